@@ -1,0 +1,119 @@
+"""The project configuration (`handouts.toml`): one typed record, each field documented,
+each field naming the outputs that go stale when it changes."""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import ConfigError
+
+CONFIG_NAME = "handouts.toml"
+
+
+def _field(default, doc: str, affects: tuple[str, ...], **kw):
+    """Declare a config field with its documentation and the outputs it affects."""
+    if isinstance(default, (list, dict)):
+        return field(default_factory=lambda: type(default)(default), metadata={"doc": doc, "affects": affects}, **kw)
+    return field(default=default, metadata={"doc": doc, "affects": affects}, **kw)
+
+
+PRINT = ("pdf", "html")
+AUDIO = ("audio",)
+ALL = ("plain", "pdf", "html", "audio")
+
+
+@dataclass
+class HelpLine:
+    """A help line printed and spoken at the end of every handout."""
+
+    name: str
+    phone: str
+
+
+@dataclass
+class Config:
+    """Settings for a whole project of handouts."""
+
+    clinic_name: str = _field("Your Clinic", "Clinic name: footer, PDF author, audio artist.", PRINT + AUDIO)
+    clinic_phone: str = _field("", "Clinic phone number for the call-to-action box.", PRINT + AUDIO)
+    clinic_website: str = _field("", "Clinic website for the call-to-action box.", PRINT)
+    help_lines: list = _field([], "Help lines: a list of {name, phone} tables.", PRINT + AUDIO)
+    collection: str = _field("Health handouts", "Name of the collection (audio album).", AUDIO)
+    language: str = _field("en", "Default language of the handouts (ISO code).", ALL)
+    voice: str = _field("piper", "Default speech engine: piper (offline), gtts (online) or espeak.", AUDIO)
+    page_size: str = _field("letter", "Paper size: letter or a4.", PRINT)
+    audio_base_url: str = _field("", "Public web address where the MP3s are served; enables the QR code.", PRINT)
+    sentence_pause: float = _field(0.4, "Seconds of silence between sentences in the narration.", AUDIO)
+    section_pause: float = _field(1.2, "Seconds of silence between sections in the narration.", AUDIO)
+    max_grade: float = _field(6.0, "Target: highest Flesch-Kincaid grade.", ())
+    max_smog: float = _field(9.0, "Target: highest SMOG grade.", ())
+    max_sentence_words: int = _field(20, "Target: longest sentence, in words.", ())
+    allow_meaning_changes: bool = _field(False, "Build even when the meaning guard finds a change.", ALL)
+    content_dir: str = _field("content", "Folder of source texts, relative to the project.", ())
+    out_dir: str = _field("build", "Folder where outputs are written, relative to the project.", ())
+    root: Path = field(default=Path("."), metadata={"doc": "Project folder (not read from the file).", "affects": ()})
+
+    def help_line_list(self) -> list[HelpLine]:
+        """Return the help lines as records."""
+        return [HelpLine(**h) for h in self.help_lines]
+
+    def parts_for(self, output: str) -> dict:
+        """Return the settings that `output` depends on, for the build manifest."""
+        return {
+            f.name: getattr(self, f.name)
+            for f in dataclasses.fields(self)
+            if output in f.metadata.get("affects", ())
+        }
+
+
+def load_config(root: Path) -> Config:
+    """Read `handouts.toml` from the project folder; defaults when it is absent."""
+    root = Path(root)
+    path = root / CONFIG_NAME
+    if not path.exists():
+        return Config(root=root)
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"this is not valid TOML ({e}). Check quotes and '=' signs.", path) from None
+    flat = {}
+    for key, value in data.items():
+        # Sections ([clinic], [audio], ...) are for the reader's eye; keys are unique anyway.
+        if isinstance(value, dict) and key not in ("help_lines",):
+            flat.update(value)
+        else:
+            flat[key] = value
+    known = {f.name: f for f in dataclasses.fields(Config) if f.name != "root"}
+    for key, value in flat.items():
+        if key not in known:
+            raise ConfigError(
+                f"unknown setting '{key}'. Known settings: {', '.join(sorted(known))}.",
+                path, _line_of(text, key),
+            )
+        default = known[key].default if known[key].default is not dataclasses.MISSING else known[key].default_factory()
+        if isinstance(default, bool) != isinstance(value, bool) or (
+            not isinstance(default, bool) and not isinstance(value, type(default))
+            and not (isinstance(default, float) and isinstance(value, int))
+        ):
+            raise ConfigError(
+                f"'{key}' should be {type(default).__name__}, not {value!r}.", path, _line_of(text, key)
+            )
+    config = Config(root=root, **flat)
+    for i, h in enumerate(config.help_lines):
+        if not isinstance(h, dict) or set(h) != {"name", "phone"}:
+            raise ConfigError("each help line needs exactly a name and a phone.", path, _line_of(text, "help_lines"))
+    if config.page_size not in ("letter", "a4"):
+        raise ConfigError("page_size must be \"letter\" or \"a4\".", path, _line_of(text, "page_size"))
+    return config
+
+
+def _line_of(text: str, key: str) -> int | None:
+    """Return the line number where `key` is set, for error messages."""
+    for n, line in enumerate(text.splitlines(), 1):
+        if line.strip().startswith(key):
+            return n
+    return None

@@ -1,0 +1,98 @@
+"""The data model every stage passes along: a handout has metadata and sections;
+a section has a heading and blocks (paragraphs, lists); blocks hold sentences."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class Sentence:
+    """One sentence, with the source sentence(s) it came from and the rules that changed it."""
+
+    text: str
+    sources: list[str] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Block:
+    """A paragraph (one item) or a bulleted / numbered list (one item per entry)."""
+
+    kind: str  # "paragraph", "bullets" or "numbered"
+    items: list[list[Sentence]] = field(default_factory=list)
+    line: int = 0  # where it starts in the source, for error messages
+
+    KINDS = ("paragraph", "bullets", "numbered")
+
+    def __post_init__(self):
+        if self.kind not in self.KINDS:
+            raise ValueError(f"unknown block kind {self.kind!r}")
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        """Return every sentence of the block, in reading order."""
+        return [s for item in self.items for s in item]
+
+    @property
+    def is_list(self) -> bool:
+        return self.kind != "paragraph"
+
+
+@dataclass
+class Section:
+    """A heading and the blocks under it; the introduction has an empty heading."""
+
+    heading: str
+    blocks: list[Block] = field(default_factory=list)
+    line: int = 0
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        """Return every sentence of the section, in reading order."""
+        return [s for b in self.blocks for s in b.sentences]
+
+
+@dataclass
+class Meta:
+    """What the front matter (or the file name) says about a handout."""
+
+    title: str
+    slug: str
+    language: str = "en"
+    voice: str | None = None  # None: the project's default voice
+    reviewed_by: str | None = None
+    reviewed_on: str | None = None
+    source: Path | None = None
+
+    @property
+    def reviewed(self) -> bool:
+        return bool(self.reviewed_by and self.reviewed_on)
+
+
+@dataclass
+class Term:
+    """A medical word that has to stay, with its one-line plain definition."""
+
+    word: str
+    definition: str
+
+
+@dataclass
+class Handout:
+    """One handout: metadata, sections, and what the plain-language stage adds."""
+
+    meta: Meta
+    sections: list[Section] = field(default_factory=list)
+    key_points: list[Sentence] = field(default_factory=list)
+    words_to_know: list[Term] = field(default_factory=list)
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        """Return every body sentence, in reading order."""
+        return [s for sec in self.sections for s in sec.sentences]
+
+    def word_count(self) -> int:
+        """Count the words of the body text."""
+        return sum(len(s.text.split()) for s in self.sentences)

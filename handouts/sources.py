@@ -1,0 +1,275 @@
+"""Read source texts (plain text or Markdown, optional front matter) into the data model,
+recovering the structure a plain text only implies."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import SourceError
+from .model import Block, Handout, Meta, Section, Sentence
+from .sentences import split_sentences
+
+SOURCE_SUFFIXES = (".txt", ".md", ".markdown")
+FRONT_MATTER_KEYS = ("title", "slug", "language", "voice", "reviewed_by", "reviewed_on")
+
+_BULLET = re.compile(r"^\s*[-*•‣◦–]\s+(.*)$")
+_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+(.*)$")
+_QUOTES = ("\"“”„«»", "\"”“«»")
+_MAX_HEADING_WORDS = 16
+
+
+@dataclass
+class RawBlock:
+    """A block as found in the source, before sections are formed."""
+
+    kind: str  # "heading", "paragraph", "bullets", "numbered"
+    texts: list[str] = field(default_factory=list)
+    line: int = 0
+    quoted: bool = False
+
+
+def read_source(path: Path, default_language: str = "en") -> Handout:
+    """Read one source file into a Handout."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise SourceError(f"cannot open this file ({e.strerror}). Check that it exists.", path) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        raise SourceError("this is not UTF-8 text. Save it as UTF-8 (plain text) and build again.", path, line) from None
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    front, body, body_line = split_front_matter(text, path)
+    if path.suffix.lower() in (".md", ".markdown"):
+        blocks = parse_markdown(body, body_line)
+    else:
+        blocks = parse_plain_text(body, body_line)
+    meta = make_meta(front, path, default_language)
+    sections = assemble_sections(blocks)
+    if not any(s.sentences for s in sections):
+        raise SourceError("there is no text to turn into a handout. Add some paragraphs.", path)
+    return Handout(meta=meta, sections=sections)
+
+
+def split_front_matter(text: str, path: Path) -> tuple[dict, str, int]:
+    """Return (front matter, body, first body line) from `---` delimited `key: value` lines."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return {}, text, 1
+    front = {}
+    for n, line in enumerate(lines[1:], start=2):
+        if line.strip() == "---":
+            return front, "\n".join(lines[n:]), n + 1
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        key, sep, value = line.partition(":")
+        key = key.strip().lower()
+        if not sep or key not in FRONT_MATTER_KEYS:
+            raise SourceError(
+                f"front matter line '{line.strip()}' is not understood. "
+                f"Use 'key: value' with one of: {', '.join(FRONT_MATTER_KEYS)}.", path, n)
+        front[key] = value.strip().strip("\"'")
+    raise SourceError("the front matter opened with '---' is never closed. Add a line '---' after it.", path, 1)
+
+
+def make_meta(front: dict, path: Path, default_language: str) -> Meta:
+    """Build the metadata from front matter, falling back to the file name."""
+    title = front.get("title") or path.stem.replace("_", " ").replace("-", " ").strip().capitalize()
+    slug = front.get("slug") or slugify(title if "title" in front else path.stem)
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug):
+        raise SourceError(f"slug '{slug}' may hold only lower-case letters, digits and dashes.", path)
+    return Meta(
+        title=title, slug=slug, language=front.get("language") or default_language,
+        voice=front.get("voice") or None, reviewed_by=front.get("reviewed_by") or None,
+        reviewed_on=front.get("reviewed_on") or None, source=path,
+    )
+
+
+def slugify(text: str) -> str:
+    """Make a file-name-safe slug from a title."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-") or "handout"
+
+
+# --- plain text -------------------------------------------------------------------------
+
+def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
+    """Recover headings, paragraphs, lists and quoted passages from plain text."""
+    blocks: list[RawBlock] = []
+    lines = body.split("\n")
+    for i, line in enumerate(lines):
+        n = first_line + i
+        stripped = line.strip()
+        if not stripped:
+            continue
+        for kind, pattern in (("bullets", _BULLET), ("numbered", _NUMBERED)):
+            m = pattern.match(line)
+            if m:
+                if blocks and blocks[-1].kind == kind and _previous_line_blank(lines, i) is False:
+                    blocks[-1].texts.append(m.group(1).strip())
+                else:
+                    blocks.append(RawBlock(kind, [m.group(1).strip()], n))
+                break
+        else:
+            if _is_heading_line(stripped, _next_text_line(lines, i)):
+                blocks.append(RawBlock("heading", [stripped.lstrip("#").strip()], n))
+            elif blocks and blocks[-1].kind == "paragraph" and not _previous_line_blank(lines, i) \
+                    and not _ends_sentence(blocks[-1].texts[-1]):
+                # A paragraph hard-wrapped over several lines continues here.
+                blocks[-1].texts[-1] += " " + stripped
+            else:
+                blocks.append(RawBlock("paragraph", [stripped], n))
+    for b in blocks:
+        if b.kind == "paragraph":
+            b.texts[0], b.quoted = _unquote(b.texts[0])
+    return blocks
+
+
+def _previous_line_blank(lines: list[str], i: int) -> bool:
+    return i == 0 or not lines[i - 1].strip()
+
+
+def _next_text_line(lines: list[str], i: int) -> str | None:
+    for line in lines[i + 1:]:
+        if line.strip():
+            return line.strip()
+    return None
+
+
+def _ends_sentence(text: str) -> bool:
+    return bool(re.search(r"[.!?:;][\"”’')\]]*$", text))
+
+
+def _is_heading_line(line: str, next_line: str | None) -> bool:
+    """A heading is a short line without end punctuation, with more text after it."""
+    if line.startswith("#"):
+        return True
+    words = line.split()
+    if not words or len(words) > _MAX_HEADING_WORDS or next_line is None:
+        return False
+    if line[0] in _QUOTES[0] or not (line[0].isupper() or line[0].isdigit()):
+        return False
+    if re.search(r"[.,;:!][\"”’')\]]*$", line):
+        return False
+    if line.endswith("?"):
+        # A short question line counts as a heading only when it reads like a title.
+        return _title_like(words)
+    return True
+
+
+def _title_like(words: list[str]) -> bool:
+    """Most longer words capitalised, as in a title."""
+    long_words = [w for w in words if len(w) > 3]
+    return bool(long_words) and sum(w[0].isupper() for w in long_words) >= 0.6 * len(long_words)
+
+
+def _unquote(text: str) -> tuple[str, bool]:
+    """Drop the quote marks around a whole quoted paragraph."""
+    if len(text) > 2 and text[0] in _QUOTES[0] and text[-1] in _QUOTES[1] \
+            and not any(q in text[1:-1] for q in "“”\""):
+        return text[1:-1].strip(), True
+    return text, False
+
+
+# --- Markdown ---------------------------------------------------------------------------
+
+def parse_markdown(body: str, first_line: int = 1) -> list[RawBlock]:
+    """Read Markdown headings, paragraphs, lists and block quotes (inline markup dropped)."""
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").parse(body)
+    blocks: list[RawBlock] = []
+    list_stack: list[RawBlock] = []
+    in_quote = 0
+    for i, tok in enumerate(tokens):
+        line = first_line + (tok.map[0] if tok.map else 0)
+        if tok.type in ("bullet_list_open", "ordered_list_open"):
+            kind = "bullets" if tok.type == "bullet_list_open" else "numbered"
+            if not list_stack:
+                blocks.append(RawBlock(kind, [], line))
+                list_stack.append(blocks[-1])
+            else:
+                list_stack.append(list_stack[-1])  # nested lists are flattened into the outer one
+        elif tok.type in ("bullet_list_close", "ordered_list_close"):
+            list_stack.pop()
+        elif tok.type == "blockquote_open":
+            in_quote += 1
+        elif tok.type == "blockquote_close":
+            in_quote -= 1
+        elif tok.type == "inline":
+            text = _inline_text(tok)
+            opener = tokens[i - 1].type
+            if not text:
+                continue
+            if opener == "heading_open":
+                blocks.append(RawBlock("heading", [text], line))
+            elif list_stack:
+                list_stack[-1].texts.append(text)
+            else:
+                text, quoted = _unquote(text)
+                blocks.append(RawBlock("paragraph", [text], line, quoted=quoted or bool(in_quote)))
+    return [b for b in blocks if b.texts]
+
+
+def _inline_text(tok) -> str:
+    """Return the plain text of an inline token: emphasis and links become their words."""
+    parts = []
+    for child in tok.children or []:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type == "image":
+            parts.append(child.content)
+    return " ".join("".join(parts).split())
+
+
+# --- sections ---------------------------------------------------------------------------
+
+def assemble_sections(blocks: list[RawBlock]) -> list[Section]:
+    """Form sections: drop table-of-contents lists, empty headings, and merge repeated headings."""
+    headings = [_norm(b.texts[0]) for b in blocks if b.kind == "heading"]
+    sections: list[Section] = [Section(heading="")]
+    by_heading: dict[str, Section] = {}
+    for i, b in enumerate(blocks):
+        if b.kind == "heading":
+            key = _norm(b.texts[0])
+            if key in by_heading:  # the same heading again continues its first section
+                sections.append(by_heading[key])
+            else:
+                section = Section(heading=b.texts[0], line=b.line)
+                by_heading[key] = section
+                sections.append(section)
+        elif b.kind in ("bullets", "numbered") and _is_table_of_contents(b, headings[_later(blocks, i):]):
+            continue
+        else:
+            items = [[Sentence(s, sources=[s]) for s in split_sentences(t)] for t in b.texts]
+            items = [it for it in items if it]
+            if items:
+                sections[-1].blocks.append(Block(b.kind, items, b.line))
+    unique, seen = [], set()
+    for s in sections:
+        if s.blocks and id(s) not in seen:  # a heading with nothing under it makes no section
+            unique.append(s)
+            seen.add(id(s))
+    return unique
+
+
+def _later(blocks: list[RawBlock], i: int) -> int:
+    """Return how many headings come before block i."""
+    return sum(1 for b in blocks[:i] if b.kind == "heading")
+
+
+def _is_table_of_contents(block: RawBlock, later_headings: list[str]) -> bool:
+    """A list whose every item repeats a heading that comes later is a table of contents."""
+    return len(block.texts) >= 2 and all(_norm(t) in later_headings for t in block.texts)
+
+
+def _norm(text: str) -> str:
+    """Normalise text for comparing headings: case, punctuation and spacing ignored."""
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())

@@ -1,0 +1,37 @@
+"""The narration: an MP3 that decodes, whose length fits the words at a normal speaking rate."""
+
+import numpy as np
+
+from handouts.audio import decode_mp3, encode_mp3
+from handouts.config import Config
+from handouts.narration import spoken_script
+from handouts.sources import read_source
+from handouts.speech import Speech
+from conftest import SAMPLE
+
+
+def test_sample_mp3_decodes_and_length_fits_word_count(sample_build):
+    speech = decode_mp3(sample_build.outputs["mp3"].read_bytes())
+    assert speech.sample_rate == 22050
+    words = sum(len(u.text.split()) for u in spoken_script(read_source(SAMPLE), Config()))
+    minutes = speech.seconds / 60
+    # Normal speaking rate is about 130 to 200 words a minute, pauses included.
+    assert 130 <= words / minutes <= 200, (words, minutes)
+    assert abs(speech.seconds - sample_build.audio_seconds) < 0.2
+    # Real speech, not silence.
+    assert np.sqrt(np.mean(speech.samples ** 2)) > 0.02
+
+
+def test_encode_decode_round_trip_keeps_length():
+    sr = 22050
+    tone = Speech((0.3 * np.sin(np.arange(sr * 2) * 2 * np.pi * 440 / sr)).astype(np.float32), sr)
+    back = decode_mp3(encode_mp3(tone))
+    assert back.sample_rate == sr
+    assert abs(back.seconds - 2.0) < 0.1
+
+
+def test_script_has_title_headings_and_sentences_in_order():
+    script = [u.text for u in spoken_script(read_source(SAMPLE), Config())]
+    assert script[0] == "Kratom, Dopamine and Opioid Withdrawal."
+    assert script.index("Understanding Opioid Withdrawal and Its Symptoms.") < script.index(
+        "Exploring the Link Between Kratom and Dopamine: Does It Enhance or Mitigate Withdrawal?")

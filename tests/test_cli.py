@@ -1,0 +1,54 @@
+"""The command line: exit codes, summary lines, one-line errors."""
+
+import shutil
+import subprocess
+import sys
+
+from conftest import DATA, ROOT
+
+
+def run(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, str(ROOT / "generate.py"), *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_help_describes_the_commands():
+    r = run("--help")
+    assert r.returncode == 0
+    assert "--out" in r.stdout and "--voice" in r.stdout and "exit status" in r.stdout
+
+
+def test_usage_errors_exit_2_with_one_line():
+    r = run("no/such/file.txt")
+    assert r.returncode == 2
+    assert r.stderr.strip() == "error: no/such/file.txt: no such file. Check the name, or leave it out to build all of content/."
+    assert run("--voice", "robot").returncode == 2
+
+
+def test_one_bad_handout_fails_others_still_build(tmp_path):
+    project = tmp_path / "project"
+    (project / "content").mkdir(parents=True)
+    shutil.copy(DATA / "lists.txt", project / "content" / "a-lists.txt")
+    (project / "content" / "b-broken.md").write_text("---\ntitel: Oops\n---\nText.\n", encoding="utf-8")
+    r = run("--project", str(project), "--no-audio")
+    assert r.returncode == 1
+    assert "Traceback" not in r.stderr
+    assert "b-broken.md, line 2: front matter line 'titel: Oops' is not understood" in r.stderr
+    assert (project / "build" / "a-lists.pdf").exists()
+    assert r.stdout.splitlines()[0].startswith("ok a-lists: 1 page pdf")
+
+
+def test_build_one_source_with_out_dir(tmp_path):
+    r = run(str(DATA / "quoted_intro.txt"), "--out", str(tmp_path / "out"))
+    assert r.returncode == 0, r.stderr
+    line = r.stdout.splitlines()[0]
+    assert line.startswith("ok quoted-intro:") and "audio 0:" in line
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "quoted-intro-large-print.pdf", "quoted-intro.mp3", "quoted-intro.pdf"]
+
+
+def test_readme_and_ci_run_the_same_test_command():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    command = [l for l in ci.splitlines() if l.startswith("python3 -m venv")][0]
+    assert command in readme
