@@ -14,6 +14,7 @@ from .narration import narrate, spoken_script
 from .pdf import LARGE, STANDARD, build_pdf
 from .sources import SOURCE_SUFFIXES, read_source
 from .speech import get_engine
+from .speech_cache import SpeechCache
 
 
 @dataclass
@@ -63,7 +64,8 @@ def build_handout(source: Path, config: Config, voice: str | None = None, audio:
             result.pages[key] = pages
         if audio:
             engine = get_engine(voice or handout.meta.voice or config.voice, handout.meta.language)
-            speech = narrate(spoken_script(handout, config), engine)
+            cache = SpeechCache(out / ".cache" / "speech")
+            speech = narrate(spoken_script(handout, config), engine, cache)
             result.outputs["mp3"] = write_atomic(out / f"{handout.meta.slug}.mp3", encode_mp3(speech))
             result.audio_seconds = speech.seconds
     except HandoutError as e:

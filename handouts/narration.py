@@ -8,6 +8,7 @@ from .audio import join
 from .config import Config
 from .model import Handout
 from .speech import Engine, Speech
+from .speech_cache import SpeechCache
 
 
 @dataclass
@@ -33,7 +34,7 @@ def spoken_script(handout: Handout, config: Config) -> list[Utterance]:
     return script
 
 
-def narrate(script: list[Utterance], engine: Engine) -> Speech:
-    """Synthesise every utterance and join them with their pauses."""
-    parts = [(engine.speak(u.text), u.pause) for u in script]
+def narrate(script: list[Utterance], engine: Engine, cache: SpeechCache) -> Speech:
+    """Synthesise every utterance (through the cache) and join them with their pauses."""
+    parts = [(cache.speak(engine, u.text), u.pause) for u in script]
     return join(parts, engine.sample_rate)

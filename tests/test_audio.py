@@ -35,3 +35,44 @@ def test_script_has_title_headings_and_sentences_in_order():
     assert script[0] == "Kratom, Dopamine and Opioid Withdrawal."
     assert script.index("Understanding Opioid Withdrawal and Its Symptoms.") < script.index(
         "Exploring the Link Between Kratom and Dopamine: Does It Enhance or Mitigate Withdrawal?")
+
+
+class CountingEngine:
+    """A fake engine that records what it was asked to say."""
+
+    name = "fake"
+    sample_rate = 8000
+
+    def __init__(self):
+        self.said = []
+
+    def voice_id(self):
+        return "fake:1"
+
+    def speak(self, text):
+        self.said.append(text)
+        return Speech(np.full(800, 0.1, dtype=np.float32), self.sample_rate)
+
+
+def test_speech_cache_synthesises_only_new_sentences(tmp_path):
+    from handouts.speech_cache import SpeechCache
+
+    engine = CountingEngine()
+    SpeechCache(tmp_path).speak(engine, "One.")
+    cache = SpeechCache(tmp_path)
+    for text in ("One.", "Two."):
+        cache.speak(engine, text)
+    assert engine.said == ["One.", "Two."]
+    assert cache.misses == ["Two."] and cache.hits == 1
+
+
+def test_damaged_cache_entry_is_made_again(tmp_path, capsys):
+    from handouts.speech_cache import SpeechCache
+
+    engine = CountingEngine()
+    cache = SpeechCache(tmp_path)
+    cache.speak(engine, "One.")
+    next(tmp_path.glob("*.npy")).write_bytes(b"garbage")
+    speech = SpeechCache(tmp_path).speak(engine, "One.")
+    assert engine.said == ["One.", "One."] and len(speech.samples) == 800
+    assert "damaged speech cache entry" in capsys.readouterr().err
