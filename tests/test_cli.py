@@ -52,3 +52,18 @@ def test_readme_and_ci_run_the_same_test_command():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     command = [l for l in ci.splitlines() if l.startswith("python3 -m venv")][0]
     assert command in readme
+
+
+def test_outputs_are_readable_by_others(tmp_path):
+    import os
+    import stat
+
+    from handouts.files import write_atomic
+
+    old = os.umask(0o022)
+    try:
+        path = write_atomic(tmp_path / "x.pdf", b"data")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
+    assert [p.name for p in tmp_path.iterdir()] == ["x.pdf"]
