@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from handouts.build import build_all, output_dir
@@ -21,6 +22,10 @@ EXAMPLES = """examples:
   python generate.py content/flu.md       build one handout
   python generate.py --voice gtts         use the online Google voice (needs internet)
   python generate.py --out /tmp/print     write the files somewhere else
+  python generate.py --force              remake every output, changed or not
+  python generate.py watch                rebuild whenever a source, template or setting is saved
+
+Only outputs whose inputs changed are made again; each line says what was remade and why.
 
 exit status: 0 all handouts built, 1 a handout failed (the others were built), 2 usage error."""
 
@@ -31,14 +36,23 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         prog="generate.py", description=__doc__.splitlines()[0], epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("sources", nargs="*", metavar="SOURCE",
-                        help="source texts to build (.txt or .md); default: every file in content/")
+                        help="source texts to build (.txt or .md); default: every file in content/; "
+                             "'watch' first: keep rebuilding on every save (Ctrl-C stops)")
     parser.add_argument("--out", metavar="DIR", help="folder for the outputs (default: build/)")
     parser.add_argument("--voice", choices=ENGINE_NAMES,
                         help="speech engine: piper (offline, default) or gtts (online)")
     parser.add_argument("--no-audio", action="store_true", help="make only the printed handouts")
     parser.add_argument("--project", metavar="DIR", default=".",
                         help="project folder holding handouts.toml and content/ (default: here)")
-    return parser.parse_args(argv)
+    parser.add_argument("--force", action="store_true", help="remake every output even if nothing changed")
+    parser.add_argument("--quiet", action="store_true", help="print only problems (no progress, no ok lines)")
+    parser.add_argument("--jobs", type=int, metavar="N",
+                        help="handouts built at once (default: one per processor core)")
+    args = parser.parse_args(argv)
+    args.watch = bool(args.sources) and args.sources[0] == "watch"
+    if args.watch:
+        args.sources = args.sources[1:]
+    return args
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -55,16 +69,49 @@ def main(argv: list[str] | None = None) -> int:
     except HandoutError as e:
         print(f"error: {e}", file=sys.stderr)
         return 1
-    results = build_all(config, sources, voice=args.voice, audio=not args.no_audio)
+    if args.watch:
+        from handouts.watch import watch
+
+        watch(config, lambda: _build(config, sources, args, force=False), sources)
+        return 0
+    return _build(config, sources, args, force=args.force)
+
+
+def _build(config, sources, args, force: bool) -> int:
+    """Build once, print the report, and return the exit status."""
+    from handouts.progress import SpeechProgress
+
+    show_progress = not args.quiet and sys.stderr.isatty()
+    try:
+        with SpeechProgress() if show_progress else _nothing() as progress:
+            results = build_all(config, sources, voice=args.voice, audio=not args.no_audio, force=force,
+                                workers=args.jobs, progress=progress)
+    except HandoutError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+    for gone in results.removed:
+        if not args.quiet:
+            print(f"removed {gone.slug}: its source {gone.source} is gone -> deleted "
+                  f"{', '.join(p.name for p in gone.removed) or 'nothing'}")
     if not results:
         print(f"No source texts found in {config.root / config.content_dir}. "
               f"Add a .txt or .md file there, or name one on the command line.", file=sys.stderr)
         return 2
     for r in results:
-        print(_summary(r), file=sys.stdout if r.ok else sys.stderr)
+        if not r.ok or not args.quiet:
+            print(_summary(r), file=sys.stdout if r.ok else sys.stderr)
     failed = sum(not r.ok for r in results)
-    print(f"{len(results) - failed} of {len(results)} handouts built in {output_dir(config)}")
+    if not args.quiet or failed:
+        remade = sum(bool(r.rebuilt) for r in results)
+        print(f"{len(results) - failed} of {len(results)} handouts built in {output_dir(config)} "
+              f"({remade} remade, {len(results) - failed - remade} up to date)")
     return 1 if failed else 0
+
+
+@contextmanager
+def _nothing():
+    """Stand in for a progress display when there is none."""
+    yield None
 
 
 def _check_source(name: str) -> Path:
@@ -84,7 +131,15 @@ def _summary(r) -> str:
     pages = ", ".join(f"{n} {'page' if n == 1 else 'pages'} {k}" for k, n in r.pages.items())
     audio = f", audio {int(r.audio_seconds // 60)}:{int(r.audio_seconds % 60):02d}" if r.audio_seconds else ""
     paths = ", ".join(_show(p) for p in r.outputs.values())
-    return f"ok {r.slug}: {pages}{audio} ({r.seconds:.1f} s) -> {paths}"
+    if not r.rebuilt:
+        return f"up to date {r.slug}: {pages}{audio}"
+    by_reason: dict[str, list[str]] = {}
+    for name, reason in r.rebuilt.items():
+        by_reason.setdefault(reason, []).append(name)
+    why = "; ".join(f"{', '.join(names)}: {reason}" for reason, names in by_reason.items())
+    spoken = f", {len(r.synthesised)} sentences spoken" if r.synthesised else ""
+    gone = f"; removed {', '.join(p.name for p in r.removed)}" if r.removed else ""
+    return f"ok {r.slug}: {pages}{audio} ({r.seconds:.1f} s{spoken}) -> {paths} [remade {why}]{gone}"
 
 
 def _show(path: Path) -> str:

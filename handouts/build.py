@@ -1,19 +1,29 @@
-"""The build pipeline: read sources -> plain-language sections -> print, audio -> write."""
+"""The build pipeline: read sources -> plain-language sections -> print, audio -> write manifest.
+
+Each output is one `Output` declaration in OUTPUTS (name, file name, inputs, render function);
+an output is made again only when one of its inputs changed (see handouts/manifest.py).
+"""
 
 from __future__ import annotations
 
+import os
 import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
+from multiprocessing import get_context
 from pathlib import Path
 
 from .audio import encode_mp3
 from .config import Config
 from .errors import HandoutError
-from .files import write_atomic
+from .files import remove_stale_temp_files, write_atomic
+from .inputs import fingerprints
+from .lock import build_lock
+from .manifest import Manifest, Output, file_stamp, warn, why_stale
 from .narration import narrate, spoken_script
 from .pdf import LARGE, STANDARD, build_pdf
 from .sources import SOURCE_SUFFIXES, read_source
-from .speech import get_engine
+from .speech import Engine, get_engine
 from .speech_cache import SpeechCache
 
 
@@ -29,10 +39,83 @@ class BuildResult:
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
+    rebuilt: dict[str, str] = field(default_factory=dict)  # output name -> why it was made again
+    synthesised: list[str] = field(default_factory=list)  # sentences the engine spoke (cache misses)
+    removed: list[Path] = field(default_factory=list)  # files deleted: their source is gone or renamed
+    entry: dict | None = None  # this handout's manifest entry after the build
 
     @property
     def ok(self) -> bool:
         return self.error is None
+
+    @property
+    def up_to_date(self) -> bool:
+        return self.ok and not self.rebuilt
+
+
+class BuildReport(list):
+    """The results of a build, in source order, plus the handouts whose source was removed."""
+
+    def __init__(self, results=(), removed=()):
+        super().__init__(results)
+        self.removed: list[BuildResult] = list(removed)
+
+
+class Job:
+    """One handout being built: its text and settings, and what several outputs share."""
+
+    def __init__(self, source: Path, handout, config: Config, result: BuildResult,
+                 voice: str | None = None, engine: Engine | None = None, progress=None):
+        self.source, self.handout, self.config, self.result = Path(source), handout, config, result
+        self._voice, self._engine, self._progress = voice, engine, progress
+        self._script = self._speech = None
+
+    def engine(self) -> Engine:
+        """Return the speech engine (cheap: engines load their models only when they speak)."""
+        if self._engine is None:
+            meta = self.handout.meta
+            self._engine = get_engine(self._voice or meta.voice or self.config.voice, meta.language)
+        return self._engine
+
+    def script(self):
+        """Return the spoken script."""
+        if self._script is None:
+            self._script = spoken_script(self.handout, self.config)
+        return self._script
+
+    def speech(self):
+        """Return the narration, synthesising only the sentences missing from the speech cache."""
+        if self._speech is None:
+            cache = SpeechCache(output_dir(self.config) / ".cache" / "speech")
+            from .progress import report_speech
+
+            with report_speech(self._progress, self.result.slug, cache, self.engine(), self.script()) as spoken:
+                self._speech = narrate(self.script(), self.engine(), spoken)
+            self.result.synthesised = list(cache.misses)
+            self.result.audio_seconds = self._speech.seconds
+        return self._speech
+
+
+def _pdf(job: Job, size) -> bytes:
+    """Render one print version."""
+    data, pages = build_pdf(job.handout, job.config, size)
+    job.result.pages["pdf" if size is STANDARD else "large-print pdf"] = pages
+    return data
+
+
+def _mp3(job: Job) -> bytes:
+    """Render the narration as MP3."""
+    return encode_mp3(job.speech())
+
+
+# Every output of a handout: add one line here to add an output.
+OUTPUTS: list[Output] = [
+    Output("pdf", "{slug}.pdf", ("text", "config:pdf", "code:pdf", "code:fonts"),
+           lambda job: _pdf(job, STANDARD)),
+    Output("large-print pdf", "{slug}-large-print.pdf", ("text", "config:pdf", "code:pdf", "code:fonts"),
+           lambda job: _pdf(job, LARGE)),
+    Output("mp3", "{slug}.mp3", ("narration", "engine", "config:audio", "code:audio"), _mp3, speech=True),
+]
 
 
 def find_sources(config: Config) -> list[Path]:
@@ -49,35 +132,133 @@ def output_dir(config: Config) -> Path:
     return config.root / config.out_dir
 
 
-def build_handout(source: Path, config: Config, voice: str | None = None, audio: bool = True) -> BuildResult:
-    """Build every output of one source; errors become the result's one-line message."""
+def cache_dir(config: Config) -> Path:
+    """Return the folder of the build's own files (manifest, lock, speech cache)."""
+    return output_dir(config) / ".cache"
+
+
+def build_handout(source: Path, config: Config, voice: str | None = None, audio: bool = True, *,
+                  force: bool = False, previous: dict | None = None, engine: Engine | None = None,
+                  progress=None) -> BuildResult:
+    """Make the outputs of one source that are missing or stale; errors become a one-line message.
+
+    `previous` is the source's manifest entry from the last build (None: make everything).
+    """
     started = time.perf_counter()
     result = BuildResult(source=Path(source))
+    old = dict((previous or {}).get("outputs", {}))
+    entry = {"slug": (previous or {}).get("slug", ""), "outputs": old}
     try:
         handout = read_source(source, config.language)
-        result.slug = handout.meta.slug
+        result.slug = entry["slug"] = handout.meta.slug
+        if previous and previous.get("slug") != handout.meta.slug:
+            old, entry["outputs"] = {}, {}  # renamed: the old files are removed by build_all
+        job = Job(source, handout, config, result, voice, engine, progress)
         out = output_dir(config)
-        for size in (STANDARD, LARGE):
-            data, pages = build_pdf(handout, config, size)
-            key = "pdf" if size is STANDARD else "large-print pdf"
-            result.outputs[key] = write_atomic(out / f"{handout.meta.slug}{size.suffix}.pdf", data)
-            result.pages[key] = pages
-        if audio:
-            engine = get_engine(voice or handout.meta.voice or config.voice, handout.meta.language)
-            cache = SpeechCache(out / ".cache" / "speech")
-            speech = narrate(spoken_script(handout, config), engine, cache)
-            result.outputs["mp3"] = write_atomic(out / f"{handout.meta.slug}.mp3", encode_mp3(speech))
-            result.audio_seconds = speech.seconds
+        for output in OUTPUTS:
+            if output.speech and not audio:
+                continue
+            path = output.path(out, handout.meta.slug)
+            inputs = fingerprints(job, output.inputs)
+            reason = why_stale(old.get(output.name), inputs, path, force)
+            if reason is None:
+                result.outputs[output.name] = path
+                facts = old[output.name].get("facts", {})
+                if "pages" in facts:
+                    result.pages[output.name] = facts["pages"]
+                result.audio_seconds = facts.get("seconds", result.audio_seconds)
+                continue
+            result.outputs[output.name] = write_atomic(path, output.render(job))
+            result.rebuilt[output.name] = reason
+            facts = {"pages": result.pages[output.name]} if output.name in result.pages else {}
+            if output.speech:
+                facts["seconds"] = round(result.audio_seconds, 3)
+            entry["outputs"][output.name] = {"file": path.name, "inputs": inputs,
+                                             "stamp": file_stamp(path), "facts": facts}
     except HandoutError as e:
         if e.path is None:
             e.path = str(source)
         result.error = str(e)
+    result.entry = entry if entry["slug"] else None
     result.seconds = time.perf_counter() - started
     return result
 
 
+def source_key(config: Config, source: Path) -> str:
+    """Return how the manifest names a source: relative to the project when inside it."""
+    path = Path(source).resolve()
+    try:
+        return str(path.relative_to(Path(config.root).resolve()))
+    except ValueError:
+        return str(path)
+
+
 def build_all(config: Config, sources: list[Path] | None = None, voice: str | None = None,
-              audio: bool = True) -> list[BuildResult]:
-    """Build every handout (or the given ones); one failure does not stop the others."""
-    sources = find_sources(config) if sources is None else sources
-    return [build_handout(s, config, voice, audio) for s in sources]
+              audio: bool = True, *, force: bool = False, engine: Engine | None = None,
+              workers: int | None = None, progress=None) -> BuildReport:
+    """Build every handout (or the given ones), in parallel, remaking only what changed.
+
+    One failure does not stop the others. Holding the build lock, it also removes the outputs
+    of sources that are gone (only when building all of content/) and records the manifest.
+    """
+    every = sources is None
+    sources = find_sources(config) if every else [Path(s) for s in sources]
+    out = output_dir(config)
+    with build_lock(cache_dir(config)):
+        remove_stale_temp_files(out)
+        manifest = Manifest.load(cache_dir(config))
+        if manifest.warning:
+            warn(manifest.warning)
+        keys = [source_key(config, s) for s in sources]
+        results: dict[str, BuildResult] = {}
+        for key, result in _run(config, sources, keys, manifest, voice, audio, force, engine, workers, progress):
+            results[key] = result
+            previous = manifest.handouts.get(key)
+            if result.entry is not None:
+                manifest.handouts[key] = result.entry
+            result.removed = _retire(out, previous, result.entry, manifest, key)
+            manifest.save()  # after each handout, so a killed build keeps what it finished
+        removed = []
+        if every:
+            for key in sorted(set(manifest.handouts) - set(keys)):
+                entry = manifest.handouts.pop(key)
+                gone = BuildResult(source=Path(key), slug=entry.get("slug", ""))
+                gone.removed = _retire(out, entry, None, manifest, key)
+                removed.append(gone)
+            manifest.save()
+    return BuildReport([results[k] for k in keys], removed)
+
+
+def _run(config, sources, keys, manifest, voice, audio, force, engine, workers, progress):
+    """Yield (key, result) as handouts finish, in a process pool when there are several."""
+    workers = min(workers or os.cpu_count() or 1, len(sources))
+    report = progress.reporter(shared=workers > 1) if progress else None
+    jobs = [(s, config, voice, audio) for s in sources]
+    options = [dict(force=force, previous=manifest.handouts.get(k), engine=engine, progress=report)
+               for k in keys]
+    if workers <= 1:
+        for key, job, kw in zip(keys, jobs, options):
+            yield key, build_handout(*job, **kw)
+        return
+    # spawn, not fork: the parent may run a progress thread, and forked threads can deadlock.
+    with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+        futures = {pool.submit(build_handout, *job, **kw): key for key, job, kw in zip(keys, jobs, options)}
+        for future in as_completed(futures):
+            yield futures[future], future.result()
+
+
+def _retire(out: Path, old: dict | None, new: dict | None, manifest: Manifest, key: str) -> list[Path]:
+    """Delete the files `old` recorded that `new` no longer makes and no other handout owns."""
+    if not old:
+        return []
+    keep = {o.get("file") for o in (new or {}).get("outputs", {}).values()}
+    owned = {o.get("file") for k, e in manifest.handouts.items() if k != key for o in e["outputs"].values()}
+    removed = []
+    for record in old.get("outputs", {}).values():
+        name = record.get("file")
+        if name and name not in keep and name not in owned and "/" not in name:
+            path = out / name
+            if path.exists():
+                path.unlink()
+                removed.append(path)
+    return removed

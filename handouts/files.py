@@ -32,3 +32,15 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def remove_stale_temp_files(folder: Path) -> list[Path]:
+    """Delete temporary files a killed build left behind (call only while holding the build lock)."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return []
+    stale = [p for p in folder.glob(".*.tmp") if p.is_file()]
+    stale += [p for p in folder.glob(".cache/**/.*.tmp") if p.is_file()]
+    for path in stale:
+        path.unlink(missing_ok=True)
+    return stale
