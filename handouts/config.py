@@ -4,6 +4,7 @@ each field naming the outputs that go stale when it changes."""
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +47,8 @@ class Config:
     voice: str = _field("piper", "Default speech engine: piper (offline), gtts (online) or espeak.", AUDIO)
     page_size: str = _field("letter", "Paper size: letter or a4.", PRINT)
     audio_base_url: str = _field("", "Public web address where the MP3s are served; enables the QR code.", PRINT)
+    version_date: str = _field("", "Version date in the footer (YYYY-MM-DD); empty: the source file's last change.",
+                               PRINT)
     sentence_pause: float = _field(0.4, "Seconds of silence between sentences in the narration.", AUDIO)
     section_pause: float = _field(1.2, "Seconds of silence between sections in the narration.", AUDIO)
     max_grade: float = _field(6.0, "Target: highest Flesch-Kincaid grade.", ())
@@ -108,6 +111,12 @@ def load_config(root: Path) -> Config:
             raise ConfigError("each help line needs exactly a name and a phone.", path, _line_of(text, "help_lines"))
     if config.page_size not in ("letter", "a4"):
         raise ConfigError("page_size must be \"letter\" or \"a4\".", path, _line_of(text, "page_size"))
+    if config.version_date:
+        try:
+            datetime.date.fromisoformat(config.version_date)
+        except ValueError:
+            raise ConfigError("version_date must be a date like \"2026-03-31\".", path,
+                              _line_of(text, "version_date")) from None
     return config
 
 

@@ -1,4 +1,6 @@
-"""Make the printable PDF handouts (standard and large print) with ReportLab."""
+"""Make the printable PDF handouts (standard and large print) with ReportLab, in clear print:
+one sans-serif font, embedded; nothing smaller than the body size; left-aligned, ragged right;
+no italics, underlines or capitals runs; black on white; margins of at least 0.75 in."""
 
 from __future__ import annotations
 
@@ -8,23 +10,29 @@ from xml.sax.saxutils import escape
 
 from .config import Config
 from .fonts import register_fonts
+from .labels import (CALL_TO_ACTION, DRAFT_NOTICE, KEY_POINTS, SCAN_TO_LISTEN, WORDS_TO_KNOW, audio_url,
+                     contact_lines, is_draft, version_text)
 from .model import Block, Handout
 
 
 @dataclass(frozen=True)
 class PrintSize:
-    """Type sizes for one print version."""
+    """Type sizes for one print version; the body size is also the smallest size printed."""
 
     name: str
     body: float
     heading: float
     title: float
     suffix: str  # added to the file name
+    qr_inches: float = 1.1
 
 
 STANDARD = PrintSize("standard", body=14, heading=17, title=22, suffix="")
-LARGE = PrintSize("large print", body=18, heading=22, title=26, suffix="-large-print")
+LARGE = PrintSize("large print", body=18, heading=22, title=26, suffix="-large-print", qr_inches=1.3)
 LINE_SPACING = 1.4
+MARGIN_INCHES = 0.75
+RULE = 1.5  # points: box borders and rules, thick enough for a worn office printer
+_MAX_PASSES = 3
 
 
 def text(value: str) -> str:
@@ -34,113 +42,310 @@ def text(value: str) -> str:
 
 def build_pdf(handout: Handout, config: Config, size: PrintSize = STANDARD) -> tuple[bytes, int]:
     """Return the PDF bytes of a handout and its page count."""
-    from reportlab.lib.pagesizes import A4, LETTER
-    from reportlab.lib.units import inch
-    from reportlab.platypus import SimpleDocTemplate
+    # "Page X of Y" needs Y before the footers are drawn: lay out again until the count holds
+    # (the footer's height does not depend on Y, so the second pass normally agrees).
+    total = None
+    for _ in range(_MAX_PASSES):
+        data, pages = _render(handout, config, size, total)
+        if pages == total:
+            break
+        total = pages
+    return data, pages
 
-    regular, bold = register_fonts()
+
+def _render(handout: Handout, config: Config, size: PrintSize, total: int | None) -> tuple[bytes, int]:
+    """Lay out the handout once; return its bytes and how many pages it took."""
+    from reportlab.lib.pagesizes import A4, LETTER
+
+    regular, _ = register_fonts()
+    pagesize = A4 if config.page_size == "a4" else LETTER
+    furniture = _PageFurniture(handout, config, size, pagesize, total)
     buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=A4 if config.page_size == "a4" else LETTER,
-        leftMargin=0.85 * inch, rightMargin=0.85 * inch,
-        topMargin=0.8 * inch, bottomMargin=1.0 * inch,
+    doc = _HandoutDoc(
+        buffer, pagesize=pagesize,
+        leftMargin=furniture.margin, rightMargin=furniture.margin,
+        topMargin=furniture.margin + furniture.header_height,
+        bottomMargin=furniture.margin + furniture.footer_height,
         title=handout.meta.title, author=config.clinic_name,
-        subject=f"Plain-language handout ({size.name})",
+        subject=f"Plain-language patient handout ({size.name})",
+        keywords=_keywords(handout, size),
         creator="handouts", producer="handouts",
         lang=handout.meta.language, invariant=1,
         initialFontName=regular, initialFontSize=size.body,
     )
-    story = _story(handout, config, size)
-    pages = _PageCounter()
-    doc.build(story, canvasmaker=_footer_canvas(handout, config, size, pages))
-    return buffer.getvalue(), pages.count
+    doc.build(_story(handout, config, size, doc.width), onFirstPage=furniture.draw, onLaterPages=furniture.draw)
+    return buffer.getvalue(), doc.page
 
 
-def _styles(size: PrintSize):
+def _keywords(handout: Handout, size: PrintSize) -> str:
+    """Return the PDF keywords: kind of document, print size and the defined words."""
+    words = ["patient handout", "plain language", size.name] + [t.word for t in handout.words_to_know]
+    return ", ".join(w.replace(",", " ") for w in words)
+
+
+def _doc_template():
+    """Return the document class that turns flagged headings into bookmarks (outline entries)."""
+    from reportlab.platypus import SimpleDocTemplate
+
+    class HandoutDoc(SimpleDocTemplate):
+        def afterFlowable(self, flowable):
+            outline = getattr(flowable, "outline", None)
+            if outline:
+                title, level = outline
+                key = f"h{self.seq.nextf('outline')}"
+                self.canv.bookmarkPage(key)
+                self.canv.addOutlineEntry(title, key, level=level, closed=False)
+
+        def handle_documentBegin(self):
+            super().handle_documentBegin()
+            self.canv.showOutline()  # open the bookmarks panel: the sections at a glance
+
+    return HandoutDoc
+
+
+def _HandoutDoc(*args, **kw):
+    return _doc_template()(*args, **kw)
+
+
+class _PageFurniture:
+    """Draw what every page carries: the draft notice on top and the footer at the bottom."""
+
+    def __init__(self, handout: Handout, config: Config, size: PrintSize, pagesize, total: int | None):
+        from reportlab.lib.units import inch
+
+        self.regular, self.bold = register_fonts()
+        self.size = size
+        self.pagesize = pagesize
+        self.total = total
+        self.margin = MARGIN_INCHES * inch
+        self.width = pagesize[0] - 2 * self.margin
+        self.leading = size.body * LINE_SPACING
+        self.pad = size.body * 0.35
+        self.draft = is_draft(handout)
+        self.header_height = (self.leading + 2 * self.pad + size.body * 0.6) if self.draft else 0
+        self.clinic = config.clinic_name
+        self.title = handout.meta.title
+        self.version = version_text(handout, config)
+        # Reserve room for a two-digit page count, so every pass lays out the same.
+        self.lines_reserved = len(self._footer_lines("Page 88 of 88"))
+        self.footer_height = self.lines_reserved * self.leading + size.body * 0.7
+
+    def _width(self, value: str) -> float:
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        return stringWidth(value, self.regular, self.size.body)
+
+    def _fit(self, value: str) -> str:
+        """Shorten a one-line footer text with an ellipsis so it never runs off the page."""
+        if self._width(value) <= self.width:
+            return value
+        while value and self._width(value + "…") > self.width:
+            value = value[:-1]
+        return value.rstrip() + "…"
+
+    def _footer_lines(self, page_text: str) -> list[tuple[str, str]]:
+        """Return (left, right) footer lines: clinic and page, then title and version date."""
+        gap = self.size.body * 1.5
+        lines = []
+        for left, right in ((self.clinic, page_text), (self.title, self.version)):
+            if self._width(left) + gap + self._width(right) <= self.width:
+                lines.append((left, right))
+            else:  # too wide side by side: stack them, both left-aligned
+                lines += [(self._fit(left), ""), (right, "")]
+        return lines
+
+    def draw(self, canv, doc):
+        """Draw the draft notice (if any) and the footer on the current page."""
+        canv.saveState()
+        canv.setFillColorRGB(0, 0, 0)
+        canv.setStrokeColorRGB(0, 0, 0)
+        canv.setLineWidth(RULE)
+        width, height = self.pagesize
+        left, right = self.margin, width - self.margin
+        if self.draft:
+            top = height - self.margin
+            box = self.leading + 2 * self.pad
+            canv.rect(left, top - box, self.width, box, stroke=1, fill=0)
+            canv.setFont(self.bold, self.size.body)
+            canv.drawString(left + self.pad * 2, top - self.pad - self.size.body * 1.05, DRAFT_NOTICE)
+        page_text = f"Page {doc.page} of {self.total or doc.page}"
+        lines = self._footer_lines(page_text)
+        y_rule = self.margin + self.lines_reserved * self.leading + self.size.body * 0.35
+        canv.line(left, y_rule, right, y_rule)
+        canv.setFont(self.regular, self.size.body)
+        y = y_rule - self.size.body * 0.35 - self.size.body * 1.05
+        for l_text, r_text in lines:
+            if l_text:
+                canv.drawString(left, y, l_text)
+            if r_text:
+                canv.drawRightString(right, y, r_text)
+            y -= self.leading
+        canv.restoreState()
+
+
+def _styles(size: PrintSize) -> dict:
     """Return paragraph styles: sans-serif, left-aligned, ragged right, black on white."""
     from reportlab.lib.enums import TA_LEFT
     from reportlab.lib.styles import ParagraphStyle
 
     regular, bold = register_fonts()
     body = ParagraphStyle("body", fontName=regular, fontSize=size.body, leading=size.body * LINE_SPACING,
-                          alignment=TA_LEFT, spaceAfter=size.body * 0.8)
+                          alignment=TA_LEFT, spaceAfter=size.body * 0.7, splitLongWords=1,
+                          textColor="black", bulletFontName=regular, bulletFontSize=size.body)
     return {
         "body": body,
-        "bullet": ParagraphStyle("bullet", parent=body, spaceAfter=size.body * 0.3),
+        "bullet": ParagraphStyle("bullet", parent=body, spaceAfter=size.body * 0.25),
+        "box_item": ParagraphStyle("box_item", parent=body, spaceAfter=0,
+                                   leftIndent=size.body * 1.3, bulletIndent=size.body * 0.2),
+        "box_text": ParagraphStyle("box_text", parent=body, spaceAfter=0),
+        "box_heading": ParagraphStyle("box_heading", parent=body, fontName=bold, fontSize=size.heading,
+                                      leading=size.heading * LINE_SPACING, spaceAfter=0),
         "heading": ParagraphStyle("heading", parent=body, fontName=bold, fontSize=size.heading,
-                                  leading=size.heading * 1.3, spaceBefore=size.body * 0.6,
-                                  spaceAfter=size.body * 0.5, keepWithNext=1),
+                                  leading=size.heading * LINE_SPACING, spaceBefore=size.body * 0.5,
+                                  spaceAfter=size.body * 0.2),
         "title": ParagraphStyle("title", parent=body, fontName=bold, fontSize=size.title,
-                                leading=size.title * 1.25, spaceAfter=size.body),
+                                leading=size.title * 1.3, spaceAfter=size.body * 0.6),
+        "caption": ParagraphStyle("caption", parent=body, fontName=bold, spaceAfter=0),
     }
 
 
-def _story(handout: Handout, config: Config, size: PrintSize) -> list:
-    """Lay out the handout's flowables in reading order."""
+def _paragraph(value: str, style, outline: tuple[str, int] | None = None, markup: str = "{}"):
+    """Return a Paragraph of escaped user text (optionally inside trusted markup), maybe bookmarked."""
     from reportlab.platypus import Paragraph
 
+    para = Paragraph(markup.format(text(value)), style)
+    para.outline = outline
+    return para
+
+
+def _story(handout: Handout, config: Config, size: PrintSize, width: float) -> list:
+    """Lay out the handout's flowables in reading order."""
+    from reportlab.platypus import CondPageBreak
+
     st = _styles(size)
-    story = [Paragraph(text(handout.meta.title), st["title"])]
+    story = [_paragraph(handout.meta.title, st["title"], (handout.meta.title, 0))]
+    if handout.key_points:
+        story.append(_box(KEY_POINTS, [_paragraph(s.text, st["box_item"]) for s in handout.key_points],
+                          st, size, width, bullets=True))
     for section in handout.sections:
         if section.heading:
-            story.append(Paragraph(text(section.heading), st["heading"]))
+            # Start a new page rather than leave a heading with under three lines below it.
+            story.append(CondPageBreak(st["heading"].leading * 2 + st["body"].leading * 3))
+            story.append(_paragraph(section.heading, st["heading"], (section.heading, 1)))
         for block in section.blocks:
             story.append(_block(block, st, size))
+    if handout.words_to_know:
+        # Word and definition share one paragraph so they wrap together.
+        terms = [_paragraph_pair(t.word, t.definition, st["box_item"]) for t in handout.words_to_know]
+        story.append(_box(WORDS_TO_KNOW, terms, st, size, width, bullets=True))
+    story.append(_call_to_action(handout, config, st, size, width))
     return story
+
+
+def _paragraph_pair(word: str, definition: str, style):
+    """Return "word: definition" with the word in bold; both escaped."""
+    from reportlab.platypus import Paragraph
+
+    return Paragraph(f"<b>{text(word)}:</b> {text(definition)}", style, bulletText="•")
+
+
+def _box(heading: str, items: list, st: dict, size: PrintSize, width: float, bullets: bool = False):
+    """Return a bordered box with a bold heading, kept whole on one page when it fits on one."""
+    from reportlab.platypus import KeepTogether
+
+    return KeepTogether([_box_table(heading, items, st, size, width, bullets)])
+
+
+def _box_table(heading: str, items: list, st: dict, size: PrintSize, width: float, bullets: bool = False,
+               border: bool = True):
+    """Return a table with a bold heading row and one row per item (so a long box splits between rows)."""
+    from reportlab.platypus import Table, TableStyle
+
+    for item in items:
+        if bullets and not getattr(item, "bulletText", None):
+            item.bulletText = "•"
+    rows = [[_paragraph(heading, st["box_heading"])]] + [[item] for item in items]
+    table = Table(rows, colWidths=[width], splitByRow=1, splitInRow=1,
+                  spaceBefore=size.body * 0.3 if border else 0, spaceAfter=size.body * 0.9 if border else 0)
+    # afterFlowable sees the box, not the heading inside it: the box carries the bookmark.
+    table.outline = (heading, 1) if border else None
+    pad = size.body * 0.6 if border else 0
+    table.setStyle(TableStyle(_table_font(size) + [
+        ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+        ("TOPPADDING", (0, 0), (-1, -1), size.body * 0.15), ("BOTTOMPADDING", (0, 0), (-1, -1), size.body * 0.15),
+        ("TOPPADDING", (0, 0), (-1, 0), pad * 0.8), ("BOTTOMPADDING", (0, -1), (-1, -1), pad),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ] + ([("BOX", (0, 0), (-1, -1), RULE * 1.5, "black")] if border else [])))
+    return table
+
+
+def _table_font(size: PrintSize) -> list:
+    """Return table style commands for the embedded font: a Table sets its cell font (default
+    Helvetica, never embedded) even when every cell holds paragraphs."""
+    regular, _ = register_fonts()
+    return [("FONTNAME", (0, 0), (-1, -1), regular), ("FONTSIZE", (0, 0), (-1, -1), size.body),
+            ("LEADING", (0, 0), (-1, -1), size.body * LINE_SPACING)]
+
+
+def _call_to_action(handout: Handout, config: Config, st: dict, size: PrintSize, width: float):
+    """Return the "Questions?" box: clinic phone, website, help lines; the QR code beside them."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.platypus import Table, TableStyle
+
+    lines = [_paragraph_line(c.label, c.value, st["box_text"]) for c in contact_lines(handout, config)]
+    url = audio_url(handout, config)
+    if not url:
+        return _box(CALL_TO_ACTION, lines, st, size, width)
+    pad = size.body * 0.6
+    qr_width = max(size.qr_inches * 72, stringWidth(SCAN_TO_LISTEN, st["caption"].fontName, size.body)) + pad * 2.5
+    inner = _box_table(CALL_TO_ACTION, lines, st, size, width - qr_width - pad * 2, border=False)
+    caption = _paragraph(SCAN_TO_LISTEN, st["caption"])
+    outer = Table([[inner, [_qr_drawing(url, size), caption]]], colWidths=[width - qr_width, qr_width],
+                  spaceBefore=size.body * 0.3, spaceAfter=size.body * 0.9)
+    outer.outline = (CALL_TO_ACTION, 1)  # afterFlowable sees the box, not the heading inside it
+    outer.setStyle(TableStyle(_table_font(size) + [
+        ("BOX", (0, 0), (-1, -1), RULE * 1.5, "black"),
+        ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+        ("TOPPADDING", (0, 0), (-1, -1), pad * 0.5), ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]))
+    return outer
+
+
+def _paragraph_line(label: str, value: str, style):
+    """Return "label: value" with the value in bold, both escaped."""
+    from reportlab.platypus import Paragraph
+
+    return Paragraph(f"{text(label)}: <b>{text(value)}</b>", style)
+
+
+def _qr_drawing(url: str, size: PrintSize):
+    """Return a QR code of the audio address as a Drawing with the embedded font as its default."""
+    from reportlab.graphics.barcode.qr import QrCodeWidget
+    from reportlab.graphics.shapes import Drawing
+
+    regular, _ = register_fonts()
+    side = size.qr_inches * 72
+    widget = QrCodeWidget(url, barLevel="M", barBorder=2)
+    x0, y0, x1, y1 = widget.getBounds()
+    # initialFontName: without it the Drawing sets Helvetica, which is not embedded.
+    drawing = Drawing(side, side, transform=[side / (x1 - x0), 0, 0, side / (y1 - y0), 0, 0],
+                      initialFontName=regular, initialFontSize=size.body)
+    drawing.add(widget)
+    return drawing
 
 
 def _block(block: Block, st: dict, size: PrintSize):
     """Return a paragraph, or a bulleted / numbered list."""
-    from reportlab.platypus import ListFlowable, ListItem, Paragraph
+    from reportlab.platypus import ListFlowable, ListItem
 
     if not block.is_list:
-        return Paragraph(text(" ".join(s.text for s in block.sentences)), st["body"])
-    items = [ListItem(Paragraph(text(" ".join(s.text for s in item)), st["bullet"])) for item in block.items]
-    regular, _ = register_fonts()
+        return _paragraph(" ".join(s.text for s in block.sentences), st["body"])
+    items = [ListItem(_paragraph(" ".join(s.text for s in item), st["bullet"])) for item in block.items]
+    regular, bold = register_fonts()
+    numbered = block.kind == "numbered"
     return ListFlowable(
-        items, bulletType="1" if block.kind == "numbered" else "bullet",
-        start=None if block.kind == "numbered" else "•",
-        bulletFontName=regular, bulletFontSize=size.body, leftIndent=size.body * 1.6,
-        spaceAfter=size.body * 0.8,
+        items, bulletType="1" if numbered else "bullet", start=None if numbered else "•",
+        bulletFontName=bold if numbered else regular, bulletFontSize=size.body,
+        leftIndent=size.body * 1.6, spaceAfter=size.body * 0.7,
     )
-
-
-class _PageCounter:
-    count = 0
-
-
-def _footer_canvas(handout: Handout, config: Config, size: PrintSize, pages: _PageCounter):
-    """Return a canvas class that writes "Page X of Y" once the page count is known."""
-    from reportlab.lib.units import inch
-    from reportlab.pdfgen.canvas import Canvas
-
-    regular, _ = register_fonts()
-
-    class FooterCanvas(Canvas):
-        def __init__(self, *args, **kw):
-            kw.setdefault("initialFontName", regular)
-            super().__init__(*args, **kw)
-            self._saved = []
-
-        def showPage(self):
-            self._saved.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self):
-            pages.count = len(self._saved)
-            for state in self._saved:
-                self.__dict__.update(state)
-                self._draw_footer(pages.count)
-                super().showPage()
-            super().save()
-
-        def _draw_footer(self, total: int):
-            width, _ = self._pagesize
-            self.setFont(regular, size.body)
-            self.setFillColorRGB(0, 0, 0)
-            y = 0.55 * inch
-            self.drawString(0.85 * inch, y, config.clinic_name)
-            self.drawRightString(width - 0.85 * inch, y, f"Page {self._pageNumber} of {total}")
-
-    return FooterCanvas

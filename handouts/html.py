@@ -1,0 +1,44 @@
+"""Make the accessible HTML version of a handout (screen readers cannot use ReportLab's untagged PDF)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .config import Config
+from .labels import (CALL_TO_ACTION, DRAFT_NOTICE, KEY_POINTS, WORDS_TO_KNOW, contact_lines, is_draft,
+                     version_date, version_text)
+from .model import Handout
+from .templates import render
+
+TEMPLATE = "handout.html.j2"
+
+
+@dataclass(frozen=True)
+class Media:
+    """The narration files beside the HTML page (relative names), or empty when there are none."""
+
+    audio: str = ""
+    captions: str = ""
+
+
+def media_for(handout: Handout, audio: bool, captions: bool) -> Media:
+    """Return the relative names of the MP3 and captions the page should point to."""
+    slug = handout.meta.slug
+    return Media(audio=f"{slug}.mp3" if audio else "", captions=f"{slug}.vtt" if audio and captions else "")
+
+
+def build_html(handout: Handout, config: Config, audio: bool = False, captions: bool = False) -> str:
+    """Return the handout as one self-contained HTML page (Jinja2 autoescapes every user text)."""
+    return render(
+        TEMPLATE,
+        handout=handout,
+        meta=handout.meta,
+        clinic_name=config.clinic_name,
+        contacts=contact_lines(handout, config),
+        draft=is_draft(handout),
+        media=media_for(handout, audio, captions),
+        version=version_text(handout, config),
+        version_iso=version_date(handout, config).isoformat(),
+        labels={"draft": DRAFT_NOTICE, "key_points": KEY_POINTS, "words": WORDS_TO_KNOW,
+                "call_to_action": CALL_TO_ACTION},
+    )
