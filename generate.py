@@ -132,14 +132,20 @@ def _summary(r) -> str:
     audio = f", audio {int(r.audio_seconds // 60)}:{int(r.audio_seconds % 60):02d}" if r.audio_seconds else ""
     paths = ", ".join(_show(p) for p in r.outputs.values())
     if not r.rebuilt:
-        return f"up to date {r.slug}: {pages}{audio}"
+        return f"up to date {r.slug}: {pages}{audio}{_draft(r)}"
     by_reason: dict[str, list[str]] = {}
     for name, reason in r.rebuilt.items():
         by_reason.setdefault(reason, []).append(name)
     why = "; ".join(f"{', '.join(names)}: {reason}" for reason, names in by_reason.items())
     spoken = f", {len(r.synthesised)} sentences spoken" if r.synthesised else ""
     gone = f"; removed {', '.join(p.name for p in r.removed)}" if r.removed else ""
-    return f"ok {r.slug}: {pages}{audio} ({r.seconds:.1f} s{spoken}) -> {paths} [remade {why}]{gone}"
+    return f"ok {r.slug}: {pages}{audio} ({r.seconds:.1f} s{spoken}) -> {paths} [remade {why}]{gone}{_draft(r)}"
+
+
+def _draft(r) -> str:
+    """Say that a handout is still a draft, and how to mark it reviewed."""
+    return (" - DRAFT - not yet reviewed (add reviewed_by and reviewed_on to its front matter)"
+            if r.draft else "")
 
 
 def _show(path: Path) -> str:

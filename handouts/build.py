@@ -17,7 +17,9 @@ from .audio import encode_mp3
 from .config import Config
 from .errors import HandoutError
 from .files import remove_stale_temp_files, write_atomic
+from .html import build_html
 from .inputs import fingerprints
+from .labels import is_draft
 from .lock import build_lock
 from .manifest import Manifest, Output, file_stamp, warn, why_stale
 from .narration import narrate, spoken_script
@@ -39,6 +41,7 @@ class BuildResult:
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
+    draft: bool = False  # not yet reviewed: every page says so, and so does the summary
     rebuilt: dict[str, str] = field(default_factory=dict)  # output name -> why it was made again
     synthesised: list[str] = field(default_factory=list)  # sentences the engine spoke (cache misses)
     removed: list[Path] = field(default_factory=list)  # files deleted: their source is gone or renamed
@@ -108,13 +111,27 @@ def _mp3(job: Job) -> bytes:
     return encode_mp3(job.speech())
 
 
+def _html(job: Job) -> bytes:
+    """Render the accessible HTML page, with the player and captions when those files are there."""
+    media = narration_files(output_dir(job.config), job.handout.meta.slug)
+    return build_html(job.handout, job.config, audio=media["mp3"], captions=media["vtt"]).encode("utf-8")
+
+
+def narration_files(folder: Path, slug: str) -> dict[str, bool]:
+    """Return which narration files (MP3, WebVTT captions) exist beside the handout's HTML page."""
+    return {ext: (Path(folder) / f"{slug}.{ext}").is_file() for ext in ("mp3", "vtt")}
+
+
 # Every output of a handout: add one line here to add an output.
 OUTPUTS: list[Output] = [
-    Output("pdf", "{slug}.pdf", ("text", "config:pdf", "code:pdf", "code:fonts"),
+    Output("pdf", "{slug}.pdf", ("text", "config:pdf", "code:pdf", "code:fonts", "code:labels"),
            lambda job: _pdf(job, STANDARD)),
-    Output("large-print pdf", "{slug}-large-print.pdf", ("text", "config:pdf", "code:pdf", "code:fonts"),
+    Output("large-print pdf", "{slug}-large-print.pdf", ("text", "config:pdf", "code:pdf", "code:fonts", "code:labels"),
            lambda job: _pdf(job, LARGE)),
     Output("mp3", "{slug}.mp3", ("narration", "engine", "config:audio", "code:audio"), _mp3, speech=True),
+    # Keep html after every narration output: its player links to the files made above.
+    Output("html", "{slug}.html", ("text", "config:html", "code:html", "code:labels", "template:handout.*",
+                                   "media"), _html),
 ]
 
 
@@ -151,6 +168,7 @@ def build_handout(source: Path, config: Config, voice: str | None = None, audio:
     try:
         handout = read_source(source, config.language)
         result.slug = entry["slug"] = handout.meta.slug
+        result.draft = is_draft(handout)
         if previous and previous.get("slug") != handout.meta.slug:
             old, entry["outputs"] = {}, {}  # renamed: the old files are removed by build_all
         job = Job(source, handout, config, result, voice, engine, progress)

@@ -45,7 +45,7 @@ class Config:
     collection: str = _field("Health handouts", "Name of the collection (audio album).", AUDIO)
     language: str = _field("en", "Default language of the handouts (ISO code).", ALL)
     voice: str = _field("piper", "Default speech engine: piper (offline), gtts (online) or espeak.", AUDIO)
-    page_size: str = _field("letter", "Paper size: letter or a4.", PRINT)
+    page_size: str = _field("letter", "Paper size: letter or a4.", ("pdf",))
     audio_base_url: str = _field("", "Public web address where the MP3s are served; enables the QR code.", PRINT)
     version_date: str = _field("", "Version date in the footer (YYYY-MM-DD); empty: the source file's last change.",
                                PRINT)

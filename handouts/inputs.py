@@ -3,7 +3,8 @@
 Input names: "source" (the file's bytes), "text" (the handout after the plain-language stage,
 by section and sentence), "narration" (the spoken script, by section and sentence), "engine"
 (the speech engine and voice), "config:OUTPUT" (the settings `Config.parts_for(OUTPUT)`),
-"template:NAME" (a file or glob in templates/), "code:MODULE" (handouts/MODULE.py).
+"template:NAME" (a file or glob in templates/), "code:MODULE" (handouts/MODULE.py),
+"media" (which narration files sit beside the HTML page).
 Add a kind by adding a function to KINDS.
 """
 
@@ -93,6 +94,13 @@ def code_input(_job, module: str) -> str:
     return digest(path.read_bytes()) if path.exists() else "missing"
 
 
+def media_input(job, _arg: str = "") -> dict:
+    """Fingerprint which narration files sit beside the HTML page (its player links to them)."""
+    from .build import narration_files, output_dir
+
+    return narration_files(output_dir(job.config), job.handout.meta.slug)
+
+
 def source_input(job, _arg: str = "") -> str:
     """Fingerprint the source file's bytes."""
     return digest(Path(job.source).read_bytes())
@@ -100,6 +108,7 @@ def source_input(job, _arg: str = "") -> str:
 
 KINDS = {
     "source": source_input,
+    "media": media_input,
     "text": text_input,
     "narration": narration_input,
     "engine": engine_input,

@@ -44,7 +44,7 @@ def test_build_one_source_with_out_dir(tmp_path):
     line = r.stdout.splitlines()[0]
     assert line.startswith("ok quoted-intro:") and "audio 0:" in line
     assert sorted(p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith(".")) == [
-        "quoted-intro-large-print.pdf", "quoted-intro.mp3", "quoted-intro.pdf"]
+        "quoted-intro-large-print.pdf", "quoted-intro.html", "quoted-intro.mp3", "quoted-intro.pdf"]
 
 
 def test_readme_and_ci_run_the_same_test_command():
@@ -67,3 +67,18 @@ def test_outputs_are_readable_by_others(tmp_path):
         os.umask(old)
     assert stat.S_IMODE(path.stat().st_mode) == 0o644
     assert [p.name for p in tmp_path.iterdir()] == ["x.pdf"]
+
+
+def test_summary_says_draft_until_reviewed_and_html_is_made(tmp_path):
+    project = tmp_path / "project"
+    (project / "content").mkdir(parents=True)
+    (project / "content" / "a.md").write_text("# Rest\n\nRest at home.\n", encoding="utf-8")
+    (project / "content" / "b.md").write_text(
+        "---\nreviewed_by: Dr. Lee\nreviewed_on: 2026-03-01\n---\n# Drink\n\nDrink water.\n", encoding="utf-8")
+    r = run("--project", str(project), "--no-audio", "--jobs", "1")
+    assert r.returncode == 0, r.stderr
+    lines = {line.split(":")[0]: line for line in r.stdout.splitlines()}
+    assert "DRAFT - not yet reviewed" in lines["ok a"] and "DRAFT" not in lines["ok b"]
+    assert (project / "build" / "a.html").exists() and "a.html" in lines["ok a"]
+    again = run("--project", str(project), "--no-audio", "--jobs", "1")
+    assert "DRAFT - not yet reviewed" in again.stdout.splitlines()[0]  # up-to-date lines say it too

@@ -1,0 +1,123 @@
+"""The accessible HTML page: valid, headings in order, lang, skip link, boxes, player, escaping."""
+
+import html5lib
+from html.parser import HTMLParser
+
+from handouts.config import Config
+from handouts.html import build_html
+from handouts.labels import CALL_TO_ACTION, DRAFT_NOTICE, KEY_POINTS, WORDS_TO_KNOW
+from test_pdf import HOSTILE, clinic, full_handout, hostile_handout
+
+VOID = {"meta", "link", "br", "img", "input", "track", "source", "hr", "wbr"}
+
+
+class Outline(HTMLParser):
+    """Collect headings, element order, ids and text; check that every tag is closed."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack, self.headings, self.tags, self.ids, self.text = [], [], [], set(), []
+        self._heading = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.tags.append((tag, attrs))
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        if tag not in VOID:
+            self.stack.append(tag)
+        if tag in ("h1", "h2", "h3", "h4"):
+            self._heading = [int(tag[1]), ""]
+
+    def handle_endtag(self, tag):
+        assert self.stack and self.stack.pop() == tag, (tag, self.stack)
+        if tag in ("h1", "h2", "h3", "h4"):
+            self.headings.append(tuple(self._heading))
+            self._heading = None
+
+    def handle_data(self, data):
+        self.text.append(data)
+        if self._heading is not None:
+            self._heading[1] += data
+
+
+def check_page(page: str) -> Outline:
+    """Parse strictly (html5lib raises on any parse error) and return the page's outline."""
+    html5lib.HTMLParser(strict=True).parse(page)
+    outline = Outline()
+    outline.feed(page)
+    outline.close()
+    assert outline.stack == [], outline.stack
+    levels = [level for level, _ in outline.headings]
+    assert levels[0] == 1 and levels.count(1) == 1
+    assert all(b <= a + 1 for a, b in zip(levels, levels[1:])), levels  # no skipped level
+    return outline
+
+
+def test_page_is_valid_with_lang_skip_link_and_headings_in_order():
+    page = build_html(full_handout(), clinic(), audio=True, captions=True)
+    outline = check_page(page)
+    html = next(a for t, a in outline.tags if t == "html")
+    assert html["lang"] == "en"
+    first_link = next(a for t, a in outline.tags if t == "a")
+    assert first_link["href"] == "#main" and "main" in outline.ids
+    assert [h for _, h in outline.headings] == [
+        "Caring for a cut", KEY_POINTS, "Listen to this handout", "Clean the cut", "When to get help",
+        WORDS_TO_KNOW, CALL_TO_ACTION]
+    tags = [t for t, _ in outline.tags]
+    assert tags.count("ol") == 1 and tags.count("dl") == 1 and "main" in tags and "footer" in tags
+    text = " ".join("".join(outline.text).split())
+    assert "Version: March 2, 2026" in text and "Riverside clinic" in text
+
+
+def test_player_and_captions_only_when_the_files_exist():
+    def media(page):
+        tags = check_page(page).tags
+        return ([a["src"] for t, a in tags if t == "audio"],
+                [(a["src"], a["kind"], a["srclang"]) for t, a in tags if t == "track"])
+
+    assert media(build_html(full_handout(), clinic(), audio=True, captions=True)) == (
+        ["cut.mp3"], [("cut.vtt", "captions", "en")])
+    assert media(build_html(full_handout(), clinic(), audio=True, captions=False)) == (["cut.mp3"], [])
+    assert media(build_html(full_handout(), clinic(), audio=False, captions=True)) == ([], [])
+
+
+def test_boxes_only_when_filled_and_draft_notice_until_reviewed():
+    handout = full_handout()
+    handout.key_points, handout.words_to_know = [], []
+    page = build_html(handout, clinic())
+    assert KEY_POINTS not in page and WORDS_TO_KNOW not in page and DRAFT_NOTICE in page
+    reviewed = build_html(full_handout(reviewed=True), clinic())
+    assert "DRAFT" not in reviewed and KEY_POINTS in reviewed
+    check_page(reviewed)
+
+
+def test_call_to_action_links():
+    tags = check_page(build_html(full_handout(), clinic(audio_base_url="https://a.example/x"))).tags
+    hrefs = [a["href"] for t, a in tags if t == "a"]
+    assert {"tel:5551234567", "tel:18005550100", "https://riverside.example.org",
+            "https://a.example/x/cut.mp3"} <= set(hrefs)
+
+
+def test_hostile_text_is_escaped(tmp_path):
+    png = tmp_path / "private.png"
+    config = clinic(audio_base_url="javascript:alert(1)")
+    config.clinic_name = "<b>A&E</b> clinic"
+    config.clinic_website = "javascript:alert(1)"
+    page = build_html(hostile_handout(png), config, audio=True, captions=True)
+    outline = check_page(page)
+    tags = {t for t, _ in outline.tags}
+    assert not tags & {"img", "font", "script", "b"}
+    assert all(not a.get("href", "").startswith("javascript") for _, a in outline.tags)
+    text = "".join(outline.text)
+    for h in HOSTILE:
+        assert h.format(png=png) in text
+    assert "&lt;script&gt;" in page and "A&amp;E" in page and "&amp;amp;" in page
+
+
+def test_sample_build_writes_html_and_marks_the_draft(sample_build):
+    path = sample_build.outputs["html"]
+    assert path.name == "kratom-dopamine-opioid-withdrawal.html"
+    outline = check_page(path.read_text(encoding="utf-8"))
+    assert sample_build.draft and DRAFT_NOTICE in "".join(outline.text)
+    assert [a["src"] for t, a in outline.tags if t == "audio"] == ["kratom-dopamine-opioid-withdrawal.mp3"]
