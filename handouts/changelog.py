@@ -1,0 +1,56 @@
+"""Write what the plain-language stage did, for reviewers: the change log as JSON and as an
+HTML review page, and the readability figures before and after."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .files import write_atomic
+from .rules import RULES
+from .templates import render
+
+
+def plain_record(plain, config) -> dict:
+    """Return the change log of one handout as plain data."""
+    h = plain.handout
+    return {
+        "title": h.meta.title,
+        "slug": h.meta.slug,
+        "rules": [{"name": r.name, "reason": r.reason} for r in RULES],
+        "key_points": [s.text for s in h.key_points],
+        "words_to_know": [{"word": t.word, "definition": t.definition} for t in h.words_to_know],
+        "sections": [{"heading": sec.heading,
+                      "sentences": [{"text": s.text, "sources": s.sources, "rules": s.rules}
+                                    for s in sec.sentences]} for sec in h.sections],
+        "changes": [c.as_dict() for c in plain.changes],
+        "violations": [{"source": v.source, "plain": v.plain, "rule": v.rule, "missing": v.missing}
+                       for v in plain.violations],
+        "readability": readability_record(plain, config),
+    }
+
+
+def readability_record(plain, config) -> dict:
+    """Return the readability figures before and after, with the targets and what missed them."""
+    return {
+        "before": plain.before.as_dict(),
+        "after": plain.after.as_dict(),
+        "targets": {"max_grade": config.max_grade, "max_smog": config.max_smog,
+                    "max_sentence_words": config.max_sentence_words},
+        "missed": plain.missed_targets(config),
+        "source_words": plain.before.words,
+        "plain_words": plain.after.words,
+    }
+
+
+def write_plain_outputs(plain, out: Path, config) -> dict[str, Path]:
+    """Write SLUG.plain.json, SLUG.readability.json and SLUG.review.html; return their paths."""
+    slug = plain.handout.meta.slug
+    record = plain_record(plain, config)
+    dump = lambda data: (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    page = render("review.html.j2", record=record, rule_reasons={r.name: r.reason for r in RULES})
+    return {
+        "change log": write_atomic(Path(out) / f"{slug}.plain.json", dump(record)),
+        "readability": write_atomic(Path(out) / f"{slug}.readability.json", dump(record["readability"])),
+        "review page": write_atomic(Path(out) / f"{slug}.review.html", page.encode("utf-8")),
+    }

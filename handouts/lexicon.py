@@ -1,0 +1,94 @@
+"""The plain-language lexicon, kept as data: word swaps, term definitions, protected names.
+
+Every entry lives in handouts/data/ and was written and checked by hand; nothing here is
+made up at run time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Swap:
+    """One plain-language substitution: a word or phrase and its everyday equivalent."""
+
+    plain_from: str
+    plain_to: str
+    kind: str  # everyday, wordy, person-first, hedge-safe ...
+    line: int
+
+
+@dataclass(frozen=True)
+class Definition:
+    """A medical term that has to stay, its other forms, and its one-line plain definition."""
+
+    word: str
+    forms: tuple[str, ...]
+    definition: str
+
+
+def _rows(name: str):
+    """Yield (line number, tab-separated fields) of a data file, skipping comments and blanks."""
+    text = resources.files("handouts").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    for n, line in enumerate(text.splitlines(), 1):
+        if line.strip() and not line.lstrip().startswith("#"):
+            yield n, [f.strip() for f in line.split("\t")]
+
+
+@cache
+def swaps() -> tuple[Swap, ...]:
+    """Return the substitutions, longest phrase first so phrases win over their words."""
+    out = [Swap(f[0], f[1], f[2] if len(f) > 2 else "everyday", n) for n, f in _rows("lexicon.tsv")]
+    return tuple(sorted(out, key=lambda s: (-len(s.plain_from.split()), -len(s.plain_from))))
+
+
+@cache
+def definitions() -> tuple[Definition, ...]:
+    """Return the 'Words to know' definitions."""
+    out = []
+    for _, f in _rows("terms.tsv"):
+        forms = tuple(x.strip() for x in f[1].split(",") if x.strip()) if len(f) > 2 else ()
+        out.append(Definition(f[0], (f[0], *forms), f[-1]))
+    return tuple(out)
+
+
+@cache
+def protected_names() -> tuple[str, ...]:
+    """Return drug and substance names (lower case) that must survive every rewrite."""
+    return tuple(sorted({f[0].lower() for _, f in _rows("names.txt")}, key=len, reverse=True))
+
+
+@cache
+def _swap_pattern():
+    """Compile one alternation of every swap, longest first, on word boundaries."""
+    alts = "|".join(re.escape(s.plain_from) for s in swaps())
+    return re.compile(rf"(?<![\w-])({alts})(?![\w-])", re.IGNORECASE)
+
+
+def apply_swaps(text: str) -> str:
+    """Replace every lexicon phrase in text with its plain equivalent, keeping a leading capital."""
+    table = {s.plain_from.lower(): s.plain_to for s in swaps()}
+
+    def repl(m: re.Match) -> str:
+        found = m.group(1)
+        plain = table[found.lower()]
+        if found[0].isupper() and plain and not plain[0].isupper():
+            plain = plain[0].upper() + plain[1:]
+        return plain
+
+    return _swap_pattern().sub(repl, text)
+
+
+def find_terms(text: str) -> list[Definition]:
+    """Return the defined terms that occur in text, in order of first occurrence."""
+    hits = []
+    for d in definitions():
+        pattern = r"(?<![\w-])(" + "|".join(re.escape(f) for f in d.forms) + r")(?![\w-])"
+        m = re.search(pattern, text, re.IGNORECASE)
+        if m:
+            hits.append((m.start(), d))
+    return [d for _, d in sorted(hits, key=lambda x: x[0])]

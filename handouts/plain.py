@@ -1,0 +1,290 @@
+"""The plain-language stage: turn a read Handout into a plain one with the ordered rules,
+merge repeats, pick key points and words to know, and record every change for review."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from .lexicon import find_terms
+from .meaning_guard import Protected, Violation, protected
+from .model import Block, Handout, Section, Sentence, Term
+from .readability import Readability, measure, measure_handout
+from .rules import RULES, Rule, cap, strip_citations, strip_cross_references, words
+
+MERGE_RULE = "merge_near_duplicates"
+MERGE_REASON = "The source says most things more than once; keep the clearest wording of each claim once."
+KEY_POINTS = (3, 5)
+KEY_POINT_MAX_WORDS = 15
+
+# Function words: ignored when comparing what two sentences claim.
+_STOP = set("""a an the and or but so yet if then than that this these those it its they them their
+there here of to in on at by for from with without as into onto about over under through is are was were
+be been being am do does did has have had can could may might must shall should will would not no nor
+never some any all each both many much more most other others such very also just only still even
+when while where which who whom whose what why how we you your our he she his her i me my one""".split())
+
+
+@dataclass
+class Change:
+    """What became of one source sentence, for the reviewer."""
+
+    source: str
+    section: str
+    became: list[str] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)
+    merged_into: str | None = None
+    removed_by: str | None = None
+    filler_lost: list = field(default_factory=list)  # (rule, item) taken out with filler words
+
+    def as_dict(self) -> dict:
+        return {k: v for k, v in self.__dict__.items()}
+
+
+@dataclass
+class PlainResult:
+    """The plain handout with its figures, change log and meaning-guard findings."""
+
+    handout: Handout
+    before: Readability
+    after: Readability
+    changes: list[Change]
+    violations: list[Violation]
+
+    def missed_targets(self, config) -> list[str]:
+        """Return one line for each readability target the plain handout misses."""
+        a, missed = self.after, []
+        if a.fk_grade > config.max_grade:
+            missed.append(f"Flesch-Kincaid grade {a.fk_grade:.1f} is over the target {config.max_grade:g}")
+        if a.smog > config.max_smog:
+            missed.append(f"SMOG grade {a.smog:.1f} is over the target {config.max_smog:g}")
+        if a.longest_sentence > config.max_sentence_words:
+            missed.append(f"{a.long_sentences} sentence(s) over {config.max_sentence_words} words "
+                          f"(longest {a.longest_sentence})")
+        return missed
+
+
+def make_plain(handout: Handout, config=None) -> Handout:
+    """Return the plain-language version of a handout."""
+    return plain_language(handout, config).handout
+
+
+def plain_language(handout: Handout, config=None) -> PlainResult:
+    """Rewrite a handout in plain language and report what changed and what it measures."""
+    before = measure_handout(handout)
+    changes: list[Change] = []
+    violations: list[Violation] = []
+    sections = []
+    for section in handout.sections:
+        new = Section(heading=plain_heading(section.heading), line=section.line)
+        for block in section.blocks:
+            items = []
+            for item in block.items:
+                out = []
+                for sentence in item:
+                    pieces, change, found = rewrite_sentence(sentence, section.heading)
+                    out += pieces
+                    changes.append(change)
+                    violations += found
+                items.append(out)
+            new.blocks.append(Block(block.kind, items, block.line))
+        sections.append(new)
+    plain = Handout(meta=handout.meta, sections=sections)
+    merge_near_duplicates(plain, changes)
+    _drop_empty(plain)
+    violations += check_removed(plain, changes)
+    _record_results(plain, changes)
+    plain.key_points = pick_key_points(plain)
+    plain.words_to_know = pick_words_to_know(plain)
+    return PlainResult(plain, before, measure_handout(plain), changes, violations)
+
+
+def plain_heading(heading: str) -> str:
+    """Drop filler gerunds that open headings ('Understanding X' -> 'X')."""
+    m = re.match(r"^(?:Understanding|Exploring|Navigating|Discovering|Examining)\s+(?:the\s+)?(.+)$", heading)
+    return cap(m.group(1)) if m else heading
+
+
+def rewrite_sentence(sentence: Sentence, section: str) -> tuple[list[Sentence], Change, list[Violation]]:
+    """Run every rule over one source sentence; guard its meaning after each rule."""
+    source = sentence.text
+    sources = sentence.sources or [source]
+    wanted = protected(strip_cross_references(strip_citations(source)))
+    pieces: list[tuple[str, list[str]]] = [(source, [])]
+    change = Change(source=source, section=section)
+    violations, lost = [], set()
+    for rule in RULES:
+        pieces = _apply(rule, pieces)
+        if not pieces:
+            change.removed_by = rule.name
+            change.rules = [rule.name]
+            return [], change, violations
+        missing = [m for m in wanted.missing_from(protected(" ".join(t for t, _ in pieces))) if m not in lost]
+        if missing and rule.removes_filler:
+            # Filler words went; what they named must still be said somewhere (checked at the end).
+            change.filler_lost += [(rule.name, m) for m in missing]
+            lost.update(missing)
+        elif missing:
+            lost.update(missing)
+            violations.append(Violation(source, " ".join(t for t, _ in pieces), rule.name, missing))
+    change.rules = _unique(r for _, rules in pieces for r in rules)
+    return [Sentence(t, sources=list(sources), rules=r) for t, r in pieces], change, violations
+
+
+def _apply(rule: Rule, pieces):
+    """Apply one rule to each piece, noting the rule on the pieces it changed."""
+    out = []
+    for text, rules in pieces:
+        result = rule.apply(text)
+        if result == [text]:
+            out.append((text, rules))
+        else:
+            out += [(r, rules + [rule.name]) for r in result]
+    return out
+
+
+def _unique(items) -> list:
+    seen, out = set(), []
+    for x in items:
+        if x not in seen:
+            seen.add(x)
+            out.append(x)
+    return out
+
+
+# --- merging repeats --------------------------------------------------------------------
+
+@cache
+def _synonyms() -> dict[str, str]:
+    """Map each word of a synonym group (data/synonyms.tsv) to the group's first word."""
+    text = resources.files("handouts").joinpath("data/synonyms.tsv").read_text(encoding="utf-8")
+    out = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            group = line.split("\t")
+            for w in group:
+                out[_stem(w.strip())] = _stem(group[0].strip())
+    return out
+
+
+def _stem(word: str) -> str:
+    """Cut a word to its first five letters: a crude stem that joins increase/increases/increased."""
+    return word[:5]
+
+
+def content_words(text: str) -> set[str]:
+    """Return the content words of a sentence, stemmed and with synonyms joined, for comparing claims."""
+    out = set()
+    for w in words(text):
+        w = w.replace("’", "'").removesuffix("'s")
+        if w in _STOP or len(w) < 3:
+            continue
+        out.add(_synonyms().get(_stem(w), _stem(w)))
+    return out
+
+
+def repeats(dropped: str, kept: str) -> bool:
+    """Tell whether `dropped` says nothing `kept` does not: its claim words and protected items are in `kept`."""
+    a, b = content_words(dropped), content_words(kept)
+    if len(a) < 2 or not a & b:
+        return False
+    extra = a - b
+    # Allow a few differing words (an adjective, a word the synonym list lacks), never most of them.
+    if len(extra) > max(1, len(a) // 3) or len(a & b) < 0.6 * len(a):
+        return False
+    return not protected(dropped).missing_from(protected(kept))
+
+
+def merge_near_duplicates(handout: Handout, changes: list[Change]) -> None:
+    """Remove sentences that repeat another sentence of the handout, keeping the fuller wording once."""
+    everything = [(sec, blk, item, s) for sec in handout.sections for blk in sec.blocks
+                  for item in blk.items for s in item]
+    gone: set[int] = set()
+    for i, (_, _, _, s) in enumerate(everything):
+        if id(s) in gone:
+            continue
+        for j, (_, _, _, other) in enumerate(everything):
+            if i == j or id(other) in gone or id(s) in gone:
+                continue
+            if repeats(other.text, s.text) and (not repeats(s.text, other.text) or _clearer(s, other)):
+                s.sources += [x for x in other.sources if x not in s.sources]
+                if MERGE_RULE not in s.rules:
+                    s.rules.append(MERGE_RULE)
+                gone.add(id(other))
+                for c in changes:
+                    if c.source in other.sources and c.merged_into is None and not c.removed_by:
+                        c.merged_into = s.text
+    for sec in handout.sections:
+        for blk in sec.blocks:
+            blk.items = [[s for s in item if id(s) not in gone] for item in blk.items]
+
+
+def _clearer(a: Sentence, b: Sentence) -> bool:
+    """Between two sentences that repeat each other, tell whether `a` is the one to keep."""
+    ka = (len(content_words(a.text)), -len(a.text.split()))
+    kb = (len(content_words(b.text)), -len(b.text.split()))
+    return ka >= kb
+
+
+def _drop_empty(handout: Handout) -> None:
+    for sec in handout.sections:
+        for blk in sec.blocks:
+            blk.items = [it for it in blk.items if it]
+        sec.blocks = [b for b in sec.blocks if b.items]
+    handout.sections = [s for s in handout.sections if s.blocks]
+
+
+def check_removed(handout: Handout, changes: list[Change]) -> list[Violation]:
+    """Check that a removed sentence's hedges, negations, numbers and names are said elsewhere."""
+    from .rules import rule_named
+
+    body = " ".join(s.text for s in handout.sentences)
+    have = protected(body)
+    out = []
+    for c in changes:
+        if c.removed_by and not rule_named(c.removed_by).removes_furniture:
+            missing = protected(strip_cross_references(strip_citations(c.source))).missing_from(have)
+            if missing:
+                out.append(Violation(c.source, "", c.removed_by, missing))
+        for rule, item in c.filler_lost:
+            if item in protected(strip_cross_references(strip_citations(c.source))).missing_from(have):
+                out.append(Violation(c.source, " ".join(c.became), rule, [item]))
+    return out
+
+
+def _record_results(handout: Handout, changes: list[Change]) -> None:
+    """Fill each change with the final plain sentences its source became."""
+    by_source: dict[str, list[str]] = {}
+    for s in handout.sentences:
+        for src in s.sources:
+            by_source.setdefault(src, []).append(s.text)
+    for c in changes:
+        c.became = by_source.get(c.source, []) if not c.removed_by else []
+        for s in handout.sentences:
+            if c.source in s.sources:
+                c.rules = _unique(c.rules + s.rules)
+
+
+# --- key points and words to know -------------------------------------------------------
+
+def pick_key_points(handout: Handout) -> list[Sentence]:
+    """Pick 3 to 5 short plain sentences that sum up the handout: the claims the source repeated most."""
+    candidates = []
+    for pos, s in enumerate(handout.sentences):
+        n = len(s.text.split())
+        if n > KEY_POINT_MAX_WORDS or re.match(r"^(?:But|And|So|This|These|That|It|They|Its|Their)\b", s.text):
+            continue
+        candidates.append((-len(s.sources), pos, s))
+    chosen = sorted(candidates, key=lambda c: (c[0], c[1]))[: KEY_POINTS[1]]
+    if len(chosen) < KEY_POINTS[0]:
+        return []
+    return [Sentence(s.text, list(s.sources), list(s.rules) + ["key_point"])
+            for _, _, s in sorted(chosen, key=lambda c: c[1])]
+
+
+def pick_words_to_know(handout: Handout) -> list[Term]:
+    """List the defined medical terms the plain handout uses, each once, from the lexicon data."""
+    text = " ".join(s.text for s in handout.sentences)
+    return [Term(d.word, d.definition) for d in find_terms(text)]

@@ -1,0 +1,464 @@
+"""The plain-language rules: an ordered list of small named rules, each with a one-line reason
+and its own input/expected cases. A rule turns one sentence into zero, one or more sentences."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Callable
+
+from .lexicon import apply_swaps, definitions, protected_names
+from .sentences import split_sentences
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One named rewrite: sentence in, sentences out (none when it removes the sentence)."""
+
+    name: str
+    reason: str
+    apply: Callable[[str], list[str]]
+    cases: tuple = ()
+    # True when what it removes is page furniture (dates, reading times), never a claim.
+    removes_furniture: bool = False
+    # True when it removes filler words, not claims: what it takes out must be said elsewhere.
+    removes_filler: bool = False
+
+
+RULES: list[Rule] = []
+
+
+def rule(reason: str, cases=(), removes_furniture: bool = False, removes_filler: bool = False):
+    """Register a rule in pipeline order, with its reason and its test cases."""
+    def register(fn):
+        def apply(sentence: str) -> list[str]:
+            out = fn(sentence)
+            return [out] if isinstance(out, str) else list(out)
+        RULES.append(Rule(fn.__name__, reason, apply, tuple(cases), removes_furniture, removes_filler))
+        return fn
+    return register
+
+
+# --- helpers ----------------------------------------------------------------------------
+
+AUXILIARIES = {
+    "is", "are", "was", "were", "be", "am", "can", "could", "may", "might", "must", "shall",
+    "should", "will", "would", "do", "does", "did", "has", "have", "had", "cannot", "can't",
+    "don't", "doesn't", "isn't", "aren't", "won't", "didn't", "wasn't", "weren't",
+}
+_SUBJECTS = {"i", "you", "we", "they", "people", "others", "some", "many", "who", "that", "which"}
+MODALS = ("may", "might", "could", "can", "would", "will")
+
+
+@cache
+def _verb_forms() -> tuple[frozenset, frozenset]:
+    """Return (finite forms, base forms) of the common verbs list."""
+    text = resources.files("handouts").joinpath("data/verbs.txt").read_text(encoding="utf-8")
+    bases = {w for line in text.splitlines() if not line.startswith("#") for w in line.split()}
+    finite = set()
+    for b in bases:
+        finite |= {b + "s", b + "es", b + "ed", b + "d", b[:-1] + "ies", b[:-1] + "ied"}
+    finite |= {"came", "began", "broke", "brought", "became", "did", "drank", "drove", "fell", "felt",
+               "fought", "found", "gave", "went", "grew", "had", "heard", "held", "kept", "knew", "led",
+               "left", "lost", "made", "meant", "paid", "put", "ran", "rose", "said", "saw", "sent",
+               "set", "showed", "slept", "spoke", "took", "told", "thought", "threw", "wore", "cut"}
+    return frozenset(finite), frozenset(bases)
+
+
+def words(text: str) -> list[str]:
+    """Return the lower-case words of a text."""
+    return re.findall(r"[a-z][a-z'’-]*", text.lower())
+
+
+def has_verb(sentence: str) -> bool:
+    """Tell whether a sentence has a finite verb (so it is not a fragment)."""
+    ws = words(sentence)
+    finite, bases = _verb_forms()
+    for i, w in enumerate(ws):
+        if w in AUXILIARIES or w in finite and not (i and ws[i - 1] in ("the", "a", "an", "its", "their")):
+            return True
+        if w in bases and i and (ws[i - 1] in _SUBJECTS or ws[i - 1].endswith("s")):
+            return True
+    return False
+
+
+def cap(text: str) -> str:
+    """Upper-case the first letter."""
+    return text[:1].upper() + text[1:] if text else text
+
+
+def end(text: str) -> str:
+    """Make a clause a sentence: trimmed, capitalised, with a full stop."""
+    text = text.strip().rstrip(",;: ")
+    if not re.search(r"[.!?][\"”’')\]]*$", text):
+        text += "."
+    return cap(text)
+
+
+def _complete(parts: list[str]) -> bool:
+    """Every part is a sentence: three words or more, with a verb."""
+    return all(len(p.split()) >= 3 and has_verb(p) for p in parts)
+
+
+def split_or_keep(sentence: str, parts: list[str]) -> list[str]:
+    """Return the parts as sentences when each is complete, else the sentence unchanged."""
+    parts = [end(p) for p in parts if p.strip()]
+    return parts if len(parts) > 1 and _complete(parts) else [sentence]
+
+
+def _first_modal(text: str) -> str | None:
+    """Return the first modal verb of a clause, to carry its hedge into a split-off clause."""
+    for w in words(text):
+        if w in MODALS:
+            return w
+    return None
+
+
+@cache
+def _dictionary() -> frozenset:
+    from .readability import _cmu
+    return frozenset(_cmu())
+
+
+def third_person(ing: str) -> tuple[str, str]:
+    """Return (base, third person) of an -ing verb: 'creating' -> ('create', 'creates')."""
+    stem = ing[:-3]
+    candidates = [stem + "e", stem] if not re.search(r"[aeiou][^aeiouwxy]$", stem) else [stem, stem + "e"]
+    if len(stem) > 2 and stem[-1] == stem[-2]:
+        candidates.insert(0, stem[:-1])  # running -> run
+    known = _dictionary()
+    base = next((c for c in candidates if c in known), stem)
+    third = base + "es" if re.search(r"(s|x|z|ch|sh)$", base) else (
+        base[:-1] + "ies" if re.search(r"[^aeiou]y$", base) else base + "s")
+    return base, third
+
+
+def _names_and_terms() -> set[str]:
+    names = set(protected_names())
+    for d in definitions():
+        names |= {f.lower() for f in d.forms}
+    return names
+
+
+# --- the rules, in the order they run ---------------------------------------------------
+
+@rule("Citation numbers glued to words ('alkaloids.1,9') and [1]-style markers are not read aloud or understood.",
+      cases=[("Kratom contains alkaloids.1,9", ["Kratom contains alkaloids."]),
+             ("Kratom is a plant [2, 3] from Asia.", ["Kratom is a plant from Asia."]),
+             ("Take 2.5 mg twice a day.", ["Take 2.5 mg twice a day."]),
+             ("Vitamin B12 helps.", ["Vitamin B12 helps."])])
+def strip_citations(sentence: str) -> str:
+    """Remove citation markers."""
+    s = re.sub(r"\s*\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]", "", sentence)
+    s = re.sub(r"(?<=[a-z]{3})([.,;:)])\d{1,3}(?:[,–-]\d{1,3})*(?=\s|$)", r"\1", s)
+    s = re.sub(r"(?<=[a-z]{3})[¹²³⁴⁵⁶⁷⁸⁹⁰]+", "", s)
+    return s
+
+
+@rule("A '(See ...)' cross reference points at pages the handout does not have.",
+      cases=[("Stop slowly (see Tapering below).", ["Stop slowly."]),
+             ("(See page 4.) Ask your doctor.", ["Ask your doctor."]),
+             ("Ask your doctor (or nurse).", ["Ask your doctor (or nurse)."])])
+def strip_cross_references(sentence: str) -> str:
+    """Remove '(See ...)' cross references."""
+    s = re.sub(r"\s*\((?:see|see also|cf\.?)\s[^)]*\)", "", sentence, flags=re.I).strip()
+    return re.sub(r"\s+([.,;:!?])", r"\1", s)
+
+
+@rule("Removing citations can join two sentences; split again, knowing abbreviations and decimals.",
+      cases=[("It has alkaloids. Kratom is a plant.", ["It has alkaloids.", "Kratom is a plant."]),
+             ("Dr. Lee gave 2.5 mg. Rest now.", ["Dr. Lee gave 2.5 mg.", "Rest now."]),
+             ("In the U.S. many people use it, e.g. for pain.", ["In the U.S. many people use it, e.g. for pain."])])
+def resplit_sentences(sentence: str) -> list[str]:
+    """Split a text into sentences."""
+    return split_sentences(sentence)
+
+
+_FURNITURE = [
+    r"^(?:published|updated|last updated|reviewed|posted)(?: on)?:?\s.*\b\d{4}\.?$",
+    r"^(?:\d+\s*(?:-|–)?\s*(?:min|minute)s?\s+read|reading time:?.*)\.?$",
+    r"^(?:jump to|skip to|table of contents|in this article|contents)\s*(?:a section)?:?\s*$",
+    r"^by [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?:, [A-Z]{2,5})?\.?$",
+    r"^(?:share|print|email|tweet)(?: this)?(?: (?:article|page))?\.?$",
+]
+
+
+@rule("Date lines, reading times, bylines and 'Jump to a section' are page furniture, not content.",
+      cases=[("Updated on March 3, 2024", []), ("5 min read", []), ("Jump to a section:", []),
+             ("By Jane Doe, RN", []), ("By 2024 most clinics will offer it.", ["By 2024 most clinics will offer it."])],
+      removes_furniture=True)
+def drop_page_furniture(sentence: str) -> list[str]:
+    """Drop page furniture."""
+    return [] if any(re.match(p, sentence.strip(), re.I) for p in _FURNITURE) else [sentence]
+
+
+@rule("A semicolon joins two sentences; readers cope better with one idea at a time.",
+      cases=[("Rest is vital; further research is needed to set doses.", ["Rest is vital.", "Further research is needed to set doses."]),
+             ("Bring: pens; paper.", ["Bring: pens; paper."])])
+def split_semicolons(sentence: str) -> list[str]:
+    """Split at semicolons between complete clauses."""
+    return split_or_keep(sentence, re.split(r"\s*;\s+", sentence))
+
+
+@rule("Lead-ins such as 'By understanding X, we can appreciate how' or 'It is important to note that' delay the point.",
+      cases=[("By understanding the science, we can appreciate how kratom may help.", ["Kratom may help."]),
+             ("It is important to note that kratom is not approved.", ["Kratom is not approved."]),
+             ("By 2024 we can see how it works.", ["By 2024 we can see how it works."])],
+      removes_filler=True)
+def strip_filler_lead_in(sentence: str) -> str:
+    """Remove filler lead-ins, keeping the claim."""
+    for p in (r"^By understanding [^,]+, we can (?:appreciate|see|understand|learn) (?:how|that|why) (.+)$",
+              r"^It is (?:important|worth|crucial|useful) (?:to note|noting|to remember|to know) that (.+)$"):
+        m = re.match(p, sentence, re.I)
+        if m:
+            return cap(m.group(1))
+    return sentence
+
+
+@rule("Search keywords pasted into a sentence ('including the potential for does kratom increase dopamine') are not English.",
+      cases=[("Some seek the drug to feel well, including the potential for does kratom increase dopamine.",
+              ["Some seek the drug to feel well."]),
+             ("Ask what does help you.", ["Ask what does help you."]),
+             ("Does kratom help?", ["Does kratom help?"])],
+      removes_filler=True)
+def remove_keyword_stuffing(sentence: str) -> str:
+    """Remove a clause where a preposition runs straight into a question ('for does kratom')."""
+    m = re.search(r"\b(?:for|of|about|on|with|the)\s+(?:does|do|did|is|are|can|should|will)\s+[a-z]+\s+[a-z]+", sentence)
+    if not m:
+        return sentence
+    comma = sentence.rfind(",", 0, m.start())
+    cut = comma if comma > 0 else m.start()
+    return end(sentence[:cut])
+
+
+@rule("'X, with its Y being Z' hides a second sentence in a dangling phrase.",
+      cases=[("Kratom is popular, with its effect on dopamine being a key point.",
+              ["Kratom is popular.", "Its effect on dopamine is a key point."])])
+def split_with_being(sentence: str) -> list[str]:
+    """Split an absolute 'with ... being' phrase into its own sentence."""
+    m = re.match(r"^(.+?), with (its|their|his|her|the) (.+?) being (.+?)([.!?])$", sentence)
+    if not m:
+        return [sentence]
+    head = m.group(3).split()[0]
+    verb = "are" if head.endswith("s") and not head.endswith("ss") else "is"
+    return split_or_keep(sentence, [m.group(1), f"{m.group(2)} {m.group(3)} {verb} {m.group(4)}"])
+
+
+@rule("'While some studies say A, others say B' packs two findings into one long sentence.",
+      cases=[("While some studies suggest it helps, others propose it harms.",
+              ["Some studies suggest it helps.", "But others propose it harms."]),
+             ("While more research is needed, kratom could help some people.",
+              ["More research is needed.", "But kratom could help some people."]),
+             ("While you wait, drink water.", ["While you wait, drink water."])])
+def split_while_contrast(sentence: str) -> list[str]:
+    """Split a 'While A, others B' contrast into two sentences."""
+    m = re.match(r"^While (.+?), (others|some|many|other studies|other research) (.+)$", sentence)
+    if m:
+        return split_or_keep(sentence, [m.group(1), f"But {m.group(2)} {m.group(3)}"])
+    # Only a concessive "while" (about research) splits; "While you wait, drink water" stays.
+    m = re.match(r"^While ((?:more|further|some|little) [^,]+), (.+)$", sentence)
+    if m:
+        return split_or_keep(sentence, [m.group(1), f"But {m.group(2)}"])
+    return [sentence]
+
+
+_APPOSITIVE_PARTICIPLES = r"(?:derived|made|taken|extracted|produced|sold|known|grown|used)"
+
+
+@rule("'Kratom, derived from X, has ...' hides a fact in a side phrase; say it as a sentence.",
+      cases=[("Kratom, derived from a tree, has gained attention.",
+              ["Kratom is derived from a tree.", "Kratom has gained attention."])])
+def split_appositive_participle(sentence: str) -> list[str]:
+    """Split 'Subject, derived from X, rest' into two sentences."""
+    m = re.match(rf"^([A-Z][\w’'-]*(?: [\w’'-]+){{0,3}}), ({_APPOSITIVE_PARTICIPLES} [^,]+), (.+)$", sentence)
+    if not m:
+        return [sentence]
+    subject = m.group(1)
+    be = "are" if subject.endswith("s") and not subject.endswith("ss") else "is"
+    # Repeat the subject rather than "It": the first sentence may later be merged away.
+    return split_or_keep(sentence, [f"{subject} {be} {m.group(2)}", f"{subject} {m.group(3)}"])
+
+
+@rule("Examples in a ', such as A or B,' aside break the main sentence in two; give them their own sentence.",
+      cases=[("It starts when someone using opioid drugs, such as heroin or painkillers, stops.",
+              ["It starts when someone using opioid drugs stops.", "Opioid drugs include heroin or painkillers."])])
+def split_such_as(sentence: str) -> list[str]:
+    """Move a mid-sentence 'such as' list into a sentence of its own."""
+    m = re.match(r"^(.+?), such as ([^,]+(?:, [^,]+)*?(?: or | and )[^,]+|[^,]+), (.+)$", sentence)
+    if not m:
+        return [sentence]
+    before = m.group(1).split()
+    noun = []
+    for w in reversed(before):
+        if w.lower() in ("the", "a", "an", "of", "who", "that", "has", "been", "have", "is", "are") \
+                or w.endswith("ing") or len(noun) == 3:
+            break
+        noun.insert(0, w)
+    if not noun:
+        return [sentence]
+    verb = "include" if noun[-1].endswith("s") else "includes"
+    return split_or_keep(sentence, [f"{m.group(1)} {m.group(3)}", f"{' '.join(noun)} {verb} {m.group(2)}"])
+
+
+@rule("'X is a Y that does Z' says two things; 'X is a Y. It does Z.' is easier to follow.",
+      cases=[("Withdrawal is a complex process that occurs when someone stops a drug.",
+              ["Withdrawal is a complex process.", "Withdrawal occurs when someone stops a drug."]),
+             ("It is a drug that people use.", ["It is a drug that people use."])])
+def split_copula_relative(sentence: str) -> list[str]:
+    """Split 'X is a Y that verbs ...' into two sentences."""
+    m = re.match(r"^([A-Z][^,]{0,40}?) (is|are) (an?|the) ((?:[\w-]+ ){0,2}[\w-]+) (?:that|which) (\w+) (.+)$", sentence)
+    if not m or not (m.group(5).endswith("s") or m.group(5) in AUXILIARIES):
+        return [sentence]
+    subject = m.group(1)
+    if len(subject.split()) > 3:
+        subject = "They" if m.group(2) == "are" else "It"
+    # Repeat a short subject rather than "It": the first sentence may later be merged away.
+    return split_or_keep(sentence, [f"{m.group(1)} {m.group(2)} {m.group(3)} {m.group(4)}",
+                                    f"{subject} {m.group(5)} {m.group(6)}"])
+
+
+@rule("A ', which ...' aside is a second sentence; name what it is about and let it stand alone.",
+      cases=[("It can trigger many symptoms, which vary in strength.",
+              ["It can trigger many symptoms.", "These symptoms vary in strength."]),
+             ("Doctors may suggest kratom, which may help with withdrawal.",
+              ["Doctors may suggest kratom.", "Kratom may help with withdrawal."]),
+             ("It causes mood swings, irritability, and low mood, which may prompt relapse.",
+              ["It causes mood swings, irritability, and low mood.", "This may prompt relapse."])])
+def split_which_clause(sentence: str) -> list[str]:
+    """Split off a non-restrictive ', which' clause as its own sentence."""
+    m = re.match(r"^(.+?), which (.+)$", sentence)
+    if not m:
+        return [sentence]
+    before, rest = m.group(1), m.group(2)
+    last = words(before)[-1] if words(before) else ""
+    if last in _names_and_terms():
+        subject = re.search(r"([\w-]+)$", before).group(1)
+        subject = cap(subject) if subject[0].isupper() or last in protected_names() else subject
+        subject = cap(subject)
+    elif re.search(r",\s+(?:and|or)\s+[^,]+$", before) or not last.endswith("s"):
+        subject = "This"
+    else:
+        subject = f"These {last}"
+    return split_or_keep(sentence, [before, f"{subject} {rest}"])
+
+
+_EFFECT_PARTICIPLES = (
+    "leading", "resulting", "creating", "offering", "providing", "causing", "making", "allowing",
+    "helping", "mitigating", "easing", "blocking", "triggering", "reducing", "increasing", "raising",
+    "lowering", "giving", "producing", "preventing", "affecting", "improving", "worsening", "boosting",
+    "bringing", "opening", "keeping")
+
+
+@rule("', leading to X' tacks a result onto a sentence; 'This leads to X.' keeps the hedge and reads easier.",
+      cases=[("Drug use stops, resulting in less dopamine.", ["Drug use stops.", "This results in less dopamine."]),
+             ("Studies say it can raise dopamine, leading to good feelings.",
+              ["Studies say it can raise dopamine.", "This can lead to good feelings."]),
+             ("It might act as an antagonist, potentially mitigating symptoms by blocking receptors.",
+              ["It might act as an antagonist.", "This may mitigate symptoms by blocking receptors."]),
+             ("Depending on the dose, it helps.", ["Depending on the dose, it helps."])])
+def split_participle_clause(sentence: str) -> list[str]:
+    """Split a trailing ', leading/resulting/creating ...' clause into 'This leads ...'."""
+    alts = "|".join(_EFFECT_PARTICIPLES)
+    m = re.match(rf"^(.+?), (?:(potentially|possibly|perhaps) )?({alts}) (.+)$", sentence)
+    if not m:
+        return [sentence]
+    base, third = third_person(m.group(3))
+    if m.group(2):
+        verb = f"may {base}"  # "potentially easing" keeps its hedge as "may ease"
+    else:
+        modal = _first_modal(m.group(1))
+        verb = f"{modal} {base}" if modal else third
+    return split_or_keep(sentence, [m.group(1), f"This {verb} {m.group(4)}"])
+
+
+@rule("'A, but B' and 'A, so B' join two complete sentences; split them and keep the 'But'.",
+      cases=[("Research suggests it may help, but the details remain unclear.",
+              ["Research suggests it may help.", "But the details remain unclear."]),
+             ("Kratom is a plant, and it acts on the brain.", ["Kratom is a plant.", "And it acts on the brain."]),
+             ("Take it with food, but not milk.", ["Take it with food, but not milk."])])
+def split_coordinate_clauses(sentence: str) -> list[str]:
+    """Split at ', but' / ', so' / ', and <subject>' when both halves are sentences."""
+    m = re.match(r"^(.+?), (but|so|yet) (.+)$", sentence) or re.match(
+        r"^(.+?), (and) ((?:it|they|this|these|the|we|you|he|she|many|some|others)\b.+)$", sentence)
+    if not m:
+        return [sentence]
+    return split_or_keep(sentence, [m.group(1), f"{cap(m.group(2))} {m.group(3)}"])
+
+
+@rule("'Dopamine, a chemical in the brain.' ends with a definition; make it a sentence of its own.",
+      cases=[("It acts on dopamine, a chemical tied to pleasure.",
+              ["It acts on dopamine.", "Dopamine is a chemical tied to pleasure."]),
+             ("Bring water, a hat.", ["Bring water, a hat."])])
+def split_trailing_appositive(sentence: str) -> list[str]:
+    """Split ', a/an ...' after a medical term into 'Term is a ...'."""
+    m = re.match(r"^(.+\b([\w-]+)), (an?|the) ([^,]+?)([.!?])$", sentence)
+    if not m or m.group(2).lower() not in _names_and_terms():
+        return [sentence]
+    verb = "are" if m.group(2).endswith("s") else "is"
+    return split_or_keep(sentence, [m.group(1), f"{cap(m.group(2))} {verb} {m.group(3)} {m.group(4)}"])
+
+
+_BOILERPLATE = [
+    r"^In this (?:article|post|guide|blog|piece|page|leaflet|section),? (?:we|you will|you'll|i)\b",
+    r"^(?:This|The following) (?:article|post|guide|blog) (?:will )?(?:explores?|discuss(?:es)?|covers?|looks? at)\b",
+    r"^Understanding\b[^.]*?\b(?:is|are) (?:crucial|vital|key|important|essential|critical)\b",
+    r"^Understanding\b[^.]*\b(?:can|will) (?:provide|offer|give)\b[^.]*\binsights?\b",
+    r"^(?:Read on|Keep reading|Let'?s (?:explore|dive|take a (?:closer )?look))\b",
+]
+
+
+@rule("Lines about the article itself ('In this article, we explore ...', 'Understanding X is crucial') say nothing about health.",
+      cases=[("In this article, we explore the science behind kratom.", []),
+             ("Understanding how kratom works is vital to judging it.", []),
+             ("Understanding how kratom might help can provide valuable insights for readers.", []),
+             ("Kratom is a plant.", ["Kratom is a plant."]),
+             ("Understanding your rights helps you ask for care.", ["Understanding your rights helps you ask for care."])],
+      removes_filler=True)
+def drop_boilerplate(sentence: str) -> list[str]:
+    """Drop sentences about the article rather than the health topic."""
+    return [] if any(re.match(p, sentence, re.I) for p in _BOILERPLATE) else [sentence]
+
+
+@rule("Health words have everyday equivalents (hand-checked lexicon, incl. person-first language).",
+      cases=[("Individuals may experience insomnia.", ["People may experience trouble sleeping."]),
+             ("He is an addict.", ["He is a person with a substance use disorder."]),
+             ("Prior to cessation, utilize the dosage.", ["Before stopping, use the dose."])])
+def use_everyday_words(sentence: str) -> str:
+    """Swap words and phrases for their plain equivalents from the lexicon."""
+    return apply_swaps(sentence)
+
+
+@rule("Address the reader as 'you' where the source tells readers what to do.",
+      cases=[("Patients should take it with food.", ["You should take it with food."]),
+             ("One must not drive.", ["You must not drive."]),
+             ("Doctors should check the dose.", ["Doctors should check the dose."])])
+def use_you(sentence: str) -> str:
+    """Turn 'patients should' and 'one must' into 'you should', 'you must'."""
+    return re.sub(r"\b(?:patients|readers|one|the patient|the reader|individuals)\s+(should|must|need to|can ask|may want to)\b",
+                  lambda m: ("You" if m.group(0)[0].isupper() else "you") + " " + m.group(1), sentence, flags=re.I)
+
+
+@rule("Swaps can leave 'a upset stomach', double spaces or a lower-case start; tidy them.",
+      cases=[("a upset stomach  is common .", ["An upset stomach is common."]),
+             ("It may cause an sudden pain.", ["It may cause a sudden pain."])])
+def tidy(sentence: str) -> str:
+    """Fix articles, spacing and the first capital."""
+    s = " ".join(sentence.split())
+    s = re.sub(r"\s+([.,;:!?])", r"\1", s)
+    s = re.sub(r"\b([Aa])n? ([\w-]+)", _article, s)
+    return end(s)
+
+
+def _article(m: re.Match) -> str:
+    word = m.group(2)
+    vowel = bool(re.match(r"[aeiou]", word, re.I)) and not re.match(r"(?:u[bcfhjkqrstn][aeiou]|uni|eu|one|use)", word, re.I)
+    vowel = vowel or bool(re.match(r"(?:hour|honest|honor)", word, re.I))
+    article = "an" if vowel else "a"
+    return (cap(article) if m.group(1).isupper() else article) + " " + word
+
+
+def rule_named(name: str) -> Rule:
+    """Return the rule with this name."""
+    return next(r for r in RULES if r.name == name)
