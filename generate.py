@@ -24,10 +24,12 @@ EXAMPLES = """examples:
   python generate.py --out /tmp/print     write the files somewhere else
   python generate.py --force              remake every output, changed or not
   python generate.py watch                rebuild whenever a source, template or setting is saved
+  python generate.py check                measure readability and the meaning guard; list missed targets
 
 Only outputs whose inputs changed are made again; each line says what was remade and why.
 
-exit status: 0 all handouts built, 1 a handout failed (the others were built), 2 usage error."""
+exit status: 0 all handouts built, 1 a handout failed (the others were built), 2 usage error.
+check: 0 every handout meets its targets, 1 a target was missed (each is listed), 2 usage error."""
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -37,7 +39,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("sources", nargs="*", metavar="SOURCE",
                         help="source texts to build (.txt or .md); default: every file in content/; "
-                             "'watch' first: keep rebuilding on every save (Ctrl-C stops)")
+                             "'watch' first: keep rebuilding on every save (Ctrl-C stops); "
+                             "'check' first: only measure readability and the meaning guard")
     parser.add_argument("--out", metavar="DIR", help="folder for the outputs (default: build/)")
     parser.add_argument("--voice", choices=ENGINE_NAMES,
                         help="speech engine: piper (offline, default) or gtts (online)")
@@ -50,7 +53,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                         help="handouts built at once (default: one per processor core)")
     args = parser.parse_args(argv)
     args.watch = bool(args.sources) and args.sources[0] == "watch"
-    if args.watch:
+    args.check = bool(args.sources) and args.sources[0] == "check"
+    if args.watch or args.check:
         args.sources = args.sources[1:]
     return args
 
@@ -74,7 +78,25 @@ def main(argv: list[str] | None = None) -> int:
 
         watch(config, lambda: _build(config, sources, args, force=False), sources)
         return 0
+    if args.check:
+        return _check(config, sources)
     return _build(config, sources, args, force=args.force)
+
+
+def _check(config, sources) -> int:
+    """Measure every handout against the targets; print one line each and every missed target."""
+    from handouts.build import find_sources
+    from handouts.check import check_all
+
+    results = check_all(config, sources or find_sources(config))
+    if not results:
+        print(f"No source texts found in {config.root / config.content_dir}.", file=sys.stderr)
+        return 2
+    for r in results:
+        print(r.line(), file=sys.stdout if r.ok else sys.stderr)
+    missed = sum(not r.ok for r in results)
+    print(f"{len(results) - missed} of {len(results)} handouts meet their targets")
+    return 1 if missed else 0
 
 
 def _build(config, sources, args, force: bool) -> int:
@@ -100,6 +122,8 @@ def _build(config, sources, args, force: bool) -> int:
     for r in results:
         if not r.ok or not args.quiet:
             print(_summary(r), file=sys.stdout if r.ok else sys.stderr)
+            for w in r.warnings:
+                print(f"warning {r.slug}: {w}", file=sys.stderr)
     failed = sum(not r.ok for r in results)
     if not args.quiet or failed:
         remade = sum(bool(r.rebuilt) for r in results)
@@ -131,15 +155,20 @@ def _summary(r) -> str:
     pages = ", ".join(f"{n} {'page' if n == 1 else 'pages'} {k}" for k, n in r.pages.items())
     audio = f", audio {int(r.audio_seconds // 60)}:{int(r.audio_seconds % 60):02d}" if r.audio_seconds else ""
     paths = ", ".join(_show(p) for p in r.outputs.values())
+    grade = ""
+    if r.readability:
+        b, a = r.readability["before"], r.readability["after"]
+        grade = (f", grade {b['fk_grade']:.1f}->{a['fk_grade']:.1f}, SMOG {b['smog']:.1f}->{a['smog']:.1f}, "
+                 f"words {b['words']}->{a['words']}")
     if not r.rebuilt:
-        return f"up to date {r.slug}: {pages}{audio}{_draft(r)}"
+        return f"up to date {r.slug}: {pages}{audio}{grade}{_draft(r)}"
     by_reason: dict[str, list[str]] = {}
     for name, reason in r.rebuilt.items():
         by_reason.setdefault(reason, []).append(name)
     why = "; ".join(f"{', '.join(names)}: {reason}" for reason, names in by_reason.items())
     spoken = f", {len(r.synthesised)} sentences spoken" if r.synthesised else ""
     gone = f"; removed {', '.join(p.name for p in r.removed)}" if r.removed else ""
-    return f"ok {r.slug}: {pages}{audio} ({r.seconds:.1f} s{spoken}) -> {paths} [remade {why}]{gone}{_draft(r)}"
+    return f"ok {r.slug}: {pages}{audio}{grade} ({r.seconds:.1f} s{spoken}) -> {paths} [remade {why}]{gone}{_draft(r)}"
 
 
 def _draft(r) -> str:

@@ -14,8 +14,9 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from .audio import encode_mp3
+from .changelog import change_log_json, readability_json, review_html, write_plain_outputs
 from .config import Config
-from .errors import HandoutError
+from .errors import HandoutError, MeaningError
 from .files import remove_stale_temp_files, write_atomic
 from .html import build_html
 from .inputs import fingerprints
@@ -24,6 +25,7 @@ from .lock import build_lock
 from .manifest import Manifest, Output, file_stamp, warn, why_stale
 from .narration import narrate, spoken_script
 from .pdf import LARGE, STANDARD, build_pdf
+from .plain import plain_language
 from .sources import SOURCE_SUFFIXES, read_source
 from .speech import Engine, get_engine
 from .speech_cache import SpeechCache
@@ -46,6 +48,7 @@ class BuildResult:
     synthesised: list[str] = field(default_factory=list)  # sentences the engine spoke (cache misses)
     removed: list[Path] = field(default_factory=list)  # files deleted: their source is gone or renamed
     entry: dict | None = None  # this handout's manifest entry after the build
+    readability: dict = field(default_factory=dict)  # "before" / "after" figures of the plain stage
 
     @property
     def ok(self) -> bool:
@@ -122,6 +125,10 @@ def narration_files(folder: Path, slug: str) -> dict[str, bool]:
     return {ext: (Path(folder) / f"{slug}.{ext}").is_file() for ext in ("mp3", "vtt")}
 
 
+# The plain-language stage's reports depend on its change log (every source sentence) and its code.
+_PLAIN_INPUTS = ("plain", "text", "config:plain", "code:plain", "code:rules", "code:lexicon",
+                 "code:meaning_guard", "code:readability", "code:changelog")
+
 # Every output of a handout: add one line here to add an output.
 OUTPUTS: list[Output] = [
     Output("pdf", "{slug}.pdf", ("text", "config:pdf", "code:pdf", "code:fonts", "code:labels"),
@@ -129,6 +136,10 @@ OUTPUTS: list[Output] = [
     Output("large-print pdf", "{slug}-large-print.pdf", ("text", "config:pdf", "code:pdf", "code:fonts", "code:labels"),
            lambda job: _pdf(job, LARGE)),
     Output("mp3", "{slug}.mp3", ("narration", "engine", "config:audio", "code:audio"), _mp3, speech=True),
+    Output("change log", "{slug}.plain.json", _PLAIN_INPUTS, lambda job: change_log_json(job.plain, job.config)),
+    Output("readability", "{slug}.readability.json", _PLAIN_INPUTS, lambda job: readability_json(job.plain, job.config)),
+    Output("review page", "{slug}.review.html", _PLAIN_INPUTS + ("template:review.html.j2",),
+           lambda job: review_html(job.plain, job.config)),
     # Keep html after every narration output: its player links to the files made above.
     Output("html", "{slug}.html", ("text", "config:html", "code:html", "code:labels", "template:handout.*",
                                    "media"), _html),
@@ -166,12 +177,21 @@ def build_handout(source: Path, config: Config, voice: str | None = None, audio:
     old = dict((previous or {}).get("outputs", {}))
     entry = {"slug": (previous or {}).get("slug", ""), "outputs": old}
     try:
-        handout = read_source(source, config.language)
+        plain = plain_language(read_source(source, config.language), config)
+        handout = plain.handout
         result.slug = entry["slug"] = handout.meta.slug
         result.draft = is_draft(handout)
+        result.readability = {"before": plain.before.as_dict(), "after": plain.after.as_dict()}
+        result.warnings += [f"missed target: {m}" for m in plain.missed_targets(config)]
+        if plain.violations and not config.allow_meaning_changes:
+            write_plain_outputs(plain, output_dir(config), config)  # the review page shows what changed
+            raise MeaningError(f"the plain-language rewrite changed the meaning ({plain.violations[0]}; "
+                               f"{len(plain.violations)} in all). See {handout.meta.slug}.review.html, "
+                               f"or set allow_meaning_changes = true.")
         if previous and previous.get("slug") != handout.meta.slug:
             old, entry["outputs"] = {}, {}  # renamed: the old files are removed by build_all
         job = Job(source, handout, config, result, voice, engine, progress)
+        job.plain = plain
         out = output_dir(config)
         for output in OUTPUTS:
             if output.speech and not audio:

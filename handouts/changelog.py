@@ -43,14 +43,32 @@ def readability_record(plain, config) -> dict:
     }
 
 
+def _json(data) -> bytes:
+    return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def change_log_json(plain, config) -> bytes:
+    """Render the change log as JSON (SLUG.plain.json)."""
+    return _json(plain_record(plain, config))
+
+
+def readability_json(plain, config) -> bytes:
+    """Render the readability figures before and after as JSON (SLUG.readability.json)."""
+    return _json(readability_record(plain, config))
+
+
+def review_html(plain, config) -> bytes:
+    """Render the reviewer's page (SLUG.review.html): each source sentence, what it became, and why."""
+    record = plain_record(plain, config)
+    return render("review.html.j2", record=record,
+                  rule_reasons={r.name: r.reason for r in RULES}).encode("utf-8")
+
+
 def write_plain_outputs(plain, out: Path, config) -> dict[str, Path]:
     """Write SLUG.plain.json, SLUG.readability.json and SLUG.review.html; return their paths."""
     slug = plain.handout.meta.slug
-    record = plain_record(plain, config)
-    dump = lambda data: (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-    page = render("review.html.j2", record=record, rule_reasons={r.name: r.reason for r in RULES})
     return {
-        "change log": write_atomic(Path(out) / f"{slug}.plain.json", dump(record)),
-        "readability": write_atomic(Path(out) / f"{slug}.readability.json", dump(record["readability"])),
-        "review page": write_atomic(Path(out) / f"{slug}.review.html", page.encode("utf-8")),
+        "change log": write_atomic(Path(out) / f"{slug}.plain.json", change_log_json(plain, config)),
+        "readability": write_atomic(Path(out) / f"{slug}.readability.json", readability_json(plain, config)),
+        "review page": write_atomic(Path(out) / f"{slug}.review.html", review_html(plain, config)),
     }

@@ -1,7 +1,8 @@
 """Fingerprints of the inputs an output depends on, by input name.
 
 Input names: "source" (the file's bytes), "text" (the handout after the plain-language stage,
-by section and sentence), "narration" (the spoken script, by section and sentence), "engine"
+by section and sentence), "narration" (the spoken script, by section and sentence), "plain" (the plain-language change
+log), "engine"
 (the speech engine and voice), "config:OUTPUT" (the settings `Config.parts_for(OUTPUT)`),
 "template:NAME" (a file or glob in templates/), "code:MODULE" (handouts/MODULE.py),
 "media" (which narration files sit beside the HTML page).
@@ -72,6 +73,12 @@ def narration_input(job, _arg: str = "") -> dict:
     return sectioned(list(parts.items()), _plain(script))
 
 
+def plain_input(job, _arg: str = "") -> str:
+    """Fingerprint the plain-language change log (source sentences, what they became, why)."""
+    plain = job.plain
+    return digest([[c.as_dict() for c in plain.changes], [str(v) for v in plain.violations]])
+
+
 def engine_input(job, _arg: str = "") -> str:
     """Fingerprint the speech engine and voice settings."""
     return job.engine().voice_id()
@@ -111,6 +118,7 @@ KINDS = {
     "media": media_input,
     "text": text_input,
     "narration": narration_input,
+    "plain": plain_input,
     "engine": engine_input,
     "config": config_input,
     "template": template_input,

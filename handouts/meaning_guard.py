@@ -34,9 +34,9 @@ _NEGATION = re.compile(r"\b(?:%s)\b|n['’]t\b" % "|".join(NEGATIONS), re.I)
 
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
-_UNITS = r"%|percent|mg|mcg|µg|g|kg|ml|mL|l|hours?|hrs?|days?|weeks?|months?|years?|minutes?|mins?|times?"
+_UNITS = r"percent|mg|mcg|µg|g|kg|ml|mL|l|hours?|hrs?|days?|weeks?|months?|years?|minutes?|mins?|times?"
 _NUMBER = re.compile(
-    r"(?<![\w.])(\d+(?:[.,]\d+)*|%s)(?:\s*(?:-|–|—|to)\s*(\d+(?:[.,]\d+)*|%s))?(?:\s*(%s)\b)?"
+    r"(?<![\w.])(\d+(?:[.,]\d+)*|(?:%s)(?!\w))(?:\s*(?:-|–|—|to)\s*(\d+(?:[.,]\d+)*|(?:%s)(?!\w)))?(?:\s*(%%|(?:%s)\b))?"
     % ("|".join(_NUMBER_WORDS), "|".join(_NUMBER_WORDS), _UNITS), re.I)
 
 

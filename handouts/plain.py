@@ -17,6 +17,7 @@ from .rules import RULES, Rule, cap, strip_citations, strip_cross_references, wo
 MERGE_RULE = "merge_near_duplicates"
 MERGE_REASON = "The source says most things more than once; keep the clearest wording of each claim once."
 KEY_POINTS = (3, 5)
+KEY_POINTS_FROM = 10  # a handout shorter than this many sentences is its own summary
 KEY_POINT_MAX_WORDS = 15
 
 # Function words: ignored when comparing what two sentences claim.
@@ -78,7 +79,7 @@ def plain_language(handout: Handout, config=None) -> PlainResult:
     violations: list[Violation] = []
     sections = []
     for section in handout.sections:
-        new = Section(heading=plain_heading(section.heading), line=section.line)
+        new = Section(heading=section.heading, line=section.line)
         for block in section.blocks:
             items = []
             for item in block.items:
@@ -99,12 +100,6 @@ def plain_language(handout: Handout, config=None) -> PlainResult:
     plain.key_points = pick_key_points(plain)
     plain.words_to_know = pick_words_to_know(plain)
     return PlainResult(plain, before, measure_handout(plain), changes, violations)
-
-
-def plain_heading(heading: str) -> str:
-    """Drop filler gerunds that open headings ('Understanding X' -> 'X')."""
-    m = re.match(r"^(?:Understanding|Exploring|Navigating|Discovering|Examining)\s+(?:the\s+)?(.+)$", heading)
-    return cap(m.group(1)) if m else heading
 
 
 def rewrite_sentence(sentence: Sentence, section: str) -> tuple[list[Sentence], Change, list[Violation]]:
@@ -165,7 +160,7 @@ def _synonyms() -> dict[str, str]:
         if line.strip() and not line.startswith("#"):
             group = line.split("\t")
             for w in group:
-                out[_stem(w.strip())] = _stem(group[0].strip())
+                out[_stem(w.strip().lstrip("!"))] = _stem(group[0].strip())  # "!incre" marks a direction
     return out
 
 
@@ -191,6 +186,8 @@ def repeats(dropped: str, kept: str) -> bool:
     if len(a) < 2 or not a & b:
         return False
     extra = a - b
+    if any(w.startswith("!") for w in extra):
+        return False  # "kratom lowers dopamine" never repeats "kratom raises dopamine"
     # Allow a few differing words (an adjective, a word the synonym list lacks), never most of them.
     if len(extra) > max(1, len(a) // 3) or len(a & b) < 0.6 * len(a):
         return False
@@ -271,6 +268,8 @@ def _record_results(handout: Handout, changes: list[Change]) -> None:
 
 def pick_key_points(handout: Handout) -> list[Sentence]:
     """Pick 3 to 5 short plain sentences that sum up the handout: the claims the source repeated most."""
+    if len(handout.sentences) < KEY_POINTS_FROM:
+        return []
     candidates = []
     for pos, s in enumerate(handout.sentences):
         n = len(s.text.split())

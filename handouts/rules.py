@@ -79,7 +79,8 @@ def has_verb(sentence: str) -> bool:
     for i, w in enumerate(ws):
         if w in AUXILIARIES or w in finite and not (i and ws[i - 1] in ("the", "a", "an", "its", "their")):
             return True
-        if w in bases and i and (ws[i - 1] in _SUBJECTS or ws[i - 1].endswith("s")):
+        # A base form is a verb after a plural subject ("opioids act"); "like" there is a preposition.
+        if w in bases and w != "like" and i and (ws[i - 1] in _SUBJECTS or ws[i - 1].endswith("s")):
             return True
     return False
 

@@ -26,6 +26,13 @@ Call your doctor if you snore loudly. Call if you feel sleepy all day.
 """
 
 
+PLAIN_OUTPUTS = ("change log", "readability", "review page")  # the plain-language stage's reports
+
+
+def PLAIN_FILES(slug):
+    return [f"{slug}.plain.json", f"{slug}.readability.json", f"{slug}.review.html"]
+
+
 @pytest.fixture
 def project(tmp_path):
     """A project with one handout, built once with the fake voice."""
@@ -113,15 +120,19 @@ def test_removed_source_removes_its_outputs(project):
     (project / "content" / "lists.txt").unlink()
     report = build_all(load_config(project), engine=CountingEngine(), workers=1)
     assert [g.slug for g in report.removed] == ["lists"]
-    assert sorted(p.name for p in report.removed[0].removed) == ["lists-large-print.pdf", "lists.html", "lists.mp3", "lists.pdf"]
-    assert sorted(stamps(project)) == ["sleep-well-large-print.pdf", "sleep-well.html", "sleep-well.mp3", "sleep-well.pdf"]
+    assert sorted(p.name for p in report.removed[0].removed) == ["lists-large-print.pdf", "lists.html", "lists.mp3",
+                                                                 "lists.pdf", *PLAIN_FILES("lists")]
+    assert sorted(stamps(project)) == ["sleep-well-large-print.pdf", "sleep-well.html", "sleep-well.mp3",
+                                       "sleep-well.pdf", *PLAIN_FILES("sleep-well")]
 
 
 def test_renamed_slug_removes_the_old_files(project):
     edit(project, "title: Sleep Well", "title: Sleep Well\nslug: good-sleep")
     result, _ = build(project)
-    assert sorted(stamps(project)) == ["good-sleep-large-print.pdf", "good-sleep.html", "good-sleep.mp3", "good-sleep.pdf"]
-    assert sorted(p.name for p in result.removed) == ["sleep-well-large-print.pdf", "sleep-well.html", "sleep-well.mp3", "sleep-well.pdf"]
+    assert sorted(stamps(project)) == ["good-sleep-large-print.pdf", "good-sleep.html", "good-sleep.mp3",
+                                       "good-sleep.pdf", *PLAIN_FILES("good-sleep")]
+    assert sorted(p.name for p in result.removed) == ["sleep-well-large-print.pdf", "sleep-well.html", "sleep-well.mp3",
+                                                      "sleep-well.pdf", *PLAIN_FILES("sleep-well")]
 
 
 def test_damaged_manifest_warns_and_rebuilds(project, capsys):
@@ -155,6 +166,6 @@ def test_file_changed_outside_the_build_is_remade(project):
 def test_no_audio_keeps_the_audio_record(project):
     edit(project, "Keep your room cool and dark.", "Keep your room dark.")
     result, engine = build(project, audio=False)
-    assert set(result.rebuilt) == {"pdf", "large-print pdf", "html"} and engine.calls == []
+    assert set(result.rebuilt) == {"pdf", "large-print pdf", "html", *PLAIN_OUTPUTS} and engine.calls == []
     result, engine = build(project)
     assert set(result.rebuilt) == {"mp3"} and engine.calls == ["Keep your room dark."]

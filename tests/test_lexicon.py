@@ -1,0 +1,41 @@
+"""The plain-language lexicon: enough entries, person-first language, and no swap that loses meaning."""
+
+from handouts.lexicon import apply_swaps, definitions, find_terms, protected_names, swaps
+from handouts.meaning_guard import protected
+
+
+def test_at_least_150_entries_without_duplicates():
+    froms = [s.plain_from.lower() for s in swaps()]
+    assert len(froms) >= 150
+    assert len(froms) == len(set(froms))
+
+
+def test_person_first_language():
+    kinds = {s.plain_from: s for s in swaps()}
+    assert kinds["addict"].plain_to == "person with a substance use disorder"
+    assert kinds["substance abuse"].plain_to == "substance use"
+    assert sum(s.kind == "person-first" for s in swaps()) >= 20
+    assert apply_swaps("Addicts need help.") == "People with a substance use disorder need help."
+
+
+def test_no_swap_loses_a_hedge_negation_number_or_name():
+    for s in swaps():
+        lost = protected(s.plain_from).missing_from(protected(s.plain_to))
+        assert not lost, f"lexicon line {s.line}: '{s.plain_from}' -> '{s.plain_to}' loses {lost}"
+
+
+def test_phrases_win_over_their_words_and_capitals_are_kept():
+    assert apply_swaps("Difficulty experiencing pleasure") == "Trouble feeling pleasure"
+    assert apply_swaps("It is difficult.") == "It is hard."
+    assert apply_swaps("A withdrawal-like state") == "A withdrawal-like state"
+
+
+def test_definitions_are_one_line_and_found_in_order():
+    for d in definitions():
+        assert d.definition.endswith(".") and "\n" not in d.definition and len(d.definition.split()) <= 25
+    found = [d.word for d in find_terms("Dopamine rises when opioids act on receptors.")]
+    assert found == ["dopamine", "opioid", "receptor"]
+
+
+def test_protected_names_include_the_sample_substances():
+    assert {"kratom", "opioid", "dopamine", "heroin", "mitragyna speciosa"} <= set(protected_names())

@@ -1,0 +1,67 @@
+"""The meaning guard catches a rewrite that drops 'not', 'may', a number or a drug name."""
+
+import pytest
+
+from handouts import rules as rules_module
+from handouts.meaning_guard import check, protected
+from handouts.model import Block, Handout, Meta, Section, Sentence
+from handouts.plain import plain_language
+from handouts.rules import Rule
+
+
+def test_naive_rewrite_dropping_not_is_caught():
+    v = check("Kratom is not approved by the FDA.", ["Kratom is approved by the FDA."], "naive")
+    assert v and v.rule == "naive" and any("negation" in m for m in v.missing)
+    assert "Kratom is not approved" in str(v) and "Kratom is approved by the FDA." in str(v)
+
+
+def test_naive_rewrite_dropping_may_is_caught():
+    v = check("Kratom may ease withdrawal.", ["Kratom eases withdrawal."])
+    assert v and v.missing == ["hedge 'may'"]
+
+
+@pytest.mark.parametrize("plain", ["Kratom might ease withdrawal.", "Kratom could possibly ease withdrawal."])
+def test_equivalent_hedges_pass(plain):
+    assert check("Kratom may ease withdrawal.", [plain]) is None
+
+
+def test_numbers_ranges_and_units_must_survive_with_equivalents():
+    assert check("Symptoms last 2–3 days.", ["Symptoms last 2 to 3 days."]) is None
+    assert check("Symptoms last two days.", ["Symptoms last 2 days."]) is None
+    assert check("Take 5 mg.", ["Take 50 mg."]).missing == ["number '5 mg'"]
+    assert check("It helps 10% of people.", ["It helps 10 percent of people."]) is None
+
+
+def test_drug_names_and_further_research_must_survive():
+    v = check("Further research on kratom and heroin is needed.", ["Research is needed."])
+    assert set(v.missing) == {"hedge 'more research needed'", "name 'kratom'", "name 'heroin'"}
+
+
+def test_split_sentences_are_checked_together():
+    assert check("Some studies suggest it may not help, and heroin is risky.",
+                 ["Some studies suggest it may not help.", "And heroin is risky."]) is None
+
+
+def test_protected_counts_contractions_as_negations():
+    assert protected("Don't stop, and never mix them without advice.").negations == 3
+
+
+def _handout(*texts):
+    return Handout(Meta(title="T", slug="t"), [Section("", [Block("paragraph", [[Sentence(t, [t]) for t in texts]])])])
+
+
+def test_the_pipeline_names_the_rule_that_lost_a_word(monkeypatch):
+    bad = Rule("drop_not_naively", "A broken rule for this test.", lambda s: [s.replace(" not", "")])
+    monkeypatch.setattr(rules_module, "RULES", rules_module.RULES[:-1] + [bad, rules_module.RULES[-1]])
+    monkeypatch.setattr("handouts.plain.RULES", rules_module.RULES)
+    result = plain_language(_handout("Kratom is not approved as a medicine."))
+    assert [v.rule for v in result.violations] == ["drop_not_naively"]
+    assert result.violations[0].source == "Kratom is not approved as a medicine."
+
+
+def test_removed_filler_must_be_said_elsewhere():
+    # The boilerplate sentence is the only place 'heroin' appears: dropping it is a violation.
+    result = plain_language(_handout("In this article, we explore heroin.", "Kratom is a plant."))
+    assert [v.rule for v in result.violations] == ["drop_boilerplate"]
+    ok = plain_language(_handout("In this article, we explore kratom.", "Kratom is a plant."))
+    assert ok.violations == []
