@@ -73,7 +73,7 @@ def _render(handout: Handout, config: Config, size: PrintSize, total: int | None
         lang=handout.meta.language, invariant=1,
         initialFontName=regular, initialFontSize=size.body,
     )
-    doc.build(_story(handout, config, size, doc.width), onFirstPage=furniture.draw, onLaterPages=furniture.draw)
+    doc.build(_story(handout, config, size, doc.width, doc.height), onFirstPage=furniture.draw, onLaterPages=furniture.draw)
     return buffer.getvalue(), doc.page
 
 
@@ -218,7 +218,7 @@ def _paragraph(value: str, style, outline: tuple[str, int] | None = None, markup
     return para
 
 
-def _story(handout: Handout, config: Config, size: PrintSize, width: float) -> list:
+def _story(handout: Handout, config: Config, size: PrintSize, width: float, height: float) -> list:
     """Lay out the handout's flowables in reading order."""
     from reportlab.platypus import CondPageBreak
 
@@ -238,7 +238,7 @@ def _story(handout: Handout, config: Config, size: PrintSize, width: float) -> l
         # Word and definition share one paragraph so they wrap together.
         terms = [_paragraph_pair(t.word, t.definition, st["box_item"]) for t in handout.words_to_know]
         story.append(_box(WORDS_TO_KNOW, terms, st, size, width, bullets=True))
-    story.append(_call_to_action(handout, config, st, size, width))
+    story.append(_call_to_action(handout, config, st, size, width, height))
     return story
 
 
@@ -287,7 +287,7 @@ def _table_font(size: PrintSize) -> list:
             ("LEADING", (0, 0), (-1, -1), size.body * LINE_SPACING)]
 
 
-def _call_to_action(handout: Handout, config: Config, st: dict, size: PrintSize, width: float):
+def _call_to_action(handout: Handout, config: Config, st: dict, size: PrintSize, width: float, height: float):
     """Return the "Questions?" box: clinic phone, website, help lines; the QR code beside them."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus import Table, TableStyle
@@ -297,10 +297,10 @@ def _call_to_action(handout: Handout, config: Config, st: dict, size: PrintSize,
     if not url:
         return _box(CALL_TO_ACTION, lines, st, size, width)
     pad = size.body * 0.6
-    qr_width = max(size.qr_inches * 72, stringWidth(SCAN_TO_LISTEN, st["caption"].fontName, size.body)) + pad * 2.5
+    qr_width = max(size.qr_inches * 72, stringWidth(SCAN_TO_LISTEN, st["caption"].fontName, size.body)) + pad * 2
+    qr = _qr_drawing(url, size)
     inner = _box_table(CALL_TO_ACTION, lines, st, size, width - qr_width - pad * 2, border=False)
-    caption = _paragraph(SCAN_TO_LISTEN, st["caption"])
-    outer = Table([[inner, [_qr_drawing(url, size), caption]]], colWidths=[width - qr_width, qr_width],
+    outer = Table([[inner, qr]], colWidths=[width - qr_width, qr_width],
                   spaceBefore=size.body * 0.3, spaceAfter=size.body * 0.9)
     outer.outline = (CALL_TO_ACTION, 1)  # afterFlowable sees the box, not the heading inside it
     outer.setStyle(TableStyle(_table_font(size) + [
@@ -309,7 +309,10 @@ def _call_to_action(handout: Handout, config: Config, st: dict, size: PrintSize,
         ("TOPPADDING", (0, 0), (-1, -1), pad * 0.5), ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]))
-    return outer
+    if outer.wrap(width, height)[1] <= height * 0.9:
+        return outer
+    # Too tall to stay on one page beside the code (a table cell cannot split): stack instead.
+    return _box(CALL_TO_ACTION, lines + [qr], st, size, width)
 
 
 def _paragraph_line(label: str, value: str, style):
@@ -320,18 +323,24 @@ def _paragraph_line(label: str, value: str, style):
 
 
 def _qr_drawing(url: str, size: PrintSize):
-    """Return a QR code of the audio address as a Drawing with the embedded font as its default."""
+    """Return the QR code of the audio address with "Scan to listen" under it, as one Drawing."""
     from reportlab.graphics.barcode.qr import QrCodeWidget
-    from reportlab.graphics.shapes import Drawing
+    from reportlab.graphics.shapes import Drawing, Group, String
+    from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    regular, _ = register_fonts()
+    regular, bold = register_fonts()
     side = size.qr_inches * 72
-    widget = QrCodeWidget(url, barLevel="M", barBorder=2)
+    caption_height = size.body * LINE_SPACING
+    widget = QrCodeWidget(url, barLevel="M", barBorder=4)  # the standard quiet zone: scanners need it
     x0, y0, x1, y1 = widget.getBounds()
-    # initialFontName: without it the Drawing sets Helvetica, which is not embedded.
-    drawing = Drawing(side, side, transform=[side / (x1 - x0), 0, 0, side / (y1 - y0), 0, 0],
+    code = Group(widget, transform=[side / (x1 - x0), 0, 0, side / (y1 - y0), 0, caption_height])
+    caption = String(0, size.body * 0.35, SCAN_TO_LISTEN, fontName=bold, fontSize=size.body, fillColor="black")
+    # One Drawing keeps code and caption together; initialFontName: without it the Drawing
+    # starts in Helvetica, which is not embedded.
+    drawing = Drawing(max(side, stringWidth(SCAN_TO_LISTEN, bold, size.body)), side + caption_height,
                       initialFontName=regular, initialFontSize=size.body)
-    drawing.add(widget)
+    drawing.add(code)
+    drawing.add(caption)
     return drawing
 
 

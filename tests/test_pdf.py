@@ -193,6 +193,23 @@ def test_qr_code_only_with_a_public_audio_address():
     assert len(modules) > 100  # the QR code's dark squares
 
 
+def test_qr_code_scans_to_the_mp3_address(tmp_path):
+    import shutil
+    import subprocess
+
+    if not (shutil.which("zbarimg") and shutil.which("pdftoppm")):
+        pytest.skip("zbarimg (Debian zbar-tools) and pdftoppm are needed to read the code")
+    for size in (STANDARD, LARGE):
+        pdf = tmp_path / "qr.pdf"
+        pdf.write_bytes(build_pdf(full_handout(), clinic(audio_base_url="https://audio.example.org/h"), size)[0])
+        subprocess.run(["pdftoppm", "-png", "-r", "150", str(pdf), str(tmp_path / "page")], check=True)
+        found = subprocess.run(["zbarimg", "-q", "--raw", *sorted(map(str, tmp_path.glob("page*.png")))],
+                               capture_output=True, text=True)
+        assert found.stdout.split() == ["https://audio.example.org/h/cut.mp3"]
+        for png in tmp_path.glob("page*.png"):
+            png.unlink()
+
+
 def test_metadata_language_and_bookmarks():
     data, _ = build_pdf(full_handout(), clinic(), LARGE)
     reader = PdfReader(io.BytesIO(data))
@@ -258,3 +275,13 @@ def test_hostile_text_everywhere_is_printed_literally(tmp_path):
 @pytest.mark.xfail(reason="needs the shorter plain-language text from issue 3", strict=False)
 def test_sample_standard_handout_fits_on_two_letter_pages(sample_build):
     assert sample_build.pages["pdf"] <= 2
+
+
+def test_boxes_taller_than_a_page_split_instead_of_crashing():
+    handout = full_handout()
+    handout.key_points.append(Sentence("point " * 700))
+    config = clinic(audio_base_url="https://x.example/a")
+    config.help_lines = [{"name": "line " * 500, "phone": "1"}]
+    data, pages = build_pdf(handout, config)
+    text = flat(data)
+    assert pages >= 3 and SCAN_TO_LISTEN in text and text.count("point") == 700
