@@ -284,4 +284,4 @@ def test_boxes_taller_than_a_page_split_instead_of_crashing():
     config.help_lines = [{"name": "line " * 500, "phone": "1"}]
     data, pages = build_pdf(handout, config)
     text = flat(data)
-    assert pages >= 3 and SCAN_TO_LISTEN in text and text.count("point") == 700
+    assert pages >= 3 and SCAN_TO_LISTEN in text and text.count("point ") == 700
