@@ -21,7 +21,7 @@ from .files import remove_stale_temp_files, write_atomic
 from .html import build_html
 from .inputs import fingerprints
 from .labels import is_draft
-from .lock import build_lock
+from .lock import build_lock, hold_worker_lock
 from .manifest import Manifest, Output, file_stamp, warn, why_stale
 from .narration import narrate, spoken_script
 from .pdf import LARGE, STANDARD, build_pdf
@@ -279,7 +279,8 @@ def _run(config, sources, keys, manifest, voice, audio, force, engine, workers, 
             yield key, build_handout(*job, **kw)
         return
     # spawn, not fork: the parent may run a progress thread, and forked threads can deadlock.
-    with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+    with ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=hold_worker_lock,
+                             initargs=(cache_dir(config), os.getpid())) as pool:
         futures = {pool.submit(build_handout, *job, **kw): key for key, job, kw in zip(keys, jobs, options)}
         for future in as_completed(futures):
             yield futures[future], future.result()

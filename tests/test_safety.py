@@ -1,0 +1,210 @@
+"""Safe outputs: killed builds leave valid files, builds never interleave, order never matters."""
+
+import io
+import os
+import queue
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import DATA, ROOT
+from fakes import CountingEngine
+from handouts.audio import decode_mp3
+from handouts.build import build_all, cache_dir
+from handouts.config import load_config
+from handouts.lock import BuildLockedError, build_lock
+from handouts.manifest import Manifest
+from handouts.progress import SpeechProgress
+
+DRIVER = ROOT / "tests" / "build_with_fake_voice.py"
+TEXTS = ["lists.txt", "wrapped_paragraph.txt", "quoted_intro.txt", "repeated_heading.txt"]
+
+
+def make_project(root, texts=TEXTS):
+    (root / "content").mkdir(parents=True)
+    for name in texts:
+        shutil.copy(DATA / name, root / "content" / name)
+    return root
+
+
+def outputs(root):
+    return sorted(p for p in (root / "build").iterdir() if p.is_file() and not p.name.startswith("."))
+
+
+def assert_all_valid(root):
+    """Every PDF parses and has text; every MP3 decodes to sound; the manifest reads cleanly."""
+    files = outputs(root)
+    assert files
+    for path in files:
+        if path.suffix == ".pdf":
+            reader = PdfReader(path)
+            assert len(reader.pages) >= 1 and reader.pages[0].extract_text().strip(), path
+        elif path.suffix == ".mp3":
+            assert decode_mp3(path.read_bytes()).seconds > 0.5, path
+    assert Manifest.load(cache_dir(load_config(root))).warning is None
+
+
+def run_driver(root, delay=0.0, workers=2, **kw):
+    return subprocess.Popen([sys.executable, str(DRIVER), str(root), str(delay), str(workers)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw)
+
+
+def test_build_killed_at_random_moments_leaves_every_output_valid(tmp_path):
+    root = make_project(tmp_path)
+    started = time.perf_counter()
+    first = run_driver(root, delay=0.01)
+    assert first.wait(120) == 0, first.stderr.read()
+    full = time.perf_counter() - started
+    assert_all_valid(root)
+    rng = random.Random(20261125)
+    kills = 0
+    round_, notes = 0, {}
+    while kills < 20 and round_ < 60:
+        name = TEXTS[round_ % len(TEXTS)]
+        with open(root / "content" / name, "a", encoding="utf-8") as f:
+            f.write(f"\nNote number {round_} is here.\n")
+        notes[name] = f"Note number {round_} is here."
+        if round_ % 6 == 0:  # now and then, lose the speech cache so the kill lands mid-synthesis
+            shutil.rmtree(root / "build" / ".cache" / "speech", ignore_errors=True)
+        proc = run_driver(root, delay=0.01)
+        time.sleep(rng.uniform(0.05, full * 0.7))
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGKILL)
+            kills += 1
+        proc.wait(60)
+        assert_all_valid(root)
+        round_ += 1
+    assert kills >= 20
+    final = run_driver(root, delay=0.0)
+    assert final.wait(120) == 0, final.stderr.read()
+    assert_all_valid(root)
+    assert not [p for p in (root / "build").rglob("*.tmp")]  # leftovers of killed builds were cleared
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(root / "build" / "lists.pdf").pages).split())
+    assert notes["lists.txt"] in text
+    again = build_all(load_config(root), engine=CountingEngine(), workers=1)
+    assert all(r.ok and not r.rebuilt for r in again)
+
+
+def test_second_build_waits_for_the_first(tmp_path):
+    root = make_project(tmp_path, ["lists.txt"])
+    errors = tmp_path / "stderr.txt"
+    with build_lock(cache_dir(load_config(root))):
+        with pytest.raises(BuildLockedError, match="another build"):
+            with build_lock(cache_dir(load_config(root)), wait=False):
+                pass
+        with open(errors, "w") as err:
+            proc = subprocess.Popen([sys.executable, str(DRIVER), str(root), "0", "1"],
+                                    stdout=subprocess.DEVNULL, stderr=err)
+            deadline = time.time() + 30
+            while "waiting for another build" not in errors.read_text() and time.time() < deadline:
+                time.sleep(0.1)
+            time.sleep(0.3)
+            assert proc.poll() is None
+            assert f"process {os.getpid()}" in errors.read_text()
+            assert outputs(root) == [] if (root / "build").exists() else True
+    assert proc.wait(60) == 0
+    assert [p.name for p in outputs(root)] == ["lists-large-print.pdf", "lists.mp3", "lists.pdf"]
+
+
+def test_outputs_do_not_depend_on_build_order_or_workers(tmp_path):
+    one = make_project(tmp_path / "one")
+    two = make_project(tmp_path / "two")
+    build_all(load_config(one), engine=CountingEngine(), workers=2)
+    sources = sorted((two / "content").iterdir(), reverse=True)
+    build_all(load_config(two), sources, engine=CountingEngine(), workers=1)
+    assert [p.name for p in outputs(one)] == [p.name for p in outputs(two)]
+    assert len(outputs(one)) == 3 * len(TEXTS)
+    for a, b in zip(outputs(one), outputs(two)):
+        assert a.read_bytes() == b.read_bytes(), a.name
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_progress_shows_each_handout_with_an_eta(tmp_path, workers):
+    root = make_project(tmp_path, ["lists.txt", "wrapped_paragraph.txt"])
+    screen = io.StringIO()
+    with SpeechProgress(file=screen) as progress:
+        report = build_all(load_config(root), engine=CountingEngine(delay=0.05), workers=workers,
+                           progress=progress)
+    assert all(r.ok for r in report)
+    drawn = screen.getvalue()
+    for slug in ("lists", "wrapped-paragraph"):
+        assert f"speech {slug}:" in drawn
+    assert "ETA" in drawn and "sentences" in drawn
+    screen = io.StringIO()
+    with SpeechProgress(file=screen) as progress:  # nothing to say: no bar at all
+        build_all(load_config(root), engine=CountingEngine(), workers=workers, progress=progress)
+    assert screen.getvalue() == ""
+
+
+def test_cli_is_quiet_without_a_terminal_and_with_quiet(tmp_path):
+    root = make_project(tmp_path, ["lists.txt"])
+    run = lambda *a: subprocess.run([sys.executable, str(ROOT / "generate.py"), "--project", str(root),  # noqa: E731
+                                     "--no-audio", *a], capture_output=True, text=True, timeout=120)
+    r = run()
+    assert r.returncode == 0 and r.stderr == ""
+    assert "[remade pdf, large-print pdf: not built before]" in r.stdout
+    assert run("--quiet").stdout == ""
+    r = run("--force")
+    assert "[remade pdf, large-print pdf: --force]" in r.stdout
+
+
+def test_no_op_and_print_only_rebuilds_do_not_load_the_voice(tmp_path):
+    root = make_project(tmp_path, ["quoted_intro.txt"])
+    first = subprocess.run([sys.executable, str(ROOT / "generate.py"), "--project", str(root)],
+                           capture_output=True, text=True, timeout=300)
+    assert first.returncode == 0, first.stderr
+    (root / "handouts.toml").write_text('page_size = "a4"\n', encoding="utf-8")
+    code = (
+        "import sys; from handouts.build import build_all; from handouts.config import load_config;"
+        f"print([sorted(r.rebuilt) for r in build_all(load_config({str(root)!r}))]);"
+        "print(sorted(m for m in ('onnxruntime', 'piper') if m in sys.modules))"
+    )
+    for expected in ("[['large-print pdf', 'pdf']]", "[[]]"):
+        out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+        assert out.returncode == 0, out.stderr
+        assert out.stdout.splitlines() == [expected, "[]"]
+
+
+def test_watch_rebuilds_after_a_save(tmp_path):
+    root = make_project(tmp_path, ["lists.txt"])
+    proc = subprocess.Popen([sys.executable, str(ROOT / "generate.py"), "watch", "--project", str(root),
+                             "--no-audio"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    lines = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(l) for l in proc.stdout], daemon=True).start()
+
+    def wait_for(text, seconds=60):
+        deadline = time.time() + seconds
+        while time.time() < deadline:
+            try:
+                line = lines.get(timeout=0.5)
+            except queue.Empty:
+                continue
+            if text in line:
+                return line
+        raise AssertionError(f"no line with {text!r}")
+
+    try:
+        wait_for("1 of 1 handouts built")
+        source = root / "content" / "lists.txt"
+        for word in ("medicines", "pills"):  # two quick saves: one rebuild after they settle
+            source.write_text(source.read_text().replace("medicines" if word == "medicines" else "tablets",
+                                                         "tablets" if word == "medicines" else "pills"))
+            time.sleep(0.1)
+        line = wait_for("ok lists:")
+        assert "text: 1 sentence changed in 'Before Your Visit'" in line
+        wait_for("1 remade")
+        text = " ".join(PdfReader(root / "build" / "lists.pdf").pages[0].extract_text().split())
+        assert "a list of your pills" in text
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.wait(30)
+    assert proc.returncode == 0
+    stderr = proc.stderr.read()
+    assert stderr.count("rebuilding") == 1 and "stopped watching" in stderr
