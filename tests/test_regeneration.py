@@ -105,6 +105,20 @@ def test_voice_change_redoes_only_the_audio(project):
     assert after["sleep-well.mp3"] != before["sleep-well.mp3"]
 
 
+def test_template_change_remakes_html_not_audio(project, monkeypatch):
+    import handouts.inputs
+
+    templates = project / "templates"
+    shutil.copytree(handouts.inputs.TEMPLATE_DIR, templates)
+    monkeypatch.setattr(handouts.inputs, "TEMPLATE_DIR", templates)
+    assert build(project)[0].rebuilt == {}  # same template files, wherever they are
+    css = templates / "handout.css"
+    css.write_text(css.read_text() + "\n/* larger links */\n")
+    result, engine = build(project)
+    assert result.rebuilt == {"html": "template handout.* changed"}  # print is ReportLab code, not a template
+    assert engine.calls == []
+
+
 def test_print_setting_change_remakes_print_not_audio(project):
     (project / "handouts.toml").write_text('page_size = "a4"\n', encoding="utf-8")
     result, engine = build(project)

@@ -17,7 +17,7 @@ from pypdf import PdfReader
 from conftest import DATA, ROOT
 from fakes import CountingEngine
 from handouts.audio import decode_mp3
-from handouts.build import build_all, cache_dir
+from handouts.build import OUTPUTS, build_all, cache_dir
 from handouts.config import load_config
 from handouts.lock import BuildLockedError, build_lock
 from handouts.manifest import Manifest
@@ -108,9 +108,9 @@ def test_second_build_waits_for_the_first(tmp_path):
             time.sleep(0.3)
             assert proc.poll() is None
             assert f"process {os.getpid()}" in errors.read_text()
-            assert outputs(root) == [] if (root / "build").exists() else True
+            assert not (root / "build").exists() or outputs(root) == []
     assert proc.wait(60) == 0
-    assert [p.name for p in outputs(root)] == ["lists-large-print.pdf", "lists.mp3", "lists.pdf"]
+    assert [p.name for p in outputs(root)] == sorted(o.filename.format(slug="lists") for o in OUTPUTS)
 
 
 def test_outputs_do_not_depend_on_build_order_or_workers(tmp_path):
@@ -120,7 +120,7 @@ def test_outputs_do_not_depend_on_build_order_or_workers(tmp_path):
     sources = sorted((two / "content").iterdir(), reverse=True)
     build_all(load_config(two), sources, engine=CountingEngine(), workers=1)
     assert [p.name for p in outputs(one)] == [p.name for p in outputs(two)]
-    assert len(outputs(one)) == 3 * len(TEXTS)
+    assert len(outputs(one)) == len(OUTPUTS) * len(TEXTS)
     for a, b in zip(outputs(one), outputs(two)):
         assert a.read_bytes() == b.read_bytes(), a.name
 
@@ -149,10 +149,10 @@ def test_cli_is_quiet_without_a_terminal_and_with_quiet(tmp_path):
                                      "--no-audio", *a], capture_output=True, text=True, timeout=120)
     r = run()
     assert r.returncode == 0 and r.stderr == ""
-    assert "[remade pdf, large-print pdf: not built before]" in r.stdout
+    assert "[remade pdf, large-print pdf, html: not built before]" in r.stdout
     assert run("--quiet").stdout == ""
     r = run("--force")
-    assert "[remade pdf, large-print pdf: --force]" in r.stdout
+    assert "[remade pdf, large-print pdf, html: --force]" in r.stdout
 
 
 def test_no_op_and_print_only_rebuilds_do_not_load_the_voice(tmp_path):
@@ -166,7 +166,7 @@ def test_no_op_and_print_only_rebuilds_do_not_load_the_voice(tmp_path):
         f"print([sorted(r.rebuilt) for r in build_all(load_config({str(root)!r}))]);"
         "print(sorted(m for m in ('onnxruntime', 'piper') if m in sys.modules))"
     )
-    for expected in ("[['large-print pdf', 'pdf']]", "[[]]"):
+    for expected in ("[['large-print pdf', 'pdf']]", "[[]]"):  # page size: print only
         out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
         assert out.returncode == 0, out.stderr
         assert out.stdout.splitlines() == [expected, "[]"]
