@@ -225,8 +225,8 @@ def _story(handout: Handout, config: Config, size: PrintSize, width: float, heig
     st = _styles(size)
     story = [_paragraph(handout.meta.title, st["title"], (handout.meta.title, 0))]
     if handout.key_points:
-        story.append(_box(KEY_POINTS, [_paragraph(s.text, st["box_item"]) for s in handout.key_points],
-                          st, size, width, bullets=True))
+        story += _box(KEY_POINTS, [_paragraph(s.text, st["box_item"]) for s in handout.key_points],
+                      st, size, width, height, bullets=True)
     for section in handout.sections:
         if section.heading:
             # Start a new page rather than leave a heading with under three lines below it.
@@ -237,8 +237,8 @@ def _story(handout: Handout, config: Config, size: PrintSize, width: float, heig
     if handout.words_to_know:
         # Word and definition share one paragraph so they wrap together.
         terms = [_paragraph_pair(t.word, t.definition, st["box_item"]) for t in handout.words_to_know]
-        story.append(_box(WORDS_TO_KNOW, terms, st, size, width, bullets=True))
-    story.append(_call_to_action(handout, config, st, size, width, height))
+        story += _box(WORDS_TO_KNOW, terms, st, size, width, height, bullets=True)
+    story += _call_to_action(handout, config, st, size, width, height)
     return story
 
 
@@ -249,11 +249,17 @@ def _paragraph_pair(word: str, definition: str, style):
     return Paragraph(f"<b>{text(word)}:</b> {text(definition)}", style, bulletText="•")
 
 
-def _box(heading: str, items: list, st: dict, size: PrintSize, width: float, bullets: bool = False):
-    """Return a bordered box with a bold heading, kept whole on one page when it fits on one."""
-    from reportlab.platypus import KeepTogether
+def _box(heading: str, items: list, st: dict, size: PrintSize, width: float, height: float,
+         bullets: bool = False) -> list:
+    """Return a bordered box with a bold heading: whole on one page when short, else split between rows."""
+    from reportlab.platypus import CondPageBreak, KeepTogether
 
-    return KeepTogether([_box_table(heading, items, st, size, width, bullets)])
+    table = _box_table(heading, items, st, size, width, bullets)
+    if table.wrap(width, height)[1] <= height * 0.4:
+        return [KeepTogether([table])]
+    # A long box would leave a big gap if moved whole: let it split, but not right after its heading.
+    first_rows = sum(table._rowHeights[:3])
+    return [CondPageBreak(first_rows + size.body * 2), table]
 
 
 def _box_table(heading: str, items: list, st: dict, size: PrintSize, width: float, bullets: bool = False,
@@ -265,7 +271,7 @@ def _box_table(heading: str, items: list, st: dict, size: PrintSize, width: floa
         if bullets and not getattr(item, "bulletText", None):
             item.bulletText = "•"
     rows = [[_paragraph(heading, st["box_heading"])]] + [[item] for item in items]
-    table = Table(rows, colWidths=[width], splitByRow=1, splitInRow=1,
+    table = Table(rows, colWidths=[width], splitByRow=1, splitInRow=1, repeatRows=1 if border else 0,
                   spaceBefore=size.body * 0.3 if border else 0, spaceAfter=size.body * 0.9 if border else 0)
     # afterFlowable sees the box, not the heading inside it: the box carries the bookmark.
     table.outline = (heading, 1) if border else None
@@ -287,15 +293,16 @@ def _table_font(size: PrintSize) -> list:
             ("LEADING", (0, 0), (-1, -1), size.body * LINE_SPACING)]
 
 
-def _call_to_action(handout: Handout, config: Config, st: dict, size: PrintSize, width: float, height: float):
+def _call_to_action(handout: Handout, config: Config, st: dict, size: PrintSize, width: float,
+                    height: float) -> list:
     """Return the "Questions?" box: clinic phone, website, help lines; the QR code beside them."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
-    from reportlab.platypus import Table, TableStyle
+    from reportlab.platypus import KeepTogether, Table, TableStyle
 
     lines = [_paragraph_line(c.label, c.value, st["box_text"]) for c in contact_lines(handout, config)]
     url = audio_url(handout, config)
     if not url:
-        return _box(CALL_TO_ACTION, lines, st, size, width)
+        return _box(CALL_TO_ACTION, lines, st, size, width, height)
     pad = size.body * 0.6
     qr_width = max(size.qr_inches * 72, stringWidth(SCAN_TO_LISTEN, st["caption"].fontName, size.body)) + pad * 2
     qr = _qr_drawing(url, size)
@@ -310,9 +317,9 @@ def _call_to_action(handout: Handout, config: Config, st: dict, size: PrintSize,
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]))
     if outer.wrap(width, height)[1] <= height * 0.9:
-        return outer
+        return [KeepTogether([outer])]
     # Too tall to stay on one page beside the code (a table cell cannot split): stack instead.
-    return _box(CALL_TO_ACTION, lines + [qr], st, size, width)
+    return _box(CALL_TO_ACTION, lines + [qr], st, size, width, height)
 
 
 def _paragraph_line(label: str, value: str, style):

@@ -285,3 +285,12 @@ def test_boxes_taller_than_a_page_split_instead_of_crashing():
     data, pages = build_pdf(handout, config)
     text = flat(data)
     assert pages >= 3 and SCAN_TO_LISTEN in text and text.count("point ") == 700
+
+
+def test_a_long_words_box_starts_where_it_is_and_repeats_its_heading():
+    handout = full_handout()
+    handout.words_to_know = [Term(f"word{i}", "a plain meaning of the word, in a few words.") for i in range(40)]
+    data, pages = build_pdf(handout, clinic())
+    texts = [" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(data)).pages]
+    assert WORDS_TO_KNOW in texts[0] and "word0:" in texts[0]  # no gap: it starts on page 1
+    assert WORDS_TO_KNOW in texts[1] and "word39:" in flat(data)  # continued, with its heading
