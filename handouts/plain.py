@@ -25,7 +25,8 @@ _STOP = set("""a an the and or but so yet if then than that this these those it 
 there here of to in on at by for from with without as into onto about over under through is are was were
 be been being am do does did has have had can could may might must shall should will would not no nor
 never some any all each both many much more most other others such very also just only still even
-when while where which who whom whose what why how we you your our he she his her i me my one""".split())
+when while where which who whom whose what why how we you your our he she his her i me my one
+key main major important significant big certain exact different various common""".split())
 
 
 @dataclass
@@ -196,26 +197,52 @@ def repeats(dropped: str, kept: str) -> bool:
 
 def merge_near_duplicates(handout: Handout, changes: list[Change]) -> None:
     """Remove sentences that repeat another sentence of the handout, keeping the fuller wording once."""
-    everything = [(sec, blk, item, s) for sec in handout.sections for blk in sec.blocks
-                  for item in blk.items for s in item]
-    gone: set[int] = set()
-    for i, (_, _, _, s) in enumerate(everything):
-        if id(s) in gone:
-            continue
-        for j, (_, _, _, other) in enumerate(everything):
-            if i == j or id(other) in gone or id(s) in gone:
+    everything = handout.sentences
+    follower = _followers(handout)
+    gone: dict[int, Sentence] = {}  # id of a removed sentence -> the sentence that says it
+
+    def keeper_for(x: Sentence, exclude: list[Sentence]) -> Sentence | None:
+        for k in everything:
+            if k is x or id(k) in gone or any(k is e for e in exclude):
                 continue
-            if repeats(other.text, s.text) and (not repeats(s.text, other.text) or _clearer(s, other)):
-                s.sources += [x for x in other.sources if x not in s.sources]
-                if MERGE_RULE not in s.rules:
-                    s.rules.append(MERGE_RULE)
-                gone.add(id(other))
-                for c in changes:
-                    if c.source in other.sources and c.merged_into is None and not c.removed_by:
-                        c.merged_into = s.text
+            if repeats(x.text, k.text) and (not repeats(k.text, x.text) or _clearer(k, x)):
+                return k
+        return None
+
+    for x in everything:
+        if id(x) in gone:
+            continue
+        # "This leads to ..." after x points back to x: x may go only if that sentence can go too.
+        chain = [x]
+        while id(chain[-1]) in follower:
+            chain.append(follower[id(chain[-1])])
+        keepers = [keeper_for(y, chain) for y in chain]
+        if any(k is None for k in keepers):
+            continue
+        for y, k in zip(chain, keepers):
+            gone[id(y)] = k
+            k.sources += [src for src in y.sources if src not in k.sources]
+            if MERGE_RULE not in k.rules:
+                k.rules.append(MERGE_RULE)
     for sec in handout.sections:
         for blk in sec.blocks:
             blk.items = [[s for s in item if id(s) not in gone] for item in blk.items]
+    for c in changes:
+        finals = [s for s in handout.sentences if c.source in s.sources and MERGE_RULE in s.rules]
+        if finals and not c.removed_by:
+            c.merged_into = finals[0].text
+
+
+def _followers(handout: Handout) -> dict[int, Sentence]:
+    """Map each sentence to the next one of the same source when that one points back ('This leads ...')."""
+    out = {}
+    for sec in handout.sections:
+        for blk in sec.blocks:
+            for item in blk.items:
+                for a, b in zip(item, item[1:]):
+                    if a.sources == b.sources and re.match(r"^(?:This|These|It|They)\b", b.text):
+                        out[id(a)] = b
+    return out
 
 
 def _clearer(a: Sentence, b: Sentence) -> bool:
@@ -273,7 +300,9 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     candidates = []
     for pos, s in enumerate(handout.sentences):
         n = len(s.text.split())
-        if n > KEY_POINT_MAX_WORDS or re.match(r"^(?:But|And|So|This|These|That|It|They|Its|Their)\b", s.text):
+        # A key point stands alone: no opening "But"/"This", no "this effect" pointing back.
+        if n > KEY_POINT_MAX_WORDS or re.match(r"^(?:But|And|So|Also|This|These|That|It|They|Its|Their)\b", s.text) \
+                or re.search(r"\b(?:this|these|those)\s+(?!works?\b)[a-z]+", s.text, re.I):
             continue
         candidates.append((-len(s.sources), pos, s))
     chosen = sorted(candidates, key=lambda c: (c[0], c[1]))[: KEY_POINTS[1]]

@@ -49,6 +49,8 @@ AUXILIARIES = {
     "don't", "doesn't", "isn't", "aren't", "won't", "didn't", "wasn't", "weren't",
 }
 _SUBJECTS = {"i", "you", "we", "they", "people", "others", "some", "many", "who", "that", "which"}
+_ADVERBS = {"also", "often", "still", "usually", "mainly", "mostly", "sometimes", "always", "only", "just", "really"}
+LONG = 20  # words: the sentences the long-sentence rules split
 MODALS = ("may", "might", "could", "can", "would", "will")
 
 
@@ -74,7 +76,7 @@ def words(text: str) -> list[str]:
 
 def has_verb(sentence: str) -> bool:
     """Tell whether a sentence has a finite verb (so it is not a fragment)."""
-    ws = words(sentence)
+    ws = [w for w in words(sentence) if w not in _ADVERBS]  # "they also include": look past adverbs
     finite, bases = _verb_forms()
     for i, w in enumerate(ws):
         if w in AUXILIARIES or w in finite and not (i and ws[i - 1] in ("the", "a", "an", "its", "their")):
@@ -306,9 +308,17 @@ def split_such_as(sentence: str) -> list[str]:
 @rule("'X is a Y that does Z' says two things; 'X is a Y. It does Z.' is easier to follow.",
       cases=[("Withdrawal is a complex process that occurs when someone stops a drug.",
               ["Withdrawal is a complex process.", "Withdrawal occurs when someone stops a drug."]),
-             ("It is a drug that people use.", ["It is a drug that people use."])])
+             ("It is a drug that people use.", ["It is a drug that people use."]),
+             ("Withdrawal is a hard process driven by brain changes.",
+              ["Withdrawal is a hard process.", "Withdrawal is driven by brain changes."])])
 def split_copula_relative(sentence: str) -> list[str]:
-    """Split 'X is a Y that verbs ...' into two sentences."""
+    """Split 'X is a Y that verbs ...' (or 'X is a Y driven by ...') into two sentences."""
+    m = re.match(r"^([A-Z][^,]{0,40}?) (is|are) (an?) ((?:[\w-]+ ){0,2}[\w-]+) "
+                 r"((?:driven|caused|triggered|marked|made|shaped|affected) by .+)$", sentence)
+    if m:
+        subject = m.group(1) if len(m.group(1).split()) <= 3 else ("They" if m.group(2) == "are" else "It")
+        return split_or_keep(sentence, [f"{m.group(1)} {m.group(2)} {m.group(3)} {m.group(4)}",
+                                        f"{subject} {m.group(2)} {m.group(5)}"])
     m = re.match(r"^([A-Z][^,]{0,40}?) (is|are) (an?|the) ((?:[\w-]+ ){0,2}[\w-]+) (?:that|which) (\w+) (.+)$", sentence)
     if not m or not (m.group(5).endswith("s") or m.group(5) in AUXILIARIES):
         return [sentence]
@@ -349,7 +359,7 @@ _EFFECT_PARTICIPLES = (
     "leading", "resulting", "creating", "offering", "providing", "causing", "making", "allowing",
     "helping", "mitigating", "easing", "blocking", "triggering", "reducing", "increasing", "raising",
     "lowering", "giving", "producing", "preventing", "affecting", "improving", "worsening", "boosting",
-    "bringing", "opening", "keeping")
+    "bringing", "opening", "keeping", "affecting", "driving", "signaling", "marking")
 
 
 @rule("', leading to X' tacks a result onto a sentence; 'This leads to X.' keeps the hedge and reads easier.",
@@ -358,18 +368,23 @@ _EFFECT_PARTICIPLES = (
               ["Studies say it can raise dopamine.", "This can lead to good feelings."]),
              ("It might act as an antagonist, potentially mitigating symptoms by blocking receptors.",
               ["It might act as an antagonist.", "This may mitigate symptoms by blocking receptors."]),
-             ("Depending on the dose, it helps.", ["Depending on the dose, it helps."])])
+             ("Depending on the dose, it helps.", ["Depending on the dose, it helps."]),
+             ("Withdrawal is driven by brain changes, mainly affecting the reward system.",
+              ["Withdrawal is driven by brain changes.", "This mainly affects the reward system."])])
 def split_participle_clause(sentence: str) -> list[str]:
     """Split a trailing ', leading/resulting/creating ...' clause into 'This leads ...'."""
     alts = "|".join(_EFFECT_PARTICIPLES)
-    m = re.match(rf"^(.+?), (?:(potentially|possibly|perhaps) )?({alts}) (.+)$", sentence)
+    m = re.match(rf"^(.+?), (?:(potentially|possibly|perhaps|mainly|primarily|mostly|often|also) )?({alts}) (.+)$",
+                 sentence)
     if not m:
         return [sentence]
     base, third = third_person(m.group(3))
-    if m.group(2):
+    modal = _first_modal(m.group(1))
+    if m.group(2) in ("potentially", "possibly", "perhaps"):
         verb = f"may {base}"  # "potentially easing" keeps its hedge as "may ease"
+    elif m.group(2):
+        verb = f"{m.group(2)} {modal + ' ' + base if modal else third}"
     else:
-        modal = _first_modal(m.group(1))
         verb = f"{modal} {base}" if modal else third
     return split_or_keep(sentence, [m.group(1), f"This {verb} {m.group(4)}"])
 
@@ -399,6 +414,57 @@ def split_trailing_appositive(sentence: str) -> list[str]:
         return [sentence]
     verb = "are" if m.group(2).endswith("s") else "is"
     return split_or_keep(sentence, [m.group(1), f"{cap(m.group(2))} {verb} {m.group(3)} {m.group(4)}"])
+
+
+@rule("A list of many items in one sentence runs past 20 words; say it in two sentences of half the list each.",
+      cases=[("Common symptoms include nausea, vomiting, diarrhea, muscle aches, insomnia, anxiety, depression, and intense cravings for the drug.",
+              ["Common symptoms include nausea, vomiting, diarrhea and muscle aches.",
+               "They also include insomnia, anxiety, depression, and intense cravings for the drug."]),
+             ("Bring a pen, paper and a book.", ["Bring a pen, paper and a book."])])
+def split_long_list(sentence: str) -> list[str]:
+    """Split a sentence listing six or more items after 'include' or 'are' into two."""
+    m = re.match(r"^(.+? (include|includes|are|were|can be|may include))( .+?)([.!?])$", sentence)
+    if not m or len(sentence.split()) <= 16:
+        return [sentence]
+    items = [i.strip() for i in re.split(r",\s*(?:and |or )?", m.group(3).strip())]
+    if len(items) < 6 or any(len(i.split()) > 6 for i in items):
+        return [sentence]
+    conj = "or" if re.search(r",\s*or ", m.group(3)) else "and"
+    half = (len(items) + 1) // 2
+    verb = {"includes": "include", "include": "include", "may include": "may include"}.get(m.group(2), m.group(2))
+    pronoun = "They" if verb != "is" else "It"
+    first = f"{m.group(1)} {', '.join(items[:half - 1])} {conj} {items[half - 1]}"
+    rest = items[half:]
+    second = f"{pronoun} also {verb} {', '.join(rest[:-1])}, {conj} {rest[-1]}"
+    return split_or_keep(sentence, [first, second])
+
+
+@rule("A long sentence that ends 'by doing X' says what and how at once; say how in its own sentence.",
+      cases=[("If it acts as an antagonist, it might help reduce cravings and withdrawal effects by interfering with the brain's reward system.",
+              ["If it acts as an antagonist, it might help reduce cravings and withdrawal effects.",
+               "This might work by interfering with the brain's reward system."]),
+             ("It helps by blocking receptors.", ["It helps by blocking receptors."])])
+def split_long_by_means(sentence: str) -> list[str]:
+    """Split 'A by doing B' into 'A.' and 'This works by doing B.' when the sentence is over 20 words."""
+    m = re.match(r"^(.+?) by ([a-z]+ing\b.+)$", sentence)
+    if not m or len(sentence.split()) <= LONG:
+        return [sentence]
+    modal = _first_modal(m.group(1))
+    return split_or_keep(sentence, [m.group(1), f"This {modal + ' work' if modal else 'works'} by {m.group(2)}"])
+
+
+@rule("'X is needed to do A and do B' in over 20 words asks for two things; ask for each in its own sentence.",
+      cases=[("Further research is needed to clarify these mechanisms and determine optimal dosages for safe and effective use in managing withdrawal symptoms.",
+              ["Further research is needed to clarify these mechanisms.",
+               "Further research is also needed to determine optimal dosages for safe and effective use in managing withdrawal symptoms."]),
+             ("More research is needed to clarify this and determine doses.", ["More research is needed to clarify this and determine doses."])])
+def split_long_purposes(sentence: str) -> list[str]:
+    """Split 'S is needed to A and B' (B a verb) into two sentences when it is over 20 words."""
+    m = re.match(r"^(.+?) (is|are) (needed|required|used|important) to (.+?) and ([a-z]+) (.+)$", sentence)
+    if not m or len(sentence.split()) <= LONG or m.group(5) not in _verb_forms()[1]:
+        return [sentence]
+    return split_or_keep(sentence, [f"{m.group(1)} {m.group(2)} {m.group(3)} to {m.group(4)}",
+                                    f"{m.group(1)} {m.group(2)} also {m.group(3)} to {m.group(5)} {m.group(6)}"])
 
 
 _BOILERPLATE = [
