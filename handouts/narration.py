@@ -1,40 +1,159 @@
-"""Turn a handout into the spoken script and synthesise it, sentence by sentence."""
+"""Turn a handout into the spoken script (templates/narration.txt.j2) and synthesise it, sentence by sentence."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
-from .audio import join
+import numpy as np
+
+from .audio import assemble
 from .config import Config
 from .model import Handout
 from .speech import Engine, Speech
 from .speech_cache import SpeechCache
+from .speech_text import Lexicon, load_lexicon, spoken_form
+
+TEMPLATE = "narration.txt.j2"
 
 
 @dataclass
 class Utterance:
-    """One thing said, the pause after it, and the section it belongs to (-1: intro/outro)."""
+    """One line said: its written text (captions), its spoken form (the voice), the pause after it, its chapter."""
 
     text: str
     pause: float
-    section: int = -1
+    chapter: int = 0
+    spoken: str = ""
+
+    def __post_init__(self):
+        if not self.spoken:
+            self.spoken = spoken_form(self.text)
 
 
-def spoken_script(handout: Handout, config: Config) -> list[Utterance]:
-    """Return what the narration says, in order: title, each section heading and its sentences."""
-    script = [Utterance(f"{handout.meta.title}.", config.section_pause)]
-    for i, section in enumerate(handout.sections):
-        if section.heading:
-            heading = section.heading if section.heading[-1] in ".?!" else section.heading + "."
-            script.append(Utterance(heading, config.sentence_pause, i))
-        sentences = section.sentences
-        for j, sentence in enumerate(sentences):
-            last = j == len(sentences) - 1
-            script.append(Utterance(sentence.text, config.section_pause if last else config.sentence_pause, i))
-    return script
+@dataclass
+class Script:
+    """The utterances in order and the chapter titles they point into."""
+
+    utterances: list[Utterance]
+    chapters: list[str]
+
+    def __iter__(self):
+        return iter(self.utterances)
+
+    def __len__(self):
+        return len(self.utterances)
 
 
-def narrate(script: list[Utterance], engine: Engine, cache: SpeechCache) -> Speech:
-    """Synthesise every utterance (through the cache) and join them with their pauses."""
-    parts = [(cache.speak(engine, u.text), u.pause) for u in script]
-    return join(parts, engine.sample_rate)
+@dataclass
+class Cue:
+    """When one utterance is heard: start and end in seconds."""
+
+    start: float
+    end: float
+    text: str
+
+
+@dataclass
+class Chapter:
+    """A titled stretch of the narration, in seconds."""
+
+    title: str
+    start: float
+    end: float
+
+
+@dataclass
+class Narration:
+    """The finished narration: the audio, one cue per utterance and one chapter per section."""
+
+    speech: Speech
+    cues: list[Cue] = field(default_factory=list)
+    chapters: list[Chapter] = field(default_factory=list)
+
+    @property
+    def samples(self) -> np.ndarray:
+        return self.speech.samples
+
+    @property
+    def sample_rate(self) -> int:
+        return self.speech.sample_rate
+
+    @property
+    def seconds(self) -> float:
+        return self.speech.seconds
+
+    @property
+    def transcript(self) -> str:
+        """Return everything said, one utterance a line, as written."""
+        return "\n".join(c.text for c in self.cues)
+
+
+def _one_line(value) -> str:
+    """Keep user text on one line, never starting with "@", so it cannot become a direction."""
+    return " ".join(str(value).split()).lstrip("@ ")
+
+
+def _as_sentence(value: str) -> str:
+    """End a heading with a full stop (unless it has its own), so the voice drops its pitch."""
+    return value if value[-1:] in ".?!" else value + "."
+
+
+def render_script(handout: Handout, config: Config) -> str:
+    """Render the narration template to text: one utterance or "@" direction a line."""
+    from .templates import environment
+
+    env = environment()
+    # Registered on the shared environment (before compiling); the names are specific enough not to clash.
+    env.filters.update({"line": _one_line, "sentence": _as_sentence})
+    template = env.get_template(TEMPLATE)
+    context = dict(
+        title=handout.meta.title,
+        clinic=config.clinic_name,
+        clinic_phone=config.clinic_phone,
+        help_lines=config.help_line_list(),
+        key_points=[s.text for s in handout.key_points],
+        sections=[{"heading": sec.heading, "sentences": [s.text for s in sec.sentences]}
+                  for sec in handout.sections if sec.heading or sec.sentences],
+    )
+    return template.render(**context)
+
+
+def spoken_script(handout: Handout, config: Config, lexicon: Lexicon | None = None) -> Script:
+    """Return what the narration says, in order: intro, key points, sections by heading, outro."""
+    if lexicon is None:
+        lexicon = load_lexicon(config.root)
+    utterances: list[Utterance] = []
+    chapters: list[str] = []
+    for line in render_script(handout, config).splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if line.startswith("@chapter"):
+            chapters.append(line[len("@chapter"):].strip())
+        elif line.startswith("@pause"):
+            if utterances:
+                utterances[-1].pause = config.section_pause
+        elif re.search(r"\w", line):
+            chapter = max(len(chapters) - 1, 0)
+            utterances.append(Utterance(line, config.sentence_pause, chapter, spoken_form(line, lexicon)))
+    if utterances:
+        utterances[-1].pause = 0.0  # no dead air at the end of a looping track
+    return Script(utterances, chapters or ["Introduction"])
+
+
+def narrate(script: Script | list[Utterance], engine: Engine, cache: SpeechCache) -> Narration:
+    """Synthesise every utterance with one engine (through the cache) and join them with their pauses."""
+    utterances = list(script)
+    parts = [(cache.speak(engine, u.spoken), u.pause) for u in utterances]
+    speech, spans = assemble(parts, engine.sample_rate)
+    cues = [Cue(start, end, u.text) for u, (start, end) in zip(utterances, spans)]
+    titles = script.chapters if isinstance(script, Script) else ["Narration"]
+    chapters = []
+    for index, title in enumerate(titles):
+        starts = [c.start for c, u in zip(cues, utterances) if u.chapter == index]
+        if starts:
+            chapters.append(Chapter(title, starts[0] if chapters else 0.0, 0.0))
+    for here, after in zip(chapters, chapters[1:] + [None]):
+        here.end = after.start if after else speech.seconds
+    return Narration(speech, cues, chapters)
