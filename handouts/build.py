@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
-from .audio import encode_mp3
 from .changelog import change_log_json, readability_json, review_html, write_plain_outputs
 from .config import Config
 from .errors import HandoutError, MeaningError
@@ -24,6 +23,7 @@ from .labels import is_draft
 from .lock import build_lock, hold_worker_lock
 from .manifest import Manifest, Output, file_stamp, warn, why_stale
 from .narration import narrate, spoken_script
+from .narration_files import narration_captions, narration_mp3, write_playlist
 from .pdf import LARGE, STANDARD, build_pdf
 from .plain import plain_language
 from .sources import SOURCE_SUFFIXES, read_source
@@ -110,8 +110,13 @@ def _pdf(job: Job, size) -> bytes:
 
 
 def _mp3(job: Job) -> bytes:
-    """Render the narration as MP3."""
-    return encode_mp3(job.speech())
+    """Render the narration as a tagged MP3 with even loudness and chapters."""
+    return narration_mp3(job.handout, job.config, job.speech(), job.engine())
+
+
+def _captions(job: Job) -> str:
+    """Render the narration's WebVTT captions."""
+    return narration_captions(job.handout, job.speech())
 
 
 def _html(job: Job) -> bytes:
@@ -135,7 +140,9 @@ OUTPUTS: list[Output] = [
            lambda job: _pdf(job, STANDARD)),
     Output("large-print pdf", "{slug}-large-print.pdf", ("text", "config:pdf", "code:pdf", "code:fonts", "code:labels"),
            lambda job: _pdf(job, LARGE)),
-    Output("mp3", "{slug}.mp3", ("narration", "engine", "config:audio", "code:audio"), _mp3, speech=True),
+    Output("mp3", "{slug}.mp3", ("narration", "engine", "config:audio", "code:audio", "code:audio_tags",
+                                 "code:narration_files"), _mp3, speech=True),
+    Output("captions", "{slug}.vtt", ("narration", "engine", "code:captions"), _captions, speech=True),
     Output("change log", "{slug}.plain.json", _PLAIN_INPUTS, lambda job: change_log_json(job.plain, job.config)),
     Output("readability", "{slug}.readability.json", _PLAIN_INPUTS, lambda job: readability_json(job.plain, job.config)),
     Output("review page", "{slug}.review.html", _PLAIN_INPUTS + ("template:review.html.j2",),
@@ -264,6 +271,8 @@ def build_all(config: Config, sources: list[Path] | None = None, voice: str | No
                 gone.removed = _retire(out, entry, None, manifest, key)
                 removed.append(gone)
             manifest.save()
+        if audio:
+            write_playlist(out)
     return BuildReport([results[k] for k in keys], removed)
 
 

@@ -69,7 +69,8 @@ def narration_input(job, _arg: str = "") -> dict:
     for u in script:
         section = getattr(u, "section", -1)
         label = section_label(headings[section]) if 0 <= section < len(headings) else "title and ending"
-        parts.setdefault(label, []).append(f"{u.text}\x00{getattr(u, 'pause', '')}")
+        # The spoken form too: a pronunciation (lexicon) change must remake the audio.
+        parts.setdefault(label, []).append(f"{u.text}\x00{getattr(u, 'spoken', '')}\x00{getattr(u, 'pause', '')}")
     return sectioned(list(parts.items()), _plain(script))
 
 

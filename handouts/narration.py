@@ -19,12 +19,14 @@ TEMPLATE = "narration.txt.j2"
 
 @dataclass
 class Utterance:
-    """One line said: its written text (captions), its spoken form (the voice), the pause after it, its chapter."""
+    """One line said: its written text (captions), its spoken form (the voice), the pause after it,
+    its chapter, and the handout section it reads (-1: title, key points or ending)."""
 
     text: str
     pause: float
     chapter: int = 0
     spoken: str = ""
+    section: int = -1
 
     def __post_init__(self):
         if not self.spoken:
@@ -33,10 +35,11 @@ class Utterance:
 
 @dataclass
 class Script:
-    """The utterances in order and the chapter titles they point into."""
+    """The utterances in order, the chapter titles they point into, and the details the MP3 tags carry."""
 
     utterances: list[Utterance]
     chapters: list[str]
+    details: dict = field(default_factory=dict)  # part of the script's fingerprint: a review date is a tag
 
     def __iter__(self):
         return iter(self.utterances)
@@ -113,8 +116,8 @@ def render_script(handout: Handout, config: Config) -> str:
         clinic_phone=config.clinic_phone,
         help_lines=config.help_line_list(),
         key_points=[s.text for s in handout.key_points],
-        sections=[{"heading": sec.heading, "sentences": [s.text for s in sec.sentences]}
-                  for sec in handout.sections if sec.heading or sec.sentences],
+        sections=[{"index": i, "heading": sec.heading, "sentences": [s.text for s in sec.sentences]}
+                  for i, sec in enumerate(handout.sections) if sec.heading or sec.sentences],
     )
     return template.render(**context)
 
@@ -125,21 +128,27 @@ def spoken_script(handout: Handout, config: Config, lexicon: Lexicon | None = No
         lexicon = load_lexicon(config.root)
     utterances: list[Utterance] = []
     chapters: list[str] = []
+    section = -1
     for line in render_script(handout, config).splitlines():
         line = line.strip()
         if not line:
             continue
         if line.startswith("@chapter"):
             chapters.append(line[len("@chapter"):].strip())
+        elif line.startswith("@section"):
+            section = int(line.split()[1])
         elif line.startswith("@pause"):
             if utterances:
                 utterances[-1].pause = config.section_pause
         elif re.search(r"\w", line):
             chapter = max(len(chapters) - 1, 0)
-            utterances.append(Utterance(line, config.sentence_pause, chapter, spoken_form(line, lexicon)))
+            utterances.append(Utterance(line, config.sentence_pause, chapter, spoken_form(line, lexicon), section))
     if utterances:
         utterances[-1].pause = 0.0  # no dead air at the end of a looping track
-    return Script(utterances, chapters or ["Introduction"])
+    meta = handout.meta
+    details = {"title": meta.title, "language": meta.language, "reviewed_by": meta.reviewed_by,
+               "reviewed_on": meta.reviewed_on}
+    return Script(utterances, chapters or ["Introduction"], details)
 
 
 def narrate(script: Script | list[Utterance], engine: Engine, cache: SpeechCache) -> Narration:

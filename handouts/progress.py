@@ -99,7 +99,7 @@ def report_speech(report, slug: str, cache, engine, script):
     if report is None:
         yield cache
         return
-    todo = {u.text for u in script if not is_cached(cache, engine, u.text)}
+    todo = {u.spoken for u in script if not is_cached(cache, engine, u.spoken)}
     if not todo:
         yield cache
         return
