@@ -15,6 +15,7 @@ from handouts.audio import decode_mp3, master
 from handouts.build import build_all
 from handouts.config import Config, load_config
 from handouts.narration import narrate, spoken_script
+from handouts.plain import plain_language
 from handouts.sources import read_source
 from handouts.speech import Speech
 from handouts.speech_cache import SpeechCache
@@ -28,6 +29,11 @@ def integrated_lufs(speech):
 def true_peak_dbtp(speech):
     """Measure the true peak independently of the code under test: 4x oversampling, max abs."""
     return 20 * np.log10(np.max(np.abs(resample_poly(speech.samples.astype(np.float64), 4, 1))))
+
+
+def built_sample():
+    """Return the sample handout as the build speaks it: after the plain-language stage."""
+    return plain_language(read_source(SAMPLE), load_config(ROOT)).handout
 
 
 def parse_vtt(text):
@@ -82,7 +88,7 @@ def test_limiter_not_only_gain_brings_peaky_audio_to_target():
 
 def test_sample_tags_and_one_chapter_per_section(sample_build, sample_mp3):
     path, speech = sample_mp3
-    handout = read_source(SAMPLE)
+    handout = built_sample()
     config = load_config(ROOT)
     tags = ID3(path)
     assert tags.version == (2, 4, 0)
@@ -109,7 +115,7 @@ def test_sample_tags_and_one_chapter_per_section(sample_build, sample_mp3):
 def test_sample_captions_increase_and_span_the_audio(sample_build, sample_mp3):
     _, speech = sample_mp3
     cues = parse_vtt(sample_build.outputs["captions"].read_text(encoding="utf-8"))
-    script = spoken_script(read_source(SAMPLE), load_config(ROOT))
+    script = spoken_script(built_sample(), load_config(ROOT))
     assert [c[2] for c in cues] == [u.text for u in script]  # captions show the text as written
     for (start, end, _), (next_start, _, _) in zip(cues, cues[1:]):
         assert start < end <= next_start
