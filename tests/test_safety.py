@@ -36,7 +36,9 @@ def make_project(root, texts=TEXTS):
 
 
 def outputs(root):
-    return sorted(p for p in (root / "build").iterdir() if p.is_file() and not p.name.startswith("."))
+    """Return each handout's output files (not the project-wide playlist.m3u8)."""
+    return sorted(p for p in (root / "build").iterdir()
+                  if p.is_file() and not p.name.startswith(".") and p.name != "playlist.m3u8")
 
 
 def assert_all_valid(root):
@@ -124,6 +126,7 @@ def test_outputs_do_not_depend_on_build_order_or_workers(tmp_path):
     assert len(outputs(one)) == len(OUTPUTS) * len(TEXTS)
     for a, b in zip(outputs(one), outputs(two)):
         assert a.read_bytes() == b.read_bytes(), a.name
+    assert (one / "build" / "playlist.m3u8").read_bytes() == (two / "build" / "playlist.m3u8").read_bytes()
 
 
 @pytest.mark.parametrize("workers", [1, 2])
