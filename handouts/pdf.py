@@ -256,10 +256,27 @@ def _box(heading: str, items: list, st: dict, size: PrintSize, width: float, hei
 
     table = _box_table(heading, items, st, size, width, bullets)
     if table.wrap(width, height)[1] <= height * 0.4:
-        return [KeepTogether([table])]
+        return [KeepTogether([_outline_mark(heading), table])]
     # A long box would leave a big gap if moved whole: let it split, but not right after its heading.
     first_rows = sum(table._rowHeights[:3])
-    return [CondPageBreak(first_rows + size.body * 2), table]
+    return [CondPageBreak(first_rows + size.body * 2), _outline_mark(heading), table]
+
+
+def _outline_mark(title: str, level: int = 1):
+    """Return an invisible flowable that bookmarks where a box starts (afterFlowable cannot see
+    a heading inside a table, and a table that splits loses its attributes)."""
+    from reportlab.platypus.flowables import Flowable
+
+    class OutlineMark(Flowable):
+        def wrap(self, available_width, available_height):
+            return 0, 0
+
+        def draw(self):
+            pass
+
+    mark = OutlineMark()
+    mark.outline = (title, level)
+    return mark
 
 
 def _box_table(heading: str, items: list, st: dict, size: PrintSize, width: float, bullets: bool = False,
@@ -273,8 +290,6 @@ def _box_table(heading: str, items: list, st: dict, size: PrintSize, width: floa
     rows = [[_paragraph(heading, st["box_heading"])]] + [[item] for item in items]
     table = Table(rows, colWidths=[width], splitByRow=1, splitInRow=1, repeatRows=1 if border else 0,
                   spaceBefore=size.body * 0.3 if border else 0, spaceAfter=size.body * 0.9 if border else 0)
-    # afterFlowable sees the box, not the heading inside it: the box carries the bookmark.
-    table.outline = (heading, 1) if border else None
     pad = size.body * 0.6 if border else 0
     table.setStyle(TableStyle(_table_font(size) + [
         ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
@@ -309,7 +324,6 @@ def _call_to_action(handout: Handout, config: Config, st: dict, size: PrintSize,
     inner = _box_table(CALL_TO_ACTION, lines, st, size, width - qr_width - pad * 2, border=False)
     outer = Table([[inner, qr]], colWidths=[width - qr_width, qr_width],
                   spaceBefore=size.body * 0.3, spaceAfter=size.body * 0.9)
-    outer.outline = (CALL_TO_ACTION, 1)  # afterFlowable sees the box, not the heading inside it
     outer.setStyle(TableStyle(_table_font(size) + [
         ("BOX", (0, 0), (-1, -1), RULE * 1.5, "black"),
         ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
@@ -317,7 +331,7 @@ def _call_to_action(handout: Handout, config: Config, st: dict, size: PrintSize,
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]))
     if outer.wrap(width, height)[1] <= height * 0.9:
-        return [KeepTogether([outer])]
+        return [KeepTogether([_outline_mark(CALL_TO_ACTION), outer])]
     # Too tall to stay on one page beside the code (a table cell cannot split): stack instead.
     return _box(CALL_TO_ACTION, lines + [qr], st, size, width, height)
 

@@ -294,3 +294,6 @@ def test_a_long_words_box_starts_where_it_is_and_repeats_its_heading():
     texts = [" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(data)).pages]
     assert WORDS_TO_KNOW in texts[0] and "word0:" in texts[0]  # no gap: it starts on page 1
     assert WORDS_TO_KNOW in texts[1] and "word39:" in flat(data)  # continued, with its heading
+    reader = PdfReader(io.BytesIO(data))
+    marks = {o.title: reader.get_destination_page_number(o) for o in reader.outline[-1]}
+    assert marks[WORDS_TO_KNOW] == 0 and marks[CALL_TO_ACTION] == pages - 1
