@@ -43,7 +43,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                              "'check' first: only measure readability and the meaning guard")
     parser.add_argument("--out", metavar="DIR", help="folder for the outputs (default: build/)")
     parser.add_argument("--voice", choices=ENGINE_NAMES,
-                        help="speech engine: piper (offline, default) or gtts (online)")
+                        help="speech engine: piper (offline, default), gtts (online) or espeak (offline, if installed)")
     parser.add_argument("--no-audio", action="store_true", help="make only the printed handouts")
     parser.add_argument("--project", metavar="DIR", default=".",
                         help="project folder holding handouts.toml and content/ (default: here)")

@@ -1,4 +1,9 @@
-"""Speech engines behind one interface: text in, mono float samples out."""
+"""Speech engines behind one interface: text in, mono float samples out.
+
+piper (default, offline), gtts (online, Google Translate) and espeak (espeak-ng, when installed).
+An engine is chosen per project (`voice` in handouts.toml) or per handout (`voice:` in the front
+matter); one handout is always spoken by one engine.
+"""
 
 from __future__ import annotations
 
@@ -27,6 +32,20 @@ class Engine:
     name = "engine"
     sample_rate = 22050
     languages: tuple[str, ...] = ()
+    install_hint = ""
+
+    def __init__(self, language: str = "en"):
+        self.language = language
+
+    @classmethod
+    def installed(cls) -> bool:
+        """Tell whether the engine can run on this machine."""
+        return True
+
+    @classmethod
+    def supports(cls, language: str) -> bool:
+        """Tell whether the engine speaks `language` (an ISO code such as "en" or "en-US")."""
+        return base_language(language) in cls.languages
 
     def voice_id(self) -> str:
         """Return a string that changes whenever the voice or its settings change (cache key)."""
@@ -37,20 +56,44 @@ class Engine:
         raise NotImplementedError
 
 
-ENGINE_NAMES = ("piper", "gtts")
+def base_language(language: str) -> str:
+    """Return the main part of a language tag ("en-US" -> "en")."""
+    return language.replace("_", "-").split("-")[0].lower()
 
 
-def get_engine(name: str, language: str = "en") -> Engine:
-    """Return the engine called `name`, checking that it speaks `language`."""
+ENGINE_NAMES = ("piper", "gtts", "espeak")
+
+
+def engine_class(name: str) -> type[Engine]:
+    """Return the class of the engine called `name` (importing only that engine's module)."""
     if name == "piper":
         from .piper_engine import PiperEngine as cls
     elif name == "gtts":
         from .gtts_engine import GttsEngine as cls
+    elif name == "espeak":
+        from .espeak_engine import EspeakEngine as cls
     else:
         raise SpeechError(f"unknown voice '{name}'. Use one of: {', '.join(ENGINE_NAMES)}.")
-    engine = cls()
-    if engine.languages and language.split("-")[0] not in engine.languages:
-        raise SpeechError(
-            f"the {name} voice does not speak language '{language}'. "
-            f"Choose another voice (for example gtts) or change the language.")
-    return engine
+    return cls
+
+
+def speaks(name: str, language: str) -> bool:
+    """Tell whether the engine `name` is installed and speaks `language`."""
+    cls = engine_class(name)
+    return cls.installed() and cls.supports(language)
+
+
+def get_engine(name: str, language: str = "en") -> Engine:
+    """Return the engine called `name`, set up for `language`; a clear error when it cannot speak it."""
+    cls = engine_class(name)
+    if not cls.installed():
+        raise SpeechError(f"the {name} voice is not installed here. {cls.install_hint} "
+                          f"Or choose another voice (voice = \"piper\" in handouts.toml).")
+    if not cls.supports(language):
+        others = [n for n in ENGINE_NAMES if n != name and speaks(n, language)]
+        fix = (f"Choose a voice that does: {', '.join(others)} (voice: {others[0]} in the front matter)"
+               if others else "No installed voice speaks it: check the language code (for example en, es, fr)")
+        raise SpeechError(f"the {name} voice does not speak language '{language}'. {fix}.")
+    return cls(language)
+
+

@@ -15,7 +15,8 @@ class PiperEngine(Engine):
     languages = ("en",)
     length_scale = 1.08  # a little slower than the voice's default: calmer for a waiting room
 
-    def __init__(self):
+    def __init__(self, language: str = "en"):
+        super().__init__(language)
         self._voice = None
 
     def voice_id(self) -> str:
