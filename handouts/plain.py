@@ -12,7 +12,7 @@ from .lexicon import find_terms
 from .meaning_guard import Protected, Violation, protected
 from .model import Block, Handout, Section, Sentence, Term
 from .readability import Readability, measure, measure_handout
-from .rules import RULES, Rule, cap, strip_citations, strip_cross_references, words
+from .rules import RULES, Rule, is_furniture, strip_citations, strip_cross_references, words
 
 MERGE_RULE = "merge_near_duplicates"
 MERGE_REASON = "The source says most things more than once; keep the clearest wording of each claim once."
@@ -78,9 +78,13 @@ def plain_language(handout: Handout, config=None) -> PlainResult:
     before = measure_handout(handout)
     changes: list[Change] = []
     violations: list[Violation] = []
-    sections = []
+    sections: list[Section] = []
     for section in handout.sections:
-        new = Section(heading=section.heading, line=section.line)
+        if is_furniture(section.heading) and sections:
+            new = sections[-1]  # "Reading time: 5 minutes" is no heading: its text joins the section before
+        else:
+            new = Section(heading="" if is_furniture(section.heading) else section.heading, line=section.line)
+            sections.append(new)
         for block in section.blocks:
             items = []
             for item in block.items:
@@ -92,7 +96,6 @@ def plain_language(handout: Handout, config=None) -> PlainResult:
                     violations += found
                 items.append(out)
             new.blocks.append(Block(block.kind, items, block.line))
-        sections.append(new)
     plain = Handout(meta=handout.meta, sections=sections)
     merge_near_duplicates(plain, changes)
     _drop_empty(plain)
@@ -107,7 +110,7 @@ def rewrite_sentence(sentence: Sentence, section: str) -> tuple[list[Sentence], 
     """Run every rule over one source sentence; guard its meaning after each rule."""
     source = sentence.text
     sources = sentence.sources or [source]
-    wanted = protected(strip_cross_references(strip_citations(source)))
+    wanted = protected(claim_text(source))
     pieces: list[tuple[str, list[str]]] = [(source, [])]
     change = Change(source=source, section=section)
     violations, lost = [], set()
@@ -127,6 +130,11 @@ def rewrite_sentence(sentence: Sentence, section: str) -> tuple[list[Sentence], 
             violations.append(Violation(source, " ".join(t for t, _ in pieces), rule.name, missing))
     change.rules = _unique(r for _, rules in pieces for r in rules)
     return [Sentence(t, sources=list(sources), rules=r) for t, r in pieces], change, violations
+
+
+def claim_text(source: str) -> str:
+    """Return a source sentence without citation markers and cross references: those are not claims."""
+    return " ".join(strip_cross_references(strip_citations(source)))
 
 
 def _apply(rule: Rule, pieces):
@@ -269,11 +277,11 @@ def check_removed(handout: Handout, changes: list[Change]) -> list[Violation]:
     out = []
     for c in changes:
         if c.removed_by and not rule_named(c.removed_by).removes_furniture:
-            missing = protected(strip_cross_references(strip_citations(c.source))).missing_from(have)
+            missing = protected(claim_text(c.source)).missing_from(have)
             if missing:
                 out.append(Violation(c.source, "", c.removed_by, missing))
         for rule, item in c.filler_lost:
-            if item in protected(strip_cross_references(strip_citations(c.source))).missing_from(have):
+            if item in protected(claim_text(c.source)).missing_from(have):
                 out.append(Violation(c.source, " ".join(c.became), rule, [item]))
     return out
 

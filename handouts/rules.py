@@ -163,11 +163,13 @@ def strip_citations(sentence: str) -> str:
 @rule("A '(See ...)' cross reference points at pages the handout does not have.",
       cases=[("Stop slowly (see Tapering below).", ["Stop slowly."]),
              ("(See page 4.) Ask your doctor.", ["Ask your doctor."]),
-             ("Ask your doctor (or nurse).", ["Ask your doctor (or nurse)."])])
-def strip_cross_references(sentence: str) -> str:
+             ("Ask your doctor (or nurse).", ["Ask your doctor (or nurse)."]),
+             ("(See Safety, below.)", [])])
+def strip_cross_references(sentence: str) -> list[str]:
     """Remove '(See ...)' cross references."""
     s = re.sub(r"\s*\((?:see|see also|cf\.?)\s[^)]*\)", "", sentence, flags=re.I).strip()
-    return re.sub(r"\s+([.,;:!?])", r"\1", s)
+    s = re.sub(r"\s+([.,;:!?])", r"\1", s)
+    return [s] if re.search(r"\w", s) else []
 
 
 @rule("Removing citations can join two sentences; split again, knowing abbreviations and decimals.",
@@ -194,7 +196,12 @@ _FURNITURE = [
       removes_furniture=True)
 def drop_page_furniture(sentence: str) -> list[str]:
     """Drop page furniture."""
-    return [] if any(re.match(p, sentence.strip(), re.I) for p in _FURNITURE) else [sentence]
+    return [] if is_furniture(sentence) else [sentence]
+
+
+def is_furniture(text: str) -> bool:
+    """Tell whether a line is page furniture (a date line, reading time, byline, 'Jump to')."""
+    return any(re.match(p, text.strip(), re.I) for p in _FURNITURE)
 
 
 @rule("A semicolon joins two sentences; readers cope better with one idea at a time.",
@@ -392,7 +399,7 @@ def split_participle_clause(sentence: str) -> list[str]:
 @rule("'A, but B' and 'A, so B' join two complete sentences; split them and keep the 'But'.",
       cases=[("Research suggests it may help, but the details remain unclear.",
               ["Research suggests it may help.", "But the details remain unclear."]),
-             ("Kratom is a plant, and it acts on the brain.", ["Kratom is a plant.", "And it acts on the brain."]),
+             ("Kratom is a plant, and it acts on the brain.", ["Kratom is a plant.", "It acts on the brain."]),
              ("Take it with food, but not milk.", ["Take it with food, but not milk."])])
 def split_coordinate_clauses(sentence: str) -> list[str]:
     """Split at ', but' / ', so' / ', and <subject>' when both halves are sentences."""
@@ -400,7 +407,9 @@ def split_coordinate_clauses(sentence: str) -> list[str]:
         r"^(.+?), (and) ((?:it|they|this|these|the|we|you|he|she|many|some|others)\b.+)$", sentence)
     if not m:
         return [sentence]
-    return split_or_keep(sentence, [m.group(1), f"{cap(m.group(2))} {m.group(3)}"])
+    # "and" only adds: the second sentence can stand without it. "But" and "so" carry meaning.
+    joiner = "" if m.group(2) == "and" else f"{cap(m.group(2))} "
+    return split_or_keep(sentence, [m.group(1), f"{joiner}{m.group(3)}"])
 
 
 @rule("'Dopamine, a chemical in the brain.' ends with a definition; make it a sentence of its own.",

@@ -113,3 +113,64 @@ def test_review_page_escapes_source_text(tmp_path):
     src.write_text("Kratom <script>alert(1)</script> is a plant & a drug.\n", encoding="utf-8")
     page = review_html(plain_language(read_source(src), Config()), Config()).decode()
     assert "<script>alert" not in page and "&lt;script&gt;" in page
+
+
+def _plain(name):
+    return plain_language(read_source(DATA / name), Config())
+
+
+def _text(result):
+    return " ".join(s.text for s in result.handout.sentences)
+
+
+def test_bullets_and_ranges_keep_every_number_and_negation():
+    r = _plain("bullets_ranges.txt")
+    assert r.violations == []
+    lists = [b for sec in r.handout.sections for b in sec.blocks if b.kind == "bullets"]
+    assert len(lists) == 1 and len(lists[0].items) == 4
+    text = _text(r)
+    for kept in ("1–2 tablets every 4–6 hours", "Do not take more than 8 tablets in 24 hours",
+                 "2-3 grams", "50 kg", "2 to 3 days", "may occur"):
+        assert kept in text
+    assert "You should not use it for more than 10 days" in text  # "Patients should not utilize"
+    assert "People with liver disease should ask a doctor before taking it." in text
+
+
+def test_citation_numbers_and_see_references_are_removed_not_counted_as_claims():
+    r = _plain("citations.txt")
+    assert r.violations == []
+    text = _text(r)
+    assert not re.search(r"[a-z][.,]\d|\[\d|\(see", text, re.I)
+    assert "Kratom leaves contain more than 40 alkaloids." in text
+    assert "Mitragynine may act on opioid receptors." in text
+    assert "Kratom is not approved by the FDA for any medical use." in text
+    assert "Further research is needed" in text
+    # "use.4 People ..." was one source sentence: removing the citation lets it split in two.
+    glued = next(c for c in r.changes if c.source.startswith("Kratom is not approved"))
+    assert {"strip_citations", "resplit_sentences", "strip_cross_references"} <= set(glued.rules)
+    assert glued.became == ["Kratom is not approved by the FDA for any medical use.",
+                            "People who use it daily may develop dependence."]
+    assert [c.removed_by for c in r.changes if c.removed_by] == ["strip_cross_references"]
+
+
+def test_web_article_furniture_is_dropped_and_headings_kept():
+    r = _plain("web_article.txt")
+    assert r.violations == []
+    text = _text(r)
+    for gone in ("Updated on", "Reading time", "Jump to", "In this article", "min read"):
+        assert gone not in text and all(gone not in s.heading for s in r.handout.sections)
+    assert [s.heading for s in r.handout.sections] == ["", "Why Water Matters", "How Much to Drink"]
+    assert text.startswith("Heat can be risky for your health")
+    assert "1 to 1.5 liters" in text and "Do not wait until you feel dizzy." in text
+    assert "Drink before you feel thirsty. Thirst is a late sign." in text
+
+
+@pytest.mark.parametrize("name", ["bullets_ranges.txt", "citations.txt", "web_article.txt", "lists.txt",
+                                  "markdown.md", "quoted_intro.txt", "wrapped_paragraph.txt"])
+def test_any_text_comes_out_whole_sentences_within_targets(name):
+    r = _plain(name)
+    assert r.violations == []
+    for s in r.handout.sentences:
+        assert s.text[0].isupper() and s.text[-1] in ".?!:", s.text
+        assert len(s.text.split()) <= 20, s.text
+    assert r.after.fk_grade <= r.before.fk_grade + 0.5
