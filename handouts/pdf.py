@@ -204,7 +204,7 @@ def _styles(size: PrintSize) -> dict:
                                   leading=size.heading * LINE_SPACING, spaceBefore=size.body * 0.5,
                                   spaceAfter=size.body * 0.2),
         "title": ParagraphStyle("title", parent=body, fontName=bold, fontSize=size.title,
-                                leading=size.title * 1.3, spaceAfter=size.body * 0.6),
+                                leading=size.title * LINE_SPACING, spaceAfter=size.body * 0.6),
         "caption": ParagraphStyle("caption", parent=body, fontName=bold, spaceAfter=0),
     }
 

@@ -121,3 +121,6 @@ def test_sample_build_writes_html_and_marks_the_draft(sample_build):
     outline = check_page(path.read_text(encoding="utf-8"))
     assert sample_build.draft and DRAFT_NOTICE in "".join(outline.text)
     assert [a["src"] for t, a in outline.tags if t == "audio"] == ["kratom-dopamine-opioid-withdrawal.mp3"]
+    captions = path.parent / "kratom-dopamine-opioid-withdrawal.vtt"
+    assert captions.exists() and (path.parent / "kratom-dopamine-opioid-withdrawal.mp3").exists()
+    assert [a["src"] for t, a in outline.tags if t == "track"] == [captions.name]

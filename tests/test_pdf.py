@@ -297,3 +297,14 @@ def test_a_long_words_box_starts_where_it_is_and_repeats_its_heading():
     reader = PdfReader(io.BytesIO(data))
     marks = {o.title: reader.get_destination_page_number(o) for o in reader.outline[-1]}
     assert marks[WORDS_TO_KNOW] == 0 and marks[CALL_TO_ACTION] == pages - 1
+
+
+def test_sample_built_twice_gives_identical_pdfs(sample_build):
+    from conftest import SAMPLE
+    from handouts.config import load_config
+    from handouts.sources import read_source
+
+    config = load_config(SAMPLE.parent.parent)
+    for size in (STANDARD, LARGE):
+        first = build_pdf(read_source(SAMPLE), config, size)[0]
+        assert first == build_pdf(read_source(SAMPLE), config, size)[0]
