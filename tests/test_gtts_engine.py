@@ -134,6 +134,18 @@ def test_garbage_or_refusal_is_not_retried(serve, answer, words):
     assert server.hits == 1 and waits == []
 
 
+def test_long_sentence_is_fetched_in_parts_and_joined_as_decoded_samples(serve):
+    server = serve("ok", "500", "ok")  # the second part fails once and is retried alone
+    engine, waits = engine_for(server)
+    sentence = ("Call your doctor or nurse right away if you have a fever, a rash, trouble breathing, "
+                "or pain that gets worse instead of better over the next two days.")
+    parts = engine._parts(sentence)
+    assert len(sentence) > 100 and len(parts) > 1 and all(len(p) <= 100 for p in parts)
+    speech = engine.speak(sentence)
+    assert server.hits == len(parts) + 1 and waits == [0.01]
+    assert 0.5 * len(parts) <= speech.seconds <= 0.6 * len(parts)  # half-second parts (+ MP3 padding), joined
+
+
 def test_requests_are_spaced_out(serve):
     server = serve("ok")
     engine, waits = engine_for(server, min_interval=0.15, sleep=time.sleep)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import io
 import time
 
+import numpy as np
+
 from ..errors import SpeechError
 from . import Engine, Speech
 
@@ -35,7 +37,7 @@ class GttsEngine(Engine):
         self.timeout, self.retries, self.backoff, self.min_interval = timeout, retries, backoff, min_interval
         self._sleep = sleep
         self._last_request = float("-inf")
-        self.requests = 0  # sentences sent, retries included
+        self.requests = 0  # requests sent, retries included
         self.waits: list[float] = []  # backoff waits, in order
 
     @classmethod
@@ -57,6 +59,20 @@ class GttsEngine(Engine):
         return f"gtts:{self.language}:translate.google.com"
 
     def speak(self, text: str) -> Speech:
+        # gTTS would send a long sentence as several requests and glue the MP3 bytes together;
+        # here each part is its own throttled, retried request, decoded and joined as samples.
+        parts = [self._speak_part(part) for part in self._parts(text)]
+        samples = np.concatenate([p.samples for p in parts]) if parts else np.zeros(0, np.float32)
+        return Speech(samples, self.sample_rate)
+
+    def _parts(self, text: str) -> list[str]:
+        """Split text the way gTTS does (at most 100 characters a request)."""
+        from gtts import gTTS
+
+        return gTTS(text, lang=self.language)._tokenize(text) or [text]
+
+    def _speak_part(self, text: str) -> Speech:
+        """Fetch and decode one part, retrying only what is worth retrying."""
         problem = ""
         for attempt in range(self.retries + 1):
             if attempt:
