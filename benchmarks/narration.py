@@ -67,6 +67,14 @@ def wer(refs: list[str], hyps: list[str]) -> float:
     return errors / sum(len(words(r)) for r in refs)
 
 
+def recogniser_words() -> set[str]:
+    """Return the words pocketsphinx's US English dictionary knows (others it can never hear right)."""
+    from pocketsphinx import get_model_path
+
+    path = Path(get_model_path()) / "en-us" / "cmudict-en-us.dict"
+    return {line.split()[0].split("(")[0] for line in path.read_text(encoding="utf-8").splitlines() if line}
+
+
 def parse_vtt(text: str):
     """Return [(start, end, text)] from WebVTT."""
     def seconds(stamp):
@@ -131,6 +139,14 @@ def main(source: Path = SAMPLE) -> None:
     print(f"loudness {loudness(speech):.2f} LUFS, true peak {true_peak_dbtp(speech):.2f} dBTP")
     print(f"WER pocketsphinx, sentence by sentence: final MP3 {wer(refs, final):.1%}, "
           f"raw voice before mastering (baseline) {wer(refs, baseline):.1%} (decoding took {recognition:.0f} s)")
+    known = recogniser_words()
+    oov = [w for r in refs for w in words(r) if w not in known]
+    plain = [i for i, r in enumerate(refs) if all(w in known for w in words(r))]
+    print(f"words the recogniser does not know: {len(oov)} of {n_words} ({len(oov) / n_words:.0%}): "
+          f"{', '.join(sorted(set(oov)))}")
+    print(f"WER on the {len(plain)} lines with only known words: final MP3 "
+          f"{wer([refs[i] for i in plain], [final[i] for i in plain]):.1%}, baseline "
+          f"{wer([refs[i] for i in plain], [baseline[i] for i in plain]):.1%}")
     worst = sorted(zip(refs, final), key=lambda rh: -edit_distance(words(rh[0]), words(rh[1])) / max(1, len(words(rh[0]))))
     for ref, hyp in worst[:3]:
         print(f"  said:  {ref}\n  heard: {hyp}")
