@@ -25,8 +25,8 @@ from .manifest import Manifest, Output, file_stamp, warn, why_stale
 from .narration import narrate, spoken_script
 from .narration_files import narration_captions, narration_mp3, write_playlist
 from .pdf import LARGE, STANDARD, build_pdf
-from .plain import plain_language
-from .sources import SOURCE_SUFFIXES, read_source
+from .sources import SOURCE_SUFFIXES
+from .stage_cache import plain_stage
 from .speech import Engine, get_engine
 from .speech_cache import SpeechCache
 
@@ -184,7 +184,7 @@ def build_handout(source: Path, config: Config, voice: str | None = None, audio:
     old = dict((previous or {}).get("outputs", {}))
     entry = {"slug": (previous or {}).get("slug", ""), "outputs": old}
     try:
-        plain = plain_language(read_source(source, config.language), config)
+        plain = plain_stage(source, config, cache_dir(config) / "plain")
         handout = plain.handout
         result.slug = entry["slug"] = handout.meta.slug
         result.draft = is_draft(handout)
