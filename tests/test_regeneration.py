@@ -183,3 +183,13 @@ def test_no_audio_keeps_the_audio_record(project):
     assert set(result.rebuilt) == {"pdf", "large-print pdf", "html", *PLAIN_OUTPUTS} and engine.calls == []
     result, engine = build(project)
     assert set(result.rebuilt) == {"mp3", "captions"} and engine.calls == ["Keep your room dark."]
+
+
+def test_damaged_plain_language_cache_warns_and_recomputes(project, capsys):
+    entries = sorted((project / "build" / ".cache" / "plain").glob("*.pickle"))
+    assert entries
+    for entry in entries:
+        entry.write_bytes(b"\x80\x05junk")
+    result, engine = build(project)
+    assert "damaged plain-language cache entry" in capsys.readouterr().err
+    assert result.rebuilt == {} and engine.calls == []  # same text again, so every output is still current
