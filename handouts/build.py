@@ -190,6 +190,8 @@ def build_handout(source: Path, config: Config, voice: str | None = None, audio:
         result.draft = is_draft(handout)
         result.readability = {"before": plain.before.as_dict(), "after": plain.after.as_dict()}
         result.warnings += [f"missed target: {m}" for m in plain.missed_targets(config)]
+        result.warnings += [f"meaning guard (allowed by allow_meaning_changes): {v}"
+                            for v in plain.violations if config.allow_meaning_changes]
         if plain.violations and not config.allow_meaning_changes:
             write_plain_outputs(plain, output_dir(config), config)  # the review page shows what changed
             raise MeaningError(f"the plain-language rewrite changed the meaning ({plain.violations[0]}; "

@@ -40,6 +40,7 @@ class Change:
     merged_into: str | None = None
     removed_by: str | None = None
     filler_lost: list = field(default_factory=list)  # (rule, item) taken out with filler words
+    merges: list = field(default_factory=list)  # {"sentence", "said_by", "words_not_carried"} per merge
 
     def as_dict(self) -> dict:
         return {k: v for k, v in self.__dict__.items()}
@@ -161,21 +162,29 @@ def _unique(items) -> list:
 # --- merging repeats --------------------------------------------------------------------
 
 @cache
+def _stemmer():
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+@cache
 def _synonyms() -> dict[str, str]:
-    """Map each word of a synonym group (data/synonyms.tsv) to the group's first word."""
+    """Map the stem of each word of a synonym group (data/synonyms.tsv) to the group's first word."""
     text = resources.files("handouts").joinpath("data/synonyms.tsv").read_text(encoding="utf-8")
     out = {}
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
-            group = line.split("\t")
+            group = [w.strip() for w in line.split("\t") if w.strip()]
             for w in group:
-                out[_stem(w.strip().lstrip("!"))] = _stem(group[0].strip())  # "!incre" marks a direction
+                out[_stemmer().stemWord(w.lstrip("!"))] = group[0]  # "!increase" marks a direction
     return out
 
 
-def _stem(word: str) -> str:
-    """Cut a word to its first five letters: a crude stem that joins increase/increases/increased."""
-    return word[:5]
+def _lemma(word: str) -> str:
+    """Return the synonym group of a word, else its stem (Snowball: increases -> increas)."""
+    stem = _stemmer().stemWord(word)
+    return _synonyms().get(stem, stem)
 
 
 def content_words(text: str) -> set[str]:
@@ -185,8 +194,22 @@ def content_words(text: str) -> set[str]:
         w = w.replace("’", "'").removesuffix("'s")
         if w in _STOP or len(w) < 3:
             continue
-        out.add(_synonyms().get(_stem(w), _stem(w)))
+        out.add(_lemma(w))
     return out
+
+
+@cache
+def _term_lemmas() -> frozenset:
+    """Return the comparison forms of every defined term and protected name."""
+    from .rules import _names_and_terms
+
+    return frozenset(_lemma(w) for name in _names_and_terms() for w in words(name) if w not in _STOP)
+
+
+@cache
+def _directions() -> frozenset:
+    """Return the synonym groups that state a direction (marked '!' in data/synonyms.tsv)."""
+    return frozenset(g for g in _synonyms().values() if g.startswith("!"))
 
 
 def repeats(dropped: str, kept: str) -> bool:
@@ -195,10 +218,12 @@ def repeats(dropped: str, kept: str) -> bool:
     if len(a) < 2 or not a & b:
         return False
     extra = a - b
-    if any(w.startswith("!") for w in extra):
+    if extra & _directions():
         return False  # "kratom lowers dopamine" never repeats "kratom raises dopamine"
-    # Allow a few differing words (an adjective, a word the synonym list lacks), never most of them.
-    if len(extra) > max(1, len(a) // 3) or len(a & b) < 0.6 * len(a):
+    if extra & _term_lemmas():
+        return False  # a medical term or drug name the other sentence lacks is a claim of its own
+    # Allow a differing word or two (an adjective, a word the synonym list lacks), never more.
+    if len(extra) > max(1, len(a) // 4) or len(a & b) < 0.7 * len(a):
         return False
     return not protected(dropped).missing_from(protected(kept))
 
@@ -229,6 +254,12 @@ def merge_near_duplicates(handout: Handout, changes: list[Change]) -> None:
             continue
         for y, k in zip(chain, keepers):
             gone[id(y)] = k
+            note = {"sentence": y.text, "said_by": k.text,
+                    "words_not_carried": sorted({w for w in words(y.text) if content_words(w)
+                                                 and not content_words(w) <= content_words(k.text)})}
+            for c in changes:
+                if c.source in y.sources:
+                    c.merges.append(note)
             k.sources += [src for src in y.sources if src not in k.sources]
             if MERGE_RULE not in k.rules:
                 k.rules.append(MERGE_RULE)

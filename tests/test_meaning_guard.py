@@ -65,3 +65,28 @@ def test_removed_filler_must_be_said_elsewhere():
     assert [v.rule for v in result.violations] == ["drop_boilerplate"]
     ok = plain_language(_handout("In this article, we explore kratom.", "Kratom is a plant."))
     assert ok.violations == []
+
+
+def _break_not(monkeypatch):
+    bad = Rule("drop_not_naively", "A broken rule for this test.", lambda s: [s.replace(" not", "")])
+    monkeypatch.setattr("handouts.plain.RULES", rules_module.RULES[:-1] + [bad, rules_module.RULES[-1]])
+
+
+def test_a_meaning_change_fails_the_build_unless_allowed(tmp_path, monkeypatch):
+    from conftest import DATA
+    from handouts.build import build_handout
+    from handouts.config import Config
+
+    _break_not(monkeypatch)
+    config = Config(root=tmp_path, out_dir="out")
+    failed = build_handout(DATA / "lists.txt", config, audio=False)
+    assert not failed.ok
+    assert "changed the meaning" in failed.error and "drop_not_naively" in failed.error
+    assert "Do not eat after midnight." in failed.error and "lists.review.html" in failed.error
+    assert "Do eat after midnight" in (tmp_path / "out" / "lists.review.html").read_text(encoding="utf-8")
+    assert not (tmp_path / "out" / "lists.pdf").exists()
+
+    config.allow_meaning_changes = True
+    allowed = build_handout(DATA / "lists.txt", config, audio=False)
+    assert allowed.ok and (tmp_path / "out" / "lists.pdf").exists()
+    assert any("drop_not_naively" in w for w in allowed.warnings)

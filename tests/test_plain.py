@@ -93,6 +93,16 @@ def test_merging_needs_the_same_claim_words_and_protected_items():
     assert not repeats("Kratom may increase dopamine.", "Kratom increases dopamine.")  # would lose 'may'
     assert not repeats("Kratom lowers dopamine.", "Kratom raises dopamine and eases cravings.")
     assert content_words("The studies increased") == content_words("a study increases")
+    # A changed direction or a medical term the kept sentence lacks is a claim of its own.
+    assert not repeats("Kratom may help by changing dopamine levels.", "Kratom may help by raising dopamine levels.")
+    assert not repeats("Dopamine is a key brain chemical in withdrawal.",
+                       "Dopamine is a brain chemical closely tied to pleasure and reward.")
+
+
+def test_review_notes_what_a_merge_did_not_carry_over(sample):
+    notes = [m for c in sample.changes for m in c.merges]
+    assert notes and all(len(m["words_not_carried"]) <= 2 for m in notes)
+    assert all(m["said_by"] in [s.text for s in sample.handout.sentences] for m in notes)
 
 
 def test_review_outputs_in_a_build(sample_build):
