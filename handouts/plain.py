@@ -344,7 +344,12 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
                 or re.search(r"\b(?:this|these|those)\s+(?!works?\b)[a-z]+", s.text, re.I):
             continue
         candidates.append((-len(s.sources), pos, s))
-    chosen = sorted(candidates, key=lambda c: (c[0], c[1]))[: KEY_POINTS[1]]
+    ranked = sorted(candidates, key=lambda c: (c[0], c[1]))
+    chosen = ranked[: KEY_POINTS[1]]
+    # Say what is not known too (CDC Clear Communication Index): keep a "more research" point.
+    unknown = [c for c in ranked if "more research needed" in protected(c[2].text).hedges]
+    if unknown and len(chosen) == KEY_POINTS[1] and not any(c in chosen for c in unknown):
+        chosen[-1] = unknown[0]
     if len(chosen) < KEY_POINTS[0]:
         return []
     return [Sentence(s.text, list(s.sources), list(s.rules) + ["key_point"])

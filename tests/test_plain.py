@@ -71,6 +71,7 @@ def test_key_points_are_three_to_five_of_its_own_sentences(sample):
     assert 3 <= len(points) <= 5
     assert all(p in body for p in points)
     assert all(len(p.split()) <= 15 for p in points)
+    assert any("research is needed" in p for p in points)  # what is not known is a key point too
 
 
 def test_words_to_know_come_from_the_lexicon_once_each(sample):
