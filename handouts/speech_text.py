@@ -220,7 +220,9 @@ class Lexicon:
         pattern = re.compile(
             r"(?<![\w-])(" + "|".join(re.escape(w) for w in sorted(self.words, key=len, reverse=True))
             + r")(?![\w-])", re.IGNORECASE)
-        lower = {w.lower(): say for w, say in self.words.items()}
+        # Respellings are lower-cased: espeak (inside piper) spells capitals out letter by letter,
+        # so "SAM-sah" would be read "S A M sah". Piper phonemes in [[ ]] are kept as written.
+        lower = {w.lower(): say if "[[" in say else say.lower() for w, say in self.words.items()}
         return pattern.sub(lambda m: lower[m.group(1).lower()], text)
 
 
