@@ -122,7 +122,7 @@ class _PageFurniture:
         self.leading = size.body * LINE_SPACING
         self.pad = size.body * 0.35
         self.draft = is_draft(handout)
-        self.header_height = (self.leading + 2 * self.pad + size.body * 0.6) if self.draft else 0
+        self.header_height = (self.leading + 2 * self.pad + size.body * 0.45) if self.draft else 0
         self.clinic = config.clinic_name
         self.title = handout.meta.title
         self.version = version_text(handout, config)
@@ -190,7 +190,7 @@ def _styles(size: PrintSize) -> dict:
 
     regular, bold = register_fonts()
     body = ParagraphStyle("body", fontName=regular, fontSize=size.body, leading=size.body * LINE_SPACING,
-                          alignment=TA_LEFT, spaceAfter=size.body * 0.7, splitLongWords=1,
+                          alignment=TA_LEFT, spaceAfter=size.body * 0.6, splitLongWords=1,
                           textColor="black", bulletFontName=regular, bulletFontSize=size.body)
     return {
         "body": body,
@@ -252,14 +252,42 @@ def _paragraph_pair(word: str, definition: str, style):
 def _box(heading: str, items: list, st: dict, size: PrintSize, width: float, height: float,
          bullets: bool = False) -> list:
     """Return a bordered box with a bold heading: whole on one page when short, else split between rows."""
-    from reportlab.platypus import CondPageBreak, KeepTogether
+    from reportlab.platypus import CondPageBreak
 
     table = _box_table(heading, items, st, size, width, bullets)
     if table.wrap(width, height)[1] <= height * 0.4:
-        return [KeepTogether([_outline_mark(heading), table])]
+        return [_whole(table, (heading, 1))]
     # A long box would leave a big gap if moved whole: let it split, but not right after its heading.
     first_rows = sum(table._rowHeights[:3])
     return [CondPageBreak(first_rows + size.body * 2), _outline_mark(heading), table]
+
+
+def _whole(flowable, outline: tuple[str, int]):
+    """Return a flowable that never splits: it moves to the next page whole (KeepTogether
+    still lets a splittable table break when its height estimate is a little off)."""
+    from reportlab.platypus.flowables import Flowable
+
+    class Whole(Flowable):
+        def wrap(self, available_width, available_height):
+            self.width, self.height = flowable.wrapOn(self.canv, available_width, available_height)
+            return self.width, self.height
+
+        def draw(self):
+            flowable.drawOn(self.canv, 0, 0)
+
+        def split(self, available_width, available_height):
+            return []
+
+        def getSpaceBefore(self):
+            return flowable.getSpaceBefore()
+
+        def getSpaceAfter(self):
+            return flowable.getSpaceAfter()
+
+    whole = Whole()
+    whole.hAlign = "CENTER"  # like a Table: a box as wide as the margins sits over the frame's padding
+    whole.outline = outline
+    return whole
 
 
 def _outline_mark(title: str, level: int = 1):
@@ -289,11 +317,11 @@ def _box_table(heading: str, items: list, st: dict, size: PrintSize, width: floa
             item.bulletText = "•"
     rows = [[_paragraph(heading, st["box_heading"])]] + [[item] for item in items]
     table = Table(rows, colWidths=[width], splitByRow=1, splitInRow=1, repeatRows=1 if border else 0,
-                  spaceBefore=size.body * 0.3 if border else 0, spaceAfter=size.body * 0.9 if border else 0)
+                  spaceBefore=size.body * 0.3 if border else 0, spaceAfter=size.body * 0.8 if border else 0)
     pad = size.body * 0.6 if border else 0
     table.setStyle(TableStyle(_table_font(size) + [
         ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
-        ("TOPPADDING", (0, 0), (-1, -1), size.body * 0.15), ("BOTTOMPADDING", (0, 0), (-1, -1), size.body * 0.15),
+        ("TOPPADDING", (0, 0), (-1, -1), size.body * 0.1), ("BOTTOMPADDING", (0, 0), (-1, -1), size.body * 0.1),
         ("TOPPADDING", (0, 0), (-1, 0), pad * 0.8), ("BOTTOMPADDING", (0, -1), (-1, -1), pad),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ] + ([("BOX", (0, 0), (-1, -1), RULE * 1.5, "black")] if border else [])))
@@ -312,7 +340,7 @@ def _call_to_action(handout: Handout, config: Config, st: dict, size: PrintSize,
                     height: float) -> list:
     """Return the "Questions?" box: clinic phone, website, help lines; the QR code beside them."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
-    from reportlab.platypus import KeepTogether, Table, TableStyle
+    from reportlab.platypus import Table, TableStyle
 
     lines = [_paragraph_line(c.label, c.value, st["box_text"]) for c in contact_lines(handout, config)]
     url = audio_url(handout, config)
@@ -323,7 +351,7 @@ def _call_to_action(handout: Handout, config: Config, st: dict, size: PrintSize,
     qr = _qr_drawing(url, size)
     inner = _box_table(CALL_TO_ACTION, lines, st, size, width - qr_width - pad * 2, border=False)
     outer = Table([[inner, qr]], colWidths=[width - qr_width, qr_width],
-                  spaceBefore=size.body * 0.3, spaceAfter=size.body * 0.9)
+                  spaceBefore=size.body * 0.3, spaceAfter=size.body * 0.8)
     outer.setStyle(TableStyle(_table_font(size) + [
         ("BOX", (0, 0), (-1, -1), RULE * 1.5, "black"),
         ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
@@ -331,7 +359,7 @@ def _call_to_action(handout: Handout, config: Config, st: dict, size: PrintSize,
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]))
     if outer.wrap(width, height)[1] <= height * 0.9:
-        return [KeepTogether([_outline_mark(CALL_TO_ACTION), outer])]
+        return [_whole(outer, (CALL_TO_ACTION, 1))]
     # Too tall to stay on one page beside the code (a table cell cannot split): stack instead.
     return _box(CALL_TO_ACTION, lines + [qr], st, size, width, height)
 
@@ -377,5 +405,5 @@ def _block(block: Block, st: dict, size: PrintSize):
     return ListFlowable(
         items, bulletType="1" if numbered else "bullet", start=None if numbered else "•",
         bulletFontName=bold if numbered else regular, bulletFontSize=size.body,
-        leftIndent=size.body * 1.6, spaceAfter=size.body * 0.7,
+        leftIndent=size.body * 1.6, spaceAfter=size.body * 0.6,
     )
