@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build plain-language handouts (PDF, large-print PDF, MP3) from the texts in content/.
+"""Build plain-language handouts (PDF, large-print PDF, HTML, MP3) from the texts in content/.
 
 This file only reads the command line and reports; the work is done in the handouts package.
 """

@@ -124,3 +124,22 @@ def test_sample_build_writes_html_and_marks_the_draft(sample_build):
     captions = path.parent / "kratom-dopamine-opioid-withdrawal.vtt"
     assert captions.exists() and (path.parent / "kratom-dopamine-opioid-withdrawal.mp3").exists()
     assert [a["src"] for t, a in outline.tags if t == "track"] == [captions.name]
+
+
+def test_page_gains_its_player_once_the_narration_exists(tmp_path):
+    from fakes import CountingEngine
+    from handouts.build import build_all
+    from handouts.config import load_config
+
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "rest.md").write_text("# Rest\n\nRest at home. Drink water.\n", encoding="utf-8")
+    config = load_config(tmp_path)
+
+    def tags():
+        return check_page((tmp_path / "build" / "rest.html").read_text(encoding="utf-8")).tags
+
+    [first] = build_all(config, audio=False, engine=CountingEngine(), workers=1)
+    assert first.ok and not [t for t, _ in tags() if t in ("audio", "track")]
+    [second] = build_all(config, engine=CountingEngine(), workers=1)
+    assert "html" in second.rebuilt, second.rebuilt
+    assert [a["src"] for t, a in tags() if t in ("audio", "track")] == ["rest.mp3", "rest.vtt"]
