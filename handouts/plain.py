@@ -129,6 +129,10 @@ def rewrite_sentence(sentence: Sentence, section: str) -> tuple[list[Sentence], 
         elif missing:
             lost.update(missing)
             violations.append(Violation(source, " ".join(t for t, _ in pieces), rule.name, missing))
+    if not re.search(r"[.!?:][\"”’')\]]*$", claim_text(source)) and pieces[-1][0].endswith("."):
+        # A list item or label without a full stop ("your insurance card") keeps it that way.
+        text, rules = pieces[-1]
+        pieces[-1] = (text[:-1], rules if text[:-1] != source else [r for r in rules if r != "tidy"])
     change.rules = _unique(r for _, rules in pieces for r in rules)
     return [Sentence(t, sources=list(sources), rules=r) for t, r in pieces], change, violations
 

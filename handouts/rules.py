@@ -78,6 +78,8 @@ def has_verb(sentence: str) -> bool:
     """Tell whether a sentence has a finite verb (so it is not a fragment)."""
     ws = [w for w in words(sentence) if w not in _ADVERBS]  # "they also include": look past adverbs
     finite, bases = _verb_forms()
+    if ws and (ws[0] in bases or ws[0] == "please" and ws[1:2] and ws[1] in bases):
+        return True  # an instruction: "Wash the cut.", "Please bring ..."
     for i, w in enumerate(ws):
         if w in AUXILIARIES or w in finite and not (i and ws[i - 1] in ("the", "a", "an", "its", "their")):
             return True
@@ -94,8 +96,8 @@ def cap(text: str) -> str:
 
 def end(text: str) -> str:
     """Make a clause a sentence: trimmed, capitalised, with a full stop."""
-    text = text.strip().rstrip(",;: ")
-    if not re.search(r"[.!?][\"”’')\]]*$", text):
+    text = text.strip().rstrip(",; ")
+    if not re.search(r"[.!?:][\"”’')\]]*$", text):
         text += "."
     return cap(text)
 

@@ -31,7 +31,8 @@ def test_splitting_rules_come_before_the_lexicon_and_tidy_is_last():
 @pytest.mark.parametrize("sentence,expected", [
     ("Kratom is a plant.", True), ("Opioids act on receptors.", True), ("This results in less dopamine.", True),
     ("Symptoms like nausea and cravings.", False), ("Leading to enhanced feelings of well-being.", False),
-    ("The brain's reward system.", False), ("You should rest.", True),
+    ("The brain's reward system.", False), ("You should rest.", True), ("Wash the cut with water.", True),
+    ("Please bring these things:", True),
 ])
 def test_has_verb(sentence, expected):
     assert has_verb(sentence) is expected
