@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from functools import cache
 from xml.sax.saxutils import escape
 
 from .config import Config
@@ -61,7 +62,7 @@ def _render(handout: Handout, config: Config, size: PrintSize, total: int | None
     pagesize = A4 if config.page_size == "a4" else LETTER
     furniture = _PageFurniture(handout, config, size, pagesize, total)
     buffer = io.BytesIO()
-    doc = _HandoutDoc(
+    doc = _doc_template()(
         buffer, pagesize=pagesize,
         leftMargin=furniture.margin, rightMargin=furniture.margin,
         topMargin=furniture.margin + furniture.header_height,
@@ -73,7 +74,8 @@ def _render(handout: Handout, config: Config, size: PrintSize, total: int | None
         lang=handout.meta.language, invariant=1,
         initialFontName=regular, initialFontSize=size.body,
     )
-    doc.build(_story(handout, config, size, doc.width, doc.height), onFirstPage=furniture.draw, onLaterPages=furniture.draw)
+    story = _story(handout, config, size, doc.width, doc.height)
+    doc.build(story, onFirstPage=furniture.draw, onLaterPages=furniture.draw)
     return buffer.getvalue(), doc.page
 
 
@@ -83,6 +85,7 @@ def _keywords(handout: Handout, size: PrintSize) -> str:
     return ", ".join(w.replace(",", " ") for w in words)
 
 
+@cache
 def _doc_template():
     """Return the document class that turns flagged headings into bookmarks (outline entries)."""
     from reportlab.platypus import SimpleDocTemplate
@@ -101,10 +104,6 @@ def _doc_template():
             self.canv.showOutline()  # open the bookmarks panel: the sections at a glance
 
     return HandoutDoc
-
-
-def _HandoutDoc(*args, **kw):
-    return _doc_template()(*args, **kw)
 
 
 class _PageFurniture:
@@ -205,15 +204,14 @@ def _styles(size: PrintSize) -> dict:
                                   spaceAfter=size.body * 0.2),
         "title": ParagraphStyle("title", parent=body, fontName=bold, fontSize=size.title,
                                 leading=size.title * LINE_SPACING, spaceAfter=size.body * 0.6),
-        "caption": ParagraphStyle("caption", parent=body, fontName=bold, spaceAfter=0),
     }
 
 
-def _paragraph(value: str, style, outline: tuple[str, int] | None = None, markup: str = "{}"):
-    """Return a Paragraph of escaped user text (optionally inside trusted markup), maybe bookmarked."""
+def _paragraph(value: str, style, outline: tuple[str, int] | None = None):
+    """Return a Paragraph of escaped user text, bookmarked when `outline` is (title, level)."""
     from reportlab.platypus import Paragraph
 
-    para = Paragraph(markup.format(text(value)), style)
+    para = Paragraph(text(value), style)
     para.outline = outline
     return para
 
@@ -347,7 +345,7 @@ def _call_to_action(handout: Handout, config: Config, st: dict, size: PrintSize,
     if not url:
         return _box(CALL_TO_ACTION, lines, st, size, width, height)
     pad = size.body * 0.6
-    qr_width = max(size.qr_inches * 72, stringWidth(SCAN_TO_LISTEN, st["caption"].fontName, size.body)) + pad * 2
+    qr_width = max(size.qr_inches * 72, stringWidth(SCAN_TO_LISTEN, st["box_heading"].fontName, size.body)) + pad * 2
     qr = _qr_drawing(url, size)
     inner = _box_table(CALL_TO_ACTION, lines, st, size, width - qr_width - pad * 2, border=False)
     outer = Table([[inner, qr]], colWidths=[width - qr_width, qr_width],
