@@ -127,7 +127,8 @@ class _PageFurniture:
         self.version = version_text(handout, config)
         # Reserve room for a two-digit page count, so every pass lays out the same.
         self.lines_reserved = len(self._footer_lines("Page 88 of 88"))
-        self.footer_height = self.lines_reserved * self.leading + size.body * 0.7
+        # 0.9: a little air between the last box on a page and the footer's rule.
+        self.footer_height = self.lines_reserved * self.leading + size.body * 0.9
 
     def _width(self, value: str) -> float:
         from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -319,8 +320,8 @@ def _box_table(heading: str, items: list, st: dict, size: PrintSize, width: floa
     pad = size.body * 0.6 if border else 0
     table.setStyle(TableStyle(_table_font(size) + [
         ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
-        ("TOPPADDING", (0, 0), (-1, -1), size.body * 0.1), ("BOTTOMPADDING", (0, 0), (-1, -1), size.body * 0.1),
-        ("TOPPADDING", (0, 0), (-1, 0), pad * 0.8), ("BOTTOMPADDING", (0, -1), (-1, -1), pad),
+        ("TOPPADDING", (0, 0), (-1, -1), size.body * 0.05), ("BOTTOMPADDING", (0, 0), (-1, -1), size.body * 0.05),
+        ("TOPPADDING", (0, 0), (-1, 0), pad * 0.6), ("BOTTOMPADDING", (0, -1), (-1, -1), pad * 0.7),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ] + ([("BOX", (0, 0), (-1, -1), RULE * 1.5, "black")] if border else [])))
     return table
