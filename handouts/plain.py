@@ -283,7 +283,7 @@ def _followers(handout: Handout) -> dict[int, Sentence]:
         for blk in sec.blocks:
             for item in blk.items:
                 for a, b in zip(item, item[1:]):
-                    if a.sources == b.sources and re.match(r"^(?:This|These|It|They)\b", b.text):
+                    if a.sources == b.sources and re.match(r"^(?:This|These|It|Its|They|Their)\b", b.text):
                         out[id(a)] = b
     return out
 

@@ -247,7 +247,8 @@ def remove_keyword_stuffing(sentence: str) -> str:
 
 @rule("'X, with its Y being Z' hides a second sentence in a dangling phrase.",
       cases=[("Kratom is popular, with its effect on dopamine being a key point.",
-              ["Kratom is popular.", "Its effect on dopamine is a key point."])])
+              ["Kratom is popular.", "Kratom's effect on dopamine is a key point."]),
+             ("The plan is new, with its cost being low.", ["The plan is new.", "Its cost is low."])])
 def split_with_being(sentence: str) -> list[str]:
     """Split an absolute 'with ... being' phrase into its own sentence."""
     m = re.match(r"^(.+?), with (its|their|his|her|the) (.+?) being (.+?)([.!?])$", sentence)
@@ -255,7 +256,11 @@ def split_with_being(sentence: str) -> list[str]:
         return [sentence]
     head = m.group(3).split()[0]
     verb = "are" if head.endswith("s") and not head.endswith("ss") else "is"
-    return split_or_keep(sentence, [m.group(1), f"{m.group(2)} {m.group(3)} {verb} {m.group(4)}"])
+    owner = m.group(2)
+    first = re.match(r"[\w-]+", m.group(1)).group(0)
+    if owner in ("its", "their") and first.lower() in _names_and_terms():
+        owner = f"{first}'s"  # "Kratom's effect", not an "Its" that may lose what it points to
+    return split_or_keep(sentence, [m.group(1), f"{owner} {m.group(3)} {verb} {m.group(4)}"])
 
 
 @rule("'While some studies say A, others say B' packs two findings into one long sentence.",
