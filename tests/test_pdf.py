@@ -251,11 +251,15 @@ def hostile_handout(png) -> Handout:
     return handout
 
 
-def test_hostile_text_everywhere_is_printed_literally(tmp_path):
+def test_hostile_text_everywhere_is_printed_literally(tmp_path, monkeypatch):
+    import builtins
+
     from PIL import Image
 
     png = tmp_path / "private.png"
     Image.new("RGB", (4, 4), "red").save(png)
+    opened, real_open = [], builtins.open
+    monkeypatch.setattr(builtins, "open", lambda f, *a, **k: opened.append(str(f)) or real_open(f, *a, **k))
     config = clinic(audio_base_url="https://x.example/" + LONG_WORD)
     config.clinic_name = "<b>A&E</b> clinic"
     config.help_lines = [{"name": "<font size=40>x<y", "phone": LONG_WORD}]
@@ -270,6 +274,7 @@ def test_hostile_text_everywhere_is_printed_literally(tmp_path):
             assert max(c["size"] for p in pdf.pages for c in p.chars) <= size.title + 0.01  # no <font size=40>
             for page in pdf.pages:  # long words wrap inside the margins
                 assert all(c["x1"] <= page.width - 54 + 0.01 for c in page.chars)
+    assert not [f for f in opened if "private" in f]  # no file named in the text was opened
 
 
 @pytest.mark.xfail(reason="needs the shorter plain-language text from issue 3", strict=False)
