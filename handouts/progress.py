@@ -6,12 +6,13 @@ Workers (other processes) send events through a queue; only the parent touches t
 from __future__ import annotations
 
 import queue
+import shutil
 import sys
 import threading
 from contextlib import contextmanager
 from pathlib import Path
 
-BAR_FORMAT = "{desc}: {percentage:3.0f}%|{bar}| {postfix} [ETA {remaining}]"
+BAR_FORMAT = "{desc}: {percentage:3.0f}%|{bar}| [ETA {remaining}]"
 
 
 class SpeechProgress:
@@ -62,15 +63,16 @@ class SpeechProgress:
             kind, slug, *args = event
             if kind == "start":
                 chars, sentences = args
-                bar = tqdm(total=chars, desc=f"speech {slug}", file=self.file, bar_format=BAR_FORMAT,
-                           leave=False, dynamic_ncols=True, mininterval=0.2)
-                bar.sentences, bar.done = sentences, 0
-                bar.set_postfix_str(f"0/{sentences} sentences", refresh=False)
+                bar = tqdm(total=chars, desc=f"speech {slug} 0/{sentences} sentences", file=self.file,
+                           bar_format=BAR_FORMAT, leave=False, mininterval=0.2,
+                           # a pseudo-terminal of size 0x0 (some CI runners) would hide every bar
+                           ncols=shutil.get_terminal_size().columns, nrows=shutil.get_terminal_size().lines)
+                bar.slug, bar.sentences, bar.done = slug, sentences, 0
                 self._bars[slug] = bar
             elif kind == "step" and slug in self._bars:
                 bar = self._bars[slug]
                 bar.done += 1
-                bar.set_postfix_str(f"{bar.done}/{bar.sentences} sentences", refresh=False)
+                bar.set_description_str(f"speech {slug} {bar.done}/{bar.sentences} sentences", refresh=False)
                 bar.update(args[0])
             elif kind == "end" and slug in self._bars:
                 self._bars.pop(slug).close()
@@ -91,6 +93,11 @@ class _Reporter:
 def is_cached(cache, engine, text: str) -> bool:
     """Tell whether the speech cache already holds `text` spoken by `engine`."""
     return (Path(cache.folder) / (cache.key(engine, text) + ".npy")).exists()
+
+
+def _spoken(utterance) -> str:
+    """Return what the engine is given for an utterance (its spoken form when it has one)."""
+    return getattr(utterance, "spoken", utterance.text)
 
 
 @contextmanager

@@ -129,7 +129,7 @@ def test_progress_shows_each_handout_with_an_eta(tmp_path, workers):
     assert all(r.ok for r in report)
     drawn = screen.getvalue()
     for slug in ("lists", "wrapped-paragraph"):
-        assert f"speech {slug}:" in drawn
+        assert f"speech {slug} 0/" in drawn
     assert "ETA" in drawn and "sentences" in drawn
     screen = io.StringIO()
     with SpeechProgress(file=screen) as progress:  # nothing to say: no bar at all
@@ -204,3 +204,27 @@ def test_watch_rebuilds_after_a_save(tmp_path):
     assert proc.returncode == 0
     stderr = proc.stderr.read()
     assert stderr.count("rebuilding") == 1 and "stopped watching" in stderr
+
+
+def test_cli_shows_speech_progress_on_a_terminal(tmp_path):
+    import pty
+
+    root = make_project(tmp_path, ["wrapped_paragraph.txt"])
+    main, terminal = pty.openpty()  # a terminal of size 0x0, like some CI runners: bars must still show
+    proc = subprocess.Popen([sys.executable, str(ROOT / "generate.py"), "--project", str(root)],
+                            stdout=subprocess.PIPE, stderr=terminal, text=True)
+    os.close(terminal)
+    drawn = b""
+    while True:
+        try:
+            chunk = os.read(main, 4096)
+        except OSError:  # the build closed the terminal
+            break
+        if not chunk:
+            break
+        drawn += chunk
+    assert proc.wait(120) == 0
+    os.close(main)
+    text = drawn.decode("utf-8", "replace")
+    assert "speech wrapped-paragraph 0/" in text and "ETA" in text
+    assert "ok wrapped-paragraph:" in proc.stdout.read()
