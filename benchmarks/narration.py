@@ -35,6 +35,30 @@ def words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9']+", text)
 
 
+ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen").split()
+TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def number_words(n: int) -> str:
+    """Say a whole number below a million in words, as a recogniser writes it."""
+    if n < 20:
+        return ONES[n]
+    if n < 100:
+        return TENS[n // 10] + ("" if n % 10 == 0 else " " + ONES[n % 10])
+    if n < 1000:
+        return ONES[n // 100] + " hundred" + ("" if n % 100 == 0 else " " + number_words(n % 100))
+    return number_words(n // 1000) + " thousand" + ("" if n % 1000 == 0 else " " + number_words(n % 1000))
+
+
+def as_said(text: str) -> str:
+    """Return the written line as it is meant to be heard: the speech rules (no lexicon), numbers in words."""
+    from handouts.speech_text import spoken_form
+
+    return re.sub(r"\d+", lambda m: number_words(int(m.group())) if len(m.group()) < 7 else m.group(),
+                  spoken_form(text))
+
+
 def edit_distance(ref: list[str], hyp: list[str]) -> int:
     """Return the word-level Levenshtein distance."""
     row = list(range(len(hyp) + 1))
@@ -122,7 +146,7 @@ def main(source: Path = SAMPLE) -> None:
         synthesis = time.perf_counter() - started
 
     decoder = Decoder(samprate=16000)
-    refs = [c[2] for c in cues]
+    refs = [as_said(c[2]) for c in cues]  # the plain text as written in the captions, said aloud
     started = time.perf_counter()
     final = recognise(speech.samples, speech.sample_rate, [(c[0], c[1]) for c in cues], decoder)
     recognition = time.perf_counter() - started
