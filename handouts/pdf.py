@@ -26,10 +26,13 @@ class PrintSize:
     title: float
     suffix: str  # added to the file name
     qr_inches: float = 1.1
+    box_row_gap: float = 0.05  # space above and below each item in a box, in body sizes
 
 
 STANDARD = PrintSize("standard", body=14, heading=17, title=22, suffix="")
-LARGE = PrintSize("large print", body=18, heading=22, title=26, suffix="-large-print", qr_inches=1.3)
+# Large print has no page target, so its box items get more air.
+LARGE = PrintSize("large print", body=18, heading=22, title=26, suffix="-large-print", qr_inches=1.3,
+                  box_row_gap=0.15)
 LINE_SPACING = 1.4
 MARGIN_INCHES = 0.75
 RULE = 1.5  # points: box borders and rules, thick enough for a worn office printer
@@ -320,7 +323,8 @@ def _box_table(heading: str, items: list, st: dict, size: PrintSize, width: floa
     pad = size.body * 0.6 if border else 0
     table.setStyle(TableStyle(_table_font(size) + [
         ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
-        ("TOPPADDING", (0, 0), (-1, -1), size.body * 0.05), ("BOTTOMPADDING", (0, 0), (-1, -1), size.body * 0.05),
+        ("TOPPADDING", (0, 0), (-1, -1), size.body * size.box_row_gap),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), size.body * size.box_row_gap),
         ("TOPPADDING", (0, 0), (-1, 0), pad * 0.6), ("BOTTOMPADDING", (0, -1), (-1, -1), pad * 0.7),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ] + ([("BOX", (0, 0), (-1, -1), RULE * 1.5, "black")] if border else [])))
