@@ -152,6 +152,8 @@ def _is_heading_line(line: str, next_line: str | None) -> bool:
     words = line.split()
     if not words or len(words) > _MAX_HEADING_WORDS or next_line is None:
         return False
+    if next_line[0].islower() or next_line[0] in ",;)":
+        return False  # the next line carries on this one: a hard-wrapped paragraph
     if line[0] in _QUOTES[0] or not (line[0].isupper() or line[0].isdigit()):
         return False
     if re.search(r"[.,;:!][\"”’')\]]*$", line):
