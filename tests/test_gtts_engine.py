@@ -167,3 +167,20 @@ def test_failed_online_voice_leaves_no_partial_file(serve, tmp_path):
     assert not (build / "water.mp3").exists() and not (build / "water.vtt").exists()
     assert not [p for p in build.iterdir() if p.name.endswith(".tmp")]
     assert len(list((build / ".cache" / "speech").glob("*.npy"))) == 2  # only what was really spoken
+
+
+def test_online_voice_builds_a_normalised_mp3_from_decoded_parts(serve, tmp_path):
+    from mutagen.id3 import ID3
+    from mutagen.mp3 import MP3
+
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "a.txt").write_text("---\ntitle: Agua\nlanguage: es-MX\n---\nBeba agua. Descanse.\n")
+    server = serve("ok")
+    engine, _ = engine_for(server)
+    engine.language = "es-MX"  # gTTS knows "es": the engine asks for that
+    report = build_all(load_config(tmp_path), engine=engine, workers=1)
+    assert report[0].ok, report[0].error
+    mp3 = tmp_path / "build" / "agua.mp3"
+    assert MP3(mp3).info.sample_rate == 24000 and MP3(mp3).info.channels == 1
+    assert "Voice: gtts:es:" in str(ID3(mp3).getall("COMM")[0])
+    assert server.hits == engine.requests >= 4  # title, clinic line, two sentences, outro...

@@ -56,7 +56,14 @@ class GttsEngine(Engine):
         return language.lower() in langs or language.split("-")[0].lower() in langs
 
     def voice_id(self) -> str:
-        return f"gtts:{self.language}:translate.google.com"
+        return f"gtts:{self._lang()}:translate.google.com"
+
+    def _lang(self) -> str:
+        """Return the code gTTS knows for the handout's language ("pt-PT" stays, "es-MX" -> "es")."""
+        from gtts.lang import tts_langs
+
+        known = {code.lower(): code for code in tts_langs()}
+        return known.get(self.language.lower()) or known.get(self.language.split("-")[0].lower(), self.language)
 
     def speak(self, text: str) -> Speech:
         # gTTS would send a long sentence as several requests and glue the MP3 bytes together;
@@ -69,7 +76,7 @@ class GttsEngine(Engine):
         """Split text the way gTTS does (at most 100 characters a request)."""
         from gtts import gTTS
 
-        return gTTS(text, lang=self.language)._tokenize(text) or [text]
+        return gTTS(text, lang=self._lang())._tokenize(text) or [text]
 
     def _speak_part(self, text: str) -> Speech:
         """Fetch and decode one part, retrying only what is worth retrying."""
@@ -109,7 +116,7 @@ class GttsEngine(Engine):
         self.requests += 1
         buffer = io.BytesIO()
         try:
-            Request(text, lang=self.language, timeout=self.timeout).write_to_fp(buffer)
+            Request(text, lang=self._lang(), timeout=self.timeout).write_to_fp(buffer)
         except gTTSError as e:
             status = e.rsp.status_code if e.rsp is not None else None
             if status == 200:  # an answer, but no audio in it
