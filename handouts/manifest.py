@@ -67,6 +67,7 @@ class Manifest:
     path: Path
     handouts: dict[str, dict] = field(default_factory=dict)
     warning: str | None = None  # set when the file was damaged and ignored
+    _saved: str | None = None  # the text last read or written, so an unchanged manifest is not rewritten
 
     @classmethod
     def load(cls, folder: Path) -> "Manifest":
@@ -88,12 +89,21 @@ class Manifest:
                 raise ValueError("unexpected layout")
         except (ValueError, KeyError, UnicodeDecodeError) as e:
             return cls(path, warning=f"warning: {path}: the build manifest is damaged ({e}); rebuilding everything.")
-        return cls(path, handouts)
+        manifest = cls(path, handouts)
+        manifest._saved = manifest._text()
+        return manifest
+
+    def _text(self) -> str:
+        """Return the manifest as JSON text."""
+        data = {"version": MANIFEST_VERSION, "handouts": dict(sorted(self.handouts.items()))}
+        return json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
 
     def save(self) -> None:
-        """Write the manifest atomically."""
-        data = {"version": MANIFEST_VERSION, "handouts": dict(sorted(self.handouts.items()))}
-        write_atomic(self.path, json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
+        """Write the manifest atomically (only when it changed: a no-op build writes nothing)."""
+        text = self._text()
+        if text != self._saved:
+            write_atomic(self.path, text)
+            self._saved = text
 
 
 def why_stale(old: dict | None, inputs: dict[str, Any], path: Path, force: bool = False) -> str | None:

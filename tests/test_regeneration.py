@@ -70,9 +70,11 @@ def test_first_build_makes_every_output_and_says_why(project):
 
 def test_nothing_changed_remakes_nothing(project):
     before = stamps(project)
+    manifest = project / "build" / ".cache" / "manifest.json"
+    manifest_stamp = manifest.stat().st_mtime_ns
     result, engine = build(project)
     assert result.rebuilt == {} and engine.calls == []
-    assert stamps(project) == before
+    assert stamps(project) == before and manifest.stat().st_mtime_ns == manifest_stamp
     assert result.pages == {"pdf": 1, "large-print pdf": 1} and result.audio_seconds > 1
 
 
