@@ -76,11 +76,23 @@ def main(argv: list[str] | None = None) -> int:
     if args.watch:
         from handouts.watch import watch
 
-        watch(config, lambda: _build(config, sources, args, force=False), sources)
+        watch(config, lambda: _rebuild(args, sources), sources)
         return 0
     if args.check:
         return _check(config, sources)
     return _build(config, sources, args, force=args.force)
+
+
+def _rebuild(args, sources) -> int:
+    """Build again for `watch`, reading handouts.toml afresh (it may be what was saved)."""
+    try:
+        config = load_config(Path(args.project))
+    except HandoutError as e:
+        print(f"error: {e}", file=sys.stderr)  # keep watching: the next save may fix it
+        return 1
+    if args.out:
+        config.out_dir = str(Path(args.out).resolve())
+    return _build(config, sources, args, force=False)
 
 
 def _check(config, sources) -> int:

@@ -35,10 +35,14 @@ def watched_files(config: Config, sources: list[Path] | None = None) -> dict[str
     return stamps
 
 
+def say(text: str) -> None:
+    """Tell the person editing what the watcher is doing (on stderr, at once)."""
+    print(text, file=sys.stderr, flush=True)
+
+
 def watch(config: Config, build: Callable[[], object], sources: list[Path] | None = None,
           poll: float = POLL_SECONDS, settle: float = SETTLE_SECONDS, rounds: int | None = None) -> None:
     """Build now, then again after every burst of saves, until Ctrl-C (or `rounds` builds)."""
-    say = lambda text: print(text, file=sys.stderr, flush=True)  # noqa: E731
     try:
         seen = watched_files(config, sources)
         build()

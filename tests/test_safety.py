@@ -198,12 +198,16 @@ def test_watch_rebuilds_after_a_save(tmp_path):
         wait_for("1 remade")
         text = " ".join(PdfReader(root / "build" / "lists.pdf").pages[0].extract_text().split())
         assert "list of your pills" in text
+        (root / "handouts.toml").write_text('page_size = "a4"\n')  # settings are read again
+        assert "settings changed: page_size" in wait_for("ok lists:")
+        width = float(PdfReader(root / "build" / "lists.pdf").pages[0].mediabox.width)
+        assert round(width) == 595  # A4
     finally:
         proc.send_signal(signal.SIGINT)
         proc.wait(30)
     assert proc.returncode == 0
     stderr = proc.stderr.read()
-    assert stderr.count("rebuilding") == 1 and "stopped watching" in stderr
+    assert stderr.count("rebuilding") == 2 and "stopped watching" in stderr
 
 
 def test_cli_shows_speech_progress_on_a_terminal(tmp_path):
