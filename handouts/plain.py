@@ -9,7 +9,7 @@ from functools import cache
 from importlib import resources
 
 from .lexicon import find_terms
-from .meaning_guard import Protected, Violation, protected
+from .meaning_guard import HEDGE_GROUPS, Protected, Violation, protected
 from .model import Block, Handout, Section, Sentence, Term
 from .readability import Readability, measure, measure_handout
 from .rules import RULES, Rule, is_furniture, strip_citations, strip_cross_references, words
@@ -26,7 +26,9 @@ there here of to in on at by for from with without as into onto about over under
 be been being am do does did has have had can could may might must shall should will would not no nor
 never some any all each both many much more most other others such very also just only still even
 when while where which who whom whose what why how we you your our he she his her i me my one
-key main major important significant big certain exact different various common""".split())
+key main major important significant big certain exact different various common become becomes became""".split())
+_HEDGES = {w for group in HEDGE_GROUPS.values() for w in group}
+_DEFINITION = re.compile(r"^([A-Z][\w-]*(?: [\w-]+)?) (?:is|are) (?:an?|the) ")
 
 
 @dataclass
@@ -196,7 +198,7 @@ def content_words(text: str) -> set[str]:
     out = set()
     for w in words(text):
         w = w.replace("’", "'").removesuffix("'s")
-        if w in _STOP or len(w) < 3:
+        if w in _STOP or w in _HEDGES or len(w) < 3:  # hedges are compared as protected items
             continue
         out.add(_lemma(w))
     return out
@@ -224,12 +226,24 @@ def repeats(dropped: str, kept: str) -> bool:
     extra = a - b
     if extra & _directions():
         return False  # "kratom lowers dopamine" never repeats "kratom raises dopamine"
+    if _same_definition(dropped, kept) and len(extra) <= 1 and len(a & b) >= 3:
+        # A term defined twice ("Dopamine is a brain chemical ..."): one definition is enough.
+        return not protected(dropped).missing_from(protected(kept))
     if extra & _term_lemmas():
         return False  # a medical term or drug name the other sentence lacks is a claim of its own
     # Allow a differing word or two (an adjective, a word the synonym list lacks), never more.
     if len(extra) > max(1, len(a) // 4) or len(a & b) < 0.7 * len(a):
         return False
     return not protected(dropped).missing_from(protected(kept))
+
+
+def _same_definition(a: str, b: str) -> bool:
+    """Tell whether both sentences define the same medical term or name ('Dopamine is a ...')."""
+    from .rules import _names_and_terms
+
+    ma, mb = _DEFINITION.match(a), _DEFINITION.match(b)
+    return bool(ma and mb and ma.group(1).lower() == mb.group(1).lower()
+                and ma.group(1).lower() in _names_and_terms())
 
 
 def merge_near_duplicates(handout: Handout, changes: list[Change]) -> None:

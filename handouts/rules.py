@@ -504,6 +504,30 @@ def drop_boilerplate(sentence: str) -> list[str]:
     return [] if any(re.match(p, sentence, re.I) for p in _BOILERPLATE) else [sentence]
 
 
+_PROMOTION = [
+    # "This offers a promising avenue / new hope for ...": a sales line, not a health claim.
+    r"^(?:This|That|It|These|They)\b(?: \w+)? (?:offers?|brings?|gives?|provides?|holds?|opens?)\b[^.]*?"
+    r"\b(?:hope|promise|promising (?:avenue|path|option)s?|brighter future|fresh start|new paths?)\b",
+    r"^(?:This|That|It|These|They)\b[^.]*\b(?:regain|take back|get back) control (?:over|of) (?:their|your|his|her) lives\b",
+    # "Its effect on dopamine is a key consideration.": says a thing matters, not what it does.
+    r"^[^,;]{1,60}\b(?:is|are|remains?) (?:an? |the )?(?:key|important|central|crucial|vital|major|main) "
+    r"(?:consideration|point|factor|question|issue|topic|aspect)s?\.?$",
+]
+
+
+@rule("Sales lines ('This offers hope ...', 'X is a key consideration') make no health claim; what they name is said elsewhere.",
+      cases=[("This offers a promising avenue for those seeking to break free from addiction.", []),
+             ("This could provide individuals with effective tools to regain control over their lives.", []),
+             ("Kratom's effect on dopamine is a key consideration.", []),
+             ("This offers relief from pain for a few hours.", ["This offers relief from pain for a few hours."]),
+             ("Sleep is a key factor in recovery.", ["Sleep is a key factor in recovery."]),
+             ("Naloxone gives people a second chance to get help.", ["Naloxone gives people a second chance to get help."])],
+      removes_filler=True)
+def drop_promotion(sentence: str) -> list[str]:
+    """Drop a sentence that only promotes or says something matters, with no claim of its own."""
+    return [] if any(re.match(p, sentence) for p in _PROMOTION) else [sentence]
+
+
 @rule("Health words have everyday equivalents (hand-checked lexicon, incl. person-first language).",
       cases=[("Individuals may experience insomnia.", ["People may experience trouble sleeping."]),
              ("He is an addict.", ["He is a person with a substance use disorder."]),

@@ -96,8 +96,27 @@ def test_merging_needs_the_same_claim_words_and_protected_items():
     assert content_words("The studies increased") == content_words("a study increases")
     # A changed direction or a medical term the kept sentence lacks is a claim of its own.
     assert not repeats("Kratom may help by changing dopamine levels.", "Kratom may help by raising dopamine levels.")
-    assert not repeats("Dopamine is a key brain chemical in withdrawal.",
-                       "Dopamine is a brain chemical closely tied to pleasure and reward.")
+    assert not repeats("Kratom is a plant from Asia.", "Kratom is a plant that may ease withdrawal.")
+
+
+def test_a_term_defined_twice_is_defined_once():
+    # Two definitions of the same term: the fuller one says it; one differing word is allowed.
+    assert repeats("Dopamine is a key brain chemical in withdrawal.",
+                   "Dopamine is a brain chemical closely tied to pleasure and reward.")
+    assert not repeats("Dopamine is a brain chemical closely tied to pleasure and reward.",
+                       "Dopamine is a key brain chemical in withdrawal.")
+    # Not a definition of a medical term, or a different term: no merge.
+    assert not repeats("Sleep is a key need in recovery.", "Sleep is a need tied to mood and rest.")
+    assert not repeats("Dopamine is a brain chemical in withdrawal.", "Serotonin is a brain chemical in withdrawal.")
+
+
+def test_hedge_words_are_compared_as_protected_items_not_claim_words():
+    assert "potenti" not in content_words("Kratom is a potential natural option.")
+    assert repeats("Kratom has become a potential natural option for handling opioid withdrawal symptoms.",
+                   "Kratom has drawn interest because it may help in handling opioid withdrawal symptoms.")
+    # The kept sentence must still carry the hedge.
+    assert not repeats("Kratom is a potential option for handling opioid withdrawal symptoms.",
+                       "Kratom is an option for handling opioid withdrawal symptoms.")
 
 
 def test_review_notes_what_a_merge_did_not_carry_over(sample):
