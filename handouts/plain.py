@@ -43,6 +43,7 @@ class Change:
     removed_by: str | None = None
     filler_lost: list = field(default_factory=list)  # (rule, item) taken out with filler words
     merges: list = field(default_factory=list)  # {"sentence", "said_by", "words_not_carried"} per merge
+    dropped: list = field(default_factory=list)  # {"text", "rule"}: a part of it a rule took out whole
 
     def as_dict(self) -> dict:
         return {k: v for k, v in self.__dict__.items()}
@@ -118,6 +119,8 @@ def rewrite_sentence(sentence: Sentence, section: str) -> tuple[list[Sentence], 
     change = Change(source=source, section=section)
     violations, lost = [], set()
     for rule in RULES:
+        # A part a rule takes out whole ("This offers hope ...") is named for the reviewer.
+        change.dropped += [{"text": t, "rule": rule.name} for t, _ in pieces if not rule.apply(t)]
         pieces = _apply(rule, pieces)
         if not pieces:
             change.removed_by = rule.name
@@ -135,7 +138,7 @@ def rewrite_sentence(sentence: Sentence, section: str) -> tuple[list[Sentence], 
         # A list item or label without a full stop ("your insurance card") keeps it that way.
         text, rules = pieces[-1]
         pieces[-1] = (text[:-1], rules if text[:-1] != source else [r for r in rules if r != "tidy"])
-    change.rules = _unique(r for _, rules in pieces for r in rules)
+    change.rules = _unique([r for _, rules in pieces for r in rules] + [d["rule"] for d in change.dropped])
     return [Sentence(t, sources=list(sources), rules=r) for t, r in pieces], change, violations
 
 

@@ -51,6 +51,7 @@ AUXILIARIES = {
 _SUBJECTS = {"i", "you", "we", "they", "people", "others", "some", "many", "who", "that", "which"}
 _ADVERBS = {"also", "often", "still", "usually", "mainly", "mostly", "sometimes", "always", "only", "just", "really"}
 LONG = 20  # words: the sentences the long-sentence rules split
+SPLIT_FROM = 18  # words: a sentence this long is split where a clean split leaves two whole sentences
 MODALS = ("may", "might", "could", "can", "would", "will")
 
 
@@ -455,18 +456,40 @@ def split_long_list(sentence: str) -> list[str]:
     return split_or_keep(sentence, [first, second])
 
 
-@rule("A long sentence that ends 'by doing X' says what and how at once; say how in its own sentence.",
+@rule("A long sentence that ends 'by doing X' or 'through X' says what and how at once; say how in its own sentence.",
       cases=[("If it acts as an antagonist, it might help reduce cravings and withdrawal effects by interfering with the brain's reward system.",
               ["If it acts as an antagonist, it might help reduce cravings and withdrawal effects.",
                "This might work by interfering with the brain's reward system."]),
+             ("If kratom does enhance dopamine levels, it could provide a natural means to alleviate withdrawal pains through increased pleasurable sensations.",
+              ["If kratom does enhance dopamine levels, it could provide a natural means to alleviate withdrawal pains.",
+               "This could work through increased pleasurable sensations."]),
+             ("Many people who start to use heroin after an injury have to struggle through withdrawal alone.",
+              ["Many people who start to use heroin after an injury have to struggle through withdrawal alone."]),
              ("It helps by blocking receptors.", ["It helps by blocking receptors."])])
 def split_long_by_means(sentence: str) -> list[str]:
-    """Split 'A by doing B' into 'A.' and 'This works by doing B.' when the sentence is over 20 words."""
-    m = re.match(r"^(.+?) by ([a-z]+ing\b.+)$", sentence)
-    if not m or len(sentence.split()) <= LONG:
+    """Split 'A by doing B' / 'A through B' into 'A.' and 'This works by doing B.' in a sentence of 18+ words."""
+    m = re.match(r"^(.+?) by ([a-z]+ing\b.+)$", sentence) or re.match(
+        r"^(.+?\b(?!(?:go|goes|going|went|gone|get|gets|getting|struggle|struggling|live|living|pass|passing|"
+        r"come|coming|been|be|is|are|through)\b)[\w-]+) (through (?:[\w-]+ ){0,4}[\w-]+[.!?])$", sentence)
+    if not m or len(sentence.split()) < SPLIT_FROM:
         return [sentence]
+    how = m.group(2) if m.group(2).startswith("through ") else f"by {m.group(2)}"
     modal = _first_modal(m.group(1))
-    return split_or_keep(sentence, [m.group(1), f"This {modal + ' work' if modal else 'works'} by {m.group(2)}"])
+    return split_or_keep(sentence, [m.group(1), f"This {modal + ' work' if modal else 'works'} {how}"])
+
+
+@rule("'X, depending on Y' puts a condition at the end of a long sentence; say it in its own sentence.",
+      cases=[("These symptoms vary in intensity depending on factors like the duration and severity of use.",
+              ["These symptoms vary in intensity.", "This depends on factors like the duration and severity of use."]),
+             ("Doses vary depending on weight.", ["Doses vary depending on weight."]),
+             ("Depending on the dose, it may help some people who have trouble sleeping.",
+              ["Depending on the dose, it may help some people who have trouble sleeping."])])
+def split_depending_on(sentence: str) -> list[str]:
+    """Split 'A depending on B' (A a whole clause) into 'A.' and 'This depends on B.' in a sentence of 12+ words."""
+    m = re.match(r"^(.+?),? depending on (.+)$", sentence)
+    if not m or len(sentence.split()) < 12:
+        return [sentence]
+    return split_or_keep(sentence, [m.group(1), f"This depends on {m.group(2)}"])
 
 
 @rule("'X is needed to do A and do B' in over 20 words asks for two things; ask for each in its own sentence.",

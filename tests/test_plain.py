@@ -207,3 +207,13 @@ def test_any_text_comes_out_whole_sentences_within_targets(name):
                 if block.kind == "paragraph":
                     assert s.text[-1] in ".?!:" and has_verb(s.text), s.text
     assert r.after.fk_grade <= r.before.fk_grade + 0.5
+
+
+def test_a_part_a_rule_leaves_out_is_named_in_the_change_log(sample):
+    dropped = {d["text"]: d["rule"] for c in sample.changes for d in c.dropped}
+    assert dropped["This offers a promising avenue for those seeking to break free from addiction."] == "drop_promotion"
+    assert dropped["Kratom's effect on dopamine is a key consideration."] == "drop_promotion"
+    text = " ".join(s.text for s in sample.handout.sentences)
+    assert "hope" not in text and "key point" not in text and "control over their lives" not in text
+    for c in sample.changes:
+        assert all(d["rule"] in c.rules for d in c.dropped), c.source
