@@ -67,7 +67,9 @@ def make_library(folder: Path, size: int) -> Path:
     for i in range(size):
         text_file = TEST_TEXTS[i % len(TEST_TEXTS)]
         text = text_file.read_text(encoding="utf-8")
-        text = re.sub(r"^slug: (.*)$", lambda m: f"slug: h{i:02d}-{m.group(1)}", text, flags=re.M)
+        slug = f"h{i:02d}-{re.sub(r'[^a-z0-9]+', '-', text_file.stem.lower())}"
+        if text.startswith("---\n"):  # front matter: give each copy its own slug
+            text = re.sub(r"^slug: .*\n", "", text, flags=re.M).replace("---\n", f"---\nslug: {slug}\n", 1)
         text = text.rstrip("\n") + f"\n\nThis is handout number {i + 1} of the library.\n"
         path = folder / "content" / f"h{i:02d}-{text_file.stem}{text_file.suffix}"
         path.write_text(text, encoding="utf-8")

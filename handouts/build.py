@@ -21,7 +21,7 @@ from .html import build_html
 from .inputs import fingerprints
 from .labels import is_draft
 from .lock import build_lock, hold_worker_lock
-from .manifest import Manifest, Output, file_stamp, warn, why_stale
+from .manifest import Manifest, Output, digest, file_stamp, warn, why_stale
 from .narration import narrate, spoken_script
 from .narration_files import narration_captions, narration_mp3, write_playlist
 from .pdf import LARGE, STANDARD, build_pdf
@@ -182,9 +182,10 @@ def build_handout(source: Path, config: Config, voice: str | None = None, audio:
     started = time.perf_counter()
     result = BuildResult(source=Path(source))
     old = dict((previous or {}).get("outputs", {}))
-    entry = {"slug": (previous or {}).get("slug", ""), "outputs": old}
+    entry = {"slug": (previous or {}).get("slug", ""), "outputs": old, "source": (previous or {}).get("source")}
     try:
         plain = plain_stage(source, config, cache_dir(config) / "plain")
+        entry["source"] = digest(Path(source).read_bytes())  # lets the next build find the slug cheaply
         handout = plain.handout
         result.slug = entry["slug"] = handout.meta.slug
         result.draft = is_draft(handout)
@@ -257,14 +258,17 @@ def build_all(config: Config, sources: list[Path] | None = None, voice: str | No
         if manifest.warning:
             warn(manifest.warning)
         keys = [source_key(config, s) for s in sources]
-        results: dict[str, BuildResult] = {}
-        for key, result in _run(config, sources, keys, manifest, voice, audio, force, engine, workers, progress):
+        clashes = _slug_clashes(config, sources, keys, manifest)
+        results: dict[str, BuildResult] = {key: clashes[key] for key in clashes}
+        todo = [(s, k) for s, k in zip(sources, keys) if k not in clashes]
+        for key, result in _run(config, [s for s, _ in todo], [k for _, k in todo], manifest, voice, audio,
+                                force, engine, workers, progress):
             results[key] = result
             previous = manifest.handouts.get(key)
-            if result.entry is not None:
+            if result.entry is not None and result.entry != previous:
                 manifest.handouts[key] = result.entry
-            result.removed = _retire(out, previous, result.entry, manifest, key)
-            manifest.save()  # after each handout, so a killed build keeps what it finished
+                result.removed = _retire(out, previous, result.entry, manifest, key)
+                manifest.save()  # after each changed handout, so a killed build keeps what it finished
         removed = []
         if every:
             for key in sorted(set(manifest.handouts) - set(keys)):
@@ -272,10 +276,38 @@ def build_all(config: Config, sources: list[Path] | None = None, voice: str | No
                 gone = BuildResult(source=Path(key), slug=entry.get("slug", ""))
                 gone.removed = _retire(out, entry, None, manifest, key)
                 removed.append(gone)
-            manifest.save()
+            if removed:
+                manifest.save()
         if audio:
             write_playlist(out)
     return BuildReport([results[k] for k in keys], removed)
+
+
+def _slug_clashes(config: Config, sources: list[Path], keys: list[str], manifest: Manifest) -> dict[str, BuildResult]:
+    """Return a failed result for each source whose slug an earlier source (in name order) already has.
+
+    Two handouts with one slug would overwrite each other's files, and which one won would
+    depend on the order they finished in.
+    """
+    from .sources import read_source
+
+    owner: dict[str, Path] = {}
+    clashes = {}
+    for source, key in sorted(zip(sources, keys), key=lambda pair: pair[1]):
+        entry = manifest.handouts.get(key) or {}
+        try:
+            stamp = digest(Path(source).read_bytes())
+            slug = entry.get("slug") if entry.get("source") == stamp else None
+            slug = slug or read_source(source, config.language).meta.slug
+        except (OSError, HandoutError):
+            continue  # the build itself reports it, with the file and line
+        if slug in owner:
+            clashes[key] = BuildResult(source=Path(source), slug=slug, error=(
+                f"{source}: its slug '{slug}' is already used by {owner[slug]}, and both would write the "
+                f"same files. Give one of them its own 'slug:' in the front matter."))
+        else:
+            owner[slug] = Path(source)
+    return clashes
 
 
 def _run(config, sources, keys, manifest, voice, audio, force, engine, workers, progress):

@@ -67,7 +67,6 @@ class Manifest:
     path: Path
     handouts: dict[str, dict] = field(default_factory=dict)
     warning: str | None = None  # set when the file was damaged and ignored
-    _saved: str | None = None  # the text last read or written, so an unchanged manifest is not rewritten
 
     @classmethod
     def load(cls, folder: Path) -> "Manifest":
@@ -89,21 +88,12 @@ class Manifest:
                 raise ValueError("unexpected layout")
         except (ValueError, KeyError, UnicodeDecodeError) as e:
             return cls(path, warning=f"warning: {path}: the build manifest is damaged ({e}); rebuilding everything.")
-        manifest = cls(path, handouts)
-        manifest._saved = manifest._text()
-        return manifest
-
-    def _text(self) -> str:
-        """Return the manifest as JSON text."""
-        data = {"version": MANIFEST_VERSION, "handouts": dict(sorted(self.handouts.items()))}
-        return json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+        return cls(path, handouts)
 
     def save(self) -> None:
-        """Write the manifest atomically (only when it changed: a no-op build writes nothing)."""
-        text = self._text()
-        if text != self._saved:
-            write_atomic(self.path, text)
-            self._saved = text
+        """Write the manifest atomically (compact: a library's manifest is rewritten after each handout)."""
+        data = {"version": MANIFEST_VERSION, "handouts": dict(sorted(self.handouts.items()))}
+        write_atomic(self.path, json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")))
 
 
 def why_stale(old: dict | None, inputs: dict[str, Any], path: Path, force: bool = False) -> str | None:

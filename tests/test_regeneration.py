@@ -195,3 +195,14 @@ def test_damaged_plain_language_cache_warns_and_recomputes(project, capsys):
     result, engine = build(project)
     assert "damaged plain-language cache entry" in capsys.readouterr().err
     assert result.rebuilt == {} and engine.calls == []  # same text again, so every output is still current
+
+
+def test_two_sources_with_one_slug_do_not_overwrite_each_other(project):
+    (project / "content" / "zz-copy.txt").write_text(TEXT.replace("Good sleep helps", "Sleep helps"),
+                                                     encoding="utf-8")
+    report = build_all(load_config(project), engine=CountingEngine(), workers=2)
+    first, copy = report
+    assert first.ok and first.rebuilt == {}  # the first in name order keeps its files, untouched
+    assert not copy.ok and "slug 'sleep-well' is already used by" in copy.error and "zz-copy.txt" in copy.error
+    text = PdfReader(project / "build" / "sleep-well.pdf").pages[0].extract_text()
+    assert "Good sleep helps" in " ".join(text.split())
