@@ -284,6 +284,7 @@ def merge_near_duplicates(handout: Handout, changes: list[Change]) -> None:
             k.sources += [src for src in y.sources if src not in k.sources]
             if MERGE_RULE not in k.rules:
                 k.rules.append(MERGE_RULE)
+    _drop_orphaned_but(handout, gone, changes)
     for sec in handout.sections:
         for blk in sec.blocks:
             blk.items = [[s for s in item if id(s) not in gone] for item in blk.items]
@@ -293,8 +294,23 @@ def merge_near_duplicates(handout: Handout, changes: list[Change]) -> None:
             c.merged_into = finals[0].text
 
 
+def _drop_orphaned_but(handout: Handout, gone: dict, changes: list[Change]) -> None:
+    """Drop the opening 'But' of a sentence whose contrast, the sentence before it, was merged away."""
+    for sec in handout.sections:
+        for blk in sec.blocks:
+            for item in blk.items:
+                for a, b in zip(item, item[1:]):
+                    m = re.match(r"^(?:But|Yet),? (\w)", b.text)
+                    if id(a) in gone and id(b) not in gone and a.sources == b.sources and m:
+                        old, b.text = b.text, m.group(1).upper() + b.text[m.end(1):]
+                        for c in changes:
+                            for note in c.merges:
+                                if note["sentence"] == a.text:
+                                    note["opening_dropped"] = f"'{old.split()[0]}' of \"{old}\": it answered this sentence"
+
+
 def _followers(handout: Handout) -> dict[int, Sentence]:
-    """Map each sentence to the next one of the same source when that one points back ('This leads ...')."""
+    """Map each sentence to the next one of the same source when that one points back ("This leads", "But")."""
     out = {}
     for sec in handout.sections:
         for blk in sec.blocks:

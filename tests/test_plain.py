@@ -217,3 +217,16 @@ def test_a_part_a_rule_leaves_out_is_named_in_the_change_log(sample):
     assert "hope" not in text and "key point" not in text and "control over their lives" not in text
     for c in sample.changes:
         assert all(d["rule"] in c.rules for d in c.dropped), c.source
+
+
+def test_a_but_whose_contrast_was_merged_away_is_dropped_and_noted(tmp_path):
+    src = tmp_path / "t.txt"
+    src.write_text("More research is needed to explain how kratom works.\n\n"
+                   "While more research is needed, kratom could open new paths in treating opioid dependence.\n",
+                   encoding="utf-8")
+    r = plain_language(read_source(src), Config())
+    assert _text(r) == ("More research is needed to explain how kratom works. "
+                        "Kratom could open new paths in treating opioid dependence.")
+    notes = [m for c in r.changes for m in c.merges]
+    assert notes[0]["sentence"] == "More research is needed." and "'But'" in notes[0]["opening_dropped"]
+    assert r.violations == []
