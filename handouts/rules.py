@@ -320,6 +320,32 @@ def split_such_as(sentence: str) -> list[str]:
     return split_or_keep(sentence, [f"{m.group(1)} {m.group(3)}", f"{' '.join(noun)} {verb} {m.group(2)}"])
 
 
+@rule("'Symptoms like A, B, C and D signal X' puts a list and a claim in one subject; list them, then say the claim.",
+      cases=[("Symptoms like nausea, cravings, mood swings, and irritability signify the brain's rebalancing act.",
+              ["Symptoms include nausea, cravings, mood swings, and irritability.",
+               "They signify the brain's rebalancing act."]),
+             ("Drugs like heroin, fentanyl and morphine can slow your breathing.",
+              ["Drugs include heroin, fentanyl and morphine.", "They can slow your breathing."]),
+             ("Signs like nausea, cravings and mood swings are common.",
+              ["Signs include nausea, cravings and mood swings.", "They are common."]),
+             ("Foods like rice and beans are cheap.", ["Foods like rice and beans are cheap."]),
+             ("It feels like a cold, a flu and a headache at once.", ["It feels like a cold, a flu and a headache at once."])])
+def split_like_list_subject(sentence: str) -> list[str]:
+    """Split 'Nouns like A, B(,) and C verb ...' (three or more examples) into 'Nouns include A, B and C. They verb ...'."""
+    finite, bases = _verb_forms()
+    for last in (r"[\w'’-]+ [\w'’-]+", r"[\w'’-]+"):  # the last example may be two words ("mood swings")
+        m = re.match(rf"^([A-Z][a-z-]*s) like ((?:[\w'’-]+(?: [\w'’-]+)?, )+(?:[\w'’-]+ )?(?:and|or) {last}) "
+                     r"([a-z]+) (.+)$", sentence)
+        if not m or m.group(2).split()[-1] in AUXILIARIES | finite:
+            continue  # "... and morphine can slow": 'can' starts the claim, it is no example
+        examples = [x for x in re.split(r",\s*|\s+(?:and|or)\s+", m.group(2)) if x.strip()]
+        if len(examples) >= 3 and (m.group(3) in AUXILIARIES or m.group(3) in bases or m.group(3) in finite):
+            break
+    else:
+        return [sentence]
+    return split_or_keep(sentence, [f"{m.group(1)} include {m.group(2)}", f"They {m.group(3)} {m.group(4)}"])
+
+
 @rule("'X is a Y that does Z' says two things; 'X is a Y. It does Z.' is easier to follow.",
       cases=[("Withdrawal is a complex process that occurs when someone stops a drug.",
               ["Withdrawal is a complex process.", "Withdrawal occurs when someone stops a drug."]),
