@@ -258,7 +258,7 @@ def build_all(config: Config, sources: list[Path] | None = None, voice: str | No
         if manifest.warning:
             warn(manifest.warning)
         keys = [source_key(config, s) for s in sources]
-        clashes = _slug_clashes(config, sources, keys, manifest)
+        clashes = _slug_clashes(config, sources, keys, manifest, every)
         results: dict[str, BuildResult] = {key: clashes[key] for key in clashes}
         todo = [(s, k) for s, k in zip(sources, keys) if k not in clashes]
         for key, result in _run(config, [s for s, _ in todo], [k for _, k in todo], manifest, voice, audio,
@@ -283,15 +283,18 @@ def build_all(config: Config, sources: list[Path] | None = None, voice: str | No
     return BuildReport([results[k] for k in keys], removed)
 
 
-def _slug_clashes(config: Config, sources: list[Path], keys: list[str], manifest: Manifest) -> dict[str, BuildResult]:
+def _slug_clashes(config: Config, sources: list[Path], keys: list[str], manifest: Manifest,
+                  every: bool) -> dict[str, BuildResult]:
     """Return a failed result for each source whose slug an earlier source (in name order) already has.
 
     Two handouts with one slug would overwrite each other's files, and which one won would
-    depend on the order they finished in.
+    depend on the order they finished in. When only some sources are built, the handouts the
+    manifest records for the others keep their slugs too.
     """
     from .sources import read_source
 
-    owner: dict[str, Path] = {}
+    owner: dict[str, Path] = {} if every else {
+        e.get("slug"): Path(k) for k, e in manifest.handouts.items() if k not in keys and e.get("slug")}
     clashes = {}
     for source, key in sorted(zip(sources, keys), key=lambda pair: pair[1]):
         entry = manifest.handouts.get(key) or {}

@@ -206,3 +206,10 @@ def test_two_sources_with_one_slug_do_not_overwrite_each_other(project):
     assert not copy.ok and "slug 'sleep-well' is already used by" in copy.error and "zz-copy.txt" in copy.error
     text = PdfReader(project / "build" / "sleep-well.pdf").pages[0].extract_text()
     assert "Good sleep helps" in " ".join(text.split())
+
+
+def test_building_one_source_cannot_take_another_handouts_slug(project, tmp_path):
+    other = tmp_path / "elsewhere.txt"
+    other.write_text(TEXT.replace("Good sleep helps", "Sleep helps"), encoding="utf-8")
+    [result] = build_all(load_config(project), [other], engine=CountingEngine(), workers=1)
+    assert not result.ok and "already used by content/sleep.txt" in result.error
