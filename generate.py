@@ -166,7 +166,7 @@ def _summary(r) -> str:
         return f"FAILED {r.error}"
     pages = ", ".join(f"{n} {'page' if n == 1 else 'pages'} {k}" for k, n in r.pages.items())
     audio = f", audio {int(r.audio_seconds // 60)}:{int(r.audio_seconds % 60):02d}" if r.audio_seconds else ""
-    paths = ", ".join(_show(p) for p in r.outputs.values())
+    paths = _show_files(list(r.outputs.values()))
     grade = ""
     if r.readability:
         b, a = r.readability["before"], r.readability["after"]
@@ -187,6 +187,14 @@ def _draft(r) -> str:
     """Say that a handout is still a draft, and how to mark it reviewed."""
     return (" - DRAFT - not yet reviewed (add reviewed_by and reviewed_on to its front matter)"
             if r.draft else "")
+
+
+def _show_files(paths: list[Path]) -> str:
+    """Name the output folder once, then the file names, so the line stays readable."""
+    folders = {p.parent for p in paths}
+    if len(folders) != 1:
+        return ", ".join(_show(p) for p in paths)
+    return f"{_show(folders.pop())}/ " + ", ".join(p.name for p in paths)
 
 
 def _show(path: Path) -> str:
