@@ -17,13 +17,11 @@ from pypdf import PdfReader
 
 from conftest import DATA, ROOT
 from fakes import CountingEngine
-from handouts.audio import decode_mp3
 from handouts.build import OUTPUTS, build_all, cache_dir
 from handouts.config import load_config
 from handouts.lock import BuildLockedError, build_lock
-from handouts.manifest import Manifest
 from handouts.progress import SpeechProgress
-from killing import fake_voice_build, kill_builds
+from killing import check_outputs, fake_voice_build, kill_builds
 
 DRIVER = ROOT / "tests" / "build_with_fake_voice.py"
 TEXTS = ["lists.txt", "wrapped_paragraph.txt", "quoted_intro.txt", "repeated_heading.txt"]
@@ -40,19 +38,6 @@ def outputs(root):
     """Return each handout's output files (not the project-wide playlist.m3u8)."""
     return sorted(p for p in (root / "build").iterdir()
                   if p.is_file() and not p.name.startswith(".") and p.name != "playlist.m3u8")
-
-
-def assert_all_valid(root):
-    """Every PDF parses and has text; every MP3 decodes to sound; the manifest reads cleanly."""
-    files = outputs(root)
-    assert files
-    for path in files:
-        if path.suffix == ".pdf":
-            reader = PdfReader(path)
-            assert len(reader.pages) >= 1 and reader.pages[0].extract_text().strip(), path
-        elif path.suffix == ".mp3":
-            assert decode_mp3(path.read_bytes()).seconds > 0.5, path
-    assert Manifest.load(cache_dir(load_config(root))).warning is None
 
 
 def run_driver(root, delay=0.0, workers=2, **kw):
@@ -77,7 +62,7 @@ def test_build_killed_at_random_moments_leaves_every_output_valid(tmp_path):
     assert report.mid_write >= 1  # some kills landed between two output files
     final = run_driver(root, delay=0.0, workers=2)  # the next build (in a fresh process) completes
     assert final.wait(120) == 0, final.stderr.read()
-    assert_all_valid(root)
+    check_outputs(root)
     assert not [p for p in (root / "build").rglob("*.tmp")]  # leftovers of killed builds were cleared
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(root / "build" / "lists.pdf").pages).split())
     assert notes["lists.txt"] in text
