@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -82,7 +83,11 @@ def load_config(root: Path) -> Config:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
-        raise ConfigError(f"this is not valid TOML ({e}). Check quotes and '=' signs.", path) from None
+        # tomllib says where as "(at line N, column M)"; the line goes up front like every other error.
+        where = re.search(r"\(at line (\d+), column \d+\)", str(e))
+        problem = str(e).replace(where.group(0), "").strip() if where else str(e)
+        raise ConfigError(f"this is not valid TOML ({problem}). Check quotes and '=' signs.", path,
+                          int(where.group(1)) if where else None) from None
     flat = {}
     for key, value in data.items():
         # Sections ([clinic], [audio], ...) are for the reader's eye; keys are unique anyway.
