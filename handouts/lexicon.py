@@ -31,7 +31,7 @@ class Definition:
     definition: str
 
 
-def _rows(name: str):
+def data_rows(name: str):
     """Yield (line number, tab-separated fields) of a data file, skipping comments and blanks."""
     text = resources.files("handouts").joinpath(f"data/{name}").read_text(encoding="utf-8")
     for n, line in enumerate(text.splitlines(), 1):
@@ -42,7 +42,7 @@ def _rows(name: str):
 @cache
 def swaps() -> tuple[Swap, ...]:
     """Return the substitutions, longest phrase first so phrases win over their words."""
-    out = [Swap(f[0], f[1], f[2] if len(f) > 2 else "everyday", n) for n, f in _rows("lexicon.tsv")]
+    out = [Swap(f[0], f[1], f[2] if len(f) > 2 else "everyday", n) for n, f in data_rows("lexicon.tsv")]
     return tuple(sorted(out, key=lambda s: (-len(s.plain_from.split()), -len(s.plain_from))))
 
 
@@ -50,7 +50,7 @@ def swaps() -> tuple[Swap, ...]:
 def definitions() -> tuple[Definition, ...]:
     """Return the 'Words to know' definitions."""
     out = []
-    for _, f in _rows("terms.tsv"):
+    for _, f in data_rows("terms.tsv"):
         forms = tuple(x.strip() for x in f[1].split(",") if x.strip()) if len(f) > 2 else ()
         out.append(Definition(f[0], (f[0], *forms), f[-1]))
     return tuple(out)
@@ -59,7 +59,7 @@ def definitions() -> tuple[Definition, ...]:
 @cache
 def protected_names() -> tuple[str, ...]:
     """Return drug and substance names (lower case) that must survive every rewrite."""
-    return tuple(sorted({f[0].lower() for _, f in _rows("names.txt")}, key=len, reverse=True))
+    return tuple(sorted({f[0].lower() for _, f in data_rows("names.txt")}, key=len, reverse=True))
 
 
 @cache

@@ -6,9 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
-from .lexicon import find_terms
+from .lexicon import data_rows, find_terms
 from .meaning_guard import HEDGE_GROUPS, Protected, Violation, protected
 from .model import Block, Handout, Section, Sentence, Term
 from .readability import Readability, measure, measure_handout
@@ -180,13 +179,11 @@ def _stemmer():
 @cache
 def _synonyms() -> dict[str, str]:
     """Map the stem of each word of a synonym group (data/synonyms.tsv) to the group's first word."""
-    text = resources.files("handouts").joinpath("data/synonyms.tsv").read_text(encoding="utf-8")
     out = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            group = [w.strip() for w in line.split("\t") if w.strip()]
-            for w in group:
-                out[_stemmer().stemWord(w.lstrip("!"))] = group[0]  # "!increase" marks a direction
+    for _, fields in data_rows("synonyms.tsv"):
+        group = [w for w in fields if w]
+        for w in group:
+            out[_stemmer().stemWord(w.lstrip("!"))] = group[0]  # "!increase" marks a direction
     return out
 
 

@@ -11,7 +11,8 @@ import math
 import re
 from dataclasses import asdict, dataclass
 from functools import cache
-from importlib import resources
+
+from .lexicon import data_rows
 
 LONG_SENTENCE = 20  # words; the STYLE/REFERENCE target for "flag any sentence over 20"
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*(?:[-.][A-Za-z0-9]+)*")
@@ -61,13 +62,7 @@ def _cmu() -> dict[str, int]:
 @cache
 def _overrides() -> dict[str, int]:
     """Load hand-checked syllable counts for health words the CMU dictionary lacks."""
-    text = resources.files("handouts").joinpath("data/syllables.tsv").read_text(encoding="utf-8")
-    out = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            word, count = line.split("\t")[:2]
-            out[word.strip().lower()] = int(count)
-    return out
+    return {fields[0].lower(): int(fields[1]) for _, fields in data_rows("syllables.tsv")}
 
 
 def syllables(word: str) -> int:
