@@ -27,6 +27,9 @@ HEDGE_GROUPS = {
     "not proven": ("unproven", "unclear", "uncertain"),
 }
 _HEDGE_WORD = {w: g for g, words in HEDGE_GROUPS.items() for w in words}
+# A hedge may give way to a more cautious one, never to a surer one: "can" (it is possible) is still
+# said by "may" (it is possible, and not certain), so a rewrite or a merge may soften it but not firm it up.
+MORE_CAUTIOUS = {"can": {"may"}}
 _MORE_RESEARCH = re.compile(r"\b(?:further|more|additional)\s+(?:research|studies|study)\b", re.I)
 
 NEGATIONS = ("not", "no", "never", "without", "none", "nor", "neither", "nobody", "nothing", "cannot")
@@ -51,7 +54,8 @@ class Protected:
 
     def missing_from(self, other: "Protected") -> list[str]:
         """Return what this has that `other` lacks, in words a reviewer understands."""
-        lost = [f"hedge '{h}'" for h in sorted(self.hedges - other.hedges)]
+        lost = [f"hedge '{h}'" for h in sorted(self.hedges - other.hedges)
+                if not MORE_CAUTIOUS.get(h, set()) & other.hedges]
         if other.negations < self.negations:
             lost.append(f"negation ({self.negations} in the source, {other.negations} after)")
         lost += [f"number '{n}'" for n in sorted(self.numbers - other.numbers)]

@@ -15,6 +15,16 @@ from .rules import RULES, Rule, is_furniture, strip_citations, strip_cross_refer
 
 MERGE_RULE = "merge_near_duplicates"
 MERGE_REASON = "The source says most things more than once; keep the clearest wording of each claim once."
+SOFTEN_RULE = "soften_to_the_repeat's_hedge"
+SOFTEN_REASON = ("When the source says a claim twice, once with 'can' and once with 'may', the one kept says "
+                 "'may': the handout never sounds surer than the source.")
+NAME_RULE = "name_what_it_points_to"
+NAME_REASON = ("When a sentence is merged away, the next one's 'They' or 'It' loses what it pointed to; "
+               "name it ('These symptoms').")
+HANDOUT_RULES = [(MERGE_RULE, MERGE_REASON), (SOFTEN_RULE, SOFTEN_REASON), (NAME_RULE, NAME_REASON)]
+# "This herb has ..." after a sentence about kratom says something about kratom: for comparing
+# claims only, such a phrase stands for the name said last before it.
+_ANAPHOR = re.compile(r"\b(?:this|that|the) (?:herb|plant|drug|medicine|medication|substance|remedy|supplement)\b", re.I)
 KEY_POINTS = (3, 5)
 KEY_POINTS_FROM = 10  # a handout shorter than this many sentences is its own summary
 KEY_POINT_MAX_WORDS = 15
@@ -25,7 +35,8 @@ there here of to in on at by for from with without as into onto about over under
 be been being am do does did has have had can could may might must shall should will would not no nor
 never some any all each both many much more most other others such very also just only still even
 when while where which who whom whose what why how we you your our he she his her i me my one
-key main major important significant big certain exact different various common become becomes became""".split())
+key main major important significant big certain exact different various common become becomes became
+link linked links tied tie related associated""".split())
 _HEDGES = {w for group in HEDGE_GROUPS.values() for w in group}
 _DEFINITION = re.compile(r"^([A-Z][\w-]*(?: [\w-]+)?) (?:is|are) (?:an?|the) ")
 
@@ -250,13 +261,20 @@ def merge_near_duplicates(handout: Handout, changes: list[Change]) -> None:
     """Remove sentences that repeat another sentence of the handout, keeping the fuller wording once."""
     everything = handout.sentences
     follower = _followers(handout)
-    gone: dict[int, Sentence] = {}  # id of a removed sentence -> the sentence that says it
+    meant = _resolve_anaphors(handout)
+    gone: dict[int, list[Sentence]] = {}  # id of a removed sentence -> the sentence(s) that say it
+    softened: dict[int, str] = {}  # id of a kept sentence -> its wording with 'may' for 'can'
 
     def keeper_for(x: Sentence, exclude: list[Sentence]) -> Sentence | None:
+        said = meant.get(id(x), x.text)
         for k in everything:
             if k is x or id(k) in gone or any(k is e for e in exclude):
                 continue
-            if repeats(x.text, k.text) and (not repeats(k.text, x.text) or _clearer(k, x)):
+            if repeats(said, k.text) and (not repeats(k.text, x.text) or _clearer(k, x)):
+                return k
+            soft = soften(softened.get(id(k), k.text))
+            if soft and repeats(said, soft) and not repeats(k.text, x.text):
+                softened[id(k)] = soft
                 return k
         return None
 
@@ -268,16 +286,47 @@ def merge_near_duplicates(handout: Handout, changes: list[Change]) -> None:
         while id(chain[-1]) in follower:
             chain.append(follower[id(chain[-1])])
         keepers = [keeper_for(y, chain) for y in chain]
+        if keepers[0] and None in keepers and (named := _named_subject(x.text, chain[1].text)):
+            # The next sentence says something new about x's subject: name it, and let x go alone.
+            chain[1].text = named
+            chain[1].rules.append(NAME_RULE)
+            del follower[id(x)]
+            chain, keepers = chain[:1], keepers[:1]
         if any(k is None for k in keepers):
             continue
         for y, k in zip(chain, keepers):
-            gone[id(y)] = k
-            note = {"sentence": y.text, "said_by": k.text,
-                    "words_not_carried": sorted({w for w in words(y.text) if content_words(w)
-                                                 and not content_words(w) <= content_words(k.text)})}
-            for c in changes:
-                if c.source in y.sources:
-                    c.merges.append(note)
+            gone[id(y)] = [k]
+    renamed = []
+    for x in everything:
+        if id(x) in gone:
+            continue
+        after = follower.get(id(x))
+        # "They are signs of ..." after x may stay when it can name x's subject instead ("These symptoms").
+        named = _named_subject(x.text, after.text) if after else None
+        if after and not named:
+            continue
+        covering = _said_together(x, [k for k in everything if k is not x and id(k) not in gone])
+        if covering:
+            gone[id(x)] = covering
+            if after:
+                after.text = named
+                after.rules.append(NAME_RULE)
+    for k in everything:
+        if id(k) in softened and id(k) not in gone and any(k in v for v in gone.values()):
+            k.text = softened[id(k)]
+            k.rules.append(SOFTEN_RULE)
+    for y in everything:
+        if id(y) not in gone:
+            continue
+        keepers = gone[id(y)]
+        said = " ".join(k.text for k in keepers)
+        note = {"sentence": y.text, "said_by": " / ".join(k.text for k in keepers),
+                "words_not_carried": sorted({w for w in words(y.text) if content_words(w)
+                                             and not content_words(w) <= content_words(said)})}
+        for c in changes:
+            if c.source in y.sources:
+                c.merges.append(note)
+        for k in keepers:
             k.sources += [src for src in y.sources if src not in k.sources]
             if MERGE_RULE not in k.rules:
                 k.rules.append(MERGE_RULE)
@@ -289,6 +338,71 @@ def merge_near_duplicates(handout: Handout, changes: list[Change]) -> None:
         finals = [s for s in handout.sentences if c.source in s.sources and MERGE_RULE in s.rules]
         if finals and not c.removed_by:
             c.merged_into = finals[0].text
+
+
+def _said_together(x: Sentence, others: list[Sentence], most: int = 3) -> list[Sentence]:
+    """Return up to `most` sentences that between them say all of a plain listing sentence, else []."""
+    # Only a sentence that states no hedge, negation, number or direction ("Symptoms include A, B
+    # and C" after sentences that list A and B, then C) can be said by several others together.
+    wanted, guarded = content_words(x.text), protected(x.text)
+    if len(wanted) < 4 or guarded.hedges or guarded.negations or guarded.numbers or wanted & _directions():
+        return []
+    chosen, left = [], set(wanted)
+    while left and len(chosen) < most:
+        best = max(others, key=lambda k: len(left & content_words(k.text)), default=None)
+        if best is None or len(left & content_words(best.text)) < (1 if chosen else 2):
+            return []
+        chosen.append(best)
+        left -= content_words(best.text)
+    if left or guarded.missing_from(protected(" ".join(k.text for k in chosen))):
+        return []
+    return chosen
+
+
+def _named_subject(sentence: str, after: str) -> str | None:
+    """Return `after` with its opening 'They'/'It' replaced by the subject of `sentence`, or None."""
+    from .lexicon import protected_names
+    from .rules import AUXILIARIES, _verb_forms
+
+    m = re.match(r"^(They|It|This)\b(.*)$", after)
+    ws = sentence.split()
+    finite = _verb_forms()[0] | _verb_forms()[1] | AUXILIARIES  # "Symptoms include": a plural takes the base form
+    verb_at = next((i for i, w in enumerate(ws[:4]) if w.lower() in finite), None)
+    if not m or not verb_at:
+        return None
+    subject = [w.lower() for w in ws[:verb_at] if w.lower() not in ("the", "common", "main", "most")]
+    if len(subject) != 1 or subject[0] in _STOP or not subject[0].isalpha():
+        return None
+    plural = subject[0].endswith("s") and not subject[0].endswith("ss")
+    if (m.group(1) == "They") != plural:
+        return None
+    if m.group(1) == "This" and subject[0] not in protected_names():
+        return None  # "This" points at the whole claim; only a named subject ("Kratom") can stand for it
+    return " ".join(ws[:verb_at]) + m.group(2)
+
+
+def soften(text: str) -> str | None:
+    """Return the sentence with its one 'can' said as 'may' (more cautious), or None when it has not exactly one."""
+    found = re.findall(r"\bcan\b(?!['’]t)", text)
+    return re.sub(r"\bcan\b(?!['’]t)", "may", text) if len(found) == 1 else None
+
+
+def _resolve_anaphors(handout: Handout) -> dict[int, str]:
+    """Map each sentence that says 'this herb' (and the like) to its text with the name said last before it."""
+    from .lexicon import protected_names
+
+    out, names = {}, protected_names()
+    for sec in handout.sections:
+        last = None
+        for s in sec.sentences:
+            m = _ANAPHOR.search(s.text)
+            if m and last:
+                out[id(s)] = s.text[:m.start()] + last + s.text[m.end():]
+            low = s.text.lower()
+            found = [(low.rfind(n), n) for n in names if re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", low)]
+            if found:
+                last = max(found)[1]
+    return out
 
 
 def _drop_orphaned_but(handout: Handout, gone: dict, changes: list[Change]) -> None:

@@ -48,10 +48,10 @@ AUXILIARIES = {
     "should", "will", "would", "do", "does", "did", "has", "have", "had", "cannot", "can't",
     "don't", "doesn't", "isn't", "aren't", "won't", "didn't", "wasn't", "weren't",
 }
-_SUBJECTS = {"i", "you", "we", "they", "people", "others", "some", "many", "who", "that", "which"}
+_SUBJECTS = {"i", "you", "we", "they", "these", "those", "people", "others", "some", "many", "who", "that", "which"}
 _ADVERBS = {"also", "often", "still", "usually", "mainly", "mostly", "sometimes", "always", "only", "just", "really"}
 LONG = 20  # words: the sentences the long-sentence rules split
-SPLIT_FROM = 18  # words: a sentence this long is split where a clean split leaves two whole sentences
+SPLIT_FROM = 14  # words: a sentence this long is split where a clean split leaves two whole sentences
 MODALS = ("may", "might", "could", "can", "would", "will")
 
 
@@ -444,6 +444,45 @@ def split_coordinate_clauses(sentence: str) -> list[str]:
     # "and" only adds: the second sentence can stand without it. "But" and "so" carry meaning.
     joiner = "" if m.group(2) == "and" else f"{cap(m.group(2))} "
     return split_or_keep(sentence, [m.group(1), f"{joiner}{m.group(3)}"])
+
+
+@rule("'These symptoms are called X and can be Y' says two things about one subject; say each in its own sentence.",
+      cases=[("These symptoms are often described as flu-like and can be extremely uncomfortable.",
+              ["These symptoms are often described as flu-like.", "They can be extremely uncomfortable."]),
+             ("Kratom comes from a tree in Asia and may act on the same receptors as opioids.",
+              ["Kratom comes from a tree in Asia.", "It may act on the same receptors as opioids."]),
+             ("Rest and fluids help and can speed recovery.", ["Rest and fluids help and can speed recovery."]),
+             ("You may feel tired and can sleep.", ["You may feel tired and can sleep."])])
+def split_shared_subject(sentence: str) -> list[str]:
+    """Split 'Subject verb A and <modal> B' (12+ words) into 'Subject verb A.' and 'It/They <modal> B.'"""
+    m = re.match(r"^((?:[Tt]he(?:se|ir)?|Th(?:is|ose)|Its?|[A-Z][\w-]*)(?: [\w-]+){0,2}?) "
+                 r"((?:is|are|was|were|has|have|comes|come|acts|act|causes|cause|affects|affect)\b.+?) "
+                 r"and (can|may|might|could|will|should|often) (.+)$", sentence)
+    if not m or len(sentence.split()) < 12:
+        return [sentence]
+    subject = m.group(1)
+    plural = subject.split()[0].lower() in ("these", "those", "they") or (
+        subject.endswith("s") and not subject.endswith("ss") and subject.split()[0].lower() not in ("this", "its"))
+    pronoun = "They" if plural else "It"
+    return split_or_keep(sentence, [f"{subject} {m.group(2)}", f"{pronoun} {m.group(3)} {m.group(4)}"])
+
+
+@rule("A long sentence that ends 'symptoms like A, B, and C' says a claim and a list at once; give the list its own sentence.",
+      cases=[("This imbalance can contribute to symptoms like mood swings, irritability, and difficulty experiencing pleasure.",
+              ["This imbalance can contribute to symptoms.",
+               "These include mood swings, irritability, and difficulty experiencing pleasure."]),
+             ("Kratom may help with symptoms like aches, cravings and poor sleep in some people who stop.",
+              ["Kratom may help with symptoms like aches, cravings and poor sleep in some people who stop."]),
+             ("Eat foods like rice, beans and bread.", ["Eat foods like rice, beans and bread."])])
+def split_trailing_like_list(sentence: str) -> list[str]:
+    """Split 'Claim about nouns like A, B(,) and C.' (12+ words, 3+ examples ending it) into 'Claim about nouns. These include A, B and C.'"""
+    m = re.match(r"^(.+ [a-z][a-z-]*s) like ((?:[^,]+, )+(?:and|or) [^,]+?)([.!?])$", sentence)
+    if not m or len(sentence.split()) < 12:
+        return [sentence]
+    examples = re.split(r",\s*(?:and |or )?", m.group(2))
+    if len(examples) < 3 or any(len(x.split()) > 4 for x in examples):
+        return [sentence]
+    return split_or_keep(sentence, [m.group(1), f"These include {m.group(2)}{m.group(3)}"])
 
 
 @rule("'Dopamine, a chemical in the brain.' ends with a definition; make it a sentence of its own.",

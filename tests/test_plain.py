@@ -26,7 +26,7 @@ def test_sample_hedges_survive(sample):
     assert re.search(r"\bmay\b", text) and re.search(r"\bmight\b", text)
     assert "Some studies" in text
     assert re.search(r"(Further|More) research is needed", text)
-    assert "antagonist" in text and "Mitragyna speciosa" in text and "heroin" in text
+    assert "act as a blocker" in text and "Mitragyna speciosa" in text and "heroin" in text  # antagonist, in everyday words
 
 
 def test_sample_has_no_fragments(sample):
@@ -122,7 +122,8 @@ def test_hedge_words_are_compared_as_protected_items_not_claim_words():
 def test_review_notes_what_a_merge_did_not_carry_over(sample):
     notes = [m for c in sample.changes for m in c.merges]
     assert notes and all(len(m["words_not_carried"]) <= 2 for m in notes)
-    assert all(m["said_by"] in [s.text for s in sample.handout.sentences] for m in notes)
+    # A sentence said by several others together names each of them, split by " / ".
+    assert all(part in [s.text for s in sample.handout.sentences] for m in notes for part in m["said_by"].split(" / "))
 
 
 def test_review_outputs_in_a_build(sample_build):
@@ -174,7 +175,7 @@ def test_citation_numbers_and_see_references_are_removed_not_counted_as_claims()
     assert "Kratom leaves contain more than 40 alkaloids." in text
     assert "Mitragynine may act on opioid receptors." in text
     assert "Kratom is not approved by the FDA for any medical use." in text
-    assert "Further research is needed" in text
+    assert "More research is needed" in text  # "further research" in everyday words, the hedge kept
     # "use.4 People ..." was one source sentence: removing the citation lets it split in two.
     glued = next(c for c in r.changes if c.source.startswith("Kratom is not approved"))
     assert {"strip_citations", "resplit_sentences", "strip_cross_references"} <= set(glued.rules)
