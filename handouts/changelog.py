@@ -17,7 +17,7 @@ def plain_record(plain, config) -> dict:
     return {
         "title": h.meta.title,
         "slug": h.meta.slug,
-        "rules": [{"name": r.name, "reason": r.reason} for r in RULES],
+        "rules": [{"name": name, "reason": reason} for name, reason in _all_rules()],
         "key_points": [s.text for s in h.key_points],
         "words_to_know": [{"word": t.word, "definition": t.definition} for t in h.words_to_know],
         "sections": [{"heading": sec.heading,
@@ -28,6 +28,13 @@ def plain_record(plain, config) -> dict:
                        for v in plain.violations],
         "readability": readability_record(plain, config),
     }
+
+
+def _all_rules() -> list[tuple[str, str]]:
+    """Return (name, reason) of every sentence rule, then of the rules that work across the handout."""
+    from .plain import HANDOUT_RULES
+
+    return [(r.name, r.reason) for r in RULES] + HANDOUT_RULES
 
 
 def readability_record(plain, config) -> dict:
@@ -61,7 +68,7 @@ def review_html(plain, config) -> bytes:
     """Render the reviewer's page (SLUG.review.html): each source sentence, what it became, and why."""
     record = plain_record(plain, config)
     return render("review.html.j2", record=record,
-                  rule_reasons={r.name: r.reason for r in RULES}).encode("utf-8")
+                  rule_reasons=dict(_all_rules())).encode("utf-8")
 
 
 def write_plain_outputs(plain, out: Path, config) -> dict[str, Path]:

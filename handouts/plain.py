@@ -421,13 +421,13 @@ def _drop_orphaned_but(handout: Handout, gone: dict, changes: list[Change]) -> N
 
 
 def _followers(handout: Handout) -> dict[int, Sentence]:
-    """Map each sentence to the next one of the same source when that one points back ("This leads", "But")."""
+    """Map each sentence to the next one in its paragraph when that one points back to it ("This leads", "They")."""
     out = {}
     for sec in handout.sections:
         for blk in sec.blocks:
             for item in blk.items:
                 for a, b in zip(item, item[1:]):
-                    if a.sources == b.sources and re.match(r"^(?:This|These|It|Its|They|Their)\b", b.text):
+                    if re.match(r"^(?:This|These|It|Its|They|Their)\b", b.text):
                         out[id(a)] = b
     return out
 

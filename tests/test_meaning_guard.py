@@ -90,3 +90,12 @@ def test_a_meaning_change_fails_the_build_unless_allowed(tmp_path, monkeypatch):
     allowed = build_handout(DATA / "lists.txt", config, audio=False)
     assert allowed.ok and (tmp_path / "out" / "lists.pdf").exists()
     assert any("drop_not_naively" in w for w in allowed.warnings)
+
+
+def test_can_may_soften_to_may_but_may_never_firms_up_to_can():
+    # "can" -> "may" says less, never more; "may" -> "can" would sound surer than the source.
+    assert check("Kratom can raise dopamine.", ["Kratom may raise dopamine."]) is None
+    v = check("Kratom may raise dopamine.", ["Kratom can raise dopamine."])
+    assert v and v.missing == ["hedge 'may'"]
+    v = check("Kratom cannot cure withdrawal.", ["Kratom may cure withdrawal."])
+    assert v and any("negation" in m for m in v.missing)  # "cannot" also counts as a negation

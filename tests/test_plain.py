@@ -134,6 +134,10 @@ def test_review_outputs_in_a_build(sample_build):
     assert figures["before"]["fk_grade"] > figures["after"]["fk_grade"]
     page = out["review page"].read_text(encoding="utf-8")
     assert "split_which_clause" in page and "Flesch-Kincaid" in page
+    # Every rule named in the log has its reason listed, including those that work across the handout.
+    reasons = {r["name"]: r["reason"] for r in record["rules"]}
+    used = {name for c in record["changes"] for name in c["rules"]}
+    assert "merge_near_duplicates" in used and used <= set(reasons) | {"key_point"}
     assert sample_build.readability["after"]["words"] == figures["after"]["words"]
 
 
@@ -231,3 +235,42 @@ def test_a_but_whose_contrast_was_merged_away_is_dropped_and_noted(tmp_path):
     notes = [m for c in r.changes for m in c.merges]
     assert notes[0]["sentence"] == "More research is needed." and "'But'" in notes[0]["opening_dropped"]
     assert r.violations == []
+
+
+def _plain_text_of(tmp_path, text: str):
+    src = tmp_path / "t.txt"
+    src.write_text(text, encoding="utf-8")
+    return plain_language(read_source(src), Config())
+
+
+def test_a_repeat_with_can_and_may_is_kept_once_with_may(tmp_path):
+    r = _plain_text_of(tmp_path, "Research suggests that kratom may boost dopamine release.\n\n"
+                                 "Some studies suggest that kratom can raise dopamine levels.\n")
+    assert _text(r) == "Some studies suggest that kratom may raise dopamine levels."
+    kept = r.handout.sentences[0]
+    assert "soften_to_the_repeat's_hedge" in kept.rules and len(kept.sources) == 2
+    assert r.violations == []
+
+
+def test_this_herb_after_kratom_is_compared_as_kratom(tmp_path):
+    r = _plain_text_of(tmp_path, "People are turning to kratom for help. This herb may ease strong cravings.\n\n"
+                                 "Kratom may ease cravings.\n")
+    assert _text(r) == "People are turning to kratom for help. Kratom may ease cravings."
+    # Without a name said before it, 'this herb' is not taken for kratom: two words differ, no merge.
+    r = _plain_text_of(tmp_path, "This herb may ease strong cravings.\n\nKratom may ease cravings.\n")
+    assert len(r.handout.sentences) == 2
+
+
+def test_a_list_said_by_two_other_sentences_goes_and_the_next_sentence_names_its_subject(tmp_path):
+    r = _plain_text_of(tmp_path, "Symptoms include nausea, cravings and mood swings. They are signs of the "
+                                 "brain healing.\n\nCommon symptoms include nausea and muscle aches.\n\n"
+                                 "Low dopamine can add to cravings and mood swings.\n")
+    assert _text(r) == ("Symptoms are signs of the brain healing. Common symptoms include upset stomach and "
+                        "muscle aches. Low dopamine can add to cravings and mood swings.")
+    note = [m for c in r.changes for m in c.merges][0]
+    assert note["said_by"].count(" / ") == 1
+    # A hedge, a negation or a number is never pieced together from several sentences.
+    r = _plain_text_of(tmp_path, "Symptoms may include nausea, cravings and mood swings.\n\n"
+                                 "Common symptoms include nausea and muscle aches.\n\n"
+                                 "Low dopamine can add to cravings and mood swings.\n")
+    assert len(r.handout.sentences) == 3
