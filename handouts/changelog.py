@@ -23,6 +23,7 @@ def plain_record(plain, config) -> dict:
         "sections": [{"heading": sec.heading,
                       "sentences": [{"text": s.text, "sources": s.sources, "rules": s.rules}
                                     for s in sec.sentences]} for sec in h.sections],
+        "headings": plain.headings,
         "changes": [c.as_dict() for c in plain.changes],
         "violations": [{"source": v.source, "plain": v.plain, "rule": v.rule, "missing": v.missing}
                        for v in plain.violations],

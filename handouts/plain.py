@@ -68,6 +68,7 @@ class PlainResult:
     after: Readability
     changes: list[Change]
     violations: list[Violation]
+    headings: list[dict] = field(default_factory=list)  # headings put in plain words: {"source", "became"}
 
     def missed_targets(self, config) -> list[str]:
         """Return one line for each readability target the plain handout misses."""
@@ -93,11 +94,15 @@ def plain_language(handout: Handout, config=None) -> PlainResult:
     changes: list[Change] = []
     violations: list[Violation] = []
     sections: list[Section] = []
+    headings: list[dict] = []  # {"source", "became"} for each heading put in plain words
     for section in handout.sections:
         if is_furniture(section.heading) and sections:
             new = sections[-1]  # "Reading time: 5 minutes" is no heading: its text joins the section before
         else:
-            new = Section(heading="" if is_furniture(section.heading) else section.heading, line=section.line)
+            heading = "" if is_furniture(section.heading) else plain_heading(section.heading)
+            if heading != section.heading:
+                headings.append({"source": section.heading, "became": heading})
+            new = Section(heading=heading, line=section.line)
             sections.append(new)
         for block in section.blocks:
             items = []
@@ -117,7 +122,22 @@ def plain_language(handout: Handout, config=None) -> PlainResult:
     _record_results(plain, changes)
     plain.key_points = pick_key_points(plain)
     plain.words_to_know = pick_words_to_know(plain)
-    return PlainResult(plain, before, measure_handout(plain), changes, violations)
+    return PlainResult(plain, before, measure_handout(plain), changes, violations, headings)
+
+
+_HEADING_LEAD_IN = re.compile(r"^(?:Understanding|Exploring|Examining|Navigating|Discovering|Unpacking|"
+                              r"An Overview of|A Look at|A Guide to)\s+(?=\w)", re.I)
+
+
+def plain_heading(heading: str) -> str:
+    """Put a heading in everyday words, without an 'Understanding'/'Exploring' lead-in; keep it when that would lose a protected word."""
+    from .lexicon import apply_swaps
+
+    plain = apply_swaps(_HEADING_LEAD_IN.sub("", heading).strip())
+    plain = plain[:1].upper() + plain[1:]
+    if not plain or protected(heading).missing_from(protected(plain)):
+        return heading
+    return plain
 
 
 def rewrite_sentence(sentence: Sentence, section: str) -> tuple[list[Sentence], Change, list[Violation]]:
@@ -507,4 +527,6 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
 def pick_words_to_know(handout: Handout) -> list[Term]:
     """List the defined medical terms the plain handout uses, each once, from the lexicon data."""
     text = " ".join(s.text for s in handout.sentences)
-    return [Term(d.word, d.definition) for d in find_terms(text)]
+    # "Dopamine is a brain chemical ..." in the body already says what the word means: once is enough.
+    defined = {m.group(1).lower() for s in handout.sentences if (m := _DEFINITION.match(s.text))}
+    return [Term(d.word, d.definition) for d in find_terms(text) if not defined & {f.lower() for f in d.forms}]
