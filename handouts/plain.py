@@ -36,7 +36,7 @@ be been being am do does did has have had can could may might must shall should 
 never some any all each both many much more most other others such very also just only still even
 when while where which who whom whose what why how we you your our he she his her i me my one
 key main major important significant big certain exact different various common become becomes became
-link linked links tied tie related associated""".split())
+link linked links tied tie related associated play plays played role part""".split())
 _HEDGES = {w for group in HEDGE_GROUPS.values() for w in group}
 _DEFINITION = re.compile(r"^([A-Z][\w-]*(?: [\w-]+)?) (?:is|are) (?:an?|the) ")
 

@@ -38,7 +38,9 @@ def test_sample_has_no_fragments(sample):
 def test_sample_is_easier_and_shorter(sample):
     b, a = sample.before, sample.after
     assert a.fk_grade < b.fk_grade - 5 and a.smog < b.smog - 4
-    assert a.words < 0.85 * b.words  # repeats merged; far from half (see the report)
+    # Where the rules stand today (targets 6 and 9 not yet met; see the report): no step back.
+    assert a.fk_grade <= 6.7 and a.smog <= 9.3
+    assert a.words < 0.70 * b.words  # repeats merged; not yet half
     assert a.avg_sentence_words < 15
 
 
