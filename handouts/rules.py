@@ -301,7 +301,7 @@ def split_appositive_participle(sentence: str) -> list[str]:
 
 @rule("Examples in a ', such as A or B,' aside break the main sentence in two; give them their own sentence.",
       cases=[("It starts when someone using opioid drugs, such as heroin or painkillers, stops.",
-              ["It starts when someone using opioid drugs stops.", "Opioid drugs include heroin or painkillers."])])
+              ["It starts when someone using opioid drugs stops.", "Opioid drugs include heroin and painkillers."])])
 def split_such_as(sentence: str) -> list[str]:
     """Move a mid-sentence 'such as' list into a sentence of its own."""
     m = re.match(r"^(.+?), such as ([^,]+(?:, [^,]+)*?(?: or | and )[^,]+|[^,]+), (.+)$", sentence)
@@ -317,7 +317,9 @@ def split_such_as(sentence: str) -> list[str]:
     if not noun:
         return [sentence]
     verb = "include" if noun[-1].endswith("s") else "includes"
-    return split_or_keep(sentence, [f"{m.group(1)} {m.group(3)}", f"{' '.join(noun)} {verb} {m.group(2)}"])
+    # "such as A or B" names examples of one kind; "include A and B" says the same (both are examples).
+    examples = re.sub(r" or ([^,]+)$", r" and \1", m.group(2))
+    return split_or_keep(sentence, [f"{m.group(1)} {m.group(3)}", f"{' '.join(noun)} {verb} {examples}"])
 
 
 @rule("'Symptoms like A, B, C and D signal X' puts a list and a claim in one subject; list them, then say the claim.",
