@@ -122,6 +122,13 @@ def _first_modal(text: str) -> str | None:
     return None
 
 
+def _plural(word: str) -> bool:
+    """Tell whether a word is an English plural ('symptoms'), not just a word ending in s ('tremens')."""
+    if not word.endswith("s") or word.endswith("ss"):
+        return False
+    return any(stem in _dictionary() for stem in (word[:-1], word[:-2], word[:-3] + "y"))
+
+
 @cache
 def _dictionary() -> frozenset:
     from .readability import _cmu
@@ -379,7 +386,9 @@ def split_copula_relative(sentence: str) -> list[str]:
              ("Doctors may suggest kratom, which may help with withdrawal.",
               ["Doctors may suggest kratom.", "Kratom may help with withdrawal."]),
              ("It causes mood swings, irritability, and low mood, which may prompt relapse.",
-              ["It causes mood swings, irritability, and low mood.", "This may prompt relapse."])])
+              ["It causes mood swings, irritability, and low mood.", "This may prompt relapse."]),
+             ("Some people get a condition called delirium tremens, which can be life-threatening.",
+              ["Some people get a condition called delirium tremens.", "This can be life-threatening."])])
 def split_which_clause(sentence: str) -> list[str]:
     """Split off a non-restrictive ', which' clause as its own sentence."""
     m = re.match(r"^(.+?), which (.+)$", sentence)
@@ -391,7 +400,7 @@ def split_which_clause(sentence: str) -> list[str]:
         subject = re.search(r"([\w-]+)$", before).group(1)
         subject = cap(subject) if subject[0].isupper() or last in protected_names() else subject
         subject = cap(subject)
-    elif re.search(r",\s+(?:and|or)\s+[^,]+$", before) or not last.endswith("s"):
+    elif re.search(r",\s+(?:and|or)\s+[^,]+$", before) or not _plural(last):
         subject = "This"
     else:
         subject = f"These {last}"
@@ -635,6 +644,19 @@ def use_you(sentence: str) -> str:
     """Turn 'patients should' and 'one must' into 'you should', 'you must'."""
     return re.sub(r"\b(?:patients|readers|one|the patient|the reader|individuals)\s+(should|must|need to|can ask|may want to)\b",
                   lambda m: ("You" if m.group(0)[0].isupper() else "you") + " " + m.group(1), sentence, flags=re.I)
+
+
+_RANGE = re.compile(r"(?<![\w.\-–—/])(\d+(?:\.\d+)?)\s*[-–—]\s*(\d+(?:\.\d+)?)(?![\w.]*[\-–—/]\d)")
+
+
+@rule("A range written '6-24 hours' reads as a minus sign or a code; '6 to 24 hours' reads the way it is said.",
+      cases=[("Symptoms start within 6-24 hours.", ["Symptoms start within 6 to 24 hours."]),
+             ("Take 2–3 tablets a day.", ["Take 2 to 3 tablets a day."]),
+             ("Call 1-800-662-4357 or 555-123-4567.", ["Call 1-800-662-4357 or 555-123-4567."]),
+             ("COVID-19 spread in 2020.", ["COVID-19 spread in 2020."])])
+def say_ranges_with_to(sentence: str) -> str:
+    """Write numeric ranges with 'to' (phone numbers and codes are left alone)."""
+    return _RANGE.sub(r"\1 to \2", sentence)
 
 
 @rule("Swaps can leave 'a upset stomach', double spaces or a lower-case start; tidy them.",
