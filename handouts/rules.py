@@ -554,6 +554,21 @@ def split_long_by_means(sentence: str) -> list[str]:
     return split_or_keep(sentence, [m.group(1), f"This {modal + ' work' if modal else 'works'} {how}"])
 
 
+@rule("'Do A, as B' in a long sentence gives an order and its reason at once; give the reason its own sentence.",
+      cases=[("Keep the wound clean and dry for the first 24 hours, as moisture can increase the risk of infection.",
+              ["Keep the wound clean and dry for the first 24 hours.",
+               "This is because moisture can increase the risk of infection."]),
+             ("Rest, as you need it.", ["Rest, as you need it."]),
+             ("Use it as your doctor says, as well as you can, every day of the week.",
+              ["Use it as your doctor says, as well as you can, every day of the week."])])
+def split_long_reason(sentence: str) -> list[str]:
+    """Split 'A, as/since/because B' (B a whole clause) into 'A.' and 'This is because B.' in a sentence of 14+ words."""
+    m = re.match(r"^(.+?), (?:as|since|because) (?!well\b|long\b|soon\b|much\b|many\b|far\b|if\b)(.+)$", sentence)
+    if not m or len(sentence.split()) < SPLIT_FROM or len(m.group(2).split()) < 4:
+        return [sentence]
+    return split_or_keep(sentence, [m.group(1), f"This is because {m.group(2)}"])
+
+
 @rule("'X, depending on Y' puts a condition at the end of a long sentence; say it in its own sentence.",
       cases=[("These symptoms vary in intensity depending on factors like the duration and severity of use.",
               ["These symptoms vary in intensity.", "This depends on factors like the duration and severity of use."]),
@@ -639,11 +654,17 @@ def use_everyday_words(sentence: str) -> str:
 @rule("Address the reader as 'you' where the source tells readers what to do.",
       cases=[("Patients should take it with food.", ["You should take it with food."]),
              ("One must not drive.", ["You must not drive."]),
-             ("Doctors should check the dose.", ["Doctors should check the dose."])])
+             ("Doctors should check the dose.", ["Doctors should check the dose."]),
+             ("Patients should not use creams unless their doctor says so.",
+              ["You should not use creams unless your doctor says so."])])
 def use_you(sentence: str) -> str:
-    """Turn 'patients should' and 'one must' into 'you should', 'you must'."""
-    return re.sub(r"\b(?:patients|readers|one|the patient|the reader|individuals)\s+(should|must|need to|can ask|may want to)\b",
-                  lambda m: ("You" if m.group(0)[0].isupper() else "you") + " " + m.group(1), sentence, flags=re.I)
+    """Turn 'patients should' and 'one must' into 'you should', 'you must' (and their 'their' into 'your')."""
+    out = re.sub(r"\b(?:patients|readers|one|the patient|the reader|individuals)\s+(should|must|need to|can ask|may want to)\b",
+                 lambda m: ("You" if m.group(0)[0].isupper() else "you") + " " + m.group(1), sentence, flags=re.I)
+    if out != sentence:  # the patients' doctor is now the reader's own
+        out = re.sub(r"\b(?:their|his or her|his/her)\b(?= (?:doctor|nurse|care team|pharmacist|provider|health care provider)\b)",
+                     "your", out)
+    return out
 
 
 _RANGE = re.compile(r"(?<![\w.\-–—/])(\d+(?:\.\d+)?)\s*[-–—]\s*(\d+(?:\.\d+)?)(?![\w.]*[\-–—/]\d)")

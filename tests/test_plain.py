@@ -291,3 +291,17 @@ def test_a_term_the_body_defines_is_not_defined_again(sample):
     assert "Dopamine is a brain chemical" in body
     assert "dopamine" not in [t.word for t in sample.handout.words_to_know]
     assert "opioid" in [t.word for t in sample.handout.words_to_know]
+
+
+def test_a_leaflet_with_steps_speaks_to_the_reader_and_gives_reasons_apart():
+    r = _plain("wound_leaflet.md")
+    assert r.violations == []
+    text = _text(r)
+    assert "You should keep the wound clean and dry for the first 24 to 48 hours. " \
+           "This is because moisture can increase the risk of infection." in text
+    assert "You should not use creams unless your doctor recommends them." in text
+    assert "100.4°F" in text and "at least 20 seconds" in text and "In this article" not in text
+    steps = [b for sec in r.handout.sections for b in sec.blocks if b.kind == "numbered"]
+    assert len(steps) == 1 and len(steps[0].items) == 3
+    assert [s.text for s in steps[0].items[2]] == ["Clean the area with saline.", "Do not use hydrogen peroxide.",
+                                                  "This can damage healing tissue."]
