@@ -111,7 +111,8 @@ def _pdf(job: Job, size) -> bytes:
 
 def _mp3(job: Job) -> bytes:
     """Render the narration as a tagged MP3 with even loudness and chapters."""
-    return narration_mp3(job.handout, job.config, job.speech(), job.engine())
+    cache = cache_dir(job.config) / "master" / f"{job.handout.meta.slug}.npz"
+    return narration_mp3(job.handout, job.config, job.speech(), job.engine(), cache)
 
 
 def _captions(job: Job) -> str:

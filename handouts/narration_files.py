@@ -5,24 +5,29 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .audio import master
 from .audio_tags import build_date, tag_mp3
 from .captions import webvtt
 from .config import Config
 from .files import write_atomic
+from .mastering import master
 from .model import Handout
 from .narration import Narration
 from .playlist import PLAYLIST_NAME, playlist
 from .speech import Engine
 
 
-def narration_mp3(handout: Handout, config: Config, narration: Narration, engine: Engine) -> bytes:
-    """Return the narration as MP3 at -16 LUFS and under -1 dBTP, with ID3v2.4 tags, transcript and chapters."""
+def narration_mp3(handout: Handout, config: Config, narration: Narration, engine: Engine,
+                  cache: Path | None = None) -> bytes:
+    """Return the narration as MP3 at -16 LUFS and under -1 dBTP, with ID3v2.4 tags, transcript and chapters.
+
+    `cache`: the file keeping each sentence's mastering analysis, so an edit re-measures only what changed.
+    """
     meta = handout.meta
     comment = f"Plain-language health handout from {config.clinic_name}. Voice: {engine.voice_id()}."
     if meta.reviewed:
         comment += f" Reviewed by {meta.reviewed_by} on {meta.reviewed_on}."
-    return tag_mp3(master(narration.speech), title=meta.title, artist=config.clinic_name,
+    starts = [round(cue.start * narration.sample_rate) for cue in narration.cues]  # one segment a sentence
+    return tag_mp3(master(narration.speech, starts=starts, cache=cache), title=meta.title, artist=config.clinic_name,
                    album=config.collection, language=meta.language, date=build_date(meta.reviewed_on),
                    comment=comment, transcript=narration.transcript, chapters=narration.chapters)
 

@@ -11,7 +11,8 @@ from scipy.signal import resample_poly
 
 from conftest import SAMPLE
 from fakes import CountingEngine
-from handouts.audio import decode_mp3, master
+from handouts.audio import decode_mp3
+from handouts.mastering import master
 from handouts.build import build_all
 from handouts.config import Config, load_config
 from handouts.narration import narrate, spoken_script
