@@ -171,7 +171,7 @@ def _summary(r) -> str:
     if r.readability:
         b, a = r.readability["before"], r.readability["after"]
         grade = (f", grade {b['fk_grade']:.1f}->{a['fk_grade']:.1f}, SMOG {b['smog']:.1f}->{a['smog']:.1f}, "
-                 f"words {b['words']}->{a['words']}")
+                 f"words {b['body_words']}->{a['body_words']}")
     if not r.rebuilt:
         return f"up to date {r.slug}: {pages}{audio}{grade}{_draft(r)}"
     by_reason: dict[str, list[str]] = {}

@@ -46,8 +46,8 @@ def readability_record(plain, config) -> dict:
         "targets": {"max_grade": config.max_grade, "max_smog": config.max_smog,
                     "max_sentence_words": config.max_sentence_words},
         "missed": plain.missed_targets(config),
-        "source_words": plain.before.words,
-        "plain_words": plain.after.words,
+        "source_words": plain.before.body_words,
+        "plain_words": plain.after.body_words,
     }
 
 

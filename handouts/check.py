@@ -33,7 +33,7 @@ class CheckResult:
         b, a = self.before, self.after
         figures = (f"grade {b['fk_grade']:.1f}->{a['fk_grade']:.1f}, SMOG {b['smog']:.1f}->{a['smog']:.1f}, "
                    f"longest sentence {b['longest_sentence']}->{a['longest_sentence']} words, "
-                   f"words {b['words']}->{a['words']}")
+                   f"words {b['body_words']}->{a['body_words']}")
         if self.ok:
             return f"ok {self.slug}: {figures}"
         return f"MISSED {self.slug}: {figures}\n" + "\n".join(f"  - {m}" for m in self.missed)

@@ -11,9 +11,11 @@ from .lexicon import data_rows, find_terms
 from .meaning_guard import HEDGE_GROUPS, Protected, Violation, protected
 from .model import Block, Handout, Section, Sentence, Term
 from .readability import Readability, measure, measure_handout
-from .rules import RULES, Rule, is_furniture, strip_citations, strip_cross_references, words
+from .rules import (LIST_ITEM, RULES, Rule, has_verb, is_furniture, is_list_item, strip_citations,
+                    strip_cross_references, words)
 
 MERGE_RULE = "merge_near_duplicates"
+LIST_RULE = "list_to_bullets"
 MERGE_REASON = "The source says most things more than once; keep the clearest wording of each claim once."
 SOFTEN_RULE = "soften_to_the_repeat's_hedge"
 SOFTEN_REASON = ("When the source says a claim twice, once with 'can' and once with 'may', the one kept says "
@@ -109,12 +111,13 @@ def plain_language(handout: Handout, config=None) -> PlainResult:
             for item in block.items:
                 out = []
                 for sentence in item:
-                    pieces, change, found = rewrite_sentence(sentence, section.heading)
+                    pieces, change, found = rewrite_sentence(sentence, section.heading,
+                                                             lists=block.kind == "paragraph")
                     out += pieces
                     changes.append(change)
                     violations += found
                 items.append(out)
-            new.blocks.append(Block(block.kind, items, block.line))
+            new.blocks += _with_lists(Block(block.kind, items, block.line))
     plain = Handout(meta=handout.meta, sections=sections)
     merge_near_duplicates(plain, changes)
     _drop_empty(plain)
@@ -140,8 +143,27 @@ def plain_heading(heading: str) -> str:
     return plain
 
 
-def rewrite_sentence(sentence: Sentence, section: str) -> tuple[list[Sentence], Change, list[Violation]]:
-    """Run every rule over one source sentence; guard its meaning after each rule."""
+def _with_lists(block: Block) -> list[Block]:
+    """Split a paragraph at the bullets a rule made: the text up to the lead-in, the list, the rest."""
+    if not any(is_list_item(s.text) for item in block.items for s in item):
+        return [block]
+    out: list[Block] = []
+    for item in block.items:
+        for s in item:
+            kind = "bullets" if is_list_item(s.text) else "paragraph"
+            if kind == "bullets":
+                s.text = s.text[len(LIST_ITEM):]
+            if not out or out[-1].kind != kind:
+                out.append(Block(kind, [] if kind == "bullets" else [[]], block.line))
+            if kind == "bullets":
+                out[-1].items.append([s])
+            else:
+                out[-1].items[-1].append(s)
+    return out
+
+
+def rewrite_sentence(sentence: Sentence, section: str, lists: bool = False) -> tuple[list[Sentence], Change, list[Violation]]:
+    """Run every rule over one source sentence (list-making ones only when `lists`); guard its meaning after each rule."""
     source = sentence.text
     sources = sentence.sources or [source]
     wanted = protected(claim_text(source))
@@ -149,6 +171,8 @@ def rewrite_sentence(sentence: Sentence, section: str) -> tuple[list[Sentence], 
     change = Change(source=source, section=section)
     violations, lost = [], set()
     for rule in RULES:
+        if rule.makes_list and not lists:
+            continue
         # A part a rule takes out whole ("This offers hope ...") is named for the reviewer.
         change.dropped += [{"text": t, "rule": rule.name} for t, _ in pieces if not rule.apply(t)]
         pieces = _apply(rule, pieces)
@@ -299,8 +323,8 @@ def merge_near_duplicates(handout: Handout, changes: list[Change]) -> None:
         return None
 
     for x in everything:
-        if id(x) in gone:
-            continue
+        if id(x) in gone or LIST_RULE in x.rules:
+            continue  # a list and its lead-in stay whole
         # "This leads to ..." after x points back to x: x may go only if that sentence can go too.
         chain = [x]
         while id(chain[-1]) in follower:
@@ -318,7 +342,7 @@ def merge_near_duplicates(handout: Handout, changes: list[Change]) -> None:
             gone[id(y)] = [k]
     renamed = []
     for x in everything:
-        if id(x) in gone:
+        if id(x) in gone or LIST_RULE in x.rules:
             continue
         after = follower.get(id(x))
         # "They are signs of ..." after x may stay when it can name x's subject instead ("These symptoms").
@@ -508,7 +532,7 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     for pos, s in enumerate(handout.sentences):
         n = len(s.text.split())
         # A key point stands alone: no opening "But"/"This", no "this effect" pointing back.
-        if n > KEY_POINT_MAX_WORDS or re.match(r"^(?:But|And|So|Also|This|These|That|It|They|Its|Their)\b", s.text) \
+        if n > KEY_POINT_MAX_WORDS or LIST_RULE in s.rules or not has_verb(s.text) or re.match(r"^(?:But|And|So|Also|This|These|That|It|They|Its|Their)\b", s.text) \
                 or re.search(r"\b(?:this|these|those)\s+(?!works?\b)[a-z]+", s.text, re.I):
             continue
         candidates.append((-len(s.sources), pos, s))

@@ -33,6 +33,7 @@ class Readability:
     pct_polysyllables: float
     long_sentences: int  # sentences over LONG_SENTENCE words
     longest_sentence: int
+    body_words: int = 0  # every word of the body, list items included (the figures above count sentences only)
 
     def as_dict(self) -> dict:
         """Return the figures as a plain dict, rounded for people."""
@@ -127,9 +128,30 @@ def measure(sentences: list[str]) -> Readability:
         pct_polysyllables=100.0 * poly / n_words,
         long_sentences=sum(1 for ws in counts if len(ws) > LONG_SENTENCE),
         longest_sentence=max((len(ws) for ws in counts), default=0),
+        body_words=len(words),
     )
 
 
 def measure_handout(handout) -> Readability:
-    """Compute the readability figures of a handout's body sentences."""
-    return measure([s.text for s in handout.sentences])
+    """Compute the readability figures of a handout's complete body sentences."""
+    from dataclasses import replace
+
+    return replace(measure(complete_sentences(handout)),
+                   body_words=sum(len(words_of(s.text)) for s in handout.sentences))
+
+
+def complete_sentences(handout) -> list[str]:
+    """Return the body sentences a readability formula may count: list items that are no sentences
+    ("upset stomach") and lead-ins ending in a colon are left out, as health-literacy practice
+    says (counted as sentences they give an artificially low score)."""
+    from .rules import has_verb
+
+    out = []
+    for sec in handout.sections:
+        for block in sec.blocks:
+            for s in block.sentences:
+                made_list = "list_to_bullets" in s.rules  # items cut from a sentence's inline list
+                if s.text.rstrip().endswith(":") or block.is_list and (made_list or not has_verb(s.text)):
+                    continue
+                out.append(s.text)
+    return out

@@ -25,18 +25,21 @@ class Rule:
     removes_furniture: bool = False
     # True when it removes filler words, not claims: what it takes out must be said elsewhere.
     removes_filler: bool = False
+    # True when it turns a sentence into a list (a lead-in and bullets): only inside a paragraph.
+    makes_list: bool = False
 
 
 RULES: list[Rule] = []
 
 
-def rule(reason: str, cases=(), removes_furniture: bool = False, removes_filler: bool = False):
+def rule(reason: str, cases=(), removes_furniture: bool = False, removes_filler: bool = False,
+         makes_list: bool = False):
     """Register a rule in pipeline order, with its reason and its test cases."""
     def register(fn):
         def apply(sentence: str) -> list[str]:
             out = fn(sentence)
             return [out] if isinstance(out, str) else list(out)
-        RULES.append(Rule(fn.__name__, reason, apply, tuple(cases), removes_furniture, removes_filler))
+        RULES.append(Rule(fn.__name__, reason, apply, tuple(cases), removes_furniture, removes_filler, makes_list))
         return fn
     return register
 
@@ -509,6 +512,47 @@ def split_trailing_appositive(sentence: str) -> list[str]:
     return split_or_keep(sentence, [m.group(1), f"{cap(m.group(2))} {verb} {m.group(3)} {m.group(4)}"])
 
 
+LIST_ITEM = "\u2022 "  # starts a piece that is one bullet of the list the piece before it introduces
+_LIST_LEAD = r"(?:include|includes|(?:may|can|might) include|are|were|notice|have|has|get|feel)"
+
+
+def is_list_item(text: str) -> bool:
+    """Tell whether a rewritten piece is a bullet of a list (made by list_to_bullets)."""
+    return text.startswith(LIST_ITEM)
+
+
+@rule("A sentence that lists five or more things is hard to scan; introduce the list and give each thing a bullet.",
+      cases=[("Common symptoms include nausea, vomiting, diarrhea, muscle aches, insomnia, and intense cravings.",
+              ["Common symptoms include:", "\u2022 nausea", "\u2022 vomiting", "\u2022 diarrhea", "\u2022 muscle aches",
+               "\u2022 insomnia", "\u2022 intense cravings"]),
+             ("Call your doctor if you notice redness, swelling, warmth, pus, or a fever over 100.4°F.",
+              ["Call your doctor if you notice any of these:", "\u2022 redness", "\u2022 swelling", "\u2022 warmth",
+               "\u2022 pus", "\u2022 a fever over 100.4°F"]),
+             ("Symptoms include nausea, cravings, mood swings, and irritability.",
+              ["Symptoms include nausea, cravings, mood swings, and irritability."]),
+             ("It may not include rice, beans, bread, pasta, or fruit.", ["It may not include rice, beans, bread, pasta, or fruit."]),
+             ("Bring a pen, paper, a book, your glasses, and the long letter that the clinic sent to you last month.",
+              ["Bring a pen, paper, a book, your glasses, and the long letter that the clinic sent to you last month."])],
+      makes_list=True)
+def list_to_bullets(sentence: str) -> list[str]:
+    """Turn 'Lead-in include(s)/notice/have A, B, C, D(,) and/or E.' into 'Lead-in include:' and one bullet per item."""
+    m = re.match(rf"^(.+? {_LIST_LEAD}) (.+?)\.$", sentence)
+    if not m or len(m.group(1).split()) > 10 or re.search(r"\b(?:not|no|never)\b|n['’]t\b", m.group(1)):
+        return [sentence]  # a negated lead-in ("may not include") reads wrongly above a list
+    items = re.split(r",\s*", m.group(2))
+    last = re.match(r"^(and|or) (.+)$", items[-1])
+    if not last:
+        return [sentence]
+    items[-1] = last.group(2)
+    if len(items) < 5 or any(not i or len(i.split()) > 7 or re.search(r"\b(?:and|or)\b", i) and i is not items[-1]
+                             for i in items):
+        return [sentence]
+    lead = m.group(1)
+    if last.group(1) == "or" and re.search(r"\b(?:notice|have|has|get|feel)$", lead):
+        lead += " any of these"  # "if you notice A, B or C": any one of them is reason enough
+    return [f"{lead}:"] + [LIST_ITEM + i for i in items]
+
+
 @rule("A list of many items in one sentence runs past 20 words; say it in two sentences of half the list each.",
       cases=[("Common symptoms include nausea, vomiting, diarrhea, muscle aches, insomnia, anxiety, depression, and intense cravings for the drug.",
               ["Common symptoms include nausea, vomiting, diarrhea and muscle aches.",
@@ -684,8 +728,10 @@ def say_ranges_with_to(sentence: str) -> str:
       cases=[("a upset stomach  is common .", ["An upset stomach is common."]),
              ("It may cause an sudden pain.", ["It may cause a sudden pain."])])
 def tidy(sentence: str) -> str:
-    """Fix articles, spacing and the first capital."""
+    """Fix articles, spacing and the first capital (a bullet item keeps its own case and no full stop)."""
     s = " ".join(sentence.split())
+    if is_list_item(sentence):
+        return LIST_ITEM + re.sub(r"\b([Aa])n? ([\w-]+)", _article, s[len(LIST_ITEM.strip()):].strip())
     s = re.sub(r"\s+([.,;:!?])", r"\1", s)
     s = re.sub(r"\b([Aa])n? ([\w-]+)", _article, s)
     return end(s)

@@ -30,16 +30,40 @@ def test_sample_hedges_survive(sample):
 
 
 def test_sample_has_no_fragments(sample):
-    for s in sample.handout.sentences + sample.handout.key_points:
-        assert has_verb(s.text), s.text
-        assert s.text[0].isupper() and s.text[-1] in ".?!", s.text
+    for s in sample.handout.key_points:
+        assert has_verb(s.text) and s.text[0].isupper() and s.text[-1] in ".?!", s.text
+    for sec in sample.handout.sections:
+        for i, block in enumerate(sec.blocks):
+            for s in block.sentences:
+                if block.kind == "paragraph":  # every sentence is whole: a capital, a verb, a full stop
+                    assert has_verb(s.text) and s.text[0].isupper(), s.text
+                    # ... or a colon, only where a list follows
+                    assert s.text[-1] in ".?!" or s.text.endswith(":") and s is block.sentences[-1] \
+                        and sec.blocks[i + 1].kind == "bullets", s.text
+                else:  # a bullet made from an inline list: a short item, no full stop
+                    assert "list_to_bullets" in s.rules and len(s.text.split()) <= 7 and s.text[-1] not in ".:", s.text
+
+
+def test_a_long_inline_list_becomes_bullets_and_is_not_counted_as_sentences(sample):
+    lists = [b for sec in sample.handout.sections for b in sec.blocks if b.kind == "bullets"]
+    assert len(lists) == 1
+    assert [item[0].text for item in lists[0].items] == [
+        "upset stomach", "throwing up", "loose stools", "muscle aches", "trouble sleeping", "worry", "feeling down",
+        "strong cravings for the drug"]
+    assert "Common symptoms include:" in [s.text for s in sample.handout.sentences]
+    # Readability counts whole sentences only: the 8 items and their lead-in are left out of the figures.
+    from handouts.readability import complete_sentences
+    measured = complete_sentences(sample.handout)
+    assert "worry" not in measured and "Common symptoms include:" not in measured
+    assert sample.after.sentences == len(measured) == len(sample.handout.sentences) - 9
+    assert sample.after.body_words > sample.after.words
 
 
 def test_sample_is_easier_and_shorter(sample):
     b, a = sample.before, sample.after
     assert a.fk_grade < b.fk_grade - 5 and a.smog < b.smog - 4
     # Where the rules stand today (targets 6 and 9 not yet met; see the report): no step back.
-    assert a.fk_grade <= 6.7 and a.smog <= 9.3
+    assert a.fk_grade <= 6.5 and a.smog <= 9.4
     assert a.words < 0.70 * b.words  # repeats merged; not yet half
     assert a.avg_sentence_words < 15
 

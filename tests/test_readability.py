@@ -58,3 +58,16 @@ def test_works_with_no_network_and_without_nltk():
     r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert r.returncode == 0, r.stderr
     assert float(r.stdout) > 0
+
+
+def test_only_whole_sentences_are_measured():
+    # Health-literacy practice: leave out list items that are no sentences and colon lead-ins.
+    from handouts.model import Block, Handout, Meta, Section, Sentence
+    from handouts.readability import complete_sentences, measure_handout
+
+    section = Section("", [Block("paragraph", [[Sentence("Bring these things:")]]),
+                           Block("bullets", [[Sentence("your insurance card")], [Sentence("Bring your glasses.")]])])
+    handout = Handout(Meta(title="T", slug="t"), [section])
+    assert complete_sentences(handout) == ["Bring your glasses."]
+    figures = measure_handout(handout)
+    assert figures.sentences == 1 and figures.words == 3 and figures.body_words == 9
