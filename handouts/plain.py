@@ -340,7 +340,7 @@ def merge_near_duplicates(handout: Handout, changes: list[Change]) -> None:
             continue
         for y, k in zip(chain, keepers):
             gone[id(y)] = [k]
-    renamed = []
+    said_as: dict[int, list[str]] = {}  # a sentence said by several: what each of them says (a list whole)
     for x in everything:
         if id(x) in gone or LIST_RULE in x.rules:
             continue
@@ -349,9 +349,10 @@ def merge_near_duplicates(handout: Handout, changes: list[Change]) -> None:
         named = _named_subject(x.text, after.text) if after else None
         if after and not named:
             continue
-        covering = _said_together(x, [k for k in everything if k is not x and id(k) not in gone])
+        covering = _said_together(x, _statements(handout, x, gone))
         if covering:
-            gone[id(x)] = covering
+            gone[id(x)] = [k for k, _ in covering]
+            said_as[id(x)] = [text.rstrip(",") for _, text in covering]
             if after:
                 after.text = named
                 after.rules.append(NAME_RULE)
@@ -363,8 +364,8 @@ def merge_near_duplicates(handout: Handout, changes: list[Change]) -> None:
         if id(y) not in gone:
             continue
         keepers = gone[id(y)]
-        said = " ".join(k.text for k in keepers)
-        note = {"sentence": y.text, "said_by": " / ".join(k.text for k in keepers),
+        said = " ".join(said_as.get(id(y), [k.text for k in keepers]))
+        note = {"sentence": y.text, "said_by": " / ".join(said_as.get(id(y), [k.text for k in keepers])),
                 "words_not_carried": sorted({w for w in words(y.text) if content_words(w)
                                              and not content_words(w) <= content_words(said)})}
         for c in changes:
@@ -384,21 +385,39 @@ def merge_near_duplicates(handout: Handout, changes: list[Change]) -> None:
             c.merged_into = finals[0].text
 
 
-def _said_together(x: Sentence, others: list[Sentence], most: int = 3) -> list[Sentence]:
+def _statements(handout: Handout, x: Sentence, gone: dict) -> list[tuple[Sentence, str]]:
+    """Return what the handout says besides x, as (sentence, text): a list with its lead-in is one statement."""
+    out: list[tuple[Sentence, str]] = []
+    for sec in handout.sections:
+        for block in sec.blocks:
+            for s in block.sentences:
+                if s is x or id(s) in gone:
+                    continue
+                if block.kind == "bullets" and LIST_RULE in s.rules and out and out[-1][1].endswith(":"):
+                    out[-1] = (out[-1][0], out[-1][1] + " " + s.text + ",")  # "include: a, b, c,"
+                elif block.kind == "bullets" and LIST_RULE in s.rules and out and LIST_RULE in out[-1][0].rules:
+                    out[-1] = (out[-1][0], out[-1][1] + " " + s.text + ",")
+                else:
+                    out.append((s, s.text))
+    return out
+
+
+def _said_together(x: Sentence, others: list[tuple[Sentence, str]], most: int = 3) -> list[tuple[Sentence, str]]:
     """Return up to `most` sentences that between them say all of a plain listing sentence, else []."""
     # Only a sentence that states no hedge, negation, number or direction ("Symptoms include A, B
-    # and C" after sentences that list A and B, then C) can be said by several others together.
+    # and C" after sentences that list A and B, then C) can be said by several others together;
+    # each of them must share two claim words with it, so a passing mention does not count.
     wanted, guarded = content_words(x.text), protected(x.text)
     if len(wanted) < 4 or guarded.hedges or guarded.negations or guarded.numbers or wanted & _directions():
         return []
     chosen, left = [], set(wanted)
     while left and len(chosen) < most:
-        best = max(others, key=lambda k: len(left & content_words(k.text)), default=None)
-        if best is None or len(left & content_words(best.text)) < (1 if chosen else 2):
+        best = max(others, key=lambda k: len(left & content_words(k[1])), default=None)
+        if best is None or len(left & content_words(best[1])) < min(2, len(left)):
             return []
         chosen.append(best)
-        left -= content_words(best.text)
-    if left or guarded.missing_from(protected(" ".join(k.text for k in chosen))):
+        left -= content_words(best[1])
+    if left or guarded.missing_from(protected(" ".join(text for _, text in chosen))):
         return []
     return chosen
 
