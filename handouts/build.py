@@ -7,8 +7,9 @@ an output is made again only when one of its inputs changed (see handouts/manife
 from __future__ import annotations
 
 import os
+import threading
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
@@ -75,6 +76,7 @@ class Job:
         self.source, self.handout, self.config, self.result = Path(source), handout, config, result
         self._voice, self._engine, self._progress = voice, engine, progress
         self._script = self._speech = None
+        self.stop = threading.Event()  # set: synthesise no further sentence (the build is ending)
 
     def engine(self) -> Engine:
         """Return the speech engine (cheap: engines load their models only when they speak)."""
@@ -96,10 +98,29 @@ class Job:
             from .progress import report_speech
 
             with report_speech(self._progress, self.result.slug, cache, self.engine(), self.script()) as spoken:
-                self._speech = narrate(self.script(), self.engine(), spoken)
+                self._speech = narrate(self.script(), self.engine(), _Stoppable(spoken, self.stop))
             self.result.synthesised = list(cache.misses)
             self.result.audio_seconds = self._speech.seconds
         return self._speech
+
+
+class _Stopped(Exception):
+    """The build ended (an error or Ctrl-C elsewhere) while the narration was being synthesised."""
+
+
+class _Stoppable:
+    """A speech cache that refuses to synthesise once `stop` is set."""
+
+    def __init__(self, cache, stop: threading.Event):
+        self.cache, self.stop = cache, stop
+
+    def __getattr__(self, name):
+        return getattr(self.cache, name)
+
+    def speak(self, engine, text):
+        if self.stop.is_set():
+            raise _Stopped()
+        return self.cache.speak(engine, text)
 
 
 def _pdf(job: Job, size) -> bytes:
@@ -124,6 +145,39 @@ def _html(job: Job) -> bytes:
     """Render the accessible HTML page, with the player and captions when those files are there."""
     media = narration_files(output_dir(job.config), job.handout.meta.slug)
     return build_html(job.handout, job.config, audio=media["mp3"], captions=media["vtt"]).encode("utf-8")
+
+
+class _SpeechAhead:
+    """Make the stale narration outputs on a second thread while this one makes the print outputs.
+
+    The voice, the MP3 encoder and numpy work outside Python's global lock, so on two cores the
+    PDFs and pages are made meanwhile. Outputs are still written in OUTPUTS order, by the caller.
+    """
+
+    def __init__(self, job: Job, old: dict, out: Path, force: bool, audio: bool):
+        self.job, self.pending = job, {}
+        try:
+            stale = [o for o in OUTPUTS if o.speech and audio and why_stale(
+                old.get(o.name), fingerprints(job, o.inputs), o.path(out, job.handout.meta.slug), force)]
+        except HandoutError:
+            stale = []  # e.g. no voice: the loop meets the same error at the narration, after the print outputs
+        self.pool = ThreadPoolExecutor(1, thread_name_prefix="narration") if stale else None
+        for output in stale:  # one worker: the MP3 first, then captions from the same narration
+            self.pending[output.name] = self.pool.submit(output.render, job)
+
+    def render(self, output: Output):
+        """Return the output's content: from the second thread when it was started there."""
+        future = self.pending.pop(output.name, None)
+        return future.result() if future else output.render(self.job)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, *exc):
+        if self.pool:
+            if kind is not None:  # an error or Ctrl-C: nothing made here is wanted, stop after this sentence
+                self.job.stop.set()
+            self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 def narration_files(folder: Path, slug: str) -> dict[str, bool]:
@@ -204,26 +258,27 @@ def build_handout(source: Path, config: Config, voice: str | None = None, audio:
         job = Job(source, handout, config, result, voice, engine, progress)
         job.plain = plain
         out = output_dir(config)
-        for output in OUTPUTS:
-            if output.speech and not audio:
-                continue
-            path = output.path(out, handout.meta.slug)
-            inputs = fingerprints(job, output.inputs)
-            reason = why_stale(old.get(output.name), inputs, path, force)
-            if reason is None:
-                result.outputs[output.name] = path
-                facts = old[output.name].get("facts", {})
-                if "pages" in facts:
-                    result.pages[output.name] = facts["pages"]
-                result.audio_seconds = facts.get("seconds", result.audio_seconds)
-                continue
-            result.outputs[output.name] = write_atomic(path, output.render(job))
-            result.rebuilt[output.name] = reason
-            facts = {"pages": result.pages[output.name]} if output.name in result.pages else {}
-            if output.speech:
-                facts["seconds"] = round(result.audio_seconds, 3)
-            entry["outputs"][output.name] = {"file": path.name, "inputs": inputs,
-                                             "stamp": file_stamp(path), "facts": facts}
+        with _SpeechAhead(job, old, out, force, audio) as ahead:
+            for output in OUTPUTS:
+                if output.speech and not audio:
+                    continue
+                path = output.path(out, handout.meta.slug)
+                inputs = fingerprints(job, output.inputs)
+                reason = why_stale(old.get(output.name), inputs, path, force)
+                if reason is None:
+                    result.outputs[output.name] = path
+                    facts = old[output.name].get("facts", {})
+                    if "pages" in facts:
+                        result.pages[output.name] = facts["pages"]
+                    result.audio_seconds = facts.get("seconds", result.audio_seconds)
+                    continue
+                result.outputs[output.name] = write_atomic(path, ahead.render(output))
+                result.rebuilt[output.name] = reason
+                facts = {"pages": result.pages[output.name]} if output.name in result.pages else {}
+                if output.speech:
+                    facts["seconds"] = round(result.audio_seconds, 3)
+                entry["outputs"][output.name] = {"file": path.name, "inputs": inputs,
+                                                 "stamp": file_stamp(path), "facts": facts}
     except HandoutError as e:
         if e.path is None:
             e.path = str(source)

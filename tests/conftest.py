@@ -1,7 +1,10 @@
 """Shared test setup: the suite never reaches the internet."""
 
 import ipaddress
+import os
+import shutil
 import socket
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -28,6 +31,15 @@ def _loopback_only(self, address):
 
 def pytest_configure(config):
     socket.socket.connect = _loopback_only
+    # Optimised voice models are kept per user (handouts/speech/piper_engine.py); tests keep theirs apart.
+    if "HANDOUTS_CACHE" not in os.environ:
+        os.environ["HANDOUTS_CACHE"] = config._handouts_cache = tempfile.mkdtemp(prefix="handouts-test-cache-")
+
+
+def pytest_unconfigure(config):
+    if getattr(config, "_handouts_cache", None):
+        shutil.rmtree(config._handouts_cache, ignore_errors=True)
+        del os.environ["HANDOUTS_CACHE"]
 
 
 @pytest.fixture(scope="session")
