@@ -29,9 +29,19 @@ def silence(seconds: float, sample_rate: int) -> np.ndarray:
     return np.zeros(int(round(seconds * sample_rate)), dtype=np.float32)
 
 
+def mp3_frame(sample_rate: int) -> int:
+    """Return the samples in one MP3 frame: 1152 (MPEG-1, 32 kHz and up), else 576 (MPEG-2 and 2.5)."""
+    return 1152 if sample_rate >= 32000 else 576
+
+
 def assemble(parts: list[tuple[Speech, float]], sample_rate: int) -> tuple[Speech, list[tuple[float, float]]]:
-    """Join speech segments, each followed by its pause; return the audio and each segment's (start, end)."""
+    """Join speech segments, each followed by its pause; return the audio and each segment's (start, end).
+
+    Each pause is lengthened by under one MP3 frame (26 ms at 22 kHz) so every segment is whole frames
+    long: then each sentence can be encoded on its own and the pieces joined (see handouts/mastering.py).
+    """
     pieces, spans, position = [], [], 0
+    frame = mp3_frame(sample_rate)
     for speech, pause in parts:
         if speech.sample_rate != sample_rate:
             raise ValueError(f"segment at {speech.sample_rate} Hz in a {sample_rate} Hz narration")
@@ -39,6 +49,7 @@ def assemble(parts: list[tuple[Speech, float]], sample_rate: int) -> tuple[Speec
         spans.append((position / sample_rate, (position + len(speech.samples)) / sample_rate))
         position += len(speech.samples)
         gap = silence(pause, sample_rate)
+        gap = np.zeros(len(gap) + (-(len(speech.samples) + len(gap))) % frame, dtype=np.float32)
         pieces.append(gap)
         position += len(gap)
     samples = np.concatenate(pieces) if pieces else np.zeros(0, dtype=np.float32)

@@ -1,10 +1,11 @@
 """Master a narration to the loudness target and the true-peak ceiling, sentence by sentence.
 
-The limiter works on each segment (one sentence and the pause after it) on its own, and the gain
-is searched on a fixed grid, so what a segment measures at a gain depends only on that segment.
-Those measurements (true-peak blocks, and per gain tried the loudness blocks after the limiter)
-are kept in one file per narration: after a one-sentence edit only that sentence is analysed again.
-The MP3 is still decoded and measured whole, and aimed again when it misses (see `master`).
+Each segment (one sentence and the pause after it) gets its own gain, on a fixed grid, and its own
+limiter, so it sounds as loud as the others and what it measures depends only on itself. When the
+segments are whole MP3 frames long (handouts/audio.py `assemble`), each is also encoded on its own,
+decoded and measured, and the frames are joined. All of it is kept per segment in one file per
+narration, so after a one-sentence edit only that sentence is limited, encoded and measured again.
+The narration as heard (the decoded MP3) must meet the target and the ceiling, or it is aimed again.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import numpy as np
 
 from .audio import (BITRATE_KBPS, CEILING_DBTP, ENCODER_GAIN_DB, LIMIT_DBTP, TARGET_LUFS, block_energies,
                     block_peaks, decode_mp3, encode_mp3, gated_loudness, k_weighted, limit, loudness,
-                    true_peak_dbtp, true_peak_envelope)
+                    mp3_frame, true_peak_dbtp, true_peak_envelope)
 from .files import write_atomic
 from .speech import Speech
 
@@ -133,45 +134,107 @@ def segment_energies(segments: Segments, cache: SegmentCache, i: int, step: int,
     return cache.get(f"{seg}.{ceiling:.3f}.{step}", seg, measure)
 
 
-def combined_loudness(segments: Segments, cache: SegmentCache, step: int, ceiling: float) -> float:
-    """Return the narration's loudness at a grid gain, gating every segment's blocks together."""
-    parts = [segment_energies(segments, cache, i, step, ceiling) for i in range(len(segments.ids))]
+def combined_loudness(segments: Segments, cache: SegmentCache, steps: int | list[int], ceiling: float) -> float:
+    """Return the narration's loudness with each segment at its grid gain, gating all their blocks together."""
+    count = len(segments.ids)
+    steps = steps if isinstance(steps, list) else [steps] * count
+    parts = [segment_energies(segments, cache, i, steps[i], ceiling) for i in range(count)]
     return gated_loudness(np.concatenate(parts) if parts else np.zeros(0))
 
 
-def find_step(segments: Segments, cache: SegmentCache, aim: float, ceiling: float) -> int | None:
-    """Return the grid gain whose limited loudness is nearest `aim` (None: silence).
+def segment_step(segments: Segments, cache: SegmentCache, i: int, aim: float, ceiling: float) -> int:
+    """Return the grid gain that brings segment i nearest `aim` after the limiter (0 for silence).
 
-    Loudness grows with gain, so this bisects a fixed range of the grid: the gains tried depend
-    only on which side of the aim each one lands, so the next build (after an edit) tries the same
-    ones, and finds their segment analyses stored.
+    Each sentence is evened out on its own, so an edit changes no other sentence's gain. Loudness
+    grows with gain, so this bisects a fixed range of the grid: a pure function of the segment.
     """
-    tried: dict[int, float] = {}
+    seg = segments.ids[i]
 
-    def at(step: int) -> float:
-        if step not in tried:
-            tried[step] = combined_loudness(segments, cache, step, ceiling)
-        return tried[step]
+    def find():
+        tried: dict[int, float] = {}
 
-    low, high = -STEPS, STEPS
-    while high - low > 1:
-        middle = (low + high) // 2
-        if not np.isfinite(at(middle)):
-            return None  # silence stays silence at any gain
-        low, high = (middle, high) if at(middle) <= aim else (low, middle)
-    return high if abs(at(high) - aim) < abs(aim - at(low)) else low
+        def at(step: int) -> float:
+            if step not in tried:
+                tried[step] = gated_loudness(segment_energies(segments, cache, i, step, ceiling))
+            return tried[step]
+
+        low, high = -STEPS, STEPS
+        while high - low > 1:
+            middle = (low + high) // 2
+            if not np.isfinite(at(middle)):
+                return np.array([0])  # silence stays silence at any gain
+            low, high = (middle, high) if at(middle) <= aim else (low, middle)
+        return np.array([high if abs(at(high) - aim) < abs(aim - at(low)) else low])
+
+    return int(cache.get(f"{seg}.{ceiling:.3f}.{aim:.3f}.step", seg, find)[0])
+
+
+def segment_steps(segments: Segments, cache: SegmentCache, aim: float, ceiling: float) -> list[int]:
+    """Return every segment's grid gain for `aim`."""
+    return [segment_step(segments, cache, i, aim, ceiling) for i in range(len(segments.ids))]
 
 
 def normalise(speech: Speech, target_lufs: float = TARGET_LUFS, ceiling_dbtp: float = LIMIT_DBTP,
               starts: list[int] | None = None, cache: SegmentCache | None = None) -> Speech:
-    """Bring the narration to `target_lufs` integrated with true peaks under the ceiling (gain, then limiter)."""
+    """Bring each segment (sentence) to `target_lufs` with true peaks under the ceiling (gain, then limiter)."""
     segments = Segments(speech, starts)
     cache = cache if cache is not None else SegmentCache()
-    step = find_step(segments, cache, target_lufs, ceiling_dbtp)
-    if step is None:
-        return speech
-    pieces = [limited(segments, cache, i, step, ceiling_dbtp) for i in range(len(segments.ids))]
-    return Speech(np.concatenate(pieces), speech.sample_rate)
+    steps = segment_steps(segments, cache, target_lufs, ceiling_dbtp)
+    pieces = [limited(segments, cache, i, step, ceiling_dbtp) for i, step in enumerate(steps)]
+    return Speech(np.concatenate(pieces), speech.sample_rate) if pieces else speech
+
+
+@cache
+def encoder_extra(sample_rate: int, bitrate_kbps: int) -> int:
+    """Return how many samples longer than its input (whole frames long) a decoded MP3 is: LAME's delay and flush."""
+    frame = mp3_frame(sample_rate)
+    probe = np.zeros(4 * frame, dtype=np.float32)
+    return len(decode_mp3(encode_mp3(Speech(probe, sample_rate), bitrate_kbps)).samples) - len(probe)
+
+
+def joinable(segments: Segments, bitrate_kbps: int) -> bool:
+    """Tell whether the segments can be encoded one by one and joined without moving a sample of speech.
+
+    Each must be whole MP3 frames long (handouts/audio.py `assemble` makes them so) and, except the last,
+    end in enough digital silence to take away what the encoder adds (about 52 ms).
+    """
+    rate = segments.speech.sample_rate
+    frame, extra = mp3_frame(rate), encoder_extra(rate, bitrate_kbps)
+    if extra <= 0 or extra % frame:
+        return False
+    for i, (a, b) in enumerate(segments.bounds):
+        if (b - a) % frame or (i < len(segments.bounds) - 1 and (b - a < extra or segments.speech.samples[b - extra:b].any())):
+            return False
+    return True
+
+
+def heard(segments: Segments, cache: SegmentCache, i: int, step: int, ceiling: float,
+          bitrate_kbps: int) -> tuple[bytes, np.ndarray, float]:
+    """Return segment i encoded on its own (its MP3 frames), and its decoded loudness blocks and true peak.
+
+    All but the last lose the silence the encoder adds back, so the joined frames keep the narration's timing.
+    """
+    seg, rate = segments.ids[i], segments.speech.sample_rate
+    last = i == len(segments.ids) - 1
+    key = f"{seg}.{ceiling:.3f}.{step}.{bitrate_kbps}{'.end' if last else ''}"
+
+    def encode():
+        ready = limited(segments, cache, i, step, ceiling)
+        if not last:
+            ready = ready[:len(ready) - encoder_extra(rate, bitrate_kbps)]
+        return np.frombuffer(encode_mp3(Speech(ready, rate), bitrate_kbps), dtype=np.uint8)
+
+    mp3 = cache.get(key + ".mp3", seg, encode).tobytes()
+
+    def measure():
+        decoded = decode_mp3(mp3, rate).samples
+        lead_in = np.zeros(int(round(LEAD_IN * rate)))
+        energies = block_energies(np.concatenate((lead_in, k_weighted(decoded, rate))), rate, whole=True)
+        peak = float(true_peak_envelope(decoded).max()) if len(decoded) else 0.0
+        return np.concatenate(([peak], energies))
+
+    measured = cache.get(key + ".heard", seg, measure)
+    return mp3, measured[1:], float(measured[0])
 
 
 def master(speech: Speech, target_lufs: float = TARGET_LUFS, ceiling_dbtp: float = CEILING_DBTP,
@@ -180,15 +243,52 @@ def master(speech: Speech, target_lufs: float = TARGET_LUFS, ceiling_dbtp: float
     """Return the narration as MP3 whose decoded audio meets the loudness target and the true-peak ceiling.
 
     `starts` are the sample offsets where segments (sentences) begin; `cache` keeps their analyses.
+    When the segments allow it, each is encoded on its own and the frames are joined: an edit then
+    encodes and checks only the changed sentence (unless the gain for the whole narration moved).
     """
     if not isinstance(cache, SegmentCache):
         cache = SegmentCache(cache)
+    segments = Segments(speech, starts)
+    if len(segments.ids) > 1 and joinable(segments, bitrate_kbps):
+        mp3 = _master_joined(segments, cache, target_lufs, ceiling_dbtp, bitrate_kbps)
+        if mp3 is not None:
+            cache.save()
+            return mp3
+    return _master_whole(speech, target_lufs, ceiling_dbtp, bitrate_kbps, starts, cache)
+
+
+def _master_joined(segments: Segments, cache: SegmentCache, target_lufs: float, ceiling_dbtp: float,
+                   bitrate_kbps: int) -> bytes | None:
+    """Master segment by segment and join the frames."""
+    aim_lufs, aim_ceiling = target_lufs - ENCODER_GAIN_DB, LIMIT_DBTP
+    for _ in range(3):
+        steps = segment_steps(segments, cache, aim_lufs, aim_ceiling)
+        parts = [heard(segments, cache, i, step, aim_ceiling, bitrate_kbps) for i, step in enumerate(steps)]
+        mp3 = b"".join(p[0] for p in parts)
+        reached = gated_loudness(np.concatenate([p[1] for p in parts]))
+        top = max(p[2] for p in parts)
+        peak = 20 * np.log10(top) if top > 0 else float("-inf")
+        if not np.isfinite(reached) or (abs(reached - target_lufs) <= 0.25 and peak <= ceiling_dbtp - 0.1):
+            break
+        # The encoder changes level and adds overshoot: aim again by what was heard (the limiter held the
+        # peaks at the aimed ceiling before encoding).
+        level = reached - combined_loudness(segments, cache, steps, aim_ceiling)
+        overshoot = peak - aim_ceiling - level
+        # On a 0.05 LU grid, like the ceiling's: the next build re-aims the same way and reuses the analyses.
+        aim_lufs = round((target_lufs - level) / 0.05) * 0.05
+        aim_ceiling = np.floor(min(ceiling_dbtp - 0.3 - level - overshoot, ceiling_dbtp) * 10) / 10
+    return mp3
+
+
+def _master_whole(speech: Speech, target_lufs: float, ceiling_dbtp: float, bitrate_kbps: int,
+                  starts: list[int] | None, cache: SegmentCache) -> bytes:
+    """Master, encode and check the narration in one piece."""
     aim_lufs, aim_ceiling = target_lufs - ENCODER_GAIN_DB, LIMIT_DBTP
     for _ in range(3):
         ready = normalise(speech, aim_lufs, aim_ceiling, starts, cache)
         mp3 = encode_mp3(ready, bitrate_kbps)
-        heard = decode_mp3(mp3)
-        reached, peak = loudness(heard), true_peak_dbtp(heard)
+        decoded = decode_mp3(mp3)
+        reached, peak = loudness(decoded), true_peak_dbtp(decoded)
         if not np.isfinite(reached) or (abs(reached - target_lufs) <= 0.25 and peak <= ceiling_dbtp - 0.1):
             break
         # The encoder changes level and adds overshoot; measure both on what a listener hears and aim again.

@@ -10,7 +10,7 @@ from scipy.signal import firwin, upfirdn
 
 from handouts import audio
 from handouts.audio import decode_mp3, loudness, true_peak_dbtp, true_peak_envelope
-from handouts.mastering import SegmentCache, Segments, combined_loudness, master
+from handouts.mastering import SegmentCache, Segments, combined_loudness, encoder_extra, joinable, master
 from handouts.speech import Speech
 
 SR = 22050
@@ -117,3 +117,51 @@ def test_damaged_mastering_cache_warns_and_measures_again(tmp_path, capsys):
     assert master(speech, starts=starts, cache=again) == expected
     assert len(again.analysed) == 3
     assert "damaged mastering cache" in capsys.readouterr().err
+
+
+def assembled(seed=0, count=8):
+    """Return (speech, segment starts) joined as the build joins sentences: each segment whole MP3 frames."""
+    rng = np.random.default_rng(seed)
+    parts = [(Speech(sentence(rng, rng.uniform(1.5, 3.5)), SR), 0.4) for _ in range(count - 1)]
+    speech, spans = audio.assemble(parts + [(Speech(sentence(rng, 2.0), SR), 0.0)], SR)
+    return speech, [round(start * SR) for start, _ in spans]
+
+
+def test_sentences_encoded_one_by_one_join_without_moving_the_speech():
+    speech, starts = assembled(7)
+    assert joinable(Segments(speech, starts), audio.BITRATE_KBPS)
+    mp3 = master(speech, starts=starts)
+    heard = decode_mp3(mp3)
+    assert len(heard.samples) == len(speech.samples) + encoder_extra(SR, audio.BITRATE_KBPS)
+
+    def delay(start):  # where the sentence starting at `start` is heard
+        said = speech.samples[start:start + SR // 2]
+        window = heard.samples[start:start + SR // 2 + 3000]
+        return int(np.argmax([np.dot(said, window[k:k + len(said)]) for k in range(3000)]))
+
+    assert delay(starts[1]) == delay(starts[-1])  # the same encoder delay everywhere: no drift
+    assert abs(reference_lufs(heard.samples, SR) + 16) <= 0.5
+    assert true_peak_dbtp(heard) <= -1.0
+
+
+def test_joined_edit_encodes_only_the_changed_sentence(tmp_path):
+    speech, starts = assembled(8)
+    store = tmp_path / "master.npz"
+    master(speech, starts=starts, cache=store)
+    samples = speech.samples.copy()
+    samples[starts[2]:starts[3]] *= -1  # measures the same, so the gain stays; a new sentence all the same
+    edited = Speech(samples, SR)
+    again = SegmentCache(store)
+    mp3 = master(edited, starts=starts, cache=again)
+    changed = Segments(edited, starts).ids[2]
+    assert again.analysed == [changed]
+    encoded = [k for k in again.made if k.endswith(".mp3")]
+    assert encoded and all(k.startswith(changed) for k in encoded)  # only that sentence was encoded
+    assert mp3 == master(edited, starts=starts)
+
+
+def test_unaligned_segments_are_mastered_whole():
+    speech, starts = narration(9, count=3)  # pauses not whole frames: cannot be joined
+    assert not joinable(Segments(speech, starts), audio.BITRATE_KBPS)
+    heard = decode_mp3(master(speech, starts=starts))
+    assert abs(reference_lufs(heard.samples, SR) + 16) <= 0.5 and true_peak_dbtp(heard) <= -1.0
