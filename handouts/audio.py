@@ -17,9 +17,9 @@ CEILING_DBTP = -1.0  # AES TD1004: true peak at most -1 dBTP
 # encoding pass usually lands; `master` measures what came out and aims again when it did not.
 ENCODER_GAIN_DB = -0.45
 LIMIT_DBTP = -2.6
-# LAME's own default quality, at half the time of 2: the encoder is the one step an edit cannot do for one
-# sentence only. On the sample, pocketsphinx's word error rate was 38.5% at 2, 40.6% at 5 and 40.2% before
-# encoding: within the recogniser's own noise (benchmarks/narration.py).
+# LAME's own default quality, at half the time of 2 (a cold build encodes every sentence). On the sample,
+# pocketsphinx's word error rate was 38.5% at 2, 40.6% at 5 and 40.2% before encoding: within the
+# recogniser's own noise (benchmarks/narration.py).
 ENCODER_QUALITY = 5
 OVERSAMPLE = 4  # true peak per ITU BS.1770: peaks between samples, seen at 4x the rate
 
