@@ -53,10 +53,10 @@ class PiperEngine(Engine):
 
 
 def session_cache_dir() -> Path:
-    """Return the folder for optimised voice models: $HANDOUTS_CACHE, else the user's cache folder."""
-    if os.environ.get("HANDOUTS_CACHE"):
-        return Path(os.environ["HANDOUTS_CACHE"]) / "voices"
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "handouts" / "voices"
+    """Return the folder for optimised voice models (in the per-user cache: handouts/user_cache.py)."""
+    from ..user_cache import user_cache_dir
+
+    return user_cache_dir() / "voices"
 
 
 def _machine() -> str:
