@@ -77,12 +77,15 @@ class Job:
         self._voice, self._engine, self._progress = voice, engine, progress
         self._script = self._speech = None
         self.stop = threading.Event()  # set: synthesise no further sentence (the build is ending)
+        self.helper = None  # a voice helper process started before the plain-language stage, if any
 
     def engine(self) -> Engine:
         """Return the speech engine (cheap: engines load their models only when they speak)."""
         if self._engine is None:
             meta = self.handout.meta
             self._engine = get_engine(self._voice or meta.voice or self.config.voice, meta.language)
+            if hasattr(self._engine, "helper") and self.helper is not None:
+                self._engine.helper = self.helper  # the voice this build started loading early
         return self._engine
 
     def script(self):
@@ -238,6 +241,7 @@ def build_handout(source: Path, config: Config, voice: str | None = None, audio:
     result = BuildResult(source=Path(source))
     old = dict((previous or {}).get("outputs", {}))
     entry = {"slug": (previous or {}).get("slug", ""), "outputs": old, "source": (previous or {}).get("source")}
+    helper = _voice_helper(source, config, voice, audio, engine, previous)
     try:
         plain = plain_stage(source, config, cache_dir(config) / "plain")
         entry["source"] = digest(Path(source).read_bytes())  # lets the next build find the slug cheaply
@@ -256,7 +260,7 @@ def build_handout(source: Path, config: Config, voice: str | None = None, audio:
         if previous and previous.get("slug") != handout.meta.slug:
             old, entry["outputs"] = {}, {}  # renamed: the old files are removed by build_all
         job = Job(source, handout, config, result, voice, engine, progress)
-        job.plain = plain
+        job.plain, job.helper = plain, helper
         out = output_dir(config)
         with _SpeechAhead(job, old, out, force, audio) as ahead:
             for output in OUTPUTS:
@@ -283,9 +287,31 @@ def build_handout(source: Path, config: Config, voice: str | None = None, audio:
         if e.path is None:
             e.path = str(source)
         result.error = str(e)
+    finally:
+        if helper is not None:
+            helper.close()
     result.entry = entry if entry["slug"] else None
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _voice_helper(source: Path, config: Config, voice: str | None, audio: bool, engine: Engine | None,
+                  previous: dict | None):
+    """Start loading the offline voice in a helper process when an edited handout will likely need it.
+
+    Only for a source built before whose text changed (a cold build loads the voice as it always did),
+    with the offline voice, so nothing heavy is loaded for a build that makes no audio or changed nothing.
+    """
+    if not (audio and engine is None and previous and (voice or config.voice) == "piper"):
+        return None
+    try:
+        if previous.get("source") == digest(Path(source).read_bytes()):
+            return None
+    except OSError:
+        return None
+    from .speech.voice_helper import VoiceHelper
+
+    return VoiceHelper.start()
 
 
 def source_key(config: Config, source: Path) -> str:

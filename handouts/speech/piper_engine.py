@@ -24,6 +24,7 @@ class PiperEngine(Engine):
     def __init__(self, language: str = "en"):
         super().__init__(language)
         self._voice = None
+        self.helper = None  # a VoiceHelper already loading the voice in another process, if the build started one
 
     def voice_id(self) -> str:
         return f"piper:en_US-joe-medium:length={self.length_scale}:noise=0"
@@ -43,6 +44,11 @@ class PiperEngine(Engine):
         return self._voice
 
     def speak(self, text: str) -> Speech:
+        if self.helper is not None:  # the voice loaded in a helper process (speech/voice_helper.py)
+            try:
+                return Speech(self.helper.speak(text), self.sample_rate)
+            except OSError:
+                self.helper = None  # say it here: the same code, so the same samples
         from piper import SynthesisConfig
 
         voice = self._load()
