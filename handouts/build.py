@@ -9,9 +9,8 @@ from __future__ import annotations
 import os
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 from pathlib import Path
 
 from .changelog import change_log_json, readability_json, review_html, write_plain_outputs
@@ -407,6 +406,9 @@ def _run(config, sources, keys, manifest, voice, audio, force, engine, workers, 
             yield key, build_handout(*job, **kw)
         return
     # spawn, not fork: the parent may run a progress thread, and forked threads can deadlock.
+    from concurrent.futures import ProcessPoolExecutor, as_completed  # 20 ms of imports a one-handout build skips
+    from multiprocessing import get_context
+
     with ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=hold_worker_lock,
                              initargs=(cache_dir(config), os.getpid())) as pool:
         futures = {pool.submit(build_handout, *job, **kw): key for key, job, kw in zip(keys, jobs, options)}

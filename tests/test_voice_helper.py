@@ -61,7 +61,7 @@ def test_only_a_changed_handout_that_was_built_before_starts_a_helper(tmp_path, 
     source.write_text(source.read_text(encoding="utf-8").replace("Carry", "Bring"), encoding="utf-8")
     edited = built()
     assert len(started) == 1 and started[0].spoken == len(edited.synthesised) == 1
-    assert started[0].process.poll() is not None  # ended with the build
+    assert started[0].process.wait(timeout=10) == 0  # told to end with the build, and it does
     fresh = tmp_path / "fresh"  # the edited text built from nothing gives the same files
     (fresh / "content").mkdir(parents=True)
     (fresh / "content" / "water.txt").write_bytes(source.read_bytes())
