@@ -27,7 +27,7 @@ from .speech import Speech
 
 STEP_DB = 0.1  # the gain grid: lands within 0.05 LU of the aim (less where the limiter flattens the slope)
 LEAD_IN = 0.3  # seconds
-STEPS = 512  # the grid spans +-51.2 dB: bisection tries 10 gains
+MAX_LIMITING_DB = 12.0  # at most this much more gain than gain alone would need (what the limiter takes back)
 
 
 @cache
@@ -145,24 +145,29 @@ def combined_loudness(segments: Segments, cache: SegmentCache, steps: int | list
 def segment_step(segments: Segments, cache: SegmentCache, i: int, aim: float, ceiling: float) -> int:
     """Return the grid gain that brings segment i nearest `aim` after the limiter (0 for silence).
 
-    Each sentence is evened out on its own, so an edit changes no other sentence's gain. Loudness
-    grows with gain, so this bisects a fixed range of the grid: a pure function of the segment.
+    Each sentence is evened out on its own, so an edit changes no other sentence's gain. Gain alone
+    would reach the aim at (aim - its loudness); the limiter may ask for more, but never more than
+    MAX_LIMITING_DB more: a sentence too peaky to get there is left a little quieter, not crushed.
+    Loudness grows with gain, so this bisects that range of the grid: a pure function of the segment.
     """
-    seg = segments.ids[i]
+    seg, rate = segments.ids[i], segments.speech.sample_rate
 
     def find():
-        tried: dict[int, float] = {}
+        lead_in = np.zeros(int(round(LEAD_IN * rate)))
+        raw = gated_loudness(block_energies(np.concatenate((lead_in, k_weighted(segments.samples(i), rate))),
+                                            rate, whole=True))
+        if not np.isfinite(raw):
+            return np.array([0])  # silence stays silence at any gain
 
         def at(step: int) -> float:
-            if step not in tried:
-                tried[step] = gated_loudness(segment_energies(segments, cache, i, step, ceiling))
-            return tried[step]
+            return gated_loudness(segment_energies(segments, cache, i, step, ceiling))
 
-        low, high = -STEPS, STEPS
+        low = int(np.floor((aim - raw) / STEP_DB)) - 1  # the limiter only takes loudness away: not enough here
+        high = low + int(round(MAX_LIMITING_DB / STEP_DB)) + 1
+        if at(high) <= aim:
+            return np.array([high])
         while high - low > 1:
             middle = (low + high) // 2
-            if not np.isfinite(at(middle)):
-                return np.array([0])  # silence stays silence at any gain
             low, high = (middle, high) if at(middle) <= aim else (low, middle)
         return np.array([high if abs(at(high) - aim) < abs(aim - at(low)) else low])
 
@@ -188,8 +193,9 @@ def normalise(speech: Speech, target_lufs: float = TARGET_LUFS, ceiling_dbtp: fl
 def encoder_extra(sample_rate: int, bitrate_kbps: int) -> int:
     """Return how many samples longer than its input (whole frames long) a decoded MP3 is: LAME's delay and flush."""
     frame = mp3_frame(sample_rate)
-    probe = np.zeros(4 * frame, dtype=np.float32)
-    return len(decode_mp3(encode_mp3(Speech(probe, sample_rate), bitrate_kbps)).samples) - len(probe)
+    extras = {len(decode_mp3(encode_mp3(Speech(np.zeros(n * frame, np.float32), sample_rate), bitrate_kbps)).samples)
+              - n * frame for n in (4, 7)}
+    return extras.pop() if len(extras) == 1 else -1  # -1: not a fixed amount, so segments are not joined
 
 
 def joinable(segments: Segments, bitrate_kbps: int) -> bool:
@@ -203,7 +209,8 @@ def joinable(segments: Segments, bitrate_kbps: int) -> bool:
     if extra <= 0 or extra % frame:
         return False
     for i, (a, b) in enumerate(segments.bounds):
-        if (b - a) % frame or (i < len(segments.bounds) - 1 and (b - a < extra or segments.speech.samples[b - extra:b].any())):
+        last = i == len(segments.bounds) - 1
+        if (b - a) % frame or not last and (b - a < extra or segments.speech.samples[b - extra:b].any()):
             return False
     return True
 

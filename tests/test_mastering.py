@@ -10,17 +10,18 @@ from scipy.signal import firwin, upfirdn
 
 from handouts import audio
 from handouts.audio import decode_mp3, loudness, true_peak_dbtp, true_peak_envelope
-from handouts.mastering import SegmentCache, Segments, combined_loudness, encoder_extra, joinable, master
+from handouts.mastering import (MAX_LIMITING_DB, STEP_DB, SegmentCache, Segments, combined_loudness, encoder_extra,
+                                joinable, master, segment_step)
 from handouts.speech import Speech
 
 SR = 22050
 
 
-def sentence(rng, seconds):
+def sentence(rng, seconds, rate=SR):
     """Return speech-like sound: voiced harmonics under a syllable-rate envelope, peak-normalised like piper."""
-    t = np.arange(int(seconds * SR)) / SR
+    t = np.arange(int(seconds * rate)) / rate
     pitch = 110 + 20 * np.sin(2 * np.pi * 0.7 * t + rng.uniform(0, 6))
-    phase = 2 * np.pi * np.cumsum(pitch) / SR
+    phase = 2 * np.pi * np.cumsum(pitch) / rate
     voiced = sum(np.sin(k * phase) / k for k in range(1, 12))
     syllables = np.clip(np.sin(2 * np.pi * rng.uniform(3, 5) * t + rng.uniform(0, 6)), 0, None) ** 2
     x = voiced * syllables + 0.05 * rng.standard_normal(len(t)) * syllables
@@ -119,28 +120,30 @@ def test_damaged_mastering_cache_warns_and_measures_again(tmp_path, capsys):
     assert "damaged mastering cache" in capsys.readouterr().err
 
 
-def assembled(seed=0, count=8):
+def assembled(seed=0, count=8, rate=SR):
     """Return (speech, segment starts) joined as the build joins sentences: each segment whole MP3 frames."""
     rng = np.random.default_rng(seed)
-    parts = [(Speech(sentence(rng, rng.uniform(1.5, 3.5)), SR), 0.4) for _ in range(count - 1)]
-    speech, spans = audio.assemble(parts + [(Speech(sentence(rng, 2.0), SR), 0.0)], SR)
-    return speech, [round(start * SR) for start, _ in spans]
+    parts = [(Speech(sentence(rng, rng.uniform(1.5, 3.5), rate), rate), 0.4) for _ in range(count - 1)]
+    speech, spans = audio.assemble(parts + [(Speech(sentence(rng, 2.0, rate), rate), 0.0)], rate)
+    return speech, [round(start * rate) for start, _ in spans]
 
 
-def test_sentences_encoded_one_by_one_join_without_moving_the_speech():
-    speech, starts = assembled(7)
+@pytest.mark.parametrize("rate", [16000, 22050, 44100])
+def test_sentences_encoded_one_by_one_join_without_moving_the_speech(rate):
+    speech, starts = assembled(7, count=5, rate=rate)
     assert joinable(Segments(speech, starts), audio.BITRATE_KBPS)
     mp3 = master(speech, starts=starts)
     heard = decode_mp3(mp3)
-    assert len(heard.samples) == len(speech.samples) + encoder_extra(SR, audio.BITRATE_KBPS)
+    assert heard.sample_rate == rate
+    assert len(heard.samples) == len(speech.samples) + encoder_extra(rate, audio.BITRATE_KBPS)
 
     def delay(start):  # where the sentence starting at `start` is heard
-        said = speech.samples[start:start + SR // 2]
-        window = heard.samples[start:start + SR // 2 + 3000]
+        said = speech.samples[start:start + rate // 2]
+        window = heard.samples[start:start + rate // 2 + 3000]
         return int(np.argmax([np.dot(said, window[k:k + len(said)]) for k in range(3000)]))
 
     assert delay(starts[1]) == delay(starts[-1])  # the same encoder delay everywhere: no drift
-    assert abs(reference_lufs(heard.samples, SR) + 16) <= 0.5
+    assert abs(reference_lufs(heard.samples, rate) + 16) <= 0.5
     assert true_peak_dbtp(heard) <= -1.0
 
 
@@ -165,3 +168,15 @@ def test_unaligned_segments_are_mastered_whole():
     assert not joinable(Segments(speech, starts), audio.BITRATE_KBPS)
     heard = decode_mp3(master(speech, starts=starts))
     assert abs(reference_lufs(heard.samples, SR) + 16) <= 0.5 and true_peak_dbtp(heard) <= -1.0
+
+
+def test_a_sentence_too_peaky_to_reach_the_aim_is_not_crushed():
+    rng = np.random.default_rng(10)
+    x = (0.003 * rng.standard_normal(SR * 3)).astype(np.float32)
+    x[:: SR // 40] = 0.99  # clicks every 25 ms: the limiter would have to take back everything gain adds
+    speech = Speech(np.concatenate([x, np.zeros(SR // 2, np.float32)]), SR)
+    segments = Segments(speech, [0])
+    step = segment_step(segments, SegmentCache(), 0, -15.55, -2.6)
+    gain_alone = -15.55 - loudness(speech)  # the gain that would reach the aim if nothing were limited
+    assert step * STEP_DB <= gain_alone + MAX_LIMITING_DB + STEP_DB
+    assert combined_loudness(segments, SegmentCache(), step, -2.6) < -15.55 - 1  # left quieter, on purpose
