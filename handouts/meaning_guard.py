@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .lexicon import protected_names
 
@@ -75,17 +76,28 @@ def _norm_number(m: re.Match) -> str:
 
 def protected(text: str) -> Protected:
     """Return the protected items of one text."""
+    hedges, negations, numbers, names = _protected_items(text)
+    return Protected(set(hedges), negations, Counter(dict(numbers)), set(names))
+
+
+@lru_cache(maxsize=4096)
+def _protected_items(text: str) -> tuple:
+    """Find the protected items of a text once (the plain stage asks about the same sentences often)."""
     words = re.findall(r"[\w'’]+", text.lower())
     hedges = {_HEDGE_WORD[w] for w in words if w in _HEDGE_WORD}
     if _MORE_RESEARCH.search(text):
         hedges.add("more research needed")
     numbers = Counter(_norm_number(m) for m in _NUMBER.finditer(text))
-    names = set()
     low = text.lower()
-    for name in protected_names():
-        if re.search(rf"(?<![\w-]){re.escape(name)}(?:s|es)?(?![\w-])", low):
-            names.add(name)
-    return Protected(hedges, len(_NEGATION.findall(text)), numbers, names)
+    # A plain substring test first: most names are not in a given sentence, and it is far cheaper.
+    names = {name for name in protected_names() if name in low and _name_pattern(name).search(low)}
+    return frozenset(hedges), len(_NEGATION.findall(text)), tuple(numbers.items()), frozenset(names)
+
+
+@lru_cache(maxsize=None)
+def _name_pattern(name: str) -> re.Pattern:
+    """Return the pattern of a name as a whole word, plural allowed."""
+    return re.compile(rf"(?<![\w-]){re.escape(name)}(?:s|es)?(?![\w-])")
 
 
 @dataclass

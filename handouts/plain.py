@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from .lexicon import data_rows, find_terms
 from .meaning_guard import HEDGE_GROUPS, Protected, Violation, protected
@@ -248,7 +248,8 @@ def _lemma(word: str) -> str:
     return _synonyms().get(stem, stem)
 
 
-def content_words(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def content_words(text: str) -> frozenset[str]:
     """Return the content words of a sentence, stemmed and with synonyms joined, for comparing claims."""
     out = set()
     for w in words(text):
@@ -256,7 +257,7 @@ def content_words(text: str) -> set[str]:
         if w in _STOP or w in _HEDGES or len(w) < 3:  # hedges are compared as protected items
             continue
         out.add(_lemma(w))
-    return out
+    return frozenset(out)
 
 
 @cache
