@@ -358,7 +358,7 @@ def merge_near_duplicates(handout: Handout, changes: list[Change]) -> None:
                 after.text = named
                 after.rules.append(NAME_RULE)
     for k in everything:
-        if id(k) in softened and id(k) not in gone and any(k in v for v in gone.values()):
+        if id(k) in softened and id(k) not in gone and any(k is g for v in gone.values() for g in v):
             k.text = softened[id(k)]
             k.rules.append(SOFTEN_RULE)
     for y in everything:
@@ -394,10 +394,8 @@ def _statements(handout: Handout, x: Sentence, gone: dict) -> list[tuple[Sentenc
             for s in block.sentences:
                 if s is x or id(s) in gone:
                     continue
-                if block.kind == "bullets" and LIST_RULE in s.rules and out and out[-1][1].endswith(":"):
-                    out[-1] = (out[-1][0], out[-1][1] + " " + s.text + ",")  # "include: a, b, c,"
-                elif block.kind == "bullets" and LIST_RULE in s.rules and out and LIST_RULE in out[-1][0].rules:
-                    out[-1] = (out[-1][0], out[-1][1] + " " + s.text + ",")
+                if block.kind == "bullets" and LIST_RULE in s.rules and out and LIST_RULE in out[-1][0].rules:
+                    out[-1] = (out[-1][0], out[-1][1] + " " + s.text + ",")  # lead-in "include: a, b, c,"
                 else:
                     out.append((s, s.text))
     return out
