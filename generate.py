@@ -48,7 +48,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--project", metavar="DIR", default=".",
                         help="project folder holding handouts.toml and content/ (default: here)")
     parser.add_argument("--force", action="store_true", help="remake every output even if nothing changed")
-    parser.add_argument("--quiet", action="store_true", help="print only problems (no progress, no ok lines)")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print only problems (no progress, no ok lines)")
     parser.add_argument("--jobs", type=int, metavar="N",
                         help="handouts built at once (default: one per processor core)")
     args = parser.parse_args(argv)
