@@ -178,7 +178,8 @@ def _summary(r) -> str:
     for name, reason in r.rebuilt.items():
         by_reason.setdefault(reason, []).append(name)
     why = "; ".join(f"{', '.join(names)}: {reason}" for reason, names in by_reason.items())
-    spoken = f", {len(r.synthesised)} sentences spoken" if r.synthesised else ""
+    n = len(r.synthesised)
+    spoken = f", {n} {'sentence' if n == 1 else 'sentences'} spoken" if n else ""
     gone = f"; removed {', '.join(p.name for p in r.removed)}" if r.removed else ""
     return f"ok {r.slug}: {pages}{audio}{grade} ({r.seconds:.1f} s{spoken}) -> {paths} [remade {why}]{gone}{_draft(r)}"
 

@@ -57,7 +57,7 @@ def edit(path: Path, change: tuple[str, str, list[str]], n: int) -> None:
 
 def spoken(output: str) -> int:
     """Return how many sentences the build says it synthesised."""
-    return sum(int(n) for n in re.findall(r"(\d+) sentences spoken", output))
+    return sum(int(n) for n in re.findall(r"(\d+) sentences? spoken", output))
 
 
 def make_library(folder: Path, size: int) -> Path:
