@@ -332,3 +332,9 @@ def test_a_leaflet_with_steps_speaks_to_the_reader_and_gives_reasons_apart():
     assert len(steps) == 1 and len(steps[0].items) == 3
     assert [s.text for s in steps[0].items[2]] == ["Clean the area with saline.", "Do not use hydrogen peroxide.",
                                                   "This can damage healing tissue."]
+    # "if you notice A, B, ... or F": a lead-in that says any one is enough, then one bullet each.
+    assert "Call your doctor if you notice any of these:" in text
+    bullets = [b for sec in r.handout.sections for b in sec.blocks if b.kind == "bullets"]
+    assert [i[0].text for i in bullets[-1].items] == ["redness", "swelling", "warmth", "pus", "a fever over 100.4°F",
+                                                     "pain that gets worse instead of better"]
+    assert r.after.longest_sentence <= 20
