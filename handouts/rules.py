@@ -531,6 +531,8 @@ def is_list_item(text: str) -> bool:
              ("Symptoms include nausea, cravings, mood swings, and irritability.",
               ["Symptoms include nausea, cravings, mood swings, and irritability."]),
              ("It may not include rice, beans, bread, pasta, or fruit.", ["It may not include rice, beans, bread, pasta, or fruit."]),
+             ("People who are over 65, pregnant, sick, very young, or weak should get the vaccine.",
+              ["People who are over 65, pregnant, sick, very young, or weak should get the vaccine."]),
              ("Bring a pen, paper, a book, your glasses, and the long letter that the clinic sent to you last month.",
               ["Bring a pen, paper, a book, your glasses, and the long letter that the clinic sent to you last month."])],
       makes_list=True)
@@ -545,7 +547,7 @@ def list_to_bullets(sentence: str) -> list[str]:
         return [sentence]
     items[-1] = last.group(2)
     if len(items) < 5 or any(not i or len(i.split()) > 7 or re.search(r"\b(?:and|or)\b", i) and i is not items[-1]
-                             for i in items):
+                             or _goes_on(i) for i in items):
         return [sentence]
     lead = m.group(1)
     if last.group(1) == "or" and re.search(r"\b(?:notice|have|has|get|feel)$", lead):
@@ -596,6 +598,13 @@ def split_long_by_means(sentence: str) -> list[str]:
     how = m.group(2) if m.group(2).startswith("through ") else f"by {m.group(2)}"
     modal = _first_modal(m.group(1))
     return split_or_keep(sentence, [m.group(1), f"This {modal + ' work' if modal else 'works'} {how}"])
+
+
+def _goes_on(item: str) -> bool:
+    """Tell whether a list item carries on the sentence ('weak should get the vaccine'), not just names a thing."""
+    ws = words(item)
+    clause = next((i for i, w in enumerate(ws) if w in ("that", "who", "which")), len(ws))
+    return any(w in AUXILIARIES for w in ws[:clause])  # "pain that gets worse" only describes the thing
 
 
 @rule("'Do A, as B' in a long sentence gives an order and its reason at once; give the reason its own sentence.",
