@@ -513,7 +513,7 @@ def split_trailing_appositive(sentence: str) -> list[str]:
 
 
 LIST_ITEM = "\u2022 "  # starts a piece that is one bullet of the list the piece before it introduces
-_LIST_LEAD = r"(?:include|includes|(?:may|can|might) include|are|were|notice|have|has|get|feel)"
+_LIST_LEAD = r"(?:include|includes|(?:may|can|might) include|notice|have|has|get)"  # not "are": "are higher for A, B" is no list
 
 
 def is_list_item(text: str) -> bool:
@@ -531,6 +531,7 @@ def is_list_item(text: str) -> bool:
              ("Symptoms include nausea, cravings, mood swings, and irritability.",
               ["Symptoms include nausea, cravings, mood swings, and irritability."]),
              ("It may not include rice, beans, bread, pasta, or fruit.", ["It may not include rice, beans, bread, pasta, or fruit."]),
+             ("You have fever, chills, cough, aches, or a sore throat.", ["You have fever, chills, cough, aches, or a sore throat."]),
              ("People who are over 65, pregnant, sick, very young, or weak should get the vaccine.",
               ["People who are over 65, pregnant, sick, very young, or weak should get the vaccine."]),
              ("Bring a pen, paper, a book, your glasses, and the long letter that the clinic sent to you last month.",
@@ -550,7 +551,9 @@ def list_to_bullets(sentence: str) -> list[str]:
                              or _goes_on(i) for i in items):
         return [sentence]
     lead = m.group(1)
-    if last.group(1) == "or" and re.search(r"\b(?:notice|have|has|get|feel)$", lead):
+    if last.group(1) == "or":
+        if not re.search(r"\b(?:if|when|whenever)\b.*\b(?:notice|have|has|get)$", lead):
+            return [sentence]  # "A, B or C" outside a condition: bullets would lose the "or"
         lead += " any of these"  # "if you notice A, B or C": any one of them is reason enough
     return [f"{lead}:"] + [LIST_ITEM + i for i in items]
 
