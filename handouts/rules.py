@@ -532,6 +532,9 @@ def is_list_item(text: str) -> bool:
               ["Symptoms include nausea, cravings, mood swings, and irritability."]),
              ("It may not include rice, beans, bread, pasta, or fruit.", ["It may not include rice, beans, bread, pasta, or fruit."]),
              ("You have fever, chills, cough, aches, or a sore throat.", ["You have fever, chills, cough, aches, or a sore throat."]),
+             ("Side effects may include nausea, headache, rash, dizziness, or dry mouth.",
+              ["Side effects may include:", "\u2022 nausea", "\u2022 headache", "\u2022 rash", "\u2022 dizziness",
+               "\u2022 dry mouth"]),
              ("People who are over 65, pregnant, sick, very young, or weak should get the vaccine.",
               ["People who are over 65, pregnant, sick, very young, or weak should get the vaccine."]),
              ("Bring a pen, paper, a book, your glasses, and the long letter that the clinic sent to you last month.",
@@ -551,9 +554,9 @@ def list_to_bullets(sentence: str) -> list[str]:
                              or _goes_on(i) for i in items):
         return [sentence]
     lead = m.group(1)
-    if last.group(1) == "or":
+    if last.group(1) == "or" and not lead.endswith(("include", "includes")):  # "may include A or B" lists maybes
         if not re.search(r"\b(?:if|when|whenever)\b.*\b(?:notice|have|has|get)$", lead):
-            return [sentence]  # "A, B or C" outside a condition: bullets would lose the "or"
+            return [sentence]  # "you have A, B or C" outside a condition: bullets would lose the "or"
         lead += " any of these"  # "if you notice A, B or C": any one of them is reason enough
     return [f"{lead}:"] + [LIST_ITEM + i for i in items]
 
