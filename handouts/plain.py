@@ -11,11 +11,10 @@ from .lexicon import data_rows, find_terms
 from .meaning_guard import HEDGE_GROUPS, Protected, Violation, protected
 from .model import Block, Handout, Section, Sentence, Term
 from .readability import Readability, measure, measure_handout
-from .rules import (LIST_ITEM, RULES, Rule, has_verb, is_furniture, is_list_item, strip_citations,
-                    strip_cross_references, words)
+from .rules import (LIST_ITEM, LIST_RULE, RULES, Rule, has_verb, is_furniture, is_list_item,
+                    strip_citations, strip_cross_references, words)
 
 MERGE_RULE = "merge_near_duplicates"
-LIST_RULE = "list_to_bullets"
 MERGE_REASON = "The source says most things more than once; keep the clearest wording of each claim once."
 SOFTEN_RULE = "soften_to_the_repeat's_hedge"
 SOFTEN_REASON = ("When the source says a claim twice, once with 'can' and once with 'may', the one kept says "
@@ -365,8 +364,9 @@ def merge_near_duplicates(handout: Handout, changes: list[Change]) -> None:
         if id(y) not in gone:
             continue
         keepers = gone[id(y)]
-        said = " ".join(said_as.get(id(y), [k.text for k in keepers]))
-        note = {"sentence": y.text, "said_by": " / ".join(said_as.get(id(y), [k.text for k in keepers])),
+        saying = said_as.get(id(y), [k.text for k in keepers])
+        said = " ".join(saying)
+        note = {"sentence": y.text, "said_by": " / ".join(saying),
                 "words_not_carried": sorted({w for w in words(y.text) if content_words(w)
                                              and not content_words(w) <= content_words(said)})}
         for c in changes:
@@ -451,9 +451,7 @@ def soften(text: str) -> str | None:
 
 def _resolve_anaphors(handout: Handout) -> dict[int, str]:
     """Map each sentence that says 'this herb' (and the like) to its text with the name said last before it."""
-    from .lexicon import protected_names
-
-    out, names = {}, protected_names()
+    out = {}
     for sec in handout.sections:
         last = None
         for s in sec.sentences:
@@ -461,7 +459,7 @@ def _resolve_anaphors(handout: Handout) -> dict[int, str]:
             if m and last:
                 out[id(s)] = s.text[:m.start()] + last + s.text[m.end():]
             low = s.text.lower()
-            found = [(low.rfind(n), n) for n in names if re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", low)]
+            found = [(low.rfind(n), n) for n in protected(s.text).names]  # the guard already found its names
             if found:
                 last = max(found)[1]
     return out

@@ -178,13 +178,13 @@ def complete_sentences(handout) -> list[str]:
     """Return the body sentences a readability formula may count: list items that are no sentences
     ("upset stomach") and lead-ins ending in a colon are left out, as health-literacy practice
     says (counted as sentences they give an artificially low score)."""
-    from .rules import has_verb
+    from .rules import LIST_RULE, has_verb
 
     out = []
     for sec in handout.sections:
         for block in sec.blocks:
             for s in block.sentences:
-                made_list = "list_to_bullets" in s.rules  # items cut from a sentence's inline list
+                made_list = LIST_RULE in s.rules  # items cut from a sentence's inline list
                 if s.text.rstrip().endswith(":") or block.is_list and (made_list or not has_verb(s.text)):
                     continue
                 out.append(s.text)

@@ -513,6 +513,7 @@ def split_trailing_appositive(sentence: str) -> list[str]:
 
 
 LIST_ITEM = "\u2022 "  # starts a piece that is one bullet of the list the piece before it introduces
+LIST_RULE = "list_to_bullets"  # the rule's name, which every piece it makes records
 _LIST_LEAD = r"(?:include|includes|(?:may|can|might) include|notice|have|has|get)"  # not "are": "are higher for A, B" is no list
 
 
