@@ -76,11 +76,26 @@ def apply_swaps(text: str) -> str:
     def repl(m: re.Match) -> str:
         found = m.group(1)
         plain = table[found.lower()]
+        if _names_the_word(text, m, plain):
+            return found  # "high blood pressure, also known as hypertension" teaches the word: keep it
         if found[0].isupper() and plain and not plain[0].isupper():
             plain = plain[0].upper() + plain[1:]
         return plain
 
     return _swap_pattern().sub(repl, text)
+
+
+_NAMING = re.compile(r"\b(?:also known as|also called|known as|called)\s+$", re.IGNORECASE)
+
+
+def _names_the_word(text: str, m: re.Match, plain: str) -> bool:
+    """Tell whether the text gives a medical word beside its plain meaning ('X, also known as Y', 'Y (X)')."""
+    before, after = text[: m.start()], text[m.end():]
+    if plain and re.match(rf"\s*\(\s*{re.escape(plain)}\b", after, re.IGNORECASE):
+        return True  # "hypertension (high blood pressure)"
+    if plain and re.search(rf"\b{re.escape(plain)}\s*\(\s*$", before, re.IGNORECASE):
+        return True  # "high blood pressure (hypertension)"
+    return bool(_NAMING.search(before)) and bool(re.search(r"[,(]", before[-40:]))
 
 
 def find_terms(text: str) -> list[Definition]:

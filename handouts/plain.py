@@ -28,7 +28,7 @@ HANDOUT_RULES = [(MERGE_RULE, MERGE_REASON), (SOFTEN_RULE, SOFTEN_REASON), (NAME
 _ANAPHOR = re.compile(r"\b(?:this|that|the) (?:herb|plant|drug|medicine|medication|substance|remedy|supplement)\b", re.I)
 KEY_POINTS = (3, 5)
 KEY_POINTS_FROM = 10  # a handout shorter than this many sentences is its own summary
-KEY_POINT_MAX_WORDS = 15
+KEY_POINT_MAX_WORDS = 15  # an instruction may take 5 more: "Do not stop ... without ..." must stay whole
 
 # Function words: ignored when comparing what two sentences claim.
 _STOP = set("""a an the and or but so yet if then than that this these those it its they them their
@@ -548,20 +548,46 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     for pos, s in enumerate(handout.sentences):
         n = len(s.text.split())
         # A key point stands alone: no opening "But"/"This", no "this effect" pointing back.
-        if n > KEY_POINT_MAX_WORDS or LIST_RULE in s.rules or not has_verb(s.text) or re.match(r"^(?:But|And|So|Also|This|These|That|It|They|Its|Their)\b", s.text) \
-                or re.search(r"\b(?:this|these|those)\s+(?!works?\b)[a-z]+", s.text, re.I):
+        if n > KEY_POINT_MAX_WORDS + 5 * _tells_what_to_do(s.text) or LIST_RULE in s.rules or not has_verb(s.text) or re.match(r"^(?:But|And|So|Also|This|These|That|It|They|Its|Their)\b", s.text) \
+                or re.search(r"\b(?:this|these|those)\s+(?!works?\b)[a-z]+", s.text, re.I) \
+                or _unnamed_pronoun(s.text):
             continue
-        candidates.append((-len(s.sources), pos, s))
-    ranked = sorted(candidates, key=lambda c: (c[0], c[1]))
+        if "(" in s.text:
+            continue  # an aside in brackets is detail, not a point
+        # What to do comes first after what the source repeated (CDC Clear Communication Index).
+        candidates.append((-len(s.sources), not _tells_what_to_do(s.text), pos, s))
+    ranked = sorted(candidates, key=lambda c: c[:3])
     chosen = ranked[: KEY_POINTS[1]]
     # Say what is not known too (CDC Clear Communication Index): keep a "more research" point.
-    unknown = [c for c in ranked if "more research needed" in protected(c[2].text).hedges]
+    unknown = [c for c in ranked if "more research needed" in protected(c[3].text).hedges]
     if unknown and len(chosen) == KEY_POINTS[1] and not any(c in chosen for c in unknown):
         chosen[-1] = unknown[0]
     if len(chosen) < KEY_POINTS[0]:
         return []
     return [Sentence(s.text, list(s.sources), list(s.rules) + ["key_point"])
-            for _, _, s in sorted(chosen, key=lambda c: c[1])]
+            for *_, s in sorted(chosen, key=lambda c: c[2])]
+
+
+def _tells_what_to_do(sentence: str) -> bool:
+    """Tell whether a sentence is an instruction to the reader ('Call 911 ...', 'Do not stop ...')."""
+    from .rules import _verb_forms
+
+    ws = words(sentence)
+    return bool(ws) and (ws[0] in _verb_forms()[1] or ws[0] in ("don't", "never")
+                         or ws[:2] == ["do", "not"] or ws[:2] == ["you", "should"])
+
+
+def _unnamed_pronoun(sentence: str) -> bool:
+    """Tell whether a 'them'/'it' comes before anything in the sentence it could stand for ('Many of them ...')."""
+    from .rules import _verb_forms
+
+    finite, bases = _verb_forms()
+    for w in words(sentence):
+        if w in ("it", "its", "they", "them", "their"):
+            return True
+        if w not in _STOP and w not in finite and w not in bases and w not in _HEDGES and not w.endswith("ing"):
+            return False  # a noun comes first: the pronoun can name it
+    return False
 
 
 def pick_words_to_know(handout: Handout) -> list[Term]:

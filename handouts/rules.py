@@ -311,9 +311,17 @@ def split_appositive_participle(sentence: str) -> list[str]:
 
 @rule("Examples in a ', such as A or B,' aside break the main sentence in two; give them their own sentence.",
       cases=[("It starts when someone using opioid drugs, such as heroin or painkillers, stops.",
-              ["It starts when someone using opioid drugs stops.", "Opioid drugs include heroin and painkillers."])])
+              ["It starts when someone using opioid drugs stops.", "Opioid drugs include heroin and painkillers."]),
+             ("In this condition, the force of the blood is high enough that it may cause health problems, such as heart disease.",
+              ["In this condition, the force of the blood is high enough that it may cause health problems.",
+               "These include heart disease."]),
+             ("Eat foods rich in iron, such as beans.", ["Eat foods rich in iron, such as beans."])])
 def split_such_as(sentence: str) -> list[str]:
-    """Move a mid-sentence 'such as' list into a sentence of its own."""
+    """Move a mid-sentence 'such as' list into a sentence of its own (a closing one too, in a long sentence)."""
+    m = re.match(r"^(.+?), such as ([^,]+(?:, [^,]+)*?(?: or | and )[^,]+|[^,]+)([.!?])$", sentence)
+    if m and len(sentence.split()) >= SPLIT_FROM and _plural(words(m.group(1))[-1]):
+        examples = re.sub(r" or ([^,]+)$", r" and \1", m.group(2))
+        return split_or_keep(sentence, [m.group(1), f"These include {examples}{m.group(3)}"])
     m = re.match(r"^(.+?), such as ([^,]+(?:, [^,]+)*?(?: or | and )[^,]+|[^,]+), (.+)$", sentence)
     if not m:
         return [sentence]
@@ -363,9 +371,19 @@ def split_like_list_subject(sentence: str) -> list[str]:
               ["Withdrawal is a complex process.", "Withdrawal occurs when someone stops a drug."]),
              ("It is a drug that people use.", ["It is a drug that people use."]),
              ("Withdrawal is a hard process driven by brain changes.",
-              ["Withdrawal is a hard process.", "Withdrawal is driven by brain changes."])])
+              ["Withdrawal is a hard process.", "Withdrawal is driven by brain changes."]),
+             ("High blood pressure, also known as hypertension, is a common condition in which the force of "
+              "the blood against your artery walls is too high.",
+              ["High blood pressure, also known as hypertension, is a common condition.",
+               "In this condition, the force of the blood against your artery walls is too high."])])
 def split_copula_relative(sentence: str) -> list[str]:
-    """Split 'X is a Y that verbs ...' (or 'X is a Y driven by ...') into two sentences."""
+    """Split 'X is a Y that verbs ...' (or 'X is a Y driven by ...', 'X is a Y in which ...') into two sentences."""
+    m = re.match(r"^([A-Z][^,]{0,40}?(?:, (?:also known as|also called|or) [^,]+,)?) (is|are) (an?) "
+                 r"((?:[\w-]+ ){0,2}([\w-]+)) in which (.+)$", sentence)
+    if m and len(sentence.split()) >= SPLIT_FROM:
+        this = "these" if m.group(2) == "are" else "this"
+        return split_or_keep(sentence, [f"{m.group(1)} {m.group(2)} {m.group(3)} {m.group(4)}",
+                                        f"In {this} {m.group(5)}, {m.group(6)}"])
     m = re.match(r"^([A-Z][^,]{0,40}?) (is|are) (an?) ((?:[\w-]+ ){0,2}[\w-]+) "
                  r"((?:driven|caused|triggered|marked|made|shaped|affected) by .+)$", sentence)
     if m:
@@ -466,19 +484,22 @@ def split_coordinate_clauses(sentence: str) -> list[str]:
              ("Kratom comes from a tree in Asia and may act on the same receptors as opioids.",
               ["Kratom comes from a tree in Asia.", "It may act on the same receptors as opioids."]),
              ("Rest and fluids help and can speed recovery.", ["Rest and fluids help and can speed recovery."]),
-             ("You may feel tired and can sleep.", ["You may feel tired and can sleep."])])
+             ("You may feel tired and can sleep.", ["You may feel tired and can sleep."]),
+             ("But these signs and symptoms aren't specific and usually don't occur until the disease is severe.",
+              ["But these signs and symptoms aren't specific.", "They usually don't occur until the disease is severe."])])
 def split_shared_subject(sentence: str) -> list[str]:
     """Split 'Subject verb A and <modal> B' (12+ words) into 'Subject verb A.' and 'It/They <modal> B.'"""
-    m = re.match(r"^((?:[Tt]he(?:se|ir)?|Th(?:is|ose)|Its?|[A-Z][\w-]*)(?: [\w-]+){0,2}?) "
-                 r"((?:is|are|was|were|has|have|comes|come|acts|act|causes|cause|affects|affect)\b.+?) "
-                 r"and (can|may|might|could|will|should|often) (.+)$", sentence)
-    if not m or len(sentence.split()) < 12:
-        return [sentence]
-    subject = m.group(1)
+    m = re.match(r"^((?:But |And )?)((?:[Tt]he(?:se|ir)?|Th(?:is|ose)|Its?|[A-Z][\w-]*)(?: [\w-]+){0,3}?) "
+                 r"((?:is|are|isn't|aren't|was|were|has|have|comes|come|acts|act|causes|cause|affects|affect)\b.+?) "
+                 r"and ((?:usually |often |sometimes |also )?(?:can|may|might|could|will|should|often|do not|don't|"
+                 r"does not|doesn't|cannot|can't)) (.+)$", sentence)
+    if not m or len(sentence.split()) < 12 or re.search(r"\b(?:and|or)\b", m.group(3)):
+        return [sentence]  # "is A and B and can C": the split point is not clear
+    subject = m.group(2)
     plural = subject.split()[0].lower() in ("these", "those", "they") or (
         subject.endswith("s") and not subject.endswith("ss") and subject.split()[0].lower() not in ("this", "its"))
     pronoun = "They" if plural else "It"
-    return split_or_keep(sentence, [f"{subject} {m.group(2)}", f"{pronoun} {m.group(3)} {m.group(4)}"])
+    return split_or_keep(sentence, [f"{m.group(1)}{subject} {m.group(3)}", f"{pronoun} {m.group(4)} {m.group(5)}"])
 
 
 @rule("A long sentence that ends 'symptoms like A, B, and C' says a claim and a list at once; give the list its own sentence.",
@@ -539,10 +560,25 @@ def is_list_item(text: str) -> bool:
              ("People who are over 65, pregnant, sick, very young, or weak should get the vaccine.",
               ["People who are over 65, pregnant, sick, very young, or weak should get the vaccine."]),
              ("Bring a pen, paper, a book, your glasses, and the long letter that the clinic sent to you last month.",
-              ["Bring a pen, paper, a book, your glasses, and the long letter that the clinic sent to you last month."])],
+              ["Bring a pen, paper, a book, your glasses, and the long letter that the clinic sent to you last month."]),
+             ("Your doctor may recommend that you eat a diet with less salt, get regular physical activity, "
+              "keep a healthy weight or lose weight if you're overweight, and limit alcohol.",
+              ["Your doctor may recommend that you:", "\u2022 eat a diet with less salt", "\u2022 get regular physical activity",
+               "\u2022 keep a healthy weight or lose weight if you're overweight", "\u2022 limit alcohol"]),
+             ("You should eat well, sleep, and rest.", ["You should eat well, sleep, and rest."]),
+             ("If your reading is 180/120 or higher and you have chest pain, back pain, shortness of breath, "
+              "changes in vision or trouble speaking, call 911 right away.",
+              ["Call 911 right away if your reading is 180/120 or higher and you have any of these:", "\u2022 chest pain",
+               "\u2022 back pain", "\u2022 shortness of breath", "\u2022 changes in vision", "\u2022 trouble speaking"]),
+             ("If you have a cough, a cold and a fever, stay home.", ["If you have a cough, a cold and a fever, stay home."]),
+             ("You should not eat fish, drink milk, take iron, and lift weights on the same day as the test.",
+              ["You should not eat fish, drink milk, take iron, and lift weights on the same day as the test."])],
       makes_list=True)
 def list_to_bullets(sentence: str) -> list[str]:
     """Turn 'Lead-in include(s)/notice/have A, B, C, D(,) and/or E.' into 'Lead-in include:' and one bullet per item."""
+    made = _action_list(sentence) or _condition_list(sentence)
+    if made:
+        return made
     m = re.match(rf"^(.+? {_LIST_LEAD}) (.+?)\.$", sentence)
     if not m or len(m.group(1).split()) > 10 or re.search(r"\b(?:not|no|never)\b|n['’]t\b", m.group(1)):
         return [sentence]  # a negated lead-in ("may not include") reads wrongly above a list
@@ -560,6 +596,46 @@ def list_to_bullets(sentence: str) -> list[str]:
             return [sentence]  # "you have A, B or C" outside a condition: bullets would lose the "or"
         lead += " any of these"  # "if you notice A, B or C": any one of them is reason enough
     return [f"{lead}:"] + [LIST_ITEM + i for i in items]
+
+
+def _action_list(sentence: str) -> list[str]:
+    """Split a long 'You should A, B(,) and C.' (each item an action) into its lead-in and one bullet per action."""
+    _, bases = _verb_forms()
+    m = re.match(r"^(.+? (?:that you|you should|you can|you need to|try to|be sure to|it is best to))"
+                 r" ((?:[^,]+, )+[^,]*?\b(?:and|or) [^,]+?)\.$", sentence)
+    if not m or len(sentence.split()) <= LONG or re.search(r"\b(?:not|no|never)\b|n['’]t\b", m.group(1)):
+        return []  # a short list reads well as it is; under a negation bullets would lose the "not"
+    items, joiner = _last_joined(re.split(r",\s*", m.group(2)))
+    if len(items) < 3 or any(not words(i) or words(i)[0] not in bases or len(i.split()) > 12 for i in items):
+        return []  # every bullet must be an action of its own ("eat ...", "get ...")
+    lead = m.group(1)
+    if joiner == "or":
+        lead += " do any of these"
+    return [f"{lead}:"] + [LIST_ITEM + i for i in items]
+
+
+def _last_joined(items: list[str]) -> tuple[list[str], str]:
+    """Split the 'and'/'or' off a list's last item: [A, B, 'and C'] or [A, 'B or C'] -> ([A, B, C], joiner)."""
+    last = items[-1]
+    m = re.match(r"^(and|or) (.+)$", last)
+    if m:
+        return items[:-1] + [m.group(2)], m.group(1)
+    parts = re.split(r" (and|or) ", last)
+    if len(parts) != 3:
+        return items, ""  # no joiner, or two of them: not a plain list
+    return items[:-1] + [parts[0], parts[2]], parts[1]
+
+
+def _condition_list(sentence: str) -> list[str]:
+    """Turn a long 'If you have A, B, C or D, call 911.' into 'Call 911 if you have any of these:' and bullets."""
+    _, bases = _verb_forms()
+    m = re.match(r"^If (.+? (?:have|notice|get|feel|see)) ((?:[^,]+, )+[^,]+? (?:and|or) [^,]+?), ([a-z][^,]+)\.$", sentence)
+    if not m or len(sentence.split()) <= LONG or words(m.group(3))[0] not in bases:
+        return []  # only an instruction after the list ("call 911 ..."), so the bullets say when to do it
+    items, joiner = _last_joined(re.split(r",\s*", m.group(2)))
+    if joiner != "or" or len(items) < 4 or any(len(i.split()) > 5 or _goes_on(i) for i in items):
+        return []  # "A, B and C" needs all of them: "any of these" would change it
+    return [f"{cap(m.group(3))} if {m.group(1)} any of these:"] + [LIST_ITEM + i for i in items]
 
 
 @rule("A list of many items in one sentence runs past 20 words; say it in two sentences of half the list each.",

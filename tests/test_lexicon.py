@@ -1,5 +1,7 @@
 """The plain-language lexicon: enough entries, person-first language, and no swap that loses meaning."""
 
+import pytest
+
 from handouts.lexicon import apply_swaps, definitions, find_terms, protected_names, swaps
 from handouts.meaning_guard import protected
 
@@ -41,3 +43,15 @@ def test_definitions_are_one_line_and_found_in_order():
 
 def test_protected_names_include_the_sample_substances():
     assert {"kratom", "opioid", "dopamine", "heroin", "mitragyna speciosa"} <= set(protected_names())
+
+
+@pytest.mark.parametrize("text", ["High blood pressure, also known as hypertension, is common.",
+                                  "Hypertension (high blood pressure) is common.",
+                                  "High blood pressure (hypertension) is common."])
+def test_a_medical_word_given_beside_its_plain_meaning_stays(text):
+    assert apply_swaps(text) == text  # swapping would say "high blood pressure" twice and hide the word
+
+
+def test_a_medical_word_on_its_own_is_swapped():
+    assert apply_swaps("Hypertension is common. It causes nausea, or vomiting.") == \
+        "High blood pressure is common. It causes upset stomach, or throwing up."

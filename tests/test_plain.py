@@ -194,7 +194,7 @@ def test_bullets_and_ranges_keep_every_number_and_negation():
     assert len(lists) == 1 and len(lists[0].items) == 4
     text = _text(r)
     for kept in ("1 to 2 tablets every 4 to 6 hours", "Do not take more than 8 tablets in 24 hours",
-                 "2 to 3 grams", "50 kg", "2 to 3 days", "may occur"):
+                 "2 to 3 grams", "50 kg", "2 to 3 days", "may happen"):
         assert kept in text  # ranges are written with "to", as they are said
     assert "You should not use it for more than 10 days" in text  # "Patients should not utilize"
     assert "People with liver disease should ask a doctor before taking it." in text
@@ -338,3 +338,30 @@ def test_a_leaflet_with_steps_speaks_to_the_reader_and_gives_reasons_apart():
     assert [i[0].text for i in bullets[-1].items] == ["redness", "swelling", "warmth", "pus", "a fever over 100.4°F",
                                                      "pain that gets worse instead of better"]
     assert r.after.longest_sentence <= 20
+
+
+def test_blood_pressure_leaflet_lists_what_to_do_and_when_to_call():
+    r = _plain("blood_pressure.md")
+    assert r.violations == []
+    lists = {tuple(s.text for item in b.items for s in item)
+             for sec in r.handout.sections for b in sec.blocks if b.kind == "bullets"}
+    # "Your doctor may recommend that you eat ..., get ..., keep ... and limit ..." becomes four actions.
+    assert ("eat a heart-healthy diet with less salt", "get regular physical activity",
+            "keep a healthy weight or lose weight if you're overweight or obese",
+            "limit the amount of alcohol you drink") in lists
+    # "If ... you have A, B ... or E, call 911 immediately." says the action first, then when.
+    assert ("chest pain", "back pain", "shortness of breath", "changes in vision", "trouble speaking") in lists
+    text = _text(r)
+    assert "Call 911 right away if your blood pressure reading is 180/120 mm Hg or higher and you have any of these:" in text
+    assert "Your doctor may recommend that you:" in text
+    # The source teaches the medical word: the lexicon leaves "also known as hypertension" alone.
+    assert "High blood pressure, also known as hypertension, is a common condition." in text
+    assert "They usually don't happen until" in text  # "aren't specific and usually don't occur" split
+    assert r.after.long_sentences <= 1 and r.after.fk_grade < r.before.fk_grade - 3
+
+
+def test_key_points_stand_alone_and_put_what_to_do_first():
+    points = [s.text for s in _plain("blood_pressure.md").handout.key_points]
+    assert "Many of them do not know it." not in points  # 'them' would point at nothing in the box
+    assert not any("(" in p for p in points)
+    assert "Do not stop taking your medicine without talking to your doctor first, even if you feel well." in points
