@@ -573,6 +573,8 @@ def _tells_what_to_do(sentence: str) -> bool:
     from .rules import _verb_forms
 
     ws = words(sentence)
+    while ws and ws[0] in ("always", "please", "also", "first", "then"):
+        ws = ws[1:]  # "Always call 911 ..." is an instruction too
     return bool(ws) and (ws[0] in _verb_forms()[1] or ws[0] in ("don't", "never")
                          or ws[:2] == ["do", "not"] or ws[:2] == ["you", "should"])
 

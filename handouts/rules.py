@@ -566,6 +566,11 @@ def is_list_item(text: str) -> bool:
               ["Your doctor may recommend that you:", "\u2022 eat a diet with less salt", "\u2022 get regular physical activity",
                "\u2022 keep a healthy weight or lose weight if you're overweight", "\u2022 limit alcohol"]),
              ("You should eat well, sleep, and rest.", ["You should eat well, sleep, and rest."]),
+             ("Signs of an overdose include being unable to wake up, slow or shallow breathing or choking sounds "
+              "from a person who cannot be woken up, and lips turning blue or purple.",
+              ["Signs of an overdose include:", "\u2022 being unable to wake up",
+               "\u2022 slow or shallow breathing or choking sounds from a person who cannot be woken up",
+               "\u2022 lips turning blue or purple"]),
              ("If your reading is 180/120 or higher and you have chest pain, back pain, shortness of breath, "
               "changes in vision or trouble speaking, call 911 right away.",
               ["Call 911 right away if your reading is 180/120 or higher and you have any of these:", "\u2022 chest pain",
@@ -587,8 +592,13 @@ def list_to_bullets(sentence: str) -> list[str]:
     if not last:
         return [sentence]
     items[-1] = last.group(2)
-    if len(items) < 5 or any(not i or len(i.split()) > 7 or re.search(r"\b(?:and|or)\b", i) and i is not items[-1]
-                             or _goes_on(i) for i in items):
+    # In a long sentence with the comma before its last 'and', the commas alone mark the items,
+    # so an item may hold its own 'or' ("slow or shallow breathing"); short items need five or more.
+    long_items = len(sentence.split()) > LONG and len(items) >= 3 and all(len(i.split()) <= 25 for i in items)
+    if not long_items and (len(items) < 5 or any(len(i.split()) > 7 or re.search(r"\b(?:and|or)\b", i)
+                                                 and i is not items[-1] for i in items)):
+        return [sentence]
+    if any(not i or _goes_on(i) for i in items):
         return [sentence]
     lead = m.group(1)
     if last.group(1) == "or" and not lead.endswith(("include", "includes")):  # "may include A or B" lists maybes
@@ -670,7 +680,9 @@ def split_long_list(sentence: str) -> list[str]:
                "This could work through increased pleasurable sensations."]),
              ("Many people who start to use heroin after an injury have to struggle through withdrawal alone.",
               ["Many people who start to use heroin after an injury have to struggle through withdrawal alone."]),
-             ("It helps by blocking receptors.", ["It helps by blocking receptors."])])
+             ("It helps by blocking receptors.", ["It helps by blocking receptors."]),
+             ("Naloxone nasal spray (4 mg) is given by inserting the nozzle into one nostril and pressing the plunger.",
+              ["Naloxone nasal spray (4 mg) is given by inserting the nozzle into one nostril and pressing the plunger."])])
 def split_long_by_means(sentence: str) -> list[str]:
     """Split 'A by doing B' / 'A through B' into 'A.' and 'This works by doing B.' in a sentence of 18+ words."""
     m = re.match(r"^(.+?) by ([a-z]+ing\b.+)$", sentence) or re.match(
@@ -678,6 +690,8 @@ def split_long_by_means(sentence: str) -> list[str]:
         r"come|coming|been|be|is|are|through)\b)[\w-]+) (through (?:[\w-]+ ){0,4}[\w-]+[.!?])$", sentence)
     if not m or len(sentence.split()) < SPLIT_FROM:
         return [sentence]
+    if re.search(r"\b(?:is|are|was|were|be|been|being)(?: \w+ly)? \w+$", m.group(1)):
+        return [sentence]  # "is given by pressing ...": the 'by' says how it is given; "This works by" would not
     how = m.group(2) if m.group(2).startswith("through ") else f"by {m.group(2)}"
     modal = _first_modal(m.group(1))
     return split_or_keep(sentence, [m.group(1), f"This {modal + ' work' if modal else 'works'} {how}"])

@@ -365,3 +365,22 @@ def test_key_points_stand_alone_and_put_what_to_do_first():
     assert "Many of them do not know it." not in points  # 'them' would point at nothing in the box
     assert not any("(" in p for p in points)
     assert "Do not stop taking your medicine without talking to your doctor first, even if you feel well." in points
+
+
+def test_naloxone_leaflet_keeps_how_it_is_given_whole_and_lists_the_signs():
+    r = _plain("naloxone.txt")
+    assert r.violations == []
+    text = _text(r)
+    # "is given by inserting ...": the 'by' says how it is given; "This works by ..." would be wrong.
+    assert "is given by inserting the nozzle into one nostril and pressing the plunger firmly." in text
+    assert "This works by inserting" not in text
+    lists = [tuple(s.text for item in b.items for s in item)
+             for sec in r.handout.sections for b in sec.blocks if b.kind == "bullets"]
+    assert lists == [("unconsciousness or inability to wake up",
+                      "slow or shallow breathing or breathing trouble such as choking sounds or a gurgling or "
+                      "snoring noise from a person who cannot be woken up",
+                      "fingernails or lips turning blue or purple")]
+    for kept in ("Naloxone will not harm someone who is not having an opioid overdose.",
+                 "50 to 100 times", "within 2 to 3 minutes", "for at least 2 hours", "(4 mg)"):
+        assert kept in text
+    assert "Always call 911 after giving naloxone." in [s.text for s in r.handout.key_points]
