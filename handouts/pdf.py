@@ -5,7 +5,7 @@ no italics, underlines or capitals runs; black on white; margins of at least 0.7
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from xml.sax.saxutils import escape
 
@@ -46,19 +46,33 @@ def text(value: str) -> str:
 
 def build_pdf(handout: Handout, config: Config, size: PrintSize = STANDARD) -> tuple[bytes, int]:
     """Return the PDF bytes of a handout and its page count."""
+    data, pages, alone = _paginated(handout, config, size)
+    if alone and size.box_row_gap > STANDARD.box_row_gap:
+        # The call-to-action box alone on a last page wastes a sheet: try the boxes' standard
+        # spacing (still clear print) and keep it if the handout gets shorter.
+        tight = _paginated(handout, config, replace(size, box_row_gap=STANDARD.box_row_gap))
+        if tight[1] < pages:
+            data, pages, _ = tight
+    return data, pages
+
+
+def _paginated(handout: Handout, config: Config, size: PrintSize) -> tuple[bytes, int, bool]:
+    """Lay out until "Page X of Y" holds; return the bytes, the page count and whether the last
+    page holds nothing but the call-to-action box."""
     # "Page X of Y" needs Y before the footers are drawn: lay out again until the count holds
     # (the footer's height does not depend on Y, so the second pass normally agrees).
     total = None
     for _ in range(_MAX_PASSES):
-        data, pages = _render(handout, config, size, total)
+        data, pages, alone = _render(handout, config, size, total)
         if pages == total:
             break
         total = pages
-    return data, pages
+    return data, pages, alone
 
 
-def _render(handout: Handout, config: Config, size: PrintSize, total: int | None) -> tuple[bytes, int]:
-    """Lay out the handout once; return its bytes and how many pages it took."""
+def _render(handout: Handout, config: Config, size: PrintSize, total: int | None) -> tuple[bytes, int, bool]:
+    """Lay out the handout once; return its bytes, how many pages it took and whether the last
+    page holds only the call-to-action box."""
     from reportlab.lib.pagesizes import A4, LETTER
 
     regular, _ = register_fonts()
@@ -79,7 +93,7 @@ def _render(handout: Handout, config: Config, size: PrintSize, total: int | None
     )
     story = _story(handout, config, size, doc.width, doc.height)
     doc.build(story, onFirstPage=furniture.draw, onLaterPages=furniture.draw)
-    return buffer.getvalue(), doc.page
+    return buffer.getvalue(), doc.page, doc.last_content_page < doc.page
 
 
 def _keywords(handout: Handout, size: PrintSize) -> str:
@@ -91,10 +105,16 @@ def _keywords(handout: Handout, size: PrintSize) -> str:
 @cache
 def _doc_template():
     """Return the document class that turns flagged headings into bookmarks (outline entries)."""
-    from reportlab.platypus import SimpleDocTemplate
+    from reportlab.platypus import CondPageBreak, SimpleDocTemplate
 
     class HandoutDoc(SimpleDocTemplate):
+        last_content_page = 0  # the last page with anything besides the call-to-action box
+
         def afterFlowable(self, flowable):
+            # Page breaks and bookmarks print nothing: only what has a height counts as content.
+            height = getattr(flowable, "height", 0) or getattr(flowable, "_height", 0)
+            if height > 0 and not getattr(flowable, "closing", False) and not isinstance(flowable, CondPageBreak):
+                self.last_content_page = self.page
             outline = getattr(flowable, "outline", None)
             if outline:
                 title, level = outline
@@ -198,6 +218,7 @@ def _styles(size: PrintSize) -> dict:
     return {
         "body": body,
         "bullet": ParagraphStyle("bullet", parent=body, spaceAfter=size.body * 0.25),
+        "lead_in": ParagraphStyle("lead_in", parent=body, spaceAfter=size.body * 0.25),
         "box_item": ParagraphStyle("box_item", parent=body, spaceAfter=0,
                                    leftIndent=size.body * 1.3, bulletIndent=size.body * 0.2),
         "box_text": ParagraphStyle("box_text", parent=body, spaceAfter=0),
@@ -234,14 +255,42 @@ def _story(handout: Handout, config: Config, size: PrintSize, width: float, heig
             # Start a new page rather than leave a heading with under three lines below it.
             story.append(CondPageBreak(st["heading"].leading * 2 + st["body"].leading * 3))
             story.append(_paragraph(section.heading, st["heading"], (section.heading, 1)))
-        for block in section.blocks:
-            story.append(_block(block, st, size))
+        blocks, drawn = section.blocks, set()
+        for i, block in enumerate(blocks):
+            following = blocks[i + 1] if i + 1 < len(blocks) else None
+            if i in drawn:
+                continue
+            if following is not None and following.is_list and not block.is_list \
+                    and block.sentences and block.sentences[-1].text.endswith(":"):
+                story += _lead_in_and_list(block, following, st, size)
+                drawn.add(i + 1)
+            else:
+                story.append(_block(block, st, size))
     if handout.words_to_know:
         # Word and definition share one paragraph so they wrap together.
         terms = [_paragraph_pair(t.word, t.definition, st["box_item"]) for t in handout.words_to_know]
         story += _box(WORDS_TO_KNOW, terms, st, size, width, height, bullets=True)
-    story += _call_to_action(handout, config, st, size, width, height)
-    return story
+    closing = _call_to_action(handout, config, st, size, width, height)
+    for flowable in closing:
+        flowable.closing = True  # lets the layout see when it sits alone on the last page
+    return story + closing
+
+
+def _lead_in_and_list(block: Block, items: Block, st: dict, size: PrintSize) -> list:
+    """Return a paragraph whose last sentence introduces a list ("Common symptoms include:"): that
+    sentence goes on its own line, on the same page as the list's first two items."""
+    from reportlab.platypus import KeepTogether
+
+    out = []
+    if block.sentences[:-1]:
+        out.append(_paragraph(" ".join(s.text for s in block.sentences[:-1]), st["body"]))
+    lead = _paragraph(block.sentences[-1].text, st["lead_in"])
+    # A list may break across pages (moving it whole would leave a gap), but never right after its lead-in.
+    first, rest = items.items[:2], items.items[2:]
+    out.append(KeepTogether([lead, _list(first, items.kind, st, size, last=not rest)]))
+    if rest:
+        out.append(_list(rest, items.kind, st, size, start=len(first) + 1))
+    return out
 
 
 def _paragraph_pair(word: str, definition: str, style):
@@ -251,15 +300,20 @@ def _paragraph_pair(word: str, definition: str, style):
     return Paragraph(f"<b>{text(word)}:</b> {text(definition)}", style, bulletText="•")
 
 
+WHOLE_BOX_ITEMS = 4  # a box this short (the call to action) never splits: its lines belong together
+
+
 def _box(heading: str, items: list, st: dict, size: PrintSize, width: float, height: float,
          bullets: bool = False) -> list:
     """Return a bordered box with a bold heading: whole on one page when short, else split between rows."""
     from reportlab.platypus import CondPageBreak
 
     table = _box_table(heading, items, st, size, width, bullets)
-    if table.wrap(width, height)[1] <= height * 0.4:
+    tall = table.wrap(width, height)[1]
+    if tall <= height * 0.25 or len(items) <= WHOLE_BOX_ITEMS and tall <= height * 0.9:
         return [_whole(table, (heading, 1))]
-    # A long box would leave a big gap if moved whole: let it split, but not right after its heading.
+    # A longer box moved whole can leave half a page blank (large print): let it split between
+    # rows, its heading repeated, but not right after its heading.
     first_rows = sum(table._rowHeights[:3])
     return [CondPageBreak(first_rows + size.body * 2), _outline_mark(heading), table]
 
@@ -398,15 +452,20 @@ def _qr_drawing(url: str, size: PrintSize):
 
 def _block(block: Block, st: dict, size: PrintSize):
     """Return a paragraph, or a bulleted / numbered list."""
-    from reportlab.platypus import ListFlowable, ListItem
-
     if not block.is_list:
         return _paragraph(" ".join(s.text for s in block.sentences), st["body"])
-    items = [ListItem(_paragraph(" ".join(s.text for s in item), st["bullet"])) for item in block.items]
+    return _list(block.items, block.kind, st, size)
+
+
+def _list(items: list, kind: str, st: dict, size: PrintSize, start: int = 1, last: bool = True):
+    """Return a bulleted or numbered list of items (a list's later part starts at its own number)."""
+    from reportlab.platypus import ListFlowable, ListItem
+
+    flowables = [ListItem(_paragraph(" ".join(s.text for s in item), st["bullet"])) for item in items]
     regular, bold = register_fonts()
-    numbered = block.kind == "numbered"
+    numbered = kind == "numbered"
     return ListFlowable(
-        items, bulletType="1" if numbered else "bullet", start=None if numbered else "•",
+        flowables, bulletType="1" if numbered else "bullet", start=start if numbered else "•",
         bulletFontName=bold if numbered else regular, bulletFontSize=size.body,
-        leftIndent=size.body * 1.6, spaceAfter=size.body * 0.6,
+        leftIndent=size.body * 1.6, spaceAfter=size.body * 0.6 if last else 0,
     )

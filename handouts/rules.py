@@ -315,21 +315,22 @@ def split_appositive_participle(sentence: str) -> list[str]:
              ("In this condition, the force of the blood is high enough that it may cause health problems, such as heart disease.",
               ["In this condition, the force of the blood is high enough that it may cause health problems.",
                "These include heart disease."]),
-             ("Eat foods rich in iron, such as beans.", ["Eat foods rich in iron, such as beans."])])
+             ("Eat foods rich in iron, such as beans.", ["Eat foods rich in iron, such as beans."]),
+             ("Withdrawal occurs when someone who has used opioid drugs, such as painkillers or heroin, stops or cuts back.",
+              ["Withdrawal occurs when someone who has used opioid drugs stops or cuts back.",
+               "Opioid drugs include painkillers and heroin."]),
+             ("It may harm your heart and kidneys over many years, such as heart disease, stroke or kidney failure.",
+              ["It may harm your heart and kidneys over many years, such as heart disease, stroke or kidney failure."])])
 def split_such_as(sentence: str) -> list[str]:
     """Move a mid-sentence 'such as' list into a sentence of its own (a closing one too, in a long sentence)."""
-    m = re.match(r"^(.+?), such as ([^,]+(?:, [^,]+)*?(?: or | and )[^,]+|[^,]+)([.!?])$", sentence)
-    if m and len(sentence.split()) >= SPLIT_FROM and _plural(words(m.group(1))[-1]):
-        examples = re.sub(r" or ([^,]+)$", r" and \1", m.group(2))
-        return split_or_keep(sentence, [m.group(1), f"These include {examples}{m.group(3)}"])
     m = re.match(r"^(.+?), such as ([^,]+(?:, [^,]+)*?(?: or | and )[^,]+|[^,]+), (.+)$", sentence)
-    if not m:
-        return [sentence]
+    if not m or not has_verb(m.group(3)):
+        return _split_closing_such_as(sentence)  # ", such as A, B or C." ends the sentence: no verb follows
     before = m.group(1).split()
+    finite, bases = _verb_forms()
     noun = []
     for w in reversed(before):
-        if w.lower() in ("the", "a", "an", "of", "who", "that", "has", "been", "have", "is", "are") \
-                or w.endswith("ing") or len(noun) == 3:
+        if w.lower() in _NOT_NOUN or w.lower() in finite or w.lower() in bases or w.endswith("ing") or len(noun) == 3:
             break
         noun.insert(0, w)
     if not noun:
@@ -338,6 +339,28 @@ def split_such_as(sentence: str) -> list[str]:
     # "such as A or B" names examples of one kind; "include A and B" says the same (both are examples).
     examples = re.sub(r" or ([^,]+)$", r" and \1", m.group(2))
     return split_or_keep(sentence, [f"{m.group(1)} {m.group(3)}", f"{' '.join(noun)} {verb} {examples}"])
+
+
+_NOT_NOUN = {"the", "a", "an", "of", "who", "that", "which", "has", "been", "have", "is", "are", "was", "were",
+             "over", "in", "on", "at", "for", "with", "by", "from", "to", "under", "about", "many", "some", "most",
+             "all", "these", "those", "their", "your", "its", "used", "taken", "given", "called", "known"}
+
+
+def _split_closing_such_as(sentence: str) -> list[str]:
+    """Split a long 'A causes problems, such as B and C.' into 'A causes problems.' and 'These include B and C.'"""
+    m = re.match(r"^(.+), such as ([^,]+(?:, [^,]+)*)([.!?])$", sentence)
+    if not m or len(sentence.split()) < SPLIT_FROM or not _plural(words(m.group(1))[-1]):
+        return [sentence]
+    finite, bases = _verb_forms()
+    before = [w.lower() for w in m.group(1).split()]
+    stop = next((w for w in reversed(before[:-1]) if w in _NOT_NOUN or w in finite or w in bases), "")
+    if not (stop in finite or stop in bases or stop in ("the", "a", "an")):
+        return [sentence]  # "over many years, such as ...": the examples must be of a thing, not a time
+    examples = re.split(r",\s*(?:and |or )?|\s+(?:and|or)\s+", m.group(2))
+    if any(len(x.split()) > 4 or has_verb(x) for x in examples):
+        return [sentence]  # only a list of things: ", such as heroin, stops or ..." goes on with the sentence
+    listed = re.sub(r" or ([^,]+)$", r" and \1", m.group(2))  # examples of a kind: all of them are examples
+    return split_or_keep(sentence, [m.group(1), f"These include {listed}{m.group(3)}"])
 
 
 @rule("'Symptoms like A, B, C and D signal X' puts a list and a claim in one subject; list them, then say the claim.",

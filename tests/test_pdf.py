@@ -313,3 +313,25 @@ def test_sample_built_twice_gives_identical_pdfs(sample_build):
     for size in (STANDARD, LARGE):
         first = build_pdf(read_source(SAMPLE), config, size)[0]
         assert first == build_pdf(read_source(SAMPLE), config, size)[0]
+
+
+def test_a_list_lead_in_never_ends_a_page_without_its_first_two_items():
+    # Push "Common signs include:" down the page a sentence at a time, across the page break.
+    filler = "Most cuts heal well at home within a week or two with care."
+    for n in range(24, 44):
+        lead = Block("paragraph", [[Sentence(filler) for _ in range(n)] + [Sentence("Common signs include:")]])
+        items = Block("bullets", [[Sentence(f"sign number {i}")] for i in range(1, 7)])
+        handout = Handout(Meta(title="T", slug="t"), [Section("H", [lead, items])])
+        data = build_pdf(handout, Config())[0]
+        pages = [" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(data)).pages]
+        where = [next(i for i, t in enumerate(pages) if word in t)
+                 for word in ("Common signs include:", "sign number 1", "sign number 2")]
+        assert len(set(where)) == 1, (n, where)
+        assert all(f"sign number {i}" in " ".join(pages) for i in range(1, 7))
+
+
+def test_large_print_does_not_leave_the_questions_box_alone_on_a_last_page(sample_build):
+    with pdfplumber.open(sample_build.outputs["large-print pdf"]) as pdf:
+        last = " ".join(pdf.pages[-1].extract_text().split())
+    assert CALL_TO_ACTION in last and WORDS_TO_KNOW in last  # the spacing tightened: one sheet less
+    assert sample_build.pages["large-print pdf"] == 5
