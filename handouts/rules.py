@@ -424,6 +424,20 @@ def split_copula_relative(sentence: str) -> list[str]:
                                     f"{subject} {m.group(5)} {m.group(6)}"])
 
 
+@rule("'Do A, unless B, in which case do C' packs two instructions and a condition; say 'Do A. But if B, do C.'",
+      cases=[("If you forget a dose, take it as soon as you remember, unless it is almost time for your next dose, "
+              "in which case skip the missed dose.",
+              ["If you forget a dose, take it as soon as you remember.",
+               "But if it is almost time for your next dose, skip the missed dose."]),
+             ("Take it daily unless told otherwise.", ["Take it daily unless told otherwise."])])
+def split_unless_in_which_case(sentence: str) -> list[str]:
+    """Split 'A, unless B, in which case C.' into 'A.' and 'But if B, C.'"""
+    m = re.match(r"^(.+?), unless ([^,]+), in which case (.+)$", sentence)
+    if not m:
+        return [sentence]
+    return split_or_keep(sentence, [m.group(1), f"But if {m.group(2)}, {m.group(3)}"])
+
+
 @rule("A ', which ...' aside is a second sentence; name what it is about and let it stand alone.",
       cases=[("It can trigger many symptoms, which vary in strength.",
               ["It can trigger many symptoms.", "These symptoms vary in strength."]),
@@ -432,12 +446,20 @@ def split_copula_relative(sentence: str) -> list[str]:
              ("It causes mood swings, irritability, and low mood, which may prompt relapse.",
               ["It causes mood swings, irritability, and low mood.", "This may prompt relapse."]),
              ("Some people get a condition called delirium tremens, which can be life-threatening.",
-              ["Some people get a condition called delirium tremens.", "This can be life-threatening."])])
+              ["Some people get a condition called delirium tremens.", "This can be life-threatening."]),
+             ("Common side effects, which affect more than 1 in 100 people, include headaches and dry mouth.",
+              ["Common side effects include headaches and dry mouth.", "They affect more than 1 in 100 people."])])
 def split_which_clause(sentence: str) -> list[str]:
     """Split off a non-restrictive ', which' clause as its own sentence."""
     m = re.match(r"^(.+?), which (.+)$", sentence)
     if not m:
         return [sentence]
+    inside = re.match(r"^([^,]+), ([a-z]+\b.+)$", m.group(2))
+    if inside and not has_verb(m.group(1)) and words(inside.group(2))[0] in _verb_forms()[0] | _verb_forms()[1]:
+        # "Side effects, which affect 1 in 100 people, include A and B.": the aside sits between the
+        # subject and its verb; say the main sentence whole, then the aside about the same subject.
+        pronoun = "They" if _plural(words(m.group(1))[-1]) else "It"
+        return split_or_keep(sentence, [f"{m.group(1)} {inside.group(2)}", end(f"{pronoun} {inside.group(1)}")])
     before, rest = m.group(1), m.group(2)
     last = words(before)[-1] if words(before) else ""
     if last in _names_and_terms():
@@ -485,19 +507,21 @@ def split_participle_clause(sentence: str) -> list[str]:
     return split_or_keep(sentence, [m.group(1), f"This {verb} {m.group(4)}"])
 
 
-@rule("'A, but B' and 'A, so B' join two complete sentences; split them and keep the 'But'.",
+@rule("'A, but B', 'A, although B' and 'A, so B' join two complete sentences; split them and keep the 'But'.",
       cases=[("Research suggests it may help, but the details remain unclear.",
               ["Research suggests it may help.", "But the details remain unclear."]),
+             ("The usual dose is 50 mg, although your doctor may start you on 25 mg.",
+              ["The usual dose is 50 mg.", "But your doctor may start you on 25 mg."]),
              ("Kratom is a plant, and it acts on the brain.", ["Kratom is a plant.", "It acts on the brain."]),
              ("Take it with food, but not milk.", ["Take it with food, but not milk."])])
 def split_coordinate_clauses(sentence: str) -> list[str]:
     """Split at ', but' / ', so' / ', and <subject>' when both halves are sentences."""
-    m = re.match(r"^(.+?), (but|so|yet) (.+)$", sentence) or re.match(
+    m = re.match(r"^(.+?), (but|so|yet|although|though) (.+)$", sentence) or re.match(
         r"^(.+?), (and) ((?:it|they|this|these|the|we|you|he|she|many|some|others)\b.+)$", sentence)
     if not m:
         return [sentence]
     # "and" only adds: the second sentence can stand without it. "But" and "so" carry meaning.
-    joiner = "" if m.group(2) == "and" else f"{cap(m.group(2))} "
+    joiner = {"and": "", "although": "But ", "though": "But "}.get(m.group(2), f"{cap(m.group(2))} ")
     return split_or_keep(sentence, [m.group(1), f"{joiner}{m.group(3)}"])
 
 
@@ -556,6 +580,21 @@ def split_trailing_appositive(sentence: str) -> list[str]:
     return split_or_keep(sentence, [m.group(1), f"{cap(m.group(2))} {verb} {m.group(3)} {m.group(4)}"])
 
 
+@rule("'Do A, as B' in a long sentence gives an order and its reason at once; give the reason its own sentence.",
+      cases=[("Keep the wound clean and dry for the first 24 hours, as moisture can increase the risk of infection.",
+              ["Keep the wound clean and dry for the first 24 hours.",
+               "This is because moisture can increase the risk of infection."]),
+             ("Rest, as you need it.", ["Rest, as you need it."]),
+             ("Use it as your doctor says, as well as you can, every day of the week.",
+              ["Use it as your doctor says, as well as you can, every day of the week."])])
+def split_long_reason(sentence: str) -> list[str]:
+    """Split 'A, as/since/because B' (B a whole clause) into 'A.' and 'This is because B.' in a sentence of 14+ words."""
+    m = re.match(r"^(.+?), (?:as|since|because) (?!well\b|long\b|soon\b|much\b|many\b|far\b|if\b)(.+)$", sentence)
+    if not m or len(sentence.split()) < SPLIT_FROM or len(m.group(2).split()) < 4:
+        return [sentence]
+    return split_or_keep(sentence, [m.group(1), f"This is because {m.group(2)}"])
+
+
 LIST_ITEM = "\u2022 "  # starts a piece that is one bullet of the list the piece before it introduces
 LIST_RULE = "list_to_bullets"  # the rule's name, which every piece it makes records
 _LIST_LEAD = r"(?:include|includes|(?:may|can|might) include|notice|have|has|get)"  # not "are": "are higher for A, B" is no list
@@ -599,32 +638,39 @@ def is_list_item(text: str) -> bool:
               ["Call 911 right away if your reading is 180/120 or higher and you have any of these:", "\u2022 chest pain",
                "\u2022 back pain", "\u2022 shortness of breath", "\u2022 changes in vision", "\u2022 trouble speaking"]),
              ("If you have a cough, a cold and a fever, stay home.", ["If you have a cough, a cold and a fever, stay home."]),
+             ("Contact your doctor straight away if you have thoughts of harming yourself, if you notice unusual "
+              "bleeding or bruising, or if you develop a high temperature with muscle stiffness.",
+              ["Contact your doctor straight away if you:", "\u2022 have thoughts of harming yourself",
+               "\u2022 notice unusual bleeding or bruising", "\u2022 develop a high temperature with muscle stiffness"]),
+             ("Common side effects include feeling sick, headaches, trouble sleeping, diarrhoea, dry mouth and feeling tired.",
+              ["Common side effects include:", "\u2022 feeling sick", "\u2022 headaches", "\u2022 trouble sleeping",
+               "\u2022 diarrhoea", "\u2022 dry mouth", "\u2022 feeling tired"]),
              ("You should not eat fish, drink milk, take iron, and lift weights on the same day as the test.",
               ["You should not eat fish, drink milk, take iron, and lift weights on the same day as the test."])],
       makes_list=True)
 def list_to_bullets(sentence: str) -> list[str]:
     """Turn 'Lead-in include(s)/notice/have A, B, C, D(,) and/or E.' into 'Lead-in include:' and one bullet per item."""
-    made = _action_list(sentence) or _condition_list(sentence)
+    made = _action_list(sentence) or _condition_list(sentence) or _if_you_list(sentence)
     if made:
         return made
     m = re.match(rf"^(.+? {_LIST_LEAD}) (.+?)\.$", sentence)
     if not m or len(m.group(1).split()) > 10 or re.search(r"\b(?:not|no|never)\b|n['’]t\b", m.group(1)):
         return [sentence]  # a negated lead-in ("may not include") reads wrongly above a list
     items = re.split(r",\s*", m.group(2))
-    last = re.match(r"^(and|or) (.+)$", items[-1])
-    if not last:
+    oxford = bool(re.match(r"^(?:and|or) ", items[-1]))
+    items, joiner = _last_joined(items)
+    if not joiner:
         return [sentence]
-    items[-1] = last.group(2)
     # In a long sentence with the comma before its last 'and', the commas alone mark the items,
     # so an item may hold its own 'or' ("slow or shallow breathing"); short items need five or more.
-    long_items = len(sentence.split()) > LONG and len(items) >= 3 and all(len(i.split()) <= 25 for i in items)
+    long_items = oxford and len(sentence.split()) > LONG and len(items) >= 3 and all(len(i.split()) <= 25 for i in items)
     if not long_items and (len(items) < 5 or any(len(i.split()) > 7 or re.search(r"\b(?:and|or)\b", i)
                                                  and i is not items[-1] for i in items)):
         return [sentence]
     if any(not i or _goes_on(i) for i in items):
         return [sentence]
     lead = m.group(1)
-    if last.group(1) == "or" and not lead.endswith(("include", "includes")):  # "may include A or B" lists maybes
+    if joiner == "or" and not lead.endswith(("include", "includes")):  # "may include A or B" lists maybes
         if not re.search(r"\b(?:if|when|whenever)\b.*\b(?:notice|have|has|get)$", lead):
             return [sentence]  # "you have A, B or C" outside a condition: bullets would lose the "or"
         lead += " any of these"  # "if you notice A, B or C": any one of them is reason enough
@@ -657,6 +703,17 @@ def _last_joined(items: list[str]) -> tuple[list[str], str]:
     if len(parts) != 3:
         return items, ""  # no joiner, or two of them: not a plain list
     return items[:-1] + [parts[0], parts[2]], parts[1]
+
+
+def _if_you_list(sentence: str) -> list[str]:
+    """Turn 'Call us if you A, if you B, or if you C.' into 'Call us if you:' and one bullet per condition."""
+    m = re.match(r"^(.+? if you) (.+?), ((?:if you .+?, )*)or if you (.+?)\.$", sentence)
+    if not m or not m.group(3) and len(sentence.split()) <= LONG:
+        return []
+    items = [m.group(2)] + re.findall(r"if you (.+?), ", m.group(3)) + [m.group(4)]
+    if len(items) < 3 or any(", " in i for i in items):
+        return []
+    return [f"{m.group(1)}:"] + [LIST_ITEM + i for i in items]  # any one of them is reason enough
 
 
 def _condition_list(sentence: str) -> list[str]:
@@ -725,21 +782,6 @@ def _goes_on(item: str) -> bool:
     ws = words(item)
     clause = next((i for i, w in enumerate(ws) if w in ("that", "who", "which")), len(ws))
     return any(w in AUXILIARIES for w in ws[:clause])  # "pain that gets worse" only describes the thing
-
-
-@rule("'Do A, as B' in a long sentence gives an order and its reason at once; give the reason its own sentence.",
-      cases=[("Keep the wound clean and dry for the first 24 hours, as moisture can increase the risk of infection.",
-              ["Keep the wound clean and dry for the first 24 hours.",
-               "This is because moisture can increase the risk of infection."]),
-             ("Rest, as you need it.", ["Rest, as you need it."]),
-             ("Use it as your doctor says, as well as you can, every day of the week.",
-              ["Use it as your doctor says, as well as you can, every day of the week."])])
-def split_long_reason(sentence: str) -> list[str]:
-    """Split 'A, as/since/because B' (B a whole clause) into 'A.' and 'This is because B.' in a sentence of 14+ words."""
-    m = re.match(r"^(.+?), (?:as|since|because) (?!well\b|long\b|soon\b|much\b|many\b|far\b|if\b)(.+)$", sentence)
-    if not m or len(sentence.split()) < SPLIT_FROM or len(m.group(2).split()) < 4:
-        return [sentence]
-    return split_or_keep(sentence, [m.group(1), f"This is because {m.group(2)}"])
 
 
 @rule("'X, depending on Y' puts a condition at the end of a long sentence; say it in its own sentence.",

@@ -55,3 +55,10 @@ def test_a_medical_word_given_beside_its_plain_meaning_stays(text):
 def test_a_medical_word_on_its_own_is_swapped():
     assert apply_swaps("Hypertension is common. It causes nausea, or vomiting.") == \
         "High blood pressure is common. It causes upset stomach, or throwing up."
+
+
+def test_a_diagnosis_is_not_swapped_for_a_feeling():
+    # "treat depression" is not "treat feeling down", and "anxiety disorders" are not "worry disorders":
+    # both words are everyday words, and a wrong simplification is worse than none.
+    text = "It is used to treat depression and anxiety disorders."
+    assert apply_swaps(text) == text

@@ -48,13 +48,13 @@ def test_a_long_inline_list_becomes_bullets_and_is_not_counted_as_sentences(samp
     lists = [b for sec in sample.handout.sections for b in sec.blocks if b.kind == "bullets"]
     assert len(lists) == 1
     assert [item[0].text for item in lists[0].items] == [
-        "upset stomach", "throwing up", "loose stools", "muscle aches", "trouble sleeping", "worry", "feeling down",
+        "upset stomach", "throwing up", "loose stools", "muscle aches", "trouble sleeping", "anxiety", "depression",
         "strong cravings for the drug"]
     assert "Common symptoms include:" in [s.text for s in sample.handout.sentences]
     # Readability counts whole sentences only: the 8 items and their lead-in are left out of the figures.
     from handouts.readability import complete_sentences
     measured = complete_sentences(sample.handout)
-    assert "worry" not in measured and "Common symptoms include:" not in measured
+    assert "anxiety" not in measured and "Common symptoms include:" not in measured
     assert sample.after.sentences == len(measured) == len(sample.handout.sentences) - 9
     assert sample.after.body_words > sample.after.words
 
@@ -384,3 +384,25 @@ def test_naloxone_leaflet_keeps_how_it_is_given_whole_and_lists_the_signs():
                  "50 to 100 times", "within 2 to 3 minutes", "for at least 2 hours", "(4 mg)"):
         assert kept in text
     assert "Always call 911 after giving naloxone." in [s.text for s in r.handout.key_points]
+
+
+def test_medicine_leaflet_keeps_diagnoses_and_splits_its_instructions():
+    r = _plain("sertraline.md")
+    assert r.violations == []
+    text = _text(r)
+    assert "It is used to treat depression, anxiety disorders," in text  # diagnoses are not feelings
+    # "A, unless B, in which case C" -> "A. But if B, C."
+    assert "If you forget to take a dose, take it as soon as you remember. " \
+           "But if it is almost time for your next dose, skip the missed dose." in text
+    assert "The usual starting dose is 50 mg. But your doctor may start you on 25 mg" in text
+    lists = [tuple(s.text for item in b.items for s in item)
+             for sec in r.handout.sections for b in sec.blocks if b.kind == "bullets"]
+    assert ("feeling sick", "headaches", "trouble sleeping", "diarrhoea", "dry mouth", "feeling tired") in lists
+    assert ("have thoughts of harming yourself", "notice unusual bleeding or bruising",
+            "develop a high temperature with muscle stiffness and confusion") in lists
+    assert "Contact your doctor straight away if you:" in text
+    assert "They affect more than 1 in 100 people." in text  # the aside between subject and verb
+    for kept in ("no clear evidence", "not recommended unless", "Never take 2 doses", "4 to 6 weeks", "25 mg"):
+        assert kept in text
+    # A sentence that the next one qualifies with "But" is half a point: never a key point alone.
+    assert "The usual starting dose is 50 mg." not in [s.text for s in r.handout.key_points]
