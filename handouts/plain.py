@@ -545,12 +545,14 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     if len(handout.sentences) < KEY_POINTS_FROM:
         return []
     # "The usual dose is 50 mg. But your doctor may start you on 25 mg.": the first is half a point.
+    # A step or a bullet out of its list is no point of its own.
+    listed = {id(x) for sec in handout.sections for blk in sec.blocks if blk.is_list for x in blk.sentences}
     qualified = {id(a) for sec in handout.sections for blk in sec.blocks
                  for a, b in zip(blk.sentences, blk.sentences[1:]) if re.match(r"^(?:But|However|Yet|Still)\b", b.text)}
     candidates = []
     for pos, s in enumerate(handout.sentences):
         n = len(s.text.split())
-        if id(s) in qualified:
+        if id(s) in qualified or id(s) in listed:
             continue
         # A key point stands alone: no opening "But"/"This", no "this effect" pointing back.
         if n > KEY_POINT_MAX_WORDS + 5 * _tells_what_to_do(s.text) or LIST_RULE in s.rules or not has_verb(s.text) or re.match(r"^(?:But|And|So|Also|This|These|That|It|They|Its|Their)\b", s.text) \

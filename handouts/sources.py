@@ -181,53 +181,103 @@ def _unquote(text: str) -> tuple[str, bool]:
 # --- Markdown ---------------------------------------------------------------------------
 
 def parse_markdown(body: str, first_line: int = 1) -> list[RawBlock]:
-    """Read Markdown headings, paragraphs, lists and block quotes (inline markup dropped)."""
+    """Read Markdown headings, paragraphs, lists, block quotes, tables and HTML blocks (markup dropped)."""
     from markdown_it import MarkdownIt
 
-    tokens = MarkdownIt("commonmark").parse(body)
+    tokens = MarkdownIt("commonmark").enable("table").parse(body)
     blocks: list[RawBlock] = []
-    list_stack: list[RawBlock] = []
+    list_kinds: list[str] = []  # the open lists, outermost first
     in_quote = 0
+    table: list[list[str]] | None = None  # rows of the table being read
     for i, tok in enumerate(tokens):
         line = first_line + (tok.map[0] if tok.map else 0)
         if tok.type in ("bullet_list_open", "ordered_list_open"):
             kind = "bullets" if tok.type == "bullet_list_open" else "numbered"
-            if not list_stack:
+            if not list_kinds:
                 blocks.append(RawBlock(kind, [], line))
-                list_stack.append(blocks[-1])
-            else:
-                list_stack.append(list_stack[-1])  # nested lists are flattened into the outer one
+            list_kinds.append(kind)
         elif tok.type in ("bullet_list_close", "ordered_list_close"):
-            list_stack.pop()
+            list_kinds.pop()
         elif tok.type == "blockquote_open":
             in_quote += 1
         elif tok.type == "blockquote_close":
             in_quote -= 1
+        elif tok.type == "table_open":
+            table, table_line = [], line
+        elif tok.type == "tr_open" and table is not None:
+            table.append([])
+        elif tok.type == "table_close" and table is not None:
+            blocks.append(RawBlock("bullets", table_rows(table), table_line))
+            table = None
+        elif tok.type == "html_block":
+            text = _html_text(tok.content)
+            if text:
+                blocks.append(RawBlock("paragraph", [text], line))
         elif tok.type == "inline":
             text = _inline_text(tok)
             opener = tokens[i - 1].type
-            if not text:
+            if table is not None:
+                table[-1].append(text)
+            elif not text:
                 continue
-            if opener == "heading_open":
+            elif opener == "heading_open":
                 blocks.append(RawBlock("heading", [text], line))
-            elif list_stack:
-                list_stack[-1].texts.append(text)
+            elif len(list_kinds) > 1 and list_kinds[0] == "numbered" and blocks[-1].texts:
+                # A note under step 5 belongs to step 5: as a step of its own it would get a wrong number.
+                blocks[-1].texts[-1] = f"{_sentence_end(blocks[-1].texts[-1])} {_sentence_end(text)}"
+            elif list_kinds:
+                blocks[-1].texts.append(text)  # nested bullets are flattened into the outer list
             else:
                 text, quoted = _unquote(text)
                 blocks.append(RawBlock("paragraph", [text], line, quoted=quoted or bool(in_quote)))
     return [b for b in blocks if b.texts]
 
 
+def table_rows(rows: list[list[str]]) -> list[str]:
+    """Say each row of a table as one line: 'Reliever: colour blue; use when you have symptoms'."""
+    if len(rows) < 2:
+        return [" ".join(c for c in row if c) for row in rows if any(row)]
+    header, out = rows[0], []
+    for row in rows[1:]:
+        pairs = [f"{h.lower()} {_lower_first(c)}" if h else c for h, c in zip(header[1:], row[1:]) if c]
+        out.append(f"{row[0]}: {'; '.join(pairs)}" if row and row[0] and pairs else " ".join(c for c in row if c))
+    return [t for t in out if t]
+
+
+def _lower_first(cell: str) -> str:
+    """Lower-case a cell's first word when it is an everyday word ('Blue' -> 'blue'), never a name."""
+    from .lexicon import protected_names
+    from .readability import _cmu
+
+    first = cell.split()[0]
+    word = first.lower()
+    if first[1:] == first[1:].lower() and word in _cmu() and word not in protected_names():
+        return word + cell[len(first):]
+    return cell
+
+
+def _sentence_end(text: str) -> str:
+    """Return text ending with a full stop (a list item often has none)."""
+    return text if re.search(r"[.!?:]$", text) else text + "."
+
+
+def _html_text(markup: str) -> str:
+    """Return the words of an HTML block: tags dropped, entities read (the text is escaped again on output)."""
+    import html
+
+    markup = re.sub(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->", " ", markup, flags=re.S | re.I)  # code, not words
+    return " ".join(html.unescape(re.sub(r"<[^>]*>", " ", markup)).split())
+
+
 def _inline_text(tok) -> str:
-    """Return the plain text of an inline token: emphasis and links become their words."""
+    """Return the plain text of an inline token: emphasis and links become their words; pictures are
+    dropped (a handout prints none, and alt text alone reads as a stray line)."""
     parts = []
     for child in tok.children or []:
         if child.type in ("text", "code_inline"):
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
             parts.append(" ")
-        elif child.type == "image":
-            parts.append(child.content)
     return " ".join("".join(parts).split())
 
 

@@ -406,3 +406,23 @@ def test_medicine_leaflet_keeps_diagnoses_and_splits_its_instructions():
         assert kept in text
     # A sentence that the next one qualifies with "But" is half a point: never a key point alone.
     assert "The usual starting dose is 50 mg." not in [s.text for s in r.handout.key_points]
+
+
+def test_markdown_steps_tables_pictures_and_html_blocks():
+    r = _plain("inhaler.md")
+    assert r.violations == []
+    blocks = {b.kind: [] for sec in r.handout.sections for b in sec.blocks}
+    for sec in r.handout.sections:
+        for b in sec.blocks:
+            blocks[b.kind].append([" ".join(s.text for s in item) for item in b.items])
+    steps = blocks["numbered"][0]
+    # The notes under step 5 stay in step 5: as steps 6 and 7 they would be numbered wrongly.
+    assert len(steps) == 5 and steps[4].endswith("If you need a second puff, wait 30 to 60 seconds. "
+                                                 "Rinse your mouth with water after using a steroid inhaler.")
+    # A table is said row by row; a picture prints nothing; an HTML block keeps its words.
+    assert ["Reliever: colour blue; use when you have symptoms",
+            "Preventer: colour brown; use every day, even when well"] in blocks["bullets"]
+    text = _text(r)
+    assert "Picture of an inhaler" not in text and "|" not in text
+    assert "Call 999 in an emergency." in text
+    assert not set(steps) & {s.text for s in r.handout.key_points}  # a step out of its list is no key point

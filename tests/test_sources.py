@@ -113,3 +113,13 @@ def test_empty_source_is_a_clear_error(tmp_path):
     src.write_text("\n\n", encoding="utf-8")
     with pytest.raises(SourceError, match="no text"):
         read_source(src)
+
+
+def test_html_blocks_keep_their_words_not_their_code(tmp_path):
+    from handouts.sources import read_source
+
+    src = tmp_path / "h.md"
+    src.write_text("# T\n\n<div>Call 999 &amp; ask.</div>\n\n<script>alert(1)</script>\n\n<!-- note -->\n\n"
+                   "Text here.\n", encoding="utf-8")
+    text = " ".join(s.text for s in read_source(src).sentences)
+    assert text == "Call 999 & ask. Text here."
