@@ -642,6 +642,10 @@ def is_list_item(text: str) -> bool:
               "bleeding or bruising, or if you develop a high temperature with muscle stiffness.",
               ["Contact your doctor straight away if you:", "\u2022 have thoughts of harming yourself",
                "\u2022 notice unusual bleeding or bruising", "\u2022 develop a high temperature with muscle stiffness"]),
+             ("Get emergency help if your reliever inhaler does not help, or if you are too breathless to speak, eat or sleep.",
+              ["Get emergency help if:", "\u2022 your reliever inhaler does not help",
+               "\u2022 you are too breathless to speak, eat or sleep"]),
+             ("Call us if it hurts, or if you feel sick.", ["Call us if it hurts, or if you feel sick."]),
              ("Common side effects include feeling sick, headaches, trouble sleeping, diarrhoea, dry mouth and feeling tired.",
               ["Common side effects include:", "\u2022 feeling sick", "\u2022 headaches", "\u2022 trouble sleeping",
                "\u2022 diarrhoea", "\u2022 dry mouth", "\u2022 feeling tired"]),
@@ -707,13 +711,16 @@ def _last_joined(items: list[str]) -> tuple[list[str], str]:
 
 def _if_you_list(sentence: str) -> list[str]:
     """Turn 'Call us if you A, if you B, or if you C.' into 'Call us if you:' and one bullet per condition."""
-    m = re.match(r"^(.+? if you) (.+?), ((?:if you .+?, )*)or if you (.+?)\.$", sentence)
+    m = re.match(r"^(.+? if) (.+?), ((?:if .+?, )*)or if (.+?)\.$", sentence)
     if not m or not m.group(3) and len(sentence.split()) <= LONG:
-        return []
-    items = [m.group(2)] + re.findall(r"if you (.+?), ", m.group(3)) + [m.group(4)]
-    if len(items) < 3 or any(", " in i for i in items):
-        return []
-    return [f"{m.group(1)}:"] + [LIST_ITEM + i for i in items]  # any one of them is reason enough
+        return []  # two short conditions read well in one sentence
+    items = [m.group(2)] + re.findall(r"if (.+?), ", m.group(3)) + [m.group(4)]
+    if any(", " in i for i in items[:-1]) or not all(has_verb(i) for i in items):
+        return []  # each bullet must be a whole condition ("your inhaler does not help")
+    lead = m.group(1)
+    if all(i.startswith("you ") for i in items):
+        lead, items = f"{lead} you", [i[len("you "):] for i in items]
+    return [f"{lead}:"] + [LIST_ITEM + i for i in items]  # any one of them is reason enough
 
 
 def _condition_list(sentence: str) -> list[str]:

@@ -29,6 +29,7 @@ class RawBlock:
     texts: list[str] = field(default_factory=list)
     line: int = 0
     quoted: bool = False
+    title: bool = False  # a Markdown "# " heading: at the very top it names the handout
 
 
 def read_source(path: Path, default_language: str = "en") -> Handout:
@@ -50,6 +51,12 @@ def read_source(path: Path, default_language: str = "en") -> Handout:
     else:
         blocks = parse_plain_text(body, body_line)
     meta = make_meta(front, path, default_language)
+    if "title" not in front and blocks and blocks[0].title:
+        meta.title = blocks[0].texts[0]  # a heading at the very top names the handout (the file name stays the slug)
+    first = next((i for i, b in enumerate(blocks) if b.kind == "heading"), None)
+    if first is not None and not any(b.kind == "paragraph" for b in blocks[:first]) \
+            and _norm(blocks[first].texts[0]) == _norm(meta.title):
+        del blocks[first]  # "# Title" at the top is the handout's title, printed once, not a section
     sections = assemble_sections(blocks)
     if not any(s.sentences for s in sections):
         raise SourceError("there is no text to turn into a handout. Add some paragraphs.", path)
@@ -221,7 +228,7 @@ def parse_markdown(body: str, first_line: int = 1) -> list[RawBlock]:
             elif not text:
                 continue
             elif opener == "heading_open":
-                blocks.append(RawBlock("heading", [text], line))
+                blocks.append(RawBlock("heading", [text], line, title=tokens[i - 1].tag == "h1"))
             elif len(list_kinds) > 1 and list_kinds[0] == "numbered" and blocks[-1].texts:
                 # A note under step 5 belongs to step 5: as a step of its own it would get a wrong number.
                 blocks[-1].texts[-1] = f"{_sentence_end(blocks[-1].texts[-1])} {_sentence_end(text)}"

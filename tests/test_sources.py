@@ -85,7 +85,8 @@ def test_hard_wrapped_paragraph_is_joined():
 def test_markdown_headings_lists_quotes_and_inline_markup():
     h = read_source(DATA / "markdown.md")
     assert h.meta.title == "Caring for a Cut" and h.meta.slug == "caring-for-a-cut"
-    assert headings(h) == ["Caring for a Cut", "Clean It", "Cover It"]
+    # "# Caring for a Cut" repeats the title: printed once, as the title, not again as a section heading.
+    assert headings(h) == ["", "Clean It", "Cover It"]
     assert h.sections[0].sentences[0].text == "Most small cuts heal on their own in 5 to 7 days."
     assert h.sections[1].sentences[1].text == "Do not use hydrogen peroxide."
     assert h.sections[1].sentences[-1].text == "Pat the skin dry."  # the repeated heading merged
@@ -123,3 +124,12 @@ def test_html_blocks_keep_their_words_not_their_code(tmp_path):
                    "Text here.\n", encoding="utf-8")
     text = " ".join(s.text for s in read_source(src).sentences)
     assert text == "Call 999 & ask. Text here."
+
+
+def test_a_top_level_heading_names_a_handout_without_front_matter(tmp_path):
+    src = tmp_path / "flu.md"
+    src.write_text("# Flu Vaccines: What You Need to Know\n\nGet a flu shot every year.\n\n## Who should get it\n\n"
+                   "Most people over 6 months old.\n", encoding="utf-8")
+    h = read_source(src)
+    assert h.meta.title == "Flu Vaccines: What You Need to Know" and h.meta.slug == "flu"  # files keep their names
+    assert headings(h) == ["", "Who should get it"]
