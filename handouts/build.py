@@ -26,8 +26,9 @@ from .narration import narrate, spoken_script
 from .narration_files import narration_captions, narration_mp3, write_playlist
 from .pdf import LARGE, STANDARD, build_pdf
 from .sources import SOURCE_SUFFIXES
-from .stage_cache import plain_stage
+from .stage_cache import plain_key, plain_stage
 from .speech import Engine, get_engine
+from .cache_pruning import prune_caches
 from .speech_cache import SpeechCache
 
 
@@ -46,6 +47,7 @@ class BuildResult:
     draft: bool = False  # not yet reviewed: every page says so, and so does the summary
     rebuilt: dict[str, str] = field(default_factory=dict)  # output name -> why it was made again
     synthesised: list[str] = field(default_factory=list)  # sentences the engine spoke (cache misses)
+    speech_keys: list[str] = field(default_factory=list)  # the speech cache entries its narration uses
     removed: list[Path] = field(default_factory=list)  # files deleted: their source is gone or renamed
     entry: dict | None = None  # this handout's manifest entry after the build
     readability: dict = field(default_factory=dict)  # "before" / "after" figures of the plain stage
@@ -102,6 +104,7 @@ class Job:
             with report_speech(self._progress, self.result.slug, cache, self.engine(), self.script()) as spoken:
                 self._speech = narrate(self.script(), self.engine(), _Stoppable(spoken, self.stop))
             self.result.synthesised = list(cache.misses)
+            self.result.speech_keys = list(cache.used)
             self.result.audio_seconds = self._speech.seconds
         return self._speech
 
@@ -243,7 +246,9 @@ def build_handout(source: Path, config: Config, voice: str | None = None, audio:
     helper = _voice_helper(source, config, voice, audio, engine, previous)
     try:
         plain = plain_stage(source, config, cache_dir(config) / "plain")
-        entry["source"] = digest(Path(source).read_bytes())  # lets the next build find the slug cheaply
+        data = Path(source).read_bytes()
+        entry["source"] = digest(data)  # lets the next build find the slug cheaply
+        entry["plain"] = plain_key(source, data, config)  # the plain cache entry the cache pruning keeps
         handout = plain.handout
         result.slug = entry["slug"] = handout.meta.slug
         result.draft = is_draft(handout)
@@ -280,6 +285,7 @@ def build_handout(source: Path, config: Config, voice: str | None = None, audio:
                 facts = {"pages": result.pages[output.name]} if output.name in result.pages else {}
                 if output.speech:
                     facts["seconds"] = round(result.audio_seconds, 3)
+                    facts["speech"] = result.speech_keys  # the sentences the cache must keep for it
                 entry["outputs"][output.name] = {"file": path.name, "inputs": inputs,
                                                  "stamp": file_stamp(path), "facts": facts}
     except HandoutError as e:
@@ -361,6 +367,7 @@ def build_all(config: Config, sources: list[Path] | None = None, voice: str | No
                 manifest.save()
         if audio:
             write_playlist(out)
+        prune_caches(cache_dir(config), manifest)
     return BuildReport([results[k] for k in keys], removed)
 
 

@@ -14,6 +14,7 @@ from .files import write_atomic
 from .speech import Engine, Speech
 
 CACHE_VERSION = "1"  # bump when the stored format or the synthesis pipeline changes
+KEPT_KEY = 16  # hex digits of a key the manifest keeps per sentence: enough to tell entries apart
 
 
 class SpeechCache:
@@ -23,6 +24,7 @@ class SpeechCache:
         self.folder = Path(folder)
         self.hits = 0
         self.misses: list[str] = []  # the texts that were synthesised, in order
+        self.used: list[str] = []  # the keys of every sentence asked for (kept by the cache pruning)
 
     def key(self, engine: Engine, text: str) -> str:
         """Return the cache key of `text` spoken by `engine`."""
@@ -31,7 +33,9 @@ class SpeechCache:
 
     def speak(self, engine: Engine, text: str) -> Speech:
         """Return the speech for `text`, synthesising it only when it is not cached."""
-        path = self.folder / (self.key(engine, text) + ".npy")
+        key = self.key(engine, text)
+        self.used.append(key[:KEPT_KEY])
+        path = self.folder / (key + ".npy")
         cached = self._load(path, engine.sample_rate)
         if cached is not None:
             self.hits += 1

@@ -25,15 +25,19 @@ def code_digest() -> str:
     return digest({str(p.relative_to(PACKAGE_DIR)): digest(p.read_bytes()) for p in files})
 
 
+def plain_key(source: Path, data: bytes, config) -> str:
+    """Return the cache key of a source's plain-language result (its text, settings and our code)."""
+    return digest([CACHE_VERSION, digest(data), str(Path(source).resolve()), config.language,
+                   config.parts_for("plain"), code_digest()])
+
+
 def plain_stage(source: Path, config, folder: Path):
     """Return the plain-language result for `source`, from the cache in `folder` when it is current."""
     from .plain import plain_language
     from .sources import read_source
 
     data = Path(source).read_bytes()
-    key = digest([CACHE_VERSION, digest(data), str(Path(source).resolve()), config.language,
-                  config.parts_for("plain"), code_digest()])
-    path = Path(folder) / f"{key}.pickle"
+    path = Path(folder) / f"{plain_key(source, data, config)}.pickle"
     try:
         with open(path, "rb") as f:
             return pickle.load(f)

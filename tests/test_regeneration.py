@@ -213,3 +213,33 @@ def test_building_one_source_cannot_take_another_handouts_slug(project, tmp_path
     other.write_text(TEXT.replace("Good sleep helps", "Sleep helps"), encoding="utf-8")
     [result] = build_all(load_config(project), [other], engine=CountingEngine(), workers=1)
     assert not result.ok and "already used by content/sleep.txt" in result.error
+
+
+def _cache_names(root, kind, suffix):
+    return {p.name[: -len(suffix)] for p in (root / "build" / ".cache" / kind).glob(f"*{suffix}")}
+
+
+def test_an_edit_leaves_no_stale_cache_entries_and_keeps_other_handouts_entries(project):
+    (project / "content" / "walk.txt").write_text("Walking helps your heart. Walk for 30 minutes a day.\n",
+                                                  encoding="utf-8")
+    build(project)
+    speech_before = _cache_names(project, "speech", ".npy")
+    assert len(_cache_names(project, "plain", ".pickle")) == 2
+    edit(project, "Keep your room cool and dark.", "Keep your room cool, dark and quiet.")
+    result, engine = build(project, sources=[project / "content" / "sleep.txt"])  # only this one is built
+    assert engine.calls == ["Keep your room cool, dark and quiet."]
+    speech_after = _cache_names(project, "speech", ".npy")
+    gone, new = speech_before - speech_after, speech_after - speech_before
+    assert len(gone) == 1 and len(new) == 1  # the old sentence's audio went; the new one's came
+    # Every entry left is used: by this handout's narration or by the other handout's (not built now).
+    manifest = json.loads((project / "build" / ".cache" / "manifest.json").read_text())
+    used = {k for e in manifest["handouts"].values() for o in e["outputs"].values() for k in o["facts"].get("speech", [])}
+    assert {name[:16] for name in speech_after} == used
+    assert len(_cache_names(project, "plain", ".pickle")) == 2  # one current result per handout
+
+
+def test_a_renamed_handout_leaves_no_mastering_cache_behind(project):
+    assert _cache_names(project, "master", ".npz") == {"sleep-well"}
+    edit(project, "title: Sleep Well", "title: Sleep Better")
+    build(project)
+    assert _cache_names(project, "master", ".npz") == {"sleep-better"}
