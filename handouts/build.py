@@ -76,7 +76,7 @@ class Job:
                  voice: str | None = None, engine: Engine | None = None, progress=None):
         self.source, self.handout, self.config, self.result = Path(source), handout, config, result
         self._voice, self._engine, self._progress = voice, engine, progress
-        self._script = self._speech = None
+        self._script = self._speech = self._cache = None
         self.stop = threading.Event()  # set: synthesise no further sentence (the build is ending)
         self.helper = None  # a voice helper process started before the plain-language stage, if any
 
@@ -98,13 +98,18 @@ class Job:
     def speech(self):
         """Return the narration, synthesising only the sentences missing from the speech cache."""
         if self._speech is None:
-            cache = SpeechCache(output_dir(self.config) / ".cache" / "speech")
+            if self._cache is None:  # one per job: a retry after a failure adds to what the first try used
+                self._cache = SpeechCache(output_dir(self.config) / ".cache" / "speech")
+            cache = self._cache
             from .progress import report_speech
 
-            with report_speech(self._progress, self.result.slug, cache, self.engine(), self.script()) as spoken:
-                self._speech = narrate(self.script(), self.engine(), _Stoppable(spoken, self.stop))
+            try:
+                with report_speech(self._progress, self.result.slug, cache, self.engine(), self.script()) as spoken:
+                    self._speech = narrate(self.script(), self.engine(), _Stoppable(spoken, self.stop))
+            finally:
+                # Even when the voice failed half-way, what it spoke is kept: the next build goes on from there.
+                self.result.speech_keys = list(dict.fromkeys(cache.used))
             self.result.synthesised = list(cache.misses)
-            self.result.speech_keys = list(cache.used)
             self.result.audio_seconds = self._speech.seconds
         return self._speech
 
@@ -367,7 +372,7 @@ def build_all(config: Config, sources: list[Path] | None = None, voice: str | No
                 manifest.save()
         if audio:
             write_playlist(out)
-        prune_caches(cache_dir(config), manifest)
+        prune_caches(cache_dir(config), manifest, [k for r in results.values() for k in r.speech_keys])
     return BuildReport([results[k] for k in keys], removed)
 
 

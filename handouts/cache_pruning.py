@@ -13,15 +13,16 @@ from pathlib import Path
 from .speech_cache import KEPT_KEY
 
 
-def prune_caches(folder: Path, manifest) -> list[Path]:
-    """Remove the speech, plain and mastering cache files no handout in the manifest needs; return them."""
+def prune_caches(folder: Path, manifest, spoken_now=()) -> list[Path]:
+    """Remove the speech, plain and mastering cache files no handout in the manifest needs (nor the
+    sentences `spoken_now` by this build, whose handout may have failed before it was recorded)."""
     entries = list(manifest.handouts.values())
     removed = []
     speech_facts = [o.get("facts", {}) for e in entries for o in e.get("outputs", {}).values()
                     if "seconds" in o.get("facts", {})]
     # An entry written before its keys were recorded: what it needs is unknown, so keep everything.
     if all("speech" in f for f in speech_facts):
-        keep = {k for f in speech_facts for k in f["speech"]}
+        keep = {k for f in speech_facts for k in f["speech"]} | set(spoken_now)
         removed += _remove(Path(folder) / "speech", ".npy", lambda name: name[:KEPT_KEY] in keep)
     if all("plain" in e for e in entries):
         keep = {e["plain"] for e in entries}
