@@ -138,6 +138,15 @@ def _dictionary() -> frozenset:
     return frozenset(_cmu())
 
 
+def uncap(text: str) -> str:
+    """Lower-case the first word when it is an everyday word ('Heavy sweating' -> 'heavy sweating'), never a name."""
+    first = text.split()[0] if text.split() else ""
+    word = first.lower()
+    if first[1:] == first[1:].lower() and word in _dictionary() and word not in protected_names():
+        return word + text[len(first):]
+    return text
+
+
 def third_person(ing: str) -> tuple[str, str]:
     """Return (base, third person) of an -ing verb: 'creating' -> ('create', 'creates')."""
     stem = ing[:-3]
@@ -200,12 +209,18 @@ _FURNITURE = [
     r"^(?:jump to|skip to|table of contents|in this article|contents)\s*(?:a section)?:?\s*$",
     r"^by [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?:, [A-Z]{2,5})?\.?$",
     r"^(?:share|print|email|tweet)(?: this)?(?: (?:article|page))?\.?$",
+    r"^(?:advertisement|sponsored(?: content)?|skip (?:the )?ad)\.?$",
+    r"^(?:related|see also|read more|more on this topic|you may also like):\s.*$",
+    r"^(?:photo|image|picture|illustration|video|credit|photo credit)s?:\s.*$",  # a caption of what is not printed
 ]
 
 
 @rule("Date lines, reading times, bylines and 'Jump to a section' are page furniture, not content.",
       cases=[("Updated on March 3, 2024", []), ("5 min read", []), ("Jump to a section:", []),
-             ("By Jane Doe, RN", []), ("By 2024 most clinics will offer it.", ["By 2024 most clinics will offer it."])],
+             ("By Jane Doe, RN", []), ("By 2024 most clinics will offer it.", ["By 2024 most clinics will offer it."]),
+             ("By Jane Smith, RN | Updated June 3, 2024 | 4 min read", []), ("Advertisement", []),
+             ("Photo: A woman drinking water.", []), ("Related: 10 Ways to Keep Cool", []),
+             ("Salt | sugar | fat", ["Salt | sugar | fat"])],
       removes_furniture=True)
 def drop_page_furniture(sentence: str) -> list[str]:
     """Drop page furniture."""
@@ -213,8 +228,9 @@ def drop_page_furniture(sentence: str) -> list[str]:
 
 
 def is_furniture(text: str) -> bool:
-    """Tell whether a line is page furniture (a date line, reading time, byline, 'Jump to')."""
-    return any(re.match(p, text.strip(), re.I) for p in _FURNITURE)
+    """Tell whether a line is page furniture (a date line, reading time, byline, 'Jump to', a caption)."""
+    parts = [p.strip() for p in text.split("|")]  # "By Jane Smith, RN | Updated June 3, 2024 | 4 min read"
+    return all(p and any(re.match(f, p, re.I) for f in _FURNITURE) for p in parts)
 
 
 @rule("A semicolon joins two sentences; readers cope better with one idea at a time.",
@@ -605,7 +621,8 @@ def is_list_item(text: str) -> bool:
     return text.startswith(LIST_ITEM)
 
 
-@rule("A sentence that lists five or more things is hard to scan; introduce the list and give each thing a bullet.",
+@rule("A sentence that lists five or more things (or, in a long sentence, several actions or conditions) is hard "
+      "to scan; introduce the list and give each one a bullet.",
       cases=[("Common symptoms include nausea, vomiting, diarrhea, muscle aches, insomnia, and intense cravings.",
               ["Common symptoms include:", "\u2022 nausea", "\u2022 vomiting", "\u2022 diarrhea", "\u2022 muscle aches",
                "\u2022 insomnia", "\u2022 intense cravings"]),
@@ -646,6 +663,15 @@ def is_list_item(text: str) -> bool:
               ["Get emergency help if:", "\u2022 your reliever inhaler does not help",
                "\u2022 you are too breathless to speak, eat or sleep"]),
              ("Call us if it hurts, or if you feel sick.", ["Call us if it hurts, or if you feel sick."]),
+             ("Get medical help right away if you are throwing up, your symptoms get worse, or your symptoms last "
+              "longer than 1 hour.",
+              ["Get medical help right away if:", "\u2022 you are throwing up", "\u2022 your symptoms get worse",
+               "\u2022 your symptoms last longer than 1 hour"]),
+             ("Heavy sweating, cold and clammy skin, a fast and weak pulse, nausea or vomiting, muscle cramps, "
+              "dizziness, headache, and fainting are all possible signs of heat exhaustion.",
+              ["Possible signs of heat exhaustion include:", "\u2022 heavy sweating", "\u2022 cold and clammy skin",
+               "\u2022 a fast and weak pulse", "\u2022 nausea or vomiting", "\u2022 muscle cramps", "\u2022 dizziness",
+               "\u2022 headache", "\u2022 fainting"]),
              ("Common side effects include feeling sick, headaches, trouble sleeping, diarrhoea, dry mouth and feeling tired.",
               ["Common side effects include:", "\u2022 feeling sick", "\u2022 headaches", "\u2022 trouble sleeping",
                "\u2022 diarrhoea", "\u2022 dry mouth", "\u2022 feeling tired"]),
@@ -654,7 +680,8 @@ def is_list_item(text: str) -> bool:
       makes_list=True)
 def list_to_bullets(sentence: str) -> list[str]:
     """Turn 'Lead-in include(s)/notice/have A, B, C, D(,) and/or E.' into 'Lead-in include:' and one bullet per item."""
-    made = _action_list(sentence) or _condition_list(sentence) or _if_you_list(sentence)
+    made = (_action_list(sentence) or _condition_list(sentence) or _if_you_list(sentence)
+            or _if_clauses_list(sentence) or _subject_list(sentence))
     if made:
         return made
     m = re.match(rf"^(.+? {_LIST_LEAD}) (.+?)\.$", sentence)
@@ -721,6 +748,33 @@ def _if_you_list(sentence: str) -> list[str]:
     if all(i.startswith("you ") for i in items):
         lead, items = f"{lead} you", [i[len("you "):] for i in items]
     return [f"{lead}:"] + [LIST_ITEM + i for i in items]  # any one of them is reason enough
+
+
+def _if_clauses_list(sentence: str) -> list[str]:
+    """Turn a long 'Get help if you are sick, it gets worse, or it lasts 1 hour.' into 'Get help if:' and bullets."""
+    m = re.match(r"^([A-Z].+? if) ((?:[^,]+, )+)or ([^,]+?)\.$", sentence)
+    if not m or len(sentence.split()) <= LONG or " if " in m.group(2):
+        return []
+    items = re.split(r",\s*", m.group(2).rstrip(", ")) + [m.group(3)]
+    if len(items) < 3 or not all(has_verb(i) and len(i.split()) >= 3 for i in items):
+        return []  # each bullet must be a whole condition, not a word of a list ("if you are hot, tired or ill")
+    return [f"{m.group(1)}:"] + [LIST_ITEM + i for i in items]  # any one of them is reason enough
+
+
+_SIGNS = r"(?:signs|symptoms|causes|side effects|risk factors|warning signs)"
+
+
+def _subject_list(sentence: str) -> list[str]:
+    """Turn a long 'A, B, C(,) and D are (all) possible signs of X.' into 'Possible signs of X include:' and bullets."""
+    m = re.match(rf"^((?:[^,]+, )+[^,]*?\b(?:and|or) [^,]+?) (are|can be|may be|might be) (?:all )?"
+                 rf"((?:(?:possible|common|early|likely|serious) )?{_SIGNS}(?: of [^,]+)?)\.$", sentence)
+    if not m or len(sentence.split()) <= LONG:
+        return []
+    items, joiner = _last_joined(re.split(r",\s*", m.group(1)))
+    if not joiner or len(items) < 4 or any(len(i.split()) > 6 or _goes_on(i) for i in items):
+        return []
+    modal = {"are": "include"}.get(m.group(2), m.group(2).replace(" be", " include"))  # "may be" -> "may include"
+    return [f"{cap(m.group(3))} {modal}:"] + [LIST_ITEM + uncap(i) for i in items]
 
 
 def _condition_list(sentence: str) -> list[str]:

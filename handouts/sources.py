@@ -50,6 +50,7 @@ def read_source(path: Path, default_language: str = "en") -> Handout:
         blocks = parse_markdown(body, body_line)
     else:
         blocks = parse_plain_text(body, body_line)
+    blocks = _without_furniture(_without_references(blocks))
     meta = make_meta(front, path, default_language)
     if "title" not in front and blocks and blocks[0].title:
         meta.title = blocks[0].texts[0]  # a heading at the very top names the handout (the file name stays the slug)
@@ -61,6 +62,37 @@ def read_source(path: Path, default_language: str = "en") -> Handout:
     if not any(s.sentences for s in sections):
         raise SourceError("there is no text to turn into a handout. Add some paragraphs.", path)
     return Handout(meta=meta, sections=sections)
+
+
+_REFERENCES = re.compile(r"^(?:references|sources|bibliography|citations|works cited|footnotes|notes and references)"
+                         r"\s*:?$", re.I)
+
+
+def _without_references(blocks: list[RawBlock]) -> list[RawBlock]:
+    """Drop a 'References' section: a patient handout restates claims, its reader needs no citation list."""
+    out, skipping = [], False
+    for b in blocks:
+        if b.kind == "heading":
+            skipping = bool(_REFERENCES.match(b.texts[0].strip()))
+        if not skipping:
+            out.append(b)
+    return out
+
+
+def _without_furniture(blocks: list[RawBlock]) -> list[RawBlock]:
+    """Drop headings and lines that are page furniture (bylines, 'Share this article', captions).
+
+    A heading at the top that a byline or date line follows is the article's title."""
+    from .rules import is_furniture
+
+    out = []
+    for i, b in enumerate(blocks):
+        if b.kind in ("heading", "paragraph") and len(b.texts) == 1 and is_furniture(b.texts[0]):
+            if len(out) == 1 and out[0].kind == "heading":
+                out[0].title = True  # "Heat Illness: Stay Safe" then "By Jane Smith | 4 min read"
+            continue
+        out.append(b)
+    return out
 
 
 def split_front_matter(text: str, path: Path) -> tuple[dict, str, int]:
@@ -242,25 +274,15 @@ def parse_markdown(body: str, first_line: int = 1) -> list[RawBlock]:
 
 def table_rows(rows: list[list[str]]) -> list[str]:
     """Say each row of a table as one line: 'Reliever: colour blue; use when you have symptoms'."""
+    from .rules import uncap
+
     if len(rows) < 2:
         return [" ".join(c for c in row if c) for row in rows if any(row)]
     header, out = rows[0], []
     for row in rows[1:]:
-        pairs = [f"{h.lower()} {_lower_first(c)}" if h else c for h, c in zip(header[1:], row[1:]) if c]
+        pairs = [f"{h.lower()} {uncap(c)}" if h else c for h, c in zip(header[1:], row[1:]) if c]
         out.append(f"{row[0]}: {'; '.join(pairs)}" if row and row[0] and pairs else " ".join(c for c in row if c))
     return [t for t in out if t]
-
-
-def _lower_first(cell: str) -> str:
-    """Lower-case a cell's first word when it is an everyday word ('Blue' -> 'blue'), never a name."""
-    from .lexicon import protected_names
-    from .readability import _cmu
-
-    first = cell.split()[0]
-    word = first.lower()
-    if first[1:] == first[1:].lower() and word in _cmu() and word not in protected_names():
-        return word + cell[len(first):]
-    return cell
 
 
 def _sentence_end(text: str) -> str:

@@ -426,3 +426,20 @@ def test_markdown_steps_tables_pictures_and_html_blocks():
     assert "Picture of an inhaler" not in text and "|" not in text
     assert "Call 999 in an emergency." in text
     assert not set(steps) & {s.text for s in r.handout.key_points}  # a step out of its list is no key point
+
+
+def test_copied_web_page_loses_its_furniture_and_references_and_lists_its_signs():
+    r = _plain("heat_web_page.txt")
+    assert r.violations == []
+    h = r.handout
+    assert h.meta.title == "Heat Illness: Stay Safe in Hot Weather"  # the heading a byline follows
+    text = _text(r) + " " + " ".join(sec.heading for sec in h.sections)
+    for furniture in ("Share this article", "Advertisement", "Jane Smith", "min read", "Photo:", "Related:",
+                      "References", "Mayo Clinic", "Centers for Disease Control", "[1]"):
+        assert furniture not in text
+    lists = [tuple(s.text for item in b.items for s in item)
+             for sec in h.sections for b in sec.blocks if b.kind == "bullets"]
+    assert lists[0][:3] == ("heavy sweating", "cold and clammy skin", "a fast and weak pulse") and len(lists[0]) == 9
+    assert lists[1] == ("you are throwing up", "your symptoms get worse", "your symptoms last longer than 1 hour")
+    assert "Possible signs of heat exhaustion include:" in text  # the hedge 'possible' leads the list
+    assert "Get medical help right away if:" in text
