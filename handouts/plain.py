@@ -548,7 +548,7 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     # A step or a bullet out of its list is no point of its own.
     listed = {id(x) for sec in handout.sections for blk in sec.blocks if blk.is_list for x in blk.sentences}
     qualified = {id(a) for sec in handout.sections for blk in sec.blocks
-                 for a, b in zip(blk.sentences, blk.sentences[1:]) if re.match(r"^(?:But|However|Yet|Still)\b", b.text)}
+                 for a, b in zip(blk.sentences, blk.sentences[1:]) if _qualifies(b.text, a.text)}
     candidates = []
     for pos, s in enumerate(handout.sentences):
         n = len(s.text.split())
@@ -573,6 +573,15 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
         return []
     return [Sentence(s.text, list(s.sources), list(s.rules) + ["key_point"])
             for *_, s in sorted(chosen, key=lambda c: c[2])]
+
+
+def _qualifies(after: str, sentence: str) -> bool:
+    """Tell whether `after` limits `sentence`: a 'But ...' about the same thing, or pointing back to it."""
+    m = re.match(r"^(?:But|However|Yet|Still),? (.*)$", after)
+    if not m:
+        return False  # "But more people are turning to kratom" after "Withdrawal can be hard" moves on
+    return bool(re.match(r"(?:this|these|that|those|it|they)\b", m.group(1), re.I)
+                or content_words(m.group(1)) & content_words(sentence))
 
 
 def _tells_what_to_do(sentence: str) -> bool:

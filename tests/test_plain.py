@@ -443,3 +443,9 @@ def test_copied_web_page_loses_its_furniture_and_references_and_lists_its_signs(
     assert lists[1] == ("you are throwing up", "your symptoms get worse", "your symptoms last longer than 1 hour")
     assert "Possible signs of heat exhaustion include:" in text  # the hedge 'possible' leads the list
     assert "Get medical help right away if:" in text
+
+
+def test_a_but_that_moves_on_does_not_stop_a_key_point(sample):
+    # "Going through opioid withdrawal can be hard. But more and more people are turning to kratom ...":
+    # the 'But' starts a new point; it does not limit the first one, which may still sum up the handout.
+    assert "Going through opioid withdrawal can be hard." in [s.text for s in sample.handout.key_points]
