@@ -70,10 +70,13 @@ class PlainResult:
     changes: list[Change]
     violations: list[Violation]
     headings: list[dict] = field(default_factory=list)  # headings put in plain words: {"source", "became"}
+    rewritten: bool = True  # False: not English, so the text is used as written
 
     def missed_targets(self, config) -> list[str]:
         """Return one line for each readability target the plain handout misses."""
         a, missed = self.after, []
+        if not self.rewritten:
+            return []  # the grade formulas and targets are for English text
         if a.fk_grade > config.max_grade:
             missed.append(f"Flesch-Kincaid grade {a.fk_grade:.1f} is over the target {config.max_grade:g}")
         if a.smog > config.max_smog:
@@ -92,6 +95,8 @@ def make_plain(handout: Handout, config=None) -> Handout:
 def plain_language(handout: Handout, config=None) -> PlainResult:
     """Rewrite a handout in plain language and report what changed and what it measures."""
     before = measure_handout(handout)
+    if not is_english(handout.meta.language):
+        return _as_written(handout, before)
     changes: list[Change] = []
     violations: list[Violation] = []
     sections: list[Section] = []
@@ -125,6 +130,21 @@ def plain_language(handout: Handout, config=None) -> PlainResult:
     plain.key_points = pick_key_points(plain)
     plain.words_to_know = pick_words_to_know(plain)
     return PlainResult(plain, before, measure_handout(plain), changes, violations, headings)
+
+
+def is_english(language: str) -> bool:
+    """Tell whether a handout's language tag ('en', 'en-US') is English, the language the rules are for."""
+    return language.lower().replace("_", "-").split("-")[0] in ("en", "")
+
+
+def _as_written(handout: Handout, before) -> PlainResult:
+    """Keep a non-English handout as written: the rules, lexicon and terms are English (they would turn
+    Spanish 'a urgencias' into 'an urgencias'); it is still printed, checked and spoken."""
+    changes = [Change(source=s.text, section=sec.heading, became=[s.text])
+               for sec in handout.sections for s in sec.sentences]
+    for s in handout.sentences:
+        s.sources = s.sources or [s.text]
+    return PlainResult(handout, before, before, changes, [], [], rewritten=False)
 
 
 _HEADING_LEAD_IN = re.compile(r"^(?:Understanding|Exploring|Examining|Navigating|Discovering|Unpacking|"

@@ -180,6 +180,8 @@ def test_online_voice_builds_a_normalised_mp3_from_decoded_parts(serve, tmp_path
     engine.language = "es-MX"  # gTTS knows "es": the engine asks for that
     report = build_all(load_config(tmp_path), engine=engine, workers=1)
     assert report[0].ok, report[0].error
+    assert any("rules are for English: this 'es-MX' text is printed and spoken as written" in w
+               for w in report[0].warnings)
     mp3 = tmp_path / "build" / "agua.mp3"
     assert MP3(mp3).info.sample_rate == 24000 and MP3(mp3).info.channels == 1
     assert "Voice: gtts:es:" in str(ID3(mp3).getall("COMM")[0])

@@ -449,3 +449,17 @@ def test_a_but_that_moves_on_does_not_stop_a_key_point(sample):
     # "Going through opioid withdrawal can be hard. But more and more people are turning to kratom ...":
     # the 'But' starts a new point; it does not limit the first one, which may still sum up the handout.
     assert "Going through opioid withdrawal can be hard." in [s.text for s in sample.handout.key_points]
+
+
+def test_a_handout_in_another_language_is_used_as_written(tmp_path):
+    # The rules and the lexicon are English: "Vaya a urgencias" must not become "Vaya an urgencias",
+    # nor "médico individual" become "médico person".
+    text = "Vaya a urgencias si tiene fiebre. Llame a un médico individual; no espere."
+    r = _plain_text_of(tmp_path, f"---\ntitle: Fiebre\nlanguage: es\n---\n{text}\n")
+    assert _text(r) == "Vaya a urgencias si tiene fiebre. Llame a un médico individual; no espere."
+    assert not r.rewritten and r.missed_targets(Config()) == [] and r.violations == []
+    assert r.handout.key_points == [] and r.handout.words_to_know == []
+    assert all(c.became == [c.source] for c in r.changes)
+    # An English handout with a region tag is rewritten as usual.
+    r = _plain_text_of(tmp_path, "---\ntitle: Fever\nlanguage: en-US\n---\nIndividuals may experience insomnia.\n")
+    assert r.rewritten and _text(r) == "People may experience trouble sleeping."
