@@ -153,8 +153,9 @@ def third_person(ing: str) -> tuple[str, str]:
     candidates = [stem + "e", stem] if not re.search(r"[aeiou][^aeiouwxy]$", stem) else [stem, stem + "e"]
     if len(stem) > 2 and stem[-1] == stem[-2]:
         candidates.insert(0, stem[:-1])  # running -> run
-    known = _dictionary()
-    base = next((c for c in candidates if c in known), stem)
+    known, verbs = _dictionary(), _verb_forms()[1]
+    # The verb list first: the pronouncing dictionary also holds names ("warne" for "warning").
+    base = next((c for c in candidates if c in verbs), None) or next((c for c in candidates if c in known), stem)
     third = base + "es" if re.search(r"(s|x|z|ch|sh)$", base) else (
         base[:-1] + "ies" if re.search(r"[^aeiou]y$", base) else base + "s")
     return base, third
@@ -244,12 +245,14 @@ def split_semicolons(sentence: str) -> list[str]:
 @rule("Lead-ins such as 'By understanding X, we can appreciate how' or 'It is important to note that' delay the point.",
       cases=[("By understanding the science, we can appreciate how kratom may help.", ["Kratom may help."]),
              ("It is important to note that kratom is not approved.", ["Kratom is not approved."]),
-             ("By 2024 we can see how it works.", ["By 2024 we can see how it works."])],
+             ("By 2024 we can see how it works.", ["By 2024 we can see how it works."]),
+             ("In conclusion, fasting may help some people.", ["Fasting may help some people."])],
       removes_filler=True)
 def strip_filler_lead_in(sentence: str) -> str:
     """Remove filler lead-ins, keeping the claim."""
     for p in (r"^By understanding [^,]+, we can (?:appreciate|see|understand|learn) (?:how|that|why) (.+)$",
-              r"^It is (?:important|worth|crucial|useful) (?:to note|noting|to remember|to know) that (.+)$"):
+              r"^It is (?:important|worth|crucial|useful) (?:to note|noting|to remember|to know) that (.+)$",
+              r"^(?:In conclusion|In summary|To sum up|To conclude|All in all|In short),\s+(.+)$"):
         m = re.match(p, sentence, re.I)
         if m:
             return cap(m.group(1))
@@ -275,9 +278,19 @@ def remove_keyword_stuffing(sentence: str) -> str:
 @rule("'X, with its Y being Z' hides a second sentence in a dangling phrase.",
       cases=[("Kratom is popular, with its effect on dopamine being a key point.",
               ["Kratom is popular.", "Kratom's effect on dopamine is a key point."]),
-             ("The plan is new, with its cost being low.", ["The plan is new.", "Its cost is low."])])
+             ("The plan is new, with its cost being low.", ["The plan is new.", "Its cost is low."]),
+             ("Fasting is popular, with proponents suggesting it may help people with diabetes.",
+              ["Fasting is popular.", "Proponents suggest it may help people with diabetes."]),
+             ("It is rare, with some doctors warning that it can be serious.",
+              ["It is rare.", "Some doctors warn that it can be serious."])])
 def split_with_being(sentence: str) -> list[str]:
-    """Split an absolute 'with ... being' phrase into its own sentence."""
+    """Split an absolute 'with ... being' (or 'with experts saying ...') phrase into its own sentence."""
+    m = re.match(r"^(.+?), with (?:some |many |most )?([a-z]+s) (suggesting|saying|claiming|arguing|believing|"
+                 r"noting|warning|reporting|finding|showing) (.+)$", sentence)
+    if m and not m.group(2).endswith("ss"):
+        base, _ = third_person(m.group(3))  # "proponents suggesting it may help" -> "Proponents suggest it may help"
+        who = re.match(r"^.+?, with ((?:some |many |most )?)", sentence).group(1)
+        return split_or_keep(sentence, [m.group(1), f"{cap(who + m.group(2))} {base} {m.group(4)}"])
     m = re.match(r"^(.+?), with (its|their|his|her|the) (.+?) being (.+?)([.!?])$", sentence)
     if not m:
         return [sentence]
@@ -529,11 +542,13 @@ def split_participle_clause(sentence: str) -> list[str]:
              ("The usual dose is 50 mg, although your doctor may start you on 25 mg.",
               ["The usual dose is 50 mg.", "But your doctor may start you on 25 mg."]),
              ("Kratom is a plant, and it acts on the brain.", ["Kratom is a plant.", "It acts on the brain."]),
-             ("Take it with food, but not milk.", ["Take it with food, but not milk."])])
+             ("Take it with food, but not milk.", ["Take it with food, but not milk."]),
+             ("It is not for people with type 1 diabetes, and there is no strong evidence that it works.",
+              ["It is not for people with type 1 diabetes.", "There is no strong evidence that it works."])])
 def split_coordinate_clauses(sentence: str) -> list[str]:
     """Split at ', but' / ', so' / ', and <subject>' when both halves are sentences."""
     m = re.match(r"^(.+?), (but|so|yet|although|though) (.+)$", sentence) or re.match(
-        r"^(.+?), (and) ((?:it|they|this|these|the|we|you|he|she|many|some|others)\b.+)$", sentence)
+        r"^(.+?), (and) ((?:it|they|this|these|the|we|you|he|she|many|some|others|there)\b.+)$", sentence)
     if not m:
         return [sentence]
     # "and" only adds: the second sentence can stand without it. "But" and "so" carry meaning.
@@ -927,6 +942,29 @@ def use_everyday_words(sentence: str) -> str:
     return apply_swaps(sentence)
 
 
+_CONNECTIVES = [(r"(?:However|Nevertheless|Nonetheless|Still|That said),\s+", "But "),
+                (r"(?:Therefore|Thus|Hence|Consequently|As a result),\s+", "So "),
+                (r"(?:In addition|Additionally|Furthermore|Moreover|What is more),\s+", "Also, ")]
+
+
+@rule("'However', 'Therefore' and 'Furthermore' open a sentence in formal writing; 'But', 'So' and 'Also' say the same plainly.",
+      cases=[("However, it is not safe for children.", ["But it is not safe for children."]),
+             ("It is, however, safe for adults.", ["It is, however, safe for adults."]),
+             ("Therefore, ask your doctor first.", ["So ask your doctor first."]),
+             ("Furthermore, drink water.", ["Also, drink water."]),
+             ("However you take it, take it with food.", ["However you take it, take it with food."])])
+def use_plain_connectives(sentence: str) -> str:
+    """Swap a formal connective that opens a sentence for 'But', 'So' or 'Also'."""
+    for formal, plain in _CONNECTIVES:
+        m = re.match(formal + r"(.+)$", sentence)
+        if m:
+            rest = m.group(1)
+            if plain != "Also, " and not re.match(r"[A-Z]{2}|I\b", rest):
+                rest = rest[0].lower() + rest[1:]  # "But it is ..." ("But I", "But HIV" keep their capital)
+            return plain + rest
+    return sentence
+
+
 @rule("Address the reader as 'you' where the source tells readers what to do.",
       cases=[("Patients should take it with food.", ["You should take it with food."]),
              ("One must not drive.", ["You must not drive."]),
@@ -958,7 +996,9 @@ def say_ranges_with_to(sentence: str) -> str:
 
 @rule("Swaps can leave 'a upset stomach', double spaces or a lower-case start; tidy them.",
       cases=[("a upset stomach  is common .", ["An upset stomach is common."]),
-             ("It may cause an sudden pain.", ["It may cause a sudden pain."])])
+             ("It may cause an sudden pain.", ["It may cause a sudden pain."]),
+             ("Eat within an 8-hour window, not a 1-hour one; an 11-year-old may too.",
+              ["Eat within an 8-hour window, not a 1-hour one; an 11-year-old may too."])])
 def tidy(sentence: str) -> str:
     """Fix articles, spacing and the first capital (a bullet item keeps its own case and no full stop)."""
     s = " ".join(sentence.split())
@@ -973,6 +1013,8 @@ def _article(m: re.Match) -> str:
     word = m.group(2)
     vowel = bool(re.match(r"[aeiou]", word, re.I)) and not re.match(r"(?:u[bcfhjkqrstn][aeiou]|uni|eu|one|use)", word, re.I)
     vowel = vowel or bool(re.match(r"(?:hour|honest|honor)", word, re.I))
+    # Numbers are said: "an 8-hour window", "an 11-year-old", "an 18 mg dose", but "a 1-hour wait".
+    vowel = vowel or bool(re.match(r"(?:8|1[18](?:\D|$)|1[18],?\d{3}(?:\D|$))", word))
     article = "an" if vowel else "a"
     return (cap(article) if m.group(1).isupper() else article) + " " + word
 

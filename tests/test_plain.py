@@ -463,3 +463,19 @@ def test_a_handout_in_another_language_is_used_as_written(tmp_path):
     # An English handout with a region tag is rewritten as usual.
     r = _plain_text_of(tmp_path, "---\ntitle: Fever\nlanguage: en-US\n---\nIndividuals may experience insomnia.\n")
     assert r.rewritten and _text(r) == "People may experience trouble sleeping."
+
+
+def test_formal_article_keeps_numbers_hedges_and_negations_in_plain_connectives():
+    r = _plain("fasting.txt")
+    assert r.violations == []
+    text = _text(r)
+    for kept in ("within an 8-hour window", "16:8 method", "5:2 method", "about 500 to 600", "by about 0.5% over 12 months",
+                 "below 70 mg/dL", "it is not recommended for people with type 1 diabetes",
+                 "There is no strong evidence that it is better than other diets", "should not start fasting without",
+                 "Some studies suggest that intermittent fasting may improve", "more research is needed"):
+        assert kept in text, kept
+    assert "Supporters suggest it may help people with type 2 diabetes" in text  # ", with proponents suggesting"
+    assert "But fasting can cause blood sugar to drop too low" in text  # "Nevertheless," at the start
+    for formal in ("In conclusion", "However", "Nevertheless", "Understanding these approaches"):
+        assert formal not in text
+    assert r.after.fk_grade < r.before.fk_grade - 5
