@@ -579,8 +579,8 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
                 or re.search(r"\b(?:this|these|those)\s+(?!works?\b)[a-z]+", s.text, re.I) \
                 or _unnamed_pronoun(s.text):
             continue
-        if "(" in s.text:
-            continue  # an aside in brackets is detail, not a point
+        if "(" in s.text or s.text.endswith("?"):
+            continue  # an aside in brackets is detail, and a question is no point
         # What to do comes first after what the source repeated (CDC Clear Communication Index).
         candidates.append((-len(s.sources), not _tells_what_to_do(s.text), pos, s))
     ranked = sorted(candidates, key=lambda c: c[:3])

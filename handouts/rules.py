@@ -234,6 +234,15 @@ def is_furniture(text: str) -> bool:
     return all(p and any(re.match(f, p, re.I) for f in _FURNITURE) for p in parts)
 
 
+@rule("'Q:' and 'A:' mark a question and its answer on a web page; the question mark and the order already say so.",
+      cases=[("Q: Is it safe if I'm allergic to eggs?", ["Is it safe if I'm allergic to eggs?"]),
+             ("A: Yes.", ["Yes."]), ("A: Vitamin A is in carrots.", ["Vitamin A is in carrots."]),
+             ("A B C", ["A B C"])])
+def drop_question_answer_marks(sentence: str) -> str:
+    """Remove a leading 'Q:' or 'A:' (or 'Question:'/'Answer:')."""
+    return re.sub(r"^(?:Q|A|Question|Answer)\s*[:.]\s+(?=\S)", "", sentence)
+
+
 @rule("A semicolon joins two sentences; readers cope better with one idea at a time.",
       cases=[("Rest is vital; further research is needed to set doses.", ["Rest is vital.", "Further research is needed to set doses."]),
              ("Bring: pens; paper.", ["Bring: pens; paper."])])
@@ -345,6 +354,9 @@ def split_appositive_participle(sentence: str) -> list[str]:
               ["In this condition, the force of the blood is high enough that it may cause health problems.",
                "These include heart disease."]),
              ("Eat foods rich in iron, such as beans.", ["Eat foods rich in iron, such as beans."]),
+             ("Some people get mild side effects, such as a sore arm or aches, which usually last 1 to 2 days.",
+              ["Some people get mild side effects, which usually last 1 to 2 days.",
+               "Mild side effects include a sore arm and aches."]),
              ("Withdrawal occurs when someone who has used opioid drugs, such as painkillers or heroin, stops or cuts back.",
               ["Withdrawal occurs when someone who has used opioid drugs stops or cuts back.",
                "Opioid drugs include painkillers and heroin."]),
@@ -367,7 +379,8 @@ def split_such_as(sentence: str) -> list[str]:
     verb = "include" if noun[-1].endswith("s") else "includes"
     # "such as A or B" names examples of one kind; "include A and B" says the same (both are examples).
     examples = re.sub(r" or ([^,]+)$", r" and \1", m.group(2))
-    return split_or_keep(sentence, [f"{m.group(1)} {m.group(3)}", f"{' '.join(noun)} {verb} {examples}"])
+    joint = ", " if re.match(r"(?:which|who)\b", m.group(3)) else " "  # "effects, which last 2 days" stays an aside
+    return split_or_keep(sentence, [f"{m.group(1)}{joint}{m.group(3)}", f"{' '.join(noun)} {verb} {examples}"])
 
 
 _NOT_NOUN = {"the", "a", "an", "of", "who", "that", "which", "has", "been", "have", "is", "are", "was", "were",

@@ -479,3 +479,15 @@ def test_formal_article_keeps_numbers_hedges_and_negations_in_plain_connectives(
     for formal in ("In conclusion", "However", "Nevertheless", "Understanding these approaches"):
         assert formal not in text
     assert r.after.fk_grade < r.before.fk_grade - 5
+
+
+def test_questions_and_answers_page():
+    r = _plain("flu_faq.md")
+    assert r.violations == []
+    text = _text(r)
+    assert "Is it safe if I'm allergic to eggs? Yes." in text and "Q:" not in text and "A:" not in text
+    assert "for example, adults 65 years and older" in text and "that is, as long as" in text
+    assert "Some people get mild side effects. These effects usually last 1 to 2 days." in text
+    assert "No. Flu shots are made with" in text and "So they cannot cause flu." in text
+    assert not any(p.text.endswith("?") for p in r.handout.key_points)  # a question is no key point
+    assert "Dr. Lee at the St. John clinic (open Mon.-Fri., 9 a.m. to 5 p.m.)" in text
