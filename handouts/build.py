@@ -260,9 +260,10 @@ def build_handout(source: Path, config: Config, voice: str | None = None, audio:
         result.readability = {"before": plain.before.as_dict(), "after": plain.after.as_dict()}
         result.warnings += [f"missed target: {m}" for m in plain.missed_targets(config)]
         if not plain.rewritten:
-            result.warnings.append(f"the plain-language rules are for English: this '{handout.meta.language}' text "
-                                   f"is printed and spoken as written, without readability targets; the labels (Key points, Questions?, "
-                                   f"the spoken welcome) are still in English")
+            result.warnings.append(
+                f"the plain-language rules are for English: this '{handout.meta.language}' text is printed and "
+                f"spoken as written, without readability targets; the labels (Key points, Questions?, the spoken "
+                f"welcome) are still in English")
         result.warnings += [f"meaning guard (allowed by allow_meaning_changes): {v}"
                             for v in plain.violations if config.allow_meaning_changes]
         if plain.violations and not config.allow_meaning_changes:

@@ -571,16 +571,8 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
                  for a, b in zip(blk.sentences, blk.sentences[1:]) if _qualifies(b.text, a.text)}
     candidates = []
     for pos, s in enumerate(handout.sentences):
-        n = len(s.text.split())
-        if id(s) in qualified or id(s) in listed:
+        if id(s) in qualified or id(s) in listed or not _stands_alone(s):
             continue
-        # A key point stands alone: no opening "But"/"This", no "this effect" pointing back.
-        if n > KEY_POINT_MAX_WORDS + 5 * _tells_what_to_do(s.text) or LIST_RULE in s.rules or not has_verb(s.text) or re.match(r"^(?:But|And|So|Also|This|These|That|It|They|Its|Their)\b", s.text) \
-                or re.search(r"\b(?:this|these|those)\s+(?!works?\b)[a-z]+", s.text, re.I) \
-                or _unnamed_pronoun(s.text):
-            continue
-        if "(" in s.text or s.text.endswith("?"):
-            continue  # an aside in brackets is detail, and a question is no point
         # What to do comes first after what the source repeated (CDC Clear Communication Index).
         candidates.append((-len(s.sources), not _tells_what_to_do(s.text), pos, s))
     ranked = sorted(candidates, key=lambda c: c[:3])
@@ -593,6 +585,18 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
         return []
     return [Sentence(s.text, list(s.sources), list(s.rules) + ["key_point"])
             for *_, s in sorted(chosen, key=lambda c: c[2])]
+
+
+def _stands_alone(s: Sentence) -> bool:
+    """Tell whether a sentence makes sense in the Key points box, away from its neighbours."""
+    limit = KEY_POINT_MAX_WORDS + 5 * _tells_what_to_do(s.text)
+    if len(s.text.split()) > limit or LIST_RULE in s.rules or not has_verb(s.text):
+        return False
+    # No opening "But"/"This", no "this effect" or "them" pointing back.
+    if re.match(r"^(?:But|And|So|Also|This|These|That|It|They|Its|Their)\b", s.text) \
+            or re.search(r"\b(?:this|these|those)\s+(?!works?\b)[a-z]+", s.text, re.I) or _unnamed_pronoun(s.text):
+        return False
+    return "(" not in s.text and not s.text.endswith("?")  # an aside in brackets is detail; a question no point
 
 
 def _qualifies(after: str, sentence: str) -> bool:
