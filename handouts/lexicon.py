@@ -78,11 +78,22 @@ def apply_swaps(text: str) -> str:
         plain = table[found.lower()]
         if _names_the_word(text, m, plain):
             return found  # "high blood pressure, also known as hypertension" teaches the word: keep it
+        if _quoted(text, m.start()):
+            return found  # 'Avoid words like "junkie"' talks about the word: swapping it would say the opposite
         if found[0].isupper() and plain and not plain[0].isupper():
             plain = plain[0].upper() + plain[1:]
         return plain
 
     return _swap_pattern().sub(repl, text)
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Tell whether position `at` lies inside quotation marks ("...", “...”, ‘...’)."""
+    before = text[:at]
+    if before.count('"') % 2:
+        return True
+    return before.rfind("“") > before.rfind("”") or before.rfind("‘") > max(before.rfind("’"), -1) \
+        and not re.search(r"\w‘$", before)
 
 
 _NAMING = re.compile(r"\b(?:also known as|also called|known as|called)\s+$", re.IGNORECASE)

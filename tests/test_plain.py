@@ -491,3 +491,15 @@ def test_questions_and_answers_page():
     assert "No. Flu shots are made with" in text and "So they cannot cause flu." in text
     assert not any(p.text.endswith("?") for p in r.handout.key_points)  # a question is no key point
     assert "Dr. Lee at the St. John clinic (open Mon.-Fri., 9 a.m. to 5 p.m.)" in text
+
+
+def test_person_first_language_but_never_inside_quotes():
+    r = _plain("recovery_support.txt")
+    assert r.violations == []
+    text = _text(r)
+    assert text.startswith("People with a substance use disorder and people with an alcohol use disorder are often")
+    assert "substance use disorder is a long-lasting medical condition" in text  # the condition, not the use
+    assert "died by suicide" in text and "committed suicide" not in text
+    # 'Avoid words like "junkie"' talks about the word: swapping it would tell readers to avoid the kind one.
+    assert 'Avoid words like "junkie" or "clean" and "dirty"' in text
+    assert "Someone who relapses has not failed." in text and "(40 to 60 percent)" in text
