@@ -44,6 +44,9 @@ _NUMBER = re.compile(
     % ("|".join(_NUMBER_WORDS), "|".join(_NUMBER_WORDS), _UNITS), re.I)
 
 
+_QUOTE = re.compile(r'"([^"]{1,80})"|“([^”]{1,80})”')
+
+
 @dataclass
 class Protected:
     """What in a sentence must not be lost: hedge groups, negations, numbers and names."""
@@ -52,6 +55,7 @@ class Protected:
     negations: int = 0
     numbers: Counter = field(default_factory=Counter)
     names: set[str] = field(default_factory=set)
+    quotes: set[str] = field(default_factory=set)  # words in quotation marks are someone's words: kept as said
 
     def missing_from(self, other: "Protected") -> list[str]:
         """Return what this has that `other` lacks, in words a reviewer understands."""
@@ -61,6 +65,7 @@ class Protected:
             lost.append(f"negation ({self.negations} in the source, {other.negations} after)")
         lost += [f"number '{n}'" for n in sorted(self.numbers - other.numbers)]
         lost += [f"name '{n}'" for n in sorted(self.names - other.names)]
+        lost += [f"quoted words '{q}'" for q in sorted(self.quotes - other.quotes)]
         return lost
 
 
@@ -76,8 +81,8 @@ def _norm_number(m: re.Match) -> str:
 
 def protected(text: str) -> Protected:
     """Return the protected items of one text."""
-    hedges, negations, numbers, names = _protected_items(text)
-    return Protected(set(hedges), negations, Counter(dict(numbers)), set(names))
+    hedges, negations, numbers, names, quotes = _protected_items(text)
+    return Protected(set(hedges), negations, Counter(dict(numbers)), set(names), set(quotes))
 
 
 @lru_cache(maxsize=4096)
@@ -91,7 +96,8 @@ def _protected_items(text: str) -> tuple:
     low = text.lower()
     # A plain substring test first: most names are not in a given sentence, and it is far cheaper.
     names = {name for name in protected_names() if name in low and _name_pattern(name).search(low)}
-    return frozenset(hedges), len(_NEGATION.findall(text)), tuple(numbers.items()), frozenset(names)
+    quotes = {q.strip(" ,.") for m in _QUOTE.finditer(text) if (q := m.group(1) or m.group(2)).strip(" ,.")}
+    return frozenset(hedges), len(_NEGATION.findall(text)), tuple(numbers.items()), frozenset(names), frozenset(quotes)
 
 
 @lru_cache(maxsize=None)

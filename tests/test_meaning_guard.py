@@ -99,3 +99,10 @@ def test_can_may_soften_to_may_but_may_never_firms_up_to_can():
     assert v and v.missing == ["hedge 'may'"]
     v = check("Kratom cannot cure withdrawal.", ["Kratom may cure withdrawal."])
     assert v and any("negation" in m for m in v.missing)  # "cannot" also counts as a negation
+
+
+def test_words_in_quotation_marks_must_stay_as_said():
+    # 'Avoid words like "junkie"' talks about a word: a swap inside the quotes says the opposite.
+    v = check('Avoid words like "junkie" or “clean”.', ['Avoid words like "person who uses drugs" or “clean”.'])
+    assert v is not None and v.missing == ["quoted words 'junkie'"]
+    assert check('Avoid words like "junkie".', ['Avoid words like "junkie".']) is None
