@@ -80,7 +80,7 @@ def words(text: str) -> list[str]:
 
 def has_verb(sentence: str) -> bool:
     """Tell whether a sentence has a finite verb (so it is not a fragment)."""
-    ws = [w for w in words(sentence) if w not in _ADVERBS]  # "they also include": look past adverbs
+    ws = [w for w in words(sentence) if w not in _ADVERBS and w not in ("never", "always")]  # "they also include"
     finite, bases = _verb_forms()
     if ws and (ws[0] in bases or ws[0] == "please" and ws[1:2] and ws[1] in bases):
         return True  # an instruction: "Wash the cut.", "Please bring ..."
@@ -700,6 +700,10 @@ def is_list_item(text: str) -> bool:
               ["Possible signs of heat exhaustion include:", "\u2022 heavy sweating", "\u2022 cold and clammy skin",
                "\u2022 a fast and weak pulse", "\u2022 nausea or vomiting", "\u2022 muscle cramps", "\u2022 dizziness",
                "\u2022 headache", "\u2022 fainting"]),
+             ("Call the doctor if your child is younger than 3 months and has a fever, has a fever that lasts more "
+              "than 3 days, or seems very sleepy, is hard to wake up, or is not drinking enough.",
+              ["Call the doctor if your child is younger than 3 months and has a fever, has a fever that lasts more "
+               "than 3 days, or seems very sleepy, is hard to wake up, or is not drinking enough."]),
              ("Common side effects include feeling sick, headaches, trouble sleeping, diarrhoea, dry mouth and feeling tired.",
               ["Common side effects include:", "\u2022 feeling sick", "\u2022 headaches", "\u2022 trouble sleeping",
                "\u2022 diarrhoea", "\u2022 dry mouth", "\u2022 feeling tired"]),
@@ -784,6 +788,8 @@ def _if_clauses_list(sentence: str) -> list[str]:
     if not m or len(sentence.split()) <= LONG or " if " in m.group(2):
         return []
     items = re.split(r",\s*", m.group(2).rstrip(", ")) + [m.group(3)]
+    if any(re.match(r"(?:and|or)\b", i) for i in items):
+        return []  # "A, B, or C, D, or E": a list inside the list, whose bullets would split it wrongly
     if len(items) < 3 or not all(has_verb(i) and len(i.split()) >= 3 for i in items):
         return []  # each bullet must be a whole condition, not a word of a list ("if you are hot, tired or ill")
     return [f"{m.group(1)}:"] + [LIST_ITEM + i for i in items]  # any one of them is reason enough

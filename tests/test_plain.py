@@ -503,3 +503,15 @@ def test_person_first_language_but_never_inside_quotes():
     # 'Avoid words like "junkie"' talks about the word: swapping it would tell readers to avoid the kind one.
     assert 'Avoid words like "junkie" or "clean" and "dirty"' in text
     assert "Someone who relapses has not failed." in text and "(40 to 60 percent)" in text
+
+
+def test_child_fever_leaflet_keeps_its_warnings_whole():
+    r = _plain("child_fever.md")
+    assert r.violations == []
+    text = _text(r)
+    assert "Never give aspirin to children or teenagers under 19 years of age. This is because it has been " \
+           "linked to Reye's syndrome" in text  # "Never give ..." is an instruction, so the reason can go apart
+    assert "100.4°F (38°C) or higher" in text and "Do not give ibuprofen to babies younger than 6 months." in text
+    # "if A, B, or C, D, or E" holds a list inside the list: bullets would cut it wrongly, so it stays whole.
+    assert "or seems very sleepy, is hard to wake up, or is not drinking enough fluids." in text
+    assert not [b for sec in r.handout.sections for b in sec.blocks if b.kind == "bullets"]
