@@ -19,7 +19,7 @@ from .errors import HandoutError, MeaningError
 from .files import remove_stale_temp_files, write_atomic
 from .html import build_html
 from .inputs import fingerprints
-from .labels import is_draft
+from .labels import has_labels, is_draft
 from .lock import build_lock, hold_worker_lock
 from .manifest import Manifest, Output, digest, file_stamp, warn, why_stale
 from .narration import narrate, spoken_script
@@ -257,13 +257,16 @@ def build_handout(source: Path, config: Config, voice: str | None = None, audio:
         handout = plain.handout
         result.slug = entry["slug"] = handout.meta.slug
         result.draft = is_draft(handout)
-        result.readability = {"before": plain.before.as_dict(), "after": plain.after.as_dict()}
+        if plain.rewritten:  # the grade formulas are for English: no figures for text used as written
+            result.readability = {"before": plain.before.as_dict(), "after": plain.after.as_dict()}
         result.warnings += [f"missed target: {m}" for m in plain.missed_targets(config)]
         if not plain.rewritten:
+            labels = "" if has_labels(handout.meta.language) else (
+                "; the labels (Key points, Questions?, the spoken welcome) are in English, as "
+                "handouts/data/labels.tsv has no column for this language")
             result.warnings.append(
                 f"the plain-language rules are for English: this '{handout.meta.language}' text is printed and "
-                f"spoken as written, without readability targets; the labels (Key points, Questions?, the spoken "
-                f"welcome) are still in English")
+                f"spoken as written, without readability targets{labels}")
         result.warnings += [f"meaning guard (allowed by allow_meaning_changes): {v}"
                             for v in plain.violations if config.allow_meaning_changes]
         if plain.violations and not config.allow_meaning_changes:

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .config import Config
-from .labels import (CALL_TO_ACTION, DRAFT_NOTICE, KEY_POINTS, WORDS_TO_KNOW, contact_lines, is_draft,
-                     version_date, version_text)
+from .labels import contact_lines, is_draft, version_date, version_text, words_for
 from .model import Handout
 from .templates import render
 
@@ -39,6 +38,5 @@ def build_html(handout: Handout, config: Config, audio: bool = False, captions: 
         media=media_for(handout, audio, captions),
         version=version_text(handout, config),
         version_iso=version_date(handout, config).isoformat(),
-        labels={"draft": DRAFT_NOTICE, "key_points": KEY_POINTS, "words": WORDS_TO_KNOW,
-                "call_to_action": CALL_TO_ACTION},
+        labels=words_for(handout.meta.language),
     )

@@ -6,15 +6,42 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass
+from functools import cache
 
 from .config import Config
 from .model import Handout
 
-DRAFT_NOTICE = "DRAFT - not yet reviewed"
-KEY_POINTS = "Key points"
-WORDS_TO_KNOW = "Words to know"
-CALL_TO_ACTION = "Questions? Talk with your care team"
-SCAN_TO_LISTEN = "Scan to listen"
+@cache
+def _table() -> tuple[tuple[str, ...], dict[str, dict[str, str]]]:
+    """Read data/labels.tsv: (language codes, {label: {language: words}})."""
+    from .lexicon import data_rows
+
+    rows = [fields for _, fields in data_rows("labels.tsv")]
+    languages = tuple(rows[0][1:])
+    return languages, {r[0]: {lang: text for lang, text in zip(languages, r[1:]) if text} for r in rows[1:]}
+
+
+def _code(language: str) -> str:
+    """Return the language part of a tag: 'es-MX' -> 'es'."""
+    return language.lower().replace("_", "-").split("-")[0]
+
+
+def has_labels(language: str) -> bool:
+    """Tell whether the handouts' own words (Key points, Questions? ...) exist in this language."""
+    return _code(language) in _table()[0]
+
+
+def words_for(language: str) -> dict[str, str]:
+    """Return every label in a handout's language, English where that language has none."""
+    code = _code(language)
+    return {key: texts.get(code) or texts["en"] for key, texts in _table()[1].items()}
+
+
+DRAFT_NOTICE = words_for("en")["draft"]
+KEY_POINTS = words_for("en")["key_points"]
+WORDS_TO_KNOW = words_for("en")["words_to_know"]
+CALL_TO_ACTION = words_for("en")["call_to_action"]
+SCAN_TO_LISTEN = words_for("en")["scan_to_listen"]
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
 
@@ -54,9 +81,9 @@ def version_date(handout: Handout, config: Config) -> dt.date:
 def version_text(handout: Handout, config: Config) -> str:
     """Return "Version: November 25, 2026" (ISO date outside English, where month names differ)."""
     day = version_date(handout, config)
-    if handout.meta.language.lower().startswith("en"):
-        return f"Version: {_MONTHS[day.month - 1]} {day.day}, {day.year}"
-    return f"Version: {day.isoformat()}"
+    english = handout.meta.language.lower().startswith("en")
+    date = f"{_MONTHS[day.month - 1]} {day.day}, {day.year}" if english else day.isoformat()
+    return words_for(handout.meta.language)["version"].format(date=date)
 
 
 def audio_url(handout: Handout, config: Config) -> str:
@@ -67,16 +94,17 @@ def audio_url(handout: Handout, config: Config) -> str:
 
 def contact_lines(handout: Handout, config: Config) -> list[ContactLine]:
     """Return the call-to-action lines: clinic phone, website, help lines, audio link."""
-    lines = []
+    lines, say = [], words_for(handout.meta.language)
     if config.clinic_phone:
-        lines.append(ContactLine(f"Call {config.clinic_name}", config.clinic_phone, _tel(config.clinic_phone)))
+        lines.append(ContactLine(say["call"].format(clinic=config.clinic_name), config.clinic_phone,
+                                 _tel(config.clinic_phone)))
     if config.clinic_website:
-        lines.append(ContactLine("Website", config.clinic_website, _web(config.clinic_website)))
+        lines.append(ContactLine(say["website"], config.clinic_website, _web(config.clinic_website)))
     for help_line in config.help_line_list():
         lines.append(ContactLine(help_line.name, help_line.phone, _tel(help_line.phone)))
     url = audio_url(handout, config)
     if url:
-        lines.append(ContactLine("Listen to this handout", url, _web(url)))
+        lines.append(ContactLine(say["listen"], url, _web(url)))
     return lines
 
 

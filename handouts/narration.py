@@ -9,6 +9,7 @@ import numpy as np
 
 from .audio import assemble
 from .config import Config
+from .labels import words_for
 from .model import Handout
 from .speech import Engine, Speech
 from .speech_cache import SpeechCache
@@ -116,6 +117,7 @@ def render_script(handout: Handout, config: Config) -> str:
         clinic_phone=config.clinic_phone,
         help_lines=config.help_line_list(),
         key_points=[s.text for s in handout.key_points],
+        say=words_for(handout.meta.language),
         sections=[{"index": i, "heading": sec.heading, "sentences": [s.text for s in sec.sentences]}
                   for i, sec in enumerate(handout.sections) if sec.heading or sec.sentences],
     )
@@ -148,7 +150,7 @@ def spoken_script(handout: Handout, config: Config, lexicon: Lexicon | None = No
     meta = handout.meta
     details = {"title": meta.title, "language": meta.language, "reviewed_by": meta.reviewed_by,
                "reviewed_on": meta.reviewed_on}
-    return Script(utterances, chapters or ["Introduction"], details)
+    return Script(utterances, chapters or [words_for(meta.language)["introduction"]], details)
 
 
 def narrate(script: Script | list[Utterance], engine: Engine, cache: SpeechCache) -> Narration:

@@ -11,8 +11,7 @@ from xml.sax.saxutils import escape
 
 from .config import Config
 from .fonts import register_fonts
-from .labels import (CALL_TO_ACTION, DRAFT_NOTICE, KEY_POINTS, SCAN_TO_LISTEN, WORDS_TO_KNOW, audio_url,
-                     contact_lines, is_draft, version_text)
+from .labels import SCAN_TO_LISTEN, audio_url, contact_lines, is_draft, version_text, words_for
 from .model import Block, Handout
 
 
@@ -144,12 +143,13 @@ class _PageFurniture:
         self.leading = size.body * LINE_SPACING
         self.pad = size.body * 0.35
         self.draft = is_draft(handout)
+        self.say = words_for(handout.meta.language)
         self.header_height = (self.leading + 2 * self.pad + size.body * 0.45) if self.draft else 0
         self.clinic = config.clinic_name
         self.title = handout.meta.title
         self.version = version_text(handout, config)
         # Reserve room for a two-digit page count, so every pass lays out the same.
-        self.lines_reserved = len(self._footer_lines("Page 88 of 88"))
+        self.lines_reserved = len(self._footer_lines(self.say["page"].format(page=88, pages=88)))
         # 0.9: a little air between the last box on a page and the footer's rule.
         self.footer_height = self.lines_reserved * self.leading + size.body * 0.9
 
@@ -190,8 +190,8 @@ class _PageFurniture:
             box = self.leading + 2 * self.pad
             canv.rect(left, top - box, self.width, box, stroke=1, fill=0)
             canv.setFont(self.bold, self.size.body)
-            canv.drawString(left + self.pad * 2, top - self.pad - self.size.body * 1.05, DRAFT_NOTICE)
-        page_text = f"Page {doc.page} of {self.total or doc.page}"
+            canv.drawString(left + self.pad * 2, top - self.pad - self.size.body * 1.05, self.say["draft"])
+        page_text = self.say["page"].format(page=doc.page, pages=self.total or doc.page)
         lines = self._footer_lines(page_text)
         y_rule = self.margin + self.lines_reserved * self.leading + self.size.body * 0.35
         canv.line(left, y_rule, right, y_rule)
@@ -246,9 +246,10 @@ def _story(handout: Handout, config: Config, size: PrintSize, width: float, heig
     from reportlab.platypus import CondPageBreak
 
     st = _styles(size)
+    say = words_for(handout.meta.language)
     story = [_paragraph(handout.meta.title, st["title"], (handout.meta.title, 0))]
     if handout.key_points:
-        story += _box(KEY_POINTS, [_paragraph(s.text, st["box_item"]) for s in handout.key_points],
+        story += _box(say["key_points"], [_paragraph(s.text, st["box_item"]) for s in handout.key_points],
                       st, size, width, height, bullets=True)
     for section in handout.sections:
         if section.heading:
@@ -269,7 +270,7 @@ def _story(handout: Handout, config: Config, size: PrintSize, width: float, heig
     if handout.words_to_know:
         # Word and definition share one paragraph so they wrap together.
         terms = [_paragraph_pair(t.word, t.definition, st["box_item"]) for t in handout.words_to_know]
-        story += _box(WORDS_TO_KNOW, terms, st, size, width, height, bullets=True)
+        story += _box(say["words_to_know"], terms, st, size, width, height, bullets=True)
     closing = _call_to_action(handout, config, st, size, width, height)
     for flowable in closing:
         flowable.closing = True  # lets the layout see when it sits alone on the last page
@@ -399,14 +400,16 @@ def _call_to_action(handout: Handout, config: Config, st: dict, size: PrintSize,
     from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus import Table, TableStyle
 
+    say = words_for(handout.meta.language)
+    heading, scan = say["call_to_action"], say["scan_to_listen"]
     lines = [_paragraph_line(c.label, c.value, st["box_text"]) for c in contact_lines(handout, config)]
     url = audio_url(handout, config)
     if not url:
-        return _box(CALL_TO_ACTION, lines, st, size, width, height)
+        return _box(heading, lines, st, size, width, height)
     pad = size.body * 0.6
-    qr_width = max(size.qr_inches * 72, stringWidth(SCAN_TO_LISTEN, st["box_heading"].fontName, size.body)) + pad * 2
-    qr = _qr_drawing(url, size)
-    inner = _box_table(CALL_TO_ACTION, lines, st, size, width - qr_width - pad * 2, border=False)
+    qr_width = max(size.qr_inches * 72, stringWidth(scan, st["box_heading"].fontName, size.body)) + pad * 2
+    qr = _qr_drawing(url, size, scan)
+    inner = _box_table(heading, lines, st, size, width - qr_width - pad * 2, border=False)
     outer = Table([[inner, qr]], colWidths=[width - qr_width, qr_width],
                   spaceBefore=size.body * 0.3, spaceAfter=size.body * 0.8)
     outer.setStyle(TableStyle(_table_font(size) + [
@@ -416,9 +419,9 @@ def _call_to_action(handout: Handout, config: Config, st: dict, size: PrintSize,
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]))
     if outer.wrap(width, height)[1] <= height * 0.9:
-        return [_whole(outer, (CALL_TO_ACTION, 1))]
+        return [_whole(outer, (heading, 1))]
     # Too tall to stay on one page beside the code (a table cell cannot split): stack instead.
-    return _box(CALL_TO_ACTION, lines + [qr], st, size, width, height)
+    return _box(heading, lines + [qr], st, size, width, height)
 
 
 def _paragraph_line(label: str, value: str, style):
@@ -428,7 +431,7 @@ def _paragraph_line(label: str, value: str, style):
     return Paragraph(f"{text(label)}: <b>{text(value)}</b>", style)
 
 
-def _qr_drawing(url: str, size: PrintSize):
+def _qr_drawing(url: str, size: PrintSize, scan: str = SCAN_TO_LISTEN):
     """Return the QR code of the audio address with "Scan to listen" under it, as one Drawing."""
     from reportlab.graphics.barcode.qr import QrCodeWidget
     from reportlab.graphics.shapes import Drawing, Group, String
@@ -440,10 +443,10 @@ def _qr_drawing(url: str, size: PrintSize):
     widget = QrCodeWidget(url, barLevel="M", barBorder=4)  # the standard quiet zone: scanners need it
     x0, y0, x1, y1 = widget.getBounds()
     code = Group(widget, transform=[side / (x1 - x0), 0, 0, side / (y1 - y0), 0, caption_height])
-    caption = String(0, size.body * 0.35, SCAN_TO_LISTEN, fontName=bold, fontSize=size.body, fillColor="black")
+    caption = String(0, size.body * 0.35, scan, fontName=bold, fontSize=size.body, fillColor="black")
     # One Drawing keeps code and caption together; initialFontName: without it the Drawing
     # starts in Helvetica, which is not embedded.
-    drawing = Drawing(max(side, stringWidth(SCAN_TO_LISTEN, bold, size.body)), side + caption_height,
+    drawing = Drawing(max(side, stringWidth(scan, bold, size.body)), side + caption_height,
                       initialFontName=regular, initialFontSize=size.body)
     drawing.add(code)
     drawing.add(caption)
