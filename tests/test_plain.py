@@ -515,3 +515,9 @@ def test_child_fever_leaflet_keeps_its_warnings_whole():
     # "if A, B, or C, D, or E" holds a list inside the list: bullets would cut it wrongly, so it stays whole.
     assert "or seems very sleepy, is hard to wake up, or is not drinking enough fluids." in text
     assert not [b for sec in r.handout.sections for b in sec.blocks if b.kind == "bullets"]
+
+
+def test_words_to_know_come_from_the_terms_data_for_other_topics_too():
+    words = [t.word for t in _plain("fasting.txt").handout.words_to_know]
+    assert words == ["blood sugar", "diabetes", "insulin", "HbA1c", "hypoglycemia"]  # in order of first use
+    assert [t.word for t in _plain("child_fever.md").handout.words_to_know] == ["fever", "Reye's syndrome"]
