@@ -521,3 +521,19 @@ def test_words_to_know_come_from_the_terms_data_for_other_topics_too():
     words = [t.word for t in _plain("fasting.txt").handout.words_to_know]
     assert words == ["blood sugar", "diabetes", "insulin", "HbA1c", "hypoglycemia"]  # in order of first use
     assert [t.word for t in _plain("child_fever.md").handout.words_to_know] == ["fever", "Reye's syndrome"]
+
+
+def test_another_repetitive_seo_article_is_said_once():
+    r = _plain("cbd_sleep.txt")
+    assert r.violations == []
+    text = _text(r)
+    # Said two or three times in the source, once in the handout.
+    assert text.count("may improve sleep") == 1 and text.count("no clear benefit") == 1
+    assert text.count("cannabis plant") == 1 and text.count("research is needed") == 1
+    assert "does cbd help" not in text.lower()  # the pasted search phrase
+    assert 'Unlike THC, CBD does not cause a "high".' in text
+    # "interact with other medicines" is a drug interaction, not "act on other medicines".
+    assert "It can change how other medicines work, including blood thinners." in text
+    for kept in ("In a 2019 study of 72 adults, 66.7 percent reported better sleep", "Some studies suggest"):
+        assert kept in text
+    assert r.after.body_words <= 0.65 * r.before.body_words
