@@ -702,8 +702,11 @@ def is_list_item(text: str) -> bool:
                "\u2022 headache", "\u2022 fainting"]),
              ("Call the doctor if your child is younger than 3 months and has a fever, has a fever that lasts more "
               "than 3 days, or seems very sleepy, is hard to wake up, or is not drinking enough.",
-              ["Call the doctor if your child is younger than 3 months and has a fever, has a fever that lasts more "
-               "than 3 days, or seems very sleepy, is hard to wake up, or is not drinking enough."]),
+              ["Call the doctor if your child:", "\u2022 is younger than 3 months and has a fever",
+               "\u2022 has a fever that lasts more than 3 days", "\u2022 seems very sleepy", "\u2022 is hard to wake up",
+               "\u2022 is not drinking enough"]),
+             ("Call the doctor if your child has a rash, has a cough and a fever, and is very tired or weak today.",
+              ["Call the doctor if your child has a rash, has a cough and a fever, and is very tired or weak today."]),
              ("Common side effects include feeling sick, headaches, trouble sleeping, diarrhoea, dry mouth and feeling tired.",
               ["Common side effects include:", "\u2022 feeling sick", "\u2022 headaches", "\u2022 trouble sleeping",
                "\u2022 diarrhoea", "\u2022 dry mouth", "\u2022 feeling tired"]),
@@ -788,11 +791,23 @@ def _if_clauses_list(sentence: str) -> list[str]:
     if not m or len(sentence.split()) <= LONG or " if " in m.group(2):
         return []
     items = re.split(r",\s*", m.group(2).rstrip(", ")) + [m.group(3)]
-    if any(re.match(r"(?:and|or)\b", i) for i in items):
-        return []  # "A, B, or C, D, or E": a list inside the list, whose bullets would split it wrongly
+    if any(re.match(r"and\b", i) for i in items):
+        return []  # "A, B and C, or D": some conditions hold only together; bullets would part them
+    # "A, B, or C, D, or E" are all alternatives: any one is reason enough, so each gets a bullet.
+    items = [re.sub(r"^or\s+", "", i) for i in items]
     if len(items) < 3 or not all(has_verb(i) and len(i.split()) >= 3 for i in items):
         return []  # each bullet must be a whole condition, not a word of a list ("if you are hot, tired or ill")
-    return [f"{m.group(1)}:"] + [LIST_ITEM + i for i in items]  # any one of them is reason enough
+    lead = m.group(1)
+    finite, _ = _verb_forms()
+    verb_first = [bool(words(i)) and (words(i)[0] in AUXILIARIES or words(i)[0] in finite) for i in items]
+    first = items[0].split()
+    k = next((n for n, w in enumerate(first[:4]) if w.lower() in AUXILIARIES or w.lower() in finite), 0)
+    if k and not verb_first[0] and all(verb_first[1:]):
+        # "if your child is younger ..., has a fever ..., seems sleepy": the conditions share "your child".
+        lead, items[0] = f"{lead} {' '.join(first[:k])}", " ".join(first[k:])
+    elif not all(has_verb(i) and not verb_first[n] for n, i in enumerate(items)):
+        return []  # a bullet without its subject would not say who
+    return [f"{lead}:"] + [LIST_ITEM + i for i in items]  # any one of them is reason enough
 
 
 _SIGNS = r"(?:signs|symptoms|causes|side effects|risk factors|warning signs)"

@@ -512,9 +512,13 @@ def test_child_fever_leaflet_keeps_its_warnings_whole():
     assert "Never give aspirin to children or teenagers under 19 years of age. This is because it has been " \
            "linked to Reye's syndrome" in text  # "Never give ..." is an instruction, so the reason can go apart
     assert "100.4°F (38°C) or higher" in text and "Do not give ibuprofen to babies younger than 6 months." in text
-    # "if A, B, or C, D, or E" holds a list inside the list: bullets would cut it wrongly, so it stays whole.
-    assert "or seems very sleepy, is hard to wake up, or is not drinking enough fluids." in text
-    assert not [b for sec in r.handout.sections for b in sec.blocks if b.kind == "bullets"]
+    # "if your child A, B, or C, D, or E": all are alternatives, any one is reason enough; they share "your child".
+    assert "Call your child's doctor right away if your child:" in text
+    lists = [tuple(s.text for item in b.items for s in item)
+             for sec in r.handout.sections for b in sec.blocks if b.kind == "bullets"]
+    assert lists == [("is younger than 3 months and has a temperature of 100.4°F (38°C) or higher",
+                      "has a fever that lasts more than 3 days", "seems very sleepy", "is hard to wake up",
+                      "is not drinking enough fluids")]
 
 
 def test_words_to_know_come_from_the_terms_data_for_other_topics_too():
