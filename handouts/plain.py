@@ -593,7 +593,7 @@ def _stands_alone(s: Sentence) -> bool:
     if len(s.text.split()) > limit or LIST_RULE in s.rules or not has_verb(s.text):
         return False
     # No opening "But"/"This", no "this effect" or "them" pointing back.
-    if re.match(r"^(?:But|And|So|Also|This|These|That|It|They|Its|Their)\b", s.text) \
+    if re.match(r"^(?:But|And|So|Also|This|These|That|It|They|Its|Their|In fact|Instead|Even so|Then)\b", s.text) \
             or re.search(r"\b(?:this|these|those)\s+(?!works?\b)[a-z]+", s.text, re.I) or _unnamed_pronoun(s.text):
         return False
     return "(" not in s.text and not s.text.endswith("?")  # an aside in brackets is detail; a question no point
