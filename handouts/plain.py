@@ -155,7 +155,9 @@ def plain_heading(heading: str) -> str:
     """Put a heading in everyday words, without an 'Understanding'/'Exploring' lead-in; keep it when that would lose a protected word."""
     from .lexicon import apply_swaps
 
-    plain = apply_swaps(_HEADING_LEAD_IN.sub("", heading).strip())
+    from .rules import use_sentence_case
+
+    plain = apply_swaps(use_sentence_case(_HEADING_LEAD_IN.sub("", heading).strip()))  # "WHEN TO CALL" shouts
     plain = plain[:1].upper() + plain[1:]
     if not plain or protected(heading).missing_from(protected(plain)):
         return heading

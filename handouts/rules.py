@@ -967,6 +967,45 @@ def drop_promotion(sentence: str) -> list[str]:
     return [] if any(re.match(p, sentence) for p in _PROMOTION) else [sentence]
 
 
+# Acronyms that are also words: kept in capitals when a shouted run is put in sentence case.
+_ACRONYMS = {"aids", "er", "icu", "iv", "otc", "fda", "cdc", "who", "hiv", "copd", "adhd", "ptsd", "ssri", "nsaid",
+             "bmi", "apap", "ace", "us", "uk", "nhs", "ems", "cpr", "ct", "mri", "ekg", "ecg", "std", "sti", "uti"}
+
+
+@rule("Words in capitals read as shouting and are harder to read (clear print: no blocks of capitals); "
+      "write them in sentence case.",
+      cases=[("WARNING: DO NOT TAKE MORE THAN 4,000 MG OF ACETAMINOPHEN IN 24 HOURS.",
+              ["Warning: do not take more than 4,000 mg of acetaminophen in 24 hours."]),
+             ("DON'T drink alcohol.", ["Don't drink alcohol."]),
+             ("Call RIGHT AWAY, EVEN IF YOU FEEL FINE.", ["Call right away, even if you feel fine."]),
+             ("Ask about HIV, COPD and the FDA.", ["Ask about HIV, COPD and the FDA."]),
+             ("People with AIDS and I need care.", ["People with AIDS and I need care."]),
+             ("Do NOT take it before a CAT scan.", ["Do not take it before a CAT scan."])])
+def use_sentence_case(sentence: str) -> str:
+    """Lower-case shouted words (capitals that are everyday words, not acronyms), keeping the first capital."""
+    caps = list(re.finditer(r"\b[A-Z][A-Z'’]*[A-Z]\b(?:['’][A-Z]+)?|\b[A-Z]\b", sentence))
+    out, last = [], 0
+    for n, m in enumerate(caps):
+        word = m.group(0)
+        base = word.lower().replace("’", "'")
+        # A capital word on its own may be an acronym ("CAT scan"); next to another one it is shouting.
+        gap_before = n and re.fullmatch(_GAP, sentence[caps[n - 1].end():m.start()])
+        gap_after = n + 1 < len(caps) and re.fullmatch(_GAP, sentence[m.end():caps[n + 1].start()])
+        shouted = gap_before or gap_after or base in _EMPHASIS
+        if shouted and len(word) > 1 and base not in _ACRONYMS and base.split("'")[0] in _dictionary():
+            out += [sentence[last:m.start()], word.lower()]
+            last = m.end()
+    if not out:
+        return sentence
+    text = "".join(out) + sentence[last:]
+    return text[:1].upper() + text[1:]
+
+
+_GAP = r"[\s,:;!.\d-]*"  # what may stand between two shouted words ("IN 24 HOURS")
+_EMPHASIS = {"not", "no", "never", "always", "only", "do", "don't", "must", "stop", "now", "all", "any", "before",
+             "after", "every", "call", "important", "warning", "caution", "danger"}
+
+
 @rule("Health words have everyday equivalents (hand-checked lexicon, incl. person-first language).",
       cases=[("Individuals may experience insomnia.", ["People may experience trouble sleeping."]),
              ("He is an addict.", ["He is a person with a substance use disorder."]),

@@ -16,7 +16,7 @@ SOURCE_SUFFIXES = (".txt", ".md", ".markdown")
 FRONT_MATTER_KEYS = ("title", "slug", "language", "voice", "reviewed_by", "reviewed_on")
 
 _BULLET = re.compile(r"^\s*[-*•‣◦–]\s+(.*)$")
-_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+(.*)$")
+_NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|step \d{1,2}\s*[:.)-])\s+(.*)$", re.I)  # "1. Wash", "Step 1: Wash"
 _QUOTES = ("\"“”„«»", "\"”“«»")
 _MAX_HEADING_WORDS = 16
 

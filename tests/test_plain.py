@@ -541,3 +541,18 @@ def test_another_repetitive_seo_article_is_said_once():
     for kept in ("In a 2019 study of 72 adults, 66.7 percent reported better sleep", "Some studies suggest"):
         assert kept in text
     assert r.after.body_words <= 0.65 * r.before.body_words
+
+
+def test_shouted_capitals_become_sentence_case_and_step_lines_become_steps():
+    r = _plain("acetaminophen_caps.txt")
+    assert r.violations == []
+    text = _text(r)
+    assert text.startswith("Warning: do not take more than 4,000 mg of acetaminophen in 24 hours.")
+    assert "Don't drink 3 or more" in text and "right away if you think you took too much, even if you feel fine." in text
+    assert "(also called APAP or paracetamol)" in text  # an acronym stays in capitals
+    assert not re.search(r"\b[A-Z]{2,}\b(?:\W+[A-Z]{2,}\b)+", text)  # no run of capitals is left
+    assert [sec.heading for sec in r.handout.sections] == ["", "When to get help"]
+    steps = [b for sec in r.handout.sections for b in sec.blocks if b.kind == "numbered"]
+    assert [s.text for s in steps[0].sentences] == ["Read the label of every medicine you take.",
+                                                   "Check for acetaminophen (also called APAP or paracetamol) in cold and flu medicines.",
+                                                   "Ask your pharmacist if you are not sure."]
