@@ -86,7 +86,7 @@ def _without_furniture(blocks: list[RawBlock]) -> list[RawBlock]:
     from .rules import is_furniture
 
     out = []
-    for i, b in enumerate(blocks):
+    for b in blocks:
         if b.kind in ("heading", "paragraph") and len(b.texts) == 1 and is_furniture(b.texts[0]):
             if len(out) == 1 and out[0].kind == "heading":
                 out[0].title = True  # "Heat Illness: Stay Safe" then "By Jane Smith | 4 min read"
