@@ -6,6 +6,8 @@ import io
 import os
 import time
 
+from .labels import base_language
+
 # ISO 639-1 -> ISO 639-2 (ID3's TLAN and USLT want three letters); the languages the engines speak most.
 _LANG3 = {"en": "eng", "es": "spa", "fr": "fra", "de": "deu", "it": "ita", "pt": "por", "nl": "nld",
           "pl": "pol", "ru": "rus", "uk": "ukr", "zh": "zho", "ja": "jpn", "ko": "kor", "ar": "ara",
@@ -14,7 +16,7 @@ _LANG3 = {"en": "eng", "es": "spa", "fr": "fra", "de": "deu", "it": "ita", "pt":
 
 def language_code(language: str) -> str:
     """Return the three-letter code ID3 wants for an ISO language tag ("en-US" -> "eng")."""
-    return _LANG3.get(language.split("-")[0].lower(), "und")
+    return _LANG3.get(base_language(language), "und")
 
 
 def build_date(reviewed_on: str | None) -> str:

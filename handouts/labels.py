@@ -21,19 +21,24 @@ def _table() -> tuple[tuple[str, ...], dict[str, dict[str, str]]]:
     return languages, {r[0]: {lang: text for lang, text in zip(languages, r[1:]) if text} for r in rows[1:]}
 
 
-def _code(language: str) -> str:
-    """Return the language part of a tag: 'es-MX' -> 'es'."""
-    return language.lower().replace("_", "-").split("-")[0]
+def base_language(language: str) -> str:
+    """Return the main part of a language tag ("en-US" -> "en")."""
+    return language.replace("_", "-").split("-")[0].lower()
+
+
+def is_english(language: str) -> bool:
+    """Tell whether a handout's language tag ('en', 'en-US') is English, the language the rules are for."""
+    return base_language(language) in ("en", "")
 
 
 def has_labels(language: str) -> bool:
     """Tell whether the handouts' own words (Key points, Questions? ...) exist in this language."""
-    return _code(language) in _table()[0]
+    return base_language(language) in _table()[0]
 
 
 def words_for(language: str) -> dict[str, str]:
     """Return every label in a handout's language, English where that language has none."""
-    code = _code(language)
+    code = base_language(language)
     return {key: texts.get(code) or texts["en"] for key, texts in _table()[1].items()}
 
 
@@ -81,8 +86,7 @@ def version_date(handout: Handout, config: Config) -> dt.date:
 def version_text(handout: Handout, config: Config) -> str:
     """Return "Version: November 25, 2026" (ISO date outside English, where month names differ)."""
     day = version_date(handout, config)
-    english = handout.meta.language.lower().startswith("en")
-    date = f"{_MONTHS[day.month - 1]} {day.day}, {day.year}" if english else day.isoformat()
+    date = f"{_MONTHS[day.month - 1]} {day.day}, {day.year}" if is_english(handout.meta.language) else day.isoformat()
     return words_for(handout.meta.language)["version"].format(date=date)
 
 

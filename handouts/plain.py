@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+from .labels import is_english
 from .lexicon import data_rows, find_terms
 from .meaning_guard import HEDGE_GROUPS, Protected, Violation, protected
 from .model import Block, Handout, Section, Sentence, Term
@@ -130,11 +131,6 @@ def plain_language(handout: Handout, config=None) -> PlainResult:
     plain.key_points = pick_key_points(plain)
     plain.words_to_know = pick_words_to_know(plain)
     return PlainResult(plain, before, measure_handout(plain), changes, violations, headings)
-
-
-def is_english(language: str) -> bool:
-    """Tell whether a handout's language tag ('en', 'en-US') is English, the language the rules are for."""
-    return language.lower().replace("_", "-").split("-")[0] in ("en", "")
 
 
 def _as_written(handout: Handout, before) -> PlainResult:

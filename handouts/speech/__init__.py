@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..errors import SpeechError
+from ..labels import base_language  # noqa: F401  (engines import it from here)
 
 
 @dataclass
@@ -54,11 +55,6 @@ class Engine:
     def speak(self, text: str) -> Speech:
         """Synthesise one sentence."""
         raise NotImplementedError
-
-
-def base_language(language: str) -> str:
-    """Return the main part of a language tag ("en-US" -> "en")."""
-    return language.replace("_", "-").split("-")[0].lower()
 
 
 ENGINE_NAMES = ("piper", "gtts", "espeak")
