@@ -256,17 +256,16 @@ def _story(handout: Handout, config: Config, size: PrintSize, width: float, heig
             # Start a new page rather than leave a heading with under three lines below it.
             story.append(CondPageBreak(st["heading"].leading * 2 + st["body"].leading * 3))
             story.append(_paragraph(section.heading, st["heading"], (section.heading, 1)))
-        blocks, drawn = section.blocks, set()
-        for i, block in enumerate(blocks):
-            following = blocks[i + 1] if i + 1 < len(blocks) else None
-            if i in drawn:
-                continue
+        blocks, i = section.blocks, 0
+        while i < len(blocks):
+            block, following = blocks[i], blocks[i + 1] if i + 1 < len(blocks) else None
             if following is not None and following.is_list and not block.is_list \
                     and block.sentences and block.sentences[-1].text.endswith(":"):
-                story += _lead_in_and_list(block, following, st, size)
-                drawn.add(i + 1)
+                story += _lead_in_and_list(block, following, st, size)  # the paragraph and the list it introduces
+                i += 2
             else:
                 story.append(_block(block, st, size))
+                i += 1
     if handout.words_to_know:
         # Word and definition share one paragraph so they wrap together.
         terms = [_paragraph_pair(t.word, t.definition, st["box_item"]) for t in handout.words_to_know]
