@@ -972,6 +972,20 @@ _ACRONYMS = {"aids", "er", "icu", "iv", "otc", "fda", "cdc", "who", "hiv", "copd
              "bmi", "apap", "ace", "us", "uk", "nhs", "ems", "cpr", "ct", "mri", "ekg", "ecg", "std", "sti", "uti"}
 
 
+_SYMBOLS = re.compile(r"\s*[\u2600-\u27bf\U0001f000-\U0001faff\u2b00-\u2bff\ufe0f]+")  # emoji, ticks, boxes, dingbats
+
+
+@rule("Arrows, ticks, boxes and emoji have no words: a reader may not know them, a screen reader names them "
+      "oddly and the print font has none; say arrows as 'to' and leave the rest out.",
+      cases=[("Take it → then rest ✓ 💊.", ["Take it to then rest."]), ("Fever 38 → 39 °C.", ["Fever 38 to 39 °C."]),
+             ("☐ Bring your card.", ["Bring your card."]), ("Take ½ a tablet if ≥ 38 °C.", ["Take ½ a tablet if ≥ 38 °C."])])
+def symbols_to_words(sentence: str) -> str:
+    """Say arrows as 'to' and drop emoji, tick marks and check boxes."""
+    text = re.sub(r"\s*[\u2190-\u21ff\u27f0-\u27ff\u2900-\u297f]+\s*", " to ", sentence)
+    text = _SYMBOLS.sub("", text).strip()
+    return re.sub(r"\s+([.,;:!?])", r"\1", text) if text != sentence else sentence
+
+
 @rule("Words in capitals read as shouting and are harder to read (clear print: no blocks of capitals); "
       "write them in sentence case.",
       cases=[("WARNING: DO NOT TAKE MORE THAN 4,000 MG OF ACETAMINOPHEN IN 24 HOURS.",

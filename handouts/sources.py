@@ -15,6 +15,7 @@ from .sentences import split_sentences
 SOURCE_SUFFIXES = (".txt", ".md", ".markdown")
 FRONT_MATTER_KEYS = ("title", "slug", "language", "voice", "reviewed_by", "reviewed_on")
 
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))  # removed on reading
 _BULLET = re.compile(r"^\s*[-*•‣◦–]\s+(.*)$")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|step \d{1,2}\s*[:.)-])\s+(.*)$", re.I)  # "1. Wash", "Step 1: Wash"
 _QUOTES = ("\"“”„«»", "\"”“«»")
@@ -45,6 +46,7 @@ def read_source(path: Path, default_language: str = "en") -> Handout:
         line = raw[: e.start].count(b"\n") + 1
         raise SourceError("this is not UTF-8 text. Save it as UTF-8 (plain text) and build again.", path, line) from None
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.translate(_INVISIBLE)  # soft hyphens and zero-width marks from web pages hide words from every rule
     front, body, body_line = split_front_matter(text, path)
     if path.suffix.lower() in (".md", ".markdown"):
         blocks = parse_markdown(body, body_line)

@@ -556,3 +556,19 @@ def test_shouted_capitals_become_sentence_case_and_step_lines_become_steps():
     assert [s.text for s in steps[0].sentences] == ["Read the label of every medicine you take.",
                                                    "Check for acetaminophen (also called APAP or paracetamol) in cold and flu medicines.",
                                                    "Ask your pharmacist if you are not sure."]
+
+
+def test_pasted_symbols_and_invisible_marks_leave_only_printable_words():
+    from reportlab.pdfbase import pdfmetrics
+
+    from handouts.fonts import register_fonts
+
+    r = _plain("pasted_symbols.txt")
+    assert r.violations == []
+    text = _text(r)
+    # A soft hyphen inside "nau-sea" hid the word from the lexicon; now it is read as one word.
+    assert "Upset stomach and throwing up may happen." in text
+    assert "Take 2 tablets every 4 to 6 hours." in text and "Do not take more than 8 in a day." in text
+    assert "Take it to then rest." in text and "Bring your card." in text
+    face = pdfmetrics.getFont(register_fonts()[0]).face
+    assert [c for c in text if ord(c) not in face.charToGlyph] == []  # nothing prints as an empty box
