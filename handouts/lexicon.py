@@ -80,6 +80,8 @@ def apply_swaps(text: str) -> str:
             return found  # "high blood pressure, also known as hypertension" teaches the word: keep it
         if _quoted(text, m.start()):
             return found  # 'Avoid words like "junkie"' talks about the word: swapping it would say the opposite
+        if _spelled_out(text, m.end()):
+            return found  # "therapy for insomnia (CBT-I)" names a thing by its short form: the words must match it
         if found[0].isupper() and plain and not plain[0].isupper():
             plain = plain[0].upper() + plain[1:]
         return plain
@@ -94,6 +96,17 @@ def _quoted(text: str, at: int) -> bool:
         return True
     return before.rfind("“") > before.rfind("”") or before.rfind("‘") > max(before.rfind("’"), -1) \
         and not re.search(r"\w‘$", before)
+
+
+def _spelled_out(text: str, at: int) -> bool:
+    """Tell whether position `at` lies inside words that a following '(ABC)' abbreviation spells out."""
+    m = re.match(r"((?:\s+[\w-]+){0,6}?)\s*\(([A-Z][A-Za-z]*[A-Z](?:-[A-Z])?)\)", text[at:])
+    if not m:
+        return False
+    letters = m.group(2).replace("-", "").lower()
+    spelled = re.findall(r"[\w-]+", text[:at])[-len(letters) - 3:] + re.findall(r"[\w-]+", m.group(1))
+    initials = "".join(w[0].lower() for w in spelled if w.lower() not in ("of", "for", "and", "the", "in", "to"))
+    return len(letters) >= 2 and letters in initials
 
 
 _NAMING = re.compile(r"\b(?:also known as|also called|known as|called)\s+$", re.IGNORECASE)

@@ -296,6 +296,8 @@ def repeats(dropped: str, kept: str) -> bool:
     a, b = content_words(dropped), content_words(kept)
     if len(a) < 2 or not a & b:
         return False
+    if not _numbers_said(dropped) <= _numbers_said(kept):
+        return False  # "more than 80%" is not said by "between 50% and 80%": the same number, another claim
     extra = a - b
     if extra & _directions():
         return False  # "kratom lowers dopamine" never repeats "kratom raises dopamine"
@@ -308,6 +310,31 @@ def repeats(dropped: str, kept: str) -> bool:
     if len(extra) > max(1, len(a) // 4) or len(a & b) < 0.7 * len(a):
         return False
     return not protected(dropped).missing_from(protected(kept))
+
+
+_COMPARING = re.compile(r"\b(?:more|less|fewer|higher|lower|greater|over|under|above|below|least|most|up to|"
+                        r"between|within|every|after|before|until|than)\b", re.I)
+
+
+def _numbers_said(text: str) -> set[tuple[str, str]]:
+    """Return each number of a sentence with the comparing word before it ('more than' 80, 'between' 50)."""
+    out = set()
+    for m in re.finditer(r"\d+(?:[.,]\d+)*", text):
+        before = text[max(0, m.start() - 16):m.start()]
+        said = _COMPARING.findall(before)
+        out.add((said[-1].lower() if said else "", m.group()))
+    return out
+
+
+def never_merged(s: Sentence, block) -> bool:
+    """Tell whether a sentence must stay where the source put it, even when another sentence says the same.
+
+    A step or bullet of the source's own list, an instruction ("Keep giving the controller medicine" in
+    both the green and the yellow zone of an asthma plan), a question (a title such as "Why get
+    vaccinated?"), a line with no verb (a title) and a line with a blank to fill in are parts of the handout's structure, not repeats.
+    """
+    return (block.is_list or _tells_what_to_do(s.text) or s.text.rstrip().endswith("?")
+            or "___" in s.text or not has_verb(s.text))
 
 
 def _same_definition(a: str, b: str) -> bool:
@@ -340,8 +367,9 @@ def merge_near_duplicates(handout: Handout, changes: list[Change]) -> None:
                 return k
         return None
 
+    fixed = {id(s) for sec in handout.sections for blk in sec.blocks for s in blk.sentences if never_merged(s, blk)}
     for x in everything:
-        if id(x) in gone or LIST_RULE in x.rules:
+        if id(x) in gone or LIST_RULE in x.rules or id(x) in fixed:
             continue  # a list and its lead-in stay whole
         # "This leads to ..." after x points back to x: x may go only if that sentence can go too.
         chain = [x]
@@ -354,13 +382,13 @@ def merge_near_duplicates(handout: Handout, changes: list[Change]) -> None:
             chain[1].rules.append(NAME_RULE)
             del follower[id(x)]
             chain, keepers = chain[:1], keepers[:1]
-        if any(k is None for k in keepers):
+        if any(k is None for k in keepers) or any(id(y) in fixed for y in chain[1:]):
             continue
         for y, k in zip(chain, keepers):
             gone[id(y)] = [k]
     said_as: dict[int, list[str]] = {}  # a sentence said by several: what each of them says (a list whole)
     for x in everything:
-        if id(x) in gone or LIST_RULE in x.rules:
+        if id(x) in gone or LIST_RULE in x.rules or id(x) in fixed:
             continue
         after = follower.get(id(x))
         # "They are signs of ..." after x may stay when it can name x's subject instead ("These symptoms").
@@ -505,7 +533,11 @@ def _followers(handout: Handout) -> dict[int, Sentence]:
         for blk in sec.blocks:
             for item in blk.items:
                 for a, b in zip(item, item[1:]):
-                    if re.match(r"^(?:This|These|It|Its|They|Their)\b", b.text):
+                    # "Keep giving the medicine; do not stop it.": an instruction split from the same
+                    # sentence that says "it" points back too.
+                    if re.match(r"^(?:This|These|It|Its|They|Their)\b", b.text) or (
+                            a.sources == b.sources and _tells_what_to_do(b.text)
+                            and re.search(r"\b(?:it|them)\b", b.text, re.I)):
                         out[id(a)] = b
     return out
 
@@ -565,8 +597,12 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     # "The usual dose is 50 mg. But your doctor may start you on 25 mg.": the first is half a point.
     # A step or a bullet out of its list is no point of its own.
     listed = {id(x) for sec in handout.sections for blk in sec.blocks if blk.is_list for x in blk.sentences}
+    # "You have been prescribed oxycodone 5 mg. But you should not take more than 6 tablets in 24 hours.":
+    # a "But" cut from the same source sentence always limits the piece before it.
     qualified = {id(a) for sec in handout.sections for blk in sec.blocks
-                 for a, b in zip(blk.sentences, blk.sentences[1:]) if _qualifies(b.text, a.text)}
+                 for i, a in enumerate(blk.sentences) for j, b in enumerate(blk.sentences[i + 1:])
+                 if j == 0 and _qualifies(b.text, a.text)
+                 or a.sources == b.sources and re.match(r"(?:But|Yet|Unless)\b", b.text)}
     candidates = []
     for pos, s in enumerate(handout.sentences):
         if id(s) in qualified or id(s) in listed or not _stands_alone(s):
@@ -593,6 +629,11 @@ def _stands_alone(s: Sentence) -> bool:
     # No opening "But"/"This", no "this effect" or "them" pointing back.
     if re.match(r"^(?:But|And|So|Also|This|These|That|It|They|Its|Their|In fact|Instead|Even so|Then)\b", s.text) \
             or re.search(r"\b(?:this|these|those)\s+(?!works?\b)[a-z]+", s.text, re.I) or _unnamed_pronoun(s.text):
+        return False
+    if re.search(r"\bthe (?:following|above)\b|^(?:For )?(?:[Oo]ther|[Aa]nother)\b|\bthe same (?!time\b)\w+(?! as\b)(?!\s\w+ as\b)",
+                 s.text) or re.search(r"[\"“”]|___", s.text):
+        # "the same receptors" (as what?), "For other signs ..." (other than which?), "the following targets"
+        # point at their neighbours; quoted words are someone else's ("words like 'addict'"); a blank is a form.
         return False
     return "(" not in s.text and not s.text.endswith("?")  # an aside in brackets is detail; a question no point
 
@@ -625,6 +666,9 @@ def _unnamed_pronoun(sentence: str) -> bool:
     for w in words(sentence):
         if w in ("it", "its", "they", "them", "their"):
             return True
+        if w in ("anything", "something", "everything", "nothing", "anyone", "someone", "everyone",
+                 "until", "unless", "before", "after", "when", "while", "because"):
+            continue  # "Do not eat anything until it has dissolved": these name nothing "it" could be
         if w not in _STOP and w not in finite and w not in bases and w not in _HEDGES and not w.endswith("ing"):
             return False  # a noun comes first: the pronoun can name it
     return False
@@ -632,7 +676,8 @@ def _unnamed_pronoun(sentence: str) -> bool:
 
 def pick_words_to_know(handout: Handout) -> list[Term]:
     """List the defined medical terms the plain handout uses, each once, from the lexicon data."""
-    text = " ".join(s.text for s in handout.sentences)
+    # 'Please avoid words like "relapse"' mentions a word the handout asks readers not to use: no definition.
+    text = re.sub(r'"[^"]*"|“[^”]*”', " ", " ".join(s.text for s in handout.sentences))
     # "Dopamine is a brain chemical ..." in the body already says what the word means: once is enough.
     defined = {m.group(1).lower() for s in handout.sentences if (m := _DEFINITION.match(s.text))}
     return [Term(d.word, d.definition) for d in find_terms(text) if not defined & {f.lower() for f in d.forms}]

@@ -113,6 +113,8 @@ def _complete(parts: list[str]) -> bool:
 
 def split_or_keep(sentence: str, parts: list[str]) -> list[str]:
     """Return the parts as sentences when each is complete, else the sentence unchanged."""
+    if sentence.rstrip().endswith(":"):
+        return [sentence]  # it introduces the list or table that follows: a split would hand that to its last part
     parts = [end(p) for p in parts if p.strip()]
     return parts if len(parts) > 1 and _complete(parts) else [sentence]
 
@@ -208,7 +210,9 @@ _FURNITURE = [
     r"^(?:published|updated|last updated|reviewed|posted)(?: on)?:?\s.*\b\d{4}\.?$",
     r"^(?:\d+\s*(?:-|–)?\s*(?:min|minute)s?\s+read|reading time:?.*)\.?$",
     r"^(?:jump to|skip to|table of contents|in this article|contents)\s*(?:a section)?:?\s*$",
-    r"^by [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?:, [A-Z]{2,5})?\.?$",
+    r"^by [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?:, [A-Z][A-Za-z.]{1,7})*\.?$",  # "By Dana Lee, PharmD"
+    r"^(?:medically |clinically )?(?:reviewed|fact[- ]checked) by [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}"
+    r"(?:, [A-Z][A-Za-z.]{1,7})*\.?$",
     r"^(?:share|print|email|tweet)(?: this)?(?: (?:article|page))?\.?$",
     r"^(?:advertisement|sponsored(?: content)?|skip (?:the )?ad)\.?$",
     r"^(?:related|see also|read more|more on this topic|you may also like):\s.*$",
@@ -220,6 +224,7 @@ _FURNITURE = [
       cases=[("Updated on March 3, 2024", []), ("5 min read", []), ("Jump to a section:", []),
              ("By Jane Doe, RN", []), ("By 2024 most clinics will offer it.", ["By 2024 most clinics will offer it."]),
              ("By Jane Smith, RN | Updated June 3, 2024 | 4 min read", []), ("Advertisement", []),
+             ("By Dana Whitfield, PharmD | Medically reviewed by Marcus Lee, MD | Updated March 12, 2024", []),
              ("Photo: A woman drinking water.", []), ("Related: 10 Ways to Keep Cool", []),
              ("Salt | sugar | fat", ["Salt | sugar | fat"])],
       removes_furniture=True)
@@ -345,6 +350,16 @@ def split_appositive_participle(sentence: str) -> list[str]:
     be = "are" if subject.endswith("s") and not subject.endswith("ss") else "is"
     # Repeat the subject rather than "It": the first sentence may later be merged away.
     return split_or_keep(sentence, [f"{subject} {be} {m.group(2)}", f"{subject} {m.group(3)}"])
+
+
+@rule("'e.g.' before the list of examples that ends a sentence is Latin; 'such as' says the same in everyday words.",
+      cases=[("Wait until you feel withdrawal symptoms, e.g., yawning, goosebumps, a runny nose, or aching muscles.",
+              ["Wait until you feel withdrawal symptoms, such as yawning, goosebumps, a runny nose, or aching muscles."]),
+             ("Some drugs, e.g. heroin, act fast.", ["Some drugs, e.g. heroin, act fast."])])
+def examples_as_such_as(sentence: str) -> str:
+    """Say ', e.g., A, B, or C.' (a list that ends the sentence) as ', such as A, B, or C.'"""
+    return re.sub(r",? \(?(?:e\.g\.|for example|for instance),? (?=[^,.()]+(?:, [^,.()]+)*,? (?:or|and) [^,.()]+[.!?]$)",
+                  ", such as ", sentence)
 
 
 @rule("Examples in a ', such as A or B,' aside break the main sentence in two; give them their own sentence.",
@@ -490,24 +505,45 @@ def split_unless_in_which_case(sentence: str) -> list[str]:
              ("Some people get a condition called delirium tremens, which can be life-threatening.",
               ["Some people get a condition called delirium tremens.", "This can be life-threatening."]),
              ("Common side effects, which affect more than 1 in 100 people, include headaches and dry mouth.",
-              ["Common side effects include headaches and dry mouth.", "They affect more than 1 in 100 people."])])
+              ["Common side effects include headaches and dry mouth.", "They affect more than 1 in 100 people."]),
+             ("Buprenorphine, which is often sold as Suboxone, is a medicine for opioid use disorder.",
+              ["Buprenorphine is a medicine for opioid use disorder.", "It is often sold as Suboxone."]),
+             ("Taking it too soon can cause precipitated withdrawal, which is a sudden onset of symptoms.",
+              ["Taking it too soon can cause precipitated withdrawal.",
+               "Precipitated withdrawal is a sudden onset of symptoms."]),
+             ("Some people try the 5:2 method, which involves eating normally for 5 days.",
+              ["Some people try the 5:2 method.", "The 5:2 method involves eating normally for 5 days."]),
+             ("Keep the dressing on until your visit, which is in 10 days, unless it gets soaked.",
+              ["Keep the dressing on until your visit, which is in 10 days, unless it gets soaked."])])
 def split_which_clause(sentence: str) -> list[str]:
     """Split off a non-restrictive ', which' clause as its own sentence."""
     m = re.match(r"^(.+?), which (.+)$", sentence)
     if not m:
         return [sentence]
     inside = re.match(r"^([^,]+), ([a-z]+\b.+)$", m.group(2))
-    if inside and not has_verb(m.group(1)) and words(inside.group(2))[0] in _verb_forms()[0] | _verb_forms()[1]:
+    if inside and not has_verb(m.group(1)) and words(inside.group(2))[0] in _verb_forms()[0] | _verb_forms()[1] | AUXILIARIES:
         # "Side effects, which affect 1 in 100 people, include A and B.": the aside sits between the
         # subject and its verb; say the main sentence whole, then the aside about the same subject.
         pronoun = "They" if _plural(words(m.group(1))[-1]) else "It"
         return split_or_keep(sentence, [f"{m.group(1)} {inside.group(2)}", end(f"{pronoun} {inside.group(1)}")])
     before, rest = m.group(1), m.group(2)
+    if re.search(r", (?:unless|except|until|if|provided)\b", rest) or re.match(r"(?:If|When|Unless)\b", before) and "," in rest:
+        # "If you feel hopeless, you may have depression, which is treatable, and you should see a doctor":
+        # the "if" holds for what follows the aside too, and a split would leave that without it.
+        # "Leave the dressing on until your visit, which is in 10 days, unless it gets soaked": the
+        # "unless" belongs to the main sentence, which a split would cut from it.
+        return [sentence]
     last = words(before)[-1] if words(before) else ""
+    described = re.search(r"\b[Tt]he ((?:[\w:-]+ ){0,2}(?:method|plan|test|program|programme|diet|vaccine|device|"
+                          r"procedure|treatment|medicine|drug|dose))$", before)
     if last in _names_and_terms():
-        subject = re.search(r"([\w-]+)$", before).group(1)
-        subject = cap(subject) if subject[0].isupper() or last in protected_names() else subject
+        found = re.search(r"(?:\b([a-z]+(?:ed|al|ic|ive|ous)) )?([\w-]+)$", before)
+        # "can cause precipitated withdrawal, which is ...": the aside is about precipitated withdrawal.
+        subject = f"{found.group(1)} {found.group(2)}" if found.group(1) else found.group(2)
         subject = cap(subject)
+    elif described and re.match(r"(?:is|are|involves?|means|uses|contains|lasts)\b", rest):
+        # "the 5:2 method, which involves ...": "This involves" could be the whole sentence; name the method.
+        subject = f"The {described.group(1)}"
     elif re.search(r",\s+(?:and|or)\s+[^,]+$", before) or not _plural(last):
         subject = "This"
     else:
@@ -530,13 +566,19 @@ _EFFECT_PARTICIPLES = (
               ["It might act as an antagonist.", "This may mitigate symptoms by blocking receptors."]),
              ("Depending on the dose, it helps.", ["Depending on the dose, it helps."]),
              ("Withdrawal is driven by brain changes, mainly affecting the reward system.",
-              ["Withdrawal is driven by brain changes.", "This mainly affects the reward system."])])
+              ["Withdrawal is driven by brain changes.", "This mainly affects the reward system."]),
+             ("Call your surgeon if you have a fever above 101.5°F, increasing redness, or pain.",
+              ["Call your surgeon if you have a fever above 101.5°F, increasing redness, or pain."])])
 def split_participle_clause(sentence: str) -> list[str]:
     """Split a trailing ', leading/resulting/creating ...' clause into 'This leads ...'."""
     alts = "|".join(_EFFECT_PARTICIPLES)
     m = re.match(rf"^(.+?), (?:(potentially|possibly|perhaps|mainly|primarily|mostly|often|also) )?({alts}) (.+)$",
                  sentence)
     if not m:
+        return [sentence]
+    if re.search(r"\b(?:if|when|unless)\b", m.group(1), re.I) and (
+            re.search(r",\s+(?:or|and)\b", m.group(4)) or not re.match(r"(?:the|a|an|in|to|on|your|their|its)\b", m.group(4))):
+        # "Call if you have a fever, increasing redness, or pain": the -ing word is a sign in the list.
         return [sentence]
     base, third = third_person(m.group(3))
     modal = _first_modal(m.group(1))
@@ -557,12 +599,23 @@ def split_participle_clause(sentence: str) -> list[str]:
              ("Kratom is a plant, and it acts on the brain.", ["Kratom is a plant.", "It acts on the brain."]),
              ("Take it with food, but not milk.", ["Take it with food, but not milk."]),
              ("It is not for people with type 1 diabetes, and there is no strong evidence that it works.",
-              ["It is not for people with type 1 diabetes.", "There is no strong evidence that it works."])])
+              ["It is not for people with type 1 diabetes.", "There is no strong evidence that it works."]),
+             ("Your child is in the green zone if there is no cough at night, and the peak flow is more than 80%.",
+              ["Your child is in the green zone if there is no cough at night, and the peak flow is more than 80%."]),
+             ("If you have felt sad for weeks, you may have depression, and you should talk to a doctor.",
+              ["If you have felt sad for weeks, you may have depression, and you should talk to a doctor."]),
+             ("The plan says which medicines to give, and when, so that severe attacks may be prevented.",
+              ["The plan says which medicines to give, and when, so that severe attacks may be prevented."])])
 def split_coordinate_clauses(sentence: str) -> list[str]:
     """Split at ', but' / ', so' / ', and <subject>' when both halves are sentences."""
-    m = re.match(r"^(.+?), (but|so|yet|although|though) (.+)$", sentence) or re.match(
+    m = re.match(r"^(.+?), (but|so(?! that\b)|yet|although|though) (.+)$", sentence) or re.match(
         r"^(.+?), (and) ((?:it|they|this|these|the|we|you|he|she|many|some|others|there)\b.+)$", sentence)
     if not m:
+        return [sentence]
+    if re.match(r"(?:If|When|Whenever|Unless|Until)\b", sentence) or (
+            m.group(2) == "and" and re.search(r"\b(?:if|when|whenever|unless|until)\b", m.group(1), re.I)):
+        # "If you feel hopeless, you may have depression, and you should talk to a doctor": the "if" holds
+        # for both halves; two sentences would leave the second without its condition.
         return [sentence]
     # "and" only adds: the second sentence can stand without it. "But" and "so" carry meaning.
     joiner = {"and": "", "although": "But ", "though": "But "}.get(m.group(2), f"{cap(m.group(2))} ")
@@ -629,6 +682,8 @@ def split_trailing_appositive(sentence: str) -> list[str]:
               ["Keep the wound clean and dry for the first 24 hours.",
                "This is because moisture can increase the risk of infection."]),
              ("Rest, as you need it.", ["Rest, as you need it."]),
+             ("Do not put a pillow under your knee while you sleep, as this may lead to a bend in the joint.",
+              ["Do not put a pillow under your knee while you sleep.", "This may lead to a bend in the joint."]),
              ("Use it as your doctor says, as well as you can, every day of the week.",
               ["Use it as your doctor says, as well as you can, every day of the week."])])
 def split_long_reason(sentence: str) -> list[str]:
@@ -636,6 +691,8 @@ def split_long_reason(sentence: str) -> list[str]:
     m = re.match(r"^(.+?), (?:as|since|because) (?!well\b|long\b|soon\b|much\b|many\b|far\b|if\b)(.+)$", sentence)
     if not m or len(sentence.split()) < SPLIT_FROM or len(m.group(2).split()) < 4:
         return [sentence]
+    if re.match(r"this\b", m.group(2)):
+        return split_or_keep(sentence, [m.group(1), cap(m.group(2))])  # not "This is because this may ..."
     return split_or_keep(sentence, [m.group(1), f"This is because {m.group(2)}"])
 
 
@@ -693,7 +750,7 @@ def is_list_item(text: str) -> bool:
              ("Call us if it hurts, or if you feel sick.", ["Call us if it hurts, or if you feel sick."]),
              ("Get medical help right away if you are throwing up, your symptoms get worse, or your symptoms last "
               "longer than 1 hour.",
-              ["Get medical help right away if:", "\u2022 you are throwing up", "\u2022 your symptoms get worse",
+              ["Get medical help right away if any of these is true:", "\u2022 you are throwing up", "\u2022 your symptoms get worse",
                "\u2022 your symptoms last longer than 1 hour"]),
              ("Heavy sweating, cold and clammy skin, a fast and weak pulse, nausea or vomiting, muscle cramps, "
               "dizziness, headache, and fainting are all possible signs of heat exhaustion.",
@@ -802,12 +859,16 @@ def _if_clauses_list(sentence: str) -> list[str]:
     verb_first = [bool(words(i)) and (words(i)[0] in AUXILIARIES or words(i)[0] in finite) for i in items]
     first = items[0].split()
     k = next((n for n, w in enumerate(first[:4]) if w.lower() in AUXILIARIES or w.lower() in finite), 0)
+    if k and re.search(r"\b(?:who|that|which|whose)\b", " ".join(first[:k]), re.I):
+        return []  # "if someone who has mixed alcohol and a sedative cannot wake": where the subject ends is unclear
     if k and not verb_first[0] and all(verb_first[1:]):
         # "if your child is younger ..., has a fever ..., seems sleepy": the conditions share "your child".
         lead, items[0] = f"{lead} {' '.join(first[:k])}", " ".join(first[k:])
     elif not all(has_verb(i) and not verb_first[n] for n, i in enumerate(items)):
         return []  # a bullet without its subject would not say who
-    return [f"{lead}:"] + [LIST_ITEM + i for i in items]  # any one of them is reason enough
+    else:
+        lead += " any of these is true"  # "or": any one of them is reason enough, and the lead-in says so
+    return [f"{lead}:"] + [LIST_ITEM + i for i in items]
 
 
 _SIGNS = r"(?:signs|symptoms|causes|side effects|risk factors|warning signs)"
@@ -1021,7 +1082,7 @@ _EMPHASIS = {"not", "no", "never", "always", "only", "do", "don't", "must", "sto
 
 
 @rule("Health words have everyday equivalents (hand-checked lexicon, incl. person-first language).",
-      cases=[("Individuals may experience insomnia.", ["People may experience trouble sleeping."]),
+      cases=[("Individuals may experience insomnia.", ["People may have trouble sleeping."]),
              ("He is an addict.", ["He is a person with a substance use disorder."]),
              ("Prior to cessation, utilize the dosage.", ["Before stopping, use the dose."])])
 def use_everyday_words(sentence: str) -> str:
@@ -1057,15 +1118,21 @@ def use_plain_connectives(sentence: str) -> str:
              ("One must not drive.", ["You must not drive."]),
              ("Doctors should check the dose.", ["Doctors should check the dose."]),
              ("Patients should not use creams unless their doctor says so.",
-              ["You should not use creams unless your doctor says so."])])
+              ["You should not use creams unless your doctor says so."]),
+             ("Patients should take their medicine with their meals.", ["You should take your medicine with your meals."]),
+             ("Doctors should not assume it, and patients should not stop their medicines.",
+              ["Doctors should not assume it, and patients should not stop their medicines."])])
 def use_you(sentence: str) -> str:
     """Turn 'patients should' and 'one must' into 'you should', 'you must' (and their 'their' into 'your')."""
-    out = re.sub(r"\b(?:patients|readers|one|the patient|the reader|individuals)\s+(should|must|need to|can ask|may want to)\b",
-                 lambda m: ("You" if m.group(0)[0].isupper() else "you") + " " + m.group(1), sentence, flags=re.I)
-    if out != sentence:  # the patients' doctor is now the reader's own
-        out = re.sub(r"\b(?:their|his or her|his/her)\b(?= (?:doctor|nurse|care team|pharmacist|provider|health care provider)\b)",
-                     "your", out)
-    return out
+    # Only as the subject of the whole sentence: in "Doctors should not assume X, and patients should not
+    # stop their medicines" the sentence speaks about two groups, and "you" would mix them up.
+    m = re.match(r"^((?:But |So |Also )?)(?:patients|readers|one|the patient|the reader|individuals)\s+"
+                 r"(should|must|need to|can ask|may want to)\b(.*)$", sentence, flags=re.I)
+    if not m:
+        return sentence
+    rest = re.sub(r"\b(?:their|his or her|his/her)\b", "your", m.group(3))  # the patients' own is now the reader's
+    you = "you" if m.group(1) else "You"
+    return f"{m.group(1)}{you} {m.group(2)}{rest}"
 
 
 _RANGE = re.compile(r"(?<![\w.\-–—/])(\d+(?:\.\d+)?)\s*[-–—]\s*(\d+(?:\.\d+)?)(?![\w.]*[\-–—/]\d)")

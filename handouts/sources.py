@@ -150,6 +150,9 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
             continue
         for kind, pattern in (("bullets", _BULLET), ("numbered", _NUMBERED)):
             m = pattern.match(line)
+            if m and kind == "numbered" and _is_numbered_heading(m.group(1).strip(), blocks, _next_text_line(lines, i)):
+                blocks.append(RawBlock("heading", [m.group(1).strip()], n))  # "1. Why get vaccinated?"
+                break
             if m:
                 if blocks and blocks[-1].kind == kind and _previous_line_blank(lines, i) is False:
                     blocks[-1].texts.append(m.group(1).strip())
@@ -203,6 +206,17 @@ def _is_heading_line(line: str, next_line: str | None) -> bool:
         # A short question line counts as a heading only when it reads like a title.
         return _title_like(words)
     return True
+
+
+def _is_numbered_heading(text: str, blocks: list[RawBlock], next_line: str | None) -> bool:
+    """A numbered line is a section title ("1. Why get vaccinated?") when it stands alone before a paragraph.
+
+    A step of a list follows another step or is followed by one; a title is short, has no full stop,
+    and the text after it is a paragraph."""
+    if blocks and blocks[-1].kind == "numbered" or not next_line or _NUMBERED.match(next_line) or _BULLET.match(next_line):
+        return False
+    return (len(text.split()) <= _MAX_HEADING_WORDS and not re.search(r"[.,;:!][\"”’')\]]*$", text)
+            and bool(re.search(r"[.!?][\"”’')\]]*$", next_line)) and len(next_line.split()) > len(text.split()))
 
 
 def _title_like(words: list[str]) -> bool:

@@ -62,3 +62,20 @@ def test_a_diagnosis_is_not_swapped_for_a_feeling():
     # both words are everyday words, and a wrong simplification is worse than none.
     text = "It is used to treat depression and anxiety disorders."
     assert apply_swaps(text) == text
+
+
+def test_words_an_abbreviation_spells_out_are_not_swapped():
+    from handouts.lexicon import apply_swaps
+
+    # "therapy for insomnia (CBT-I)": "treatment for trouble sleeping (CBT-I)" no longer matches its letters.
+    assert apply_swaps("Cognitive behavioral therapy for insomnia (CBT-I) helps.") == \
+        "Cognitive behavioral therapy for insomnia (CBT-I) helps."
+    assert apply_swaps("Try therapy for insomnia. It helps (CBT).") == "Try treatment for trouble sleeping. It helps (CBT)."
+
+
+def test_statistical_words_are_not_swapped_for_size_words():
+    from handouts.lexicon import apply_swaps
+
+    # "no significant association" is about chance, not size: "no major association" would say a small one exists.
+    assert apply_swaps("Others found no significant association.") == "Others found no significant association."
+    assert apply_swaps("It is linked to a modestly increased risk.") == "It is linked to a modestly higher risk."
