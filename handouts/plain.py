@@ -603,10 +603,16 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
                  for i, a in enumerate(blk.sentences) for j, b in enumerate(blk.sentences[i + 1:])
                  if j == 0 and _qualifies(b.text, a.text)
                  or a.sources == b.sources and re.match(r"(?:But|Yet|Unless)\b", b.text)}
+    # "Your body loses water through sweat. In hot weather it may lose 1.5 liters an hour.": a piece that says
+    # "it" after a piece of the same source sentence points back to it.
+    pointing = {id(b) for sec in handout.sections for blk in sec.blocks for a, b in zip(blk.sentences, blk.sentences[1:])
+                if a.sources == b.sources and re.search(r"\b(?:it|its|they|them|their)\b", b.text, re.I)}
     candidates = []
     for pos, s in enumerate(handout.sentences):
-        if id(s) in qualified or id(s) in listed or not _stands_alone(s):
+        if id(s) in qualified or id(s) in listed or id(s) in pointing or not _stands_alone(s):
             continue
+        if re.match(r"^(?:[A-Z][\w-]*)(?: [\w-]+){0,2} (?:also )?includes? ", s.text) and len(s.rules) > 0:
+            continue  # "Sleeping pills include zolpidem and diphenhydramine.": examples split off are detail
         # What to do comes first after what the source repeated (CDC Clear Communication Index).
         candidates.append((-len(s.sources), not _tells_what_to_do(s.text), pos, s))
     ranked = sorted(candidates, key=lambda c: c[:3])

@@ -355,11 +355,15 @@ def split_appositive_participle(sentence: str) -> list[str]:
 @rule("'e.g.' before the list of examples that ends a sentence is Latin; 'such as' says the same in everyday words.",
       cases=[("Wait until you feel withdrawal symptoms, e.g., yawning, goosebumps, a runny nose, or aching muscles.",
               ["Wait until you feel withdrawal symptoms, such as yawning, goosebumps, a runny nose, or aching muscles."]),
-             ("Some drugs, e.g. heroin, act fast.", ["Some drugs, e.g. heroin, act fast."])])
+             ("Some drugs, e.g. heroin, act fast.", ["Some drugs, e.g. heroin, act fast."]),
+             ("Behavioral approaches, e.g., regular sleep times and less caffeine, are usually advised.",
+              ["Behavioral approaches, such as regular sleep times and less caffeine, are usually advised."])])
 def examples_as_such_as(sentence: str) -> str:
     """Say ', e.g., A, B, or C.' (a list that ends the sentence) as ', such as A, B, or C.'"""
-    return re.sub(r",? \(?(?:e\.g\.|for example|for instance),? (?=[^,.()]+(?:, [^,.()]+)*,? (?:or|and) [^,.()]+[.!?]$)",
+    said = re.sub(r",? \(?(?:e\.g\.|for example|for instance),? (?=[^,.()]+(?:, [^,.()]+)*,? (?:or|and) [^,.()]+[.!?]$)",
                   ", such as ", sentence)
+    # "Behavioral approaches, e.g., CBT-I, regular sleep times, and less caffeine, are advised": mid-sentence too.
+    return re.sub(r"(?<=\w), e\.g\.,? (?=[^.]+?, (?:are|is|may|can|should|have|has)\b)", ", such as ", said)
 
 
 @rule("Examples in a ', such as A or B,' aside break the main sentence in two; give them their own sentence.",
@@ -375,27 +379,50 @@ def examples_as_such_as(sentence: str) -> str:
              ("Withdrawal occurs when someone who has used opioid drugs, such as painkillers or heroin, stops or cuts back.",
               ["Withdrawal occurs when someone who has used opioid drugs stops or cuts back.",
                "Opioid drugs include painkillers and heroin."]),
+             ("Studies have not shown that sleeping pills, such as zolpidem or diphenhydramine, lower blood pressure.",
+              ["Studies have not shown that sleeping pills lower blood pressure.",
+               "Sleeping pills include zolpidem and diphenhydramine."]),
+             ("Behavioral approaches, such as therapy, regular sleep and wake times, and less caffeine, are advised.",
+              ["Behavioral approaches are advised.",
+               "Behavioral approaches include therapy, regular sleep and wake times, and less caffeine."]),
              ("It may harm your heart and kidneys over many years, such as heart disease, stroke or kidney failure.",
               ["It may harm your heart and kidneys over many years, such as heart disease, stroke or kidney failure."])])
 def split_such_as(sentence: str) -> list[str]:
     """Move a mid-sentence 'such as' list into a sentence of its own (a closing one too, in a long sentence)."""
-    m = re.match(r"^(.+?), such as ([^,]+(?:, [^,]+)*?(?: or | and )[^,]+|[^,]+), (.+)$", sentence)
-    if not m or not has_verb(m.group(3)):
-        return _split_closing_such_as(sentence)  # ", such as A, B or C." ends the sentence: no verb follows
-    before = m.group(1).split()
     finite, bases = _verb_forms()
+    # The list ends where the sentence goes on with its verb ("approaches, such as A, B and C, and D, are
+    # advised"): try each comma after "such as" and take the first after which a verb comes.
+    head = re.match(r"^(.+?), such as (.+)$", sentence)
+    m = None
+    if head:
+        cut = [c.start() for c in re.finditer(r", ", head.group(2))]
+        for c in cut:
+            examples, rest = head.group(2)[:c], head.group(2)[c + 2:]
+            first_word = (words(rest) or [""])[0]
+            if first_word in finite | bases | AUXILIARIES | _ADVERBS or first_word in ("which", "who"):
+                if re.search(r"(?:^|, )(?:and|or) |\b(?:and|or) [^,]+$", examples) or "," not in examples:
+                    m = (head.group(1), examples, rest)
+                break
+    if not m or not has_verb(m[2]):
+        return _split_closing_such_as(sentence)  # ", such as A, B or C." ends the sentence: no verb follows
+    before = m[0].split()
     noun = []
-    for w in reversed(before):
-        if w.lower() in _NOT_NOUN or w.lower() in finite or w.lower() in bases or w.endswith("ing") or len(noun) == 3:
+    for i, w in enumerate(reversed(before)):
+        prior = before[-i - 2].lower() if i + 1 < len(before) else ""
+        # "sleeping pills" is a kind of pill; "been using opioid drugs" is a verb before the drugs.
+        verb_ing = w.endswith("ing") and (not noun or prior not in (
+            "that", "the", "a", "an", "of", "for", "with", "and", "or", "about", "as", "these", "those", "your",
+            "their", "our", "its", "some", "many", "most", "all", "any", "no", "on", "in", ""))
+        if w.lower() in _NOT_NOUN or w.lower() in finite or w.lower() in bases or verb_ing or len(noun) == 3:
             break
         noun.insert(0, w)
     if not noun:
         return [sentence]
     verb = "include" if noun[-1].endswith("s") else "includes"
     # "such as A or B" names examples of one kind; "include A and B" says the same (both are examples).
-    examples = re.sub(r" or ([^,]+)$", r" and \1", m.group(2))
-    joint = ", " if re.match(r"(?:which|who)\b", m.group(3)) else " "  # "effects, which last 2 days" stays an aside
-    return split_or_keep(sentence, [f"{m.group(1)}{joint}{m.group(3)}", f"{' '.join(noun)} {verb} {examples}"])
+    examples = re.sub(r" or ([^,]+)$", r" and \1", m[1])
+    joint = ", " if re.match(r"(?:which|who)\b", m[2]) else " "  # "effects, which last 2 days" stays an aside
+    return split_or_keep(sentence, [f"{m[0]}{joint}{m[2]}", f"{cap(' '.join(noun))} {verb} {examples}"])
 
 
 _NOT_NOUN = {"the", "a", "an", "of", "who", "that", "which", "has", "been", "have", "is", "are", "was", "were",
@@ -605,11 +632,24 @@ def split_participle_clause(sentence: str) -> list[str]:
              ("If you have felt sad for weeks, you may have depression, and you should talk to a doctor.",
               ["If you have felt sad for weeks, you may have depression, and you should talk to a doctor."]),
              ("The plan says which medicines to give, and when, so that severe attacks may be prevented.",
-              ["The plan says which medicines to give, and when, so that severe attacks may be prevented."])])
+              ["The plan says which medicines to give, and when, so that severe attacks may be prevented."]),
+             ("Shingles can cause fever, chills, or upset stomach, and in rare cases it can lead to blindness.",
+              ["Shingles can cause fever, chills, or upset stomach.", "In rare cases it can lead to blindness."]),
+             ("This affects about 80% of people, and redness and swelling can also happen in 1 in 3 people.",
+              ["This affects about 80% of people.", "Redness and swelling can also happen in 1 in 3 people."]),
+             ("Choose whole grains over refined grains, and limit rice and bread to a quarter of the plate.",
+              ["Choose whole grains over refined grains.", "Limit rice and bread to a quarter of the plate."]),
+             ("Stop taking the tablets, and call your doctor if you get a rash on your skin.",
+              ["Stop taking the tablets, and call your doctor if you get a rash on your skin."]),
+             ("Common signs are fever, chills, and muscle aches that last for days.",
+              ["Common signs are fever, chills, and muscle aches that last for days."]),
+             ("Results come from people who sleep well, and those who took part in the study were older.",
+              ["Results come from people who sleep well, and those who took part in the study were older."])])
 def split_coordinate_clauses(sentence: str) -> list[str]:
     """Split at ', but' / ', so' / ', and <subject>' when both halves are sentences."""
     m = re.match(r"^(.+?), (but|so(?! that\b)|yet|although|though) (.+)$", sentence) or re.match(
-        r"^(.+?), (and) ((?:it|they|this|these|the|we|you|he|she|many|some|others|there)\b.+)$", sentence)
+        r"^(.+?), (and) ((?:it|they|this|these|the|we|you|he|she|many|some|others|there)\b.+)$", sentence) or (
+        _and_clause(sentence))
     if not m:
         return [sentence]
     if re.match(r"(?:If|When|Whenever|Unless|Until)\b", sentence) or (
@@ -620,6 +660,30 @@ def split_coordinate_clauses(sentence: str) -> list[str]:
     # "and" only adds: the second sentence can stand without it. "But" and "so" carry meaning.
     joiner = {"and": "", "although": "But ", "though": "But "}.get(m.group(2), f"{cap(m.group(2))} ")
     return split_or_keep(sentence, [m.group(1), f"{joiner}{m.group(3)}"])
+
+
+def _and_clause(sentence: str) -> re.Match | None:
+    """Match 'A, and <a subject of up to four words> <verb> B' (or two instructions) where 'and' joins two sentences."""
+    finite, bases = _verb_forms()
+    for m in re.finditer(r", (and) ", sentence):
+        first, second = sentence[:m.start()], sentence[m.end():]
+        ws = words(second)
+        segments = first.split(", ")
+        if not ws or len(segments) > 1 and len(segments[-1].split()) <= 4 and not re.search(r"\b(?:and|or)\b", segments[-1]):
+            continue  # "A, B, and C ...": this "and" closes a list, not a sentence
+        if ws[0] in bases and words(first) and words(first)[0] in bases:
+            # "Choose whole grains, and limit rice": two instructions. Not "Stop it, and call if you have a
+            # rash": the "if" might hold for both, and a split would tell everyone to stop.
+            if re.search(r"\b(?:if|when|unless|until)\b", second, re.I):
+                return None
+            return re.match(rf"^({re.escape(first)}), (and) (.+)$", sentence)
+        k = next((i for i, w in enumerate(ws[:5]) if w in AUXILIARIES or w in finite), None)
+        # "..., and redness and swelling can also happen ...", "..., and in rare cases it can lead to ...":
+        # a subject of its own before the verb, with no 'that'/'who' clause that could hide where it ends.
+        if k and ws[0] not in bases and ws[0] not in finite and not {"that", "who", "which", "to"} & set(ws[:k]):
+            return re.match(rf"^({re.escape(first)}), (and) (.+)$", sentence)
+        return None
+    return None
 
 
 @rule("'These symptoms are called X and can be Y' says two things about one subject; say each in its own sentence.",
