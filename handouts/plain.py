@@ -12,7 +12,7 @@ from .lexicon import data_rows, find_terms
 from .meaning_guard import HEDGE_GROUPS, Protected, Violation, protected
 from .model import Block, Handout, Section, Sentence, Term
 from .readability import Readability, measure, measure_handout
-from .rules import (LIST_ITEM, LIST_RULE, RULES, Rule, has_verb, is_furniture, is_list_item,
+from .rules import (LIST_ITEM, LIST_RULE, RULES, Rule, has_verb, is_furniture, is_list_item, is_step,
                     strip_citations, strip_cross_references, words)
 
 MERGE_RULE = "merge_near_duplicates"
@@ -167,12 +167,12 @@ def _with_lists(block: Block) -> list[Block]:
     out: list[Block] = []
     for item in block.items:
         for s in item:
-            kind = "bullets" if is_list_item(s.text) else "paragraph"
-            if kind == "bullets":
-                s.text = s.text[len(LIST_ITEM):]
+            kind = ("numbered" if is_step(s.text) else "bullets") if is_list_item(s.text) else "paragraph"
+            if kind != "paragraph":
+                s.text = s.text[len(LIST_ITEM):]  # the step mark is as long as the bullet mark
             if not out or out[-1].kind != kind:
-                out.append(Block(kind, [] if kind == "bullets" else [[]], block.line))
-            if kind == "bullets":
+                out.append(Block(kind, [] if kind != "paragraph" else [[]], block.line))
+            if kind != "paragraph":
                 out[-1].items.append([s])
             else:
                 out[-1].items[-1].append(s)
@@ -214,8 +214,9 @@ def rewrite_sentence(sentence: Sentence, section: str, lists: bool = False) -> t
 
 
 def claim_text(source: str) -> str:
-    """Return a source sentence without citation markers and cross references: those are not claims."""
-    return " ".join(strip_cross_references(strip_citations(source)))
+    """Return a source sentence without citation markers, cross references and step labels: those are not claims."""
+    text = " ".join(strip_cross_references(strip_citations(source)))
+    return re.sub(r"(?:(?<=:)|(?<=,)|(?<=\band)|(?<=\bthen))\s+\d{1,2}\)\s", " ", text)  # "steps: 1) wash, 2) dry"
 
 
 def _apply(rule: Rule, pieces):

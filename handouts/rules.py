@@ -765,14 +765,27 @@ LIST_RULE = "list_to_bullets"  # the rule's name, which every piece it makes rec
 _LIST_LEAD = r"(?:include|includes|(?:may|can|might) include|notice|have|has|get)"  # not "are": "are higher for A, B" is no list
 
 
+STEP_ITEM = "\u2023 "  # starts a piece that is one numbered step ("1) wash your hands, 2) remove ...")
+
+
 def is_list_item(text: str) -> bool:
-    """Tell whether a rewritten piece is a bullet of a list (made by list_to_bullets)."""
-    return text.startswith(LIST_ITEM)
+    """Tell whether a rewritten piece is a bullet or a step of a list (made by list_to_bullets)."""
+    return text.startswith((LIST_ITEM, STEP_ITEM))
+
+
+def is_step(text: str) -> bool:
+    """Tell whether a rewritten piece is a numbered step."""
+    return text.startswith(STEP_ITEM)
 
 
 @rule("A sentence that lists five or more things (or, in a long sentence, several actions or conditions) is hard "
       "to scan; introduce the list and give each one a bullet.",
-      cases=[("Common symptoms include nausea, vomiting, diarrhea, muscle aches, insomnia, and intense cravings.",
+      cases=[("To change a dressing, follow these steps: 1) wash your hands for 20 seconds, 2) remove the old "
+              "dressing, and 3) tape a new pad over the wound.",
+              ["To change a dressing, follow these steps:", "\u2023 wash your hands for 20 seconds",
+               "\u2023 remove the old dressing", "\u2023 tape a new pad over the wound"]),
+             ("Do this: 1) rest, 3) drink water.", ["Do this: 1) rest, 3) drink water."]),
+             ("Common symptoms include nausea, vomiting, diarrhea, muscle aches, insomnia, and intense cravings.",
               ["Common symptoms include:", "\u2022 nausea", "\u2022 vomiting", "\u2022 diarrhea", "\u2022 muscle aches",
                "\u2022 insomnia", "\u2022 intense cravings"]),
              ("Call your doctor if you notice redness, swelling, warmth, pus, or a fever over 100.4°F.",
@@ -836,7 +849,7 @@ def is_list_item(text: str) -> bool:
       makes_list=True)
 def list_to_bullets(sentence: str) -> list[str]:
     """Turn 'Lead-in include(s)/notice/have A, B, C, D(,) and/or E.' into 'Lead-in include:' and one bullet per item."""
-    made = (_action_list(sentence) or _condition_list(sentence) or _if_you_list(sentence)
+    made = (_inline_steps(sentence) or _action_list(sentence) or _condition_list(sentence) or _if_you_list(sentence)
             or _if_clauses_list(sentence) or _subject_list(sentence))
     if made:
         return made
@@ -862,6 +875,18 @@ def list_to_bullets(sentence: str) -> list[str]:
             return [sentence]  # "you have A, B or C" outside a condition: bullets would lose the "or"
         lead += " any of these"  # "if you notice A, B or C": any one of them is reason enough
     return [f"{lead}:"] + [LIST_ITEM + i for i in items]
+
+
+def _inline_steps(sentence: str) -> list[str]:
+    """Turn 'To change it, do this: 1) wash ..., 2) remove ..., and 3) tape ...' into its lead-in and numbered steps."""
+    m = re.match(r"^(.+?:)\s*(1\)\s+.+?)\.?$", sentence)
+    if not m:
+        return []
+    parts = re.split(r"(?:^|,?\s+(?:and\s+|then\s+)?)(\d{1,2})\)\s+", m.group(2))
+    numbers, items = parts[1::2], [p.strip().rstrip(",;") for p in parts[2::2]]
+    if len(items) < 2 or numbers != [str(n) for n in range(1, len(items) + 1)] or any(len(i.split()) < 2 for i in items):
+        return []  # the numbers must count the steps: "1) ... 3)" is no plain list of steps
+    return [m.group(1)] + [STEP_ITEM + i for i in items]
 
 
 def _action_list(sentence: str) -> list[str]:
@@ -1220,6 +1245,8 @@ def say_ranges_with_to(sentence: str) -> str:
 def tidy(sentence: str) -> str:
     """Fix articles, spacing and the first capital (a bullet item keeps its own case and no full stop)."""
     s = " ".join(sentence.split())
+    if is_step(sentence):  # a step is a whole instruction: "Wash your hands ... ."
+        return STEP_ITEM + end(re.sub(r"\b([Aa])n? ([\w-]+)", _article, s[len(STEP_ITEM.strip()):].strip()))
     if is_list_item(sentence):
         return LIST_ITEM + re.sub(r"\b([Aa])n? ([\w-]+)", _article, s[len(LIST_ITEM.strip()):].strip())
     s = re.sub(r"\s+([.,;:!?])", r"\1", s)

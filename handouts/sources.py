@@ -203,8 +203,9 @@ def _is_heading_line(line: str, next_line: str | None) -> bool:
     if re.search(r"[.,;:!][\"”’')\]]*$", line):
         return False
     if line.endswith("?"):
-        # A short question line counts as a heading only when it reads like a title.
-        return _title_like(words)
+        # A short question line counts as a heading when it reads like a title, or is as short as one
+        # ("What about other anxiety medicines?" over its answer).
+        return _title_like(words) or len(words) <= 6
     return True
 
 

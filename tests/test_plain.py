@@ -671,3 +671,15 @@ def test_diabetes_page_keeps_the_lead_in_of_its_table_whole():
     assert r.violations == []
     assert "This depends on your age, other health conditions and risk of low blood sugar:" not in _text(r)
     assert not any(k.text.endswith("the following targets.") for k in r.handout.key_points)
+
+
+def test_steps_numbered_inside_a_sentence_become_a_numbered_list():
+    r = _plain("knee_discharge.txt")
+    assert r.violations == []  # the labels "1)" ... "4)" are no claims: the list numbers them again
+    sec = next(s for s in r.handout.sections if s.heading == "Wound Care")
+    steps = next(b for b in sec.blocks if b.kind == "numbered")
+    assert [s.text for s in steps.sentences] == [
+        "Wash your hands with soap and water for at least 20 seconds.",
+        "Remove the old dressing without touching the incision.",
+        "Place a new sterile gauze pad over the wound.", "Tape the edges down firmly."]
+    assert "To change a soaked dressing, follow these steps:" in _text(r)
