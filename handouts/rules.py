@@ -540,6 +540,15 @@ def split_unless_in_which_case(sentence: str) -> list[str]:
                "Precipitated withdrawal is a sudden onset of symptoms."]),
              ("Some people try the 5:2 method, which involves eating normally for 5 days.",
               ["Some people try the 5:2 method.", "The 5:2 method involves eating normally for 5 days."]),
+             ("Chemotherapy can lower white blood cells called neutrophils, which are needed to fight infection.",
+              ["Chemotherapy can lower white blood cells called neutrophils.",
+               "These neutrophils are needed to fight infection."]),
+             ("The common side effects are nausea, poor sleep and strange dreams, which usually improve over time.",
+              ["The common side effects are nausea, poor sleep and strange dreams.", "They usually improve over time."]),
+             ("Avoid raw eggs, soft cheeses, or raw sprouts such as alfalfa, which cannot be washed clean.",
+              ["Avoid raw eggs, soft cheeses, or raw sprouts such as alfalfa, which cannot be washed clean."]),
+             ("Cortisol is made by the adrenal glands, which sit on the kidneys, and it helps control blood sugar.",
+              ["Cortisol is made by the adrenal glands, which sit on the kidneys, and it helps control blood sugar."]),
              ("Keep the dressing on until your visit, which is in 10 days, unless it gets soaked.",
               ["Keep the dressing on until your visit, which is in 10 days, unless it gets soaked."])])
 def split_which_clause(sentence: str) -> list[str]:
@@ -554,7 +563,10 @@ def split_which_clause(sentence: str) -> list[str]:
         pronoun = "They" if _plural(words(m.group(1))[-1]) else "It"
         return split_or_keep(sentence, [f"{m.group(1)} {inside.group(2)}", end(f"{pronoun} {inside.group(1)}")])
     before, rest = m.group(1), m.group(2)
-    if re.search(r", (?:unless|except|until|if|provided)\b", rest) or re.match(r"(?:If|When|Unless)\b", before) and "," in rest:
+    if re.search(r", (?:unless|except|until|if|provided)\b|, (?:and|but|so) (?:it|they|this|these|he|she|you|we)\b", rest) \
+            or re.match(r"(?:If|When|Unless)\b", before) and "," in rest:
+        # "Cortisol is made by the adrenal glands, which sit on the kidneys, and it helps ...": the aside
+        # ends before ", and it", which belongs to the main sentence.
         # "If you feel hopeless, you may have depression, which is treatable, and you should see a doctor":
         # the "if" holds for what follows the aside too, and a split would leave that without it.
         # "Leave the dressing on until your visit, which is in 10 days, unless it gets soaked": the
@@ -571,10 +583,25 @@ def split_which_clause(sentence: str) -> list[str]:
     elif described and re.match(r"(?:is|are|involves?|means|uses|contains|lasts)\b", rest):
         # "the 5:2 method, which involves ...": "This involves" could be the whole sentence; name the method.
         subject = f"The {described.group(1)}"
-    elif re.search(r",\s+(?:and|or)\s+[^,]+$", before) or not _plural(last):
-        subject = "This"
     else:
-        subject = f"These {last}"
+        finite, bases = _verb_forms()
+        verb = next((w for w in words(rest) if w not in _ADVERBS), "")  # "which usually improve": improve
+        plural_verb = verb in ("are", "were", "have", "do", "don't", "aren't") or verb in bases and verb not in AUXILIARIES
+        listed = re.search(r",\s+(?:and|or)\s+([^,]+)$", before) or ", " in before and re.search(r"\s(?:and|or)\s([^,]+)$", before)
+        if listed and len(listed.group(1).split()) > 3:
+            # "..., or raw sprouts such as alfalfa, which cannot be washed": the aside may be about the last
+            # item alone or the whole list; a sentence of its own would have to choose.
+            return [sentence]
+        if listed:
+            subject = "They" if plural_verb else "This"  # "nausea, poor sleep and dreams, which improve": all of them
+        elif plural_verb and (last.endswith("s") and not last.endswith("ss")):
+            subject = f"These {last}"  # "white blood cells called neutrophils, which are needed": these neutrophils
+        elif not _plural(last) or plural_verb is False and verb in ("is", "was", "has", "does"):
+            subject = "This"
+        else:
+            subject = f"These {last}"
+        if subject == "This" and plural_verb:
+            return [sentence]  # "This are needed" would be wrong, and what the aside is about is unclear
     return split_or_keep(sentence, [before, f"{subject} {rest}"])
 
 
@@ -1144,7 +1171,8 @@ def symbols_to_words(sentence: str) -> str:
              ("Call RIGHT AWAY, EVEN IF YOU FEEL FINE.", ["Call right away, even if you feel fine."]),
              ("Ask about HIV, COPD and the FDA.", ["Ask about HIV, COPD and the FDA."]),
              ("People with AIDS and I need care.", ["People with AIDS and I need care."]),
-             ("Do NOT take it before a CAT scan.", ["Do not take it before a CAT scan."])])
+             ("Do NOT take it before a CAT scan.", ["Do not take it before a CAT scan."]),
+             ("Call 1-800-QUIT-NOW TODAY.", ["Call 1-800-QUIT-NOW today."])])
 def use_sentence_case(sentence: str) -> str:
     """Lower-case shouted words (capitals that are everyday words, not acronyms), keeping the first capital."""
     caps = list(re.finditer(r"\b[A-Z][A-Z'’]*[A-Z]\b(?:['’][A-Z]+)?|\b[A-Z]\b", sentence))
@@ -1156,6 +1184,8 @@ def use_sentence_case(sentence: str) -> str:
         gap_before = n and re.fullmatch(_GAP, sentence[caps[n - 1].end():m.start()])
         gap_after = n + 1 < len(caps) and re.fullmatch(_GAP, sentence[m.end():caps[n + 1].start()])
         shouted = gap_before or gap_after or base in _EMPHASIS
+        if re.search(r"\d-[\w-]*$", sentence[:m.start()]) or re.match(r"-\d", sentence[m.end():]):
+            continue  # "1-800-QUIT-NOW" is a number to dial, spelled as it is printed
         if shouted and len(word) > 1 and base not in _ACRONYMS and base.split("'")[0] in _dictionary():
             out += [sentence[last:m.start()], word.lower()]
             last = m.end()
@@ -1224,13 +1254,14 @@ def use_you(sentence: str) -> str:
     return f"{m.group(1)}{you} {m.group(2)}{rest}"
 
 
-_RANGE = re.compile(r"(?<![\w.\-–—/])(\d+(?:\.\d+)?)\s*[-–—]\s*(\d+(?:\.\d+)?)(?![\w.]*[\-–—/]\d)")
+_RANGE = re.compile(r"(?<![\w.\-–—/])(\d+(?:\.\d+)?)\s*[-–—]\s*(\d+(?:\.\d+)?)(?![\w.]*[\-–—/](?:\d|[A-Z]{2}))")
 
 
 @rule("A range written '6-24 hours' reads as a minus sign or a code; '6 to 24 hours' reads the way it is said.",
       cases=[("Symptoms start within 6-24 hours.", ["Symptoms start within 6 to 24 hours."]),
              ("Take 2–3 tablets a day.", ["Take 2 to 3 tablets a day."]),
              ("Call 1-800-662-4357 or 555-123-4567.", ["Call 1-800-662-4357 or 555-123-4567."]),
+             ("Call the quitline at 1-800-QUIT-NOW.", ["Call the quitline at 1-800-QUIT-NOW."]),
              ("COVID-19 spread in 2020.", ["COVID-19 spread in 2020."])])
 def say_ranges_with_to(sentence: str) -> str:
     """Write numeric ranges with 'to' (phone numbers and codes are left alone)."""
@@ -1241,7 +1272,9 @@ def say_ranges_with_to(sentence: str) -> str:
       cases=[("a upset stomach  is common .", ["An upset stomach is common."]),
              ("It may cause an sudden pain.", ["It may cause a sudden pain."]),
              ("Eat within an 8-hour window, not a 1-hour one; an 11-year-old may too.",
-              ["Eat within an 8-hour window, not a 1-hour one; an 11-year-old may too."])])
+              ["Eat within an 8-hour window, not a 1-hour one; an 11-year-old may too."]),
+             ("Get vaccinated against hepatitis A and B; vitamin A is in carrots.",
+              ["Get vaccinated against hepatitis A and B; vitamin A is in carrots."])])
 def tidy(sentence: str) -> str:
     """Fix articles, spacing and the first capital (a bullet item keeps its own case and no full stop)."""
     s = " ".join(sentence.split())
@@ -1256,6 +1289,10 @@ def tidy(sentence: str) -> str:
 
 def _article(m: re.Match) -> str:
     word = m.group(2)
+    if m.group(1) == "A" and (word.lower() in ("and", "or", "to", "through", "nor")
+                              or re.search(r"\b(?:hepatitis|vitamin|type|plan|group|grade|class|part|option|step|"
+                                           r"category|section|list|blood|zone|strep)\s+$", m.string[:m.start()], re.I)):
+        return m.group(0)  # "hepatitis A and B", "vitamin A": a letter that names something, not the article
     vowel = bool(re.match(r"[aeiou]", word, re.I)) and not re.match(r"(?:u[bcfhjkqrstn][aeiou]|uni|eu|one|use)", word, re.I)
     vowel = vowel or bool(re.match(r"(?:hour|honest|honor)", word, re.I))
     # Numbers are said: "an 8-hour window", "an 11-year-old", "an 18 mg dose", but "a 1-hour wait".

@@ -31,7 +31,10 @@ def test_phrases_win_over_their_words_and_capitals_are_kept():
     assert apply_swaps("It is difficult.") == "It is hard."
     assert apply_swaps("A withdrawal-like state") == "A withdrawal-like state"
     assert apply_swaps("This imbalance hurts. An imbalance hurts.") == "This lack of balance hurts. A lack of balance hurts."
-    assert apply_swaps("Prescription painkillers, a natural herb.") == "Prescribed painkillers, a herb."
+    assert apply_swaps("Prescription painkillers, a natural herb.") == "Prescription painkillers, a herb."
+    # "prescription drugs" is a kind of drug (often used without a prescription); "prescribed" would say whose.
+    assert apply_swaps("Chronic bronchitis is chronic.") == "Chronic bronchitis is long-lasting."
+    assert apply_swaps("Many medicines interact with warfarin.") == "Many medicines interact with warfarin."
 
 
 def test_definitions_are_one_line_and_found_in_order():

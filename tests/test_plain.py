@@ -62,8 +62,9 @@ def test_a_long_inline_list_becomes_bullets_and_is_not_counted_as_sentences(samp
 def test_sample_is_easier_and_shorter(sample):
     b, a = sample.before, sample.after
     assert a.fk_grade < b.fk_grade - 5 and a.smog < b.smog - 4
-    # Where the rules stand today (targets 6 and 9 not yet met; see the report): no step back.
-    assert a.fk_grade <= 6.5 and a.smog <= 9.4
+    # Where the rules stand today (targets 6 and 9 not yet met; see the report): no step back. SMOG rose
+    # from 9.35 when "prescription painkillers" stopped becoming "prescribed painkillers" (another meaning).
+    assert a.fk_grade <= 6.5 and a.smog <= 9.45
     assert a.words < 0.70 * b.words  # repeats merged; not yet half
     assert a.avg_sentence_words < 15
 
