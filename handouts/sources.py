@@ -297,8 +297,13 @@ def table_rows(rows: list[list[str]]) -> list[str]:
         return [" ".join(c for c in row if c) for row in rows if any(row)]
     header, out = rows[0], []
     for row in rows[1:]:
-        pairs = [f"{h.lower()} {uncap(c)}" if h else c for h, c in zip(header[1:], row[1:]) if c]
-        out.append(f"{row[0]}: {'; '.join(pairs)}" if row and row[0] and pairs else " ".join(c for c in row if c))
+        # A header that asks ("How often") is answered by its cell ("Every 4 weeks"): say only the answer.
+        pairs = [c if not h else uncap(c) if re.match(r"(?:how|when|what|where|who|which)\b", h, re.I)
+                 else f"{h.lower()} {uncap(c)}" for h, c in zip(header[1:], row[1:]) if c]
+        label = row[0] if row else ""
+        if label[:1].isdigit() and header[0]:
+            label = f"{header[0]} {label}"  # "4 to 28" alone has lost its unit: "Weeks of pregnancy 4 to 28"
+        out.append(f"{label}: {'; '.join(pairs)}" if label and pairs else " ".join(c for c in row if c))
     return [t for t in out if t]
 
 
