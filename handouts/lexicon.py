@@ -86,7 +86,26 @@ def apply_swaps(text: str) -> str:
             plain = plain[0].upper() + plain[1:]
         return plain
 
-    return _swap_pattern().sub(repl, text)
+    return _agree(_swap_pattern().sub(repl, text), table)
+
+
+_SINGULAR_VERB = {"is": "are", "was": "were", "has": "have", "does": "do", "lasts": "last", "causes": "cause",
+                  "gets": "get", "happens": "happen", "occurs": "occur", "continues": "continue", "starts": "start",
+                  "comes": "come", "goes": "go", "makes": "make", "becomes": "become", "seems": "seem"}
+
+
+@cache
+def _plural_swaps() -> re.Pattern:
+    """Compile the plural phrases swaps bring in for singular words ('diarrhea' -> 'loose stools'), each before a verb."""
+    plurals = {s.plain_to for s in swaps() if s.plain_to.endswith("s") and not s.plain_from.endswith("s")
+               and " " in s.plain_to}
+    alts = "|".join(re.escape(p) for p in sorted(plurals, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?i)\b({alts})( (?:that|which) | )({'|'.join(_SINGULAR_VERB)})\b")
+
+
+def _agree(text: str, table: dict) -> str:
+    """Make a verb agree with a plural a swap brought in: 'diarrhea that lasts' -> 'loose stools that last'."""
+    return _plural_swaps().sub(lambda m: m.group(1) + m.group(2) + _SINGULAR_VERB[m.group(3).lower()], text)
 
 
 def _quoted(text: str, at: int) -> bool:

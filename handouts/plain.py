@@ -128,7 +128,7 @@ def plain_language(handout: Handout, config=None) -> PlainResult:
     _drop_empty(plain)
     violations += check_removed(plain, changes)
     _record_results(plain, changes)
-    plain.key_points = pick_key_points(plain)
+    plain.key_points = _source_summary(plain) or pick_key_points(plain)
     plain.words_to_know = pick_words_to_know(plain)
     return PlainResult(plain, before, measure_handout(plain), changes, violations, headings)
 
@@ -307,7 +307,11 @@ def repeats(dropped: str, kept: str) -> bool:
         return not protected(dropped).missing_from(protected(kept))
     if extra & _term_lemmas():
         return False  # a medical term or drug name the other sentence lacks is a claim of its own
-    # Allow a differing word or two (an adjective, a word the synonym list lacks), never more.
+    # Allow a differing word or two (an adjective, a word the synonym list lacks), never more. In a short
+    # claim one word may differ only when it is swapped for one other ("dopamine release" / "dopamine
+    # levels"): "may help with stress" is not "may help lower cortisol", which differs in two.
+    if len(a) < 6 and len(b - a) > 1 and extra - _GENERIC - set(_synonyms().values()):
+        return False
     if len(extra) > max(1, len(a) // 4) or len(a & b) < 0.7 * len(a):
         return False
     return not protected(dropped).missing_from(protected(kept))
@@ -336,6 +340,9 @@ def never_merged(s: Sentence, block) -> bool:
     """
     return (block.is_list or _tells_what_to_do(s.text) or s.text.rstrip().endswith("?")
             or "___" in s.text or not has_verb(s.text))
+
+
+_GENERIC = frozenset({"people", "way", "thing", "time", "process", "level", "amount"})  # say who or how much, no claim
 
 
 def _same_definition(a: str, b: str) -> bool:
@@ -606,8 +613,12 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
                  or a.sources == b.sources and re.match(r"(?:But|Yet|Unless)\b", b.text)}
     # "Your body loses water through sweat. In hot weather it may lose 1.5 liters an hour.": a piece that says
     # "it" after a piece of the same source sentence points back to it.
+    # "It should not be forced. You should not blow hard.": when a sentence's first piece says "It", its
+    # other pieces are about that unnamed thing too, unless they name what they are about ("... naloxone").
     pointing = {id(b) for sec in handout.sections for blk in sec.blocks for a, b in zip(blk.sentences, blk.sentences[1:])
-                if a.sources == b.sources and re.search(r"\b(?:it|its|they|them|their)\b", b.text, re.I)}
+                if a.sources == b.sources and (re.search(r"\b(?:it|its|they|them|their)\b", b.text, re.I)
+                                               or re.match(r"(?:It|This|They|These)\b", a.text)
+                                               and not (protected(b.text).names or protected(b.text).numbers))}
     candidates = []
     for pos, s in enumerate(handout.sentences):
         if id(s) in qualified or id(s) in listed or id(s) in pointing or not _stands_alone(s):
@@ -628,6 +639,18 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
             for *_, s in sorted(chosen, key=lambda c: c[2])]
 
 
+def _source_summary(handout: Handout) -> list[Sentence]:
+    """Take a source's own 'Key takeaways' list (3 to 5 bullets) out of the body as the Key points."""
+    from .sources import SUMMARY_BOX
+
+    for sec in handout.sections:
+        if SUMMARY_BOX.match(sec.heading) and sec.blocks and all(b.is_list for b in sec.blocks) \
+                and KEY_POINTS[0] <= len(sec.sentences) <= KEY_POINTS[1]:
+            handout.sections.remove(sec)  # the box prints at the top already: not twice
+            return [Sentence(s.text, list(s.sources), list(s.rules) + ["key_point"]) for s in sec.sentences]
+    return []
+
+
 def _stands_alone(s: Sentence) -> bool:
     """Tell whether a sentence makes sense in the Key points box, away from its neighbours."""
     limit = KEY_POINT_MAX_WORDS + 5 * _tells_what_to_do(s.text)
@@ -637,9 +660,10 @@ def _stands_alone(s: Sentence) -> bool:
     if re.match(r"^(?:But|And|So|Also|This|These|That|It|They|Its|Their|In fact|Instead|Even so|Then)\b", s.text) \
             or re.search(r"\b(?:this|these|those)\s+(?!works?\b)[a-z]+", s.text, re.I) or _unnamed_pronoun(s.text):
         return False
-    if re.search(r"\bthe (?:following|above)\b|^(?:For )?(?:[Oo]ther|[Aa]nother)\b|\bthe same (?!time\b)\w+(?! as\b)(?!\s\w+ as\b)",
+    if re.search(r"\bthe (?:most|least) \w+\.$|\bthe (?:following|above)\b|^(?:For )?(?:[Oo]ther|[Aa]nother)\b|\bthe same (?!time\b)\w+(?! as\b)(?!\s\w+ as\b)",
                  s.text) or re.search(r"[\"“”]|___", s.text):
-        # "the same receptors" (as what?), "For other signs ..." (other than which?), "the following targets"
+        # "the same receptors" (as what?), "For other signs ..." (other than which?), "the following targets",
+        # "Headache and tiredness are the most common." (the most common what?)
         # point at their neighbours; quoted words are someone else's ("words like 'addict'"); a blank is a form.
         return False
     return "(" not in s.text and not s.text.endswith("?")  # an aside in brackets is detail; a question no point

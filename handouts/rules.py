@@ -379,6 +379,11 @@ def examples_as_such_as(sentence: str) -> str:
              ("Withdrawal occurs when someone who has used opioid drugs, such as painkillers or heroin, stops or cuts back.",
               ["Withdrawal occurs when someone who has used opioid drugs stops or cuts back.",
                "Opioid drugs include painkillers and heroin."]),
+             ("Some antibiotics, such as metronidazole and ciprofloxacin, can raise your INR.",
+              ["Some antibiotics can raise your INR.", "These include metronidazole and ciprofloxacin."]),
+             ("Direct-acting antivirals (DAAs), such as Epclusa or Mavyret, usually last 8 to 12 weeks.",
+              ["Direct-acting antivirals (DAAs) usually last 8 to 12 weeks.",
+               "Direct-acting antivirals (DAAs) include Epclusa and Mavyret."]),
              ("Studies have not shown that sleeping pills, such as zolpidem or diphenhydramine, lower blood pressure.",
               ["Studies have not shown that sleeping pills lower blood pressure.",
                "Sleeping pills include zolpidem and diphenhydramine."]),
@@ -418,7 +423,12 @@ def split_such_as(sentence: str) -> list[str]:
         noun.insert(0, w)
     if not noun:
         return [sentence]
-    verb = "include" if noun[-1].endswith("s") else "includes"
+    verb = "include" if re.sub(r"\W+$", "", noun[-1]).endswith("s") else "includes"  # "antivirals (DAAs) include"
+    quantified = before[-len(noun) - 1].lower() if len(before) > len(noun) else ""
+    if quantified in ("some", "certain", "several", "other", "many", "few"):
+        # "Some antibiotics, such as A and B, can raise your INR": "Antibiotics include A and B" would be a
+        # general fact; "These include A and B" says they are the ones meant.
+        noun, verb = ["These"], "include"
     # "such as A or B" names examples of one kind; "include A and B" says the same (both are examples).
     examples = re.sub(r" or ([^,]+)$", r" and \1", m[1])
     joint = ", " if re.match(r"(?:which|who)\b", m[2]) else " "  # "effects, which last 2 days" stays an aside
@@ -535,6 +545,8 @@ def split_unless_in_which_case(sentence: str) -> list[str]:
               ["Common side effects include headaches and dry mouth.", "They affect more than 1 in 100 people."]),
              ("Buprenorphine, which is often sold as Suboxone, is a medicine for opioid use disorder.",
               ["Buprenorphine is a medicine for opioid use disorder.", "It is often sold as Suboxone."]),
+             ("Warfarin (Coumadin) is an anticoagulant medicine, which is prescribed to prevent clots.",
+              ["Warfarin (Coumadin) is an anticoagulant medicine.", "It is prescribed to prevent clots."]),
              ("Taking it too soon can cause precipitated withdrawal, which is a sudden onset of symptoms.",
               ["Taking it too soon can cause precipitated withdrawal.",
                "Precipitated withdrawal is a sudden onset of symptoms."]),
@@ -580,6 +592,10 @@ def split_which_clause(sentence: str) -> list[str]:
         # "can cause precipitated withdrawal, which is ...": the aside is about precipitated withdrawal.
         subject = f"{found.group(1)} {found.group(2)}" if found.group(1) else found.group(2)
         subject = cap(subject)
+    elif re.match(r"^[A-Z][\w-]*(?: \([^)]*\))? (?:is|was) an? (?:[\w-]+ ){0,3}(?:medicine|medication|drug|vaccine|test|"
+                  r"treatment|supplement|device)$", before) and re.match(r"(?:is|was|can|may|works|helps)\b", rest):
+        # "Warfarin (Coumadin) is an anticoagulant medicine, which is prescribed ...": the aside is about warfarin.
+        subject = "It"
     elif described and re.match(r"(?:is|are|involves?|means|uses|contains|lasts)\b", rest):
         # "the 5:2 method, which involves ...": "This involves" could be the whole sentence; name the method.
         subject = f"The {described.group(1)}"
@@ -812,6 +828,10 @@ def is_step(text: str) -> bool:
               ["To change a dressing, follow these steps:", "\u2023 wash your hands for 20 seconds",
                "\u2023 remove the old dressing", "\u2023 tape a new pad over the wound"]),
              ("Do this: 1) rest, 3) drink water.", ["Do this: 1) rest, 3) drink water."]),
+             ("Call your doctor if you notice any of the following: bleeding gums, nosebleeds, pink urine, "
+              "black stools, or bad bruises.",
+              ["Call your doctor if you notice any of these:", "\u2022 bleeding gums", "\u2022 nosebleeds",
+               "\u2022 pink urine", "\u2022 black stools", "\u2022 bad bruises"]),
              ("Common symptoms include nausea, vomiting, diarrhea, muscle aches, insomnia, and intense cravings.",
               ["Common symptoms include:", "\u2022 nausea", "\u2022 vomiting", "\u2022 diarrhea", "\u2022 muscle aches",
                "\u2022 insomnia", "\u2022 intense cravings"]),
@@ -880,6 +900,7 @@ def list_to_bullets(sentence: str) -> list[str]:
             or _if_clauses_list(sentence) or _subject_list(sentence))
     if made:
         return made
+    sentence = re.sub(rf"\b({_LIST_LEAD}) (?:any of )?the following:\s+", r"\1 ", sentence)  # the bullets say "these"
     m = re.match(rf"^(.+? {_LIST_LEAD}) (.+?)\.$", sentence)
     if not m or len(m.group(1).split()) > 10 or re.search(r"\b(?:not|no|never)\b|n['’]t\b", m.group(1)):
         return [sentence]  # a negated lead-in ("may not include") reads wrongly above a list

@@ -353,6 +353,10 @@ def assemble_sections(blocks: list[RawBlock]) -> list[Section]:
         else:
             items = [[Sentence(s, sources=[s]) for s in split_sentences(t)] for t in b.texts]
             items = [it for it in items if it]
+            last = sections[-1]
+            if items and b.kind == "paragraph" and SUMMARY_BOX.match(last.heading) and any(x.is_list for x in last.blocks):
+                # "Key takeaways" and its bullets are a box; the article goes on after it, under no heading.
+                sections.append(Section(heading="", line=b.line))
             if items:
                 sections[-1].blocks.append(Block(b.kind, items, b.line))
     unique, seen = [], set()
@@ -361,6 +365,9 @@ def assemble_sections(blocks: list[RawBlock]) -> list[Section]:
             unique.append(s)
             seen.add(id(s))
     return unique
+
+
+SUMMARY_BOX = re.compile(r"^(?:key (?:takeaways|points|facts)|at a glance|highlights|in brief|quick facts)\s*:?$", re.I)
 
 
 def _later(blocks: list[RawBlock], i: int) -> int:

@@ -684,3 +684,65 @@ def test_steps_numbered_inside_a_sentence_become_a_numbered_list():
         "Remove the old dressing without touching the incision.",
         "Place a new sterile gauze pad over the wound.", "Tape the edges down firmly."]
     assert "To change a soaked dressing, follow these steps:" in _text(r)
+
+
+def test_quit_smoking_leaflet_keeps_the_quitline_dialable():
+    r = _plain("quit_smoking.txt")
+    assert r.violations == []
+    text = _text(r)
+    assert "1-800-QUIT-NOW (1-800-784-8669)" in text  # not "1 to 800-quit-now"
+    # "side effects are A, B and C, which usually improve": they (all of them) improve, not "these dreams".
+    assert "These dreams" not in text and "They usually improve over time" in text
+
+
+def test_hepatitis_article_keeps_letters_and_uses_its_own_takeaways_as_key_points():
+    r = _plain("hepatitis_c_web.txt")
+    assert r.violations == []
+    text = _text(r)
+    assert "hepatitis A and B" in text and "hepatitis An" not in text
+    assert [k.text for k in r.handout.key_points] == [
+        "Hepatitis C can be cured in more than 95% of people with 8 to 12 weeks of pills.",
+        "There is no vaccine for hepatitis C.", "All adults should be tested at least once."]
+    assert "Key takeaways" not in [s.heading for s in r.handout.sections]  # the box is not printed twice
+    assert "Direct-acting antivirals (DAAs) include" in text  # not "(DAAs) includes"
+    assert "Headache and tiredness are the most common." not in [k.text for k in r.handout.key_points]
+
+
+def test_chemotherapy_food_leaflet_keeps_agreement_and_each_foods_own_warning():
+    r = _plain("chemo_food_safety.txt")
+    assert r.violations == []
+    text = _text(r)
+    assert "These neutrophils are needed to fight infection." in text and "This are" not in text
+    assert "loose stools that last more than 24 hours" in text  # "diarrhea that lasts" said as a plural
+    assert "within 2 hours of buying" in text
+    assert "raw sprouts such as alfalfa, which cannot be washed clean." in text  # only sprouts, as the source says
+
+
+def test_copd_page_keeps_disease_names_and_context_free_key_points():
+    r = _plain("copd_self_care.md")
+    assert r.violations == []
+    assert "It includes emphysema and chronic bronchitis." in _text(r)
+    assert "You should not blow hard." not in [k.text for k in r.handout.key_points]
+
+
+def test_warfarin_guide_keeps_interactions_and_names_which_antibiotics():
+    r = _plain("warfarin_guide.txt")
+    assert r.violations == []
+    text = _text(r)
+    assert "Many medicines interact with warfarin." in text  # not "act on warfarin"
+    assert "Some antibiotics can raise your INR significantly. These include metronidazole and ciprofloxacin." in text
+    assert "It is prescribed to reduce the risk of blood clots" in text
+    assert "generally considered safer" in text  # "generally" is not "usually"
+    signs = next(b for sec in r.handout.sections for b in sec.blocks if b.kind == "bullets")
+    assert signs.sentences[0].text == "bleeding from the gums that does not stop"  # no "any of the following:"
+
+
+def test_a_short_claim_is_not_merged_into_one_about_something_else():
+    from handouts.plain import repeats
+
+    assert not repeats("Studies suggest ashwagandha may help with stress.",
+                       "Studies suggest ashwagandha may help lower cortisol.")
+    assert repeats("Research suggests that kratom may boost dopamine release.",
+                   "Some studies suggest that kratom may raise dopamine levels.")
+    assert not repeats("The peak flow is more than 80% of their personal best.",
+                       "The peak flow is between 50% and 80% of their personal best.")
