@@ -746,3 +746,18 @@ def test_a_short_claim_is_not_merged_into_one_about_something_else():
                    "Some studies suggest that kratom may raise dopamine levels.")
     assert not repeats("The peak flow is more than 80% of their personal best.",
                        "The peak flow is between 50% and 80% of their personal best.")
+
+
+def test_reviewer_texts_other_fixes():
+    # A table row labelled by a number keeps its unit from the header; a question header is answered.
+    prenatal = _text(_plain("prenatal_care.md"))
+    assert "Weeks of pregnancy 4 to 28: every 4 weeks" in prenatal
+    # "if someone who has mixed alcohol and a sedative cannot be woken up, ...": no "if someone who:" list.
+    alcohol = _plain("alcohol_anxiety_web.txt")
+    assert "someone who:" not in _text(alcohol)
+    assert "What about other anxiety medicines?" in [s.heading for s in alcohol.handout.sections]
+    # "..., which sit on top of the kidneys, and it helps ...": "it" is cortisol, so no split there.
+    ashwagandha = _text(_plain("ashwagandha_seo.txt"))
+    assert "These glands sit on top of the kidneys" not in ashwagandha
+    # "should be monitored" is "should be watched": nothing added ("closely").
+    assert "watched closely" not in _text(_plain("naloxone.txt"))
