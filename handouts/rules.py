@@ -1121,7 +1121,8 @@ def split_long_purposes(sentence: str) -> list[str]:
 
 
 _BOILERPLATE = [
-    r"^In this (?:article|post|guide|blog|piece|page|leaflet|section),? (?:we|you will|you'll|i)\b",
+    r"^In this (?:(?:complete|ultimate|short|quick|full) )?(?:article|post|guide|blog|piece|page|leaflet|section)"
+    r"(?: (?:to|on|about) [^,]{1,60})?,? (?:we|you will|you'll|i)\b",
     r"^(?:This|The following) (?:article|post|guide|blog) (?:will )?(?:explores?|discuss(?:es)?|covers?|looks? at)\b",
     r"^Understanding\b[^.]*?\b(?:is|are) (?:crucial|vital|key|important|essential|critical)\b",
     r"^Understanding\b[^.]*\b(?:can|will) (?:provide|offer|give)\b[^.]*\binsights?\b",
@@ -1133,6 +1134,7 @@ _BOILERPLATE = [
       cases=[("In this article, we explore the science behind kratom.", []),
              ("Understanding how kratom works is vital to judging it.", []),
              ("Understanding how kratom might help can provide valuable insights for readers.", []),
+             ("In this complete guide to ashwagandha and cortisol, we break down what the science says.", []),
              ("Kratom is a plant.", ["Kratom is a plant."]),
              ("Understanding your rights helps you ask for care.", ["Understanding your rights helps you ask for care."])],
       removes_filler=True)
@@ -1146,6 +1148,8 @@ _PROMOTION = [
     r"^(?:This|That|It|These|They)\b(?: \w+)? (?:offers?|brings?|gives?|provides?|holds?|opens?)\b[^.]*?"
     r"\b(?:hope|promise|promising (?:avenue|path|option)s?|brighter future|fresh start|new paths?)\b",
     r"^(?:This|That|It|These|They)\b[^.]*\b(?:regain|take back|get back) control (?:over|of) (?:their|your|his|her) lives\b",
+    # "X may be the natural answer that millions of people are searching for.": a sales line.
+    r"^[^.]*\bthe (?:\w+ )?answer (?:that )?(?:millions of |so many |many )?(?:people|you) (?:are|have been) (?:searching|looking) for\b",
     # "Its effect on dopamine is a key consideration.": says a thing matters, not what it does.
     r"^[^,;]{1,60}\b(?:is|are|remains?) (?:an? |the )?(?:key|important|central|crucial|vital|major|main) "
     r"(?:consideration|point|factor|question|issue|topic|aspect)s?\.?$",
@@ -1156,6 +1160,7 @@ _PROMOTION = [
       cases=[("This offers a promising avenue for those seeking to break free from addiction.", []),
              ("This could provide individuals with effective tools to regain control over their lives.", []),
              ("Kratom's effect on dopamine is a key consideration.", []),
+             ("Ashwagandha may be the natural answer that millions of people are searching for.", []),
              ("This offers relief from pain for a few hours.", ["This offers relief from pain for a few hours."]),
              ("Sleep is a key factor in recovery.", ["Sleep is a key factor in recovery."]),
              ("Naloxone gives people a second chance to get help.", ["Naloxone gives people a second chance to get help."])],
