@@ -528,6 +528,9 @@ def _drop_orphaned_but(handout: Handout, gone: dict, changes: list[Change]) -> N
                     m = re.match(r"^(?:But|Yet),? (\w)", b.text)
                     if id(a) in gone and id(b) not in gone and a.sources == b.sources and m:
                         old, b.text = b.text, m.group(1).upper() + b.text[m.end(1):]
+                        # "Kava may help. But it is not safe for everyone." with the first merged away:
+                        # "It is not safe ..." would point at whatever now comes before; say "Kava".
+                        b.text = _named_subject(a.text, b.text) or b.text
                         for c in changes:
                             for note in c.merges:
                                 if note["sentence"] == a.text:
@@ -610,7 +613,7 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     qualified = {id(a) for sec in handout.sections for blk in sec.blocks
                  for i, a in enumerate(blk.sentences) for j, b in enumerate(blk.sentences[i + 1:])
                  if j == 0 and _qualifies(b.text, a.text)
-                 or a.sources == b.sources and re.match(r"(?:But|Yet|Unless)\b", b.text)}
+                 or a.sources == b.sources and re.match(r"(?:But|Yet|Unless|So)\b", b.text)}
     # "Your body loses water through sweat. In hot weather it may lose 1.5 liters an hour.": a piece that says
     # "it" after a piece of the same source sentence points back to it.
     # "It should not be forced. You should not blow hard.": when a sentence's first piece says "It", its
@@ -619,9 +622,20 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
                 if a.sources == b.sources and (re.search(r"\b(?:it|its|they|them|their)\b", b.text, re.I)
                                                or re.match(r"(?:It|This|They|These)\b", a.text)
                                                and not (protected(b.text).names or protected(b.text).numbers))}
+    # "If you are pregnant, don't stop lithium; talk to your doctor": the "if" holds for every piece.
+    first_piece: dict[tuple, Sentence] = {}
+    for x in handout.sentences:
+        first_piece.setdefault(tuple(x.sources), x)
+    conditional = {id(x) for x in handout.sentences if first_piece[tuple(x.sources)] is not x
+                   and re.match(r"(?:If|When|Unless|While|Before|After)\b", first_piece[tuple(x.sources)].text)}
+    # "Do not give more than 4 doses in 24 hours." under "Ibuprofen": a limit that names no medicine is
+    # ambiguous in a handout about several.
+    several = len({n for x in handout.sentences for n in protected(x.text).names}) > 1
     candidates = []
     for pos, s in enumerate(handout.sentences):
-        if id(s) in qualified or id(s) in listed or id(s) in pointing or not _stands_alone(s):
+        if id(s) in qualified or id(s) in listed or id(s) in pointing or id(s) in conditional or not _stands_alone(s):
+            continue
+        if several and protected(s.text).numbers and not protected(s.text).names:
             continue
         if re.match(r"^(?:[A-Z][\w-]*)(?: [\w-]+){0,2} (?:also )?includes? ", s.text) and len(s.rules) > 0:
             continue  # "Sleeping pills include zolpidem and diphenhydramine.": examples split off are detail
@@ -660,7 +674,7 @@ def _stands_alone(s: Sentence) -> bool:
     if re.match(r"^(?:But|And|So|Also|This|These|That|It|They|Its|Their|In fact|Instead|Even so|Then)\b", s.text) \
             or re.search(r"\b(?:this|these|those)\s+(?!works?\b)[a-z]+", s.text, re.I) or _unnamed_pronoun(s.text):
         return False
-    if re.search(r"\bthe (?:most|least) \w+\.$|\bthe (?:following|above)\b|^(?:For )?(?:[Oo]ther|[Aa]nother)\b|\bthe same (?!time\b)\w+(?! as\b)(?!\s\w+ as\b)",
+    if s.text.endswith(":") or re.search(r"\b(?:this|that|these|those)\.$|\b(?:yours|theirs|ones)\b|\bthe (?:most|least) \w+\.$|\bthe (?:following|above)\b|^(?:For )?(?:[Oo]ther|[Aa]nother)\b|\bthe same (?!time\b)\w+(?! as\b)(?!\s\w+ as\b)",
                  s.text) or re.search(r"[\"“”]|___", s.text):
         # "the same receptors" (as what?), "For other signs ..." (other than which?), "the following targets",
         # "Headache and tiredness are the most common." (the most common what?)

@@ -101,8 +101,8 @@ def cap(text: str) -> str:
 def end(text: str) -> str:
     """Make a clause a sentence: trimmed, capitalised, with a full stop."""
     text = text.strip().rstrip(",; ")
-    if not re.search(r"[.!?:][\"”’')\]]*$", text):
-        text += "."
+    if not re.search(r"[.!?:][\"”’')\]]*$", text) or re.search(r"\b(?:a\.m|p\.m|etc|e\.g|i\.e)\.\)$", text):
+        text += "."  # "(acetaminophen at 8 a.m., ibuprofen at 11 a.m.)" ends an aside, not the sentence
     return cap(text)
 
 
@@ -115,6 +115,8 @@ def split_or_keep(sentence: str, parts: list[str]) -> list[str]:
     """Return the parts as sentences when each is complete, else the sentence unchanged."""
     if sentence.rstrip().endswith(":"):
         return [sentence]  # it introduces the list or table that follows: a split would hand that to its last part
+    if any(p.count('"') % 2 or p.count("“") != p.count("”") for p in parts):
+        return [sentence]  # someone's words in quotation marks are said as they said them
     parts = [end(p) for p in parts if p.strip()]
     return parts if len(parts) > 1 and _complete(parts) else [sentence]
 
@@ -610,6 +612,8 @@ def split_which_clause(sentence: str) -> list[str]:
             return [sentence]
         if listed:
             subject = "They" if plural_verb else "This"  # "nausea, poor sleep and dreams, which improve": all of them
+            if re.match(r"(?:can|may|might|could) be (?:\w+ )?(?:signs|symptoms)\b", rest):
+                subject = "These"  # "confusion, or a seizure, which can be signs of ...": these can be signs
         elif plural_verb and (last.endswith("s") and not last.endswith("ss")):
             subject = f"These {last}"  # "white blood cells called neutrophils, which are needed": these neutrophils
         elif not _plural(last) or plural_verb is False and verb in ("is", "was", "has", "does"):
@@ -736,6 +740,8 @@ def _and_clause(sentence: str) -> re.Match | None:
               ["Kratom comes from a tree in Asia.", "It may act on the same receptors as opioids."]),
              ("Rest and fluids help and can speed recovery.", ["Rest and fluids help and can speed recovery."]),
              ("You may feel tired and can sleep.", ["You may feel tired and can sleep."]),
+             ("Taking PrEP alone is not enough to treat HIV and may lead to drug resistance.",
+              ["Taking PrEP alone is not enough to treat HIV.", "Taking PrEP alone may lead to drug resistance."]),
              ("But these signs and symptoms aren't specific and usually don't occur until the disease is severe.",
               ["But these signs and symptoms aren't specific.", "They usually don't occur until the disease is severe."])])
 def split_shared_subject(sentence: str) -> list[str]:
@@ -747,6 +753,9 @@ def split_shared_subject(sentence: str) -> list[str]:
     if not m or len(sentence.split()) < 12 or re.search(r"\b(?:and|or)\b", m.group(3)):
         return [sentence]  # "is A and B and can C": the split point is not clear
     subject = m.group(2)
+    if subject.split()[0].endswith("ing") and len(subject.split()) <= 4:
+        # "Taking PrEP alone is not enough to treat HIV and may lead to resistance": "It" could be HIV or PrEP.
+        return split_or_keep(sentence, [f"{m.group(1)}{subject} {m.group(3)}", f"{subject} {m.group(4)} {m.group(5)}"])
     plural = subject.split()[0].lower() in ("these", "those", "they") or (
         subject.endswith("s") and not subject.endswith("ss") and subject.split()[0].lower() not in ("this", "its"))
     pronoun = "They" if plural else "It"
@@ -828,6 +837,10 @@ def is_step(text: str) -> bool:
               ["To change a dressing, follow these steps:", "\u2023 wash your hands for 20 seconds",
                "\u2023 remove the old dressing", "\u2023 tape a new pad over the wound"]),
              ("Do this: 1) rest, 3) drink water.", ["Do this: 1) rest, 3) drink water."]),
+             ("Also call if the fever lasts more than 3 days, if your child has a rash, a stiff neck, or trouble "
+              "breathing, or if your child is not drinking.",
+              ["Also call if the fever lasts more than 3 days, if your child has a rash, a stiff neck, or trouble "
+               "breathing, or if your child is not drinking."]),
              ("Call your doctor if you notice any of the following: bleeding gums, nosebleeds, pink urine, "
               "black stools, or bad bruises.",
               ["Call your doctor if you notice any of these:", "\u2022 bleeding gums", "\u2022 nosebleeds",
@@ -899,7 +912,7 @@ def list_to_bullets(sentence: str) -> list[str]:
     made = (_inline_steps(sentence) or _action_list(sentence) or _condition_list(sentence) or _if_you_list(sentence)
             or _if_clauses_list(sentence) or _subject_list(sentence))
     if made:
-        return made
+        return made if _keeps_every_word(sentence, made) else [sentence]
     sentence = re.sub(rf"\b({_LIST_LEAD}) (?:any of )?the following:\s+", r"\1 ", sentence)  # the bullets say "these"
     m = re.match(rf"^(.+? {_LIST_LEAD}) (.+?)\.$", sentence)
     if not m or len(m.group(1).split()) > 10 or re.search(r"\b(?:not|no|never)\b|n['’]t\b", m.group(1)):
@@ -923,6 +936,12 @@ def list_to_bullets(sentence: str) -> list[str]:
             return [sentence]  # "you have A, B or C" outside a condition: bullets would lose the "or"
         lead += " any of these"  # "if you notice A, B or C": any one of them is reason enough
     return [f"{lead}:"] + [LIST_ITEM + i for i in items]
+
+
+def _keeps_every_word(sentence: str, pieces: list[str]) -> bool:
+    """Tell whether a list made from a sentence still says each of its words (a lost 'stiff neck' is a lost sign)."""
+    said = {w for p in pieces for w in words(p)}
+    return all(w in said for w in words(sentence) if w not in ("if", "and", "or", "the", "following", "any", "of", "are", "is", "all", "be"))
 
 
 def _inline_steps(sentence: str) -> list[str]:
@@ -970,7 +989,7 @@ def _if_you_list(sentence: str) -> list[str]:
     m = re.match(r"^(.+? if) (.+?), ((?:if .+?, )*)or if (.+?)\.$", sentence)
     if not m or not m.group(3) and len(sentence.split()) <= LONG:
         return []  # two short conditions read well in one sentence
-    items = [m.group(2)] + re.findall(r"if (.+?), ", m.group(3)) + [m.group(4)]
+    items = [m.group(2)] + [x.strip(", ") for x in re.split(r"(?:^|,\s+)if\s+", m.group(3)) if x.strip(", ")] + [m.group(4)]
     if any(", " in i for i in items[:-1]) or not all(has_verb(i) for i in items):
         return []  # each bullet must be a whole condition ("your inhaler does not help")
     lead = m.group(1)
@@ -1069,6 +1088,8 @@ def split_long_list(sentence: str) -> list[str]:
              ("Many people who start to use heroin after an injury have to struggle through withdrawal alone.",
               ["Many people who start to use heroin after an injury have to struggle through withdrawal alone."]),
              ("It helps by blocking receptors.", ["It helps by blocking receptors."]),
+             ("Descovy is not approved for people assigned female at birth who could get HIV through vaginal sex.",
+              ["Descovy is not approved for people assigned female at birth who could get HIV through vaginal sex."]),
              ("Naloxone nasal spray (4 mg) is given by inserting the nozzle into one nostril and pressing the plunger.",
               ["Naloxone nasal spray (4 mg) is given by inserting the nozzle into one nostril and pressing the plunger."])])
 def split_long_by_means(sentence: str) -> list[str]:
@@ -1080,6 +1101,9 @@ def split_long_by_means(sentence: str) -> list[str]:
         return [sentence]
     if re.search(r"\b(?:is|are|was|were|be|been|being)(?: \w+ly)? \w+$", m.group(1)):
         return [sentence]  # "is given by pressing ...": the 'by' says how it is given; "This works by" would not
+    if re.search(r"\b(?:get|gets|getting|got|catch|catching|spread|spreads|passed|pass|passes|transmitted|infected|"
+                 r"exposed|lower|lowers|lowering|reduce|reduces|reducing|risk|chance)\b(?: [\w-]+){0,3}$", m.group(1)):
+        return [sentence]  # "could get HIV through vaginal sex": how it spreads, not how something works
     how = m.group(2) if m.group(2).startswith("through ") else f"by {m.group(2)}"
     modal = _first_modal(m.group(1))
     return split_or_keep(sentence, [m.group(1), f"This {modal + ' work' if modal else 'works'} {how}"])
@@ -1172,7 +1196,7 @@ def drop_promotion(sentence: str) -> list[str]:
 
 # Acronyms that are also words: kept in capitals when a shouted run is put in sentence case.
 _ACRONYMS = {"aids", "er", "icu", "iv", "otc", "fda", "cdc", "who", "hiv", "copd", "adhd", "ptsd", "ssri", "nsaid",
-             "bmi", "apap", "ace", "us", "uk", "nhs", "ems", "cpr", "ct", "mri", "ekg", "ecg", "std", "sti", "uti"}
+             "bmi", "apap", "ace", "uk", "nhs", "ems", "cpr", "ct", "mri", "ekg", "ecg", "std", "sti", "uti"}
 
 
 _SYMBOLS = re.compile(r"\s*[\u2600-\u27bf\U0001f000-\U0001faff\u2b00-\u2bff\ufe0f]+")  # emoji, ticks, boxes, dingbats
@@ -1198,10 +1222,17 @@ def symbols_to_words(sentence: str) -> str:
              ("Ask about HIV, COPD and the FDA.", ["Ask about HIV, COPD and the FDA."]),
              ("People with AIDS and I need care.", ["People with AIDS and I need care."]),
              ("Do NOT take it before a CAT scan.", ["Do not take it before a CAT scan."]),
-             ("Call 1-800-QUIT-NOW TODAY.", ["Call 1-800-QUIT-NOW today."])])
+             ("Call 1-800-QUIT-NOW TODAY.", ["Call 1-800-QUIT-NOW today."]),
+             ("Use the letters in BE FAST to remember the signs of a stroke:",
+              ["Use the letters in BE FAST to remember the signs of a stroke:"]),
+             ("Call RIGHT AWAY.", ["Call right away."]),
+             ("WHAT IS KAVA?", ["What is KAVA?"]), ("TREATMENT", ["Treatment"]),
+             ("CALL US RIGHT AWAY IF", ["Call us right away if"])])
 def use_sentence_case(sentence: str) -> str:
     """Lower-case shouted words (capitals that are everyday words, not acronyms), keeping the first capital."""
     caps = list(re.finditer(r"\b[A-Z][A-Z'’]*[A-Z]\b(?:['’][A-Z]+)?|\b[A-Z]\b", sentence))
+    whole_line = not re.search(r"[a-z]", sentence) and len(caps) > 0  # "WHAT IS KAVA?", "TREATMENT": all shouted
+    runs = _caps_runs(sentence, caps)
     out, last = [], 0
     for n, m in enumerate(caps):
         word = m.group(0)
@@ -1210,6 +1241,12 @@ def use_sentence_case(sentence: str) -> str:
         gap_before = n and re.fullmatch(_GAP, sentence[caps[n - 1].end():m.start()])
         gap_after = n + 1 < len(caps) and re.fullmatch(_GAP, sentence[m.end():caps[n + 1].start()])
         shouted = gap_before or gap_after or base in _EMPHASIS
+        if not whole_line and runs.get(n) == 2 and not any(
+                caps[k].group(0).lower() in _EMPHASIS | _URGENT for k in range(n - 1, n + 2) if 0 <= k < len(caps)
+                and runs.get(k) == 2):
+            continue  # "the letters in BE FAST": two capital words in a written sentence name something
+        if whole_line:
+            shouted = True
         if re.search(r"\d-[\w-]*$", sentence[:m.start()]) or re.match(r"-\d", sentence[m.end():]):
             continue  # "1-800-QUIT-NOW" is a number to dial, spelled as it is printed
         if shouted and len(word) > 1 and base not in _ACRONYMS and base.split("'")[0] in _dictionary():
@@ -1222,6 +1259,18 @@ def use_sentence_case(sentence: str) -> str:
 
 
 _GAP = r"[\s,:;!.\d-]*"  # what may stand between two shouted words ("IN 24 HOURS")
+_URGENT = {"right", "away", "immediately", "today", "first", "seek", "get", "go", "even", "if"}  # "Call RIGHT AWAY"
+
+
+def _caps_runs(sentence: str, caps: list) -> dict[int, int]:
+    """Map each capital word to the length of the run of capital words it belongs to (joined by spaces only)."""
+    sizes, start = {}, 0
+    for n in range(1, len(caps) + 1):
+        if n == len(caps) or not re.fullmatch(r" ", sentence[caps[n - 1].end():caps[n].start()]):
+            for k in range(start, n):
+                sizes[k] = n - start
+            start = n
+    return sizes
 _EMPHASIS = {"not", "no", "never", "always", "only", "do", "don't", "must", "stop", "now", "all", "any", "before",
              "after", "every", "call", "important", "warning", "caution", "danger"}
 
@@ -1299,6 +1348,7 @@ def say_ranges_with_to(sentence: str) -> str:
              ("It may cause an sudden pain.", ["It may cause a sudden pain."]),
              ("Eat within an 8-hour window, not a 1-hour one; an 11-year-old may too.",
               ["Eat within an 8-hour window, not a 1-hour one; an 11-year-old may too."]),
+             ("You need a HIV test and an UTI check.", ["You need an HIV test and a UTI check."]),
              ("Get vaccinated against hepatitis A and B; vitamin A is in carrots.",
               ["Get vaccinated against hepatitis A and B; vitamin A is in carrots."])])
 def tidy(sentence: str) -> str:
@@ -1321,6 +1371,8 @@ def _article(m: re.Match) -> str:
         return m.group(0)  # "hepatitis A and B", "vitamin A": a letter that names something, not the article
     vowel = bool(re.match(r"[aeiou]", word, re.I)) and not re.match(r"(?:u[bcfhjkqrstn][aeiou]|uni|eu|one|use)", word, re.I)
     vowel = vowel or bool(re.match(r"(?:hour|honest|honor)", word, re.I))
+    if re.fullmatch(r"[A-Z]{2,5}s?", word) and word.lower() not in ("aids",):
+        vowel = word[0] in "AEFHILMNORSX"  # said letter by letter: "an HIV test", "an MRI", "a UTI"
     # Numbers are said: "an 8-hour window", "an 11-year-old", "an 18 mg dose", but "a 1-hour wait".
     vowel = vowel or bool(re.match(r"(?:8|1[18](?:\D|$)|1[18],?\d{3}(?:\D|$))", word))
     article = "an" if vowel else "a"

@@ -56,6 +56,11 @@ def read_source(path: Path, default_language: str = "en") -> Handout:
     meta = make_meta(front, path, default_language)
     if "title" not in front and blocks and blocks[0].title:
         meta.title = blocks[0].texts[0]  # a heading at the very top names the handout (the file name stays the slug)
+    elif "title" not in front and blocks and blocks[0].kind == "heading" and re.search(r": | \| ", blocks[0].texts[0]):
+        # A first line that reads as a page title ("HIV PrEP: What You Need to Know", "Migraine FAQ | Clinic")
+        # names the handout; the part after " | " is the site's name.
+        blocks[0].texts[0] = blocks[0].texts[0].split(" | ")[0].strip()
+        meta.title = blocks[0].texts[0]
     first = next((i for i, b in enumerate(blocks) if b.kind == "heading"), None)
     if first is not None and not any(b.kind == "paragraph" for b in blocks[:first]) \
             and _norm(blocks[first].texts[0]) == _norm(meta.title):
@@ -160,7 +165,10 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                     blocks.append(RawBlock(kind, [m.group(1).strip()], n))
                 break
         else:
-            if _is_heading_line(stripped, _next_text_line(lines, i)):
+            question = re.match(r"^(?:Q|Question)\s*[:.]\s+(.+\?)$", stripped)
+            if question and re.match(r"^(?:A|Answer)\s*[:.]\s", _next_text_line(lines, i) or ""):
+                blocks.append(RawBlock("heading", [question.group(1)], n))  # "Q: What is a migraine?" over "A: ..."
+            elif _is_heading_line(stripped, _next_text_line(lines, i)):
                 blocks.append(RawBlock("heading", [stripped.lstrip("#").strip()], n))
             elif blocks and blocks[-1].kind == "paragraph" and not _previous_line_blank(lines, i) \
                     and not _ends_sentence(blocks[-1].texts[-1]):
@@ -340,6 +348,9 @@ def assemble_sections(blocks: list[RawBlock]) -> list[Section]:
     sections: list[Section] = [Section(heading="")]
     by_heading: dict[str, Section] = {}
     for i, b in enumerate(blocks):
+        if b.kind == "paragraph" and len(b.texts) == 1 and SUMMARY_BOX.match(b.texts[0]) \
+                and i + 1 < len(blocks) and blocks[i + 1].kind in ("bullets", "numbered"):
+            b = RawBlock("heading", [b.texts[0].rstrip(":").strip()], b.line)  # "Key takeaways:" over its list
         if b.kind == "heading":
             key = _norm(b.texts[0])
             if key in by_heading:  # the same heading again continues its first section

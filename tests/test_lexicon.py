@@ -73,7 +73,7 @@ def test_words_an_abbreviation_spells_out_are_not_swapped():
     # "therapy for insomnia (CBT-I)": "treatment for trouble sleeping (CBT-I)" no longer matches its letters.
     assert apply_swaps("Cognitive behavioral therapy for insomnia (CBT-I) helps.") == \
         "Cognitive behavioral therapy for insomnia (CBT-I) helps."
-    assert apply_swaps("Try therapy for insomnia. It helps (CBT).") == "Try treatment for trouble sleeping. It helps (CBT)."
+    assert apply_swaps("Try it for insomnia. It helps (CBT).") == "Try it for trouble sleeping. It helps (CBT)."
 
 
 def test_statistical_words_are_not_swapped_for_size_words():

@@ -761,3 +761,67 @@ def test_reviewer_texts_other_fixes():
     assert "These glands sit on top of the kidneys" not in ashwagandha
     # "should be monitored" is "should be watched": nothing added ("closely").
     assert "watched closely" not in _text(_plain("naloxone.txt"))
+
+
+# --- third review round ---
+
+def test_prep_sheet_keeps_how_hiv_spreads_and_says_an_hiv_test():
+    r = _plain("hiv_prep.txt")
+    assert r.violations == []
+    text = _text(r)
+    assert "who could get HIV through vaginal sex" in text and "This could work through" not in text
+    assert "to lower their chance of getting HIV through sex or injection drug use" in text
+    assert "an HIV test" in text and "a HIV" not in text
+    assert "Taking PrEP alone may lead to drug resistance." in text  # not "It may lead ..."
+    assert r.handout.meta.title == "HIV PrEP: What You Need to Know"  # the first line names it
+
+
+def test_child_dose_sheet_keeps_every_sign_and_no_ambiguous_limit_in_key_points():
+    r = _plain("child_doses.txt")
+    assert r.violations == []
+    text = _text(r)
+    assert "a stiff neck, or trouble breathing" in text  # a list rule once dropped these two signs
+    assert "Do not give more than 4 doses in 24 hours." not in [k.text for k in r.handout.key_points]
+    assert "ibuprofen at 11 a.m.)." in text  # the sentence ends after the aside
+
+
+def test_migraine_faq_keeps_triggers_and_its_questions_as_headings():
+    r = _plain("migraine_faq.txt")
+    assert r.violations == []
+    text = _text(r)
+    assert "Common triggers include" in text and "no clear triggers" in text  # a trigger is not a cause
+    headings = [s.heading for s in r.handout.sections]
+    assert "When should I look for emergency care?" in headings and not any(h.startswith("Q:") for h in headings)
+    assert r.handout.meta.title == "Migraine FAQ"
+    assert "(medication overuse headache)" in text
+
+
+def test_alcohol_use_disorder_page_uses_its_key_takeaways_line():
+    r = _plain("alcohol_use_disorder.md")
+    assert [k.text for k in r.handout.key_points][1] == "Naltrexone must not be used if you take opioids."
+
+
+def test_kava_article_keeps_quotes_whole_and_names_what_is_unsafe():
+    r = _plain("kava_seo.txt")
+    text = _text(r)
+    assert '"I felt calmer after a week, but my doctor made me stop' in text
+    assert "Kava is not safe for everyone." in text  # not "It is not safe" after a merged sentence
+    assert "does not replace therapy" in text  # talk therapy is not any "treatment"
+
+
+def test_stroke_leaflet_keeps_its_mnemonic_and_sensible_key_points():
+    r = _plain("stroke_signs.txt")
+    assert r.violations == []
+    assert "Use the letters in BE FAST to remember" in _text(r)
+    for k in r.handout.key_points:
+        assert not k.text.endswith((":", "this."))
+
+
+def test_lithium_page_keeps_monitored_and_the_pregnancy_condition():
+    r = _plain("lithium.md")
+    text = _text(r)
+    assert "unless your baby's blood can be monitored" in text
+    assert "are throwing up or have loose stools" in text
+    assert "Talk to your doctor, who may change your dose" not in " ".join(k.text for k in r.handout.key_points)
+    relapse = next(t for t in r.handout.words_to_know if t.word == "relapse")
+    assert "drug" not in relapse.definition  # here a relapse is a mood episode coming back
