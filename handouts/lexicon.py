@@ -105,7 +105,26 @@ def _plural_swaps() -> re.Pattern:
 
 def _agree(text: str, table: dict) -> str:
     """Make a verb agree with a plural a swap brought in: 'diarrhea that lasts' -> 'loose stools that last'."""
-    return _plural_swaps().sub(lambda m: m.group(1) + m.group(2) + _SINGULAR_VERB[m.group(3).lower()], text)
+    from .rules import _verb_forms
+
+    text = _plural_swaps().sub(lambda m: m.group(1) + m.group(2) + _SINGULAR_VERB[m.group(3).lower()], text)
+    bases = _verb_forms()[1]
+
+    def plural_verb(m: re.Match) -> str:
+        verb = m.group(3)
+        base = next((b for b in (verb[:-1], verb[:-2]) if b.lower() in bases), None)
+        return m.group(1) + m.group(2) + (base if base and verb.endswith("s") else verb)
+    # "Loose stools affects 1 in 10 people": any verb of the common verbs list, not only the table above.
+    return _plural_subject().sub(plural_verb, text)
+
+
+@cache
+def _plural_subject() -> re.Pattern:
+    """Compile the plural phrases swaps bring in, each followed by a word ending in s (a verb to check)."""
+    plurals = {s.plain_to for s in swaps() if s.plain_to.endswith("s") and not s.plain_from.endswith("s")
+               and " " in s.plain_to}
+    alts = "|".join(re.escape(p) for p in sorted(plurals, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?i)\b({alts})( (?:that|which) | )([a-z]+s)\b")
 
 
 def _quoted(text: str, at: int) -> bool:

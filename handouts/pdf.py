@@ -26,6 +26,7 @@ class PrintSize:
     suffix: str  # added to the file name
     qr_inches: float = 1.1
     box_row_gap: float = 0.05  # space above and below each item in a box, in body sizes
+    box_start_rows: int = 2  # a splitting box starts on a page only with its heading and this many items
 
 
 STANDARD = PrintSize("standard", body=14, heading=17, title=22, suffix="")
@@ -46,12 +47,18 @@ def text(value: str) -> str:
 def build_pdf(handout: Handout, config: Config, size: PrintSize = STANDARD) -> tuple[bytes, int]:
     """Return the PDF bytes of a handout and its page count."""
     data, pages, alone = _paginated(handout, config, size)
-    if alone and size.box_row_gap > STANDARD.box_row_gap:
-        # The call-to-action box alone on a last page wastes a sheet: try the boxes' standard
-        # spacing (still clear print) and keep it if the handout gets shorter.
-        tight = _paginated(handout, config, replace(size, box_row_gap=STANDARD.box_row_gap))
-        if tight[1] < pages:
-            data, pages, _ = tight
+    if alone:
+        # The call-to-action box alone on a last page wastes a sheet: try the boxes' standard spacing
+        # (still clear print), then let a long box start lower on a page with one item under its heading,
+        # and keep the first that makes the handout shorter.
+        for tighter in (replace(size, box_row_gap=STANDARD.box_row_gap),
+                        replace(size, box_row_gap=STANDARD.box_row_gap, box_start_rows=1)):
+            if tighter == size:
+                continue
+            tight = _paginated(handout, config, tighter)
+            if tight[1] < pages:
+                data, pages, _ = tight
+                break
     return data, pages
 
 
@@ -314,7 +321,7 @@ def _box(heading: str, items: list, st: dict, size: PrintSize, width: float, hei
         return [_whole(table, (heading, 1))]
     # A longer box moved whole can leave half a page blank (large print): let it split between
     # rows, its heading repeated, but not right after its heading.
-    first_rows = sum(table._rowHeights[:3])
+    first_rows = sum(table._rowHeights[:1 + size.box_start_rows])
     return [CondPageBreak(first_rows + size.body * 2), _outline_mark(heading), table]
 
 

@@ -613,7 +613,7 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     qualified = {id(a) for sec in handout.sections for blk in sec.blocks
                  for i, a in enumerate(blk.sentences) for j, b in enumerate(blk.sentences[i + 1:])
                  if j == 0 and _qualifies(b.text, a.text)
-                 or a.sources == b.sources and re.match(r"(?:But|Yet|Unless|So)\b", b.text)}
+                 or set(a.sources) & set(b.sources) and _limits(b.text, a.text)}
     # "Your body loses water through sweat. In hot weather it may lose 1.5 liters an hour.": a piece that says
     # "it" after a piece of the same source sentence points back to it.
     # "It should not be forced. You should not blow hard.": when a sentence's first piece says "It", its
@@ -689,6 +689,18 @@ def _qualifies(after: str, sentence: str) -> bool:
     if not m:
         return False  # "But more people are turning to kratom" after "Withdrawal can be hard" moves on
     return bool(re.match(r"(?:this|these|that|those|it|they)\b", m.group(1), re.I)
+                or content_words(m.group(1)) & content_words(sentence))
+
+
+def _limits(later: str, sentence: str) -> bool:
+    """Tell whether a later 'But/So ...' cut from the same source sentence limits `sentence` (not moves on)."""
+    m = re.match(r"^(?:But|Yet|Unless|So),? (.*)$", later)
+    if not m:
+        return False
+    guarded = protected(m.group(1))
+    # "But you should not take more than 6 tablets": a limit. "But others propose it might ...": the other
+    # side. "But more people are turning to kratom" after "Withdrawal can be hard": the text moves on.
+    return bool(guarded.negations or guarded.numbers or re.search(r"\b(?:it|they|this|these|others)\b", m.group(1), re.I)
                 or content_words(m.group(1)) & content_words(sentence))
 
 

@@ -549,6 +549,12 @@ def split_unless_in_which_case(sentence: str) -> list[str]:
               ["Buprenorphine is a medicine for opioid use disorder.", "It is often sold as Suboxone."]),
              ("Warfarin (Coumadin) is an anticoagulant medicine, which is prescribed to prevent clots.",
               ["Warfarin (Coumadin) is an anticoagulant medicine.", "It is prescribed to prevent clots."]),
+             ("The tips below, which were written with caregivers, are meant to help you.",
+              ["The tips below are meant to help you.", "They were written with caregivers."]),
+             ("You were given amoxicillin 500 mg, which is an antibiotic, to be taken three times a day.",
+              ["You were given amoxicillin 500 mg, which is an antibiotic, to be taken three times a day."]),
+             ("Your doctor may prescribe donepezil (Aricept), which is usually started at 5 mg a day.",
+              ["Your doctor may prescribe donepezil (Aricept).", "Donepezil is usually started at 5 mg a day."]),
              ("Taking it too soon can cause precipitated withdrawal, which is a sudden onset of symptoms.",
               ["Taking it too soon can cause precipitated withdrawal.",
                "Precipitated withdrawal is a sudden onset of symptoms."]),
@@ -574,10 +580,13 @@ def split_which_clause(sentence: str) -> list[str]:
     if inside and not has_verb(m.group(1)) and words(inside.group(2))[0] in _verb_forms()[0] | _verb_forms()[1] | AUXILIARIES:
         # "Side effects, which affect 1 in 100 people, include A and B.": the aside sits between the
         # subject and its verb; say the main sentence whole, then the aside about the same subject.
-        pronoun = "They" if _plural(words(m.group(1))[-1]) else "It"
+        verb = next((w for w in words(inside.group(1)) if w not in _ADVERBS), "")
+        plural = verb in ("are", "were", "have", "do") or (verb not in ("is", "was", "has", "does")
+                                                           and _plural(words(m.group(1))[-1]))
+        pronoun = "They" if plural else "It"  # "The tips below, which were developed ...": they were
         return split_or_keep(sentence, [f"{m.group(1)} {inside.group(2)}", end(f"{pronoun} {inside.group(1)}")])
     before, rest = m.group(1), m.group(2)
-    if re.search(r", (?:unless|except|until|if|provided)\b|, (?:and|but|so) (?:it|they|this|these|he|she|you|we)\b", rest) \
+    if re.search(r", (?:unless|except|until|if|provided|to be|to take)\b|, (?:and|but|so) (?:it|they|this|these|he|she|you|we)\b", rest) \
             or re.match(r"(?:If|When|Unless)\b", before) and "," in rest:
         # "Cortisol is made by the adrenal glands, which sit on the kidneys, and it helps ...": the aside
         # ends before ", and it", which belongs to the main sentence.
@@ -590,7 +599,10 @@ def split_which_clause(sentence: str) -> list[str]:
     described = re.search(r"\b[Tt]he ((?:[\w:-]+ ){0,2}(?:method|plan|test|program|programme|diet|vaccine|device|"
                           r"procedure|treatment|medicine|drug|dose))$", before)
     if last in _names_and_terms():
-        found = re.search(r"(?:\b([a-z]+(?:ed|al|ic|ive|ous)) )?([\w-]+)$", before)
+        # "donepezil (Aricept), which is ...": the name before the brand in brackets.
+        found = re.search(r"(?:\b([a-z]+(?:ed|al|ic|ive|ous)) )?([\w-]+)$", re.sub(r"\s*\([^()]*\)$", "", before))
+        if not found:
+            return [sentence]
         # "can cause precipitated withdrawal, which is ...": the aside is about precipitated withdrawal.
         subject = f"{found.group(1)} {found.group(2)}" if found.group(1) else found.group(2)
         subject = cap(subject)
@@ -686,6 +698,11 @@ def split_participle_clause(sentence: str) -> list[str]:
               ["This affects about 80% of people.", "Redness and swelling can also happen in 1 in 3 people."]),
              ("Choose whole grains over refined grains, and limit rice and bread to a quarter of the plate.",
               ["Choose whole grains over refined grains.", "Limit rice and bread to a quarter of the plate."]),
+             ("Remove loose rugs from walkways, install grab bars in the bathroom, and keep a night light on.",
+              ["Remove loose rugs from walkways, install grab bars in the bathroom, and keep a night light on."]),
+             ("Respite care is available through day centers, in-home aides, and some nursing homes, and it may be covered.",
+              ["Respite care is available through day centers, in-home aides, and some nursing homes.",
+               "It may be covered."]),
              ("Stop taking the tablets, and call your doctor if you get a rash on your skin.",
               ["Stop taking the tablets, and call your doctor if you get a rash on your skin."]),
              ("Common signs are fever, chills, and muscle aches that last for days.",
@@ -695,8 +712,10 @@ def split_participle_clause(sentence: str) -> list[str]:
 def split_coordinate_clauses(sentence: str) -> list[str]:
     """Split at ', but' / ', so' / ', and <subject>' when both halves are sentences."""
     m = re.match(r"^(.+?), (but|so(?! that\b)|yet|although|though) (.+)$", sentence) or re.match(
-        r"^(.+?), (and) ((?:it|they|this|these|the|we|you|he|she|many|some|others|there)\b.+)$", sentence) or (
-        _and_clause(sentence))
+        r"^(.+?), (and) ((?:it|they|this|these|the|we|you|he|she|many|some|others|there)\b.+)$", sentence)
+    if m and m.group(2) == "and" and _closes_list(m.group(1)):
+        m = None  # "centers, in-home aides, and some nursing homes": this "and" ends a list
+    m = m or _and_clause(sentence)
     if not m:
         return [sentence]
     if re.match(r"(?:If|When|Whenever|Unless|Until)\b", sentence) or (
@@ -709,6 +728,12 @@ def split_coordinate_clauses(sentence: str) -> list[str]:
     return split_or_keep(sentence, [m.group(1), f"{joiner}{m.group(3)}"])
 
 
+def _closes_list(first: str) -> bool:
+    """Tell whether an 'and' after `first` would close a list ('A, B, and C'), by its short last item."""
+    segments = first.split(", ")
+    return len(segments) > 1 and len(segments[-1].split()) <= 4 and not re.search(r"\b(?:and|or)\b", segments[-1])
+
+
 def _and_clause(sentence: str) -> re.Match | None:
     """Match 'A, and <a subject of up to four words> <verb> B' (or two instructions) where 'and' joins two sentences."""
     finite, bases = _verb_forms()
@@ -716,13 +741,13 @@ def _and_clause(sentence: str) -> re.Match | None:
         first, second = sentence[:m.start()], sentence[m.end():]
         ws = words(second)
         segments = first.split(", ")
-        if not ws or len(segments) > 1 and len(segments[-1].split()) <= 4 and not re.search(r"\b(?:and|or)\b", segments[-1]):
+        if not ws or _closes_list(first):
             continue  # "A, B, and C ...": this "and" closes a list, not a sentence
         if ws[0] in bases and words(first) and words(first)[0] in bases:
             # "Choose whole grains, and limit rice": two instructions. Not "Stop it, and call if you have a
             # rash": the "if" might hold for both, and a split would tell everyone to stop.
-            if re.search(r"\b(?:if|when|unless|until)\b", second, re.I):
-                return None
+            if re.search(r"\b(?:if|when|unless|until)\b", second, re.I) or len(segments) > 1:
+                return None  # "Remove rugs, install grab bars, and keep a light on": one list of actions
             return re.match(rf"^({re.escape(first)}), (and) (.+)$", sentence)
         k = next((i for i, w in enumerate(ws[:5]) if w in AUXILIARIES or w in finite), None)
         # "..., and redness and swelling can also happen ...", "..., and in rare cases it can lead to ...":
@@ -837,6 +862,10 @@ def is_step(text: str) -> bool:
               ["To change a dressing, follow these steps:", "\u2023 wash your hands for 20 seconds",
                "\u2023 remove the old dressing", "\u2023 tape a new pad over the wound"]),
              ("Do this: 1) rest, 3) drink water.", ["Do this: 1) rest, 3) drink water."]),
+             ("Stop taking it and call 911 right away if you notice swelling of the face, lips, or tongue, trouble "
+              "breathing, or hives that spread quickly.",
+              ["Stop taking it and call 911 right away if you notice swelling of the face, lips, or tongue, trouble "
+               "breathing, or hives that spread quickly."]),
              ("Also call if the fever lasts more than 3 days, if your child has a rash, a stiff neck, or trouble "
               "breathing, or if your child is not drinking.",
               ["Also call if the fever lasts more than 3 days, if your child has a rash, a stiff neck, or trouble "
@@ -928,8 +957,8 @@ def list_to_bullets(sentence: str) -> list[str]:
     if not long_items and (len(items) < 5 or any(len(i.split()) > 7 or re.search(r"\b(?:and|or)\b", i)
                                                  and i is not items[-1] for i in items)):
         return [sentence]
-    if any(not i or _goes_on(i) for i in items):
-        return [sentence]
+    if any(not i or _goes_on(i) or re.match(r"(?:and|or)\b", i) for i in items):
+        return [sentence]  # "swelling of the face, lips, or tongue, ...": a list inside an item
     lead = m.group(1)
     if joiner == "or" and not lead.endswith(("include", "includes")):  # "may include A or B" lists maybes
         if not re.search(r"\b(?:if|when|whenever)\b.*\b(?:notice|have|has|get)$", lead):
@@ -1059,15 +1088,20 @@ def _condition_list(sentence: str) -> list[str]:
       cases=[("Common symptoms include nausea, vomiting, diarrhea, muscle aches, insomnia, anxiety, depression, and intense cravings for the drug.",
               ["Common symptoms include nausea, vomiting, diarrhea and muscle aches.",
                "They also include insomnia, anxiety, depression, and intense cravings for the drug."]),
-             ("Bring a pen, paper and a book.", ["Bring a pen, paper and a book."])])
+             ("Bring a pen, paper and a book.", ["Bring a pen, paper and a book."]),
+             ("Symptoms can include pain when urinating, discharge from the penis, vagina, or anus, and, in women, "
+              "bleeding between periods or after sex.",
+              ["Symptoms can include pain when urinating, discharge from the penis, vagina, or anus, and, in women, "
+               "bleeding between periods or after sex."])])
 def split_long_list(sentence: str) -> list[str]:
     """Split a sentence listing six or more items after 'include' or 'are' into two."""
     m = re.match(r"^(.+? (include|includes|are|were|can be|may include))( .+?)([.!?])$", sentence)
     if not m or len(sentence.split()) <= 16:
         return [sentence]
     items = [i.strip() for i in re.split(r",\s*(?:and |or )?", m.group(3).strip())]
-    if len(items) < 6 or any(len(i.split()) > 6 for i in items):
-        return [sentence]
+    if len(items) < 6 or any(len(i.split()) > 6 or i in ("and", "or", "") for i in items) \
+            or len(re.findall(r",\s*(?:and|or)\b", m.group(3))) > 1:
+        return [sentence]  # "discharge from the penis, vagina, or anus, and, in women, bleeding": lists in a list
     conj = "or" if re.search(r",\s*or ", m.group(3)) else "and"
     half = (len(items) + 1) // 2
     verb = {"includes": "include", "include": "include", "may include": "may include"}.get(m.group(2), m.group(2))

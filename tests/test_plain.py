@@ -825,3 +825,37 @@ def test_lithium_page_keeps_monitored_and_the_pregnancy_condition():
     assert "Talk to your doctor, who may change your dose" not in " ".join(k.text for k in r.handout.key_points)
     relapse = next(t for t in r.handout.words_to_know if t.word == "relapse")
     assert "drug" not in relapse.definition  # here a relapse is a mood episode coming back
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in DATA.iterdir() if p.suffix in (".txt", ".md")))
+def test_every_test_text_is_rewritten_without_a_crash_or_a_guard_violation(name):
+    r = _plain(name)
+    assert r.violations == [], name
+    assert all(s.text.strip() for s in r.handout.sentences)
+
+
+# --- fourth review round ---
+
+def test_antibiotic_leaflet_keeps_its_allergy_signs_and_dose_whole():
+    r = _plain("antibiotic_course.txt")
+    text = _text(r)
+    # "swelling of the face, lips, or tongue" is one sign: bullets "lips" / "or tongue" lost "swelling of".
+    assert "if you notice swelling of the face, lips, or tongue, trouble breathing, or hives that spread quickly." in text
+    assert "Loose stools affect roughly 1 in 10 people" in text
+    assert "which is a penicillin-type antibiotic, to be taken three times a day" in text
+
+
+def test_dementia_tips_keep_lists_whole_and_pronouns_agreeing():
+    r = _plain("dementia_caregiver.txt")
+    text = _text(r)
+    assert "Respite care is available through adult day centers, in-home aides, and some nursing homes." in text
+    assert "Remove loose rugs, clutter, and electrical cords from walkways, install grab bars in the bathroom, and keep" in text
+    assert "They were developed with input from family caregivers." in text and "It were" not in text
+    assert "Donepezil is usually started at 5 mg once a day at bedtime." in text
+    assert "It may be raised to 10 mg after 4 to 6 weeks." in text  # not "may be more to 10 mg"
+
+
+def test_sexual_health_leaflet_keeps_a_list_with_lists_inside_whole():
+    text = _text(_plain("chlamydia_gonorrhea.txt"))
+    assert "They also include and" not in text
+    assert "unusual discharge from the penis, vagina, or anus, and, in women, bleeding between periods or after sex." in text
