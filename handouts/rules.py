@@ -370,28 +370,28 @@ def examples_as_such_as(sentence: str) -> str:
 
 @rule("Examples in a ', such as A or B,' aside break the main sentence in two; give them their own sentence.",
       cases=[("It starts when someone using opioid drugs, such as heroin or painkillers, stops.",
-              ["It starts when someone using opioid drugs stops.", "Opioid drugs include heroin and painkillers."]),
+              ["Opioid drugs include heroin and painkillers.", "It starts when someone using opioid drugs stops."]),
              ("In this condition, the force of the blood is high enough that it may cause health problems, such as heart disease.",
               ["In this condition, the force of the blood is high enough that it may cause health problems.",
                "These include heart disease."]),
              ("Eat foods rich in iron, such as beans.", ["Eat foods rich in iron, such as beans."]),
              ("Some people get mild side effects, such as a sore arm or aches, which usually last 1 to 2 days.",
-              ["Some people get mild side effects, which usually last 1 to 2 days.",
-               "Mild side effects include a sore arm and aches."]),
+              ["Mild side effects include a sore arm and aches.",
+               "Some people get mild side effects, which usually last 1 to 2 days."]),
              ("Withdrawal occurs when someone who has used opioid drugs, such as painkillers or heroin, stops or cuts back.",
-              ["Withdrawal occurs when someone who has used opioid drugs stops or cuts back.",
-               "Opioid drugs include painkillers and heroin."]),
+              ["Opioid drugs include painkillers and heroin.",
+               "Withdrawal occurs when someone who has used opioid drugs stops or cuts back."]),
              ("Some antibiotics, such as metronidazole and ciprofloxacin, can raise your INR.",
               ["Some antibiotics can raise your INR.", "These include metronidazole and ciprofloxacin."]),
              ("Direct-acting antivirals (DAAs), such as Epclusa or Mavyret, usually last 8 to 12 weeks.",
-              ["Direct-acting antivirals (DAAs) usually last 8 to 12 weeks.",
-               "Direct-acting antivirals (DAAs) include Epclusa and Mavyret."]),
+              ["Direct-acting antivirals (DAAs) include Epclusa and Mavyret.",
+               "Direct-acting antivirals (DAAs) usually last 8 to 12 weeks."]),
              ("Studies have not shown that sleeping pills, such as zolpidem or diphenhydramine, lower blood pressure.",
-              ["Studies have not shown that sleeping pills lower blood pressure.",
-               "Sleeping pills include zolpidem and diphenhydramine."]),
+              ["Sleeping pills include zolpidem and diphenhydramine.",
+               "Studies have not shown that sleeping pills lower blood pressure."]),
              ("Behavioral approaches, such as therapy, regular sleep and wake times, and less caffeine, are advised.",
-              ["Behavioral approaches are advised.",
-               "Behavioral approaches include therapy, regular sleep and wake times, and less caffeine."]),
+              ["Behavioral approaches include therapy, regular sleep and wake times, and less caffeine.",
+               "Behavioral approaches are advised."]),
              ("It may harm your heart and kidneys over many years, such as heart disease, stroke or kidney failure.",
               ["It may harm your heart and kidneys over many years, such as heart disease, stroke or kidney failure."])])
 def split_such_as(sentence: str) -> list[str]:
@@ -434,7 +434,12 @@ def split_such_as(sentence: str) -> list[str]:
     # "such as A or B" names examples of one kind; "include A and B" says the same (both are examples).
     examples = re.sub(r" or ([^,]+)$", r" and \1", m[1])
     joint = ", " if re.match(r"(?:which|who)\b", m[2]) else " "  # "effects, which last 2 days" stays an aside
-    return split_or_keep(sentence, [f"{m[0]}{joint}{m[2]}", f"{cap(' '.join(noun))} {verb} {examples}"])
+    main, listed = f"{m[0]}{joint}{m[2]}", f"{cap(' '.join(noun))} {verb} {examples}"
+    if noun == ["These"]:
+        return split_or_keep(sentence, [main, listed])  # "These include ..." must follow what it points at
+    # The examples go first: after the main sentence they would stand between it and a next sentence
+    # that points back at it ("Opioid withdrawal happens when someone stops ... This sudden change ...").
+    return split_or_keep(sentence, [listed, main])
 
 
 _NOT_NOUN = {"the", "a", "an", "of", "who", "that", "which", "has", "been", "have", "is", "are", "was", "were",
