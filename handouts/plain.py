@@ -665,6 +665,16 @@ def _source_summary(handout: Handout) -> list[Sentence]:
     return []
 
 
+# A sentence that leans on its neighbours is no Key point: "the same receptors" (as what?), "For other
+# signs ..." (other than which?), "Cost is another barrier", "the following targets", "the most common."
+# (what?), "find yours", "The doctors will need to know this."; quoted words are someone else's ("words
+# like 'addict'"); a blank is a form; a greeting ("Welcome to ...") says nothing.
+_POINTS_ELSEWHERE = (
+    r"^Welcome\b", r"\banother\b", r"\b(?:this|that|these|those)\.$", r"\b(?:yours|theirs|ones)\b",
+    r"\bthe (?:most|least) \w+\.$", r"\bthe (?:following|above)\b", r"^(?:For )?(?:[Oo]ther|[Aa]nother)\b",
+    r"\bthe same (?!time\b)\w+(?! as\b)(?!\s\w+ as\b)", r"[\"“”]", r"___")
+
+
 def _stands_alone(s: Sentence) -> bool:
     """Tell whether a sentence makes sense in the Key points box, away from its neighbours."""
     limit = KEY_POINT_MAX_WORDS + 5 * _tells_what_to_do(s.text)
@@ -674,11 +684,7 @@ def _stands_alone(s: Sentence) -> bool:
     if re.match(r"^(?:But|And|So|Also|This|These|That|It|They|Its|Their|In fact|Instead|Even so|Then)\b", s.text) \
             or re.search(r"\b(?:this|these|those)\s+(?!works?\b)[a-z]+", s.text, re.I) or _unnamed_pronoun(s.text):
         return False
-    if s.text.endswith(":") or re.search(r"\b(?:this|that|these|those)\.$|\b(?:yours|theirs|ones)\b|\bthe (?:most|least) \w+\.$|\bthe (?:following|above)\b|^(?:For )?(?:[Oo]ther|[Aa]nother)\b|\bthe same (?!time\b)\w+(?! as\b)(?!\s\w+ as\b)",
-                 s.text) or re.search(r"[\"“”]|___", s.text):
-        # "the same receptors" (as what?), "For other signs ..." (other than which?), "the following targets",
-        # "Headache and tiredness are the most common." (the most common what?)
-        # point at their neighbours; quoted words are someone else's ("words like 'addict'"); a blank is a form.
+    if s.text.endswith(":") or any(re.search(p, s.text) for p in _POINTS_ELSEWHERE):
         return False
     return "(" not in s.text and not s.text.endswith("?")  # an aside in brackets is detail; a question no point
 

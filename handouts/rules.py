@@ -212,7 +212,7 @@ _FURNITURE = [
     r"^(?:published|updated|last updated|reviewed|posted)(?: on)?:?\s.*\b\d{4}\.?$",
     r"^(?:\d+\s*(?:-|–)?\s*(?:min|minute)s?\s+read|reading time:?.*)\.?$",
     r"^(?:jump to|skip to|table of contents|in this article|contents)\s*(?:a section)?:?\s*$",
-    r"^by [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?:, [A-Z][A-Za-z.]{1,7})*\.?$",  # "By Dana Lee, PharmD"
+    r"^by [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?:, [A-Z][A-Za-z.]{1,12}(?: [A-Z][A-Za-z.]{1,12}){0,2})*\.?$",  # "By Dana Lee, PharmD"
     r"^(?:medically |clinically )?(?:reviewed|fact[- ]checked) by [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}"
     r"(?:, [A-Z][A-Za-z.]{1,7})*\.?$",
     r"^(?:share|print|email|tweet)(?: this)?(?: (?:article|page))?\.?$",
@@ -227,6 +227,7 @@ _FURNITURE = [
              ("By Jane Doe, RN", []), ("By 2024 most clinics will offer it.", ["By 2024 most clinics will offer it."]),
              ("By Jane Smith, RN | Updated June 3, 2024 | 4 min read", []), ("Advertisement", []),
              ("By Dana Whitfield, PharmD | Medically reviewed by Marcus Lee, MD | Updated March 12, 2024", []),
+             ("By Karen Mills, Health Reporter | Updated March 3, 2024", []),
              ("Photo: A woman drinking water.", []), ("Related: 10 Ways to Keep Cool", []),
              ("Salt | sugar | fat", ["Salt | sugar | fat"])],
       removes_furniture=True)
@@ -252,10 +253,14 @@ def drop_question_answer_marks(sentence: str) -> str:
 
 @rule("A semicolon joins two sentences; readers cope better with one idea at a time.",
       cases=[("Rest is vital; further research is needed to set doses.", ["Rest is vital.", "Further research is needed to set doses."]),
-             ("Bring: pens; paper.", ["Bring: pens; paper."])])
+             ("Bring: pens; paper.", ["Bring: pens; paper."]),
+             ("The baby blues go away within 2 weeks; PPD does not.", ["The baby blues go away within 2 weeks; PPD does not."])])
 def split_semicolons(sentence: str) -> list[str]:
     """Split at semicolons between complete clauses."""
-    return split_or_keep(sentence, re.split(r"\s*;\s+", sentence))
+    parts = re.split(r"\s*;\s+", sentence)
+    if any(len(words(p)) <= 4 and words(p) and words(p)[-1] in AUXILIARIES | {"not"} for p in parts[1:]):
+        return [sentence]  # "The baby blues go away within 2 weeks; PPD does not.": the second half needs the first
+    return split_or_keep(sentence, parts)
 
 
 @rule("Lead-ins such as 'By understanding X, we can appreciate how' or 'It is important to note that' delay the point.",
@@ -551,7 +556,7 @@ def split_unless_in_which_case(sentence: str) -> list[str]:
              ("Common side effects, which affect more than 1 in 100 people, include headaches and dry mouth.",
               ["Common side effects include headaches and dry mouth.", "They affect more than 1 in 100 people."]),
              ("Buprenorphine, which is often sold as Suboxone, is a medicine for opioid use disorder.",
-              ["Buprenorphine is a medicine for opioid use disorder.", "It is often sold as Suboxone."]),
+              ["Buprenorphine is a medicine for opioid use disorder.", "Buprenorphine is often sold as Suboxone."]),
              ("Warfarin (Coumadin) is an anticoagulant medicine, which is prescribed to prevent clots.",
               ["Warfarin (Coumadin) is an anticoagulant medicine.", "It is prescribed to prevent clots."]),
              ("The tips below, which were written with caregivers, are meant to help you.",
@@ -574,6 +579,8 @@ def split_unless_in_which_case(sentence: str) -> list[str]:
               ["Avoid raw eggs, soft cheeses, or raw sprouts such as alfalfa, which cannot be washed clean."]),
              ("Cortisol is made by the adrenal glands, which sit on the kidneys, and it helps control blood sugar.",
               ["Cortisol is made by the adrenal glands, which sit on the kidneys, and it helps control blood sugar."]),
+             ("Call Poison Control, which is free and open 24 hours a day, or text POISON to 797979.",
+              ["Call Poison Control, which is free and open 24 hours a day, or text POISON to 797979."]),
              ("Keep the dressing on until your visit, which is in 10 days, unless it gets soaked.",
               ["Keep the dressing on until your visit, which is in 10 days, unless it gets soaked."])])
 def split_which_clause(sentence: str) -> list[str]:
@@ -589,9 +596,19 @@ def split_which_clause(sentence: str) -> list[str]:
         plural = verb in ("are", "were", "have", "do") or (verb not in ("is", "was", "has", "does")
                                                            and _plural(words(m.group(1))[-1]))
         pronoun = "They" if plural else "It"  # "The tips below, which were developed ...": they were
+        main = f"{m.group(1)} {inside.group(2)}"
+        if m.group(1).lower() in protected_names() or len(main.split()) > 12 and len(m.group(1).split()) <= 5:
+            # "Methadone, which is an opioid, is used ...": said after a long sentence, "It" could be anything.
+            pronoun = re.sub(r"^(?:A|An)\b", "The", m.group(1))
         return split_or_keep(sentence, [f"{m.group(1)} {inside.group(2)}", end(f"{pronoun} {inside.group(1)}")])
     before, rest = m.group(1), m.group(2)
-    if re.search(r", (?:unless|except|until|if|provided|to be|to take)\b|, (?:and|but|so) (?:it|they|this|these|he|she|you|we)\b", rest) \
+    goes_on = re.search(r", (?:and|or|but) (\w+)", rest)
+    if goes_on and (goes_on.group(1).lower() in _verb_forms()[1] | {"text", "it", "they", "this", "these", "he", "she",
+                                                                  "you", "we"} or goes_on.group(1).endswith("ing")):
+        # "Call Poison Control, which is free, or text POISON to ...": after the aside the main sentence
+        # goes on; "... dreams, which improve over time, and taking the pill with food may help" too.
+        return [sentence]
+    if re.search(r", (?:unless|except|until|if|provided|to be|to take)\b", rest) \
             or re.match(r"(?:If|When|Unless)\b", before) and "," in rest:
         # "Cortisol is made by the adrenal glands, which sit on the kidneys, and it helps ...": the aside
         # ends before ", and it", which belongs to the main sentence.
@@ -693,6 +710,8 @@ def split_participle_clause(sentence: str) -> list[str]:
               ["It is not for people with type 1 diabetes.", "There is no strong evidence that it works."]),
              ("Your child is in the green zone if there is no cough at night, and the peak flow is more than 80%.",
               ["Your child is in the green zone if there is no cough at night, and the peak flow is more than 80%."]),
+             ("Not only will you have watery stools, but you may also feel bloated or have cramps.",
+              ["Not only will you have watery stools, but you may also feel bloated or have cramps."]),
              ("If you have felt sad for weeks, you may have depression, and you should talk to a doctor.",
               ["If you have felt sad for weeks, you may have depression, and you should talk to a doctor."]),
              ("The plan says which medicines to give, and when, so that severe attacks may be prevented.",
@@ -723,7 +742,7 @@ def split_coordinate_clauses(sentence: str) -> list[str]:
     m = m or _and_clause(sentence)
     if not m:
         return [sentence]
-    if re.match(r"(?:If|When|Whenever|Unless|Until)\b", sentence) or (
+    if re.match(r"(?:If|When|Whenever|Unless|Until|Not only)\b", sentence) or (
             m.group(2) == "and" and re.search(r"\b(?:if|when|whenever|unless|until)\b", m.group(1), re.I)):
         # "If you feel hopeless, you may have depression, and you should talk to a doctor": the "if" holds
         # for both halves; two sentences would leave the second without its condition.
@@ -780,7 +799,8 @@ def split_shared_subject(sentence: str) -> list[str]:
                  r"((?:is|are|isn't|aren't|was|were|has|have|comes|come|acts|act|causes|cause|affects|affect)\b.+?) "
                  r"and ((?:usually |often |sometimes |also )?(?:can|may|might|could|will|should|often|do not|don't|"
                  r"does not|doesn't|cannot|can't)) (.+)$", sentence)
-    if not m or len(sentence.split()) < 12 or re.search(r"\b(?:and|or)\b", m.group(3)):
+    if not m or len(sentence.split()) < 12 or re.search(r"\b(?:and|or)\b", m.group(3)) or ":" in sentence \
+            or re.match(r"(?:If|When|Unless)\b", sentence):
         return [sentence]  # "is A and B and can C": the split point is not clear
     subject = m.group(2)
     if subject.split()[0].endswith("ing") and len(subject.split()) <= 4:
@@ -1376,10 +1396,13 @@ _RANGE = re.compile(r"(?<![\w.\-–—/])(\d+(?:\.\d+)?)\s*[-–—]\s*(\d+(?:\.
              ("Take 2–3 tablets a day.", ["Take 2 to 3 tablets a day."]),
              ("Call 1-800-662-4357 or 555-123-4567.", ["Call 1-800-662-4357 or 555-123-4567."]),
              ("Call the quitline at 1-800-QUIT-NOW.", ["Call the quitline at 1-800-QUIT-NOW."]),
+             ("Call the nurse at 555-0142 or (617) 555-0199.", ["Call the nurse at 555-0142 or (617) 555-0199."]),
              ("COVID-19 spread in 2020.", ["COVID-19 spread in 2020."])])
 def say_ranges_with_to(sentence: str) -> str:
     """Write numeric ranges with 'to' (phone numbers and codes are left alone)."""
-    return _RANGE.sub(r"\1 to \2", sentence)
+    # "555-0142" is a phone number (three digits, then four), not a range.
+    return _RANGE.sub(lambda m: m.group(0) if re.fullmatch(r"\d{3}[-–]\d{4}", m.group(0)) else f"{m.group(1)} to {m.group(2)}",
+                      sentence)
 
 
 @rule("Swaps can leave 'a upset stomach', double spaces or a lower-case start; tidy them.",

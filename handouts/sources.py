@@ -119,7 +119,10 @@ def split_front_matter(text: str, path: Path) -> tuple[dict, str, int]:
             raise SourceError(
                 f"front matter line '{line.strip()}' is not understood. "
                 f"Use 'key: value' with one of: {', '.join(FRONT_MATTER_KEYS)}.", path, n)
-        front[key] = value.strip().strip("\"'")
+        value = value.strip()
+        if len(value) > 1 and value[0] == value[-1] and value[0] in "\"'":
+            value = value[1:-1]  # a quoted value; not 'the "Baby Blues"', whose closing quote is its own
+        front[key] = value
     raise SourceError("the front matter opened with '---' is never closed. Add a line '---' after it.", path, 1)
 
 
