@@ -376,8 +376,14 @@ def merge_near_duplicates(handout: Handout, changes: list[Change]) -> None:
         return None
 
     fixed = {id(s) for sec in handout.sections for blk in sec.blocks for s in blk.sentences if never_merged(s, blk)}
+    # "... could lower doses. But the evidence is limited.": the "But" never goes while the claim it limits
+    # stays. It may go with the claim, when both are said elsewhere; when only the claim is, the claim
+    # goes and the "But" says its part where it stood.
+    limits = {id(a): b for sec in handout.sections for blk in sec.blocks for item in blk.items
+              for a, b in zip(item, item[1:]) if a.sources == b.sources and re.match(r"(?:But|Yet)\b", b.text)}
+    limiting = {id(b) for b in limits.values()}
     for x in everything:
-        if id(x) in gone or LIST_RULE in x.rules or id(x) in fixed:
+        if id(x) in gone or LIST_RULE in x.rules or id(x) in fixed or id(x) in limiting:
             continue  # a list and its lead-in stay whole
         # "This leads to ..." after x points back to x: x may go only if that sentence can go too.
         chain = [x]
@@ -392,11 +398,14 @@ def merge_near_duplicates(handout: Handout, changes: list[Change]) -> None:
             chain, keepers = chain[:1], keepers[:1]
         if any(k is None for k in keepers) or any(id(y) in fixed for y in chain[1:]):
             continue
+        but = limits.get(id(chain[-1]))
+        if but is not None and id(but) not in gone and (k := keeper_for(but, chain + [but])):
+            chain, keepers = chain + [but], keepers + [k]  # the claim and its "But" are both said elsewhere
         for y, k in zip(chain, keepers):
             gone[id(y)] = [k]
     said_as: dict[int, list[str]] = {}  # a sentence said by several: what each of them says (a list whole)
     for x in everything:
-        if id(x) in gone or LIST_RULE in x.rules or id(x) in fixed:
+        if id(x) in gone or LIST_RULE in x.rules or id(x) in fixed or id(x) in limiting:
             continue
         after = follower.get(id(x))
         # "They are signs of ..." after x may stay when it can name x's subject instead ("These symptoms").
@@ -635,22 +644,23 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     for pos, s in enumerate(handout.sentences):
         if id(s) in qualified or id(s) in listed or id(s) in pointing or id(s) in conditional or not _stands_alone(s):
             continue
-        if several and protected(s.text).numbers and not protected(s.text).names:
+        if several and _DOSE.search(s.text) and not protected(s.text).names:
             continue
         if re.match(r"^(?:[A-Z][\w-]*)(?: [\w-]+){0,2} (?:also )?includes? ", s.text) and len(s.rules) > 0:
             continue  # "Sleeping pills include zolpidem and diphenhydramine.": examples split off are detail
-        # What to do comes first after what the source repeated (CDC Clear Communication Index).
-        candidates.append((-len(s.sources), not _tells_what_to_do(s.text), pos, s))
-    ranked = sorted(candidates, key=lambda c: c[:3])
+        # What to do comes first after what the source repeated (CDC Clear Communication Index), and
+        # among things to do, what keeps the reader safe ("Call 911 ...", "Never ...", "Do not ...").
+        candidates.append((-len(s.sources), not _tells_what_to_do(s.text), not _urgent(s.text), pos, s))
+    ranked = sorted(candidates, key=lambda c: c[:4])
     chosen = ranked[: KEY_POINTS[1]]
     # Say what is not known too (CDC Clear Communication Index): keep a "more research" point.
-    unknown = [c for c in ranked if "more research needed" in protected(c[3].text).hedges]
+    unknown = [c for c in ranked if "more research needed" in protected(c[-1].text).hedges]
     if unknown and len(chosen) == KEY_POINTS[1] and not any(c in chosen for c in unknown):
         chosen[-1] = unknown[0]
     if len(chosen) < KEY_POINTS[0]:
         return []
     return [Sentence(s.text, list(s.sources), list(s.rules) + ["key_point"])
-            for *_, s in sorted(chosen, key=lambda c: c[2])]
+            for *_, s in sorted(chosen, key=lambda c: c[3])]
 
 
 def _source_summary(handout: Handout) -> list[Sentence]:
@@ -664,6 +674,8 @@ def _source_summary(handout: Handout) -> list[Sentence]:
             return [Sentence(s.text, list(s.sources), list(s.rules) + ["key_point"]) for s in sec.sentences]
     return []
 
+
+_DOSE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:mg|mcg|ml|mL|g|doses?|tablets?|pills?|puffs?|capsules?|times)\b")
 
 # A sentence that leans on its neighbours is no Key point: "the same receptors" (as what?), "For other
 # signs ..." (other than which?), "Cost is another barrier", "the following targets", "the most common."
@@ -708,6 +720,12 @@ def _limits(later: str, sentence: str) -> bool:
     # side. "But more people are turning to kratom" after "Withdrawal can be hard": the text moves on.
     return bool(guarded.negations or guarded.numbers or re.search(r"\b(?:it|they|this|these|others)\b", m.group(1), re.I)
                 or content_words(m.group(1)) & content_words(sentence))
+
+
+def _urgent(sentence: str) -> bool:
+    """Tell whether an instruction is about safety: an emergency number, 'right away', or a 'never'/'do not'."""
+    return bool(re.search(r"\b(?:911|988|999|112|emergency|right away|immediately|poison|never|do not|don't|must not)\b",
+                          sentence, re.I))
 
 
 def _tells_what_to_do(sentence: str) -> bool:

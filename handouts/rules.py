@@ -254,10 +254,14 @@ def drop_question_answer_marks(sentence: str) -> str:
 @rule("A semicolon joins two sentences; readers cope better with one idea at a time.",
       cases=[("Rest is vital; further research is needed to set doses.", ["Rest is vital.", "Further research is needed to set doses."]),
              ("Bring: pens; paper.", ["Bring: pens; paper."]),
-             ("The baby blues go away within 2 weeks; PPD does not.", ["The baby blues go away within 2 weeks; PPD does not."])])
+             ("The baby blues go away within 2 weeks; PPD does not.", ["The baby blues go away within 2 weeks; PPD does not."]),
+             ("Risks include: a sore throat, in up to 40%; bleeding, in fewer than 1 in 1,000; and a tear, rarely.",
+              ["Risks include: a sore throat, in up to 40%; bleeding, in fewer than 1 in 1,000; and a tear, rarely."])])
 def split_semicolons(sentence: str) -> list[str]:
     """Split at semicolons between complete clauses."""
     parts = re.split(r"\s*;\s+", sentence)
+    if ":" in parts[0] or any(re.match(r"(?:and|or)\b", p) for p in parts[1:]):
+        return [sentence]  # "the following: a sore throat, ...; bleeding, ...; and a tear": one list, its items
     if any(len(words(p)) <= 4 and words(p) and words(p)[-1] in AUXILIARIES | {"not"} for p in parts[1:]):
         return [sentence]  # "The baby blues go away within 2 weeks; PPD does not.": the second half needs the first
     return split_or_keep(sentence, parts)
@@ -602,6 +606,8 @@ def split_which_clause(sentence: str) -> list[str]:
             pronoun = re.sub(r"^(?:A|An)\b", "The", m.group(1))
         return split_or_keep(sentence, [f"{m.group(1)} {inside.group(2)}", end(f"{pronoun} {inside.group(1)}")])
     before, rest = m.group(1), m.group(2)
+    if ";" in rest:
+        return [sentence]  # "the following: a sore throat, which ...; bleeding, which ...": asides of list items
     goes_on = re.search(r", (?:and|or|but) (\w+)", rest)
     if goes_on and (goes_on.group(1).lower() in _verb_forms()[1] | {"text", "it", "they", "this", "these", "he", "she",
                                                                   "you", "we"} or goes_on.group(1).endswith("ing")):
@@ -887,6 +893,10 @@ def is_step(text: str) -> bool:
               ["To change a dressing, follow these steps:", "\u2023 wash your hands for 20 seconds",
                "\u2023 remove the old dressing", "\u2023 tape a new pad over the wound"]),
              ("Do this: 1) rest, 3) drink water.", ["Do this: 1) rest, 3) drink water."]),
+             ("If you have these signs, eat or drink 15 grams of fast sugar, such as 4 ounces of juice, and check "
+              "again after 15 minutes.",
+              ["If you have these signs, eat or drink 15 grams of fast sugar, such as 4 ounces of juice, and check "
+               "again after 15 minutes."]),
              ("Stop taking it and call 911 right away if you notice swelling of the face, lips, or tongue, trouble "
               "breathing, or hives that spread quickly.",
               ["Stop taking it and call 911 right away if you notice swelling of the face, lips, or tongue, trouble "
@@ -982,8 +992,10 @@ def list_to_bullets(sentence: str) -> list[str]:
     if not long_items and (len(items) < 5 or any(len(i.split()) > 7 or re.search(r"\b(?:and|or)\b", i)
                                                  and i is not items[-1] for i in items)):
         return [sentence]
-    if any(not i or _goes_on(i) or re.match(r"(?:and|or)\b", i) for i in items):
+    if any(not i or _goes_on(i) or re.match(r"(?:and|or|such as|including|for example)\b", i) for i in items):
         return [sentence]  # "swelling of the face, lips, or tongue, ...": a list inside an item
+    if re.match(r"If\b", m.group(1)) and any(words(i) and words(i)[0] in _verb_forms()[1] for i in items):
+        return [sentence]  # "If you have these signs, eat 15 grams of sugar, ...": the items are what to do
     lead = m.group(1)
     if joiner == "or" and not lead.endswith(("include", "includes")):  # "may include A or B" lists maybes
         if not re.search(r"\b(?:if|when|whenever)\b.*\b(?:notice|have|has|get)$", lead):
@@ -1282,6 +1294,7 @@ def symbols_to_words(sentence: str) -> str:
              ("People with AIDS and I need care.", ["People with AIDS and I need care."]),
              ("Do NOT take it before a CAT scan.", ["Do not take it before a CAT scan."]),
              ("Call 1-800-QUIT-NOW TODAY.", ["Call 1-800-QUIT-NOW today."]),
+             ("DO NOT DRIVE IF YOUR BLOOD SUGAR IS BELOW 70 MG/DL.", ["Do not drive if your blood sugar is below 70 mg/dL."]),
              ("Use the letters in BE FAST to remember the signs of a stroke:",
               ["Use the letters in BE FAST to remember the signs of a stroke:"]),
              ("Call RIGHT AWAY.", ["Call right away."]),
@@ -1314,6 +1327,7 @@ def use_sentence_case(sentence: str) -> str:
     if not out:
         return sentence
     text = "".join(out) + sentence[last:]
+    text = re.sub(r"(?i)\bmg/dl\b", "mg/dL", re.sub(r"(?i)\bmmol/l\b", "mmol/L", text))  # units keep their case
     return text[:1].upper() + text[1:]
 
 

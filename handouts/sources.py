@@ -171,18 +171,26 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
             question = re.match(r"^(?:Q|Question)\s*[:.]\s+(.+\?)$", stripped)
             if question and re.match(r"^(?:A|Answer)\s*[:.]\s", _next_text_line(lines, i) or ""):
                 blocks.append(RawBlock("heading", [question.group(1)], n))  # "Q: What is a migraine?" over "A: ..."
+            elif blocks and not _previous_line_blank(lines, i) and not _ends_sentence(blocks[-1].texts[-1]) \
+                    and (blocks[-1].kind == "paragraph" or blocks[-1].kind in ("bullets", "numbered")
+                         and stripped[0].islower()):
+                # A paragraph, or a list item, hard-wrapped over several lines continues here.
+                blocks[-1].texts[-1] = _joined(blocks[-1].texts[-1], stripped)
             elif _is_heading_line(stripped, _next_text_line(lines, i)):
                 blocks.append(RawBlock("heading", [stripped.lstrip("#").strip()], n))
-            elif blocks and blocks[-1].kind == "paragraph" and not _previous_line_blank(lines, i) \
-                    and not _ends_sentence(blocks[-1].texts[-1]):
-                # A paragraph hard-wrapped over several lines continues here.
-                blocks[-1].texts[-1] += " " + stripped
             else:
                 blocks.append(RawBlock("paragraph", [stripped], n))
     for b in blocks:
         if b.kind == "paragraph":
             b.texts[0], b.quoted = _unquote(b.texts[0])
     return blocks
+
+
+def _joined(text: str, line: str) -> str:
+    """Join a hard-wrapped line to the text before it; 'Insu-' + 'lin lowers' is 'Insulin lowers'."""
+    if re.search(r"[a-z]-$", text) and line[:1].islower():
+        return text[:-1] + line  # a word broken at the line's end by a hyphen
+    return f"{text} {line}"
 
 
 def _previous_line_blank(lines: list[str], i: int) -> bool:
@@ -225,8 +233,9 @@ def _is_numbered_heading(text: str, blocks: list[RawBlock], next_line: str | Non
 
     A step of a list follows another step or is followed by one; a title is short, has no full stop,
     and the text after it is a paragraph."""
-    if blocks and blocks[-1].kind == "numbered" or not next_line or _NUMBERED.match(next_line) or _BULLET.match(next_line):
-        return False
+    if blocks and blocks[-1].kind == "numbered" or not next_line or _NUMBERED.match(next_line) or _BULLET.match(next_line) \
+            or next_line[0].islower():
+        return False  # a lower-case next line carries the step on: "5. Insert the needle ... and press" / "the button."
     return (len(text.split()) <= _MAX_HEADING_WORDS and not re.search(r"[.,;:!][\"”’')\]]*$", text)
             and bool(re.search(r"[.!?][\"”’')\]]*$", next_line)) and len(next_line.split()) > len(text.split()))
 
@@ -289,11 +298,15 @@ def parse_markdown(body: str, first_line: int = 1) -> list[RawBlock]:
                 continue
             elif opener == "heading_open":
                 blocks.append(RawBlock("heading", [text], line, title=tokens[i - 1].tag == "h1"))
-            elif len(list_kinds) > 1 and list_kinds[0] == "numbered" and blocks[-1].texts:
+            elif len(list_kinds) > 1 and blocks[-1].texts:
                 # A note under step 5 belongs to step 5: as a step of its own it would get a wrong number.
-                blocks[-1].texts[-1] = f"{_sentence_end(blocks[-1].texts[-1])} {_sentence_end(text)}"
+                # Bullets under "Ibuprofen (Advil, Motrin)" are about ibuprofen: flattened, they would not say so.
+                parent = blocks[-1].texts[-1]
+                heading_like = list_kinds[0] == "bullets" and not re.search(r"[.!?:]$", parent)
+                joint = f"{parent}:" if heading_like else _sentence_end(parent)
+                blocks[-1].texts[-1] = f"{joint} {_sentence_end(text)}"
             elif list_kinds:
-                blocks[-1].texts.append(text)  # nested bullets are flattened into the outer list
+                blocks[-1].texts.append(text)
             else:
                 text, quoted = _unquote(text)
                 blocks.append(RawBlock("paragraph", [text], line, quoted=quoted or bool(in_quote)))
@@ -310,6 +323,7 @@ def table_rows(rows: list[list[str]]) -> list[str]:
     for row in rows[1:]:
         # A header that asks ("How often") is answered by its cell ("Every 4 weeks"): say only the answer.
         pairs = [c if not h else uncap(c) if re.match(r"(?:how|when|what|where|who|which)\b", h, re.I)
+                 else f"{uncap(h)}: {c}" if re.search(r"\d", h)  # "acetaminophen 160 mg/5 mL: 2.5 mL"
                  else f"{h.lower()} {uncap(c)}" for h, c in zip(header[1:], row[1:]) if c]
         label = row[0] if row else ""
         if label[:1].isdigit() and header[0]:

@@ -896,3 +896,37 @@ def test_methadone_orientation_key_points_are_no_greetings():
     r = _plain("methadone_orientation.txt")
     assert not any(k.text.startswith("Welcome") for k in r.handout.key_points)
     assert "Methadone is a long-acting opioid agonist." in _text(r)
+
+
+# --- sixth review round ---
+
+def test_hard_wrapped_steps_and_broken_words_are_joined():
+    r = _plain("insulin_wrapped.txt")
+    text = _text(r)
+    assert "Insulin lowers the sugar in your blood." in text and "Insu- lin" not in text
+    steps = next(b for sec in r.handout.sections for b in sec.blocks if b.kind == "numbered")
+    assert steps.sentences[0].text == "Wash your hands and check the label to make sure you have the right insulin."
+    assert len([b for sec in r.handout.sections for b in sec.blocks if b.kind == "numbered"]) == 1
+    assert not any(s.heading.startswith("Put the needle") for s in r.handout.sections)  # step 5 is no heading
+    assert "below 70 mg/dL" in text
+    # "If you have these signs, eat ..., such as 4 ounces of juice, and check again": the items are actions.
+    assert "If you have these signs, eat or drink 15 grams of fast sugar" in text
+
+
+def test_nested_bullets_stay_with_the_medicine_they_are_about():
+    r = _plain("child_pain_doses.md")
+    items = [s.text for b in r.handout.sections[1].blocks for s in b.sentences]
+    assert any(t.startswith("Ibuprofen (Advil, Motrin): Only for babies 6 months and older.") for t in items)
+    assert "Acetaminophen 160 mg/5 mL: 2.5 mL" in _text(r)  # the header's unit keeps its case
+
+
+def test_consent_form_keeps_its_list_of_risks_whole():
+    text = _text(_plain("endoscopy_consent.txt"))
+    assert "the following: a sore throat, which happens in up to 40% of patients" in text
+    assert "such more steps" not in text
+
+
+def test_a_but_is_never_merged_away_from_the_claim_it_limits():
+    r = _plain("gabapentin_seo.txt")
+    text = _text(r)
+    assert "could lower the amount of other medicines needed. But the evidence is limited." in text
