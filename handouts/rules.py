@@ -459,7 +459,7 @@ _NOT_NOUN = {"the", "a", "an", "of", "who", "that", "which", "has", "been", "hav
 def _split_closing_such_as(sentence: str) -> list[str]:
     """Split a long 'A causes problems, such as B and C.' into 'A causes problems.' and 'These include B and C.'"""
     m = re.match(r"^(.+), such as ([^,]+(?:, [^,]+)*)([.!?])$", sentence)
-    if not m or len(sentence.split()) < SPLIT_FROM or not _plural(words(m.group(1))[-1]):
+    if not m or len(sentence.split()) < SPLIT_FROM or not words(m.group(1)) or not _plural(words(m.group(1))[-1]):
         return [sentence]
     finite, bases = _verb_forms()
     before = [w.lower() for w in m.group(1).split()]
@@ -598,7 +598,7 @@ def split_which_clause(sentence: str) -> list[str]:
         # subject and its verb; say the main sentence whole, then the aside about the same subject.
         verb = next((w for w in words(inside.group(1)) if w not in _ADVERBS), "")
         plural = verb in ("are", "were", "have", "do") or (verb not in ("is", "was", "has", "does")
-                                                           and _plural(words(m.group(1))[-1]))
+                                                           and bool(words(m.group(1))) and _plural(words(m.group(1))[-1]))
         pronoun = "They" if plural else "It"  # "The tips below, which were developed ...": they were
         main = f"{m.group(1)} {inside.group(2)}"
         if m.group(1).lower() in protected_names() or len(main.split()) > 12 and len(m.group(1).split()) <= 5:
