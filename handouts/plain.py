@@ -362,10 +362,16 @@ def merge_near_duplicates(handout: Handout, changes: list[Change]) -> None:
     gone: dict[int, list[Sentence]] = {}  # id of a removed sentence -> the sentence(s) that say it
     softened: dict[int, str] = {}  # id of a kept sentence -> its wording with 'may' for 'can'
 
+    from .sources import SUMMARY_BOX
+
+    # A source's "Key takeaways" list becomes the Key points box, out of the body: nothing may be merged
+    # into it, or the body would lose what it says ("If you miss a dose, you do not need to start over").
+    boxed = {id(s) for sec in handout.sections if SUMMARY_BOX.match(sec.heading) for s in sec.sentences}
+
     def keeper_for(x: Sentence, exclude: list[Sentence]) -> Sentence | None:
         said = meant.get(id(x), x.text)
         for k in everything:
-            if k is x or id(k) in gone or any(k is e for e in exclude):
+            if k is x or id(k) in gone or id(k) in boxed or any(k is e for e in exclude):
                 continue
             if repeats(said, k.text) and (not repeats(k.text, x.text) or _clearer(k, x)):
                 return k
@@ -748,7 +754,7 @@ def _unnamed_pronoun(sentence: str) -> bool:
         if w in ("it", "its", "they", "them", "their"):
             return True
         if w in ("anything", "something", "everything", "nothing", "anyone", "someone", "everyone",
-                 "until", "unless", "before", "after", "when", "while", "because"):
+                 "until", "unless", "before", "after", "when", "while", "because", "please"):
             continue  # "Do not eat anything until it has dissolved": these name nothing "it" could be
         if w not in _STOP and w not in finite and w not in bases and w not in _HEDGES and not w.endswith("ing"):
             return False  # a noun comes first: the pronoun can name it

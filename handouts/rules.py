@@ -390,6 +390,8 @@ def examples_as_such_as(sentence: str) -> str:
              ("Withdrawal occurs when someone who has used opioid drugs, such as painkillers or heroin, stops or cuts back.",
               ["Opioid drugs include painkillers and heroin.",
                "Withdrawal occurs when someone who has used opioid drugs stops or cuts back."]),
+             ("Adults who have risk factors, such as diabetes or HIV, should also get vaccinated.",
+              ["Risk factors include diabetes and HIV.", "Adults who have risk factors should also get vaccinated."]),
              ("Some antibiotics, such as metronidazole and ciprofloxacin, can raise your INR.",
               ["Some antibiotics can raise your INR.", "These include metronidazole and ciprofloxacin."]),
              ("Direct-acting antivirals (DAAs), such as Epclusa or Mavyret, usually last 8 to 12 weeks.",
@@ -429,8 +431,11 @@ def split_such_as(sentence: str) -> list[str]:
         verb_ing = w.endswith("ing") and (not noun or prior not in (
             "that", "the", "a", "an", "of", "for", "with", "and", "or", "about", "as", "these", "those", "your",
             "their", "our", "its", "some", "many", "most", "all", "any", "no", "on", "in", ""))
-        if w.lower() in _NOT_NOUN or w.lower() in finite or w.lower() in bases or verb_ing or len(noun) == 3:
-            break
+        compound = noun and w.lower() in bases and prior in ("have", "has", "with", "of", "for", "the", "a", "an",
+                                                            "any", "some", "your", "their", "and", "or", "about")
+        if (w.lower() in _NOT_NOUN or w.lower() in finite or w.lower() in bases and not compound or verb_ing
+                or len(noun) == 3):
+            break  # "who have risk factors": "risk" is part of the noun here, not a verb
         noun.insert(0, w)
     if not noun:
         return [sentence]
@@ -585,6 +590,10 @@ def split_unless_in_which_case(sentence: str) -> list[str]:
               ["Cortisol is made by the adrenal glands, which sit on the kidneys, and it helps control blood sugar."]),
              ("Call Poison Control, which is free and open 24 hours a day, or text POISON to 797979.",
               ["Call Poison Control, which is free and open 24 hours a day, or text POISON to 797979."]),
+             ("Do not take NSAIDs such as ibuprofen or naproxen (Aleve), which can make heart failure worse.",
+              ["Do not take NSAIDs such as ibuprofen or naproxen (Aleve), which can make heart failure worse."]),
+             ("It does not replace the full agreement, which you should keep with your records.",
+              ["It does not replace the full agreement, which you should keep with your records."]),
              ("Keep the dressing on until your visit, which is in 10 days, unless it gets soaked.",
               ["Keep the dressing on until your visit, which is in 10 days, unless it gets soaked."])])
 def split_which_clause(sentence: str) -> list[str]:
@@ -606,6 +615,15 @@ def split_which_clause(sentence: str) -> list[str]:
             pronoun = re.sub(r"^(?:A|An)\b", "The", m.group(1))
         return split_or_keep(sentence, [f"{m.group(1)} {inside.group(2)}", end(f"{pronoun} {inside.group(1)}")])
     before, rest = m.group(1), m.group(2)
+    if re.match(r"(?:you|we|they|i|he|she|people|your|their)\b", rest, re.I):
+        return [sentence]  # "the full agreement, which you should keep": "This you should keep" is no English
+    describes = re.search(r"\b[Tt]he (?:[\w:-]+ ){0,2}(?:method|plan|test|program|programme|diet|vaccine|device|procedure|"
+                          r"treatment|medicine|drug|dose)$", before) and re.match(r"(?:is|are|involves?|means|uses)\b", rest)
+    if not describes and (re.search(r"\bsuch as\b[^,]*(?:, [^,]+)*$", before) or re.search(
+            r"\b(?:and|or) [\w-]+(?: \([^)]*\))?$", before) and words(before) and words(before)[-1] in _names_and_terms()):
+        # "NSAIDs such as ibuprofen or naproxen, which can make heart failure worse": about NSAIDs, or
+        # "caffeine and alcohol, which can make anxiety worse": about both, not the last name alone.
+        return [sentence]
     if ";" in rest:
         return [sentence]  # "the following: a sore throat, which ...; bleeding, which ...": asides of list items
     goes_on = re.search(r", (?:and|or|but) (\w+)", rest)
@@ -733,6 +751,10 @@ def split_participle_clause(sentence: str) -> list[str]:
              ("Respite care is available through day centers, in-home aides, and some nursing homes, and it may be covered.",
               ["Respite care is available through day centers, in-home aides, and some nursing homes.",
                "It may be covered."]),
+             ("Your heart may beat faster, your breathing may get shallow, and you might feel shaky or sick.",
+              ["Your heart may beat faster, your breathing may get shallow, and you might feel shaky or sick."]),
+             ("Name 5 things you can see, 2 things you can smell, and 1 thing you can taste right now.",
+              ["Name 5 things you can see, 2 things you can smell, and 1 thing you can taste right now."]),
              ("Stop taking the tablets, and call your doctor if you get a rash on your skin.",
               ["Stop taking the tablets, and call your doctor if you get a rash on your skin."]),
              ("Common signs are fever, chills, and muscle aches that last for days.",
@@ -759,8 +781,12 @@ def split_coordinate_clauses(sentence: str) -> list[str]:
 
 
 def _closes_list(first: str) -> bool:
-    """Tell whether an 'and' after `first` would close a list ('A, B, and C'), by its short last item."""
+    """Tell whether an 'and' after `first` would close a list: 'A, B, and C' (short items), or a list of
+    clauses ('Your heart may beat faster, your breathing may get shallow, and you might feel shaky')."""
     segments = first.split(", ")
+    if len(segments) > 1 and set(words(segments[0])) & AUXILIARIES and any(
+            set(words(seg)) & AUXILIARIES and not re.match(r"(?:and|or|but)\b", seg) for seg in segments[1:]):
+        return True
     return len(segments) > 1 and len(segments[-1].split()) <= 4 and not re.search(r"\b(?:and|or)\b", segments[-1])
 
 
@@ -854,13 +880,16 @@ def split_trailing_appositive(sentence: str) -> list[str]:
               ["Keep the wound clean and dry for the first 24 hours.",
                "This is because moisture can increase the risk of infection."]),
              ("Rest, as you need it.", ["Rest, as you need it."]),
+             ("People on dialysis may need a higher dose or a different schedule, as determined by their kidney doctor.",
+              ["People on dialysis may need a higher dose or a different schedule, as determined by their kidney doctor."]),
              ("Do not put a pillow under your knee while you sleep, as this may lead to a bend in the joint.",
               ["Do not put a pillow under your knee while you sleep.", "This may lead to a bend in the joint."]),
              ("Use it as your doctor says, as well as you can, every day of the week.",
               ["Use it as your doctor says, as well as you can, every day of the week."])])
 def split_long_reason(sentence: str) -> list[str]:
     """Split 'A, as/since/because B' (B a whole clause) into 'A.' and 'This is because B.' in a sentence of 14+ words."""
-    m = re.match(r"^(.+?), (?:as|since|because) (?!well\b|long\b|soon\b|much\b|many\b|far\b|if\b)(.+)$", sentence)
+    m = re.match(r"^(.+?), (?:as|since|because) (?!well\b|long\b|soon\b|much\b|many\b|far\b|if\b|\w+ed\b)(.+)$",
+                 sentence)  # not "as determined by their doctor": that says who decides, not why
     if not m or len(sentence.split()) < SPLIT_FROM or len(m.group(2).split()) < 4:
         return [sentence]
     if re.match(r"this\b", m.group(2)):
@@ -994,8 +1023,17 @@ def list_to_bullets(sentence: str) -> list[str]:
         return [sentence]
     if any(not i or _goes_on(i) or re.match(r"(?:and|or|such as|including|for example)\b", i) for i in items):
         return [sentence]  # "swelling of the face, lips, or tongue, ...": a list inside an item
-    if re.match(r"If\b", m.group(1)) and any(words(i) and words(i)[0] in _verb_forms()[1] for i in items):
-        return [sentence]  # "If you have these signs, eat 15 grams of sugar, ...": the items are what to do
+    if re.match(r"If\b", m.group(1)) and any(words(i) and words(i)[0] in _verb_forms()[1] for i in items[1:]) \
+            or not _is_action(items[0]) and any(_is_action(i) for i in items[1:]):
+        # "If you have these signs, eat 15 grams of sugar, ...": the items are what to do; "Try to get 7 hours
+        # of sleep, move your body, and cut back ...": a thing, then actions, under one lead-in.
+        return [sentence]
+    example = re.match(r"^(.+? such as) (.+)$", items[0])
+    if example:
+        # "may have withdrawal symptoms such as muscle aches, runny nose, ...": "such as" leads the whole list.
+        m = re.match(r"^(.*)$", f"{m.group(1)} {example.group(1)}"), None
+        lead_text, items = m[0].group(1), [example.group(2)] + items[1:]
+        return [f"{lead_text}:"] + [LIST_ITEM + i for i in items]
     lead = m.group(1)
     if joiner == "or" and not lead.endswith(("include", "includes")):  # "may include A or B" lists maybes
         if not re.search(r"\b(?:if|when|whenever)\b.*\b(?:notice|have|has|get)$", lead):
@@ -1020,6 +1058,14 @@ def _inline_steps(sentence: str) -> list[str]:
     if len(items) < 2 or numbers != [str(n) for n in range(1, len(items) + 1)] or any(len(i.split()) < 2 for i in items):
         return []  # the numbers must count the steps: "1) ... 3)" is no plain list of steps
     return [m.group(1)] + [STEP_ITEM + i for i in items]
+
+
+def _is_action(item: str) -> bool:
+    """Tell whether a list item is something to do ('move your body', 'cut back on salt'), not a thing ('dry mouth')."""
+    ws = words(item)
+    return len(ws) >= 2 and ws[0] in _verb_forms()[1] and ws[1] in (
+        "your", "the", "a", "an", "back", "up", "down", "out", "on", "off", "more", "less", "some", "any", "it", "them",
+        "with", "to")
 
 
 def _action_list(sentence: str) -> list[str]:
@@ -1159,6 +1205,10 @@ def split_long_list(sentence: str) -> list[str]:
              ("Many people who start to use heroin after an injury have to struggle through withdrawal alone.",
               ["Many people who start to use heroin after an injury have to struggle through withdrawal alone."]),
              ("It helps by blocking receptors.", ["It helps by blocking receptors."]),
+             ("The CDC now recommends hepatitis B vaccination for all adults aged 19 through 59 years of age.",
+              ["The CDC now recommends hepatitis B vaccination for all adults aged 19 through 59 years of age."]),
+             ("Many of our members have tapered by lowering their dose by about 10 to 25 percent every 1 to 2 weeks.",
+              ["Many of our members have tapered by lowering their dose by about 10 to 25 percent every 1 to 2 weeks."]),
              ("Descovy is not approved for people assigned female at birth who could get HIV through vaginal sex.",
               ["Descovy is not approved for people assigned female at birth who could get HIV through vaginal sex."]),
              ("Naloxone nasal spray (4 mg) is given by inserting the nozzle into one nostril and pressing the plunger.",
@@ -1175,8 +1225,14 @@ def split_long_by_means(sentence: str) -> list[str]:
     if re.search(r"\b(?:get|gets|getting|got|catch|catching|spread|spreads|passed|pass|passes|transmitted|infected|"
                  r"exposed|lower|lowers|lowering|reduce|reduces|reducing|risk|chance)\b(?: [\w-]+){0,3}$", m.group(1)):
         return [sentence]  # "could get HIV through vaginal sex": how it spreads, not how something works
-    how = m.group(2) if m.group(2).startswith("through ") else f"by {m.group(2)}"
     modal = _first_modal(m.group(1))
+    effect = re.search(r"\b(?:reverse|reverses|help|helps|ease|eases|relieve|relieves|block|blocks|treat|treats|"
+                       r"prevent|prevents|work|works|act|acts)\b", m.group(1))
+    if not modal and not effect or m.group(2).startswith("through ") and (not modal or re.match(r"through \d", m.group(2))):
+        # "Members have tapered by lowering their dose" tells how they did it, not that it works; "breathe
+        # out through your mouth" and "aged 19 through 59" are a way and a range, not how something works.
+        return [sentence]
+    how = m.group(2) if m.group(2).startswith("through ") else f"by {m.group(2)}"
     return split_or_keep(sentence, [m.group(1), f"This {modal + ' work' if modal else 'works'} {how}"])
 
 

@@ -942,3 +942,37 @@ def test_odd_sentences_are_rewritten_without_a_crash(text):
 
     pieces, change, violations = rewrite_sentence(Sentence(text, [text], []), "s", lists=True)
     assert change.source == text  # found while fuzzing 15,000 sentences cut and joined from the test texts
+
+
+# --- seventh review round ---
+
+def test_hepatitis_b_schedule_keeps_its_age_range_and_risk_factors():
+    r = _plain("hepatitis_b_vaccine.txt")
+    text = _text(r)
+    assert "for all adults aged 19 through 59 years." in text and "This works through" not in text
+    assert "Risk factors include" in text and "Factors include" not in text
+    assert "This is because determined" not in text
+    # The source's takeaway box holds "If you miss a dose, ...": the body must still say it too.
+    assert "If you miss a dose, you do not need to start over." in text
+
+
+def test_anxiety_sheet_keeps_its_breathing_steps_and_lists_of_clauses():
+    text = _text(_plain("anxiety_self_help.txt"))
+    assert "breathe out completely through your mouth for 8 seconds" in text and "This works through" not in text
+    assert "2 things you can smell, and 1 thing you can taste." in text
+    assert "Your heart may beat faster, your breathing may get shallow, and you might feel shaky" in text
+    assert "Alcohol can make anxiety worse." not in text  # caffeine and alcohol, both
+
+
+def test_kratom_taper_text_keeps_current_use_and_its_list_lead():
+    r = _plain("kratom_taper_community.txt")
+    text = _text(r)
+    assert "if you have been using large amounts daily" in text
+    assert "withdrawal symptoms such as:" in text
+    assert "This works by lowering" not in text  # how members tapered is no claim that it works
+
+
+def test_heart_failure_check_keeps_the_nsaid_warning_about_all_nsaids():
+    text = _text(_plain("heart_failure_check.md"))
+    assert "Naproxen can make heart failure worse." not in text
+    assert "which can make heart failure worse." in text
