@@ -384,7 +384,7 @@ def merge_near_duplicates(handout: Handout, changes: list[Change]) -> None:
     fixed = {id(s) for sec in handout.sections for blk in sec.blocks for s in blk.sentences if never_merged(s, blk)}
     # "... could lower doses. But the evidence is limited.": the "But" never goes while the claim it limits
     # stays. It may go with the claim, when both are said elsewhere; when only the claim is, the claim
-    # goes and the "But" says its part where it stood.
+    # goes and the "But" says its part where it stood (next to what says the claim).
     limits = {id(a): b for sec in handout.sections for blk in sec.blocks for item in blk.items
               for a, b in zip(item, item[1:]) if a.sources == b.sources and re.match(r"(?:But|Yet)\b", b.text)}
     limiting = {id(b) for b in limits.values()}

@@ -385,8 +385,8 @@ def examples_as_such_as(sentence: str) -> str:
                "These include heart disease."]),
              ("Eat foods rich in iron, such as beans.", ["Eat foods rich in iron, such as beans."]),
              ("Some people get mild side effects, such as a sore arm or aches, which usually last 1 to 2 days.",
-              ["Mild side effects include a sore arm and aches.",
-               "Some people get mild side effects, which usually last 1 to 2 days."]),
+              ["Some people get mild side effects, which usually last 1 to 2 days.",
+               "Mild side effects include a sore arm and aches."]),
              ("Withdrawal occurs when someone who has used opioid drugs, such as painkillers or heroin, stops or cuts back.",
               ["Opioid drugs include painkillers and heroin.",
                "Withdrawal occurs when someone who has used opioid drugs stops or cuts back."]),
@@ -449,8 +449,10 @@ def split_such_as(sentence: str) -> list[str]:
     examples = re.sub(r" or ([^,]+)$", r" and \1", m[1])
     joint = ", " if re.match(r"(?:which|who)\b", m[2]) else " "  # "effects, which last 2 days" stays an aside
     main, listed = f"{m[0]}{joint}{m[2]}", f"{cap(' '.join(noun))} {verb} {examples}"
-    if noun == ["These"]:
-        return split_or_keep(sentence, [main, listed])  # "These include ..." must follow what it points at
+    if noun == ["These"] or joint == ", ":
+        # "These include ..." must follow what it points at; "Some people get side effects, which last 2
+        # days" is followed by its aside ("These effects last ..."), and the examples come after both.
+        return split_or_keep(sentence, [main, listed])
     # The examples go first: after the main sentence they would stand between it and a next sentence
     # that points back at it ("Opioid withdrawal happens when someone stops ... This sudden change ...").
     return split_or_keep(sentence, [listed, main])
@@ -594,6 +596,9 @@ def split_unless_in_which_case(sentence: str) -> list[str]:
               ["Do not take NSAIDs such as ibuprofen or naproxen (Aleve), which can make heart failure worse."]),
              ("It does not replace the full agreement, which you should keep with your records.",
               ["It does not replace the full agreement, which you should keep with your records."]),
+             ("Ask a doctor about medication-assisted treatment, which has been shown to halve overdose deaths.",
+              ["Ask a doctor about medication-assisted treatment.",
+               "Medication-assisted treatment has been shown to halve overdose deaths."]),
              ("Keep the dressing on until your visit, which is in 10 days, unless it gets soaked.",
               ["Keep the dressing on until your visit, which is in 10 days, unless it gets soaked."])])
 def split_which_clause(sentence: str) -> list[str]:
@@ -656,6 +661,9 @@ def split_which_clause(sentence: str) -> list[str]:
                   r"treatment|supplement|device)$", before) and re.match(r"(?:is|was|can|may|works|helps)\b", rest):
         # "Warfarin (Coumadin) is an anticoagulant medicine, which is prescribed ...": the aside is about warfarin.
         subject = "It"
+    elif (kind := re.search(r"\b(?:about|for|with|of|on) ((?:[\w-]+ ){0,2}(?:treatment|therapy|medicine|vaccine|program))$",
+                            before)) and re.match(r"(?:is|are|has been|have been)\b", rest):
+        subject = cap(kind.group(1))  # "talk about medication-assisted treatment, which has been shown to ..."
     elif described and re.match(r"(?:is|are|involves?|means|uses|contains|lasts)\b", rest):
         # "the 5:2 method, which involves ...": "This involves" could be the whole sentence; name the method.
         subject = f"The {described.group(1)}"
