@@ -86,45 +86,34 @@ def apply_swaps(text: str) -> str:
             plain = plain[0].upper() + plain[1:]
         return plain
 
-    return _agree(_swap_pattern().sub(repl, text), table)
+    return _agree(_swap_pattern().sub(repl, text))
 
 
-_SINGULAR_VERB = {"is": "are", "was": "were", "has": "have", "does": "do", "lasts": "last", "causes": "cause",
-                  "gets": "get", "happens": "happen", "occurs": "occur", "continues": "continue", "starts": "start",
-                  "comes": "come", "goes": "go", "makes": "make", "becomes": "become", "seems": "seem"}
+_SINGULAR_VERB = {"is": "are", "was": "were", "has": "have", "does": "do"}  # the rest lose their -s
 
 
 @cache
 def _plural_swaps() -> re.Pattern:
-    """Compile the plural phrases swaps bring in for singular words ('diarrhea' -> 'loose stools'), each before a verb."""
-    plurals = {s.plain_to for s in swaps() if s.plain_to.endswith("s") and not s.plain_from.endswith("s")
-               and " " in s.plain_to}
-    alts = "|".join(re.escape(p) for p in sorted(plurals, key=len, reverse=True)) or "(?!)"
-    return re.compile(rf"(?i)\b({alts})( (?:that|which) | )({'|'.join(_SINGULAR_VERB)})\b")
-
-
-def _agree(text: str, table: dict) -> str:
-    """Make a verb agree with a plural a swap brought in: 'diarrhea that lasts' -> 'loose stools that last'."""
-    from .rules import _verb_forms
-
-    text = _plural_swaps().sub(lambda m: m.group(1) + m.group(2) + _SINGULAR_VERB[m.group(3).lower()], text)
-    bases = _verb_forms()[1]
-
-    def plural_verb(m: re.Match) -> str:
-        verb = m.group(3)
-        base = next((b for b in (verb[:-1], verb[:-2]) if b.lower() in bases), None)
-        return m.group(1) + m.group(2) + (base if base and verb.endswith("s") else verb)
-    # "Loose stools affects 1 in 10 people": any verb of the common verbs list, not only the table above.
-    return _plural_subject().sub(plural_verb, text)
-
-
-@cache
-def _plural_subject() -> re.Pattern:
-    """Compile the plural phrases swaps bring in, each followed by a word ending in s (a verb to check)."""
+    """Compile the plural phrases swaps bring in for singular words ('diarrhea' -> 'loose stools'), each
+    followed by a word ending in s: a verb that may need to agree."""
     plurals = {s.plain_to for s in swaps() if s.plain_to.endswith("s") and not s.plain_from.endswith("s")
                and " " in s.plain_to}
     alts = "|".join(re.escape(p) for p in sorted(plurals, key=len, reverse=True)) or "(?!)"
     return re.compile(rf"(?i)\b({alts})( (?:that|which) | )([a-z]+s)\b")
+
+
+def _agree(text: str) -> str:
+    """Make a verb agree with a plural a swap brought in: 'diarrhea that lasts' -> 'loose stools that last'."""
+    from .rules import _verb_forms
+
+    bases = _verb_forms()[1]
+
+    def plural_verb(m: re.Match) -> str:
+        verb = m.group(3)
+        said = _SINGULAR_VERB.get(verb.lower()) or next((b for b in (verb[:-1], verb[:-2]) if b.lower() in bases), verb)
+        return m.group(1) + m.group(2) + said
+
+    return _plural_swaps().sub(plural_verb, text)
 
 
 def _quoted(text: str, at: int) -> bool:

@@ -622,8 +622,10 @@ def split_which_clause(sentence: str) -> list[str]:
     before, rest = m.group(1), m.group(2)
     if re.match(r"(?:you|we|they|i|he|she|people|your|their)\b", rest, re.I):
         return [sentence]  # "the full agreement, which you should keep": "This you should keep" is no English
-    describes = re.search(r"\b[Tt]he (?:[\w:-]+ ){0,2}(?:method|plan|test|program|programme|diet|vaccine|device|procedure|"
-                          r"treatment|medicine|drug|dose)$", before) and re.match(r"(?:is|are|involves?|means|uses)\b", rest)
+    # "the 5:2 method, which involves ...": the aside describes the thing named just before it.
+    described = re.search(r"\b[Tt]he ((?:[\w:-]+ ){0,2}(?:method|plan|test|program|programme|diet|vaccine|device|"
+                          r"procedure|treatment|medicine|drug|dose))$", before)
+    describes = described and re.match(r"(?:is|are|involves?|means|uses|contains|lasts)\b", rest)
     if not describes and (re.search(r"\bsuch as\b[^,]*(?:, [^,]+)*$", before) or re.search(
             r"\b(?:and|or) [\w-]+(?: \([^)]*\))?$", before) and words(before) and words(before)[-1] in _names_and_terms()):
         # "NSAIDs such as ibuprofen or naproxen, which can make heart failure worse": about NSAIDs, or
@@ -647,8 +649,6 @@ def split_which_clause(sentence: str) -> list[str]:
         # "unless" belongs to the main sentence, which a split would cut from it.
         return [sentence]
     last = words(before)[-1] if words(before) else ""
-    described = re.search(r"\b[Tt]he ((?:[\w:-]+ ){0,2}(?:method|plan|test|program|programme|diet|vaccine|device|"
-                          r"procedure|treatment|medicine|drug|dose))$", before)
     if last in _names_and_terms():
         # "donepezil (Aricept), which is ...": the name before the brand in brackets.
         found = re.search(r"(?:\b([a-z]+(?:ed|al|ic|ive|ous)) )?([\w-]+)$", re.sub(r"\s*\([^()]*\)$", "", before))
@@ -664,7 +664,7 @@ def split_which_clause(sentence: str) -> list[str]:
     elif (kind := re.search(r"\b(?:about|for|with|of|on) ((?:[\w-]+ ){0,2}(?:treatment|therapy|medicine|vaccine|program))$",
                             before)) and re.match(r"(?:is|are|has been|have been)\b", rest):
         subject = cap(kind.group(1))  # "talk about medication-assisted treatment, which has been shown to ..."
-    elif described and re.match(r"(?:is|are|involves?|means|uses|contains|lasts)\b", rest):
+    elif describes:
         # "the 5:2 method, which involves ...": "This involves" could be the whole sentence; name the method.
         subject = f"The {described.group(1)}"
     else:
