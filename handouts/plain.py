@@ -336,7 +336,8 @@ def never_merged(s: Sentence, block) -> bool:
 
     A step or bullet of the source's own list, an instruction ("Keep giving the controller medicine" in
     both the green and the yellow zone of an asthma plan), a question (a title such as "Why get
-    vaccinated?"), a line with no verb (a title) and a line with a blank to fill in are parts of the handout's structure, not repeats.
+    vaccinated?"), a line with no verb (a title) and a line with a blank to fill in are parts of the
+    handout's structure, not repeats.
     """
     return (block.is_list or _tells_what_to_do(s.text) or s.text.rstrip().endswith("?")
             or "___" in s.text or not has_verb(s.text))
@@ -625,10 +626,14 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     listed = {id(x) for sec in handout.sections for blk in sec.blocks if blk.is_list for x in blk.sentences}
     # "You have been prescribed oxycodone 5 mg. But you should not take more than 6 tablets in 24 hours.":
     # a "But" cut from the same source sentence always limits the piece before it.
-    qualified = {id(a) for sec in handout.sections for blk in sec.blocks
-                 for i, a in enumerate(blk.sentences) for j, b in enumerate(blk.sentences[i + 1:])
-                 if j == 0 and _qualifies(b.text, a.text)
-                 or set(a.sources) & set(b.sources) and _limits(b.text, a.text)}
+    qualified = set()
+    for sec in handout.sections:
+        for blk in sec.blocks:
+            ss = blk.sentences
+            for i, a in enumerate(ss):
+                if i + 1 < len(ss) and _qualifies(ss[i + 1].text, a.text) or any(
+                        set(a.sources) & set(b.sources) and _limits(b.text, a.text) for b in ss[i + 1:]):
+                    qualified.add(id(a))
     # "Your body loses water through sweat. In hot weather it may lose 1.5 liters an hour.": a piece that says
     # "it" after a piece of the same source sentence points back to it.
     # "It should not be forced. You should not blow hard.": when a sentence's first piece says "It", its
