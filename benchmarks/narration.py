@@ -22,8 +22,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from handouts.audio import decode_mp3, loudness, true_peak_dbtp  # noqa: E402
-from handouts.build import build_handout  # noqa: E402
+from handouts.audio.sound import decode_mp3, loudness, true_peak_dbtp  # noqa: E402
+from handouts.pipeline import build_handout  # noqa: E402
 from handouts.config import load_config  # noqa: E402
 
 SAMPLE = ROOT / "content" / "000-kratom-dopamine-opioid-withdrawal.txt"
@@ -53,7 +53,7 @@ def number_words(n: int) -> str:
 
 def as_said(text: str) -> str:
     """Return the written line as it is meant to be heard: the speech rules (no lexicon), numbers in words."""
-    from handouts.speech_text import spoken_form
+    from handouts.audio.speech_text import spoken_form
 
     return re.sub(r"\d+", lambda m: number_words(int(m.group())) if len(m.group()) < 7 else m.group(),
                   spoken_form(text))
@@ -127,18 +127,18 @@ def main(source: Path = SAMPLE) -> None:
         speech = decode_mp3(result.outputs["mp3"].read_bytes())
         cues = parse_vtt(result.outputs["captions"].read_text(encoding="utf-8"))
         # The baseline: the voice's own sentences from the speech cache, before mastering and MP3.
-        from handouts.narration import spoken_script
-        from handouts.plain import plain_language
-        from handouts.sources import read_source
+        from handouts.audio.narration import spoken_script
+        from handouts.plain.rewrite import plain_language
+        from handouts.read.sources import read_source
         from handouts.speech import get_engine
-        from handouts.speech_cache import SpeechCache
+        from handouts.build.speech_cache import SpeechCache
 
         handout = plain_language(read_source(source, config.language), config).handout
         script = spoken_script(handout, config)
         engine = get_engine(handout.meta.voice or config.voice, handout.meta.language)
         cache = SpeechCache(Path(out) / ".cache" / "speech")
-        raw_parts = [cache.speak(engine, u.spoken) for u in script]
-        assert not cache.misses  # all from the cache the build filled
+        raw_parts = [cache.get(cache.key(engine.voice_id(), u.spoken), engine.sample_rate) for u in script]
+        assert all(p is not None for p in raw_parts)  # all from the cache the build filled
         # Synthesis alone (model already loaded), for the real-time factor.
         started = time.perf_counter()
         for u in script:

@@ -10,7 +10,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import ConfigError
+from handouts.errors import ConfigError
 
 CONFIG_NAME = "handouts.toml"
 
@@ -63,6 +63,10 @@ class Config:
     def help_line_list(self) -> list[HelpLine]:
         """Return the help lines as records."""
         return [HelpLine(**h) for h in self.help_lines]
+
+    def voice_for(self, handout_voice: str | None, chosen: str | None = None) -> str:
+        """Return the voice a handout is spoken in: the one chosen for this build, else its front matter's, else the project's."""
+        return chosen or handout_voice or self.voice
 
     def parts_for(self, output: str) -> dict:
         """Return the settings that `output` depends on, for the build manifest."""

@@ -1,4 +1,4 @@
-"""Write output files safely: to a temporary name first, then renamed into place."""
+"""Write files safely (to a temporary name first, then renamed into place), and find the per-user cache folder."""
 
 from __future__ import annotations
 
@@ -44,3 +44,11 @@ def remove_stale_temp_files(folder: Path) -> list[Path]:
     for path in stale:
         path.unlink(missing_ok=True)
     return stale
+from pathlib import Path
+
+
+def user_cache_dir() -> Path:
+    """Return the per-user cache folder (it may not exist yet; deleting it is always safe)."""
+    if os.environ.get("HANDOUTS_CACHE"):
+        return Path(os.environ["HANDOUTS_CACHE"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "handouts"

@@ -7,8 +7,8 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from .config import CONFIG_NAME, Config
-from .inputs import TEMPLATE_DIR
+from handouts.config import CONFIG_NAME, Config
+from handouts.templates import TEMPLATE_DIR
 
 POLL_SECONDS = 0.3
 SETTLE_SECONDS = 0.5  # editors save in bursts (temp file, rename, chmod): wait for quiet

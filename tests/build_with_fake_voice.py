@@ -9,7 +9,7 @@ from pathlib import Path
 sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parent.parent)]
 
 from fakes import CountingEngine  # noqa: E402
-from handouts.build import build_all  # noqa: E402
+from handouts.pipeline import build_all  # noqa: E402
 from handouts.config import load_config  # noqa: E402
 
 if __name__ == "__main__":

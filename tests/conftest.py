@@ -45,7 +45,7 @@ def pytest_unconfigure(config):
 @pytest.fixture(scope="session")
 def sample_build(tmp_path_factory):
     """Build the sample article once (PDFs and MP3) with the offline voice."""
-    from handouts.build import build_handout
+    from handouts.pipeline import build_handout
     from handouts.config import load_config
 
     config = load_config(ROOT)

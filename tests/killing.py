@@ -11,10 +11,10 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from handouts.audio import decode_mp3
-from handouts.build import build_all, cache_dir
+from handouts.audio.sound import decode_mp3
+from handouts.pipeline import build_all, cache_dir
 from handouts.config import load_config
-from handouts.manifest import Manifest
+from handouts.build.manifest import Manifest
 
 
 @dataclass

@@ -2,11 +2,11 @@
 
 import numpy as np
 
-from handouts.audio import decode_mp3, encode_mp3
+from handouts.audio.sound import decode_mp3, encode_mp3
 from handouts.config import Config
-from handouts.narration import spoken_script
-from handouts.plain import make_plain
-from handouts.sources import read_source
+from handouts.audio.narration import spoken_script
+from handouts.plain.rewrite import make_plain
+from handouts.read.sources import read_source
 from handouts.speech import Speech
 from conftest import SAMPLE
 
@@ -56,25 +56,26 @@ class CountingEngine:
         return Speech(np.full(800, 0.1, dtype=np.float32), self.sample_rate)
 
 
-def test_speech_cache_synthesises_only_new_sentences(tmp_path):
-    from handouts.speech_cache import SpeechCache
+def test_narration_synthesises_only_sentences_missing_from_the_speech_cache(tmp_path):
+    from handouts.audio.narration import Utterance, narrate
+    from handouts.build.speech_cache import SpeechCache
 
     engine = CountingEngine()
-    SpeechCache(tmp_path).speak(engine, "One.")
+    narrate([Utterance("One.", 0.1, 0, "One.")], engine, SpeechCache(tmp_path))
     cache = SpeechCache(tmp_path)
-    for text in ("One.", "Two."):
-        cache.speak(engine, text)
+    narrate([Utterance(t, 0.1, 0, t) for t in ("One.", "Two.")], engine, cache)
     assert engine.said == ["One.", "Two."]
-    assert cache.misses == ["Two."] and cache.hits == 1
+    assert len(cache.used) == 2 and all(cache.has(k) for k in cache.used)
 
 
 def test_damaged_cache_entry_is_made_again(tmp_path, capsys):
-    from handouts.speech_cache import SpeechCache
+    from handouts.build.speech_cache import SpeechCache
 
     engine = CountingEngine()
     cache = SpeechCache(tmp_path)
-    cache.speak(engine, "One.")
+    key = cache.key(engine.voice_id(), "One.")
+    cache.put(key, engine.speak("One."))
     next(tmp_path.glob("*.npy")).write_bytes(b"garbage")
-    speech = SpeechCache(tmp_path).speak(engine, "One.")
-    assert engine.said == ["One.", "One."] and len(speech.samples) == 800
+    assert SpeechCache(tmp_path).get(key, engine.sample_rate) is None
+    assert not cache.has(key)  # the damaged entry is gone, so the narration makes it again
     assert "damaged speech cache entry" in capsys.readouterr().err

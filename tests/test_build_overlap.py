@@ -5,8 +5,8 @@ import threading
 
 from conftest import DATA
 from fakes import CountingEngine
-from handouts import build
-from handouts.build import build_handout
+import handouts.outputs as build
+from handouts.pipeline import build_handout
 from handouts.config import load_config
 from handouts.errors import HandoutError
 

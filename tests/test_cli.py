@@ -35,7 +35,7 @@ def test_one_bad_handout_fails_others_still_build(tmp_path):
     assert "Traceback" not in r.stderr
     assert "b-broken.md, line 2: front matter line 'titel: Oops' is not understood" in r.stderr
     assert (project / "build" / "a-lists.pdf").exists()
-    assert r.stdout.splitlines()[0].startswith("ok a-lists: 1 page pdf")
+    assert r.stdout.splitlines()[0].startswith("ok a-lists: 1 page (large print 1), grade ")
 
 
 def test_build_one_source_with_out_dir(tmp_path):
@@ -79,7 +79,47 @@ def test_summary_says_draft_until_reviewed_and_html_is_made(tmp_path):
     r = run("--project", str(project), "--no-audio", "--jobs", "1")
     assert r.returncode == 0, r.stderr
     lines = {line.split(":")[0]: line for line in r.stdout.splitlines()}
-    assert "DRAFT - not yet reviewed" in lines["ok a"] and "DRAFT" not in lines["ok b"]
-    assert (project / "build" / "a.html").exists() and "a.html" in lines["ok a"]
-    again = run("--project", str(project), "--no-audio", "--jobs", "1")
-    assert "DRAFT - not yet reviewed" in again.stdout.splitlines()[0]  # up-to-date lines say it too
+    assert lines["ok a"].endswith(", DRAFT (not yet reviewed)") and lines["ok b"].endswith(", reviewed")
+    assert "a.html" not in lines["ok a"]  # the files are listed only with --verbose
+    assert "To print: the .pdf files in " in r.stdout.splitlines()[-1]
+    again = run("--project", str(project), "--no-audio", "--jobs", "1", "--verbose")
+    assert again.stdout.splitlines()[0].startswith("up to date a: ")
+    assert "DRAFT (not yet reviewed)" in again.stdout.splitlines()[0]  # up-to-date lines say it too
+    assert (project / "build" / "a.html").exists() and "a.html" in again.stdout.splitlines()[0]
+
+
+def test_subcommands_version_and_help(tmp_path):
+    r = run("--version")
+    assert r.returncode == 0 and r.stdout.startswith("handouts 0.")
+    for command in ("build", "watch", "check"):
+        r = run(command, "--help")
+        assert r.returncode == 0 and r.stdout.startswith(f"usage: handouts {command} ")
+    assert "--voice" in run("build", "--help").stdout and "--voice" not in run("check", "--help").stdout
+    assert all(c in run("--help").stdout for c in ("build", "watch", "check"))
+
+
+def test_option_that_does_not_apply_is_refused_in_one_line():
+    r = run("check", "--voice", "gtts")
+    assert r.returncode == 2 and r.stdout == ""
+    assert r.stderr == ("error: 'handouts check' does not take --voice. "
+                        "Run 'handouts check --help' to see what it takes.\n")
+    r = run("build", "--jobs", "many")
+    assert r.returncode == 2 and len(r.stderr.splitlines()) == 1 and "--jobs" in r.stderr
+
+
+def test_a_source_named_like_a_subcommand_builds(tmp_path):
+    project = tmp_path / "project"
+    (project / "content").mkdir(parents=True)
+    for name in ("watch.txt", "check.txt"):
+        (project / "content" / name).write_text("Rest at home.\n", encoding="utf-8")
+    r = run("build", "content/watch.txt", "content/check.txt", "--no-audio", cwd=project)
+    assert r.returncode == 0, r.stderr
+    assert (project / "build" / "watch.pdf").exists() and (project / "build" / "check.pdf").exists()
+    r = run("content/check.txt", "--no-audio", cwd=project)  # no subcommand: build
+    assert r.returncode == 0 and r.stdout.startswith("up to date check: ")
+
+
+def test_a_folder_given_as_a_source_is_named_as_a_folder(tmp_path):
+    r = run(str(tmp_path), "--no-audio")
+    assert r.returncode == 2
+    assert r.stderr.strip() == f"error: {tmp_path}: this is a folder. Name a source text in it, or use --project for a project folder."

@@ -5,7 +5,7 @@ import shutil
 import pytest
 from mutagen.id3 import ID3
 
-from handouts.build import build_all
+from handouts.pipeline import build_all
 from handouts.config import load_config
 from handouts.errors import SpeechError
 from handouts.speech import ENGINE_NAMES, get_engine

@@ -8,7 +8,7 @@ import snowballstemmer
 from snowballstemmer.english_stemmer import EnglishStemmer
 
 from conftest import DATA, ROOT
-from handouts.readability import _cmu, _read_cmu
+from handouts.language.readability import _cmu, _read_cmu
 
 
 def test_installed_stemmer_is_the_c_one_and_agrees_with_pure_python():

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from fakes import CountingEngine  # noqa: F401  (conftest path)
-from handouts.build import build_all
+from handouts.pipeline import build_all
 from handouts.config import load_config
 from handouts.errors import SpeechError
 from handouts.speech.gtts_engine import GttsEngine

@@ -4,8 +4,8 @@ import html5lib
 from html.parser import HTMLParser
 
 from handouts.config import Config
-from handouts.html import build_html
-from handouts.labels import CALL_TO_ACTION, DRAFT_NOTICE, KEY_POINTS, WORDS_TO_KNOW
+from handouts.render.html import build_html
+from handouts.language.labels import CALL_TO_ACTION, DRAFT_NOTICE, KEY_POINTS, WORDS_TO_KNOW
 from test_pdf import HOSTILE, clinic, full_handout, hostile_handout
 
 VOID = {"meta", "link", "br", "img", "input", "track", "source", "hr", "wbr"}
@@ -128,7 +128,7 @@ def test_sample_build_writes_html_and_marks_the_draft(sample_build):
 
 def test_page_gains_its_player_once_the_narration_exists(tmp_path):
     from fakes import CountingEngine
-    from handouts.build import build_all
+    from handouts.pipeline import build_all
     from handouts.config import load_config
 
     (tmp_path / "content").mkdir()

@@ -5,14 +5,14 @@ import io
 
 from pypdf import PdfReader
 
-from handouts.build import build_all
+from handouts.pipeline import build_all
 from handouts.config import Config, load_config
-from handouts.html import build_html
-from handouts.labels import has_labels, words_for
-from handouts.narration import spoken_script
-from handouts.pdf import build_pdf
-from handouts.plain import make_plain
-from handouts.sources import read_source
+from handouts.render.html import build_html
+from handouts.language.labels import has_labels, words_for
+from handouts.audio.narration import spoken_script
+from handouts.render.pdf import build_pdf
+from handouts.plain.rewrite import make_plain
+from handouts.read.sources import read_source
 
 SPANISH = "---\ntitle: Beba agua\nlanguage: es-MX\n---\nBeba agua antes de sentir sed. Llame al 911 si se desmaya.\n"
 

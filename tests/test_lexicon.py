@@ -2,8 +2,8 @@
 
 import pytest
 
-from handouts.lexicon import apply_swaps, definitions, find_terms, protected_names, swaps
-from handouts.meaning_guard import protected
+from handouts.language.lexicon import apply_swaps, definitions, find_terms, protected_names, swaps
+from handouts.language.meaning_guard import protected
 
 
 def test_at_least_150_entries_without_duplicates():
@@ -68,7 +68,7 @@ def test_a_diagnosis_is_not_swapped_for_a_feeling():
 
 
 def test_words_an_abbreviation_spells_out_are_not_swapped():
-    from handouts.lexicon import apply_swaps
+    from handouts.language.lexicon import apply_swaps
 
     # "therapy for insomnia (CBT-I)": "treatment for trouble sleeping (CBT-I)" no longer matches its letters.
     assert apply_swaps("Cognitive behavioral therapy for insomnia (CBT-I) helps.") == \
@@ -77,7 +77,7 @@ def test_words_an_abbreviation_spells_out_are_not_swapped():
 
 
 def test_statistical_words_are_not_swapped_for_size_words():
-    from handouts.lexicon import apply_swaps
+    from handouts.language.lexicon import apply_swaps
 
     # "no significant association" is about chance, not size: "no major association" would say a small one exists.
     assert apply_swaps("Others found no significant association.") == "Others found no significant association."

@@ -8,9 +8,9 @@ import pytest
 from scipy.ndimage import minimum_filter1d, uniform_filter1d
 from scipy.signal import firwin, upfirdn
 
-from handouts import audio
-from handouts.audio import decode_mp3, loudness, true_peak_dbtp, true_peak_envelope
-from handouts.mastering import (MAX_LIMITING_DB, STEP_DB, SegmentCache, Segments, combined_loudness, encoder_extra,
+import handouts.audio.sound as audio
+from handouts.audio.sound import decode_mp3, loudness, true_peak_dbtp, true_peak_envelope
+from handouts.audio.mastering import (MAX_LIMITING_DB, STEP_DB, SegmentCache, Segments, combined_loudness, encoder_extra,
                                 joinable, master, segment_step)
 from handouts.speech import Speech
 

@@ -2,11 +2,11 @@
 
 import pytest
 
-from handouts import rules as rules_module
-from handouts.meaning_guard import check, protected
+import handouts.plain.rules as rules_module
+from handouts.language.meaning_guard import check, protected
 from handouts.model import Block, Handout, Meta, Section, Sentence
-from handouts.plain import plain_language
-from handouts.rules import Rule
+from handouts.plain.rewrite import plain_language
+from handouts.plain.rules import Rule
 
 
 def test_naive_rewrite_dropping_not_is_caught():
@@ -53,7 +53,7 @@ def _handout(*texts):
 def test_the_pipeline_names_the_rule_that_lost_a_word(monkeypatch):
     bad = Rule("drop_not_naively", "A broken rule for this test.", lambda s: [s.replace(" not", "")])
     monkeypatch.setattr(rules_module, "RULES", rules_module.RULES[:-1] + [bad, rules_module.RULES[-1]])
-    monkeypatch.setattr("handouts.plain.RULES", rules_module.RULES)
+    monkeypatch.setattr("handouts.plain.rewrite.RULES", rules_module.RULES)
     result = plain_language(_handout("Kratom is not approved as a medicine."))
     assert [v.rule for v in result.violations] == ["drop_not_naively"]
     assert result.violations[0].source == "Kratom is not approved as a medicine."
@@ -69,12 +69,12 @@ def test_removed_filler_must_be_said_elsewhere():
 
 def _break_not(monkeypatch):
     bad = Rule("drop_not_naively", "A broken rule for this test.", lambda s: [s.replace(" not", "")])
-    monkeypatch.setattr("handouts.plain.RULES", rules_module.RULES[:-1] + [bad, rules_module.RULES[-1]])
+    monkeypatch.setattr("handouts.plain.rewrite.RULES", rules_module.RULES[:-1] + [bad, rules_module.RULES[-1]])
 
 
 def test_a_meaning_change_fails_the_build_unless_allowed(tmp_path, monkeypatch):
     from conftest import DATA
-    from handouts.build import build_handout
+    from handouts.pipeline import build_handout
     from handouts.config import Config
 
     _break_not(monkeypatch)

@@ -11,15 +11,15 @@ from scipy.signal import resample_poly
 
 from conftest import SAMPLE
 from fakes import CountingEngine
-from handouts.audio import decode_mp3, mp3_frame
-from handouts.mastering import master
-from handouts.build import build_all
+from handouts.audio.sound import decode_mp3, mp3_frame
+from handouts.audio.mastering import master
+from handouts.pipeline import build_all
 from handouts.config import Config, load_config
-from handouts.narration import narrate, spoken_script
-from handouts.plain import plain_language
-from handouts.sources import read_source
+from handouts.audio.narration import narrate, spoken_script
+from handouts.plain.rewrite import plain_language
+from handouts.read.sources import read_source
 from handouts.speech import Speech
-from handouts.speech_cache import SpeechCache
+from handouts.build.speech_cache import SpeechCache
 from conftest import ROOT
 
 
@@ -132,7 +132,7 @@ def test_captions_follow_real_timing_with_configured_pauses():
     narration = narrate(script, engine, _MemoryCache())
     gaps = [b.start - a.end for a, b in zip(narration.cues, narration.cues[1:])]
     # Each pause is lengthened by less than one MP3 frame, so every sentence is whole frames long
-    # (then sentences can be encoded one by one: handouts/mastering.py).
+    # (then sentences can be encoded one by one: handouts/audio/mastering.py).
     frame = mp3_frame(engine.sample_rate) / engine.sample_rate
     assert all(0.3 <= g < 0.3 + frame or 1.5 <= g < 1.5 + frame for g in gaps)
     assert [g > 1 for g in gaps] == [u.pause == 1.5 for u in list(script)[:-1]]
@@ -141,12 +141,16 @@ def test_captions_follow_real_timing_with_configured_pauses():
 
 
 class _MemoryCache:
-    """No disk: speak every time (the real cache is tested elsewhere)."""
+    """No disk: a store that never holds anything, so every sentence is spoken (the real cache is tested elsewhere)."""
 
-    misses = []
+    def key(self, voice_id, text):
+        return text
 
-    def speak(self, engine, text):
-        return engine.speak(text)
+    def get(self, key, sample_rate):
+        return None
+
+    def put(self, key, speech):
+        pass
 
 
 def test_playlist_lists_every_narration_with_relative_paths_and_durations(tmp_path):

@@ -16,7 +16,7 @@ def test_connections_beyond_this_machine_are_refused():
 
 def test_building_print_only_does_not_load_the_voice(tmp_path):
     code = (
-        "import sys; from handouts.build import build_handout; from handouts.config import Config;"
+        "import sys; from handouts.pipeline import build_handout; from handouts.config import Config;"
         f"c = Config(); c.out_dir = {str(tmp_path)!r};"
         f"r = build_handout({str(ROOT / 'tests/data/lists.txt')!r}, c, audio=False); assert r.ok, r.error;"
         "print(sorted(m for m in ('onnxruntime', 'piper') if m in sys.modules))"

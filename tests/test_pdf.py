@@ -7,7 +7,7 @@ from pypdf import PdfReader
 
 from handouts.config import Config
 from handouts.model import Block, Handout, Meta, Section, Sentence
-from handouts.pdf import LARGE, STANDARD, build_pdf
+from handouts.render.pdf import LARGE, STANDARD, build_pdf
 
 
 def pdf_text(path_or_bytes):
@@ -80,7 +80,7 @@ import re
 
 import pytest
 
-from handouts.labels import CALL_TO_ACTION, DRAFT_NOTICE, KEY_POINTS, SCAN_TO_LISTEN, WORDS_TO_KNOW
+from handouts.language.labels import CALL_TO_ACTION, DRAFT_NOTICE, KEY_POINTS, SCAN_TO_LISTEN, WORDS_TO_KNOW
 from handouts.model import Term
 
 LONG_WORD = "Pneumonoultramicroscopicsilicovolcanoconiosis" * 4
@@ -307,7 +307,7 @@ def test_a_long_words_box_starts_where_it_is_and_repeats_its_heading():
 def test_sample_built_twice_gives_identical_pdfs(sample_build):
     from conftest import SAMPLE
     from handouts.config import load_config
-    from handouts.sources import read_source
+    from handouts.read.sources import read_source
 
     config = load_config(SAMPLE.parent.parent)
     for size in (STANDARD, LARGE):

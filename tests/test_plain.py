@@ -8,9 +8,9 @@ import pytest
 from conftest import DATA, SAMPLE
 from handouts.config import Config
 from handouts.model import Sentence
-from handouts.plain import content_words, plain_language, repeats
-from handouts.rules import has_verb
-from handouts.sources import read_source
+from handouts.plain.rewrite import content_words, plain_language, repeats
+from handouts.plain.rules import has_verb
+from handouts.read.sources import read_source
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +53,7 @@ def test_a_long_inline_list_becomes_bullets_and_is_not_counted_as_sentences(samp
         "strong cravings for the drug"]
     assert "Common symptoms include:" in [s.text for s in sample.handout.sentences]
     # Readability counts whole sentences only: the 8 items and their lead-in are left out of the figures.
-    from handouts.readability import complete_sentences
+    from handouts.language.readability import complete_sentences
     measured = complete_sentences(sample.handout)
     assert "anxiety" not in measured and "Common symptoms include:" not in measured
     assert sample.after.sentences == len(measured) == len(sample.handout.sentences) - 9
@@ -173,7 +173,7 @@ def test_review_outputs_in_a_build(sample_build):
 
 
 def test_review_page_escapes_source_text(tmp_path):
-    from handouts.changelog import review_html
+    from handouts.plain.changelog import review_html
 
     src = tmp_path / "evil.txt"
     src.write_text("Kratom <script>alert(1)</script> is a plant & a drug.\n", encoding="utf-8")
@@ -563,7 +563,7 @@ def test_shouted_capitals_become_sentence_case_and_step_lines_become_steps():
 def test_pasted_symbols_and_invisible_marks_leave_only_printable_words():
     from reportlab.pdfbase import pdfmetrics
 
-    from handouts.fonts import register_fonts
+    from handouts.render.fonts import register_fonts
 
     r = _plain("pasted_symbols.txt")
     assert r.violations == []
@@ -739,7 +739,7 @@ def test_warfarin_guide_keeps_interactions_and_names_which_antibiotics():
 
 
 def test_a_short_claim_is_not_merged_into_one_about_something_else():
-    from handouts.plain import repeats
+    from handouts.plain.rewrite import repeats
 
     assert not repeats("Studies suggest ashwagandha may help with stress.",
                        "Studies suggest ashwagandha may help lower cortisol.")
@@ -938,7 +938,7 @@ def test_a_but_is_never_merged_away_from_the_claim_it_limits():
     "2019-2020, which are the years of the study, showed a drop in use.",
     "(), which is odd, is here.", ";;", "1) 2) 3)", "Call 911, and.", "If, then, and, or."])
 def test_odd_sentences_are_rewritten_without_a_crash(text):
-    from handouts.plain import rewrite_sentence
+    from handouts.plain.rewrite import rewrite_sentence
 
     pieces, change, violations = rewrite_sentence(Sentence(text, [text], []), "s", lists=True)
     assert change.source == text  # found while fuzzing 15,000 sentences cut and joined from the test texts

@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from conftest import ROOT
-from handouts.readability import estimate_syllables, measure, syllables, words_of
+from handouts.language.readability import estimate_syllables, measure, syllables, words_of
 
 
 @pytest.mark.parametrize("word,count", [
@@ -52,7 +52,7 @@ def test_works_with_no_network_and_without_nltk():
         "def refuse(*a, **k): raise OSError('no network')\n"
         "socket.socket.connect = refuse\n"
         "import sys; sys.modules['nltk'] = None; sys.modules['textstat'] = None\n"
-        "from handouts.readability import measure\n"
+        "from handouts.language.readability import measure\n"
         "print(round(measure(['Kratom may ease opioid withdrawal.']).fk_grade, 1))\n"
     )
     r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
@@ -63,7 +63,7 @@ def test_works_with_no_network_and_without_nltk():
 def test_only_whole_sentences_are_measured():
     # Health-literacy practice: leave out list items that are no sentences and colon lead-ins.
     from handouts.model import Block, Handout, Meta, Section, Sentence
-    from handouts.readability import complete_sentences, measure_handout
+    from handouts.language.readability import complete_sentences, measure_handout
 
     section = Section("", [Block("paragraph", [[Sentence("Bring these things:")]]),
                            Block("bullets", [[Sentence("your insurance card")], [Sentence("Bring your glasses.")]])])

@@ -8,10 +8,11 @@ from pypdf import PdfReader
 
 from conftest import DATA
 from fakes import CountingEngine
-from handouts.build import OUTPUTS, build_all
+from handouts.outputs import OUTPUTS
+from handouts.pipeline import build_all
 from handouts.config import load_config
-from handouts.narration import spoken_script
-from handouts.sources import read_source
+from handouts.audio.narration import spoken_script
+from handouts.read.sources import read_source
 
 TEXT = """---
 title: Sleep Well
@@ -108,11 +109,11 @@ def test_voice_change_redoes_only_the_audio(project):
 
 
 def test_template_change_remakes_html_not_audio(project, monkeypatch):
-    import handouts.inputs
+    import handouts.build.inputs
 
     templates = project / "templates"
-    shutil.copytree(handouts.inputs.TEMPLATE_DIR, templates)
-    monkeypatch.setattr(handouts.inputs, "TEMPLATE_DIR", templates)
+    shutil.copytree(handouts.build.inputs.TEMPLATE_DIR, templates)
+    monkeypatch.setattr(handouts.build.inputs, "TEMPLATE_DIR", templates)
     assert build(project)[0].rebuilt == {}  # same template files, wherever they are
     css = templates / "handout.css"
     css.write_text(css.read_text() + "\n/* larger links */\n")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from handouts.rules import RULES, has_verb, third_person
+from handouts.plain.rules import RULES, has_verb, third_person
 
 CASES = [(r.name, inp, exp) for r in RULES for inp, exp in r.cases]
 

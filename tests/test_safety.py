@@ -17,10 +17,10 @@ from pypdf import PdfReader
 
 from conftest import DATA, ROOT
 from fakes import CountingEngine
-from handouts.build import OUTPUTS, build_all, cache_dir
+from handouts.pipeline import OUTPUTS, build_all, cache_dir
 from handouts.config import load_config
-from handouts.lock import BuildLockedError, build_lock
-from handouts.progress import SpeechProgress
+from handouts.build.lock import BuildLockedError, build_lock
+from handouts.build.progress import SpeechProgress
 from killing import check_outputs, fake_voice_build, kill_builds
 
 DRIVER = ROOT / "tests" / "build_with_fake_voice.py"
@@ -126,12 +126,12 @@ def test_cli_is_quiet_without_a_terminal_and_with_quiet(tmp_path):
     root = make_project(tmp_path, ["lists.txt"])
     run = lambda *a: subprocess.run([sys.executable, str(ROOT / "generate.py"), "--project", str(root),  # noqa: E731
                                      "--no-audio", *a], capture_output=True, text=True, timeout=120)
-    r = run()
+    r = run("--verbose")
     assert r.returncode == 0 and r.stderr == ""
     remade = re.search(r"\[remade (.*): not built before\]", r.stdout)
     assert remade and {"pdf", "large-print pdf", "html"} <= set(remade.group(1).split(", "))
     assert run("--quiet").stdout == ""
-    r = run("--force")
+    r = run("--force", "--verbose")
     remade = re.search(r"\[remade (.*): --force\]", r.stdout)
     assert remade and {"pdf", "large-print pdf", "html"} <= set(remade.group(1).split(", "))
 
@@ -143,7 +143,7 @@ def test_no_op_and_print_only_rebuilds_do_not_load_the_voice(tmp_path):
     assert first.returncode == 0, first.stderr
     (root / "handouts.toml").write_text('page_size = "a4"\n', encoding="utf-8")
     code = (
-        "import sys; from handouts.build import build_all; from handouts.config import load_config;"
+        "import sys; from handouts.pipeline import build_all; from handouts.config import load_config;"
         f"print([sorted(r.rebuilt) for r in build_all(load_config({str(root)!r}))]);"
         "print(sorted(m for m in ('onnxruntime', 'piper') if m in sys.modules))"
     )
@@ -155,7 +155,7 @@ def test_no_op_and_print_only_rebuilds_do_not_load_the_voice(tmp_path):
 
 def test_watch_rebuilds_after_a_save(tmp_path):
     root = make_project(tmp_path, ["lists.txt"])
-    proc = subprocess.Popen([sys.executable, str(ROOT / "generate.py"), "watch", "--project", str(root),
+    proc = subprocess.Popen([sys.executable, str(ROOT / "generate.py"), "watch", "--verbose", "--project", str(root),
                              "--no-audio"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     lines = queue.Queue()
     threading.Thread(target=lambda: [lines.put(l) for l in proc.stdout], daemon=True).start()

@@ -1,10 +1,10 @@
 """The spoken script from templates/narration.txt.j2: intro, key points first, sections by heading, outro."""
 
 from fakes import CountingEngine
-from handouts.build import build_all
+from handouts.pipeline import build_all
 from handouts.config import Config, load_config
 from handouts.model import Block, Handout, Meta, Section, Sentence
-from handouts.narration import render_script, spoken_script
+from handouts.audio.narration import render_script, spoken_script
 
 
 def handout(key_points=()):

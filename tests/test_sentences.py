@@ -2,7 +2,7 @@
 
 import pytest
 
-from handouts.sentences import split_sentences
+from handouts.language.sentences import split_sentences
 
 CASES = [
     ("Take 2.5 mg. Then rest.", ["Take 2.5 mg.", "Then rest."]),

@@ -4,7 +4,7 @@ import pytest
 
 from conftest import DATA, SAMPLE
 from handouts.errors import SourceError
-from handouts.sources import read_source
+from handouts.read.sources import read_source
 
 
 def headings(handout):
@@ -117,7 +117,7 @@ def test_empty_source_is_a_clear_error(tmp_path):
 
 
 def test_html_blocks_keep_their_words_not_their_code(tmp_path):
-    from handouts.sources import read_source
+    from handouts.read.sources import read_source
 
     src = tmp_path / "h.md"
     src.write_text("# T\n\n<div>Call 999 &amp; ask.</div>\n\n<script>alert(1)</script>\n\n<!-- note -->\n\n"

@@ -3,7 +3,7 @@
 import pytest
 
 from handouts.errors import ConfigError
-from handouts.speech_text import (abbreviations, fractions, load_lexicon, percentages, phone_numbers,
+from handouts.audio.speech_text import (abbreviations, fractions, load_lexicon, percentages, phone_numbers,
                                   ranges, spoken_form, times, units)
 
 

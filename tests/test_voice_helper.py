@@ -4,8 +4,8 @@ exactly what the build would say itself, and only builds that will likely speak 
 import numpy as np
 import pytest
 
-from handouts import build
-from handouts.build import build_all
+import handouts.pipeline as build
+from handouts.pipeline import build_all
 from handouts.config import load_config
 from handouts.speech import voice_helper
 from handouts.speech.piper_engine import PiperEngine

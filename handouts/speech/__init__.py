@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..errors import SpeechError
-from ..labels import base_language  # noqa: F401  (engines import it from here)
+from handouts.errors import SpeechError
+from handouts.language.labels import base_language  # noqa: F401  (engines import it from here)
 
 
 @dataclass
@@ -63,11 +63,11 @@ ENGINE_NAMES = ("piper", "gtts", "espeak")
 def engine_class(name: str) -> type[Engine]:
     """Return the class of the engine called `name` (importing only that engine's module)."""
     if name == "piper":
-        from .piper_engine import PiperEngine as cls
+        from handouts.speech.piper_engine import PiperEngine as cls
     elif name == "gtts":
-        from .gtts_engine import GttsEngine as cls
+        from handouts.speech.gtts_engine import GttsEngine as cls
     elif name == "espeak":
-        from .espeak_engine import EspeakEngine as cls
+        from handouts.speech.espeak_engine import EspeakEngine as cls
     else:
         raise SpeechError(f"unknown voice '{name}'. Use one of: {', '.join(ENGINE_NAMES)}.")
     return cls

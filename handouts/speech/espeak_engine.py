@@ -10,8 +10,8 @@ from functools import cache
 
 import numpy as np
 
-from ..errors import SpeechError
-from . import Engine, Speech, base_language
+from handouts.errors import SpeechError
+from handouts.speech import Engine, Speech, base_language
 
 PROGRAM = "espeak-ng"
 

@@ -13,8 +13,8 @@ import time
 
 import numpy as np
 
-from ..errors import SpeechError
-from . import Engine, Speech
+from handouts.errors import SpeechError
+from handouts.speech import Engine, Speech
 
 RETRY_STATUSES = {429} | set(range(500, 600))
 
@@ -135,7 +135,7 @@ class GttsEngine(Engine):
 
     def _decode(self, data: bytes) -> Speech:
         """Decode the MP3 answer; an answer without audio is an error, not silence."""
-        from ..audio import decode_mp3
+        from handouts.audio.sound import decode_mp3
 
         error = SpeechError("the online voice (gTTS) answered without audio. "
                             "Try again later, or use the offline voice: --voice piper.")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import Engine, Speech
+from handouts.speech import Engine, Speech
 
 
 class PiperEngine(Engine):
@@ -60,7 +60,7 @@ class PiperEngine(Engine):
 
 def session_cache_dir() -> Path:
     """Return the folder for optimised voice models (in the per-user cache: handouts/user_cache.py)."""
-    from ..user_cache import user_cache_dir
+    from handouts.files import user_cache_dir
 
     return user_cache_dir() / "voices"
 

@@ -76,7 +76,7 @@ def _read(stream, size: int) -> bytes:
 
 def main() -> None:
     """Load the voice, then say each line of stdin until it closes."""
-    from .piper_engine import PiperEngine
+    from handouts.speech.piper_engine import PiperEngine
 
     engine = PiperEngine()
     engine._load()  # now, while the parent rewrites the text: that is what the helper is for

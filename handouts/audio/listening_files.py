@@ -1,0 +1,48 @@
+"""Render one handout's listening files from its narration: the tagged, mastered MP3 and WebVTT captions;
+and the playlist of every narration in the output folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from handouts.audio.tags import build_date, tag_mp3
+from handouts.audio.captions import webvtt
+from handouts.config import Config
+from handouts.files import write_atomic
+from handouts.audio.mastering import master
+from handouts.model import Handout
+from handouts.audio.narration import Narration
+from handouts.audio.playlist import PLAYLIST_NAME, playlist
+from handouts.speech import Engine
+
+
+def narration_mp3(handout: Handout, config: Config, narration: Narration, engine: Engine,
+                  cache: Path | None = None) -> bytes:
+    """Return the narration as MP3 at -16 LUFS and under -1 dBTP, with ID3v2.4 tags, transcript and chapters.
+
+    `cache`: the file keeping each sentence's mastering analysis, so an edit re-measures only what changed.
+    """
+    meta = handout.meta
+    comment = f"Plain-language health handout from {config.clinic_name}. Voice: {engine.voice_id()}."
+    if meta.reviewed:
+        comment += f" Reviewed by {meta.reviewed_by} on {meta.reviewed_on}."
+    starts = [round(cue.start * narration.sample_rate) for cue in narration.cues]  # one segment a sentence
+    return tag_mp3(master(narration.speech, starts=starts, cache=cache), title=meta.title, artist=config.clinic_name,
+                   album=config.collection, language=meta.language, date=build_date(meta.reviewed_on),
+                   comment=comment, transcript=narration.transcript, chapters=narration.chapters)
+
+
+def narration_captions(handout: Handout, narration: Narration) -> str:
+    """Return WebVTT captions: each line as written, timed where its speech sits in the MP3."""
+    return webvtt(narration.cues, handout.meta.title)
+
+
+def write_playlist(out: Path) -> Path:
+    """Write build/playlist.m3u8 listing every narration in the output folder (only when it changed)."""
+    path, text = Path(out) / PLAYLIST_NAME, playlist(out)
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return path  # an unchanged build leaves every file untouched
+    except (OSError, UnicodeDecodeError):
+        pass
+    return write_atomic(path, text)

@@ -1,0 +1,160 @@
+"""The plain-language lexicon, kept as data: word swaps, term definitions, protected names.
+
+Every entry lives in handouts/data/ and was written and checked by hand; nothing here is
+made up at run time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Swap:
+    """One plain-language substitution: a word or phrase and its everyday equivalent."""
+
+    plain_from: str
+    plain_to: str
+    kind: str  # everyday, wordy, person-first, hedge-safe ...
+    line: int
+
+
+@dataclass(frozen=True)
+class Definition:
+    """A medical term that has to stay, its other forms, and its one-line plain definition."""
+
+    word: str
+    forms: tuple[str, ...]
+    definition: str
+
+
+def data_rows(name: str):
+    """Yield (line number, tab-separated fields) of a data file, skipping comments and blanks."""
+    text = resources.files("handouts.language").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    for n, line in enumerate(text.splitlines(), 1):
+        if line.strip() and not line.lstrip().startswith("#"):
+            yield n, [f.strip() for f in line.split("\t")]
+
+
+@cache
+def swaps() -> tuple[Swap, ...]:
+    """Return the substitutions, longest phrase first so phrases win over their words."""
+    out = [Swap(f[0], f[1], f[2] if len(f) > 2 else "everyday", n) for n, f in data_rows("lexicon.tsv")]
+    return tuple(sorted(out, key=lambda s: (-len(s.plain_from.split()), -len(s.plain_from))))
+
+
+@cache
+def definitions() -> tuple[Definition, ...]:
+    """Return the 'Words to know' definitions."""
+    out = []
+    for _, f in data_rows("terms.tsv"):
+        forms = tuple(x.strip() for x in f[1].split(",") if x.strip()) if len(f) > 2 else ()
+        out.append(Definition(f[0], (f[0], *forms), f[-1]))
+    return tuple(out)
+
+
+@cache
+def protected_names() -> tuple[str, ...]:
+    """Return drug and substance names (lower case) that must survive every rewrite."""
+    return tuple(sorted({f[0].lower() for _, f in data_rows("names.txt")}, key=len, reverse=True))
+
+
+@cache
+def _swap_pattern():
+    """Compile one alternation of every swap, longest first, on word boundaries."""
+    alts = "|".join(re.escape(s.plain_from) for s in swaps())
+    return re.compile(rf"(?<![\w-])({alts})(?![\w-])", re.IGNORECASE)
+
+
+def apply_swaps(text: str) -> str:
+    """Replace every lexicon phrase in text with its plain equivalent, keeping a leading capital."""
+    table = {s.plain_from.lower(): s.plain_to for s in swaps()}
+
+    def repl(m: re.Match) -> str:
+        found = m.group(1)
+        plain = table[found.lower()]
+        if _names_the_word(text, m, plain):
+            return found  # "high blood pressure, also known as hypertension" teaches the word: keep it
+        if _quoted(text, m.start()):
+            return found  # 'Avoid words like "junkie"' talks about the word: swapping it would say the opposite
+        if _spelled_out(text, m.end()):
+            return found  # "therapy for insomnia (CBT-I)" names a thing by its short form: the words must match it
+        if found[0].isupper() and plain and not plain[0].isupper():
+            plain = plain[0].upper() + plain[1:]
+        return plain
+
+    return _agree(_swap_pattern().sub(repl, text))
+
+
+_SINGULAR_VERB = {"is": "are", "was": "were", "has": "have", "does": "do"}  # the rest lose their -s
+
+
+@cache
+def _plural_swaps() -> re.Pattern:
+    """Compile the plural phrases swaps bring in for singular words ('diarrhea' -> 'loose stools'), each
+    followed by a word ending in s: a verb that may need to agree."""
+    plurals = {s.plain_to for s in swaps() if s.plain_to.endswith("s") and not s.plain_from.endswith("s")
+               and " " in s.plain_to}
+    alts = "|".join(re.escape(p) for p in sorted(plurals, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?i)\b({alts})( (?:that|which) | )([a-z]+s)\b")
+
+
+def _agree(text: str) -> str:
+    """Make a verb agree with a plural a swap brought in: 'diarrhea that lasts' -> 'loose stools that last'."""
+    from handouts.plain.rules import _verb_forms
+
+    bases = _verb_forms()[1]
+
+    def plural_verb(m: re.Match) -> str:
+        verb = m.group(3)
+        said = _SINGULAR_VERB.get(verb.lower()) or next((b for b in (verb[:-1], verb[:-2]) if b.lower() in bases), verb)
+        return m.group(1) + m.group(2) + said
+
+    return _plural_swaps().sub(plural_verb, text)
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Tell whether position `at` lies inside quotation marks ("...", “...”, ‘...’)."""
+    before = text[:at]
+    if before.count('"') % 2:
+        return True
+    return before.rfind("“") > before.rfind("”") or before.rfind("‘") > max(before.rfind("’"), -1) \
+        and not re.search(r"\w‘$", before)
+
+
+def _spelled_out(text: str, at: int) -> bool:
+    """Tell whether position `at` lies inside words that a following '(ABC)' abbreviation spells out."""
+    m = re.match(r"((?:\s+[\w-]+){0,6}?)\s*\(([A-Z][A-Za-z]*[A-Z](?:-[A-Z])?)\)", text[at:])
+    if not m:
+        return False
+    letters = m.group(2).replace("-", "").lower()
+    spelled = re.findall(r"[\w-]+", text[:at])[-len(letters) - 3:] + re.findall(r"[\w-]+", m.group(1))
+    initials = "".join(w[0].lower() for w in spelled if w.lower() not in ("of", "for", "and", "the", "in", "to"))
+    return len(letters) >= 2 and letters in initials
+
+
+_NAMING = re.compile(r"\b(?:also known as|also called|known as|called)\s+$", re.IGNORECASE)
+
+
+def _names_the_word(text: str, m: re.Match, plain: str) -> bool:
+    """Tell whether the text gives a medical word beside its plain meaning ('X, also known as Y', 'Y (X)')."""
+    before, after = text[: m.start()], text[m.end():]
+    if plain and re.match(rf"\s*\(\s*{re.escape(plain)}\b", after, re.IGNORECASE):
+        return True  # "hypertension (high blood pressure)"
+    if plain and re.search(rf"\b{re.escape(plain)}\s*\(\s*$", before, re.IGNORECASE):
+        return True  # "high blood pressure (hypertension)"
+    return bool(_NAMING.search(before)) and bool(re.search(r"[,(]", before[-40:]))
+
+
+def find_terms(text: str) -> list[Definition]:
+    """Return the defined terms that occur in text, in order of first occurrence."""
+    hits = []
+    for d in definitions():
+        pattern = r"(?<![\w-])(" + "|".join(re.escape(f) for f in d.forms) + r")(?![\w-])"
+        m = re.search(pattern, text, re.IGNORECASE)
+        if m:
+            hits.append((m.start(), d))
+    return [d for _, d in sorted(hits, key=lambda x: x[0])]

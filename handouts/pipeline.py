@@ -1,0 +1,326 @@
+"""The build, in pipeline order: read -> plain language -> render and speak -> write the manifest.
+
+`build_all` is the table of contents; each step is a call into a wing: read/ (source texts),
+plain/ (the rewrite), outputs.py (render/ and audio/, one line per output), build/ (manifest,
+lock, caches). Only outputs whose inputs changed are made again.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from handouts.audio.listening_files import write_playlist
+from handouts.build.inputs import fingerprints
+from handouts.build.lock import build_lock, hold_worker_lock
+from handouts.build.manifest import Manifest, digest, file_stamp, warn, why_stale
+from handouts.build.paths import cache_dir, find_sources, output_dir, source_key
+from handouts.build.plain_cache import PlainCache, plain_key
+from handouts.build.pruning import prune_caches
+from handouts.config import Config
+from handouts.errors import HandoutError, MeaningError
+from handouts.files import remove_stale_temp_files, write_atomic
+from handouts.language.labels import has_labels
+from handouts.outputs import OUTPUTS, BuildResult, Job, SpeechAhead
+from handouts.plain.changelog import write_plain_outputs
+from handouts.plain.rewrite import PlainResult, plain_language
+from handouts.read.sources import read_bytes, read_source
+from handouts.render.page_facts import is_draft
+from handouts.speech import Engine
+
+
+class BuildReport(list):
+    """The results of a build, in source order, plus the handouts whose source was removed."""
+
+    def __init__(self, results=(), removed=()):
+        super().__init__(results)
+        self.removed: list[BuildResult] = list(removed)
+
+
+def build_all(config: Config, sources: list[Path] | None = None, voice: str | None = None,
+              audio: bool = True, *, force: bool = False, engine: Engine | None = None,
+              workers: int | None = None, progress=None) -> BuildReport:
+    """Build every handout (or the given ones), in parallel, remaking only what changed.
+
+    One failure does not stop the others. Holding the build lock, it also removes the outputs
+    of sources that are gone (only when building all of content/) and records the manifest.
+    """
+    every = sources is None
+    sources = find_sources(config) if every else [Path(s) for s in sources]
+    out = output_dir(config)
+    with build_lock(cache_dir(config)):
+        remove_stale_temp_files(out)
+        manifest = Manifest.load(cache_dir(config))
+        if manifest.warning:
+            warn(manifest.warning)
+        keys = [source_key(config, s) for s in sources]
+        texts = {key: _read(s) for s, key in zip(sources, keys)}  # each source is read once per build
+        results = _slug_clashes(config, sources, keys, texts, manifest, every)
+        todo = [(s, k) for s, k in zip(sources, keys) if k not in results]
+        for key, result in _run(config, todo, texts, manifest, voice, audio, force, engine, workers, progress):
+            results[key] = result
+            _record(manifest, key, result, out)
+        removed = _retire_removed_sources(manifest, keys, out) if every else []
+        if audio:
+            write_playlist(out)
+        prune_caches(cache_dir(config), manifest, [k for r in results.values() for k in r.speech_keys])
+    return BuildReport([results[k] for k in keys], removed)
+
+
+def build_handout(source: Path, config: Config, voice: str | None = None, audio: bool = True, *,
+                  data: bytes | None = None, force: bool = False, previous: dict | None = None,
+                  engine: Engine | None = None, progress=None) -> BuildResult:
+    """Make the outputs of one source that are missing or stale; errors become a one-line message.
+
+    `data` is the source's bytes when the caller has read them; `previous` is the source's manifest
+    entry from the last build (None: make everything).
+    """
+    started = time.perf_counter()
+    result = BuildResult(source=Path(source))
+    old = dict((previous or {}).get("outputs", {}))
+    entry = {"slug": (previous or {}).get("slug", ""), "outputs": old, "source": (previous or {}).get("source")}
+    helper = None
+    try:
+        data = read_bytes(source) if data is None else data
+        plain, helper = _plain_stage(source, data, config, voice, audio, engine, previous, entry)
+        handout = plain.handout
+        result.slug = entry["slug"] = handout.meta.slug
+        result.draft = is_draft(handout)
+        _report_plain_stage(plain, config, result)
+        if previous and previous.get("slug") != handout.meta.slug:
+            old, entry["outputs"] = {}, {}  # renamed: the old files are removed by build_all
+        job = Job(source, data, plain, config, result, config.voice_for(handout.meta.voice, voice), engine, progress,
+                  helper)
+        _make_outputs(job, old, entry, force, audio)
+    except HandoutError as e:
+        if e.path is None:
+            e.path = str(source)
+        result.error = str(e)
+    finally:
+        if helper is not None:
+            helper.close()
+    result.entry = entry if entry["slug"] else None
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _plain_stage(source: Path, data: bytes, config: Config, voice, audio, engine, previous, entry: dict):
+    """Read the source and rewrite it in plain language (from the cache when nothing changed).
+
+    Return the result and the voice helper started for it, if any.
+    """
+    entry["source"] = digest(data)  # lets the next build find the slug cheaply
+    key = entry["plain"] = plain_key(source, data, config)  # the cache entry the cache pruning keeps
+    cache = PlainCache(cache_dir(config) / "plain")
+    plain = cache.get(key)
+    if plain is not None:
+        return plain, None
+    handout = read_source(source, config.language, data)
+    helper = _voice_helper(config.voice_for(handout.meta.voice, voice), audio, engine, previous, entry["source"])
+    plain = plain_language(handout, config)
+    cache.put(key, plain)
+    return plain, helper
+
+
+def _report_plain_stage(plain: PlainResult, config: Config, result: BuildResult) -> None:
+    """Note the readability figures and what the plain-language stage warns about; stop on a meaning change."""
+    handout = plain.handout
+    if plain.rewritten:  # the grade formulas are for English: no figures for text used as written
+        result.readability = {"before": plain.before.as_dict(), "after": plain.after.as_dict()}
+    result.warnings += [f"missed target: {m}" for m in plain.missed_targets(config)]
+    if not plain.rewritten:
+        labels = "" if has_labels(handout.meta.language) else (
+            "; the labels (Key points, Questions?, the spoken welcome) are in English, as "
+            "handouts/language/data/labels.tsv has no column for this language")
+        result.warnings.append(
+            f"the plain-language rules are for English: this '{handout.meta.language}' text is printed and "
+            f"spoken as written, without readability targets{labels}")
+    result.warnings += [f"meaning guard (allowed by allow_meaning_changes): {v}"
+                        for v in plain.violations if config.allow_meaning_changes]
+    if plain.violations and not config.allow_meaning_changes:
+        write_plain_outputs(plain, output_dir(config), config)  # the review page shows what changed
+        raise MeaningError(f"the plain-language rewrite changed the meaning ({plain.violations[0]}; "
+                           f"{len(plain.violations)} in all). See {handout.meta.slug}.review.html, "
+                           f"or set allow_meaning_changes = true.")
+
+
+def _make_outputs(job: Job, old: dict, entry: dict, force: bool, audio: bool) -> None:
+    """Render and speak every output that is missing or stale, in OUTPUTS order, recording each in `entry`."""
+    out, result, slug = output_dir(job.config), job.result, job.handout.meta.slug
+    with SpeechAhead(job, old, out, force, audio) as ahead:
+        for output in OUTPUTS:
+            if output.speech and not audio:
+                continue
+            path = output.path(out, slug)
+            inputs = fingerprints(job, output.inputs)
+            reason = why_stale(old.get(output.name), inputs, path, force)
+            if reason is None:
+                result.outputs[output.name] = path
+                facts = old[output.name].get("facts", {})
+                if "pages" in facts:
+                    result.pages[output.name] = facts["pages"]
+                result.audio_seconds = facts.get("seconds", result.audio_seconds)
+                continue
+            result.outputs[output.name] = write_atomic(path, ahead.render(output))
+            result.rebuilt[output.name] = reason
+            facts = {"pages": result.pages[output.name]} if output.name in result.pages else {}
+            if output.speech:
+                facts["seconds"] = round(result.audio_seconds, 3)
+                facts["speech"] = result.speech_keys  # the sentences the cache must keep for it
+            entry["outputs"][output.name] = {"file": path.name, "inputs": inputs,
+                                             "stamp": file_stamp(path), "facts": facts}
+
+
+def _voice_helper(voice: str, audio: bool, engine: Engine | None, previous: dict | None, source_digest: str):
+    """Start loading the offline voice in a helper process when an edited handout will likely need it.
+
+    Only for a source built before whose text changed (a cold build loads the voice as it always did),
+    with the offline voice, so nothing heavy is loaded for a build that makes no audio or changed nothing.
+    """
+    if not (audio and engine is None and previous and voice == "piper"):
+        return None
+    if previous.get("source") == source_digest:
+        return None
+    from handouts.speech.voice_helper import VoiceHelper  # a subprocess: only for a build that will speak
+
+    return VoiceHelper.start()
+
+
+def _read(source: Path) -> bytes | HandoutError:
+    """Return a source's bytes, or the error that says why it cannot be read (reported by its build)."""
+    try:
+        return read_bytes(source)
+    except HandoutError as e:
+        return e
+
+
+def _slug_clashes(config: Config, sources: list[Path], keys: list[str], texts: dict, manifest: Manifest,
+                  every: bool) -> dict[str, BuildResult]:
+    """Return a failed result for each source whose slug an earlier source (in name order) already has.
+
+    Two handouts with one slug would overwrite each other's files, and which one won would
+    depend on the order they finished in. When only some sources are built, the handouts the
+    manifest records for the others keep their slugs too.
+    """
+    owner: dict[str, Path] = {} if every else {
+        e.get("slug"): Path(k) for k, e in manifest.handouts.items() if k not in keys and e.get("slug")}
+    clashes = {}
+    for source, key in sorted(zip(sources, keys), key=lambda pair: pair[1]):
+        entry, data = manifest.handouts.get(key) or {}, texts[key]
+        if isinstance(data, HandoutError):
+            continue  # the build itself reports it, with the file and line
+        try:
+            slug = entry.get("slug") if entry.get("source") == digest(data) else None
+            slug = slug or read_source(source, config.language, data).meta.slug
+        except HandoutError:
+            continue
+        if slug in owner:
+            clashes[key] = BuildResult(source=Path(source), slug=slug, error=(
+                f"{source}: its slug '{slug}' is already used by {owner[slug]}, and both would write the "
+                f"same files. Give one of them its own 'slug:' in the front matter."))
+        else:
+            owner[slug] = Path(source)
+    return clashes
+
+
+def _run(config, todo, texts, manifest, voice, audio, force, engine, workers, progress):
+    """Yield (key, result) as handouts finish, in a process pool when there are several."""
+    workers = min(workers or os.cpu_count() or 1, len(todo))
+    report = progress.reporter(shared=workers > 1) if progress else None
+    calls = [(key, (source, config, voice, audio),
+              dict(data=None if isinstance(texts[key], HandoutError) else texts[key], force=force,
+                   previous=manifest.handouts.get(key), engine=engine, progress=report))
+             for source, key in todo]
+    if workers <= 1:
+        for key, args, kw in calls:
+            yield key, build_handout(*args, **kw)
+        return
+    # spawn, not fork: the parent may run a progress thread, and forked threads can deadlock.
+    from concurrent.futures import ProcessPoolExecutor, as_completed  # 20 ms of imports a one-handout build skips
+    from multiprocessing import get_context
+
+    with ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=hold_worker_lock,
+                             initargs=(cache_dir(config), os.getpid())) as pool:
+        futures = {pool.submit(build_handout, *args, **kw): key for key, args, kw in calls}
+        for future in as_completed(futures):
+            yield futures[future], future.result()
+
+
+def _record(manifest: Manifest, key: str, result: BuildResult, out: Path) -> None:
+    """Record a finished handout in the manifest (saved at once, so a killed build keeps it) and retire its old files."""
+    previous = manifest.handouts.get(key)
+    if result.entry is not None and result.entry != previous:
+        manifest.handouts[key] = result.entry
+        result.removed = _retire(out, previous, result.entry, manifest, key)
+        manifest.save()
+
+
+def _retire_removed_sources(manifest: Manifest, keys: list[str], out: Path) -> list[BuildResult]:
+    """Forget the handouts whose source is gone from content/, deleting their files."""
+    removed = []
+    for key in sorted(set(manifest.handouts) - set(keys)):
+        entry = manifest.handouts.pop(key)
+        gone = BuildResult(source=Path(key), slug=entry.get("slug", ""))
+        gone.removed = _retire(out, entry, None, manifest, key)
+        removed.append(gone)
+    if removed:
+        manifest.save()
+    return removed
+
+
+def _retire(out: Path, old: dict | None, new: dict | None, manifest: Manifest, key: str) -> list[Path]:
+    """Delete the files `old` recorded that `new` no longer makes and no other handout owns."""
+    if not old:
+        return []
+    keep = {o.get("file") for o in (new or {}).get("outputs", {}).values()}
+    owned = {o.get("file") for k, e in manifest.handouts.items() if k != key for o in e["outputs"].values()}
+    removed = []
+    for record in old.get("outputs", {}).values():
+        name = record.get("file")
+        if name and name not in keep and name not in owned and "/" not in name:
+            path = out / name
+            if path.exists():
+                path.unlink()
+                removed.append(path)
+    return removed
+
+
+@dataclass
+class CheckResult:
+    """How one handout measures: figures before and after, and every target it misses (`handouts check`)."""
+
+    source: Path
+    slug: str = ""
+    before: dict = field(default_factory=dict)
+    after: dict = field(default_factory=dict)
+    missed: list[str] = field(default_factory=list)
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.missed and self.error is None
+
+
+def check_all(config: Config, sources: list[Path]) -> list[CheckResult]:
+    """Read and rewrite every given source (nothing is written) and list the targets each misses."""
+    return [check_handout(s, config) for s in sources]
+
+
+def check_handout(source: Path, config: Config) -> CheckResult:
+    """Run the plain-language stage on one source and list the targets it misses."""
+    result = CheckResult(Path(source))
+    try:
+        plain = plain_language(read_source(source, config.language), config)
+    except HandoutError as e:
+        if e.path is None:
+            e.path = str(source)
+        result.error = str(e)
+        return result
+    result.slug = plain.handout.meta.slug
+    if plain.rewritten:
+        result.before, result.after = plain.before.as_dict(), plain.after.as_dict()
+    result.missed = plain.missed_targets(config)
+    result.missed += [f"meaning guard: {v}" for v in plain.violations]
+    return result

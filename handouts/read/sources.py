@@ -1,0 +1,419 @@
+"""Read source texts (plain text or Markdown, optional front matter) into the data model,
+recovering the structure a plain text only implies."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from handouts.errors import SourceError
+from handouts.model import Block, Handout, Meta, Section, Sentence
+from handouts.language.sentences import split_sentences
+
+SOURCE_SUFFIXES = (".txt", ".md", ".markdown")
+FRONT_MATTER_KEYS = ("title", "slug", "language", "voice", "reviewed_by", "reviewed_on")
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))  # removed on reading
+_BULLET = re.compile(r"^\s*[-*•‣◦–]\s+(.*)$")
+_NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|step \d{1,2}\s*[:.)-])\s+(.*)$", re.I)  # "1. Wash", "Step 1: Wash"
+_QUOTES = ("\"“”„«»", "\"”“«»")
+_MAX_HEADING_WORDS = 16
+
+
+@dataclass
+class RawBlock:
+    """A block as found in the source, before sections are formed."""
+
+    kind: str  # "heading", "paragraph", "bullets", "numbered"
+    texts: list[str] = field(default_factory=list)
+    line: int = 0
+    quoted: bool = False
+    title: bool = False  # a Markdown "# " heading: at the very top it names the handout
+
+
+def read_bytes(path: Path) -> bytes:
+    """Return a source file's bytes; a clear error when it cannot be opened."""
+    try:
+        return Path(path).read_bytes()
+    except OSError as e:
+        raise SourceError(f"cannot open this file ({e.strerror}). Check that it exists.", path) from None
+
+
+def read_source(path: Path, default_language: str = "en", raw: bytes | None = None) -> Handout:
+    """Read one source file (or its bytes `raw`, already read) into a Handout."""
+    path = Path(path)
+    if raw is None:
+        raw = read_bytes(path)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        raise SourceError("this is not UTF-8 text. Save it as UTF-8 (plain text) and build again.", path, line) from None
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.translate(_INVISIBLE)  # soft hyphens and zero-width marks from web pages hide words from every rule
+    front, body, body_line = split_front_matter(text, path)
+    if path.suffix.lower() in (".md", ".markdown"):
+        blocks = parse_markdown(body, body_line)
+    else:
+        blocks = parse_plain_text(body, body_line)
+    blocks = _without_furniture(_without_references(blocks))
+    meta = make_meta(front, path, default_language)
+    if "title" not in front and blocks and blocks[0].title:
+        meta.title = blocks[0].texts[0]  # a heading at the very top names the handout (the file name stays the slug)
+    elif "title" not in front and blocks and blocks[0].kind == "heading" and re.search(r": | \| ", blocks[0].texts[0]):
+        # A first line that reads as a page title ("HIV PrEP: What You Need to Know", "Migraine FAQ | Clinic")
+        # names the handout; the part after " | " is the site's name.
+        blocks[0].texts[0] = blocks[0].texts[0].split(" | ")[0].strip()
+        meta.title = blocks[0].texts[0]
+    first = next((i for i, b in enumerate(blocks) if b.kind == "heading"), None)
+    if first is not None and not any(b.kind == "paragraph" for b in blocks[:first]) \
+            and _norm(blocks[first].texts[0]) == _norm(meta.title):
+        del blocks[first]  # "# Title" at the top is the handout's title, printed once, not a section
+    sections = assemble_sections(blocks)
+    if not any(s.sentences for s in sections):
+        raise SourceError("there is no text to turn into a handout. Add some paragraphs.", path)
+    return Handout(meta=meta, sections=sections)
+
+
+_REFERENCES = re.compile(r"^(?:references|sources|bibliography|citations|works cited|footnotes|notes and references)"
+                         r"\s*:?$", re.I)
+
+
+def _without_references(blocks: list[RawBlock]) -> list[RawBlock]:
+    """Drop a 'References' section: a patient handout restates claims, its reader needs no citation list."""
+    out, skipping = [], False
+    for b in blocks:
+        if b.kind == "heading":
+            skipping = bool(_REFERENCES.match(b.texts[0].strip()))
+        if not skipping:
+            out.append(b)
+    return out
+
+
+def _without_furniture(blocks: list[RawBlock]) -> list[RawBlock]:
+    """Drop headings and lines that are page furniture (bylines, 'Share this article', captions).
+
+    A heading at the top that a byline or date line follows is the article's title."""
+    from handouts.plain.rules import is_furniture
+
+    out = []
+    for b in blocks:
+        if b.kind in ("heading", "paragraph") and len(b.texts) == 1 and is_furniture(b.texts[0]):
+            if len(out) == 1 and out[0].kind == "heading":
+                out[0].title = True  # "Heat Illness: Stay Safe" then "By Jane Smith | 4 min read"
+            continue
+        out.append(b)
+    return out
+
+
+def split_front_matter(text: str, path: Path) -> tuple[dict, str, int]:
+    """Return (front matter, body, first body line) from `---` delimited `key: value` lines."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return {}, text, 1
+    front = {}
+    for n, line in enumerate(lines[1:], start=2):
+        if line.strip() == "---":
+            return front, "\n".join(lines[n:]), n + 1
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        key, sep, value = line.partition(":")
+        key = key.strip().lower()
+        if not sep or key not in FRONT_MATTER_KEYS:
+            raise SourceError(
+                f"front matter line '{line.strip()}' is not understood. "
+                f"Use 'key: value' with one of: {', '.join(FRONT_MATTER_KEYS)}.", path, n)
+        value = value.strip()
+        if len(value) > 1 and value[0] == value[-1] and value[0] in "\"'":
+            value = value[1:-1]  # a quoted value; not 'the "Baby Blues"', whose closing quote is its own
+        front[key] = value
+    raise SourceError("the front matter opened with '---' is never closed. Add a line '---' after it.", path, 1)
+
+
+def make_meta(front: dict, path: Path, default_language: str) -> Meta:
+    """Build the metadata from front matter, falling back to the file name."""
+    title = front.get("title") or path.stem.replace("_", " ").replace("-", " ").strip().capitalize()
+    slug = front.get("slug") or slugify(title if "title" in front else path.stem)
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug):
+        raise SourceError(f"slug '{slug}' may hold only lower-case letters, digits and dashes.", path)
+    return Meta(
+        title=title, slug=slug, language=front.get("language") or default_language,
+        voice=front.get("voice") or None, reviewed_by=front.get("reviewed_by") or None,
+        reviewed_on=front.get("reviewed_on") or None, source=path,
+    )
+
+
+def slugify(text: str) -> str:
+    """Make a file-name-safe slug from a title."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-") or "handout"
+
+
+# --- plain text -------------------------------------------------------------------------
+
+def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
+    """Recover headings, paragraphs, lists and quoted passages from plain text."""
+    blocks: list[RawBlock] = []
+    lines = body.split("\n")
+    for i, line in enumerate(lines):
+        n = first_line + i
+        stripped = line.strip()
+        if not stripped:
+            continue
+        for kind, pattern in (("bullets", _BULLET), ("numbered", _NUMBERED)):
+            m = pattern.match(line)
+            if m and kind == "numbered" and _is_numbered_heading(m.group(1).strip(), blocks, _next_text_line(lines, i)):
+                blocks.append(RawBlock("heading", [m.group(1).strip()], n))  # "1. Why get vaccinated?"
+                break
+            if m:
+                if blocks and blocks[-1].kind == kind and _previous_line_blank(lines, i) is False:
+                    blocks[-1].texts.append(m.group(1).strip())
+                else:
+                    blocks.append(RawBlock(kind, [m.group(1).strip()], n))
+                break
+        else:
+            question = re.match(r"^(?:Q|Question)\s*[:.]\s+(.+\?)$", stripped)
+            if question and re.match(r"^(?:A|Answer)\s*[:.]\s", _next_text_line(lines, i) or ""):
+                blocks.append(RawBlock("heading", [question.group(1)], n))  # "Q: What is a migraine?" over "A: ..."
+            elif blocks and not _previous_line_blank(lines, i) and not _ends_sentence(blocks[-1].texts[-1]) \
+                    and (blocks[-1].kind == "paragraph" or blocks[-1].kind in ("bullets", "numbered")
+                         and stripped[0].islower()):
+                # A paragraph, or a list item, hard-wrapped over several lines continues here.
+                blocks[-1].texts[-1] = _joined(blocks[-1].texts[-1], stripped)
+            elif _is_heading_line(stripped, _next_text_line(lines, i)):
+                blocks.append(RawBlock("heading", [stripped.lstrip("#").strip()], n))
+            else:
+                blocks.append(RawBlock("paragraph", [stripped], n))
+    for b in blocks:
+        if b.kind == "paragraph":
+            b.texts[0], b.quoted = _unquote(b.texts[0])
+    return blocks
+
+
+def _joined(text: str, line: str) -> str:
+    """Join a hard-wrapped line to the text before it; 'Insu-' + 'lin lowers' is 'Insulin lowers'."""
+    if re.search(r"[a-z]-$", text) and line[:1].islower():
+        return text[:-1] + line  # a word broken at the line's end by a hyphen
+    return f"{text} {line}"
+
+
+def _previous_line_blank(lines: list[str], i: int) -> bool:
+    return i == 0 or not lines[i - 1].strip()
+
+
+def _next_text_line(lines: list[str], i: int) -> str | None:
+    for line in lines[i + 1:]:
+        if line.strip():
+            return line.strip()
+    return None
+
+
+def _ends_sentence(text: str) -> bool:
+    return bool(re.search(r"[.!?:;][\"”’')\]]*$", text))
+
+
+def _is_heading_line(line: str, next_line: str | None) -> bool:
+    """A heading is a short line without end punctuation, with more text after it."""
+    if line.startswith("#"):
+        return True
+    words = line.split()
+    if not words or len(words) > _MAX_HEADING_WORDS or next_line is None:
+        return False
+    if next_line[0].islower() or next_line[0] in ",;)":
+        return False  # the next line carries on this one: a hard-wrapped paragraph
+    if line[0] in _QUOTES[0] or not (line[0].isupper() or line[0].isdigit()):
+        return False
+    if re.search(r"[.,;:!][\"”’')\]]*$", line):
+        return False
+    if line.endswith("?"):
+        # A short question line counts as a heading when it reads like a title, or is as short as one
+        # ("What about other anxiety medicines?" over its answer).
+        return _title_like(words) or len(words) <= 6
+    return True
+
+
+def _is_numbered_heading(text: str, blocks: list[RawBlock], next_line: str | None) -> bool:
+    """A numbered line is a section title ("1. Why get vaccinated?") when it stands alone before a paragraph.
+
+    A step of a list follows another step or is followed by one; a title is short, has no full stop,
+    and the text after it is a paragraph."""
+    if blocks and blocks[-1].kind == "numbered" or not next_line or _NUMBERED.match(next_line) or _BULLET.match(next_line) \
+            or next_line[0].islower():
+        return False  # a lower-case next line carries the step on: "5. Insert the needle ... and press" / "the button."
+    return (len(text.split()) <= _MAX_HEADING_WORDS and not re.search(r"[.,;:!][\"”’')\]]*$", text)
+            and bool(re.search(r"[.!?][\"”’')\]]*$", next_line)) and len(next_line.split()) > len(text.split()))
+
+
+def _title_like(words: list[str]) -> bool:
+    """Most longer words capitalised, as in a title."""
+    long_words = [w for w in words if len(w) > 3]
+    return bool(long_words) and sum(w[0].isupper() for w in long_words) >= 0.6 * len(long_words)
+
+
+def _unquote(text: str) -> tuple[str, bool]:
+    """Drop the quote marks around a whole quoted paragraph."""
+    if len(text) > 2 and text[0] in _QUOTES[0] and text[-1] in _QUOTES[1] \
+            and not any(q in text[1:-1] for q in "“”\""):
+        return text[1:-1].strip(), True
+    return text, False
+
+
+# --- Markdown ---------------------------------------------------------------------------
+
+def parse_markdown(body: str, first_line: int = 1) -> list[RawBlock]:
+    """Read Markdown headings, paragraphs, lists, block quotes, tables and HTML blocks (markup dropped)."""
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").enable("table").parse(body)
+    blocks: list[RawBlock] = []
+    list_kinds: list[str] = []  # the open lists, outermost first
+    in_quote = 0
+    table: list[list[str]] | None = None  # rows of the table being read
+    for i, tok in enumerate(tokens):
+        line = first_line + (tok.map[0] if tok.map else 0)
+        if tok.type in ("bullet_list_open", "ordered_list_open"):
+            kind = "bullets" if tok.type == "bullet_list_open" else "numbered"
+            if not list_kinds:
+                blocks.append(RawBlock(kind, [], line))
+            list_kinds.append(kind)
+        elif tok.type in ("bullet_list_close", "ordered_list_close"):
+            list_kinds.pop()
+        elif tok.type == "blockquote_open":
+            in_quote += 1
+        elif tok.type == "blockquote_close":
+            in_quote -= 1
+        elif tok.type == "table_open":
+            table, table_line = [], line
+        elif tok.type == "tr_open" and table is not None:
+            table.append([])
+        elif tok.type == "table_close" and table is not None:
+            blocks.append(RawBlock("bullets", table_rows(table), table_line))
+            table = None
+        elif tok.type == "html_block":
+            text = _html_text(tok.content)
+            if text:
+                blocks.append(RawBlock("paragraph", [text], line))
+        elif tok.type == "inline":
+            text = _inline_text(tok)
+            opener = tokens[i - 1].type
+            if table is not None:
+                table[-1].append(text)
+            elif not text:
+                continue
+            elif opener == "heading_open":
+                blocks.append(RawBlock("heading", [text], line, title=tokens[i - 1].tag == "h1"))
+            elif len(list_kinds) > 1 and blocks[-1].texts:
+                # A note under step 5 belongs to step 5: as a step of its own it would get a wrong number.
+                # Bullets under "Ibuprofen (Advil, Motrin)" are about ibuprofen: flattened, they would not say so.
+                parent = blocks[-1].texts[-1]
+                heading_like = list_kinds[0] == "bullets" and not re.search(r"[.!?:]$", parent)
+                joint = f"{parent}:" if heading_like else _sentence_end(parent)
+                blocks[-1].texts[-1] = f"{joint} {_sentence_end(text)}"
+            elif list_kinds:
+                blocks[-1].texts.append(text)
+            else:
+                text, quoted = _unquote(text)
+                blocks.append(RawBlock("paragraph", [text], line, quoted=quoted or bool(in_quote)))
+    return [b for b in blocks if b.texts]
+
+
+def table_rows(rows: list[list[str]]) -> list[str]:
+    """Say each row of a table as one line: 'Reliever: colour blue; use when you have symptoms'."""
+    from handouts.plain.rules import uncap
+
+    if len(rows) < 2:
+        return [" ".join(c for c in row if c) for row in rows if any(row)]
+    header, out = rows[0], []
+    for row in rows[1:]:
+        # A header that asks ("How often") is answered by its cell ("Every 4 weeks"): say only the answer.
+        pairs = [c if not h else uncap(c) if re.match(r"(?:how|when|what|where|who|which)\b", h, re.I)
+                 else f"{uncap(h)}: {c}" if re.search(r"\d", h)  # "acetaminophen 160 mg/5 mL: 2.5 mL"
+                 else f"{h.lower()} {uncap(c)}" for h, c in zip(header[1:], row[1:]) if c]
+        label = row[0] if row else ""
+        if label[:1].isdigit() and header[0]:
+            label = f"{header[0]} {label}"  # "4 to 28" alone has lost its unit: "Weeks of pregnancy 4 to 28"
+        out.append(f"{label}: {'; '.join(pairs)}" if label and pairs else " ".join(c for c in row if c))
+    return [t for t in out if t]
+
+
+def _sentence_end(text: str) -> str:
+    """Return text ending with a full stop (a list item often has none)."""
+    return text if re.search(r"[.!?:]$", text) else text + "."
+
+
+def _html_text(markup: str) -> str:
+    """Return the words of an HTML block: tags dropped, entities read (the text is escaped again on output)."""
+    import html
+
+    markup = re.sub(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->", " ", markup, flags=re.S | re.I)  # code, not words
+    return " ".join(html.unescape(re.sub(r"<[^>]*>", " ", markup)).split())
+
+
+def _inline_text(tok) -> str:
+    """Return the plain text of an inline token: emphasis and links become their words; pictures are
+    dropped (a handout prints none, and alt text alone reads as a stray line)."""
+    parts = []
+    for child in tok.children or []:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return " ".join("".join(parts).split())
+
+
+# --- sections ---------------------------------------------------------------------------
+
+def assemble_sections(blocks: list[RawBlock]) -> list[Section]:
+    """Form sections: drop table-of-contents lists, empty headings, and merge repeated headings."""
+    headings = [_norm(b.texts[0]) for b in blocks if b.kind == "heading"]
+    sections: list[Section] = [Section(heading="")]
+    by_heading: dict[str, Section] = {}
+    for i, b in enumerate(blocks):
+        if b.kind == "paragraph" and len(b.texts) == 1 and SUMMARY_BOX.match(b.texts[0]) \
+                and i + 1 < len(blocks) and blocks[i + 1].kind in ("bullets", "numbered"):
+            b = RawBlock("heading", [b.texts[0].rstrip(":").strip()], b.line)  # "Key takeaways:" over its list
+        if b.kind == "heading":
+            key = _norm(b.texts[0])
+            if key in by_heading:  # the same heading again continues its first section
+                sections.append(by_heading[key])
+            else:
+                section = Section(heading=b.texts[0], line=b.line)
+                by_heading[key] = section
+                sections.append(section)
+        elif b.kind in ("bullets", "numbered") and _is_table_of_contents(b, headings[_later(blocks, i):]):
+            continue
+        else:
+            items = [[Sentence(s, sources=[s]) for s in split_sentences(t)] for t in b.texts]
+            items = [it for it in items if it]
+            last = sections[-1]
+            if items and b.kind == "paragraph" and SUMMARY_BOX.match(last.heading) and any(x.is_list for x in last.blocks):
+                # "Key takeaways" and its bullets are a box; the article goes on after it, under no heading.
+                sections.append(Section(heading="", line=b.line))
+            if items:
+                sections[-1].blocks.append(Block(b.kind, items, b.line))
+    unique, seen = [], set()
+    for s in sections:
+        if s.blocks and id(s) not in seen:  # a heading with nothing under it makes no section
+            unique.append(s)
+            seen.add(id(s))
+    return unique
+
+
+SUMMARY_BOX = re.compile(r"^(?:key (?:takeaways|points|facts)|at a glance|highlights|in brief|quick facts)\s*:?$", re.I)
+
+
+def _later(blocks: list[RawBlock], i: int) -> int:
+    """Return how many headings come before block i."""
+    return sum(1 for b in blocks[:i] if b.kind == "heading")
+
+
+def _is_table_of_contents(block: RawBlock, later_headings: list[str]) -> bool:
+    """A list whose every item repeats a heading that comes later is a table of contents."""
+    return len(block.texts) >= 2 and all(_norm(t) in later_headings for t in block.texts)
+
+
+def _norm(text: str) -> str:
+    """Normalise text for comparing headings: case, punctuation and spacing ignored."""
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
