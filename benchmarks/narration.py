@@ -22,7 +22,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from handouts.audio.sound import decode_mp3, loudness, true_peak_dbtp  # noqa: E402
+from handouts.speech import decode_mp3  # noqa: E402
+from handouts.audio.sound import loudness, true_peak_dbtp  # noqa: E402
 from handouts.pipeline import build_handout  # noqa: E402
 from handouts.config import load_config  # noqa: E402
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from handouts.audio.sound import decode_mp3
+from handouts.speech import decode_mp3
 from handouts.pipeline import build_all, cache_dir
 from handouts.config import load_config
 from handouts.build.manifest import Manifest

@@ -2,7 +2,8 @@
 
 import numpy as np
 
-from handouts.audio.sound import decode_mp3, encode_mp3
+from handouts.speech import decode_mp3
+from handouts.audio.sound import encode_mp3
 from handouts.config import Config
 from handouts.audio.narration import spoken_script
 from handouts.plain.rewrite import make_plain

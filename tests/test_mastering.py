@@ -9,7 +9,8 @@ from scipy.ndimage import minimum_filter1d, uniform_filter1d
 from scipy.signal import firwin, upfirdn
 
 import handouts.audio.sound as audio
-from handouts.audio.sound import decode_mp3, loudness, true_peak_dbtp, true_peak_envelope
+from handouts.speech import decode_mp3
+from handouts.audio.sound import loudness, true_peak_dbtp, true_peak_envelope
 from handouts.audio.mastering import (MAX_LIMITING_DB, STEP_DB, SegmentCache, Segments, combined_loudness, encoder_extra,
                                 joinable, master, segment_step)
 from handouts.speech import Speech

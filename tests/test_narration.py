@@ -11,7 +11,8 @@ from scipy.signal import resample_poly
 
 from conftest import SAMPLE
 from fakes import CountingEngine
-from handouts.audio.sound import decode_mp3, mp3_frame
+from handouts.speech import decode_mp3
+from handouts.audio.sound import mp3_frame
 from handouts.audio.mastering import master
 from handouts.pipeline import build_all
 from handouts.config import Config, load_config

@@ -20,10 +20,10 @@ from pathlib import Path
 import numpy as np
 
 from handouts.audio.sound import (BITRATE_KBPS, CEILING_DBTP, ENCODER_GAIN_DB, LIMIT_DBTP, TARGET_LUFS, block_energies,
-                    block_peaks, decode_mp3, encode_mp3, gated_loudness, k_weighted, limit, loudness,
-                    mp3_frame, true_peak_dbtp, true_peak_envelope)
+                                  block_peaks, encode_mp3, gated_loudness, k_weighted, limit, loudness, mp3_frame,
+                                  true_peak_dbtp, true_peak_envelope)
 from handouts.files import write_atomic
-from handouts.speech import Speech
+from handouts.speech import Speech, decode_mp3
 
 STEP_DB = 0.1  # the gain grid: lands within 0.05 LU of the aim (less where the limiter flattens the slope)
 LEAD_IN = 0.3  # seconds

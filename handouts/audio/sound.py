@@ -247,14 +247,3 @@ def encode_mp3(speech: Speech, bitrate_kbps: int = BITRATE_KBPS) -> bytes:
     encoder.set_channels(1)
     encoder.set_quality(ENCODER_QUALITY)
     return bytes(encoder.encode(pcm) + encoder.flush())
-
-
-def decode_mp3(data: bytes, sample_rate: int | None = None) -> Speech:
-    """Decode MP3 bytes to mono float samples (optionally resampled)."""
-    import miniaudio
-
-    if sample_rate is None:
-        sample_rate = miniaudio.mp3_get_info(data).sample_rate  # keep the file's own rate
-    decoded = miniaudio.decode(data, output_format=miniaudio.SampleFormat.FLOAT32, nchannels=1,
-                               sample_rate=sample_rate)
-    return Speech(np.asarray(decoded.samples, dtype=np.float32), decoded.sample_rate)

@@ -1,18 +1,21 @@
-"""The build lock: two builds of the same output folder never interleave."""
+"""The build lock: two builds of the same output folder never interleave (filelock: Linux, macOS and Windows)."""
 
 from __future__ import annotations
 
-import fcntl
 import os
 import sys
 from contextlib import contextmanager
 from pathlib import Path
 
+from filelock import FileLock, Timeout
+
 from handouts.errors import HandoutError
 
 LOCK_NAME = "build.lock"
-WORKERS_LOCK_NAME = "workers.lock"  # held (shared) by worker processes for as long as they live
-_worker_lock_fd: int | None = None
+HOLDER_NAME = "build.pid"  # who holds the lock, for the waiting message (the lock file itself may be emptied)
+WORKERS_DIR = "workers"  # one locked file per live worker process of a build
+
+_worker_lock: FileLock | None = None  # held by a worker process for as long as it lives
 
 
 class BuildLockedError(HandoutError):
@@ -23,60 +26,69 @@ class BuildLockedError(HandoutError):
 def build_lock(folder: Path, wait: bool = True):
     """Hold an exclusive lock on `folder` for the duration; wait (saying so) if another build has it.
 
-    flock is released by the kernel when the holder exits, even after SIGKILL: no stale locks.
+    The operating system releases the lock when its holder exits, even after SIGKILL: no stale locks.
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / LOCK_NAME
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
+    lock = FileLock(folder / LOCK_NAME, is_singleton=False)  # a second lock in one process must wait too
     try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "?"
-            if not wait:
-                raise BuildLockedError(f"another build (process {holder}) is running. Wait for it to finish.",
-                                       path) from None
-            print(f"waiting for another build (process {holder}) to finish...", file=sys.stderr, flush=True)
-            fcntl.flock(fd, fcntl.LOCK_EX)
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
+        lock.acquire(timeout=0)
+    except Timeout:
+        holder = _read(folder / HOLDER_NAME) or "?"
+        if not wait:
+            raise BuildLockedError(f"another build (process {holder}) is running. Wait for it to finish.",
+                                   folder / LOCK_NAME) from None
+        print(f"waiting for another build (process {holder}) to finish...", file=sys.stderr, flush=True)
+        lock.acquire()
+    try:
+        (folder / HOLDER_NAME).write_text(f"{os.getpid()}\n", encoding="ascii")
         _wait_for_orphaned_workers(folder)
-        yield path
+        yield folder / LOCK_NAME
     finally:
-        os.close(fd)  # closing the descriptor releases the lock
+        lock.release()
+
+
+def _read(path: Path) -> str:
+    """Return a small file's text, or "" when it cannot be read."""
+    try:
+        return path.read_text(encoding="ascii").strip()
+    except OSError:
+        return ""
 
 
 def _wait_for_orphaned_workers(folder: Path) -> None:
-    """Wait until no worker of an earlier (killed) build is still writing."""
-    fd = os.open(folder / WORKERS_LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o666)
-    try:
+    """Wait until no worker of an earlier (killed) build is still writing, then forget its lock file."""
+    workers = folder / WORKERS_DIR
+    for path in sorted(workers.glob("*.lock")) if workers.is_dir() else []:
+        lock = FileLock(path, is_singleton=False)
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+            lock.acquire(timeout=0)
+        except Timeout:
             print("waiting for the workers of a stopped build to finish...", file=sys.stderr, flush=True)
-            fcntl.flock(fd, fcntl.LOCK_EX)
-    finally:
-        os.close(fd)
+            lock.acquire()
+        lock.release()
+        path.unlink(missing_ok=True)
 
 
 def hold_worker_lock(folder: Path, parent: int) -> None:
     """Mark this worker process as busy with `folder` until it exits (a process pool initializer)."""
-    global _worker_lock_fd
+    global _worker_lock
     _die_with_parent(parent)
-    _worker_lock_fd = os.open(Path(folder) / WORKERS_LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o666)
-    fcntl.flock(_worker_lock_fd, fcntl.LOCK_SH)
+    workers = Path(folder) / WORKERS_DIR
+    workers.mkdir(parents=True, exist_ok=True)
+    _worker_lock = FileLock(workers / f"{os.getpid()}.lock", is_singleton=False)
+    _worker_lock.acquire()
 
 
 def _die_with_parent(parent: int) -> None:
     """Ask Linux to kill this worker when the build `parent` dies (best effort elsewhere)."""
     try:
-        import ctypes
+        import ctypes  # only where a worker starts
 
         libc = ctypes.CDLL(None, use_errno=True)
         PR_SET_PDEATHSIG = 1
         libc.prctl(PR_SET_PDEATHSIG, 9)  # SIGKILL
-    except (OSError, AttributeError):
+    except (OSError, AttributeError, TypeError):
         return
     if os.getppid() != parent:  # the parent died before the request was made (or while we started)
         os._exit(1)

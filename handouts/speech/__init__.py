@@ -57,6 +57,17 @@ class Engine:
         raise NotImplementedError
 
 
+def decode_mp3(data: bytes, sample_rate: int | None = None) -> Speech:
+    """Decode MP3 bytes to mono float samples (optionally resampled): the online voice sends MP3."""
+    import miniaudio
+
+    if sample_rate is None:
+        sample_rate = miniaudio.mp3_get_info(data).sample_rate  # keep the file's own rate
+    decoded = miniaudio.decode(data, output_format=miniaudio.SampleFormat.FLOAT32, nchannels=1,
+                               sample_rate=sample_rate)
+    return Speech(np.asarray(decoded.samples, dtype=np.float32), decoded.sample_rate)
+
+
 ENGINE_NAMES = ("piper", "gtts", "espeak")
 
 

@@ -14,7 +14,7 @@ import time
 import numpy as np
 
 from handouts.errors import SpeechError
-from handouts.speech import Engine, Speech
+from handouts.speech import Engine, Speech, decode_mp3
 
 RETRY_STATUSES = {429} | set(range(500, 600))
 
@@ -135,8 +135,6 @@ class GttsEngine(Engine):
 
     def _decode(self, data: bytes) -> Speech:
         """Decode the MP3 answer; an answer without audio is an error, not silence."""
-        from handouts.audio.sound import decode_mp3
-
         error = SpeechError("the online voice (gTTS) answered without audio. "
                             "Try again later, or use the offline voice: --voice piper.")
         if not data:
