@@ -136,7 +136,7 @@ def main(source: Path = SAMPLE) -> None:
 
         handout = plain_language(read_source(source, config.language), config).handout
         script = spoken_script(handout, config)
-        engine = get_engine(handout.meta.voice or config.voice, handout.meta.language)
+        engine = get_engine(config.voice_for(handout.meta.voice), handout.meta.language)
         cache = SpeechCache(Path(out) / ".cache" / "speech")
         raw_parts = [cache.get(cache.key(engine.voice_id(), u.spoken), engine.sample_rate) for u in script]
         assert all(p is not None for p in raw_parts)  # all from the cache the build filled

@@ -35,9 +35,9 @@ LIBRARY_EDIT = ("any questions you have", "any questions you have about {}",
 
 
 def run(project: Path) -> tuple[float, str]:
-    """Build a project with generate.py in a fresh process; return the seconds taken and its output."""
+    """Build a project with generate.py in a fresh process; return the seconds taken and its (verbose) output."""
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, str(ROOT / "generate.py"), "--project", str(project)],
+    done = subprocess.run([sys.executable, str(ROOT / "generate.py"), "--project", str(project), "--verbose"],
                           capture_output=True, text=True, cwd=ROOT)
     seconds = time.perf_counter() - started
     if done.returncode != 0:

@@ -13,10 +13,12 @@ from pathlib import Path
 
 from handouts import __version__
 from handouts.build.paths import find_sources, output_dir
+from handouts.build.progress import SpeechProgress
 from handouts.config import load_config
 from handouts.errors import HandoutError, UsageError
 from handouts.read.sources import SOURCE_SUFFIXES
 from handouts.speech import ENGINE_NAMES
+from handouts.watch import watch
 
 COMMANDS = ("build", "watch", "check")
 EXAMPLES = """examples:
@@ -98,8 +100,6 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return _check(config, sources)
     if args.command == "watch":
-        from handouts.watch import watch
-
         watch(config, lambda: _rebuild(args, sources), sources)
         return 0
     return _build(config, sources, args)
@@ -120,8 +120,7 @@ def _rebuild(args, sources) -> int:
 
 def _build(config, sources, args) -> int:
     """Build once, print the report, and return the exit status."""
-    from handouts.build.progress import SpeechProgress
-    from handouts.pipeline import build_all
+    from handouts.pipeline import build_all  # here, not at the top: --help and --version need none of the stages
 
     show_progress = not args.quiet and sys.stderr.isatty()
     try:
@@ -213,7 +212,7 @@ def _closing_line(results, out: Path) -> str:
 
 def _check(config, sources) -> int:
     """Measure every handout against the targets; print one line each and every missed target."""
-    from handouts.pipeline import check_all
+    from handouts.pipeline import check_all  # the stages load only for the commands that use them
 
     results = check_all(config, sources or find_sources(config))
     if not results:

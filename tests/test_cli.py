@@ -123,3 +123,18 @@ def test_a_folder_given_as_a_source_is_named_as_a_folder(tmp_path):
     r = run(str(tmp_path), "--no-audio")
     assert r.returncode == 2
     assert r.stderr.strip() == f"error: {tmp_path}: this is a folder. Name a source text in it, or use --project for a project folder."
+
+
+def test_readme_names_every_command_and_option():
+    import re
+
+    from handouts.cli import parser
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = parser()._subparsers._group_actions[0].choices
+    for name, sub in commands.items():
+        assert f"handouts {name}" in readme or name == "build" and "handouts [build]" in readme, name
+        for action in sub._actions:
+            for flag in action.option_strings:
+                if flag.startswith("--") and flag != "--help":
+                    assert re.search(rf"{flag}\b", readme), f"README does not mention {flag} of {name}"

@@ -4,8 +4,7 @@ exactly what the build would say itself, and only builds that will likely speak 
 import numpy as np
 import pytest
 
-import handouts.pipeline as build
-from handouts.pipeline import build_all
+from handouts.pipeline import build_all, build_handout
 from handouts.config import load_config
 from handouts.speech import voice_helper
 from handouts.speech.piper_engine import PiperEngine
@@ -72,3 +71,14 @@ def test_only_a_changed_handout_that_was_built_before_starts_a_helper(tmp_path, 
     source.write_text(source.read_text(encoding="utf-8").replace("Bring", "Take"), encoding="utf-8")
     built(audio=False)  # no audio wanted
     assert len(started) == 1
+
+
+def test_a_handout_with_another_voice_in_its_front_matter_starts_no_piper_helper(tmp_path, monkeypatch):
+    started = []
+    monkeypatch.setattr(voice_helper.VoiceHelper, "start", staticmethod(lambda: started.append(1)))
+    (tmp_path / "content").mkdir()
+    source = tmp_path / "content" / "water.txt"
+    source.write_text("---\ntitle: Water\nvoice: espeak\n---\nDrink water every day.\n", encoding="utf-8")
+    previous = {"slug": "water", "source": "an older text", "outputs": {}}
+    build_handout(source, load_config(tmp_path), previous=previous, audio=True)  # espeak may be missing: no matter
+    assert started == []  # the voice is chosen in one place, and the front matter's voice is not piper

@@ -12,6 +12,7 @@ from handouts.config import Config
 from handouts.language.labels import words_for
 from handouts.model import Handout
 from handouts.speech import Engine, Speech
+from handouts.templates import environment
 from handouts.audio.speech_text import Lexicon, load_lexicon, spoken_form
 
 TEMPLATE = "narration.txt.j2"
@@ -104,8 +105,6 @@ def _as_sentence(value: str) -> str:
 
 def render_script(handout: Handout, config: Config) -> str:
     """Render the narration template to text: one utterance or "@" direction a line."""
-    from handouts.templates import environment
-
     env = environment()
     # Registered on the shared environment (before compiling); the names are specific enough not to clash.
     env.filters.update({"line": _one_line, "sentence": _as_sentence})

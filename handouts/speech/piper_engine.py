@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
+from handouts.files import user_cache_dir
 from handouts.speech import Engine, Speech
 
 
@@ -59,9 +60,7 @@ class PiperEngine(Engine):
 
 
 def session_cache_dir() -> Path:
-    """Return the folder for optimised voice models (in the per-user cache: handouts/user_cache.py)."""
-    from handouts.files import user_cache_dir
-
+    """Return the folder for optimised voice models (in the per-user cache: handouts/files.py)."""
     return user_cache_dir() / "voices"
 
 

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import numpy as np
 
+from handouts.speech.piper_engine import PiperEngine
+
 PACKAGE_PARENT = Path(__file__).resolve().parent.parent.parent
 
 
@@ -76,8 +78,6 @@ def _read(stream, size: int) -> bytes:
 
 def main() -> None:
     """Load the voice, then say each line of stdin until it closes."""
-    from handouts.speech.piper_engine import PiperEngine
-
     engine = PiperEngine()
     engine._load()  # now, while the parent rewrites the text: that is what the helper is for
     out = sys.stdout.buffer
