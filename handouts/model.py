@@ -14,6 +14,7 @@ class Sentence:
     text: str
     sources: list[str] = field(default_factory=list)
     rules: list[str] = field(default_factory=list)
+    role: str = "text"  # "text", or "bullet" / "step": an item of a list a rule cut from a sentence
 
 
 @dataclass

@@ -8,7 +8,7 @@ import snowballstemmer
 from snowballstemmer.english_stemmer import EnglishStemmer
 
 from conftest import DATA, ROOT
-from handouts.language.readability import _cmu, _read_cmu
+from handouts.language.pronouncing import read_syllable_counts, syllable_counts
 
 
 def test_installed_stemmer_is_the_c_one_and_agrees_with_pure_python():
@@ -28,15 +28,15 @@ def test_syllable_table_equals_a_line_by_line_reading_of_the_dictionary():
         if "(" in word or not phones:  # alternative pronunciations: keep the first
             continue
         expected[word.lower()] = sum(ch.isdigit() for ch in phones)
-    assert _read_cmu() == expected
+    assert read_syllable_counts() == expected
     assert len(expected) > 100_000 and expected["medicine"] == 3
 
 
 def test_syllable_table_is_kept_per_user_and_read_again_when_damaged(tmp_path, monkeypatch):
     monkeypatch.setenv("HANDOUTS_CACHE", str(tmp_path))
-    table = _cmu.__wrapped__()  # the undecorated function: no in-process memory
+    table = syllable_counts.__wrapped__()  # the undecorated function: no in-process memory
     [kept] = tmp_path.glob("cmudict-*.marshal")
-    assert _cmu.__wrapped__() == table == _read_cmu()
+    assert syllable_counts.__wrapped__() == table == read_syllable_counts()
     kept.write_bytes(b"\x00 not marshal data")
-    assert _cmu.__wrapped__() == table
+    assert syllable_counts.__wrapped__() == table
     assert kept.stat().st_size > 1_000_000  # written again

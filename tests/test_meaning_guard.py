@@ -6,7 +6,7 @@ import handouts.plain.rules as rules_module
 from handouts.language.meaning_guard import check, protected
 from handouts.model import Block, Handout, Meta, Section, Sentence
 from handouts.plain.rewrite import plain_language
-from handouts.plain.rules import Rule
+from handouts.plain.rules.base import Rule
 
 
 def test_naive_rewrite_dropping_not_is_caught():

@@ -7,9 +7,10 @@ import pytest
 
 from conftest import DATA, SAMPLE
 from handouts.config import Config
+from handouts.language.grammar import has_verb
 from handouts.model import Sentence
-from handouts.plain.rewrite import content_words, plain_language, repeats
-from handouts.plain.rules import has_verb
+from handouts.plain.merging import content_words, repeats
+from handouts.plain.rewrite import plain_language
 from handouts.read.sources import read_source
 
 
@@ -51,6 +52,7 @@ def test_a_long_inline_list_becomes_bullets_and_is_not_counted_as_sentences(samp
     assert [item[0].text for item in lists[0].items] == [
         "upset stomach", "throwing up", "loose stools", "muscle aches", "trouble sleeping", "anxiety", "depression",
         "strong cravings for the drug"]
+    assert {item[0].role for item in lists[0].items} == {"bullet"}  # the role, not a mark in the text, makes the list
     assert "Common symptoms include:" in [s.text for s in sample.handout.sentences]
     # Readability counts whole sentences only: the 8 items and their lead-in are left out of the figures.
     from handouts.language.readability import complete_sentences
@@ -739,7 +741,7 @@ def test_warfarin_guide_keeps_interactions_and_names_which_antibiotics():
 
 
 def test_a_short_claim_is_not_merged_into_one_about_something_else():
-    from handouts.plain.rewrite import repeats
+    from handouts.plain.merging import repeats
 
     assert not repeats("Studies suggest ashwagandha may help with stress.",
                        "Studies suggest ashwagandha may help lower cortisol.")

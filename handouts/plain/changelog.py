@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from handouts.files import write_atomic
+from handouts.plain.merging import HANDOUT_RULES
 from handouts.plain.rules import RULES
 from handouts.templates import render
 
@@ -33,8 +34,6 @@ def plain_record(plain, config) -> dict:
 
 def _all_rules() -> list[tuple[str, str]]:
     """Return (name, reason) of every sentence rule, then of the rules that work across the handout."""
-    from handouts.plain.rewrite import HANDOUT_RULES
-
     return [(r.name, r.reason) for r in RULES] + HANDOUT_RULES
 
 

@@ -3,6 +3,7 @@ recovering the structure a plain text only implies."""
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -10,7 +11,9 @@ from pathlib import Path
 
 from handouts.errors import SourceError
 from handouts.model import Block, Handout, Meta, Section, Sentence
+from handouts.language.lexicon import uncap
 from handouts.language.sentences import split_sentences
+from handouts.read.furniture import is_furniture
 
 SOURCE_SUFFIXES = (".txt", ".md", ".markdown")
 FRONT_MATTER_KEYS = ("title", "slug", "language", "voice", "reviewed_by", "reviewed_on")
@@ -96,8 +99,6 @@ def _without_furniture(blocks: list[RawBlock]) -> list[RawBlock]:
     """Drop headings and lines that are page furniture (bylines, 'Share this article', captions).
 
     A heading at the top that a byline or date line follows is the article's title."""
-    from handouts.plain.rules import is_furniture
-
     out = []
     for b in blocks:
         if b.kind in ("heading", "paragraph") and len(b.texts) == 1 and is_furniture(b.texts[0]):
@@ -264,7 +265,7 @@ def _unquote(text: str) -> tuple[str, bool]:
 
 def parse_markdown(body: str, first_line: int = 1) -> list[RawBlock]:
     """Read Markdown headings, paragraphs, lists, block quotes, tables and HTML blocks (markup dropped)."""
-    from markdown_it import MarkdownIt
+    from markdown_it import MarkdownIt  # here, not at the top: only a Markdown source needs the parser
 
     tokens = MarkdownIt("commonmark").enable("table").parse(body)
     blocks: list[RawBlock] = []
@@ -321,8 +322,6 @@ def parse_markdown(body: str, first_line: int = 1) -> list[RawBlock]:
 
 def table_rows(rows: list[list[str]]) -> list[str]:
     """Say each row of a table as one line: 'Reliever: colour blue; use when you have symptoms'."""
-    from handouts.plain.rules import uncap
-
     if len(rows) < 2:
         return [" ".join(c for c in row if c) for row in rows if any(row)]
     header, out = rows[0], []
@@ -345,8 +344,6 @@ def _sentence_end(text: str) -> str:
 
 def _html_text(markup: str) -> str:
     """Return the words of an HTML block: tags dropped, entities read (the text is escaped again on output)."""
-    import html
-
     markup = re.sub(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->", " ", markup, flags=re.S | re.I)  # code, not words
     return " ".join(html.unescape(re.sub(r"<[^>]*>", " ", markup)).split())
 

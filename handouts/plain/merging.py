@@ -1,0 +1,381 @@
+"""Merging repeats: drop what another sentence says, soften the kept hedge, name what 'They' lost, check what went."""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+import snowballstemmer
+
+from handouts.language.grammar import AUXILIARIES, has_verb, tells_what_to_do, verb_forms, words
+from handouts.language.lexicon import data_rows, names_and_terms, protected_names
+from handouts.language.meaning_guard import HEDGE_GROUPS, Violation, protected
+from handouts.model import Handout, Sentence
+from handouts.plain.change import Change
+from handouts.plain.rules import rule_named
+from handouts.plain.rules.cleanup import claim_text
+from handouts.plain.rules.lists import LIST_RULE
+from handouts.read.sources import SUMMARY_BOX
+
+MERGE_RULE = "merge_near_duplicates"
+MERGE_REASON = "The source says most things more than once; keep the clearest wording of each claim once."
+SOFTEN_RULE = "soften_to_the_repeat's_hedge"
+SOFTEN_REASON = ("When the source says a claim twice, once with 'can' and once with 'may', the one kept says "
+                 "'may': the handout never sounds surer than the source.")
+NAME_RULE = "name_what_it_points_to"
+NAME_REASON = ("When a sentence is merged away, the next one's 'They' or 'It' loses what it pointed to; "
+               "name it ('These symptoms').")
+HANDOUT_RULES = [(MERGE_RULE, MERGE_REASON), (SOFTEN_RULE, SOFTEN_REASON), (NAME_RULE, NAME_REASON)]
+# "This herb has ..." after a sentence about kratom says something about kratom: for comparing
+# claims only, such a phrase stands for the name said last before it.
+_ANAPHOR = re.compile(r"\b(?:this|that|the) (?:herb|plant|drug|medicine|medication|substance|remedy|supplement)\b", re.I)
+
+# Function words: ignored when comparing what two sentences claim.
+STOP_WORDS = set("""a an the and or but so yet if then than that this these those it its they them their
+there here of to in on at by for from with without as into onto about over under through is are was were
+be been being am do does did has have had can could may might must shall should will would not no nor
+never some any all each both many much more most other others such very also just only still even
+when while where which who whom whose what why how we you your our he she his her i me my one
+key main major important significant big certain exact different various common become becomes became
+link linked links tied tie related associated play plays played role part""".split())
+HEDGE_WORDS = {w for group in HEDGE_GROUPS.values() for w in group}
+DEFINITION = re.compile(r"^([A-Z][\w-]*(?: [\w-]+)?) (?:is|are) (?:an?|the) ")
+
+
+@cache
+def _stemmer():
+    return snowballstemmer.stemmer("english")
+
+
+@cache
+def _synonyms() -> dict[str, str]:
+    """Map the stem of each word of a synonym group (data/synonyms.tsv) to the group's first word."""
+    out = {}
+    for _, fields in data_rows("synonyms.tsv"):
+        group = [w for w in fields if w]
+        for w in group:
+            out[_stemmer().stemWord(w.lstrip("!"))] = group[0]  # "!increase" marks a direction
+    return out
+
+
+def _lemma(word: str) -> str:
+    """Return the synonym group of a word, else its stem (Snowball: increases -> increas)."""
+    stem = _stemmer().stemWord(word)
+    return _synonyms().get(stem, stem)
+
+
+@lru_cache(maxsize=4096)
+def content_words(text: str) -> frozenset[str]:
+    """Return the content words of a sentence, stemmed and with synonyms joined, for comparing claims."""
+    out = set()
+    for w in words(text):
+        w = w.replace("’", "'").removesuffix("'s")
+        if w in STOP_WORDS or w in HEDGE_WORDS or len(w) < 3:  # hedges are compared as protected items
+            continue
+        out.add(_lemma(w))
+    return frozenset(out)
+
+
+@cache
+def _term_lemmas() -> frozenset:
+    """Return the comparison forms of every defined term and protected name."""
+    return frozenset(_lemma(w) for name in names_and_terms() for w in words(name) if w not in STOP_WORDS)
+
+
+@cache
+def _directions() -> frozenset:
+    """Return the synonym groups that state a direction (marked '!' in data/synonyms.tsv)."""
+    return frozenset(g for g in _synonyms().values() if g.startswith("!"))
+
+
+def repeats(dropped: str, kept: str) -> bool:
+    """Tell whether `dropped` says nothing `kept` does not: its claim words and protected items are in `kept`."""
+    a, b = content_words(dropped), content_words(kept)
+    if len(a) < 2 or not a & b:
+        return False
+    if not _numbers_said(dropped) <= _numbers_said(kept):
+        return False  # "more than 80%" is not said by "between 50% and 80%": the same number, another claim
+    extra = a - b
+    if extra & _directions():
+        return False  # "kratom lowers dopamine" never repeats "kratom raises dopamine"
+    if _same_definition(dropped, kept) and len(extra) <= 1 and len(a & b) >= 3:
+        # A term defined twice ("Dopamine is a brain chemical ..."): one definition is enough.
+        return not protected(dropped).missing_from(protected(kept))
+    if extra & _term_lemmas():
+        return False  # a medical term or drug name the other sentence lacks is a claim of its own
+    # Allow a differing word or two (an adjective, a word the synonym list lacks), never more. In a short
+    # claim one word may differ only when it is swapped for one other ("dopamine release" / "dopamine
+    # levels"): "may help with stress" is not "may help lower cortisol", which differs in two.
+    if len(a) < 6 and len(b - a) > 1 and extra - _GENERIC - set(_synonyms().values()):
+        return False
+    if len(extra) > max(1, len(a) // 4) or len(a & b) < 0.7 * len(a):
+        return False
+    return not protected(dropped).missing_from(protected(kept))
+
+
+_COMPARING = re.compile(r"\b(?:more|less|fewer|higher|lower|greater|over|under|above|below|least|most|up to|"
+                        r"between|within|every|after|before|until|than)\b", re.I)
+
+
+def _numbers_said(text: str) -> set[tuple[str, str]]:
+    """Return each number of a sentence with the comparing word before it ('more than' 80, 'between' 50)."""
+    out = set()
+    for m in re.finditer(r"\d+(?:[.,]\d+)*", text):
+        before = text[max(0, m.start() - 16):m.start()]
+        said = _COMPARING.findall(before)
+        out.add((said[-1].lower() if said else "", m.group()))
+    return out
+
+
+def never_merged(s: Sentence, block) -> bool:
+    """Tell whether a sentence must stay where the source put it, even when another sentence says the same.
+
+    A step or bullet of the source's own list, an instruction ("Keep giving the controller medicine" in
+    both the green and the yellow zone of an asthma plan), a question (a title such as "Why get
+    vaccinated?"), a line with no verb (a title) and a line with a blank to fill in are parts of the
+    handout's structure, not repeats.
+    """
+    return (block.is_list or tells_what_to_do(s.text) or s.text.rstrip().endswith("?")
+            or "___" in s.text or not has_verb(s.text))
+
+
+_GENERIC = frozenset({"people", "way", "thing", "time", "process", "level", "amount"})  # say who or how much, no claim
+
+
+def _same_definition(a: str, b: str) -> bool:
+    """Tell whether both sentences define the same medical term or name ('Dopamine is a ...')."""
+    ma, mb = DEFINITION.match(a), DEFINITION.match(b)
+    return bool(ma and mb and ma.group(1).lower() == mb.group(1).lower()
+                and ma.group(1).lower() in names_and_terms())
+
+
+def merge_near_duplicates(handout: Handout, changes: list[Change]) -> None:
+    """Remove sentences that repeat another sentence of the handout, keeping the fuller wording once."""
+    everything = handout.sentences
+    follower = _followers(handout)
+    meant = _resolve_anaphors(handout)
+    gone: dict[int, list[Sentence]] = {}  # id of a removed sentence -> the sentence(s) that say it
+    softened: dict[int, str] = {}  # id of a kept sentence -> its wording with 'may' for 'can'
+
+    # A source's "Key takeaways" list becomes the Key points box, out of the body: nothing may be merged
+    # into it, or the body would lose what it says ("If you miss a dose, you do not need to start over").
+    boxed = {id(s) for sec in handout.sections if SUMMARY_BOX.match(sec.heading) for s in sec.sentences}
+
+    def keeper_for(x: Sentence, exclude: list[Sentence]) -> Sentence | None:
+        said = meant.get(id(x), x.text)
+        for k in everything:
+            if k is x or id(k) in gone or id(k) in boxed or any(k is e for e in exclude):
+                continue
+            if repeats(said, k.text) and (not repeats(k.text, x.text) or _clearer(k, x)):
+                return k
+            soft = soften(softened.get(id(k), k.text))
+            if soft and repeats(said, soft) and not repeats(k.text, x.text):
+                softened[id(k)] = soft
+                return k
+        return None
+
+    fixed = {id(s) for sec in handout.sections for blk in sec.blocks for s in blk.sentences if never_merged(s, blk)}
+    # "... could lower doses. But the evidence is limited.": the "But" never goes while the claim it limits
+    # stays. It may go with the claim, when both are said elsewhere; when only the claim is, the claim
+    # goes and the "But" says its part where it stood (next to what says the claim).
+    limits = {id(a): b for sec in handout.sections for blk in sec.blocks for item in blk.items
+              for a, b in zip(item, item[1:]) if a.sources == b.sources and re.match(r"(?:But|Yet)\b", b.text)}
+    limiting = {id(b) for b in limits.values()}
+    for x in everything:
+        if id(x) in gone or LIST_RULE in x.rules or id(x) in fixed or id(x) in limiting:
+            continue  # a list and its lead-in stay whole
+        # "This leads to ..." after x points back to x: x may go only if that sentence can go too.
+        chain = [x]
+        while id(chain[-1]) in follower:
+            chain.append(follower[id(chain[-1])])
+        keepers = [keeper_for(y, chain) for y in chain]
+        if keepers[0] and None in keepers and (named := _named_subject(x.text, chain[1].text)):
+            # The next sentence says something new about x's subject: name it, and let x go alone.
+            chain[1].text = named
+            chain[1].rules.append(NAME_RULE)
+            del follower[id(x)]
+            chain, keepers = chain[:1], keepers[:1]
+        if any(k is None for k in keepers) or any(id(y) in fixed for y in chain[1:]):
+            continue
+        but = limits.get(id(chain[-1]))
+        if but is not None and id(but) not in gone and (k := keeper_for(but, chain + [but])):
+            chain, keepers = chain + [but], keepers + [k]  # the claim and its "But" are both said elsewhere
+        for y, k in zip(chain, keepers):
+            gone[id(y)] = [k]
+    said_as: dict[int, list[str]] = {}  # a sentence said by several: what each of them says (a list whole)
+    for x in everything:
+        if id(x) in gone or LIST_RULE in x.rules or id(x) in fixed or id(x) in limiting:
+            continue
+        after = follower.get(id(x))
+        # "They are signs of ..." after x may stay when it can name x's subject instead ("These symptoms").
+        named = _named_subject(x.text, after.text) if after else None
+        if after and not named:
+            continue
+        covering = _said_together(x, _statements(handout, x, gone))
+        if covering:
+            gone[id(x)] = [k for k, _ in covering]
+            said_as[id(x)] = [text.rstrip(",") for _, text in covering]
+            if after:
+                after.text = named
+                after.rules.append(NAME_RULE)
+    for k in everything:
+        if id(k) in softened and id(k) not in gone and any(k is g for v in gone.values() for g in v):
+            k.text = softened[id(k)]
+            k.rules.append(SOFTEN_RULE)
+    for y in everything:
+        if id(y) not in gone:
+            continue
+        keepers = gone[id(y)]
+        saying = said_as.get(id(y), [k.text for k in keepers])
+        said = " ".join(saying)
+        note = {"sentence": y.text, "said_by": " / ".join(saying),
+                "words_not_carried": sorted({w for w in words(y.text) if content_words(w)
+                                             and not content_words(w) <= content_words(said)})}
+        for c in changes:
+            if c.source in y.sources:
+                c.merges.append(note)
+        for k in keepers:
+            k.sources += [src for src in y.sources if src not in k.sources]
+            if MERGE_RULE not in k.rules:
+                k.rules.append(MERGE_RULE)
+    _drop_orphaned_but(handout, gone, changes)
+    for sec in handout.sections:
+        for blk in sec.blocks:
+            blk.items = [[s for s in item if id(s) not in gone] for item in blk.items]
+    for c in changes:
+        finals = [s for s in handout.sentences if c.source in s.sources and MERGE_RULE in s.rules]
+        if finals and not c.removed_by:
+            c.merged_into = finals[0].text
+
+
+def _statements(handout: Handout, x: Sentence, gone: dict) -> list[tuple[Sentence, str]]:
+    """Return what the handout says besides x, as (sentence, text): a list with its lead-in is one statement."""
+    out: list[tuple[Sentence, str]] = []
+    for sec in handout.sections:
+        for block in sec.blocks:
+            for s in block.sentences:
+                if s is x or id(s) in gone:
+                    continue
+                if block.kind == "bullets" and LIST_RULE in s.rules and out and LIST_RULE in out[-1][0].rules:
+                    out[-1] = (out[-1][0], out[-1][1] + " " + s.text + ",")  # lead-in "include: a, b, c,"
+                else:
+                    out.append((s, s.text))
+    return out
+
+
+def _said_together(x: Sentence, others: list[tuple[Sentence, str]], most: int = 3) -> list[tuple[Sentence, str]]:
+    """Return up to `most` sentences that between them say all of a plain listing sentence, else []."""
+    # Only a sentence that states no hedge, negation, number or direction ("Symptoms include A, B
+    # and C" after sentences that list A and B, then C) can be said by several others together;
+    # each of them must share two claim words with it, so a passing mention does not count.
+    wanted, guarded = content_words(x.text), protected(x.text)
+    if len(wanted) < 4 or guarded.hedges or guarded.negations or guarded.numbers or wanted & _directions():
+        return []
+    chosen, left = [], set(wanted)
+    while left and len(chosen) < most:
+        best = max(others, key=lambda k: len(left & content_words(k[1])), default=None)
+        if best is None or len(left & content_words(best[1])) < min(2, len(left)):
+            return []
+        chosen.append(best)
+        left -= content_words(best[1])
+    if left or guarded.missing_from(protected(" ".join(text for _, text in chosen))):
+        return []
+    return chosen
+
+
+def _named_subject(sentence: str, after: str) -> str | None:
+    """Return `after` with its opening 'They'/'It' replaced by the subject of `sentence`, or None."""
+    m = re.match(r"^(They|It|This)\b(.*)$", after)
+    ws = sentence.split()
+    finite = verb_forms()[0] | verb_forms()[1] | AUXILIARIES  # "Symptoms include": a plural takes the base form
+    verb_at = next((i for i, w in enumerate(ws[:4]) if w.lower() in finite), None)
+    if not m or not verb_at:
+        return None
+    subject = [w.lower() for w in ws[:verb_at] if w.lower() not in ("the", "common", "main", "most")]
+    if len(subject) != 1 or subject[0] in STOP_WORDS or not subject[0].isalpha():
+        return None
+    plural = subject[0].endswith("s") and not subject[0].endswith("ss")
+    if (m.group(1) == "They") != plural:
+        return None
+    if m.group(1) == "This" and subject[0] not in protected_names():
+        return None  # "This" points at the whole claim; only a named subject ("Kratom") can stand for it
+    return " ".join(ws[:verb_at]) + m.group(2)
+
+
+def soften(text: str) -> str | None:
+    """Return the sentence with its one 'can' said as 'may' (more cautious), or None when it has not exactly one."""
+    found = re.findall(r"\bcan\b(?!['’]t)", text)
+    return re.sub(r"\bcan\b(?!['’]t)", "may", text) if len(found) == 1 else None
+
+
+def _resolve_anaphors(handout: Handout) -> dict[int, str]:
+    """Map each sentence that says 'this herb' (and the like) to its text with the name said last before it."""
+    out = {}
+    for sec in handout.sections:
+        last = None
+        for s in sec.sentences:
+            m = _ANAPHOR.search(s.text)
+            if m and last:
+                out[id(s)] = s.text[:m.start()] + last + s.text[m.end():]
+            low = s.text.lower()
+            found = [(low.rfind(n), n) for n in protected(s.text).names]  # the guard already found its names
+            if found:
+                last = max(found)[1]
+    return out
+
+
+def _drop_orphaned_but(handout: Handout, gone: dict, changes: list[Change]) -> None:
+    """Drop the opening 'But' of a sentence whose contrast, the sentence before it, was merged away."""
+    for sec in handout.sections:
+        for blk in sec.blocks:
+            for item in blk.items:
+                for a, b in zip(item, item[1:]):
+                    m = re.match(r"^(?:But|Yet),? (\w)", b.text)
+                    if id(a) in gone and id(b) not in gone and a.sources == b.sources and m:
+                        old, b.text = b.text, m.group(1).upper() + b.text[m.end(1):]
+                        # "Kava may help. But it is not safe for everyone." with the first merged away:
+                        # "It is not safe ..." would point at whatever now comes before; say "Kava".
+                        b.text = _named_subject(a.text, b.text) or b.text
+                        for c in changes:
+                            for note in c.merges:
+                                if note["sentence"] == a.text:
+                                    note["opening_dropped"] = f"'{old.split()[0]}' of \"{old}\": it answered this sentence"
+
+
+def _followers(handout: Handout) -> dict[int, Sentence]:
+    """Map each sentence to the next one in its paragraph when that one points back to it ("This leads", "They")."""
+    out = {}
+    for sec in handout.sections:
+        for blk in sec.blocks:
+            for item in blk.items:
+                for a, b in zip(item, item[1:]):
+                    # "Keep giving the medicine; do not stop it.": an instruction split from the same
+                    # sentence that says "it" points back too.
+                    if re.match(r"^(?:This|These|It|Its|They|Their)\b", b.text) or (
+                            a.sources == b.sources and tells_what_to_do(b.text)
+                            and re.search(r"\b(?:it|them)\b", b.text, re.I)):
+                        out[id(a)] = b
+    return out
+
+
+def _clearer(a: Sentence, b: Sentence) -> bool:
+    """Between two sentences that repeat each other, tell whether `a` is the one to keep."""
+    ka = (len(content_words(a.text)), -len(a.text.split()))
+    kb = (len(content_words(b.text)), -len(b.text.split()))
+    return ka >= kb
+
+
+def check_removed(handout: Handout, changes: list[Change]) -> list[Violation]:
+    """Check that a removed sentence's hedges, negations, numbers and names are said elsewhere."""
+    body = " ".join(s.text for s in handout.sentences)
+    have = protected(body)
+    out = []
+    for c in changes:
+        if c.removed_by and not rule_named(c.removed_by).removes_furniture:
+            missing = protected(claim_text(c.source)).missing_from(have)
+            if missing:
+                out.append(Violation(c.source, "", c.removed_by, missing))
+        for rule, item in c.filler_lost:
+            if item in protected(claim_text(c.source)).missing_from(have):
+                out.append(Violation(c.source, " ".join(c.became), rule, [item]))
+    return out

@@ -1,0 +1,548 @@
+"""The clause rules: one long sentence of two or more clauses said as sentences of one idea each."""
+
+from __future__ import annotations
+
+import re
+
+from handouts.language.grammar import ADVERBS, AUXILIARIES, has_verb, is_plural, third_person, verb_forms, words
+from handouts.language.lexicon import names_and_terms, protected_names
+from handouts.plain.rules.base import LONG, SPLIT_FROM, cap, end, rule, split_or_keep
+
+MODALS = ("may", "might", "could", "can", "would", "will")
+
+
+def _first_modal(text: str) -> str | None:
+    """Return the first modal verb of a clause, to carry its hedge into a split-off clause."""
+    for w in words(text):
+        if w in MODALS:
+            return w
+    return None
+
+
+@rule("A semicolon joins two sentences; readers cope better with one idea at a time.",
+      cases=[("Rest is vital; further research is needed to set doses.", ["Rest is vital.", "Further research is needed to set doses."]),
+             ("Bring: pens; paper.", ["Bring: pens; paper."]),
+             ("The baby blues go away within 2 weeks; PPD does not.", ["The baby blues go away within 2 weeks; PPD does not."]),
+             ("Risks include: a sore throat, in up to 40%; bleeding, in fewer than 1 in 1,000; and a tear, rarely.",
+              ["Risks include: a sore throat, in up to 40%; bleeding, in fewer than 1 in 1,000; and a tear, rarely."])])
+def split_semicolons(sentence: str) -> list[str]:
+    """Split at semicolons between complete clauses."""
+    parts = re.split(r"\s*;\s+", sentence)
+    if ":" in parts[0] or any(re.match(r"(?:and|or)\b", p) for p in parts[1:]):
+        return [sentence]  # "the following: a sore throat, ...; bleeding, ...; and a tear": one list, its items
+    if any(len(words(p)) <= 4 and words(p) and words(p)[-1] in AUXILIARIES | {"not"} for p in parts[1:]):
+        return [sentence]  # "The baby blues go away within 2 weeks; PPD does not.": the second half needs the first
+    return split_or_keep(sentence, parts)
+
+
+@rule("'X, with its Y being Z' hides a second sentence in a dangling phrase.",
+      cases=[("Kratom is popular, with its effect on dopamine being a key point.",
+              ["Kratom is popular.", "Kratom's effect on dopamine is a key point."]),
+             ("The plan is new, with its cost being low.", ["The plan is new.", "Its cost is low."]),
+             ("Fasting is popular, with proponents suggesting it may help people with diabetes.",
+              ["Fasting is popular.", "Proponents suggest it may help people with diabetes."]),
+             ("It is rare, with some doctors warning that it can be serious.",
+              ["It is rare.", "Some doctors warn that it can be serious."])])
+def split_with_being(sentence: str) -> list[str]:
+    """Split an absolute 'with ... being' (or 'with experts saying ...') phrase into its own sentence."""
+    m = re.match(r"^(.+?), with (?:some |many |most )?([a-z]+s) (suggesting|saying|claiming|arguing|believing|"
+                 r"noting|warning|reporting|finding|showing) (.+)$", sentence)
+    if m and not m.group(2).endswith("ss"):
+        base, _ = third_person(m.group(3))  # "proponents suggesting it may help" -> "Proponents suggest it may help"
+        who = re.match(r"^.+?, with ((?:some |many |most )?)", sentence).group(1)
+        return split_or_keep(sentence, [m.group(1), f"{cap(who + m.group(2))} {base} {m.group(4)}"])
+    m = re.match(r"^(.+?), with (its|their|his|her|the) (.+?) being (.+?)([.!?])$", sentence)
+    if not m:
+        return [sentence]
+    head = m.group(3).split()[0]
+    verb = "are" if head.endswith("s") and not head.endswith("ss") else "is"
+    owner = m.group(2)
+    first = re.match(r"[\w-]+", m.group(1)).group(0)
+    if owner in ("its", "their") and first.lower() in names_and_terms():
+        owner = f"{first}'s"  # "Kratom's effect", not an "Its" that may lose what it points to
+    return split_or_keep(sentence, [m.group(1), f"{owner} {m.group(3)} {verb} {m.group(4)}"])
+
+
+@rule("'While some studies say A, others say B' packs two findings into one long sentence.",
+      cases=[("While some studies suggest it helps, others propose it harms.",
+              ["Some studies suggest it helps.", "But others propose it harms."]),
+             ("While more research is needed, kratom could help some people.",
+              ["More research is needed.", "But kratom could help some people."]),
+             ("While you wait, drink water.", ["While you wait, drink water."])])
+def split_while_contrast(sentence: str) -> list[str]:
+    """Split a 'While A, others B' contrast into two sentences."""
+    m = re.match(r"^While (.+?), (others|some|many|other studies|other research) (.+)$", sentence)
+    if m:
+        return split_or_keep(sentence, [m.group(1), f"But {m.group(2)} {m.group(3)}"])
+    # Only a concessive "while" (about research) splits; "While you wait, drink water" stays.
+    m = re.match(r"^While ((?:more|further|some|little) [^,]+), (.+)$", sentence)
+    if m:
+        return split_or_keep(sentence, [m.group(1), f"But {m.group(2)}"])
+    return [sentence]
+
+
+_APPOSITIVE_PARTICIPLES = r"(?:derived|made|taken|extracted|produced|sold|known|grown|used)"
+
+
+@rule("'Kratom, derived from X, has ...' hides a fact in a side phrase; say it as a sentence.",
+      cases=[("Kratom, derived from a tree, has gained attention.",
+              ["Kratom is derived from a tree.", "Kratom has gained attention."])])
+def split_appositive_participle(sentence: str) -> list[str]:
+    """Split 'Subject, derived from X, rest' into two sentences."""
+    m = re.match(rf"^([A-Z][\w’'-]*(?: [\w’'-]+){{0,3}}), ({_APPOSITIVE_PARTICIPLES} [^,]+), (.+)$", sentence)
+    if not m:
+        return [sentence]
+    subject = m.group(1)
+    be = "are" if subject.endswith("s") and not subject.endswith("ss") else "is"
+    # Repeat the subject rather than "It": the first sentence may later be merged away.
+    return split_or_keep(sentence, [f"{subject} {be} {m.group(2)}", f"{subject} {m.group(3)}"])
+
+
+@rule("'X is a Y that does Z' says two things; 'X is a Y. It does Z.' is easier to follow.",
+      cases=[("Withdrawal is a complex process that occurs when someone stops a drug.",
+              ["Withdrawal is a complex process.", "Withdrawal occurs when someone stops a drug."]),
+             ("It is a drug that people use.", ["It is a drug that people use."]),
+             ("Withdrawal is a hard process driven by brain changes.",
+              ["Withdrawal is a hard process.", "Withdrawal is driven by brain changes."]),
+             ("High blood pressure, also known as hypertension, is a common condition in which the force of "
+              "the blood against your artery walls is too high.",
+              ["High blood pressure, also known as hypertension, is a common condition.",
+               "In this condition, the force of the blood against your artery walls is too high."])])
+def split_copula_relative(sentence: str) -> list[str]:
+    """Split 'X is a Y that verbs ...' (or 'X is a Y driven by ...', 'X is a Y in which ...') into two sentences."""
+    m = re.match(r"^([A-Z][^,]{0,40}?(?:, (?:also known as|also called|or) [^,]+,)?) (is|are) (an?) "
+                 r"((?:[\w-]+ ){0,2}([\w-]+)) in which (.+)$", sentence)
+    if m and len(sentence.split()) >= SPLIT_FROM:
+        this = "these" if m.group(2) == "are" else "this"
+        return split_or_keep(sentence, [f"{m.group(1)} {m.group(2)} {m.group(3)} {m.group(4)}",
+                                        f"In {this} {m.group(5)}, {m.group(6)}"])
+    m = re.match(r"^([A-Z][^,]{0,40}?) (is|are) (an?) ((?:[\w-]+ ){0,2}[\w-]+) "
+                 r"((?:driven|caused|triggered|marked|made|shaped|affected) by .+)$", sentence)
+    if m:
+        subject = m.group(1) if len(m.group(1).split()) <= 3 else ("They" if m.group(2) == "are" else "It")
+        return split_or_keep(sentence, [f"{m.group(1)} {m.group(2)} {m.group(3)} {m.group(4)}",
+                                        f"{subject} {m.group(2)} {m.group(5)}"])
+    m = re.match(r"^([A-Z][^,]{0,40}?) (is|are) (an?|the) ((?:[\w-]+ ){0,2}[\w-]+) (?:that|which) (\w+) (.+)$", sentence)
+    if not m or not (m.group(5).endswith("s") or m.group(5) in AUXILIARIES):
+        return [sentence]
+    subject = m.group(1)
+    if len(subject.split()) > 3:
+        subject = "They" if m.group(2) == "are" else "It"
+    # Repeat a short subject rather than "It": the first sentence may later be merged away.
+    return split_or_keep(sentence, [f"{m.group(1)} {m.group(2)} {m.group(3)} {m.group(4)}",
+                                    f"{subject} {m.group(5)} {m.group(6)}"])
+
+
+@rule("'Do A, unless B, in which case do C' packs two instructions and a condition; say 'Do A. But if B, do C.'",
+      cases=[("If you forget a dose, take it as soon as you remember, unless it is almost time for your next dose, "
+              "in which case skip the missed dose.",
+              ["If you forget a dose, take it as soon as you remember.",
+               "But if it is almost time for your next dose, skip the missed dose."]),
+             ("Take it daily unless told otherwise.", ["Take it daily unless told otherwise."])])
+def split_unless_in_which_case(sentence: str) -> list[str]:
+    """Split 'A, unless B, in which case C.' into 'A.' and 'But if B, C.'"""
+    m = re.match(r"^(.+?), unless ([^,]+), in which case (.+)$", sentence)
+    if not m:
+        return [sentence]
+    return split_or_keep(sentence, [m.group(1), f"But if {m.group(2)}, {m.group(3)}"])
+
+
+@rule("A ', which ...' aside is a second sentence; name what it is about and let it stand alone.",
+      cases=[("It can trigger many symptoms, which vary in strength.",
+              ["It can trigger many symptoms.", "These symptoms vary in strength."]),
+             ("Doctors may suggest kratom, which may help with withdrawal.",
+              ["Doctors may suggest kratom.", "Kratom may help with withdrawal."]),
+             ("It causes mood swings, irritability, and low mood, which may prompt relapse.",
+              ["It causes mood swings, irritability, and low mood.", "This may prompt relapse."]),
+             ("Some people get a condition called delirium tremens, which can be life-threatening.",
+              ["Some people get a condition called delirium tremens.", "This can be life-threatening."]),
+             ("Common side effects, which affect more than 1 in 100 people, include headaches and dry mouth.",
+              ["Common side effects include headaches and dry mouth.", "They affect more than 1 in 100 people."]),
+             ("Buprenorphine, which is often sold as Suboxone, is a medicine for opioid use disorder.",
+              ["Buprenorphine is a medicine for opioid use disorder.", "Buprenorphine is often sold as Suboxone."]),
+             ("Warfarin (Coumadin) is an anticoagulant medicine, which is prescribed to prevent clots.",
+              ["Warfarin (Coumadin) is an anticoagulant medicine.", "It is prescribed to prevent clots."]),
+             ("The tips below, which were written with caregivers, are meant to help you.",
+              ["The tips below are meant to help you.", "They were written with caregivers."]),
+             ("You were given amoxicillin 500 mg, which is an antibiotic, to be taken three times a day.",
+              ["You were given amoxicillin 500 mg, which is an antibiotic, to be taken three times a day."]),
+             ("Your doctor may prescribe donepezil (Aricept), which is usually started at 5 mg a day.",
+              ["Your doctor may prescribe donepezil (Aricept).", "Donepezil is usually started at 5 mg a day."]),
+             ("Taking it too soon can cause precipitated withdrawal, which is a sudden onset of symptoms.",
+              ["Taking it too soon can cause precipitated withdrawal.",
+               "Precipitated withdrawal is a sudden onset of symptoms."]),
+             ("Some people try the 5:2 method, which involves eating normally for 5 days.",
+              ["Some people try the 5:2 method.", "The 5:2 method involves eating normally for 5 days."]),
+             ("Chemotherapy can lower white blood cells called neutrophils, which are needed to fight infection.",
+              ["Chemotherapy can lower white blood cells called neutrophils.",
+               "These neutrophils are needed to fight infection."]),
+             ("The common side effects are nausea, poor sleep and strange dreams, which usually improve over time.",
+              ["The common side effects are nausea, poor sleep and strange dreams.", "They usually improve over time."]),
+             ("Avoid raw eggs, soft cheeses, or raw sprouts such as alfalfa, which cannot be washed clean.",
+              ["Avoid raw eggs, soft cheeses, or raw sprouts such as alfalfa, which cannot be washed clean."]),
+             ("Cortisol is made by the adrenal glands, which sit on the kidneys, and it helps control blood sugar.",
+              ["Cortisol is made by the adrenal glands, which sit on the kidneys, and it helps control blood sugar."]),
+             ("Call Poison Control, which is free and open 24 hours a day, or text POISON to 797979.",
+              ["Call Poison Control, which is free and open 24 hours a day, or text POISON to 797979."]),
+             ("Do not take NSAIDs such as ibuprofen or naproxen (Aleve), which can make heart failure worse.",
+              ["Do not take NSAIDs such as ibuprofen or naproxen (Aleve), which can make heart failure worse."]),
+             ("It does not replace the full agreement, which you should keep with your records.",
+              ["It does not replace the full agreement, which you should keep with your records."]),
+             ("Ask a doctor about medication-assisted treatment, which has been shown to halve overdose deaths.",
+              ["Ask a doctor about medication-assisted treatment.",
+               "Medication-assisted treatment has been shown to halve overdose deaths."]),
+             ("Keep the dressing on until your visit, which is in 10 days, unless it gets soaked.",
+              ["Keep the dressing on until your visit, which is in 10 days, unless it gets soaked."])])
+def split_which_clause(sentence: str) -> list[str]:
+    """Split off a non-restrictive ', which' clause as its own sentence."""
+    m = re.match(r"^(.+?), which (.+)$", sentence)
+    if not m:
+        return [sentence]
+    inside = re.match(r"^([^,]+), ([a-z]+\b.+)$", m.group(2))
+    if inside and not has_verb(m.group(1)) and words(inside.group(2))[0] in verb_forms()[0] | verb_forms()[1] | AUXILIARIES:
+        # "Side effects, which affect 1 in 100 people, include A and B.": the aside sits between the
+        # subject and its verb; say the main sentence whole, then the aside about the same subject.
+        verb = next((w for w in words(inside.group(1)) if w not in ADVERBS), "")
+        plural = verb in ("are", "were", "have", "do") or (verb not in ("is", "was", "has", "does")
+                                                           and bool(words(m.group(1))) and is_plural(words(m.group(1))[-1]))
+        pronoun = "They" if plural else "It"  # "The tips below, which were developed ...": they were
+        main = f"{m.group(1)} {inside.group(2)}"
+        if m.group(1).lower() in protected_names() or len(main.split()) > 12 and len(m.group(1).split()) <= 5:
+            # "Methadone, which is an opioid, is used ...": said after a long sentence, "It" could be anything.
+            pronoun = re.sub(r"^(?:A|An)\b", "The", m.group(1))
+        return split_or_keep(sentence, [f"{m.group(1)} {inside.group(2)}", end(f"{pronoun} {inside.group(1)}")])
+    before, rest = m.group(1), m.group(2)
+    if re.match(r"(?:you|we|they|i|he|she|people|your|their)\b", rest, re.I):
+        return [sentence]  # "the full agreement, which you should keep": "This you should keep" is no English
+    # "the 5:2 method, which involves ...": the aside describes the thing named just before it.
+    described = re.search(r"\b[Tt]he ((?:[\w:-]+ ){0,2}(?:method|plan|test|program|programme|diet|vaccine|device|"
+                          r"procedure|treatment|medicine|drug|dose))$", before)
+    describes = described and re.match(r"(?:is|are|involves?|means|uses|contains|lasts)\b", rest)
+    if not describes and (re.search(r"\bsuch as\b[^,]*(?:, [^,]+)*$", before) or re.search(
+            r"\b(?:and|or) [\w-]+(?: \([^)]*\))?$", before) and words(before) and words(before)[-1] in names_and_terms()):
+        # "NSAIDs such as ibuprofen or naproxen, which can make heart failure worse": about NSAIDs, or
+        # "caffeine and alcohol, which can make anxiety worse": about both, not the last name alone.
+        return [sentence]
+    if ";" in rest:
+        return [sentence]  # "the following: a sore throat, which ...; bleeding, which ...": asides of list items
+    goes_on = re.search(r", (?:and|or|but) (\w+)", rest)
+    if goes_on and (goes_on.group(1).lower() in verb_forms()[1] | {"text", "it", "they", "this", "these", "he", "she",
+                                                                  "you", "we"} or goes_on.group(1).endswith("ing")):
+        # "Call Poison Control, which is free, or text POISON to ...": after the aside the main sentence
+        # goes on; "... dreams, which improve over time, and taking the pill with food may help" too.
+        return [sentence]
+    if re.search(r", (?:unless|except|until|if|provided|to be|to take)\b", rest) \
+            or re.match(r"(?:If|When|Unless)\b", before) and "," in rest:
+        # "Cortisol is made by the adrenal glands, which sit on the kidneys, and it helps ...": the aside
+        # ends before ", and it", which belongs to the main sentence.
+        # "If you feel hopeless, you may have depression, which is treatable, and you should see a doctor":
+        # the "if" holds for what follows the aside too, and a split would leave that without it.
+        # "Leave the dressing on until your visit, which is in 10 days, unless it gets soaked": the
+        # "unless" belongs to the main sentence, which a split would cut from it.
+        return [sentence]
+    last = words(before)[-1] if words(before) else ""
+    if last in names_and_terms():
+        # "donepezil (Aricept), which is ...": the name before the brand in brackets.
+        found = re.search(r"(?:\b([a-z]+(?:ed|al|ic|ive|ous)) )?([\w-]+)$", re.sub(r"\s*\([^()]*\)$", "", before))
+        if not found:
+            return [sentence]
+        # "can cause precipitated withdrawal, which is ...": the aside is about precipitated withdrawal.
+        subject = f"{found.group(1)} {found.group(2)}" if found.group(1) else found.group(2)
+        subject = cap(subject)
+    elif re.match(r"^[A-Z][\w-]*(?: \([^)]*\))? (?:is|was) an? (?:[\w-]+ ){0,3}(?:medicine|medication|drug|vaccine|test|"
+                  r"treatment|supplement|device)$", before) and re.match(r"(?:is|was|can|may|works|helps)\b", rest):
+        # "Warfarin (Coumadin) is an anticoagulant medicine, which is prescribed ...": the aside is about warfarin.
+        subject = "It"
+    elif (kind := re.search(r"\b(?:about|for|with|of|on) ((?:[\w-]+ ){0,2}(?:treatment|therapy|medicine|vaccine|program))$",
+                            before)) and re.match(r"(?:is|are|has been|have been)\b", rest):
+        subject = cap(kind.group(1))  # "talk about medication-assisted treatment, which has been shown to ..."
+    elif describes:
+        # "the 5:2 method, which involves ...": "This involves" could be the whole sentence; name the method.
+        subject = f"The {described.group(1)}"
+    else:
+        finite, bases = verb_forms()
+        verb = next((w for w in words(rest) if w not in ADVERBS), "")  # "which usually improve": improve
+        plural_verb = verb in ("are", "were", "have", "do", "don't", "aren't") or verb in bases and verb not in AUXILIARIES
+        listed = re.search(r",\s+(?:and|or)\s+([^,]+)$", before) or ", " in before and re.search(r"\s(?:and|or)\s([^,]+)$", before)
+        if listed and len(listed.group(1).split()) > 3:
+            # "..., or raw sprouts such as alfalfa, which cannot be washed": the aside may be about the last
+            # item alone or the whole list; a sentence of its own would have to choose.
+            return [sentence]
+        if listed:
+            subject = "They" if plural_verb else "This"  # "nausea, poor sleep and dreams, which improve": all of them
+            if re.match(r"(?:can|may|might|could) be (?:\w+ )?(?:signs|symptoms)\b", rest):
+                subject = "These"  # "confusion, or a seizure, which can be signs of ...": these can be signs
+        elif plural_verb and (last.endswith("s") and not last.endswith("ss")):
+            subject = f"These {last}"  # "white blood cells called neutrophils, which are needed": these neutrophils
+        elif not is_plural(last) or plural_verb is False and verb in ("is", "was", "has", "does"):
+            subject = "This"
+        else:
+            subject = f"These {last}"
+        if subject == "This" and plural_verb:
+            return [sentence]  # "This are needed" would be wrong, and what the aside is about is unclear
+    return split_or_keep(sentence, [before, f"{subject} {rest}"])
+
+
+_EFFECT_PARTICIPLES = (
+    "leading", "resulting", "creating", "offering", "providing", "causing", "making", "allowing",
+    "helping", "mitigating", "easing", "blocking", "triggering", "reducing", "increasing", "raising",
+    "lowering", "giving", "producing", "preventing", "affecting", "improving", "worsening", "boosting",
+    "bringing", "opening", "keeping", "affecting", "driving", "signaling", "marking")
+
+
+@rule("', leading to X' tacks a result onto a sentence; 'This leads to X.' keeps the hedge and reads easier.",
+      cases=[("Drug use stops, resulting in less dopamine.", ["Drug use stops.", "This results in less dopamine."]),
+             ("Studies say it can raise dopamine, leading to good feelings.",
+              ["Studies say it can raise dopamine.", "This can lead to good feelings."]),
+             ("It might act as an antagonist, potentially mitigating symptoms by blocking receptors.",
+              ["It might act as an antagonist.", "This may mitigate symptoms by blocking receptors."]),
+             ("Depending on the dose, it helps.", ["Depending on the dose, it helps."]),
+             ("Withdrawal is driven by brain changes, mainly affecting the reward system.",
+              ["Withdrawal is driven by brain changes.", "This mainly affects the reward system."]),
+             ("Call your surgeon if you have a fever above 101.5°F, increasing redness, or pain.",
+              ["Call your surgeon if you have a fever above 101.5°F, increasing redness, or pain."])])
+def split_participle_clause(sentence: str) -> list[str]:
+    """Split a trailing ', leading/resulting/creating ...' clause into 'This leads ...'."""
+    alts = "|".join(_EFFECT_PARTICIPLES)
+    m = re.match(rf"^(.+?), (?:(potentially|possibly|perhaps|mainly|primarily|mostly|often|also) )?({alts}) (.+)$",
+                 sentence)
+    if not m:
+        return [sentence]
+    if re.search(r"\b(?:if|when|unless)\b", m.group(1), re.I) and (
+            re.search(r",\s+(?:or|and)\b", m.group(4)) or not re.match(r"(?:the|a|an|in|to|on|your|their|its)\b", m.group(4))):
+        # "Call if you have a fever, increasing redness, or pain": the -ing word is a sign in the list.
+        return [sentence]
+    base, third = third_person(m.group(3))
+    modal = _first_modal(m.group(1))
+    if m.group(2) in ("potentially", "possibly", "perhaps"):
+        verb = f"may {base}"  # "potentially easing" keeps its hedge as "may ease"
+    elif m.group(2):
+        verb = f"{m.group(2)} {modal + ' ' + base if modal else third}"
+    else:
+        verb = f"{modal} {base}" if modal else third
+    return split_or_keep(sentence, [m.group(1), f"This {verb} {m.group(4)}"])
+
+
+@rule("'A, but B', 'A, although B' and 'A, so B' join two complete sentences; split them and keep the 'But'.",
+      cases=[("Research suggests it may help, but the details remain unclear.",
+              ["Research suggests it may help.", "But the details remain unclear."]),
+             ("The usual dose is 50 mg, although your doctor may start you on 25 mg.",
+              ["The usual dose is 50 mg.", "But your doctor may start you on 25 mg."]),
+             ("Kratom is a plant, and it acts on the brain.", ["Kratom is a plant.", "It acts on the brain."]),
+             ("Take it with food, but not milk.", ["Take it with food, but not milk."]),
+             ("It is not for people with type 1 diabetes, and there is no strong evidence that it works.",
+              ["It is not for people with type 1 diabetes.", "There is no strong evidence that it works."]),
+             ("Your child is in the green zone if there is no cough at night, and the peak flow is more than 80%.",
+              ["Your child is in the green zone if there is no cough at night, and the peak flow is more than 80%."]),
+             ("Not only will you have watery stools, but you may also feel bloated or have cramps.",
+              ["Not only will you have watery stools, but you may also feel bloated or have cramps."]),
+             ("If you have felt sad for weeks, you may have depression, and you should talk to a doctor.",
+              ["If you have felt sad for weeks, you may have depression, and you should talk to a doctor."]),
+             ("The plan says which medicines to give, and when, so that severe attacks may be prevented.",
+              ["The plan says which medicines to give, and when, so that severe attacks may be prevented."]),
+             ("Shingles can cause fever, chills, or upset stomach, and in rare cases it can lead to blindness.",
+              ["Shingles can cause fever, chills, or upset stomach.", "In rare cases it can lead to blindness."]),
+             ("This affects about 80% of people, and redness and swelling can also happen in 1 in 3 people.",
+              ["This affects about 80% of people.", "Redness and swelling can also happen in 1 in 3 people."]),
+             ("Choose whole grains over refined grains, and limit rice and bread to a quarter of the plate.",
+              ["Choose whole grains over refined grains.", "Limit rice and bread to a quarter of the plate."]),
+             ("Remove loose rugs from walkways, install grab bars in the bathroom, and keep a night light on.",
+              ["Remove loose rugs from walkways, install grab bars in the bathroom, and keep a night light on."]),
+             ("Respite care is available through day centers, in-home aides, and some nursing homes, and it may be covered.",
+              ["Respite care is available through day centers, in-home aides, and some nursing homes.",
+               "It may be covered."]),
+             ("Your heart may beat faster, your breathing may get shallow, and you might feel shaky or sick.",
+              ["Your heart may beat faster, your breathing may get shallow, and you might feel shaky or sick."]),
+             ("Name 5 things you can see, 2 things you can smell, and 1 thing you can taste right now.",
+              ["Name 5 things you can see, 2 things you can smell, and 1 thing you can taste right now."]),
+             ("Stop taking the tablets, and call your doctor if you get a rash on your skin.",
+              ["Stop taking the tablets, and call your doctor if you get a rash on your skin."]),
+             ("Common signs are fever, chills, and muscle aches that last for days.",
+              ["Common signs are fever, chills, and muscle aches that last for days."]),
+             ("Results come from people who sleep well, and those who took part in the study were older.",
+              ["Results come from people who sleep well, and those who took part in the study were older."])])
+def split_coordinate_clauses(sentence: str) -> list[str]:
+    """Split at ', but' / ', so' / ', and <subject>' when both halves are sentences."""
+    m = re.match(r"^(.+?), (but|so(?! that\b)|yet|although|though) (.+)$", sentence) or re.match(
+        r"^(.+?), (and) ((?:it|they|this|these|the|we|you|he|she|many|some|others|there)\b.+)$", sentence)
+    if m and m.group(2) == "and" and _closes_list(m.group(1)):
+        m = None  # "centers, in-home aides, and some nursing homes": this "and" ends a list
+    m = m or _and_clause(sentence)
+    if not m:
+        return [sentence]
+    if re.match(r"(?:If|When|Whenever|Unless|Until|Not only)\b", sentence) or (
+            m.group(2) == "and" and re.search(r"\b(?:if|when|whenever|unless|until)\b", m.group(1), re.I)):
+        # "If you feel hopeless, you may have depression, and you should talk to a doctor": the "if" holds
+        # for both halves; two sentences would leave the second without its condition.
+        return [sentence]
+    # "and" only adds: the second sentence can stand without it. "But" and "so" carry meaning.
+    joiner = {"and": "", "although": "But ", "though": "But "}.get(m.group(2), f"{cap(m.group(2))} ")
+    return split_or_keep(sentence, [m.group(1), f"{joiner}{m.group(3)}"])
+
+
+def _closes_list(first: str) -> bool:
+    """Tell whether an 'and' after `first` would close a list: 'A, B, and C' (short items), or a list of
+    clauses ('Your heart may beat faster, your breathing may get shallow, and you might feel shaky')."""
+    segments = first.split(", ")
+    if len(segments) > 1 and set(words(segments[0])) & AUXILIARIES and any(
+            set(words(seg)) & AUXILIARIES and not re.match(r"(?:and|or|but)\b", seg) for seg in segments[1:]):
+        return True
+    return len(segments) > 1 and len(segments[-1].split()) <= 4 and not re.search(r"\b(?:and|or)\b", segments[-1])
+
+
+def _and_clause(sentence: str) -> re.Match | None:
+    """Match 'A, and <a subject of up to four words> <verb> B' (or two instructions) where 'and' joins two sentences."""
+    finite, bases = verb_forms()
+    for m in re.finditer(r", (and) ", sentence):
+        first, second = sentence[:m.start()], sentence[m.end():]
+        ws = words(second)
+        segments = first.split(", ")
+        if not ws or _closes_list(first):
+            continue  # "A, B, and C ...": this "and" closes a list, not a sentence
+        if ws[0] in bases and words(first) and words(first)[0] in bases:
+            # "Choose whole grains, and limit rice": two instructions. Not "Stop it, and call if you have a
+            # rash": the "if" might hold for both, and a split would tell everyone to stop.
+            if re.search(r"\b(?:if|when|unless|until)\b", second, re.I) or len(segments) > 1:
+                return None  # "Remove rugs, install grab bars, and keep a light on": one list of actions
+            return re.match(rf"^({re.escape(first)}), (and) (.+)$", sentence)
+        k = next((i for i, w in enumerate(ws[:5]) if w in AUXILIARIES or w in finite), None)
+        # "..., and redness and swelling can also happen ...", "..., and in rare cases it can lead to ...":
+        # a subject of its own before the verb, with no 'that'/'who' clause that could hide where it ends.
+        if k and ws[0] not in bases and ws[0] not in finite and not {"that", "who", "which", "to"} & set(ws[:k]):
+            return re.match(rf"^({re.escape(first)}), (and) (.+)$", sentence)
+        return None
+    return None
+
+
+@rule("'These symptoms are called X and can be Y' says two things about one subject; say each in its own sentence.",
+      cases=[("These symptoms are often described as flu-like and can be extremely uncomfortable.",
+              ["These symptoms are often described as flu-like.", "They can be extremely uncomfortable."]),
+             ("Kratom comes from a tree in Asia and may act on the same receptors as opioids.",
+              ["Kratom comes from a tree in Asia.", "It may act on the same receptors as opioids."]),
+             ("Rest and fluids help and can speed recovery.", ["Rest and fluids help and can speed recovery."]),
+             ("You may feel tired and can sleep.", ["You may feel tired and can sleep."]),
+             ("Taking PrEP alone is not enough to treat HIV and may lead to drug resistance.",
+              ["Taking PrEP alone is not enough to treat HIV.", "Taking PrEP alone may lead to drug resistance."]),
+             ("But these signs and symptoms aren't specific and usually don't occur until the disease is severe.",
+              ["But these signs and symptoms aren't specific.", "They usually don't occur until the disease is severe."])])
+def split_shared_subject(sentence: str) -> list[str]:
+    """Split 'Subject verb A and <modal> B' (12+ words) into 'Subject verb A.' and 'It/They <modal> B.'"""
+    m = re.match(r"^((?:But |And )?)((?:[Tt]he(?:se|ir)?|Th(?:is|ose)|Its?|[A-Z][\w-]*)(?: [\w-]+){0,3}?) "
+                 r"((?:is|are|isn't|aren't|was|were|has|have|comes|come|acts|act|causes|cause|affects|affect)\b.+?) "
+                 r"and ((?:usually |often |sometimes |also )?(?:can|may|might|could|will|should|often|do not|don't|"
+                 r"does not|doesn't|cannot|can't)) (.+)$", sentence)
+    if not m or len(sentence.split()) < 12 or re.search(r"\b(?:and|or)\b", m.group(3)) or ":" in sentence \
+            or re.match(r"(?:If|When|Unless)\b", sentence):
+        return [sentence]  # "is A and B and can C": the split point is not clear
+    subject = m.group(2)
+    if subject.split()[0].endswith("ing") and len(subject.split()) <= 4:
+        # "Taking PrEP alone is not enough to treat HIV and may lead to resistance": "It" could be HIV or PrEP.
+        return split_or_keep(sentence, [f"{m.group(1)}{subject} {m.group(3)}", f"{subject} {m.group(4)} {m.group(5)}"])
+    plural = subject.split()[0].lower() in ("these", "those", "they") or (
+        subject.endswith("s") and not subject.endswith("ss") and subject.split()[0].lower() not in ("this", "its"))
+    pronoun = "They" if plural else "It"
+    return split_or_keep(sentence, [f"{m.group(1)}{subject} {m.group(3)}", f"{pronoun} {m.group(4)} {m.group(5)}"])
+
+
+@rule("'Dopamine, a chemical in the brain.' ends with a definition; make it a sentence of its own.",
+      cases=[("It acts on dopamine, a chemical tied to pleasure.",
+              ["It acts on dopamine.", "Dopamine is a chemical tied to pleasure."]),
+             ("Bring water, a hat.", ["Bring water, a hat."])])
+def split_trailing_appositive(sentence: str) -> list[str]:
+    """Split ', a/an ...' after a medical term into 'Term is a ...'."""
+    m = re.match(r"^(.+\b([\w-]+)), (an?|the) ([^,]+?)([.!?])$", sentence)
+    if not m or m.group(2).lower() not in names_and_terms():
+        return [sentence]
+    verb = "are" if m.group(2).endswith("s") else "is"
+    return split_or_keep(sentence, [m.group(1), f"{cap(m.group(2))} {verb} {m.group(3)} {m.group(4)}"])
+
+
+@rule("'Do A, as B' in a long sentence gives an order and its reason at once; give the reason its own sentence.",
+      cases=[("Keep the wound clean and dry for the first 24 hours, as moisture can increase the risk of infection.",
+              ["Keep the wound clean and dry for the first 24 hours.",
+               "This is because moisture can increase the risk of infection."]),
+             ("Rest, as you need it.", ["Rest, as you need it."]),
+             ("People on dialysis may need a higher dose or a different schedule, as determined by their kidney doctor.",
+              ["People on dialysis may need a higher dose or a different schedule, as determined by their kidney doctor."]),
+             ("Do not put a pillow under your knee while you sleep, as this may lead to a bend in the joint.",
+              ["Do not put a pillow under your knee while you sleep.", "This may lead to a bend in the joint."]),
+             ("Use it as your doctor says, as well as you can, every day of the week.",
+              ["Use it as your doctor says, as well as you can, every day of the week."])])
+def split_long_reason(sentence: str) -> list[str]:
+    """Split 'A, as/since/because B' (B a whole clause) into 'A.' and 'This is because B.' in a sentence of 14+ words."""
+    m = re.match(r"^(.+?), (?:as|since|because) (?!well\b|long\b|soon\b|much\b|many\b|far\b|if\b|\w+ed\b)(.+)$",
+                 sentence)  # not "as determined by their doctor": that says who decides, not why
+    if not m or len(sentence.split()) < SPLIT_FROM or len(m.group(2).split()) < 4:
+        return [sentence]
+    if re.match(r"this\b", m.group(2)):
+        return split_or_keep(sentence, [m.group(1), cap(m.group(2))])  # not "This is because this may ..."
+    return split_or_keep(sentence, [m.group(1), f"This is because {m.group(2)}"])
+
+
+@rule("A long sentence that ends 'by doing X' or 'through X' says what and how at once; say how in its own sentence.",
+      cases=[("If it acts as an antagonist, it might help reduce cravings and withdrawal effects by interfering with the brain's reward system.",
+              ["If it acts as an antagonist, it might help reduce cravings and withdrawal effects.",
+               "This might work by interfering with the brain's reward system."]),
+             ("If kratom does enhance dopamine levels, it could provide a natural means to alleviate withdrawal pains through increased pleasurable sensations.",
+              ["If kratom does enhance dopamine levels, it could provide a natural means to alleviate withdrawal pains.",
+               "This could work through increased pleasurable sensations."]),
+             ("Many people who start to use heroin after an injury have to struggle through withdrawal alone.",
+              ["Many people who start to use heroin after an injury have to struggle through withdrawal alone."]),
+             ("It helps by blocking receptors.", ["It helps by blocking receptors."]),
+             ("The CDC now recommends hepatitis B vaccination for all adults aged 19 through 59 years of age.",
+              ["The CDC now recommends hepatitis B vaccination for all adults aged 19 through 59 years of age."]),
+             ("Many of our members have tapered by lowering their dose by about 10 to 25 percent every 1 to 2 weeks.",
+              ["Many of our members have tapered by lowering their dose by about 10 to 25 percent every 1 to 2 weeks."]),
+             ("Descovy is not approved for people assigned female at birth who could get HIV through vaginal sex.",
+              ["Descovy is not approved for people assigned female at birth who could get HIV through vaginal sex."]),
+             ("Naloxone nasal spray (4 mg) is given by inserting the nozzle into one nostril and pressing the plunger.",
+              ["Naloxone nasal spray (4 mg) is given by inserting the nozzle into one nostril and pressing the plunger."])])
+def split_long_by_means(sentence: str) -> list[str]:
+    """Split 'A by doing B' / 'A through B' into 'A.' and 'This works by doing B.' in a sentence of 18+ words."""
+    m = re.match(r"^(.+?) by ([a-z]+ing\b.+)$", sentence) or re.match(
+        r"^(.+?\b(?!(?:go|goes|going|went|gone|get|gets|getting|struggle|struggling|live|living|pass|passing|"
+        r"come|coming|been|be|is|are|through)\b)[\w-]+) (through (?:[\w-]+ ){0,4}[\w-]+[.!?])$", sentence)
+    if not m or len(sentence.split()) < SPLIT_FROM:
+        return [sentence]
+    if re.search(r"\b(?:is|are|was|were|be|been|being)(?: \w+ly)? \w+$", m.group(1)):
+        return [sentence]  # "is given by pressing ...": the 'by' says how it is given; "This works by" would not
+    if re.search(r"\b(?:get|gets|getting|got|catch|catching|spread|spreads|passed|pass|passes|transmitted|infected|"
+                 r"exposed|lower|lowers|lowering|reduce|reduces|reducing|risk|chance)\b(?: [\w-]+){0,3}$", m.group(1)):
+        return [sentence]  # "could get HIV through vaginal sex": how it spreads, not how something works
+    modal = _first_modal(m.group(1))
+    effect = re.search(r"\b(?:reverse|reverses|help|helps|ease|eases|relieve|relieves|block|blocks|treat|treats|"
+                       r"prevent|prevents|work|works|act|acts)\b", m.group(1))
+    if not modal and not effect or m.group(2).startswith("through ") and (not modal or re.match(r"through \d", m.group(2))):
+        # "Members have tapered by lowering their dose" tells how they did it, not that it works; "breathe
+        # out through your mouth" and "aged 19 through 59" are a way and a range, not how something works.
+        return [sentence]
+    how = m.group(2) if m.group(2).startswith("through ") else f"by {m.group(2)}"
+    return split_or_keep(sentence, [m.group(1), f"This {modal + ' work' if modal else 'works'} {how}"])
+
+
+@rule("'X, depending on Y' puts a condition at the end of a long sentence; say it in its own sentence.",
+      cases=[("These symptoms vary in intensity depending on factors like the duration and severity of use.",
+              ["These symptoms vary in intensity.", "This depends on factors like the duration and severity of use."]),
+             ("Doses vary depending on weight.", ["Doses vary depending on weight."]),
+             ("Depending on the dose, it may help some people who have trouble sleeping.",
+              ["Depending on the dose, it may help some people who have trouble sleeping."])])
+def split_depending_on(sentence: str) -> list[str]:
+    """Split 'A depending on B' (A a whole clause) into 'A.' and 'This depends on B.' in a sentence of 12+ words."""
+    m = re.match(r"^(.+?),? depending on (.+)$", sentence)
+    if not m or len(sentence.split()) < 12:
+        return [sentence]
+    return split_or_keep(sentence, [m.group(1), f"This depends on {m.group(2)}"])
+
+
+@rule("'X is needed to do A and do B' in over 20 words asks for two things; ask for each in its own sentence.",
+      cases=[("Further research is needed to clarify these mechanisms and determine optimal dosages for safe and effective use in managing withdrawal symptoms.",
+              ["Further research is needed to clarify these mechanisms.",
+               "Further research is also needed to determine optimal dosages for safe and effective use in managing withdrawal symptoms."]),
+             ("More research is needed to clarify this and determine doses.", ["More research is needed to clarify this and determine doses."])])
+def split_long_purposes(sentence: str) -> list[str]:
+    """Split 'S is needed to A and B' (B a verb) into two sentences when it is over 20 words."""
+    m = re.match(r"^(.+?) (is|are) (needed|required|used|important) to (.+?) and ([a-z]+) (.+)$", sentence)
+    if not m or len(sentence.split()) <= LONG or m.group(5) not in verb_forms()[1]:
+        return [sentence]
+    return split_or_keep(sentence, [f"{m.group(1)} {m.group(2)} {m.group(3)} to {m.group(4)}",
+                                    f"{m.group(1)} {m.group(2)} also {m.group(3)} to {m.group(5)} {m.group(6)}"])

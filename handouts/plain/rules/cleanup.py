@@ -1,0 +1,207 @@
+"""The cleanup rules: citations, cross references, page furniture, Q/A marks, symbols, shouting, and the last tidy."""
+
+from __future__ import annotations
+
+import re
+
+from handouts.language.grammar import dictionary_words
+from handouts.language.sentences import split_sentences
+from handouts.plain.rules.base import STEP, Piece, cap, end, rule
+from handouts.read.furniture import is_furniture
+
+
+@rule("Citation numbers glued to words ('alkaloids.1,9') and [1]-style markers are not read aloud or understood.",
+      cases=[("Kratom contains alkaloids.1,9", ["Kratom contains alkaloids."]),
+             ("Kratom is a plant [2, 3] from Asia.", ["Kratom is a plant from Asia."]),
+             ("Take 2.5 mg twice a day.", ["Take 2.5 mg twice a day."]),
+             ("Vitamin B12 helps.", ["Vitamin B12 helps."])])
+def strip_citations(sentence: str) -> str:
+    """Remove citation markers."""
+    s = re.sub(r"\s*\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]", "", sentence)
+    s = re.sub(r"(?<=[a-z]{3})([.,;:)])\d{1,3}(?:[,–-]\d{1,3})*(?=\s|$)", r"\1", s)
+    s = re.sub(r"(?<=[a-z]{3})[¹²³⁴⁵⁶⁷⁸⁹⁰]+", "", s)
+    return s
+
+
+@rule("A '(See ...)' cross reference points at pages the handout does not have.",
+      cases=[("Stop slowly (see Tapering below).", ["Stop slowly."]),
+             ("(See page 4.) Ask your doctor.", ["Ask your doctor."]),
+             ("Ask your doctor (or nurse).", ["Ask your doctor (or nurse)."]),
+             ("(See Safety, below.)", [])])
+def strip_cross_references(sentence: str) -> list[str]:
+    """Remove '(See ...)' cross references."""
+    s = re.sub(r"\s*\((?:see|see also|cf\.?)\s[^)]*\)", "", sentence, flags=re.I).strip()
+    s = re.sub(r"\s+([.,;:!?])", r"\1", s)
+    return [s] if re.search(r"\w", s) else []
+
+
+@rule("Removing citations can join two sentences; split again, knowing abbreviations and decimals.",
+      cases=[("It has alkaloids. Kratom is a plant.", ["It has alkaloids.", "Kratom is a plant."]),
+             ("Dr. Lee gave 2.5 mg. Rest now.", ["Dr. Lee gave 2.5 mg.", "Rest now."]),
+             ("In the U.S. many people use it, e.g. for pain.", ["In the U.S. many people use it, e.g. for pain."])])
+def resplit_sentences(sentence: str) -> list[str]:
+    """Split a text into sentences."""
+    return split_sentences(sentence)
+
+
+@rule("Date lines, reading times, bylines and 'Jump to a section' are page furniture, not content.",
+      cases=[("Updated on March 3, 2024", []), ("5 min read", []), ("Jump to a section:", []),
+             ("By Jane Doe, RN", []), ("By 2024 most clinics will offer it.", ["By 2024 most clinics will offer it."]),
+             ("By Jane Smith, RN | Updated June 3, 2024 | 4 min read", []), ("Advertisement", []),
+             ("By Dana Whitfield, PharmD | Medically reviewed by Marcus Lee, MD | Updated March 12, 2024", []),
+             ("By Karen Mills, Health Reporter | Updated March 3, 2024", []),
+             ("Photo: A woman drinking water.", []), ("Related: 10 Ways to Keep Cool", []),
+             ("Salt | sugar | fat", ["Salt | sugar | fat"])],
+      removes_furniture=True)
+def drop_page_furniture(sentence: str) -> list[str]:
+    """Drop page furniture."""
+    return [] if is_furniture(sentence) else [sentence]
+
+
+@rule("'Q:' and 'A:' mark a question and its answer on a web page; the question mark and the order already say so.",
+      cases=[("Q: Is it safe if I'm allergic to eggs?", ["Is it safe if I'm allergic to eggs?"]),
+             ("A: Yes.", ["Yes."]), ("A: Vitamin A is in carrots.", ["Vitamin A is in carrots."]),
+             ("A B C", ["A B C"])])
+def drop_question_answer_marks(sentence: str) -> str:
+    """Remove a leading 'Q:' or 'A:' (or 'Question:'/'Answer:')."""
+    return re.sub(r"^(?:Q|A|Question|Answer)\s*[:.]\s+(?=\S)", "", sentence)
+
+
+# Acronyms that are also words: kept in capitals when a shouted run is put in sentence case.
+_ACRONYMS = {"aids", "er", "icu", "iv", "otc", "fda", "cdc", "who", "hiv", "copd", "adhd", "ptsd", "ssri", "nsaid",
+             "bmi", "apap", "ace", "uk", "nhs", "ems", "cpr", "ct", "mri", "ekg", "ecg", "std", "sti", "uti"}
+
+
+_SYMBOLS = re.compile(r"\s*[\u2600-\u27bf\U0001f000-\U0001faff\u2b00-\u2bff\ufe0f]+")  # emoji, ticks, boxes, dingbats
+
+
+@rule("Arrows, ticks, boxes and emoji have no words: a reader may not know them, a screen reader names them "
+      "oddly and the print font has none; say arrows as 'to' and leave the rest out.",
+      cases=[("Take it → then rest ✓ 💊.", ["Take it to then rest."]), ("Fever 38 → 39 °C.", ["Fever 38 to 39 °C."]),
+             ("☐ Bring your card.", ["Bring your card."]), ("Take ½ a tablet if ≥ 38 °C.", ["Take ½ a tablet if ≥ 38 °C."])],
+      items=True)
+def symbols_to_words(sentence: str) -> str:
+    """Say arrows as 'to' and drop emoji, tick marks and check boxes."""
+    text = re.sub(r"\s*[\u2190-\u21ff\u27f0-\u27ff\u2900-\u297f]+\s*", " to ", sentence)
+    text = _SYMBOLS.sub("", text).strip()
+    return re.sub(r"\s+([.,;:!?])", r"\1", text) if text != sentence else sentence
+
+
+def _unshout(sentence: str) -> str:
+    """Lower-case shouted words (capitals that are everyday words, not acronyms); the first letter keeps its case."""
+    caps = list(re.finditer(r"\b[A-Z][A-Z'’]*[A-Z]\b(?:['’][A-Z]+)?|\b[A-Z]\b", sentence))
+    whole_line = not re.search(r"[a-z]", sentence) and len(caps) > 0  # "WHAT IS KAVA?", "TREATMENT": all shouted
+    runs = _caps_runs(sentence, caps)
+    out, last = [], 0
+    for n, m in enumerate(caps):
+        word = m.group(0)
+        base = word.lower().replace("’", "'")
+        # A capital word on its own may be an acronym ("CAT scan"); next to another one it is shouting.
+        gap_before = n and re.fullmatch(_GAP, sentence[caps[n - 1].end():m.start()])
+        gap_after = n + 1 < len(caps) and re.fullmatch(_GAP, sentence[m.end():caps[n + 1].start()])
+        shouted = gap_before or gap_after or base in _EMPHASIS
+        if not whole_line and runs.get(n) == 2 and not any(
+                caps[k].group(0).lower() in _EMPHASIS | _URGENT for k in range(n - 1, n + 2) if 0 <= k < len(caps)
+                and runs.get(k) == 2):
+            continue  # "the letters in BE FAST": two capital words in a written sentence name something
+        if whole_line:
+            shouted = True
+        if re.search(r"\d-[\w-]*$", sentence[:m.start()]) or re.match(r"-\d", sentence[m.end():]):
+            continue  # "1-800-QUIT-NOW" is a number to dial, spelled as it is printed
+        if shouted and len(word) > 1 and base not in _ACRONYMS and base.split("'")[0] in dictionary_words():
+            out += [sentence[last:m.start()], word.lower()]
+            last = m.end()
+    if not out:
+        return sentence
+    text = "".join(out) + sentence[last:]
+    return re.sub(r"(?i)\bmg/dl\b", "mg/dL", re.sub(r"(?i)\bmmol/l\b", "mmol/L", text))  # units keep their case
+
+
+def _unshout_item(item: Piece) -> Piece:
+    """Lower-case a list item's shouted words; its first letter keeps its case (a bullet is no sentence)."""
+    return item._replace(text=_unshout(item.text))
+
+
+@rule("Words in capitals read as shouting and are harder to read (clear print: no blocks of capitals); "
+      "write them in sentence case.",
+      cases=[("WARNING: DO NOT TAKE MORE THAN 4,000 MG OF ACETAMINOPHEN IN 24 HOURS.",
+              ["Warning: do not take more than 4,000 mg of acetaminophen in 24 hours."]),
+             ("DON'T drink alcohol.", ["Don't drink alcohol."]),
+             ("Call RIGHT AWAY, EVEN IF YOU FEEL FINE.", ["Call right away, even if you feel fine."]),
+             ("Ask about HIV, COPD and the FDA.", ["Ask about HIV, COPD and the FDA."]),
+             ("People with AIDS and I need care.", ["People with AIDS and I need care."]),
+             ("Do NOT take it before a CAT scan.", ["Do not take it before a CAT scan."]),
+             ("Call 1-800-QUIT-NOW TODAY.", ["Call 1-800-QUIT-NOW today."]),
+             ("DO NOT DRIVE IF YOUR BLOOD SUGAR IS BELOW 70 MG/DL.", ["Do not drive if your blood sugar is below 70 mg/dL."]),
+             ("Use the letters in BE FAST to remember the signs of a stroke:",
+              ["Use the letters in BE FAST to remember the signs of a stroke:"]),
+             ("Call RIGHT AWAY.", ["Call right away."]),
+             ("WHAT IS KAVA?", ["What is KAVA?"]), ("TREATMENT", ["Treatment"]),
+             ("CALL US RIGHT AWAY IF", ["Call us right away if"])],
+      items=_unshout_item)
+def use_sentence_case(sentence: str) -> str:
+    """Lower-case shouted words (capitals that are everyday words, not acronyms), keeping the first capital."""
+    text = _unshout(sentence)
+    return sentence if text == sentence else cap(text)
+
+
+_GAP = r"[\s,:;!.\d-]*"  # what may stand between two shouted words ("IN 24 HOURS")
+_URGENT = {"right", "away", "immediately", "today", "first", "seek", "get", "go", "even", "if"}  # "Call RIGHT AWAY"
+
+
+def _caps_runs(sentence: str, caps: list) -> dict[int, int]:
+    """Map each capital word to the length of the run of capital words it belongs to (joined by spaces only)."""
+    sizes, start = {}, 0
+    for n in range(1, len(caps) + 1):
+        if n == len(caps) or not re.fullmatch(r" ", sentence[caps[n - 1].end():caps[n].start()]):
+            for k in range(start, n):
+                sizes[k] = n - start
+            start = n
+    return sizes
+_EMPHASIS = {"not", "no", "never", "always", "only", "do", "don't", "must", "stop", "now", "all", "any", "before",
+             "after", "every", "call", "important", "warning", "caution", "danger"}
+
+
+def _tidy_item(item: Piece) -> Piece:
+    """Fix a list item's articles and spacing; a step, a whole instruction, also gets a capital and a full stop."""
+    text = re.sub(r"\b([Aa])n? ([\w-]+)", _article, " ".join(item.text.split()))
+    return item._replace(text=end(text) if item.role == STEP else text)
+
+
+@rule("Swaps can leave 'a upset stomach', double spaces or a lower-case start; tidy them.",
+      cases=[("a upset stomach  is common .", ["An upset stomach is common."]),
+             ("It may cause an sudden pain.", ["It may cause a sudden pain."]),
+             ("Eat within an 8-hour window, not a 1-hour one; an 11-year-old may too.",
+              ["Eat within an 8-hour window, not a 1-hour one; an 11-year-old may too."]),
+             ("You need a HIV test and an UTI check.", ["You need an HIV test and a UTI check."]),
+             ("Get vaccinated against hepatitis A and B; vitamin A is in carrots.",
+              ["Get vaccinated against hepatitis A and B; vitamin A is in carrots."])],
+      items=_tidy_item)
+def tidy(sentence: str) -> str:
+    """Fix articles, spacing and the first capital."""
+    s = " ".join(sentence.split())
+    s = re.sub(r"\s+([.,;:!?])", r"\1", s)
+    s = re.sub(r"\b([Aa])n? ([\w-]+)", _article, s)
+    return end(s)
+
+
+def _article(m: re.Match) -> str:
+    word = m.group(2)
+    if m.group(1) == "A" and (word.lower() in ("and", "or", "to", "through", "nor")
+                              or re.search(r"\b(?:hepatitis|vitamin|type|plan|group|grade|class|part|option|step|"
+                                           r"category|section|list|blood|zone|strep)\s+$", m.string[:m.start()], re.I)):
+        return m.group(0)  # "hepatitis A and B", "vitamin A": a letter that names something, not the article
+    vowel = bool(re.match(r"[aeiou]", word, re.I)) and not re.match(r"(?:u[bcfhjkqrstn][aeiou]|uni|eu|one|use)", word, re.I)
+    vowel = vowel or bool(re.match(r"(?:hour|honest|honor)", word, re.I))
+    if re.fullmatch(r"[A-Z]{2,5}s?", word) and word.lower() not in ("aids",):
+        vowel = word[0] in "AEFHILMNORSX"  # said letter by letter: "an HIV test", "an MRI", "a UTI"
+    # Numbers are said: "an 8-hour window", "an 11-year-old", "an 18 mg dose", but "a 1-hour wait".
+    vowel = vowel or bool(re.match(r"(?:8|1[18](?:\D|$)|1[18],?\d{3}(?:\D|$))", word))
+    article = "an" if vowel else "a"
+    return (cap(article) if m.group(1).isupper() else article) + " " + word
+
+
+def claim_text(source: str) -> str:
+    """Return a source sentence without citation markers, cross references and step labels: those are not claims."""
+    text = " ".join(strip_cross_references.apply(strip_citations.apply(source)[0]))
+    return re.sub(r"(?:(?<=:)|(?<=,)|(?<=\band)|(?<=\bthen))\s+\d{1,2}\)\s", " ", text)  # "steps: 1) wash, 2) dry"

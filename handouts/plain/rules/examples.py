@@ -1,0 +1,169 @@
+"""The example rules: 'e.g.' said as 'such as', and examples in a 'such as' aside or a 'like' list given a sentence of their own."""
+
+from __future__ import annotations
+
+import re
+
+from handouts.language.grammar import ADVERBS, AUXILIARIES, has_verb, is_plural, verb_forms, words
+from handouts.plain.rules.base import SPLIT_FROM, cap, rule, split_or_keep
+
+
+@rule("'e.g.' before the list of examples that ends a sentence is Latin; 'such as' says the same in everyday words.",
+      cases=[("Wait until you feel withdrawal symptoms, e.g., yawning, goosebumps, a runny nose, or aching muscles.",
+              ["Wait until you feel withdrawal symptoms, such as yawning, goosebumps, a runny nose, or aching muscles."]),
+             ("Some drugs, e.g. heroin, act fast.", ["Some drugs, e.g. heroin, act fast."]),
+             ("Behavioral approaches, e.g., regular sleep times and less caffeine, are usually advised.",
+              ["Behavioral approaches, such as regular sleep times and less caffeine, are usually advised."])])
+def examples_as_such_as(sentence: str) -> str:
+    """Say ', e.g., A, B, or C.' (a list that ends the sentence) as ', such as A, B, or C.'"""
+    said = re.sub(r",? \(?(?:e\.g\.|for example|for instance),? (?=[^,.()]+(?:, [^,.()]+)*,? (?:or|and) [^,.()]+[.!?]$)",
+                  ", such as ", sentence)
+    # "Behavioral approaches, e.g., CBT-I, regular sleep times, and less caffeine, are advised": mid-sentence too.
+    return re.sub(r"(?<=\w), e\.g\.,? (?=[^.]+?, (?:are|is|may|can|should|have|has)\b)", ", such as ", said)
+
+
+@rule("Examples in a ', such as A or B,' aside break the main sentence in two; give them their own sentence.",
+      cases=[("It starts when someone using opioid drugs, such as heroin or painkillers, stops.",
+              ["Opioid drugs include heroin and painkillers.", "It starts when someone using opioid drugs stops."]),
+             ("In this condition, the force of the blood is high enough that it may cause health problems, such as heart disease.",
+              ["In this condition, the force of the blood is high enough that it may cause health problems.",
+               "These include heart disease."]),
+             ("Eat foods rich in iron, such as beans.", ["Eat foods rich in iron, such as beans."]),
+             ("Some people get mild side effects, such as a sore arm or aches, which usually last 1 to 2 days.",
+              ["Some people get mild side effects, which usually last 1 to 2 days.",
+               "Mild side effects include a sore arm and aches."]),
+             ("Withdrawal occurs when someone who has used opioid drugs, such as painkillers or heroin, stops or cuts back.",
+              ["Opioid drugs include painkillers and heroin.",
+               "Withdrawal occurs when someone who has used opioid drugs stops or cuts back."]),
+             ("Adults who have risk factors, such as diabetes or HIV, should also get vaccinated.",
+              ["Risk factors include diabetes and HIV.", "Adults who have risk factors should also get vaccinated."]),
+             ("Some antibiotics, such as metronidazole and ciprofloxacin, can raise your INR.",
+              ["Some antibiotics can raise your INR.", "These include metronidazole and ciprofloxacin."]),
+             ("Direct-acting antivirals (DAAs), such as Epclusa or Mavyret, usually last 8 to 12 weeks.",
+              ["Direct-acting antivirals (DAAs) include Epclusa and Mavyret.",
+               "Direct-acting antivirals (DAAs) usually last 8 to 12 weeks."]),
+             ("Studies have not shown that sleeping pills, such as zolpidem or diphenhydramine, lower blood pressure.",
+              ["Sleeping pills include zolpidem and diphenhydramine.",
+               "Studies have not shown that sleeping pills lower blood pressure."]),
+             ("Behavioral approaches, such as therapy, regular sleep and wake times, and less caffeine, are advised.",
+              ["Behavioral approaches include therapy, regular sleep and wake times, and less caffeine.",
+               "Behavioral approaches are advised."]),
+             ("It may harm your heart and kidneys over many years, such as heart disease, stroke or kidney failure.",
+              ["It may harm your heart and kidneys over many years, such as heart disease, stroke or kidney failure."])])
+def split_such_as(sentence: str) -> list[str]:
+    """Move a mid-sentence 'such as' list into a sentence of its own (a closing one too, in a long sentence)."""
+    finite, bases = verb_forms()
+    # The list ends where the sentence goes on with its verb ("approaches, such as A, B and C, and D, are
+    # advised"): try each comma after "such as" and take the first after which a verb comes.
+    head = re.match(r"^(.+?), such as (.+)$", sentence)
+    m = None
+    if head:
+        cut = [c.start() for c in re.finditer(r", ", head.group(2))]
+        for c in cut:
+            examples, rest = head.group(2)[:c], head.group(2)[c + 2:]
+            first_word = (words(rest) or [""])[0]
+            if first_word in finite | bases | AUXILIARIES | ADVERBS or first_word in ("which", "who"):
+                if re.search(r"(?:^|, )(?:and|or) |\b(?:and|or) [^,]+$", examples) or "," not in examples:
+                    m = (head.group(1), examples, rest)
+                break
+    if not m or not has_verb(m[2]):
+        return _split_closing_such_as(sentence)  # ", such as A, B or C." ends the sentence: no verb follows
+    before = m[0].split()
+    noun = []
+    for i, w in enumerate(reversed(before)):
+        prior = before[-i - 2].lower() if i + 1 < len(before) else ""
+        # "sleeping pills" is a kind of pill; "been using opioid drugs" is a verb before the drugs.
+        verb_ing = w.endswith("ing") and (not noun or prior not in (
+            "that", "the", "a", "an", "of", "for", "with", "and", "or", "about", "as", "these", "those", "your",
+            "their", "our", "its", "some", "many", "most", "all", "any", "no", "on", "in", ""))
+        compound = noun and w.lower() in bases and prior in ("have", "has", "with", "of", "for", "the", "a", "an",
+                                                            "any", "some", "your", "their", "and", "or", "about")
+        if (w.lower() in _NOT_NOUN or w.lower() in finite or w.lower() in bases and not compound or verb_ing
+                or len(noun) == 3):
+            break  # "who have risk factors": "risk" is part of the noun here, not a verb
+        noun.insert(0, w)
+    if not noun:
+        return [sentence]
+    verb = "include" if re.sub(r"\W+$", "", noun[-1]).endswith("s") else "includes"  # "antivirals (DAAs) include"
+    quantified = before[-len(noun) - 1].lower() if len(before) > len(noun) else ""
+    if quantified in ("some", "certain", "several", "other", "many", "few"):
+        # "Some antibiotics, such as A and B, can raise your INR": "Antibiotics include A and B" would be a
+        # general fact; "These include A and B" says they are the ones meant.
+        noun, verb = ["These"], "include"
+    # "such as A or B" names examples of one kind; "include A and B" says the same (both are examples).
+    examples = re.sub(r" or ([^,]+)$", r" and \1", m[1])
+    joint = ", " if re.match(r"(?:which|who)\b", m[2]) else " "  # "effects, which last 2 days" stays an aside
+    main, listed = f"{m[0]}{joint}{m[2]}", f"{cap(' '.join(noun))} {verb} {examples}"
+    if noun == ["These"] or joint == ", ":
+        # "These include ..." must follow what it points at; "Some people get side effects, which last 2
+        # days" is followed by its aside ("These effects last ..."), and the examples come after both.
+        return split_or_keep(sentence, [main, listed])
+    # The examples go first: after the main sentence they would stand between it and a next sentence
+    # that points back at it ("Opioid withdrawal happens when someone stops ... This sudden change ...").
+    return split_or_keep(sentence, [listed, main])
+
+
+_NOT_NOUN = {"the", "a", "an", "of", "who", "that", "which", "has", "been", "have", "is", "are", "was", "were",
+             "over", "in", "on", "at", "for", "with", "by", "from", "to", "under", "about", "many", "some", "most",
+             "all", "these", "those", "their", "your", "its", "used", "taken", "given", "called", "known"}
+
+
+def _split_closing_such_as(sentence: str) -> list[str]:
+    """Split a long 'A causes problems, such as B and C.' into 'A causes problems.' and 'These include B and C.'"""
+    m = re.match(r"^(.+), such as ([^,]+(?:, [^,]+)*)([.!?])$", sentence)
+    if not m or len(sentence.split()) < SPLIT_FROM or not words(m.group(1)) or not is_plural(words(m.group(1))[-1]):
+        return [sentence]
+    finite, bases = verb_forms()
+    before = [w.lower() for w in m.group(1).split()]
+    stop = next((w for w in reversed(before[:-1]) if w in _NOT_NOUN or w in finite or w in bases), "")
+    if not (stop in finite or stop in bases or stop in ("the", "a", "an")):
+        return [sentence]  # "over many years, such as ...": the examples must be of a thing, not a time
+    examples = re.split(r",\s*(?:and |or )?|\s+(?:and|or)\s+", m.group(2))
+    if any(len(x.split()) > 4 or has_verb(x) for x in examples):
+        return [sentence]  # only a list of things: ", such as heroin, stops or ..." goes on with the sentence
+    listed = re.sub(r" or ([^,]+)$", r" and \1", m.group(2))  # examples of a kind: all of them are examples
+    return split_or_keep(sentence, [m.group(1), f"These include {listed}{m.group(3)}"])
+
+
+@rule("'Symptoms like A, B, C and D signal X' puts a list and a claim in one subject; list them, then say the claim.",
+      cases=[("Symptoms like nausea, cravings, mood swings, and irritability signify the brain's rebalancing act.",
+              ["Symptoms include nausea, cravings, mood swings, and irritability.",
+               "They signify the brain's rebalancing act."]),
+             ("Drugs like heroin, fentanyl and morphine can slow your breathing.",
+              ["Drugs include heroin, fentanyl and morphine.", "They can slow your breathing."]),
+             ("Signs like nausea, cravings and mood swings are common.",
+              ["Signs include nausea, cravings and mood swings.", "They are common."]),
+             ("Foods like rice and beans are cheap.", ["Foods like rice and beans are cheap."]),
+             ("It feels like a cold, a flu and a headache at once.", ["It feels like a cold, a flu and a headache at once."])])
+def split_like_list_subject(sentence: str) -> list[str]:
+    """Split 'Nouns like A, B(,) and C verb ...' (three or more examples) into 'Nouns include A, B and C. They verb ...'."""
+    finite, bases = verb_forms()
+    for last in (r"[\w'’-]+ [\w'’-]+", r"[\w'’-]+"):  # the last example may be two words ("mood swings")
+        m = re.match(rf"^([A-Z][a-z-]*s) like ((?:[\w'’-]+(?: [\w'’-]+)?, )+(?:[\w'’-]+ )?(?:and|or) {last}) "
+                     r"([a-z]+) (.+)$", sentence)
+        if not m or m.group(2).split()[-1] in AUXILIARIES | finite:
+            continue  # "... and morphine can slow": 'can' starts the claim, it is no example
+        examples = [x for x in re.split(r",\s*|\s+(?:and|or)\s+", m.group(2)) if x.strip()]
+        if len(examples) >= 3 and (m.group(3) in AUXILIARIES or m.group(3) in bases or m.group(3) in finite):
+            break
+    else:
+        return [sentence]
+    return split_or_keep(sentence, [f"{m.group(1)} include {m.group(2)}", f"They {m.group(3)} {m.group(4)}"])
+
+
+@rule("A long sentence that ends 'symptoms like A, B, and C' says a claim and a list at once; give the list its own sentence.",
+      cases=[("This imbalance can contribute to symptoms like mood swings, irritability, and difficulty experiencing pleasure.",
+              ["This imbalance can contribute to symptoms.",
+               "These include mood swings, irritability, and difficulty experiencing pleasure."]),
+             ("Kratom may help with symptoms like aches, cravings and poor sleep in some people who stop.",
+              ["Kratom may help with symptoms like aches, cravings and poor sleep in some people who stop."]),
+             ("Eat foods like rice, beans and bread.", ["Eat foods like rice, beans and bread."])])
+def split_trailing_like_list(sentence: str) -> list[str]:
+    """Split 'Claim about nouns like A, B(,) and C.' (12+ words, 3+ examples ending it) into 'Claim about nouns. These include A, B and C.'"""
+    m = re.match(r"^(.+ [a-z][a-z-]*s) like ((?:[^,]+, )+(?:and|or) [^,]+?)([.!?])$", sentence)
+    if not m or len(sentence.split()) < 12:
+        return [sentence]
+    examples = re.split(r",\s*(?:and |or )?", m.group(2))
+    if len(examples) < 3 or any(len(x.split()) > 4 for x in examples):
+        return [sentence]
+    return split_or_keep(sentence, [m.group(1), f"These include {m.group(2)}{m.group(3)}"])

@@ -1,0 +1,81 @@
+"""The word rules: everyday words for health words, plain connectives, 'you' for the reader, ranges said with 'to'."""
+
+from __future__ import annotations
+
+import re
+
+from handouts.language.lexicon import apply_swaps
+from handouts.plain.rules.base import rule
+
+
+@rule("Health words have everyday equivalents (hand-checked lexicon, incl. person-first language).",
+      cases=[("Individuals may experience insomnia.", ["People may have trouble sleeping."]),
+             ("He is an addict.", ["He is a person with a substance use disorder."]),
+             ("Prior to cessation, utilize the dosage.", ["Before stopping, use the dose."])],
+      items=True)
+def use_everyday_words(sentence: str) -> str:
+    """Swap words and phrases for their plain equivalents from the lexicon."""
+    return apply_swaps(sentence)
+
+
+_CONNECTIVES = [(r"(?:However|Nevertheless|Nonetheless|Still|That said),\s+", "But "),
+                (r"(?:Therefore|Thus|Hence|Consequently|As a result),\s+", "So "),
+                (r"(?:In addition|Additionally|Furthermore|Moreover|What is more),\s+", "Also, ")]
+
+
+@rule("'However', 'Therefore' and 'Furthermore' open a sentence in formal writing; 'But', 'So' and 'Also' say the same plainly.",
+      cases=[("However, it is not safe for children.", ["But it is not safe for children."]),
+             ("It is, however, safe for adults.", ["It is, however, safe for adults."]),
+             ("Therefore, ask your doctor first.", ["So ask your doctor first."]),
+             ("Furthermore, drink water.", ["Also, drink water."]),
+             ("However you take it, take it with food.", ["However you take it, take it with food."])])
+def use_plain_connectives(sentence: str) -> str:
+    """Swap a formal connective that opens a sentence for 'But', 'So' or 'Also'."""
+    for formal, plain in _CONNECTIVES:
+        m = re.match(formal + r"(.+)$", sentence)
+        if m:
+            rest = m.group(1)
+            if plain != "Also, " and not re.match(r"[A-Z]{2}|I\b", rest):
+                rest = rest[0].lower() + rest[1:]  # "But it is ..." ("But I", "But HIV" keep their capital)
+            return plain + rest
+    return sentence
+
+
+@rule("Address the reader as 'you' where the source tells readers what to do.",
+      cases=[("Patients should take it with food.", ["You should take it with food."]),
+             ("One must not drive.", ["You must not drive."]),
+             ("Doctors should check the dose.", ["Doctors should check the dose."]),
+             ("Patients should not use creams unless their doctor says so.",
+              ["You should not use creams unless your doctor says so."]),
+             ("Patients should take their medicine with their meals.", ["You should take your medicine with your meals."]),
+             ("Doctors should not assume it, and patients should not stop their medicines.",
+              ["Doctors should not assume it, and patients should not stop their medicines."])])
+def use_you(sentence: str) -> str:
+    """Turn 'patients should' and 'one must' into 'you should', 'you must' (and their 'their' into 'your')."""
+    # Only as the subject of the whole sentence: in "Doctors should not assume X, and patients should not
+    # stop their medicines" the sentence speaks about two groups, and "you" would mix them up.
+    m = re.match(r"^((?:But |So |Also )?)(?:patients|readers|one|the patient|the reader|individuals)\s+"
+                 r"(should|must|need to|can ask|may want to)\b(.*)$", sentence, flags=re.I)
+    if not m:
+        return sentence
+    rest = re.sub(r"\b(?:their|his or her|his/her)\b", "your", m.group(3))  # the patients' own is now the reader's
+    you = "you" if m.group(1) else "You"
+    return f"{m.group(1)}{you} {m.group(2)}{rest}"
+
+
+_RANGE = re.compile(r"(?<![\w.\-–—/])(\d+(?:\.\d+)?)\s*[-–—]\s*(\d+(?:\.\d+)?)(?![\w.]*[\-–—/](?:\d|[A-Z]{2}))")
+
+
+@rule("A range written '6-24 hours' reads as a minus sign or a code; '6 to 24 hours' reads the way it is said.",
+      cases=[("Symptoms start within 6-24 hours.", ["Symptoms start within 6 to 24 hours."]),
+             ("Take 2–3 tablets a day.", ["Take 2 to 3 tablets a day."]),
+             ("Call 1-800-662-4357 or 555-123-4567.", ["Call 1-800-662-4357 or 555-123-4567."]),
+             ("Call the quitline at 1-800-QUIT-NOW.", ["Call the quitline at 1-800-QUIT-NOW."]),
+             ("Call the nurse at 555-0142 or (617) 555-0199.", ["Call the nurse at 555-0142 or (617) 555-0199."]),
+             ("COVID-19 spread in 2020.", ["COVID-19 spread in 2020."])],
+      items=True)
+def say_ranges_with_to(sentence: str) -> str:
+    """Write numeric ranges with 'to' (phone numbers and codes are left alone)."""
+    # "555-0142" is a phone number (three digits, then four), not a range.
+    return _RANGE.sub(lambda m: m.group(0) if re.fullmatch(r"\d{3}[-–]\d{4}", m.group(0)) else f"{m.group(1)} to {m.group(2)}",
+                      sentence)

@@ -1,0 +1,160 @@
+"""The summary a plain handout opens with: 3 to 5 key points (the source's own or its most repeated claims), words to know."""
+
+from __future__ import annotations
+
+import re
+
+from handouts.language.grammar import has_verb, tells_what_to_do, verb_forms, words
+from handouts.language.lexicon import find_terms
+from handouts.language.meaning_guard import protected
+from handouts.model import Handout, Sentence, Term
+from handouts.plain.merging import DEFINITION, HEDGE_WORDS, STOP_WORDS, content_words
+from handouts.plain.rules.lists import LIST_RULE
+from handouts.read.sources import SUMMARY_BOX
+
+KEY_POINTS = (3, 5)
+KEY_POINTS_FROM = 10  # a handout shorter than this many sentences is its own summary
+KEY_POINT_MAX_WORDS = 15  # an instruction may take 5 more: "Do not stop ... without ..." must stay whole
+
+
+def pick_key_points(handout: Handout) -> list[Sentence]:
+    """Pick 3 to 5 short plain sentences that sum up the handout: the claims the source repeated most."""
+    if len(handout.sentences) < KEY_POINTS_FROM:
+        return []
+    # "The usual dose is 50 mg. But your doctor may start you on 25 mg.": the first is half a point.
+    # A step or a bullet out of its list is no point of its own.
+    listed = {id(x) for sec in handout.sections for blk in sec.blocks if blk.is_list for x in blk.sentences}
+    # "You have been prescribed oxycodone 5 mg. But you should not take more than 6 tablets in 24 hours.":
+    # a "But" cut from the same source sentence always limits the piece before it.
+    qualified = set()
+    for sec in handout.sections:
+        for blk in sec.blocks:
+            ss = blk.sentences
+            for i, a in enumerate(ss):
+                if i + 1 < len(ss) and _qualifies(ss[i + 1].text, a.text) or any(
+                        set(a.sources) & set(b.sources) and _limits(b.text, a.text) for b in ss[i + 1:]):
+                    qualified.add(id(a))
+    # "Your body loses water through sweat. In hot weather it may lose 1.5 liters an hour.": a piece that says
+    # "it" after a piece of the same source sentence points back to it.
+    # "It should not be forced. You should not blow hard.": when a sentence's first piece says "It", its
+    # other pieces are about that unnamed thing too, unless they name what they are about ("... naloxone").
+    pointing = {id(b) for sec in handout.sections for blk in sec.blocks for a, b in zip(blk.sentences, blk.sentences[1:])
+                if a.sources == b.sources and (re.search(r"\b(?:it|its|they|them|their)\b", b.text, re.I)
+                                               or re.match(r"(?:It|This|They|These)\b", a.text)
+                                               and not (protected(b.text).names or protected(b.text).numbers))}
+    # "If you are pregnant, don't stop lithium; talk to your doctor": the "if" holds for every piece.
+    first_piece: dict[tuple, Sentence] = {}
+    for x in handout.sentences:
+        first_piece.setdefault(tuple(x.sources), x)
+    conditional = {id(x) for x in handout.sentences if first_piece[tuple(x.sources)] is not x
+                   and re.match(r"(?:If|When|Unless|While|Before|After)\b", first_piece[tuple(x.sources)].text)}
+    # "Do not give more than 4 doses in 24 hours." under "Ibuprofen": a limit that names no medicine is
+    # ambiguous in a handout about several.
+    several = len({n for x in handout.sentences for n in protected(x.text).names}) > 1
+    candidates = []
+    for pos, s in enumerate(handout.sentences):
+        if id(s) in qualified or id(s) in listed or id(s) in pointing or id(s) in conditional or not _stands_alone(s):
+            continue
+        if several and _DOSE.search(s.text) and not protected(s.text).names:
+            continue
+        if re.match(r"^(?:[A-Z][\w-]*)(?: [\w-]+){0,2} (?:also )?includes? ", s.text) and len(s.rules) > 0:
+            continue  # "Sleeping pills include zolpidem and diphenhydramine.": examples split off are detail
+        # What to do comes first after what the source repeated (CDC Clear Communication Index), and
+        # among things to do, what keeps the reader safe ("Call 911 ...", "Never ...", "Do not ...").
+        candidates.append((-len(s.sources), not tells_what_to_do(s.text), not _urgent(s.text), pos, s))
+    ranked = sorted(candidates, key=lambda c: c[:4])
+    chosen = ranked[: KEY_POINTS[1]]
+    # Say what is not known too (CDC Clear Communication Index): keep a "more research" point.
+    unknown = [c for c in ranked if "more research needed" in protected(c[-1].text).hedges]
+    if unknown and len(chosen) == KEY_POINTS[1] and not any(c in chosen for c in unknown):
+        chosen[-1] = unknown[0]
+    if len(chosen) < KEY_POINTS[0]:
+        return []
+    return [Sentence(s.text, list(s.sources), list(s.rules) + ["key_point"])
+            for *_, s in sorted(chosen, key=lambda c: c[3])]
+
+
+def source_summary(handout: Handout) -> list[Sentence]:
+    """Take a source's own 'Key takeaways' list (3 to 5 bullets) out of the body as the Key points."""
+    for sec in handout.sections:
+        if SUMMARY_BOX.match(sec.heading) and sec.blocks and all(b.is_list for b in sec.blocks) \
+                and KEY_POINTS[0] <= len(sec.sentences) <= KEY_POINTS[1]:
+            handout.sections.remove(sec)  # the box prints at the top already: not twice
+            return [Sentence(s.text, list(s.sources), list(s.rules) + ["key_point"]) for s in sec.sentences]
+    return []
+
+
+_DOSE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:mg|mcg|ml|mL|g|doses?|tablets?|pills?|puffs?|capsules?|times)\b")
+
+# A sentence that leans on its neighbours is no Key point: "the same receptors" (as what?), "For other
+# signs ..." (other than which?), "Cost is another barrier", "the following targets", "the most common."
+# (what?), "find yours", "The doctors will need to know this."; quoted words are someone else's ("words
+# like 'addict'"); a blank is a form; a greeting ("Welcome to ...") says nothing.
+_POINTS_ELSEWHERE = (
+    r"^Welcome\b", r"\banother\b", r"\b(?:this|that|these|those)\.$", r"\b(?:yours|theirs|ones)\b",
+    r"\bthe (?:most|least) \w+\.$", r"\bthe (?:following|above)\b", r"^(?:For )?(?:[Oo]ther|[Aa]nother)\b",
+    r"\bthe same (?!time\b)\w+(?! as\b)(?!\s\w+ as\b)", r"[\"“”]", r"___")
+
+
+def _stands_alone(s: Sentence) -> bool:
+    """Tell whether a sentence makes sense in the Key points box, away from its neighbours."""
+    limit = KEY_POINT_MAX_WORDS + 5 * tells_what_to_do(s.text)
+    if len(s.text.split()) > limit or LIST_RULE in s.rules or not has_verb(s.text):
+        return False
+    # No opening "But"/"This", no "this effect" or "them" pointing back.
+    if re.match(r"^(?:But|And|So|Also|This|These|That|It|They|Its|Their|In fact|Instead|Even so|Then)\b", s.text) \
+            or re.search(r"\b(?:this|these|those)\s+(?!works?\b)[a-z]+", s.text, re.I) or _unnamed_pronoun(s.text):
+        return False
+    if s.text.endswith(":") or any(re.search(p, s.text) for p in _POINTS_ELSEWHERE):
+        return False
+    return "(" not in s.text and not s.text.endswith("?")  # an aside in brackets is detail; a question no point
+
+
+def _qualifies(after: str, sentence: str) -> bool:
+    """Tell whether `after` limits `sentence`: a 'But ...' about the same thing, or pointing back to it."""
+    m = re.match(r"^(?:But|However|Yet|Still),? (.*)$", after)
+    if not m:
+        return False  # "But more people are turning to kratom" after "Withdrawal can be hard" moves on
+    return bool(re.match(r"(?:this|these|that|those|it|they)\b", m.group(1), re.I)
+                or content_words(m.group(1)) & content_words(sentence))
+
+
+def _limits(later: str, sentence: str) -> bool:
+    """Tell whether a later 'But/So ...' cut from the same source sentence limits `sentence` (not moves on)."""
+    m = re.match(r"^(?:But|Yet|Unless|So),? (.*)$", later)
+    if not m:
+        return False
+    guarded = protected(m.group(1))
+    # "But you should not take more than 6 tablets": a limit. "But others propose it might ...": the other
+    # side. "But more people are turning to kratom" after "Withdrawal can be hard": the text moves on.
+    return bool(guarded.negations or guarded.numbers or re.search(r"\b(?:it|they|this|these|others)\b", m.group(1), re.I)
+                or content_words(m.group(1)) & content_words(sentence))
+
+
+def _urgent(sentence: str) -> bool:
+    """Tell whether an instruction is about safety: an emergency number, 'right away', or a 'never'/'do not'."""
+    return bool(re.search(r"\b(?:911|988|999|112|emergency|right away|immediately|poison|never|do not|don't|must not)\b",
+                          sentence, re.I))
+
+
+def _unnamed_pronoun(sentence: str) -> bool:
+    """Tell whether a 'them'/'it' comes before anything in the sentence it could stand for ('Many of them ...')."""
+    finite, bases = verb_forms()
+    for w in words(sentence):
+        if w in ("it", "its", "they", "them", "their"):
+            return True
+        if w in ("anything", "something", "everything", "nothing", "anyone", "someone", "everyone",
+                 "until", "unless", "before", "after", "when", "while", "because", "please"):
+            continue  # "Do not eat anything until it has dissolved": these name nothing "it" could be
+        if w not in STOP_WORDS and w not in finite and w not in bases and w not in HEDGE_WORDS and not w.endswith("ing"):
+            return False  # a noun comes first: the pronoun can name it
+    return False
+
+
+def pick_words_to_know(handout: Handout) -> list[Term]:
+    """List the defined medical terms the plain handout uses, each once, from the lexicon data."""
+    # 'Please avoid words like "relapse"' mentions a word the handout asks readers not to use: no definition.
+    text = re.sub(r'"[^"]*"|“[^”]*”', " ", " ".join(s.text for s in handout.sentences))
+    # "Dopamine is a brain chemical ..." in the body already says what the word means: once is enough.
+    defined = {m.group(1).lower() for s in handout.sentences if (m := DEFINITION.match(s.text))}
+    return [Term(d.word, d.definition) for d in find_terms(text) if not defined & {f.lower() for f in d.forms}]
