@@ -11,7 +11,8 @@ from functools import cache
 import numpy as np
 
 from handouts.errors import SpeechError
-from handouts.speech import Engine, Speech, base_language
+from handouts.language.labels import base_language
+from handouts.speech.base import Engine, Speech
 
 PROGRAM = "espeak-ng"
 

@@ -14,7 +14,7 @@ import time
 import numpy as np
 
 from handouts.errors import SpeechError
-from handouts.speech import Engine, Speech, decode_mp3
+from handouts.speech.base import Engine, Speech, decode_mp3
 
 RETRY_STATUSES = {429} | set(range(500, 600))
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from handouts.files import user_cache_dir
-from handouts.speech import Engine, Speech
+from handouts.speech.base import Engine, Speech
 
 
 class PiperEngine(Engine):
