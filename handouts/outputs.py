@@ -140,8 +140,8 @@ def _html(job: Job) -> bytes:
 
 # The plain-language stage's reports depend on its change log (every source sentence) and its code.
 _PLAIN_INPUTS = ("plain", "text", "config:plain", "code:plain", "code:language")
-_PRINT_INPUTS = ("text", "config:pdf", "code:render/pdf", "code:render/fonts", "code:render/page_facts",
-                 "code:language/labels")
+_PRINT_INPUTS = ("text", "config:pdf", "code:render/pdf", "code:render/print_layout", "code:render/fonts",
+                 "code:render/page_facts", "code:language/labels")
 
 # Every output of a handout: add one line here to add an output.
 OUTPUTS: list[Output] = [
@@ -155,8 +155,9 @@ OUTPUTS: list[Output] = [
     Output("review page", "{slug}.review.html", _PLAIN_INPUTS + ("template:review.html.j2",),
            lambda job: review_html(job.plain, job.config)),
     # Keep html after every narration output: its player links to the files made above.
-    Output("html", "{slug}.html", ("text", "config:html", "code:render/html", "code:render/page_facts",
-                                   "code:language/labels", "template:handout.*", "media"), _html),
+    Output("html", "{slug}.html", ("text", "config:html", "code:render/html", "code:render/fonts",
+                                   "code:render/page_facts", "code:language/labels", "template:handout.*", "media"),
+           _html),
 ]
 
 

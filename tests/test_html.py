@@ -143,3 +143,22 @@ def test_page_gains_its_player_once_the_narration_exists(tmp_path):
     [second] = build_all(config, engine=CountingEngine(), workers=1)
     assert "html" in second.rebuilt, second.rebuilt
     assert [a["src"] for t, a in tags() if t in ("audio", "track")] == ["rest.mp3", "rest.vtt"]
+
+
+def test_page_carries_its_font_regular_and_bold_with_a_fallback_stack():
+    import base64
+    import re
+
+    from handouts.render.fonts import font_files
+
+    page = build_html(full_handout(), clinic())
+    faces = re.findall(r'@font-face \{ font-family: "([^"]+)"; font-style: normal; font-weight: (\w+);'
+                       r'[^}]*src: url\("data:font/ttf;base64,([A-Za-z0-9+/=]+)"\) format\("truetype"\); \}', page)
+    files = font_files()
+    assert {(family, weight) for family, weight, _ in faces} == {("Atkinson Hyperlegible", "normal"),
+                                                                 ("Atkinson Hyperlegible", "bold")}
+    for _, weight, data in faces:  # the fontpkg files themselves, byte for byte
+        assert base64.b64decode(data) == files[weight].read_bytes()
+    stack = re.search(r"body \{[^}]*font-family: ([^;]+);", page)[1]
+    assert stack.startswith('"Atkinson Hyperlegible", ') and stack.endswith("sans-serif")
+    check_page(page)

@@ -146,13 +146,14 @@ def test_nothing_smaller_than_body_size_and_all_inside_the_margins(size):
 
 
 @pytest.mark.parametrize("size", [STANDARD, LARGE])
-def test_body_lines_are_spaced_at_least_1_4(size):
+def test_body_lines_are_spaced_at_least_1_3(size):
+    # 1.4 as designed; 1.3 at the tightest, when that saves a nearly empty last page.
     data, _ = build_pdf(full_handout(long=True), clinic(), size)
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for page in pdf.pages:
             tops = sorted({round(c["top"], 1) for c in page.chars if abs(c["size"] - size.body) < 0.01})
             gaps = [b - a for a, b in zip(tops, tops[1:])]
-            assert gaps and min(gaps) >= size.body * 1.4 - 0.2, gaps
+            assert gaps and min(gaps) >= size.body * 1.3 - 0.2, gaps
 
 
 def test_large_print_headings_are_22_pt():
@@ -298,7 +299,8 @@ def test_a_long_words_box_starts_where_it_is_and_repeats_its_heading():
     data, pages = build_pdf(handout, clinic())
     texts = [" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(data)).pages]
     assert WORDS_TO_KNOW in texts[0] and "word0:" in texts[0]  # no gap: it starts on page 1
-    assert WORDS_TO_KNOW in texts[1] and "word39:" in flat(data)  # continued, with its heading
+    assert f"{WORDS_TO_KNOW} (continued)" in texts[1] and "word39:" in flat(data)  # continued, with its heading
+    assert "(continued)" not in texts[0]
     reader = PdfReader(io.BytesIO(data))
     marks = {o.title: reader.get_destination_page_number(o) for o in reader.outline[-1]}
     assert marks[WORDS_TO_KNOW] == 0 and marks[CALL_TO_ACTION] == pages - 1
@@ -331,7 +333,8 @@ def test_a_list_lead_in_never_ends_a_page_without_its_first_two_items():
 
 
 def test_large_print_does_not_leave_the_questions_box_alone_on_a_last_page(sample_build):
-    with pdfplumber.open(sample_build.outputs["large-print pdf"]) as pdf:
-        last = " ".join(pdf.pages[-1].extract_text().split())
-    assert CALL_TO_ACTION in last and WORDS_TO_KNOW in last  # the spacing tightened: one sheet less
-    assert sample_build.pages["large-print pdf"] == 5
+    for key in ("pdf", "large-print pdf"):
+        with pdfplumber.open(sample_build.outputs[key]) as pdf:
+            last = " ".join(pdf.pages[-1].extract_text().split())
+        # Something comes before the call to action on the last page (the words box, or its end).
+        assert CALL_TO_ACTION in last and WORDS_TO_KNOW in last, key

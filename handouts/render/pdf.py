@@ -1,6 +1,11 @@
 """Make the printable PDF handouts (standard and large print) with ReportLab, in clear print:
 one sans-serif font, embedded; nothing smaller than the body size; left-aligned, ragged right;
-no italics, underlines or capitals runs; black on white; margins of at least 0.75 in."""
+no italics, underlines or capitals runs; black on white; margins of at least 0.75 in.
+
+Pages break as a typesetter would have them (print_layout.py): no line of a paragraph alone at
+either end of a page, no heading at the foot of one, short lists and boxes whole. A last page
+that would be nearly empty is avoided by tightening the spacing within clear-print limits, else
+by moving content onto it (`_fitted`)."""
 
 from __future__ import annotations
 
@@ -26,18 +31,66 @@ class PrintSize:
     title: float
     suffix: str  # added to the file name
     qr_inches: float = 1.1
-    box_row_gap: float = 0.05  # space above and below each item in a box, in body sizes
-    box_start_rows: int = 2  # a splitting box starts on a page only with its heading and this many items
 
 
 STANDARD = PrintSize("standard", body=14, heading=17, title=22, suffix="")
-# Large print has no page target, so its box items get more air.
-LARGE = PrintSize("large print", body=18, heading=22, title=26, suffix="-large-print", qr_inches=1.3,
-                  box_row_gap=0.15)
-LINE_SPACING = 1.4
+LARGE = PrintSize("large print", body=18, heading=22, title=26, suffix="-large-print", qr_inches=1.3)
+
+
+@dataclass(frozen=True)
+class Rhythm:
+    """The vertical spacing of a handout, the same on every page: line spacing as a multiple of
+    the type size, and the space between paragraphs and between list items in lines of body text."""
+
+    line: float = 1.4
+    paragraph: float = 0.6
+    item: float = 0.25
+
+
+RHYTHM = Rhythm()
+# Tighter, still clear print (line spacing at least 1.3, paragraphs at least half a line apart):
+# tried in turn when they save the sheet a nearly empty last page would take.
+TIGHTER = (Rhythm(line=1.35, paragraph=0.55, item=0.2), Rhythm(line=1.3, paragraph=0.5, item=0.15))
+FAIR_SHARE = 1 / 3  # a last page filled less than this is tightened away or given more content
+LINE_SPACING = 1.4  # the footer's and the draft notice's, the same in every layout
 MARGIN_INCHES = 0.75
+FRAME_PADDING = 6  # points inside the margins, as ReportLab's frames have by default (boxes overhang it)
 RULE = 1.5  # points: box borders and rules, thick enough for a worn office printer
 _MAX_PASSES = 3
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How to lay a handout out: its rhythm; whether a box that fits on a page may still break
+    (under a continued heading) where it stands; and room kept free at the foot of one page, so
+    that content moves from it onto the last page."""
+
+    rhythm: Rhythm = RHYTHM
+    break_boxes: bool = False
+    short_page: int = 0
+    reserve: float = 0.0
+
+
+@dataclass(frozen=True)
+class Layout:
+    """One layout of a handout: its bytes, pages and how full its last page is (0 to 1)."""
+
+    data: bytes
+    pages: int
+    used: tuple[float, ...]  # per page: points of its text area taken
+    room: float  # the height of a page's text area, in points
+    lone_box: bool  # the last page holds one box and nothing else
+    plan: Plan
+
+    @property
+    def last_fill(self) -> float:
+        """Return how full the last page is, from 0 to 1."""
+        return self.used[-1] / self.room
+
+    @property
+    def fair(self) -> bool:
+        """Tell whether the last page carries a fair share (or is the only page)."""
+        return self.pages == 1 or (self.last_fill >= FAIR_SHARE and not self.lone_box)
 
 
 def text(value: str) -> str:
@@ -47,39 +100,65 @@ def text(value: str) -> str:
 
 def build_pdf(handout: Handout, config: Config, size: PrintSize = STANDARD) -> tuple[bytes, int]:
     """Return the PDF bytes of a handout and its page count."""
-    data, pages, alone = _paginated(handout, config, size)
-    if alone:
-        # The call-to-action box alone on a last page wastes a sheet: try the boxes' standard spacing
-        # (still clear print), then let a long box start lower on a page with one item under its heading,
-        # and keep the first that makes the handout shorter.
-        for tighter in (replace(size, box_row_gap=STANDARD.box_row_gap),
-                        replace(size, box_row_gap=STANDARD.box_row_gap, box_start_rows=1)):
-            if tighter == size:
-                continue
-            tight = _paginated(handout, config, tighter)
-            if tight[1] < pages:
-                data, pages, _ = tight
-                break
-    return data, pages
-
-
-def _paginated(handout: Handout, config: Config, size: PrintSize) -> tuple[bytes, int, bool]:
-    """Lay out until "Page X of Y" holds; return the bytes, the page count and whether the last
-    page holds nothing but the call-to-action box."""
-    # "Page X of Y" needs Y before the footers are drawn: lay out again until the count holds
-    # (the footer's height does not depend on Y, so the second pass normally agrees).
-    total = None
+    layout = _fitted(handout, config, size)
+    # The layout does not depend on the page count the footers print (they keep room for two
+    # digits), so one more pass with the count normally settles it.
+    total = layout.pages
     for _ in range(_MAX_PASSES):
-        data, pages, alone = _render(handout, config, size, total)
-        if pages == total:
+        layout = render_layout(handout, config, size, layout.plan, total)
+        if layout.pages == total:
             break
-        total = pages
-    return data, pages, alone
+        total = layout.pages
+    return layout.data, layout.pages
 
 
-def _render(handout: Handout, config: Config, size: PrintSize, total: int | None) -> tuple[bytes, int, bool]:
-    """Lay out the handout once; return its bytes, how many pages it took and whether the last
-    page holds only the call-to-action box."""
+def _fitted(handout: Handout, config: Config, size: PrintSize) -> Layout:
+    """Return the first layout whose last page carries a fair share: as designed; else tighter, if
+    that saves the last sheet; else with the boxes free to break where they stand (the words box
+    then starts under the text and goes on above the questions box); else with content moved
+    onto the last page; else the best tried."""
+    first = render_layout(handout, config, size, Plan(RHYTHM), None)
+    if first.fair:
+        return first
+    tried = [first]
+    for rhythm in TIGHTER:
+        tight = render_layout(handout, config, size, Plan(rhythm), None)
+        tried.append(tight)
+        if tight.pages < first.pages and tight.fair:
+            return tight
+    broken = render_layout(handout, config, size, Plan(RHYTHM, break_boxes=True), None)
+    tried.append(broken)
+    if broken.pages <= first.pages and broken.fair:
+        return broken
+    for base in list(tried):
+        if base.pages < 2 or base.fair:
+            continue
+        moved = _moved(handout, config, size, base)
+        if moved is not None:
+            tried.append(moved)
+            if moved.pages == base.pages and moved.fair:
+                return moved
+    return max(tried, key=lambda t: (t.fair, -t.pages, t.last_fill))
+
+
+def _moved(handout: Handout, config: Config, size: PrintSize, layout: Layout) -> Layout | None:
+    """Lay out again keeping free, at the foot of the second-last page, what the last page lacks, so
+    that content moves onto it; None when a box taller than that shortened page cannot move."""
+    from reportlab.platypus.doctemplate import LayoutError
+
+    # The second-last page ends that much higher than it did (a line more: never just short).
+    lacking = max(FAIR_SHARE - layout.last_fill, 0) * layout.room + size.body
+    reserve = layout.room - layout.used[-2] + lacking
+    try:
+        return render_layout(handout, config, size, replace(layout.plan, short_page=layout.pages - 1, reserve=reserve),
+                       None)
+    except LayoutError:
+        return None
+
+
+def render_layout(handout: Handout, config: Config, size: PrintSize, plan: Plan, total: int | None) -> Layout:
+    """Lay the handout out once by `plan` (no last-page step), the footers saying "of `total`"
+    (None: of the page itself)."""
     from reportlab.lib.pagesizes import A4, LETTER
 
     regular, _ = register_fonts()
@@ -87,7 +166,7 @@ def _render(handout: Handout, config: Config, size: PrintSize, total: int | None
     furniture = _PageFurniture(handout, config, size, pagesize, total)
     buffer = io.BytesIO()
     doc = _doc_template()(
-        buffer, pagesize=pagesize,
+        buffer, plan, furniture.draw, pagesize=pagesize,
         leftMargin=furniture.margin, rightMargin=furniture.margin,
         topMargin=furniture.margin + furniture.header_height,
         bottomMargin=furniture.margin + furniture.footer_height,
@@ -98,9 +177,10 @@ def _render(handout: Handout, config: Config, size: PrintSize, total: int | None
         lang=handout.meta.language, invariant=1,
         initialFontName=regular, initialFontSize=size.body,
     )
-    story = _story(handout, config, size, doc.width, doc.height)
-    doc.build(story, onFirstPage=furniture.draw, onLaterPages=furniture.draw)
-    return buffer.getvalue(), doc.page, doc.last_content_page < doc.page
+    doc.build(_story(handout, config, size, plan.rhythm, doc.width, doc.pages))
+    used = tuple(doc.used.get(page, 0.0) for page in range(1, doc.page + 1))
+    last = doc.content.get(doc.page, [])
+    return Layout(buffer.getvalue(), doc.page, used, doc.room, last == [True], plan)
 
 
 def _keywords(handout: Handout, size: PrintSize) -> str:
@@ -111,20 +191,40 @@ def _keywords(handout: Handout, size: PrintSize) -> str:
 
 @cache
 def _doc_template():
-    """Return the document class that turns flagged headings into bookmarks (outline entries)."""
-    from reportlab.platypus import CondPageBreak, SimpleDocTemplate
+    """Return the document class: it bookmarks headings, measures how full each page is, and can
+    keep room free at the foot of one page."""
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-    class HandoutDoc(SimpleDocTemplate):
-        last_content_page = 0  # the last page with anything besides the call-to-action box
+    from handouts.render.print_layout import Pages, outlines
+
+    class HandoutDoc(BaseDocTemplate):
+        def __init__(self, buffer, plan: Plan, draw, **kw):
+            super().__init__(buffer, **kw)
+            self.plan = plan
+            self.used: dict[int, float] = {}  # page -> points of its text area taken
+            self.content: dict[int, list[bool]] = {}  # page -> for each flowable on it: is it a box?
+            full = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="full",
+                         topPadding=FRAME_PADDING, bottomPadding=FRAME_PADDING)
+            short = Frame(self.leftMargin, self.bottomMargin + plan.reserve, self.width,
+                          self.height - plan.reserve, id="short", topPadding=FRAME_PADDING,
+                          bottomPadding=FRAME_PADDING)
+            self.room = self.height - 2 * FRAME_PADDING  # the height of the text area
+            self.top = self.bottomMargin + self.height - FRAME_PADDING
+            self.pages = Pages(self.room, breakable=plan.break_boxes)  # what the flowables know of their page
+            templates = [PageTemplate("full", [full], onPage=draw), PageTemplate("short", [short], onPage=draw)]
+            # The first template in the list starts the document.
+            self.addPageTemplates(templates[::-1] if plan.short_page == 1 else templates)
+
+        def handle_pageBegin(self):
+            super().handle_pageBegin()
+            self.pages.start(self.page == self.plan.short_page, self.plan.reserve)
+            self.handle_nextPageTemplate("short" if self.page + 1 == self.plan.short_page else "full")
 
         def afterFlowable(self, flowable):
-            # Page breaks and bookmarks print nothing: only what has a height counts as content.
-            height = getattr(flowable, "height", 0) or getattr(flowable, "_height", 0)
-            if height > 0 and not getattr(flowable, "closing", False) and not isinstance(flowable, CondPageBreak):
-                self.last_content_page = self.page
-            outline = getattr(flowable, "outline", None)
-            if outline:
-                title, level = outline
+            if flowable.height > 0:  # where the text stops (its space after is no content)
+                self.used[self.page] = self.top - self.frame._y - flowable.getSpaceAfter()
+                self.content.setdefault(self.page, []).append(bool(getattr(flowable, "box", False)))
+            for title, level in outlines(flowable):
                 key = f"h{self.seq.nextf('outline')}"
                 self.canv.bookmarkPage(key)
                 self.canv.addOutlineEntry(title, key, level=level, closed=False)
@@ -214,91 +314,133 @@ class _PageFurniture:
         canv.restoreState()
 
 
-def _styles(size: PrintSize) -> dict:
-    """Return paragraph styles: sans-serif, left-aligned, ragged right, black on white."""
+def _styles(size: PrintSize, rhythm: Rhythm) -> dict:
+    """Return paragraph styles: sans-serif, left-aligned, ragged right, black on white; every
+    paragraph keeps at least two lines on each page it spans (no widows, no orphans)."""
     from reportlab.lib.enums import TA_LEFT
     from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase.pdfmetrics import stringWidth
 
     regular, bold = register_fonts()
-    body = ParagraphStyle("body", fontName=regular, fontSize=size.body, leading=size.body * LINE_SPACING,
-                          alignment=TA_LEFT, spaceAfter=size.body * 0.6, splitLongWords=1,
-                          textColor="black", bulletFontName=regular, bulletFontSize=size.body)
+    pitch = size.body * rhythm.line
+    body = ParagraphStyle("body", fontName=regular, fontSize=size.body, leading=pitch,
+                          alignment=TA_LEFT, spaceAfter=pitch * rhythm.paragraph, splitLongWords=1,
+                          textColor="black", bulletFontName=regular, bulletFontSize=size.body,
+                          allowWidows=0, allowOrphans=0)
+    item = ParagraphStyle("item", parent=body, spaceAfter=pitch * rhythm.item,
+                          leftIndent=size.body * 1.5, bulletIndent=size.body * 0.3)
+    # Room for a bold "88." before the step's text.
+    step_indent = max(item.leftIndent, item.bulletIndent + stringWidth("88.", bold, size.body) + size.body * 0.4)
     return {
         "body": body,
-        "bullet": ParagraphStyle("bullet", parent=body, spaceAfter=size.body * 0.25),
-        "lead_in": ParagraphStyle("lead_in", parent=body, spaceAfter=size.body * 0.25),
-        "box_item": ParagraphStyle("box_item", parent=body, spaceAfter=0,
-                                   leftIndent=size.body * 1.3, bulletIndent=size.body * 0.2),
-        "box_text": ParagraphStyle("box_text", parent=body, spaceAfter=0),
+        "item": item,
+        "step": ParagraphStyle("step", parent=item, leftIndent=step_indent, bulletFontName=bold),
+        "lead_in": ParagraphStyle("lead_in", parent=body, spaceAfter=pitch * rhythm.item),
+        "box_item": ParagraphStyle("box_item", parent=item, leftIndent=size.body * 1.3,
+                                   bulletIndent=size.body * 0.2),
+        "box_text": ParagraphStyle("box_text", parent=body, spaceAfter=pitch * rhythm.item),
         "box_heading": ParagraphStyle("box_heading", parent=body, fontName=bold, fontSize=size.heading,
-                                      leading=size.heading * LINE_SPACING, spaceAfter=0),
+                                      leading=size.heading * rhythm.line, spaceAfter=pitch * rhythm.item),
         "heading": ParagraphStyle("heading", parent=body, fontName=bold, fontSize=size.heading,
-                                  leading=size.heading * LINE_SPACING, spaceBefore=size.body * 0.5,
-                                  spaceAfter=size.body * 0.2),
+                                  leading=size.heading * rhythm.line, spaceBefore=pitch * 0.9,
+                                  spaceAfter=pitch * 0.2),
         "title": ParagraphStyle("title", parent=body, fontName=bold, fontSize=size.title,
-                                leading=size.title * LINE_SPACING, spaceAfter=size.body * 0.6),
+                                leading=size.title * rhythm.line),
     }
 
 
-def _paragraph(value: str, style, outline: tuple[str, int] | None = None):
+def _paragraph(value: str, style, outline: tuple[str, int] | None = None, bullet: str | None = None):
     """Return a Paragraph of escaped user text, bookmarked when `outline` is (title, level)."""
     from reportlab.platypus import Paragraph
 
-    para = Paragraph(text(value), style)
+    para = Paragraph(text(value), style, bulletText=bullet)
     para.outline = outline
     return para
 
 
-def _story(handout: Handout, config: Config, size: PrintSize, width: float, height: float) -> list:
-    """Lay out the handout's flowables in reading order."""
-    from reportlab.platypus import CondPageBreak
-
-    st = _styles(size)
+def _story(handout: Handout, config: Config, size: PrintSize, rhythm: Rhythm, width: float, pages) -> list:
+    """Lay out the handout's flowables in reading order; a heading or lead-in holds on to what follows."""
+    st = _styles(size, rhythm)
     say = words_for(handout.meta.language)
-    story = [_paragraph(handout.meta.title, st["title"], (handout.meta.title, 0))]
+    flow = [_paragraph(handout.meta.title, st["title"], (handout.meta.title, 0))]
+    boxes = _Boxes(st, size, rhythm, width, pages, say)
     if handout.key_points:
-        story += _box(say["key_points"], [_paragraph(s.text, st["box_item"]) for s in handout.key_points],
-                      st, size, width, height, bullets=True)
+        flow.append(boxes.box(say["key_points"], [_paragraph(s.text, st["box_item"], bullet="•")
+                                                  for s in handout.key_points]))
     for section in handout.sections:
         if section.heading:
-            # Start a new page rather than leave a heading with under three lines below it.
-            story.append(CondPageBreak(st["heading"].leading * 2 + st["body"].leading * 3))
-            story.append(_paragraph(section.heading, st["heading"], (section.heading, 1)))
-        blocks, i = section.blocks, 0
-        while i < len(blocks):
-            block, following = blocks[i], blocks[i + 1] if i + 1 < len(blocks) else None
-            if following is not None and following.is_list and not block.is_list \
-                    and block.sentences and block.sentences[-1].text.endswith(":"):
-                story += _lead_in_and_list(block, following, st, size)  # the paragraph and the list it introduces
-                i += 2
-            else:
-                story.append(_block(block, st, size))
-                i += 1
+            heading = _paragraph(section.heading, st["heading"], (section.heading, 1))
+            heading.keep_with_next = True
+            flow.append(heading)
+        flow += _blocks(section.blocks, st, pages)
     if handout.words_to_know:
         # Word and definition share one paragraph so they wrap together.
-        terms = [_paragraph_pair(t.word, t.definition, st["box_item"]) for t in handout.words_to_know]
-        story += _box(say["words_to_know"], terms, st, size, width, height, bullets=True)
-    closing = _call_to_action(handout, config, st, size, width, height)
-    for flowable in closing:
-        flowable.closing = True  # lets the layout see when it sits alone on the last page
-    return story + closing
+        flow.append(boxes.box(say["words_to_know"], [_paragraph_pair(t.word, t.definition, st["box_item"])
+                                                     for t in handout.words_to_know]))
+    flow.append(_call_to_action(handout, config, st, size, boxes))
+    return _glued(flow, pages)
 
 
-def _lead_in_and_list(block: Block, items: Block, st: dict, size: PrintSize) -> list:
-    """Return a paragraph whose last sentence introduces a list ("Common symptoms include:"): that
-    sentence goes on its own line, on the same page as the list's first two items."""
-    from reportlab.platypus import KeepTogether
+def _glued(flow: list, pages) -> list:
+    """Join each flowable marked keep_with_next to the one after it, so they start on one page."""
+    from handouts.render.print_layout import KeepWithNext
 
-    out = []
-    if block.sentences[:-1]:
-        out.append(_paragraph(" ".join(s.text for s in block.sentences[:-1]), st["body"]))
-    lead = _paragraph(block.sentences[-1].text, st["lead_in"])
-    # A list may break across pages (moving it whole would leave a gap), but never right after its lead-in.
-    first, rest = items.items[:2], items.items[2:]
-    out.append(KeepTogether([lead, _list(first, items.kind, st, size, last=not rest)]))
-    if rest:
-        out.append(_list(rest, items.kind, st, size, start=len(first) + 1))
-    return out
+    out: list = []
+    for flowable in reversed(flow):
+        if getattr(flowable, "keep_with_next", False) and out:
+            out[-1] = KeepWithNext(flowable, out[-1], pages)
+        else:
+            out.append(flowable)
+    return out[::-1]
+
+
+def _blocks(blocks: list[Block], st: dict, pages) -> list:
+    """Return a section's paragraphs and lists; a sentence ending in a colon that introduces the
+    next list ("Common symptoms include:") goes on its own line, held to the list."""
+    flow = []
+    for block, following in zip(blocks, blocks[1:] + [None]):
+        if block.is_list:
+            flow.append(_list(block, st, pages))
+        elif following is not None and following.is_list and block.sentences \
+                and block.sentences[-1].text.endswith(":"):
+            if block.sentences[:-1]:
+                flow.append(_paragraph(" ".join(s.text for s in block.sentences[:-1]), st["body"]))
+            lead = _paragraph(block.sentences[-1].text, st["lead_in"])
+            lead.keep_with_next = True
+            flow.append(lead)
+        else:
+            flow.append(_paragraph(" ".join(s.text for s in block.sentences), st["body"]))
+    return flow
+
+
+def _list(block: Block, st: dict, pages):
+    """Return a bulleted or numbered list, one paragraph per item, evenly spaced."""
+    from handouts.render.print_layout import Items
+
+    numbered = block.kind == "numbered"
+    items = [_paragraph(" ".join(s.text for s in item), st["step" if numbered else "item"],
+                        bullet=f"{n}." if numbered else "•")
+             for n, item in enumerate(block.items, start=1)]
+    return Items(items, pages, space_after=st["body"].spaceAfter)
+
+
+class _Boxes:
+    """Make the handout's bordered boxes, all alike: heading, items, and a continued heading."""
+
+    def __init__(self, st: dict, size: PrintSize, rhythm: Rhythm, width: float, pages, say: dict):
+        self.st, self.size, self.width, self.pages, self.say = st, size, width, pages, say
+        self.space = size.body * rhythm.line * rhythm.paragraph
+
+    def box(self, heading: str, items: list, side=None):
+        """Return a box that moves whole to the next page when it fits on one, else breaks between items."""
+        from handouts.render.print_layout import Box
+
+        continued = self.say["continued"].format(heading=heading)
+        box = Box(_paragraph(heading, self.st["box_heading"]), items, self.pages, width=self.width,
+                  pad=self.size.body * 0.6, rule=RULE * 1.5, side=side, space=self.space,
+                  continued=_paragraph(continued, self.st["box_heading"]))
+        box.outline = (heading, 1)
+        return box
 
 
 def _paragraph_pair(word: str, definition: str, style):
@@ -308,127 +450,13 @@ def _paragraph_pair(word: str, definition: str, style):
     return Paragraph(f"<b>{text(word)}:</b> {text(definition)}", style, bulletText="•")
 
 
-WHOLE_BOX_ITEMS = 4  # a box this short (the call to action) never splits: its lines belong together
-
-
-def _box(heading: str, items: list, st: dict, size: PrintSize, width: float, height: float,
-         bullets: bool = False) -> list:
-    """Return a bordered box with a bold heading: whole on one page when short, else split between rows."""
-    from reportlab.platypus import CondPageBreak
-
-    table = _box_table(heading, items, st, size, width, bullets)
-    tall = table.wrap(width, height)[1]
-    if tall <= height * 0.25 or len(items) <= WHOLE_BOX_ITEMS and tall <= height * 0.9:
-        return [_whole(table, (heading, 1))]
-    # A longer box moved whole can leave half a page blank (large print): let it split between
-    # rows, its heading repeated, but not right after its heading.
-    first_rows = sum(table._rowHeights[:1 + size.box_start_rows])
-    return [CondPageBreak(first_rows + size.body * 2), _outline_mark(heading), table]
-
-
-def _whole(flowable, outline: tuple[str, int]):
-    """Return a flowable that never splits: it moves to the next page whole (KeepTogether
-    still lets a splittable table break when its height estimate is a little off)."""
-    from reportlab.platypus.flowables import Flowable
-
-    class Whole(Flowable):
-        def wrap(self, available_width, available_height):
-            self.width, self.height = flowable.wrapOn(self.canv, available_width, available_height)
-            return self.width, self.height
-
-        def draw(self):
-            flowable.drawOn(self.canv, 0, 0)
-
-        def split(self, available_width, available_height):
-            return []
-
-        def getSpaceBefore(self):
-            return flowable.getSpaceBefore()
-
-        def getSpaceAfter(self):
-            return flowable.getSpaceAfter()
-
-    whole = Whole()
-    whole.hAlign = "CENTER"  # like a Table: a box as wide as the margins sits over the frame's padding
-    whole.outline = outline
-    return whole
-
-
-def _outline_mark(title: str, level: int = 1):
-    """Return an invisible flowable that bookmarks where a box starts (afterFlowable cannot see
-    a heading inside a table, and a table that splits loses its attributes)."""
-    from reportlab.platypus.flowables import Flowable
-
-    class OutlineMark(Flowable):
-        def wrap(self, available_width, available_height):
-            return 0, 0
-
-        def draw(self):
-            pass
-
-    mark = OutlineMark()
-    mark.outline = (title, level)
-    return mark
-
-
-def _box_table(heading: str, items: list, st: dict, size: PrintSize, width: float, bullets: bool = False,
-               border: bool = True):
-    """Return a table with a bold heading row and one row per item (so a long box splits between rows)."""
-    from reportlab.platypus import Table, TableStyle
-
-    for item in items:
-        if bullets and not getattr(item, "bulletText", None):
-            item.bulletText = "•"
-    rows = [[_paragraph(heading, st["box_heading"])]] + [[item] for item in items]
-    table = Table(rows, colWidths=[width], splitByRow=1, splitInRow=1, repeatRows=1 if border else 0,
-                  spaceBefore=size.body * 0.3 if border else 0, spaceAfter=size.body * 0.8 if border else 0)
-    pad = size.body * 0.6 if border else 0
-    table.setStyle(TableStyle(_table_font(size) + [
-        ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
-        ("TOPPADDING", (0, 0), (-1, -1), size.body * size.box_row_gap),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), size.body * size.box_row_gap),
-        ("TOPPADDING", (0, 0), (-1, 0), pad * 0.6), ("BOTTOMPADDING", (0, -1), (-1, -1), pad * 0.7),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-    ] + ([("BOX", (0, 0), (-1, -1), RULE * 1.5, "black")] if border else [])))
-    return table
-
-
-def _table_font(size: PrintSize) -> list:
-    """Return table style commands for the embedded font: a Table sets its cell font (default
-    Helvetica, never embedded) even when every cell holds paragraphs."""
-    regular, _ = register_fonts()
-    return [("FONTNAME", (0, 0), (-1, -1), regular), ("FONTSIZE", (0, 0), (-1, -1), size.body),
-            ("LEADING", (0, 0), (-1, -1), size.body * LINE_SPACING)]
-
-
-def _call_to_action(handout: Handout, config: Config, st: dict, size: PrintSize, width: float,
-                    height: float) -> list:
+def _call_to_action(handout: Handout, config: Config, st: dict, size: PrintSize, boxes: _Boxes):
     """Return the "Questions?" box: clinic phone, website, help lines; the QR code beside them."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-    from reportlab.platypus import Table, TableStyle
-
     say = words_for(handout.meta.language)
-    heading, scan = say["call_to_action"], say["scan_to_listen"]
     lines = [_paragraph_line(c.label, c.value, st["box_text"]) for c in contact_lines(handout, config)]
     url = audio_url(handout, config)
-    if not url:
-        return _box(heading, lines, st, size, width, height)
-    pad = size.body * 0.6
-    qr_width = max(size.qr_inches * 72, stringWidth(scan, st["box_heading"].fontName, size.body)) + pad * 2
-    qr = _qr_drawing(url, size, scan)
-    inner = _box_table(heading, lines, st, size, width - qr_width - pad * 2, border=False)
-    outer = Table([[inner, qr]], colWidths=[width - qr_width, qr_width],
-                  spaceBefore=size.body * 0.3, spaceAfter=size.body * 0.8)
-    outer.setStyle(TableStyle(_table_font(size) + [
-        ("BOX", (0, 0), (-1, -1), RULE * 1.5, "black"),
-        ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
-        ("TOPPADDING", (0, 0), (-1, -1), pad * 0.5), ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-    ]))
-    if outer.wrap(width, height)[1] <= height * 0.9:
-        return [_whole(outer, (heading, 1))]
-    # Too tall to stay on one page beside the code (a table cell cannot split): stack instead.
-    return _box(heading, lines + [qr], st, size, width, height)
+    side = _qr_drawing(url, size, say["scan_to_listen"]) if url else None
+    return boxes.box(say["call_to_action"], lines, side=side)
 
 
 def _paragraph_line(label: str, value: str, style):
@@ -460,22 +488,3 @@ def _qr_drawing(url: str, size: PrintSize, scan: str = SCAN_TO_LISTEN):
     return drawing
 
 
-def _block(block: Block, st: dict, size: PrintSize):
-    """Return a paragraph, or a bulleted / numbered list."""
-    if not block.is_list:
-        return _paragraph(" ".join(s.text for s in block.sentences), st["body"])
-    return _list(block.items, block.kind, st, size)
-
-
-def _list(items: list, kind: str, st: dict, size: PrintSize, start: int = 1, last: bool = True):
-    """Return a bulleted or numbered list of items (a list's later part starts at its own number)."""
-    from reportlab.platypus import ListFlowable, ListItem
-
-    flowables = [ListItem(_paragraph(" ".join(s.text for s in item), st["bullet"])) for item in items]
-    regular, bold = register_fonts()
-    numbered = kind == "numbered"
-    return ListFlowable(
-        flowables, bulletType="1" if numbered else "bullet", start=start if numbered else "•",
-        bulletFontName=bold if numbered else regular, bulletFontSize=size.body,
-        leftIndent=size.body * 1.6, spaceAfter=size.body * 0.6 if last else 0,
-    )
