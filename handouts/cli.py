@@ -88,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         config = load_config(Path(args.project))
+        for warning in config.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
         if getattr(args, "out", None):
             config.out_dir = str(Path(args.out).resolve())
         sources = [_check_source(s) for s in args.sources] or None
@@ -235,9 +237,8 @@ def _check_line(r) -> str:
     figures = (f"grade {b['fk_grade']:.1f}->{a['fk_grade']:.1f}, SMOG {b['smog']:.1f}->{a['smog']:.1f}, "
                f"longest sentence {b['longest_sentence']}->{a['longest_sentence']} words, "
                f"words {b['body_words']}->{a['body_words']}")
-    if r.ok:
-        return f"ok {r.slug}: {figures}"
-    return f"MISSED {r.slug}: {figures}\n" + "\n".join(f"  - {m}" for m in r.missed)
+    notes = [f"  - missed: {m}" for m in r.missed] + [f"  - kept: {k}" for k in r.kept] + [f"  - {x}" for x in r.long]
+    return "\n".join([f"{'ok' if r.ok else 'MISSED'} {r.slug}: {figures}"] + notes)
 
 
 def _check_source(name: str) -> Path:

@@ -13,6 +13,9 @@ from pathlib import Path
 from handouts.errors import ConfigError
 
 CONFIG_NAME = "handouts.toml"
+# Settings that once existed, with why they went: an old handouts.toml still loads, with a warning.
+RETIRED = {"allow_meaning_changes": "a rewrite that would change the meaning is never made now: the sentence is "
+                                    "kept as the source says it, and the review page says why"}
 
 
 def _field(default, doc: str, affects: tuple[str, ...], **kw):
@@ -55,10 +58,11 @@ class Config:
     max_grade: float = _field(6.0, "Target: highest Flesch-Kincaid grade.", ("plain",))
     max_smog: float = _field(9.0, "Target: highest SMOG grade.", ("plain",))
     max_sentence_words: int = _field(20, "Target: longest sentence, in words.", ("plain",))
-    allow_meaning_changes: bool = _field(False, "Build even when the meaning guard finds a change.", ALL)
     content_dir: str = _field("content", "Folder of source texts, relative to the project.", ())
     out_dir: str = _field("build", "Folder where outputs are written, relative to the project.", ())
     root: Path = field(default=Path("."), metadata={"doc": "Project folder (not read from the file).", "affects": ()})
+    warnings: list = field(default_factory=list, metadata={"doc": "What reading the file noticed (not read from it).",
+                                                          "affects": ()})
 
     def help_line_list(self) -> list[HelpLine]:
         """Return the help lines as records."""
@@ -99,7 +103,12 @@ def load_config(root: Path) -> Config:
             flat.update(value)
         else:
             flat[key] = value
-    known = {f.name: f for f in dataclasses.fields(Config) if f.name != "root"}
+    warnings = []
+    for key in sorted(RETIRED.keys() & flat.keys()):
+        flat.pop(key)
+        warnings.append(f"{path}, line {_line_of(text, key)}: '{key}' is no longer used ({RETIRED[key]}). "
+                        f"Delete the line.")
+    known = {f.name: f for f in dataclasses.fields(Config) if f.name not in ("root", "warnings")}
     for key, value in flat.items():
         if key not in known:
             raise ConfigError(
@@ -114,7 +123,7 @@ def load_config(root: Path) -> Config:
             raise ConfigError(
                 f"'{key}' should be {type(default).__name__}, not {value!r}.", path, _line_of(text, key)
             )
-    config = Config(root=root, **flat)
+    config = Config(root=root, warnings=warnings, **flat)
     for i, h in enumerate(config.help_lines):
         if not isinstance(h, dict) or set(h) != {"name", "phone"}:
             raise ConfigError("each help line needs exactly a name and a phone.", path, _line_of(text, "help_lines"))

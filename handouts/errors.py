@@ -29,9 +29,5 @@ class SpeechError(HandoutError):
     """The narration could not be made."""
 
 
-class MeaningError(HandoutError):
-    """A plain-language rewrite changed what the source claims."""
-
-
 class UsageError(HandoutError):
     """The command line was used wrongly."""

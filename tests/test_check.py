@@ -1,5 +1,6 @@
 """`generate.py check` exits non-zero and lists every missed target."""
 
+import re
 import shutil
 import subprocess
 import sys
@@ -36,6 +37,9 @@ def test_check_lists_missed_targets_and_exits_1(tmp_path):
     assert "SMOG grade" in r.stderr and "over 5 words" in r.stderr
     assert "0 of 1 handouts meet their targets" in r.stdout
     assert not (tmp_path / "project" / "build").exists()  # check renders nothing
+    # What verification kept as the source says it, and the sentences left long, each with its reason.
+    assert "  - kept: split_long_by_means: 'This' could point at more than one thing in " in r.stderr
+    assert re.search(r"  - long: \d+ words, no safe split: .+ \| ", r.stderr)
 
 
 def test_check_names_a_missing_file():

@@ -29,3 +29,12 @@ def test_wrong_type_is_named(tmp_path):
 def test_no_file_means_defaults(tmp_path):
     config = load_config(tmp_path)
     assert config.voice == "piper" and config.page_size == "letter" and config.sentence_pause == 0.4
+
+
+def test_a_retired_setting_is_a_warning_not_an_error(tmp_path):
+    (tmp_path / "handouts.toml").write_text('voice = "piper"\nallow_meaning_changes = true\n', encoding="utf-8")
+    config = load_config(tmp_path)
+    assert config.voice == "piper"
+    assert config.warnings == [f"{tmp_path / 'handouts.toml'}, line 2: 'allow_meaning_changes' is no longer used "
+                               "(a rewrite that would change the meaning is never made now: the sentence is kept as "
+                               "the source says it, and the review page says why). Delete the line."]

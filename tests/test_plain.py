@@ -65,9 +65,10 @@ def test_a_long_inline_list_becomes_bullets_and_is_not_counted_as_sentences(samp
 def test_sample_is_easier_and_shorter(sample):
     b, a = sample.before, sample.after
     assert a.fk_grade < b.fk_grade - 5 and a.smog < b.smog - 4
-    # Where the rules stand today (targets 6 and 9 not yet met; see the report): no step back. SMOG rose
-    # from 9.35 when "prescription painkillers" stopped becoming "prescribed painkillers" (another meaning).
-    assert a.fk_grade <= 6.5 and a.smog <= 9.45
+    # Where the rules stand today (targets 6 and 9 not yet met): no step back. Verified rewriting costs
+    # grade (6.5 -> 7.3, SMOG 9.4 -> 9.9): six splits whose new "This" could point at more than one thing
+    # are kept as the source says them, and listed for the reviewer. Safety wins.
+    assert a.fk_grade <= 7.4 and a.smog <= 10.0
     assert a.words < 0.70 * b.words  # repeats merged; not yet half
     assert a.avg_sentence_words < 15
 
@@ -213,11 +214,12 @@ def test_citation_numbers_and_see_references_are_removed_not_counted_as_claims()
     assert "Mitragynine may act on opioid receptors." in text
     assert "Kratom is not approved by the FDA for any medical use." in text
     assert "More research is needed" in text  # "further research" in everyday words, the hedge kept
-    # "use.4 People ..." was one source sentence: removing the citation lets it split in two.
-    glued = next(c for c in r.changes if c.source.startswith("Kratom is not approved"))
-    assert {"strip_citations", "resplit_sentences", "strip_cross_references"} <= set(glued.rules)
-    assert glued.became == ["Kratom is not approved by the FDA for any medical use.",
-                            "People who use it daily may develop dependence."]
+    # "use.4 People ...": the citation goes on reading, so the segmenter sees two sentences, each its own entry.
+    sources = [c.source for c in r.changes]
+    assert "Kratom is not approved by the FDA for any medical use." in sources
+    assert "People who use it daily may develop dependence (see Withdrawal)." in sources
+    glued = next(c for c in r.changes if c.source.startswith("People who use it daily"))
+    assert glued.became == ["People who use it daily may develop dependence."] and "strip_cross_references" in glued.rules
     assert [c.removed_by for c in r.changes if c.removed_by] == ["strip_cross_references"]
 
 
@@ -334,8 +336,9 @@ def test_a_leaflet_with_steps_speaks_to_the_reader_and_gives_reasons_apart():
     assert "100.4°F" in text and "at least 20 seconds" in text and "In this article" not in text
     steps = [b for sec in r.handout.sections for b in sec.blocks if b.kind == "numbered"]
     assert len(steps) == 1 and len(steps[0].items) == 3
-    assert [s.text for s in steps[0].items[2]] == ["Clean the area with saline.", "Do not use hydrogen peroxide.",
-                                                  "This can damage healing tissue."]
+    # Two steps split into two; "..., which can damage" stays: after "Do not use X", a "This" could mean not using it.
+    assert [s.text for s in steps[0].items[2]] == ["Clean the area with saline.",
+                                                  "Do not use hydrogen peroxide, which can damage healing tissue."]
     # "if you notice A, B, ... or F": a lead-in that says any one is enough, then one bullet each.
     assert "Call your doctor if you notice any of these:" in text
     bullets = [b for sec in r.handout.sections for b in sec.blocks if b.kind == "bullets"]
@@ -614,7 +617,10 @@ def test_knee_discharge_keeps_the_signs_list_and_the_unless_with_its_sentence():
     assert ("The dressing should not be removed until your follow-up visit, which is usually scheduled 10 to 14 days "
             "after surgery, unless it becomes soaked with blood or fluid.") in text
     assert "This is because this" not in text
-    assert "A pillow should not be placed directly under the knee. This may lead to a permanent bend in the joint." in text
+    # After "should not be placed", a new "This may lead to ..." could point at not placing it: kept whole.
+    assert ("A pillow should not be placed directly under the knee, as this may lead to a permanent bend in the joint."
+            in text)
+    assert any("split_long_reason: 'This' could point at more than one thing" in k for c in r.changes for k in c.kept)
     # "You have been prescribed oxycodone 5 mg." alone drops the limit that its "But ..." gives.
     assert "You have been prescribed oxycodone 5 mg." not in [k.text for k in r.handout.key_points]
 
@@ -942,7 +948,7 @@ def test_a_but_is_never_merged_away_from_the_claim_it_limits():
 def test_odd_sentences_are_rewritten_without_a_crash(text):
     from handouts.plain.rewrite import rewrite_sentence
 
-    pieces, change, violations = rewrite_sentence(Sentence(text, [text], []), "s", lists=True)
+    pieces, change = rewrite_sentence(Sentence(text, [text], []), "s", lists=True)
     assert change.source == text  # found while fuzzing 15,000 sentences cut and joined from the test texts
 
 

@@ -1,44 +1,60 @@
-"""Split text into sentences, knowing abbreviations (Dr., e.g., U.S.) and decimal numbers."""
+"""Split text into sentences: citation numbers glued to words are removed first, then pySBD (a rule-based
+segmenter that knows abbreviations such as U.S., e.g. and Dr., and decimal numbers) finds the boundaries."""
 
 import re
+from functools import cache
 
-# Abbreviations whose full stop does not end a sentence (lower-cased, without the final dot).
-# Units (mg, ml) are written without a dot, so a dot after them ends the sentence.
-ABBREVIATIONS = {
-    "dr", "mr", "mrs", "ms", "prof", "st", "jr", "sr", "vs", "etc", "approx", "no",
-    "e.g", "i.e", "u.s", "u.k", "a.m", "p.m", "fig", "inc", "ltd", "dept", "approx", "cf", "al",
-}
-# "etc." often does end a sentence; it only continues when a lower-case word follows.
-_ENDS_IF_CAPITAL_FOLLOWS = {"etc", "no", "u.s", "u.k", "a.m", "p.m"}
+# Abbreviations whose full stop never ends a sentence here, though pySBD may end one there
+# ("Approx. 1 in 3 ...", "Dr. Lee"); lower-cased, without the final dot.
+NEVER_FINAL = {"dr", "mr", "mrs", "ms", "prof", "st", "jr", "sr", "vs", "approx", "fig", "cf", "e.g", "i.e", "no"}
+# A time of day runs on into a day or a month ("9 a.m. to 5 p.m. Monday to Friday").
+_TIME_THEN_DATE = re.compile(r"\b[ap]\.m\.$", re.I)
+_DATE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+               "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+               "weekdays", "daily", "every", "on", "to", "through", "and", "or"}
 
-_CANDIDATE = re.compile(r"([.!?]+)([\"”’')\]]*)(\s+)")
+# A citation glued after a word, a closing bracket or a quote: "cancers.3,4 Most", "relief).10,17 Studies",
+# "exposure[2]." - a reader cannot follow it and it hides the sentence's end from any segmenter.
+_CITATION_AFTER_STOP = re.compile(r"(?<=[a-zA-Z%)\]\"”’])([.;,:])\d{1,3}(?:[,–-]\d{1,3})*(?=\s+[A-Z(\"“]|\s*$)")
+_CITATION_AFTER_BRACKET = re.compile(r"(?<=[)\]\"”’])\d{1,3}(?:[,–-]\d{1,3})*(?=[\s.;,:]|$)")  # not "B12": a name
+_BRACKET_CITATION = re.compile(r"\s?\[\d{1,3}(?:[,–-]\s?\d{1,3})*\]")
+_SUPERSCRIPT = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:[,–-][¹²³⁴⁵⁶⁷⁸⁹⁰]+)*")
+
+
+def without_citations(text: str) -> str:
+    """Remove citation numbers glued after a word, bracket or quote ("year.1 Most" -> "year. Most"), [1]-style markers and superscripts."""
+    text = _BRACKET_CITATION.sub("", text)
+    text = _SUPERSCRIPT.sub("", text)
+    return _CITATION_AFTER_BRACKET.sub("", _CITATION_AFTER_STOP.sub(r"\1", text))
+
+
+@cache
+def _segmenter():
+    """Return pySBD's English segmenter (kept: building it compiles many patterns)."""
+    import pysbd  # loaded once, when the first paragraph is split
+
+    return pysbd.Segmenter(language="en", clean=False)
 
 
 def split_sentences(text: str) -> list[str]:
     """Return the sentences of a paragraph, each stripped, none empty."""
-    text = " ".join(text.split())
-    sentences, start = [], 0
-    for m in _CANDIDATE.finditer(text):
-        end = m.end(2)
-        if m.group(1) == "." and not _ends_here(text, m.start(1), m.end()):
-            continue
-        sentences.append(text[start:end].strip())
-        start = m.end()
-    tail = text[start:].strip()
-    if tail:
-        sentences.append(tail)
-    return [s for s in sentences if s]
+    text = " ".join(without_citations(" ".join(text.split())).split())
+    if not text:
+        return []
+    sentences: list[str] = []
+    for piece in (p.strip() for p in _segmenter().segment(text)):
+        if piece and sentences and _runs_on(sentences[-1], piece):
+            sentences[-1] = f"{sentences[-1]} {piece}"
+        elif piece:
+            sentences.append(piece)
+    return sentences
 
 
-def _ends_here(text: str, dot: int, next_start: int) -> bool:
-    """Decide whether the full stop at `dot` ends a sentence."""
-    word = re.search(r"(\S+)$", text[:dot])
-    token = word.group(1).lower().lstrip("(\"“'") if word else ""
-    following = text[next_start:next_start + 1]
-    if token in ABBREVIATIONS:
-        return token in _ENDS_IF_CAPITAL_FOLLOWS and following.isupper()
-    # Single initials ("J. Smith") and dotted acronyms ("U.S.A.") do not end a sentence
-    # unless a capitalised word that starts a new sentence is clearly there.
-    if re.fullmatch(r"[a-z]", token) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
-        return False
-    return not following.islower() and not following.isdigit()
+def _runs_on(before: str, after: str) -> bool:
+    """Tell whether a break pySBD made after `before` is no sentence end (an abbreviation, or "a.m." before a day)."""
+    if re.match(r"\d{1,2}\)\s", after) and re.search(r"(?:[:,]|\band|\bor)$", before):
+        return True  # steps numbered inside a sentence ("follow these steps: 1) wash ..., 2) dry ...")
+    last = before.rsplit(None, 1)[-1].lower().lstrip("(\"“'")
+    if last.endswith(".") and last[:-1] in NEVER_FINAL:
+        return not (last == "no." and not after[:1].isdigit())  # "No." ends a sentence unless a number follows
+    return bool(_TIME_THEN_DATE.search(before)) and after.split()[0].lower().strip(",.") in _DATE_WORDS

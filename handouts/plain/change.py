@@ -18,6 +18,8 @@ class Change:
     filler_lost: list = field(default_factory=list)  # (rule, item) taken out with filler words
     merges: list = field(default_factory=list)  # {"sentence", "said_by", "words_not_carried"} per merge
     dropped: list = field(default_factory=list)  # {"text", "rule"}: a part of it a rule took out whole
+    kept: list = field(default_factory=list)  # "<rule>: <reason>": a step that failed its check and was skipped
+    long: list = field(default_factory=list)  # {"sentence", "words", "clauses"}: over 20 words, no safe split
 
     def as_dict(self) -> dict:
         return {k: v for k, v in self.__dict__.items()}

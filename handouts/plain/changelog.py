@@ -69,13 +69,3 @@ def review_html(plain, config) -> bytes:
     record = plain_record(plain, config)
     return render("review.html.j2", record=record,
                   rule_reasons=dict(_all_rules())).encode("utf-8")
-
-
-def write_plain_outputs(plain, out: Path, config) -> dict[str, Path]:
-    """Write SLUG.plain.json, SLUG.readability.json and SLUG.review.html; return their paths."""
-    slug = plain.handout.meta.slug
-    return {
-        "change log": write_atomic(Path(out) / f"{slug}.plain.json", change_log_json(plain, config)),
-        "readability": write_atomic(Path(out) / f"{slug}.readability.json", readability_json(plain, config)),
-        "review page": write_atomic(Path(out) / f"{slug}.review.html", review_html(plain, config)),
-    }

@@ -4,18 +4,20 @@ pick key points and words to know, and record every change for review."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from handouts.language.labels import is_english
 from handouts.language.lexicon import apply_swaps
-from handouts.language.meaning_guard import Violation, protected
+from handouts.language.meaning_guard import Protected, Violation, protected
 from handouts.language.readability import Readability, measure_handout
 from handouts.model import Block, Handout, Section, Sentence
 from handouts.plain.change import Change
 from handouts.plain.merging import check_removed, merge_near_duplicates
 from handouts.plain.rules import RULES
-from handouts.plain.rules.base import BULLET, STEP, TEXT, Piece, Rule
+from handouts.plain.rules.base import BULLET, LONG, STEP, TEXT, Piece
 from handouts.plain.rules.cleanup import claim_text, use_sentence_case
+from handouts.plain.verify import clause_starts, veto
 from handouts.plain.summary import pick_key_points, pick_words_to_know, source_summary
 from handouts.read.furniture import is_furniture
 
@@ -58,7 +60,7 @@ def plain_language(handout: Handout, config=None) -> PlainResult:
     if not is_english(handout.meta.language):
         return _as_written(handout, before)
     changes: list[Change] = []
-    violations: list[Violation] = []
+    elsewhere = said_more_than_once([s.text for s in handout.sentences])
     sections: list[Section] = []
     headings: list[dict] = []  # {"source", "became"} for each heading put in plain words
     for section in handout.sections:
@@ -75,18 +77,18 @@ def plain_language(handout: Handout, config=None) -> PlainResult:
             for item in block.items:
                 out = []
                 for sentence in item:
-                    pieces, change, found = rewrite_sentence(sentence, section.heading,
-                                                             lists=block.kind == "paragraph")
+                    pieces, change = rewrite_sentence(sentence, section.heading, lists=block.kind == "paragraph",
+                                                      said_elsewhere=elsewhere)
                     out += pieces
                     changes.append(change)
-                    violations += found
                 items.append(out)
             new.blocks += _with_lists(Block(block.kind, items, block.line))
     plain = Handout(meta=handout.meta, sections=sections)
     merge_near_duplicates(plain, changes)
     _drop_empty(plain)
-    violations += check_removed(plain, changes)
+    violations = check_removed(plain, changes)  # a safety net: each step was checked as it was made
     _record_results(plain, changes)
+    _flag_long_sentences(plain, changes)
     plain.key_points = source_summary(plain) or pick_key_points(plain)
     plain.words_to_know = pick_words_to_know(plain)
     return PlainResult(plain, before, measure_handout(plain), changes, violations, headings)
@@ -135,40 +137,58 @@ def _with_lists(block: Block) -> list[Block]:
     return out
 
 
-def rewrite_sentence(sentence: Sentence, section: str, lists: bool = False) -> tuple[list[Sentence], Change, list[Violation]]:
-    """Run every rule over one source sentence (list-making ones only when `lists`); guard its meaning after each rule."""
+def rewrite_sentence(sentence: Sentence, section: str, lists: bool = False,
+                     said_elsewhere=frozenset()) -> tuple[list[Sentence], Change]:
+    """Run every rule over one source sentence (list-making ones only when `lists`), each step only when it passes its check.
+
+    A step that fails (plain/verify.py) is skipped and named in the change ("kept: <rule>: <reason>"):
+    the sentence goes on to the next rule as it was. `said_elsewhere`: protected items other source
+    sentences also say (filler that names them may go).
+    """
     source = sentence.text
     sources = sentence.sources or [source]
     wanted = protected(claim_text(source))
     pieces: list[tuple[Piece, list[str]]] = [(Piece(TEXT, source), [])]
     change = Change(source=source, section=section)
-    violations, lost = [], set()
     for rule in RULES:
         if rule.makes_list and not lists:
             continue
-        # A part a rule takes out whole ("This offers hope ...") is named for the reviewer.
-        change.dropped += [{"text": p.text, "rule": rule.name} for p, _ in pieces if not rule.rewrite(p)]
-        pieces = _apply(rule, pieces)
+        out = []
+        for piece, rules in pieces:
+            result = rule.rewrite(piece)
+            if result == [piece]:
+                out.append((piece, rules))
+                continue
+            reason = piece.role == TEXT and veto(rule, piece.text, [r.text for r in result], not lists, said_elsewhere)
+            if reason:
+                change.kept.append(f"{rule.name}: {reason}")
+                out.append((piece, rules))
+                continue
+            if not result:  # a part a rule takes out whole ("This offers hope ...") is named for the reviewer
+                change.dropped.append({"text": piece.text, "rule": rule.name})
+            out += [(r, rules + [rule.name]) for r in result]
+        pieces = out
         if not pieces:
             change.removed_by = rule.name
             change.rules = [rule.name]
-            return [], change, violations
-        said = _said(pieces)
-        missing = [m for m in wanted.missing_from(protected(said)) if m not in lost]
-        if missing and rule.removes_filler:
-            # Filler words went; what they named must still be said somewhere (checked at the end).
-            change.filler_lost += [(rule.name, m) for m in missing]
-            lost.update(missing)
-        elif missing:
-            lost.update(missing)
-            violations.append(Violation(source, said, rule.name, missing))
+            return [], change
+        if rule.removes_filler:
+            # What filler words named is said elsewhere too (the check let them go): note it for the reviewer.
+            change.filler_lost += [(rule.name, m) for m in wanted.missing_from(protected(_said(pieces)))
+                                   if (rule.name, m) not in change.filler_lost]
     if not re.search(r"[.!?:][\"”’')\]]*$", claim_text(source)) and pieces[-1][0].text.endswith("."):
         # A list item or label without a full stop ("your insurance card") keeps it that way.
         piece, rules = pieces[-1]
         text = piece.text[:-1]
         pieces[-1] = (piece._replace(text=text), rules if text != source else [r for r in rules if r != "tidy"])
     change.rules = _unique([r for _, rules in pieces for r in rules] + [d["rule"] for d in change.dropped])
-    return [Sentence(p.text, sources=list(sources), rules=r, role=p.role) for p, r in pieces], change, violations
+    return [Sentence(p.text, sources=list(sources), rules=r, role=p.role) for p, r in pieces], change
+
+
+def said_more_than_once(sentences: list[str]) -> frozenset[str]:
+    """Return the protected items (as the guard names them) that two or more source sentences say."""
+    counts = Counter(item for s in sentences for item in set(protected(claim_text(s)).missing_from(Protected())))
+    return frozenset(item for item, n in counts.items() if n > 1)
 
 
 _MARKS = {BULLET: "\u2022 ", STEP: "\u2023 "}  # a list item in a one-line message reads as the page shows it
@@ -179,18 +199,6 @@ def _said(pieces: list[tuple[Piece, list[str]]]) -> str:
     return " ".join(_MARKS.get(p.role, "") + p.text for p, _ in pieces)
 
 
-def _apply(rule: Rule, pieces):
-    """Apply one rule to each piece, noting the rule on the pieces it changed."""
-    out = []
-    for piece, rules in pieces:
-        result = rule.rewrite(piece)
-        if result == [piece]:
-            out.append((piece, rules))
-        else:
-            out += [(r, rules + [rule.name]) for r in result]
-    return out
-
-
 def _unique(items) -> list:
     seen, out = set(), []
     for x in items:
@@ -198,6 +206,15 @@ def _unique(items) -> list:
             seen.add(x)
             out.append(x)
     return out
+
+
+def _flag_long_sentences(handout: Handout, changes: list[Change]) -> None:
+    """List each sentence still over LONG words for the reviewer, with where its clauses start."""
+    by_source = {c.source: c for c in changes}
+    for s in handout.sentences:
+        words = len(s.text.split())
+        if s.role == TEXT and words > LONG and s.sources and s.sources[0] in by_source:
+            by_source[s.sources[0]].long.append({"sentence": s.text, "words": words, "clauses": clause_starts(s.text)})
 
 
 def _drop_empty(handout: Handout) -> None:

@@ -36,6 +36,8 @@ class Rule:
     makes_list: bool = False
     # How it rewrites the words of a list item a rule made; None: list items pass it unchanged.
     apply_item: Callable[[Piece], Piece] | None = None
+    # Its kind, the module it is in (cleanup, filler, clauses, examples, lists, words): what its steps are checked for.
+    kind: str = ""
 
     def rewrite(self, piece: Piece) -> list[Piece]:
         """Rewrite one piece: a sentence with `apply`, a list item with `apply_item`."""
@@ -56,7 +58,7 @@ def rule(reason: str, cases=(), removes_furniture: bool = False, removes_filler:
             return item._replace(text=fn(item.text))
 
         return Rule(fn.__name__, reason, apply, tuple(cases), removes_furniture, removes_filler, makes_list,
-                    apply_item if items is True else items or None)
+                    apply_item if items is True else items or None, fn.__module__.rpartition(".")[2])
     return make
 
 

@@ -1,0 +1,217 @@
+"""Verify one rewrite step before it replaces what it rewrote (a wrong simplification is worse than none).
+
+A step passes when every new sentence is whole (a subject and a finite verb, or an instruction),
+a "This"/"It"/"They" it starts points at one thing said just before, every content word is still
+said (unless the rule exists to drop or swap words), each condition ("if", "unless", "when") stays
+with the action it limits, and the meaning guard finds nothing lost. A step that fails is skipped
+and named for the reviewer ("kept: <rule>: <reason>"); the sentence goes on to the next rule as it was.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lemminflect import getAllLemmas
+
+from handouts.language.grammar import has_verb, verb_forms
+from handouts.language.meaning_guard import protected
+from handouts.language.parse import parse
+from handouts.plain.rules.cleanup import claim_text
+
+CONTENT = {"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"}
+# Words a split may leave out because the split says them by itself (two sentences, a "But").
+CONNECTIVES = {"e.g.", "i.e.", "etc.", "however", "thus", "therefore", "hence", "also", "then", "so", "as", "while", "whereas", "although",
+               "though", "well", "which", "whose", "where", "when", "that", "and", "or", "but"}
+# Phrases that only link or point ("in which case" becomes "But if"; "the following:" becomes "these:").
+LINKING_PHRASES = re.compile(r"\b(?:in which case|the following|as follows)\b", re.I)
+TIMES = {"when", "after", "once", "before"}  # a "when" clause sets a time, not a condition a "This" could drop
+CONDITIONS = {"if", "unless", "when", "whenever", "until", "once"}
+POINTERS = {"this", "that", "it", "they", "these", "those"}
+SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+
+
+STRUCTURAL = ("clauses", "examples", "lists")  # kinds of rule that rebuild sentences: every check applies
+
+
+def veto(rule, before: str, after: list[str], in_list_item: bool = False, said_elsewhere=frozenset()) -> str | None:
+    """Return why `rule` may not turn the sentence `before` into `after` (None: it may).
+
+    `after` is what the step made (list items included); `said_elsewhere` holds the protected items
+    (hedges, numbers, names) that other sentences of the source also say, which filler may drop here.
+    """
+    if after == [before]:
+        return None
+    if in_list_item and len(after) > 1 and not all(instruction(p) for p in after):
+        return "a list item is one condition or fact, kept whole (only steps split into steps)"
+    lost = [item for item in protected(claim_text(before)).missing_from(protected(" ".join(after)))
+            if not (rule.removes_filler and item in said_elsewhere) and not rule.removes_furniture]
+    if lost:
+        return f"the meaning guard: it would lose {', '.join(lost)}"
+    if rule.kind not in STRUCTURAL:
+        return None  # word swaps come from the checked lexicon; drop rules name what they drop
+    new = [p for p in after if p not in before]
+    for i, piece in enumerate(after):
+        if piece in new and not whole(piece) and not (i and rule.makes_list):
+            return f"'{piece}' is not a whole sentence"
+        if i and piece in new and (reason := points_astray(piece, after[i - 1], before)):
+            return reason
+    dropped = dropped_words(before, after)
+    if dropped:
+        return f"it would drop {', '.join(sorted(dropped))}"
+    # A list keeps its lead-in's "if" for every item ("Call if:" and the signs): read it as one.
+    return condition_moved(before, [" ".join(after)] if rule.makes_list else after)
+
+
+def whole(text: str) -> bool:
+    """Tell whether a text is a whole sentence: a subject and a finite verb, an instruction, a question or a lead-in."""
+    text = text.strip()
+    if text.endswith((":", "?")) or len(text.split()) < 2:
+        return text.endswith((":", "?"))
+    roots = [t for t in parse(text) if t.dep_ == "ROOT"]
+    if any(_whole_clause(r) for r in roots) or instruction(text):
+        return True  # (the parser may cut a sentence at an abbreviation: "Approx. 1 in 3 lost ...")
+    # The tagger can read a verb as a noun ("This results in ..."): a pronoun subject and a verb still make a sentence.
+    return text.split()[0].lower() in POINTERS | {"he", "she", "we", "you", "i"} and has_verb(text)
+
+
+def instruction(text: str) -> bool:
+    """Tell whether a sentence is an instruction ("Do not stop it.", "If it bleeds, press on it.")."""
+    if base_verb(text.split()[0].strip(",")) or text.split()[0].lower() in ("don't", "never", "please"):
+        return True  # the tagger may read "Clean the area ..." as an adjective: the word is a verb's base form
+    roots = [t for t in parse(text) if t.dep_ == "ROOT"]
+    return len(roots) == 1 and _whole_clause(roots[0]) and not any(c.dep_ in SUBJECTS for c in roots[0].children)
+
+
+def base_verb(word: str) -> bool:
+    """Tell whether a word is the base form of an English verb ("Clean", "Contact"; not "Cleans", "Two")."""
+    lemmas = getAllLemmas(word.lower(), upos="VERB").get("VERB", ())
+    return word.lower() in lemmas
+
+
+def _whole_clause(root) -> bool:
+    """Tell whether a clause (by its root) has a subject and a finite verb, or is an instruction."""
+    if root.pos_ not in ("VERB", "AUX"):
+        return False
+    first = next(t for t in root.sent if not t.is_punct)
+    asks = first.tag_ in ("WRB", "WP") and first.i < root.i and (
+        first.head.i == root.i or first.head.head.i == root.i and first.head.dep_ != "advcl")
+    if asks and not root.sent.text.rstrip().endswith("?"):
+        return False  # "How long you have been using it." is half of a question
+    if any(c.dep_ in SUBJECTS for c in root.children):
+        return root.tag_ != "VBG" or any(c.dep_ in ("aux", "auxpass") for c in root.children)
+    # An instruction: a base-form verb with no subject and no modal ("Call 911.", "If it bleeds, press on it.").
+    return root.tag_ == "VB" and not any(c.tag_ == "MD" for c in root.children)
+
+
+def points_astray(piece: str, previous: str, before: str) -> str | None:
+    """Return why a new sentence's opening "This"/"It"/"They" may point at the wrong thing (None: it points at one)."""
+    words = piece.split()
+    first = words[0].lower().strip(",")
+    if first not in POINTERS or re.search(r"(?:^|[;:.]\s+)" + re.escape(" ".join(words[:2])), before, re.I):
+        return None  # not new: the source starts a sentence or a clause after a semicolon so itself
+    doc = parse(piece)
+    head = doc[0]
+    if first == "it" and any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in head.head.children):
+        return None  # "It is estimated that ...", "It is important to ...": points at nothing
+    if head.dep_ == "det" and words[1].lower() not in verb_forms()[0]:  # "These symptoms ...": names what it means
+        noun = head.head
+        if noun.lemma_.lower() in {t.lemma_.lower() for t in parse(previous)}:
+            return None
+        return f"'{head.text} {noun.text}' names nothing said in '{previous}'"
+    if first in ("this", "that"):
+        if piece.lower().startswith("this is because") and not re.match(r"(?:But|So|And|Or|Also)\b", previous):
+            told = _one_statement(previous, reason=True)  # a reason explains the whole sentence before
+        else:
+            # "This" stands for the event the sentence before tells: one event, told as a plain statement.
+            told = _one_statement(previous)
+        return None if told else f"'{words[0]}' could point at more than one thing in '{previous}'"
+    doc, plural = parse(previous), first in ("they", "these", "those")
+    subjects = [t for t in doc if t.dep_ in SUBJECTS]
+    nouns = [t for t in doc if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound" and _plural(t) == plural]
+    if subjects and _plural(subjects[0]) == plural or len(nouns) == 1:
+        return None  # the subject, or the only thing of that number it could mean
+    return f"'{words[0]}' could point at {'none' if not nouns else 'more than one'} of the things in '{previous}'"
+
+
+def _one_statement(text: str, reason: bool = False) -> bool:
+    """Tell whether a sentence tells one thing: one clause, no "but" or "or", and (unless a reason follows) no "not"."""
+    doc = parse(text)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or not whole(text):
+        return False
+    # "but"/"or" between main clauses tells two things; between conditions ("if A, or if B") it is one.
+    joins_clauses = any(t.i and t.lower_ in ("but", "or") and t.head.pos_ in ("VERB", "AUX")
+                        and t.head.dep_ != "advcl" for t in doc)
+    if any(t.dep_ == "neg" for t in doc) and not reason or joins_clauses:
+        return False  # "Do not place a pillow ... This may ...": this what, the pillow or not placing it?
+    # A purpose ("... to increase dopamine levels") is part of the one event; a second clause is another.
+    # A condition on an instruction ("Do not stop even if ...", "Call if A, or if B") is part of what a reason explains.
+    return not any(t.pos_ in ("VERB", "AUX") and _second_clause(t, reason) for t in doc)
+
+
+def _second_clause(verb, reason: bool) -> bool:
+    """Tell whether a verb starts a clause that tells a second thing (a purpose "to ..." does not)."""
+    if verb.dep_ == "advcl":  # "if"/"unless" make it hypothetical: a "This" after it would state it as fact
+        return not (reason or any(c.tag_ == "TO" or c.lower_ in TIMES for c in verb.children))
+    if verb.dep_ == "conj" and verb.head.dep_ == "advcl":
+        return not reason
+    return verb.dep_ in ("conj", "ccomp", "relcl")
+
+
+def _plural(token) -> bool:
+    """Tell whether a subject is plural ("Symptoms", "A and B")."""
+    return token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children) or \
+        token.lower_ in ("they", "we", "you", "these", "those", "people")
+
+
+def content_words(text: str) -> set[tuple[str, str]]:
+    """Return each content word of a text (nouns, verbs, adjectives, adverbs, numbers) as (lemma, form)."""
+    return {(t.lemma_.lower(), t.lower_) for t in parse(text) if t.pos_ in CONTENT and not t.is_stop
+            and t.lemma_.lower() not in CONNECTIVES and any(c.isalnum() for c in t.text)}
+
+
+def dropped_words(before: str, after: list[str]) -> list[str]:
+    """Return the content words of `before` that no piece of `after` says (by lemma or as written)."""
+    before = LINKING_PHRASES.sub(" ", before)
+    said = {w for p in after for pair in content_words(p) for w in pair} | {w.lower() for p in after for w in p.split()}
+    return sorted({form for lemma, form in content_words(before) if lemma not in said and form not in said})
+
+
+def condition_moved(before: str, after: list[str]) -> str | None:
+    """Return which condition a split would part from the action it limits (None: each stays with it).
+
+    A rule that words the condition anew ("unless A, in which case B" -> "But if A, B") must still
+    say it as a condition, in one sentence with the whole of what it asks.
+    """
+    if len(after) < 2:
+        return None
+    for mark in parse(before):
+        if mark.lower_ not in CONDITIONS or mark.dep_ != "mark" or mark.head.dep_ != "advcl":
+            continue
+        clause, action = mark.head, mark.head.head
+        needed = {clause.lemma_.lower()} | {c.lemma_.lower() for c in clause.conjuncts}
+        reworded = not any(mark.lower_ in p.lower().split() for p in after)
+        if not reworded:
+            needed.add(action.lemma_.lower())
+        marks = CONDITIONS if reworded else {mark.lower_}
+        together = [p for p in after if marks & set(p.lower().split())
+                    and needed <= {t.lemma_.lower() for t in parse(p)}]
+        if not together:
+            return f"it would part '{mark.text} ... {clause.text}' from '{action.text}'"
+    return None
+
+
+def clause_starts(text: str) -> str:
+    """Return a sentence with " | " where each of its clauses starts, for a reviewer who will split it by hand."""
+    starts = set()
+    for t in parse(text):
+        if t.dep_ in ("advcl", "relcl", "ccomp", "conj", "acl", "parataxis") and t.pos_ in ("VERB", "AUX"):
+            first = t.left_edge
+            before = [c for c in t.head.children if c.dep_ == "cc" and c.i < first.i] if t.dep_ == "conj" else []
+            starts.add((before[-1] if before else first).idx)
+        if t.dep_ == "advcl" and t.i < t.head.i and t.right_edge.i + 1 < len(t.doc):
+            after = t.doc[t.right_edge.i + 1]  # the main clause after a leading "If ...,"
+            starts.add(after.nbor().idx if after.is_punct and after.i + 1 < len(t.doc) else after.idx)
+    cuts = sorted(i for i in starts if len(text[:i].split()) > 1)  # not after a lone opening "But"
+    pieces = [text[a:b].strip() for a, b in zip([0] + cuts, cuts + [len(text)])]
+    return " | ".join(p for p in pieces if p)
