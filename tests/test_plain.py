@@ -850,7 +850,8 @@ def test_antibiotic_leaflet_keeps_its_allergy_signs_and_dose_whole():
     text = _text(r)
     # "swelling of the face, lips, or tongue" is one sign: bullets "lips" / "or tongue" lost "swelling of".
     assert "if you notice swelling of the face, lips, or tongue, trouble breathing, or hives that spread quickly." in text
-    assert "Loose stools affect roughly 1 in 10 people" in text
+    # A term a statistic counts keeps its word: "1 in 10 people" get diarrhea, a medical measure.
+    assert "Diarrhea affects roughly 1 in 10 people" in text
     assert "which is a penicillin-type antibiotic, to be taken three times a day" in text
 
 

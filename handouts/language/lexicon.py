@@ -88,13 +88,18 @@ def _swap_pattern():
     return re.compile(rf"(?<![\w-])({alts})(?![\w-])", re.IGNORECASE)
 
 
-def apply_swaps(text: str) -> str:
-    """Replace every lexicon phrase in text with its plain equivalent, keeping a leading capital."""
+def apply_swaps(text: str, fits=None) -> str:
+    """Replace every lexicon phrase in text with its plain equivalent, keeping a leading capital.
+
+    `fits(start, end, plain)`, when given, may refuse a swap where it would not mean the same here.
+    """
     table = {s.plain_from.lower(): s.plain_to for s in swaps()}
 
     def repl(m: re.Match) -> str:
         found = m.group(1)
         plain = table[found.lower()]
+        if fits is not None and not fits(m.start(1), m.end(1), plain):
+            return found
         if _names_the_word(text, m, plain):
             return found  # "high blood pressure, also known as hypertension" teaches the word: keep it
         if _quoted(text, m.start()):

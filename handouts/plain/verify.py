@@ -153,8 +153,8 @@ def _second_clause(verb, reason: bool) -> bool:
     """Tell whether a verb starts a clause that tells a second thing (a purpose "to ..." does not)."""
     if verb.dep_ == "advcl":  # "if"/"unless" make it hypothetical: a "This" after it would state it as fact
         return not (reason or any(c.tag_ == "TO" or c.lower_ in TIMES for c in verb.children))
-    if verb.dep_ == "conj" and verb.head.dep_ == "advcl":
-        return not reason
+    if verb.dep_ == "conj" and verb.head.dep_ == "advcl" or verb.dep_ == "relcl":
+        return not reason  # conditions, and a "who ..." that says which people, are part of what a reason explains
     return verb.dep_ in ("conj", "ccomp", "relcl")
 
 

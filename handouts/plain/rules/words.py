@@ -5,17 +5,46 @@ from __future__ import annotations
 import re
 
 from handouts.language.lexicon import apply_swaps
+from handouts.language.parse import parse
 from handouts.plain.rules.base import rule
 
 
 @rule("Health words have everyday equivalents (hand-checked lexicon, incl. person-first language).",
       cases=[("Individuals may experience insomnia.", ["People may have trouble sleeping."]),
              ("He is an addict.", ["He is a person with a substance use disorder."]),
-             ("Prior to cessation, utilize the dosage.", ["Before stopping, use the dose."])],
+             ("Prior to cessation, utilize the dosage.", ["Before stopping, use the dose."]),
+             # An adjective stays an adjective; a term a statistic counts stays the term it counted.
+             ("Test the individual compounds.", ["Test the individual compounds."]),
+             ("In 2020, 10% of adults reported drug abuse.", ["In 2020, 10% of adults reported drug abuse."])],
       items=True)
 def use_everyday_words(sentence: str) -> str:
-    """Swap words and phrases for their plain equivalents from the lexicon."""
-    return apply_swaps(sentence)
+    """Swap words and phrases for their plain equivalents from the lexicon, where they mean the same there."""
+    if apply_swaps(sentence) == sentence:
+        return sentence  # nothing to swap: no parse needed
+    doc = parse(sentence)
+    return apply_swaps(sentence, lambda start, end, plain: swap_fits(doc, start, end, plain))
+
+
+# Words that make a number a statistic about the term near it ("10% of drug abuse", "1 in 5 adults").
+_STATISTIC = {"%", "percent", "rate", "rates", "prevalence", "incidence", "cases", "people", "adults", "americans",
+              "deaths", "patients", "children", "in"}
+
+
+def swap_fits(doc, start: int, end: int, plain: str) -> bool:
+    """Tell whether a swap keeps the meaning where it stands: the same part of speech (an adjective never
+    becomes a noun: "individual compounds"), and never a term that a number or statistic describes."""
+    words = [t for t in doc if start <= t.idx < end]
+    if not words:
+        return True
+    head = next((t for t in words if not start <= t.head.idx < end), words[0])  # "drug abuse": the phrase's own head
+    if head.dep_ in ("amod", "acomp"):  # it describes a thing here: the plain words must too, not name one
+        said = parse(f"a {plain} thing")
+        if any(t.pos_ in ("NOUN", "PROPN") and t.dep_ != "ROOT" and t.dep_ != "amod" for t in said[1:-1]):
+            return False
+    clause = next((a for a in [head, *head.ancestors] if a.pos_ in ("VERB", "AUX")), head.sent.root)
+    numbers = [t for t in clause.subtree if t.like_num]
+    return not any(n.head.lower_ in _STATISTIC or n.nbor(1).lower_ in _STATISTIC
+                   for n in numbers if n.i + 1 < len(doc))
 
 
 _CONNECTIVES = [(r"(?:However|Nevertheless|Nonetheless|Still|That said),\s+", "But "),
