@@ -985,3 +985,28 @@ def test_heart_failure_check_keeps_the_nsaid_warning_about_all_nsaids():
     text = _text(_plain("heart_failure_check.md"))
     assert "Naproxen can make heart failure worse." not in text
     assert "which can make heart failure worse." in text
+
+
+def test_key_points_put_actions_first_and_always_one_safety_instruction(tmp_path):
+    src = tmp_path / "flu.txt"
+    src.write_text("Flu is an illness caused by a virus. It spreads through coughs and sneezes. Most people get "
+                   "better in a week. Children and older adults get sicker. The flu shot lowers the risk. Flu season "
+                   "peaks in winter. Fever is common in the first days. Some people get body aches.\n\n"
+                   "What to do\nDrink plenty of water. Rest at home until the fever is gone. Wash your hands often.\n\n"
+                   "When to get help\n- trouble breathing\n- chest pain\n- a fever over 104°F\n\n"
+                   "Call 911 if you have trouble breathing.\n", encoding="utf-8")
+    points = [k.text for k in plain_language(read_source(src), Config()).handout.key_points]
+    assert "Call 911 if you have trouble breathing." in points
+    assert sum(t.startswith(("Drink", "Rest", "Wash", "Call")) for t in points) >= 3  # actions outrank descriptions
+
+
+def test_a_handout_made_only_of_lists_gets_key_points_from_its_steps(tmp_path):
+    src = tmp_path / "steps.md"
+    src.write_text("# Caring for a cut\n\n## Clean it\n\n1. Wash your hands with soap.\n2. Rinse the cut with clean "
+                   "water.\n3. Pat it dry with a clean towel.\n\n## Cover it\n\n- Put on a clean bandage.\n- Change "
+                   "the bandage every day.\n- Keep the bandage dry.\n\n## Get help\n\n- Call your doctor if the cut "
+                   "gets red or swollen.\n- Call 911 if the bleeding does not stop after 10 minutes of pressure.\n"
+                   "- Ask about a tetanus shot.\n- Do not pick at the scab.\n", encoding="utf-8")
+    points = [k.text for k in plain_language(read_source(src), Config()).handout.key_points]
+    assert 3 <= len(points) <= 5
+    assert "Call 911 if the bleeding does not stop after 10 minutes of pressure." in points

@@ -10,6 +10,7 @@ from handouts.language.meaning_guard import protected
 from handouts.model import Handout, Sentence, Term
 from handouts.plain.merging import DEFINITION, HEDGE_WORDS, STOP_WORDS, content_words
 from handouts.plain.rules.lists import LIST_RULE
+from handouts.plain.verify import instruction, whole
 from handouts.read.sources import SUMMARY_BOX
 
 KEY_POINTS = (3, 5)
@@ -51,23 +52,34 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     # "Do not give more than 4 doses in 24 hours." under "Ibuprofen": a limit that names no medicine is
     # ambiguous in a handout about several.
     several = len({n for x in handout.sentences for n in protected(x.text).names}) > 1
-    candidates = []
+    candidates, from_lists = [], []
     for pos, s in enumerate(handout.sentences):
-        if id(s) in qualified or id(s) in listed or id(s) in pointing or id(s) in conditional or not _stands_alone(s):
+        if id(s) in qualified or id(s) in pointing or id(s) in conditional or not _stands_alone(s):
             continue
         if several and _DOSE.search(s.text) and not protected(s.text).names:
             continue
         if re.match(r"^(?:[A-Z][\w-]*)(?: [\w-]+){0,2} (?:also )?includes? ", s.text) and len(s.rules) > 0:
             continue  # "Sleeping pills include zolpidem and diphenhydramine.": examples split off are detail
-        # What to do comes first after what the source repeated (CDC Clear Communication Index), and
-        # among things to do, what keeps the reader safe ("Call 911 ...", "Never ...", "Do not ...").
-        candidates.append((-len(s.sources), not tells_what_to_do(s.text), not _urgent(s.text), pos, s))
+        # What to do comes first (the issue of actions over descriptions; CDC Clear Communication Index),
+        # and among things to do, what keeps the reader safe ("Call 911 ...", "Never ...", "Do not ...");
+        # then what the source repeated most.
+        rank = (not tells_what_to_do(s.text), not _urgent(s.text), -len(s.sources), pos, s)
+        if id(s) not in listed:
+            candidates.append(rank)
+        elif instruction(s.text):
+            from_lists.append(rank)  # a step that is a whole instruction, for a handout made only of lists
+    if len(candidates) < KEY_POINTS[0]:
+        candidates += from_lists
     ranked = sorted(candidates, key=lambda c: c[:4])
     chosen = ranked[: KEY_POINTS[1]]
+    # A handout with a safety instruction puts one in the box (a step of a list, if none is said elsewhere).
+    urgent = [c for c in ranked if not c[1]] or sorted(c for c in from_lists if not c[1])[:1]
+    if urgent and not any(c in chosen for c in urgent):
+        chosen[-1] = urgent[0]
     # Say what is not known too (CDC Clear Communication Index): keep a "more research" point.
     unknown = [c for c in ranked if "more research needed" in protected(c[-1].text).hedges]
     if unknown and len(chosen) == KEY_POINTS[1] and not any(c in chosen for c in unknown):
-        chosen[-1] = unknown[0]
+        chosen[-2 if urgent and chosen[-1] is urgent[0] else -1] = unknown[0]
     if len(chosen) < KEY_POINTS[0]:
         return []
     return [Sentence(s.text, list(s.sources), list(s.rules) + ["key_point"])
@@ -99,7 +111,7 @@ _POINTS_ELSEWHERE = (
 def _stands_alone(s: Sentence) -> bool:
     """Tell whether a sentence makes sense in the Key points box, away from its neighbours."""
     limit = KEY_POINT_MAX_WORDS + 5 * tells_what_to_do(s.text)
-    if len(s.text.split()) > limit or LIST_RULE in s.rules or not has_verb(s.text):
+    if len(s.text.split()) > limit or LIST_RULE in s.rules or not has_verb(s.text) or not whole(s.text):
         return False
     # No opening "But"/"This", no "this effect" or "them" pointing back.
     if re.match(r"^(?:But|And|So|Also|This|These|That|It|They|Its|Their|In fact|Instead|Even so|Then)\b", s.text) \

@@ -73,6 +73,9 @@ _PROMOTION = [
     # "Its effect on dopamine is a key consideration.": says a thing matters, not what it does.
     r"^[^,;]{1,60}\b(?:is|are|remains?) (?:an? |the )?(?:key|important|central|crucial|vital|major|main) "
     r"(?:consideration|point|factor|question|issue|topic|aspect)s?\.?$",
+    # "Call our admissions team today!", "Most insurance accepted.": a business's advert, not health advice.
+    r"(?i)^(?:call|contact|speak to|talk to) our (?:admissions|enrollment|intake|sales) (?:team|staff|counselors?)\b.*$",
+    r"(?i)^(?:most|all|many) (?:major )?insurance(?: plans)? (?:are )?accepted\.?$",
 ]
 
 
@@ -80,6 +83,7 @@ _PROMOTION = [
       cases=[("This offers a promising avenue for those seeking to break free from addiction.", []),
              ("This could provide individuals with effective tools to regain control over their lives.", []),
              ("Kratom's effect on dopamine is a key consideration.", []),
+             ("Call our admissions team today!", []), ("Most insurance accepted.", []),
              ("Ashwagandha may be the natural answer that millions of people are searching for.", []),
              ("This offers relief from pain for a few hours.", ["This offers relief from pain for a few hours."]),
              ("Sleep is a key factor in recovery.", ["Sleep is a key factor in recovery."]),
