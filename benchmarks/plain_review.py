@@ -37,11 +37,15 @@ def sheet(path: Path, config: Config) -> tuple[str, dict]:
             lines.append(f"   - became: {text}")
         if change.merged_into:
             lines.append(f"   - MERGED: its claim is said by: {change.merged_into}")
+        for kept in change.kept:
+            lines.append(f"   - (a rewrite was not made: {kept})")
+        for long in change.long:
+            lines.append(f"   - (flagged for the reviewer: {long['words']} words, no safe split)")
         lines.append("")
     lines += ["## The handout as printed", ""]
     if handout.key_points:
         lines += ["### Key points"] + [f"- {s.text}" for s in handout.key_points] + [""]
-    long_left = 0
+    long_left, flagged = 0, sum(len(c.long) for c in plain.changes)
     for section in handout.sections:
         lines.append(f"### {section.heading or '(introduction)'}")
         for block in section.blocks:
@@ -54,7 +58,7 @@ def sheet(path: Path, config: Config) -> tuple[str, dict]:
     if handout.words_to_know:
         lines += ["### Words to know"] + [f"- {t.word}: {t.definition}" for t in handout.words_to_know] + [""]
     figures = {"sentences": len(plain.changes), "fk_before": before["fk_grade"], "fk_after": after["fk_grade"],
-               "long_left": long_left}
+               "long_left": long_left, "flagged": flagged}
     return "\n".join(lines), figures
 
 
@@ -67,7 +71,7 @@ def main() -> None:
         text, f = sheet(path, config)
         (out / f"{path.stem}.review.md").write_text(text, encoding="utf-8")
         print(f"{path.name}: {f['sentences']} source sentences, FK {f['fk_before']:.1f} -> {f['fk_after']:.1f}, "
-              f"{f['long_left']} output sentences over {LONG} words")
+              f"{f['long_left']} output sentences over {LONG} words ({f['flagged']} flagged for the reviewer)")
 
 
 if __name__ == "__main__":

@@ -138,7 +138,7 @@ def _build(config, sources, args) -> int:
                   f"{', '.join(p.name for p in gone.removed) or 'nothing'}")
     if not results:
         print(f"No source texts found in {config.root / config.content_dir}. "
-              f"Add a .txt or .md file there, or name one on the command line.", file=sys.stderr)
+              f"Add a text ({', '.join(SOURCE_SUFFIXES)}) there, or name one on the command line.", file=sys.stderr)
         return 2
     for r in results:
         if not r.ok or not args.quiet:

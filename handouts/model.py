@@ -66,6 +66,7 @@ class Meta:
     reviewed_by: str | None = None
     reviewed_on: str | None = None
     source: Path | None = None
+    import_notes: list[str] = field(default_factory=list)  # how it was read: encoding assumed, tracked changes
 
     @property
     def reviewed(self) -> bool:

@@ -126,6 +126,7 @@ def _plain_stage(source: Path, data: bytes, config: Config, voice, audio, engine
 def _report_plain_stage(plain: PlainResult, config: Config, result: BuildResult) -> None:
     """Note the readability figures and what the plain-language stage warns about."""
     handout = plain.handout
+    result.warnings += handout.meta.import_notes  # how the file was read: the encoding assumed, tracked changes
     if plain.rewritten:  # the grade formulas are for English: no figures for text used as written
         result.readability = {"before": plain.before.as_dict(), "after": plain.after.as_dict()}
     result.warnings += [f"missed target: {m}" for m in plain.missed_targets(config)]

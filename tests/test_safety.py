@@ -136,7 +136,7 @@ def test_cli_is_quiet_without_a_terminal_and_with_quiet(tmp_path):
     assert remade and {"pdf", "large-print pdf", "html"} <= set(remade.group(1).split(", "))
 
 
-def test_no_op_and_print_only_rebuilds_do_not_load_the_voice(tmp_path):
+def test_no_op_and_print_only_rebuilds_do_not_load_the_voice_or_the_parser(tmp_path):
     root = make_project(tmp_path, ["quoted_intro.txt"])
     first = subprocess.run([sys.executable, str(ROOT / "generate.py"), "--project", str(root)],
                            capture_output=True, text=True, timeout=300)
@@ -145,7 +145,7 @@ def test_no_op_and_print_only_rebuilds_do_not_load_the_voice(tmp_path):
     code = (
         "import sys; from handouts.pipeline import build_all; from handouts.config import load_config;"
         f"print([sorted(r.rebuilt) for r in build_all(load_config({str(root)!r}))]);"
-        "print(sorted(m for m in ('onnxruntime', 'piper') if m in sys.modules))"
+        "print(sorted(m for m in ('onnxruntime', 'piper', 'spacy', 'thinc') if m in sys.modules))"
     )
     for expected in ("[['large-print pdf', 'pdf']]", "[[]]"):  # page size: print only
         out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)

@@ -102,10 +102,10 @@ def test_front_matter_error_names_file_line_and_fix(tmp_path):
     assert "title" in str(e.value)
 
 
-def test_not_utf8_is_a_clear_error(tmp_path):
-    src = tmp_path / "latin1.txt"
-    src.write_bytes("Line one.\nCaf\xe9 au lait.\n".encode("latin-1"))
-    with pytest.raises(SourceError, match=r"line 2: .*UTF-8"):
+def test_text_in_no_clear_encoding_is_a_clear_error(tmp_path):
+    src = tmp_path / "cyrillic.txt"
+    src.write_bytes("Line one.\nПривет мир.\n".encode("cp1251"))
+    with pytest.raises(SourceError, match=r"line 2: .*encoding is unclear.*UTF-8"):
         read_source(src)
 
 

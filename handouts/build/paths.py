@@ -13,8 +13,9 @@ def find_sources(config: Config) -> list[Path]:
     folder = config.root / config.content_dir
     if not folder.is_dir():
         return []
+    # "~$name.docx" is the lock file Word keeps beside a document while it is open: not a document.
     return sorted(p for p in folder.iterdir()
-                  if p.suffix.lower() in SOURCE_SUFFIXES and not p.name.startswith("."))
+                  if p.suffix.lower() in SOURCE_SUFFIXES and not p.name.startswith((".", "~$")))
 
 
 def output_dir(config: Config) -> Path:

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import re
 
-from lemminflect import getAllLemmas
-
 from handouts.language.grammar import has_verb, verb_forms
 from handouts.language.meaning_guard import protected
 from handouts.language.parse import parse
@@ -84,6 +82,8 @@ def instruction(text: str) -> bool:
 
 def base_verb(word: str) -> bool:
     """Tell whether a word is the base form of an English verb ("Clean", "Contact"; not "Cleans", "Two")."""
+    from lemminflect import getAllLemmas  # here: importing lemminflect imports spaCy (to register with it)
+
     lemmas = getAllLemmas(word.lower(), upos="VERB").get("VERB", ())
     return word.lower() in lemmas
 

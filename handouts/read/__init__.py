@@ -1,1 +1,3 @@
-"""Read a source text into the data model: front matter, structure recovery (headings, lists, tables), page furniture; uses language/."""
+"""Read a source into the data model: text in any common encoding, Markdown, Word documents, PDF leaflets and
+web pages become the same blocks; front matter, structure recovery (headings, lists, tables), page furniture;
+uses language/."""

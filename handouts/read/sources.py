@@ -1,39 +1,32 @@
-"""Read source texts (plain text or Markdown, optional front matter) into the data model,
-recovering the structure a plain text only implies."""
+"""Read source texts (plain text or Markdown in any common encoding, with optional front matter; Word
+documents, PDF leaflets, saved web pages) into the data model, recovering the structure a plain text only
+implies. Each format becomes the same blocks; everything after that is one path."""
 
 from __future__ import annotations
 
 import html
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from handouts.errors import SourceError
 from handouts.model import Block, Handout, Meta, Section, Sentence
-from handouts.language.lexicon import uncap
 from handouts.language.sentences import split_sentences
+from handouts.read.blocks import QUOTES, Extracted, RawBlock, clean_text, nested_item, table_rows, unquote
+from handouts.read.encoding import decode_text
 from handouts.read.furniture import is_furniture
+from handouts.read.pdf_leaflet import read_pdf
+from handouts.read.web_page import read_web_page
+from handouts.read.word import read_docx
 
-SOURCE_SUFFIXES = (".txt", ".md", ".markdown")
-FRONT_MATTER_KEYS = ("title", "slug", "language", "voice", "reviewed_by", "reviewed_on")
+# Each reader takes the file's bytes and its path; a format's heavy library loads inside its reader.
+READERS = {".docx": read_docx, ".pdf": read_pdf, ".html": read_web_page, ".htm": read_web_page}
+SOURCE_SUFFIXES = (".txt", ".md", ".markdown", *READERS)
+FRONT_MATTER_KEYS = ("title", "slug", "language", "voice", "reviewed_by", "reviewed_on", "encoding")
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))  # removed on reading
 _BULLET = re.compile(r"^\s*[-*•‣◦–]\s+(.*)$")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|step \d{1,2}\s*[:.)-])\s+(.*)$", re.I)  # "1. Wash", "Step 1: Wash"
-_QUOTES = ("\"“”„«»", "\"”“«»")
 _MAX_HEADING_WORDS = 16
-
-
-@dataclass
-class RawBlock:
-    """A block as found in the source, before sections are formed."""
-
-    kind: str  # "heading", "paragraph", "bullets", "numbered"
-    texts: list[str] = field(default_factory=list)
-    line: int = 0
-    quoted: bool = False
-    title: bool = False  # a Markdown "# " heading: at the very top it names the handout
 
 
 def read_bytes(path: Path) -> bytes:
@@ -49,20 +42,12 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
     path = Path(path)
     if raw is None:
         raw = read_bytes(path)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        line = raw[: e.start].count(b"\n") + 1
-        raise SourceError("this is not UTF-8 text. Save it as UTF-8 (plain text) and build again.", path, line) from None
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = text.translate(_INVISIBLE)  # soft hyphens and zero-width marks from web pages hide words from every rule
-    front, body, body_line = split_front_matter(text, path)
-    if path.suffix.lower() in (".md", ".markdown"):
-        blocks = parse_markdown(body, body_line)
-    else:
-        blocks = parse_plain_text(body, body_line)
-    blocks = _without_furniture(_without_references(blocks))
+    reader = READERS.get(path.suffix.lower(), read_text)
+    found = reader(raw, path)
+    front = found.front
+    blocks = _without_furniture(_without_references(found.blocks))
     meta = make_meta(front, path, default_language)
+    meta.import_notes = found.notes
     if "title" not in front and blocks and blocks[0].title:
         meta.title = blocks[0].texts[0]  # a heading at the very top names the handout (the file name stays the slug)
     elif "title" not in front and blocks and blocks[0].kind == "heading" and re.search(r": | \| ", blocks[0].texts[0]):
@@ -78,6 +63,17 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
     if not any(s.sentences for s in sections):
         raise SourceError("there is no text to turn into a handout. Add some paragraphs.", path)
     return Handout(meta=meta, sections=sections)
+
+
+def read_text(raw: bytes, path: Path) -> Extracted:
+    """Read a plain text or Markdown file's bytes (any common encoding) into blocks, after its front matter."""
+    text, notes = decode_text(raw, path)
+    # Soft hyphens and zero-width marks from web pages hide words from every rule.
+    text = clean_text(text.replace("\r\n", "\n").replace("\r", "\n"))
+    front, body, body_line = split_front_matter(text, path)
+    if path.suffix.lower() in (".md", ".markdown"):
+        return Extracted(parse_markdown(body, body_line), front, notes)
+    return Extracted(parse_plain_text(body, body_line), front, notes)
 
 
 _REFERENCES = re.compile(r"^(?:references|sources|bibliography|citations|works cited|footnotes|notes and references)"
@@ -189,7 +185,7 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                 blocks.append(RawBlock("paragraph", [stripped], n))
     for b in blocks:
         if b.kind == "paragraph":
-            b.texts[0], b.quoted = _unquote(b.texts[0])
+            b.texts[0], b.quoted = unquote(b.texts[0])
     return blocks
 
 
@@ -224,7 +220,7 @@ def _is_heading_line(line: str, next_line: str | None) -> bool:
         return False
     if next_line[0].islower() or next_line[0] in ",;)":
         return False  # the next line carries on this one: a hard-wrapped paragraph
-    if line[0] in _QUOTES[0] or not (line[0].isupper() or line[0].isdigit()):
+    if line[0] in QUOTES[0] or not (line[0].isupper() or line[0].isdigit()):
         return False
     if re.search(r"[.,;:!][\"”’')\]]*$", line):
         return False
@@ -251,14 +247,6 @@ def _title_like(words: list[str]) -> bool:
     """Most longer words capitalised, as in a title."""
     long_words = [w for w in words if len(w) > 3]
     return bool(long_words) and sum(w[0].isupper() for w in long_words) >= 0.6 * len(long_words)
-
-
-def _unquote(text: str) -> tuple[str, bool]:
-    """Drop the quote marks around a whole quoted paragraph."""
-    if len(text) > 2 and text[0] in _QUOTES[0] and text[-1] in _QUOTES[1] \
-            and not any(q in text[1:-1] for q in "“”\""):
-        return text[1:-1].strip(), True
-    return text, False
 
 
 # --- Markdown ---------------------------------------------------------------------------
@@ -306,40 +294,13 @@ def parse_markdown(body: str, first_line: int = 1) -> list[RawBlock]:
             elif opener == "heading_open":
                 blocks.append(RawBlock("heading", [text], line, title=tokens[i - 1].tag == "h1"))
             elif len(list_kinds) > 1 and blocks[-1].texts:
-                # A note under step 5 belongs to step 5: as a step of its own it would get a wrong number.
-                # Bullets under "Ibuprofen (Advil, Motrin)" are about ibuprofen: flattened, they would not say so.
-                parent = blocks[-1].texts[-1]
-                heading_like = list_kinds[0] == "bullets" and not re.search(r"[.!?:]$", parent)
-                joint = f"{parent}:" if heading_like else _sentence_end(parent)
-                blocks[-1].texts[-1] = f"{joint} {_sentence_end(text)}"
+                blocks[-1].texts[-1] = nested_item(blocks[-1].texts[-1], text, list_kinds[0])
             elif list_kinds:
                 blocks[-1].texts.append(text)
             else:
-                text, quoted = _unquote(text)
+                text, quoted = unquote(text)
                 blocks.append(RawBlock("paragraph", [text], line, quoted=quoted or bool(in_quote)))
     return [b for b in blocks if b.texts]
-
-
-def table_rows(rows: list[list[str]]) -> list[str]:
-    """Say each row of a table as one line: 'Reliever: colour blue; use when you have symptoms'."""
-    if len(rows) < 2:
-        return [" ".join(c for c in row if c) for row in rows if any(row)]
-    header, out = rows[0], []
-    for row in rows[1:]:
-        # A header that asks ("How often") is answered by its cell ("Every 4 weeks"): say only the answer.
-        pairs = [c if not h else uncap(c) if re.match(r"(?:how|when|what|where|who|which)\b", h, re.I)
-                 else f"{uncap(h)}: {c}" if re.search(r"\d", h)  # "acetaminophen 160 mg/5 mL: 2.5 mL"
-                 else f"{h.lower()} {uncap(c)}" for h, c in zip(header[1:], row[1:]) if c]
-        label = row[0] if row else ""
-        if label[:1].isdigit() and header[0]:
-            label = f"{header[0]} {label}"  # "4 to 28" alone has lost its unit: "Weeks of pregnancy 4 to 28"
-        out.append(f"{label}: {'; '.join(pairs)}" if label and pairs else " ".join(c for c in row if c))
-    return [t for t in out if t]
-
-
-def _sentence_end(text: str) -> str:
-    """Return text ending with a full stop (a list item often has none)."""
-    return text if re.search(r"[.!?:]$", text) else text + "."
 
 
 def _html_text(markup: str) -> str:

@@ -1,0 +1,111 @@
+"""Read the blocks of an HTML tree (a Word document converted by mammoth, a web page's article): headings,
+paragraphs, nested lists, tables and quotes, as the Markdown reader does. Pictures, captions and code are
+left out: a handout prints no pictures, and a caption alone reads as a stray line."""
+
+from __future__ import annotations
+
+from handouts.read.blocks import RawBlock, clean_text, nested_item, table_rows, unquote
+
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+LISTS = {"ul": "bullets", "ol": "numbered"}
+PARAGRAPHS = {"p", "pre", "dt", "dd", "address"}
+LEFT_OUT = {"script", "style", "noscript", "template", "svg", "img", "figcaption", "head", "title", "iframe"}
+BLOCKS = HEADINGS | set(LISTS) | PARAGRAPHS | {"table", "blockquote", "div", "section", "article", "main",
+                                               "body", "html", "figure", "header", "footer", "aside", "hr"}
+_SPACED = BLOCKS | {"br", "li", "tr", "td", "th"}  # their words never run into the next element's
+
+
+def html_blocks(root) -> list[RawBlock]:
+    """Return the blocks of an HTML element tree (lxml), in reading order."""
+    blocks: list[RawBlock] = []
+    _container(root, blocks, quoted=False)
+    return [b for b in blocks if b.texts]
+
+
+def tag_of(element) -> str | None:
+    """Return an element's lower-case tag without its namespace; None for a comment or processing instruction."""
+    return element.tag.rsplit("}", 1)[-1].lower() if isinstance(element.tag, str) else None
+
+
+def _container(element, blocks: list[RawBlock], quoted: bool) -> None:
+    """Read an element that holds blocks, and the loose words between them as paragraphs."""
+    loose = [element.text or ""]
+    for child in element:
+        tag = tag_of(child)
+        if tag in BLOCKS or tag not in LEFT_OUT and tag is not None and _holds_blocks(child):
+            _paragraph("".join(loose), blocks, quoted)
+            loose = []
+            _block(child, tag, blocks, quoted)
+        elif tag is not None and tag not in LEFT_OUT:
+            loose.append(" " if tag == "br" else _text(child))
+        loose.append(child.tail or "")
+    _paragraph("".join(loose), blocks, quoted)
+
+
+def _holds_blocks(element) -> bool:
+    return any(tag_of(e) in BLOCKS for e in element.iterdescendants())
+
+
+def _block(element, tag: str, blocks: list[RawBlock], quoted: bool) -> None:
+    """Read one block element: a heading, a list, a table, a quote, a paragraph or a container of blocks."""
+    if tag in HEADINGS:
+        text = _text(element)
+        if text:
+            blocks.append(RawBlock("heading", [text], title=tag == "h1"))
+    elif tag in LISTS:
+        blocks.append(RawBlock(LISTS[tag], _items(element, LISTS[tag])))
+    elif tag == "table":
+        rows = [[_text(cell) for cell in row if tag_of(cell) in ("td", "th")] for row in element.iter("{*}tr")]
+        blocks.append(RawBlock("bullets", table_rows([r for r in rows if any(r)])))
+    elif tag == "blockquote":
+        _container(element, blocks, quoted=True)
+    elif tag in PARAGRAPHS:
+        _paragraph(_text(element), blocks, quoted)
+    elif tag != "hr":
+        _container(element, blocks, quoted)
+
+
+def _items(element, kind: str) -> list[str]:
+    """Return a list's items; the items of lists nested in one are folded into it, as in Markdown."""
+    items = []
+    for item in element:
+        if tag_of(item) != "li":
+            continue
+        text = _own_text(item)
+        for nested in item.iterdescendants():
+            if tag_of(nested) == "li" and (words := _own_text(nested)):
+                text = nested_item(text, words, kind) if text else words
+        if text:
+            items.append(text)
+    return items
+
+
+def _own_text(item) -> str:
+    """Return the words of a list item, leaving out the lists nested in it."""
+    return _text(item, skip={"ul", "ol"})
+
+
+def _paragraph(text: str, blocks: list[RawBlock], quoted: bool) -> None:
+    text = " ".join(text.split())
+    if text:
+        text, marks = unquote(clean_text(text))
+        blocks.append(RawBlock("paragraph", [text], quoted=quoted or marks))
+
+
+def _text(element, skip: set[str] = frozenset()) -> str:
+    """Return the words of an element: markup dropped, line breaks and block edges become spaces."""
+    parts: list[str] = []
+
+    def walk(e) -> None:
+        parts.append(e.text or "")
+        for child in e:
+            tag = tag_of(child)
+            if tag is not None and tag not in LEFT_OUT and tag not in skip:
+                spaced = " " if tag in _SPACED else ""
+                parts.append(spaced)
+                walk(child)
+                parts.append(spaced)
+            parts.append(child.tail or "")
+
+    walk(element)
+    return clean_text(" ".join("".join(parts).split()))
