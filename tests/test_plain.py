@@ -1010,3 +1010,15 @@ def test_a_handout_made_only_of_lists_gets_key_points_from_its_steps(tmp_path):
     points = [k.text for k in plain_language(read_source(src), Config()).handout.key_points]
     assert 3 <= len(points) <= 5
     assert "Call 911 if the bleeding does not stop after 10 minutes of pressure." in points
+
+
+def test_a_step_under_a_heading_that_sets_a_condition_is_no_key_point(tmp_path):
+    # "Rest and avoid heavy lifting" holds only "if all of these are true": out of its section it is wrong advice.
+    src = tmp_path / "triage.md"
+    src.write_text("# Chest pain\n\nChest pain has many causes. Some are serious. Heart attacks cause chest pain. So do "
+                   "muscle strains. Heartburn can feel like chest pain. Anxiety can cause it too. Your nurse will ask "
+                   "questions. Write down when the pain started.\n\n## Self-care at home only if all of these are true\n\n"
+                   "- The pain is mild.\n- Rest and avoid heavy lifting for 2 days.\n- Take acetaminophen for pain.\n",
+                   encoding="utf-8")
+    points = [k.text for k in plain_language(read_source(src), Config()).handout.key_points]
+    assert points and not any(p.startswith(("Rest", "Take")) for p in points)

@@ -52,9 +52,13 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     # "Do not give more than 4 doses in 24 hours." under "Ibuprofen": a limit that names no medicine is
     # ambiguous in a handout about several.
     several = len({n for x in handout.sentences for n in protected(x.text).names}) > 1
+    # "Self-care at home only if ...", "Red zone": a step under a heading that sets a condition holds only there.
+    under_condition = {id(x) for sec in handout.sections if _CONDITIONAL_HEADING.search(sec.heading)
+                       for x in sec.sentences}
     candidates, from_lists = [], []
     for pos, s in enumerate(handout.sentences):
-        if id(s) in qualified or id(s) in pointing or id(s) in conditional or not _stands_alone(s):
+        if id(s) in qualified or id(s) in pointing or id(s) in conditional or id(s) in under_condition \
+                or not _stands_alone(s):
             continue
         if several and _DOSE.search(s.text) and not protected(s.text).names:
             continue
@@ -96,6 +100,7 @@ def source_summary(handout: Handout) -> list[Sentence]:
     return []
 
 
+_CONDITIONAL_HEADING = re.compile(r"\b(?:if|unless|only|zone)\b|\bwhen\b(?! to\b)", re.I)  # not "When to call"
 _DOSE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:mg|mcg|ml|mL|g|doses?|tablets?|pills?|puffs?|capsules?|times)\b")
 
 # A sentence that leans on its neighbours is no Key point: "the same receptors" (as what?), "For other
