@@ -51,6 +51,8 @@ def veto(rule, before: str, after: list[str], in_list_item: bool = False, said_e
     for i, piece in enumerate(after):
         if piece in new and not whole(piece) and not (i and rule.makes_list):
             return f"'{piece}' is not a whole sentence"
+        if piece in new and len(after) > 1 and not (i and rule.makes_list) and (reason := says_too_little(piece, before)):
+            return reason
         if i and piece in new and (reason := points_astray(piece, after[i - 1], before)):
             return reason
     dropped = dropped_words(before, after)
@@ -70,6 +72,31 @@ def whole(text: str) -> bool:
         return True  # (the parser may cut a sentence at an abbreviation: "Approx. 1 in 3 lost ...")
     # The tagger can read a verb as a noun ("This results in ..."): a pronoun subject and a verb still make a sentence.
     return text.split()[0].lower() in POINTERS | {"he", "she", "we", "you", "i"} and has_verb(text)
+
+
+# What completes a verb: its object, complement or phrase ("works by reducing ..."); a second clause does not.
+_COMPLEMENTS = {"dobj", "attr", "acomp", "prep", "xcomp", "ccomp", "dative", "oprd", "agent", "obj"}
+
+
+def says_too_little(piece: str, before: str) -> str | None:
+    """Return why a piece cut from a sentence says too little: its verb lost what completed it ("It works mainly."
+    from "It works mainly by reducing ..."), or a lead-in ends on a word that needs more ("the doctor has:")."""
+    doc = parse(piece)
+    words = [t for t in doc if not t.is_punct]
+    if piece.rstrip().endswith(":"):
+        last = words[-1] if words else None
+        # What the last word was in the source: "has" helped "explained" there, so "the doctor has:" dangles.
+        was = next((t for t in parse(before) if last is not None and t.lower_ == last.lower_), None)
+        if was is not None and was.dep_ in ("aux", "auxpass"):
+            return f"the lead-in '{piece}' ends on '{last.text}', which needs what followed it"
+        return None  # a lead-in is completed by its list
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ != "VERB" or any(c.dep_ in _COMPLEMENTS | {"advcl", "npadvmod"} for c in root.children):
+        return None
+    was = next((t for t in parse(before) if t.lemma_ == root.lemma_ and t.pos_ == "VERB"), None)
+    if was is not None and any(c.dep_ in _COMPLEMENTS for c in was.children):
+        return f"'{piece}' says too little without what completed '{root.text}'"
+    return None
 
 
 def instruction(text: str) -> bool:
@@ -97,7 +124,10 @@ def _whole_clause(root) -> bool:
         first.head.i == root.i or first.head.head.i == root.i and first.head.dep_ != "advcl")
     if asks and not root.sent.text.rstrip().endswith("?"):
         return False  # "How long you have been using it." is half of a question
-    if any(c.dep_ in SUBJECTS for c in root.children):
+    subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
+    if subject is not None:
+        if not _agree(subject, root):
+            return False  # "Virus are the same virus ...": a subject cut from its noun phrase
         return root.tag_ != "VBG" or any(c.dep_ in ("aux", "auxpass") for c in root.children)
     # An instruction: a base-form verb with no subject and no modal ("Call 911.", "If it bleeds, press on it.").
     return root.tag_ == "VB" and not any(c.tag_ == "MD" for c in root.children)
@@ -158,6 +188,22 @@ def _second_clause(verb, reason: bool) -> bool:
     return verb.dep_ in ("conj", "ccomp", "relcl")
 
 
+_COUNTED = {"number", "majority", "lot", "lots", "percent", "half", "third", "quarter", "rest", "variety", "range",
+            "group", "couple", "minority", "proportion", "share"}
+
+
+def _agree(subject, root) -> bool:
+    """Tell whether a noun subject and its finite verb agree in number ("Virus are" does not)."""
+    finite = next((t for t in [*root.children, root] if t.tag_ in ("VBZ", "VBP") and t.dep_ in ("aux", "auxpass", "ROOT")),
+                  None)
+    if subject.lemma_.lower() in _COUNTED and any(c.lower_ == "of" for c in subject.children):
+        return True  # "A number of people are ...": the verb agrees with what is counted
+    if finite is None or subject.tag_ not in ("NN", "NNS", "NNP", "NNPS") or any(c.dep_ in ("conj", "det", "nummod") and
+                                                                   c.lower_ in ("and", "each", "every") for c in subject.children):
+        return True
+    return (finite.tag_ == "VBZ") == (subject.tag_ in ("NN", "NNP")) or any(c.dep_ == "conj" for c in subject.children)
+
+
 def _plural(token) -> bool:
     """Tell whether a subject is plural ("Symptoms", "A and B")."""
     return token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children) or \
@@ -185,7 +231,13 @@ def condition_moved(before: str, after: list[str]) -> str | None:
     """
     if len(after) < 2:
         return None
-    for mark in parse(before):
+    doc = parse(before)
+    first = next((t for t in doc if not t.is_punct), None)
+    if first is not None and first.lower_ in ("if", "unless") and first.dep_ == "mark" and \
+            not all(CONDITIONS & set(p.lower().split()) for p in after[1:]):
+        # "If A, do B; do C": C holds only if A too. A part may go alone only with a condition of its own.
+        return f"a leading '{first.text} ...' holds for the whole sentence: it would not be said with every part"
+    for mark in doc:
         if mark.lower_ not in CONDITIONS or mark.dep_ != "mark" or mark.head.dep_ != "advcl":
             continue
         clause, action = mark.head, mark.head.head

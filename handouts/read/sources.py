@@ -24,7 +24,8 @@ READERS = {".docx": read_docx, ".pdf": read_pdf, ".html": read_web_page, ".htm":
 SOURCE_SUFFIXES = (".txt", ".md", ".markdown", *READERS)
 FRONT_MATTER_KEYS = ("title", "slug", "language", "voice", "reviewed_by", "reviewed_on", "encoding")
 
-_BULLET = re.compile(r"^\s*[-*•‣◦–]\s+(.*)$")
+# A bullet: "-", "*", "•" ...; or an indented "o", the sub-bullet Word's plain-text export writes.
+_BULLET = re.compile(r"^(?:\s*[-*•‣◦–▪]|\s+o)\s+(.*)$")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|step \d{1,2}\s*[:.)-])\s+(.*)$", re.I)  # "1. Wash", "Step 1: Wash"
 _MAX_HEADING_WORDS = 16
 
