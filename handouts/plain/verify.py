@@ -10,6 +10,7 @@ and named for the reviewer ("kept: <rule>: <reason>"); the sentence goes on to t
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from handouts.language.grammar import has_verb, verb_forms
 from handouts.language.meaning_guard import protected
@@ -223,6 +224,14 @@ def dropped_words(before: str, after: list[str]) -> list[str]:
     return sorted({form for lemma, form in content_words(before) if lemma not in said and form not in said})
 
 
+def _restated(before: str, after: list[str]) -> bool:
+    """Tell whether a rule said each later part with a condition it wrote itself ("..., unless A, in which case B"
+    -> "... But if A, B."): a condition word the source did not say as often, and one in every later part."""
+    def said(text: str) -> Counter:
+        return Counter(w for w in (w.strip(",.;:").lower() for w in text.split()) if w in CONDITIONS)
+    return bool(sum(map(said, after), Counter()) - said(before)) and all(said(p) for p in after[1:])
+
+
 def condition_moved(before: str, after: list[str]) -> str | None:
     """Return which condition a split would part from the action it limits (None: each stays with it).
 
@@ -233,9 +242,8 @@ def condition_moved(before: str, after: list[str]) -> str | None:
         return None
     doc = parse(before)
     first = next((t for t in doc if not t.is_punct), None)
-    if first is not None and first.lower_ in ("if", "unless") and first.dep_ == "mark" and \
-            not all(CONDITIONS & set(p.lower().split()) for p in after[1:]):
-        # "If A, do B; do C": C holds only if A too. A part may go alone only with a condition of its own.
+    if first is not None and first.lower_ in ("if", "unless") and first.dep_ == "mark" and not _restated(before, after):
+        # "If A, do B; do C": C holds only if A too.
         return f"a leading '{first.text} ...' holds for the whole sentence: it would not be said with every part"
     for mark in doc:
         if mark.lower_ not in CONDITIONS or mark.dep_ != "mark" or mark.head.dep_ != "advcl":
