@@ -1022,3 +1022,55 @@ def test_a_step_under_a_heading_that_sets_a_condition_is_no_key_point(tmp_path):
                    encoding="utf-8")
     points = [k.text for k in plain_language(read_source(src), Config()).handout.key_points]
     assert points and not any(p.startswith(("Rest", "Take")) for p in points)
+
+
+# --- twelve texts written by reviewers who had not seen the rules (issue 13); each case is a class they found ---
+
+@pytest.mark.parametrize("name, wrong", [
+    # "This may cause it to stiffen" after "do not place a pillow": this what?
+    ("unseen_discharge_knee.txt", "This may cause it to stiffen"),
+    # "It works mainly." cut from "It works mainly by reducing ...": a verb without what completed it
+    ("unseen_medicine_leaflet_metformin.txt", "It works mainly."),
+    # "the doctor has:" over "explained the purpose, ...": a lead-in left on a helping verb
+    ("unseen_consent_colonoscopy.txt", "the doctor has:"),
+    # "If more than 6 months have passed, ...; simply get the second dose": the "if" holds for both halves
+    ("unseen_qa_shingles_vaccine.md", "Simply get the second dose as soon as you can."),
+    # "Virus are the same virus ...": a subject cut out of its noun phrase
+    ("unseen_qa_shingles_vaccine.md", "Virus are"),
+    # "If a person is unconscious ..., do not give anything by mouth; use glucagon ...": the same "if"
+    ("unseen_table_insulin.md", "Use glucagon (such as Baqsimi nasal powder or Gvoke) if it is available and call 911."),
+    # "This can build up to dangerous levels" after a sentence about the kidneys
+    ("unseen_seo_magnesium_sleep.txt", "This can build up"),
+    # "This is because the benefit is likely to be smaller" after the wrong half of a "but"
+    ("unseen_factsheet_hpv.txt", "This is because the benefit"),
+])
+def test_unseen_texts_keep_each_class_of_error_the_reviewers_found_away(name, wrong):
+    r = _plain(name)
+    assert wrong not in _text(r)
+    assert r.violations == []
+
+
+def test_unseen_texts_key_points_have_no_cookie_banner_advert_or_condition_lost():
+    detox = [k.text for k in _plain("unseen_seo_opioid_detox.txt").handout.key_points]
+    assert not any(w in p for p in detox for w in ("Accept All", "admissions", "insurance"))
+    asthma = [k.text for k in _plain("unseen_discharge_pediatric_asthma.txt").handout.key_points]
+    assert not any(p.startswith("Give albuterol") for p in asthma)  # a Red Zone step, not advice for every day
+    red = next(s for s in _plain("unseen_discharge_pediatric_asthma.txt").handout.sections if "red" in s.heading.lower())
+    items = [i[0].text for b in red.blocks if b.kind == "bullets" for i in b.items]
+    assert "Has blue or gray lips or fingernails" in items  # an indented "o" line is a sub-bullet, not text
+
+
+@pytest.mark.parametrize("name, wrong", [
+    # "..., but only if your prescriber has told you so" cut off: a condition with nothing it limits
+    ("unseen_leaflet_prednisone.md", "But only if your prescriber has told you so."),
+    # a swap inside a clinic's name
+    ("unseen_discharge_pneumonia.txt", "Northgate Lung Clinic"),
+])
+def test_fresh_unseen_texts_keep_each_class_of_error_away(name, wrong):
+    assert wrong not in _text(_plain(name))
+
+
+def test_fresh_unseen_texts_key_points_are_no_contact_lines_or_leaning_sentences():
+    for name in ("unseen_discharge_pneumonia.txt", "unseen_consent_vaccine_qna.md"):
+        points = [k.text for k in _plain(name).handout.key_points]
+        assert not any(p.startswith(("Call our", "Call 555", "Only then")) for p in points), points

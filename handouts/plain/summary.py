@@ -100,6 +100,9 @@ def source_summary(handout: Handout) -> list[Sentence]:
     return []
 
 
+# "Call our nurse line at 555-0199.": a contact line (the Questions box prints the clinic's), no point to act on.
+_CONTACT_LINE = re.compile(r"^(?:Call|Phone|Text|Contact)\b(?!.*\b(?:if|when|911|right away|now|immediately)\b)"
+                           r"[^.]*\d{3}[-.\s]\d{4}\.?$", re.I)
 _CONDITIONAL_HEADING = re.compile(r"\b(?:if|unless|only|zone)\b|\bwhen\b(?! to\b)", re.I)  # not "When to call"
 _DOSE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:mg|mcg|ml|mL|g|doses?|tablets?|pills?|puffs?|capsules?|times)\b")
 
@@ -119,10 +122,11 @@ def _stands_alone(s: Sentence) -> bool:
     if len(s.text.split()) > limit or LIST_RULE in s.rules or not has_verb(s.text) or not whole(s.text):
         return False
     # No opening "But"/"This", no "this effect" or "them" pointing back.
-    if re.match(r"^(?:But|And|So|Also|This|These|That|It|They|Its|Their|In fact|Instead|Even so|Then)\b", s.text) \
+    if re.match(r"^(?:But|And|So|Also|This|These|That|It|They|Its|Their|In fact|Instead|Even so|(?:Only |Even )?[Tt]hen)\b",
+                s.text) \
             or re.search(r"\b(?:this|these|those)\s+(?!works?\b)[a-z]+", s.text, re.I) or _unnamed_pronoun(s.text):
         return False
-    if s.text.endswith(":") or any(re.search(p, s.text) for p in _POINTS_ELSEWHERE):
+    if s.text.endswith(":") or any(re.search(p, s.text) for p in _POINTS_ELSEWHERE) or _CONTACT_LINE.match(s.text):
         return False
     return "(" not in s.text and not s.text.endswith("?")  # an aside in brackets is detail; a question no point
 

@@ -125,6 +125,9 @@ def _whole_clause(root) -> bool:
         first.head.i == root.i or first.head.head.i == root.i and first.head.dep_ != "advcl")
     if asks and not root.sent.text.rstrip().endswith("?"):
         return False  # "How long you have been using it." is half of a question
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONS | {"because", "although", "though", "unless", "while"}
+           for c in root.children):
+        return False  # "But only if your prescriber has told you so.": a condition with nothing it limits
     subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
     if subject is not None:
         if not _agree(subject, root):
