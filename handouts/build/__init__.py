@@ -1,1 +1,1 @@
-"""The build's bookkeeping: manifest and input fingerprints, output paths, the build lock, passive caches and their pruning, progress; knows nothing of how an output is made."""
+"""The build's bookkeeping: manifest and input fingerprints, output paths, the build lock, passive caches and their pruning, progress; knows nothing of how an output is made (uses speech/ and read/ for two names, and the base)."""

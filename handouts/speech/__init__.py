@@ -2,7 +2,7 @@
 
 piper (default, offline), gtts (online, Google Translate) and espeak (espeak-ng, when installed).
 An engine is chosen per project (`voice` in handouts.toml) or per handout (`voice:` in the front
-matter); one handout is always spoken by one engine.
+matter); one handout is always spoken by one engine. Uses language/ (language tags) and the base only.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The project's one Jinja2 environment: templates/ folder, autoescape on for HTML."""
+"""The project's one Jinja2 environment and its templates (beside this module), autoescape on for HTML; imports nothing of the project."""
 
 from __future__ import annotations
 
