@@ -13,6 +13,7 @@ Add a kind by adding a function to KINDS.
 from __future__ import annotations
 
 import dataclasses
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -100,6 +101,12 @@ def template_input(_job, pattern: str) -> str:
 
 def code_input(_job, module: str) -> str:
     """Fingerprint the code of a handouts module or wing ("render/pdf", "plain"): a code change remakes its outputs."""
+    return _code_digest(module)
+
+
+@cache
+def _code_digest(module: str) -> str:
+    """Hash a module's or wing's files once per process (code does not change under a running build)."""
     path = PACKAGE_DIR / module
     files = sorted(path.rglob("*.py")) if path.is_dir() else [path.with_suffix(".py")]
     if not all(f.exists() for f in files):

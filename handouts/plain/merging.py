@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-import snowballstemmer
-
 from handouts.language.grammar import AUXILIARIES, has_verb, tells_what_to_do, verb_forms, words
 from handouts.language.lexicon import data_rows, names_and_terms, protected_names
 from handouts.language.meaning_guard import HEDGE_GROUPS, Violation, protected
@@ -44,6 +42,9 @@ DEFINITION = re.compile(r"^([A-Z][\w-]*(?: [\w-]+)?) (?:is|are) (?:an?|the) ")
 
 @cache
 def _stemmer():
+    """Return the English Snowball stemmer (imported here: a build that rewrites nothing never needs it)."""
+    import snowballstemmer
+
     return snowballstemmer.stemmer("english")
 
 

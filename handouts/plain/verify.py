@@ -126,7 +126,7 @@ def _whole_clause(root) -> bool:
     if asks and not root.sent.text.rstrip().endswith("?"):
         return False  # "How long you have been using it." is half of a question
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONS | {"because", "although", "though", "unless", "while"}
-           for c in root.children):
+           for c in root.children) and not any(t.pos_ == "VERB" and t.i != root.i for t in root.sent):
         return False  # "But only if your prescriber has told you so.": a condition with nothing it limits
     subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
     if subject is not None:

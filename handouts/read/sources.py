@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from importlib import import_module
 from pathlib import Path
 
 from handouts.errors import SourceError
@@ -15,12 +16,11 @@ from handouts.language.sentences import split_sentences
 from handouts.read.blocks import QUOTES, Extracted, RawBlock, clean_text, nested_item, table_rows, unquote
 from handouts.read.encoding import decode_text
 from handouts.read.furniture import is_furniture
-from handouts.read.pdf_leaflet import read_pdf
-from handouts.read.web_page import read_web_page
-from handouts.read.word import read_docx
 
-# Each reader takes the file's bytes and its path; a format's heavy library loads inside its reader.
-READERS = {".docx": read_docx, ".pdf": read_pdf, ".html": read_web_page, ".htm": read_web_page}
+# Each reader takes the file's bytes and its path. Named by module and function: a reader's module (and its
+# library) is imported only when such a file is read, so a project of text files never loads them.
+READERS = {".docx": "word:read_docx", ".pdf": "pdf_leaflet:read_pdf", ".html": "web_page:read_web_page",
+           ".htm": "web_page:read_web_page"}
 SOURCE_SUFFIXES = (".txt", ".md", ".markdown", *READERS)
 FRONT_MATTER_KEYS = ("title", "slug", "language", "voice", "reviewed_by", "reviewed_on", "encoding")
 
@@ -28,6 +28,14 @@ FRONT_MATTER_KEYS = ("title", "slug", "language", "voice", "reviewed_by", "revie
 _BULLET = re.compile(r"^(?:\s*[-*•‣◦–▪]|\s+o)\s+(.*)$")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|step \d{1,2}\s*[:.)-])\s+(.*)$", re.I)  # "1. Wash", "Step 1: Wash"
 _MAX_HEADING_WORDS = 16
+
+
+def _reader(suffix: str):
+    """Return the function that reads a file with this suffix into blocks (text and Markdown: read_text)."""
+    if suffix not in READERS:
+        return read_text
+    module, _, function = READERS[suffix].partition(":")
+    return getattr(import_module(f"handouts.read.{module}"), function)
 
 
 def read_bytes(path: Path) -> bytes:
@@ -43,7 +51,7 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
     path = Path(path)
     if raw is None:
         raw = read_bytes(path)
-    reader = READERS.get(path.suffix.lower(), read_text)
+    reader = _reader(path.suffix.lower())
     found = reader(raw, path)
     front = found.front
     blocks = _without_furniture(_without_references(found.blocks))
