@@ -44,7 +44,6 @@ def remove_stale_temp_files(folder: Path) -> list[Path]:
     for path in stale:
         path.unlink(missing_ok=True)
     return stale
-from pathlib import Path
 
 
 def user_cache_dir() -> Path:

@@ -3,7 +3,6 @@
 import html5lib
 from html.parser import HTMLParser
 
-from handouts.config import Config
 from handouts.render.html import build_html
 from handouts.language.labels import CALL_TO_ACTION, DRAFT_NOTICE, KEY_POINTS, WORDS_TO_KNOW
 from test_pdf import HOSTILE, clinic, full_handout, hostile_handout

@@ -20,7 +20,6 @@ from handouts.audio.narration import narrate, spoken_script
 from handouts.plain.rewrite import plain_language
 from handouts.read.sources import read_source
 from handouts.speech import Speech
-from handouts.build.speech_cache import SpeechCache
 from conftest import ROOT
 
 

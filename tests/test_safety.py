@@ -4,7 +4,6 @@ import io
 import re
 import os
 import queue
-import random
 import shutil
 import signal
 import subprocess

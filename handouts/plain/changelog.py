@@ -4,9 +4,7 @@ HTML review page, and the readability figures before and after."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
-from handouts.files import write_atomic
 from handouts.plain.merging import HANDOUT_RULES
 from handouts.plain.rules import RULES
 from handouts.templates import render
