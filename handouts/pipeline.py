@@ -111,7 +111,7 @@ def _plain_stage(source: Path, data: bytes, config: Config, voice, audio, engine
     Return the result and the voice helper started for it, if any.
     """
     entry["source"] = digest(data)  # lets the next build find the slug cheaply
-    key = entry["plain"] = plain_key(source, data, config)  # the cache entry the cache pruning keeps
+    key = entry["plain"] = plain_key(source, entry["source"], config)  # the cache entry the cache pruning keeps
     cache = PlainCache(cache_dir(config) / "plain")
     plain = cache.get(key)
     if plain is not None:

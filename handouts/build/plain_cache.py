@@ -26,9 +26,9 @@ def code_digest() -> str:
     return digest({str(p.relative_to(PACKAGE_DIR)): digest(p.read_bytes()) for p in files})
 
 
-def plain_key(source: Path, data: bytes, config) -> str:
-    """Return the cache key of a source's plain-language result (its text, settings and our code)."""
-    return digest([CACHE_VERSION, digest(data), str(Path(source).resolve()), config.language,
+def plain_key(source: Path, source_digest: str, config) -> str:
+    """Return the cache key of a source's plain-language result (its text's digest, settings and our code)."""
+    return digest([CACHE_VERSION, source_digest, str(Path(source).resolve()), config.language,
                    config.parts_for("plain"), code_digest()])
 
 

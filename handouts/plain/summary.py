@@ -77,7 +77,7 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     ranked = sorted(candidates, key=lambda c: c[:4])
     chosen = ranked[: KEY_POINTS[1]]
     # A handout with a safety instruction puts one in the box (a step of a list, if none is said elsewhere).
-    urgent = [c for c in ranked if not c[1]] or sorted(c for c in from_lists if not c[1])[:1]
+    urgent = [c for c in ranked if not c[1]] or sorted((c for c in from_lists if not c[1]), key=lambda c: c[:4])[:1]
     if urgent and not any(c in chosen for c in urgent):
         chosen[-1] = urgent[0]
     # Say what is not known too (CDC Clear Communication Index): keep a "more research" point.

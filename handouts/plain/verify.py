@@ -19,8 +19,8 @@ from handouts.plain.rules.cleanup import claim_text
 
 CONTENT = {"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"}
 # Words a split may leave out because the split says them by itself (two sentences, a "But").
-CONNECTIVES = {"e.g.", "i.e.", "etc.", "however", "thus", "therefore", "hence", "also", "then", "so", "as", "while", "whereas", "although",
-               "though", "well", "which", "whose", "where", "when", "that", "and", "or", "but"}
+CONNECTIVES = {"e.g.", "i.e.", "etc.", "however", "thus", "therefore", "hence", "also", "then", "so", "as", "while",
+               "whereas", "although", "though", "well", "which", "whose", "where", "when", "that", "and", "or", "but"}
 # Phrases that only link or point ("in which case" becomes "But if"; "the following:" becomes "these:").
 LINKING_PHRASES = re.compile(r"\b(?:in which case|the following|as follows)\b", re.I)
 TIMES = {"when", "after", "once", "before"}  # a "when" clause sets a time, not a condition a "This" could drop
@@ -169,10 +169,9 @@ def points_astray(piece: str, previous: str, before: str) -> str | None:
 
 def _one_statement(text: str, reason: bool = False) -> bool:
     """Tell whether a sentence tells one thing: one clause, no "but" or "or", and (unless a reason follows) no "not"."""
-    doc = parse(text)
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None or not whole(text):
+    if not whole(text):
         return False
+    doc = parse(text)
     # "but"/"or" between main clauses tells two things; between conditions ("if A, or if B") it is one.
     joins_clauses = any(t.i and t.lower_ in ("but", "or") and t.head.pos_ in ("VERB", "AUX")
                         and t.head.dep_ != "advcl" for t in doc)
@@ -189,7 +188,7 @@ def _second_clause(verb, reason: bool) -> bool:
         return not (reason or any(c.tag_ == "TO" or c.lower_ in TIMES for c in verb.children))
     if verb.dep_ == "conj" and verb.head.dep_ == "advcl" or verb.dep_ == "relcl":
         return not reason  # conditions, and a "who ..." that says which people, are part of what a reason explains
-    return verb.dep_ in ("conj", "ccomp", "relcl")
+    return verb.dep_ in ("conj", "ccomp")
 
 
 _COUNTED = {"number", "majority", "lot", "lots", "percent", "half", "third", "quarter", "rest", "variety", "range",
