@@ -20,7 +20,7 @@ from handouts.read.sources import SOURCE_SUFFIXES
 from handouts.speech import ENGINE_NAMES
 from handouts.watch import watch
 
-COMMANDS = ("build", "watch", "check")
+COMMANDS = ("build", "watch", "check", "review")
 EXAMPLES = """examples:
   handouts                          build every handout in content/ (the same as `handouts build`)
   handouts build content/flu.md     build one handout
@@ -29,6 +29,8 @@ EXAMPLES = """examples:
   handouts build --verbose          also list each handout's files and why each was remade
   handouts watch                    rebuild whenever a source, template or setting is saved
   handouts check                    measure readability and the meaning guard; list missed targets
+  handouts review content/flu.md    review the plain wording in your browser: approve, edit, sign off
+  handouts review --sign "Dr. Lee" content/flu.md   sign a reviewed handout (no DRAFT notice after the build)
 
 `python generate.py ...` does the same as `handouts ...`.
 exit status: 0 all handouts built (check: all meet their targets), 1 a handout failed (the others
@@ -73,6 +75,13 @@ def parser() -> argparse.ArgumentParser:
     commands.add_parser("check", parents=[project], help="measure readability; list every missed target",
                         description="Rewrite each handout in plain language without writing any file; print its "
                                     "readability before and after and every target it misses.")
+    review = commands.add_parser("review", parents=[project], help="review the wording in your browser; sign off",
+                                 description="Open the review screen in your browser (on this computer only): "
+                                             "approve or correct each sentence, then sign off. With --sign, "
+                                             "sign the named handouts without the screen.")
+    review.add_argument("--sign", metavar="NAME", help="sign the named handouts as reviewed by NAME")
+    review.add_argument("--no-browser", action="store_true", help="print the address but do not open a browser")
+    review.add_argument("--port", type=int, default=0, help="port to listen on (default: a free one)")
     return top
 
 
@@ -101,6 +110,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.command == "check":
         return _check(config, sources)
+    if args.command == "review":
+        return _review(config, sources, args)
     if args.command == "watch":
         watch(config, lambda: _rebuild(args, sources), sources)
         return 0
@@ -208,8 +219,34 @@ def _closing_line(results, out: Path) -> str:
     line = (f"{built} of {len(results)} handouts built ({remade} remade, {built - remade} up to date). "
             f"To print: the .pdf files in {_show(out)}/ (the -large-print.pdf ones for large print).")
     if any(r.ok and r.draft for r in results):
-        line += " A DRAFT handout says so on every page until reviewed_by and reviewed_on are in its front matter."
+        line += (" A DRAFT handout says so on every page until a reviewer approves its wording and signs it "
+                 "(handouts review).")
     return line
+
+
+def _review(config, sources, args) -> int:
+    """Sign the named handouts (--sign), or start the review screen."""
+    if args.sign is not None:
+        from handouts.pipeline import sign_handout
+
+        if not sources:
+            print('error: name the handouts to sign: handouts review --sign "Your Name" content/NAME.txt',
+                  file=sys.stderr)
+            return 2
+        failed = 0
+        for source in sources:
+            try:
+                state = sign_handout(source, config, args.sign)
+            except HandoutError as e:
+                print(f"error: {e}", file=sys.stderr)
+                failed += 1
+                continue
+            print(f"signed {source.name}: reviewed by {state.signed_by} on {state.signed_on} "
+                  f"({state.entries} entries, in {state.path.name}). Build again to print it without the DRAFT notice.")
+        return 1 if failed else 0
+    from handouts.app.server import serve  # Flask loads only for the review screen
+
+    return serve(config, sources or find_sources(config), port=args.port, browser=not args.no_browser)
 
 
 def _check(config, sources) -> int:

@@ -15,6 +15,7 @@ class Sentence:
     sources: list[str] = field(default_factory=list)
     rules: list[str] = field(default_factory=list)
     role: str = "text"  # "text", or "bullet" / "step": an item of a list a rule cut from a sentence
+    origin: int = -1  # which source sentence (its place in reading order) it came from; -1: none
 
 
 @dataclass
@@ -48,6 +49,7 @@ class Section:
     heading: str
     blocks: list[Block] = field(default_factory=list)
     line: int = 0
+    source_heading: str | None = None  # the heading as the source wrote it, when the plain stage reworded it
 
     @property
     def sentences(self) -> list[Sentence]:

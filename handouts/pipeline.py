@@ -27,6 +27,7 @@ from handouts.outputs import OUTPUTS, BuildResult, Job, SpeechAhead
 from handouts.plain.rewrite import PlainResult, plain_language
 from handouts.read.sources import read_bytes, read_source
 from handouts.render.page_facts import is_draft
+from handouts.review.reviewer_copy import ReviewState, review_copy, sign
 from handouts.speech import Engine
 
 
@@ -84,10 +85,12 @@ def build_handout(source: Path, config: Config, voice: str | None = None, audio:
     try:
         data = read_bytes(source) if data is None else data
         plain, helper = _plain_stage(source, data, config, voice, audio, engine, previous, entry)
+        plain, review = review_copy(source, plain, config)  # the reviewer's text in; signed only while it holds
         handout = plain.handout
         result.slug = entry["slug"] = handout.meta.slug
         result.draft = is_draft(handout)
         _report_plain_stage(plain, config, result)
+        result.warnings += review.notes + review.warnings
         if previous and previous.get("slug") != handout.meta.slug:
             old, entry["outputs"] = {}, {}  # renamed: the old files are removed by build_all
         job = Job(source, data, plain, config, result, config.voice_for(handout.meta.voice, voice), engine, progress,
@@ -281,6 +284,33 @@ def _retire(out: Path, old: dict | None, new: dict | None, manifest: Manifest, k
                 path.unlink()
                 removed.append(path)
     return removed
+
+
+def machine_plain(source: Path, config: Config) -> PlainResult:
+    """Return the rules' plain-language result for one source (from the cache when nothing changed)."""
+    data = read_bytes(source)
+    key = plain_key(source, digest(data), config)
+    cache = PlainCache(cache_dir(config) / "plain")
+    plain = cache.get(key)
+    if plain is None:
+        plain = plain_language(read_source(source, config.language, data), config)
+        cache.put(key, plain)
+    return plain
+
+
+def reviewed_plain(source: Path, config: Config) -> tuple[PlainResult, ReviewState]:
+    """Return one source's handout as reviewed, and the state of its reviewer copy (brought up to date)."""
+    return review_copy(source, machine_plain(source, config), config)
+
+
+def sign_handout(source: Path, config: Config, name: str) -> ReviewState:
+    """Sign a handout's reviewer copy in `name`; refused while any entry still needs a look."""
+    try:
+        return sign(source, machine_plain(source, config), config, name)
+    except HandoutError as e:
+        if e.path is None:
+            e.path = str(source)
+        raise
 
 
 @dataclass

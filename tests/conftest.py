@@ -50,6 +50,9 @@ def sample_build(tmp_path_factory):
 
     config = load_config(ROOT)
     config.out_dir = str(tmp_path_factory.mktemp("build"))
-    result = build_handout(SAMPLE, config)
+    content = tmp_path_factory.mktemp("content")  # a copy: the build writes the reviewer's copy beside the source
+    shutil.copy(SAMPLE, content / SAMPLE.name)
+    config.content_dir = str(content)
+    result = build_handout(content / SAMPLE.name, config)
     assert result.ok, result.error
     return result

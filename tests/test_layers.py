@@ -11,9 +11,9 @@ PACKAGE = ROOT / "handouts"
 # (written "a | b") are siblings that never import each other.
 LAYERS = [
     ["cli"],
-    ["watch"],
+    ["watch", "app"],
     ["pipeline"],
-    ["outputs"],
+    ["outputs", "review"],
     ["plain", "render", "audio", "build"],
     ["speech"],
     ["read"],

@@ -70,7 +70,7 @@ def plain_language(handout: Handout, config=None) -> PlainResult:
             heading = "" if is_furniture(section.heading) else plain_heading(section.heading)
             if heading != section.heading:
                 headings.append({"source": section.heading, "became": heading})
-            new = Section(heading=heading, line=section.line)
+            new = Section(heading=heading, line=section.line, source_heading=section.heading)
             sections.append(new)
         for block in section.blocks:
             items = []
@@ -79,10 +79,12 @@ def plain_language(handout: Handout, config=None) -> PlainResult:
                 for sentence in item:
                     pieces, change = rewrite_sentence(sentence, section.heading, lists=block.kind == "paragraph",
                                                       said_elsewhere=elsewhere)
+                    for piece in pieces:
+                        piece.origin = len(changes)  # its change's place: the review file's entry for it
                     out += pieces
                     changes.append(change)
                 items.append(out)
-            new.blocks += _with_lists(Block(block.kind, items, block.line))
+            new.blocks += with_lists(Block(block.kind, items, block.line))
     plain = Handout(meta=handout.meta, sections=sections)
     merge_near_duplicates(plain, changes)
     _drop_empty(plain)
@@ -99,8 +101,10 @@ def _as_written(handout: Handout, before) -> PlainResult:
     Spanish 'a urgencias' into 'an urgencias'); it is still printed, checked and spoken."""
     changes = [Change(source=s.text, section=sec.heading, became=[s.text])
                for sec in handout.sections for s in sec.sentences]
-    for s in handout.sentences:
-        s.sources = s.sources or [s.text]
+    for origin, s in enumerate(handout.sentences):
+        s.sources, s.origin = s.sources or [s.text], origin
+    for sec in handout.sections:
+        sec.source_heading = sec.heading
     return PlainResult(handout, before, before, changes, [], [], rewritten=False)
 
 
@@ -120,7 +124,7 @@ def plain_heading(heading: str) -> str:
 _LIST_KINDS = {BULLET: "bullets", STEP: "numbered"}  # the block the list items of each role make
 
 
-def _with_lists(block: Block) -> list[Block]:
+def with_lists(block: Block) -> list[Block]:
     """Split a paragraph at the list items a rule made: the text up to the lead-in, the list, the rest."""
     if all(s.role == TEXT for item in block.items for s in item):
         return [block]

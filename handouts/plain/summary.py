@@ -86,7 +86,7 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
         chosen[-2 if urgent and chosen[-1] is urgent[0] else -1] = unknown[0]
     if len(chosen) < KEY_POINTS[0]:
         return []
-    return [Sentence(s.text, list(s.sources), list(s.rules) + ["key_point"])
+    return [Sentence(s.text, list(s.sources), list(s.rules) + ["key_point"], origin=s.origin)
             for *_, s in sorted(chosen, key=lambda c: c[3])]
 
 
@@ -96,7 +96,8 @@ def source_summary(handout: Handout) -> list[Sentence]:
         if SUMMARY_BOX.match(sec.heading) and sec.blocks and all(b.is_list for b in sec.blocks) \
                 and KEY_POINTS[0] <= len(sec.sentences) <= KEY_POINTS[1]:
             handout.sections.remove(sec)  # the box prints at the top already: not twice
-            return [Sentence(s.text, list(s.sources), list(s.rules) + ["key_point"]) for s in sec.sentences]
+            return [Sentence(s.text, list(s.sources), list(s.rules) + ["key_point"], origin=s.origin)
+                    for s in sec.sentences]
     return []
 
 
