@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
+from handouts.review.po_file import review_path
 from handouts.config import CONFIG_NAME, Config
 from handouts.templates import TEMPLATE_DIR
 
@@ -19,7 +20,7 @@ def watched_files(config: Config, sources: list[Path] | None = None) -> dict[str
     root = Path(config.root)
     paths = [root / CONFIG_NAME]
     if sources:
-        paths += [Path(s) for s in sources]
+        paths += [Path(s) for s in sources] + [review_path(s) for s in sources]  # a reviewer's save rebuilds
     else:
         folder = root / config.content_dir
         paths += [p for p in folder.iterdir() if not p.name.startswith(".")] if folder.is_dir() else []

@@ -4,6 +4,8 @@ import shutil
 import subprocess
 import sys
 
+import polib
+
 from conftest import DATA, ROOT
 
 
@@ -79,9 +81,21 @@ def test_summary_says_draft_until_reviewed_and_html_is_made(tmp_path):
     r = run("--project", str(project), "--no-audio", "--jobs", "1")
     assert r.returncode == 0, r.stderr
     lines = {line.split(":")[0]: line for line in r.stdout.splitlines()}
-    assert lines["ok a"].endswith(", DRAFT (not yet reviewed)") and lines["ok b"].endswith(", reviewed")
+    assert lines["ok a"].endswith(", DRAFT (not yet reviewed)") and lines["ok b"].endswith(", DRAFT (not yet reviewed)")
+    assert "the front matter says reviewed by Dr. Lee on 2026-03-01" in r.stderr  # signed in the review file only
     assert "a.html" not in lines["ok a"]  # the files are listed only with --verbose
     assert "To print: the .pdf files in " in r.stdout.splitlines()[-1]
+    refused = run("review", "--project", str(project), "--sign", "Dr. Lee", str(project / "content" / "b.md"))
+    assert refused.returncode == 1 and "not signed: 2 entries" in refused.stderr
+    po = polib.pofile(str(project / "content" / "b.po"))
+    for entry in po:
+        entry.flags = []
+    po.save()
+    signed = run("review", "--project", str(project), "--sign", "Dr. Lee", str(project / "content" / "b.md"))
+    assert signed.returncode == 0 and signed.stdout.startswith("signed b.md: reviewed by Dr. Lee on ")
+    r = run("--project", str(project), "--no-audio", "--jobs", "1")
+    lines = {line.split(":")[0]: line for line in r.stdout.splitlines()}
+    assert lines["ok b"].endswith(", reviewed") and lines["up to date a"].endswith(", DRAFT (not yet reviewed)")
     again = run("--project", str(project), "--no-audio", "--jobs", "1", "--verbose")
     assert again.stdout.splitlines()[0].startswith("up to date a: ")
     assert "DRAFT (not yet reviewed)" in again.stdout.splitlines()[0]  # up-to-date lines say it too
@@ -91,7 +105,7 @@ def test_summary_says_draft_until_reviewed_and_html_is_made(tmp_path):
 def test_subcommands_version_and_help(tmp_path):
     r = run("--version")
     assert r.returncode == 0 and r.stdout.startswith("handouts 0.")
-    for command in ("build", "watch", "check"):
+    for command in ("build", "watch", "check", "review"):
         r = run(command, "--help")
         assert r.returncode == 0 and r.stdout.startswith(f"usage: handouts {command} ")
     assert "--voice" in run("build", "--help").stdout and "--voice" not in run("check", "--help").stdout

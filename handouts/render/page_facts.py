@@ -25,8 +25,21 @@ class ContactLine:
 
 
 def is_draft(handout: Handout) -> bool:
-    """Return True until the front matter records who reviewed the handout and when."""
+    """Return True until a reviewer's sign-off holds for the handout's exact words (handouts/review/)."""
     return not handout.meta.reviewed
+
+
+def review_text(handout: Handout) -> str:
+    """Return "Reviewed by Dr. Lee on March 1, 2026" for a signed handout, or "" for a draft."""
+    meta = handout.meta
+    if not meta.reviewed:
+        return ""
+    try:
+        day = dt.date.fromisoformat(meta.reviewed_on)
+        date = f"{_MONTHS[day.month - 1]} {day.day}, {day.year}" if is_english(meta.language) else day.isoformat()
+    except ValueError:
+        date = meta.reviewed_on
+    return words_for(meta.language)["reviewed"].format(name=meta.reviewed_by, date=date)
 
 
 def version_date(handout: Handout, config: Config) -> dt.date:

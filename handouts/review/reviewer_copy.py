@@ -55,7 +55,7 @@ def review_copy(source: Path, plain: PlainResult, config: Config) -> tuple[Plain
     path = review_path(source)
     state = ReviewState(path)
     write = _in_content(source, config)
-    with _locked(config, path):
+    with locked(config, path):
         old_text = path.read_text(encoding="utf-8") if path.exists() else None
         po = po_file.load(path) or po_file.new_file(source, plain.handout.meta.language)
         _read_front_matter(po, plain.handout.meta, path, state)
@@ -95,7 +95,7 @@ def sign(source: Path, plain: PlainResult, config: Config, name: str, today: dt.
     if not name:
         raise HandoutError('say who signs: handouts review --sign "Your Name" FILE')
     path = review_path(source)
-    with _locked(config, path):
+    with locked(config, path):
         old_text = path.read_text(encoding="utf-8") if path.exists() else None
         po = po_file.load(path) or po_file.new_file(source, plain.handout.meta.language)
         wanted = wanted_entries(plain)
@@ -192,7 +192,7 @@ def _short(text: str, most: int = 50) -> str:
 
 
 @contextmanager
-def _locked(config: Config, path: Path):
+def locked(config: Config, path: Path):
     """Hold the file's lock (kept in the build cache, not beside the source) while it is read and written."""
     from filelock import FileLock  # the build has it loaded already; the app too
 

@@ -1,0 +1,39 @@
+// The review screen: show each sentence's reading grade and the meaning checks as the reviewer types.
+"use strict";
+(function () {
+  function show(box, data) {
+    box.textContent = "";
+    data.grades.forEach(function (g) {
+      var span = document.createElement("span");
+      span.className = "grade";
+      span.textContent = "grade " + g.grade + ", " + g.words + " words ";
+      box.appendChild(span);
+    });
+    data.findings.forEach(function (f) {
+      var p = document.createElement("p");
+      p.className = "finding";
+      p.textContent = f;  // text, never markup
+      box.appendChild(p);
+    });
+  }
+  document.querySelectorAll("form.plain").forEach(function (form) {
+    var area = form.querySelector("textarea"), box = form.querySelector(".checks"), timer = null;
+    area.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var body = new URLSearchParams();
+        body.set("token", form.querySelector("input[name=token]").value);
+        body.set("slug", form.dataset.slug);
+        body.set("entry", form.dataset.entry);
+        body.set("text", area.value);
+        fetch("/check", {method: "POST", body: body, credentials: "same-origin"})
+          .then(function (r) { return r.ok ? r.json() : null; })
+          .then(function (data) { if (data) { show(box, data); } });
+      }, 300);
+    });
+  });
+  if (location.hash) {  // after a save: put the keyboard where the next sentence is
+    var target = document.querySelector(location.hash + " textarea") || document.querySelector(location.hash);
+    if (target) { target.focus(); }
+  }
+})();
