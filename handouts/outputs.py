@@ -12,6 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from handouts.audio.captions import read_webvtt
 from handouts.audio.listening_files import narration_captions, narration_mp3
 from handouts.audio.narration import narrate, spoken_script
 from handouts.build.inputs import fingerprints
@@ -39,6 +40,7 @@ class BuildResult:
     audio_seconds: float = 0.0
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what the build did besides the outputs (wrote a review file)
     error: str | None = None
     draft: bool = False  # not yet reviewed: every page says so, and so does the summary
     rebuilt: dict[str, str] = field(default_factory=dict)  # output name -> why it was made again
@@ -129,13 +131,16 @@ def _mp3(job: Job) -> bytes:
 
 def _captions(job: Job) -> str:
     """Render the narration's WebVTT captions."""
-    return narration_captions(job.handout, job.speech())
+    return narration_captions(job.handout, job.speech(), job.script())
 
 
 def _html(job: Job) -> bytes:
     """Render the accessible HTML page, with the player and captions when those files are there."""
-    media = narration_files(output_dir(job.config), job.handout.meta.slug)
-    return build_html(job.handout, job.config, audio=media["mp3"], captions=media["vtt"]).encode("utf-8")
+    folder, slug = output_dir(job.config), job.handout.meta.slug
+    media = narration_files(folder, slug)
+    # The cues of the .vtt beside the page (made just before it), so the page shows what the track says.
+    cues = read_webvtt((folder / f"{slug}.vtt").read_text(encoding="utf-8")) if media["vtt"] else []
+    return build_html(job.handout, job.config, audio=media["mp3"], captions=media["vtt"], cues=cues).encode("utf-8")
 
 
 # The plain-language stage's reports depend on its change log (every source sentence) and its code.

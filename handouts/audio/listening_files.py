@@ -6,12 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from handouts.audio.tags import build_date, tag_mp3
-from handouts.audio.captions import webvtt
+from handouts.audio.captions import Spoken, caption_cues, list_groups, voiced_onset, webvtt
 from handouts.config import Config
 from handouts.files import write_atomic
 from handouts.audio.mastering import master
 from handouts.model import Handout
-from handouts.audio.narration import Narration
+from handouts.audio.narration import Narration, Script
 from handouts.audio.playlist import PLAYLIST_NAME, playlist
 from handouts.speech import Engine
 
@@ -32,9 +32,12 @@ def narration_mp3(handout: Handout, config: Config, narration: Narration, engine
                    comment=comment, transcript=narration.transcript, chapters=narration.chapters)
 
 
-def narration_captions(handout: Handout, narration: Narration) -> str:
-    """Return WebVTT captions: each line as written, timed where its speech sits in the MP3."""
-    return webvtt(narration.cues, handout.meta.title)
+def narration_captions(handout: Handout, narration: Narration, script: Script | None = None) -> str:
+    """Return WebVTT captions: the lines as written, in cues of at most 2 lines, timed where they are spoken."""
+    groups = list_groups(handout, script) if script is not None else [None] * len(narration.cues)
+    spoken = [Spoken(c.start, c.end, c.text, g, voiced_onset(narration.samples, narration.sample_rate, c.start, c.end))
+              for c, g in zip(narration.cues, groups)]
+    return webvtt(caption_cues(spoken), handout.meta.title)
 
 
 def write_playlist(out: Path) -> Path:

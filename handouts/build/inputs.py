@@ -115,8 +115,17 @@ def _code_digest(module: str) -> str:
 
 
 def media_input(job, _arg: str = "") -> dict:
-    """Fingerprint which narration files sit beside the HTML page (its player links to them)."""
-    return narration_files(output_dir(job.config), job.handout.meta.slug)
+    """Fingerprint which narration files sit beside the HTML page (its player links to them) and the
+    captions it embeds (so new cues, from any cause, remake the page)."""
+    out, slug = output_dir(job.config), job.handout.meta.slug
+    found: dict = dict(narration_files(out, slug))
+    vtt = out / f"{slug}.vtt"
+    if found.get("vtt"):
+        try:
+            found["cues"] = digest(vtt.read_bytes())
+        except OSError:
+            found["cues"] = None
+    return found
 
 
 def source_input(job, _arg: str = "") -> str:

@@ -9,7 +9,7 @@ from functools import cache
 from handouts.config import Config
 from handouts.language.labels import words_for
 from handouts.render.fonts import FAMILY, font_files
-from handouts.render.page_facts import contact_lines, is_draft, version_date, version_text
+from handouts.render.page_facts import contact_lines, is_draft, review_text, version_date, version_text
 from handouts.model import Handout
 from handouts.templates import render
 
@@ -53,8 +53,17 @@ def media_for(handout: Handout, audio: bool, captions: bool) -> Media:
     return Media(audio=f"{slug}.mp3" if audio else "", captions=f"{slug}.vtt" if audio and captions else "")
 
 
-def build_html(handout: Handout, config: Config, audio: bool = False, captions: bool = False) -> str:
-    """Return the handout as one self-contained HTML page (Jinja2 autoescapes every user text)."""
+def cue_data(cues) -> list[dict]:
+    """Return the caption cues (with .start, .end, .lines) as plain data for the page's caption area."""
+    return [{"start": round(c.start, 3), "end": round(c.end, 3), "lines": list(c.lines)} for c in cues]
+
+
+def build_html(handout: Handout, config: Config, audio: bool = False, captions: bool = False, cues=()) -> str:
+    """Return the handout as one self-contained HTML page (Jinja2 autoescapes every user text).
+
+    `cues`: the captions' cues, embedded in the page so its caption area works opened from file://,
+    where Chromium will not load the .vtt (and an <audio> element never draws cues anyway)."""
+    media = media_for(handout, audio, captions)
     return render(
         TEMPLATE,
         handout=handout,
@@ -62,7 +71,9 @@ def build_html(handout: Handout, config: Config, audio: bool = False, captions: 
         clinic_name=config.clinic_name,
         contacts=contact_lines(handout, config),
         draft=is_draft(handout),
-        media=media_for(handout, audio, captions),
+        reviewed=review_text(handout),
+        media=media,
+        cues=cue_data(cues) if media.captions else [],
         version=version_text(handout, config),
         version_iso=version_date(handout, config).isoformat(),
         labels=words_for(handout.meta.language),

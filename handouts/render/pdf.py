@@ -17,7 +17,7 @@ from xml.sax.saxutils import escape
 from handouts.config import Config
 from handouts.render.fonts import register_fonts
 from handouts.language.labels import SCAN_TO_LISTEN, words_for
-from handouts.render.page_facts import audio_url, contact_lines, is_draft, version_text
+from handouts.render.page_facts import audio_url, contact_lines, is_draft, review_text, version_text
 from handouts.model import Block, Handout
 
 
@@ -256,6 +256,7 @@ class _PageFurniture:
         self.clinic = config.clinic_name
         self.title = handout.meta.title
         self.version = version_text(handout, config)
+        self.reviewed = review_text(handout)  # "Reviewed by Dr. Lee on March 1, 2026"; "" for a draft
         # Reserve room for a two-digit page count, so every pass lays out the same.
         self.lines_reserved = len(self._footer_lines(self.say["page"].format(page=88, pages=88)))
         # 0.9: a little air between the last box on a page and the footer's rule.
@@ -275,10 +276,11 @@ class _PageFurniture:
         return value.rstrip() + "…"
 
     def _footer_lines(self, page_text: str) -> list[tuple[str, str]]:
-        """Return (left, right) footer lines: clinic and page, then title and version date."""
+        """Return (left, right) footer lines: clinic and page, title and version date, then who reviewed it."""
         gap = self.size.body * 1.5
         lines = []
-        for left, right in ((self.clinic, page_text), (self.title, self.version)):
+        pairs = [(self.clinic, page_text), (self.title, self.version)] + ([(self.reviewed, "")] if self.reviewed else [])
+        for left, right in pairs:
             if self._width(left) + gap + self._width(right) <= self.width:
                 lines.append((left, right))
             else:  # too wide side by side: stack them, both left-aligned
@@ -453,17 +455,18 @@ def _paragraph_pair(word: str, definition: str, style):
 def _call_to_action(handout: Handout, config: Config, st: dict, size: PrintSize, boxes: _Boxes):
     """Return the "Questions?" box: clinic phone, website, help lines; the QR code beside them."""
     say = words_for(handout.meta.language)
-    lines = [_paragraph_line(c.label, c.value, st["box_text"]) for c in contact_lines(handout, config)]
+    lines = [_paragraph_line(c.label, c.value, st["box_text"], c.href) for c in contact_lines(handout, config)]
     url = audio_url(handout, config)
     side = _qr_drawing(url, size, say["scan_to_listen"]) if url else None
     return boxes.box(say["call_to_action"], lines, side=side)
 
 
-def _paragraph_line(label: str, value: str, style):
-    """Return "label: value" with the value in bold, both escaped."""
+def _paragraph_line(label: str, value: str, style, href: str = ""):
+    """Return "label: value" with the value in bold, and a link to `href` when given; all escaped."""
     from reportlab.platypus import Paragraph
 
-    return Paragraph(f"{text(label)}: <b>{text(value)}</b>", style)
+    shown = f'<a href="{text(href)}">{text(value)}</a>' if href else text(value)
+    return Paragraph(f"{text(label)}: <b>{shown}</b>", style)
 
 
 def _qr_drawing(url: str, size: PrintSize, scan: str = SCAN_TO_LISTEN):
