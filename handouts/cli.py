@@ -156,6 +156,9 @@ def _build(config, sources, args) -> int:
             print(summary(r, args.verbose), file=sys.stdout if r.ok else sys.stderr)
             for w in r.warnings:
                 print(f"warning {r.slug}: {_with_fix(w, r.slug, args.verbose)}", file=sys.stderr)
+            if not args.quiet:
+                for note in r.notes:
+                    print(f"note {r.slug}: {note}")
     failed = sum(not r.ok for r in results)
     if not args.quiet or failed:
         print(_closing_line(results, output_dir(config)))

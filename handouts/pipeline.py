@@ -90,7 +90,8 @@ def build_handout(source: Path, config: Config, voice: str | None = None, audio:
         result.slug = entry["slug"] = handout.meta.slug
         result.draft = is_draft(handout)
         _report_plain_stage(plain, config, result)
-        result.warnings += review.notes + review.warnings
+        result.notes += review.notes
+        result.warnings += review.warnings
         if previous and previous.get("slug") != handout.meta.slug:
             old, entry["outputs"] = {}, {}  # renamed: the old files are removed by build_all
         job = Job(source, data, plain, config, result, config.voice_for(handout.meta.voice, voice), engine, progress,

@@ -82,7 +82,7 @@ def test_summary_says_draft_until_reviewed_and_html_is_made(tmp_path):
     assert r.returncode == 0, r.stderr
     lines = {line.split(":")[0]: line for line in r.stdout.splitlines()}
     assert lines["ok a"].endswith(", DRAFT (not yet reviewed)") and lines["ok b"].endswith(", DRAFT (not yet reviewed)")
-    assert "the front matter says reviewed by Dr. Lee on 2026-03-01" in r.stderr  # signed in the review file only
+    assert "the front matter says reviewed by Dr. Lee on 2026-03-01" in r.stdout  # signed in the review file only
     assert "a.html" not in lines["ok a"]  # the files are listed only with --verbose
     assert "To print: the .pdf files in " in r.stdout.splitlines()[-1]
     refused = run("review", "--project", str(project), "--sign", "Dr. Lee", str(project / "content" / "b.md"))

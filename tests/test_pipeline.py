@@ -31,4 +31,6 @@ def test_each_source_is_read_once_per_build(tmp_path, monkeypatch):
         opened.clear()
         report = build_all(config, engine=CountingEngine(), workers=1)
         assert all(r.ok for r in report), [r.error for r in report]
-        assert sorted(opened) == ["lists.txt", "wrapped_paragraph.txt"], (change, opened)
+        # Each source once, and each one's review file once (written beside it under a temporary name).
+        assert sorted(n for n in opened if not n.startswith(".")) == [
+            "lists.po", "lists.txt", "wrapped_paragraph.po", "wrapped_paragraph.txt"], (change, opened)

@@ -37,13 +37,24 @@ def review_path(source: Path) -> Path:
     return Path(source).with_suffix(".po")
 
 
-def load(path: Path) -> polib.POFile | None:
-    """Read a reviewer copy, or None when there is none yet; a damaged one is a one-line error with its line."""
-    if not path.exists():
+def read_text(path: Path) -> str | None:
+    """Return a reviewer copy's text, or None when there is none yet."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as e:
+        raise SourceError(f"this review file cannot be read ({e}). Save it as UTF-8 text, or move it away and "
+                          f"build again for a fresh one.", path) from None
+
+
+def load(path: Path, text: str | None) -> polib.POFile | None:
+    """Read a reviewer copy from its text, or None when there is none; a damaged one is a one-line error with its line."""
+    if text is None:
         return None
     try:
-        return polib.pofile(str(path), wrapwidth=0, check_for_duplicates=False)
-    except (OSError, ValueError, UnicodeDecodeError) as e:
+        return parse(text)
+    except (OSError, ValueError) as e:
         raise SourceError(f"this review file cannot be read ({e}). Mend that line (a text editor or Poedit "
                           f"shows it), or move the file away and build again for a fresh one.", path) from None
 

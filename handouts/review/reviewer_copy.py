@@ -56,8 +56,8 @@ def review_copy(source: Path, plain: PlainResult, config: Config) -> tuple[Plain
     state = ReviewState(path)
     write = _in_content(source, config)
     with locked(config, path):
-        old_text = path.read_text(encoding="utf-8") if path.exists() else None
-        po = po_file.load(path) or po_file.new_file(source, plain.handout.meta.language)
+        old_text = po_file.read_text(path)
+        po = po_file.load(path, old_text) or po_file.new_file(source, plain.handout.meta.language)
         _read_front_matter(po, plain.handout.meta, path, state)
         wanted = wanted_entries(plain)
         record = cache_dir(config) / "review-suggestions" / f"{digest(str(path.resolve()))[:16]}.json"
@@ -96,8 +96,8 @@ def sign(source: Path, plain: PlainResult, config: Config, name: str, today: dt.
         raise HandoutError('say who signs: handouts review --sign "Your Name" FILE')
     path = review_path(source)
     with locked(config, path):
-        old_text = path.read_text(encoding="utf-8") if path.exists() else None
-        po = po_file.load(path) or po_file.new_file(source, plain.handout.meta.language)
+        old_text = po_file.read_text(path)
+        po = po_file.load(path, old_text) or po_file.new_file(source, plain.handout.meta.language)
         wanted = wanted_entries(plain)
         synced = po_file.sync(po, wanted)
         lines = po_file.line_numbers(po_file.text_of(po))
