@@ -79,6 +79,8 @@ def screen(source: Path, config: Config) -> Screen:
         msgstr = e.msgstr if e is not None else w.suggestion
         row = Row(entry_id(*w.key), w.kind, w.msgid, msgstr, w.suggestion, _state(e, w), e.linenum if e else 0,
                   [n for n in (e.comment.splitlines() if e else []) if n])
+        if e is not None and e.previous_msgid:
+            row.notes.insert(0, f"the source used to say: {e.previous_msgid}")
         if w.kind in ("sentence", KEY_POINT):
             row.grades = sentence_grades(msgstr) if msgstr.strip() != REMOVED else []
             if msgstr != w.suggestion:

@@ -77,7 +77,8 @@ def review_copy(source: Path, plain: PlainResult, config: Config) -> tuple[Plain
     state.needs_look = [f'line {lines.get(w.key, 0)}: "{_short(w.msgid)}"' for w, e in zip(wanted, synced.entries)
                         if po_file.needs_look(e)]
     if old_text is not None and synced.added:
-        state.warnings.append(f"{path.name}: the source changed; {_listed(synced.added, lines)} need a look")
+        state.warnings.append(f"{path.name}: the source changed; {_listed(synced.added, lines)} "
+                              f"{_needs(synced.added)} a look")
     body = " ".join(s.text for s in result.handout.sentences)
     for w, e in changed:
         if w.kind in ("sentence", "key point"):
@@ -104,7 +105,7 @@ def sign(source: Path, plain: PlainResult, config: Config, name: str, today: dt.
         waiting = [e for e in synced.entries if po_file.needs_look(e)]
         if waiting:
             po_file.save(po, path, old_text)
-            raise HandoutError(f"not signed: {_listed(waiting, lines)} still need a look (they are marked fuzzy). "
+            raise HandoutError(f"not signed: {_listed(waiting, lines)} still {_needs(waiting)} a look (marked fuzzy). "
                                f"Approve or edit them (handouts review {Path(source).name}), then sign again.", path)
         result, _ = apply_entries(plain, wanted, synced.entries)
         words = signed_words(result.handout, config)
@@ -132,9 +133,10 @@ def _signed(result: PlainResult, po, config: Config, state: ReviewState) -> Plai
         handout.meta.reviewed_by, handout.meta.reviewed_on = state.signed_by, state.signed_on
     elif state.signed_by and signed_print:
         changes = what_changed(cache_dir(config) / "signed", signed_print, words)
-        since = "; ".join(changes) if changes else "its text changed"
-        if state.needs_look:
-            since += f"; {len(state.needs_look)} entr{'y' if len(state.needs_look) == 1 else 'ies'} need a look"
+        n = len(state.needs_look)
+        since = "; ".join(changes + ([f"{n} {'entry needs' if n == 1 else 'entries need'} a look ("
+                                      f"{', '.join(state.needs_look[:_LISTED])})"] if n else []))
+        since = since or "its words changed"
         state.warnings.append(f"{state.path.name}: signed by {state.signed_by} on {state.signed_on}, but since then "
                               f"{since}. It is a DRAFT again until it is signed anew (handouts review --sign).")
     return dataclasses.replace(result, handout=handout)
@@ -164,6 +166,10 @@ def _listed(entries, lines: dict) -> str:
     more = f", and {len(entries) - _LISTED} more" if len(entries) > _LISTED else ""
     noun = "entry" if len(entries) == 1 else "entries"
     return f"{len(entries)} {noun} ({', '.join(named)}{more})"
+
+
+def _needs(entries) -> str:
+    return "needs" if len(entries) == 1 else "need"
 
 
 def _in_content(source: Path, config: Config) -> bool:

@@ -3,10 +3,11 @@
 (function () {
   function show(box, data) {
     box.textContent = "";
-    data.grades.forEach(function (g) {
+    data.grades.forEach(function (g, i) {
       var span = document.createElement("span");
       span.className = "grade";
-      span.textContent = "grade " + g.grade + ", " + g.words + " words ";
+      span.textContent = (data.grades.length > 1 ? "sentence " + (i + 1) + ": " : "") +
+        "grade " + g.grade + ", " + g.words + " words";
       box.appendChild(span);
     });
     data.findings.forEach(function (f) {
