@@ -10,7 +10,22 @@ from dataclasses import dataclass, field
 from handouts.language.lexicon import uncap
 
 QUOTES = ("\"“”„«»", "\"”“«»")  # marks that open, and marks that close, a quoted passage
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))  # removed on reading
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"  # soft hyphens and zero-width marks: removed on reading
+# Direction marks and overrides: the handouts are printed left to right, and an override pasted into a text
+# (or planted in it) would show its letters in an order other than the one they are read in.
+_BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+# Control characters are no text (NUL bytes, bells, escape codes a bad export leaves): removed, all but tab and
+# newline; a carriage return ends a line. Those that part words (vertical tab, form feed, the separators, NEL)
+# become a space: editors do not count them as lines, so the line numbers in messages stay the editor's.
+_SEPARATORS = "\x0b\x0c\x1c\x1d\x1e\x1f\x85\u2028\u2029"
+_CONTROLS = [chr(c) for c in (*range(0x20), 0x7f, *range(0x80, 0xa0)) if chr(c) not in "\t\n"]
+# Spaces and hyphens that only typesetting tells apart, as the signs every font has ("self‐care", "10 000"):
+# the fonts have none of them, and a rule looking for "-" or " " would miss them.
+_SPACES = "\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u205f\u3000"
+_PLAIN_FORMS = {**dict.fromkeys(_SPACES, " "), "\u2007": "\u00a0", "\u202f": "\u00a0",  # the no-break ones stay so
+                "\u2010": "-", "\u2011": "-", "\u2012": "–", "\u2015": "—"}
+_CLEAN = str.maketrans({**dict.fromkeys(_INVISIBLE + _BIDI), **dict.fromkeys(_CONTROLS),
+                        **dict.fromkeys(_SEPARATORS, " "), "\r": "\n", **_PLAIN_FORMS})
 
 
 @dataclass
@@ -34,8 +49,42 @@ class Extracted:
 
 
 def clean_text(text: str) -> str:
-    """Compose accents and drop soft hyphens and zero-width marks, which hide words from every rule."""
-    return unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    """Compose accents; drop control characters, soft hyphens, zero-width and direction marks, which hide words
+    from every rule; write typeset spaces and hyphens as plain ones."""
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n")).translate(_CLEAN)
+
+
+def clean_line(text: str) -> str:
+    """Return the text of a block cleaned as `clean_text` does, on one line."""
+    return clean_text(text).replace("\n", " ")
+
+
+# The addresses a link may have: anything else (javascript:, vbscript:, data:, file: ...) runs code, carries a
+# hidden payload or reads the reader's own files. A link's words are kept; its address is never printed or said.
+LINK_SCHEMES = ("http", "https", "mailto", "tel")
+_SCHEME = re.compile(r"^\s*([a-z][a-z0-9+.-]*):", re.I)
+# Such an address written out in the text (an autolink, a link whose words are its address, a link the source
+# broke): removed with what follows it up to the next space.
+_UNSAFE_ADDRESS = re.compile(r"\b(?:java|vb|live)script:\S*|\bdata:[\w.+-]+/[\w.+-]+[;,]\S*|\bdata:[;,]\S*"
+                             r"|\bfile:/\S*", re.I)
+
+
+def safe_link(href: str) -> bool:
+    """Tell whether a link's address is one a handout may carry: http(s), mailto, tel (or one with no scheme)."""
+    scheme = _SCHEME.match(href or "")
+    return scheme is None or scheme.group(1).lower() in LINK_SCHEMES
+
+
+def without_unsafe_addresses(text: str) -> str:
+    """Remove every javascript:, vbscript:, data: or file: address written out in a text."""
+    if ":" not in text or not _UNSAFE_ADDRESS.search(text):
+        return text
+    return " ".join(_UNSAFE_ADDRESS.sub(" ", text).split())
+
+
+def has_letters(text: str) -> bool:
+    """Tell whether a text has a letter of any script: one of numbers, signs and spaces alone is no text."""
+    return any(c.isalpha() for c in text)
 
 
 def unquote(text: str) -> tuple[str, bool]:

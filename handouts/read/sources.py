@@ -13,7 +13,8 @@ from pathlib import Path
 from handouts.errors import SourceError
 from handouts.model import Block, Handout, Meta, Section, Sentence
 from handouts.language.sentences import split_sentences
-from handouts.read.blocks import QUOTES, Extracted, RawBlock, clean_text, nested_item, table_rows, unquote
+from handouts.read.blocks import (QUOTES, Extracted, RawBlock, clean_line, clean_text, has_letters, nested_item,
+                                   safe_link, table_rows, unquote, without_unsafe_addresses)
 from handouts.read.encoding import decode_text
 from handouts.read.furniture import is_furniture
 
@@ -28,6 +29,9 @@ FRONT_MATTER_KEYS = ("title", "slug", "language", "voice", "reviewed_by", "revie
 _BULLET = re.compile(r"^(?:\s*[-*•‣◦–▪]|\s+o)\s+(.*)$")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|step \d{1,2}\s*[:.)-])\s+(.*)$", re.I)  # "1. Wash", "Step 1: Wash"
 _MAX_HEADING_WORDS = 16
+_NOTHING = "no text: there is nothing in this file to turn into a handout. Add some paragraphs."
+_NO_LETTERS = ("no text: this file holds no words, only numbers, signs or control characters (such as NUL bytes). "
+               "Check that it is the right file, saved as text, and write the handout's sentences in it.")
 
 
 def _reader(suffix: str):
@@ -53,8 +57,8 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
         raw = read_bytes(path)
     reader = _reader(path.suffix.lower())
     found = reader(raw, path)
-    front = found.front
-    blocks = _without_furniture(_without_references(found.blocks))
+    front = {key: _clean(value) if isinstance(value, str) else value for key, value in found.front.items()}
+    blocks = _without_furniture(_without_references(_cleaned(found.blocks)))
     meta = make_meta(front, path, default_language)
     meta.import_notes = found.notes
     if "title" not in front and blocks and blocks[0].title:
@@ -70,8 +74,22 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
         del blocks[first]  # "# Title" at the top is the handout's title, printed once, not a section
     sections = assemble_sections(blocks)
     if not any(s.sentences for s in sections):
-        raise SourceError("there is no text to turn into a handout. Add some paragraphs.", path)
+        raise SourceError(_NOTHING, path)
+    if not any(has_letters(s.text) for sec in sections for s in sec.sentences):
+        raise SourceError(_NO_LETTERS, path)  # "%%%% 1234", a file of NUL bytes: a handout of it says nothing
     return Handout(meta=meta, sections=sections)
+
+
+def _clean(text: str) -> str:
+    """Return a text from a reader as every later stage may read it: no control characters, no unsafe address."""
+    return without_unsafe_addresses(clean_line(text))
+
+
+def _cleaned(blocks: list[RawBlock]) -> list[RawBlock]:
+    """Clean the texts of every reader's blocks alike (see `_clean`); a block left with no text is dropped."""
+    for b in blocks:
+        b.texts = [t for t in map(_clean, b.texts) if t.strip()]
+    return [b for b in blocks if b.texts]
 
 
 def read_text(raw: bytes, path: Path) -> Extracted:
@@ -129,7 +147,7 @@ def split_front_matter(text: str, path: Path) -> tuple[dict, str, int]:
         key = key.strip().lower()
         if not sep or key not in FRONT_MATTER_KEYS:
             raise SourceError(
-                f"front matter line '{line.strip()}' is not understood. "
+                f"front matter line '{_excerpt(line)}' is not understood. "
                 f"Use 'key: value' with one of: {', '.join(FRONT_MATTER_KEYS)}.", path, n)
         value = value.strip()
         if len(value) > 1 and value[0] == value[-1] and value[0] in "\"'":
@@ -138,12 +156,18 @@ def split_front_matter(text: str, path: Path) -> tuple[dict, str, int]:
     raise SourceError("the front matter opened with '---' is never closed. Add a line '---' after it.", path, 1)
 
 
+def _excerpt(text: str, most: int = 60) -> str:
+    """Return a text quoted in a message: on one line, and cut short when it is long."""
+    text = " ".join(text.split())
+    return text if len(text) <= most else text[: most - 3].rstrip() + "..."
+
+
 def make_meta(front: dict, path: Path, default_language: str) -> Meta:
     """Build the metadata from front matter, falling back to the file name."""
-    title = front.get("title") or path.stem.replace("_", " ").replace("-", " ").strip().capitalize()
+    title = front.get("title") or _clean(path.stem.replace("_", " ").replace("-", " ")).strip().capitalize()
     slug = front.get("slug") or slugify(title if "title" in front else path.stem)
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug):
-        raise SourceError(f"slug '{slug}' may hold only lower-case letters, digits and dashes.", path)
+        raise SourceError(f"slug '{_excerpt(slug)}' may hold only lower-case letters, digits and dashes.", path)
     return Meta(
         title=title, slug=slug, language=front.get("language") or default_language,
         voice=front.get("voice") or None, reviewed_by=front.get("reviewed_by") or None,
@@ -264,7 +288,11 @@ def parse_markdown(body: str, first_line: int = 1) -> list[RawBlock]:
     """Read Markdown headings, paragraphs, lists, block quotes, tables and HTML blocks (markup dropped)."""
     from markdown_it import MarkdownIt  # here, not at the top: only a Markdown source needs the parser
 
-    tokens = MarkdownIt("commonmark").enable("table").parse(body)
+    parser = MarkdownIt("commonmark").enable("table")
+    # Every link is read as a link, whatever its address, so its words are kept and its address dropped; the parser
+    # would otherwise leave "[our safety page](javascript:alert(3))" as it stands, address and all.
+    parser.validateLink = lambda url: True
+    tokens = parser.parse(body)
     blocks: list[RawBlock] = []
     list_kinds: list[str] = []  # the open lists, outermost first
     in_quote = 0
@@ -315,15 +343,23 @@ def parse_markdown(body: str, first_line: int = 1) -> list[RawBlock]:
 def _html_text(markup: str) -> str:
     """Return the words of an HTML block: tags dropped, entities read (the text is escaped again on output)."""
     markup = re.sub(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->", " ", markup, flags=re.S | re.I)  # code, not words
-    return " ".join(html.unescape(re.sub(r"<[^>]*>", " ", markup)).split())
+    # A tag ends at the first ">" outside its quoted attributes: <a title="a>b" href="..."> leaves no words.
+    return " ".join(html.unescape(re.sub(r"<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", " ", markup)).split())
 
 
 def _inline_text(tok) -> str:
-    """Return the plain text of an inline token: emphasis and links become their words; pictures are
+    """Return the plain text of an inline token: emphasis and links become their words (a link's address is
+    dropped; an address written as a link, <https://...>, is kept only when it is a safe one); pictures are
     dropped (a handout prints none, and alt text alone reads as a stray line)."""
-    parts = []
+    parts, hidden = [], False
     for child in tok.children or []:
-        if child.type in ("text", "code_inline"):
+        if child.type == "link_open":
+            hidden = child.markup == "autolink" and not safe_link(str(child.attrs.get("href", "")))
+        elif child.type == "link_close":
+            hidden = False
+        elif hidden:
+            continue
+        elif child.type in ("text", "code_inline"):
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
             parts.append(" ")

@@ -9,6 +9,7 @@ from functools import cache
 from handouts.config import Config
 from handouts.language.labels import words_for
 from handouts.render.fonts import FAMILY, font_files
+from handouts.render.coverage import text_direction
 from handouts.render.page_facts import contact_lines, is_draft, review_text, version_date, version_text
 from handouts.model import Handout
 from handouts.templates import render
@@ -72,6 +73,7 @@ def build_html(handout: Handout, config: Config, audio: bool = False, captions: 
         contacts=contact_lines(handout, config),
         draft=is_draft(handout),
         reviewed=review_text(handout),
+        direction=text_direction(handout.meta.language),
         media=media,
         cues=cue_data(cues) if media.captions else [],
         version=version_text(handout, config),
