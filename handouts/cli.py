@@ -27,6 +27,7 @@ EXAMPLES = """examples:
   handouts build --voice gtts       use the online Google voice (needs internet)
   handouts build --out /tmp/print   write the files somewhere else
   handouts build --verbose          also list each handout's files and why each was remade
+  handouts build --include-drafts   loop the drafts too in build/waiting-room.html and the playlist
   handouts watch                    rebuild whenever a source, template or setting is saved
   handouts check                    measure readability and the meaning guard; list missed targets
   handouts review content/flu.md    review the plain wording in your browser: approve, edit, sign off
@@ -62,6 +63,8 @@ def parser() -> argparse.ArgumentParser:
                           help="speech engine: piper (offline, default), gtts (online) or espeak (offline, if installed)")
     building.add_argument("--no-audio", action="store_true", help="make only the printed handouts and web pages")
     building.add_argument("--force", action="store_true", help="remake every output even if nothing changed")
+    building.add_argument("--include-drafts", action="store_true",
+                          help="also put DRAFT handouts in the playlist and the waiting-room screen and video")
     building.add_argument("--jobs", type=int, metavar="N", help="handouts built at once (default: one per processor core)")
     talk = building.add_mutually_exclusive_group()
     talk.add_argument("-q", "--quiet", action="store_true", help="print only problems (no progress, no ok lines)")
@@ -139,7 +142,7 @@ def _build(config, sources, args) -> int:
     try:
         with SpeechProgress() if show_progress else nullcontext() as progress:
             results = build_all(config, sources, voice=args.voice, audio=not args.no_audio, force=args.force,
-                                workers=args.jobs, progress=progress)
+                                workers=args.jobs, progress=progress, include_drafts=args.include_drafts)
     except HandoutError as e:
         print(f"error: {e}", file=sys.stderr)
         return 1
@@ -159,6 +162,9 @@ def _build(config, sources, args) -> int:
             if not args.quiet:
                 for note in r.notes:
                     print(f"note {r.slug}: {note}")
+    if results.left_out and not args.quiet:
+        print(f"left out of the playlist and the waiting-room screen (DRAFT, not yet signed): "
+              f"{', '.join(results.left_out)}. Build with --include-drafts to show them anyway.")
     failed = sum(not r.ok for r in results)
     if not args.quiet or failed:
         print(_closing_line(results, output_dir(config)))

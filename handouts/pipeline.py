@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from handouts.audio.listening_files import write_playlist
+from handouts.audio.waiting_room import write_waiting_room
 from handouts.build.inputs import fingerprints
 from handouts.build.lock import build_lock, hold_worker_lock
 from handouts.build.manifest import Manifest, digest, file_stamp, warn, why_stale
@@ -26,6 +27,7 @@ from handouts.language.labels import has_labels
 from handouts.outputs import OUTPUTS, BuildResult, Job, SpeechAhead
 from handouts.plain.rewrite import PlainResult, plain_language
 from handouts.read.sources import read_bytes, read_source
+from handouts.render.coverage import check_printable
 from handouts.render.page_facts import is_draft
 from handouts.review.reviewer_copy import ReviewState, review_copy, sign
 from handouts.speech import Engine
@@ -34,18 +36,21 @@ from handouts.speech import Engine
 class BuildReport(list):
     """The results of a build, in source order, plus the handouts whose source was removed."""
 
-    def __init__(self, results=(), removed=()):
+    def __init__(self, results=(), removed=(), left_out=()):
         super().__init__(results)
         self.removed: list[BuildResult] = list(removed)
+        self.left_out: list[str] = list(left_out)  # DRAFT handouts kept out of the playlist and waiting room
 
 
 def build_all(config: Config, sources: list[Path] | None = None, voice: str | None = None,
               audio: bool = True, *, force: bool = False, engine: Engine | None = None,
-              workers: int | None = None, progress=None) -> BuildReport:
+              workers: int | None = None, progress=None, include_drafts: bool = False) -> BuildReport:
     """Build every handout (or the given ones), in parallel, remaking only what changed.
 
     One failure does not stop the others. Holding the build lock, it also removes the outputs
-    of sources that are gone (only when building all of content/) and records the manifest.
+    of sources that are gone (only when building all of content/), records the manifest, and
+    makes the collection's files (playlist, waiting-room page) from the reviewed handouts (all of
+    them with `include_drafts`).
     """
     every = sources is None
     sources = find_sources(config) if every else [Path(s) for s in sources]
@@ -63,10 +68,25 @@ def build_all(config: Config, sources: list[Path] | None = None, voice: str | No
             results[key] = result
             _record(manifest, key, result, out)
         removed = _retire_removed_sources(manifest, keys, out) if every else []
-        if audio:
-            write_playlist(out)
+        left_out = _collection(manifest, out, include_drafts) if audio else []
         prune_caches(cache_dir(config), manifest, [k for r in results.values() for k in r.speech_keys])
-    return BuildReport([results[k] for k in keys], removed)
+    return BuildReport([results[k] for k in keys], removed, left_out)
+
+
+def _collection(manifest: Manifest, out: Path, include_drafts: bool) -> list[str]:
+    """Write what loops in a waiting room (the playlist and the waiting-room page) from every handout the
+    manifest records with a narration, drafts only when asked; return the drafts left out.
+
+    One rule for drafts everywhere: a handout nobody has signed is not shown to patients by default.
+    """
+    chosen, drafts = [], []
+    for entry in sorted(manifest.handouts.values(), key=lambda e: e.get("slug", "")):
+        if "mp3" not in entry.get("outputs", {}):
+            continue
+        (drafts if entry.get("draft", True) and not include_drafts else chosen).append(entry["slug"])
+    write_playlist(out, [f"{slug}.mp3" for slug in chosen])
+    write_waiting_room(out, chosen, drafts)
+    return drafts
 
 
 def build_handout(source: Path, config: Config, voice: str | None = None, audio: bool = True, *,
@@ -85,10 +105,12 @@ def build_handout(source: Path, config: Config, voice: str | None = None, audio:
     try:
         data = read_bytes(source) if data is None else data
         plain, helper = _plain_stage(source, data, config, voice, audio, engine, previous, entry)
+        check_printable(plain.handout)  # a script the fonts lack: refused before any file, the reviewer's copy included
         plain, review = review_copy(source, plain, config)  # the reviewer's text in; signed only while it holds
+        check_printable(plain.handout)  # the reviewer's own words too
         handout = plain.handout
         result.slug = entry["slug"] = handout.meta.slug
-        result.draft = is_draft(handout)
+        result.draft = entry["draft"] = is_draft(handout)
         _report_plain_stage(plain, config, result)
         result.notes += review.notes
         result.warnings += review.warnings

@@ -158,7 +158,7 @@ def test_playlist_lists_every_narration_with_relative_paths_and_durations(tmp_pa
     (tmp_path / "content").mkdir()
     (tmp_path / "content" / "a.txt").write_text("---\ntitle: First Handout\n---\nDrink water. Rest well.\n")
     (tmp_path / "content" / "b.txt").write_text("---\ntitle: Second Handout\n---\nWash your hands often.\n")
-    report = build_all(load_config(tmp_path), engine=CountingEngine(), workers=1)
+    report = build_all(load_config(tmp_path), engine=CountingEngine(), workers=1, include_drafts=True)
     assert all(r.ok for r in report)
     text = (tmp_path / "build" / "playlist.m3u8").read_text(encoding="utf-8")
     lines = text.splitlines()

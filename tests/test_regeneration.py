@@ -140,14 +140,16 @@ def test_removed_source_removes_its_outputs(project):
     assert sorted(p.name for p in report.removed[0].removed) == ["lists-large-print.pdf", "lists.html", "lists.mp3",
                                                                  "lists.pdf", *PLAIN_FILES("lists"), "lists.vtt"]
     assert sorted(stamps(project)) == ["playlist.m3u8", "sleep-well-large-print.pdf", "sleep-well.html", "sleep-well.mp3",
-                                       "sleep-well.pdf", *PLAIN_FILES("sleep-well"), "sleep-well.vtt"]
+                                       "sleep-well.pdf", *PLAIN_FILES("sleep-well"), "sleep-well.vtt",
+                                       "waiting-room.html"]
 
 
 def test_renamed_slug_removes_the_old_files(project):
     edit(project, "title: Sleep Well", "title: Sleep Well\nslug: good-sleep")
     result, _ = build(project)
     assert sorted(stamps(project)) == ["good-sleep-large-print.pdf", "good-sleep.html", "good-sleep.mp3",
-                                       "good-sleep.pdf", *PLAIN_FILES("good-sleep"), "good-sleep.vtt", "playlist.m3u8"]
+                                       "good-sleep.pdf", *PLAIN_FILES("good-sleep"), "good-sleep.vtt", "playlist.m3u8",
+                                       "waiting-room.html"]
     assert sorted(p.name for p in result.removed) == ["sleep-well-large-print.pdf", "sleep-well.html", "sleep-well.mp3",
                                                       "sleep-well.pdf", *PLAIN_FILES("sleep-well"), "sleep-well.vtt"]
 

@@ -34,9 +34,9 @@ def make_project(root, texts=TEXTS):
 
 
 def outputs(root):
-    """Return each handout's output files (not the project-wide playlist.m3u8)."""
+    """Return each handout's output files (not the project-wide playlist.m3u8 and waiting-room.html)."""
     return sorted(p for p in (root / "build").iterdir()
-                  if p.is_file() and not p.name.startswith(".") and p.name != "playlist.m3u8")
+                  if p.is_file() and not p.name.startswith(".") and p.name not in ("playlist.m3u8", "waiting-room.html"))
 
 
 def run_driver(root, delay=0.0, workers=2, **kw):

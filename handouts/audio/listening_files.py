@@ -40,9 +40,9 @@ def narration_captions(handout: Handout, narration: Narration, script: Script | 
     return webvtt(caption_cues(spoken), handout.meta.title)
 
 
-def write_playlist(out: Path) -> Path:
-    """Write build/playlist.m3u8 listing every narration in the output folder (only when it changed)."""
-    path, text = Path(out) / PLAYLIST_NAME, playlist(out)
+def write_playlist(out: Path, names: list[str] | None = None) -> Path:
+    """Write build/playlist.m3u8 listing the named narrations (default: all in the folder), only when it changed."""
+    path, text = Path(out) / PLAYLIST_NAME, playlist(out, names)
     try:
         if path.read_text(encoding="utf-8") == text:
             return path  # an unchanged build leaves every file untouched

@@ -21,10 +21,12 @@ def _track(mp3: Path) -> tuple[int, str] | None:
     return math.ceil(audio.info.length), " ".join(title.split())
 
 
-def playlist(folder: Path) -> str:
-    """Return M3U8 text listing each MP3 in `folder` by relative path, in name order, with #EXTINF."""
+def playlist(folder: Path, names: list[str] | None = None) -> str:
+    """Return M3U8 text listing the named MP3s in `folder` (default: each one there) by relative path,
+    in name order, each with #EXTINF (its length in seconds and its title)."""
     lines = ["#EXTM3U"]
-    for mp3 in sorted(Path(folder).glob("*.mp3")):
+    mp3s = sorted(Path(folder).glob("*.mp3")) if names is None else sorted(Path(folder) / n for n in names)
+    for mp3 in mp3s:
         if mp3.name.startswith("."):
             continue  # a half-written temporary file
         track = _track(mp3)
