@@ -23,10 +23,15 @@ from handouts.build.pruning import KEPT_KEY
 from handouts.build.speech_cache import SpeechCache
 from handouts.config import Config
 from handouts.errors import HandoutError
+from handouts.language.labels import words_for
 from handouts.plain.changelog import change_log_json, readability_json, review_html
+from handouts.render.fonts import font_files
 from handouts.render.html import build_html
+from handouts.render.page_facts import is_draft
 from handouts.render.pdf import LARGE, STANDARD, build_pdf
 from handouts.speech import Engine, get_engine
+from handouts.video.mp4 import make_mp4
+from handouts.video.slides import Fonts, Part, Storyboard
 
 
 @dataclass
@@ -49,6 +54,7 @@ class BuildResult:
     removed: list[Path] = field(default_factory=list)  # files deleted: their source is gone or renamed
     entry: dict | None = None  # this handout's manifest entry after the build
     readability: dict = field(default_factory=dict)  # "before" / "after" figures of the plain stage
+    debug: str = ""  # the traceback of a failure that is a bug of ours (shown with --debug)
 
     @property
     def ok(self) -> bool:
@@ -71,7 +77,7 @@ class Job:
         self.source, self.data, self.plain, self.config, self.result = Path(source), data, plain, config, result
         self.handout = plain.handout
         self.voice = voice  # resolved once by the pipeline (build option, front matter, then settings)
-        self._engine, self._progress = engine, progress
+        self._engine, self.progress = engine, progress
         self.helper = helper  # a voice helper process started before the plain-language stage, if any
         self._script = self._speech = None
         self.stop = threading.Event()  # set: synthesise no further sentence (the build is ending)
@@ -98,7 +104,7 @@ class Job:
                                       if not cache.has(cache.key(engine.voice_id(), u.spoken))))
             spoken: list[str] = []
             try:
-                with report_speech(self._progress, self.result.slug, todo) as step:
+                with report_speech(self.progress, self.result.slug, todo) as step:
                     def speak(text):
                         if self.stop.is_set():
                             raise Stopped()
@@ -143,6 +149,45 @@ def _html(job: Job) -> bytes:
     return build_html(job.handout, job.config, audio=media["mp3"], captions=media["vtt"], cues=cues).encode("utf-8")
 
 
+def _video(job: Job) -> bytes:
+    """Render the captioned MP4 for TVs and signage players: slides, the captions burned in and as a track."""
+    # The MP3 and captions from the job, the same bytes as the files written above: on the narration thread
+    # (SpeechAhead) this runs before those files are written. The mastering cache makes this quick.
+    mp3, cues = _mp3(job), read_webvtt(_captions(job))
+    fonts = font_files()
+    return make_mp4(_storyboard(job, cues), mp3, Fonts(fonts["normal"], fonts["bold"]), job.handout.meta.language)
+
+
+def _storyboard(job: Job, cues) -> Storyboard:
+    """Return what the video shows when: the title, the key points, each section's heading, the ending."""
+    handout, narration, script = job.handout, job.speech(), job.script()
+    say = words_for(handout.meta.language)
+    said = [(u, c.start) for u, c in zip(script, narration.cues)]
+    parts = []
+    if handout.key_points:
+        texts = [" ".join(p.text.split()).lstrip("@ ") for p in handout.key_points]  # as the script writes them
+        read = {u.text: start for u, start in reversed(said) if u.section == -1}  # the first time each is said
+        times = [read.get(t) for t in texts]
+        # The key points come up with the line that announces them ("The key points first.").
+        lead = read.get(say["key_points_first"], next((t for t in times if t is not None), 0.0))
+        parts.append(Part(lead, say["key_points"], tuple(zip(times, texts))))
+    for index, section in enumerate(handout.sections):
+        start = next((start for u, start in said if u.section == index), None)
+        if start is not None:
+            parts.append(Part(start, section.heading or say["introduction"]))
+    last = max((i for i, (u, _) in enumerate(said) if u.section >= 0), default=None)
+    if last is not None and last + 1 < len(said):
+        # The ending ("talk with your care team"), headed as the printed box, with the numbers it says to call
+        # (spoken too, so the MP3 input covers them): a number stays on screen longer than its caption.
+        config = job.config
+        calls = [(say["call"].format(clinic=config.clinic_name), config.clinic_phone)] if config.clinic_phone else []
+        calls += [(h.name, h.phone) for h in config.help_line_list()]
+        parts.append(Part(said[last + 1][1], say["call_to_action"], tuple((None, f"{n}: {p}") for n, p in calls)))
+    return Storyboard(handout.meta.title, tuple(parts), tuple((c.start, c.end, c.text) for c in cues),
+                      narration.seconds, say["from_clinic"].format(clinic=job.config.clinic_name),
+                      say["draft"] if is_draft(handout) else "")
+
+
 # The plain-language stage's reports depend on its change log (every source sentence) and its code.
 _PLAIN_INPUTS = ("plain", "text", "config:plain", "code:plain", "code:language")
 _PRINT_INPUTS = ("text", "config:pdf", "code:render/pdf", "code:render/print_layout", "code:render/fonts",
@@ -155,6 +200,9 @@ OUTPUTS: list[Output] = [
     Output("mp3", "{slug}.mp3", ("narration", "engine", "config:audio", "code:audio/sound", "code:audio/mastering",
                                  "code:audio/tags", "code:audio/listening_files"), _mp3, speech=True),
     Output("captions", "{slug}.vtt", ("narration", "engine", "code:audio/captions"), _captions, speech=True),
+    # After the two above: its input is their bytes, so it is remade only when the sound, cues or text changed.
+    Output("video", "{slug}.mp4", ("files:mp3,vtt", "text", "code:video", "code:language/labels"), _video,
+           speech=True),
     Output("change log", "{slug}.plain.json", _PLAIN_INPUTS, lambda job: change_log_json(job.plain, job.config)),
     Output("readability", "{slug}.readability.json", _PLAIN_INPUTS, lambda job: readability_json(job.plain, job.config)),
     Output("review page", "{slug}.review.html", _PLAIN_INPUTS + ("template:review.html.j2",),

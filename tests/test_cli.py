@@ -46,7 +46,8 @@ def test_build_one_source_with_out_dir(tmp_path):
     line = r.stdout.splitlines()[0]
     assert line.startswith("ok quoted-intro:") and "audio 0:" in line
     assert sorted(p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith(".")) == [
-        "playlist.m3u8", "quoted-intro-large-print.pdf", "quoted-intro.html", "quoted-intro.mp3", "quoted-intro.pdf",
+        "playlist.m3u8", "quoted-intro-large-print.pdf", "quoted-intro.html", "quoted-intro.mp3", "quoted-intro.mp4",
+        "quoted-intro.pdf",
         "quoted-intro.plain.json", "quoted-intro.readability.json", "quoted-intro.review.html", "quoted-intro.vtt",
         "waiting-room.html"]
 

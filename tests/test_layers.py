@@ -14,7 +14,7 @@ LAYERS = [
     ["watch", "app"],
     ["pipeline"],
     ["outputs", "review"],
-    ["plain", "render", "audio", "build"],
+    ["plain", "render", "audio", "build", "video"],
     ["speech"],
     ["read"],
     ["language"],

@@ -99,7 +99,7 @@ def test_moving_a_blank_line_remakes_nothing(project):
 def test_voice_change_redoes_only_the_audio(project):
     before = stamps(project)
     result, engine = build(project, CountingEngine(voice="b"))
-    assert set(result.rebuilt) == {"mp3", "captions"}  # new voice; the fake voices time alike, so the same cues
+    assert set(result.rebuilt) == {"mp3", "captions", "video"}  # new voice; the fake voices time alike: the same cues
     assert result.rebuilt["mp3"] == "voice changed (fake:a -> fake:b)"
     script = spoken_script(read_source(project / "content" / "sleep.txt"), load_config(project))
     assert sorted(engine.calls) == sorted({u.spoken for u in script})  # all of it, in the new voice
@@ -138,20 +138,22 @@ def test_removed_source_removes_its_outputs(project):
     report = build_all(load_config(project), engine=CountingEngine(), workers=1)
     assert [g.slug for g in report.removed] == ["lists"]
     assert sorted(p.name for p in report.removed[0].removed) == ["lists-large-print.pdf", "lists.html", "lists.mp3",
-                                                                 "lists.pdf", *PLAIN_FILES("lists"), "lists.vtt"]
+                                                                 "lists.mp4", "lists.pdf", *PLAIN_FILES("lists"),
+                                                                 "lists.vtt"]
     assert sorted(stamps(project)) == ["playlist.m3u8", "sleep-well-large-print.pdf", "sleep-well.html", "sleep-well.mp3",
-                                       "sleep-well.pdf", *PLAIN_FILES("sleep-well"), "sleep-well.vtt",
-                                       "waiting-room.html"]
+                                       "sleep-well.mp4", "sleep-well.pdf", *PLAIN_FILES("sleep-well"),
+                                       "sleep-well.vtt", "waiting-room.html"]
 
 
 def test_renamed_slug_removes_the_old_files(project):
     edit(project, "title: Sleep Well", "title: Sleep Well\nslug: good-sleep")
     result, _ = build(project)
     assert sorted(stamps(project)) == ["good-sleep-large-print.pdf", "good-sleep.html", "good-sleep.mp3",
-                                       "good-sleep.pdf", *PLAIN_FILES("good-sleep"), "good-sleep.vtt", "playlist.m3u8",
-                                       "waiting-room.html"]
+                                       "good-sleep.mp4", "good-sleep.pdf", *PLAIN_FILES("good-sleep"), "good-sleep.vtt",
+                                       "playlist.m3u8", "waiting-room.html"]
     assert sorted(p.name for p in result.removed) == ["sleep-well-large-print.pdf", "sleep-well.html", "sleep-well.mp3",
-                                                      "sleep-well.pdf", *PLAIN_FILES("sleep-well"), "sleep-well.vtt"]
+                                                      "sleep-well.mp4", "sleep-well.pdf", *PLAIN_FILES("sleep-well"),
+                                                      "sleep-well.vtt"]
 
 
 def test_damaged_manifest_warns_and_rebuilds(project, capsys):
@@ -187,7 +189,7 @@ def test_no_audio_keeps_the_audio_record(project):
     result, engine = build(project, audio=False)
     assert set(result.rebuilt) == {"pdf", "large-print pdf", "html", *PLAIN_OUTPUTS} and engine.calls == []
     result, engine = build(project)
-    assert set(result.rebuilt) == {"mp3", "captions", "html"} and engine.calls == ["Keep your room dark."]
+    assert set(result.rebuilt) == {"mp3", "captions", "video", "html"} and engine.calls == ["Keep your room dark."]
 
 
 def test_damaged_plain_language_cache_warns_and_recomputes(project, capsys):

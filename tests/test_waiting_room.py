@@ -145,3 +145,21 @@ def test_mpv_plays_the_playlist_to_the_end_with_each_title_and_duration(room):
     out = run.stdout + run.stderr
     assert "PLAYING 1 Wash Your Hands" in out and "PLAYING 2 Drink Water" in out
     assert "Exiting... (End of file)" in out
+
+
+def test_the_collection_video_joins_the_chosen_handouts_and_is_not_joined_again_for_nothing(room, tmp_path):
+    from test_video import duration, probe
+
+    video = room / "waiting-room.mp4"
+    parts = [room / "a-wash-your-hands.mp4", room / "b-drink-water.mp4"]
+    assert video.is_file()
+    assert abs(duration(video) - sum(duration(p) for p in parts)) < 0.2
+    info = probe(video)
+    assert "1920x1080" in info and "h264" in info and "aac" in info and "mov_text" in info
+    stamp = video.stat().st_mtime_ns
+    root = room.parent
+    assert build_all(load_config(root), engine=CountingEngine(), workers=1, include_drafts=True)[0].ok
+    assert video.stat().st_mtime_ns == stamp  # nothing changed: not joined again
+    report = build_all(load_config(root), engine=CountingEngine(), workers=1)  # drafts left out by default
+    assert report.left_out == ["a-wash-your-hands", "b-drink-water"] and not video.exists()
+    assert build_all(load_config(root), engine=CountingEngine(), workers=1, include_drafts=True)[0].ok

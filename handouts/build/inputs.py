@@ -6,7 +6,8 @@ log), "engine"
 (the speech engine and voice), "config:OUTPUT" (the settings `Config.parts_for(OUTPUT)`),
 "template:NAME" (a file or glob in handouts/templates/), "code:PATH" (handouts/PATH.py, or every
 module of the wing handouts/PATH/),
-"media" (which narration files sit beside the HTML page).
+"media" (which narration files sit beside the HTML page), "files:EXT,EXT" (the bytes of the handout's own
+output files with those extensions, e.g. "files:mp3,vtt" for the video made from them).
 Add a kind by adding a function to KINDS.
 """
 
@@ -128,6 +129,19 @@ def media_input(job, _arg: str = "") -> dict:
     return found
 
 
+def files_input(job, extensions: str) -> dict:
+    """Fingerprint the handout's output files `{slug}.EXT` for each extension in "mp3,vtt": an output made from
+    them is remade when their bytes change, not when they are merely written again."""
+    out, slug = output_dir(job.config), job.handout.meta.slug
+    found: dict = {}
+    for ext in extensions.split(","):
+        try:
+            found[ext] = digest((out / f"{slug}.{ext}").read_bytes())
+        except OSError:
+            found[ext] = None
+    return found
+
+
 def source_input(job, _arg: str = "") -> str:
     """Fingerprint the source file's bytes (as read once at the start of the build)."""
     return digest(job.data)
@@ -136,6 +150,7 @@ def source_input(job, _arg: str = "") -> str:
 KINDS = {
     "source": source_input,
     "media": media_input,
+    "files": files_input,
     "text": text_input,
     "narration": narration_input,
     "plain": plain_input,

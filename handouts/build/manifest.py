@@ -67,6 +67,7 @@ class Manifest:
     path: Path
     handouts: dict[str, dict] = field(default_factory=dict)
     warning: str | None = None  # set when the file was damaged and ignored
+    collection: dict[str, object] = field(default_factory=dict)  # collection files -> what they were made from
 
     @classmethod
     def load(cls, folder: Path) -> "Manifest":
@@ -88,11 +89,13 @@ class Manifest:
                 raise ValueError("unexpected layout")
         except (ValueError, KeyError, UnicodeDecodeError) as e:
             return cls(path, warning=f"warning: {path}: the build manifest is damaged ({e}); rebuilding everything.")
-        return cls(path, handouts)
+        collection = data.get("collection", {})
+        return cls(path, handouts, collection=collection if isinstance(collection, dict) else {})
 
     def save(self) -> None:
         """Write the manifest atomically (compact: a library's manifest is rewritten after each handout)."""
-        data = {"version": MANIFEST_VERSION, "handouts": dict(sorted(self.handouts.items()))}
+        data = {"version": MANIFEST_VERSION, "handouts": dict(sorted(self.handouts.items())),
+                "collection": self.collection}
         write_atomic(self.path, json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")))
 
 
