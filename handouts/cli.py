@@ -15,7 +15,7 @@ from handouts import __version__
 from handouts.build.paths import find_sources, output_dir
 from handouts.build.progress import SpeechProgress
 from handouts.config import load_config
-from handouts.errors import HandoutError, UsageError
+from handouts.errors import HandoutError, UsageError, os_problem
 from handouts.read.sources import SOURCE_SUFFIXES
 from handouts.speech import ENGINE_NAMES
 from handouts.watch import watch
@@ -51,6 +51,7 @@ def parser() -> argparse.ArgumentParser:
                   "read and hear: PDF, large-print PDF, HTML and MP3.", epilog=EXAMPLES,
                   formatter_class=argparse.RawDescriptionHelpFormatter)
     top.add_argument("--version", action="version", version=f"handouts {__version__}")
+    top.add_argument("--debug", action="store_true", help="show the full details (traceback) of an unexpected failure")
     commands = top.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     project = _Parser(add_help=False)
     project.add_argument("sources", nargs="*", metavar="SOURCE",
@@ -89,16 +90,43 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
+    """Run the command line; return the exit status. No traceback reaches the user unless --debug asks for it."""
     argv = sys.argv[1:] if argv is None else list(argv)
+    debug = "--debug" in argv
+    argv = [a for a in argv if a != "--debug"]  # allowed anywhere on the line
+    try:
+        return _main(argv, debug)
+    except KeyboardInterrupt:
+        print("Stopped. The files already made are whole; build again to finish.", file=sys.stderr)
+        return 130
+    except OSError as e:
+        if debug:
+            raise
+        print(f"error: {os_problem(e)}", file=sys.stderr)
+        return 1
+    except Exception as e:  # a bug of ours: one line, and how to see more
+        if debug:
+            raise
+        print(f"error: the program met a problem it did not expect ({type(e).__name__}: "
+              f"{' '.join(str(e).split())[:160]}). Please report it; run the same command with --debug to see "
+              f"the details.", file=sys.stderr)
+        return 1
+
+
+def _main(argv: list[str], debug: bool) -> int:
+    """Run the command line (main() turns unexpected failures into one line)."""
     if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
         argv.insert(0, "build")  # `handouts` and `handouts FILE` build, as `python generate.py` always did
     args, unknown = parser().parse_known_args(argv)
+    args.debug = debug
     if unknown:
         print(f"error: 'handouts {args.command}' does not take {' '.join(unknown)}. "
               f"Run 'handouts {args.command} --help' to see what it takes.", file=sys.stderr)
         return 2
     try:
+        if not Path(args.project).is_dir():
+            raise UsageError(f"no such folder: {args.project}. Check the path of --project (the folder that holds "
+                             f"handouts.toml and content/).")
         config = load_config(Path(args.project))
         for warning in config.warnings:
             print(f"warning: {warning}", file=sys.stderr)
@@ -124,6 +152,9 @@ def main(argv: list[str] | None = None) -> int:
 def _rebuild(args, sources) -> int:
     """Build again for `watch`, reading handouts.toml afresh (it may be what was saved)."""
     try:
+        if not Path(args.project).is_dir():
+            raise UsageError(f"no such folder: {args.project}. Check the path of --project (the folder that holds "
+                             f"handouts.toml and content/).")
         config = load_config(Path(args.project))
     except HandoutError as e:
         print(f"error: {e}", file=sys.stderr)  # keep watching: the next save may fix it
@@ -138,9 +169,10 @@ def _build(config, sources, args) -> int:
     """Build once, print the report, and return the exit status."""
     from handouts.pipeline import build_all  # here, not at the top: --help and --version need none of the stages
 
-    show_progress = not args.quiet and sys.stderr.isatty()
+    # A terminal gets live progress; a pipe (a log) gets a line for each long stage; --quiet gets neither.
+    progress_kind = None if args.quiet else SpeechProgress() if sys.stderr.isatty() else SpeechProgress(lines=True)
     try:
-        with SpeechProgress() if show_progress else nullcontext() as progress:
+        with progress_kind or nullcontext() as progress:
             results = build_all(config, sources, voice=args.voice, audio=not args.no_audio, force=args.force,
                                 workers=args.jobs, progress=progress, include_drafts=args.include_drafts)
     except HandoutError as e:
@@ -157,6 +189,8 @@ def _build(config, sources, args) -> int:
     for r in results:
         if not r.ok or not args.quiet:
             print(summary(r, args.verbose), file=sys.stdout if r.ok else sys.stderr)
+            if r.debug and getattr(args, "debug", False):
+                print(r.debug, file=sys.stderr)
             for w in r.warnings:
                 print(f"warning {r.slug}: {_with_fix(w, r.slug, args.verbose)}", file=sys.stderr)
             if not args.quiet:

@@ -58,6 +58,8 @@ class Config:
     max_grade: float = _field(6.0, "Target: highest Flesch-Kincaid grade.", ("plain",))
     max_smog: float = _field(9.0, "Target: highest SMOG grade.", ("plain",))
     max_sentence_words: int = _field(20, "Target: longest sentence, in words.", ("plain",))
+    max_words: int = _field(8000, "Longest source text, in words, made into one handout; a longer one is refused "
+                                  "before any work (split it into several handouts).", ())
     content_dir: str = _field("content", "Folder of source texts, relative to the project.", ())
     out_dir: str = _field("build", "Folder where outputs are written, relative to the project.", ())
     root: Path = field(default=Path("."), metadata={"doc": "Project folder (not read from the file).", "affects": ()})

@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
+TEXT, BULLET, STEP = "text", "bullet", "step"  # a sentence's role: running text, or an item a rule cut out
+
+
 @dataclass
 class Sentence:
     """One sentence, with the source sentence(s) it came from and the rules that changed it."""
@@ -40,6 +43,24 @@ class Block:
     @property
     def is_list(self) -> bool:
         return self.kind != "paragraph"
+
+
+def with_lists(block: Block) -> list[Block]:
+    """Split a paragraph at the list items a rule made: the text up to the lead-in, the list, the rest."""
+    if all(s.role == TEXT for item in block.items for s in item):
+        return [block]
+    kinds = {BULLET: "bullets", STEP: "numbered"}  # the block the list items of each role make
+    out: list[Block] = []
+    for item in block.items:
+        for s in item:
+            kind = kinds.get(s.role, "paragraph")
+            if not out or out[-1].kind != kind:
+                out.append(Block(kind, [] if kind != "paragraph" else [[]], block.line))
+            if kind != "paragraph":
+                out[-1].items.append([s])
+            else:
+                out[-1].items[-1].append(s)
+    return out
 
 
 @dataclass

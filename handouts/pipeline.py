@@ -19,9 +19,10 @@ from handouts.build.lock import build_lock, hold_worker_lock
 from handouts.build.manifest import Manifest, digest, file_stamp, warn, why_stale
 from handouts.build.paths import cache_dir, find_sources, output_dir, source_key
 from handouts.build.plain_cache import PlainCache, plain_key
+from handouts.build.progress import report_stage
 from handouts.build.pruning import prune_caches
 from handouts.config import Config
-from handouts.errors import HandoutError
+from handouts.errors import HandoutError, os_problem
 from handouts.files import remove_stale_temp_files, write_atomic
 from handouts.language.labels import has_labels
 from handouts.outputs import OUTPUTS, BuildResult, Job, SpeechAhead
@@ -30,7 +31,7 @@ from handouts.read.sources import read_bytes, read_source
 from handouts.render.coverage import check_printable
 from handouts.render.page_facts import is_draft
 from handouts.review.reviewer_copy import ReviewState, review_copy, sign
-from handouts.speech import Engine
+from handouts.speech import Engine, check_voice
 
 
 class BuildReport(list):
@@ -74,8 +75,8 @@ def build_all(config: Config, sources: list[Path] | None = None, voice: str | No
 
 
 def _collection(manifest: Manifest, out: Path, include_drafts: bool) -> list[str]:
-    """Write what loops in a waiting room (the playlist and the waiting-room page) from every handout the
-    manifest records with a narration, drafts only when asked; return the drafts left out.
+    """Write what loops in a waiting room (the playlist, the waiting-room page and video) from every handout
+    the manifest records with a narration, drafts only when asked; return the drafts left out.
 
     One rule for drafts everywhere: a handout nobody has signed is not shown to patients by default.
     """
@@ -86,7 +87,29 @@ def _collection(manifest: Manifest, out: Path, include_drafts: bool) -> list[str
         (drafts if entry.get("draft", True) and not include_drafts else chosen).append(entry["slug"])
     write_playlist(out, [f"{slug}.mp3" for slug in chosen])
     write_waiting_room(out, chosen, drafts)
+    _collection_video(manifest, out, [s for s in chosen if (out / f"{s}.mp4").is_file()])
     return drafts
+
+
+COLLECTION_VIDEO = "waiting-room.mp4"
+
+
+def _collection_video(manifest: Manifest, out: Path, slugs: list[str]) -> None:
+    """Join the chosen handouts' videos into build/waiting-room.mp4 without re-encoding, only when one changed."""
+    path = out / COLLECTION_VIDEO
+    parts = [out / f"{slug}.mp4" for slug in slugs]
+    made_from = [[p.name, file_stamp(p)] for p in parts]
+    if not parts:
+        path.unlink(missing_ok=True)
+        manifest.collection.pop(COLLECTION_VIDEO, None)
+        return
+    if manifest.collection.get(COLLECTION_VIDEO) == made_from and path.is_file():
+        return  # the same videos as last time: a no-op build joins nothing
+    from handouts.video.mp4 import join_videos  # ffmpeg: only when the collection changed
+
+    join_videos(parts, path)
+    manifest.collection[COLLECTION_VIDEO] = made_from
+    manifest.save()
 
 
 def build_handout(source: Path, config: Config, voice: str | None = None, audio: bool = True, *,
@@ -104,8 +127,10 @@ def build_handout(source: Path, config: Config, voice: str | None = None, audio:
     helper = None
     try:
         data = read_bytes(source) if data is None else data
-        plain, helper = _plain_stage(source, data, config, voice, audio, engine, previous, entry)
+        plain, helper = _plain_stage(source, data, config, voice, audio, engine, previous, entry, progress)
         check_printable(plain.handout)  # a script the fonts lack: refused before any file, the reviewer's copy included
+        if audio and engine is None:  # a language the voice does not speak: refused before any file too
+            check_voice(config.voice_for(plain.handout.meta.voice, voice), plain.handout.meta.language)
         plain, review = review_copy(source, plain, config)  # the reviewer's text in; signed only while it holds
         check_printable(plain.handout)  # the reviewer's own words too
         handout = plain.handout
@@ -123,15 +148,37 @@ def build_handout(source: Path, config: Config, voice: str | None = None, audio:
         if e.path is None:
             e.path = str(source)
         result.error = str(e)
+    except OSError as e:  # a full disk, a folder the user may not write to: one line, never a traceback
+        result.error = os_problem(e)
+    except Exception as e:  # a bug of ours: one line for the user, the details for --debug
+        import traceback
+
+        result.error = (f"{source}: this handout could not be built because of a problem in the program "
+                        f"({type(e).__name__}: {' '.join(str(e).split())[:120]}). Please report it; "
+                        f"--debug shows the details.")
+        result.debug = traceback.format_exc()
     finally:
+        report_stage(progress, Path(source).name, None)
         if helper is not None:
             helper.close()
-    result.entry = entry if entry["slug"] else None
+    if result.error and previous is None:
+        _remove_started(result)  # a failed first build leaves nothing behind that no record names
+    result.entry = entry if entry["slug"] and not (result.error and previous is None) else None
     result.seconds = time.perf_counter() - started
     return result
 
 
-def _plain_stage(source: Path, data: bytes, config: Config, voice, audio, engine, previous, entry: dict):
+def _remove_started(result: BuildResult) -> None:
+    """Delete the files a failed first build of a handout wrote (its earlier good files are never touched)."""
+    for name in result.rebuilt:
+        path = result.outputs.get(name)
+        if path is not None:
+            Path(path).unlink(missing_ok=True)
+    result.outputs, result.rebuilt = {}, {}
+
+
+def _plain_stage(source: Path, data: bytes, config: Config, voice, audio, engine, previous, entry: dict,
+                 progress=None):
     """Read the source and rewrite it in plain language (from the cache when nothing changed).
 
     Return the result and the voice helper started for it, if any.
@@ -142,7 +189,8 @@ def _plain_stage(source: Path, data: bytes, config: Config, voice, audio, engine
     plain = cache.get(key)
     if plain is not None:
         return plain, None
-    handout = read_source(source, config.language, data)
+    report_stage(progress, Path(source).name, "reading and plain language")
+    handout = read_source(source, config.language, data, max_words=config.max_words)
     helper = _voice_helper(config.voice_for(handout.meta.voice, voice), audio, engine, previous, entry["source"])
     plain = plain_language(handout, config)
     cache.put(key, plain)
@@ -185,6 +233,7 @@ def _make_outputs(job: Job, old: dict, entry: dict, force: bool, audio: bool) ->
                     result.pages[output.name] = facts["pages"]
                 result.audio_seconds = facts.get("seconds", result.audio_seconds)
                 continue
+            report_stage(job.progress, job.source.name, f"making the {output.name}")
             result.outputs[output.name] = write_atomic(path, ahead.render(output))
             result.rebuilt[output.name] = reason
             facts = {"pages": result.pages[output.name]} if output.name in result.pages else {}
@@ -235,7 +284,7 @@ def _slug_clashes(config: Config, sources: list[Path], keys: list[str], texts: d
             continue  # the build itself reports it, with the file and line
         try:
             slug = entry.get("slug") if entry.get("source") == digest(data) else None
-            slug = slug or read_source(source, config.language, data).meta.slug
+            slug = slug or read_source(source, config.language, data, max_words=config.max_words).meta.slug
         except HandoutError:
             continue
         if slug in owner:
@@ -263,11 +312,37 @@ def _run(config, todo, texts, manifest, voice, audio, force, engine, workers, pr
     from concurrent.futures import ProcessPoolExecutor, as_completed  # 20 ms of imports a one-handout build skips
     from multiprocessing import get_context
 
+    from concurrent.futures.process import BrokenProcessPool
+
+    _quiet_resource_tracker()
     with ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=hold_worker_lock,
                              initargs=(cache_dir(config), os.getpid())) as pool:
-        futures = {pool.submit(build_handout, *args, **kw): key for key, args, kw in calls}
+        futures = {pool.submit(build_handout, *args, **kw): (key, args[0]) for key, args, kw in calls}
         for future in as_completed(futures):
-            yield futures[future], future.result()
+            key, source = futures[future]
+            try:
+                yield key, future.result()
+            except BrokenProcessPool:
+                # A worker was killed (out of memory, most often): every handout it had not finished fails in one line.
+                yield key, BuildResult(source=Path(source), error=(
+                    f"{source}: the build of this handout stopped (its worker process ended, perhaps out of "
+                    f"memory). Build it again on its own; if it stops again, split the text into smaller handouts."))
+
+
+def _quiet_resource_tracker() -> None:
+    """Keep multiprocessing's resource tracker from warning about 'leaked semaphores' after a killed build.
+
+    The tracker cleans them up itself; its warning is noise that reads like a fault. It starts with
+    the parent's -W options, so the filter is given before it starts.
+    """
+    import sys
+
+    option = "ignore:resource_tracker:UserWarning"
+    if option not in sys.warnoptions:
+        sys.warnoptions.append(option)
+        import warnings
+
+        warnings.filterwarnings("ignore", message="resource_tracker", category=UserWarning)
 
 
 def _record(manifest: Manifest, key: str, result: BuildResult, out: Path) -> None:
@@ -316,7 +391,7 @@ def machine_plain(source: Path, config: Config) -> PlainResult:
     cache = PlainCache(cache_dir(config) / "plain")
     plain = cache.get(key)
     if plain is None:
-        plain = plain_language(read_source(source, config.language, data), config)
+        plain = plain_language(read_source(source, config.language, data, max_words=config.max_words), config)
         cache.put(key, plain)
     return plain
 
@@ -363,7 +438,7 @@ def check_handout(source: Path, config: Config) -> CheckResult:
     """Run the plain-language stage on one source and list the targets it misses."""
     result = CheckResult(Path(source))
     try:
-        plain = plain_language(read_source(source, config.language), config)
+        plain = plain_language(read_source(source, config.language, max_words=config.max_words), config)
     except HandoutError as e:
         if e.path is None:
             e.path = str(source)

@@ -129,7 +129,8 @@ def test_round_trip_approve_edit_sign_then_a_source_edit_is_a_draft_again_naming
     assert not result.draft
     text = pdf_text(project)
     assert edited in text and "DRAFT" not in text and "Dr. Ada Lee" in text
-    assert edited in (project / "build" / "sleep-well.html").read_text(encoding="utf-8")
+    html = (project / "build" / "sleep-well.html").read_text(encoding="utf-8")
+    assert edited in html and "Reviewed by Dr. Ada Lee on " in html and "DRAFT" not in html
     assert edited in (project / "build" / "sleep-well.vtt").read_text(encoding="utf-8")
 
     edit_source(project, "Call if you feel sleepy all day.", "Call if you feel very sleepy all day.")

@@ -1,4 +1,6 @@
-"""Progress with an ETA while speech is synthesised: one bar per handout, drawn by the parent.
+"""Progress while handouts are built: in a terminal, a line per handout naming its stage and the time
+it has taken (redrawn every second) and a bar with an ETA while speech is synthesised; when the output
+is piped, one line for each stage that runs longer than a moment, so a log shows where a long build is.
 
 Workers (other processes) send events through a queue; only the parent touches the terminal.
 """
@@ -12,17 +14,22 @@ import threading
 from contextlib import contextmanager
 
 BAR_FORMAT = "{desc}: {percentage:3.0f}%|{bar}| [ETA {remaining}]"
+STAGE_FORMAT = "{desc} [{elapsed}]"
+REDRAW = 1.0  # seconds: a stage's line is redrawn at least this often (a long stage never looks stuck)
+LONG = 2.0  # seconds: when piped, a stage that runs longer than this gets its line
 
 
 class SpeechProgress:
     """Draw per-handout speech progress bars (tqdm) from events sent by builds."""
 
-    def __init__(self, file=None):
-        self.file = file if file is not None else sys.stderr
+    def __init__(self, file=None, lines: bool = False):
+        self.lines = lines  # piped: plain lines for long stages, no bars
+        self.file = file if file is not None else sys.stderr  # progress, never mixed with the report on stdout
         self._queue = None
         self._manager = None
         self._thread = None
         self._bars: dict[str, object] = {}
+        self._stages: dict[str, list] = {}  # slug -> [stage, started, its bar or None, said (lines mode)]
 
     def reporter(self, shared: bool = False):
         """Return the callable a build reports to; `shared` when builds run in other processes."""
@@ -55,12 +62,25 @@ class SpeechProgress:
         self.close()
 
     def _drain(self) -> None:
-        """Apply events until told to stop."""
+        """Apply events until told to stop; redraw the stage lines while no event comes."""
+        import time
+
         from tqdm import tqdm
 
-        while (event := self._queue.get()) is not None:
+        while True:
+            try:
+                event = self._queue.get(timeout=REDRAW)
+            except queue.Empty:
+                self._tick(time.monotonic())
+                continue
+            if event is None:
+                break
             kind, slug, *args = event
-            if kind == "start":
+            if kind in ("stage", "done"):
+                self._stage(slug, args[0] if kind == "stage" else None, time.monotonic(), tqdm)
+            elif self.lines:
+                continue  # speech bars are for a terminal
+            elif kind == "start":
                 chars, sentences = args
                 bar = tqdm(total=chars, desc=f"speech {slug} 0/{sentences} sentences", file=self.file,
                            bar_format=BAR_FORMAT, leave=False, mininterval=0.2,
@@ -77,6 +97,30 @@ class SpeechProgress:
                 self._bars.pop(slug).close()
         for bar in self._bars.values():
             bar.close()
+        for _, _, bar, _ in self._stages.values():
+            if bar is not None:
+                bar.close()
+
+    def _stage(self, slug: str, stage: str | None, now: float, tqdm) -> None:
+        """Show that a handout moved on to `stage` (None: it is done)."""
+        old = self._stages.pop(slug, None)
+        if old is not None and old[2] is not None:
+            old[2].close()
+        if stage is None:
+            return
+        bar = None if self.lines else tqdm(desc=f"{slug}: {stage}", bar_format=STAGE_FORMAT, file=self.file,
+                                           leave=False, ncols=shutil.get_terminal_size().columns)
+        self._stages[slug] = [stage, now, bar, False]
+
+    def _tick(self, now: float) -> None:
+        """Redraw each stage's time in a terminal; when piped, name a stage once it has run a while."""
+        for slug, record in self._stages.items():
+            stage, started, bar, said = record
+            if bar is not None:
+                bar.refresh()
+            elif not said and now - started >= LONG:
+                print(f"{slug}: {stage}...", file=self.file, flush=True)
+                record[3] = True
 
 
 class _Reporter:
@@ -87,6 +131,12 @@ class _Reporter:
 
     def __call__(self, *event) -> None:
         self.queue.put(event)
+
+
+def report_stage(report, slug: str, stage: str | None) -> None:
+    """Report that a handout's build moved on to `stage` (None: it finished)."""
+    if report is not None:
+        report("stage" if stage else "done", slug, stage)
 
 
 @contextmanager

@@ -50,8 +50,12 @@ def read_bytes(path: Path) -> bytes:
         raise SourceError(f"cannot open this file ({e.strerror}). Check that it exists.", path) from None
 
 
-def read_source(path: Path, default_language: str = "en", raw: bytes | None = None) -> Handout:
-    """Read one source file (or its bytes `raw`, already read) into a Handout."""
+def read_source(path: Path, default_language: str = "en", raw: bytes | None = None,
+                max_words: int | None = None) -> Handout:
+    """Read one source file (or its bytes `raw`, already read) into a Handout.
+
+    A text longer than `max_words` is refused before its sentences are split (the costly part).
+    """
     path = Path(path)
     if raw is None:
         raw = read_bytes(path)
@@ -72,6 +76,12 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
     if first is not None and not any(b.kind == "paragraph" for b in blocks[:first]) \
             and _norm(blocks[first].texts[0]) == _norm(meta.title):
         del blocks[first]  # "# Title" at the top is the handout's title, printed once, not a section
+    if max_words is not None:
+        words = sum(len(t.split()) for b in blocks for t in b.texts)
+        if words > max_words:
+            raise SourceError(f"this text has {words:,} words, over the limit of {max_words:,} for one handout "
+                              f"(max_words in handouts.toml). Split it into several handouts, or raise the limit.",
+                              path)
     sections = assemble_sections(blocks)
     if not any(s.sentences for s in sections):
         raise SourceError(_NOTHING, path)
@@ -371,9 +381,12 @@ def _inline_text(tok) -> str:
 def assemble_sections(blocks: list[RawBlock]) -> list[Section]:
     """Form sections: drop table-of-contents lists, empty headings, and merge repeated headings."""
     headings = [_norm(b.texts[0]) for b in blocks if b.kind == "heading"]
+    last_said = {h: n for n, h in enumerate(headings)}  # a heading -> its last place: "said later" without a scan
+    before = 0  # headings before block i
     sections: list[Section] = [Section(heading="")]
     by_heading: dict[str, Section] = {}
     for i, b in enumerate(blocks):
+        before += i > 0 and blocks[i - 1].kind == "heading"
         if b.kind == "paragraph" and len(b.texts) == 1 and SUMMARY_BOX.match(b.texts[0]) \
                 and i + 1 < len(blocks) and blocks[i + 1].kind in ("bullets", "numbered"):
             b = RawBlock("heading", [b.texts[0].rstrip(":").strip()], b.line)  # "Key takeaways:" over its list
@@ -385,7 +398,7 @@ def assemble_sections(blocks: list[RawBlock]) -> list[Section]:
                 section = Section(heading=b.texts[0], line=b.line)
                 by_heading[key] = section
                 sections.append(section)
-        elif b.kind in ("bullets", "numbered") and _is_table_of_contents(b, headings[_later(blocks, i):]):
+        elif b.kind in ("bullets", "numbered") and _is_table_of_contents(b, last_said, before):
             continue
         else:
             items = [[Sentence(s, sources=[s]) for s in split_sentences(t)] for t in b.texts]
@@ -407,14 +420,10 @@ def assemble_sections(blocks: list[RawBlock]) -> list[Section]:
 SUMMARY_BOX = re.compile(r"^(?:key (?:takeaways|points|facts)|at a glance|highlights|in brief|quick facts)\s*:?$", re.I)
 
 
-def _later(blocks: list[RawBlock], i: int) -> int:
-    """Return how many headings come before block i."""
-    return sum(1 for b in blocks[:i] if b.kind == "heading")
-
-
-def _is_table_of_contents(block: RawBlock, later_headings: list[str]) -> bool:
-    """A list whose every item repeats a heading that comes later is a table of contents."""
-    return len(block.texts) >= 2 and all(_norm(t) in later_headings for t in block.texts)
+def _is_table_of_contents(block: RawBlock, last_said: dict[str, int], before: int) -> bool:
+    """A list whose every item repeats a heading that comes later (one of the headings after the first `before`)
+    is a table of contents."""
+    return len(block.texts) >= 2 and all(last_said.get(_norm(t), -1) >= before for t in block.texts)
 
 
 def _norm(text: str) -> str:

@@ -29,13 +29,34 @@ _SHOWN = 3  # how many characters a message shows
 
 @cache
 def printable() -> frozenset[int]:
-    """Return the code points every face of the handout font can draw (the PDF and the web page use the same)."""
+    """Return the code points every face of the handout font can draw (the PDF and the web page use the same).
+
+    Kept in the per-user cache by the font files' names and sizes: reading the fonts' tables is most of
+    what a no-op build would otherwise spend.
+    """
+    import json
+
+    from handouts.files import user_cache_dir, write_atomic
+    from handouts.render.fonts import font_files
+
+    files = sorted(font_files().values())
+    key = "-".join(f"{p.stem}.{p.stat().st_size}" for p in files)
+    kept = user_cache_dir() / "font-coverage" / f"{key}.json"
+    try:
+        return frozenset(json.loads(kept.read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError):
+        pass
     from reportlab.pdfbase import pdfmetrics
 
     from handouts.render.fonts import register_fonts
 
     faces = [set(pdfmetrics.getFont(name).face.charToGlyph) for name in register_fonts()]
-    return frozenset(set.intersection(*faces))
+    found = frozenset(set.intersection(*faces))
+    try:
+        write_atomic(kept, json.dumps(sorted(found)))
+    except OSError:
+        pass  # only slower next time
+    return found
 
 
 def unprintable(handout: Handout) -> list[str]:
@@ -103,11 +124,19 @@ def _texts(handout: Handout):
         yield term.definition, None
 
 
+# Printable ASCII: every Latin font draws it, so a text made only of it needs no look at the font's
+# tables (which would load the font: most of a no-op build's time otherwise).
+_ASCII = frozenset(range(0x20, 0x7F))
+
+
 def _unprintable(handout: Handout) -> dict[str, int | None]:
     """Return each character no face can draw, with the source line where it first appears."""
+    texts = list(_texts(handout))
+    if all(ord(c) in _ASCII or c in _SPACING for text, _ in texts for c in set(text)):
+        return {}
     can = printable()
     missing: dict[str, int | None] = {}
-    for text, line in _texts(handout):
+    for text, line in texts:
         for c in dict.fromkeys(text):  # each character once, in order: a long text has few distinct ones
             if ord(c) not in can and c not in _SPACING and c not in missing:
                 missing[c] = line

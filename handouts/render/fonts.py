@@ -4,6 +4,8 @@ with ReportLab for the PDFs, and its files for the web page."""
 from functools import cache
 from pathlib import Path
 
+from handouts.errors import HandoutError
+
 REGULAR = "Atkinson"
 BOLD = "Atkinson-Bold"
 FAMILY = "Atkinson Hyperlegible"
@@ -11,16 +13,25 @@ FAMILY = "Atkinson Hyperlegible"
 FILES = {"normal": "AtkinsonHyperlegible-Regular.ttf", "bold": "AtkinsonHyperlegible-Bold.ttf"}
 
 
+MISSING = ("the handout font (Atkinson Hyperlegible, from the package fontpkg-atkinson-hyperlegible) is not "
+           "installed or is damaged. Install the project again (pip install -e . in its folder), then build again.")
+
+
 def font_dir() -> Path:
     """Return the folder holding the Atkinson Hyperlegible TTF files."""
-    import fontpkg_atkinson_hyperlegible as pkg
-
+    try:
+        import fontpkg_atkinson_hyperlegible as pkg
+    except ImportError:
+        raise HandoutError(MISSING) from None
     return pkg.ROOT / "files"
 
 
 def font_files() -> dict[str, Path]:
-    """Return the regular and bold TTF files by CSS font weight ("normal", "bold")."""
-    return {weight: font_dir() / name for weight, name in FILES.items()}
+    """Return the regular and bold TTF files by CSS font weight ("normal", "bold"); a clear error when one is gone."""
+    files = {weight: font_dir() / name for weight, name in FILES.items()}
+    if not all(f.is_file() for f in files.values()):
+        raise HandoutError(MISSING)
+    return files
 
 
 @cache

@@ -9,12 +9,11 @@ from __future__ import annotations
 import copy
 import dataclasses
 
-from handouts.model import Block, Handout, Sentence, Term
-from handouts.plain.rewrite import PlainResult, with_lists
+from handouts.model import Block, Handout, Sentence, Term, with_lists
 from handouts.review.entries import KEY_POINT, Wanted, sentences_of
 
 
-def apply_entries(plain: PlainResult, wanted: list[Wanted], entries: list) -> tuple[PlainResult, list[tuple]]:
+def apply_entries(plain, wanted: list[Wanted], entries: list) -> tuple[object, list[tuple]]:
     """Return the plain result with the people's text in it, and the (wanted, entry) pairs that changed anything."""
     changed = [(w, e) for w, e in zip(wanted, entries) if e.msgstr.strip() and e.msgstr != w.suggestion]
     if not changed:

@@ -12,9 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from handouts.language.sentences import split_sentences
-from handouts.model import Sentence
-from handouts.plain.rewrite import PlainResult
-from handouts.plain.rules.base import BULLET, STEP, TEXT
+from handouts.model import BULLET, STEP, TEXT, Sentence
 from handouts.read.furniture import is_furniture
 
 REMOVED = "(removed)"  # a reviewer writes this as the text to leave a sentence out of the handout
@@ -40,8 +38,9 @@ class Wanted:
         return self.msgctxt, self.msgid
 
 
-def wanted_entries(plain: PlainResult) -> list[Wanted]:
-    """Return the entries the handout needs, in the order it prints them: title, Key points, body, words."""
+def wanted_entries(plain) -> list[Wanted]:
+    """Return the entries a plain-language result (plain/rewrite.py PlainResult) needs, in the order the
+    handout prints them: title, Key points, body, words."""
     handout, changes = plain.handout, plain.changes
     by_origin: dict[int, list[Sentence]] = {}
     for s in handout.sentences:

@@ -14,19 +14,20 @@ import json
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from handouts.build.manifest import digest
 from handouts.build.paths import cache_dir
 from handouts.config import Config
 from handouts.errors import HandoutError
 from handouts.files import write_atomic
-from handouts.plain.rewrite import PlainResult
 from handouts.review import po_file
 from handouts.review.apply import apply_entries
-from handouts.review.checks import check_text
 from handouts.review.entries import wanted_entries
 from handouts.review.po_file import FRONT_MATTER_NOTE, SIGNED_BY, SIGNED_ON, SIGNED_PRINT, review_path
-from handouts.review.signature import fingerprint, keep_signed_words, signed_words, what_changed
+
+if TYPE_CHECKING:
+    from handouts.plain.rewrite import PlainResult
 
 _LISTED = 5  # entries named in one message; the rest are counted
 
@@ -80,6 +81,8 @@ def review_copy(source: Path, plain: PlainResult, config: Config) -> tuple[Plain
         state.warnings.append(f"{path.name}: the source changed; {_listed(synced.added, lines)} "
                               f"{_needs(synced.added)} a look")
     body = " ".join(s.text for s in result.handout.sentences)
+    if changed:
+        from handouts.review.checks import check_text  # the rules' helpers: only for the people's own text
     for w, e in changed:
         if w.kind in ("sentence", "key point"):
             state.warnings += [f"{path.name}, line {lines.get(w.key, 0)}: {finding}" for finding in check_text(
@@ -108,6 +111,8 @@ def sign(source: Path, plain: PlainResult, config: Config, name: str, today: dt.
             raise HandoutError(f"not signed: {_listed(waiting, lines)} still {_needs(waiting)} a look (marked fuzzy). "
                                f"Approve or edit them (handouts review {Path(source).name}), then sign again.", path)
         result, _ = apply_entries(plain, wanted, synced.entries)
+        from handouts.review.signature import fingerprint, keep_signed_words, signed_words
+
         words = signed_words(result.handout, config)
         po.metadata[SIGNED_BY] = name
         po.metadata[SIGNED_ON] = (today or dt.date.today()).isoformat()
@@ -124,14 +129,18 @@ def _signed(result: PlainResult, po, config: Config, state: ReviewState) -> Plai
     handout = copy.copy(result.handout)
     handout.meta = copy.copy(handout.meta)
     handout.meta.reviewed_by = handout.meta.reviewed_on = None
-    words = signed_words(handout, config)
-    state.fingerprint = fingerprint(words)
     state.signed_by, state.signed_on = po.metadata.get(SIGNED_BY) or None, po.metadata.get(SIGNED_ON) or None
     signed_print = po.metadata.get(SIGNED_PRINT, "")
-    state.signed = bool(state.signed_by and signed_print == state.fingerprint and not state.needs_look)
+    if not (state.signed_by and signed_print):
+        return dataclasses.replace(result, handout=handout)  # never signed: nothing to compare (a draft's build stays light)
+    from handouts.review.signature import fingerprint, signed_words, what_changed
+
+    words = signed_words(handout, config)
+    state.fingerprint = fingerprint(words)
+    state.signed = bool(signed_print == state.fingerprint and not state.needs_look)
     if state.signed:
         handout.meta.reviewed_by, handout.meta.reviewed_on = state.signed_by, state.signed_on
-    elif state.signed_by and signed_print:
+    else:
         changes = what_changed(cache_dir(config) / "signed", signed_print, words)
         n = len(state.needs_look)
         since = "; ".join(changes + ([f"{n} {'entry needs' if n == 1 else 'entries need'} a look ("

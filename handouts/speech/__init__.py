@@ -34,6 +34,11 @@ def speaks(name: str, language: str) -> bool:
 
 def get_engine(name: str, language: str = "en") -> Engine:
     """Return the engine called `name`, set up for `language`; a clear error when it cannot speak it."""
+    return check_voice(name, language)(language)
+
+
+def check_voice(name: str, language: str = "en"):
+    """Return the engine class called `name` when it is installed and speaks `language`; else a clear error."""
     cls = engine_class(name)
     if not cls.installed():
         raise SpeechError(f"the {name} voice is not installed here. {cls.install_hint} "
@@ -43,6 +48,6 @@ def get_engine(name: str, language: str = "en") -> Engine:
         fix = (f"Choose a voice that does: {', '.join(others)} (voice: {others[0]} in the front matter)"
                if others else "No installed voice speaks it: check the language code (for example en, es, fr)")
         raise SpeechError(f"the {name} voice does not speak language '{language}'. {fix}.")
-    return cls(language)
+    return cls
 
 

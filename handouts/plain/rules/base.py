@@ -8,7 +8,7 @@ from typing import Callable, NamedTuple
 
 from handouts.language.grammar import has_verb
 
-TEXT, BULLET, STEP = "text", "bullet", "step"  # the roles of a piece (handouts.model.Sentence.role)
+from handouts.model import BULLET, STEP, TEXT  # noqa: F401  the roles of a piece (Sentence.role), for the rules
 LONG = 20  # words: the sentences the long-sentence rules split
 SPLIT_FROM = 14  # words: a sentence this long is split where a clean split leaves two whole sentences
 
