@@ -29,10 +29,11 @@ def required() -> bool:
     return os.environ.get("HANDOUTS_BROWSER_TESTS") == "required" or os.environ.get("CI", "") not in ("", "0", "false")
 
 
-@pytest.fixture(scope="module")
-def browser():
-    """Start headless Chromium with a fresh profile and no network of its own; quit it after."""
-    missing = [str(p) for p in (CHROMIUM, CHROMEDRIVER, AXE_JS) if not p.exists()]
+def chromium(*flags: str, needs=(AXE_JS,), window: str = "1000,1400"):
+    """Start headless Chromium (fresh profile, no network of its own, extra `flags`); yield it, then quit.
+
+    Skips (fails in CI) when Chromium, its driver, selenium or anything in `needs` is missing."""
+    missing = [str(p) for p in (CHROMIUM, CHROMEDRIVER, *needs) if not p.exists()]
     try:
         from selenium import webdriver
         from selenium.webdriver.chrome.service import Service
@@ -47,7 +48,7 @@ def browser():
     options.binary_location = str(CHROMIUM)
     for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 f"--user-data-dir={profile}", "--window-size=1000,1400"):
+                 f"--user-data-dir={profile}", f"--window-size={window}", *flags):
         options.add_argument(flag)
     # The driver is given, so selenium does not look for one on the internet.
     driver = webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
@@ -57,6 +58,12 @@ def browser():
     finally:
         driver.quit()
         shutil.rmtree(profile, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium for the page tests (with axe-core at hand)."""
+    yield from chromium()
 
 
 def open_page(driver, path: Path) -> None:

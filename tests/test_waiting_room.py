@@ -3,7 +3,6 @@ it starts on its own with kiosk-style autoplay, shows the cue for the audio's cu
 to the next handout by itself. Needs Debian's chromium and chromium-driver (.ci/run installs them)."""
 
 import shutil
-import tempfile
 import time
 
 import pytest
@@ -12,7 +11,7 @@ from fakes import CountingEngine
 from handouts.audio.captions import read_webvtt
 from handouts.config import load_config
 from handouts.pipeline import build_all
-from test_browser import CHROMEDRIVER, CHROMIUM, HOW_TO_RUN, required
+from test_browser import chromium, required
 
 TEXTS = {
     "a.txt": "---\ntitle: Wash Your Hands\nslug: a-wash-your-hands\n---\nWash your hands with soap and water for twenty seconds. "
@@ -25,26 +24,7 @@ TEXTS = {
 @pytest.fixture(scope="module")
 def kiosk():
     """Headless Chromium allowed to play sound without a click, as the README's kiosk command runs it."""
-    missing = [str(p) for p in (CHROMIUM, CHROMEDRIVER) if not p.exists()]
-    if missing:
-        if required():
-            pytest.fail(f"browser tests must run in CI, but these are missing: {', '.join(missing)}")
-        pytest.skip(f"needs {', '.join(missing)}: {HOW_TO_RUN}")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    profile = tempfile.mkdtemp(prefix="handouts-chromium-")
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 "--autoplay-policy=no-user-gesture-required", f"--user-data-dir={profile}", "--window-size=1920,1080"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
-    try:
-        yield driver
-    finally:
-        driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)
+    yield from chromium("--autoplay-policy=no-user-gesture-required", needs=(), window="1920,1080")
 
 
 @pytest.fixture(scope="module")
