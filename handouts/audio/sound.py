@@ -40,19 +40,19 @@ def assemble(parts: list[tuple[Speech, float]], sample_rate: int) -> tuple[Speec
     Each pause is lengthened by under one MP3 frame (26 ms at 22 kHz) so every segment is whole frames
     long: then each sentence can be encoded on its own and the pieces joined (see handouts/mastering.py).
     """
-    pieces, spans, position = [], [], 0
-    frame = mp3_frame(sample_rate)
+    frame, sizes = mp3_frame(sample_rate), []
     for speech, pause in parts:
         if speech.sample_rate != sample_rate:
             raise ValueError(f"segment at {speech.sample_rate} Hz in a {sample_rate} Hz narration")
-        pieces.append(speech.samples.astype(np.float32))
-        spans.append((position / sample_rate, (position + len(speech.samples)) / sample_rate))
-        position += len(speech.samples)
-        gap = silence(pause, sample_rate)
-        gap = np.zeros(len(gap) + (-(len(speech.samples) + len(gap))) % frame, dtype=np.float32)
-        pieces.append(gap)
-        position += len(gap)
-    samples = np.concatenate(pieces) if pieces else np.zeros(0, dtype=np.float32)
+        gap = int(round(pause * sample_rate))  # as silence() makes it
+        sizes.append((len(speech.samples), gap + (-(len(speech.samples) + gap)) % frame))
+    # One array filled in place: a copy of each piece and then their join held a long narration three times.
+    samples = np.zeros(sum(n + gap for n, gap in sizes), dtype=np.float32)
+    spans, position = [], 0
+    for (speech, _), (n, gap) in zip(parts, sizes):
+        samples[position:position + n] = speech.samples
+        spans.append((position / sample_rate, (position + n) / sample_rate))
+        position += n + gap
     return Speech(samples, sample_rate), spans
 
 

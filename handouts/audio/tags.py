@@ -27,6 +27,15 @@ def build_date(reviewed_on: str | None) -> str:
     return time.strftime("%Y-%m-%d", time.gmtime(int(epoch) if epoch and epoch.isdigit() else None))
 
 
+CTOC_ENTRIES = 255  # ID3's table of contents counts its entries in one byte: mutagen fails on the 256th
+
+
+def _runs(chapters: list) -> list[list]:
+    """Return the chapters one by one, or, when there are more than CTOC_ENTRIES, in even runs (each one chapter)."""
+    size = max(1, -(-len(chapters) // CTOC_ENTRIES))
+    return [chapters[i:i + size] for i in range(0, len(chapters), size)]
+
+
 def tag_mp3(mp3: bytes, *, title: str, artist: str, album: str, language: str, date: str, comment: str,
             transcript: str, chapters: list) -> bytes:
     """Return `mp3` with ID3v2.4 tags, the full transcript (USLT) and one CHAP per chapter under a CTOC."""
@@ -42,12 +51,12 @@ def tag_mp3(mp3: bytes, *, title: str, artist: str, album: str, language: str, d
     tags.add(COMM(encoding=3, lang=lang, desc="", text=comment))
     tags.add(USLT(encoding=3, lang=lang, desc="transcript", text=transcript))
     ids = []
-    for n, chapter in enumerate(chapters):
+    for n, run in enumerate(_runs(chapters)):
         element = f"chp{n}"
         ids.append(element)
-        tags.add(CHAP(element_id=element, start_time=int(round(chapter.start * 1000)),
-                      end_time=int(round(chapter.end * 1000)),
-                      sub_frames=[TIT2(encoding=3, text=chapter.title)]))
+        tags.add(CHAP(element_id=element, start_time=int(round(run[0].start * 1000)),
+                      end_time=int(round(run[-1].end * 1000)),
+                      sub_frames=[TIT2(encoding=3, text=run[0].title)]))
     if ids:
         tags.add(CTOC(element_id="toc", flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED, child_element_ids=ids,
                       sub_frames=[TIT2(encoding=3, text=title)]))

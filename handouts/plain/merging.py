@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from functools import cache, lru_cache
 
 from handouts.language.grammar import AUXILIARIES, has_verb, tells_what_to_do, verb_forms, words
@@ -38,6 +40,10 @@ key main major important significant big certain exact different various common 
 link linked links tied tie related associated play plays played role part""".split())
 HEDGE_WORDS = {w for group in HEDGE_GROUPS.values() for w in group}
 DEFINITION = re.compile(r"^([A-Z][\w-]*(?: [\w-]+)?) (?:is|are) (?:an?|the) ")
+# Sentences further apart than this are not compared: a long text says a thing again on purpose, and comparing
+# every pair would make the cost grow with the square of the length. A handout within the default max_words
+# (8,000 words, some 500 sentences) has every pair compared.
+MERGE_WINDOW = 1000
 
 
 @cache
@@ -118,14 +124,15 @@ _COMPARING = re.compile(r"\b(?:more|less|fewer|higher|lower|greater|over|under|a
                         r"between|within|every|after|before|until|than)\b", re.I)
 
 
-def _numbers_said(text: str) -> set[tuple[str, str]]:
+@lru_cache(maxsize=4096)
+def _numbers_said(text: str) -> frozenset[tuple[str, str]]:
     """Return each number of a sentence with the comparing word before it ('more than' 80, 'between' 50)."""
     out = set()
     for m in re.finditer(r"\d+(?:[.,]\d+)*", text):
         before = text[max(0, m.start() - 16):m.start()]
         said = _COMPARING.findall(before)
         out.add((said[-1].lower() if said else "", m.group()))
-    return out
+    return frozenset(out)
 
 
 def never_merged(s: Sentence, block) -> bool:
@@ -150,6 +157,46 @@ def _same_definition(a: str, b: str) -> bool:
                 and ma.group(1).lower() in names_and_terms())
 
 
+class WordIndex:
+    """Where each claim word is said: the positions (in reading order) of the texts whose content words hold it."""
+
+    def __init__(self):
+        self.postings: dict[str, list[int]] = defaultdict(list)
+
+    def add(self, position: int, text: str) -> None:
+        """Index a text at `position` (positions must come in increasing order; a changed text may be added again)."""
+        for word in content_words(text):
+            found = self.postings[word]
+            if not found or found[-1] < position:
+                found.append(position)
+            elif position not in found:
+                found.insert(bisect_left(found, position), position)
+
+    def near(self, words, position: int, window: int = MERGE_WINDOW) -> list[int]:
+        """Return the positions within `window` of `position` that say any of `words`, in reading order."""
+        out: set[int] = set()
+        for word in words:
+            found = self.postings.get(word, [])
+            out.update(found[bisect_left(found, position - window):bisect_right(found, position + window)])
+        return sorted(out)
+
+    def rarest(self, words, count: int) -> list[str]:
+        """Return the `count` words said in the fewest texts."""
+        return sorted(words, key=lambda w: (len(self.postings.get(w, ())), w))[:count]
+
+
+def could_repeat(index: WordIndex, text: str, position: int) -> list[int]:
+    """Return the positions of every text `repeats(text, ...)` may be true of (and more), in reading order.
+
+    A repeat lacks at most max(1, n // 4) of the n content words of `text` (see repeats), so it says at least one of
+    any max(1, n // 4) + 1 of them: of its rarest ones, which are in the fewest texts.
+    """
+    a = content_words(text)
+    if len(a) < 2:
+        return []
+    return index.near(index.rarest(a, max(1, len(a) // 4) + 1), position)
+
+
 def merge_near_duplicates(handout: Handout, changes: list[Change]) -> None:
     """Remove sentences that repeat another sentence of the handout, keeping the fuller wording once."""
     everything = handout.sentences
@@ -162,9 +209,16 @@ def merge_near_duplicates(handout: Handout, changes: list[Change]) -> None:
     # into it, or the body would lose what it says ("If you miss a dose, you do not need to start over").
     boxed = {id(s) for sec in handout.sections if SUMMARY_BOX.match(sec.heading) for s in sec.sentences}
 
+    place = {id(s): i for i, s in enumerate(everything)}
+    index = WordIndex()  # the candidates for a keeper: comparing every pair grows with the square of the length
+    for i, s in enumerate(everything):
+        index.add(i, s.text)
+        if soft := soften(s.text):  # a keeper may be compared in its 'may' wording
+            index.add(i, soft)
+
     def keeper_for(x: Sentence, exclude: list[Sentence]) -> Sentence | None:
         said = meant.get(id(x), x.text)
-        for k in everything:
+        for k in (everything[i] for i in could_repeat(index, said, place[id(x)])):
             if k is x or id(k) in gone or id(k) in boxed or any(k is e for e in exclude):
                 continue
             if repeats(said, k.text) and (not repeats(k.text, x.text) or _clearer(k, x)):
@@ -194,6 +248,7 @@ def merge_near_duplicates(handout: Handout, changes: list[Change]) -> None:
             # The next sentence says something new about x's subject: name it, and let x go alone.
             chain[1].text = named
             chain[1].rules.append(NAME_RULE)
+            index.add(place[id(chain[1])], named)
             del follower[id(x)]
             chain, keepers = chain[:1], keepers[:1]
         if any(k is None for k in keepers) or any(id(y) in fixed for y in chain[1:]):
@@ -204,6 +259,7 @@ def merge_near_duplicates(handout: Handout, changes: list[Change]) -> None:
         for y, k in zip(chain, keepers):
             gone[id(y)] = [k]
     said_as: dict[int, list[str]] = {}  # a sentence said by several: what each of them says (a list whole)
+    statements = _Statements(handout, gone, place)
     for x in everything:
         if id(x) in gone or LIST_RULE in x.rules or id(x) in fixed or id(x) in limiting:
             continue
@@ -212,17 +268,21 @@ def merge_near_duplicates(handout: Handout, changes: list[Change]) -> None:
         named = _named_subject(x.text, after.text) if after else None
         if after and not named:
             continue
-        covering = _said_together(x, _statements(handout, x, gone))
+        covering = statements.said_together(x)
         if covering:
             gone[id(x)] = [k for k, _ in covering]
             said_as[id(x)] = [text.rstrip(",") for _, text in covering]
             if after:
                 after.text = named
                 after.rules.append(NAME_RULE)
+            statements.removed(x, changed=bool(after))
     for k in everything:
         if id(k) in softened and id(k) not in gone and any(k is g for v in gone.values() for g in v):
             k.text = softened[id(k)]
             k.rules.append(SOFTEN_RULE)
+    by_source: dict[str, list[int]] = defaultdict(list)  # a source sentence -> its changes' places (several may say it)
+    for n, c in enumerate(changes):
+        by_source[c.source].append(n)
     for y in everything:
         if id(y) not in gone:
             continue
@@ -232,9 +292,8 @@ def merge_near_duplicates(handout: Handout, changes: list[Change]) -> None:
         note = {"sentence": y.text, "said_by": " / ".join(saying),
                 "words_not_carried": sorted({w for w in words(y.text) if content_words(w)
                                              and not content_words(w) <= content_words(said)})}
-        for c in changes:
-            if c.source in y.sources:
-                c.merges.append(note)
+        for n in sorted({n for src in y.sources for n in by_source.get(src, ())}):
+            changes[n].merges.append(note)
         for k in keepers:
             k.sources += [src for src in y.sources if src not in k.sources]
             if MERGE_RULE not in k.rules:
@@ -243,10 +302,14 @@ def merge_near_duplicates(handout: Handout, changes: list[Change]) -> None:
     for sec in handout.sections:
         for blk in sec.blocks:
             blk.items = [[s for s in item if id(s) not in gone] for item in blk.items]
+    first_merged: dict[str, str] = {}  # a source sentence -> the first sentence that says it with a merge
+    for s in handout.sentences:
+        if MERGE_RULE in s.rules:
+            for src in s.sources:
+                first_merged.setdefault(src, s.text)
     for c in changes:
-        finals = [s for s in handout.sentences if c.source in s.sources and MERGE_RULE in s.rules]
-        if finals and not c.removed_by:
-            c.merged_into = finals[0].text
+        if c.source in first_merged and not c.removed_by:
+            c.merged_into = first_merged[c.source]
 
 
 def _statements(handout: Handout, x: Sentence, gone: dict) -> list[tuple[Sentence, str]]:
@@ -264,13 +327,61 @@ def _statements(handout: Handout, x: Sentence, gone: dict) -> list[tuple[Sentenc
     return out
 
 
+class _Statements:
+    """What the handout says besides a sentence (as _statements), indexed by claim word, kept up to date as
+    sentences go; statements more than MERGE_WINDOW sentences away are not looked at."""
+
+    def __init__(self, handout: Handout, gone: dict, place: dict[int, int]):
+        self.handout, self.gone, self.place = handout, gone, place
+        self._build()
+
+    def _build(self) -> None:
+        """List and index the statements of the sentences not gone."""
+        self.all = _statements(self.handout, None, self.gone)
+        self.bulleted = {id(s) for sec in self.handout.sections for blk in sec.blocks if blk.kind == "bullets"
+                         for s in blk.sentences}
+        self.index, self.at = WordIndex(), {}  # position of a statement's sentence -> its place in self.all
+        for n, (s, text) in enumerate(self.all):
+            self.at[self.place[id(s)]] = n
+            self.index.add(self.place[id(s)], text)
+
+    def _joins_next(self, x: Sentence) -> bool:
+        """Tell whether, without x, the statement after it would join the one before (a list item after x)."""
+        n = self.at.get(self.place[id(x)])
+        if n is None or n + 1 >= len(self.all):
+            return False
+        following = self.all[n + 1][0]
+        return LIST_RULE in following.rules and id(following) in self.bulleted
+
+    def said_together(self, x: Sentence) -> list[tuple[Sentence, str]]:
+        """Return what _said_together finds for x among the statements near it."""
+        if not _may_be_said_together(x):
+            return []
+        if self._joins_next(x):  # the statements without x differ in more than x: list them afresh
+            return _said_together(x, _statements(self.handout, x, self.gone))
+        wanted = content_words(x.text)
+        near = [self.all[self.at[p]] for p in self.index.near(wanted, self.place[id(x)]) if p in self.at]
+        return _said_together(x, [(s, text) for s, text in near if s is not x and id(s) not in self.gone])
+
+    def removed(self, x: Sentence, changed: bool) -> None:
+        """Note that x went (and, when `changed`, that a sentence's wording changed): list afresh when it matters."""
+        if changed or self._joins_next(x):
+            self._build()
+
+
+def _may_be_said_together(x: Sentence) -> bool:
+    """Tell whether a sentence is one that several others may say together (see _said_together)."""
+    wanted, guarded = content_words(x.text), protected(x.text)
+    return not (len(wanted) < 4 or guarded.hedges or guarded.negations or guarded.numbers or wanted & _directions())
+
+
 def _said_together(x: Sentence, others: list[tuple[Sentence, str]], most: int = 3) -> list[tuple[Sentence, str]]:
     """Return up to `most` sentences that between them say all of a plain listing sentence, else []."""
     # Only a sentence that states no hedge, negation, number or direction ("Symptoms include A, B
     # and C" after sentences that list A and B, then C) can be said by several others together;
     # each of them must share two claim words with it, so a passing mention does not count.
     wanted, guarded = content_words(x.text), protected(x.text)
-    if len(wanted) < 4 or guarded.hedges or guarded.negations or guarded.numbers or wanted & _directions():
+    if not _may_be_said_together(x):
         return []
     chosen, left = [], set(wanted)
     while left and len(chosen) < most:
@@ -327,6 +438,10 @@ def _resolve_anaphors(handout: Handout) -> dict[int, str]:
 
 def _drop_orphaned_but(handout: Handout, gone: dict, changes: list[Change]) -> None:
     """Drop the opening 'But' of a sentence whose contrast, the sentence before it, was merged away."""
+    notes: dict[str, list[dict]] = defaultdict(list)  # a merged-away sentence -> the review notes about it
+    for c in changes:
+        for note in c.merges:
+            notes[note["sentence"]].append(note)
     for sec in handout.sections:
         for blk in sec.blocks:
             for item in blk.items:
@@ -337,10 +452,8 @@ def _drop_orphaned_but(handout: Handout, gone: dict, changes: list[Change]) -> N
                         # "Kava may help. But it is not safe for everyone." with the first merged away:
                         # "It is not safe ..." would point at whatever now comes before; say "Kava".
                         b.text = _named_subject(a.text, b.text) or b.text
-                        for c in changes:
-                            for note in c.merges:
-                                if note["sentence"] == a.text:
-                                    note["opening_dropped"] = f"'{old.split()[0]}' of \"{old}\": it answered this sentence"
+                        for note in notes[a.text]:
+                            note["opening_dropped"] = f"'{old.split()[0]}' of \"{old}\": it answered this sentence"
 
 
 def _followers(handout: Handout) -> dict[int, Sentence]:

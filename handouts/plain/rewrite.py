@@ -7,11 +7,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from handouts.errors import SourceError
 from handouts.language.labels import is_english
 from handouts.language.lexicon import apply_swaps
 from handouts.language.meaning_guard import Protected, Violation, protected
 from handouts.language.readability import Readability, measure_handout
-from handouts.model import Block, Handout, Section, Sentence
+from handouts.model import Block, Handout, Section, Sentence, with_lists
 from handouts.plain.change import Change
 from handouts.plain.merging import check_removed, merge_near_duplicates
 from handouts.plain.rules import RULES
@@ -47,6 +48,11 @@ class PlainResult:
             missed.append(f"{a.long_sentences} sentence(s) over {config.max_sentence_words} words "
                           f"(longest {a.longest_sentence})")
         return missed
+
+
+_ONLY_FURNITURE = ("no text: every sentence of this file is page furniture or boilerplate (such as \"Share this "
+                   "article\" or \"In this article, we explore ...\"), which a handout leaves out. Add the "
+                   "handout's own sentences.")
 
 
 def make_plain(handout: Handout, config=None) -> Handout:
@@ -88,6 +94,8 @@ def plain_language(handout: Handout, config=None) -> PlainResult:
     plain = Handout(meta=handout.meta, sections=sections)
     merge_near_duplicates(plain, changes)
     _drop_empty(plain)
+    if not plain.sentences:  # all of it page furniture or boilerplate: a handout of it would print nothing
+        raise SourceError(_ONLY_FURNITURE, handout.meta.source)
     violations = check_removed(plain, changes)  # a safety net: each step was checked as it was made
     _record_results(plain, changes)
     _flag_long_sentences(plain, changes)
@@ -119,26 +127,6 @@ def plain_heading(heading: str) -> str:
     if not plain or protected(heading).missing_from(protected(plain)):
         return heading
     return plain
-
-
-_LIST_KINDS = {BULLET: "bullets", STEP: "numbered"}  # the block the list items of each role make
-
-
-def with_lists(block: Block) -> list[Block]:
-    """Split a paragraph at the list items a rule made: the text up to the lead-in, the list, the rest."""
-    if all(s.role == TEXT for item in block.items for s in item):
-        return [block]
-    out: list[Block] = []
-    for item in block.items:
-        for s in item:
-            kind = _LIST_KINDS.get(s.role, "paragraph")
-            if not out or out[-1].kind != kind:
-                out.append(Block(kind, [] if kind != "paragraph" else [[]], block.line))
-            if kind != "paragraph":
-                out[-1].items.append([s])
-            else:
-                out[-1].items[-1].append(s)
-    return out
 
 
 def rewrite_sentence(sentence: Sentence, section: str, lists: bool = False,
@@ -231,12 +219,11 @@ def _drop_empty(handout: Handout) -> None:
 
 def _record_results(handout: Handout, changes: list[Change]) -> None:
     """Fill each change with the final plain sentences its source became."""
-    by_source: dict[str, list[str]] = {}
+    by_source: dict[str, list[Sentence]] = {}  # one pass, not one per change: a long text has thousands
     for s in handout.sentences:
         for src in s.sources:
-            by_source.setdefault(src, []).append(s.text)
+            by_source.setdefault(src, []).append(s)
     for c in changes:
-        c.became = by_source.get(c.source, []) if not c.removed_by else []
-        for s in handout.sentences:
-            if c.source in s.sources:
-                c.rules = _unique(c.rules + s.rules)
+        c.became = [s.text for s in by_source.get(c.source, [])] if not c.removed_by else []
+        for s in {id(s): s for s in by_source.get(c.source, [])}.values():
+            c.rules = _unique(c.rules + s.rules)

@@ -31,9 +31,15 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     for sec in handout.sections:
         for blk in sec.blocks:
             ss = blk.sentences
+            pieces: dict[str, list[int]] = {}  # a source sentence -> where its pieces are in the block
+            for j, b in enumerate(ss):
+                for src in b.sources:
+                    pieces.setdefault(src, []).append(j)
             for i, a in enumerate(ss):
+                # Only the later pieces of its own source sentences: a long paragraph is not compared pair by pair.
+                later = sorted({j for src in a.sources for j in pieces[src] if j > i})
                 if i + 1 < len(ss) and _qualifies(ss[i + 1].text, a.text) or any(
-                        set(a.sources) & set(b.sources) and _limits(b.text, a.text) for b in ss[i + 1:]):
+                        _limits(ss[j].text, a.text) for j in later):
                     qualified.add(id(a))
     # "Your body loses water through sweat. In hot weather it may lose 1.5 liters an hour.": a piece that says
     # "it" after a piece of the same source sentence points back to it.

@@ -120,7 +120,9 @@ def _whole_clause(root) -> bool:
     """Tell whether a clause (by its root) has a subject and a finite verb, or is an instruction."""
     if root.pos_ not in ("VERB", "AUX"):
         return False
-    first = next(t for t in root.sent if not t.is_punct)
+    first = next((t for t in root.sent if not t.is_punct), None)
+    if first is None:
+        return False  # the parser cut off a lone sign it tagged as a verb ("• Studies suggest ..."): no clause
     asks = first.tag_ in ("WRB", "WP") and first.i < root.i and (
         first.head.i == root.i or first.head.head.i == root.i and first.head.dep_ != "advcl")
     if asks and not root.sent.text.rstrip().endswith("?"):
