@@ -40,7 +40,7 @@ def printable() -> frozenset[int]:
     from handouts.render.fonts import font_files
 
     files = sorted(font_files().values())
-    key = "-".join(f"{p.stem}.{p.stat().st_size}" for p in files)
+    key = "-".join(f"{p.stem}.{p.stat().st_size}" for p in files) + ".2"  # .2: without .notdef's code points
     kept = user_cache_dir() / "font-coverage" / f"{key}.json"
     try:
         return frozenset(json.loads(kept.read_text(encoding="utf-8")))
@@ -50,7 +50,9 @@ def printable() -> frozenset[int]:
 
     from handouts.render.fonts import register_fonts
 
-    faces = [set(pdfmetrics.getFont(name).face.charToGlyph) for name in register_fonts()]
+    # A code point mapped to glyph 0 (.notdef, the empty box: U+FFFF in these fonts) is one the face cannot draw.
+    faces = [{c for c, glyph in pdfmetrics.getFont(name).face.charToGlyph.items() if glyph}
+             for name in register_fonts()]
     found = frozenset(set.intersection(*faces))
     try:
         write_atomic(kept, json.dumps(sorted(found)))

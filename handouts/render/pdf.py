@@ -355,7 +355,17 @@ def _paragraph(value: str, style, outline: tuple[str, int] | None = None, bullet
     """Return a Paragraph of escaped user text, bookmarked when `outline` is (title, level)."""
     from reportlab.platypus import Paragraph
 
-    para = Paragraph(text(value), style, bulletText=bullet)
+    class Bookmarked(Paragraph):
+        """A paragraph whose bookmark stays with its first part when it splits (a title taller than a page):
+        else the bookmarks after it would jump a level, which ReportLab refuses."""
+
+        def split(self, available_width, available_height):
+            parts = super().split(available_width, available_height)
+            for n, part in enumerate(parts):
+                part.outline = self.outline if n == 0 else None
+            return parts
+
+    para = (Bookmarked if outline else Paragraph)(text(value), style, bulletText=bullet)
     para.outline = outline
     return para
 

@@ -114,8 +114,14 @@ class KeepWithNext(Stack):
             if available_height - used > 0 else []
         if pieces:
             return heads + pieces
-        # Taller than any page with its heading: let the parts go on alone rather than fail.
-        return list(self.parts) if self._at_top(available_height) else []
+        if not self._at_top(available_height):
+            return []
+        # Taller than any page with its heading: let the parts go on alone rather than fail. ReportLab places the
+        # first part as it is: a head taller than the page itself (a lead-in with a 5,000-letter word) is split.
+        if self._sizes[0][1] > available_height + _FUZZ:
+            first = self.parts[0].splitOn(self.canv, available_width, available_height)
+            return first + list(self.parts[1:]) if first else []
+        return list(self.parts)
 
 
 class Items(Stack):
