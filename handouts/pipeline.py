@@ -269,7 +269,8 @@ def _read(source: Path) -> bytes | HandoutError:
 
 def _slug_clashes(config: Config, sources: list[Path], keys: list[str], texts: dict, manifest: Manifest,
                   every: bool) -> dict[str, BuildResult]:
-    """Return a failed result for each source whose slug an earlier source (in name order) already has.
+    """Return a failed result for each source whose slug an earlier source (in name order) already has,
+    and for each one that cannot be read (refused now, it is not read again by its build).
 
     Two handouts with one slug would overwrite each other's files, and which one won would
     depend on the order they finished in. When only some sources are built, the handouts the
@@ -284,8 +285,12 @@ def _slug_clashes(config: Config, sources: list[Path], keys: list[str], texts: d
             continue  # the build itself reports it, with the file and line
         try:
             slug = entry.get("slug") if entry.get("source") == digest(data) else None
-            slug = slug or read_source(source, config.language, data, max_words=config.max_words).meta.slug
-        except HandoutError:
+            slug = slug or read_source(source, config.language, data, max_words=config.max_words,
+                                       meta_only=True).meta.slug  # the slug only: no sentence splitting
+        except HandoutError as e:
+            if e.path is None:
+                e.path = str(source)
+            clashes[key] = BuildResult(source=Path(source), error=str(e))  # too long, no text, not a text at all
             continue
         if slug in owner:
             clashes[key] = BuildResult(source=Path(source), slug=slug, error=(

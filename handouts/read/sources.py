@@ -51,10 +51,11 @@ def read_bytes(path: Path) -> bytes:
 
 
 def read_source(path: Path, default_language: str = "en", raw: bytes | None = None,
-                max_words: int | None = None) -> Handout:
+                max_words: int | None = None, meta_only: bool = False) -> Handout:
     """Read one source file (or its bytes `raw`, already read) into a Handout.
 
-    A text longer than `max_words` is refused before its sentences are split (the costly part).
+    A text longer than `max_words` is refused before its sentences are split (the costly part);
+    `meta_only` stops there too, for what needs only the title and slug.
     """
     path = Path(path)
     if raw is None:
@@ -82,6 +83,8 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
             raise SourceError(f"this text has {words:,} words, over the limit of {max_words:,} for one handout "
                               f"(max_words in handouts.toml). Split it into several handouts, or raise the limit.",
                               path)
+    if meta_only:
+        return Handout(meta=meta)
     sections = assemble_sections(blocks)
     if not any(s.sentences for s in sections):
         raise SourceError(_NOTHING, path)
