@@ -9,6 +9,7 @@ import numpy as np
 
 from handouts.audio.sound import assemble
 from handouts.config import Config
+from handouts.errors import SpeechError
 from handouts.language.labels import words_for
 from handouts.model import Handout
 from handouts.speech import Engine, Speech
@@ -151,6 +152,20 @@ def spoken_script(handout: Handout, config: Config, lexicon: Lexicon | None = No
     return Script(utterances, chapters or [words_for(meta.language)["introduction"]], details)
 
 
+class _Stored:
+    """A sentence's speech that the speech cache holds: its length now, its samples when they are joined."""
+
+    def __init__(self, cache, key: str, speech: Speech):
+        self.cache, self.key, self.sample_rate, self.length = cache, key, speech.sample_rate, len(speech.samples)
+
+    @property
+    def samples(self):
+        speech = self.cache.get(self.key, self.sample_rate, again=True)
+        if speech is None:  # deleted under a running build
+            raise SpeechError("the speech cache changed while the narration was being joined. Build again.")
+        return speech.samples
+
+
 def narrate(script: Script | list[Utterance], engine: Engine, cache, speak=None) -> Narration:
     """Synthesise every utterance with one engine and join them with their pauses.
 
@@ -166,7 +181,10 @@ def narrate(script: Script | list[Utterance], engine: Engine, cache, speak=None)
         if speech is None:
             speech = speak(u.spoken)
             cache.put(key, speech)
-        parts.append((speech, u.pause))
+        # Kept in the cache, a sentence is read again when it is joined: a long narration is then held in
+        # memory once (the joined audio), not twice (every sentence, then the join).
+        stored = _Stored(cache, key, speech) if getattr(cache, "has", None) and cache.has(key) else speech
+        parts.append((stored, u.pause))
     speech, spans = assemble(parts, engine.sample_rate)
     cues = [Cue(start, end, u.text) for u, (start, end) in zip(utterances, spans)]
     titles = script.chapters if isinstance(script, Script) else ["Narration"]

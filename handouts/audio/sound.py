@@ -45,7 +45,9 @@ def assemble(parts: list[tuple[Speech, float]], sample_rate: int) -> tuple[Speec
         if speech.sample_rate != sample_rate:
             raise ValueError(f"segment at {speech.sample_rate} Hz in a {sample_rate} Hz narration")
         gap = int(round(pause * sample_rate))  # as silence() makes it
-        sizes.append((len(speech.samples), gap + (-(len(speech.samples) + gap)) % frame))
+        n = getattr(speech, "length", None)  # a part read only when it is joined knows its length already
+        n = len(speech.samples) if n is None else n
+        sizes.append((n, gap + (-(n + gap)) % frame))
     # One array filled in place: a copy of each piece and then their join held a long narration three times.
     samples = np.zeros(sum(n + gap for n, gap in sizes), dtype=np.float32)
     spans, position = [], 0

@@ -36,9 +36,12 @@ class SpeechCache:
         """Tell whether the store holds `key` (without reading it)."""
         return (self.folder / (key + ".npy")).exists()
 
-    def get(self, key: str, sample_rate: int) -> Speech | None:
-        """Return the stored speech for `key`, or None; a damaged entry is a warning and a miss, never a crash."""
-        self.used.append(key)
+    def get(self, key: str, sample_rate: int, again: bool = False) -> Speech | None:
+        """Return the stored speech for `key`, or None; a damaged entry is a warning and a miss, never a crash.
+
+        `again`: read once more what this build already asked for (not counted twice in `used`)."""
+        if not again:
+            self.used.append(key)
         path = self.folder / (key + ".npy")
         if not path.exists():
             return None
