@@ -196,6 +196,8 @@ def _build(config, sources, args) -> int:
             if not args.quiet:
                 for note in r.notes:
                     print(f"note {r.slug}: {note}")
+    if results.problem:
+        print(f"warning: {results.problem}", file=sys.stderr)
     if results.left_out and not args.quiet:
         print(f"left out of the playlist and the waiting-room screen (DRAFT, not yet signed): "
               f"{', '.join(results.left_out)}. Build with --include-drafts to show them anyway.")

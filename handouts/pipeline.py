@@ -41,6 +41,7 @@ class BuildReport(list):
         super().__init__(results)
         self.removed: list[BuildResult] = list(removed)
         self.left_out: list[str] = list(left_out)  # DRAFT handouts kept out of the playlist and waiting room
+        self.problem: str | None = None  # what went wrong making the collection's files, if anything
 
 
 def build_all(config: Config, sources: list[Path] | None = None, voice: str | None = None,
@@ -69,9 +70,16 @@ def build_all(config: Config, sources: list[Path] | None = None, voice: str | No
             results[key] = result
             _record(manifest, key, result, out)
         removed = _retire_removed_sources(manifest, keys, out) if every else []
-        left_out = _collection(manifest, out, include_drafts) if audio else []
+        left_out, problem = [], None
+        if audio:
+            try:
+                left_out = _collection(manifest, out, include_drafts)
+            except (HandoutError, OSError, RuntimeError) as e:  # each handout is built: say what failed, go on
+                problem = f"the waiting-room files (playlist, page, video) were not all made: {' '.join(str(e).split())}"
         prune_caches(cache_dir(config), manifest, [k for r in results.values() for k in r.speech_keys])
-    return BuildReport([results[k] for k in keys], removed, left_out)
+    report = BuildReport([results[k] for k in keys], removed, left_out)
+    report.problem = problem
+    return report
 
 
 def _collection(manifest: Manifest, out: Path, include_drafts: bool) -> list[str]:
@@ -406,10 +414,11 @@ def reviewed_plain(source: Path, config: Config) -> tuple[PlainResult, ReviewSta
     return review_copy(source, machine_plain(source, config), config)
 
 
-def sign_handout(source: Path, config: Config, name: str) -> ReviewState:
-    """Sign a handout's reviewer copy in `name`; refused while any entry still needs a look."""
+def sign_handout(source: Path, config: Config, name: str, stamp: str | None = None) -> ReviewState:
+    """Sign a handout's reviewer copy in `name`; refused while any entry still needs a look, or (with the
+    review screen's `stamp`) when the file changed since the reviewer's page was made."""
     try:
-        return sign(source, machine_plain(source, config), config, name)
+        return sign(source, machine_plain(source, config), config, name, stamp=stamp)
     except HandoutError as e:
         if e.path is None:
             e.path = str(source)

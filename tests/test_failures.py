@@ -212,3 +212,36 @@ def test_a_damaged_cache_is_a_warning_and_the_build_makes_what_it_needs(tmp_path
     r = cli(root)
     assert r.returncode == 0, r.stderr
     assert "Traceback" not in r.stderr and "ok drink-water" in r.stdout
+
+
+def test_a_failure_making_the_waiting_room_files_is_a_warning_after_every_handout_is_built(tmp_path, monkeypatch):
+    import handouts.video.mp4
+
+    def broken(*_):
+        raise RuntimeError("ffmpeg stopped: No space left on device")
+
+    monkeypatch.setattr(handouts.video.mp4, "join_videos", broken)
+    root = project(tmp_path, {"water.txt": GOOD})
+    report = build_all(load_config(root), engine=CountingEngine(), workers=1, include_drafts=True)
+    assert report[0].ok and "drink-water.pdf" in made(root)
+    assert "waiting-room files" in report.problem and "No space left" in report.problem
+
+
+def test_piped_progress_names_a_long_stage_even_while_speech_keeps_reporting(monkeypatch):
+    import io
+    import time
+
+    import handouts.build.progress as progress
+
+    monkeypatch.setattr(progress, "LONG", 0.1)
+    monkeypatch.setattr(progress, "REDRAW", 0.05)
+    out = io.StringIO()
+    with SpeechProgress(file=out, lines=True) as shown:
+        report = shown.reporter()
+        report("stage", "flu.md", "making the mp3")
+        report("start", "flu", 100, 40)
+        for _ in range(20):
+            report("step", "flu", 5)
+            time.sleep(0.02)
+        report("done", "flu.md", None)
+    assert out.getvalue().splitlines() == ["flu.md: making the mp3..."]

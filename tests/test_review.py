@@ -259,3 +259,27 @@ def test_the_sample_review_file_passes_msgfmt(tmp_path):
     po = po_of(tmp_path, SAMPLE.stem)
     assert len(live(po)) > 40
     msgfmt_check(tmp_path / "content" / f"{SAMPLE.stem}.po")
+
+
+def test_the_approved_wording_of_a_changed_sentence_stays_in_view_while_it_needs_a_look(project):
+    build(project)
+
+    def mine(e):
+        approve(e)
+        if e.msgid == "Keep your room cool and dark.":
+            e.msgstr = "Keep the bedroom cool and dark."
+
+    edit_po(project, mine)
+    edit_source(project, "Keep your room cool and dark.", "Keep your room cool and quiet.")
+    build(project)
+    build(project)  # a later build syncs again: the note must survive it
+    entry = next(e for e in live(po_of(project)) if e.msgid == "Keep your room cool and quiet.")
+    assert "fuzzy" in entry.flags and "approved as: Keep the bedroom cool and dark." in entry.comment
+
+
+def test_a_name_the_font_cannot_print_is_refused_at_signing(project):
+    build(project)
+    edit_po(project, approve)
+    with pytest.raises(HandoutError) as caught:
+        sign_handout(project / "content" / "sleep.txt", load_config(project), "Nguyễn Văn An")
+    assert "cannot print" in str(caught.value)

@@ -44,7 +44,7 @@ def client(project):
     config = load_config(project)
     app = create_app(config, [project / "content" / "sleep.txt"], "secret-token", PORT)
     c = app.test_client()
-    c.set_cookie(COOKIE, "secret-token", domain="127.0.0.1")
+    c.set_cookie(f"{COOKIE}_{PORT}", "secret-token", domain="127.0.0.1")
     return c
 
 
@@ -221,3 +221,48 @@ def test_in_a_browser_edit_approve_a_section_sign_and_the_pdf_follows(browser, r
     assert violations == []
     text = " ".join(PdfReader(project / "build" / "sleep-well.pdf").pages[0].extract_text().split())
     assert "Keep the bedroom cool, dark and quiet." in text and "DRAFT" not in text
+
+
+def test_a_source_outside_content_can_be_reviewed_too(tmp_path):
+    (tmp_path / "content").mkdir()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "sleep.txt").write_text(TEXT, encoding="utf-8")
+    app = create_app(load_config(tmp_path), [elsewhere / "sleep.txt"], "secret-token", PORT)
+    c = app.test_client()
+    c.set_cookie(f"{COOKIE}_{PORT}", "secret-token", domain="127.0.0.1")
+    stamp, row = stamp_and_id(c, "Do not drink coffee after noon.")
+    answer = c.post("/h/sleep-well/entry", base_url=BASE, data={
+        "token": "secret-token", "stamp": stamp, "entry": row, "action": "approve", "text": "Skip coffee after noon."})
+    assert answer.status_code == 303
+    entry = next(e for e in polib.pofile(str(elsewhere / "sleep.po")) if e.msgid == "Do not drink coffee after noon.")
+    assert entry.msgstr == "Skip coffee after noon." and "fuzzy" not in entry.flags
+
+
+def test_odd_tokens_are_refused_not_a_server_error(client, project):
+    fresh = create_app(load_config(project), [project / "content" / "sleep.txt"], "secret-token", PORT).test_client()
+    assert fresh.get("/?token=%C3%A9", base_url=BASE).status_code == 403
+    fresh.set_cookie(f"{COOKIE}_{PORT}", "é", domain="127.0.0.1")
+    assert fresh.get("/h/sleep-well", base_url=BASE).status_code == 403
+    assert client.post("/h/sleep-well/entry", base_url=BASE, data={"token": "é"}).status_code == 403
+
+
+def test_signing_from_a_page_older_than_the_file_is_refused(client, project):
+    for e in (po := po_file_of(project)):
+        e.flags = []
+    po.save()
+    stamp, _ = stamp_and_id(client, "Do not drink coffee after noon.")
+    path = project / "content" / "sleep.po"
+    path.write_text(path.read_text(encoding="utf-8").replace('"Drink water', '"Drink water'), encoding="utf-8")
+    entry = next(e for e in po_file_of(project) if e.msgid == "Do not drink coffee after noon.")
+    po = po_file_of(project)
+    next(e for e in po if e.msgid == entry.msgid).msgstr = "Coffee is fine."  # changed in another window
+    po.save()
+    answer = client.post("/h/sleep-well/sign", base_url=BASE, data={"token": "secret-token", "stamp": stamp,
+                                                                      "name": "Dr. Lee"})
+    assert answer.status_code == 302 and "changed%20since%20your%20page" in answer.headers["Location"]
+    assert "X-Reviewed-By" not in path.read_text(encoding="utf-8")
+
+
+def po_file_of(project):
+    return polib.pofile(str(project / "content" / "sleep.po"), wrapwidth=0)

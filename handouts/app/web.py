@@ -26,7 +26,7 @@ from handouts.review.entries import REMOVED, wanted_entries
 from handouts.review.reviewer_copy import locked
 from handouts.templates import TEMPLATE_DIR, render
 
-COOKIE = "handouts_review"
+COOKIE = "handouts_review"  # + the port: a second review screen on this computer keeps its own
 STATIC = {"review_app.css": "text/css", "review_app.js": "text/javascript"}  # the only files it serves
 _HEADERS = {
     "Content-Security-Policy": "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
@@ -42,6 +42,7 @@ def create_app(config: Config, sources: list[Path], token: str, port: int,
                build: Callable[[Path], object] | None = None) -> Flask:
     """Return the app for these handouts; `build(source)` remakes one handout after a sign-off."""
     app = Flask(__name__, static_folder=None)
+    cookie = f"{COOKIE}_{port}"
     app.config["MAX_CONTENT_LENGTH"] = 1_000_000
     handouts = {_slug(s, config): Path(s) for s in sources}
     files = {name: (TEMPLATE_DIR / name).read_bytes() for name in STATIC}
@@ -51,15 +52,15 @@ def create_app(config: Config, sources: list[Path], token: str, port: int,
     def guard():
         if request.host not in hosts:
             abort(400, "This page answers only at its own address on this computer.")
-        if request.args.get("token") and hmac.compare_digest(request.args["token"], token):
+        if request.args.get("token") and _same(request.args["token"], token):
             response = redirect(request.path)  # out of the address bar and the history
-            response.set_cookie(COOKIE, token, httponly=True, samesite="Strict")
+            response.set_cookie(cookie, token, httponly=True, samesite="Strict")
             return response
-        if not hmac.compare_digest(request.cookies.get(COOKIE, ""), token):
+        if not _same(request.cookies.get(cookie, ""), token):
             abort(403, "Open the address that 'handouts review' printed (it carries this session's key).")
         if request.method == "POST":
             sent = request.form.get("token") or request.headers.get("X-Review-Token", "")
-            if not hmac.compare_digest(sent, token):
+            if not _same(sent, token):
                 abort(403, "This form is from another session. Reload the page and try again.")
             origin = request.headers.get("Origin")
             if origin and origin.split("://", 1)[-1] not in hosts:
@@ -120,7 +121,7 @@ def create_app(config: Config, sources: list[Path], token: str, port: int,
     def section(slug):
         source = _source(handouts, slug)
         ids = set(request.form.getlist("entry"))
-        suggested = {entry_id(*w.key): w.suggestion for w in wanted_entries(machine_plain(source, config))}
+        suggested = {entry_id(*w.key): w.suggestion for w in wanted_entries(_machine(source, config))}
 
         def change(e):
             if e.msgstr == suggested.get(entry_id(e.msgctxt, e.msgid)):  # only suggestions nobody changed
@@ -136,7 +137,7 @@ def create_app(config: Config, sources: list[Path], token: str, port: int,
         if not name:
             return redirect(f"/h/{slug}?said=Type your name to sign.#sign")
         try:
-            state = sign_handout(source, config, name)
+            state = sign_handout(source, config, name, stamp=request.form.get("stamp", ""))
         except HandoutError as e:
             return redirect(f"/h/{slug}?said={_quote(str(e))}#sign")
         built = ""
@@ -150,7 +151,7 @@ def create_app(config: Config, sources: list[Path], token: str, port: int,
     def check():
         source = _source(handouts, request.form.get("slug", ""))
         text, wanted_id = request.form.get("text", ""), request.form.get("entry", "")
-        plain = machine_plain(source, config)
+        plain = _machine(source, config)
         found = next((w for w in wanted_entries(plain) if entry_id(*w.key) == wanted_id), None)
         if found is None:
             abort(404, "No such entry.")
@@ -159,6 +160,11 @@ def create_app(config: Config, sources: list[Path], token: str, port: int,
         return jsonify(grades=sentence_grades(text) if text.strip() != REMOVED else [], findings=findings)
 
     return app
+
+
+def _same(sent: str, expected: str) -> bool:
+    """Compare a secret in constant time (as bytes: any text a request carries is allowed, and unequal)."""
+    return hmac.compare_digest(sent.encode("utf-8", "replace"), expected.encode("utf-8"))
 
 
 def _page(name: str, status: int, **context) -> str:
@@ -172,6 +178,14 @@ def _screen(source: Path, config: Config):
         abort(409, str(e))
 
 
+def _machine(source: Path, config: Config):
+    """Return the rules' result for a source; a source that cannot be read now is a page saying why."""
+    try:
+        return machine_plain(source, config)
+    except HandoutError as e:
+        abort(409, str(e))
+
+
 def _source(handouts: dict[str, Path], slug: str) -> Path:
     """Return the source of a handout the app was started with; anything else is not found."""
     if slug not in handouts:
@@ -181,7 +195,7 @@ def _source(handouts: dict[str, Path], slug: str) -> Path:
 
 def _slug(source: Path, config: Config) -> str:
     try:
-        return read_source(source, config.language).meta.slug
+        return read_source(source, config.language, max_words=config.max_words, meta_only=True).meta.slug
     except HandoutError:
         return Path(source).stem
 
@@ -191,11 +205,15 @@ def _save(source: Path, config: Config, stamp: str, ids: set[str], change) -> No
     path = po_file.review_path(source)
     with locked(config, path):
         text = path.read_text(encoding="utf-8") if path.exists() else ""
-        if not hmac.compare_digest(digest(text), stamp):
+        if not _same(digest(text), stamp):
+            typed = " ".join(request.form.get("text", "").split())
             abort(409, f"{path.name} was changed since this page was loaded (in another window, or by a build or "
-                       f"another program), so nothing was saved. Go back and reload the page to see it as it is "
-                       f"now, then make your change again.")
-        po = po_file.parse(text)
+                       f"another program), so nothing was saved. Reload the page to see it as it is now, then make "
+                       f"your change again." + (f' Your text was: "{typed}"' if typed else ""))
+        # What the handout needs now, even when no build has written the file yet (a source outside content/).
+        plain = _machine(source, config)
+        po = po_file.load(path, text or None) or po_file.new_file(source, plain.handout.meta.language)
+        po_file.sync(po, wanted_entries(plain))
         for e in po:
             if not e.obsolete and entry_id(e.msgctxt, e.msgid) in ids:
                 change(e)
@@ -215,7 +233,7 @@ def _tidy(text: str) -> str:
 
 def _next(slug: str, source: Path, config: Config, after: str):
     """Go on to the next entry that needs a look (after the one just saved), or to the sign-off."""
-    rows = [r for g in screen(source, config).groups for r in g.rows]
+    rows = [r for g in _screen(source, config).groups for r in g.rows]
     start = next((i for i, r in enumerate(rows) if r.id == after), -1)
     waiting = [r for r in rows[start + 1:] + rows[:start + 1] if r.state == NEEDS_LOOK]
     return redirect(f"/h/{slug}#e-{waiting[0].id}" if waiting else f"/h/{slug}#sign", code=303)

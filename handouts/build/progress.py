@@ -67,11 +67,16 @@ class SpeechProgress:
 
         from tqdm import tqdm
 
+        last = time.monotonic()
         while True:
             try:
                 event = self._queue.get(timeout=REDRAW)
             except queue.Empty:
-                self._tick(time.monotonic())
+                event = ()
+            if time.monotonic() - last >= REDRAW:  # also while speech steps keep the queue busy
+                last = time.monotonic()
+                self._tick(last)
+            if event == ():
                 continue
             if event is None:
                 break

@@ -23,6 +23,7 @@ from handouts.review.entries import KEY_POINT, WORDS, Wanted
 SIGNED_BY, SIGNED_ON, SIGNED_PRINT = "X-Reviewed-By", "X-Reviewed-On", "X-Reviewed-Fingerprint"
 FRONT_MATTER_NOTE = "X-Reviewed-From-Front-Matter"  # the front matter's reviewed_by was read into this file once
 FUZZY = "fuzzy"
+APPROVED_AS = "before the source changed, it was approved as:"
 _MOST_PAIRS = 40_000  # old x new texts compared to pair a changed sentence with its old entry: beyond, no pairing
 _HEADER = """Reviewer's copy of {name}: what the handout prints and speaks, sentence by sentence.
 msgid is the source text; msgstr is what the handout says. "fuzzy" marks a suggestion
@@ -113,7 +114,8 @@ def sync(po: polib.POFile, wanted: list[Wanted], last_suggested: dict | None = N
         elif is_fuzzy(entry) and entry.msgstr != w.suggestion and last_suggested.get(_key(w.key)) == entry.msgstr:
             entry.msgstr = w.suggestion  # the rules' own words from before, untouched: the rules' words now
         entry.obsolete = False
-        entry.comment = "\n".join(_one_line(n) for n in w.notes)
+        kept = [line for line in entry.comment.splitlines() if line.startswith(APPROVED_AS)] if is_fuzzy(entry) else []
+        entry.comment = "\n".join([_one_line(n) for n in w.notes] + kept)  # the reviewer's old words stay in view
         result.entries.append(entry)
     gone = [e for e in current.values() if not e.obsolete]
     _show_previous(result.added, gone)
@@ -142,7 +144,7 @@ def _show_previous(added: list[polib.POEntry], gone: list[polib.POEntry]) -> Non
             free.remove(best)
             entry.previous_msgid, entry.previous_msgctxt = best.msgid, best.msgctxt
             if FUZZY not in best.flags and best.msgstr:
-                entry.comment += "\n" + _one_line(f"before the source changed, it was approved as: {best.msgstr}")
+                entry.comment += "\n" + _one_line(f"{APPROVED_AS} {best.msgstr}")
 
 
 def suggestions(wanted: list[Wanted]) -> dict[str, str]:

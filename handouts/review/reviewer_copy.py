@@ -20,7 +20,7 @@ from handouts.build.manifest import digest
 from handouts.build.paths import cache_dir
 from handouts.config import Config
 from handouts.errors import HandoutError
-from handouts.files import write_atomic
+from handouts.files import user_cache_dir, write_atomic
 from handouts.review import po_file
 from handouts.review.apply import apply_entries
 from handouts.review.entries import wanted_entries
@@ -90,17 +90,27 @@ def review_copy(source: Path, plain: PlainResult, config: Config) -> tuple[Plain
     return _signed(result, po, config, state), state
 
 
-def sign(source: Path, plain: PlainResult, config: Config, name: str, today: dt.date | None = None) -> ReviewState:
+def sign(source: Path, plain: PlainResult, config: Config, name: str, today: dt.date | None = None,
+         stamp: str | None = None) -> ReviewState:
     """Record a reviewer's sign-off in the file's header: who, when, and the fingerprint of every word.
 
-    Refused, with the entries listed, while any entry still needs a look.
+    Refused, with the entries listed, while any entry still needs a look; refused too when `stamp` (the
+    digest of the file as the reviewer's page showed it) no longer matches: they would sign unseen words.
     """
     name = " ".join(name.split())
     if not name:
         raise HandoutError('say who signs: handouts review --sign "Your Name" FILE')
+    from handouts.render.coverage import printable  # the name prints in every footer
+
+    if any(ord(c) not in printable() for c in name if not c.isspace()):
+        raise HandoutError(f"the name '{name}' has letters the handout font cannot print. Write it with the "
+                           f"letters of the English alphabet (for example without accents that show as boxes).")
     path = review_path(source)
     with locked(config, path):
         old_text = po_file.read_text(path)
+        if stamp is not None and digest(old_text or "") != stamp:
+            raise HandoutError(f"not signed: {path.name} changed since your page was loaded. Reload the page, look "
+                               f"at what changed, then sign again.", path)
         po = po_file.load(path, old_text) or po_file.new_file(source, plain.handout.meta.language)
         wanted = wanted_entries(plain)
         synced = po_file.sync(po, wanted)
@@ -208,10 +218,11 @@ def _short(text: str, most: int = 50) -> str:
 
 @contextmanager
 def locked(config: Config, path: Path):
-    """Hold the file's lock (kept in the build cache, not beside the source) while it is read and written."""
+    """Hold the file's lock while it is read and written: kept in the per-user cache, keyed by the file's own
+    path, so a build with --out elsewhere and the review screen still take the same lock."""
     from filelock import FileLock  # the build has it loaded already; the app too
 
-    folder = cache_dir(config) / "review-locks"
+    folder = user_cache_dir() / "review-locks"
     folder.mkdir(parents=True, exist_ok=True)
     with FileLock(str(folder / f"{digest(str(path.resolve()))[:16]}.lock"), timeout=60):
         yield

@@ -33,6 +33,19 @@
       }, 300);
     });
   });
+  // A save reloads the page: wording typed into another sentence and not yet approved would be lost.
+  document.querySelectorAll("form").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      var unsaved = Array.prototype.filter.call(document.querySelectorAll("textarea"), function (area) {
+        return area.form !== form && area.value !== area.defaultValue;
+      });
+      if (unsaved.length && !window.confirm(unsaved.length + " other sentence(s) have changes not yet approved; " +
+          "they will be lost. Go on?")) {
+        event.preventDefault();
+        unsaved[0].focus();
+      }
+    });
+  });
   if (location.hash) {  // after a save: put the keyboard where the next sentence is
     var target = document.querySelector(location.hash + " textarea") || document.querySelector(location.hash);
     if (target) { target.focus(); }
