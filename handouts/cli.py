@@ -199,7 +199,7 @@ def _build(config, sources, args) -> int:
     if results.problem:
         print(f"warning: {results.problem}", file=sys.stderr)
     if results.left_out and not args.quiet:
-        print(f"left out of the playlist and the waiting-room screen (DRAFT, not yet signed): "
+        print(f"left out of the playlist and the waiting-room screen and video (DRAFT, not yet signed): "
               f"{', '.join(results.left_out)}. Build with --include-drafts to show them anyway.")
     failed = sum(not r.ok for r in results)
     if not args.quiet or failed:
