@@ -193,16 +193,29 @@ def _plain_stage(source: Path, data: bytes, config: Config, voice, audio, engine
     """
     entry["source"] = digest(data)  # lets the next build find the slug cheaply
     key = entry["plain"] = plain_key(source, entry["source"], config)  # the cache entry the cache pruning keeps
+    helper = None
+
+    def before_rewrite(handout):
+        nonlocal helper
+        helper = _voice_helper(config.voice_for(handout.meta.voice, voice), audio, engine, previous, entry["source"])
+
+    return _rewritten(source, data, key, config, before_rewrite, progress), helper
+
+
+def _rewritten(source: Path, data: bytes, key: str, config: Config, before_rewrite=None,
+               progress=None) -> PlainResult:
+    """Return the rules' result for a source's bytes: from the plain cache under `key`, else read, rewritten and
+    stored. `before_rewrite(handout)` runs on a miss, between reading and rewriting."""
     cache = PlainCache(cache_dir(config) / "plain")
     plain = cache.get(key)
-    if plain is not None:
-        return plain, None
-    report_stage(progress, Path(source).name, "reading and plain language")
-    handout = read_source(source, config.language, data, max_words=config.max_words)
-    helper = _voice_helper(config.voice_for(handout.meta.voice, voice), audio, engine, previous, entry["source"])
-    plain = plain_language(handout, config)
-    cache.put(key, plain)
-    return plain, helper
+    if plain is None:
+        report_stage(progress, Path(source).name, "reading and plain language")
+        handout = read_source(source, config.language, data, max_words=config.max_words)
+        if before_rewrite is not None:
+            before_rewrite(handout)
+        plain = plain_language(handout, config)
+        cache.put(key, plain)
+    return plain
 
 
 def _report_plain_stage(plain: PlainResult, config: Config, result: BuildResult) -> None:
@@ -400,13 +413,7 @@ def _retire(out: Path, old: dict | None, new: dict | None, manifest: Manifest, k
 def machine_plain(source: Path, config: Config) -> PlainResult:
     """Return the rules' plain-language result for one source (from the cache when nothing changed)."""
     data = read_bytes(source)
-    key = plain_key(source, digest(data), config)
-    cache = PlainCache(cache_dir(config) / "plain")
-    plain = cache.get(key)
-    if plain is None:
-        plain = plain_language(read_source(source, config.language, data, max_words=config.max_words), config)
-        cache.put(key, plain)
-    return plain
+    return _rewritten(source, data, plain_key(source, digest(data), config), config)
 
 
 def reviewed_plain(source: Path, config: Config) -> tuple[PlainResult, ReviewState]:

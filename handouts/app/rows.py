@@ -7,11 +7,11 @@ from pathlib import Path
 
 from handouts.build.manifest import digest
 from handouts.config import Config
-from handouts.pipeline import machine_plain, reviewed_plain
+from handouts.pipeline import machine_plain
 from handouts.review import po_file
 from handouts.review.checks import check_text, sentence_grades
 from handouts.review.entries import KEY_POINT, REMOVED, wanted_entries
-from handouts.review.reviewer_copy import ReviewState
+from handouts.review.reviewer_copy import ReviewState, review_copy
 
 NEEDS_LOOK, APPROVED, EDITED, SOURCE, GONE = "needs a look", "approved", "edited", "source kept", "removed"
 
@@ -67,8 +67,9 @@ def entry_id(msgctxt: str | None, msgid: str) -> str:
 
 def screen(source: Path, config: Config) -> Screen:
     """Bring the handout's reviewer copy up to date and describe it for the page."""
-    plain, state = reviewed_plain(source, config)
-    wanted = wanted_entries(machine_plain(source, config))
+    machine = machine_plain(source, config)
+    plain, state = review_copy(source, machine, config)
+    wanted = wanted_entries(machine)
     text = state.path.read_text(encoding="utf-8") if state.path.exists() else ""
     po = po_file.parse(text) if text else None
     entries = {(e.msgctxt, e.msgid): e for e in po if not e.obsolete} if po is not None else {}

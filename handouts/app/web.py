@@ -23,7 +23,7 @@ from handouts.read.sources import read_source
 from handouts.review import po_file
 from handouts.review.checks import check_text, sentence_grades
 from handouts.review.entries import REMOVED, wanted_entries
-from handouts.review.reviewer_copy import locked
+from handouts.review.reviewer_copy import locked, opened
 from handouts.templates import TEMPLATE_DIR, render
 
 COOKIE = "handouts_review"  # + the port: a second review screen on this computer keeps its own
@@ -204,16 +204,14 @@ def _save(source: Path, config: Config, stamp: str, ids: set[str], change) -> No
     """Apply `change` to the chosen entries and write the file atomically, unless it changed since the page was made."""
     path = po_file.review_path(source)
     with locked(config, path):
-        text = path.read_text(encoding="utf-8") if path.exists() else ""
-        if not _same(digest(text), stamp):
+        text = po_file.read_text(path)
+        if not _same(digest(text or ""), stamp):
             typed = " ".join(request.form.get("text", "").split())
             abort(409, f"{path.name} was changed since this page was loaded (in another window, or by a build or "
                        f"another program), so nothing was saved. Reload the page to see it as it is now, then make "
                        f"your change again." + (f' Your text was: "{typed}"' if typed else ""))
         # What the handout needs now, even when no build has written the file yet (a source outside content/).
-        plain = _machine(source, config)
-        po = po_file.load(path, text or None) or po_file.new_file(source, plain.handout.meta.language)
-        po_file.sync(po, wanted_entries(plain))
+        po, _, _ = opened(source, text, _machine(source, config))
         for e in po:
             if not e.obsolete and entry_id(e.msgctxt, e.msgid) in ids:
                 change(e)

@@ -57,12 +57,10 @@ def review_copy(source: Path, plain: PlainResult, config: Config) -> tuple[Plain
     state = ReviewState(path)
     write = _in_content(source, config)
     with locked(config, path):
-        old_text = po_file.read_text(path)
-        po = po_file.load(path, old_text) or po_file.new_file(source, plain.handout.meta.language)
-        _read_front_matter(po, plain.handout.meta, path, state)
-        wanted = wanted_entries(plain)
         record = cache_dir(config) / "review-suggestions" / f"{digest(str(path.resolve()))[:16]}.json"
-        synced = po_file.sync(po, wanted, _read_json(record))
+        old_text = po_file.read_text(path)
+        po, wanted, synced = opened(source, old_text, plain, _read_json(record),
+                                    lambda po: _read_front_matter(po, plain.handout.meta, path, state))
         if write:
             _write_json(record, po_file.suggestions(wanted))
             try:
@@ -90,6 +88,18 @@ def review_copy(source: Path, plain: PlainResult, config: Config) -> tuple[Plain
     return _signed(result, po, config, state), state
 
 
+def opened(source: Path, text: str | None, plain: PlainResult, last_suggested: dict | None = None,
+           before_sync=None):
+    """Read a source's reviewer copy from its `text` (None: there is none yet, so a new one) and bring it in line
+    with what the handout needs; hold `locked` around reading the text and this. Return (the file, the wanted
+    entries, the sync). `before_sync(po)` runs before the sync."""
+    po = po_file.load(review_path(source), text) or po_file.new_file(source, plain.handout.meta.language)
+    if before_sync is not None:
+        before_sync(po)
+    wanted = wanted_entries(plain)
+    return po, wanted, po_file.sync(po, wanted, last_suggested)
+
+
 def sign(source: Path, plain: PlainResult, config: Config, name: str, today: dt.date | None = None,
          stamp: str | None = None) -> ReviewState:
     """Record a reviewer's sign-off in the file's header: who, when, and the fingerprint of every word.
@@ -111,9 +121,7 @@ def sign(source: Path, plain: PlainResult, config: Config, name: str, today: dt.
         if stamp is not None and digest(old_text or "") != stamp:
             raise HandoutError(f"not signed: {path.name} changed since your page was loaded. Reload the page, look "
                                f"at what changed, then sign again.", path)
-        po = po_file.load(path, old_text) or po_file.new_file(source, plain.handout.meta.language)
-        wanted = wanted_entries(plain)
-        synced = po_file.sync(po, wanted)
+        po, wanted, synced = opened(source, old_text, plain)
         lines = po_file.line_numbers(po_file.text_of(po))
         waiting = [e for e in synced.entries if po_file.needs_look(e)]
         if waiting:
