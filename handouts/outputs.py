@@ -80,6 +80,7 @@ class Job:
         self._engine, self.progress = engine, progress
         self.helper = helper  # a voice helper process started before the plain-language stage, if any
         self._script = self._speech = None
+        self._made: dict[str, object] = {}  # outputs another output uses too (the video uses the MP3 and cues)
         self.stop = threading.Event()  # set: synthesise no further sentence (the build is ending)
 
     def engine(self) -> Engine:
@@ -89,6 +90,12 @@ class Job:
             if hasattr(self._engine, "helper") and self.helper is not None:
                 self._engine.helper = self.helper  # the voice this build started loading early
         return self._engine
+
+    def once(self, name: str, make):
+        """Return `make()`, made only once per job (the MP3 and the captions, which the video uses too)."""
+        if name not in self._made:
+            self._made[name] = make()
+        return self._made[name]
 
     def script(self):
         """Return the spoken script."""
@@ -132,12 +139,12 @@ def _pdf(job: Job, size) -> bytes:
 def _mp3(job: Job) -> bytes:
     """Render the narration as a tagged MP3 with even loudness and chapters."""
     cache = cache_dir(job.config) / "master" / f"{job.handout.meta.slug}.npz"
-    return narration_mp3(job.handout, job.config, job.speech(), job.engine(), cache)
+    return job.once("mp3", lambda: narration_mp3(job.handout, job.config, job.speech(), job.engine(), cache))
 
 
 def _captions(job: Job) -> str:
     """Render the narration's WebVTT captions."""
-    return narration_captions(job.handout, job.speech(), job.script())
+    return job.once("captions", lambda: narration_captions(job.handout, job.speech(), job.script()))
 
 
 def _html(job: Job) -> bytes:
@@ -152,7 +159,7 @@ def _html(job: Job) -> bytes:
 def _video(job: Job) -> bytes:
     """Render the captioned MP4 for TVs and signage players: slides, the captions burned in and as a track."""
     # The MP3 and captions from the job, the same bytes as the files written above: on the narration thread
-    # (SpeechAhead) this runs before those files are written. The mastering cache makes this quick.
+    # (SpeechAhead) this runs before those files are written. Made once per job when both are stale.
     mp3, cues = _mp3(job), read_webvtt(_captions(job))
     fonts = font_files()
     return make_mp4(_storyboard(job, cues), mp3, Fonts(fonts["normal"], fonts["bold"]), job.handout.meta.language)
