@@ -160,9 +160,10 @@ def _video(job: Job) -> bytes:
     """Render the captioned MP4 for TVs and signage players: slides, the captions burned in and as a track."""
     # The MP3 and captions from the job, the same bytes as the files written above: on the narration thread
     # (SpeechAhead) this runs before those files are written. Made once per job when both are stale.
-    mp3, cues = _mp3(job), read_webvtt(_captions(job))
+    mp3, captions = _mp3(job), _captions(job)
     fonts = font_files()
-    return make_mp4(_storyboard(job, cues), mp3, Fonts(fonts["normal"], fonts["bold"]), job.handout.meta.language)
+    return make_mp4(_storyboard(job, read_webvtt(captions)), mp3, Fonts(fonts["normal"], fonts["bold"]), captions,
+                    job.handout.meta.language)
 
 
 def _storyboard(job: Job, cues) -> Storyboard:

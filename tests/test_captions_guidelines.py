@@ -168,3 +168,10 @@ def test_sample_captions_follow_the_guidelines(sample_build):
     assert no_line_ends_badly(cues) == []
     grouped = [lines for _, _, lines in cues if lines == ["upset stomach", "throwing up"]]
     assert grouped  # the sample's symptom bullets share cues
+
+
+def test_a_short_last_cue_is_held_back_from_the_end_not_past_it():
+    spoken = [Spoken(0.0, 2.0, "Rest well tonight."), Spoken(2.4, 2.8, "Thanks.")]
+    cues = caption_cues(spoken, seconds=3.0)
+    assert cues[-1].end <= 3.0 and cues[-1].end - cues[-1].start >= 1.0 - 1e-9 and cues[-1].start >= cues[-2].end
+    assert caption_cues(spoken)[-1].end > 3.0  # without the narration's end it would run on past the sound

@@ -170,8 +170,9 @@ def list_groups(handout, script) -> list:
     return groups
 
 
-def caption_cues(spoken: list[Spoken]) -> list[Caption]:
-    """Return the cues for the narration's sentences, in order, within the guidelines."""
+def caption_cues(spoken: list[Spoken], seconds: float | None = None) -> list[Caption]:
+    """Return the cues for the narration's sentences, in order, within the guidelines (none past `seconds`,
+    the narration's end: a cue held past the sound would make a video or a track outlast it)."""
     cues: list[Caption] = []
     index = 0
     while index < len(spoken):
@@ -182,7 +183,7 @@ def caption_cues(spoken: list[Spoken]) -> list[Caption]:
             continue
         cues += _sentence_cues(spoken[index])
         index += 1
-    return _at_least_min(cues)
+    return _at_least_min(cues, seconds)
 
 
 def _groupable(pair: list[Spoken]) -> bool:
@@ -193,13 +194,16 @@ def _groupable(pair: list[Spoken]) -> bool:
     return fits and pair[1].end - pair[0].start <= MAX_SECONDS
 
 
-def _at_least_min(cues: list[Caption]) -> list[Caption]:
-    """Hold a cue shorter than MIN_SECONDS into the silence after it (else before it), never over a neighbour."""
+def _at_least_min(cues: list[Caption], seconds: float | None = None) -> list[Caption]:
+    """Hold a cue shorter than MIN_SECONDS into the silence after it (else before it), never over a neighbour
+    nor past the narration's end (`seconds`)."""
     held = list(cues)
     for i, cue in enumerate(held):
         if cue.end - cue.start >= MIN_SECONDS:
             continue
         after = held[i + 1].start if i + 1 < len(held) else cue.start + MIN_SECONDS
+        if i + 1 == len(held) and seconds is not None:
+            after = max(min(after, seconds), cue.end)
         end = min(cue.start + MIN_SECONDS, max(after, cue.end))
         before = held[i - 1].end if i else 0.0
         start = max(min(cue.start, end - MIN_SECONDS), before)

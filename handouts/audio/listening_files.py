@@ -37,7 +37,7 @@ def narration_captions(handout: Handout, narration: Narration, script: Script | 
     groups = list_groups(handout, script) if script is not None else [None] * len(narration.cues)
     spoken = [Spoken(c.start, c.end, c.text, g, voiced_onset(narration.samples, narration.sample_rate, c.start, c.end))
               for c, g in zip(narration.cues, groups)]
-    return webvtt(caption_cues(spoken), handout.meta.title)
+    return webvtt(caption_cues(spoken, narration.seconds), handout.meta.title)
 
 
 def write_playlist(out: Path, names: list[str] | None = None) -> Path:

@@ -45,9 +45,9 @@ def run_ffmpeg(args: list[str]) -> None:
         raise RuntimeError(f"ffmpeg failed ({done.returncode}): {tail}")
 
 
-def make_mp4(board: Storyboard, mp3: bytes, fonts: Fonts, language: str = "en") -> bytes:
+def make_mp4(board: Storyboard, mp3: bytes, fonts: Fonts, captions: str, language: str = "en") -> bytes:
     """Return the captioned video: one still per slide or caption change at a variable frame rate, the MP3 as AAC,
-    the cues as a subtitle track."""
+    and `captions` (the handout's WebVTT, whose cues the storyboard holds too) as a subtitle track."""
     from handouts.video.slides import frames, slide_changes
 
     with tempfile.TemporaryDirectory(prefix="handouts-video-") as tmp:
@@ -62,9 +62,7 @@ def make_mp4(board: Storyboard, mp3: bytes, fonts: Fonts, language: str = "en") 
         lines += [f"file {len(stills) - 1:05d}.png", "option framerate 1000"]
         (folder / "stills.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
         (folder / "narration.mp3").write_bytes(mp3)
-        # A cue held past the end of the sound would make the subtitle track, and so the video, outlast it.
-        cues = [(start, min(end, board.seconds), text) for start, end, text in board.cues if start < board.seconds]
-        (folder / "captions.vtt").write_text(_webvtt(cues), encoding="utf-8")
+        (folder / "captions.vtt").write_text(captions, encoding="utf-8")  # no cue outlasts the sound (captions.py)
         out = folder / "video.mp4"
         code = LANGUAGES.get(language.split("-")[0].lower(), "und")  # MP4 names languages in ISO 639-2
         run_ffmpeg(["-f", "concat", "-safe", "0", "-i", str(folder / "stills.txt"),
@@ -100,21 +98,6 @@ def _draw_stills(stills, board: Storyboard, fonts: Fonts, folder: Path) -> None:
                 pending.pop(0).result()
         for job in pending:
             job.result()
-
-
-def _webvtt(cues) -> str:
-    """Return cues as WebVTT for ffmpeg's reader (escaped like the project's own captions)."""
-    def stamp(seconds: float) -> str:
-        ms = int(round(max(seconds, 0.0) * 1000))
-        return f"{ms // 3_600_000:02d}:{ms // 60_000 % 60:02d}:{ms // 1000 % 60:02d}.{ms % 1000:03d}"
-
-    blocks = ["WEBVTT", ""]
-    for start, end, text in cues:
-        lines = [" ".join(line.split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                 for line in text.split("\n") if line.strip()]
-        if lines:
-            blocks += [f"{stamp(start)} --> {stamp(end)}", *lines, ""]
-    return "\n".join(blocks)
 
 
 def join_videos(paths: list[Path], out: Path) -> Path:
