@@ -8,8 +8,9 @@ from pathlib import Path
 PLAYLIST_NAME = "playlist.m3u8"
 
 
-def _track(mp3: Path) -> tuple[int, str] | None:
-    """Return the duration (whole seconds, rounded up) and title of one MP3; None if it is not readable."""
+def read_track(mp3: Path) -> tuple[str, float, list[dict]] | None:
+    """Return an MP3's title, length (seconds) and chapters ({"start", "title"}) as its tags record them;
+    None when it is not readable."""
     from mutagen import MutagenError
     from mutagen.mp3 import MP3
 
@@ -17,8 +18,13 @@ def _track(mp3: Path) -> tuple[int, str] | None:
         audio = MP3(mp3)
     except (MutagenError, OSError):
         return None
-    title = str(audio.tags["TIT2"]) if audio.tags and "TIT2" in audio.tags else mp3.stem
-    return math.ceil(audio.info.length), " ".join(title.split())
+    tags = audio.tags
+    title = str(tags["TIT2"]) if tags and "TIT2" in tags else mp3.stem
+    chapters = []
+    for chap in sorted(tags.getall("CHAP") if tags else [], key=lambda c: c.start_time):
+        name = chap.sub_frames.get("TIT2")
+        chapters.append({"start": round(chap.start_time / 1000, 3), "title": " ".join(str(name).split()) if name else ""})
+    return " ".join(title.split()), audio.info.length, chapters
 
 
 def playlist(folder: Path, names: list[str] | None = None) -> str:
@@ -29,9 +35,9 @@ def playlist(folder: Path, names: list[str] | None = None) -> str:
     for mp3 in mp3s:
         if mp3.name.startswith("."):
             continue  # a half-written temporary file
-        track = _track(mp3)
+        track = read_track(mp3)
         if track is None:
             continue
-        seconds, title = track
-        lines += [f"#EXTINF:{seconds},{title}", mp3.name]
+        title, seconds, _ = track
+        lines += [f"#EXTINF:{math.ceil(seconds)},{title}", mp3.name]  # whole seconds, rounded up
     return "\n".join(lines) + "\n"

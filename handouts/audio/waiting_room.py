@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from handouts.audio.captions import read_webvtt
+from handouts.audio.playlist import read_track
 from handouts.files import write_atomic
 from handouts.templates import render
 
@@ -20,24 +21,6 @@ KIOSK_COMMAND = ("chromium --kiosk --autoplay-policy=no-user-gesture-required --
                  "--disable-session-crashed-bubble --disable-infobars file:///PATH/TO/build/waiting-room.html")
 
 
-def _chapters(mp3: Path) -> tuple[str, float, list[dict]]:
-    """Return an MP3's title, length (seconds) and chapters (title and start), as its tags record them."""
-    from mutagen import MutagenError
-    from mutagen.mp3 import MP3
-
-    try:
-        audio = MP3(mp3)
-    except (MutagenError, OSError):
-        return mp3.stem, 0.0, []
-    tags = audio.tags or {}
-    title = str(tags["TIT2"]) if "TIT2" in tags else mp3.stem
-    chapters = []
-    for chap in sorted(audio.tags.getall("CHAP") if audio.tags else [], key=lambda c: c.start_time):
-        name = chap.sub_frames.get("TIT2")
-        chapters.append({"start": round(chap.start_time / 1000, 3), "title": " ".join(str(name).split()) if name else ""})
-    return " ".join(title.split()), audio.info.length, chapters
-
-
 def waiting_room_items(out: Path, slugs: list[str]) -> list[dict]:
     """Return what the page plays, in order: each handout's MP3, title, sections and caption cues."""
     items = []
@@ -45,7 +28,7 @@ def waiting_room_items(out: Path, slugs: list[str]) -> list[dict]:
         mp3, vtt = Path(out) / f"{slug}.mp3", Path(out) / f"{slug}.vtt"
         if not mp3.is_file():
             continue
-        title, seconds, sections = _chapters(mp3)
+        title, seconds, sections = read_track(mp3) or (mp3.stem, 0.0, [])
         try:
             cues = read_webvtt(vtt.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError):
