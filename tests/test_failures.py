@@ -100,8 +100,16 @@ def test_a_full_disk_is_one_line_with_the_fix(tmp_path):
     assert any("size limit" in p or "disk is full" in p for p in problems), r.stderr
 
 
+NOBODY = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+
+
 @pytest.mark.skipif(os.geteuid() != 0 or not shutil.which("setpriv"), reason="needs root to act as another user")
 def test_an_output_folder_the_user_cannot_write_is_one_line(tmp_path):
+    probe = subprocess.run(NOBODY + [sys.executable, "-c", f"open({str(ROOT / 'generate.py')!r}).close()"],
+                           capture_output=True)
+    if probe.returncode:
+        pytest.skip("another user cannot read this checkout (a private folder); "
+                    "test_a_read_only_output_folder_is_one_line covers the message")
     root = project(tmp_path / "p", {"water.txt": GOOD})
     (root / "build").mkdir()
     os.chmod(root / "build", 0o555)
@@ -109,13 +117,25 @@ def test_an_output_folder_the_user_cannot_write_is_one_line(tmp_path):
         os.chmod(folder, 0o777)
     home = tmp_path / "home"
     home.mkdir(mode=0o777)
-    r = subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable,
-                        str(ROOT / "generate.py"), "--project", str(root), "--no-audio"],
+    r = subprocess.run(NOBODY + [sys.executable, str(ROOT / "generate.py"), "--project", str(root), "--no-audio"],
                        capture_output=True, text=True, timeout=300,
                        env={**os.environ, "HOME": str(home), "HANDOUTS_CACHE": str(home / "cache")})
     assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr
     lines = [line for line in r.stderr.splitlines() if line.strip()]
     assert lines and any("you may not write here" in line for line in lines), r.stderr
+
+
+@pytest.mark.skipif(os.geteuid() != 0 or not shutil.which("unshare"), reason="needs root to mount a folder read-only")
+def test_a_read_only_output_folder_is_one_line(tmp_path):
+    root = project(tmp_path, {"water.txt": GOOD})
+    (root / "build").mkdir()
+    build = root / "build"
+    r = subprocess.run(["unshare", "-m", "sh", "-c", f'mount --bind -o ro "{build}" "{build}" && exec "$@"', "sh",
+                        sys.executable, str(ROOT / "generate.py"), "--project", str(root), "--no-audio"],
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr
+    lines = [line for line in r.stderr.splitlines() if line.strip()]
+    assert lines and any("read-only" in line for line in lines), r.stderr
 
 
 def test_a_bug_of_ours_is_one_line_and_debug_shows_the_traceback(tmp_path):
