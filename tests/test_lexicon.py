@@ -15,7 +15,7 @@ def test_at_least_150_entries_without_duplicates():
 def test_person_first_language():
     kinds = {s.plain_from: s for s in swaps()}
     assert kinds["addict"].plain_to == "person with a substance use disorder"
-    assert kinds["substance abuse"].plain_to == "substance use"
+    assert kinds["substance abuse"].plain_to == "substance misuse"  # abuse is not use ("prescription drug use")
     assert sum(s.kind == "person-first" for s in swaps()) >= 20
     assert apply_swaps("Addicts need help.") == "People with a substance use disorder need help."
 
@@ -57,7 +57,7 @@ def test_a_medical_word_given_beside_its_plain_meaning_stays(text):
 
 def test_a_medical_word_on_its_own_is_swapped():
     assert apply_swaps("Hypertension is common. It causes nausea, or vomiting.") == \
-        "High blood pressure is common. It causes upset stomach, or throwing up."
+        "High blood pressure is common. It causes nausea, or throwing up."  # nausea is no upset stomach
 
 
 def test_a_diagnosis_is_not_swapped_for_a_feeling():

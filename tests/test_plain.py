@@ -50,7 +50,7 @@ def test_a_long_inline_list_becomes_bullets_and_is_not_counted_as_sentences(samp
     lists = [b for sec in sample.handout.sections for b in sec.blocks if b.kind == "bullets"]
     assert len(lists) == 1
     assert [item[0].text for item in lists[0].items] == [
-        "upset stomach", "throwing up", "loose stools", "muscle aches", "trouble sleeping", "anxiety", "depression",
+        "nausea", "throwing up", "loose stools", "muscle aches", "trouble sleeping", "anxiety", "depression",
         "strong cravings for the drug"]
     assert {item[0].role for item in lists[0].items} == {"bullet"}  # the role, not a mark in the text, makes the list
     assert "Common symptoms include:" in [s.text for s in sample.handout.sentences]
@@ -67,8 +67,10 @@ def test_sample_is_easier_and_shorter(sample):
     assert a.fk_grade < b.fk_grade - 5 and a.smog < b.smog - 4
     # Where the rules stand today (targets 6 and 9 not yet met): no step back. Verified rewriting costs
     # grade (6.5 -> 7.3, SMOG 9.4 -> 9.9): six splits whose new "This" could point at more than one thing
-    # are kept as the source says them, and listed for the reviewer. Safety wins.
-    assert a.fk_grade <= 7.4 and a.smog <= 10.0
+    # are kept as the source says them, and listed for the reviewer. The lexicon audit costs more (7.3 ->
+    # 7.9, SMOG 9.9 -> 10.5): "nausea" is no "upset stomach", "neurotransmitter" no "brain chemical", and
+    # "increased", "irritability", "stimulate" and "sensations" keep their words. Safety wins.
+    assert a.fk_grade <= 7.9 and a.smog <= 10.6
     assert a.words < 0.70 * b.words  # repeats merged; not yet half
     assert a.avg_sentence_words < 15
 
@@ -157,7 +159,7 @@ def test_review_notes_what_a_merge_did_not_carry_over(sample):
     texts = [s.text for s in sample.handout.sentences]
     assert all(part in texts or part.split(": ")[0] + ":" in texts
                for m in notes for part in m["said_by"].split(" / "))
-    assert any(m["said_by"].startswith("Common symptoms include: upset stomach, throwing up,") for m in notes)
+    assert any(m["said_by"].startswith("Common symptoms include: nausea, throwing up,") for m in notes)
 
 
 def test_review_outputs_in_a_build(sample_build):
@@ -300,7 +302,7 @@ def test_a_list_said_by_two_other_sentences_goes_and_the_next_sentence_names_its
     r = _plain_text_of(tmp_path, "Symptoms include nausea, cravings and mood swings. They are signs of the "
                                  "brain healing.\n\nCommon symptoms include nausea and muscle aches.\n\n"
                                  "Low dopamine can add to cravings and mood swings.\n")
-    assert _text(r) == ("Symptoms are signs of the brain healing. Common symptoms include upset stomach and "
+    assert _text(r) == ("Symptoms are signs of the brain healing. Common symptoms include nausea and "
                         "muscle aches. Low dopamine can add to cravings and mood swings.")
     note = [m for c in r.changes for m in c.merges][0]
     assert note["said_by"].count(" / ") == 1
@@ -314,14 +316,14 @@ def test_a_list_said_by_two_other_sentences_goes_and_the_next_sentence_names_its
 def test_headings_lose_lead_ins_and_use_everyday_words(sample):
     headings = [sec.heading for sec in sample.handout.sections if sec.heading]
     assert headings == ["Opioid Withdrawal and Its Symptoms",
-                        "The Link Between Kratom and Dopamine: Does It Boost or Ease Withdrawal?"]
+                        "The Link Between Kratom and Dopamine: Does It Boost or Lessen Withdrawal?"]
     assert {"source": "Understanding Opioid Withdrawal and Its Symptoms",
             "became": "Opioid Withdrawal and Its Symptoms"} in sample.headings
 
 
 def test_a_term_the_body_defines_is_not_defined_again(sample):
     body = " ".join(s.text for s in sample.handout.sentences)
-    assert "Dopamine is a brain chemical" in body
+    assert "Dopamine is a neurotransmitter" in body
     assert "dopamine" not in [t.word for t in sample.handout.words_to_know]
     assert "opioid" in [t.word for t in sample.handout.words_to_know]
 
@@ -364,7 +366,10 @@ def test_blood_pressure_leaflet_lists_what_to_do_and_when_to_call():
     # The source teaches the medical word: the lexicon leaves "also known as hypertension" alone.
     assert "High blood pressure, also known as hypertension, is a common condition." in text
     assert "They usually don't happen until" in text  # "aren't specific and usually don't occur" split
-    assert r.after.long_sentences <= 1 and r.after.fk_grade < r.before.fk_grade - 3
+    # "It is estimated that nearly half ... have high blood pressure, and many of them do not know it." stays whole:
+    # split, the second claim would lose its "It is estimated" (the parse shows the "and" after a reported clause).
+    assert "It is estimated that nearly half of adults in the U.S. have high blood pressure, and many of them" in text
+    assert r.after.long_sentences <= 2 and r.after.fk_grade < r.before.fk_grade - 3
 
 
 def test_key_points_stand_alone_and_put_what_to_do_first():
@@ -544,7 +549,7 @@ def test_another_repetitive_seo_article_is_said_once():
     assert "does cbd help" not in text.lower()  # the pasted search phrase
     assert 'Unlike THC, CBD does not cause a "high".' in text
     # "interact with other medicines" is a drug interaction, not "act on other medicines".
-    assert "It can change how other medicines work, including blood thinners." in text
+    assert "It can interact with other medicines, including blood thinners." in text  # a drug interaction keeps its word
     for kept in ("In a 2019 study of 72 adults, 66.7 percent reported better sleep", "Some studies suggest"):
         assert kept in text
     assert r.after.body_words <= 0.65 * r.before.body_words
@@ -574,7 +579,7 @@ def test_pasted_symbols_and_invisible_marks_leave_only_printable_words():
     assert r.violations == []
     text = _text(r)
     # A soft hyphen inside "nau-sea" hid the word from the lexicon; now it is read as one word.
-    assert "Upset stomach and throwing up may happen." in text
+    assert "Nausea and throwing up may happen." in text
     assert "Take 2 tablets every 4 to 6 hours." in text and "Do not take more than 8 in a day." in text
     assert "Take it to then rest." in text and "Bring your card." in text
     face = pdfmetrics.getFont(register_fonts()[0]).face
@@ -830,7 +835,7 @@ def test_lithium_page_keeps_monitored_and_the_pregnancy_condition():
     r = _plain("lithium.md")
     text = _text(r)
     assert "unless your baby's blood can be monitored" in text
-    assert "are throwing up or have loose stools" in text
+    assert "have vomiting or loose stools" in text  # "may are throwing up" was the swap's grammar
     assert "Talk to your doctor, who may change your dose" not in " ".join(k.text for k in r.handout.key_points)
     relapse = next(t for t in r.handout.words_to_know if t.word == "relapse")
     assert "drug" not in relapse.definition  # here a relapse is a mood episode coming back

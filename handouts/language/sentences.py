@@ -18,13 +18,28 @@ _DATE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday
 _CITATION_AFTER_STOP = re.compile(r"(?<=[a-zA-Z%)\]\"”’])([.;,:])\d{1,3}(?:[,–-]\d{1,3})*(?=\s+[A-Z(\"“]|\s*$)")
 _CITATION_AFTER_BRACKET = re.compile(r"(?<=[)\]\"”’])\d{1,3}(?:[,–-]\d{1,3})*(?=[\s.;,:]|$)")  # not "B12": a name
 _BRACKET_CITATION = re.compile(r"\s?\[\d{1,3}(?:[,–-]\s?\d{1,3})*\]")
-_SUPERSCRIPT = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:[,–-][¹²³⁴⁵⁶⁷⁸⁹⁰]+)*")
+_SUPERSCRIPT = re.compile(r"⁻?[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:[,–-][¹²³⁴⁵⁶⁷⁸⁹⁰]+)*")
+# What a superscript is an exponent after, not a citation: a unit of length ("1.73 m²", "cm²", "kg/m²", "ft³",
+# "cells/mm³", "m/s²") or a power of ten ("150 × 10⁹/L", "10⁻³"). Without it "1.73 m²" would read "1.73 m".
+_EXPONENT_BEFORE = re.compile(r"(?:(?<![\w'’])(?:[kcdmµμ]?m|ft|yd)|/s|[x×]\s?10)$")
+# A citation glued after a year's full stop: "from 2018 to 2020.5 Most women" is "2020." and note 5. Only a year
+# (19xx, 20xx) then a capital or the end: "2.5 Most" and "2020.5 mg" are numbers.
+_CITATION_AFTER_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)\.\d{1,3}(?:[,–-]\d{1,3})*(?=\s+[A-Z(\"“]|\s*$)")
+
+
+def _citation_or_exponent(m: re.Match) -> str:
+    """Drop a superscript citation; keep a unit's exponent ("m²") and a power of ten's ("10⁹")."""
+    if m.group(0).startswith("⁻") or _EXPONENT_BEFORE.search(m.string, max(0, m.start() - 8), m.start()):
+        return m.group(0)  # a citation is never negative
+    return ""
 
 
 def without_citations(text: str) -> str:
-    """Remove citation numbers glued after a word, bracket or quote ("year.1 Most" -> "year. Most"), [1]-style markers and superscripts."""
+    """Remove citation numbers glued after a word, bracket, quote or year ("year.1 Most" -> "year. Most",
+    "2020.5 Most" -> "2020. Most"), [1]-style markers and superscripts (not a unit's exponent: "m²" stays)."""
     text = _BRACKET_CITATION.sub("", text)
-    text = _SUPERSCRIPT.sub("", text)
+    text = _SUPERSCRIPT.sub(_citation_or_exponent, text)
+    text = _CITATION_AFTER_YEAR.sub(r"\1.", text)
     return _CITATION_AFTER_BRACKET.sub("", _CITATION_AFTER_STOP.sub(r"\1", text))
 
 

@@ -16,7 +16,8 @@ from handouts.model import Block, Handout, Section, Sentence, with_lists
 from handouts.plain.change import Change
 from handouts.plain.merging import check_removed, merge_near_duplicates
 from handouts.plain.rules import RULES
-from handouts.plain.rules.base import BULLET, LONG, STEP, TEXT, Piece
+from handouts.language.parse import KEPT, parse_all
+from handouts.plain.rules.base import BULLET, LONG, SPLIT_FROM, STEP, TEXT, Piece
 from handouts.plain.rules.cleanup import claim_text, use_sentence_case
 from handouts.plain.verify import clause_starts, veto
 from handouts.plain.summary import pick_key_points, pick_words_to_know, source_summary
@@ -67,6 +68,8 @@ def plain_language(handout: Handout, config=None) -> PlainResult:
         return _as_written(handout, before)
     changes: list[Change] = []
     elsewhere = said_more_than_once([s.text for s in handout.sentences])
+    if len(handout.sentences) <= KEPT:  # one batch is several times faster than one sentence at a time
+        parse_all([s.text for s in handout.sentences if len(s.text.split()) >= SPLIT_FROM])
     sections: list[Section] = []
     headings: list[dict] = []  # {"source", "became"} for each heading put in plain words
     for section in handout.sections:

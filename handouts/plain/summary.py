@@ -61,13 +61,14 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     # "Self-care at home only if ...", "Red zone": a step under a heading that sets a condition holds only there.
     under_condition = {id(x) for sec in handout.sections if _CONDITIONAL_HEADING.search(sec.heading)
                        for x in sec.sentences}
+    leaning = _leaning_back(handout)
     candidates, from_lists = [], []
     for pos, s in enumerate(handout.sentences):
         if id(s) in qualified or id(s) in pointing or id(s) in conditional or id(s) in under_condition \
-                or not _stands_alone(s):
+                or id(s) in leaning or not _stands_alone(s):
             continue
-        if several and _DOSE.search(s.text) and not protected(s.text).names:
-            continue
+        if several and (_DOSE.search(s.text) or _MEDICINE.search(s.text)) and not protected(s.text).names:
+            continue  # "Do not double the dose ...", "Return unused tablets ...": which medicine's?
         if re.match(r"^(?:[A-Z][\w-]*)(?: [\w-]+){0,2} (?:also )?includes? ", s.text) and len(s.rules) > 0:
             continue  # "Sleeping pills include zolpidem and diphenhydramine.": examples split off are detail
         # What to do comes first (the issue of actions over descriptions; CDC Clear Communication Index),
@@ -120,7 +121,36 @@ _DOSE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:mg|mcg|ml|mL|g|doses?|tablets?|pills?|
 _POINTS_ELSEWHERE = (
     r"^Welcome\b", r"\banother\b", r"\b(?:this|that|these|those)\.$", r"\b(?:yours|theirs|ones)\b",
     r"\bthe (?:most|least) \w+\.$", r"\bthe (?:following|above)\b", r"^(?:For )?(?:[Oo]ther|[Aa]nother)\b",
-    r"\bthe same (?!time\b)\w+(?! as\b)(?!\s\w+ as\b)", r"[\"“”]", r"___")
+    r"\bthe same (?!time\b)\w+(?! as\b)(?!\s\w+ as\b)", r"[\"“”]", r"___",
+    r"\binstead\b(?! of\b)", r"\balso\b")  # "Call the clinic instead." (of what?), "Strips may also miss ..." (as what?)
+
+
+# "Return unused tablets ...", "Do not double the dose": in a handout about several medicines, which one?
+_MEDICINE = re.compile(r"\b(?:the dose|doses|tablets|pills|capsules|the medicine|this medicine)\b", re.I)
+# "Estimates vary widely", "Some studies suggest reductions of 15% to 40%": of what? The sentence before said.
+_UNSAID_MEASURE = re.compile(r"\b(?:estimates?|reductions?|increases?|decreases?|rates|results|figures|numbers)\b"
+                             r"(?! (?:of|in|on|for) (?!(?:about |roughly |around |up to |only )?\d))", re.I)
+# "Please read each statement and initial the box": the form's parts are where the form is, not in a box of points.
+_FORM_PARTS = re.compile(r"\b(?:the|each|this) (?:box|boxes|line|space|form|statement|statements|section|page|table|chart)\b"
+                         r"|\[[ x]\]", re.I)
+# Things every reader knows without being told which: "the doctor", "the hospital", not "the law" or "the dose".
+_KNOWN = {"doctor", "nurs", "hospit", "pharmaci", "pharmaci", "emerg", "room", "bodi", "skin", "brain", "heart", "babi",
+          "child", "day", "week", "night", "morn", "time", "first", "same", "label", "packag", "box"}
+
+
+def _leaning_back(handout: Handout) -> set[int]:
+    """Return the sentences whose 'the X' is something the sentences just before named ("the dose", "the law"):
+    away from them, in the Key points box, the reader cannot tell which."""
+    out = set()
+    for sec in handout.sections:
+        before: list[frozenset] = []
+        for s in sec.sentences:
+            named = {w for seen in before[-3:] for w in seen}
+            own = [content_words(m.group(1)) for m in re.finditer(r"\bthe ([a-z][\w-]*)", s.text, re.I)]
+            if any(stems & named and not stems & _KNOWN for stems in own):
+                out.add(id(s))
+            before.append(content_words(s.text))
+    return out
 
 
 def _stands_alone(s: Sentence) -> bool:
@@ -135,6 +165,10 @@ def _stands_alone(s: Sentence) -> bool:
         return False
     if s.text.endswith(":") or any(re.search(p, s.text) for p in _POINTS_ELSEWHERE) or _CONTACT_LINE.match(s.text):
         return False
+    if _UNSAID_MEASURE.search(s.text) or _FORM_PARTS.search(s.text):
+        return False
+    if ": " in s.text and not whole(s.text.split(": ", 1)[1]):
+        return False  # "Eye to be operated on: Right eye Left eye": a form's field, not a sentence
     return "(" not in s.text and not s.text.endswith("?")  # an aside in brackets is detail; a question no point
 
 
@@ -172,8 +206,9 @@ def _unnamed_pronoun(sentence: str) -> bool:
         if w in ("it", "its", "they", "them", "their"):
             return True
         if w in ("anything", "something", "everything", "nothing", "anyone", "someone", "everyone",
-                 "until", "unless", "before", "after", "when", "while", "because", "please"):
-            continue  # "Do not eat anything until it has dissolved": these name nothing "it" could be
+                 "until", "unless", "before", "after", "when", "while", "because", "please", "people", "person",
+                 "adults", "children", "patients", "women", "men", "need", "needs"):
+            continue  # "Do not eat anything until it has dissolved", "Most people need it for 3 days": no "it" there
         if w not in STOP_WORDS and w not in finite and w not in bases and w not in HEDGE_WORDS and not w.endswith("ing"):
             return False  # a noun comes first: the pronoun can name it
     return False

@@ -15,6 +15,7 @@ from collections import Counter
 from handouts.language.grammar import has_verb, verb_forms
 from handouts.language.meaning_guard import protected
 from handouts.language.parse import parse
+from handouts.plain.rules.base import cap
 from handouts.plain.rules.cleanup import claim_text
 
 CONTENT = {"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"}
@@ -40,7 +41,9 @@ def veto(rule, before: str, after: list[str], in_list_item: bool = False, said_e
     """
     if after == [before]:
         return None
-    if in_list_item and len(after) > 1 and not all(instruction(p) for p in after):
+    if in_list_item and len(after) > 1 and not instruction(after[0]):
+        # A sign or condition in a list ("You feel worse, and the fever lasts") is one thing: split, it would
+        # become two claims. A step ("Take it every 6 hours, because ...") may say its reason on its own.
         return "a list item is one condition or fact, kept whole (only steps split into steps)"
     lost = [item for item in protected(claim_text(before)).missing_from(protected(" ".join(after)))
             if not (rule.removes_filler and item in said_elsewhere) and not rule.removes_furniture]
@@ -66,13 +69,40 @@ def veto(rule, before: str, after: list[str], in_list_item: bool = False, said_e
 def whole(text: str) -> bool:
     """Tell whether a text is a whole sentence: a subject and a finite verb, an instruction, a question or a lead-in."""
     text = text.strip()
+    if re.match(r"(?:But|So|And|Also,?|Yet) \S+ \S", text):
+        text = cap(text.split(None, 1)[1])  # "So sudden changes ... can change your INR.": the parser may read "So sudden" as one phrase
     if text.endswith((":", "?")) or len(text.split()) < 2:
         return text.endswith((":", "?"))
-    roots = [t for t in parse(text) if t.dep_ == "ROOT"]
+    doc = parse(text)
+    if broken_join(doc):
+        return False
+    roots = [t for t in doc if t.dep_ == "ROOT"]
     if any(_whole_clause(r) for r in roots) or instruction(text):
         return True  # (the parser may cut a sentence at an abbreviation: "Approx. 1 in 3 lost ...")
     # The tagger can read a verb as a noun ("This results in ..."): a pronoun subject and a verb still make a sentence.
     return text.split()[0].lower() in POINTERS | {"he", "she", "we", "you", "i"} and has_verb(text)
+
+
+_REPORTING = {"say", "suggest", "think", "believe", "report", "note", "show", "find", "add", "explain", "warn", "agree"}
+
+
+def broken_join(doc) -> bool:
+    """Tell whether a sentence joins its parts wrongly: an "and" with nothing after it to join ("..., and unlike
+    THC."), or two sentences run together with a comma ("X is the ingredient ..., CBD does not ...")."""
+    for t in doc:
+        if t.dep_ == "conj" and t.pos_ == "ADP" and t.head.pos_ in ("VERB", "AUX"):
+            return True  # "..., and unlike THC.": a clause joined to a lone preposition
+        if t.dep_ == "ROOT" and sum(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) > 1:
+            return True  # "This the prescriber may increase slowly.": an object turned into a second subject
+        if t.dep_ == "cc" and t.i and t.lower_ in ("and", "or", "but") and t.head.pos_ in ("VERB", "AUX") and not any(
+                c.dep_ == "conj" and c.i > t.i for c in t.head.children):
+            return True
+        if t.dep_ in ("ccomp", "parataxis") and t.i < t.head.i and t.head.dep_ == "ROOT" \
+                and t.head.lemma_ not in _REPORTING and any(c.dep_ in SUBJECTS for c in t.children):
+            after = t.right_edge.i + 1
+            if after < len(doc) and doc[after].text == "," and any(c.dep_ in SUBJECTS and c.i > after for c in t.head.children):
+                return True
+    return False
 
 
 # What completes a verb: its object, complement or phrase ("works by reducing ..."); a second clause does not.
@@ -102,8 +132,10 @@ def says_too_little(piece: str, before: str) -> str | None:
 
 def instruction(text: str) -> bool:
     """Tell whether a sentence is an instruction ("Do not stop it.", "If it bleeds, press on it.")."""
-    if base_verb(text.split()[0].strip(",")) or text.split()[0].lower() in ("don't", "never", "please"):
-        return True  # the tagger may read "Clean the area ..." as an adjective: the word is a verb's base form
+    if text.split()[0].lower() in ("don't", "never", "please"):
+        return True
+    if base_verb(text.split()[0].strip(",")) and parse(text)[0].dep_ not in ("nsubj", "nsubjpass", "compound", "poss"):
+        return True  # the tagger may read "Clean the area ..." as an adjective; not "Stomach virus include ..."
     roots = [t for t in parse(text) if t.dep_ == "ROOT"]
     return len(roots) == 1 and _whole_clause(roots[0]) and not any(c.dep_ in SUBJECTS for c in roots[0].children)
 
@@ -131,6 +163,8 @@ def _whole_clause(root) -> bool:
            for c in root.children) and not any(t.pos_ == "VERB" and t.i != root.i for t in root.sent):
         return False  # "But only if your prescriber has told you so.": a condition with nothing it limits
     subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
+    if sum(c.dep_ in ("nsubj", "nsubjpass") for c in root.children) > 1:
+        return False  # "This the prescriber may increase slowly.": an object turned into a second subject
     if subject is not None:
         if not _agree(subject, root):
             return False  # "Virus are the same virus ...": a subject cut from its noun phrase
@@ -246,7 +280,10 @@ def condition_moved(before: str, after: list[str]) -> str | None:
         return None
     doc = parse(before)
     first = next((t for t in doc if not t.is_punct), None)
-    if first is not None and first.lower_ in ("if", "unless") and first.dep_ == "mark" and not _restated(before, after):
+    own = all(re.match(r"(?:But |So |And )?(?:if|unless|when)\b", p, re.I) for p in after[1:])
+    if first is not None and first.lower_ in ("if", "unless") and first.dep_ == "mark" and not (
+            _restated(before, after) or own):
+        # "If you miss a dose, take it ...; if it is the next day, skip it": a part with a condition of its own stands.
         # "If A, do B; do C": C holds only if A too.
         return f"a leading '{first.text} ...' holds for the whole sentence: it would not be said with every part"
     for mark in doc:

@@ -37,6 +37,9 @@ class RawBlock:
     line: int = 0
     quoted: bool = False
     title: bool = False  # a top-level heading ("# ", <h1>, Word's Title): at the very top it names the handout
+    # A list read with its nesting: each text's depth (0: the outer list) and the kind of the list it sits in;
+    # `laid_out` turns it into blocks. Empty: every text is an item of this block.
+    levels: list[tuple[int, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -50,8 +53,33 @@ class Extracted:
 
 def clean_text(text: str) -> str:
     """Compose accents; drop control characters, soft hyphens, zero-width and direction marks, which hide words
-    from every rule; write typeset spaces and hyphens as plain ones."""
-    return unicodedata.normalize("NFC", text.replace("\r\n", "\n")).translate(_CLEAN)
+    from every rule; write typeset spaces and hyphens as plain ones, and a form's check boxes as "[ ]" / "[x]"."""
+    return form_boxes(unicodedata.normalize("NFC", text.replace("\r\n", "\n")).translate(_CLEAN))
+
+
+# A form's check boxes: empty, and ticked or crossed. The fonts draw none of these signs, and a rule dropping
+# them as symbols would leave "Eye: Right eye Left eye" (both eyes?) or "initial the box" with no box: they are
+# written "[ ]" and "[x]", which every font prints, a reader knows and the plain stage keeps as they are.
+_EMPTY_BOXES, _TICKED_BOXES = "☐□❑❒▢", "☑☒⊠"
+_BOX = re.compile(rf"[{_EMPTY_BOXES}{_TICKED_BOXES}](?=(\S?))|\[[✓✔✗✘√]\]")
+
+
+def form_boxes(text: str) -> str:
+    """Write a form's check boxes as "[ ]" (empty) or "[x]" (ticked), a space after each before a word."""
+    if not _BOX.search(text):
+        return text
+    lines = []
+    for line in text.split("\n"):
+        if "■" in line and any(c in line for c in _EMPTY_BOXES):  # a bullet elsewhere; here the ticked box
+            line = re.sub(r"■(?=(\S?))", lambda m: "[x]" + (" " if m.group(1) else ""), line)
+        lines.append(_BOX.sub(_box, line))
+    return "\n".join(lines)
+
+
+def _box(m: re.Match) -> str:
+    if m.group(0).startswith("["):
+        return "[x]"  # "[✓]"
+    return ("[ ]" if m.group(0) in _EMPTY_BOXES else "[x]") + (" " if m.group(1) else "")
 
 
 def clean_line(text: str) -> str:
@@ -104,10 +132,123 @@ def nested_item(parent: str, text: str, outer_kind: str) -> str:
     """Fold an item of a nested list into the item above it.
 
     A note under step 5 belongs to step 5: as a step of its own it would get a wrong number.
-    Bullets under "Ibuprofen (Advil, Motrin)" are about ibuprofen: flattened, they would not say so."""
-    heading_like = outer_kind == "bullets" and not re.search(r"[.!?:]$", parent)
+    Bullets under "Ibuprofen (Advil, Motrin)" are about ibuprofen: flattened, they would not say so.
+    ("Weeks 1 to 4: 0.25 mg once a week" has its colon: a note under it follows a full stop.)"""
+    heading_like = outer_kind == "bullets" and not re.search(r"[.!?:;]$", parent) and ":" not in parent
     joint = f"{parent}:" if heading_like else sentence_end(parent)
     return f"{joint} {sentence_end(text)}"
+
+
+# A list item's closing ";", "; or", "; and" (", or", ", and") is the list's punctuation ("... signs of
+# ketoacidosis;" / "you cannot keep fluids down."), not the sentence's: an item of its own ends without it.
+_LIST_PUNCTUATION = re.compile(r"\s*(?:;|[;,]\s*(?:or|and))\s*$", re.I)
+_CAPITAL = re.compile(r"^[\"“'‘(]?[A-Z0-9]")
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*$")
+
+
+def list_item(text: str) -> str:
+    """Return a list item without its list punctuation ("signs of ketoacidosis;" -> "signs of ketoacidosis")."""
+    return _LIST_PUNCTUATION.sub("", text) or text
+
+
+@dataclass
+class _Item:
+    text: str
+    kind: str  # the kind of the list the item sits in
+    children: list["_Item"] = field(default_factory=list)
+
+
+def list_blocks(entries: list[tuple[int, str, str]], line: int = 0) -> list[RawBlock]:
+    """Lay out a list read with its nesting, given as (depth, kind of the list, text) for each item in order.
+
+    An item of a list set inside another is folded into the item above it when it is a note on it (each of them
+    a sentence: "Rinse the cut" / "Use cool water."). Under a lead-in ("Stop these medicines until you eat
+    again:" / "metformin" / "empagliflozin"), and under any item whose nested items are not sentences, they stay
+    a list of their own: the lead-in goes on its own line, its items follow one to an item, and the outer list
+    goes on after them. A step of a numbered list keeps them in itself, one after another ("Gather these
+    supplies: gauze; tape; scissors."): laid out apart, the steps after them would be numbered from 1 again.
+    """
+    roots: list[_Item] = []
+    open_items: list[tuple[int, _Item]] = []  # the items the next one may sit in, outermost first
+    for depth, kind, text in entries:
+        if not text.strip():
+            continue  # an item that only holds a list: its items take its place
+        while open_items and open_items[-1][0] >= depth:
+            open_items.pop()
+        item = _Item(text, kind)
+        (open_items[-1][1].children if open_items else roots).append(item)
+        open_items.append((depth, item))
+    return _laid_out(roots, line) if roots else []
+
+
+def _laid_out(items: list[_Item], line: int) -> list[RawBlock]:
+    kind = items[0].kind
+    out = [RawBlock(kind, [], line)]
+    for item in items:
+        if not item.children:
+            out[-1].texts.append(list_item(item.text))
+        elif not _keeps_its_list(item):
+            text = list_item(item.text)
+            for child in item.children:
+                text = nested_item(text, list_item(_folded(child)), kind)
+            out[-1].texts.append(text)
+        elif kind == "numbered":
+            out[-1].texts.append(_run_in(_lead_in(item.text), item.children))
+        else:
+            out.append(RawBlock("paragraph", [_lead_in(item.text)], line))
+            out += _laid_out(item.children, line)
+            out.append(RawBlock(kind, [], line))  # the outer list goes on
+    return [b for b in out if b.texts]
+
+
+def _keeps_its_list(item: _Item) -> bool:
+    """Its nested items are a list of their own: it leads into them ("...if:"), or one of them is no note on it
+    but a fragment ("metformin", "weakness on one side"); notes start with a capital and are sentences or more
+    than a few words ("Use cool water.", "A cough with green sputum may suggest pneumonia")."""
+    return list_item(item.text).endswith(":") or not all(_is_note(list_item(c.text)) for c in item.children)
+
+
+def _is_note(text: str) -> bool:
+    return bool(_CAPITAL.match(text)) and (bool(_SENTENCE_END.search(text)) or len(text.split()) > 3)
+
+
+def _lead_in(text: str) -> str:
+    """Return an item as the lead-in of the list under it: "Ibuprofen (Advil, Motrin)" -> "...(Advil, Motrin):"."""
+    text = list_item(text)
+    return text if re.search(r"[.!?:][\"”’')\]]*$", text) else f"{text}:"
+
+
+def _folded(item: _Item) -> str:
+    """Return an item with the items nested in it said in it."""
+    if not item.children:
+        return item.text
+    if _keeps_its_list(item):
+        return _run_in(_lead_in(item.text), item.children)
+    text = list_item(item.text)
+    for child in item.children:
+        text = nested_item(text, list_item(_folded(child)), item.kind)
+    return text
+
+
+def _run_in(lead: str, children: list[_Item]) -> str:
+    """Say a list in its lead-in, its items parted by semicolons: "Gather these supplies: gauze; tape; or scissors."""
+    texts = [_folded(c) for c in children]
+    joint = next((m.group(1).lower() for t in texts[:-1] if (m := re.search(r"[;,]\s*(or|and)\s*$", t, re.I))), "")
+    items = [list_item(t).rstrip(".") for t in texts]
+    if joint and len(items) > 1:
+        items[-1] = f"{joint} {items[-1]}"
+    return f"{lead} {sentence_end('; '.join(items))}"
+
+
+def laid_out(blocks: list[RawBlock]) -> list[RawBlock]:
+    """Lay out each list block read with its nesting (`levels`) as `list_blocks` does; the others as they are."""
+    out: list[RawBlock] = []
+    for b in blocks:
+        if b.levels and b.kind in ("bullets", "numbered"):
+            out += list_blocks([(depth, kind, t) for (depth, kind), t in zip(b.levels, b.texts)], b.line)
+        else:
+            out.append(b)
+    return out
 
 
 def table_rows(rows: list[list[str]]) -> list[str]:

@@ -1,30 +1,100 @@
-"""Recognise page furniture: date lines, reading times, bylines, 'Jump to', share buttons, ads and captions."""
+"""Recognise page furniture: date lines, reading times, bylines, 'Jump to', share buttons, ads and captions, and
+on a pasted web page its menu, breadcrumb and links to other pages."""
 
 from __future__ import annotations
 
 import re
 
+from handouts.language.phrases import phrases
 
-_FURNITURE = [
-    r"^(?:published|updated|last updated|last reviewed|reviewed|posted)(?: on)?:?\s.*\b\d{4}\.?$",
-    r"^(?:\d+\s*(?:-|–)?\s*(?:min|minute)s?\s+read|reading time:?.*)\.?$",
-    r"^(?:jump to|skip to|table of contents|in this article|contents)\s*(?:a section)?:?\s*$",
-    r"^by [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?:, [A-Z][A-Za-z.]{1,12}(?: [A-Z][A-Za-z.]{1,12}){0,2})*\.?$",  # "By Dana Lee, PharmD"
-    r"^(?:medically |clinically )?(?:reviewed|fact[- ]checked) by [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}"
-    r"(?:, [A-Z][A-Za-z.]{1,7})*\.?$",
-    r"^(?:share|print|email|tweet)(?: this)?(?: (?:article|page))?\.?$",
-    r"^(?:advertisement|sponsored(?: content)?|skip (?:the )?ad)\.?$",
-    r"^(?:related|see also|read more|more on this topic|you may also like):\s.*$",
-    r"^(?:photo|image|picture|illustration|video|credit|photo credit)s?:\s.*$",  # a caption of what is not printed
-    # A cookie banner's buttons and a site footer's links, pasted with the article.
-    r"^(?:accept(?: all)?(?: cookies)?|reject(?: all)?|decline|manage (?:preferences|cookies|settings)|"
-    r"cookie (?:settings|preferences|policy)|we use cookies\b.*)\.?$",
-    r"^(?:privacy(?: policy)?|terms(?: of (?:use|service))?|site ?map|"
-    r"copyright\b.*|©.*|all rights reserved\.?)\.?$",
-]
+_PROSE = re.compile(r"[.!?:][\"”’')\]]*$")  # a line that ends as a sentence does
+# A heading over links to other pages: the links under it are no content either.
+_RELATED = re.compile(r"^(?:related|see also|read more|more on this topic|you may also like|other pages|useful links)"
+                      r"\b", re.I)
+_MENU_ITEM_WORDS = 4  # a site menu's items are short: "Find a Doctor", "Conditions & Treatments"
+_LINK_WORDS = 8  # a link's words: "Chronic fatigue syndrome (ME/CFS)"
+
+
+def _matches(text: str, menu: bool = False) -> bool:
+    parts = [p.strip() for p in text.split("|")]  # "By Jane Smith, RN | Updated June 3, 2024 | 4 min read"
+    furniture = [f for f in phrases("furniture.tsv", re.I)  # the patterns, one a row, in language/data/
+                 if not menu or f.columns.get("kind") == "menu"]
+    return all(p and any(f.pattern.match(p) for f in furniture) for p in parts)
 
 
 def is_furniture(text: str) -> bool:
     """Tell whether a line is page furniture (a date line, reading time, byline, 'Jump to', a caption)."""
-    parts = [p.strip() for p in text.split("|")]  # "By Jane Smith, RN | Updated June 3, 2024 | 4 min read"
-    return all(p and any(re.match(f, p, re.I) for f in _FURNITURE) for p in parts)
+    return _matches(text)
+
+
+def is_menu(text: str) -> bool:
+    """Tell whether a line is a site's navigation: 'Skip to main content', a menu word ('Home'), a breadcrumb."""
+    return _matches(text, menu=True)
+
+
+def stands_apart(line: str, before: str | None, after: str | None) -> bool:
+    """Tell whether a line of a run of lines ("We use cookies ..." / "Skip to main content" / "Home") is furniture
+    on a line of its own, not a word of a sentence wrapped there ("send an" / "email" / "to the clinic"): it is
+    furniture and starts with a capital or a sign, the line after it does not carry a sentence on (lower case),
+    and the line before it is furniture too, a short menu-like line or the end of a sentence."""
+    return is_furniture(line) and not line[:1].islower() and not (after or "")[:1].islower() \
+        and (before is None or bool(_PROSE.search(before[-12:]))
+             or len(before) <= 300 and (is_furniture(before) or _short_line(before)))
+
+
+def is_link_bar(text: str) -> bool:
+    """Tell whether a line is a row of links: two or more short titles between '|', none a sentence."""
+    parts = [p.strip() for p in text.split("|")]
+    return len(parts) >= 2 and all(p and len(p.split()) <= _LINK_WORDS and not re.search(r"[.!?:;,]$", p)
+                                   for p in parts)
+
+
+def _link_title(text: str) -> bool:
+    """A link to another page, listed under 'Related pages': a title ("Ashwagandha for Stress: Hype or Help?")."""
+    return all(len(p.split()) <= _LINK_WORDS + 2 and not re.search(r"[.!:;,][\"”’')\]]*$", p.strip())
+               for p in text.split("|"))
+
+
+def _short_line(text: str) -> bool:
+    """A line a site menu could hold: a few words, not ending as a sentence."""
+    return len(text.split()) <= _MENU_ITEM_WORDS and len(text) <= 40 and not re.search(r"[.!?:;,]$", text)
+
+
+def page_furniture(blocks) -> list[bool]:
+    """Tell which of a reader's blocks (RawBlock) are page furniture.
+
+    Besides the lines `is_furniture` knows: before the article's first paragraph, a run of three or more short
+    lines on consecutive source lines that holds a menu line ('Skip to main content', 'Home', a breadcrumb) is the
+    site's menu, all of it ('Research', 'Conditions & Treatments' too); elsewhere such a word alone may be a heading
+    and stays. A row of links ('Vaccination | Chronic fatigue | Rehabilitation') next to furniture ('Share this
+    page') is related links, and so are the short items listed under a 'Related pages' heading.
+    """
+    lines = [b.texts[0] if b.kind in ("heading", "paragraph") and len(b.texts) == 1 else None for b in blocks]
+    marks = [t is not None and is_furniture(t) for t in lines]
+    first_prose = next((i for i, (b, t) in enumerate(zip(blocks, lines)) if b.kind != "heading" and not marks[i]
+                        and (t is None or _PROSE.search(t) and len(t.split()) > _MENU_ITEM_WORDS)), len(blocks))
+    start = 0
+    while start < first_prose:
+        end = start
+        while end < first_prose and lines[end] is not None and (marks[end] or _short_line(lines[end])) \
+                and (end == start or blocks[end].line and blocks[end].line == blocks[end - 1].line + 1):
+            end += 1
+        if end - start >= 3 and any(is_menu(lines[k]) for k in range(start, end)):
+            marks[start:end] = [True] * (end - start)
+        start = max(end, start + 1)
+    changed = True
+    while changed:  # a row of links next to furniture, or next to a row of links that is
+        changed = False
+        for k, text in enumerate(lines):
+            if not marks[k] and text is not None and is_link_bar(text) \
+                    and (k > 0 and marks[k - 1] or k + 1 < len(marks) and marks[k + 1]):
+                marks[k] = changed = True
+    for k, b in enumerate(blocks):  # under "Related pages": its links, up to the next heading or sentence
+        if marks[k] and lines[k] is not None and _RELATED.match(lines[k]):
+            for n in range(k + 1, len(blocks)):
+                after = blocks[n]
+                if after.kind == "heading" and not marks[n] and not is_link_bar(after.texts[0]) \
+                        or not all(_link_title(t) for t in after.texts):
+                    break
+                marks[n] = True
+    return marks

@@ -4,7 +4,7 @@ left out: a handout prints no pictures, and a caption alone reads as a stray lin
 
 from __future__ import annotations
 
-from handouts.read.blocks import RawBlock, clean_text, nested_item, table_rows, unquote
+from handouts.read.blocks import RawBlock, clean_text, list_blocks, table_rows, unquote
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 LISTS = {"ul": "bullets", "ol": "numbered"}
@@ -53,7 +53,7 @@ def _block(element, tag: str, blocks: list[RawBlock], quoted: bool) -> None:
         if text:
             blocks.append(RawBlock("heading", [text], title=tag == "h1"))
     elif tag in LISTS:
-        blocks.append(RawBlock(LISTS[tag], _items(element, LISTS[tag])))
+        blocks += list_blocks(_items(element, LISTS[tag]))
     elif tag == "table":
         rows = [[_text(cell) for cell in row if tag_of(cell) in ("td", "th")] for row in element.iter("{*}tr")]
         blocks.append(RawBlock("bullets", table_rows([r for r in rows if any(r)])))
@@ -65,19 +65,27 @@ def _block(element, tag: str, blocks: list[RawBlock], quoted: bool) -> None:
         _container(element, blocks, quoted)
 
 
-def _items(element, kind: str) -> list[str]:
-    """Return a list's items; the items of lists nested in one are folded into it, as in Markdown."""
+def _items(element, kind: str, depth: int = 0) -> list[tuple[int, str, str]]:
+    """Return a list's items, each with its depth and the kind of its list, and those of the lists nested in
+    them after each (laid out by list_blocks, as in Markdown)."""
     items = []
     for item in element:
         if tag_of(item) != "li":
             continue
-        text = _own_text(item)
-        for nested in item.iterdescendants():
-            if tag_of(nested) == "li" and (words := _own_text(nested)):
-                text = nested_item(text, words, kind) if text else words
-        if text:
-            items.append(text)
+        items.append((depth, kind, _own_text(item)))
+        for nested in _lists_in(item):
+            items += _items(nested, LISTS[tag_of(nested)], depth + 1)
     return items
+
+
+def _lists_in(element):
+    """Yield the lists in an element that no other list in it holds."""
+    for child in element:
+        tag = tag_of(child)
+        if tag in LISTS:
+            yield child
+        elif tag is not None and tag not in LEFT_OUT:
+            yield from _lists_in(child)
 
 
 def _own_text(item) -> str:

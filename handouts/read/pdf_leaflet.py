@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from handouts.errors import SourceError
-from handouts.read.blocks import Extracted, RawBlock, clean_text, nested_item, unquote
+from handouts.read.blocks import Extracted, RawBlock, clean_text, laid_out, unquote
 
 _BULLETS = "•●▪■◦‣○·\\-–*\uf0b7\uf0a7\uf0d8\uf076\uf0fc"  # \uf0..: Word's Symbol and Wingdings bullets
 _MARKER = re.compile(rf"^(?:([{_BULLETS}])|(\d{{1,2}}[.)]|[a-z][.)]))\s+")  # "• Rinse", "2. Dry", "b) Cover"
@@ -253,16 +253,19 @@ def _blocks(lines: list[Line], body: float) -> list[RawBlock]:
         if first.marker == "numbered" and _is_heading(group, text, body):
             first.marker = ""  # "1. Introduction" in bold: a numbered section title, not a step
         if first.marker and items_x is not None and first.x0 > items_x + 0.5 * first.size:
-            # An item of a list set in under the one above: folded into it, as the Markdown reader does.
-            blocks[-1].texts[-1] = nested_item(blocks[-1].texts[-1], text, blocks[-1].kind)
+            # An item of a list set in under the one above: laid out with it, as the Markdown reader does.
+            blocks[-1].texts.append(text)
+            blocks[-1].levels.append((1, first.marker))
         elif first.marker and items_x is not None and blocks[-1].kind == first.marker:
             blocks[-1].texts.append(text)
+            blocks[-1].levels.append((0, first.marker))
         elif first.marker:
             items_x = first.x0
-            blocks.append(RawBlock(first.marker, [text]))
+            blocks.append(RawBlock(first.marker, [text], levels=[(0, first.marker)]))
         else:
             items_x = None
             blocks.append(_text_block(group, text, body, group is title))
+    blocks = laid_out(blocks)
     title_block = next((b for b in blocks if b.title), None)
     if title_block is not None:
         blocks.remove(title_block)

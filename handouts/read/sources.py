@@ -13,10 +13,10 @@ from pathlib import Path
 from handouts.errors import SourceError
 from handouts.model import Block, Handout, Meta, Section, Sentence
 from handouts.language.sentences import split_sentences
-from handouts.read.blocks import (QUOTES, Extracted, RawBlock, clean_line, clean_text, has_letters, nested_item,
-                                   safe_link, table_rows, unquote, without_unsafe_addresses)
+from handouts.read.blocks import (QUOTES, Extracted, RawBlock, clean_line, clean_text, has_letters, laid_out,
+                                   list_item, safe_link, sentence_end, table_rows, unquote, without_unsafe_addresses)
 from handouts.read.encoding import decode_text
-from handouts.read.furniture import is_furniture
+from handouts.read.furniture import is_furniture, page_furniture, stands_apart
 
 # Each reader takes the file's bytes and its path. Named by module and function: a reader's module (and its
 # library) is imported only when such a file is read, so a project of text files never loads them.
@@ -102,6 +102,8 @@ def _cleaned(blocks: list[RawBlock]) -> list[RawBlock]:
     """Clean the texts of every reader's blocks alike (see `_clean`); a block left with no text is dropped."""
     for b in blocks:
         b.texts = [t for t in map(_clean, b.texts) if t.strip()]
+        if b.kind in ("bullets", "numbered"):
+            b.texts = [list_item(t) for t in b.texts]  # "signs of ketoacidosis;": the list's ";", not the item's
     return [b for b in blocks if b.texts]
 
 
@@ -132,12 +134,13 @@ def _without_references(blocks: list[RawBlock]) -> list[RawBlock]:
 
 
 def _without_furniture(blocks: list[RawBlock]) -> list[RawBlock]:
-    """Drop headings and lines that are page furniture (bylines, 'Share this article', captions).
+    """Drop headings and lines that are page furniture (bylines, 'Share this article', captions, a pasted page's
+    menu and related links: see `page_furniture`).
 
     A heading at the top that a byline or date line follows is the article's title."""
     out = []
-    for b in blocks:
-        if b.kind in ("heading", "paragraph") and len(b.texts) == 1 and is_furniture(b.texts[0]):
+    for b, furniture in zip(blocks, page_furniture(blocks)):
+        if furniture:
             if len(out) == 1 and out[0].kind == "heading":
                 out[0].title = True  # "Heat Illness: Stay Safe" then "By Jane Smith | 4 min read"
             continue
@@ -200,6 +203,7 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
     """Recover headings, paragraphs, lists and quoted passages from plain text."""
     blocks: list[RawBlock] = []
     lines = body.split("\n")
+    indents: list[int] = []  # how far in the items of each open level of the list being read stand
     for i, line in enumerate(lines):
         n = first_line + i
         stripped = line.strip()
@@ -211,10 +215,15 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                 blocks.append(RawBlock("heading", [m.group(1).strip()], n))  # "1. Why get vaccinated?"
                 break
             if m:
-                if blocks and blocks[-1].kind == kind and _previous_line_blank(lines, i) is False:
-                    blocks[-1].texts.append(m.group(1).strip())
+                indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+                depth = _list_depth(indents, indent) if blocks and blocks[-1].kind in ("bullets", "numbered") \
+                    and _previous_line_blank(lines, i) is False else None
+                if depth is not None and (depth > 0 or blocks[-1].kind == kind):
+                    blocks[-1].texts.append(m.group(1).strip())  # an item, or one set in under it ("  - metformin")
+                    blocks[-1].levels.append((depth, kind))
                 else:
-                    blocks.append(RawBlock(kind, [m.group(1).strip()], n))
+                    blocks.append(RawBlock(kind, [m.group(1).strip()], n, levels=[(0, kind)]))
+                    indents[:] = [indent]
                 break
         else:
             question = re.match(r"^(?:Q|Question)\s*[:.]\s+(.+\?)$", stripped)
@@ -222,7 +231,8 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                 blocks.append(RawBlock("heading", [question.group(1)], n))  # "Q: What is a migraine?" over "A: ..."
             elif blocks and not _previous_line_blank(lines, i) and not _ends_sentence(blocks[-1].texts[-1]) \
                     and (blocks[-1].kind == "paragraph" or blocks[-1].kind in ("bullets", "numbered")
-                         and stripped[0].islower()):
+                         and stripped[0].islower()) \
+                    and not _apart_as_furniture(blocks[-1].texts[-1], stripped, lines, i):
                 # A paragraph, or a list item, hard-wrapped over several lines continues here.
                 blocks[-1].texts[-1] = _joined(blocks[-1].texts[-1], stripped)
             elif _is_heading_line(stripped, _next_text_line(lines, i)):
@@ -232,12 +242,31 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
     for b in blocks:
         if b.kind == "paragraph":
             b.texts[0], b.quoted = unquote(b.texts[0])
-    return blocks
+    return laid_out(blocks)
+
+
+def _list_depth(indents: list[int], indent: int) -> int:
+    """Return how deep a list line set `indent` columns in sits in the list whose levels stand at `indents`
+    (updated): deeper by 2 columns or more is an item set in under the one above it."""
+    while len(indents) > 1 and indent < indents[-1] - 1:
+        indents.pop()
+    if indent >= indents[-1] + 2:
+        indents.append(indent)
+    return len(indents) - 1
+
+
+def _apart_as_furniture(before: str, line: str, lines: list[str], i: int) -> bool:
+    """Tell whether a line stays apart from the text before it, though that does not end a sentence: a pasted
+    page's furniture ("We use cookies ... | Manage preferences" / "Skip to main content" / "Home") is a line of
+    its own, and so is the line after it. Never a line in lower case: "send an" / "email" / "to the clinic"."""
+    if line[0].islower():
+        return False
+    return len(before) <= 300 and is_furniture(before) or stands_apart(line, before, _next_text_line(lines, i))
 
 
 def _joined(text: str, line: str) -> str:
     """Join a hard-wrapped line to the text before it; 'Insu-' + 'lin lowers' is 'Insulin lowers'."""
-    if re.search(r"[a-z]-$", text) and line[:1].islower():
+    if re.search(r"[a-z]-$", text[-2:]) and line[:1].islower():
         return text[:-1] + line  # a word broken at the line's end by a hyphen
     return f"{text} {line}"
 
@@ -247,14 +276,15 @@ def _previous_line_blank(lines: list[str], i: int) -> bool:
 
 
 def _next_text_line(lines: list[str], i: int) -> str | None:
-    for line in lines[i + 1:]:
-        if line.strip():
-            return line.strip()
+    for j in range(i + 1, len(lines)):  # not lines[i + 1:]: a copy of the rest for every line is quadratic
+        if lines[j].strip():
+            return lines[j].strip()
     return None
 
 
 def _ends_sentence(text: str) -> bool:
-    return bool(re.search(r"[.!?:;][\"”’')\]]*$", text))
+    # Only its last letters: searched whole, a paragraph hard-wrapped over 30,000 lines took minutes to join.
+    return bool(re.search(r"[.!?:;][\"”’')\]]*$", text[-12:]))
 
 
 def _is_heading_line(line: str, next_line: str | None) -> bool:
@@ -268,6 +298,8 @@ def _is_heading_line(line: str, next_line: str | None) -> bool:
         return False  # the next line carries on this one: a hard-wrapped paragraph
     if line[0] in QUOTES[0] or not (line[0].isupper() or line[0].isdigit()):
         return False
+    if re.search(r"\[[ x]\]", line):
+        return False  # a form's line to fill in ("Which side? [ ] Left [ ] Right"): no title
     if re.search(r"[.,;:!][\"”’')\]]*$", line):
         return False
     if line.endswith("?"):
@@ -308,6 +340,8 @@ def parse_markdown(body: str, first_line: int = 1) -> list[RawBlock]:
     tokens = parser.parse(body)
     blocks: list[RawBlock] = []
     list_kinds: list[str] = []  # the open lists, outermost first
+    outer: RawBlock | None = None  # the outermost open list: its items, each with its depth (see laid_out)
+    items: list[int | None] = []  # the open list items: where each one's text is in `outer` (None: no text yet)
     in_quote = 0
     table: list[list[str]] | None = None  # rows of the table being read
     for i, tok in enumerate(tokens):
@@ -315,10 +349,15 @@ def parse_markdown(body: str, first_line: int = 1) -> list[RawBlock]:
         if tok.type in ("bullet_list_open", "ordered_list_open"):
             kind = "bullets" if tok.type == "bullet_list_open" else "numbered"
             if not list_kinds:
-                blocks.append(RawBlock(kind, [], line))
+                outer = RawBlock(kind, [], line)
+                blocks.append(outer)
             list_kinds.append(kind)
         elif tok.type in ("bullet_list_close", "ordered_list_close"):
             list_kinds.pop()
+        elif tok.type == "list_item_open":
+            items.append(None)
+        elif tok.type == "list_item_close":
+            items.pop()
         elif tok.type == "blockquote_open":
             in_quote += 1
         elif tok.type == "blockquote_close":
@@ -335,22 +374,31 @@ def parse_markdown(body: str, first_line: int = 1) -> list[RawBlock]:
             if text:
                 blocks.append(RawBlock("paragraph", [text], line))
         elif tok.type == "inline":
-            text = _inline_text(tok)
+            lines = _inline_lines(tok)
+            text = " ".join(" ".join(lines).split())
             opener = tokens[i - 1].type
             if table is not None:
                 table[-1].append(text)
             elif not text:
                 continue
+            elif list_kinds and outer is not None and items:
+                if items[-1] is None:  # the item's first paragraph: its text, at its depth
+                    items[-1] = len(outer.texts)
+                    outer.texts.append(text)
+                    outer.levels.append((len(list_kinds) - 1, list_kinds[-1]))
+                else:  # a paragraph more under the same item ("5. Hold your breath." and a note under it)
+                    outer.texts[items[-1]] = f"{sentence_end(outer.texts[items[-1]])} {text}"
             elif opener == "heading_open":
                 blocks.append(RawBlock("heading", [text], line, title=tokens[i - 1].tag == "h1"))
-            elif len(list_kinds) > 1 and blocks[-1].texts:
-                blocks[-1].texts[-1] = nested_item(blocks[-1].texts[-1], text, list_kinds[0])
-            elif list_kinds:
-                blocks[-1].texts.append(text)
+            elif len(lines) > 1 and any(stands_apart(x, lines[n - 1] if n else None, lines[n + 1] if n + 1 < len(lines)
+                                                     else None) for n, x in enumerate(lines)):
+                # Lines of a pasted page that Markdown runs together ("Skip to main content" / "Home" / ...):
+                # each its own, so the furniture among them is seen.
+                blocks += [RawBlock("paragraph", [x], line + n, quoted=bool(in_quote)) for n, x in enumerate(lines)]
             else:
                 text, quoted = unquote(text)
                 blocks.append(RawBlock("paragraph", [text], line, quoted=quoted or bool(in_quote)))
-    return [b for b in blocks if b.texts]
+    return [b for b in laid_out(blocks) if b.texts]
 
 
 def _html_text(markup: str) -> str:
@@ -360,10 +408,10 @@ def _html_text(markup: str) -> str:
     return " ".join(html.unescape(re.sub(r"<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", " ", markup)).split())
 
 
-def _inline_text(tok) -> str:
-    """Return the plain text of an inline token: emphasis and links become their words (a link's address is
-    dropped; an address written as a link, <https://...>, is kept only when it is a safe one); pictures are
-    dropped (a handout prints none, and alt text alone reads as a stray line)."""
+def _inline_lines(tok) -> list[str]:
+    """Return the plain text of an inline token, line by line: emphasis and links become their words (a link's
+    address is dropped; an address written as a link, <https://...>, is kept only when it is a safe one); pictures
+    are dropped (a handout prints none, and alt text alone reads as a stray line)."""
     parts, hidden = [], False
     for child in tok.children or []:
         if child.type == "link_open":
@@ -375,8 +423,8 @@ def _inline_text(tok) -> str:
         elif child.type in ("text", "code_inline"):
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
-            parts.append(" ")
-    return " ".join("".join(parts).split())
+            parts.append("\n")
+    return [" ".join(x.split()) for x in "".join(parts).split("\n") if x.strip()]
 
 
 # --- sections ---------------------------------------------------------------------------

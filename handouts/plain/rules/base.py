@@ -80,11 +80,15 @@ def _complete(parts: list[str]) -> bool:
     return all(len(p.split()) >= 3 and has_verb(p) for p in parts)
 
 
-def split_or_keep(sentence: str, parts: list[str]) -> list[str]:
-    """Return the parts as sentences when each is complete, else the sentence unchanged."""
+def split_or_keep(sentence: str, parts: list[str], parsed: bool = False) -> list[str]:
+    """Return the parts as sentences when each is complete, else the sentence unchanged.
+
+    `parsed`: the parts are clauses the parse found, so the step's check (plain/verify.py) judges them
+    whole on the parse; the word-list test here would miss a verb it does not know ('usually need').
+    """
     if sentence.rstrip().endswith(":"):
         return [sentence]  # it introduces the list or table that follows: a split would hand that to its last part
     if any(p.count('"') % 2 or p.count("“") != p.count("”") for p in parts):
         return [sentence]  # someone's words in quotation marks are said as they said them
     parts = [end(p) for p in parts if p.strip()]
-    return parts if len(parts) > 1 and _complete(parts) else [sentence]
+    return parts if len(parts) > 1 and (parsed or _complete(parts)) else [sentence]

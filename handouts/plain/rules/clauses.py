@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 
+from handouts.language.clause_parse import main_clauses
 from handouts.language.grammar import ADVERBS, AUXILIARIES, has_verb, is_plural, third_person, verb_forms, words
 from handouts.language.lexicon import names_and_terms, protected_names
+from handouts.language.parse import parse
 from handouts.plain.rules.base import LONG, SPLIT_FROM, cap, end, rule, split_or_keep
 
 MODALS = ("may", "might", "could", "can", "would", "will")
+_JOINS = re.compile(r"[,;] (?:and|but|so|yet|although|though|whereas)\b")  # where two main clauses may meet
 
 
 def _first_modal(text: str) -> str | None:
@@ -212,8 +215,13 @@ def split_which_clause(sentence: str) -> list[str]:
             pronoun = re.sub(r"^(?:A|An)\b", "The", m.group(1))
         return split_or_keep(sentence, [f"{m.group(1)} {inside.group(2)}", end(f"{pronoun} {inside.group(1)}")])
     before, rest = m.group(1), m.group(2)
-    if re.match(r"(?:you|we|they|i|he|she|people|your|their)\b", rest, re.I):
+    if re.match(r"(?:you|we|they|i|he|she|people|your|their|the|a|an|this|these|its|our|his|her)\b", rest, re.I):
         return [sentence]  # "the full agreement, which you should keep": "This you should keep" is no English
+    if re.match(r"(?:\w+ ){0,2}(?:all|both|each)\b", rest) or re.search(r", (?:as well as|along with|together with|plus)\b", rest) \
+            or not _aside_runs_to_end(sentence, len(before)):
+        # "..., and do not detect xylazine, benzodiazepines and other sedatives, which can all ...": which things?
+        # "FAS, which is marked by ..., as well as ARND": the aside ends before the sentence does (by the parse).
+        return [sentence]
     # "the 5:2 method, which involves ...": the aside describes the thing named just before it.
     described = re.search(r"\b[Tt]he ((?:[\w:-]+ ){0,2}(?:method|plan|test|program|programme|diet|vaccine|device|"
                           r"procedure|treatment|medicine|drug|dose))$", before)
@@ -241,13 +249,17 @@ def split_which_clause(sentence: str) -> list[str]:
         # "unless" belongs to the main sentence, which a split would cut from it.
         return [sentence]
     last = words(before)[-1] if words(before) else ""
-    if last in names_and_terms():
+    if re.match(r"(?:is|was) (?:why|what|how)\b|means\b|is because\b", rest):
+        subject = "This"  # "Having lost someone to an overdose, which is why ...": the whole clause is the reason
+    elif last in names_and_terms():
         # "donepezil (Aricept), which is ...": the name before the brand in brackets.
         found = re.search(r"(?:\b([a-z]+(?:ed|al|ic|ive|ous)) )?([\w-]+)$", re.sub(r"\s*\([^()]*\)$", "", before))
         if not found:
             return [sentence]
         # "can cause precipitated withdrawal, which is ...": the aside is about precipitated withdrawal.
         subject = f"{found.group(1)} {found.group(2)}" if found.group(1) else found.group(2)
+        if re.search(rf"\b(?:a|an|the)\s+(?:[\w-]+\s+)?{re.escape(subject)}$", re.sub(r"\s*\([^()]*\)$", "", before), re.I):
+            subject = f"this {found.group(2)}"  # "a stomach virus, which usually settles": "This virus", not "Virus"
         subject = cap(subject)
     elif re.match(r"^[A-Z][\w-]*(?: \([^)]*\))? (?:is|was) an? (?:[\w-]+ ){0,3}(?:medicine|medication|drug|vaccine|test|"
                   r"treatment|supplement|device)$", before) and re.match(r"(?:is|was|can|may|works|helps)\b", rest):
@@ -281,6 +293,19 @@ def split_which_clause(sentence: str) -> list[str]:
         if subject == "This" and plural_verb:
             return [sentence]  # "This are needed" would be wrong, and what the aside is about is unclear
     return split_or_keep(sentence, [before, f"{subject} {rest}"])
+
+
+def _aside_runs_to_end(sentence: str, comma: int) -> bool:
+    """Tell whether the ', which ...' clause after `comma` runs to the sentence's end, by the parse (not a list that goes on)."""
+    doc = parse(sentence)
+    which = next((t for t in doc if t.lower_ == "which" and t.idx > comma), None)
+    if which is None or which.head.i == which.i:
+        return False
+    clause = which.head if which.dep_ in ("nsubj", "nsubjpass") else None
+    if clause is None or clause.dep_ != "relcl":
+        return False  # "which" is no subject of a clause about the thing before it
+    last = max(t.i for t in doc if not t.is_punct)
+    return max(t.i for t in clause.subtree if not t.is_punct) == last
 
 
 _EFFECT_PARTICIPLES = (
@@ -323,7 +348,7 @@ def split_participle_clause(sentence: str) -> list[str]:
     return split_or_keep(sentence, [m.group(1), f"This {verb} {m.group(4)}"])
 
 
-@rule("'A, but B', 'A, although B' and 'A, so B' join two complete sentences; split them and keep the 'But'.",
+@rule("'A, but B', 'A, although B' and 'A, so B' join two complete sentences (as the parse shows); split them and keep the 'But'.",
       cases=[("Research suggests it may help, but the details remain unclear.",
               ["Research suggests it may help.", "But the details remain unclear."]),
              ("The usual dose is 50 mg, although your doctor may start you on 25 mg.",
@@ -360,58 +385,36 @@ def split_participle_clause(sentence: str) -> list[str]:
              ("Common signs are fever, chills, and muscle aches that last for days.",
               ["Common signs are fever, chills, and muscle aches that last for days."]),
              ("Results come from people who sleep well, and those who took part in the study were older.",
-              ["Results come from people who sleep well, and those who took part in the study were older."])])
+              ["Results come from people who sleep well, and those who took part in the study were older."]),
+             # A phrase before the subject may hold for both clauses: said with the first only, it would not.
+             ("In people with kidney disease, the dose is lower, and the drug can build up in the blood.",
+              ["In people with kidney disease, the dose is lower, and the drug can build up in the blood."]),
+             ("Flu shots are made with killed virus or with no virus at all, so they cannot cause flu.",
+              ["Flu shots are made with killed virus or with no virus at all.", "So they cannot cause flu."]),
+             ("It may offer benefits for some people, but more research is needed, and it should only be done "
+              "with medical supervision.",
+              ["It may offer benefits for some people.", "But more research is needed.",
+               "It should only be done with medical supervision."]),
+             ("Some evidence suggests that it can shorten the time to fall asleep in children with ADHD, but it is "
+              "not clear whether it helps other children, and little is known about nightly use over many years.",
+              ["Some evidence suggests that it can shorten the time to fall asleep in children with ADHD.",
+               "But it is not clear whether it helps other children, and little is known about nightly use over "
+               "many years."]),
+             ("Studies show that it lowers pain, and the effect lasts about 6 hours.",
+              ["Studies show that it lowers pain, and the effect lasts about 6 hours."]),
+             ("Children with levels of 20 µg/dL or higher usually need a home visit, and chelation therapy is "
+              "considered only when levels reach 45 µg/dL or more.",
+              ["Children with levels of 20 µg/dL or higher usually need a home visit.",
+               "Chelation therapy is considered only when levels reach 45 µg/dL or more."])])
 def split_coordinate_clauses(sentence: str) -> list[str]:
-    """Split at ', but' / ', so' / ', and <subject>' when both halves are sentences."""
-    m = re.match(r"^(.+?), (but|so(?! that\b)|yet|although|though) (.+)$", sentence) or re.match(
-        r"^(.+?), (and) ((?:it|they|this|these|the|we|you|he|she|many|some|others|there)\b.+)$", sentence)
-    if m and m.group(2) == "and" and _closes_list(m.group(1)):
-        m = None  # "centers, in-home aides, and some nursing homes": this "and" ends a list
-    m = m or _and_clause(sentence)
-    if not m:
-        return [sentence]
-    if re.match(r"(?:If|When|Whenever|Unless|Until|Not only)\b", sentence) or (
-            m.group(2) == "and" and re.search(r"\b(?:if|when|whenever|unless|until)\b", m.group(1), re.I)):
-        # "If you feel hopeless, you may have depression, and you should talk to a doctor": the "if" holds
-        # for both halves; two sentences would leave the second without its condition.
+    """Split where the parse joins two main clauses with ', and' / ', but' / ', so' / ', although'."""
+    if not _JOINS.search(sentence):
+        return [sentence]  # no comma before a joining word: nothing to parse for
+    clauses = main_clauses(sentence)
+    if not clauses:
         return [sentence]
     # "and" only adds: the second sentence can stand without it. "But" and "so" carry meaning.
-    joiner = {"and": "", "although": "But ", "though": "But "}.get(m.group(2), f"{cap(m.group(2))} ")
-    return split_or_keep(sentence, [m.group(1), f"{joiner}{m.group(3)}"])
-
-
-def _closes_list(first: str) -> bool:
-    """Tell whether an 'and' after `first` would close a list: 'A, B, and C' (short items), or a list of
-    clauses ('Your heart may beat faster, your breathing may get shallow, and you might feel shaky')."""
-    segments = first.split(", ")
-    if len(segments) > 1 and set(words(segments[0])) & AUXILIARIES and any(
-            set(words(seg)) & AUXILIARIES and not re.match(r"(?:and|or|but)\b", seg) for seg in segments[1:]):
-        return True
-    return len(segments) > 1 and len(segments[-1].split()) <= 4 and not re.search(r"\b(?:and|or)\b", segments[-1])
-
-
-def _and_clause(sentence: str) -> re.Match | None:
-    """Match 'A, and <a subject of up to four words> <verb> B' (or two instructions) where 'and' joins two sentences."""
-    finite, bases = verb_forms()
-    for m in re.finditer(r", (and) ", sentence):
-        first, second = sentence[:m.start()], sentence[m.end():]
-        ws = words(second)
-        segments = first.split(", ")
-        if not ws or _closes_list(first):
-            continue  # "A, B, and C ...": this "and" closes a list, not a sentence
-        if ws[0] in bases and words(first) and words(first)[0] in bases:
-            # "Choose whole grains, and limit rice": two instructions. Not "Stop it, and call if you have a
-            # rash": the "if" might hold for both, and a split would tell everyone to stop.
-            if re.search(r"\b(?:if|when|unless|until)\b", second, re.I) or len(segments) > 1:
-                return None  # "Remove rugs, install grab bars, and keep a light on": one list of actions
-            return re.match(rf"^({re.escape(first)}), (and) (.+)$", sentence)
-        k = next((i for i, w in enumerate(ws[:5]) if w in AUXILIARIES or w in finite), None)
-        # "..., and redness and swelling can also happen ...", "..., and in rare cases it can lead to ...":
-        # a subject of its own before the verb, with no 'that'/'who' clause that could hide where it ends.
-        if k and ws[0] not in bases and ws[0] not in finite and not {"that", "who", "which", "to"} & set(ws[:k]):
-            return re.match(rf"^({re.escape(first)}), (and) (.+)$", sentence)
-        return None
-    return None
+    return split_or_keep(sentence, [f"{joiner} {text}".strip() for joiner, text in clauses], parsed=True)
 
 
 @rule("'These symptoms are called X and can be Y' says two things about one subject; say each in its own sentence.",

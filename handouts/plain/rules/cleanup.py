@@ -171,6 +171,7 @@ def _tidy_item(item: Piece) -> Piece:
 @rule("Swaps can leave 'a upset stomach', double spaces or a lower-case start; tidy them.",
       cases=[("a upset stomach  is common .", ["An upset stomach is common."]),
              ("It may cause an sudden pain.", ["It may cause a sudden pain."]),
+             ("Watch for a unusual rash or a unit of blood.", ["Watch for an unusual rash or a unit of blood."]),
              ("Eat within an 8-hour window, not a 1-hour one; an 11-year-old may too.",
               ["Eat within an 8-hour window, not a 1-hour one; an 11-year-old may too."]),
              ("You need a HIV test and an UTI check.", ["You need an HIV test and a UTI check."]),
@@ -191,7 +192,7 @@ def _article(m: re.Match) -> str:
                               or re.search(r"\b(?:hepatitis|vitamin|type|plan|group|grade|class|part|option|step|"
                                            r"category|section|list|blood|zone|strep)\s+$", m.string[:m.start()], re.I)):
         return m.group(0)  # "hepatitis A and B", "vitamin A": a letter that names something, not the article
-    vowel = bool(re.match(r"[aeiou]", word, re.I)) and not re.match(r"(?:u[bcfhjkqrstn][aeiou]|uni|eu|one|use)", word, re.I)
+    vowel = bool(re.match(r"[aeiou]", word, re.I)) and not re.match(r"(?:u[bcfhjkqrst][aeiou]|uni|eu|one|use)", word, re.I)
     vowel = vowel or bool(re.match(r"(?:hour|honest|honor)", word, re.I))
     if re.fullmatch(r"[A-Z]{2,5}s?", word) and word.lower() not in ("aids",):
         vowel = word[0] in "AEFHILMNORSX"  # said letter by letter: "an HIV test", "an MRI", "a UTI"

@@ -62,6 +62,8 @@ def split_such_as(sentence: str) -> list[str]:
         for c in cut:
             examples, rest = head.group(2)[:c], head.group(2)[c + 2:]
             first_word = (words(rest) or [""])[0]
+            if re.search(r"(?:^|, )(?:and|or|but) (?:they|it|you|we|this|these)\b", examples):
+                break  # "such as nitazenes, and they do not detect ...": the examples ended where a clause began
             if first_word in finite | bases | AUXILIARIES | ADVERBS or first_word in ("which", "who"):
                 if re.search(r"(?:^|, )(?:and|or) |\b(?:and|or) [^,]+$", examples) or "," not in examples:
                     m = (head.group(1), examples, rest)
@@ -82,8 +84,8 @@ def split_such_as(sentence: str) -> list[str]:
                 or len(noun) == 3):
             break  # "who have risk factors": "risk" is part of the noun here, not a verb
         noun.insert(0, w)
-    if not noun:
-        return [sentence]
+    if not noun or len(before) > len(noun) and before[-len(noun) - 1].lower() == "of":
+        return [sentence]  # "Small amounts of alcohol, such as one drink": examples of the amount, not of alcohol
     verb = "include" if re.sub(r"\W+$", "", noun[-1]).endswith("s") else "includes"  # "antivirals (DAAs) include"
     quantified = before[-len(noun) - 1].lower() if len(before) > len(noun) else ""
     if quantified in ("some", "certain", "several", "other", "many", "few"):

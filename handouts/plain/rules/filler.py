@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from handouts.language.phrases import phrases
 from handouts.plain.rules.base import cap, end, rule
 
 
@@ -15,10 +16,8 @@ from handouts.plain.rules.base import cap, end, rule
       removes_filler=True)
 def strip_filler_lead_in(sentence: str) -> str:
     """Remove filler lead-ins, keeping the claim."""
-    for p in (r"^By understanding [^,]+, we can (?:appreciate|see|understand|learn) (?:how|that|why) (.+)$",
-              r"^It is (?:important|worth|crucial|useful) (?:to note|noting|to remember|to know) that (.+)$",
-              r"^(?:In conclusion|In summary|To sum up|To conclude|All in all|In short),\s+(.+)$"):
-        m = re.match(p, sentence, re.I)
+    for lead_in in phrases("filler_lead_ins.tsv", re.I, groups=1):  # the claim is in the one group, (.+)
+        m = lead_in.pattern.match(sentence)
         if m:
             return cap(m.group(1))
     return sentence
@@ -40,16 +39,6 @@ def remove_keyword_stuffing(sentence: str) -> str:
     return end(sentence[:cut])
 
 
-_BOILERPLATE = [
-    r"^In this (?:(?:complete|ultimate|short|quick|full) )?(?:article|post|guide|blog|piece|page|leaflet|section)"
-    r"(?: (?:to|on|about) [^,]{1,60})?,? (?:we|you will|you'll|i)\b",
-    r"^(?:This|The following) (?:article|post|guide|blog) (?:will )?(?:explores?|discuss(?:es)?|covers?|looks? at)\b",
-    r"^Understanding\b[^.]*?\b(?:is|are) (?:crucial|vital|key|important|essential|critical)\b",
-    r"^Understanding\b[^.]*\b(?:can|will) (?:provide|offer|give)\b[^.]*\binsights?\b",
-    r"^(?:Read on|Keep reading|Let'?s (?:explore|dive|take a (?:closer )?look))\b",
-]
-
-
 @rule("Lines about the article itself ('In this article, we explore ...', 'Understanding X is crucial') say nothing about health.",
       cases=[("In this article, we explore the science behind kratom.", []),
              ("Understanding how kratom works is vital to judging it.", []),
@@ -60,23 +49,7 @@ _BOILERPLATE = [
       removes_filler=True)
 def drop_boilerplate(sentence: str) -> list[str]:
     """Drop sentences about the article rather than the health topic."""
-    return [] if any(re.match(p, sentence, re.I) for p in _BOILERPLATE) else [sentence]
-
-
-_PROMOTION = [
-    # "This offers a promising avenue / new hope for ...": a sales line, not a health claim.
-    r"^(?:This|That|It|These|They)\b(?: \w+)? (?:offers?|brings?|gives?|provides?|holds?|opens?)\b[^.]*?"
-    r"\b(?:hope|promise|promising (?:avenue|path|option)s?|brighter future|fresh start|new paths?)\b",
-    r"^(?:This|That|It|These|They)\b[^.]*\b(?:regain|take back|get back) control (?:over|of) (?:their|your|his|her) lives\b",
-    # "X may be the natural answer that millions of people are searching for.": a sales line.
-    r"^[^.]*\bthe (?:\w+ )?answer (?:that )?(?:millions of |so many |many )?(?:people|you) (?:are|have been) (?:searching|looking) for\b",
-    # "Its effect on dopamine is a key consideration.": says a thing matters, not what it does.
-    r"^[^,;]{1,60}\b(?:is|are|remains?) (?:an? |the )?(?:key|important|central|crucial|vital|major|main) "
-    r"(?:consideration|point|factor|question|issue|topic|aspect)s?\.?$",
-    # "Call our admissions team today!", "Most insurance accepted.": a business's advert, not health advice.
-    r"(?i)^(?:call|contact|speak to|talk to) our (?:admissions|enrollment|intake|sales) (?:team|staff|counselors?)\b.*$",
-    r"(?i)^(?:most|all|many) (?:major )?insurance(?: plans)? (?:are )?accepted\.?$",
-]
+    return [] if any(p.pattern.match(sentence) for p in phrases("boilerplate.tsv", re.I)) else [sentence]
 
 
 @rule("Sales lines ('This offers hope ...', 'X is a key consideration') make no health claim; what they name is said elsewhere.",
@@ -91,4 +64,4 @@ _PROMOTION = [
       removes_filler=True)
 def drop_promotion(sentence: str) -> list[str]:
     """Drop a sentence that only promotes or says something matters, with no claim of its own."""
-    return [] if any(re.match(p, sentence) for p in _PROMOTION) else [sentence]
+    return [] if any(p.pattern.match(sentence) for p in phrases("promotion.tsv")) else [sentence]

@@ -100,17 +100,28 @@ _LIST_LEAD = r"(?:include|includes|(?:may|can|might) include|notice|have|has|get
                ("bullet", "trouble sleeping"), ("bullet", "diarrhoea"), ("bullet", "dry mouth"),
                ("bullet", "feeling tired")]),
              ("You should not eat fish, drink milk, take iron, and lift weights on the same day as the test.",
-              ["You should not eat fish, drink milk, take iron, and lift weights on the same day as the test."])],
+              ["You should not eat fish, drink milk, take iron, and lift weights on the same day as the test."]),
+             ("Call 911 or go to the nearest emergency department if you have trouble breathing at rest, lips that "
+              "look blue or gray, chest pain that gets worse with each breath, or new confusion.",
+              ["Call 911 or go to the nearest emergency department if you have any of these:",
+               ("bullet", "trouble breathing at rest"), ("bullet", "lips that look blue or gray"),
+               ("bullet", "chest pain that gets worse with each breath"), ("bullet", "new confusion")]),
+             # The examples end inside the first item: CT colonography is no stool test.
+             ("Alternatives include stool tests such as the FIT test or a stool DNA test, CT colonography, and "
+              "flexible sigmoidoscopy.",
+              ["Alternatives include stool tests such as the FIT test or a stool DNA test, CT colonography, and "
+               "flexible sigmoidoscopy."])],
       makes_list=True)
 def list_to_bullets(sentence: str) -> list[str | Piece]:
     """Turn 'Lead-in include(s)/notice/have A, B, C, D(,) and/or E.' into 'Lead-in include:' and one bullet per item."""
     made = (_inline_steps(sentence) or _action_list(sentence) or _condition_list(sentence) or _if_you_list(sentence)
             or _if_clauses_list(sentence) or _subject_list(sentence))
     if made:
-        return made if _keeps_every_word(sentence, made) else [sentence]
+        parallel = _parallel([p.text for p in made if isinstance(p, Piece)])
+        return made if _keeps_every_word(sentence, made) and parallel else [sentence]
     sentence = re.sub(rf"\b({_LIST_LEAD}) (?:any of )?the following:\s+", r"\1 ", sentence)  # the bullets say "these"
     m = re.match(rf"^(.+? {_LIST_LEAD}) (.+?)\.$", sentence)
-    if not m or len(m.group(1).split()) > 10 or re.search(r"\b(?:not|no|never)\b|n['’]t\b", m.group(1)):
+    if not m or len(m.group(1).split()) > (14 if "," not in m.group(1) else 10) or re.search(r"\b(?:not|no|never)\b|n['’]t\b", m.group(1)):
         return [sentence]  # a negated lead-in ("may not include") reads wrongly above a list
     items = re.split(r",\s*", m.group(2))
     oxford = bool(re.match(r"^(?:and|or) ", items[-1]))
@@ -125,12 +136,18 @@ def list_to_bullets(sentence: str) -> list[str | Piece]:
         return [sentence]
     if any(not i or _goes_on(i) or re.match(r"(?:and|or|such as|including|for example)\b", i) for i in items):
         return [sentence]  # "swelling of the face, lips, or tongue, ...": a list inside an item
+    if not _parallel(items):
+        return [sentence]
     if re.match(r"If\b", m.group(1)) and any(words(i) and words(i)[0] in verb_forms()[1] for i in items[1:]) \
             or not _is_action(items[0]) and any(_is_action(i) for i in items[1:]):
         # "If you have these signs, eat 15 grams of sugar, ...": the items are what to do; "Try to get 7 hours
         # of sleep, move your body, and cut back ...": a thing, then actions, under one lead-in.
         return [sentence]
     example = re.match(r"^(.+? such as) (.+)$", items[0])
+    if example and re.search(r"\b(?:and|or)\b", example.group(2)):
+        # "include stool tests such as FIT or a DNA test, CT colonography, and ...": the examples end inside
+        # the first item, so the later items are not stool tests; bullets under "such as" would say they are.
+        return [sentence]
     if example:
         # "may have withdrawal symptoms such as muscle aches, runny nose, ...": "such as" leads the whole list.
         m = re.match(r"^(.*)$", f"{m.group(1)} {example.group(1)}"), None
@@ -142,6 +159,13 @@ def list_to_bullets(sentence: str) -> list[str | Piece]:
             return [sentence]  # "you have A, B or C" outside a condition: bullets would lose the "or"
         lead += " any of these"  # "if you notice A, B or C": any one of them is reason enough
     return [f"{lead}:"] + [Piece(BULLET, i) for i in items]
+
+
+def _parallel(items: list[str]) -> bool:
+    """Tell whether a list's items are of one kind: "to treat a clot" is a purpose, no condition like "atrial
+    fibrillation", so under one lead-in ("if you have any of these:") one of them would be misread."""
+    purposes = [bool(re.match(r"to [a-z]", i)) for i in items]
+    return all(purposes) or not any(purposes)
 
 
 def _keeps_every_word(sentence: str, pieces: list[str | Piece]) -> bool:
@@ -207,7 +231,7 @@ def _if_you_list(sentence: str) -> list[str | Piece]:
     if any(", " in i for i in items[:-1]) or not all(has_verb(i) for i in items):
         return []  # each bullet must be a whole condition ("your inhaler does not help")
     lead = m.group(1)
-    if all(i.startswith("you ") for i in items):
+    if all(i.startswith("you ") and not re.match(r"you (?:and|or)\b", i) for i in items):  # not "you or a relative"
         lead, items = f"{lead} you", [i[len("you "):] for i in items]
     return [f"{lead}:"] + [Piece(BULLET, i) for i in items]  # any one of them is reason enough
 

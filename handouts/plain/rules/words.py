@@ -6,6 +6,7 @@ import re
 
 from handouts.language.lexicon import apply_swaps
 from handouts.language.parse import parse
+from handouts.language.phrases import phrases
 from handouts.plain.rules.base import rule
 
 
@@ -49,11 +50,6 @@ def swap_fits(doc, start: int, end: int, plain: str) -> bool:
                    for n in numbers if n.i + 1 < len(doc))
 
 
-_CONNECTIVES = [(r"(?:However|Nevertheless|Nonetheless|Still|That said),\s+", "But "),
-                (r"(?:Therefore|Thus|Hence|Consequently|As a result),\s+", "So "),
-                (r"(?:In addition|Additionally|Furthermore|Moreover|What is more),\s+", "Also, ")]
-
-
 @rule("'However', 'Therefore' and 'Furthermore' open a sentence in formal writing; 'But', 'So' and 'Also' say the same plainly.",
       cases=[("However, it is not safe for children.", ["But it is not safe for children."]),
              ("It is, however, safe for adults.", ["It is, however, safe for adults."]),
@@ -62,13 +58,13 @@ _CONNECTIVES = [(r"(?:However|Nevertheless|Nonetheless|Still|That said),\s+", "B
              ("However you take it, take it with food.", ["However you take it, take it with food."])])
 def use_plain_connectives(sentence: str) -> str:
     """Swap a formal connective that opens a sentence for 'But', 'So' or 'Also'."""
-    for formal, plain in _CONNECTIVES:
-        m = re.match(formal + r"(.+)$", sentence)
+    for row in phrases("connectives.tsv", groups=0):  # formal -> plain, one a row, in language/data/
+        m = re.match(row.pattern.pattern + r"(.+)$", sentence)
         if m:
-            rest = m.group(1)
-            if plain != "Also, " and not re.match(r"[A-Z]{2}|I\b", rest):
+            rest, plain = m.group(1), row.columns["plain"]
+            if not plain.endswith(",") and not re.match(r"[A-Z]{2}|I\b", rest):
                 rest = rest[0].lower() + rest[1:]  # "But it is ..." ("But I", "But HIV" keep their capital)
-            return plain + rest
+            return f"{plain} {rest}"
     return sentence
 
 

@@ -1,0 +1,157 @@
+"""Find where a sentence's main clauses meet, on the dependency parse: 'A, and B', 'A, but B', 'A, so B',
+'A, although B', and two instructions ('Do A, and do B'). Only a join the parse shows plainly counts."""
+
+from __future__ import annotations
+
+from handouts.language.parse import parse
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+JOINERS = {"and": "", "but": "But", "yet": "But", "so": "So", "although": "But", "though": "But", "whereas": "But"}
+# A clause that ends just before the join may be what the join continues ("... if there is no cough, and the
+# peak flow is ..."; "people who sleep well, and those ..."): a join after one of these is not plainly main.
+_SUBORDINATE = {"advcl", "relcl", "ccomp", "csubj", "pcomp", "xcomp"}
+_CONDITIONS = {"if", "unless", "when", "whenever", "until", "once", "while"}
+
+
+def main_clauses(text: str) -> list[tuple[str, str]] | None:
+    """Return the sentence as [(joiner, clause)] when it joins two main clauses plainly, else None.
+
+    The first joiner is ''; the second is '' for 'and', 'But' for 'but'/'yet'/'although', 'So' for 'so'.
+    """
+    doc = parse(text)
+    roots = [t for t in doc if t.dep_ == "ROOT"]
+    if len(roots) != 1 or roots[0].pos_ not in ("VERB", "AUX"):
+        return None
+    root = roots[0]
+    first = next((t for t in doc if not t.is_punct), None)
+    if first is None or first.lower_ in _CONDITIONS | {"not", "either", "neither", "both"}:
+        return None  # "If A, B, and C": the "if" holds for both; "Not only A, but B" is one thought
+    if _fronted_scope(root):
+        return None  # "In people with kidney disease, the dose is lower, and the drug can build up": it holds for both
+    joins = sorted(_joins(root), key=lambda j: j[1].i)
+    if not joins or len(joins) > 1 and not all(j[1].lower_ in ("and", "but", "so", "yet") for j in joins):
+        return None
+    starts = [j[1].i for j in joins]
+    pieces = [("", doc[:starts[0] - 1].text)]
+    for k, (tokens, joiner) in enumerate(joins):
+        start, stop = joiner.i, starts[k + 1] - 1 if k + 1 < len(joins) else len(doc)
+        if start < 2 or doc[start - 1].text not in (",", ";"):
+            return None  # "A and B" without a comma often shares more than it seems
+        later = set().union(*(t for t, _ in joins[k + 1:]))
+        if any((t.i not in tokens or t.i in later) and not t.is_punct for t in doc[start + 1:stop]):
+            return None  # each clause runs to the next join (the last to the end) on its own
+        text = doc[start + 1:stop].text
+        pronoun = any(t.dep_ in SUBJECTS and t.tag_ == "PRP" for t in doc[start + 1:stop])
+        if _inside_subordinate(doc[start - 2], root, contrast=joiner.lower_ != "and", pronoun=pronoun):
+            # The join may continue the clause before it ("whether A, and B"): it stays with that clause.
+            joined, said = pieces[-1]
+            pieces[-1] = (joined, f"{said}{doc[start - 1].text} {joiner.text} {text}")
+            continue
+        pieces.append((JOINERS[joiner.lower_], text))
+    if any(t.i in tokens and not t.is_punct for tokens, _ in joins for t in doc[:starts[0]]):
+        return None  # the first clause keeps all of its words
+    return pieces if len(pieces) > 1 else None
+
+
+def _joins(root) -> list[tuple[set[int], object]]:
+    """Return each place a second main clause joins the sentence: (the second clause's token indexes, its joining word)."""
+    doc, joins = root.doc, []
+    conjs = [c for c in root.conjuncts if c.pos_ in ("VERB", "AUX")]
+    if len(conjs) > 1:  # "..., but these signs aren't specific and usually don't occur ...": one more clause, two verbs
+        conjs = [c for c in conjs if any(s.dep_ in SUBJECTS for s in c.children)] or conjs
+    for verb in conjs:
+        joiner = _joiner_before(verb)
+        if joiner is None or not _may_stand_alone(root, verb, joiner):
+            return []
+        joins.append(({t.i for t in verb.subtree}, joiner))
+    reported = [c for c in root.children if c.dep_ in ("ccomp", "xcomp") and c.i > root.i]
+    # "Some evidence suggests that A, but it is not clear whether B": the parser hangs the "but" clause on the
+    # reported one; a contrast answers the whole sentence, so it may stand alone ("and" would lose who says it).
+    for verb in (v for r in reported for v in r.conjuncts if v.pos_ in ("VERB", "AUX")):
+        joiner = _joiner_before(verb)
+        if joiner is not None and joiner.lower_ in ("but", "yet") and any(c.dep_ in SUBJECTS for c in verb.children):
+            joins.append(({t.i for t in verb.subtree}, joiner))
+    # "A, although B" (also when the parser hangs it on a reported clause: "Studies suggest A, although B")
+    heads = {root.i} | {c.i for c in reported}
+    for verb in doc:
+        mark = next((m for m in verb.children if m.dep_ == "mark" and m.lower_ in ("although", "though", "whereas")), None)
+        if verb.dep_ == "advcl" and verb.head.i in heads and verb.i > verb.head.i and mark is not None:
+            joins.append(({t.i for t in verb.subtree}, mark) if mark.i == verb.left_edge.i else (set(), mark))
+    # "Flu shots are made without live virus, so they cannot cause flu": the parser makes the first clause a
+    # reported one (ccomp) before the main verb, and hangs "so" on the main verb.
+    for part in (c for c in root.children if c.dep_ == "ccomp" and c.i < root.i):
+        after = part.right_edge.i + 1
+        if after + 1 < root.i and doc[after].text == "," and doc[after + 1].lower_ in ("so", "but") \
+                and doc[after + 1].head.i == root.i and any(s.dep_ in SUBJECTS for s in part.children):
+            joins.append(({t.i for t in root.subtree} - {t.i for t in part.subtree}, doc[after + 1]))
+    return joins
+
+
+def _joiner_before(verb):
+    """Return the 'and'/'but'/'so' that starts a conjoined clause, or None."""
+    doc, edge = verb.doc, verb.left_edge
+    if edge.lower_ == "so" and edge.dep_ == "advmod":
+        return edge  # "..., so drink plenty of fluids"
+    if edge.i and doc[edge.i - 1].lower_ in JOINERS and doc[edge.i - 1].dep_ == "cc":
+        return doc[edge.i - 1]  # "..., and it may be covered" (the parser may hang the "and" on any word)
+    return None
+
+
+def _may_stand_alone(root, verb, joiner) -> bool:
+    """Tell whether a conjoined clause says a whole thing by itself: its own subject, or both halves instructions."""
+    doc = root.doc
+    if any(c.dep_ in ("ccomp", "parataxis") and c.i < root.i and c.right_edge.i + 1 < root.i
+           and doc[c.right_edge.i + 1].text == "," and any(s.dep_ in SUBJECTS for s in c.children) for c in root.children):
+        return False  # "Your heart may beat faster, your breathing may get shallow, and ...": the parser's list of clauses
+    if any(c.dep_ in SUBJECTS for c in verb.children):
+        return True
+    if not (_instruction(root) and _instruction(verb)):
+        return False  # "It is rare and can be treated": one subject, said once (the shared-subject rule's job)
+    # "Remove rugs, install bars, and keep a light on": one list; "Stop it, and call if ...": the "if" may hold for both
+    return "," not in doc[:joiner.i - 1].text and not any(t.lower_ in _CONDITIONS for t in verb.subtree)
+
+
+# One-word openers that link to the sentence before and limit nothing.
+_LINKS = {"however", "also", "still", "therefore", "so", "then", "now", "but", "and", "first", "next", "finally", "overall"}
+
+
+def _fronted_scope(root) -> bool:
+    """Tell whether a phrase before the subject, set off by a comma, may limit every clause that follows
+    ("In children, ...", "After surgery, ...", "Since 2023, ..."): a split would say it with the first clause only."""
+    doc = root.doc
+    subject = next((c for c in root.children if c.dep_ in SUBJECTS), root)
+    for child in root.children:
+        if child.i >= subject.i or child.dep_ in SUBJECTS | {"aux", "auxpass", "neg", "punct", "cc", "mark"}:
+            continue
+        if child.dep_ in ("ccomp", "parataxis") and any(c.dep_ in SUBJECTS for c in child.children):
+            continue  # a clause of its own the parser hung before the main verb ("A, so B"): a join, not a scope
+        if child.right_edge.i + 1 < len(doc) and doc[child.right_edge.i + 1].text == "," and not (
+                child.left_edge.i == child.right_edge.i and child.lower_ in _LINKS):
+            return True
+    return False
+
+
+def _instruction(verb) -> bool:
+    """Tell whether a verb is an instruction's: its base form, with no subject and no modal."""
+    return verb.tag_ == "VB" and not any(c.dep_ in SUBJECTS or c.tag_ == "MD" for c in verb.children)
+
+
+def _last_word(doc):
+    """Return the sentence's last token that is not punctuation."""
+    return next(t for t in reversed(doc) if not t.is_punct)
+
+
+def _inside_subordinate(token, root, contrast: bool = False, pronoun: bool = False) -> bool:
+    """Tell whether a token belongs to a clause under the main one (a condition, a 'who ...', a 'that ...').
+
+    After a contrast ("Research suggests it may help, but ...") a reported clause ('that ...') may end the first part:
+    the "but" answers the whole of it. After "and" it may not: "Studies show A, and B" would lose who says B.
+    A "who ..." may end the first part when the second starts with its own pronoun subject ("someone who is
+    not having an overdose, and it does not work ..."), not with a noun that could carry the "who" on.
+    """
+    while token.i != root.i and token.head.i != token.i:
+        allowed = contrast and token.dep_ in ("ccomp", "xcomp") or pronoun and token.dep_ == "relcl"
+        if token.dep_ in _SUBORDINATE and token.pos_ in ("VERB", "AUX") and not allowed:
+            return True
+        token = token.head
+    return False

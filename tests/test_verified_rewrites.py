@@ -1,0 +1,130 @@
+"""Clauses found on the parse, the checks that let a rewrite step through or keep the source, and Key points that stand alone (issue 13)."""
+
+from handouts.language.clause_parse import main_clauses
+from handouts.model import Sentence
+from handouts.plain.merging import repeats
+from handouts.plain.rewrite import rewrite_sentence
+from handouts.plain.verify import whole
+
+
+def _rewrite(text: str, in_list: bool = False) -> tuple[list[str], list[str]]:
+    pieces, change = rewrite_sentence(Sentence(text), "", lists=not in_list)
+    return [p.text for p in pieces], change.kept
+
+
+def test_main_clauses_are_found_on_the_parse_not_on_commas():
+    assert main_clauses("Kratom is a plant, and it acts on the brain.") == [("", "Kratom is a plant"),
+                                                                         ("", "it acts on the brain.")]
+    assert main_clauses("The usual dose is 50 mg, although your doctor may start you on 25 mg.")[1] == \
+        ("But", "your doctor may start you on 25 mg.")
+    # A list of things, a list of actions, a list of clauses: no two main clauses to part.
+    for one in ("Common signs are fever, chills, and muscle aches that last for days.",
+                "Remove loose rugs from walkways, install grab bars in the bathroom, and keep a night light on.",
+                "Your heart may beat faster, your breathing may get shallow, and you might feel shaky or sick.",
+                "Your child is in the green zone if there is no cough at night, and the peak flow is more than 80%.",
+                "If you have felt sad for weeks, you may have depression, and you should talk to a doctor."):
+        assert main_clauses(one) is None, one
+
+
+def test_a_step_in_a_list_may_give_its_reason_apart_but_a_sign_stays_whole():
+    said, kept = _rewrite("Take acetaminophen 1,000 mg every 6 hours for the first 3 days, even if your pain is mild, "
+                          "because taking it on a schedule may reduce the opioid medicine you need.", in_list=True)
+    assert said == ["Take acetaminophen 1,000 mg every 6 hours for the first 3 days, even if your pain is mild.",
+                    "This is because taking it on a schedule may reduce the opioid medicine you need."]
+    said, kept = _rewrite("You feel worse, and the fever lasts more than 3 days.", in_list=True)
+    assert said == ["You feel worse, and the fever lasts more than 3 days."]
+    assert kept == ["split_coordinate_clauses: a list item is one condition or fact, kept whole "
+                    "(only steps split into steps)"]
+
+
+def test_a_part_with_a_condition_of_its_own_may_stand_after_a_leading_if():
+    said, _ = _rewrite("If you miss a dose, take it as soon as you remember; if it is already the next day, "
+                       "skip the missed dose and do not double up.")
+    assert said == ["If you miss a dose, take it as soon as you remember.",
+                    "If it is already the next day, skip the missed dose and do not double up."]
+    said, kept = _rewrite("If more than 6 months have passed since your first dose, do not restart the series; "
+                          "simply get the second dose as soon as you can.")
+    assert len(said) == 1 and "a leading 'If ...' holds for the whole sentence" in kept[0]
+
+
+def test_a_but_clause_starting_with_so_is_checked_without_its_joining_word():
+    said, kept = _rewrite("Most HPV infections go away on their own within 2 years, but infections that persist "
+                          "can lead to genital warts.")
+    assert said[1] == "But infections that persist can lead to genital warts." and kept == []
+
+
+def test_a_two_word_claim_is_merged_only_when_said_word_for_word():
+    assert not repeats("Colonoscopy is a procedure.",
+                       "Colonoscopy is generally safe, but like any medical procedure it has risks, which include:")
+    assert repeats("But more research is needed.", "More research is needed to find out whether it is safe.")
+
+
+def test_a_which_aside_splits_only_when_the_parse_shows_what_it_is_about():
+    # The object of the aside is no subject ("This the prescriber may increase").
+    said, _ = _rewrite("The usual starting dose is 25 mg once a day, which the prescriber may increase slowly.")
+    assert len(said) == 1
+    # "which is why": the reason is the whole clause before, not its last noun ("Overdose is why ...").
+    said, _ = _rewrite("Most of us have lost someone to an overdose, which is why we teach everyone to use naloxone.")
+    assert said == ["Most of us have lost someone to an overdose.",
+                    "This is why we teach everyone to use naloxone."]
+    # "which can all ...": all of which things?
+    said, _ = _rewrite("Strips do not detect xylazine, benzodiazepines or other sedatives, which can all increase "
+                       "overdose risk.")
+    assert len(said) == 1
+    # The aside ends before the sentence does: the list goes on after it.
+    said, _ = _rewrite("The spectrum includes fetal alcohol syndrome, which is marked by small head size, as well as "
+                       "partial FAS and other disorders.")
+    assert len(said) == 1
+    # "a stomach virus, which ...": "This virus", never a bare "Virus".
+    said, _ = _rewrite("Most children with vomiting have a stomach virus, which usually settles within 2 to 3 days.")
+    assert said == ["Most children with throwing up have a stomach virus.",
+                    "This virus usually settles within 2 to 3 days."] or len(said) == 1
+    assert not any(s.startswith("Virus") for s in said)
+
+
+def test_a_new_sentence_that_joins_its_parts_wrongly_is_no_whole_sentence():
+    for broken in ("Cannabidiol is one of many compounds found in the cannabis plant, and unlike THC.",
+                   "THC is the ingredient responsible for the high, CBD does not cause intoxication at typical doses.",
+                   "This the prescriber may increase slowly.",
+                   "Stomach virus include norovirus and rotavirus."):
+        assert not whole(broken), broken
+    for fine in ("Clean the area with saline.", "Take it with food, but not milk.",
+                 "Stomach pain can be a sign of a problem.", "It is safe, doctors say."):
+        assert whole(fine), fine
+
+
+def test_examples_end_where_a_clause_begins_and_an_amount_is_not_its_stuff():
+    said, _ = _rewrite("Strips may also miss some newer opioids, such as nitazenes, and they do not detect xylazine, "
+                       "benzodiazepines or other sedatives.")
+    assert "benzodiazepines or other sedatives" in " ".join(said)  # never "and" for the source's "or"
+    said, _ = _rewrite("Small amounts of alcohol, such as one drink with a meal, are usually acceptable.")
+    assert not any(s.startswith("Alcohol include") for s in said)
+
+
+def test_list_items_of_two_kinds_stay_in_their_sentence():
+    said, _ = _rewrite("Your doctor may prescribe it to lower the risk of stroke if you have atrial fibrillation, to "
+                       "treat a clot in a leg vein or in the lungs, or to prevent clots after hip surgery.")
+    assert len(said) == 1
+
+
+def _key_points_of(tmp_path, text: str) -> list[str]:
+    from handouts.config import Config
+    from handouts.plain.rewrite import plain_language
+    from handouts.read.sources import read_source
+
+    path = tmp_path / "points.txt"
+    path.write_text(text, encoding="utf-8")
+    return [s.text for s in plain_language(read_source(path, "en"), Config()).handout.key_points]
+
+
+def test_a_key_point_never_leans_on_the_sentences_it_came_after(tmp_path):
+    body = ("Furosemide (Lasix) removes extra fluid. Take furosemide 40 mg each morning. Do not double the dose "
+            "on your own when your weight rises. Take metoprolol 25 mg twice a day. Call 911 if you have chest "
+            "pain. Good Samaritan laws protect people who call for help. Ask a peer worker about the law where you "
+            "live. Long COVID is common. Estimates vary widely between studies. Please read each statement and "
+            "initial the box. Weigh yourself every day. If you gain 2 pounds, call the clinic instead. Strips may "
+            "also miss some opioids. Never drive after taking oxycodone.\n")
+    points = _key_points_of(tmp_path, body)
+    assert points and "Call 911 if you have chest pain." in points
+    for leaning in ("Do not double the dose", "the law", "Estimates", "the box", "instead", "also"):
+        assert not any(leaning in p for p in points), (leaning, points)
