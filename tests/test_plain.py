@@ -805,7 +805,7 @@ def test_migraine_faq_keeps_triggers_and_its_questions_as_headings():
     text = _text(r)
     assert "Common triggers include" in text and "no clear triggers" in text  # a trigger is not a cause
     headings = [s.heading for s in r.handout.sections]
-    assert "When should I look for emergency care?" in headings and not any(h.startswith("Q:") for h in headings)
+    assert "When should I seek emergency care?" in headings and not any(h.startswith("Q:") for h in headings)
     assert r.handout.meta.title == "Migraine FAQ"
     assert "(medication overuse headache)" in text
 

@@ -62,6 +62,10 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     under_condition = {id(x) for sec in handout.sections if _CONDITIONAL_HEADING.search(sec.heading)
                        for x in sec.sentences}
     leaning = _leaning_back(handout)
+    # "Some studies suggest that IF may help ...": an abbreviation the body spells out elsewhere ("(IF)").
+    spelled = {m.group(1) for s in handout.sentences for m in re.finditer(r"\(([A-Z]{2,6})\)", s.text)}
+    leaning |= {id(s) for s in handout.sentences
+                if any(re.search(rf"\b{a}\b", s.text) and f"({a})" not in s.text for a in spelled)}
     candidates, from_lists = [], []
     for pos, s in enumerate(handout.sentences):
         if id(s) in qualified or id(s) in pointing or id(s) in conditional or id(s) in under_condition \

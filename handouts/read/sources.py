@@ -300,8 +300,8 @@ def _is_heading_line(line: str, next_line: str | None) -> bool:
         return False
     if re.search(r"\[[ x]\]", line):
         return False  # a form's line to fill in ("Which side? [ ] Left [ ] Right"): no title
-    if re.search(r"[.,;:!][\"”’')\]]*$", line):
-        return False
+    if re.search(r"[.,;:!][\"”’')\]]*$", line) or re.search(r"[a-z%)\]][.!?]\d{1,3}(?:[,–-]\d{1,3})*$", line):
+        return False  # a sentence, also when a citation number is glued after its full stop ("afterwards.4")
     if line.endswith("?"):
         # A short question line counts as a heading when it reads like a title, or is as short as one
         # ("What about other anxiety medicines?" over its answer).

@@ -249,6 +249,8 @@ def split_which_clause(sentence: str) -> list[str]:
         # "unless" belongs to the main sentence, which a split would cut from it.
         return [sentence]
     last = words(before)[-1] if words(before) else ""
+    if ", " not in before and re.search(r"\b(?:and|or) [\w-]+$", before) and not re.match(r"(?:is|was) (?:why|what|how)\b|means\b", rest):
+        return [sentence]  # "tension-type headaches and migraines, which can be painful": both, or migraines alone?
     if re.match(r"(?:is|was) (?:why|what|how)\b|means\b|is because\b", rest):
         subject = "This"  # "Having lost someone to an overdose, which is why ...": the whole clause is the reason
     elif last in names_and_terms():

@@ -84,8 +84,11 @@ def split_such_as(sentence: str) -> list[str]:
                 or len(noun) == 3):
             break  # "who have risk factors": "risk" is part of the noun here, not a verb
         noun.insert(0, w)
-    if not noun or len(before) > len(noun) and before[-len(noun) - 1].lower() == "of":
-        return [sentence]  # "Small amounts of alcohol, such as one drink": examples of the amount, not of alcohol
+    if not noun or len(before) > len(noun) and (before[-len(noun) - 1].lower() in ("of", "and", "or")
+                                                or before[-len(noun) - 1].endswith(",")):
+        # "Small amounts of alcohol, such as one drink": examples of the amount, not of alcohol; "the measles,
+        # mumps and rubella (MMR) vaccine, such as ...": the name goes on before the words taken.
+        return [sentence]
     verb = "include" if re.sub(r"\W+$", "", noun[-1]).endswith("s") else "includes"  # "antivirals (DAAs) include"
     quantified = before[-len(noun) - 1].lower() if len(before) > len(noun) else ""
     if quantified in ("some", "certain", "several", "other", "many", "few"):
