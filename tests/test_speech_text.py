@@ -122,3 +122,11 @@ def test_lexicon_mistake_names_file_line_and_fix(tmp_path):
         load_lexicon(tmp_path)
     message = str(e.value)
     assert "pronunciations.toml, line 2" in message and 'kratom = "how to say it"' in message
+
+
+def test_a_form_s_boxes_are_a_pause_not_brackets():
+    from handouts.audio.speech_text import spoken_form
+
+    assert spoken_form("Eye to be operated on: [ ] Right eye [ ] Left eye") == "Eye to be operated on: Right eye, Left eye"
+    assert spoken_form("[ ] I understand that I may need glasses.") == "I understand that I may need glasses."
+    assert spoken_form("[x] Right eye") == "ticked: Right eye"

@@ -197,13 +197,21 @@ def symbols(text: str) -> str:
     return text
 
 
+def form_boxes(text: str) -> str:
+    """Say a form's boxes as a pause ("[ ] Right eye [ ] Left eye" -> "Right eye, Left eye"), a ticked one as "ticked";
+    a voice would read "left bracket, right bracket"."""
+    text = re.sub(r"\[[xX✓]\]\s*", "ticked: ", text)
+    text = re.sub(r"(?:^|\s*)\[ \]\s*", ", ", text)
+    return re.sub(r"^,\s*|:\s*,\s*", lambda m: "" if m.group(0).startswith(",") else ": ", text)
+
+
 def spaces(text: str) -> str:
     """Collapse runs of spaces the other rules may leave behind."""
     return re.sub(r"\s+", " ", text).strip()
 
 
 RULES = (phone_numbers, times, am_pm, ranges, per_period, fractions, percentages, units,
-         abbreviations, symbols, spaces)
+         abbreviations, symbols, form_boxes, spaces)
 
 
 @dataclass
