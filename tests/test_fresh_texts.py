@@ -93,3 +93,9 @@ def test_the_second_round_s_classes(plain):
         assert not point.startswith("Let's") and " IF " not in f" {point} "
     definitions = {t.word: t.definition for t in plain["consent_colonoscopy_sedation"].handout.words_to_know}
     assert "overdose" not in definitions.get("fentanyl", "")
+
+
+def test_a_byline_and_an_also_important_lead_in_go(plain):
+    cbd = plain["seo_cbd_anxiety"]
+    assert not any("Posted by" in sec.heading for sec in cbd.handout.sections)
+    assert "It is also important to note" not in _text(cbd) and "The only CBD medicine approved" in _text(cbd)
