@@ -144,8 +144,13 @@ def _unescape(line: str) -> str:
 
 
 def voiced_onset(samples, rate: int, start: float, end: float) -> float:
-    """Return when the voice starts within [start, end]: the first 10 ms louder than -35 dB below the loudest."""
-    part = np.asarray(samples[int(start * rate):int(end * rate)], dtype=np.float64)
+    """Return when the voice starts within [start, end]: the first 10 ms louder than -35 dB below the loudest.
+
+    `samples`: the narration, or anything with its `read(first, last)` (a long one is read a stretch at a time).
+    """
+    a, b = int(start * rate), int(end * rate)
+    part = samples.read(a, b) if hasattr(samples, "read") else samples[a:b]
+    part = np.asarray(part, dtype=np.float64)
     hop = max(rate // 100, 1)
     frames = part[: len(part) // hop * hop].reshape(-1, hop)
     if not len(frames):

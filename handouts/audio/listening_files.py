@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from handouts.audio.tags import build_date, tag_mp3
+from handouts.audio.tags import build_date, id3_tag
 from handouts.audio.captions import Spoken, caption_cues, list_groups, voiced_onset, webvtt
 from handouts.config import Config
 from handouts.files import write_atomic
-from handouts.audio.mastering import master
+from handouts.audio.mastering import master_frames
 from handouts.model import Handout
 from handouts.audio.narration import Narration, Script
 from handouts.audio.playlist import PLAYLIST_NAME, playlist
@@ -27,15 +27,17 @@ def narration_mp3(handout: Handout, config: Config, narration: Narration, engine
     if meta.reviewed:
         comment += f" Reviewed by {meta.reviewed_by} on {meta.reviewed_on}."
     starts = [round(cue.start * narration.sample_rate) for cue in narration.cues]  # one segment a sentence
-    return tag_mp3(master(narration.speech, starts=starts, cache=cache), title=meta.title, artist=config.clinic_name,
-                   album=config.collection, language=meta.language, date=build_date(meta.reviewed_on),
-                   comment=comment, transcript=narration.transcript, chapters=narration.chapters)
+    frames = master_frames(narration.speech, starts=starts, cache=cache)
+    tag = id3_tag(sum(len(f) for f in frames), title=meta.title, artist=config.clinic_name, album=config.collection,
+                  language=meta.language, date=build_date(meta.reviewed_on), comment=comment,
+                  transcript=narration.transcript, chapters=narration.chapters)
+    return b"".join([tag, *frames])  # one copy of a long narration's MP3 (as tag_mp3 makes it)
 
 
 def narration_captions(handout: Handout, narration: Narration, script: Script | None = None) -> str:
     """Return WebVTT captions: the lines as written, in cues of at most 2 lines, timed where they are spoken."""
     groups = list_groups(handout, script) if script is not None else [None] * len(narration.cues)
-    spoken = [Spoken(c.start, c.end, c.text, g, voiced_onset(narration.samples, narration.sample_rate, c.start, c.end))
+    spoken = [Spoken(c.start, c.end, c.text, g, voiced_onset(narration.speech, narration.sample_rate, c.start, c.end))
               for c, g in zip(narration.cues, groups)]
     return webvtt(caption_cues(spoken, narration.seconds), handout.meta.title)
 

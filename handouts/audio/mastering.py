@@ -11,19 +11,20 @@ The narration as heard (the decoded MP3) must meet the target and the ceiling, o
 from __future__ import annotations
 
 import hashlib
-import io
+import os
 import sys
+import uuid
 import zipfile
 from functools import cache
 from pathlib import Path
 
 import numpy as np
 
-from handouts.audio.sound import (BITRATE_KBPS, CEILING_DBTP, ENCODER_GAIN_DB, LIMIT_DBTP, TARGET_LUFS, block_energies,
-                                  block_peaks, encode_mp3, gated_loudness, k_weighted, limit, loudness, mp3_frame,
-                                  true_peak_dbtp, true_peak_envelope)
-from handouts.files import write_atomic
+from handouts.audio.sound import (BITRATE_KBPS, CEILING_DBTP, ENCODER_GAIN_DB, LIMIT_DBTP, TARGET_LUFS, Meter,
+                                  block_energies, block_peaks, encode_mp3, gated_loudness, k_weighted, limit,
+                                  mp3_encoder, mp3_frame, pcm16, true_peak_envelope)
 from handouts.speech import Speech, decode_mp3
+from handouts.speech.base import decode_mp3_pieces, mp3_sample_rate
 
 STEP_DB = 0.1  # the gain grid: lands within 0.05 LU of the aim (less where the limiter flattens the slope)
 LEAD_IN = 0.3  # seconds
@@ -76,31 +77,56 @@ class SegmentCache:
         if not self.path or not self.made:
             return
         keep = {k: v for k, v in {**self.stored, **self.made}.items() if k in self.used}
-        buffer = io.BytesIO()
-        np.savez(buffer, version=np.array(code_version()), **keep)
         try:
-            write_atomic(self.path, buffer.getvalue())
+            _write_npz(self.path, {"version": np.array(code_version()), **keep})
         except OSError:
             pass  # only slower next time
 
 
+def _write_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:
+    """Write arrays as .npz to a temporary file beside `path`, then rename it into place (readers see the old
+    file or the new one, as handouts/files.py writes), with no copy in memory: it holds a narration's MP3."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # A name the build's clean-up knows (".NAME.*.tmp"), created with the usual permissions (mkstemp's are private).
+    tmp = path.parent / f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp"
+    try:
+        with open(tmp, "xb") as f:
+            np.savez(f, **arrays)
+            f.flush()
+            os.fsync(f.fileno())  # on disk before the rename makes it visible
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
 class Segments:
-    """A narration cut at segment starts, with each segment's content id."""
+    """A narration cut at segment starts, with each segment's content id.
+
+    The narration is read a segment at a time (`speech.read`): a long one joined from the speech cache
+    (handouts/audio/sound.py `Joined`) is never held whole.
+    """
 
     def __init__(self, speech: Speech, starts: list[int] | None = None):
         self.speech = speech
-        n = len(speech.samples)
+        n = speech.length
         cuts = sorted({0, *[s for s in (starts or []) if 0 < s < n]})
         self.bounds = list(zip(cuts, cuts[1:] + [n]))
-        self.ids = [self._id(speech.samples[a:b]) for a, b in self.bounds]
+        self._last: tuple[int, np.ndarray | None] = (-1, None)
+        self.ids = [self._id(self.samples(i)) for i in range(len(self.bounds))]
 
     def _id(self, samples: np.ndarray) -> str:
         raw = np.ascontiguousarray(samples, dtype=np.float32).tobytes()
         return hashlib.blake2b(raw + str(self.speech.sample_rate).encode(), digest_size=12).hexdigest()
 
     def samples(self, i: int) -> np.ndarray:
-        a, b = self.bounds[i]
-        return self.speech.samples[a:b].astype(np.float32)
+        """Return segment i as float32 (read-only); the last one read is kept: it is asked for many times in a row."""
+        if self._last[0] != i:
+            a, b = self.bounds[i]
+            samples = np.array(self.speech.read(a, b), dtype=np.float32)  # a copy: never the caller's own array
+            samples.flags.writeable = False
+            self._last = (i, samples)
+        return self._last[1]
 
 
 def _gain(step: int) -> np.float32:
@@ -210,14 +236,15 @@ def joinable(segments: Segments, bitrate_kbps: int) -> bool:
         return False
     for i, (a, b) in enumerate(segments.bounds):
         last = i == len(segments.bounds) - 1
-        if (b - a) % frame or not last and (b - a < extra or segments.speech.samples[b - extra:b].any()):
+        if (b - a) % frame or not last and (b - a < extra or segments.speech.read(b - extra, b).any()):
             return False
     return True
 
 
 def heard(segments: Segments, cache: SegmentCache, i: int, step: int, ceiling: float,
-          bitrate_kbps: int) -> tuple[bytes, np.ndarray, float]:
-    """Return segment i encoded on its own (its MP3 frames), and its decoded loudness blocks and true peak.
+          bitrate_kbps: int) -> tuple[np.ndarray, np.ndarray, float]:
+    """Return segment i encoded on its own (its MP3 frames, as bytes in an array), and its decoded loudness
+    blocks and true peak.
 
     All but the last lose the silence the encoder adds back, so the joined frames keep the narration's timing.
     """
@@ -231,10 +258,10 @@ def heard(segments: Segments, cache: SegmentCache, i: int, step: int, ceiling: f
             ready = ready[:len(ready) - encoder_extra(rate, bitrate_kbps)]
         return np.frombuffer(encode_mp3(Speech(ready, rate), bitrate_kbps), dtype=np.uint8)
 
-    mp3 = cache.get(key + ".mp3", seg, encode).tobytes()
+    mp3 = cache.get(key + ".mp3", seg, encode)  # not copied to bytes: joined once, at the end
 
     def measure():
-        decoded = decode_mp3(mp3, rate).samples
+        decoded = decode_mp3(mp3.tobytes(), rate).samples
         lead_in = np.zeros(int(round(LEAD_IN * rate)))
         energies = block_energies(np.concatenate((lead_in, k_weighted(decoded, rate))), rate, whole=True)
         peak = float(true_peak_envelope(decoded).max()) if len(decoded) else 0.0
@@ -253,27 +280,37 @@ def master(speech: Speech, target_lufs: float = TARGET_LUFS, ceiling_dbtp: float
     When the segments allow it, each is encoded on its own and the frames are joined: an edit then
     encodes and checks only the changed sentence (unless the gain for the whole narration moved).
     """
+    return b"".join(master_frames(speech, target_lufs, ceiling_dbtp, bitrate_kbps, starts, cache))
+
+
+def master_frames(speech: Speech, target_lufs: float = TARGET_LUFS, ceiling_dbtp: float = CEILING_DBTP,
+                  bitrate_kbps: int = BITRATE_KBPS, starts: list[int] | None = None,
+                  cache: SegmentCache | Path | None = None) -> list:
+    """Return `master`'s MP3 in pieces (bytes-like, each whole frames), for the caller to join once with
+    what goes before them (the tags): a long narration's MP3 is then copied once, not once per step."""
     if not isinstance(cache, SegmentCache):
         cache = SegmentCache(cache)
     segments = Segments(speech, starts)
     if len(segments.ids) > 1 and joinable(segments, bitrate_kbps):
-        mp3 = _master_joined(segments, cache, target_lufs, ceiling_dbtp, bitrate_kbps)
-        if mp3 is not None:
-            cache.save()
-            return mp3
-    return _master_whole(speech, target_lufs, ceiling_dbtp, bitrate_kbps, starts, cache)
+        frames = _master_joined(segments, cache, target_lufs, ceiling_dbtp, bitrate_kbps)
+        cache.save()
+        return frames
+    return [_master_whole(speech, target_lufs, ceiling_dbtp, bitrate_kbps, starts, cache)]
 
 
 def _master_joined(segments: Segments, cache: SegmentCache, target_lufs: float, ceiling_dbtp: float,
-                   bitrate_kbps: int) -> bytes | None:
-    """Master segment by segment and join the frames."""
+                   bitrate_kbps: int) -> list[np.ndarray]:
+    """Master segment by segment; return each segment's frames, in order."""
     aim_lufs, aim_ceiling = target_lufs - ENCODER_GAIN_DB, LIMIT_DBTP
     for _ in range(3):
         steps = segment_steps(segments, cache, aim_lufs, aim_ceiling)
-        parts = [heard(segments, cache, i, step, aim_ceiling, bitrate_kbps) for i, step in enumerate(steps)]
-        mp3 = b"".join(p[0] for p in parts)
-        reached = gated_loudness(np.concatenate([p[1] for p in parts]))
-        top = max(p[2] for p in parts)
+        frames, energies, top = [], [], 0.0
+        for i, step in enumerate(steps):
+            mp3, blocks, peak = heard(segments, cache, i, step, aim_ceiling, bitrate_kbps)
+            frames.append(mp3)
+            energies.append(blocks)
+            top = max(top, peak)
+        reached = gated_loudness(np.concatenate(energies))
         peak = 20 * np.log10(top) if top > 0 else float("-inf")
         if not np.isfinite(reached) or (abs(reached - target_lufs) <= 0.25 and peak <= ceiling_dbtp - 0.1):
             break
@@ -284,23 +321,34 @@ def _master_joined(segments: Segments, cache: SegmentCache, target_lufs: float, 
         # On a 0.05 LU grid, like the ceiling's: the next build re-aims the same way and reuses the analyses.
         aim_lufs = round((target_lufs - level) / 0.05) * 0.05
         aim_ceiling = np.floor(min(ceiling_dbtp - 0.3 - level - overshoot, ceiling_dbtp) * 10) / 10
-    return mp3
+    return frames  # as the cache holds them: joined once, by the caller
 
 
 def _master_whole(speech: Speech, target_lufs: float, ceiling_dbtp: float, bitrate_kbps: int,
                   starts: list[int] | None, cache: SegmentCache) -> bytes:
-    """Master, encode and check the narration in one piece."""
+    """Master, encode and check the narration in one piece, made, encoded and measured a segment at a time
+    (as `normalise` makes it, but never whole in memory: decoded, filtered or oversampled)."""
+    segments, rate = Segments(speech, starts), speech.sample_rate
     aim_lufs, aim_ceiling = target_lufs - ENCODER_GAIN_DB, LIMIT_DBTP
     for _ in range(3):
-        ready = normalise(speech, aim_lufs, aim_ceiling, starts, cache)
-        mp3 = encode_mp3(ready, bitrate_kbps)
-        decoded = decode_mp3(mp3)
-        reached, peak = loudness(decoded), true_peak_dbtp(decoded)
+        steps = segment_steps(segments, cache, aim_lufs, aim_ceiling)
+        encoder, ready, mp3 = mp3_encoder(rate, bitrate_kbps), Meter(rate), bytearray()
+        for i, step in enumerate(steps):
+            piece = limited(segments, cache, i, step, aim_ceiling)
+            mp3 += encoder.encode(pcm16(piece))
+            ready.add(piece)
+        mp3 += encoder.flush()
+        mp3 = bytes(mp3)
+        heard = Meter(mp3_sample_rate(mp3))
+        for piece in decode_mp3_pieces(mp3):
+            heard.add(piece)
+        reached, peak = heard.result()
         if not np.isfinite(reached) or (abs(reached - target_lufs) <= 0.25 and peak <= ceiling_dbtp - 0.1):
             break
         # The encoder changes level and adds overshoot; measure both on what a listener hears and aim again.
-        level = reached - loudness(ready)
-        overshoot = peak - true_peak_dbtp(ready) - level
+        before, before_peak = ready.result()
+        level = reached - before
+        overshoot = peak - before_peak - level
         aim_lufs = target_lufs - level
         # On a 0.1 dB grid, rounded down: the next build re-aims the same way and reuses the analyses.
         aim_ceiling = np.floor(min(ceiling_dbtp - 0.3 - level - overshoot, ceiling_dbtp) * 10) / 10

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from handouts.audio.sound import assemble
+from handouts.audio.sound import Joined, assemble
 from handouts.config import Config
 from handouts.errors import SpeechError
 from handouts.language.labels import words_for
@@ -72,12 +72,13 @@ class Chapter:
 class Narration:
     """The finished narration: the audio, one cue per utterance and one chapter per section."""
 
-    speech: Speech
+    speech: Speech | Joined  # joined: read from the speech cache a stretch at a time
     cues: list[Cue] = field(default_factory=list)
     chapters: list[Chapter] = field(default_factory=list)
 
     @property
     def samples(self) -> np.ndarray:
+        """Return the whole narration in memory (the build reads `speech` a stretch at a time instead)."""
         return self.speech.samples
 
     @property
@@ -153,7 +154,7 @@ def spoken_script(handout: Handout, config: Config, lexicon: Lexicon | None = No
 
 
 class _Stored:
-    """A sentence's speech that the speech cache holds: its length now, its samples when they are joined."""
+    """A sentence's speech that the speech cache holds: its length now, its samples each time they are read."""
 
     def __init__(self, cache, key: str, speech: Speech):
         self.cache, self.key, self.sample_rate, self.length = cache, key, speech.sample_rate, len(speech.samples)
@@ -162,7 +163,7 @@ class _Stored:
     def samples(self):
         speech = self.cache.get(self.key, self.sample_rate, again=True)
         if speech is None:  # deleted under a running build
-            raise SpeechError("the speech cache changed while the narration was being joined. Build again.")
+            raise SpeechError("the speech cache changed while the narration was being made. Build again.")
         return speech.samples
 
 
@@ -181,8 +182,8 @@ def narrate(script: Script | list[Utterance], engine: Engine, cache, speak=None)
         if speech is None:
             speech = speak(u.spoken)
             cache.put(key, speech)
-        # Kept in the cache, a sentence is read again when it is joined: a long narration is then held in
-        # memory once (the joined audio), not twice (every sentence, then the join).
+        # Kept in the cache, a sentence is read again wherever the narration is read (mastering, captions):
+        # a long narration is never held in memory whole.
         stored = _Stored(cache, key, speech) if getattr(cache, "has", None) and cache.has(key) else speech
         parts.append((stored, u.pause))
     speech, spans = assemble(parts, engine.sample_rate)

@@ -34,40 +34,78 @@ def mp3_frame(sample_rate: int) -> int:
     return 1152 if sample_rate >= 32000 else 576
 
 
-def assemble(parts: list[tuple[Speech, float]], sample_rate: int) -> tuple[Speech, list[tuple[float, float]]]:
+class Joined:
+    """Speech segments, each followed by silence, read only where they are asked for: a long narration is never
+    held whole (three hours at 16 kHz are 700 MB of float32, and both mastering and the captions read it)."""
+
+    def __init__(self, parts: list, sizes: list[tuple[int, int]], sample_rate: int):
+        self.parts, self.sizes, self.sample_rate = parts, sizes, sample_rate
+        self.starts = np.cumsum([0] + [n + gap for n, gap in sizes])  # where each part begins; the last: the end
+
+    @property
+    def length(self) -> int:
+        return int(self.starts[-1])
+
+    @property
+    def seconds(self) -> float:
+        return self.length / self.sample_rate
+
+    def read(self, start: int, end: int) -> np.ndarray:
+        """Return samples [start, end) as float32, reading only the parts that overlap them."""
+        start, end = max(start, 0), min(end, self.length)
+        out = np.zeros(max(end - start, 0), dtype=np.float32)
+        first = max(int(np.searchsorted(self.starts, start, side="right")) - 1, 0)
+        for i in range(first, len(self.parts)):
+            at = int(self.starts[i])
+            if at >= end:
+                break
+            a, b = max(start, at), min(end, at + self.sizes[i][0])
+            if a < b:
+                out[a - start:b - start] = self.parts[i].samples[a - at:b - at]
+        return out
+
+    @property
+    def samples(self) -> np.ndarray:
+        """Return the whole narration in memory (for short ones and tests: the build reads it piece by piece)."""
+        return self.read(0, self.length)
+
+
+def assemble(parts: list[tuple[Speech, float]], sample_rate: int) -> tuple[Joined, list[tuple[float, float]]]:
     """Join speech segments, each followed by its pause; return the audio and each segment's (start, end).
 
     Each pause is lengthened by under one MP3 frame (26 ms at 22 kHz) so every segment is whole frames
     long: then each sentence can be encoded on its own and the pieces joined (see handouts/mastering.py).
+    The parts are not copied into one array: each is read where the narration is read (a sentence the
+    speech cache holds is read from there again, handouts/audio/narration.py `_Stored`).
     """
     frame, sizes = mp3_frame(sample_rate), []
     for speech, pause in parts:
         if speech.sample_rate != sample_rate:
             raise ValueError(f"segment at {speech.sample_rate} Hz in a {sample_rate} Hz narration")
         gap = int(round(pause * sample_rate))  # as silence() makes it
-        n = getattr(speech, "length", None)  # a part read only when it is joined knows its length already
-        n = len(speech.samples) if n is None else n
+        n = speech.length  # a part kept in the speech cache knows it without being read
         sizes.append((n, gap + (-(n + gap)) % frame))
-    # One array filled in place: a copy of each piece and then their join held a long narration three times.
-    samples = np.zeros(sum(n + gap for n, gap in sizes), dtype=np.float32)
     spans, position = [], 0
-    for (speech, _), (n, gap) in zip(parts, sizes):
-        samples[position:position + n] = speech.samples
+    for n, gap in sizes:
         spans.append((position / sample_rate, (position + n) / sample_rate))
         position += n + gap
-    return Speech(samples, sample_rate), spans
+    return Joined([speech for speech, _ in parts], sizes, sample_rate), spans
 
 
-def join(parts: list[tuple[Speech, float]], sample_rate: int) -> Speech:
+def join(parts: list[tuple[Speech, float]], sample_rate: int) -> Joined:
     """Join speech segments, each followed by its pause in seconds."""
     return assemble(parts, sample_rate)[0]
 
 
+READ = 1 << 17  # samples a whole-narration measurement reads at a time (512 KB as float32)
+
+
 def loudness(speech: Speech) -> float:
     """Return the integrated loudness in LUFS (ITU BS.1770-4, as pyloudnorm measures it); -inf for silence."""
-    if speech.seconds < 0.5:  # shorter than one 400 ms gating block plus margin
-        return float("-inf")
-    return gated_loudness(block_energies(k_weighted(speech.samples, speech.sample_rate), speech.sample_rate))
+    meter = LoudnessMeter(speech.sample_rate)
+    for start in range(0, speech.length, READ):
+        meter.add(speech.read(start, start + READ))
+    return meter.loudness()
 
 
 @cache
@@ -104,23 +142,102 @@ def k_weighting(sample_rate: int) -> np.ndarray:
     return response[:keep]
 
 
+ROWS = 8  # blocks the K-weighting filters at a time: fast, and the arrays stay in cache
+
+
+@cache
+def _k_plan(sample_rate: int) -> tuple[int, int, np.ndarray]:
+    """Return the FFT size, the samples per block and the filter's spectrum of the K-weighting overlap-add."""
+    response = k_weighting(sample_rate)
+    size = max(16384, 1 << int(np.ceil(np.log2(4 * len(response)))))
+    return size, size - len(response) + 1, np.fft.rfft(response, size)
+
+
+def _filter_rows(blocks: np.ndarray, sample_rate: int, out: np.ndarray) -> None:
+    """Add the K-weighted blocks (rows of `step` samples) into `out`, each block's filter tail into the next."""
+    size, step, spectrum = _k_plan(sample_rate)
+    pieces = np.fft.irfft(np.fft.rfft(blocks, size, axis=1) * spectrum, size, axis=1)
+    for row, piece in enumerate(pieces):
+        out[row * step: row * step + size] += piece
+
+
 def k_weighted(samples: np.ndarray, sample_rate: int) -> np.ndarray:
     """Return the samples through the K-weighting filter (float64), by FFT overlap-add."""
-    response = k_weighting(sample_rate)
-    n, m = len(samples), len(response)
-    size = max(16384, 1 << int(np.ceil(np.log2(4 * m))))
-    step = size - m + 1
+    size, step, _ = _k_plan(sample_rate)
+    n = len(samples)
     rows = -(-n // step)
     blocks = np.zeros(rows * step)
     blocks[:n] = samples
     blocks = blocks.reshape(rows, step)
     out = np.zeros(rows * step + size)
-    spectrum = np.fft.rfft(response, size)
-    for first in range(0, rows, 8):  # a few blocks at a time: fast, and the arrays stay in cache
-        pieces = np.fft.irfft(np.fft.rfft(blocks[first:first + 8], size, axis=1) * spectrum, size, axis=1)
-        for row, piece in enumerate(pieces, first):
-            out[row * step: row * step + size] += piece  # each block's filter tail runs into the next
+    for first in range(0, rows, ROWS):
+        _filter_rows(blocks[first:first + ROWS], sample_rate, out[first * step:])
     return out[:n]
+
+
+def _block_edge(j: int, sample_rate: int, end: bool) -> int:
+    """Return where gating block j starts (or ends): the same float expressions as pyloudnorm's."""
+    return int(0.4 * (j * 0.25 + 1) * sample_rate) if end else int(0.4 * (j * 0.25) * sample_rate)
+
+
+class LoudnessMeter:
+    """Integrated loudness of audio given a piece at a time, in bounded memory: BS.1770's gating needs only the
+    energy of each 400 ms block, so the running energy is kept at block edges, not the samples.
+
+    The same numbers as `block_energies(k_weighted(...))` on the whole: the filter runs on the same batches
+    of blocks and the running sums add in the same order.
+    """
+
+    def __init__(self, sample_rate: int):
+        self.rate = sample_rate
+        size, self.step, _ = _k_plan(sample_rate)
+        self.waiting: list[np.ndarray] = []  # samples not yet filtered (less than a batch of blocks)
+        self.held = 0  # how many
+        self.tail = np.zeros(size - self.step)  # earlier blocks' filter response running into the next
+        self.length = 0  # samples filtered (or, at the end, all of them)
+        self.energy = 0.0  # their running sum of squares
+        self.sums: tuple[list[float], list[float]] = ([], [])  # the running sum where each block starts, and ends
+
+    def add(self, samples: np.ndarray) -> None:
+        """Take the next samples."""
+        self.waiting.append(np.asarray(samples))
+        self.held += len(samples)
+        batch = ROWS * self.step
+        if self.held >= batch:
+            pending = np.concatenate(self.waiting)
+            whole = len(pending) // batch * batch
+            for first in range(0, whole, batch):
+                self._filter(pending[first:first + batch], batch)
+            self.waiting, self.held = [pending[whole:].copy()], len(pending) - whole  # not a view of it all
+
+    def _filter(self, samples: np.ndarray, keep: int) -> None:
+        """K-weight whole blocks of samples and count the first `keep` of them."""
+        rows = -(-len(samples) // self.step)
+        blocks = np.zeros(rows * self.step)
+        blocks[:len(samples)] = samples
+        out = np.zeros(rows * self.step + len(self.tail))
+        out[:len(self.tail)] = self.tail
+        _filter_rows(blocks.reshape(rows, self.step), self.rate, out)
+        self.tail = out[rows * self.step:].copy()
+        running = np.cumsum(np.concatenate(([self.energy], np.square(out[:keep]))))
+        for sums, end in zip(self.sums, (False, True)):
+            while (edge := _block_edge(len(sums), self.rate, end)) <= self.length + keep:
+                sums.append(float(running[edge - self.length]))
+        self.length += keep
+        self.energy = float(running[-1])
+
+    def loudness(self) -> float:
+        """Return the integrated loudness in LUFS of everything taken (call once, at the end); -inf for silence."""
+        rest = np.concatenate(self.waiting) if self.waiting else np.zeros(0)
+        self.waiting, self.held = [], 0
+        if len(rest):
+            self._filter(rest, len(rest))
+        if self.length / self.rate < 0.5:  # shorter than one 400 ms gating block plus margin
+            return float("-inf")
+        count = int(np.round((self.length / self.rate - 0.4) / (0.4 * 0.25))) + 1
+        starts, ends = self.sums
+        ends = ends[:count] + [self.energy] * (count - len(ends))  # the last blocks stop at the end
+        return gated_loudness((np.array(ends) - np.array(starts[:count])) / (0.4 * self.rate))
 
 
 def block_energies(weighted: np.ndarray, sample_rate: int, whole: bool = False) -> np.ndarray:
@@ -178,9 +295,44 @@ def true_peak_envelope(samples: np.ndarray) -> np.ndarray:
 
 def true_peak_dbtp(speech: Speech) -> float:
     """Return the true peak in dBTP (4x oversampled)."""
-    envelope = true_peak_envelope(speech.samples)
-    peak = float(envelope.max()) if len(envelope) else 0.0
-    return 20 * np.log10(peak) if peak > 0 else float("-inf")
+    meter = PeakMeter()
+    for start in range(0, speech.length, READ):
+        meter.add(speech.read(start, start + READ))
+    return meter.dbtp()
+
+
+class PeakMeter:
+    """The true peak of audio given a piece at a time: `true_peak_envelope`'s largest value, without the envelope."""
+
+    def __init__(self):
+        taps = _interpolation_taps().astype(np.float32)
+        # As in true_peak_envelope: each phase's filter, and how far its outputs lag the sample they belong to.
+        self.phases = [(taps[3::OVERSAMPLE], 5)] + [(taps[phase::OVERSAMPLE], 6) for phase in range(3)]
+        self.before = np.zeros(len(self.phases[0][0]) - 1, dtype=np.float32)  # the samples just before the next
+        self.length = 0
+        self.peak = 0.0
+
+    def add(self, samples: np.ndarray) -> None:
+        """Take the next samples."""
+        if len(samples):
+            x = np.concatenate((self.before, np.asarray(samples, dtype=np.float32)))
+            self._count(x, self.length)
+            self.before = x[len(x) - len(self.before):].copy()  # not a view that keeps the whole piece
+            self.length += len(samples)
+
+    def _count(self, x: np.ndarray, first: int, final: bool = False) -> None:
+        """Take each phase's filter outputs from output `first` on (x: the samples they need) within the envelope."""
+        for taps, lag in self.phases:
+            out = np.convolve(x, taps, mode="valid")  # outputs first, first + 1, ... of the whole signal's filter
+            stop = self.length + lag - first if final else len(out)  # the envelope ends `lag` after the last sample
+            part = out[max(lag - first, 0):stop]
+            if len(part):
+                self.peak = max(self.peak, float(np.abs(part).max()))
+
+    def dbtp(self) -> float:
+        """Return the true peak in dBTP of everything taken (call once, at the end)."""
+        self._count(np.concatenate((self.before, np.zeros(len(self.before), np.float32))), self.length, final=True)
+        return 20 * np.log10(self.peak) if self.peak > 0 else float("-inf")
 
 
 LIMIT_BLOCK = 16  # samples: the limiter plans its gain per block (under 1 ms), 16 times less work than per sample
@@ -238,14 +390,41 @@ def limit(samples: np.ndarray, sample_rate: int, ceiling_dbtp: float = LIMIT_DBT
     return (samples * per_sample).astype(np.float32)
 
 
-def encode_mp3(speech: Speech, bitrate_kbps: int = BITRATE_KBPS) -> bytes:
-    """Encode mono float samples as a constant-bitrate MP3 with LAME."""
+def mp3_encoder(sample_rate: int, bitrate_kbps: int = BITRATE_KBPS):
+    """Return a LAME encoder for mono constant-bitrate MP3: given PCM a piece at a time (`pcm16`), it makes the
+    same bytes as given it all at once."""
     import lameenc
 
-    pcm = (np.clip(speech.samples, -1.0, 1.0) * 32767).astype("<i2").tobytes()
     encoder = lameenc.Encoder()
     encoder.set_bit_rate(bitrate_kbps)
-    encoder.set_in_sample_rate(speech.sample_rate)
+    encoder.set_in_sample_rate(sample_rate)
     encoder.set_channels(1)
     encoder.set_quality(ENCODER_QUALITY)
-    return bytes(encoder.encode(pcm) + encoder.flush())
+    return encoder
+
+
+def pcm16(samples: np.ndarray) -> bytes:
+    """Return float samples as the 16-bit PCM the encoder takes."""
+    return (np.clip(samples, -1.0, 1.0) * 32767).astype("<i2").tobytes()
+
+
+def encode_mp3(speech: Speech, bitrate_kbps: int = BITRATE_KBPS) -> bytes:
+    """Encode mono float samples as a constant-bitrate MP3 with LAME."""
+    encoder = mp3_encoder(speech.sample_rate, bitrate_kbps)
+    return bytes(encoder.encode(pcm16(speech.samples)) + encoder.flush())
+
+
+class Meter:
+    """Loudness (LUFS) and true peak (dBTP) of audio given a piece at a time (see LoudnessMeter, PeakMeter)."""
+
+    def __init__(self, sample_rate: int):
+        self.loud, self.peak = LoudnessMeter(sample_rate), PeakMeter()
+
+    def add(self, samples: np.ndarray) -> None:
+        """Take the next samples."""
+        self.loud.add(samples)
+        self.peak.add(samples)
+
+    def result(self) -> tuple[float, float]:
+        """Return the loudness and the true peak of everything taken (call once, at the end)."""
+        return self.loud.loudness(), self.peak.dbtp()

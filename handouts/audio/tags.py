@@ -39,6 +39,18 @@ def _runs(chapters: list) -> list[list]:
 def tag_mp3(mp3: bytes, *, title: str, artist: str, album: str, language: str, date: str, comment: str,
             transcript: str, chapters: list) -> bytes:
     """Return `mp3` with ID3v2.4 tags, the full transcript (USLT) and one CHAP per chapter under a CTOC."""
+    return b"".join((id3_tag(len(mp3), title=title, artist=artist, album=album, language=language, date=date,
+                             comment=comment, transcript=transcript, chapters=chapters), mp3))
+
+
+def id3_tag(audio_bytes: int, *, title: str, artist: str, album: str, language: str, date: str, comment: str,
+            transcript: str, chapters: list) -> bytes:
+    """Return the ID3v2.4 tag (see `tag_mp3`) that goes before `audio_bytes` bytes of MP3 frames.
+
+    Made apart from the frames, so a long narration's MP3 is joined once, after its tag, and not copied to
+    make room for it; the same bytes as saving into the MP3, padding included (mutagen's default for a file
+    without a tag: 1 KiB + 0.1% of the audio).
+    """
     from mutagen.id3 import CHAP, COMM, CTOC, ID3, TALB, TDRC, TIT2, TLAN, TPE1, USLT, CTOCFlags
 
     lang = language_code(language)
@@ -60,6 +72,6 @@ def tag_mp3(mp3: bytes, *, title: str, artist: str, album: str, language: str, d
     if ids:
         tags.add(CTOC(element_id="toc", flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED, child_element_ids=ids,
                       sub_frames=[TIT2(encoding=3, text=title)]))
-    buffer = io.BytesIO(mp3)
-    tags.save(buffer, v2_version=4)
+    buffer = io.BytesIO()
+    tags.save(buffer, v2_version=4, padding=lambda info: 1024 + audio_bytes // 1000)
     return buffer.getvalue()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,6 +20,14 @@ class Speech:
     @property
     def seconds(self) -> float:
         return len(self.samples) / self.sample_rate
+
+    @property
+    def length(self) -> int:
+        return len(self.samples)
+
+    def read(self, start: int, end: int) -> np.ndarray:
+        """Return samples [start, end): what a narration joined from parts (audio/sound.py `Joined`) reads piecewise."""
+        return self.samples[start:end]
 
 
 class Engine:
@@ -56,7 +65,25 @@ def decode_mp3(data: bytes, sample_rate: int | None = None) -> Speech:
     import miniaudio
 
     if sample_rate is None:
-        sample_rate = miniaudio.mp3_get_info(data).sample_rate  # keep the file's own rate
+        sample_rate = mp3_sample_rate(data)  # keep the file's own rate
     decoded = miniaudio.decode(data, output_format=miniaudio.SampleFormat.FLOAT32, nchannels=1,
                                sample_rate=sample_rate)
     return Speech(np.asarray(decoded.samples, dtype=np.float32), decoded.sample_rate)
+
+
+def mp3_sample_rate(data: bytes) -> int:
+    """Return an MP3's sample rate."""
+    import miniaudio
+
+    return miniaudio.mp3_get_info(data).sample_rate
+
+
+def decode_mp3_pieces(data: bytes, sample_rate: int | None = None, samples: int = 1 << 17) -> Iterator[np.ndarray]:
+    """Yield what `decode_mp3` returns, the same samples, up to `samples` at a time: a long narration is
+    measured without holding it decoded."""
+    import miniaudio
+
+    for piece in miniaudio.stream_memory(data, output_format=miniaudio.SampleFormat.FLOAT32, nchannels=1,
+                                         sample_rate=sample_rate or mp3_sample_rate(data),
+                                         frames_to_read=samples):
+        yield np.asarray(piece, dtype=np.float32)
