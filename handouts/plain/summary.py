@@ -138,7 +138,7 @@ _UNSAID_MEASURE = re.compile(r"\b(?:estimates?|reductions?|increases?|decreases?
 _FORM_PARTS = re.compile(r"\b(?:the|each|this) (?:box|boxes|line|space|form|statement|statements|section|page|table|chart)\b"
                          r"|\[[ x]\]", re.I)
 # Things every reader knows without being told which: "the doctor", "the hospital", not "the law" or "the dose".
-_KNOWN = {"doctor", "nurs", "hospit", "pharmaci", "pharmaci", "emerg", "room", "bodi", "skin", "brain", "heart", "babi",
+_KNOWN = {"doctor", "nurs", "hospit", "pharmaci", "emerg", "room", "bodi", "skin", "brain", "heart", "babi",
           "child", "day", "week", "night", "morn", "time", "first", "same", "label", "packag", "box"}
 
 

@@ -163,8 +163,6 @@ def _whole_clause(root) -> bool:
            for c in root.children) and not any(t.pos_ == "VERB" and t.i != root.i for t in root.sent):
         return False  # "But only if your prescriber has told you so.": a condition with nothing it limits
     subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
-    if sum(c.dep_ in ("nsubj", "nsubjpass") for c in root.children) > 1:
-        return False  # "This the prescriber may increase slowly.": an object turned into a second subject
     if subject is not None:
         if not _agree(subject, root):
             return False  # "Virus are the same virus ...": a subject cut from its noun phrase
