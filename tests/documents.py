@@ -277,3 +277,18 @@ vitamins: 50% off today only!</a></div>
 <a href="/privacy">Privacy policy</a> | <a href="/accessibility">Accessibility</a></p></footer>
 </body></html>
 """.encode()
+
+
+# A short handout of three sections (a title, an introduction and two headings), for the tests that build one
+# through the whole pipeline (regeneration, video).
+SLEEP_WELL = """---
+title: Sleep Well
+---
+Good sleep helps your body heal. Most adults need seven to nine hours.
+
+Before Bed
+Turn off screens an hour before bed. Keep your room cool and dark. Go to bed at the same time.
+
+When to Get Help
+Call your doctor if you snore loudly. Call if you feel sleepy all day.
+"""

@@ -13,19 +13,7 @@ from handouts.pipeline import build_all
 from handouts.config import load_config
 from handouts.audio.narration import spoken_script
 from handouts.read.sources import read_source
-
-TEXT = """---
-title: Sleep Well
----
-Good sleep helps your body heal. Most adults need seven to nine hours.
-
-Before Bed
-Turn off screens an hour before bed. Keep your room cool and dark. Go to bed at the same time.
-
-When to Get Help
-Call your doctor if you snore loudly. Call if you feel sleepy all day.
-"""
-
+from documents import SLEEP_WELL as TEXT
 
 PLAIN_OUTPUTS = ("change log", "readability", "review page")  # the plain-language stage's reports
 

@@ -19,20 +19,10 @@ from handouts.config import load_config
 from handouts.pipeline import build_all
 from handouts.render.fonts import font_files
 from handouts.video.mp4 import join_videos
+from documents import SLEEP_WELL as TEXT
 from handouts.video.slides import BAND_TOP, HELD_GAP, Fonts, Frame, Part, Slide, Storyboard, draw, frames, pages
 
 FFMPEG = imageio_ffmpeg.get_ffmpeg_exe()
-TEXT = """---
-title: Sleep Well
----
-Good sleep helps your body heal. Most adults need seven to nine hours.
-
-Before Bed
-Turn off screens an hour before bed. Keep your room cool and dark. Go to bed at the same time.
-
-When to Get Help
-Call your doctor if you snore loudly. Call if you feel sleepy all day.
-"""
 SLUG = "sleep-well"
 SHORT = "---\ntitle: Wash Your Hands\n---\nWash your hands with soap for twenty seconds.\n"
 
