@@ -338,9 +338,10 @@ def test_a_leaflet_with_steps_speaks_to_the_reader_and_gives_reasons_apart():
     assert "100.4°F" in text and "at least 20 seconds" in text and "In this article" not in text
     steps = [b for sec in r.handout.sections for b in sec.blocks if b.kind == "numbered"]
     assert len(steps) == 1 and len(steps[0].items) == 3
-    # Two steps split into two; "..., which can damage" stays: after "Do not use X", a "This" could mean not using it.
-    assert [s.text for s in steps[0].items[2]] == ["Clean the area with saline.",
-                                                  "Do not use hydrogen peroxide, which can damage healing tissue."]
+    # Two steps split into two; "..., which can damage" names what it is about: after "Do not use X", a "This"
+    # could mean not using it.
+    assert [s.text for s in steps[0].items[2]] == ["Clean the area with saline.", "Do not use hydrogen peroxide.",
+                                                  "Hydrogen peroxide can damage healing tissue."]
     # "if you notice A, B, ... or F": a lead-in that says any one is enough, then one bullet each.
     assert "Call your doctor if you notice any of these:" in text
     bullets = [b for sec in r.handout.sections for b in sec.blocks if b.kind == "bullets"]

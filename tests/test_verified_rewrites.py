@@ -128,3 +128,64 @@ def test_a_key_point_never_leans_on_the_sentences_it_came_after(tmp_path):
     assert points and "Call 911 if you have chest pain." in points
     for leaning in ("Do not double the dose", "the law", "Estimates", "the box", "instead", "also"):
         assert not any(leaning in p for p in points), (leaning, points)
+
+
+def _plain_of(tmp_path, text: str):
+    from handouts.config import Config
+    from handouts.plain.rewrite import plain_language
+    from handouts.read.sources import read_source
+
+    path = tmp_path / "handout.txt"
+    path.write_text(text, encoding="utf-8")
+    return plain_language(read_source(path, "en"), Config())
+
+
+def test_an_item_of_a_list_of_statements_may_split_but_an_item_of_a_list_of_signs_may_not(tmp_path):
+    plain = _plain_of(tmp_path, "Leaflet\n\nPain relief\n\n"
+                                "- Some evidence suggests that deep breathing and short walks may help clear mucus, so use "
+                                "your incentive spirometer 10 times every hour while awake during the first week.\n"
+                                "- Missed findings: colonoscopy is not 100% accurate, and some polyps may not be seen.\n\n"
+                                "Call 911 if\n\n"
+                                "- Your child vomits blood, and your child seems pale or faint.\n")
+    items = {s.sources[0]: [] for s in plain.handout.sentences}
+    for s in plain.handout.sentences:
+        items[s.sources[0]].append(s.text)
+    said = list(items.values())
+    assert ["Some evidence suggests that deep breathing and short walks may help clear mucus.",
+            "So use your incentive spirometer 10 times every hour while awake during the first week."] in said
+    assert ["Missed findings: colonoscopy is not 100% accurate.", "Some polyps may not be seen."] in said
+    # Under "Call 911 if" each item is one sign: split, "Your child seems pale" would be a claim of its own.
+    assert ["Your child vomits blood, and your child seems pale or faint."] in said
+
+
+def test_a_summary_list_keeps_each_point_whole(tmp_path):
+    plain = _plain_of(tmp_path, "Melatonin for children\n\nMelatonin can help some children sleep. Ask your doctor "
+                                "first.\n\nKey takeaways\n\n- Melatonin may help some children fall asleep faster, but "
+                                "it is not a cure for poor sleep habits.\n- Gummies are often mislabeled, and some contain "
+                                "far more melatonin than the label says.\n- Always talk to your child's doctor before starting "
+                                "melatonin.\n")
+    assert [s.text for s in plain.handout.key_points] == [
+        "Melatonin may help some children fall asleep faster, but it is not a cure for poor sleep habits.",
+        "Gummies are often mislabeled, and some contain far more melatonin than the label says.",
+        "Always talk to your child's doctor before starting melatonin."]
+
+
+def test_a_which_aside_names_the_noun_the_parse_gives_it_or_stays():
+    assert _rewrite("Do not take magnesium if you have kidney disease, because your kidneys may not be able to remove "
+                    "the extra magnesium, which can build up to dangerous levels.")[0][-1] == \
+        "This extra magnesium can build up to dangerous levels."
+    # "often called a blood thinner, which works ...": the aside is about the medicine, not the name it is called.
+    said, _ = _rewrite("Apixaban (Eliquis) is an oral anticoagulant, often called a blood thinner, which works by "
+                       "blocking factor Xa, a clotting protein.")
+    assert not any(s.startswith("This blood thinner") for s in said) and "This blood thinner works." not in said
+    # "the level of apixaban in your blood, which ...": the level, or the blood? Never named as the blood.
+    said, _ = _rewrite("Several medicines can change the level of apixaban in your blood, which can be dangerous.")
+    assert not any("blood can" in s or s.startswith(("Blood", "This blood")) for s in said)
+
+
+def test_a_claim_with_a_quantity_is_not_said_by_two_others_together(tmp_path):
+    plain = _plain_of(tmp_path, "Naloxone\n\nMost states have Good Samaritan laws, which protect people who call "
+                                "911 for an overdose from being charged with drug possession in many cases. Check the "
+                                "law in your state.\n")
+    text = " ".join(s.text for s in plain.handout.sentences)
+    assert text.startswith("Most states have Good Samaritan laws.")

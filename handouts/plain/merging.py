@@ -381,7 +381,14 @@ class _Statements:
 def _may_be_said_together(x: Sentence) -> bool:
     """Tell whether a sentence is one that several others may say together (see _said_together)."""
     wanted, guarded = content_words(x.text), protected(x.text)
+    if not re.search(r",| and | or ", x.text) or _QUANTIFIERS.search(x.text):
+        # Not a listing sentence: "Most states have Good Samaritan laws." is not said by "Good Samaritan laws
+        # protect ..." and "Check the law in your state." together ("most states" is a claim of its own).
+        return False
     return not (len(wanted) < 4 or guarded.hedges or guarded.negations or guarded.numbers or wanted & _directions())
+
+
+_QUANTIFIERS = re.compile(r"\b(?:most|many|some|few|all|several|every|each|no|none|only|half|majority|minority)\b", re.I)
 
 
 def _said_together(x: Sentence, others: list[tuple[Sentence, str]], most: int = 3) -> list[tuple[Sentence, str]]:

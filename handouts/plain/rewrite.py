@@ -81,19 +81,22 @@ def plain_language(handout: Handout, config=None) -> PlainResult:
                 headings.append({"source": section.heading, "became": heading})
             new = Section(heading=heading, line=section.line, source_heading=section.heading)
             sections.append(new)
+        lead_in = ""  # the sentence before a list: "Call your nurse if you notice any of these:"
         for block in section.blocks:
             items = []
+            conditions = block.kind != "paragraph" and lists_conditions(section.heading, lead_in)
             for item in block.items:
                 out = []
                 for sentence in item:
                     pieces, change = rewrite_sentence(sentence, section.heading, lists=block.kind == "paragraph",
-                                                      said_elsewhere=elsewhere)
+                                                      said_elsewhere=elsewhere, conditions=conditions)
                     for piece in pieces:
                         piece.origin = len(changes)  # its change's place: the review file's entry for it
                     out += pieces
                     changes.append(change)
                 items.append(out)
             new.blocks += with_lists(Block(block.kind, items, block.line))
+            lead_in = block.items[-1][-1].text if block.items and block.items[-1] else ""
     plain = Handout(meta=handout.meta, sections=sections)
     merge_near_duplicates(plain, changes)
     _drop_empty(plain)
@@ -132,8 +135,22 @@ def plain_heading(heading: str) -> str:
     return plain
 
 
+# A list under these is a list of conditions or signs ("Call 911 if:", "Who should not get it?", "Warning signs"):
+# each item is one condition, which split would become a free-standing claim ("Your child has severe pain.").
+# A summary's items ("Key takeaways") stay whole too: each is one point, read on its own.
+_CONDITION_LEAD_IN = re.compile(r"\b(?:if|when|whenever|unless|in case|who|whom|signs?|symptoms?|warnings?|"
+                                r"any of|one of|the following|these|emergency|urgent(?:ly)?|911|"
+                                r"key|takeaways?|summary|at a glance|bottom line|in brief|highlights)\b", re.I)
+
+
+def lists_conditions(heading: str, lead_in: str) -> bool:
+    """Tell whether a list's heading or lead-in makes its items conditions or signs rather than statements."""
+    return bool(_CONDITION_LEAD_IN.search(heading or "") or
+                (lead_in.rstrip().endswith(":") and _CONDITION_LEAD_IN.search(lead_in)))
+
+
 def rewrite_sentence(sentence: Sentence, section: str, lists: bool = False,
-                     said_elsewhere=frozenset()) -> tuple[list[Sentence], Change]:
+                     said_elsewhere=frozenset(), conditions: bool = True) -> tuple[list[Sentence], Change]:
     """Run every rule over one source sentence (list-making ones only when `lists`), each step only when it passes its check.
 
     A step that fails (plain/verify.py) is skipped and named in the change ("kept: <rule>: <reason>"):
@@ -154,7 +171,8 @@ def rewrite_sentence(sentence: Sentence, section: str, lists: bool = False,
             if result == [piece]:
                 out.append((piece, rules))
                 continue
-            reason = piece.role == TEXT and veto(rule, piece.text, [r.text for r in result], not lists, said_elsewhere)
+            reason = piece.role == TEXT and veto(rule, piece.text, [r.text for r in result],
+                                                      not lists and conditions, said_elsewhere)
             if reason:
                 change.kept.append(f"{rule.name}: {reason}")
                 out.append((piece, rules))

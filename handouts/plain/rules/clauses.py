@@ -294,7 +294,50 @@ def split_which_clause(sentence: str) -> list[str]:
             subject = f"These {last}"
         if subject == "This" and plural_verb:
             return [sentence]  # "This are needed" would be wrong, and what the aside is about is unclear
+        if subject == "This" and (named := _named_antecedent(sentence, len(before))):
+            # "Do not use hydrogen peroxide, which can damage ...": the parse's noun, named ("This" could be
+            # the whole sentence before: that you should not use it).
+            subject = named
     return split_or_keep(sentence, [before, f"{subject} {rest}"])
+
+
+_DETERMINERS = {"a", "an", "the", "this", "that", "these", "those"}
+
+
+def _named_antecedent(sentence: str, comma: int) -> str | None:
+    """Return the noun phrase a ', which ...' aside describes, to start its own sentence ("Postpartum depression",
+    "This procedure"), when the parse leaves no doubt; None when it does.
+
+    No doubt: the noun ends right before the comma, is one thing (no "A and B"), is not the object of a
+    preposition ("the level of apixaban in your blood, which": the level or the blood?), and the aside's
+    verb agrees with it in number.
+    """
+    doc = parse(sentence)
+    which = next((t for t in doc if t.lower_ == "which" and t.idx > comma), None)
+    if which is None or which.dep_ not in ("nsubj", "nsubjpass") or which.head.dep_ != "relcl":
+        return None
+    noun, clause = which.head.head, which.head
+    before = [t for t in doc if t.idx < comma and not t.is_punct]
+    if not before or noun.i != before[-1].i or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if noun.dep_ not in ("dobj", "attr", "nsubj", "nsubjpass") or noun.head.lemma_ in ("call", "know", "name", "term") or any(c.dep_ in ("conj", "cc", "prep", "acl", "relcl") and c.i < which.i
+                                                                 for c in noun.children):
+        return None
+    verb = next((c for c in clause.children if c.dep_ in ("aux", "auxpass")), clause)
+    plural = noun.tag_ in ("NNS", "NNPS")
+    if verb.tag_ == "VBZ" and plural or verb.tag_ == "VBP" and not plural:
+        return None  # "migraines, which is ...": the aside is about something else
+    mods = [t for t in noun.lefts if t.dep_ in ("compound", "amod", "nmod", "det")]
+    if any(t.dep_ == "det" and t.lower_ not in _DETERMINERS for t in mods) or any(t.i != noun.i - len(mods) + k
+                                                                                  for k, t in enumerate(mods)):
+        return None  # "your weight" ("Your weight" would be right, but whose is plain only next to "you"), or a gap
+    words_ = [t.text for t in mods if t.dep_ != "det"] + [noun.text]
+    if len(words_) > 4:
+        return None
+    phrase = " ".join(words_)
+    if any(t.dep_ == "det" for t in mods):
+        return ("These " if plural else "This ") + phrase  # "a quick procedure, which ...": "This quick procedure"
+    return cap(phrase) if noun.pos_ == "PROPN" or phrase[0].isupper() else phrase[:1].upper() + phrase[1:]
 
 
 def _aside_runs_to_end(sentence: str, comma: int) -> bool:
@@ -509,6 +552,8 @@ def split_long_by_means(sentence: str) -> list[str]:
         r"come|coming|been|be|is|are|through)\b)[\w-]+) (through (?:[\w-]+ ){0,4}[\w-]+[.!?])$", sentence)
     if not m or len(sentence.split()) < SPLIT_FROM:
         return [sentence]
+    if re.search(r"\b(?:works?|acts?)$", m.group(1)):
+        return [sentence]  # "This blood thinner works by ...": "This blood thinner works." would say nothing
     if re.search(r"\b(?:is|are|was|were|be|been|being)(?: \w+ly)? \w+$", m.group(1)):
         return [sentence]  # "is given by pressing ...": the 'by' says how it is given; "This works by" would not
     if re.search(r"\b(?:get|gets|getting|got|catch|catching|spread|spreads|passed|pass|passes|transmitted|infected|"
