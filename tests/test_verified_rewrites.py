@@ -189,3 +189,15 @@ def test_a_claim_with_a_quantity_is_not_said_by_two_others_together(tmp_path):
                                 "law in your state.\n")
     text = " ".join(s.text for s in plain.handout.sentences)
     assert text.startswith("Most states have Good Samaritan laws.")
+
+
+def test_the_only_safety_instruction_is_a_key_point_however_long(tmp_path):
+    points = _key_points_of(tmp_path, "Long COVID\n\nLong COVID is a set of symptoms that last after an infection. "
+                            "Fatigue is the most common symptom. Many people also have trouble thinking clearly. "
+                            "Recovery is often uneven, with good and bad days. Pacing helps many people save "
+                            "energy. Sleep at regular times each night. Most people improve slowly over months. "
+                            "Speak to your primary care provider if symptoms last longer than 4 weeks after "
+                            "COVID-19, or call 911 if you have chest pain, severe breathlessness or fainting. "
+                            "Support groups can help people feel less alone. Keep a diary of your symptoms.")
+    assert "Speak to your primary care provider if symptoms last longer than 4 weeks after COVID-19, or call 911 if " \
+           "you have chest pain, severe breathlessness or fainting." in points

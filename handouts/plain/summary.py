@@ -16,6 +16,7 @@ from handouts.read.sources import SUMMARY_BOX
 KEY_POINTS = (3, 5)
 KEY_POINTS_FROM = 10  # a handout shorter than this many sentences is its own summary
 KEY_POINT_MAX_WORDS = 15  # an instruction may take 5 more: "Do not stop ... without ..." must stay whole
+URGENT_MAX_WORDS = 40  # a handout's only safety instruction goes in the box whole, however long (up to this)
 
 
 def pick_key_points(handout: Handout) -> list[Sentence]:
@@ -66,15 +67,21 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     spelled = {m.group(1) for s in handout.sentences for m in re.finditer(r"\(([A-Z]{2,6})\)", s.text)}
     leaning |= {id(s) for s in handout.sentences
                 if any(re.search(rf"\b{a}\b", s.text) and f"({a})" not in s.text for a in spelled)}
-    candidates, from_lists = [], []
+    candidates, from_lists, long_urgent = [], [], []
     for pos, s in enumerate(handout.sentences):
         if id(s) in qualified or id(s) in pointing or id(s) in conditional or id(s) in under_condition \
-                or id(s) in leaning or not _stands_alone(s):
+                or id(s) in leaning:
             continue
         if several and (_DOSE.search(s.text) or _MEDICINE.search(s.text)) and not protected(s.text).names:
             continue  # "Do not double the dose ...", "Return unused tablets ...": which medicine's?
         if re.match(r"^(?:[A-Z][\w-]*)(?: [\w-]+){0,2} (?:also )?includes? ", s.text) and len(s.rules) > 0:
             continue  # "Sleeping pills include zolpidem and diphenhydramine.": examples split off are detail
+        if not _stands_alone(s):
+            if tells_what_to_do(s.text) and _urgent(s.text) and _stands_alone(s, limit=URGENT_MAX_WORDS):
+                # "Call 911 or go to the nearest emergency department if you ... or ...": long, but the one
+                # thing a reader must not miss; said whole, never cut.
+                long_urgent.append((False, False, -len(s.sources), pos, s))
+            continue
         # What to do comes first (the issue of actions over descriptions; CDC Clear Communication Index),
         # and among things to do, what keeps the reader safe ("Call 911 ...", "Never ...", "Do not ...");
         # then what the source repeated most.
@@ -88,9 +95,13 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     ranked = sorted(candidates, key=lambda c: c[:4])
     chosen = ranked[: KEY_POINTS[1]]
     # A handout with a safety instruction puts one in the box (a step of a list, if none is said elsewhere).
-    urgent = [c for c in ranked if not c[1]] or sorted((c for c in from_lists if not c[1]), key=lambda c: c[:4])[:1]
+    urgent = [c for c in ranked if not c[1]] or sorted((c for c in from_lists if not c[1]), key=lambda c: c[:4])[:1] \
+        or long_urgent[:1]
     if urgent and not any(c in chosen for c in urgent):
-        chosen[-1] = urgent[0]
+        if len(chosen) < KEY_POINTS[0]:
+            chosen.append(urgent[0])  # two points and the safety instruction make a box
+        else:
+            chosen[-1] = urgent[0]
     # Say what is not known too (CDC Clear Communication Index): keep a "more research" point.
     unknown = [c for c in ranked if "more research needed" in protected(c[-1].text).hedges]
     if unknown and len(chosen) == KEY_POINTS[1] and not any(c in chosen for c in unknown):
@@ -157,9 +168,9 @@ def _leaning_back(handout: Handout) -> set[int]:
     return out
 
 
-def _stands_alone(s: Sentence) -> bool:
-    """Tell whether a sentence makes sense in the Key points box, away from its neighbours."""
-    limit = KEY_POINT_MAX_WORDS + 5 * tells_what_to_do(s.text)
+def _stands_alone(s: Sentence, limit: int | None = None) -> bool:
+    """Tell whether a sentence makes sense in the Key points box, away from its neighbours (at most `limit` words)."""
+    limit = limit or KEY_POINT_MAX_WORDS + 5 * tells_what_to_do(s.text)
     if len(s.text.split()) > limit or LIST_RULE in s.rules or not has_verb(s.text) or not whole(s.text):
         return False
     # No opening "But"/"This", no "this effect" or "them" pointing back.
