@@ -82,3 +82,16 @@ def test_statistical_words_are_not_swapped_for_size_words():
     # "no significant association" is about chance, not size: "no major association" would say a small one exists.
     assert apply_swaps("Others found no significant association.") == "Others found no significant association."
     assert apply_swaps("It is linked to a modestly increased risk.") == "It is linked to a modestly higher risk."
+
+
+def test_a_term_used_only_in_another_sense_is_not_defined_and_every_row_holds():
+    from handouts.language.lexicon import data_rows, find_terms
+
+    rows = [f for _, f in data_rows("other_senses.tsv") if f[0] != "term"]
+    assert rows
+    for term, _pattern, case in rows:
+        assert term not in [d.word for d in find_terms(case)], case
+    # The drug sense is still defined, even when the other sense is in the same text.
+    said = "Social withdrawal is common. Opioid withdrawal can cause sweating and cramps."
+    assert "withdrawal" in [d.word for d in find_terms(said)]
+    assert "tolerance" in [d.word for d in find_terms("Tolerance means you need more of the drug.")]

@@ -172,11 +172,28 @@ def _names_the_word(text: str, m: re.Match, plain: str) -> bool:
 
 
 def find_terms(text: str) -> list[Definition]:
-    """Return the defined terms that occur in text, in order of first occurrence."""
+    """Return the defined terms that occur in text in their defined sense, in order of first occurrence."""
     hits = []
     for d in definitions():
         pattern = r"(?<![\w-])(" + "|".join(re.escape(f) for f in d.forms) + r")(?![\w-])"
-        m = re.search(pattern, text, re.IGNORECASE)
+        other = [m.span() for p in other_senses().get(d.word.lower(), ()) for m in p.finditer(text)]
+        m = next((m for m in re.finditer(pattern, text, re.IGNORECASE)
+                  if not any(a <= m.start() and m.end() <= b for a, b in other)), None)
         if m:
             hits.append((m.start(), d))
     return [d for _, d in sorted(hits, key=lambda x: x[0])]
+
+
+@cache
+def other_senses() -> dict[str, tuple[re.Pattern, ...]]:
+    """Return, for a defined term, the contexts where it means something else ("social withdrawal")."""
+    out: dict[str, list[re.Pattern]] = {}
+    for n, f in data_rows("other_senses.tsv"):
+        if f[0] == "term":
+            continue  # the header row
+        try:
+            out.setdefault(f[0].lower(), []).append(re.compile(f[1], re.IGNORECASE))
+        except (re.error, IndexError) as e:
+            raise ValueError(f"handouts/language/data/other_senses.tsv, line {n}: the pattern does not compile "
+                             f"({e}); fix the regular expression") from None
+    return {k: tuple(v) for k, v in out.items()}
