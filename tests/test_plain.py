@@ -975,7 +975,8 @@ def test_anxiety_sheet_keeps_its_breathing_steps_and_lists_of_clauses():
     text = _text(_plain("anxiety_self_help.txt"))
     assert "breathe out completely through your mouth for 8 seconds" in text and "This works through" not in text
     assert "2 things you can smell, and 1 thing you can taste." in text
-    assert "Your heart may beat faster, your breathing may get shallow, and you might feel shaky" in text
+    # A list of clauses is cut at every comma (each clause has its subject), never at its last "and" alone.
+    assert "Your heart may beat faster. Your breathing may get shallow. You might feel shaky" in text
     assert "Alcohol can make anxiety worse." not in text  # caffeine and alcohol, both
 
 

@@ -20,10 +20,18 @@ def test_main_clauses_are_found_on_the_parse_not_on_commas():
     # A list of things, a list of actions, a list of clauses: no two main clauses to part.
     for one in ("Common signs are fever, chills, and muscle aches that last for days.",
                 "Remove loose rugs from walkways, install grab bars in the bathroom, and keep a night light on.",
-                "Your heart may beat faster, your breathing may get shallow, and you might feel shaky or sick.",
                 "Your child is in the green zone if there is no cough at night, and the peak flow is more than 80%.",
                 "If you have felt sad for weeks, you may have depression, and you should talk to a doctor."):
         assert main_clauses(one) is None, one
+
+
+def test_a_list_of_clauses_each_with_its_own_subject_is_cut_at_its_commas():
+    assert main_clauses("Your heart may beat faster, your breathing may get shallow, and you might feel shaky or sick.") \
+        == [("", "Your heart may beat faster"), ("", "your breathing may get shallow"), ("", "you might feel shaky or sick.")]
+    # A clause a verb reports, or a list under a condition, is no list of claims.
+    assert main_clauses("It is not a cure, experts say, and it can be risky.") != [
+        ("", "It is not a cure"), ("", "experts say"), ("", "it can be risky.")]
+    assert main_clauses("If the pain is sharp, it gets worse, and it spreads, call 911.") is None
 
 
 def test_a_step_in_a_list_may_give_its_reason_apart_but_a_sign_stays_whole():
@@ -201,3 +209,13 @@ def test_the_only_safety_instruction_is_a_key_point_however_long(tmp_path):
                             "Support groups can help people feel less alone. Keep a diary of your symptoms.")
     assert "Speak to your primary care provider if symptoms last longer than 4 weeks after COVID-19, or call 911 if " \
            "you have chest pain, severe breathlessness or fainting." in points
+
+
+def test_a_statement_a_patient_signs_is_no_key_point(tmp_path):
+    points = _key_points_of(tmp_path, "Flu vaccine consent\n\nI have read this information. I have had the chance to "
+                            "ask questions. The flu vaccine is given every year. It takes about 2 weeks to work. Most "
+                            "side effects are mild. A sore arm is the most common side effect. Severe allergic "
+                            "reactions are rare. Flu can be serious for older adults. The vaccine is made from killed "
+                            "virus. Sign below.")
+    assert len(points) >= 3 and not any(p.startswith("I ") or " my " in p for p in points), points
+    assert "Sign below." not in points

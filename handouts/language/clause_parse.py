@@ -33,6 +33,15 @@ def main_clauses(text: str) -> list[tuple[str, str]] | None:
         return None
     starts = [j[1].i for j in joins]
     pieces = [("", doc[:starts[0] - 1].text)]
+    leading = _leading_clauses(root)
+    if leading:
+        # "Your heart may beat faster, your breathing may get shallow, and ...": each clause of the list says its
+        # own thing about its own subject; the list is cut at its commas.
+        begin, pieces = 0, []
+        for clause in leading:
+            pieces.append(("", doc[begin:clause.right_edge.i + 1].text))
+            begin = clause.right_edge.i + 2
+        pieces.append(("", doc[begin:starts[0] - 1].text))
     for k, (tokens, joiner) in enumerate(joins):
         start, stop = joiner.i, starts[k + 1] - 1 if k + 1 < len(joins) else len(doc)
         if start < 2 or doc[start - 1].text not in (",", ";"):
@@ -101,14 +110,38 @@ def _may_stand_alone(root, verb, joiner) -> bool:
     """Tell whether a conjoined clause says a whole thing by itself: its own subject, or both halves instructions."""
     doc = root.doc
     if any(c.dep_ in ("ccomp", "parataxis") and c.i < root.i and c.right_edge.i + 1 < root.i
-           and doc[c.right_edge.i + 1].text == "," and any(s.dep_ in SUBJECTS for s in c.children) for c in root.children):
-        return False  # "Your heart may beat faster, your breathing may get shallow, and ...": the parser's list of clauses
+           and doc[c.right_edge.i + 1].text == "," and any(s.dep_ in SUBJECTS for s in c.children) for c in root.children) \
+            and not _leading_clauses(root):
+        return False  # a list of clauses the parser hangs on a verb that reports them ("..., experts say, and ...")
     if any(c.dep_ in SUBJECTS for c in verb.children):
         return True
     if not (_instruction(root) and _instruction(verb)):
         return False  # "It is rare and can be treated": one subject, said once (the shared-subject rule's job)
     # "Remove rugs, install bars, and keep a light on": one list; "Stop it, and call if ...": the "if" may hold for both
     return "," not in doc[:joiner.i - 1].text and not any(t.lower_ in _CONDITIONS for t in verb.subtree)
+
+
+_REPORTING = {"say", "think", "believe", "report", "suggest", "note", "add", "explain", "warn", "agree", "find", "show",
+              "know", "feel", "hope", "mean", "seem", "guess", "tell", "write", "claim", "argue", "state", "recommend"}
+
+
+def _leading_clauses(root) -> list:
+    """Return the clauses listed before the main one, each with its own subject and a comma after it ("Your heart
+    may beat faster, your breathing may get shallow, and you might ..."), or [] when the list is not that plain."""
+    doc = root.doc
+    before = [c for c in root.children if c.dep_ in ("ccomp", "parataxis") and c.i < root.i]
+    if not before or root.lemma_ in _REPORTING or not any(c.dep_ in SUBJECTS for c in root.children):
+        return []  # "It is not a cure, experts say": the clause is what they say, not a claim beside it
+    begin = 0
+    for clause in sorted(before, key=lambda c: c.i):
+        end = clause.right_edge.i + 1
+        if clause.left_edge.i != begin or end >= root.i or doc[end].text != "," \
+                or not any(c.dep_ in SUBJECTS for c in clause.children) or clause.pos_ not in ("VERB", "AUX") \
+                or any(t.lower_ in _CONDITIONS | {"because", "since", "as", "although", "though"} for t in clause.subtree):
+            return []
+        begin = end + 1
+    subject = next(c for c in root.children if c.dep_ in SUBJECTS)
+    return sorted(before, key=lambda c: c.i) if subject.left_edge.i == begin else []
 
 
 # One-word openers that link to the sentence before and limit nothing.

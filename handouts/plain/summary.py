@@ -147,7 +147,7 @@ _UNSAID_MEASURE = re.compile(r"\b(?:estimates?|reductions?|increases?|decreases?
                              r"(?! (?:of|in|on|for) (?!(?:about |roughly |around |up to |only )?\d))", re.I)
 # "Please read each statement and initial the box": the form's parts are where the form is, not in a box of points.
 _FORM_PARTS = re.compile(r"\b(?:the|each|this) (?:box|boxes|line|space|form|statement|statements|section|page|table|chart)\b"
-                         r"|\[[ x]\]", re.I)
+                         r"|\[[ x]\]|\b(?:sign|initial|print|date) (?:below|here|above)\b", re.I)
 # Things every reader knows without being told which: "the doctor", "the hospital", not "the law" or "the dose".
 _KNOWN = {"doctor", "nurs", "hospit", "pharmaci", "emerg", "room", "bodi", "skin", "brain", "heart", "babi",
           "child", "day", "week", "night", "morn", "time", "first", "same", "label", "packag", "box"}
@@ -182,6 +182,8 @@ def _stands_alone(s: Sentence, limit: int | None = None) -> bool:
         return False
     if _UNSAID_MEASURE.search(s.text) or _FORM_PARTS.search(s.text):
         return False
+    if re.search(r"\b(?:I|my|me|I'm|I've)\b", s.text):
+        return False  # "I understand the risks": a statement a patient signs on a form, not a point for the reader
     if ": " in s.text and not whole(s.text.split(": ", 1)[1]):
         return False  # "Eye to be operated on: Right eye Left eye": a form's field, not a sentence
     return "(" not in s.text and not s.text.endswith("?")  # an aside in brackets is detail; a question no point

@@ -422,7 +422,7 @@ def split_participle_clause(sentence: str) -> list[str]:
               ["Respite care is available through day centers, in-home aides, and some nursing homes.",
                "It may be covered."]),
              ("Your heart may beat faster, your breathing may get shallow, and you might feel shaky or sick.",
-              ["Your heart may beat faster, your breathing may get shallow, and you might feel shaky or sick."]),
+              ["Your heart may beat faster.", "Your breathing may get shallow.", "You might feel shaky or sick."]),
              ("Name 5 things you can see, 2 things you can smell, and 1 thing you can taste right now.",
               ["Name 5 things you can see, 2 things you can smell, and 1 thing you can taste right now."]),
              ("Stop taking the tablets, and call your doctor if you get a rash on your skin.",
