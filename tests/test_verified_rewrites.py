@@ -217,5 +217,61 @@ def test_a_statement_a_patient_signs_is_no_key_point(tmp_path):
                             "side effects are mild. A sore arm is the most common side effect. Severe allergic "
                             "reactions are rare. Flu can be serious for older adults. The vaccine is made from killed "
                             "virus. Sign below.")
-    assert len(points) >= 3 and not any(p.startswith("I ") or " my " in p for p in points), points
+    assert len(points) >= 2 and not any(p.startswith("I ") or " my " in p for p in points), points
     assert "Sign below." not in points
+
+
+# --- third review round (twelve new texts, reviewed before any rule changed for them) ---
+
+def test_an_as_that_names_a_form_is_no_reason_and_a_dangling_or_is_no_sentence():
+    said, _ = _rewrite("Buprenorphine, available as a skin patch (Butrans), a film placed inside the cheek (Belbuca) "
+                       "or, when opioid use disorder is also present, as buprenorphine-naloxone (Suboxone), is a "
+                       "partial opioid that may control pain with a lower risk of breathing problems.")
+    assert len(said) == 1 and not any(s.startswith("This is because") for s in said)
+    assert not whole("Buprenorphine is available as a patch, a film (Belbuca) or, when opioid use disorder is present.")
+
+
+def test_how_to_do_a_step_is_no_claim_about_how_something_works():
+    said, _ = _rewrite("Get medical help the same day, by calling your GP or NHS 111, or take your child to A&E; it "
+                       "needs antiviral treatment such as aciclovir.")
+    assert not any(s.startswith("This works") for s in said)
+
+
+def test_a_part_after_a_semicolon_must_be_whole_too():
+    assert not whole("For adults aged 60 to 74 who are at higher risk; in 2025 this was extended to adults aged 50.")
+    said, _ = _rewrite("CDC recommends a single dose for all adults aged 75 and older, and for adults aged 60 to 74 "
+                       "who are at increased risk of severe RSV; in 2025 this was extended to adults aged 50 to 59.")
+    assert not any(s.startswith("For adults") for s in said)
+
+
+def test_a_dose_said_as_an_aside_stays_the_claim_s_condition():
+    said, _ = _rewrite("Glycine itself, taken at 3 g before bed, is thought to improve how rested people feel in the "
+                       "morning, although the studies were small, often with fewer than 20 volunteers.")
+    assert "Glycine itself is taken at 3 g before bed." not in said
+    assert said[0] == "Glycine itself, taken at 3 g before bed, is thought to improve how rested people feel in the morning."
+
+
+def test_a_condition_among_things_keeps_the_list_in_its_sentence():
+    said, _ = _rewrite("The risk is higher if you have poor kidney function, severe liver disease, heart failure or a "
+                       "serious infection, or if you become dehydrated.")
+    assert said == ["The risk is higher if you have poor kidney function, severe liver disease, heart failure or a "
+                    "serious infection, or if you become dehydrated."]
+
+
+def test_they_is_not_said_where_the_sentence_s_own_subject_could_be_meant():
+    said, _ = _rewrite("FACT: Boys can develop HPV-related throat, anal and penile cancers, which have no routine "
+                       "screening test.")
+    assert "They have no routine screening test." not in said
+
+
+def test_a_key_point_names_what_it_is_about(tmp_path):
+    points = _key_points_of(tmp_path, "Pneumonia in children\n\nYour child has pneumonia, a lung infection. Amoxicillin "
+                            "treats it. Give amoxicillin twice a day for 5 days. Loose stools are common. Care is mainly "
+                            "supportive. Do not drive yourself. Ask your child's doctor. Check the strength on the "
+                            "bottle. MYTH: Antibiotics cure colds. Call (555) 214-8870, Monday to Friday, to confirm your "
+                            "time. Pneumonia can make breathing fast. Keep your child away from cigarette smoke.")
+    for leaning in ("Loose stools are common.", "Care is mainly supportive.", "Do not drive yourself.",
+                    "Ask your child's doctor.", "Check the strength on the bottle.", "MYTH: Antibiotics cure colds.",
+                    "Call (555) 214-8870, Monday to Friday, to confirm your time."):
+        assert leaning not in points, leaning
+    assert "Keep your child away from cigarette smoke." in points

@@ -19,6 +19,7 @@ from handouts.plain.rules import RULES
 from handouts.language.parse import KEPT, parse_all
 from handouts.plain.rules.base import BULLET, LONG, SPLIT_FROM, STEP, TEXT, Piece
 from handouts.plain.rules.cleanup import claim_text, use_sentence_case
+from handouts.plain.rules.lists import lists_conditions
 from handouts.plain.verify import clause_starts, veto
 from handouts.plain.summary import pick_key_points, pick_words_to_know, source_summary
 from handouts.read.furniture import is_furniture
@@ -133,20 +134,6 @@ def plain_heading(heading: str) -> str:
     if not plain or protected(heading).missing_from(protected(plain)):
         return heading
     return plain
-
-
-# A list under these is a list of conditions or signs ("Call 911 if:", "Who should not get it?", "Warning signs"):
-# each item is one condition, which split would become a free-standing claim ("Your child has severe pain.").
-# A summary's items ("Key takeaways") stay whole too: each is one point, read on its own.
-_CONDITION_LEAD_IN = re.compile(r"\b(?:if|when|whenever|unless|in case|who|whom|signs?|symptoms?|warnings?|"
-                                r"any of|one of|the following|these|emergency|urgent(?:ly)?|911|"
-                                r"key|takeaways?|summary|at a glance|bottom line|in brief|highlights)\b", re.I)
-
-
-def lists_conditions(heading: str, lead_in: str) -> bool:
-    """Tell whether a list's heading or lead-in makes its items conditions or signs rather than statements."""
-    return bool(_CONDITION_LEAD_IN.search(heading or "") or
-                (lead_in.rstrip().endswith(":") and _CONDITION_LEAD_IN.search(lead_in)))
 
 
 def rewrite_sentence(sentence: Sentence, section: str, lists: bool = False,

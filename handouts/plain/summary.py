@@ -9,11 +9,11 @@ from handouts.language.lexicon import find_terms
 from handouts.language.meaning_guard import protected
 from handouts.model import Handout, Sentence, Term
 from handouts.plain.merging import DEFINITION, HEDGE_WORDS, STOP_WORDS, content_words
-from handouts.plain.rules.lists import LIST_RULE
+from handouts.plain.rules.lists import LIST_RULE, lists_conditions
 from handouts.plain.verify import instruction, whole
 from handouts.read.sources import SUMMARY_BOX
 
-KEY_POINTS = (3, 5)
+KEY_POINTS = (2, 5)  # fewer than 2 points that stand alone: no box (a box of fragments is worse)
 KEY_POINTS_FROM = 10  # a handout shorter than this many sentences is its own summary
 KEY_POINT_MAX_WORDS = 15  # an instruction may take 5 more: "Do not stop ... without ..." must stay whole
 URGENT_MAX_WORDS = 40  # a handout's only safety instruction goes in the box whole, however long (up to this)
@@ -64,13 +64,23 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
                        for x in sec.sentences}
     leaning = _leaning_back(handout)
     # "Some studies suggest that IF may help ...": an abbreviation the body spells out elsewhere ("(IF)").
-    spelled = {m.group(1) for s in handout.sentences for m in re.finditer(r"\(([A-Z]{2,6})\)", s.text)}
+    spelled = {m.group(1) for s in handout.sentences for m in re.finditer(r"\(([A-Z]{2,6})\)", s.text)} \
+        - set(re.findall(r"\b[A-Z]{2,6}\b", handout.meta.title))  # "RSV" in a handout titled "... (RSV) ..." is known
     leaning |= {id(s) for s in handout.sentences
                 if any(re.search(rf"\b{a}\b", s.text) and f"({a})" not in s.text for a in spelled)}
+    topic = _topic_words(handout.meta.title)
+    # "Have diabetes with complications" under "You are at higher risk if you:": a condition, not a step.
+    condition_items = set()
+    for sec in handout.sections:
+        lead_in = ""
+        for blk in sec.blocks:
+            if blk.is_list and lists_conditions(sec.heading, lead_in):
+                condition_items |= {id(x) for x in blk.sentences}
+            lead_in = blk.sentences[-1].text if blk.sentences else ""
     candidates, from_lists, long_urgent = [], [], []
     for pos, s in enumerate(handout.sentences):
         if id(s) in qualified or id(s) in pointing or id(s) in conditional or id(s) in under_condition \
-                or id(s) in leaning:
+                or id(s) in leaning or not _names_its_topic(s.text, topic, first_piece[tuple(s.sources)] is not s):
             continue
         if several and (_DOSE.search(s.text) or _MEDICINE.search(s.text)) and not protected(s.text).names:
             continue  # "Do not double the dose ...", "Return unused tablets ...": which medicine's?
@@ -88,7 +98,7 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
         rank = (not tells_what_to_do(s.text), not _urgent(s.text), -len(s.sources), pos, s)
         if id(s) not in listed:
             candidates.append(rank)
-        elif instruction(s.text):
+        elif instruction(s.text) and id(s) not in condition_items:
             from_lists.append(rank)  # a step that is a whole instruction, for a handout made only of lists
     if len(candidates) < KEY_POINTS[0]:
         candidates += from_lists
@@ -106,8 +116,8 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     unknown = [c for c in ranked if "more research needed" in protected(c[-1].text).hedges]
     if unknown and len(chosen) == KEY_POINTS[1] and not any(c in chosen for c in unknown):
         chosen[-2 if urgent and chosen[-1] is urgent[0] else -1] = unknown[0]
-    if len(chosen) < KEY_POINTS[0]:
-        return []
+    if len(chosen) < KEY_POINTS[0] and not (urgent and urgent[0] in chosen):
+        return []  # one safety instruction is a box of its own; one description is not
     return [Sentence(s.text, list(s.sources), list(s.rules) + ["key_point"], origin=s.origin)
             for *_, s in sorted(chosen, key=lambda c: c[3])]
 
@@ -124,8 +134,8 @@ def source_summary(handout: Handout) -> list[Sentence]:
 
 
 # "Call our nurse line at 555-0199.": a contact line (the Questions box prints the clinic's), no point to act on.
-_CONTACT_LINE = re.compile(r"^(?:Call|Phone|Text|Contact)\b(?!.*\b(?:if|when|911|right away|now|immediately)\b)"
-                           r"[^.]*\d{3}[-.\s]\d{4}\.?$", re.I)
+_CONTACT_LINE = re.compile(r"^(?:Call|Phone|Text|Contact|Ring)\b(?!.*\b(?:if|when|911|right away|now|immediately)\b)"
+                           r".*\d{3}\)?[-.\s]\d{3,4}(?:[-.\s]\d{4})?\b", re.I)  # "..., Monday to Friday, to confirm your time"
 _CONDITIONAL_HEADING = re.compile(r"\b(?:if|unless|only|zone)\b|\bwhen\b(?! to\b)", re.I)  # not "When to call"
 _DOSE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:mg|mcg|ml|mL|g|doses?|tablets?|pills?|puffs?|capsules?|times)\b")
 
@@ -146,7 +156,7 @@ _MEDICINE = re.compile(r"\b(?:the dose|doses|tablets|pills|capsules|the medicine
 _UNSAID_MEASURE = re.compile(r"\b(?:estimates?|reductions?|increases?|decreases?|rates|results|figures|numbers)\b"
                              r"(?! (?:of|in|on|for) (?!(?:about |roughly |around |up to |only )?\d))", re.I)
 # "Please read each statement and initial the box": the form's parts are where the form is, not in a box of points.
-_FORM_PARTS = re.compile(r"\b(?:the|each|this) (?:box|boxes|line|space|form|statement|statements|section|page|table|chart)\b"
+_FORM_PARTS = re.compile(r"\b(?:the|each|this|both|all) (?:box|boxes|line|space|form|statement|statements|section|pages?|table|chart)\b"
                          r"|\[[ x]\]|\b(?:sign|initial|print|date) (?:below|here|above)\b", re.I)
 # Things every reader knows without being told which: "the doctor", "the hospital", not "the law" or "the dose".
 _KNOWN = {"doctor", "nurs", "hospit", "pharmaci", "emerg", "room", "bodi", "skin", "brain", "heart", "babi",
@@ -168,6 +178,65 @@ def _leaning_back(handout: Handout) -> set[int]:
     return out
 
 
+# Words of a title that name no topic ("Discharge instructions for your child", "Y10 fact sheet").
+_GENERIC_TITLE = {"inform", "patient", "leaflet", "handout", "instruct", "discharg", "fact", "sheet", "factsheet", "guid",
+                  "question", "answer", "what", "know", "should", "your", "about", "care", "home", "help", "get", "when",
+                  "web", "page", "consent", "form", "clinic", "child", "children", "adult", "older", "parent", "famili",
+                  "peopl", "support", "group", "new", "updat", "2025", "2024", "2023", "realli", "work", "doe"}
+_LABEL = re.compile(r"^[A-Z]{2,}(?: [A-Z]{2,})*:")  # "MYTH: The vaccine causes infertility": half of a pair
+
+
+def _topic_words(title: str) -> frozenset[str]:
+    """Return the content words of a handout's title that name its topic ("warfarin", "eczema", "chest", "pain")."""
+    return frozenset(w for w in content_words(title) if w not in _GENERIC_TITLE and not re.match(r"^[a-z]?\d+$", w))
+
+
+def _names_its_topic(text: str, topic: frozenset[str], later_piece: bool = False) -> bool:
+    """Tell whether a sentence says what it is about, away from its neighbours and its heading (`later_piece`: it
+    is not the first sentence its source sentence became).
+
+    "Loose stools are common." (from what?), "Care is mainly supportive." (of what?), "Values are approximate.",
+    "Do not drive yourself." (when?): each needs the sentence or heading it came from. A point names a medicine or a
+    defined term, a word of the handout's title, or it is an instruction that says when (its own "if ...").
+    """
+    if _LABEL.match(text) or _THAT_POINTS_BACK.search(text) or re.search(r"\bif any\b", text) or _BARE_ASK.match(text):
+        return False
+    if len(text.split()) < 5 and not instruction(text):
+        return False  # "Care is mainly supportive." (of what?); a short step may say all it needs ("Wash your hands often.")
+    if re.search(r"\b(?:it|its|they|them|their|those)\b", text, re.I) and not re.match(r"(?:It|They) (?:is|are|can|may)\b", text):
+        return False  # "Show a family member where it is kept": which thing?
+    if instruction(text):
+        said = content_words(text)
+        return bool(protected(text).names or find_terms(text) or said & topic
+                    or not re.search(r"\bthe (?!same\b)[a-z]", text) or re.search(r"\b(?:if|when|unless)\b", text))
+    # A claim names its topic; a later piece of a split sentence names it in its subject: "No extra observation
+    # time ... is needed for any vaccine" (cut from "People with an egg allergy can get any flu vaccine, and no
+    # extra ...") is about observation time, for whom the piece before said.
+    subject = _subject_of(text) if later_piece else text
+    return bool(protected(subject).names or find_terms(subject) or content_words(subject) & topic)
+
+
+def _subject_of(text: str) -> str:
+    """Return the words of a sentence's subject (before its main verb), by the parse."""
+    from handouts.language.parse import parse
+
+    doc = parse(text)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")), None) if root else None
+    if subject is None:
+        return ""
+    if subject.dep_ == "expl":  # "There is no cure for RSV": what the sentence is about follows the verb
+        return doc[root.i:].text
+    return doc[subject.left_edge.i:subject.right_edge.i + 1].text
+
+
+# "Do not drive yourself." (when?), "Ask your child's doctor." (about what?): a step that needs its neighbours.
+_BARE_ASK = re.compile(r"^(?:(?:Do not|Don't|Never|Always|Please) )?\w+(?: (?:to|with))? (?:yourself|(?:your|a|the) "
+                       r"(?:child's |baby's )?(?:doctor|nurse|pharmacist|provider|GP|prescriber|care team|clinic))\.?$", re.I)
+_THAT_POINTS_BACK = re.compile(r"\b(?:above|below|than|over|under|beyond|like|of|after|before|with) that\b(?! \w+ (?:is|are|was|were)\b)"
+                               r"|\bthat\.?$|\bmany more\b", re.I)
+
+
 def _stands_alone(s: Sentence, limit: int | None = None) -> bool:
     """Tell whether a sentence makes sense in the Key points box, away from its neighbours (at most `limit` words)."""
     limit = limit or KEY_POINT_MAX_WORDS + 5 * tells_what_to_do(s.text)
@@ -186,7 +255,9 @@ def _stands_alone(s: Sentence, limit: int | None = None) -> bool:
         return False  # "I understand the risks": a statement a patient signs on a form, not a point for the reader
     if ": " in s.text and not whole(s.text.split(": ", 1)[1]):
         return False  # "Eye to be operated on: Right eye Left eye": a form's field, not a sentence
-    return "(" not in s.text and not s.text.endswith("?")  # an aside in brackets is detail; a question no point
+    # An aside in brackets is detail (a brand name or an abbreviation is not); a question is no point.
+    asides = re.findall(r"\(([^()]*)\)", s.text)
+    return all(len(a.split()) <= 3 and not has_verb(a) for a in asides) and not s.text.endswith("?")
 
 
 def _qualifies(after: str, sentence: str) -> bool:

@@ -73,6 +73,11 @@ def whole(text: str) -> bool:
         text = cap(text.split(None, 1)[1])  # "So sudden changes ... can change your INR.": the parser may read "So sudden" as one phrase
     if text.endswith((":", "?")) or len(text.split()) < 2:
         return text.endswith((":", "?"))
+    if re.search(r"\b(?:and|or|but),\s+(?:when|if|unless|where|while|because)\b[^,]*[.!?]?$", text):
+        return False  # "... a film (Belbuca) or, when opioid use disorder is present.": the "or" joins nothing
+    if ";" in text:
+        # "For adults aged 60 to 74 who are at risk; in 2025 this was extended ...": each part must be whole.
+        return all(whole(part.strip()) for part in text.split(";") if part.strip())
     doc = parse(text)
     if broken_join(doc):
         return False
@@ -134,8 +139,12 @@ def instruction(text: str) -> bool:
     """Tell whether a sentence is an instruction ("Do not stop it.", "If it bleeds, press on it.")."""
     if text.split()[0].lower() in ("don't", "never", "please"):
         return True
-    if base_verb(text.split()[0].strip(",")) and parse(text)[0].dep_ not in ("nsubj", "nsubjpass", "compound", "poss"):
-        return True  # the tagger may read "Clean the area ..." as an adjective; not "Stomach virus include ..."
+    first = parse(text)[0]
+    if base_verb(text.split()[0].strip(",")) and first.dep_ not in ("nsubj", "nsubjpass", "compound", "poss") \
+            and not (first.dep_ == "amod" and first.head.dep_ in SUBJECTS):
+        # The tagger may read "Clean the area ..." as an adjective; not "Stomach virus include ...", and not
+        # "Loose stools are common." (an adjective of the subject).
+        return True
     roots = [t for t in parse(text) if t.dep_ == "ROOT"]
     return len(roots) == 1 and _whole_clause(roots[0]) and not any(c.dep_ in SUBJECTS for c in roots[0].children)
 

@@ -37,6 +37,7 @@ class RawBlock:
     line: int = 0
     quoted: bool = False
     title: bool = False  # a top-level heading ("# ", <h1>, Word's Title): at the very top it names the handout
+    level: int = 0  # a heading's level where the source marks it ("## " is 2, <h3> is 3); 0: not marked
     # A list read with its nesting: each text's depth (0: the outer list) and the kind of the list it sits in;
     # `laid_out` turns it into blocks. Empty: every text is an item of this block.
     levels: list[tuple[int, str]] = field(default_factory=list)
@@ -249,6 +250,26 @@ def laid_out(blocks: list[RawBlock]) -> list[RawBlock]:
         else:
             out.append(b)
     return out
+
+
+def table_blocks(rows: list[list[str]], line: int = 0) -> list[RawBlock]:
+    """Return a table as a lead-in that names its columns ("Symptom and what you can do:") and a list of its rows.
+
+    Without the lead-in a table read after a list would run on as more items of it, and a column called
+    "What you can do" would be said by its cells alone ("Aches and pain: Ibuprofen 400 mg ...").
+    """
+    rows = [r for r in rows if any(r)]
+    items = table_rows(rows)
+    if not items:
+        return []
+    header = [c.strip() for c in rows[0]] if len(rows) > 1 else []
+    named = [c for c in header if c]
+    blocks = []
+    if len(named) >= 2 and all(len(c.split()) <= 6 and not re.search(r"[.!?]$", c) for c in named):
+        lead = ", ".join([named[0]] + [uncap(c) for c in named[1:-1]]) + f" and {uncap(named[-1])}:"
+        blocks.append(RawBlock("paragraph", [lead], line))
+    blocks.append(RawBlock("bullets", items, line))
+    return blocks
 
 
 def table_rows(rows: list[list[str]]) -> list[str]:

@@ -19,6 +19,8 @@ def _matches(text: str, menu: bool = False) -> bool:
     parts = [p.strip() for p in text.split("|")]  # "By Jane Smith, RN | Updated June 3, 2024 | 4 min read"
     furniture = [f for f in phrases("furniture.tsv", re.I)  # the patterns, one a row, in language/data/
                  if not menu or f.columns.get("kind") == "menu"]
+    if len(parts) > 1 and is_link_bar(text.split(":", 1)[-1]) and any(f.pattern.match(parts[0]) for f in furniture):
+        return True  # "Related pages: Allergy clinic | Dermatology | Leaflets A-Z": the links its label names
     return all(p and any(f.pattern.match(p) for f in furniture) for p in parts)
 
 

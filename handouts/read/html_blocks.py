@@ -4,7 +4,7 @@ left out: a handout prints no pictures, and a caption alone reads as a stray lin
 
 from __future__ import annotations
 
-from handouts.read.blocks import RawBlock, clean_text, list_blocks, table_rows, unquote
+from handouts.read.blocks import RawBlock, clean_text, list_blocks, table_blocks, unquote
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 LISTS = {"ul": "bullets", "ol": "numbered"}
@@ -56,7 +56,7 @@ def _block(element, tag: str, blocks: list[RawBlock], quoted: bool) -> None:
         blocks += list_blocks(_items(element, LISTS[tag]))
     elif tag == "table":
         rows = [[_text(cell) for cell in row if tag_of(cell) in ("td", "th")] for row in element.iter("{*}tr")]
-        blocks.append(RawBlock("bullets", table_rows([r for r in rows if any(r)])))
+        blocks += table_blocks(rows)
     elif tag == "blockquote":
         _container(element, blocks, quoted=True)
     elif tag in PARAGRAPHS:

@@ -14,7 +14,7 @@ from handouts.errors import SourceError
 from handouts.model import Block, Handout, Meta, Section, Sentence
 from handouts.language.sentences import split_sentences
 from handouts.read.blocks import (QUOTES, Extracted, RawBlock, clean_line, clean_text, has_letters, laid_out,
-                                   list_item, safe_link, sentence_end, table_rows, unquote, without_unsafe_addresses)
+                                   list_item, safe_link, sentence_end, table_blocks, unquote, without_unsafe_addresses)
 from handouts.read.encoding import decode_text
 from handouts.read.furniture import is_furniture, page_furniture, stands_apart
 
@@ -63,9 +63,16 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
     reader = _reader(path.suffix.lower())
     found = reader(raw, path)
     front = {key: _clean(value) if isinstance(value, str) else value for key, value in found.front.items()}
-    blocks = _without_furniture(_without_references(_cleaned(found.blocks)))
+    blocks = _nested_headings(_without_furniture(_without_references(_cleaned(found.blocks))))
     meta = make_meta(front, path, default_language)
     meta.import_notes = found.notes
+    if "title" not in front and not (blocks and blocks[0].title) and (top := _title_at_top(blocks)) is not None:
+        # "EASTSIDE COMMUNITY HEALTH CENTER" over "Seasonal Influenza (Flu) Vaccine - Information and Consent Form":
+        # the letterhead and document-kind lines above the title go; the title names the handout.
+        del blocks[:top]
+        blocks[0].title = True
+        while len(blocks) > 1 and blocks[1].kind == "heading" and _letterhead(blocks, 1):
+            del blocks[1]  # "Riverside Family Practice - Patient Triage Sheet (rev. 02/2024)" under the title
     if "title" not in front and blocks and blocks[0].title:
         meta.title = blocks[0].texts[0]  # a heading at the very top names the handout (the file name stays the slug)
     elif "title" not in front and blocks and blocks[0].kind == "heading" and re.search(r": | \| ", blocks[0].texts[0]):
@@ -91,6 +98,83 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
     if not any(has_letters(s.text) for sec in sections for s in sec.sentences):
         raise SourceError(_NO_LETTERS, path)  # "%%%% 1234", a file of NUL bytes: a handout of it says nothing
     return Handout(meta=meta, sections=sections)
+
+
+# Lines at the top that name who made a sheet or what kind of sheet it is, not what it is about (a line with a
+# colon names its topic after it: "Patient Medicine Leaflet: Apixaban (Eliquis)").
+_ORGANISATION = re.compile(r"^(?!.*:).*\b(?:hospital|cent(?:er|re)|clinic|unit|department|service|trust|practice|"
+                           r"health system|foundation|pharmacy|network)\b|_{3,}|please take one", re.I)
+_DOCUMENT_KIND = re.compile(r"^(?!.*:)(?:[\w' ]+ )?(?:fact ?sheet|handout|leaflet|patient information|information "
+                            r"sheet|information for patients)\b", re.I)
+
+
+def _letterhead(blocks: list[RawBlock], i: int) -> bool:
+    """Tell whether the heading at i names who made the sheet, or what kind of sheet it is (over another heading:
+    "Why We Made This Handout" over its paragraph is a section's heading)."""
+    text = blocks[i].texts[0]
+    return bool(_ORGANISATION.search(text) or _DOCUMENT_KIND.search(text)
+                and i + 1 < len(blocks) and blocks[i + 1].kind == "heading")
+
+
+def _title_at_top(blocks: list[RawBlock]) -> int | None:
+    """Return where the title is among the headings a source opens with (a run of them before any text), or None.
+
+    The first heading of that run that is not letterhead, a form's blank or a document kind is the title
+    ("Respiratory Syncytial Virus (RSV) in Older Adults" over "Fact Sheet for Patients | Updated 2025").
+    A lone heading over the first paragraph stays its section's heading; a Markdown source marks its own (# Title).
+    """
+    run = 0
+    while run < len(blocks) and blocks[run].kind == "heading":
+        run += 1
+    if run == 0 or run == len(blocks) or any(b.level for b in blocks[:run]):
+        return None
+    for i, b in enumerate(blocks[:min(run, 3)]):
+        if not _letterhead(blocks, i) and not b.texts[0].endswith("?"):
+            return i if run > 1 else None
+    return None
+
+
+def _nested_headings(blocks: list[RawBlock]) -> list[RawBlock]:
+    """Keep what a heading with nothing of its own says: said with the headings under it, or its lines as a list.
+
+    "## Side effects" over "### Common" and "### Less common": "Side effects: Common", "Side effects: Less
+    common" (the nothing under "Side effects" would drop it, and "Common" would say common what?). In plain
+    text, lines under a heading that read as content ("Mondays 7:00 - 8:30 pm Community Center, Room 2B")
+    are that heading's list, not headings of nothing.
+    """
+    out: list[RawBlock] = []
+    parent: RawBlock | None = None
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        if b.kind == "heading" and parent is not None and b.level and b.level <= parent.level:
+            parent = None
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if b.kind == "heading" and nxt is not None and nxt.kind == "heading" and any(x.kind != "heading" for x in out):
+            if b.level and nxt.level > b.level:
+                parent = b  # its subheadings carry it
+                i += 1
+                continue
+            if not b.level and not nxt.level:
+                lines = []
+                j = i + 1
+                while j < len(blocks) and blocks[j].kind == "heading" and _reads_as_content(blocks[j].texts[0]):
+                    lines.append(blocks[j].texts[0])
+                    j += 1
+                if lines:
+                    out += [b, RawBlock("bullets", lines, blocks[i + 1].line, levels=[(0, "bullets")] * len(lines))]
+                    i = j
+                    continue
+        if b.kind == "heading" and parent is not None and b is not parent:
+            b = RawBlock("heading", [f"{parent.texts[0].rstrip(':')}: {b.texts[0]}"], b.line, level=b.level)
+        out.append(b)
+        i += 1
+    return out
+
+
+def _reads_as_content(line: str) -> bool:
+    """Tell whether a short line read as a heading says something of its own (a time, a place, a number)."""
+    return bool(re.search(r"\d", line)) and not line.rstrip().endswith(("?", ":"))
 
 
 def _clean(text: str) -> str:
@@ -304,8 +388,8 @@ def _is_heading_line(line: str, next_line: str | None) -> bool:
         return False  # a sentence, also when a citation number is glued after its full stop ("afterwards.4")
     if line.endswith("?"):
         # A short question line counts as a heading when it reads like a title, or is as short as one
-        # ("What about other anxiety medicines?" over its answer).
-        return _title_like(words) or len(words) <= 6
+        # ("What about other anxiety medicines?", "Who should get it, and how many doses?" over its answer).
+        return _title_like(words) or len(words) <= 10
     return True
 
 
@@ -367,7 +451,7 @@ def parse_markdown(body: str, first_line: int = 1) -> list[RawBlock]:
         elif tok.type == "tr_open" and table is not None:
             table.append([])
         elif tok.type == "table_close" and table is not None:
-            blocks.append(RawBlock("bullets", table_rows(table), table_line))
+            blocks += table_blocks(table, table_line)
             table = None
         elif tok.type == "html_block":
             text = _html_text(tok.content)
@@ -389,7 +473,8 @@ def parse_markdown(body: str, first_line: int = 1) -> list[RawBlock]:
                 else:  # a paragraph more under the same item ("5. Hold your breath." and a note under it)
                     outer.texts[items[-1]] = f"{sentence_end(outer.texts[items[-1]])} {text}"
             elif opener == "heading_open":
-                blocks.append(RawBlock("heading", [text], line, title=tokens[i - 1].tag == "h1"))
+                blocks.append(RawBlock("heading", [text], line, title=tokens[i - 1].tag == "h1",
+                                       level=int(tokens[i - 1].tag[1])))
             elif len(lines) > 1 and any(stands_apart(x, lines[n - 1] if n else None, lines[n + 1] if n + 1 < len(lines)
                                                      else None) for n, x in enumerate(lines)):
                 # Lines of a pasted page that Markdown runs together ("Skip to main content" / "Home" / ...):

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from handouts.language.clause_parse import main_clauses
-from handouts.language.grammar import ADVERBS, AUXILIARIES, has_verb, is_plural, third_person, verb_forms, words
+from handouts.language.grammar import (ADVERBS, AUXILIARIES, has_verb, is_plural, tells_what_to_do, third_person,
+                                       verb_forms, words)
 from handouts.language.lexicon import names_and_terms, protected_names
 from handouts.language.parse import parse
 from handouts.plain.rules.base import LONG, SPLIT_FROM, cap, end, rule, split_or_keep
@@ -84,7 +85,9 @@ def split_while_contrast(sentence: str) -> list[str]:
     return [sentence]
 
 
-_APPOSITIVE_PARTICIPLES = r"(?:derived|made|taken|extracted|produced|sold|known|grown|used)"
+# Not "taken" or "used": "Glycine, taken at 3 g before bed, is thought to help" states a condition of the claim,
+# which "Glycine is taken at 3 g before bed." would turn into a fact of its own.
+_APPOSITIVE_PARTICIPLES = r"(?:derived|made|extracted|produced|sold|known|grown)"
 
 
 @rule("'Kratom, derived from X, has ...' hides a fact in a side phrase; say it as a sentence.",
@@ -282,7 +285,11 @@ def split_which_clause(sentence: str) -> list[str]:
             # "..., or raw sprouts such as alfalfa, which cannot be washed": the aside may be about the last
             # item alone or the whole list; a sentence of its own would have to choose.
             return [sentence]
-        if listed:
+        if listed and plural_verb and (shared := _shared_head(sentence, len(before))):
+            subject = shared  # "throat, anal and penile cancers, which have ...": these cancers (not "They": the boys?)
+        elif listed and plural_verb and _plural_subject_apart(sentence, len(before) - len(listed.group(0))):
+            return [sentence]  # "Boys can develop throat, anal and penile cancers, which have ...": "They" = the boys?
+        elif listed:
             subject = "They" if plural_verb else "This"  # "nausea, poor sleep and dreams, which improve": all of them
             if re.match(r"(?:can|may|might|could) be (?:\w+ )?(?:signs|symptoms)\b", rest):
                 subject = "These"  # "confusion, or a seizure, which can be signs of ...": these can be signs
@@ -338,6 +345,30 @@ def _named_antecedent(sentence: str, comma: int) -> str | None:
     if any(t.dep_ == "det" for t in mods):
         return ("These " if plural else "This ") + phrase  # "a quick procedure, which ...": "This quick procedure"
     return cap(phrase) if noun.pos_ == "PROPN" or phrase[0].isupper() else phrase[:1].upper() + phrase[1:]
+
+
+def _plural_subject_apart(sentence: str, list_start: int) -> bool:
+    """Tell whether the sentence's subject is plural and stands before the list (so "They" could mean it)."""
+    doc = parse(sentence)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+    # "The side effects are nausea, ... and dreams, which improve": the subject is the list, "They" means both.
+    return subject is not None and root.lemma_ != "be" and subject.tag_ in ("NNS", "NNPS", "PRP") \
+        and subject.lower_ not in ("it", "i") and subject.idx < list_start
+
+
+def _shared_head(sentence: str, comma: int) -> str | None:
+    """Return "These <noun>" when the list before a ', which' is of words that share one plural noun ("throat, anal
+    and penile cancers"), by the parse; None when its items are things of their own ("nausea, poor sleep and dreams")."""
+    doc = parse(sentence)
+    before = [t for t in doc if t.idx < comma and not t.is_punct]
+    if not before:
+        return None
+    noun = before[-1]
+    if noun.tag_ not in ("NNS", "NNPS") or noun.dep_ == "conj" or any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")
+                                                                         for c in noun.children):
+        return None
+    return f"These {noun.text}"
 
 
 def _aside_runs_to_end(sentence: str, comma: int) -> bool:
@@ -522,9 +553,24 @@ def split_long_reason(sentence: str) -> list[str]:
                  sentence)  # not "as determined by their doctor": that says who decides, not why
     if not m or len(sentence.split()) < SPLIT_FROM or len(m.group(2).split()) < 4:
         return [sentence]
+    if not _reason_clause(sentence, len(m.group(1)) + 2):
+        return [sentence]  # "available as a patch or, when ..., as buprenorphine-naloxone (Suboxone), is ...": a form, no reason
     if re.match(r"this\b", m.group(2)):
         return split_or_keep(sentence, [m.group(1), cap(m.group(2))])  # not "This is because this may ..."
     return split_or_keep(sentence, [m.group(1), f"This is because {m.group(2)}"])
+
+
+def _reason_clause(sentence: str, at: int) -> bool:
+    """Tell whether the 'as'/'since'/'because' at character `at` starts a clause that gives a reason and runs to
+    the sentence's end (by the parse), not a preposition ("as a patch", "since 2016")."""
+    doc = parse(sentence)
+    word = next((t for t in doc if t.idx == at), None)
+    if word is None or word.dep_ != "mark" or word.head.pos_ not in ("VERB", "AUX") or word.head.dep_ != "advcl":
+        return False
+    if any(t.text == "," for t in doc[word.i:word.head.i]):
+        return False  # "as buprenorphine-naloxone (Suboxone), is ...": a comma between a clause's subject and verb is no clause
+    last = max(t.i for t in doc if not t.is_punct)
+    return max(t.i for t in word.head.subtree if not t.is_punct) == last
 
 
 @rule("A long sentence that ends 'by doing X' or 'through X' says what and how at once; say how in its own sentence.",
@@ -552,6 +598,8 @@ def split_long_by_means(sentence: str) -> list[str]:
         r"come|coming|been|be|is|are|through)\b)[\w-]+) (through (?:[\w-]+ ){0,4}[\w-]+[.!?])$", sentence)
     if not m or len(sentence.split()) < SPLIT_FROM:
         return [sentence]
+    if tells_what_to_do(m.group(1)) or m.group(1).rstrip().endswith(","):
+        return [sentence]  # "Get medical help the same day, by calling your GP": how to do it, not how something works
     if re.search(r"\b(?:works?|acts?)$", m.group(1)):
         return [sentence]  # "This blood thinner works by ...": "This blood thinner works." would say nothing
     if re.search(r"\b(?:is|are|was|were|be|been|being)(?: \w+ly)? \w+$", m.group(1)):

@@ -165,7 +165,10 @@ def _parallel(items: list[str]) -> bool:
     """Tell whether a list's items are of one kind: "to treat a clot" is a purpose, no condition like "atrial
     fibrillation", so under one lead-in ("if you have any of these:") one of them would be misread."""
     purposes = [bool(re.match(r"to [a-z]", i)) for i in items]
-    return all(purposes) or not any(purposes)
+    # "poor kidney function, ..., or if you become dehydrated": a clause of its own among things, which
+    # under "if you have any of these:" would read "if you have if you become dehydrated".
+    clauses = [bool(re.match(r"(?:if|when|whenever|unless|because|while|after|before|once)\b", i, re.I)) for i in items]
+    return (all(purposes) or not any(purposes)) and (all(clauses) or not any(clauses))
 
 
 def _keeps_every_word(sentence: str, pieces: list[str | Piece]) -> bool:
@@ -326,3 +329,17 @@ def _goes_on(item: str) -> bool:
     ws = words(item)
     clause = next((i for i, w in enumerate(ws) if w in ("that", "who", "which")), len(ws))
     return any(w in AUXILIARIES for w in ws[:clause])  # "pain that gets worse" only describes the thing
+
+
+# A list under these is a list of conditions or signs ("Call 911 if:", "Who should not get it?", "Warning signs"):
+# each item is one condition, which split would become a free-standing claim ("Your child has severe pain.").
+# A summary's items ("Key takeaways") stay whole too: each is one point, read on its own.
+_CONDITION_LEAD_IN = re.compile(r"\b(?:if|when|whenever|unless|in case|who|whom|signs?|symptoms?|warnings?|"
+                                r"any of|one of|the following|these|emergency|urgent(?:ly)?|911|"
+                                r"key|takeaways?|summary|at a glance|bottom line|in brief|highlights)\b", re.I)
+
+
+def lists_conditions(heading: str, lead_in: str) -> bool:
+    """Tell whether a list's heading or lead-in makes its items conditions or signs rather than statements."""
+    return bool(_CONDITION_LEAD_IN.search(heading or "") or
+                (lead_in.rstrip().endswith(":") and _CONDITION_LEAD_IN.search(lead_in)))
