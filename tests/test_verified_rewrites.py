@@ -275,3 +275,13 @@ def test_a_key_point_names_what_it_is_about(tmp_path):
                     "Call (555) 214-8870, Monday to Friday, to confirm your time."):
         assert leaning not in points, leaning
     assert "Keep your child away from cigarette smoke." in points
+
+
+def test_a_clause_with_its_own_subject_after_a_to_clause_may_stand_alone_but_not_after_a_list_of_things():
+    said, _ = _rewrite("Vaccination is the most effective way to prevent hepatitis A, and the inactivated vaccines give "
+                       "long-lasting protection after two doses given at least 6 months apart.")
+    assert said == ["Vaccination is the most effective way to prevent hepatitis A.",
+                    "The inactivated vaccines give long-lasting protection after two doses given at least 6 months apart."]
+    said, _ = _rewrite("You may choose not to have surgery, in which case stronger glasses, brighter lighting, and "
+                       "magnifiers might help for a while, although they will not stop the cataract from progressing.")
+    assert len(said) == 1

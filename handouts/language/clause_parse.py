@@ -51,7 +51,17 @@ def main_clauses(text: str) -> list[tuple[str, str]] | None:
             return None  # each clause runs to the next join (the last to the end) on its own
         text = doc[start + 1:stop].text
         pronoun = any(t.dep_ in SUBJECTS and t.tag_ == "PRP" for t in doc[start + 1:stop])
-        if _inside_subordinate(doc[start - 2], root, contrast=joiner.lower_ != "and", pronoun=pronoun):
+        # "the most effective way to prevent hepatitis A, and the vaccines give ...": a clause with its own subject
+        # and a finite verb, which the parser joins to the main verb, does not carry on a "to ..." or "who ..."
+        # (but "people who sleep well, and those who took part ..." may list people: a "those who" subject stays).
+        own = [t for t in doc[start + 1:stop] if t.dep_ in SUBJECTS and t.head.i in tokens and t.head.dep_ == "conj"
+               and t.lower_ not in ("those", "these", "others", "some", "many", "both", "all")
+               and not any(c.dep_ == "relcl" for c in t.children)]
+        listing = doc[start - 2].pos_ in ("NOUN", "PROPN") and doc[start - 2].dep_ in ("conj", "appos")
+        # ("stronger glasses, brighter lighting, and magnifiers might help": a list of things before the "and").
+        own_clause = bool(own) and not listing and any(_finite(t.head) for t in own)
+        if _inside_subordinate(doc[start - 2], root, contrast=joiner.lower_ != "and", pronoun=pronoun or own_clause,
+                               own_clause=own_clause):
             # The join may continue the clause before it ("whether A, and B"): it stays with that clause.
             joined, said = pieces[-1]
             pieces[-1] = (joined, f"{said}{doc[start - 1].text} {joiner.text} {text}")
@@ -164,6 +174,12 @@ def _fronted_scope(root) -> bool:
     return False
 
 
+def _finite(verb) -> bool:
+    """Tell whether a verb is finite: a tense of its own ("give", "gives", "gave") or a helping verb before it."""
+    return verb.tag_ in ("VBZ", "VBP", "VBD") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "VBZ", "VBP", "VBD")
+                                                    for c in verb.children)
+
+
 def _instruction(verb) -> bool:
     """Tell whether a verb is an instruction's: its base form, with no subject and no modal."""
     return verb.tag_ == "VB" and not any(c.dep_ in SUBJECTS or c.tag_ == "MD" for c in verb.children)
@@ -174,7 +190,7 @@ def _last_word(doc):
     return next(t for t in reversed(doc) if not t.is_punct)
 
 
-def _inside_subordinate(token, root, contrast: bool = False, pronoun: bool = False) -> bool:
+def _inside_subordinate(token, root, contrast: bool = False, pronoun: bool = False, own_clause: bool = False) -> bool:
     """Tell whether a token belongs to a clause under the main one (a condition, a 'who ...', a 'that ...').
 
     After a contrast ("Research suggests it may help, but ...") a reported clause ('that ...') may end the first part:
@@ -183,7 +199,8 @@ def _inside_subordinate(token, root, contrast: bool = False, pronoun: bool = Fal
     not having an overdose, and it does not work ..."), not with a noun that could carry the "who" on.
     """
     while token.i != root.i and token.head.i != token.i:
-        allowed = contrast and token.dep_ in ("ccomp", "xcomp") or pronoun and token.dep_ == "relcl"
+        allowed = contrast and token.dep_ in ("ccomp", "xcomp") or pronoun and token.dep_ == "relcl" \
+            or own_clause and token.dep_ in ("xcomp", "acl")
         if token.dep_ in _SUBORDINATE and token.pos_ in ("VERB", "AUX") and not allowed:
             return True
         token = token.head
