@@ -131,7 +131,7 @@ def test_word_document_reads_as_its_markdown_twin(tmp_path):
         ["Cover the cut with a clean bandage.", "Use a bigger bandage for a long cut."],
         ["Change the bandage every day."]])
     # A table's header names its columns in a lead-in: "every day" says how often only with it.
-    assert sections["Which Bandage to Use"] == [("paragraph", [["Cut, bandage and how often:"]]),
+    assert sections["Which Bandage to Use"] == [("paragraph", [["Each line gives the cut, bandage and how often:"]]),
                                                 ("bullets", [["Small cut: bandage plaster strip; every day"],
                                                              ["Long cut: bandage gauze pad and tape; twice a day"]])]
     assert handout.meta.import_notes == []

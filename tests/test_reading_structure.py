@@ -49,7 +49,7 @@ def test_a_table_after_a_list_names_its_columns_and_is_not_more_items_of_the_lis
               "| Aches and pain | Ibuprofen 400 mg up to 3 times a day |\n| Nausea | Sip fluids |\n")
     blocks = h.sections[-1].blocks
     said = [(b.kind, [" ".join(x.text for x in item) for item in b.items]) for b in blocks]
-    assert said[-2:] == [("paragraph", ["Symptom and what you can do:"]),
+    assert said[-2:] == [("paragraph", ["Each line gives the symptom and what you can do:"]),
                          ("bullets", ["Aches and pain: Ibuprofen 400 mg up to 3 times a day", "Nausea: sip fluids"])]
     assert said[1] == ("bullets", ["Body: aches, sweating", "Gut: nausea, diarrhea"])
 
@@ -69,3 +69,20 @@ def test_a_pasted_page_s_buttons_feedback_and_copyright_lines_are_furniture():
         assert is_furniture(line), line
     for line in ("Call us: 555-0100 | Mon-Fri", "[ ] Right eye [ ] Left eye", "Eczema is common | it itches a lot."):
         assert not is_furniture(line), line
+
+
+def test_label_lines_at_the_top_say_what_they_say_and_a_form_s_blanks_go(tmp_path):
+    h = _read(tmp_path, "stone.txt", "PATIENT DISCHARGE INSTRUCTIONS          Page 1 of 2\n\nDiagnosis: Kidney stone "
+              "(ureteric colic), left side\nStone size on CT: approximately 4 mm, lower ureter\nPatient: ________   "
+              "Date: ____/____\n\nAbout your condition\nMost small stones pass on their own.\n")
+    assert "Page" not in h.meta.title and [s.heading for s in h.sections][:1] == ["PATIENT DISCHARGE INSTRUCTIONS"]
+    listed = [" ".join(x.text for x in item) for b in h.sections[0].blocks for item in b.items]
+    assert listed == ["Diagnosis: Kidney stone (ureteric colic), left side",
+                      "Stone size on CT: approximately 4 mm, lower ureter"]
+    assert "____" not in " ".join(s.text for s in h.sentences)
+
+
+def test_a_title_line_of_letterhead_parts_is_no_title(tmp_path):
+    h = _read(tmp_path, "hcv.txt", "Division of Viral Hepatitis | Fact Sheet for the Public\nHepatitis C: What You "
+              "Should Know\n\nHepatitis C is a liver infection.\n")
+    assert h.meta.title == "Hepatitis C: What You Should Know"

@@ -123,6 +123,8 @@ def _may_stand_alone(root, verb, joiner) -> bool:
            and doc[c.right_edge.i + 1].text == "," and any(s.dep_ in SUBJECTS for s in c.children) for c in root.children) \
             and not _leading_clauses(root):
         return False  # a list of clauses the parser hangs on a verb that reports them ("..., experts say, and ...")
+    if any(c.dep_ in SUBJECTS and c.lower_ in ("which", "who", "that", "whom") for c in verb.children):
+        return False  # "..., and which may look like ...": a second aside on a noun, not a clause of its own
     if any(c.dep_ in SUBJECTS for c in verb.children):
         return True
     if not (_instruction(root) and _instruction(verb)):

@@ -168,6 +168,9 @@ def _names_the_word(text: str, m: re.Match, plain: str) -> bool:
         return True  # "hypertension (high blood pressure)"
     if plain and re.search(rf"\b{re.escape(plain)}\s*\(\s*$", before, re.IGNORECASE):
         return True  # "high blood pressure (hypertension)"
+    if re.search(r"[\w-]+, or $", before) and after.startswith(",") or re.search(r"\(or $", before) \
+            or re.match(r", or [\w-]+(?: [\w-]+)?,| \(or [\w-]+(?: [\w-]+)?\)", after):
+        return True  # "a long-term, or chronic, infection" teaches the word by its gloss: keep it
     return bool(_NAMING.search(before)) and bool(re.search(r"[,(]", before[-40:]))
 
 

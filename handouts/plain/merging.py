@@ -104,6 +104,11 @@ def repeats(dropped: str, kept: str) -> bool:
         # "Colonoscopy is a procedure." names two things "Colonoscopy is safe, but like any procedure ..." names
         # too, but says another thing of them; a claim this short is a repeat only when said word for word.
         return False
+    if (defined := DEFINITION.match(dropped)) and not re.search(
+            rf"\b{re.escape(defined.group(1))}\b[^.]*?\b(?:is|are) (?:an?|the)\b", kept, re.I):
+        # "Hepatitis C is a liver infection." says what it is; "... their liver has been damaged" only names its
+        # parts. "CBD, short for cannabidiol, is a compound found in ..." says what CBD is too.
+        return False
     if not _numbers_said(dropped) <= _numbers_said(kept):
         return False  # "more than 80%" is not said by "between 50% and 80%": the same number, another claim
     extra = a - b

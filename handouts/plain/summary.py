@@ -74,7 +74,9 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     for sec in handout.sections:
         lead_in = ""
         for blk in sec.blocks:
-            if blk.is_list and lists_conditions(sec.heading, lead_in):
+            # A step of a numbered list is a step of its procedure ("Remove the cap and shake the inhaler well" is
+            # for the spacer, not for every inhaler; "Pull upward with steady pressure" pulls the tick of step 1).
+            if blk.is_list and lists_conditions(sec.heading, lead_in) or blk.kind == "numbered":
                 condition_items |= {id(x) for x in blk.sentences}
             lead_in = blk.sentences[-1].text if blk.sentences else ""
     candidates, from_lists, long_urgent = [], [], []
@@ -147,7 +149,9 @@ _POINTS_ELSEWHERE = (
     r"^Welcome\b", r"\banother\b", r"\b(?:this|that|these|those)\.$", r"\b(?:yours|theirs|ones)\b",
     r"\bthe (?:most|least) \w+\.$", r"\bthe (?:following|above)\b", r"^(?:For )?(?:[Oo]ther|[Aa]nother)\b",
     r"\bthe same (?!time\b)\w+(?! as\b)(?!\s\w+ as\b)", r"[\"“”]", r"___",
-    r"\binstead\b(?! of\b)", r"\balso\b")  # "Call the clinic instead." (of what?), "Strips may also miss ..." (as what?)
+    r"\binstead\b(?! of\b)", r"\balso\b",  # "Call the clinic instead." (of what?), "Strips may also miss ..." (as what?)
+    r"\bagain\b", r"\brepeat\b",  # "Wait 30 seconds, shake again, and repeat": the steps before say what
+    r"\b(?:happen|happens|occur|occurs|develop|appear|follow)\.$")  # "Fever, chills and aches may happen." (with what?)
 
 
 # "Return unused tablets ...", "Do not double the dose": in a handout about several medicines, which one?

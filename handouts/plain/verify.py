@@ -73,6 +73,8 @@ def whole(text: str) -> bool:
         text = cap(text.split(None, 1)[1])  # "So sudden changes ... can change your INR.": the parser may read "So sudden" as one phrase
     if text.endswith((":", "?")) or len(text.split()) < 2:
         return text.endswith((":", "?"))
+    if re.match(r"(?:Which|Whom|Whose)\b", text):
+        return False  # "Which may or may not look like ...": a "which" clause cut from its noun (a question ends in "?")
     if re.search(r"\b(?:and|or|but),\s+(?:when|if|unless|where|while|because)\b[^,]*[.!?]?$", text):
         return False  # "... a film (Belbuca) or, when opioid use disorder is present.": the "or" joins nothing
     if ";" in text:

@@ -253,7 +253,8 @@ def laid_out(blocks: list[RawBlock]) -> list[RawBlock]:
 
 
 def table_blocks(rows: list[list[str]], line: int = 0) -> list[RawBlock]:
-    """Return a table as a lead-in that names its columns ("Symptom and what you can do:") and a list of its rows.
+    """Return a table as a lead-in that names its columns ("Each line gives the symptom and what you can do:") and a
+    list of its rows.
 
     Without the lead-in a table read after a list would run on as more items of it, and a column called
     "What you can do" would be said by its cells alone ("Aches and pain: Ibuprofen 400 mg ...").
@@ -266,10 +267,17 @@ def table_blocks(rows: list[list[str]], line: int = 0) -> list[RawBlock]:
     named = [c for c in header if c]
     blocks = []
     if len(named) >= 2 and all(len(c.split()) <= 6 and not re.search(r"[.!?]$", c) for c in named):
-        lead = ", ".join([named[0]] + [uncap(c) for c in named[1:-1]]) + f" and {uncap(named[-1])}:"
+        # A sentence, not a row of labels: "Each line gives the symptom and what you can do:".
+        lead = "Each line gives the " + ", ".join(_lower(c) for c in named[:-1]) + f" and {_lower(named[-1])}:"
         blocks.append(RawBlock("paragraph", [lead], line))
     blocks.append(RawBlock("bullets", items, line))
     return blocks
+
+
+def _lower(header: str) -> str:
+    """Return a column's name in lower case inside a sentence, keeping abbreviations ("LDL reduction", "vitamin K")."""
+    return " ".join(w if len(w) > 1 and w.isupper() or len(w) == 1 and w.isupper() and i else w.lower()
+                    for i, w in enumerate(header.split()))
 
 
 def table_rows(rows: list[list[str]]) -> list[str]:
@@ -281,7 +289,7 @@ def table_rows(rows: list[list[str]]) -> list[str]:
         # A header that asks ("How often") is answered by its cell ("Every 4 weeks"): say only the answer.
         pairs = [c if not h else uncap(c) if re.match(r"(?:how|when|what|where|who|which)\b", h, re.I)
                  else f"{uncap(h)}: {c}" if re.search(r"\d", h)  # "acetaminophen 160 mg/5 mL: 2.5 mL"
-                 else f"{h.lower()} {uncap(c)}" for h, c in zip(header[1:], row[1:]) if c]
+                 else f"{_lower(h)} {uncap(c)}" for h, c in zip(header[1:], row[1:]) if c]
         label = row[0] if row else ""
         if label[:1].isdigit() and header[0]:
             label = f"{header[0]} {label}"  # "4 to 28" alone has lost its unit: "Weeks of pregnancy 4 to 28"

@@ -63,7 +63,7 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
     reader = _reader(path.suffix.lower())
     found = reader(raw, path)
     front = {key: _clean(value) if isinstance(value, str) else value for key, value in found.front.items()}
-    blocks = _nested_headings(_without_furniture(_without_references(_cleaned(found.blocks))))
+    blocks = _nested_headings(_label_lines(_without_furniture(_without_references(_cleaned(found.blocks)))))
     meta = make_meta(front, path, default_language)
     meta.import_notes = found.notes
     if "title" not in front and not (blocks and blocks[0].title) and (top := _title_at_top(blocks)) is not None:
@@ -71,6 +71,8 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
         # the letterhead and document-kind lines above the title go; the title names the handout.
         del blocks[:top]
         blocks[0].title = True
+        parts = [p.strip() for p in blocks[0].texts[0].split(" | ")]  # "Migraine FAQ | Neurology Clinic": the site goes
+        blocks[0].texts[0] = next((p for p in parts if not (_ORGANISATION.search(p) or _DOCUMENT_KIND.search(p))), parts[0])
         while len(blocks) > 1 and blocks[1].kind == "heading" and _letterhead(blocks, 1):
             del blocks[1]  # "Riverside Family Practice - Patient Triage Sheet (rev. 02/2024)" under the title
     if "title" not in front and blocks and blocks[0].title:
@@ -102,8 +104,8 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
 
 # Lines at the top that name who made a sheet or what kind of sheet it is, not what it is about (a line with a
 # colon names its topic after it: "Patient Medicine Leaflet: Apixaban (Eliquis)").
-_ORGANISATION = re.compile(r"^(?!.*:).*\b(?:hospital|cent(?:er|re)|clinic|unit|department|service|trust|practice|"
-                           r"health system|foundation|pharmacy|network)\b|_{3,}|please take one", re.I)
+_ORGANISATION = re.compile(r"^(?!.*:).*\b(?:hospital|cent(?:er|re)|clinic|unit|department|division|service|trust|"
+                           r"practice|health system|foundation|pharmacy|network)\b|_{3,}|please take one", re.I)
 _DOCUMENT_KIND = re.compile(r"^(?!.*:)(?:[\w' ]+ )?(?:fact ?sheet|handout|leaflet|patient information|information "
                             r"sheet|information for patients)\b", re.I)
 
@@ -111,9 +113,9 @@ _DOCUMENT_KIND = re.compile(r"^(?!.*:)(?:[\w' ]+ )?(?:fact ?sheet|handout|leafle
 def _letterhead(blocks: list[RawBlock], i: int) -> bool:
     """Tell whether the heading at i names who made the sheet, or what kind of sheet it is (over another heading:
     "Why We Made This Handout" over its paragraph is a section's heading)."""
-    text = blocks[i].texts[0]
-    return bool(_ORGANISATION.search(text) or _DOCUMENT_KIND.search(text)
-                and i + 1 < len(blocks) and blocks[i + 1].kind == "heading")
+    parts = [p.strip() for p in blocks[i].texts[0].split(" | ")]  # "Division of Viral Hepatitis | Fact Sheet for the Public"
+    return all(_ORGANISATION.search(p) or _DOCUMENT_KIND.search(p) and i + 1 < len(blocks)
+               and blocks[i + 1].kind == "heading" for p in parts)
 
 
 def _title_at_top(blocks: list[RawBlock]) -> int | None:
@@ -172,6 +174,39 @@ def _nested_headings(blocks: list[RawBlock]) -> list[RawBlock]:
     return out
 
 
+_LABEL_LINE = re.compile(r"^([A-Z][A-Za-z /-]{1,30}):\s+(\S.*)$")
+
+
+def _label_lines(blocks: list[RawBlock]) -> list[RawBlock]:
+    """Read "Label: value" lines that looked like headings ("Diagnosis: Kidney stone (ureteric colic), left side",
+    "Stone size on CT: approximately 4 mm") as a list of what they say, not as headings of nothing.
+
+    A line of several fields ("Patient weight today: 14 kg      Date: ____") keeps the filled ones; a form's
+    blank ("Date of Surgery: ____") says nothing and goes. The first line of a file ("HIV PrEP: What You Need
+    to Know") and title-like values stay headings.
+    """
+    out: list[RawBlock] = []
+    for i, b in enumerate(blocks):
+        if b.kind != "heading" or b.level or not i:
+            out.append(b)
+            continue
+        fields = [f.strip() for f in re.split(r"\s{3,}", b.texts[0]) if f.strip()]
+        labelled = [f for f in fields if (m := _LABEL_LINE.match(f)) and (
+            "__" in f or not _title_like(m.group(2).split()) and len(m.group(2).split()) >= 2 or re.search(r"\d", m.group(2)))]
+        if len(labelled) != len(fields):
+            out.append(b)
+            continue
+        said = [f for f in labelled if "__" not in f]
+        if not said:
+            continue  # "Patient: ________   Date of Surgery: ____/____": a form's blanks
+        if out and out[-1].kind == "bullets" and _LABEL_LINE.match(out[-1].texts[-1]):
+            out[-1].texts += said
+            out[-1].levels += [(0, "bullets")] * len(said)
+        else:
+            out.append(RawBlock("bullets", said, b.line, levels=[(0, "bullets")] * len(said)))
+    return out
+
+
 def _reads_as_content(line: str) -> bool:
     """Tell whether a short line read as a heading says something of its own (a time, a place, a number)."""
     return bool(re.search(r"\d", line)) and not line.rstrip().endswith(("?", ":"))
@@ -179,7 +214,8 @@ def _reads_as_content(line: str) -> bool:
 
 def _clean(text: str) -> str:
     """Return a text from a reader as every later stage may read it: no control characters, no unsafe address."""
-    return without_unsafe_addresses(clean_line(text))
+    # "PATIENT DISCHARGE INSTRUCTIONS          Page 1 of 2": a printed page's number is no part of its words.
+    return re.sub(r"(?:\s{2,}|^)Page \d+ of \d+\s*$", "", without_unsafe_addresses(clean_line(text)))
 
 
 def _cleaned(blocks: list[RawBlock]) -> list[RawBlock]:

@@ -234,8 +234,10 @@ def split_which_clause(sentence: str) -> list[str]:
         # "NSAIDs such as ibuprofen or naproxen, which can make heart failure worse": about NSAIDs, or
         # "caffeine and alcohol, which can make anxiety worse": about both, not the last name alone.
         return [sentence]
-    if ";" in rest:
-        return [sentence]  # "the following: a sore throat, which ...; bleeding, which ...": asides of list items
+    if ";" in rest or re.search(r"\b(?:and|or|but) which\b", rest):
+        # "the following: a sore throat, which ...; bleeding, which ...": asides of list items; "which is
+        # injected ... and which helps ...": a second "which" a "This" sentence would leave with nothing to describe.
+        return [sentence]
     goes_on = re.search(r", (?:and|or|but) (\w+)", rest)
     if goes_on and (goes_on.group(1).lower() in verb_forms()[1] | {"text", "it", "they", "this", "these", "he", "she",
                                                                   "you", "we"} or goes_on.group(1).endswith("ing")):
@@ -256,6 +258,8 @@ def split_which_clause(sentence: str) -> list[str]:
         return [sentence]  # "tension-type headaches and migraines, which can be painful": both, or migraines alone?
     if re.match(r"(?:is|was) (?:why|what|how)\b|means\b|is because\b", rest):
         subject = "This"  # "Having lost someone to an overdose, which is why ...": the whole clause is the reason
+    elif last in names_and_terms() and not _main_clause_noun(sentence, len(before)):
+        return [sentence]  # "injury appearing after starting ashwagandha, which resolved": the injury did, not the herb
     elif last in names_and_terms():
         # "donepezil (Aricept), which is ...": the name before the brand in brackets.
         found = re.search(r"(?:\b([a-z]+(?:ed|al|ic|ive|ous)) )?([\w-]+)$", re.sub(r"\s*\([^()]*\)$", "", before))
@@ -295,6 +299,8 @@ def split_which_clause(sentence: str) -> list[str]:
                 subject = "These"  # "confusion, or a seizure, which can be signs of ...": these can be signs
         elif plural_verb and (last.endswith("s") and not last.endswith("ss")):
             subject = f"These {last}"  # "white blood cells called neutrophils, which are needed": these neutrophils
+        elif is_plural(last) and verb in finite and verb.endswith("s") and verb not in bases:
+            subject = "This"  # "raised for the first 2 to 3 days, which helps": not the days; what was said helps
         elif not is_plural(last) or plural_verb is False and verb in ("is", "was", "has", "does"):
             subject = "This"
         else:
@@ -345,6 +351,28 @@ def _named_antecedent(sentence: str, comma: int) -> str | None:
     if any(t.dep_ == "det" for t in mods):
         return ("These " if plural else "This ") + phrase  # "a quick procedure, which ...": "This quick procedure"
     return cap(phrase) if noun.pos_ == "PROPN" or phrase[0].isupper() else phrase[:1].upper() + phrase[1:]
+
+
+def _main_clause_noun(sentence: str, comma: int) -> bool:
+    """Tell whether the name before a ', which' is a thing of the main clause, by the parse: its subject, object
+    or complement, one thing and no part of a phrase inside ("after starting ashwagandha", "cold baths or
+    rubbing alcohol")."""
+    doc = parse(sentence)
+    before = [t for t in doc if t.idx < comma]
+    while before and before[-1].text == ")":
+        opening = next((t for t in reversed(before) if t.text == "("), None)
+        if opening is None:
+            break
+        before = [t for t in before if t.i < opening.i]  # "donepezil (Aricept)": the name before its brand
+    before = [t for t in before if not t.is_punct]
+    if not before:
+        return False
+    noun = before[-1]
+    verb = noun.head
+    listed = any(t.dep_ == "cc" for t in before[-4:-1])  # "cold baths or rubbing alcohol": which of them?
+    return (noun.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "appos") and not listed
+            and not any(c.dep_ == "conj" for c in noun.children) and verb.tag_ != "VBG"
+            and (verb.dep_ in ("ROOT", "conj") or verb.dep_ == "xcomp" and verb.head.dep_ == "ROOT"))
 
 
 def _plural_subject_apart(sentence: str, list_start: int) -> bool:
@@ -569,6 +597,11 @@ def _reason_clause(sentence: str, at: int) -> bool:
         return False
     if any(t.text == "," for t in doc[word.i:word.head.i]):
         return False  # "as buprenorphine-naloxone (Suboxone), is ...": a comma between a clause's subject and verb is no clause
+    if re.search(r", (?:and|or|but) (?:always |never |please )?(?:do not |don't )?[a-z]+\b", doc[word.i:].text) and any(
+            t.dep_ == "conj" and t.pos_ == "VERB" and t.lower_ in verb_forms()[1]
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+            for t in doc[word.i:]):
+        return False  # "because the 15 mg/5 mL liquid is stronger, and always use the syringe": a step, not the reason
     last = max(t.i for t in doc if not t.is_punct)
     return max(t.i for t in word.head.subtree if not t.is_punct) == last
 

@@ -84,13 +84,23 @@ def split_such_as(sentence: str) -> list[str]:
                 or len(noun) == 3):
             break  # "who have risk factors": "risk" is part of the noun here, not a verb
         noun.insert(0, w)
+    plural = bool(noun) and re.sub(r"\W+$", "", noun[-1]).endswith("s")
     if not noun or len(before) > len(noun) and (before[-len(noun) - 1].lower() in ("of", "and", "or")
+                                                or before[-len(noun) - 1].lower() in (
+                                                    "to", "with", "from", "against", "after", "on", "in", "by", "for")
+                                                and not plural
                                                 or before[-len(noun) - 1].endswith(",")):
-        # "Small amounts of alcohol, such as one drink": examples of the amount, not of alcohol; "the measles,
-        # mumps and rubella (MMR) vaccine, such as ...": the name goes on before the words taken.
+        # "Small amounts of alcohol, such as one drink": examples of the amount, not of alcohol; "a serious
+        # reaction to penicillin, such as swelling": of the reaction, not of penicillin ("treatment with
+        # antivirals, such as A or B": a kind of many, the examples are of it); "the measles, mumps and
+        # rubella (MMR) vaccine, such as ...": the name goes on before the words taken.
         return [sentence]
     verb = "include" if re.sub(r"\W+$", "", noun[-1]).endswith("s") else "includes"  # "antivirals (DAAs) include"
     quantified = before[-len(noun) - 1].lower() if len(before) > len(noun) else ""
+    if quantified in ("a", "an") and (plural := _plural_of(noun[-1])):
+        # "a contrast agent, such as A or B": examples of the kind ("Contrast agents include A and B"), not
+        # parts of one ("Contrast agent includes A and B" reads as both in it).
+        noun, verb = noun[:-1] + [plural], "include"
     if quantified in ("some", "certain", "several", "other", "many", "few"):
         # "Some antibiotics, such as A and B, can raise your INR": "Antibiotics include A and B" would be a
         # general fact; "These include A and B" says they are the ones meant.
@@ -106,6 +116,16 @@ def split_such_as(sentence: str) -> list[str]:
     # The examples go first: after the main sentence they would stand between it and a next sentence
     # that points back at it ("Opioid withdrawal happens when someone stops ... This sudden change ...").
     return split_or_keep(sentence, [listed, main])
+
+
+def _plural_of(noun: str) -> str | None:
+    """Return a noun's plural ("agent" -> "agents"), or None when it has none the inflection tables know."""
+    from lemminflect import getInflection  # here: importing lemminflect imports spaCy
+
+    if not noun.isalpha() or not noun.islower():
+        return None
+    forms = getInflection(noun, tag="NNS")
+    return forms[0] if forms and forms[0] != noun else None
 
 
 _NOT_NOUN = {"the", "a", "an", "of", "who", "that", "which", "has", "been", "have", "is", "are", "was", "were",
