@@ -60,8 +60,9 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     # ambiguous in a handout about several.
     several = len({n for x in handout.sentences for n in protected(x.text).names}) > 1
     # "Self-care at home only if ...", "Red zone": a step under a heading that sets a condition holds only there.
+    # ("Do not go into a waiting room if you think you may have measles" says its own condition: it may go.)
     under_condition = {id(x) for sec in handout.sections if _CONDITIONAL_HEADING.search(sec.heading)
-                       for x in sec.sentences}
+                       for x in sec.sentences if not re.search(r"\b(?:if|unless|when)\b", x.text, re.I)}
     leaning = _leaning_back(handout)
     # "Some studies suggest that IF may help ...": an abbreviation the body spells out elsewhere ("(IF)").
     spelled = {m.group(1) for s in handout.sentences for m in re.finditer(r"\(([A-Z]{2,6})\)", s.text)} \
@@ -259,9 +260,11 @@ def _stands_alone(s: Sentence, limit: int | None = None) -> bool:
         return False  # "I understand the risks": a statement a patient signs on a form, not a point for the reader
     if ": " in s.text and not whole(s.text.split(": ", 1)[1]):
         return False  # "Eye to be operated on: Right eye Left eye": a form's field, not a sentence
-    # An aside in brackets is detail (a brand name or an abbreviation is not); a question is no point.
+    # An aside in brackets is detail (a brand name, an abbreviation or "(or your local emergency number)" is not);
+    # a question is no point.
     asides = re.findall(r"\(([^()]*)\)", s.text)
-    return all(len(a.split()) <= 3 and not has_verb(a) for a in asides) and not s.text.endswith("?")
+    return all(len(a.split()) <= 5 and not has_verb(a) and not re.search(r"\d|\b(?:for example|e\.g|such as|including)\b", a)
+               for a in asides) and not s.text.endswith("?")
 
 
 def _qualifies(after: str, sentence: str) -> bool:
