@@ -290,7 +290,8 @@ def test_a_clause_with_its_own_subject_after_a_to_clause_may_stand_alone_but_not
 def test_a_step_under_a_conditional_heading_may_be_a_key_point_when_it_says_its_own_condition(tmp_path):
     points = _key_points_of(tmp_path, "Measles\n\nMeasles is a highly contagious illness caused by a virus. It spreads "
                             "through the air. Most children recover in 2 weeks. Measles can cause pneumonia. Two doses "
-                            "of vaccine protect most people.\n\nWhat to do if you suspect measles\n\nCall your clinic "
+                            "of vaccine protect most people. Babies under 1 year cannot have the vaccine yet. Measles "
+                            "is common in some countries.\n\nWhat to do if you suspect measles\n\nCall your clinic "
                             "first. Do not go directly into a waiting room if you think your child may have measles. "
                             "Keep your child at home.\n")
     assert "Do not go directly into a waiting room if you think your child may have measles." in points
