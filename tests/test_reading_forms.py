@@ -231,10 +231,24 @@ def test_a_nested_list_stays_a_list_under_its_lead_in(tmp_path):
     blocks = [(b.kind, [" ".join(x.text for x in item) for item in b.items]) for b in handout.sections[0].blocks]
     assert blocks == [("paragraph", ["When you are ill, follow these rules:"]),
                       ("paragraph", ["Stop these medicines until you eat again:"]),
-                      ("bullets", ["metformin", "lisinopril"]), ("bullets", ["Keep drinking water."]),
+                      # The sentence after the lead-in's list goes on as text: a bullet would read as one more medicine.
+                      ("bullets", ["metformin", "lisinopril"]), ("paragraph", ["Keep drinking water."]),
                       ("paragraph", ["Get help right away if:"]),
                       ("bullets", ["you are sick for more than 6 hours", "you have a fever and a stiff neck",
                                    "you cannot keep fluids down."])]
+
+
+def test_a_list_inside_a_list_never_takes_the_items_after_it(tmp_path):
+    handout = read(tmp_path, "sumatriptan.md", "# Sumatriptan\n\nSide effects you may get:\n\n- Common:\n  - tingling\n"
+                   "  - tightness in the chest, which is usually brief\n    - get help at once if chest pain is severe\n"
+                   "  - dizziness or tiredness\n- Rare:\n  - seizures\n- Slower is better:\n  - a pause of 2 weeks\n"
+                   "  - smaller last steps\n- dry mouth\n")
+    said = [(b.kind, [" ".join(x.text for x in item) for item in b.items]) for b in handout.sections[0].blocks]
+    # One note under an item is folded into it; a lead-in followed by a thing that is no sentence keeps its list in
+    # itself ("dry mouth" after "a pause ..." and "smaller last steps" would read as one more of them).
+    assert ("bullets", ["tingling", "tightness in the chest, which is usually brief: get help at once if chest pain "
+                        "is severe.", "dizziness or tiredness"]) in said
+    assert ("bullets", ["Slower is better: a pause of 2 weeks; smaller last steps.", "dry mouth"]) in said
 
 
 def test_an_indented_list_in_plain_text_reads_as_in_markdown(tmp_path):

@@ -185,20 +185,31 @@ def list_blocks(entries: list[tuple[int, str, str]], line: int = 0) -> list[RawB
 def _laid_out(items: list[_Item], line: int) -> list[RawBlock]:
     kind = items[0].kind
     out = [RawBlock(kind, [], line)]
-    for item in items:
-        if not item.children:
+    after_list = False  # an item's own list was laid out: the plain items after it must not read as more of it
+    for n, item in enumerate(items):
+        if not item.children and after_list:
+            out.append(RawBlock("paragraph", [list_item(item.text)], line))
+            out.append(RawBlock(kind, [], line))
+        elif not item.children:
             out[-1].texts.append(list_item(item.text))
         elif not _keeps_its_list(item):
+            after_list = False
             text = list_item(item.text)
             for child in item.children:
                 text = nested_item(text, list_item(_folded(child)), kind)
             out[-1].texts.append(text)
-        elif kind == "numbered":
+        elif kind == "numbered" or any(not _is_sentence(list_item(later.text)) for later in _plain_run(items[n + 1:])):
+            # A step keeps its list in itself; so does an item with things after it that are no sentences: laid out
+            # as a lead-in and a list, "dizziness" after it would read as one more of its list.
+            after_list = False
             out[-1].texts.append(_run_in(_lead_in(item.text), item.children))
         else:
+            # "Call 911 if your child:" and its signs, then "Never wait to see whether ...": the sentences after the
+            # list go on as text, not as bullets that would read as more of its signs.
             out.append(RawBlock("paragraph", [_lead_in(item.text)], line))
             out += _laid_out(item.children, line)
-            out.append(RawBlock(kind, [], line))  # the outer list goes on
+            out.append(RawBlock(kind, [], line))
+            after_list = True
     return [b for b in out if b.texts]
 
 
@@ -206,7 +217,25 @@ def _keeps_its_list(item: _Item) -> bool:
     """Its nested items are a list of their own: it leads into them ("...if:"), or one of them is no note on it
     but a fragment ("metformin", "weakness on one side"); notes start with a capital and are sentences or more
     than a few words ("Use cool water.", "A cough with green sputum may suggest pneumonia")."""
+    if len(item.children) == 1 and not item.children[0].children and not list_item(item.text).endswith(":") \
+            and len(item.children[0].text.split()) > 3:
+        return False  # one note under an item ("... which is usually brief" / "stop taking it and get help if ...")
     return list_item(item.text).endswith(":") or not all(_is_note(list_item(c.text)) for c in item.children)
+
+
+def _plain_run(items: list[_Item]) -> list[_Item]:
+    """Return the items without a list of their own that come next, up to the next item with one."""
+    run = []
+    for item in items:
+        if item.children:
+            break
+        run.append(item)
+    return run
+
+
+def _is_sentence(text: str) -> bool:
+    """Tell whether a list item is a sentence of its own ("Keep drinking water."), not a thing or a sign."""
+    return bool(_CAPITAL.match(text)) and bool(_SENTENCE_END.search(text))
 
 
 def _is_note(text: str) -> bool:
