@@ -23,6 +23,7 @@ from handouts.build.pruning import KEPT_KEY
 from handouts.build.speech_cache import SpeechCache
 from handouts.config import Config
 from handouts.errors import HandoutError
+from handouts.files import Written, temp_path
 from handouts.language.labels import words_for
 from handouts.plain.changelog import change_log_json, readability_json, review_html
 from handouts.render.fonts import font_files
@@ -177,14 +178,21 @@ def _html(job: Job) -> bytes:
     return build_html(job.handout, job.config, audio=media["mp3"], captions=media["vtt"], cues=cues).encode("utf-8")
 
 
-def _video(job: Job) -> bytes:
-    """Render the captioned MP4 for TVs and signage players: slides, the captions burned in and as a track."""
+def _video(job: Job) -> Written:
+    """Render the captioned MP4 for TVs and signage players: slides, the captions burned in and as a track.
+
+    ffmpeg writes it under a temporary name in the output folder, which the pipeline renames into place: the
+    video (338 MB for the 1 MB text of benchmarks/scale.py) is never read into memory."""
     # The MP3 and captions from the job, the same bytes as the files written above: on the narration thread
     # (SpeechAhead) this runs before those files are written. Made once per job when both are stale.
     mp3, captions = _mp3(job), _captions(job)
     fonts = font_files()
-    return make_mp4(_storyboard(job, read_webvtt(captions)), mp3, Fonts(fonts["normal"], fonts["bold"]), captions,
-                    job.handout.meta.language)
+    board = _storyboard(job, read_webvtt(captions))
+    folder = output_dir(job.config)
+    folder.mkdir(parents=True, exist_ok=True)
+    into = temp_path(folder / f"{job.handout.meta.slug}.mp4")
+    return Written(make_mp4(board, mp3, Fonts(fonts["normal"], fonts["bold"]), captions, job.handout.meta.language,
+                            into=into))
 
 
 def _storyboard(job: Job, cues) -> Storyboard:
@@ -262,7 +270,8 @@ class SpeechAhead:
             self.pending[output.name] = self.pool.submit(output.render, job)
 
     def render(self, output: Output):
-        """Return the output's content: from the second thread when it was started there."""
+        """Return the output's content (bytes, text, or a `Written` file to rename into place): from the second
+        thread when it was started there."""
         future = self.pending.pop(output.name, None)
         return future.result() if future else output.render(self.job)
 
@@ -274,3 +283,9 @@ class SpeechAhead:
             if kind is not None:  # an error or Ctrl-C: nothing made here is wanted, stop after this sentence
                 self.job.stop.set()
             self.pool.shutdown(wait=True, cancel_futures=True)
+            # What was made here and never taken (the build failed first): a video's temporary file is removed.
+            for future in self.pending.values():
+                if future.done() and not future.cancelled() and future.exception() is None:
+                    made = future.result()
+                    if isinstance(made, Written):
+                        made.discard()

@@ -255,6 +255,8 @@ def _make_outputs(job: Job, old: dict, entry: dict, force: bool, audio: bool) ->
                 result.audio_seconds = facts.get("seconds", result.audio_seconds)
                 continue
             report_stage(job.progress, job.source.name, f"making the {output.name}")
+            # Bytes are written to a temporary file and renamed into place; the video comes as a file ffmpeg already
+            # wrote beside `path` (never read into memory), which is renamed (or removed if that fails).
             result.outputs[output.name] = write_atomic(path, ahead.render(output))
             result.rebuilt[output.name] = reason
             facts = {"pages": result.pages[output.name]} if output.name in result.pages else {}

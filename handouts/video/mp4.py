@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import os
 import tempfile
-import uuid
 from pathlib import Path
 
+from handouts.files import Written, temp_path, write_atomic
 from handouts.video.slides import Fonts, Storyboard
 
 # Fixed for every MP4 the project makes, so any of them can be joined with `-c copy`: the same codec
@@ -45,9 +45,29 @@ def run_ffmpeg(args: list[str]) -> None:
         raise RuntimeError(f"ffmpeg failed ({done.returncode}): {tail}")
 
 
-def make_mp4(board: Storyboard, mp3: bytes, fonts: Fonts, captions: str, language: str = "en") -> bytes:
-    """Return the captioned video: one still per slide or caption change at a variable frame rate, the MP3 as AAC,
-    and `captions` (the handout's WebVTT, whose cues the storyboard holds too) as a subtitle track."""
+def make_mp4(board: Storyboard, mp3: bytes, fonts: Fonts, captions: str, language: str = "en",
+             into: Path | None = None) -> bytes | Path:
+    """Make the captioned video: one still per slide or caption change at a variable frame rate, the MP3 as AAC,
+    and `captions` (the handout's WebVTT, whose cues the storyboard holds too) as a subtitle track.
+
+    With `into` (a temporary name beside where the video goes, see handouts/files.py `temp_path`) ffmpeg writes the
+    video there and its path is returned: the video (hundreds of MB for a long text) is never held in memory, and
+    if anything fails the file is removed. Without it, the video's bytes are returned."""
+    if into is not None:
+        try:
+            _make_mp4(board, mp3, fonts, captions, language, Path(into))
+        except BaseException:
+            Path(into).unlink(missing_ok=True)
+            raise
+        return Path(into)
+    with tempfile.TemporaryDirectory(prefix="handouts-video-") as tmp:
+        out = Path(tmp) / "video.mp4"
+        _make_mp4(board, mp3, fonts, captions, language, out)
+        return out.read_bytes()
+
+
+def _make_mp4(board: Storyboard, mp3: bytes, fonts: Fonts, captions: str, language: str, out: Path) -> None:
+    """Write the captioned video to `out` (see make_mp4)."""
     from handouts.video.slides import frames, slide_changes
 
     with tempfile.TemporaryDirectory(prefix="handouts-video-") as tmp:
@@ -63,7 +83,6 @@ def make_mp4(board: Storyboard, mp3: bytes, fonts: Fonts, captions: str, languag
         (folder / "stills.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
         (folder / "narration.mp3").write_bytes(mp3)
         (folder / "captions.vtt").write_text(captions, encoding="utf-8")  # no cue outlasts the sound (captions.py)
-        out = folder / "video.mp4"
         code = LANGUAGES.get(language.split("-")[0].lower(), "und")  # MP4 names languages in ISO 639-2
         run_ffmpeg(["-f", "concat", "-safe", "0", "-i", str(folder / "stills.txt"),
                     "-i", str(folder / "narration.mp3"), "-i", str(folder / "captions.vtt"),
@@ -78,8 +97,7 @@ def make_mp4(board: Storyboard, mp3: bytes, fonts: Fonts, captions: str, languag
                     "-map_metadata", "1", "-map_chapters", "-1",
                     "-t", f"{board.seconds:.3f}",
                     # The index at the front: a player (or a browser) starts playing before reading the whole file.
-                    "-movflags", "+faststart", str(out)])
-        return out.read_bytes()
+                    "-movflags", "+faststart", "-f", "mp4", str(out)])  # the format named: `out` may end in .tmp
 
 
 def _draw_stills(stills, board: Storyboard, fonts: Fonts, folder: Path) -> None:
@@ -108,8 +126,7 @@ def join_videos(paths: list[Path], out: Path) -> Path:
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     # A temporary name the build's clean-up knows (".NAME.*.tmp"): a killed join leaves no half-written video.
-    # ffmpeg creates it, so it gets the usual permissions (mkstemp would make it private).
-    tmp = str(out.parent / f".{out.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
+    tmp = str(temp_path(out))
     try:
         with tempfile.TemporaryDirectory(prefix="handouts-join-") as folder:
             listing = Path(folder) / "videos.txt"
@@ -119,10 +136,7 @@ def join_videos(paths: list[Path], out: Path) -> Path:
             run_ffmpeg(["-f", "concat", "-safe", "0", "-i", str(listing), "-map", "0", "-c", "copy",
                         "-video_track_timescale", "1000",  # as make_mp4 writes: a joined video joins again
                         "-movflags", "+faststart", "-f", "mp4", tmp])
-        with open(tmp, "rb+") as f:
-            os.fsync(f.fileno())  # on disk before the rename makes it visible, as handouts/files.py does
-        os.replace(tmp, out)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return out
+    return write_atomic(out, Written(tmp))  # fsynced, then renamed into place (removed if that fails)
