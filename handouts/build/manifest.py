@@ -31,7 +31,7 @@ class Output:
     name: str  # shown to the user: "pdf", "large-print pdf", "mp3", "html"
     filename: str  # "{slug}.pdf"
     inputs: tuple[str, ...]  # input names, see handouts/build/inputs.py
-    render: Callable[[Any], bytes]  # job -> the file's bytes
+    render: Callable[[Any], Any]  # job -> the file's bytes or text, or a `Written` file to rename into place (the video)
     speech: bool = False  # needs the speech engine (skipped with --no-audio)
 
     def path(self, folder: Path, slug: str) -> Path:
