@@ -69,8 +69,11 @@ def test_sample_is_easier_and_shorter(sample):
     # grade (6.5 -> 7.3, SMOG 9.4 -> 9.9): six splits whose new "This" could point at more than one thing
     # are kept as the source says them, and listed for the reviewer. The lexicon audit costs more (7.3 ->
     # 7.9, SMOG 9.9 -> 10.5): "nausea" is no "upset stomach", "neurotransmitter" no "brain chemical", and
-    # "increased", "irritability", "stimulate" and "sensations" keep their words. Safety wins.
-    assert a.fk_grade <= 7.9 and a.smog <= 10.6
+    # "increased", "irritability", "stimulate" and "sensations" keep their words. Safety wins. The fourth review
+    # round costs a little more (7.9 -> 8.0): "Opioid withdrawal is a complex process." says what it is (a
+    # definition is never merged away) and "treatments like Kratom, which may help ..." names no antecedent
+    # the parse leaves in doubt.
+    assert a.fk_grade <= 8.0 and a.smog <= 10.7
     assert a.words < 0.70 * b.words  # repeats merged; not yet half
     assert a.avg_sentence_words < 15
 
@@ -728,7 +731,8 @@ def test_chemotherapy_food_leaflet_keeps_agreement_and_each_foods_own_warning():
     r = _plain("chemo_food_safety.txt")
     assert r.violations == []
     text = _text(r)
-    assert "These neutrophils are needed to fight infection." in text and "This are" not in text
+    # "neutrophils, which are needed ..." stays whole: "This condition" after it would point at the aside alone.
+    assert "neutrophils, which are needed to fight infection. This condition" in text and "This are" not in text
     assert "loose stools that last more than 24 hours" in text  # "diarrhea that lasts" said as a plural
     assert "within 2 hours of buying" in text
     assert "raw sprouts such as alfalfa, which cannot be washed clean." in text  # only sprouts, as the source says
@@ -746,7 +750,8 @@ def test_warfarin_guide_keeps_interactions_and_names_which_antibiotics():
     assert r.violations == []
     text = _text(r)
     assert "Many medicines interact with warfarin." in text  # not "act on warfarin"
-    assert "Some antibiotics can raise your INR significantly. These include metronidazole and ciprofloxacin." in text
+    assert "Some antibiotics can raise your INR significantly. These antibiotics include metronidazole and " \
+           "ciprofloxacin." in text
     assert "It is prescribed to reduce the risk of blood clots" in text
     assert "generally considered safer" in text  # "generally" is not "usually"
     signs = next(b for sec in r.handout.sections for b in sec.blocks if b.kind == "bullets")

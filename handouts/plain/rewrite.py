@@ -153,13 +153,20 @@ def rewrite_sentence(sentence: Sentence, section: str, lists: bool = False,
         if rule.makes_list and not lists:
             continue
         out = []
-        for piece, rules in pieces:
+        for n, (piece, rules) in enumerate(pieces):
             result = rule.rewrite(piece)
             if result == [piece]:
                 out.append((piece, rules))
                 continue
             reason = piece.role == TEXT and veto(rule, piece.text, [r.text for r in result],
                                                       not lists and conditions, said_elsewhere)
+            if not reason and len(result) > 1 and not rule.makes_list and n + 1 < len(pieces) \
+                    and _POINTS_BACK.match(pieces[n + 1][0].text) \
+                    and result[-1].text.split()[:3] != piece.text.split()[:3]:
+                # "Wash the wound ..., then apply an antiseptic. This step alone ...": split, the "This" after it
+                # would point at its last part only (the examples said first and the sentence after them are fine,
+                # and so is a list, which the "This" takes whole).
+                reason = f"'{pieces[n + 1][0].text.split()[0]}' after it would point at its last part only"
             if reason:
                 change.kept.append(f"{rule.name}: {reason}")
                 out.append((piece, rules))
@@ -183,6 +190,10 @@ def rewrite_sentence(sentence: Sentence, section: str, lists: bool = False,
         pieces[-1] = (piece._replace(text=text), rules if text != source else [r for r in rules if r != "tidy"])
     change.rules = _unique([r for _, rules in pieces for r in rules] + [d["rule"] for d in change.dropped])
     return [Sentence(p.text, sources=list(sources), rules=r, role=p.role) for p, r in pieces], change
+
+
+# A sentence that opens pointing back ("This step alone ..."); not "Those without risk factors ..." (who they are follows).
+_POINTS_BACK = re.compile(r"(?:This|That|These|Those|It|They|Both|Each)\b(?! (?:who|whose|without|with|that|which|in|of)\b)")
 
 
 def said_more_than_once(sentences: list[str]) -> frozenset[str]:

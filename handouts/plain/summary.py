@@ -77,7 +77,8 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
         for blk in sec.blocks:
             # A step of a numbered list is a step of its procedure ("Remove the cap and shake the inhaler well" is
             # for the spacer, not for every inhaler; "Pull upward with steady pressure" pulls the tick of step 1).
-            if blk.is_list and lists_conditions(sec.heading, lead_in) or blk.kind == "numbered":
+            if blk.is_list and (lists_conditions(sec.heading, lead_in) or _TIMED.search(lead_in)) \
+                    or blk.kind == "numbered":
                 condition_items |= {id(x) for x in blk.sentences}
             lead_in = blk.sentences[-1].text if blk.sentences else ""
     candidates, from_lists, long_urgent = [], [], []
@@ -87,7 +88,8 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
             continue
         if several and (_DOSE.search(s.text) or _MEDICINE.search(s.text)) and not protected(s.text).names:
             continue  # "Do not double the dose ...", "Return unused tablets ...": which medicine's?
-        if re.match(r"^(?:[A-Z][\w-]*)(?: [\w-]+){0,2} (?:also )?includes? ", s.text) and len(s.rules) > 0:
+        if re.match(r"^(?:[A-Z][\w-]*)(?: [\w-]+){0,2} (?:also )?includes? ", s.text) and len(s.rules) > 0 \
+                or "split_such_as" in s.rules and re.search(r"\binclude", s.text):
             continue  # "Sleeping pills include zolpidem and diphenhydramine.": examples split off are detail
         if not _stands_alone(s):
             if tells_what_to_do(s.text) and _urgent(s.text) and _stands_alone(s, limit=URGENT_MAX_WORDS):
@@ -152,7 +154,8 @@ _POINTS_ELSEWHERE = (
     r"\bthe same (?!time\b)\w+(?! as\b)(?!\s\w+ as\b)", r"[\"“”]", r"___",
     r"\binstead\b(?! of\b)", r"\balso\b",  # "Call the clinic instead." (of what?), "Strips may also miss ..." (as what?)
     r"\bagain\b", r"\brepeat\b",  # "Wait 30 seconds, shake again, and repeat": the steps before say what
-    r"\b(?:happen|happens|occur|occurs|develop|appear|follow)\.$")  # "Fever, chills and aches may happen." (with what?)
+    r"\b(?:happen|happens|occur|occurs|develop|appear|follow)\.$",  # "Fever, chills and aches may happen." (with what?)
+    r"\b(?:before|after|earlier|later|beforehand|afterwards?)\.$")  # "Stop SGLT2 inhibitors 3 days before." (before what?)
 
 
 # "Return unused tablets ...", "Do not double the dose": in a handout about several medicines, which one?
@@ -183,12 +186,18 @@ def _leaning_back(handout: Handout) -> set[int]:
     return out
 
 
+# "3 days before:", "On the morning of the test:": the list's steps hold only then.
+_TIMED = re.compile(r"\b(?:before|after|during|until|day|days|morning|evening|night|week|weeks|hours?)\b[^.]*:\s*$", re.I)
+
+
 # Words of a title that name no topic ("Discharge instructions for your child", "Y10 fact sheet").
 _GENERIC_TITLE = {"inform", "patient", "leaflet", "handout", "instruct", "discharg", "fact", "sheet", "factsheet", "guid",
                   "question", "answer", "what", "know", "should", "your", "about", "care", "home", "help", "get", "when",
                   "web", "page", "consent", "form", "clinic", "child", "children", "adult", "older", "parent", "famili",
                   "peopl", "support", "group", "new", "updat", "2025", "2024", "2023", "realli", "work", "doe"}
-_LABEL = re.compile(r"^[A-Z]{2,}(?: [A-Z]{2,})*:")  # "MYTH: The vaccine causes infertility": half of a pair
+# "MYTH: The vaccine causes infertility", "Fact: Modern vaccines are given in the arm": half of a pair;
+# "T - Time: call for help right away": a letter of a memory aid, which needs the rest of it.
+_LABEL = re.compile(r"^(?:[A-Z]{2,}(?: [A-Z]{2,})*:|(?:Myths?|Facts?|Q|A|Question|Answer|True|False|Tip|Note)\s*:|[A-Z]\s*[-–]\s)")
 
 
 def _topic_words(title: str) -> frozenset[str]:
@@ -212,8 +221,11 @@ def _names_its_topic(text: str, topic: frozenset[str], later_piece: bool = False
         return False  # "Show a family member where it is kept": which thing?
     if instruction(text):
         said = content_words(text)
-        return bool(protected(text).names or find_terms(text) or said & topic
-                    or not re.search(r"\bthe (?!same\b)[a-z]", text) or re.search(r"\b(?:if|when|unless)\b", text))
+        if protected(text).names or find_terms(text) or said & topic:
+            return True
+        # "Do not refrigerate." (what?): a short step names its thing; "the X" must be one the reader knows.
+        return len(text.split()) >= 4 and (not re.search(r"\bthe (?!same\b)[a-z]", text)
+                                           or bool(re.search(r"\b(?:if|when|unless)\b", text)))
     # A claim names its topic; a later piece of a split sentence names it in its subject: "No extra observation
     # time ... is needed for any vaccine" (cut from "People with an egg allergy can get any flu vaccine, and no
     # extra ...") is about observation time, for whom the piece before said.

@@ -174,7 +174,10 @@ def _nested_headings(blocks: list[RawBlock]) -> list[RawBlock]:
     return out
 
 
-_LABEL_LINE = re.compile(r"^([A-Z][A-Za-z /-]{1,30}):\s+(\S.*)$")
+# "Diagnosis: ...", "Stone size on CT: ...": a label of up to four words, not a heading that asks or says what to
+# do ("What to do after an exposure: post-exposure prophylaxis (PEP)" heads what follows).
+_LABEL_LINE = re.compile(r"^(?!(?:What|How|When|Why|Who|Where|Which|If|Before|After)\b)([A-Z][A-Za-z-]*(?: [A-Za-z/-]+){0,3}):"
+                         r"\s+(\S.*)$")
 
 
 def _label_lines(blocks: list[RawBlock]) -> list[RawBlock]:

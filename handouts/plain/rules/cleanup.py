@@ -14,13 +14,21 @@ from handouts.read.furniture import is_furniture
       cases=[("Kratom contains alkaloids.1,9", ["Kratom contains alkaloids."]),
              ("Kratom is a plant [2, 3] from Asia.", ["Kratom is a plant from Asia."]),
              ("Take 2.5 mg twice a day.", ["Take 2.5 mg twice a day."]),
-             ("Vitamin B12 helps.", ["Vitamin B12 helps."])])
+             ("Vitamin B12 helps.", ["Vitamin B12 helps."]),
+             ("Most people infected with TB bacteria3 are not ill, and 1.25 million died1.",
+              ["Most people infected with TB bacteria are not ill, and 1.25 million died."]),
+             ("Take omega3 oil and vitamin d3.", ["Take omega3 oil and vitamin d3."])])
 def strip_citations(sentence: str) -> str:
     """Remove citation markers."""
     s = re.sub(r"\s*\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]", "", sentence)
     s = re.sub(r"(?<=[a-z]{3})([.,;:)])\d{1,3}(?:[,–-]\d{1,3})*(?=\s|$)", r"\1", s)
     s = re.sub(r"(?<=[a-z]{3})[¹²³⁴⁵⁶⁷⁸⁹⁰]+", "", s)
-    return s
+    # "bacteria3", "died1": a number glued to an everyday word is a citation ("omega3", "d3" are no such words).
+    return re.sub(r"\b([a-z]{4,})(\d{1,2}(?:[,–-]\d{1,2})*)(?=[\s.,;:)]|$)",
+                  lambda m: m.group(1) if m.group(1) in dictionary_words() - _NUMBERED_NAMES else m.group(0), s)
+
+
+_NUMBERED_NAMES = {"omega", "covid", "vitamin", "type", "step", "stage", "grade", "level", "phase", "zone"}
 
 
 @rule("A '(See ...)' cross reference points at pages the handout does not have.",

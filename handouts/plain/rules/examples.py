@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from handouts.language.parse import parse
 from handouts.language.grammar import ADVERBS, AUXILIARIES, has_verb, is_plural, verb_forms, words
 from handouts.plain.rules.base import SPLIT_FROM, cap, rule, split_or_keep
 
@@ -38,7 +39,7 @@ def examples_as_such_as(sentence: str) -> str:
              ("Adults who have risk factors, such as diabetes or HIV, should also get vaccinated.",
               ["Risk factors include diabetes and HIV.", "Adults who have risk factors should also get vaccinated."]),
              ("Some antibiotics, such as metronidazole and ciprofloxacin, can raise your INR.",
-              ["Some antibiotics can raise your INR.", "These include metronidazole and ciprofloxacin."]),
+              ["Some antibiotics can raise your INR.", "These antibiotics include metronidazole and ciprofloxacin."]),
              ("Direct-acting antivirals (DAAs), such as Epclusa or Mavyret, usually last 8 to 12 weeks.",
               ["Direct-acting antivirals (DAAs) include Epclusa and Mavyret.",
                "Direct-acting antivirals (DAAs) usually last 8 to 12 weeks."]),
@@ -62,8 +63,11 @@ def split_such_as(sentence: str) -> list[str]:
         for c in cut:
             examples, rest = head.group(2)[:c], head.group(2)[c + 2:]
             first_word = (words(rest) or [""])[0]
-            if re.search(r"(?:^|, )(?:and|or|but) (?:they|it|you|we|this|these)\b", examples):
-                break  # "such as nitazenes, and they do not detect ...": the examples ended where a clause began
+            if re.search(r"(?:^|, )(?:and|or|but) (?:they|it|you|we|this|these)\b", examples) \
+                    or _step_begins(sentence, head.start(2), examples):
+                # "such as nitazenes, and they do not detect ...", "a low-fibre diet, such as rice and fish, and
+                # avoid seeds ...": the examples ended where a clause began
+                break
             if first_word in finite | bases | AUXILIARIES | ADVERBS or first_word in ("which", "who"):
                 if re.search(r"(?:^|, )(?:and|or) |\b(?:and|or) [^,]+$", examples) or "," not in examples:
                     m = (head.group(1), examples, rest)
@@ -87,7 +91,9 @@ def split_such_as(sentence: str) -> list[str]:
     plural = bool(noun) and re.sub(r"\W+$", "", noun[-1]).endswith("s")
     if not noun or len(before) > len(noun) and (before[-len(noun) - 1].lower() in ("of", "and", "or")
                                                 or before[-len(noun) - 1].lower() in (
-                                                    "to", "with", "from", "against", "after", "on", "in", "by", "for")
+                                                    "to", "with", "from", "against", "after", "on", "in", "by", "for",
+                                                    "before", "during", "since", "without", "within", "between",
+                                                    "into", "through", "under", "over", "at", "about")
                                                 and not plural
                                                 or before[-len(noun) - 1].endswith(",")):
         # "Small amounts of alcohol, such as one drink": examples of the amount, not of alcohol; "a serious
@@ -97,19 +103,24 @@ def split_such_as(sentence: str) -> list[str]:
         return [sentence]
     verb = "include" if re.sub(r"\W+$", "", noun[-1]).endswith("s") else "includes"  # "antivirals (DAAs) include"
     quantified = before[-len(noun) - 1].lower() if len(before) > len(noun) else ""
-    if quantified in ("a", "an") and (plural := _plural_of(noun[-1])):
+    if quantified in ("a", "an"):
         # "a contrast agent, such as A or B": examples of the kind ("Contrast agents include A and B"), not
-        # parts of one ("Contrast agent includes A and B" reads as both in it).
+        # parts of one ("Contrast agent includes A and B" reads as both in it); no plural known, no split.
+        plural = _plural_of(noun[-1])
+        if plural is None:
+            return [sentence]
         noun, verb = noun[:-1] + [plural], "include"
     if quantified in ("some", "certain", "several", "other", "many", "few"):
         # "Some antibiotics, such as A and B, can raise your INR": "Antibiotics include A and B" would be a
-        # general fact; "These include A and B" says they are the ones meant.
-        noun, verb = ["These"], "include"
+        # general fact; "These antibiotics include A and B" says they are the ones meant (a bare "These" could
+        # point at another thing the sentence names: "these instructions").
+        noun, verb = ["These"] + [w.lower() if i == 0 and w[:1].isupper() and w[1:].islower() else w
+                                  for i, w in enumerate(noun)], "include"
     # "such as A or B" names examples of one kind; "include A and B" says the same (both are examples).
     examples = re.sub(r" or ([^,]+)$", r" and \1", m[1])
     joint = ", " if re.match(r"(?:which|who)\b", m[2]) else " "  # "effects, which last 2 days" stays an aside
     main, listed = f"{m[0]}{joint}{m[2]}", f"{cap(' '.join(noun))} {verb} {examples}"
-    if noun == ["These"] or joint == ", ":
+    if noun[0] == "These" or joint == ", ":
         # "These include ..." must follow what it points at; "Some people get side effects, which last 2
         # days" is followed by its aside ("These effects last ..."), and the examples come after both.
         return split_or_keep(sentence, [main, listed])
@@ -118,18 +129,31 @@ def split_such_as(sentence: str) -> list[str]:
     return split_or_keep(sentence, [listed, main])
 
 
+def _step_begins(sentence: str, start: int, examples: str) -> bool:
+    """Tell whether an "and"/"or" in the examples starts an instruction of its own ("..., and avoid seeds"), by the
+    parse (not "chicken and fish": "fish" may be a verb, but here it is a thing)."""
+    found = [start + m.start(1) for m in re.finditer(r"(?:^|, )(?:and|or) (?:then )?([a-z]+)\b", examples)]
+    if not found:
+        return False
+    verbs = {t.idx for t in parse(sentence) if t.pos_ == "VERB" and t.tag_ in ("VB", "VBP")}
+    return any(at in verbs for at in found)
+
+
 def _plural_of(noun: str) -> str | None:
     """Return a noun's plural ("agent" -> "agents"), or None when it has none the inflection tables know."""
     from lemminflect import getInflection  # here: importing lemminflect imports spaCy
 
-    if not noun.isalpha() or not noun.islower():
+    head, _, last = noun.rpartition("-")  # "auto-injector" -> "auto-injectors"
+    if not last.isalpha() or not last.islower():
         return None
-    forms = getInflection(noun, tag="NNS")
-    return forms[0] if forms and forms[0] != noun else None
+    forms = getInflection(last, tag="NNS")
+    return f"{head}-{forms[0]}" if head and forms and forms[0] != last else forms[0] if forms and forms[0] != last else None
 
 
 _NOT_NOUN = {"the", "a", "an", "of", "who", "that", "which", "has", "been", "have", "is", "are", "was", "were",
              "over", "in", "on", "at", "for", "with", "by", "from", "to", "under", "about", "many", "some", "most",
+             "before", "after", "during", "since", "until", "without", "within", "against", "between", "into",
+             "through",  # "People vaccinated before exposure, such as vets": of the people, not the exposure
              "all", "these", "those", "their", "your", "its", "used", "taken", "given", "called", "known"}
 
 
