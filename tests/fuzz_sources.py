@@ -225,7 +225,8 @@ def numbers_kept(plain) -> list[str]:
     if not plain.rewritten:
         return []
     h = plain.handout
-    said = [h.meta.title] + [s.heading for s in h.sections] + [s.text for s in h.sentences]
+    said = [h.meta.title] + [s.heading for s in h.sections] + [s.text for s in h.sentences] \
+        + [s.text for s in h.key_points]  # a source's own "Key points" box is printed out of the body
     have = {n for text in said for n in protected(text).numbers}  # each text alone: "take 2" "-5" is no range
     flagged = {v.source for v in plain.violations}
     lost = []

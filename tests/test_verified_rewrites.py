@@ -296,3 +296,9 @@ def test_a_step_under_a_conditional_heading_may_be_a_key_point_when_it_says_its_
                             "Keep your child at home.\n")
     assert "Do not go directly into a waiting room if you think your child may have measles." in points
     assert "Keep your child at home." not in points  # only if measles is suspected: that is in the heading
+
+
+def test_a_source_that_is_only_its_key_points_box_keeps_it_as_its_body(tmp_path):
+    plain = _plain_of(tmp_path, "Key points\n\n- Patients should contact their physician if symptoms persist for more "
+                                "than 3 days.\n- Drink plenty of fluids while you are ill.\n")
+    assert [s.text for s in plain.handout.sentences] and not plain.handout.key_points

@@ -131,7 +131,8 @@ def source_summary(handout: Handout) -> list[Sentence]:
     """Take a source's own 'Key takeaways' list (3 to 5 bullets) out of the body as the Key points."""
     for sec in handout.sections:
         if SUMMARY_BOX.match(sec.heading) and sec.blocks and all(b.is_list for b in sec.blocks) \
-                and KEY_POINTS[0] <= len(sec.sentences) <= KEY_POINTS[1]:
+                and KEY_POINTS[0] <= len(sec.sentences) <= KEY_POINTS[1] \
+                and any(other.sentences for other in handout.sections if other is not sec):  # a box is no whole handout
             handout.sections.remove(sec)  # the box prints at the top already: not twice
             return [Sentence(s.text, list(s.sources), list(s.rules) + ["key_point"], origin=s.origin)
                     for s in sec.sentences]
