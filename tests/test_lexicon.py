@@ -30,7 +30,8 @@ def test_phrases_win_over_their_words_and_capitals_are_kept():
     assert apply_swaps("Difficulty experiencing pleasure") == "Trouble feeling pleasure"
     assert apply_swaps("It is difficult.") == "It is hard."
     assert apply_swaps("A withdrawal-like state") == "A withdrawal-like state"
-    assert apply_swaps("This imbalance hurts. An imbalance hurts.") == "This lack of balance hurts. A lack of balance hurts."
+    assert apply_swaps("This approach helps. An approach helps.") == "This way helps. A way helps."
+    assert apply_swaps("This imbalance hurts.") == "This imbalance hurts."  # no "lack of balance": unsteadiness?
     assert apply_swaps("Prescription painkillers, a natural herb.") == "Prescription painkillers, a herb."
     # "prescription drugs" is a kind of drug (often used without a prescription); "prescribed" would say whose.
     assert apply_swaps("Chronic bronchitis is chronic.") == "Chronic bronchitis is long-lasting."

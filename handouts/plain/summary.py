@@ -60,9 +60,10 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     # ambiguous in a handout about several.
     several = len({n for x in handout.sentences for n in protected(x.text).names}) > 1
     # "Self-care at home only if ...", "Red zone": a step under a heading that sets a condition holds only there.
-    # ("Do not go into a waiting room if you think you may have measles" says its own condition: it may go.)
+    # ("Do not go into a waiting room if you think you may have measles" says its own condition: it may go; "...
+    # do not take aspirin unless the dispatcher tells you to" says only when not to take aspirin.)
     under_condition = {id(x) for sec in handout.sections if _CONDITIONAL_HEADING.search(sec.heading)
-                       for x in sec.sentences if not re.search(r"\b(?:if|unless|when)\b", x.text, re.I)}
+                       for x in sec.sentences if not re.search(r"^(?:If|When)\b|\b(?:if|when) you\b", x.text)}
     leaning = _leaning_back(handout)
     # "Some studies suggest that IF may help ...": an abbreviation the body spells out elsewhere ("(IF)").
     spelled = {m.group(1) for s in handout.sentences for m in re.finditer(r"\(([A-Z]{2,6})\)", s.text)} \

@@ -188,6 +188,9 @@ def points_astray(piece: str, previous: str, before: str) -> str | None:
     first = words[0].lower().strip(",")
     if first not in POINTERS or re.search(r"(?:^|[;:.]\s+)" + re.escape(" ".join(words[:2])), before, re.I):
         return None  # not new: the source starts a sentence or a clause after a semicolon so itself
+    if re.search(r", (?:and|but|so) (?:it|they)\b", piece):
+        # "This might lead to low blood sugar, and it may worsen ...": which is "it", the "This" or what it stood for?
+        return f"'{words[0]}' and a later 'it' or 'they' could point at different things in '{piece}'"
     doc = parse(piece)
     head = doc[0]
     if first == "it" and any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in head.head.children):
@@ -206,6 +209,10 @@ def points_astray(piece: str, previous: str, before: str) -> str | None:
         return None if told else f"'{words[0]}' could point at more than one thing in '{previous}'"
     doc, plural = parse(previous), first in ("they", "these", "those")
     subjects = [t for t in doc if t.dep_ in SUBJECTS]
+    if subjects and subjects[0].lower_ in POINTERS:
+        # "This might lead to low blood sugar. It may worsen ...": "It" after a "This" could be either, or what
+        # the "This" stood for.
+        return f"'{words[0]}' could point at more than one thing in '{previous}'"
     nouns = [t for t in doc if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound" and _plural(t) == plural]
     if subjects and _plural(subjects[0]) == plural or len(nouns) == 1:
         return None  # the subject, or the only thing of that number it could mean

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from handouts.language.grammar import verb_forms
 from handouts.language.lexicon import uncap
 
 QUOTES = ("\"“”„«»", "\"”“«»")  # marks that open, and marks that close, a quoted passage
@@ -187,22 +188,20 @@ def _laid_out(items: list[_Item], line: int) -> list[RawBlock]:
     out = [RawBlock(kind, [], line)]
     after_list = False  # an item's own list was laid out: the plain items after it must not read as more of it
     for n, item in enumerate(items):
-        if not item.children and after_list:
+        if not item.children and after_list and _is_sentence(list_item(item.text)):
             out.append(RawBlock("paragraph", [list_item(item.text)], line))
             out.append(RawBlock(kind, [], line))
         elif not item.children:
             out[-1].texts.append(list_item(item.text))
         elif not _keeps_its_list(item):
-            after_list = False
             text = list_item(item.text)
             for child in item.children:
                 text = nested_item(text, list_item(_folded(child)), kind)
-            out[-1].texts.append(text)
+            after_list = _add_item(out, text, kind, line, after_list)
         elif kind == "numbered" or any(not _is_sentence(list_item(later.text)) for later in _plain_run(items[n + 1:])):
             # A step keeps its list in itself; so does an item with things after it that are no sentences: laid out
             # as a lead-in and a list, "dizziness" after it would read as one more of its list.
-            after_list = False
-            out[-1].texts.append(_run_in(_lead_in(item.text), item.children))
+            after_list = _add_item(out, _run_in(_lead_in(item.text), item.children), kind, line, after_list)
         else:
             # "Call 911 if your child:" and its signs, then "Never wait to see whether ...": the sentences after the
             # list go on as text, not as bullets that would read as more of its signs.
@@ -213,13 +212,26 @@ def _laid_out(items: list[_Item], line: int) -> list[RawBlock]:
     return [b for b in out if b.texts]
 
 
+def _add_item(out: list[RawBlock], text: str, kind: str, line: int, after_list: bool) -> bool:
+    """Add an item to the list being laid out; right after another item's own list, as text of its own (a bullet
+    there would read as one more of that list). Return False: the items after it may be bullets again."""
+    if after_list and kind != "numbered":
+        out += [RawBlock("paragraph", [text], line), RawBlock(kind, [], line)]
+    else:
+        out[-1].texts.append(text)
+    return False
+
+
 def _keeps_its_list(item: _Item) -> bool:
     """Its nested items are a list of their own: it leads into them ("...if:"), or one of them is no note on it
     but a fragment ("metformin", "weakness on one side"); notes start with a capital and are sentences or more
     than a few words ("Use cool water.", "A cough with green sputum may suggest pneumonia")."""
-    if len(item.children) == 1 and not item.children[0].children and not list_item(item.text).endswith(":") \
-            and len(item.children[0].text.split()) > 3:
-        return False  # one note under an item ("... which is usually brief" / "stop taking it and get help if ...")
+    note = list_item(item.children[0].text) if len(item.children) == 1 else ""
+    if note and not item.children[0].children and not list_item(item.text).endswith(":") and len(note.split()) > 3 \
+            and (_is_note(note) or note.split()[0].lower() in verb_forms()[1]):
+        # One note under an item ("... which is usually brief" / "stop taking it and get help if ..."); not a list of
+        # things under a label ("Uncommon" / "indigestion, headache or skin rash"), which stays a list.
+        return False
     return list_item(item.text).endswith(":") or not all(_is_note(list_item(c.text)) for c in item.children)
 
 

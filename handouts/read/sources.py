@@ -355,7 +355,8 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
             elif blocks and not _previous_line_blank(lines, i) and not _ends_sentence(blocks[-1].texts[-1]) \
                     and (blocks[-1].kind == "paragraph" or blocks[-1].kind in ("bullets", "numbered")
                          and stripped[0].islower()) \
-                    and not _apart_as_furniture(blocks[-1].texts[-1], stripped, lines, i):
+                    and not _apart_as_furniture(blocks[-1].texts[-1], stripped, lines, i) \
+                    and not _timed(blocks[-1].texts[-1]):  # a timetable's line ends where it ends
                 # A paragraph, or a list item, hard-wrapped over several lines continues here.
                 blocks[-1].texts[-1] = _joined(blocks[-1].texts[-1], stripped)
             elif _is_heading_line(stripped, _next_text_line(lines, i)):
@@ -365,7 +366,32 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
     for b in blocks:
         if b.kind == "paragraph":
             b.texts[0], b.quoted = unquote(b.texts[0])
-    return laid_out(blocks)
+    return laid_out(_timetables(blocks))
+
+
+_TIME = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)", re.I)
+
+
+def _timed(line: str) -> bool:
+    """Tell whether a line gives a time of day and ends no sentence: a line of a timetable ("Mondays 7:00 pm, Room 2B")."""
+    return bool(_TIME.search(line)) and not _ends_sentence(line)
+
+
+def _timetables(blocks: list[RawBlock]) -> list[RawBlock]:
+    """Read two or more timetable lines one after another ("Third Thursday of each month, 6:30 pm: Fellowship Hall" /
+    "Care partners' coffee morning: last Saturday, 10:00 am") as a list, one line an item, not as one run-on text."""
+    out: list[RawBlock] = []
+    for b in blocks:
+        if b.kind == "paragraph" and _timed(b.texts[0]) and out and out[-1].kind == "paragraph" and _timed(out[-1].texts[0]):
+            first = out.pop()
+            out.append(RawBlock("bullets", [first.texts[0], b.texts[0]], first.line, levels=[(0, "bullets")] * 2))
+        elif b.kind == "paragraph" and _timed(b.texts[0]) and out and out[-1].kind == "bullets" \
+                and out[-1].texts and _timed(out[-1].texts[-1]) and len(out[-1].levels) == len(out[-1].texts):
+            out[-1].texts.append(b.texts[0])
+            out[-1].levels.append((0, "bullets"))
+        else:
+            out.append(b)
+    return out
 
 
 def _list_depth(indents: list[int], indent: int) -> int:
@@ -423,6 +449,8 @@ def _is_heading_line(line: str, next_line: str | None) -> bool:
         return False
     if re.search(r"\[[ x]\]", line):
         return False  # a form's line to fill in ("Which side? [ ] Left [ ] Right"): no title
+    if _TIME.search(line):
+        return False  # "Mondays 7:00 - 8:30 pm, Room 2B": a line of a timetable, no heading
     if re.search(r"[.,;:!][\"”’')\]]*$", line) or re.search(r"[a-z%)\]][.!?]\d{1,3}(?:[,–-]\d{1,3})*$", line):
         return False  # a sentence, also when a citation number is glued after its full stop ("afterwards.4")
     if line.endswith("?"):

@@ -234,6 +234,12 @@ def split_which_clause(sentence: str) -> list[str]:
         # "NSAIDs such as ibuprofen or naproxen, which can make heart failure worse": about NSAIDs, or
         # "caffeine and alcohol, which can make anxiety worse": about both, not the last name alone.
         return [sentence]
+    if (tells_what_to_do(before) or re.match(r"You (?:may|can|could|might|should)\b", before)) and re.match(
+            r"(?:(?:may|might|can|could|will|usually|often) )?(?:(?:appears?|seems?) to )?(?:help|give|reduce|cause|make|"
+            r"lead|improve|ease|prevent|lower|raise|increase|decrease|protect|keep|stop|work|speed)", rest):
+        # "Ask your doctor about physical therapy, which appears to improve balance"; "You may alternate the two
+        # medicines, which may give steadier relief": the asking, the alternating, or the thing? Said as written.
+        return [sentence]
     if ";" in rest or re.search(r"\b(?:and|or|but) which\b", rest):
         # "the following: a sore throat, which ...; bleeding, which ...": asides of list items; "which is
         # injected ... and which helps ...": a second "which" a "This" sentence would leave with nothing to describe.
