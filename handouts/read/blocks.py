@@ -307,7 +307,8 @@ def table_blocks(rows: list[list[str]], line: int = 0) -> list[RawBlock]:
     header = [c.strip() for c in rows[0]] if len(rows) > 1 else []
     named = [c for c in header if c]
     blocks = []
-    if len(named) >= 2 and all(len(c.split()) <= 6 and not re.search(r"[.!?]$", c) for c in named):
+    if len(named) >= 2 and all(len(c.split()) <= 6 and not re.search(r"[.!?]$", c) and re.search(r"[^\W\d_]", c)
+                               for c in named):  # a header of numbers names no column ("| 1 | 2 |"): no lead-in
         # A sentence, not a row of labels: "Each line gives the symptom and what you can do:".
         lead = "Each line gives the " + ", ".join(_lower(c) for c in named[:-1]) + f" and {_lower(named[-1])}:"
         blocks.append(RawBlock("paragraph", [lead], line))
