@@ -310,7 +310,8 @@ def table_blocks(rows: list[list[str]], line: int = 0) -> list[RawBlock]:
     if len(named) >= 2 and all(len(c.split()) <= 6 and not re.search(r"[.!?]$", c) and re.search(r"[^\W\d_]", c)
                                for c in named):  # a header of numbers names no column ("| 1 | 2 |"): no lead-in
         # A sentence, not a row of labels: "Each line gives the symptom and what you can do:".
-        lead = "Each line gives the " + ", ".join(_lower(c) for c in named[:-1]) + f" and {_lower(named[-1])}:"
+        the = "" if re.match(r"(?:who|what|when|where|which|how)\b", named[0], re.I) else "the "  # not "the who"
+        lead = f"Each line gives {the}" + ", ".join(_lower(c) for c in named[:-1]) + f" and {_lower(named[-1])}:"
         blocks.append(RawBlock("paragraph", [lead], line))
     blocks.append(RawBlock("bullets", items, line))
     return blocks
