@@ -336,12 +336,12 @@ def _named_antecedent(sentence: str, comma: int) -> str | None:
     if which is None or which.dep_ not in ("nsubj", "nsubjpass") or which.head.dep_ != "relcl":
         return None
     noun, clause = which.head.head, which.head
-    before = [t for t in doc if t.idx < comma and not t.is_punct]
+    before = _words_before(doc, comma)
     if not before or noun.i != before[-1].i or noun.pos_ not in ("NOUN", "PROPN"):
         return None
-    if noun.dep_ not in ("dobj", "attr", "nsubj", "nsubjpass") or noun.head.lemma_ in ("call", "know", "name", "term") or any(c.dep_ in ("conj", "cc", "prep", "acl", "relcl") and c.i < which.i
-                                                                 for c in noun.children):
-        return None
+    if noun.dep_ not in ("dobj", "attr", "nsubj", "nsubjpass") or noun.head.lemma_ in ("call", "know", "name", "term") \
+            or any(c.dep_ in ("conj", "cc", "prep", "acl", "relcl") and c.i < which.i for c in noun.children):
+        return None  # "often called a blood thinner, which ...": about the medicine, not the name it is called
     verb = next((c for c in clause.children if c.dep_ in ("aux", "auxpass")), clause)
     plural = noun.tag_ in ("NNS", "NNPS")
     if verb.tag_ == "VBZ" and plural or verb.tag_ == "VBP" and not plural:
@@ -359,18 +359,23 @@ def _named_antecedent(sentence: str, comma: int) -> str | None:
     return cap(phrase) if noun.pos_ == "PROPN" or phrase[0].isupper() else phrase[:1].upper() + phrase[1:]
 
 
+def _words_before(doc, comma: int, brand: bool = False) -> list:
+    """Return the words of a parsed sentence before the comma at `comma` (with `brand`, before a bracketed brand
+    name there: "donepezil (Aricept), which ...")."""
+    before = [t for t in doc if t.idx < comma]
+    while brand and before and before[-1].text == ")":
+        opening = next((t for t in reversed(before) if t.text == "("), None)
+        if opening is None:
+            break
+        before = [t for t in before if t.i < opening.i]
+    return [t for t in before if not t.is_punct]
+
+
 def _main_clause_noun(sentence: str, comma: int) -> bool:
     """Tell whether the name before a ', which' is a thing of the main clause, by the parse: its subject, object
     or complement, one thing and no part of a phrase inside ("after starting ashwagandha", "cold baths or
     rubbing alcohol")."""
-    doc = parse(sentence)
-    before = [t for t in doc if t.idx < comma]
-    while before and before[-1].text == ")":
-        opening = next((t for t in reversed(before) if t.text == "("), None)
-        if opening is None:
-            break
-        before = [t for t in before if t.i < opening.i]  # "donepezil (Aricept)": the name before its brand
-    before = [t for t in before if not t.is_punct]
+    before = _words_before(parse(sentence), comma, brand=True)
     if not before:
         return False
     noun = before[-1]
@@ -394,8 +399,7 @@ def _plural_subject_apart(sentence: str, list_start: int) -> bool:
 def _shared_head(sentence: str, comma: int) -> str | None:
     """Return "These <noun>" when the list before a ', which' is of words that share one plural noun ("throat, anal
     and penile cancers"), by the parse; None when its items are things of their own ("nausea, poor sleep and dreams")."""
-    doc = parse(sentence)
-    before = [t for t in doc if t.idx < comma and not t.is_punct]
+    before = _words_before(parse(sentence), comma)
     if not before:
         return None
     noun = before[-1]
