@@ -116,13 +116,7 @@ def test_list_items_of_two_kinds_stay_in_their_sentence():
 
 
 def _key_points_of(tmp_path, text: str) -> list[str]:
-    from handouts.config import Config
-    from handouts.plain.rewrite import plain_language
-    from handouts.read.sources import read_source
-
-    path = tmp_path / "points.txt"
-    path.write_text(text, encoding="utf-8")
-    return [s.text for s in plain_language(read_source(path, "en"), Config()).handout.key_points]
+    return [s.text for s in _plain_of(tmp_path, text, "points.txt").handout.key_points]
 
 
 def test_a_key_point_never_leans_on_the_sentences_it_came_after(tmp_path):
@@ -138,12 +132,12 @@ def test_a_key_point_never_leans_on_the_sentences_it_came_after(tmp_path):
         assert not any(leaning in p for p in points), (leaning, points)
 
 
-def _plain_of(tmp_path, text: str):
+def _plain_of(tmp_path, text: str, name: str = "handout.txt"):
     from handouts.config import Config
     from handouts.plain.rewrite import plain_language
     from handouts.read.sources import read_source
 
-    path = tmp_path / "handout.txt"
+    path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return plain_language(read_source(path, "en"), Config())
 

@@ -7,6 +7,7 @@ import re
 from handouts.language.grammar import has_verb, tells_what_to_do, verb_forms, words
 from handouts.language.lexicon import find_terms
 from handouts.language.meaning_guard import protected
+from handouts.language.parse import parse
 from handouts.model import Handout, Sentence, Term
 from handouts.plain.merging import DEFINITION, HEDGE_WORDS, STOP_WORDS, content_words
 from handouts.plain.rules.lists import LIST_RULE, lists_conditions
@@ -217,11 +218,12 @@ def _names_its_topic(text: str, topic: frozenset[str], later_piece: bool = False
     """
     if _LABEL.match(text) or _THAT_POINTS_BACK.search(text) or re.search(r"\bif any\b", text) or _BARE_ASK.match(text):
         return False
-    if len(text.split()) < 5 and not instruction(text):
+    step = instruction(text)
+    if len(text.split()) < 5 and not step:
         return False  # "Care is mainly supportive." (of what?); a short step may say all it needs ("Wash your hands often.")
     if re.search(r"\b(?:it|its|they|them|their|those)\b", text, re.I) and not re.match(r"(?:It|They) (?:is|are|can|may)\b", text):
         return False  # "Show a family member where it is kept": which thing?
-    if instruction(text):
+    if step:
         said = content_words(text)
         if protected(text).names or find_terms(text) or said & topic:
             return True
@@ -237,8 +239,6 @@ def _names_its_topic(text: str, topic: frozenset[str], later_piece: bool = False
 
 def _subject_of(text: str) -> str:
     """Return the words of a sentence's subject (before its main verb), by the parse."""
-    from handouts.language.parse import parse
-
     doc = parse(text)
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")), None) if root else None

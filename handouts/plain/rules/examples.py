@@ -147,7 +147,9 @@ def _plural_of(noun: str) -> str | None:
     if not last.isalpha() or not last.islower():
         return None
     forms = getInflection(last, tag="NNS")
-    return f"{head}-{forms[0]}" if head and forms and forms[0] != last else forms[0] if forms and forms[0] != last else None
+    if not forms or forms[0] == last:
+        return None
+    return f"{head}-{forms[0]}" if head else forms[0]
 
 
 _NOT_NOUN = {"the", "a", "an", "of", "who", "that", "which", "has", "been", "have", "is", "are", "was", "were",
