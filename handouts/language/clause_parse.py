@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from handouts.language.grammar import DEGREE_WORDS
 from handouts.language.parse import parse
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
@@ -207,3 +208,43 @@ def _inside_subordinate(token, root, contrast: bool = False, pronoun: bool = Fal
             return True
         token = token.head
     return False
+
+
+# A reason or a concession said first: "Because A, B" is "A. So B."; "Although A, B" is "A. But B.".
+LEADING_MARKS = {"because": "So", "although": "But", "though": "But", "even though": "But"}
+_POINTING = {"it", "its", "they", "them", "their", "he", "she", "his", "her", "this", "these", "those"}
+
+
+def leading_reason(text: str) -> tuple[str, str, str] | None:
+    """Return (clause, joiner, main clause) when the sentence opens with a whole 'Because/Although A,' clause
+    that the parse hangs on the main verb, else None."""
+    doc = parse(text)
+    roots = [t for t in doc if t.dep_ == "ROOT"]
+    if len(roots) != 1 or roots[0].pos_ not in ("VERB", "AUX"):
+        return None
+    root, opening = roots[0], " ".join(t.lower_ for t in doc[:2])
+    mark = doc[1] if opening == "even though" else doc[0]
+    joiner = LEADING_MARKS.get(opening if mark.i == 1 else mark.lower_)
+    verb = mark.head
+    if joiner is None or mark.dep_ != "mark" or verb.dep_ != "advcl" or verb.head.i != root.i:
+        return None
+    end = verb.right_edge.i + 1  # the comma after the clause
+    if verb.left_edge.i != 0 or end >= len(doc) or doc[end].text != "," or root.i < end:
+        return None
+    if not any(c.dep_ in SUBJECTS for c in verb.children) or not _finite(verb):
+        return None  # "Although rare, ...": no clause of its own
+    clause = doc[mark.i + 1:end]
+    if any(t.lower_ in _CONDITIONS | set(LEADING_MARKS) and t.dep_ == "mark" and t.head.i == verb.i for t in clause):
+        return None  # "Because A, and because B, ...": two reasons, one main clause
+    subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
+    main = doc[end + 1:]
+    if subject is None and not _instruction(root) or any(t.lower_ in _POINTING for t in clause) and (
+            subject is None or subject.lower_ not in _POINTING | {"you", "we", "i"}):
+        # "Although it is rare, the rash can be serious": the "it" points ahead to the rash, which a full stop
+        # after "rare" would turn back to the sentence before.
+        return None
+    if main[0].pos_ in ("CCONJ", "PUNCT") or main[0].tag_ == "VBG":
+        return None
+    if joiner == "So" and main[0].lower_ in DEGREE_WORDS:
+        joiner = "As a result,"  # "So many people do not know" would read as "so many"
+    return clause.text, joiner, main.text

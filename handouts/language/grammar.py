@@ -14,6 +14,8 @@ AUXILIARIES = {
     "don't", "doesn't", "isn't", "aren't", "won't", "didn't", "wasn't", "weren't",
 }
 _SUBJECTS = {"i", "you", "we", "they", "these", "those", "people", "others", "some", "many", "who", "that", "which"}
+# After "So" these read as "so many", "so much": "So many people do not know" is not "As a result, many ...".
+DEGREE_WORDS = frozenset({"many", "much", "few", "little", "far", "long", "often", "very", "that", "most", "well"})
 ADVERBS = {"also", "often", "still", "usually", "mainly", "mostly", "sometimes", "always", "only", "just", "really"}
 
 

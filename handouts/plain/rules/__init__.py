@@ -17,6 +17,7 @@ RULES: list[Rule] = [
     filler.remove_keyword_stuffing,
     clauses.split_with_being,
     clauses.split_while_contrast,
+    clauses.split_leading_reason,
     clauses.split_appositive_participle,
     examples.examples_as_such_as,
     examples.split_such_as,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from handouts.language.clause_parse import main_clauses
+from handouts.language.clause_parse import leading_reason, main_clauses
 from handouts.language.grammar import (ADVERBS, AUXILIARIES, has_verb, is_plural, tells_what_to_do, third_person,
                                        verb_forms, words)
 from handouts.language.lexicon import names_and_terms, protected_names
@@ -83,6 +83,30 @@ def split_while_contrast(sentence: str) -> list[str]:
     if m:
         return split_or_keep(sentence, [m.group(1), f"But {m.group(2)}"])
     return [sentence]
+
+
+@rule("'Because A, B' and 'Although A, B' make the reader hold A until B comes; say A first, then 'So B' or 'But B'.",
+      cases=[("Because furosemide may lower your potassium level, you will need a blood test in about one week.",
+              ["Furosemide may lower your potassium level.", "So you will need a blood test in about one week."]),
+             ("Although clade I has been linked to more severe illness in Central Africa, most cases in the United "
+              "States have been caused by clade II.",
+              ["Clade I has been linked to more severe illness in Central Africa.",
+               "But most cases in the United States have been caused by clade II."]),
+             ("Although it is rare, the rash can be serious and may need treatment in hospital within 24 hours.",
+              ["Although it is rare, the rash can be serious and may need treatment in hospital within 24 hours."]),
+             ("Because a single dose is not always enough, and because pens occasionally misfire, you should carry two.",
+              ["Because a single dose is not always enough, and because pens occasionally misfire, you should carry two."]),
+             ("Although rare, serious reactions can happen within minutes of the injection and need emergency care.",
+              ["Although rare, serious reactions can happen within minutes of the injection and need emergency care."])])
+def split_leading_reason(sentence: str) -> list[str]:
+    """Split 'Because/Although A, B' (14+ words, A a whole clause by the parse) into 'A.' and 'So/But B.'"""
+    if len(sentence.split()) < SPLIT_FROM or not re.match(r"(?:Because|Although|Though|Even though) ", sentence):
+        return [sentence]
+    found = leading_reason(sentence)
+    if found is None:
+        return [sentence]
+    clause, joiner, main = found
+    return split_or_keep(sentence, [clause, f"{joiner} {main}"], parsed=True)
 
 
 # Not "taken" or "used": "Glycine, taken at 3 g before bed, is thought to help" states a condition of the claim,
@@ -584,7 +608,11 @@ def split_trailing_appositive(sentence: str) -> list[str]:
              ("Do not put a pillow under your knee while you sleep, as this may lead to a bend in the joint.",
               ["Do not put a pillow under your knee while you sleep.", "This may lead to a bend in the joint."]),
              ("Use it as your doctor says, as well as you can, every day of the week.",
-              ["Use it as your doctor says, as well as you can, every day of the week."])])
+              ["Use it as your doctor says, as well as you can, every day of the week."]),
+             ("A short course can usually be stopped at once, since the body has not had time to adapt, unless your "
+              "doctor says otherwise.",
+              ["A short course can usually be stopped at once, since the body has not had time to adapt, unless your "
+               "doctor says otherwise."])])
 def split_long_reason(sentence: str) -> list[str]:
     """Split 'A, as/since/because B' (B a whole clause) into 'A.' and 'This is because B.' in a sentence of 14+ words."""
     m = re.match(r"^(.+?), (?:as|since|because) (?!well\b|long\b|soon\b|much\b|many\b|far\b|if\b|\w+ed\b)(.+)$",
@@ -612,6 +640,8 @@ def _reason_clause(sentence: str, at: int) -> bool:
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
             for t in doc[word.i:]):
         return False  # "because the 15 mg/5 mL liquid is stronger, and always use the syringe": a step, not the reason
+    if re.search(r", (?:unless|if|when|until|except)\b", doc[word.i:].text):
+        return False  # "..., since A, unless your doctor says otherwise": the condition may hold for the main clause
     last = max(t.i for t in doc if not t.is_punct)
     return max(t.i for t in word.head.subtree if not t.is_punct) == last
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from handouts.language.grammar import DEGREE_WORDS
 from handouts.language.lexicon import apply_swaps
 from handouts.language.parse import parse
 from handouts.language.phrases import phrases
@@ -55,13 +56,16 @@ def swap_fits(doc, start: int, end: int, plain: str) -> bool:
              ("It is, however, safe for adults.", ["It is, however, safe for adults."]),
              ("Therefore, ask your doctor first.", ["So ask your doctor first."]),
              ("Furthermore, drink water.", ["Also, drink water."]),
-             ("However you take it, take it with food.", ["However you take it, take it with food."])])
+             ("However you take it, take it with food.", ["However you take it, take it with food."]),
+             ("As a result, many people stop taking it.", ["As a result, many people stop taking it."])])
 def use_plain_connectives(sentence: str) -> str:
     """Swap a formal connective that opens a sentence for 'But', 'So' or 'Also'."""
     for row in phrases("connectives.tsv", groups=0):  # formal -> plain, one a row, in language/data/
         m = re.match(row.pattern.pattern + r"(.+)$", sentence)
         if m:
             rest, plain = m.group(1), row.columns["plain"]
+            if plain == "So" and rest.split()[0].lower() in DEGREE_WORDS:
+                return sentence  # "So many people stop" would say "so many"
             if not plain.endswith(",") and not re.match(r"[A-Z]{2}|I\b", rest):
                 rest = rest[0].lower() + rest[1:]  # "But it is ..." ("But I", "But HIV" keep their capital)
             return f"{plain} {rest}"
