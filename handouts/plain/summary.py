@@ -65,13 +65,13 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     # do not take aspirin unless the dispatcher tells you to" says only when not to take aspirin.)
     under_condition = {id(x) for sec in handout.sections if _CONDITIONAL_HEADING.search(sec.heading)
                        for x in sec.sentences if not re.search(r"^(?:If|When)\b|\b(?:if|when) you\b", x.text)}
-    leaning = _leaning_back(handout)
+    topic = _topic_words(handout.meta.title)
+    leaning = _leaning_back(handout, topic)
     # "Some studies suggest that IF may help ...": an abbreviation the body spells out elsewhere ("(IF)").
     spelled = {m.group(1) for s in handout.sentences for m in re.finditer(r"\(([A-Z]{2,6})\)", s.text)} \
         - set(re.findall(r"\b[A-Z]{2,6}\b", handout.meta.title))  # "RSV" in a handout titled "... (RSV) ..." is known
     leaning |= {id(s) for s in handout.sentences
                 if any(re.search(rf"\b{a}\b", s.text) and f"({a})" not in s.text for a in spelled)}
-    topic = _topic_words(handout.meta.title)
     # "Have diabetes with complications" under "You are at higher risk if you:": a condition, not a step.
     condition_items = set()
     for sec in handout.sections:
@@ -174,8 +174,15 @@ _KNOWN = {"doctor", "nurs", "hospit", "pharmaci", "emerg", "room", "bodi", "skin
           "child", "day", "week", "night", "morn", "time", "first", "same", "label", "packag", "box"}
 
 
-def _leaning_back(handout: Handout) -> set[int]:
-    """Return the sentences whose 'the X' is something the sentences just before named ("the dose", "the law"):
+# "your medicine", "your pen", "your dose": the reader's own, whichever the handout is about.
+# Only a bare "your schedule": "your taper schedule" names which one.
+_YOUR_THING = re.compile(r"\byour (?!own\b)([a-z][\w-]*)(?=[.,;:]| (?:without|on|in|for|to|and|or|with|at|if|unless|until|before|"
+                         r"after|as|so|because|is|are|may|can|will|should)\b)", re.I)
+_YOURS = {"medicin", "pen", "dose", "tablet", "pill", "capsul", "inhal", "spacer", "prescript", "appoint"}
+
+
+def _leaning_back(handout: Handout, topic: frozenset[str] = frozenset()) -> set[int]:
+    """Return the sentences whose 'the X' or 'your X' is something the sentences just before named ("the dose", "the law"):
     away from them, in the Key points box, the reader cannot tell which."""
     out = set()
     for sec in handout.sections:
@@ -183,6 +190,9 @@ def _leaning_back(handout: Handout) -> set[int]:
         for s in sec.sentences:
             named = {w for seen in before[-3:] for w in seen}
             own = [content_words(m.group(1)) for m in re.finditer(r"\bthe ([a-z][\w-]*)", s.text, re.I)]
+            # "Do not change your schedule" after "Keep to your medicine schedule": which schedule the sentence before said.
+            own += [stems for m in re.finditer(_YOUR_THING, s.text)
+                    if not (stems := content_words(m.group(1))) & (_YOURS | topic)]
             if any(stems & named and not stems & _KNOWN for stems in own):
                 out.add(id(s))
             before.append(content_words(s.text))
@@ -262,7 +272,7 @@ def _stands_alone(s: Sentence, limit: int | None = None) -> bool:
     if len(s.text.split()) > limit or LIST_RULE in s.rules or not has_verb(s.text) or not whole(s.text):
         return False
     # No opening "But"/"This", no "this effect" or "them" pointing back.
-    if re.match(r"^(?:But|And|So|Also|This|These|That|It|They|Its|Their|In fact|Instead|Even so|(?:Only |Even )?[Tt]hen)\b",
+    if re.match(r"^(?:But|And|So|As a result|Also|This|These|That|It|They|Its|Their|In fact|Instead|Even so|(?:Only |Even )?[Tt]hen)\b",
                 s.text) \
             or re.search(r"\b(?:this|these|those)\s+(?!works?\b)[a-z]+", s.text, re.I) or _unnamed_pronoun(s.text):
         return False

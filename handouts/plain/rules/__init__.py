@@ -31,6 +31,7 @@ RULES: list[Rule] = [
     examples.split_trailing_like_list,
     clauses.split_trailing_appositive,
     clauses.split_long_reason,
+    clauses.split_reason_first,
     lists.list_to_bullets,
     lists.split_long_list,
     clauses.split_long_by_means,

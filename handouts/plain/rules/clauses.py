@@ -615,8 +615,7 @@ def split_trailing_appositive(sentence: str) -> list[str]:
                "doctor says otherwise."])])
 def split_long_reason(sentence: str) -> list[str]:
     """Split 'A, as/since/because B' (B a whole clause) into 'A.' and 'This is because B.' in a sentence of 14+ words."""
-    m = re.match(r"^(.+?), (?:as|since|because) (?!well\b|long\b|soon\b|much\b|many\b|far\b|if\b|\w+ed\b)(.+)$",
-                 sentence)  # not "as determined by their doctor": that says who decides, not why
+    m = _REASON.match(sentence)  # not "as determined by their doctor": that says who decides, not why
     if not m or len(sentence.split()) < SPLIT_FROM or len(m.group(2).split()) < 4:
         return [sentence]
     if not _reason_clause(sentence, len(m.group(1)) + 2):
@@ -624,6 +623,47 @@ def split_long_reason(sentence: str) -> list[str]:
     if re.match(r"this\b", m.group(2)):
         return split_or_keep(sentence, [m.group(1), cap(m.group(2))])  # not "This is because this may ..."
     return split_or_keep(sentence, [m.group(1), f"This is because {m.group(2)}"])
+
+
+_REASON = re.compile(r"^(.+?), (?:as|since|because) (?!well\b|long\b|soon\b|much\b|many\b|far\b|if\b|\w+ed\b)(.+)$")
+# Words that point at something said elsewhere; said in another order, they may point at something else.
+_POINTERS = {"it", "its", "they", "them", "their", "this", "that", "these", "those", "he", "she", "his", "her", "him"}
+
+
+def _points(doc) -> bool:
+    """Tell whether a parsed text has a pronoun or a 'this/that' pointing at something (not a 'that' opening a clause)."""
+    return any(t.lower_ in _POINTERS and t.tag_ != "WDT" and t.dep_ != "mark" for t in doc)
+_CONDITION = {"if", "unless", "when", "whenever", "while", "until", "once", "provided", "case", "long", "except"}
+
+
+def _condition(doc) -> bool:
+    """Tell whether a parsed text holds a condition ("if ...", "once you ...", "as long as ..."), not "once a month"."""
+    return any(t.lower_ in _CONDITION and (t.dep_ == "mark" or t.head.dep_ == "advcl") for t in doc)
+
+
+@rule("When 'This is because' could point at more than one thing, the reason said first ('B. So A.') needs no pointer.",
+      cases=[("Wash the spacer once a month in warm soapy water and let the spacer dry without wiping, because wiping "
+              "may make static that makes the medicine stick to the plastic.",
+              ["Wiping may make static that makes the medicine stick to the plastic.",
+               "So wash the spacer once a month in warm soapy water and let the spacer dry without wiping."]),
+             ("Avoid ibuprofen and naproxen for the first week, because they can irritate the stomach lining.",
+              ["Avoid ibuprofen and naproxen for the first week, because they can irritate the stomach lining."]),
+             ("If you have kidney disease, take a lower dose and drink more water, because the drug can build up.",
+              ["If you have kidney disease, take a lower dose and drink more water, because the drug can build up."])])
+def split_reason_first(sentence: str) -> list[str]:
+    """Say 'A, because B' (a long sentence split_long_reason kept) as 'B.' and 'So A.', when neither part points
+    at anything and no condition in A could limit B."""
+    m = _REASON.match(sentence)
+    if not m or len(sentence.split()) < SPLIT_FROM or len(m.group(2).split()) < 4:
+        return [sentence]
+    first, reason = m.group(1), m.group(2)
+    if re.match(r"(?:But|And|So|Or)\b", first) or ":" in first or not _reason_clause(sentence, len(first) + 2):
+        return [sentence]
+    doc = parse(first)
+    if _condition(doc) or _points(doc) or _points(parse(reason)):
+        return [sentence]
+    opening = first if doc[0].pos_ == "PROPN" or re.match(r"[A-Z]{2}|I\b", first) else first[0].lower() + first[1:]
+    return split_or_keep(sentence, [cap(reason), f"So {opening}"], parsed=True)
 
 
 def _reason_clause(sentence: str, at: int) -> bool:
