@@ -28,6 +28,7 @@ class Block:
     kind: str  # "paragraph", "bullets" or "numbered"
     items: list[list[Sentence]] = field(default_factory=list)
     line: int = 0  # where it starts in the source, for error messages
+    level: int = 0  # a list set in under the last item of the list before it (1), or not (0)
 
     KINDS = ("paragraph", "bullets", "numbered")
 
@@ -45,6 +46,19 @@ class Block:
         return self.kind != "paragraph"
 
 
+def lead_ins(blocks: list[Block]) -> list[str]:
+    """Return the sentence that leads into each block ("Call your nurse if you notice any of these:"): the one just
+    before it, or for a list that goes on after a list set in under one of its items, the outer list's own."""
+    out, said = [], {}  # said: the lead-in of the list at each level
+    for n, block in enumerate(blocks):
+        before = blocks[n - 1] if n else None
+        last = before.items[-1][-1].text if before and before.items and before.items[-1] else ""
+        lead = said.get(block.level, "") if before is not None and before.level > block.level else last
+        said[block.level] = lead
+        out.append(lead)
+    return out
+
+
 def with_lists(block: Block) -> list[Block]:
     """Split a paragraph at the list items a rule made: the text up to the lead-in, the list, the rest."""
     if all(s.role == TEXT for item in block.items for s in item):
@@ -55,7 +69,7 @@ def with_lists(block: Block) -> list[Block]:
         for s in item:
             kind = kinds.get(s.role, "paragraph")
             if not out or out[-1].kind != kind:
-                out.append(Block(kind, [] if kind != "paragraph" else [[]], block.line))
+                out.append(Block(kind, [] if kind != "paragraph" else [[]], block.line, block.level))
             if kind != "paragraph":
                 out[-1].items.append([s])
             else:

@@ -161,3 +161,15 @@ def test_page_carries_its_font_regular_and_bold_with_a_fallback_stack():
     stack = re.search(r"body \{[^}]*font-family: ([^;]+);", page)[1]
     assert stack.startswith('"Atkinson Hyperlegible", ') and stack.endswith("sans-serif")
     check_page(page)
+
+
+def test_a_list_set_in_under_an_item_is_nested_in_that_item():
+    from test_pdf import _set_in_handout
+
+    page = build_html(_set_in_handout(), clinic())
+    check_page(page)
+    body = " ".join(page.split())
+    # One outer list: the inner list sits inside its item, and the outer list goes on after it.
+    assert ("<li>The rash does not fade, and:<ul> <li>your child seems unwell, or</li> <li>there is a stiff neck</li> "
+            "</ul></li> <li>Your baby is younger than 3 months.</li> </ul>") in body
+    assert body.count("<li>You have a fever.</li>") == 1 and body.count("<p>Go to the ER now if:</p> <ul>") == 1

@@ -338,3 +338,30 @@ def test_large_print_does_not_leave_the_questions_box_alone_on_a_last_page(sampl
             last = " ".join(pdf.pages[-1].extract_text().split())
         # Something comes before the call to action on the last page (the words box, or its end).
         assert CALL_TO_ACTION in last and WORDS_TO_KNOW in last, key
+
+
+def _set_in_handout(filler: int = 0) -> Handout:
+    lead = Block("paragraph", [[Sentence("Most cuts heal well at home within a week or two with care.")] * filler
+                               + [Sentence("Go to the ER now if:")]])
+    outer = Block("bullets", [[Sentence("You have a fever.")], [Sentence("The rash does not fade, and:")]])
+    inner = Block("bullets", [[Sentence("your child seems unwell, or")], [Sentence("there is a stiff neck")]], level=1)
+    after = Block("bullets", [[Sentence("Your baby is younger than 3 months.")]])
+    return Handout(Meta(title="T", slug="t"), [Section("H", [lead, outer, inner, after])])
+
+
+def test_a_list_set_in_under_an_item_is_indented_with_its_own_bullet_and_held_to_it():
+    with pdfplumber.open(io.BytesIO(build_pdf(_set_in_handout(), Config())[0])) as pdf:
+        words = pdf.pages[0].extract_words()
+    left: dict[str, float] = {}
+    for w in words:
+        left.setdefault(w["text"], w["x0"])  # the first: "Your" comes again in the questions box
+    # The inner items start further in than the outer ones, which go on after them at the outer place.
+    assert left["your"] > left["The"] + 10 and abs(left["Your"] - left["The"]) < 1
+    bullets = [w["text"] for w in words if w["text"] in ("•", "–")]
+    assert bullets == ["•", "•", "–", "–", "•"]
+    # Pushed down the page a sentence at a time, the item that leads into the inner list never ends a page alone.
+    for n in range(30, 50):
+        data = build_pdf(_set_in_handout(n), Config())[0]
+        pages = [" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(data)).pages]
+        where = [next(i for i, t in enumerate(pages) if w in t) for w in ("does not fade, and:", "seems unwell")]
+        assert where[0] == where[1], (n, where)

@@ -463,9 +463,9 @@ def test_copied_web_page_loses_its_furniture_and_references_and_lists_its_signs(
 
 
 def test_a_but_that_moves_on_does_not_stop_a_key_point(sample):
-    # "Going through opioid withdrawal can be hard. But more and more people are turning to kratom ...":
+    # "Dealing with opioid withdrawal can be hard. But more and more people are turning to kratom ...":
     # the 'But' starts a new point; it does not limit the first one, which may still sum up the handout.
-    assert "Going through opioid withdrawal can be hard." in [s.text for s in sample.handout.key_points]
+    assert "Dealing with opioid withdrawal can be hard." in [s.text for s in sample.handout.key_points]
 
 
 def test_a_handout_in_another_language_is_used_as_written(tmp_path):
@@ -1087,3 +1087,33 @@ def test_fresh_unseen_texts_key_points_are_no_contact_lines_or_leaning_sentences
     for name in ("unseen_discharge_pneumonia.txt", "unseen_consent_vaccine_qna.md"):
         points = [k.text for k in _plain(name).handout.key_points]
         assert not any(p.startswith(("Call our", "Call 555", "Only then")) for p in points), points
+
+
+def test_a_key_point_never_leans_on_your_thing_named_just_before(tmp_path):
+    from handouts.plain.summary import _leaning_back, _topic_words
+
+    text = ("# Levodopa and protein\n\nTake levodopa 30 minutes before meals on a fixed dosing schedule.\n\n"
+            "Do not change your schedule without talking to your neurologist.\n\n"
+            "Never stop your levodopa on your own, even if you feel well.\n\n"
+            "Keep to your taper schedule without skipping days.\n")
+    (tmp_path / "levodopa.md").write_text(text, encoding="utf-8")
+    handout = plain_language(read_source(tmp_path / "levodopa.md"), Config()).handout
+    leaning = _leaning_back(handout, _topic_words(handout.meta.title))
+    said = {s.text: id(s) in leaning for s in handout.sentences}
+    # "your schedule": which schedule the sentence before said; away from it, the box cannot tell.
+    assert said["Do not change your schedule without talking to your neurologist."] is True
+    # "your levodopa" names the handout's own medicine (a word of its title), "your own" is no thing, and
+    # "your taper schedule" says which: each stands alone.
+    assert said["Never stop your levodopa on your own, even if you feel well."] is False
+    assert said["Keep to your taper schedule without skipping days."] is False
+
+
+def test_a_reason_said_first_joins_with_so_and_a_concession_with_but(tmp_path):
+    r = _plain_text_of(tmp_path, "Because furosemide may lower your potassium level, you will need a blood test in "
+                                 "about one week.\n\nAlthough short car journeys are usually fine, you should avoid "
+                                 "flights longer than 4 hours during the first 2 weeks.\n")
+    assert _text(r) == ("Furosemide may lower your potassium level. So you will need a blood test in about one week. "
+                        "Short car journeys are usually fine. But you should avoid flights longer than 4 hours "
+                        "during the first 2 weeks.")
+    # Neither half of a "But" pair is a Key point alone: the first is half a point.
+    assert "Short car journeys are usually fine." not in [s.text for s in r.handout.key_points]

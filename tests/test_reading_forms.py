@@ -226,16 +226,18 @@ When you are ill, follow these rules:
 """
 
 
-def test_a_nested_list_stays_a_list_under_its_lead_in(tmp_path):
+def test_a_nested_list_stays_a_list_set_in_under_its_lead_in(tmp_path):
     handout = read(tmp_path, "sick.md", SICK_DAYS)
-    blocks = [(b.kind, [" ".join(x.text for x in item) for item in b.items]) for b in handout.sections[0].blocks]
-    assert blocks == [("paragraph", ["When you are ill, follow these rules:"]),
-                      ("paragraph", ["Stop these medicines until you eat again:"]),
-                      # The sentence after the lead-in's list goes on as text: a bullet would read as one more medicine.
-                      ("bullets", ["metformin", "lisinopril"]), ("paragraph", ["Keep drinking water."]),
-                      ("paragraph", ["Get help right away if:"]),
-                      ("bullets", ["you are sick for more than 6 hours", "you have a fever and a stiff neck",
-                                   "you cannot keep fluids down."])]
+    blocks = [(b.kind, b.level, [" ".join(x.text for x in item) for item in b.items])
+              for b in handout.sections[0].blocks]
+    assert blocks == [("paragraph", 0, ["When you are ill, follow these rules:"]),
+                      ("bullets", 0, ["Stop these medicines until you eat again:"]),
+                      # Set in under its item: the item after it reads as the outer list's, not one more medicine.
+                      ("bullets", 1, ["metformin", "lisinopril"]),
+                      ("bullets", 0, ["Keep drinking water.", "Get help right away if:"]),
+                      # "; or" says one of them is enough: the "or" stays, the bare ";" goes.
+                      ("bullets", 1, ["you are sick for more than 6 hours", "you have a fever and a stiff neck; or",
+                                      "you cannot keep fluids down."])]
 
 
 def test_a_list_inside_a_list_never_takes_the_items_after_it(tmp_path):
@@ -243,14 +245,13 @@ def test_a_list_inside_a_list_never_takes_the_items_after_it(tmp_path):
                    "  - tightness in the chest, which is usually brief\n    - get help at once if chest pain is severe\n"
                    "  - dizziness or tiredness\n- Rare:\n  - seizures\n- Slower is better:\n  - a pause of 2 weeks\n"
                    "  - smaller last steps\n- dry mouth\n")
-    said = [(b.kind, [" ".join(x.text for x in item) for item in b.items]) for b in handout.sections[0].blocks]
-    # One note under an item is folded into it; a lead-in followed by a thing that is no sentence keeps its list in
-    # itself ("dry mouth" after "a pause ..." and "smaller last steps" would read as one more of them).
-    assert ("bullets", ["tingling", "tightness in the chest, which is usually brief: get help at once if chest pain "
-                        "is severe.", "dizziness or tiredness"]) in said
-    # Right after "Rare:" and its list, "Slower is better: ..." is said as text, and "dry mouth" starts a new list.
-    assert ("paragraph", ["Slower is better: a pause of 2 weeks; smaller last steps."]) in said
-    assert said[-1] == ("bullets", ["dry mouth"])
+    said = [(b.kind, b.level, [" ".join(x.text for x in item) for item in b.items]) for b in handout.sections[0].blocks]
+    # One note under an item is folded into it; a list set in two levels deep is said in its item.
+    assert ("bullets", 1, ["tingling", "tightness in the chest, which is usually brief: get help at once if chest pain "
+                           "is severe.", "dizziness or tiredness"]) in said
+    # Each inner list is set in under its own item; "dry mouth" is an item of the outer list again.
+    assert [(k, lv) for k, lv, _ in said] == [("paragraph", 0)] + [("bullets", 0), ("bullets", 1)] * 3 + [("bullets", 0)]
+    assert said[-1] == ("bullets", 0, ["dry mouth"])
 
 
 def test_an_indented_list_in_plain_text_reads_as_in_markdown(tmp_path):
@@ -296,8 +297,9 @@ def test_notes_under_an_item_are_still_said_in_it(tmp_path):
         "Ibuprofen (Advil): Only for babies 6 months and older."]
 
 
-def test_list_punctuation_ends_no_item(tmp_path):
+def test_list_punctuation_goes_and_its_or_and_and_stay(tmp_path):
+    # A bare ";" is the list's punctuation; "or" / "and" say whether one item is enough or all are needed.
     text = "Call us if:\n\n- you have a fever;\n- you have a rash; or\n- you feel faint, and\n- you are alone.\n"
-    assert texts(read(tmp_path, "call.txt", text))[1:] == ["you have a fever", "you have a rash", "you feel faint",
-                                                           "you are alone."]
+    assert texts(read(tmp_path, "call.txt", text))[1:] == ["you have a fever", "you have a rash; or",
+                                                           "you feel faint, and", "you are alone."]
     assert texts(read(tmp_path, "call.md", text))[1:] == texts(read(tmp_path, "call.txt", text))[1:]

@@ -12,7 +12,7 @@ from handouts.language.labels import is_english
 from handouts.language.lexicon import apply_swaps
 from handouts.language.meaning_guard import Protected, Violation, protected
 from handouts.language.readability import Readability, measure_handout
-from handouts.model import Block, Handout, Section, Sentence, with_lists
+from handouts.model import Block, Handout, Section, Sentence, lead_ins, with_lists
 from handouts.plain.change import Change
 from handouts.plain.merging import check_removed, merge_near_duplicates
 from handouts.plain.rules import RULES
@@ -82,8 +82,8 @@ def plain_language(handout: Handout, config=None) -> PlainResult:
                 headings.append({"source": section.heading, "became": heading})
             new = Section(heading=heading, line=section.line, source_heading=section.heading)
             sections.append(new)
-        lead_in = ""  # the sentence before a list: "Call your nurse if you notice any of these:"
-        for block in section.blocks:
+        # the sentence before each list: "Call your nurse if you notice any of these:"
+        for block, lead_in in zip(section.blocks, lead_ins(section.blocks)):
             items = []
             conditions = block.kind != "paragraph" and lists_conditions(section.heading, lead_in)
             for item in block.items:
@@ -96,8 +96,7 @@ def plain_language(handout: Handout, config=None) -> PlainResult:
                     out += pieces
                     changes.append(change)
                 items.append(out)
-            new.blocks += with_lists(Block(block.kind, items, block.line))
-            lead_in = block.items[-1][-1].text if block.items and block.items[-1] else ""
+            new.blocks += with_lists(Block(block.kind, items, block.line, block.level))
     plain = Handout(meta=handout.meta, sections=sections)
     merge_near_duplicates(plain, changes)
     _drop_empty(plain)

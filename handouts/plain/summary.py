@@ -8,7 +8,7 @@ from handouts.language.grammar import has_verb, tells_what_to_do, verb_forms, wo
 from handouts.language.lexicon import find_terms
 from handouts.language.meaning_guard import protected
 from handouts.language.parse import parse
-from handouts.model import Handout, Sentence, Term
+from handouts.model import Handout, Sentence, Term, lead_ins
 from handouts.plain.merging import DEFINITION, HEDGE_WORDS, STOP_WORDS, content_words
 from handouts.plain.rules.lists import LIST_RULE, lists_conditions
 from handouts.plain.verify import instruction, whole
@@ -75,14 +75,12 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     # "Have diabetes with complications" under "You are at higher risk if you:": a condition, not a step.
     condition_items = set()
     for sec in handout.sections:
-        lead_in = ""
-        for blk in sec.blocks:
+        for blk, lead_in in zip(sec.blocks, lead_ins(sec.blocks)):
             # A step of a numbered list is a step of its procedure ("Remove the cap and shake the inhaler well" is
             # for the spacer, not for every inhaler; "Pull upward with steady pressure" pulls the tick of step 1).
             if blk.is_list and (lists_conditions(sec.heading, lead_in) or _TIMED.search(lead_in)) \
                     or blk.kind == "numbered":
                 condition_items |= {id(x) for x in blk.sentences}
-            lead_in = blk.sentences[-1].text if blk.sentences else ""
     candidates, from_lists, long_urgent = [], [], []
     for pos, s in enumerate(handout.sentences):
         if id(s) in qualified or id(s) in pointing or id(s) in conditional or id(s) in under_condition \

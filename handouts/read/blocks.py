@@ -42,6 +42,8 @@ class RawBlock:
     # A list read with its nesting: each text's depth (0: the outer list) and the kind of the list it sits in;
     # `laid_out` turns it into blocks. Empty: every text is an item of this block.
     levels: list[tuple[int, str]] = field(default_factory=list)
+    depth: int = 0  # a list set in under an item of the list before it (1), or not (0)
+    table: bool = False  # a table's rows, said as a list
 
 
 @dataclass
@@ -141,9 +143,11 @@ def nested_item(parent: str, text: str, outer_kind: str) -> str:
     return f"{joint} {sentence_end(text)}"
 
 
-# A list item's closing ";", "; or", "; and" (", or", ", and") is the list's punctuation ("... signs of
-# ketoacidosis;" / "you cannot keep fluids down."), not the sentence's: an item of its own ends without it.
-_LIST_PUNCTUATION = re.compile(r"\s*(?:;|[;,]\s*(?:or|and))\s*$", re.I)
+# A list item's closing ";" is the list's punctuation ("... signs of ketoacidosis;" / "you cannot keep fluids
+# down."), not the sentence's: an item of its own ends without it. A closing "or" / "and" stays: it says whether
+# one of the items is enough or all are needed ("and:" / "a fever, or" / "seems unwell").
+_LIST_PUNCTUATION = re.compile(r"\s*;\s*$")
+_JOINT = re.compile(r"\s*[;,]?\s*\b(or|and)\s*$", re.I)
 _CAPITAL = re.compile(r"^[\"“'‘(]?[A-Z0-9]")
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*$")
 
@@ -166,8 +170,7 @@ def list_blocks(entries: list[tuple[int, str, str]], line: int = 0) -> list[RawB
     An item of a list set inside another is folded into the item above it when it is a note on it (each of them
     a sentence: "Rinse the cut" / "Use cool water."). Under a lead-in ("Stop these medicines until you eat
     again:" / "metformin" / "empagliflozin"), and under any item whose nested items are not sentences, they stay
-    a list of their own: the lead-in goes on its own line, its items follow one to an item, and the outer list
-    goes on after them. A step of a numbered list keeps them in itself, one after another ("Gather these
+    a list of their own, set in under the item that leads into them, and the outer list goes on after them. A step of a numbered list keeps them in itself, one after another ("Gather these
     supplies: gauze; tape; scissors."): laid out apart, the steps after them would be numbered from 1 again.
     """
     roots: list[_Item] = []
@@ -183,43 +186,43 @@ def list_blocks(entries: list[tuple[int, str, str]], line: int = 0) -> list[RawB
     return _laid_out(roots, line) if roots else []
 
 
-def _laid_out(items: list[_Item], line: int) -> list[RawBlock]:
+def _laid_out(items: list[_Item], line: int, depth: int = 0) -> list[RawBlock]:
     kind = items[0].kind
-    out = [RawBlock(kind, [], line)]
-    after_list = False  # an item's own list was laid out: the plain items after it must not read as more of it
-    for n, item in enumerate(items):
-        if not item.children and after_list and _is_sentence(list_item(item.text)):
-            out.append(RawBlock("paragraph", [list_item(item.text)], line))
-            out.append(RawBlock(kind, [], line))
-        elif not item.children:
+    out = [RawBlock(kind, [], line, depth=depth)]
+    for item in items:
+        if not item.children:
             out[-1].texts.append(list_item(item.text))
         elif not _keeps_its_list(item):
             text = list_item(item.text)
             for child in item.children:
                 text = nested_item(text, list_item(_folded(child)), kind)
-            after_list = _add_item(out, text, kind, line, after_list)
-        elif kind == "numbered" or any(not _is_sentence(list_item(later.text)) for later in _plain_run(items[n + 1:])):
-            # A step keeps its list in itself; so does an item with things after it that are no sentences: laid out
-            # as a lead-in and a list, "dizziness" after it would read as one more of its list.
-            after_list = _add_item(out, _run_in(_lead_in(item.text), item.children), kind, line, after_list)
+            out[-1].texts.append(text)
+        elif _continues(item):
+            # "Chest pain that lasts more than 5 minutes" / "especially if it spreads ..." / "or is accompanied by
+            # ...": the items below carry its sentence on; set in, each would be a fragment.
+            texts = [_JOINT.sub(lambda j: f", {j.group(1)}", list_item(_folded(c))).rstrip(".") for c in item.children]
+            out[-1].texts.append(sentence_end(", ".join([list_item(item.text).rstrip(":"), *texts]).replace(", ,", ",")))
+        elif kind == "numbered" or depth:
+            # A step keeps its list in itself (laid out apart, the steps after it would be numbered from 1 again);
+            # so does an item of a list already set in (one level in is as far as print goes).
+            out[-1].texts.append(_run_in(_lead_in(item.text), item.children))
         else:
-            # "Call 911 if your child:" and its signs, then "Never wait to see whether ...": the sentences after the
-            # list go on as text, not as bullets that would read as more of its signs.
-            out.append(RawBlock("paragraph", [_lead_in(item.text)], line))
-            out += _laid_out(item.children, line)
-            out.append(RawBlock(kind, [], line))
-            after_list = True
+            # "Go to the ER if the rash does not fade, and:" and its two signs: set in under it, so the items after
+            # them read as the outer list's, not as more of its signs (and not as text under them).
+            out[-1].texts.append(_lead_in(item.text))
+            out += _laid_out(item.children, line, depth + 1)
+            out.append(RawBlock(kind, [], line, depth=depth))
     return [b for b in out if b.texts]
 
 
-def _add_item(out: list[RawBlock], text: str, kind: str, line: int, after_list: bool) -> bool:
-    """Add an item to the list being laid out; right after another item's own list, as text of its own (a bullet
-    there would read as one more of that list). Return False: the items after it may be bullets again."""
-    if after_list and kind != "numbered":
-        out += [RawBlock("paragraph", [text], line), RawBlock(kind, [], line)]
-    else:
-        out[-1].texts.append(text)
-    return False
+# Words that carry a sentence on from the line above ("especially if it spreads ...", "or is accompanied by ...").
+_CARRIES_ON = re.compile(r"^(?:especially|particularly|or|and|but|unless|if|when|which|who|that|with|without|"
+                         r"including|except|even)\b")
+
+
+def _continues(item: _Item) -> bool:
+    """Tell whether an item's nested items carry its sentence on, each starting with a joining word in lower case."""
+    return not list_item(item.text).endswith(":") and all(_CARRIES_ON.match(list_item(c.text)) for c in item.children)
 
 
 def _keeps_its_list(item: _Item) -> bool:
@@ -233,21 +236,6 @@ def _keeps_its_list(item: _Item) -> bool:
         # things under a label ("Uncommon" / "indigestion, headache or skin rash"), which stays a list.
         return False
     return list_item(item.text).endswith(":") or not all(_is_note(list_item(c.text)) for c in item.children)
-
-
-def _plain_run(items: list[_Item]) -> list[_Item]:
-    """Return the items without a list of their own that come next, up to the next item with one."""
-    run = []
-    for item in items:
-        if item.children:
-            break
-        run.append(item)
-    return run
-
-
-def _is_sentence(text: str) -> bool:
-    """Tell whether a list item is a sentence of its own ("Keep drinking water."), not a thing or a sign."""
-    return bool(_CAPITAL.match(text)) and bool(_SENTENCE_END.search(text))
 
 
 def _is_note(text: str) -> bool:
@@ -274,9 +262,9 @@ def _folded(item: _Item) -> str:
 
 def _run_in(lead: str, children: list[_Item]) -> str:
     """Say a list in its lead-in, its items parted by semicolons: "Gather these supplies: gauze; tape; or scissors."""
-    texts = [_folded(c) for c in children]
-    joint = next((m.group(1).lower() for t in texts[:-1] if (m := re.search(r"[;,]\s*(or|and)\s*$", t, re.I))), "")
-    items = [list_item(t).rstrip(".") for t in texts]
+    texts = [list_item(_folded(c)) for c in children]
+    joint = next((m.group(1).lower() for t in texts[:-1] if (m := _JOINT.search(t))), "")
+    items = [_JOINT.sub("", t).rstrip(".") for t in texts]
     if joint and len(items) > 1:
         items[-1] = f"{joint} {items[-1]}"
     return f"{lead} {sentence_end('; '.join(items))}"
@@ -313,7 +301,7 @@ def table_blocks(rows: list[list[str]], line: int = 0) -> list[RawBlock]:
         the = "" if re.match(r"(?:who|what|when|where|which|how)\b", named[0], re.I) else "the "  # not "the who"
         lead = f"Each line gives {the}" + ", ".join(_lower(c) for c in named[:-1]) + f" and {_lower(named[-1])}:"
         blocks.append(RawBlock("paragraph", [lead], line))
-    blocks.append(RawBlock("bullets", items, line))
+    blocks.append(RawBlock("bullets", items, line, table=True))
     return blocks
 
 
@@ -334,7 +322,7 @@ def table_rows(rows: list[list[str]]) -> list[str]:
                  else f"{uncap(h)}: {c}" if re.search(r"\d", h)  # "acetaminophen 160 mg/5 mL: 2.5 mL"
                  else f"{_lower(h)} {uncap(c)}" for h, c in zip(header[1:], row[1:]) if c]
         label = row[0] if row else ""
-        if label[:1].isdigit() and header[0]:
+        if re.fullmatch(r"[\d.,]+(?:\s*(?:to|-|–)\s*[\d.,]+)?", label) and header[0]:
             label = f"{header[0]} {label}"  # "4 to 28" alone has lost its unit: "Weeks of pregnancy 4 to 28"
         out.append(f"{label}: {'; '.join(pairs)}" if label and pairs else " ".join(c for c in row if c))
     return [t for t in out if t]

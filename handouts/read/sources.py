@@ -197,7 +197,8 @@ def _label_lines(blocks: list[RawBlock]) -> list[RawBlock]:
         labelled = [f for f in fields if (m := _LABEL_LINE.match(f)) and (
             "__" in f or not _title_like(m.group(2).split()) and len(m.group(2).split()) >= 2 or re.search(r"\d", m.group(2)))]
         if len(labelled) != len(fields):
-            out.append(b)
+            # "Additional procedures agreed (for example, stent removal): ____": a form's line, no heading of what follows
+            out.append(RawBlock("paragraph", [b.texts[0]], b.line) if "__" in b.texts[0] else b)
             continue
         said = [f for f in labelled if "__" not in f]
         if not said:
@@ -327,10 +328,19 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
     blocks: list[RawBlock] = []
     lines = body.split("\n")
     indents: list[int] = []  # how far in the items of each open level of the list being read stand
+    skip = 0  # the lines up to here were read as a table
     for i, line in enumerate(lines):
         n = first_line + i
         stripped = line.strip()
-        if not stripped:
+        if not stripped or i < skip:
+            continue
+        table = _column_table(lines, i) if re.search(r"\S {2,}\S", stripped) else None
+        if table:
+            rows, skip = table
+            blocks += table_blocks(rows, n) if rows[0] else [
+                # No header: each row says its first cell, then the rest ("Weeks 1 and 2: 25 mg once a day").
+                RawBlock("bullets", [f"{r[0]}: {'; '.join(c for c in r[1:] if c)}" if r[0] else "; ".join(r) for r in rows[1:]],
+                         n, table=True)]
             continue
         for kind, pattern in (("bullets", _BULLET), ("numbered", _NUMBERED)):
             m = pattern.match(line)
@@ -367,6 +377,45 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
         if b.kind == "paragraph":
             b.texts[0], b.quoted = unquote(b.texts[0])
     return laid_out(_timetables(blocks))
+
+
+_CELL = re.compile(r"\S+(?: \S+)*")  # a table's cell: words parted by single spaces (cells by two or more)
+
+
+def _column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
+    """Read the lines from `i` laid out in columns (each cell starting where a column starts, two rows or more) as a
+    table: (its rows, the header first or [] when it has none, and the index of the line after it); None if not.
+
+    A line set in to a column carries the cell above it on ("200 mg a day; for epilepsy, further" / "increases of
+    50 mg ..."). Prose never lines up its words in columns, so two aligned rows of two cells or more make a table.
+    """
+    rows: list[list[str]] = []
+    columns: list[int] = []
+    j = i
+    while j < len(lines):
+        line = lines[j].expandtabs(4).rstrip()
+        cells = [(m.start(), m.group()) for m in _CELL.finditer(line)]
+        if not cells or "__" in line or _BULLET.match(line):
+            break
+        if not rows and len(cells) >= 2:
+            columns = [at for at, _ in cells]
+        where = [next((k for k, c in enumerate(columns) if abs(c - at) <= 1), None) for at, _ in cells]
+        if len(cells) >= 2 and None not in where and len(set(where)) == len(where):
+            row = [""] * len(columns)
+            for k, (_, cell) in zip(where, cells):
+                row[k] = cell.rstrip(":")
+            rows.append(row)
+        elif rows and len(cells) == 1 and where[0] not in (None, 0):
+            rows[-1][where[0]] = f"{rows[-1][where[0]]} {cells[0][1]}".strip()
+        else:
+            break
+        j += 1
+    if len(rows) < 2:
+        return None
+    first = rows[0]
+    if not any(re.search(r"\d", c) for c in first) and all(len(c.split()) <= 4 for c in first):
+        return rows, j  # "Day   Time   Location   Format": a header names the columns
+    return [[]] + rows, j  # no header: an empty one first
 
 
 _TIME = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)", re.I)
@@ -465,11 +514,20 @@ def _is_numbered_heading(text: str, blocks: list[RawBlock], next_line: str | Non
 
     A step of a list follows another step or is followed by one; a title is short, has no full stop,
     and the text after it is a paragraph."""
-    if blocks and blocks[-1].kind == "numbered" or not next_line or _NUMBERED.match(next_line) or _BULLET.match(next_line) \
-            or next_line[0].islower():
+    if blocks and blocks[-1].kind == "numbered" or not next_line or _NUMBERED.match(next_line) or next_line[0].islower():
         return False  # a lower-case next line carries the step on: "5. Insert the needle ... and press" / "the button."
-    return (len(text.split()) <= _MAX_HEADING_WORDS and not re.search(r"[.,;:!][\"”’')\]]*$", text)
-            and bool(re.search(r"[.!?][\"”’')\]]*$", next_line)) and len(next_line.split()) > len(text.split()))
+    if len(text.split()) > _MAX_HEADING_WORDS or re.search(r"[.,;:!][\"”’')\]]*$", text):
+        return False
+    if _capitals(text):
+        return True  # "3. RISKS AND SIDE EFFECTS", "4. OTHER MEDICINES" over a list: no step is set in capitals
+    return not _BULLET.match(next_line) and bool(re.search(r"[.!?:][\"”’')\]]*$", next_line)) \
+        and len(next_line.split()) > len(text.split())  # a paragraph, or a lead-in ("... the following risks:")
+
+
+def _capitals(text: str) -> bool:
+    """Tell whether a line is set in capitals: two letters or more, none of them lower case."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and not any(c.islower() for c in letters)
 
 
 def _title_like(words: list[str]) -> bool:
@@ -604,6 +662,10 @@ def assemble_sections(blocks: list[RawBlock]) -> list[Section]:
         elif b.kind in ("bullets", "numbered") and _is_table_of_contents(b, last_said, before):
             continue
         else:
+            if b.kind in ("bullets", "numbered") and i and blocks[i - 1].table and all(map(_a_sentence, b.texts)):
+                # Notes right after a table ("- A 5-day course of prednisone does not need to be tapered."): as a
+                # list they would read as more of its rows, under its "Each line gives the medicine, dose ...".
+                b = RawBlock("paragraph", [" ".join(b.texts)], b.line)
             items = [[Sentence(s, sources=[s]) for s in split_sentences(t)] for t in b.texts]
             items = [it for it in items if it]
             last = sections[-1]
@@ -611,13 +673,18 @@ def assemble_sections(blocks: list[RawBlock]) -> list[Section]:
                 # "Key takeaways" and its bullets are a box; the article goes on after it, under no heading.
                 sections.append(Section(heading="", line=b.line))
             if items:
-                sections[-1].blocks.append(Block(b.kind, items, b.line))
+                sections[-1].blocks.append(Block(b.kind, items, b.line, b.depth))
     unique, seen = [], set()
     for s in sections:
         if s.blocks and id(s) not in seen:  # a heading with nothing under it makes no section
             unique.append(s)
             seen.add(id(s))
     return unique
+
+
+def _a_sentence(text: str) -> bool:
+    """Tell whether a list item is a sentence: a capital first, a full stop last."""
+    return bool(re.match(r"[\"“(]?[A-Z0-9]", text)) and bool(re.search(r"[.!?][\"”’')\]]*$", text))
 
 
 SUMMARY_BOX = re.compile(r"^(?:key (?:takeaways|points|facts)|at a glance|highlights|in brief|quick facts)\s*:?$", re.I)

@@ -11,7 +11,7 @@ from handouts.language.labels import words_for
 from handouts.render.fonts import FAMILY, font_files
 from handouts.render.coverage import text_direction
 from handouts.render.page_facts import contact_lines, is_draft, review_text, version_date, version_text
-from handouts.model import Handout
+from handouts.model import Block, Handout
 from handouts.templates import render
 
 TEMPLATE = "handout.html.j2"
@@ -59,6 +59,26 @@ def cue_data(cues) -> list[dict]:
     return [{"start": round(c.start, 3), "end": round(c.end, 3), "lines": list(c.lines)} for c in cues]
 
 
+def html_blocks(blocks: list[Block]) -> list[dict]:
+    """Return a section's blocks for the page: each list's items with the list set in under one of them, nested in
+    that item (<li>...<ul>), and the outer list's items after it in the same list, as a screen reader expects."""
+    out: list[dict] = []
+    set_in = False  # the block before was a list set in under the last item of the list in `out`
+    for block in blocks:
+        outer = out[-1] if out and out[-1]["kind"] != "paragraph" else None
+        entries = [{"sentences": item, "lists": []} for item in block.items]
+        if block.level and outer:
+            outer["entries"][-1]["lists"].append({"kind": block.kind, "entries": entries})
+            set_in = True
+            continue
+        if set_in and outer and outer["kind"] == block.kind:
+            outer["entries"] += entries  # the outer list goes on
+        else:
+            out.append({"kind": block.kind, "entries": entries, "sentences": block.sentences})
+        set_in = False
+    return out
+
+
 def build_html(handout: Handout, config: Config, audio: bool = False, captions: bool = False, cues=()) -> str:
     """Return the handout as one self-contained HTML page (Jinja2 autoescapes every user text).
 
@@ -80,4 +100,5 @@ def build_html(handout: Handout, config: Config, audio: bool = False, captions: 
         version_iso=version_date(handout, config).isoformat(),
         labels=words_for(handout.meta.language),
         fonts=font_faces(),
+        laid_out=html_blocks,
     )

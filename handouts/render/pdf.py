@@ -411,7 +411,14 @@ def _blocks(blocks: list[Block], st: dict, pages) -> list:
     next list ("Common symptoms include:") goes on its own line, held to the list."""
     flow = []
     for block, following in zip(blocks, blocks[1:] + [None]):
-        if block.is_list:
+        if block.is_list and following is not None and following.level > block.level:
+            # The item a list is set in under leads into it: held to it, never the last line of a page.
+            items = _list_items(block, st)
+            if items[:-1]:
+                flow.append(_items(items[:-1], st, pages))
+            items[-1].keep_with_next = True
+            flow.append(items[-1])
+        elif block.is_list:
             flow.append(_list(block, st, pages))
         elif following is not None and following.is_list and block.sentences \
                 and block.sentences[-1].text.endswith(":"):
@@ -427,13 +434,30 @@ def _blocks(blocks: list[Block], st: dict, pages) -> list:
 
 def _list(block: Block, st: dict, pages):
     """Return a bulleted or numbered list, one paragraph per item, evenly spaced."""
+    return _items(_list_items(block, st), st, pages)
+
+
+def _items(paragraphs: list, st: dict, pages):
+    """Return list items as a list that breaks between items."""
     from handouts.render.print_layout import Items
 
+    return Items(paragraphs, pages, space_after=st["body"].spaceAfter)
+
+
+def _list_items(block: Block, st: dict) -> list:
+    """Return a list's items, one paragraph each with its bullet or number."""
     numbered = block.kind == "numbered"
-    items = [_paragraph(" ".join(s.text for s in item), st["step" if numbered else "item"],
-                        bullet=f"{n}." if numbered else "•")
+    style = st["step" if numbered else "item"]
+    if block.level:
+        from reportlab.lib.styles import ParagraphStyle
+
+        # A list set in under an item of the list before it: one indent further in, its own bullet.
+        style = ParagraphStyle(f"{style.name}_in", parent=style, leftIndent=style.leftIndent * 2,
+                               bulletIndent=style.bulletIndent + style.leftIndent)
+    items = [_paragraph(" ".join(s.text for s in item), style,
+                        bullet=f"{n}." if numbered else "–" if block.level else "•")
              for n, item in enumerate(block.items, start=1)]
-    return Items(items, pages, space_after=st["body"].spaceAfter)
+    return items
 
 
 class _Boxes:

@@ -50,7 +50,11 @@ def examples_as_such_as(sentence: str) -> str:
               ["Behavioral approaches include therapy, regular sleep and wake times, and less caffeine.",
                "Behavioral approaches are advised."]),
              ("It may harm your heart and kidneys over many years, such as heart disease, stroke or kidney failure.",
-              ["It may harm your heart and kidneys over many years, such as heart disease, stroke or kidney failure."])])
+              ["It may harm your heart and kidneys over many years, such as heart disease, stroke or kidney failure."]),
+             ("Medicines that thin the blood, such as warfarin or apixaban, may increase bleeding after the procedure.",
+              ["Medicines that thin the blood, such as warfarin or apixaban, may increase bleeding after the procedure."]),
+             ("Foods made with raw eggs, such as homemade mayonnaise or mousse, can carry salmonella.",
+              ["Foods made with raw eggs, such as homemade mayonnaise or mousse, can carry salmonella."])])
 def split_such_as(sentence: str) -> list[str]:
     """Move a mid-sentence 'such as' list into a sentence of its own (a closing one too, in a long sentence)."""
     finite, bases = verb_forms()
@@ -74,6 +78,8 @@ def split_such_as(sentence: str) -> list[str]:
                 break
     if not m or not has_verb(m[2]):
         return _split_closing_such_as(sentence)  # ", such as A, B or C." ends the sentence: no verb follows
+    if _inside_a_modifier(sentence, len(m[0])):
+        return [sentence]
     before = m[0].split()
     noun = []
     for i, w in enumerate(reversed(before)):
@@ -127,6 +133,32 @@ def split_such_as(sentence: str) -> list[str]:
     # The examples go first: after the main sentence they would stand between it and a next sentence
     # that points back at it ("Opioid withdrawal happens when someone stops ... This sudden change ...").
     return split_or_keep(sentence, [listed, main])
+
+
+_PEOPLE = {"someone", "anyone", "everyone", "somebody", "anybody", "person", "people", "adult", "child", "patient",
+           "woman", "man", "baby", "teen", "teenager", "individual", "user", "parent", "member", "those", "who", "you",
+           "they", "resident", "worker", "mother", "father", "infant", "student", "caller"}
+
+
+def _inside_a_modifier(sentence: str, comma: int) -> bool:
+    """Tell whether the word before the comma at `comma` is in a phrase that describes a noun before it ("medicines
+    that thin the blood", "foods made with raw eggs", "contraceptives containing ethinylestradiol"): the examples
+    after it are of that noun, not of the last word ("Blood includes warfarin" would be false)."""
+    doc = parse(sentence)
+    word = next((t for t in reversed(doc) if t.idx + len(t.text) <= comma and not t.is_punct), None)
+    while word is not None and word.head.i != word.i:
+        word = word.head
+        if word.pos_ in ("VERB", "AUX") and (word.dep_ in ("acl", "relcl") or word.tag_ in ("VBG", "VBN")
+                                             and word.dep_ != "ROOT"):
+            # The parse may hang "containing" on the noun as an xcomp: a participle is no clause's verb. But
+            # "someone using opioid drugs, such as heroin", "adults who have risk factors, such as diabetes": no
+            # example names a person, so the examples are of what the person uses or has.
+            described = word.head if word.dep_ in ("acl", "relcl") else next(
+                (t for t in word.ancestors if t.pos_ in ("NOUN", "PROPN", "PRON")), word.head)
+            return described.lemma_.lower() not in _PEOPLE and word.lemma_ != "have"
+        if word.pos_ in ("VERB", "AUX"):
+            return False  # the clause's own verb: the noun is its subject or object
+    return False
 
 
 def _step_begins(sentence: str, start: int, examples: str) -> bool:
