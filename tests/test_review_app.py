@@ -166,10 +166,25 @@ def run_axe(driver):
     return [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]], result["passes"]
 
 
+def staleness_of(element):
+    """Wait condition: the element has left the page (the page after a save replaced it).
+
+    Chromedriver may answer a check made while the old page is being torn down with "Node with given id does
+    not belong to the document" (a plain WebDriverException) instead of a stale-element error: both mean gone."""
+    from selenium.common.exceptions import WebDriverException
+
+    def gone(_driver) -> bool:
+        try:
+            element.is_enabled()
+        except WebDriverException:  # StaleElementReferenceException is one
+            return True
+        return False
+    return gone
+
+
 def test_in_a_browser_edit_approve_a_section_sign_and_the_pdf_follows(browser, running, project):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
-    from selenium.webdriver.support.expected_conditions import staleness_of
     from selenium.webdriver.support.wait import WebDriverWait
 
     address, built = running
