@@ -61,8 +61,14 @@ def main_clauses(text: str) -> list[tuple[str, str]] | None:
         listing = doc[start - 2].pos_ in ("NOUN", "PROPN") and doc[start - 2].dep_ in ("conj", "appos")
         # ("stronger glasses, brighter lighting, and magnifiers might help": a list of things before the "and").
         own_clause = bool(own) and not listing and any(_finite(t.head) for t in own)
-        if _inside_subordinate(doc[start - 2], root, contrast=joiner.lower_ != "and", pronoun=pronoun or own_clause,
-                               own_clause=own_clause):
+        # "... should not be used if your eGFR is below 30, and your dose may need to be lowered if it falls ...":
+        # a clause with its own subject and its own condition is no more of the condition before it.
+        # (Not with an "it" or "they" in it: a full stop before it could give it the wrong thing to point at.)
+        own_condition = own_clause and any(t.dep_ == "mark" and t.lower_ in _CONDITIONS and t.head.dep_ == "advcl"
+                                           and t.head.head.i in tokens for t in doc[start + 1:stop]) \
+            and not any(t.lower_ in _POINTING for t in doc[start + 1:stop])
+        if not own_condition and _inside_subordinate(doc[start - 2], root, contrast=joiner.lower_ != "and",
+                                                     pronoun=pronoun or own_clause, own_clause=own_clause):
             # The join may continue the clause before it ("whether A, and B"): it stays with that clause.
             joined, said = pieces[-1]
             pieces[-1] = (joined, f"{said}{doc[start - 1].text} {joiner.text} {text}")

@@ -543,7 +543,15 @@ def split_participle_clause(sentence: str) -> list[str]:
              ("Children with levels of 20 µg/dL or higher usually need a home visit, and chelation therapy is "
               "considered only when levels reach 45 µg/dL or more.",
               ["Children with levels of 20 µg/dL or higher usually need a home visit.",
-               "Chelation therapy is considered only when levels reach 45 µg/dL or more."])])
+               "Chelation therapy is considered only when levels reach 45 µg/dL or more."]),
+             ("Metformin should not be used if your eGFR is below 30, and your dose may need to be lowered if your "
+              "eGFR falls between 30 and 45.",
+              ["Metformin should not be used if your eGFR is below 30.",
+               "Your dose may need to be lowered if your eGFR falls between 30 and 45."]),
+             ("Metformin should not be used if your eGFR is below 30, and your dose may need to be lowered if it falls "
+              "between 30 and 45.",
+              ["Metformin should not be used if your eGFR is below 30, and your dose may need to be lowered if it falls "
+               "between 30 and 45."])])
 def split_coordinate_clauses(sentence: str) -> list[str]:
     """Split where the parse joins two main clauses with ', and' / ', but' / ', so' / ', although'."""
     if not _JOINS.search(sentence):
