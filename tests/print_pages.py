@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import pdfplumber
 
 WHOLE_LIST_ITEMS = 8  # the issue: a list of up to 8 short items is never split
-BULLET = re.compile(r"^(•|\d+\.)\s*")
+BULLET = re.compile(r"^(•|–|\d+\.)\s*")
 CONTINUED = "(continued)"
 
 
@@ -211,8 +211,14 @@ def expected(handout, words: dict) -> list[tuple[str, int, str]]:
         if section.heading:
             group += 1
             out.append(("heading", group, section.heading))
+        nested = None  # the kind of the list whose items have lists set in under them: one list, one group
         for block, following in zip(section.blocks, section.blocks[1:] + [None]):
-            group += 1
+            leads = following is not None and following.level > block.level
+            if block.is_list and nested and (block.level or block.kind == nested):
+                pass  # a list set in under an item, or the outer list going on: the same list
+            else:
+                group += 1
+                nested = block.kind if block.is_list and leads else None
             if block.is_list:
                 out.extend(("item", group, " ".join(s.text for s in item)) for item in block.items)
                 continue

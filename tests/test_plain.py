@@ -1090,7 +1090,7 @@ def test_fresh_unseen_texts_key_points_are_no_contact_lines_or_leaning_sentences
 
 
 def test_a_key_point_never_leans_on_your_thing_named_just_before(tmp_path):
-    from handouts.plain.summary import _leaning_back, _topic_words
+    from handouts.plain.summary import leaning_back, topic_words
 
     text = ("# Levodopa and protein\n\nTake levodopa 30 minutes before meals on a fixed dosing schedule.\n\n"
             "Do not change your schedule without talking to your neurologist.\n\n"
@@ -1098,7 +1098,7 @@ def test_a_key_point_never_leans_on_your_thing_named_just_before(tmp_path):
             "Keep to your taper schedule without skipping days.\n")
     (tmp_path / "levodopa.md").write_text(text, encoding="utf-8")
     handout = plain_language(read_source(tmp_path / "levodopa.md"), Config()).handout
-    leaning = _leaning_back(handout, _topic_words(handout.meta.title))
+    leaning = leaning_back(handout, topic_words(handout.meta.title))
     said = {s.text: id(s) in leaning for s in handout.sentences}
     # "your schedule": which schedule the sentence before said; away from it, the box cannot tell.
     assert said["Do not change your schedule without talking to your neurologist."] is True

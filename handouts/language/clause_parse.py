@@ -249,8 +249,24 @@ def leading_reason(text: str) -> tuple[str, str, str] | None:
         # "Although it is rare, the rash can be serious": the "it" points ahead to the rash, which a full stop
         # after "rare" would turn back to the sentence before.
         return None
-    if main[0].pos_ in ("CCONJ", "PUNCT") or main[0].tag_ == "VBG":
-        return None
+    if main[0].pos_ in ("CCONJ", "PUNCT") or main[0].tag_ == "VBG" or main[0].pos_ == "ADV" and len(main) > 1 \
+            and main[1].text == ",":
+        return None  # "Because A, however, it is not clear ...": a "So" would clash with the word that links it
     if joiner == "So" and main[0].lower_ in DEGREE_WORDS:
         joiner = "As a result,"  # "So many people do not know" would read as "so many"
     return clause.text, joiner, main.text
+
+
+def subject_of(text: str, head: bool = False) -> str:
+    """Return the words of a sentence's subject (before its main verb), by the parse; `head`: only its main word,
+    lower-cased ("naloxone" for "Naloxone, sold as Narcan,")."""
+    doc = parse(text)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")), None) if root else None
+    if subject is None:
+        return ""
+    if head:
+        return subject.lemma_.lower() if subject.dep_ != "expl" else ""
+    if subject.dep_ == "expl":  # "There is no cure for RSV": what the sentence is about follows the verb
+        return doc[root.i:].text
+    return doc[subject.left_edge.i:subject.right_edge.i + 1].text

@@ -6,7 +6,8 @@ from functools import cache
 
 # Abbreviations whose full stop never ends a sentence here, though pySBD may end one there
 # ("Approx. 1 in 3 ...", "Dr. Lee"); lower-cased, without the final dot.
-NEVER_FINAL = {"dr", "mr", "mrs", "ms", "prof", "st", "jr", "sr", "vs", "approx", "fig", "cf", "e.g", "i.e", "no"}
+NEVER_FINAL = {"dr", "mr", "mrs", "ms", "prof", "st", "jr", "sr", "vs", "approx", "fig", "cf", "e.g", "i.e", "no",
+               "var", "subsp"}  # "Sarcoptes scabiei var. hominis": a variety's name goes on
 # A time of day runs on into a day or a month ("9 a.m. to 5 p.m. Monday to Friday").
 _TIME_THEN_DATE = re.compile(r"\b[ap]\.m\.$", re.I)
 _DATE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
@@ -57,12 +58,19 @@ def split_sentences(text: str) -> list[str]:
     if not text:
         return []
     sentences: list[str] = []
-    for piece in (p.strip() for p in _segmenter().segment(text)):
+    pieces = [q for p in _segmenter().segment(text) for q in _LETTER_THEN_SENTENCE.split(p.strip())]
+    for piece in (p.strip() for p in pieces):
         if piece and sentences and _runs_on(sentences[-1], piece):
             sentences[-1] = f"{sentences[-1]} {piece}"
         elif piece:
             sentences.append(piece)
     return sentences
+
+
+# A capital letter ending a sentence after an everyday word ("... and vitamin D. It is thought ..."), which pySBD
+# takes for a name's initial; an initial is followed by a name ("John D. Rockefeller"), not by "It" or "The".
+_LETTER_THEN_SENTENCE = re.compile(r"(?<=[a-z][a-z] [A-Z]\.)\s+(?=(?:It|Its|This|These|They|Their|The|There|We|You|"
+                                   r"Your|He|She|A|An|In|If|When|Most|Some|Many|But|And|So|For|Our)\b)")
 
 
 def _runs_on(before: str, after: str) -> bool:

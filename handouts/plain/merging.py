@@ -126,7 +126,28 @@ def repeats(dropped: str, kept: str) -> bool:
         return False
     if len(extra) > max(1, len(a) // 4) or len(a & b) < 0.7 * len(a):
         return False
+    if len(b) > 2 * len(a) and _span(a & b, kept) > 2 * len(words(dropped)) + 4:
+        # "Even small amounts may cause damage without symptoms" is not said by a long sentence that has "small
+        # intestine" at its start and "symptoms may be mild" at its end: a claim is said in one place.
+        return False
     return not protected(dropped).missing_from(protected(kept))
+
+
+def _span(wanted: frozenset[str], text: str) -> int:
+    """Return how many words the shortest stretch of `text` that says every word of `wanted` takes."""
+    stems = [(content_words(w) or {""}) for w in words(text)]
+    best, count, start = len(stems) + 1, {}, 0
+    for end, here in enumerate(stems):
+        for w in here & wanted:
+            count[w] = count.get(w, 0) + 1
+        while len(count) == len(wanted):
+            best = min(best, end - start + 1)
+            for w in stems[start] & wanted:
+                count[w] -= 1
+                if not count[w]:
+                    del count[w]
+            start += 1
+    return best
 
 
 def _claim_words(text: str) -> str:

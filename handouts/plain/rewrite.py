@@ -16,6 +16,7 @@ from handouts.model import Block, Handout, Section, Sentence, lead_ins, with_lis
 from handouts.plain.change import Change
 from handouts.plain.merging import check_removed, merge_near_duplicates
 from handouts.plain.rules import RULES
+from handouts.language.clause_parse import subject_of
 from handouts.language.parse import KEPT, parse_all
 from handouts.plain.rules.base import BULLET, LONG, SPLIT_FROM, STEP, TEXT, Piece
 from handouts.plain.rules.cleanup import claim_text, use_sentence_case
@@ -88,9 +89,11 @@ def plain_language(handout: Handout, config=None) -> PlainResult:
             conditions = block.kind != "paragraph" and lists_conditions(section.heading, lead_in)
             for item in block.items:
                 out = []
-                for sentence in item:
+                for k, sentence in enumerate(item):
+                    after = item[k + 1].text if k + 1 < len(item) else ""
                     pieces, change = rewrite_sentence(sentence, section.heading, lists=block.kind == "paragraph",
-                                                      said_elsewhere=elsewhere, conditions=conditions)
+                                                      said_elsewhere=elsewhere, conditions=conditions,
+                                                      points_back_after=bool(_PRONOUN_FIRST.match(after)))
                     for piece in pieces:
                         piece.origin = len(changes)  # its change's place: the review file's entry for it
                     out += pieces
@@ -135,13 +138,14 @@ def plain_heading(heading: str) -> str:
     return plain
 
 
-def rewrite_sentence(sentence: Sentence, section: str, lists: bool = False,
-                     said_elsewhere=frozenset(), conditions: bool = True) -> tuple[list[Sentence], Change]:
+def rewrite_sentence(sentence: Sentence, section: str, lists: bool = False, said_elsewhere=frozenset(),
+                     conditions: bool = True, points_back_after: bool = False) -> tuple[list[Sentence], Change]:
     """Run every rule over one source sentence (list-making ones only when `lists`), each step only when it passes its check.
 
     A step that fails (plain/verify.py) is skipped and named in the change ("kept: <rule>: <reason>"):
     the sentence goes on to the next rule as it was. `said_elsewhere`: protected items other source
-    sentences also say (filler that names them may go).
+    sentences also say (filler that names them may go). `points_back_after`: the next sentence opens pointing
+    back ("It is thought to affect ...", "They may include:"), at what this sentence is about.
     """
     source = sentence.text
     sources = sentence.sources or [source]
@@ -159,13 +163,16 @@ def rewrite_sentence(sentence: Sentence, section: str, lists: bool = False,
                 continue
             reason = piece.role == TEXT and veto(rule, piece.text, [r.text for r in result],
                                                       not lists and conditions, said_elsewhere)
-            if not reason and len(result) > 1 and not rule.makes_list and n + 1 < len(pieces) \
-                    and _POINTS_BACK.match(pieces[n + 1][0].text) \
-                    and result[-1].text.split()[:3] != piece.text.split()[:3]:
+            pointer = pieces[n + 1][0].text if n + 1 < len(pieces) else "It" if points_back_after else ""
+            if not reason and len(result) > 1 and not rule.makes_list and _POINTS_BACK.match(pointer) \
+                    and result[-1].text.split()[:3] != piece.text.split()[:3] \
+                    and not (n + 1 == len(pieces) and _same_subject(result[-1].text, piece.text)):
                 # "Wash the wound ..., then apply an antiseptic. This step alone ...": split, the "This" after it
                 # would point at its last part only (the examples said first and the sentence after them are fine,
-                # and so is a list, which the "This" takes whole).
-                reason = f"'{pieces[n + 1][0].text.split()[0]}' after it would point at its last part only"
+                # and so is a list, which the "This" takes whole). So would the next sentence's "It" or "They"
+                # ("Symptoms begin ..., although shorter incubation periods ... They may include:"), unless the last
+                # part goes on about the same thing ("It may act on ...").
+                reason = f"'{pointer.split()[0]}' after it would point at its last part only"
             if reason:
                 change.kept.append(f"{rule.name}: {reason}")
                 out.append((piece, rules))
@@ -189,6 +196,27 @@ def rewrite_sentence(sentence: Sentence, section: str, lists: bool = False,
         pieces[-1] = (piece._replace(text=text), rules if text != source else [r for r in rules if r != "tidy"])
     change.rules = _unique([r for _, rules in pieces for r in rules] + [d["rule"] for d in change.dropped])
     return [Sentence(p.text, sources=list(sources), rules=r, role=p.role) for p, r in pieces], change
+
+
+# A sentence that opens with a bare pronoun ("It is thought to affect ...", "They may include:", "This is rare"), not
+# one that names what it points at ("This natural herb ...", "This imbalance ...").
+# "It is estimated that ...", "It is important to ...", "It usually takes 4 to 6 weeks for sertraline to work": an
+# "it" that stands for what follows points at nothing.
+_PRONOUN_FIRST = re.compile(r"(?!It (?:is|was|has been|may be|can be|might be|seems|appears) (?:(?:\w+ ){0,2}"
+                            r"(?:that|whether|how)|(?:very |not |also )?(?:important|best|safe|okay|ok|normal|common|"
+                            r"rare|possible|unlikely|likely|hard|easy|helpful|useful|wise|vital|essential|better|"
+                            r"unsafe|dangerous|difficult|usual) to)\b|It (?:\w+ )?takes? (?:\S+ ){0,5}for\b)"
+                            r"(?:It|They|(?:This|These|That) (?:is|are|was|were|may|might|can|could|will|would|"
+                            r"should|has|have|had|does|do|did|means|also|usually|often)\b)")
+
+
+def _same_subject(part: str, whole: str) -> bool:
+    """Tell whether the last part of a split goes on about what the whole sentence was about: its subject ("Eczema
+    makes the skin dry" from "Eczema is a common condition that makes ..."), or "It"/"They" for it."""
+    if re.match(r"(?:(?:But|So|And|Also|Yet) )?(?:it|they)\b", part, re.I):
+        return True
+    said = [subject_of(t, head=True) for t in (part, whole)]
+    return bool(said[0]) and said[0] == said[1]
 
 
 # A sentence that opens pointing back ("This step alone ..."); not "Those without risk factors ..." (who they are follows).

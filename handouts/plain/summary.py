@@ -7,7 +7,7 @@ import re
 from handouts.language.grammar import has_verb, tells_what_to_do, verb_forms, words
 from handouts.language.lexicon import find_terms
 from handouts.language.meaning_guard import protected
-from handouts.language.parse import parse
+from handouts.language.clause_parse import subject_of
 from handouts.model import Handout, Sentence, Term, lead_ins
 from handouts.plain.merging import DEFINITION, HEDGE_WORDS, STOP_WORDS, content_words
 from handouts.plain.rules.lists import LIST_RULE, lists_conditions
@@ -65,8 +65,8 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     # do not take aspirin unless the dispatcher tells you to" says only when not to take aspirin.)
     under_condition = {id(x) for sec in handout.sections if _CONDITIONAL_HEADING.search(sec.heading)
                        for x in sec.sentences if not re.search(r"^(?:If|When)\b|\b(?:if|when) you\b", x.text)}
-    topic = _topic_words(handout.meta.title)
-    leaning = _leaning_back(handout, topic)
+    topic = topic_words(handout.meta.title)
+    leaning = leaning_back(handout, topic)
     # "Some studies suggest that IF may help ...": an abbreviation the body spells out elsewhere ("(IF)").
     spelled = {m.group(1) for s in handout.sentences for m in re.finditer(r"\(([A-Z]{2,6})\)", s.text)} \
         - set(re.findall(r"\b[A-Z]{2,6}\b", handout.meta.title))  # "RSV" in a handout titled "... (RSV) ..." is known
@@ -179,7 +179,7 @@ _YOUR_THING = re.compile(r"\byour (?!own\b)([a-z][\w-]*)(?=[.,;:]| (?:without|on
 _YOURS = {"medicin", "pen", "dose", "tablet", "pill", "capsul", "inhal", "spacer", "prescript", "appoint"}
 
 
-def _leaning_back(handout: Handout, topic: frozenset[str] = frozenset()) -> set[int]:
+def leaning_back(handout: Handout, topic: frozenset[str] = frozenset()) -> set[int]:
     """Return the sentences whose 'the X' or 'your X' is something the sentences just before named ("the dose", "the law"):
     away from them, in the Key points box, the reader cannot tell which."""
     out = set()
@@ -211,7 +211,7 @@ _GENERIC_TITLE = {"inform", "patient", "leaflet", "handout", "instruct", "discha
 _LABEL = re.compile(r"^(?:[A-Z]{2,}(?: [A-Z]{2,})*:|(?:Myths?|Facts?|Q|A|Question|Answer|True|False|Tip|Note)\s*:|[A-Z]\s*[-–]\s)")
 
 
-def _topic_words(title: str) -> frozenset[str]:
+def topic_words(title: str) -> frozenset[str]:
     """Return the content words of a handout's title that name its topic ("warfarin", "eczema", "chest", "pain")."""
     return frozenset(w for w in content_words(title) if w not in _GENERIC_TITLE and not re.match(r"^[a-z]?\d+$", w))
 
@@ -241,20 +241,8 @@ def _names_its_topic(text: str, topic: frozenset[str], later_piece: bool = False
     # A claim names its topic; a later piece of a split sentence names it in its subject: "No extra observation
     # time ... is needed for any vaccine" (cut from "People with an egg allergy can get any flu vaccine, and no
     # extra ...") is about observation time, for whom the piece before said.
-    subject = _subject_of(text) if later_piece else text
+    subject = subject_of(text) if later_piece else text
     return bool(protected(subject).names or find_terms(subject) or content_words(subject) & topic)
-
-
-def _subject_of(text: str) -> str:
-    """Return the words of a sentence's subject (before its main verb), by the parse."""
-    doc = parse(text)
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")), None) if root else None
-    if subject is None:
-        return ""
-    if subject.dep_ == "expl":  # "There is no cure for RSV": what the sentence is about follows the verb
-        return doc[root.i:].text
-    return doc[subject.left_edge.i:subject.right_edge.i + 1].text
 
 
 # "Do not drive yourself." (when?), "Ask your child's doctor." (about what?): a step that needs its neighbours.

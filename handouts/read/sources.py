@@ -200,7 +200,7 @@ def _label_lines(blocks: list[RawBlock]) -> list[RawBlock]:
             # "Additional procedures agreed (for example, stent removal): ____": a form's line, no heading of what follows
             out.append(RawBlock("paragraph", [b.texts[0]], b.line) if "__" in b.texts[0] else b)
             continue
-        said = [f for f in labelled if "__" not in f]
+        said = [t for t in map(_filled, labelled) if t]
         if not said:
             continue  # "Patient: ________   Date of Surgery: ____/____": a form's blanks
         if out and out[-1].kind == "bullets" and _LABEL_LINE.match(out[-1].texts[-1]):
@@ -209,6 +209,16 @@ def _label_lines(blocks: list[RawBlock]) -> list[RawBlock]:
         else:
             out.append(RawBlock("bullets", said, b.line, levels=[(0, "bullets")] * len(said)))
     return out
+
+
+# A form's blank and its label, at the end of a field ("... in 1 to 2 weeks. Appointment: ___/___ at __:__").
+_BLANK_FIELD = re.compile(r"(?:^|(?<=[.;])\s+)(?:[A-Z][\w' /-]{0,40}:\s*)?_{2,}[_/:\s]*(?:(?:at|on|by)\s+_{2,}[_/:\s]*)*$")
+
+
+def _filled(field: str) -> str:
+    """Return what a form's field says without its blanks ("Follow-up: Cardiology clinic in 1 to 2 weeks."), or ""."""
+    text = _BLANK_FIELD.sub("", field).strip()
+    return "" if "__" in text or not (m := _LABEL_LINE.match(text)) or not m.group(2).strip() else text
 
 
 def _reads_as_content(line: str) -> bool:

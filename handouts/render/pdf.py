@@ -409,15 +409,17 @@ def _glued(flow: list, pages) -> list:
 def _blocks(blocks: list[Block], st: dict, pages) -> list:
     """Return a section's paragraphs and lists; a sentence ending in a colon that introduces the
     next list ("Common symptoms include:") goes on its own line, held to the list."""
+    from handouts.render.print_layout import NestedItems
+
     flow = []
     for block, following in zip(blocks, blocks[1:] + [None]):
-        if block.is_list and following is not None and following.level > block.level:
-            # The item a list is set in under leads into it: held to it, never the last line of a page.
-            items = _list_items(block, st)
-            if items[:-1]:
-                flow.append(_items(items[:-1], st, pages))
-            items[-1].keep_with_next = True
-            flow.append(items[-1])
+        leads = following is not None and following.level > block.level  # a list is set in under its last item
+        if block.is_list and flow and isinstance(flow[-1], NestedItems) and (block.level or flow[-1].kind == block.kind):
+            # A list set in under the last item, or the outer list going on after it: one list, one set of rules.
+            flow[-1].add(_list_items(block, st), leads)
+        elif block.is_list and leads:
+            flow.append(NestedItems(block.kind, pages, st["body"].spaceAfter))
+            flow[-1].add(_list_items(block, st), leads)
         elif block.is_list:
             flow.append(_list(block, st, pages))
         elif following is not None and following.is_list and block.sentences \

@@ -149,6 +149,8 @@ class Items(Stack):
             return []
         fit = self._fitting(available_height)
         count = min(fit, len(self.parts) - MIN_ITEMS)
+        while count > 0 and getattr(self.parts[count - 1], "keep_with_next", False):
+            count -= 1  # an item that leads into the list set in under it never ends a page
         if count >= MIN_ITEMS:
             return [self._again(self.parts[:count]), self._again(self.parts[count:])]
         return self._forced(fit, available_width, available_height) if at_top else []
@@ -161,6 +163,24 @@ class Items(Stack):
             return [self._again(self.parts[:count]), self._again(self.parts[count:])]
         pieces = self.parts[0].splitOn(self.canv, available_width, available_height)
         return [self._again(pieces[:1]), self._again(pieces[1:] + self.parts[1:])] if len(pieces) == 2 else []
+
+
+class NestedItems(Items):
+    """A list with the lists set in under its items: one list, broken between items by the same rules."""
+
+    def __init__(self, kind: str, pages: Pages, space_after: float):
+        super().__init__([], pages, space_after)
+        self.kind = kind  # the outer list's kind: a list of another kind after it is a list of its own
+
+    def add(self, items: list, leads_in: bool) -> None:
+        """Add a list's items (set in, or the outer list going on); `leads_in`: its last item leads into the list
+        set in under it, so no page ends after it."""
+        if leads_in:
+            items[-1].keep_with_next = True
+        self.parts += items
+
+    def _again(self, items: list) -> Items:
+        return Items(items, self.pages, self.space_after)
 
 
 class Box(Stack):

@@ -137,9 +137,17 @@ def split_appositive_participle(sentence: str) -> list[str]:
              ("High blood pressure, also known as hypertension, is a common condition in which the force of "
               "the blood against your artery walls is too high.",
               ["High blood pressure, also known as hypertension, is a common condition.",
-               "In this condition, the force of the blood against your artery walls is too high."])])
+               "In this condition, the force of the blood against your artery walls is too high."]),
+             ("A skin biopsy is a minor procedure in which a small sample of skin is removed for testing, and it is "
+              "usually recommended when a spot cannot be diagnosed by looking at it.",
+              ["A skin biopsy is a minor procedure in which a small sample of skin is removed for testing, and it is "
+               "usually recommended when a spot cannot be diagnosed by looking at it."])])
 def split_copula_relative(sentence: str) -> list[str]:
     """Split 'X is a Y that verbs ...' (or 'X is a Y driven by ...', 'X is a Y in which ...') into two sentences."""
+    if _joins_another_main_clause(sentence):
+        # "A biopsy is a procedure in which skin is removed ..., and it is usually recommended when ...": the "it"
+        # is the biopsy; cut after "procedure", it would be the skin.
+        return [sentence]
     m = re.match(r"^([A-Z][^,]{0,40}?(?:, (?:also known as|also called|or) [^,]+,)?) (is|are) (an?) "
                  r"((?:[\w-]+ ){0,2}([\w-]+)) in which (.+)$", sentence)
     if m and len(sentence.split()) >= SPLIT_FROM:
@@ -161,6 +169,16 @@ def split_copula_relative(sentence: str) -> list[str]:
     # Repeat a short subject rather than "It": the first sentence may later be merged away.
     return split_or_keep(sentence, [f"{m.group(1)} {m.group(2)} {m.group(3)} {m.group(4)}",
                                     f"{subject} {m.group(5)} {m.group(6)}"])
+
+
+def _joins_another_main_clause(sentence: str) -> bool:
+    """Tell whether the sentence's main verb has a second main clause joined to it whose subject is a pronoun
+    (", and it is usually recommended ..."): the pronoun means the first clause's subject."""
+    doc = parse(sentence)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    return root is not None and any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > root.i
+                                    and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in _POINTERS
+                                            for g in c.children) for c in root.children)
 
 
 @rule("'Do A, unless B, in which case do C' packs two instructions and a condition; say 'Do A. But if B, do C.'",
@@ -650,10 +668,14 @@ def _condition(doc) -> bool:
 
 
 @rule("When 'This is because' could point at more than one thing, the reason said first ('B. So A.') needs no pointer.",
-      cases=[("Wash the spacer once a month in warm soapy water and let the spacer dry without wiping, because wiping "
-              "may make static that makes the medicine stick to the plastic.",
+      cases=[("Let the spacer dry in the air without a towel or a cloth, because wiping may make static that makes "
+              "the medicine stick to the plastic.",
               ["Wiping may make static that makes the medicine stick to the plastic.",
-               "So wash the spacer once a month in warm soapy water and let the spacer dry without wiping."]),
+               "So let the spacer dry in the air without a towel or a cloth."]),
+             ("Use the syringe that comes with the bottle, not a kitchen spoon, and check the strength on the label, "
+              "since children's liquids come in two strengths.",
+              ["Use the syringe that comes with the bottle, not a kitchen spoon, and check the strength on the label, "
+               "since children's liquids come in two strengths."]),
              ("Avoid ibuprofen and naproxen for the first week, because they can irritate the stomach lining.",
               ["Avoid ibuprofen and naproxen for the first week, because they can irritate the stomach lining."]),
              ("If you have kidney disease, take a lower dose and drink more water, because the drug can build up.",
@@ -669,6 +691,10 @@ def split_reason_first(sentence: str) -> list[str]:
         return [sentence]
     doc = parse(first)
     if _condition(doc) or _points(doc) or _points(parse(reason)):
+        return [sentence]
+    if any(t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") for t in doc):
+        # "Use the syringe, not a spoon, and check the strength, since liquids come in two strengths": the reason
+        # may be for the last step only; said first, "So" would give it to both.
         return [sentence]
     opening = first if doc[0].pos_ == "PROPN" or re.match(r"[A-Z]{2}|I\b", first) else first[0].lower() + first[1:]
     return split_or_keep(sentence, [cap(reason), f"So {opening}"], parsed=True)
