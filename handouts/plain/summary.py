@@ -65,6 +65,12 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     # do not take aspirin unless the dispatcher tells you to" says only when not to take aspirin.)
     under_condition = {id(x) for sec in handout.sections if _CONDITIONAL_HEADING.search(sec.heading)
                        for x in sec.sentences if not re.search(r"^(?:If|When)\b|\b(?:if|when) you\b", x.text)}
+    # "If none of the above applies, and breathing is only mildly affected, ...": the section's first sentence sets
+    # when all of it holds, and the sections after it (its subsections, "Using an inhaler"; a triage sheet goes from
+    # the most urgent to the least); away from it, even "call back if it gets worse" would read as the rule for all.
+    scoped = next((n for n, sec in enumerate(handout.sections) if sec.sentences and _SCOPE.match(sec.sentences[0].text)),
+                  len(handout.sections))
+    under_condition |= {id(x) for sec in handout.sections[scoped:] for x in sec.sentences}
     topic = topic_words(handout.meta.title)
     leaning = leaning_back(handout, topic)
     # "Some studies suggest that IF may help ...": an abbreviation the body spells out elsewhere ("(IF)").
@@ -142,6 +148,7 @@ def source_summary(handout: Handout) -> list[Sentence]:
 # "Call our nurse line at 555-0199.": a contact line (the Questions box prints the clinic's), no point to act on.
 _CONTACT_LINE = re.compile(r"^(?:Call|Phone|Text|Contact|Ring)\b(?!.*\b(?:if|when|911|right away|now|immediately)\b)"
                            r".*\d{3}\)?[-.\s]\d{3,4}(?:[-.\s]\d{4})?\b", re.I)  # "..., Monday to Friday, to confirm your time"
+_SCOPE = re.compile(r"^If (?:none|neither|any|all) of (?:the|these) (?:above|sections|signs|symptoms|problems)\b", re.I)
 _CONDITIONAL_HEADING = re.compile(r"\b(?:if|unless|only|zone)\b|\bwhen\b(?! to\b)", re.I)  # not "When to call"
 _DOSE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:mg|mcg|ml|mL|g|doses?|tablets?|pills?|puffs?|capsules?|times)\b")
 
@@ -161,8 +168,10 @@ _POINTS_ELSEWHERE = (
 
 # "Return unused tablets ...", "Do not double the dose": in a handout about several medicines, which one?
 _MEDICINE = re.compile(r"\b(?:the dose|doses|tablets|pills|capsules|the medicine|this medicine)\b", re.I)
-# "Estimates vary widely", "Some studies suggest reductions of 15% to 40%": of what? The sentence before said.
-_UNSAID_MEASURE = re.compile(r"\b(?:estimates?|reductions?|increases?|decreases?|rates|results|figures|numbers)\b"
+# "Estimates vary widely", "Some studies suggest reductions of 15% to 40%", "Check expiration dates twice a year": of
+# what? The sentence before said.
+_UNSAID_MEASURE = re.compile(r"\b(?:estimates?|reductions?|increases?|decreases?|rates|results|figures|numbers|"
+                             r"(?:expiration|expiry|use-by) dates?)\b"  # "Check expiration dates ..." (of what?)
                              r"(?! (?:of|in|on|for) (?!(?:about |roughly |around |up to |only )?\d))", re.I)
 # "Please read each statement and initial the box": the form's parts are where the form is, not in a box of points.
 _FORM_PARTS = re.compile(r"\b(?:the|each|this|both|all) (?:box|boxes|line|space|form|statement|statements|section|pages?|table|chart)\b"

@@ -99,8 +99,12 @@ def broken_join(doc) -> bool:
     for t in doc:
         if t.dep_ == "conj" and t.pos_ == "ADP" and t.head.pos_ in ("VERB", "AUX"):
             return True  # "..., and unlike THC.": a clause joined to a lone preposition
-        if t.dep_ == "ROOT" and sum(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) > 1:
-            return True  # "This the prescriber may increase slowly.": an object turned into a second subject
+        subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if t.dep_ == "ROOT" and len(subjects) > 1 and not any(
+                c.dep_ == "cc" and c.head.i == subjects[0].i for c in doc[subjects[0].i:subjects[1].i]):
+            # "This the prescriber may increase slowly.": an object turned into a second subject (not "contact with
+            # animals and their environments plays ...", two subjects joined by "and" that the parser hung apart)
+            return True
         if t.dep_ == "cc" and t.i and t.lower_ in ("and", "or", "but") and t.head.pos_ in ("VERB", "AUX") and not any(
                 c.dep_ == "conj" and c.i > t.i for c in t.head.children):
             return True

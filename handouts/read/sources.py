@@ -105,7 +105,11 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
 # Lines at the top that name who made a sheet or what kind of sheet it is, not what it is about (a line with a
 # colon names its topic after it: "Patient Medicine Leaflet: Apixaban (Eliquis)").
 _ORGANISATION = re.compile(r"^(?!.*:).*\b(?:hospital|cent(?:er|re)|clinic|unit|department|division|service|trust|"
-                           r"practice|health system|foundation|pharmacy|network)\b|_{3,}|please take one", re.I)
+                           r"practice|health system|foundation|pharmacy|network|associates|physicians|"
+                           r"institute|medical group|general surgery)\b|_{3,}|please take one"
+                           r"|\b(?:tel|phone|fax)\b.*\d{3}.*\d{4}"  # "1450 Harbor View Drive | Tel (555) 214-8830"
+                           r"|^\d+ [\w.' ]+ (?:street|st|road|rd|avenue|ave|drive|dr|boulevard|blvd|lane|ln|way|court|"
+                           r"place|parkway|highway)\b\.?(?:,? (?:suite|ste|floor) \w+)?$", re.I)
 _DOCUMENT_KIND = re.compile(r"^(?!.*:)(?:[\w' ]+ )?(?:fact ?sheet|handout|leaflet|patient information|information "
                             r"sheet|information for patients)\b", re.I)
 
@@ -130,7 +134,7 @@ def _title_at_top(blocks: list[RawBlock]) -> int | None:
         run += 1
     if run == 0 or run == len(blocks) or any(b.level for b in blocks[:run]):
         return None
-    for i, b in enumerate(blocks[:min(run, 3)]):
+    for i, b in enumerate(blocks[:min(run, 5)]):
         if not _letterhead(blocks, i) and not b.texts[0].endswith("?"):
             return i if run > 1 else None
     return None
@@ -190,8 +194,18 @@ def _label_lines(blocks: list[RawBlock]) -> list[RawBlock]:
     """
     out: list[RawBlock] = []
     for i, b in enumerate(blocks):
-        if b.kind != "heading" or b.level or not i:
-            out.append(b)
+        if b.kind != "heading" or b.level or not i or _capitals(b.texts[0]):
+            out.append(b)  # "A QUICK REMINDER: THE RULE OF 15": a heading in capitals, over its section
+            continue
+        if ":" in b.texts[0] and _PHONE.search(b.texts[0]):
+            # "After-hours on-call line (urgent medical questions): (555) 013-2000": a contact, one of a list, no
+            # heading of the lines after it.
+            said = [b.texts[0]]
+            if out and out[-1].kind == "bullets":
+                out[-1].texts += said
+                out[-1].levels += [(0, "bullets")]
+            else:
+                out.append(RawBlock("bullets", said, b.line, levels=[(0, "bullets")]))
             continue
         fields = [f.strip() for f in re.split(r"\s{3,}", b.texts[0]) if f.strip()]
         labelled = [f for f in fields if (m := _LABEL_LINE.match(f)) and (
@@ -210,6 +224,8 @@ def _label_lines(blocks: list[RawBlock]) -> list[RawBlock]:
             out.append(RawBlock("bullets", said, b.line, levels=[(0, "bullets")] * len(said)))
     return out
 
+
+_PHONE = re.compile(r"(?:\(\d{3}\)\s?|\b\d{3}[-.\s])\d{3}[-.\s]\d{4}\b|\b1-800-[\dA-Z-]{7,}|\b988\b")
 
 # A form's blank and its label, at the end of a field ("... in 1 to 2 weeks. Appointment: ___/___ at __:__").
 _BLANK_FIELD = re.compile(r"(?:^|(?<=[.;])\s+)(?:[A-Z][\w' /-]{0,40}:\s*)?_{2,}[_/:\s]*(?:(?:at|on|by)\s+_{2,}[_/:\s]*)*$")

@@ -186,12 +186,21 @@ def _joins_another_main_clause(sentence: str) -> bool:
               "in which case skip the missed dose.",
               ["If you forget a dose, take it as soon as you remember.",
                "But if it is almost time for your next dose, skip the missed dose."]),
-             ("Take it daily unless told otherwise.", ["Take it daily unless told otherwise."])])
+             ("Take it daily unless told otherwise.", ["Take it daily unless told otherwise."]),
+             ("If you miss a dose, take it as soon as you remember, unless it is almost time for your next dose, in which "
+              "case skip the missed dose, and never take two doses at once.",
+              ["If you miss a dose, take it as soon as you remember.",
+               "But if it is almost time for your next dose, skip the missed dose.", "Never take two doses at once."])])
 def split_unless_in_which_case(sentence: str) -> list[str]:
     """Split 'A, unless B, in which case C.' into 'A.' and 'But if B, C.'"""
     m = re.match(r"^(.+?), unless ([^,]+), in which case (.+)$", sentence)
     if not m:
         return [sentence]
+    then, also = re.match(r"^(.+?)(?:, (?:and|but) ((?:never|always|do not|don't|please)\b.+))?$", m.group(3)).groups()
+    if also:
+        # "..., in which case skip the missed dose, and never take two doses at once": the last rule holds always;
+        # after "But if B," it would hold only then. It gets a sentence of its own.
+        return split_or_keep(sentence, [m.group(1), f"But if {m.group(2)}, {then}", also])
     return split_or_keep(sentence, [m.group(1), f"But if {m.group(2)}, {m.group(3)}"])
 
 

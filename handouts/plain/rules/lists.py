@@ -44,6 +44,8 @@ _LIST_LEAD = r"(?:include|includes|(?:may|can|might) include|notice|have|has|get
              ("Symptoms include nausea, cravings, mood swings, and irritability.",
               ["Symptoms include nausea, cravings, mood swings, and irritability."]),
              ("It may not include rice, beans, bread, pasta, or fruit.", ["It may not include rice, beans, bread, pasta, or fruit."]),
+             ("Symptoms include diarrhea, which may be bloody, fever, stomach cramps, and sometimes nausea or vomiting.",
+              ["Symptoms include diarrhea, which may be bloody, fever, stomach cramps, and sometimes nausea or vomiting."]),
              ("You have fever, chills, cough, aches, or a sore throat.", ["You have fever, chills, cough, aches, or a sore throat."]),
              ("Side effects may include nausea, headache, rash, dizziness, or dry mouth.",
               ["Side effects may include:", ("bullet", "nausea"), ("bullet", "headache"), ("bullet", "rash"),
@@ -134,8 +136,11 @@ def list_to_bullets(sentence: str) -> list[str | Piece]:
     if not long_items and (len(items) < 5 or any(len(i.split()) > 7 or re.search(r"\b(?:and|or)\b", i)
                                                  and i is not items[-1] for i in items)):
         return [sentence]
-    if any(not i or _goes_on(i) or re.match(r"(?:and|or|such as|including|for example)\b", i) for i in items):
-        return [sentence]  # "swelling of the face, lips, or tongue, ...": a list inside an item
+    if any(not i or _goes_on(i) or re.match(r"(?:and|or|such as|including|for example|which|who|whose|that|where|"
+                                               r"especially|particularly)\b", i) for i in items):
+        # "swelling of the face, lips, or tongue, ...": a list inside an item; "diarrhea, which may be bloody,
+        # fever, ...": a clause about the item before, no item of its own
+        return [sentence]
     if not _parallel(items):
         return [sentence]
     if re.match(r"If\b", m.group(1)) and any(words(i) and words(i)[0] in verb_forms()[1] for i in items[1:]) \
@@ -252,8 +257,9 @@ def _if_clauses_list(sentence: str) -> list[str | Piece]:
     if len(items) < 3 or not all(has_verb(i) and len(i.split()) >= 3 for i in items):
         return []  # each bullet must be a whole condition, not a word of a list ("if you are hot, tired or ill")
     lead = m.group(1)
-    finite, _ = verb_forms()
-    verb_first = [bool(words(i)) and (words(i)[0] in AUXILIARIES or words(i)[0] in finite) for i in items]
+    finite, bases = verb_forms()
+    # "feel unable to stay safe" after "you have thoughts of ...": a verb first (base form too) has no subject of its own
+    verb_first = [bool(words(i)) and (words(i)[0] in AUXILIARIES | finite | bases) for i in items]
     first = items[0].split()
     k = next((n for n, w in enumerate(first[:4]) if w.lower() in AUXILIARIES or w.lower() in finite), 0)
     if k and re.search(r"\b(?:who|that|which|whose)\b", " ".join(first[:k]), re.I):
