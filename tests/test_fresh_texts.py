@@ -277,6 +277,8 @@ def test_the_ninth_round_s_classes(plain):
     # Conditions that share "you" keep it in the lead-in: no bare "feel unable to stay safe" under "any of these is true".
     assert "Do not wait for a scheduled visit if you:" in text["qa_stopping_antidepressants"]
     assert any("feel unable to stay safe" in items for _, _, items in blocks["qa_stopping_antidepressants"])
+    # An item that finishes its lead-in's "if you:" is a condition, a verb first or not: never split by its reason.
+    assert "This is because Saccharomyces fungemia" not in text["seo_probiotics_antibiotic_diarrhea"]
     # A "which" clause about an item is no item of its own.
     assert not any("which may be bloody" in items for _, _, items in blocks["factsheet_salmonella"])
     assert "which may be bloody" in text["factsheet_salmonella"]

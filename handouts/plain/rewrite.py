@@ -87,6 +87,10 @@ def plain_language(handout: Handout, config=None) -> PlainResult:
         for block, lead_in in zip(section.blocks, lead_ins(section.blocks)):
             items = []
             conditions = block.kind != "paragraph" and lists_conditions(section.heading, lead_in)
+            if conditions and _COMPLETES_LEAD_IN.search(lead_in):
+                # "... without medical advice if you:" / "have a central line, because ...": each item finishes the
+                # lead-in's condition, a verb first or not; none is a step that may give its reason apart.
+                conditions = "always"
             for item in block.items:
                 out = []
                 for k, sentence in enumerate(item):
@@ -139,7 +143,7 @@ def plain_heading(heading: str) -> str:
 
 
 def rewrite_sentence(sentence: Sentence, section: str, lists: bool = False, said_elsewhere=frozenset(),
-                     conditions: bool = True, points_back_after: bool = False) -> tuple[list[Sentence], Change]:
+                     conditions: bool | str = True, points_back_after: bool = False) -> tuple[list[Sentence], Change]:
     """Run every rule over one source sentence (list-making ones only when `lists`), each step only when it passes its check.
 
     A step that fails (plain/verify.py) is skipped and named in the change ("kept: <rule>: <reason>"):
@@ -202,6 +206,7 @@ def rewrite_sentence(sentence: Sentence, section: str, lists: bool = False, said
     return [Sentence(p.text, sources=list(sources), rules=r, role=p.role) for p, r in pieces], change
 
 
+_COMPLETES_LEAD_IN = re.compile(r"\b(?:if|when|unless|who)\b(?: (?:you|your \w+|they|he|she|the person))?:\s*$", re.I)
 _NUMBER_LAST = re.compile(r"(?<![\d.,])(\d+)\.\d{1,2}$")  # "... under 2.3" (a decimal ending a sentence has its stop)
 
 # A sentence that opens with a bare pronoun ("It is thought to affect ...", "They may include:", "This is rare"), not

@@ -33,15 +33,18 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 STRUCTURAL = ("clauses", "examples", "lists")  # kinds of rule that rebuild sentences: every check applies
 
 
-def veto(rule, before: str, after: list[str], in_list_item: bool = False, said_elsewhere=frozenset()) -> str | None:
+def veto(rule, before: str, after: list[str], in_list_item: bool | str = False,
+         said_elsewhere=frozenset()) -> str | None:
     """Return why `rule` may not turn the sentence `before` into `after` (None: it may).
 
     `after` is what the step made (list items included); `said_elsewhere` holds the protected items
     (hedges, numbers, names) that other sentences of the source also say, which filler may drop here.
+    `in_list_item`: the sentence is an item of a list of conditions or signs ("always": each item finishes its
+    lead-in's "if you:", so even one that starts with a verb is no step).
     """
     if after == [before]:
         return None
-    if in_list_item and len(after) > 1 and not instruction(after[0]):
+    if in_list_item and len(after) > 1 and (in_list_item == "always" or not instruction(after[0])):
         # A sign or condition in a list ("You feel worse, and the fever lasts") is one thing: split, it would
         # become two claims. A step ("Take it every 6 hours, because ...") may say its reason on its own.
         return "a list item is one condition or fact, kept whole (only steps split into steps)"
