@@ -87,6 +87,16 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
             if blk.is_list and (lists_conditions(sec.heading, lead_in) or _TIMED.search(lead_in)) \
                     or blk.kind == "numbered":
                 condition_items |= {id(x) for x in blk.sentences}
+    # An item of a list set in under another item ("Avoid tampons for 48 hours" under "Small biopsies might be
+    # taken") holds only for that item; "The virus is found in saliva": which of the viruses the text names?
+    condition_items |= {id(x) for sec in handout.sections for blk in sec.blocks if blk.level for x in blk.sentences}
+    headed = topic.union(*(content_words(sec.heading) for sec in handout.sections))
+    leaning |= {id(s) for s in handout.sentences if (m := _GENERIC_SUBJECT.match(s.text))
+                and not content_words(m.group(1)) & headed}  # "The vaccine ..." under "Flu vaccine consent": that one
+    # A note said with the item it was set in under ("Small biopsies might be taken. ... Avoid tampons for 48 hours."):
+    # it holds for that item.
+    leaning |= {id(x) for sec in handout.sections for blk in sec.blocks if blk.is_list for item in blk.items
+                for x in item[1:] if x.sources != item[0].sources}
     candidates, from_lists, long_urgent = [], [], []
     for pos, s in enumerate(handout.sentences):
         if id(s) in qualified or id(s) in pointing or id(s) in conditional or id(s) in under_condition \
@@ -163,7 +173,8 @@ _POINTS_ELSEWHERE = (
     r"\binstead\b(?! of\b)", r"\balso\b",  # "Call the clinic instead." (of what?), "Strips may also miss ..." (as what?)
     r"\bagain\b", r"\brepeat\b",  # "Wait 30 seconds, shake again, and repeat": the steps before say what
     r"\b(?:happen|happens|occur|occurs|develop|appear|follow)\.$",  # "Fever, chills and aches may happen." (with what?)
-    r"\b(?:before|after|earlier|later|beforehand|afterwards?)\.$")  # "Stop SGLT2 inhibitors 3 days before." (before what?)
+    r"\b(?:before|after|earlier|later|beforehand|afterwards?)\.$",
+    r"^(?:Check|Read) (?:the )?(?:food )?labels\b(?![^.]*\bfor\b)")  # "Check labels on canned soups" (for what?)  # "Stop SGLT2 inhibitors 3 days before." (before what?)
 
 
 # "Return unused tablets ...", "Do not double the dose": in a handout about several medicines, which one?
@@ -205,6 +216,9 @@ def leaning_back(handout: Handout, topic: frozenset[str] = frozenset()) -> set[i
             before.append(content_words(s.text))
     return out
 
+
+_GENERIC_SUBJECT = re.compile(r"^The (virus|viruses|bacteria|bacterium|germ|germs|parasite|infection|illness|"
+                              r"disease|condition|drug|medicine|medication|vaccine|test|procedure)\b(?! (?:of|that|which|called)\b)")
 
 # "3 days before:", "On the morning of the test:": the list's steps hold only then.
 _TIMED = re.compile(r"\b(?:before|after|during|until|day|days|morning|evening|night|week|weeks|hours?)\b[^.]*:\s*$", re.I)

@@ -109,8 +109,8 @@ def broken_join(doc) -> bool:
             # animals and their environments plays ...", two subjects joined by "and" that the parser hung apart)
             return True
         if t.dep_ == "cc" and t.i and t.lower_ in ("and", "or", "but") and t.head.pos_ in ("VERB", "AUX") and not any(
-                c.dep_ == "conj" and c.i > t.i for c in t.head.children):
-            return True
+                c.dep_ in ("conj", "dobj", "attr") and c.i > t.i for c in t.head.children):
+            return True  # (not "with throwing up or loose stools": the parser hangs the "or" on "throwing")
         if t.dep_ in ("ccomp", "parataxis") and t.i < t.head.i and t.head.dep_ == "ROOT" \
                 and t.head.lemma_ not in _REPORTING and any(c.dep_ in SUBJECTS for c in t.children):
             after = t.right_edge.i + 1

@@ -106,7 +106,7 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
 # colon names its topic after it: "Patient Medicine Leaflet: Apixaban (Eliquis)").
 _ORGANISATION = re.compile(r"^(?!.*:).*\b(?:hospital|cent(?:er|re)|clinic|unit|department|division|service|trust|"
                            r"practice|health system|foundation|pharmacy|network|associates|physicians|"
-                           r"institute|medical group|general surgery)\b|_{3,}|please take one"
+                           r"institute|medical group|general surgery|program|programme)\b|_{3,}|please take one"
                            r"|\b(?:tel|phone|fax)\b.*\d{3}.*\d{4}"  # "1450 Harbor View Drive | Tel (555) 214-8830"
                            r"|^\d+ [\w.' ]+ (?:street|st|road|rd|avenue|ave|drive|dr|boulevard|blvd|lane|ln|way|court|"
                            r"place|parkway|highway)\b\.?(?:,? (?:suite|ste|floor) \w+)?$", re.I)
@@ -194,8 +194,9 @@ def _label_lines(blocks: list[RawBlock]) -> list[RawBlock]:
     """
     out: list[RawBlock] = []
     for i, b in enumerate(blocks):
-        if b.kind != "heading" or b.level or not i or _capitals(b.texts[0]):
-            out.append(b)  # "A QUICK REMINDER: THE RULE OF 15": a heading in capitals, over its section
+        if b.kind != "heading" or b.level or not i or _capitals(b.texts[0]) or _SECTION_LABEL.match(b.texts[0]):
+            # "A QUICK REMINDER: THE RULE OF 15": a heading in capitals; "Prevention: the MMR vaccine": a section's name
+            out.append(b)
             continue
         if ":" in b.texts[0] and _PHONE.search(b.texts[0]):
             # "After-hours on-call line (urgent medical questions): (555) 013-2000": a contact, one of a list, no
@@ -225,6 +226,10 @@ def _label_lines(blocks: list[RawBlock]) -> list[RawBlock]:
     return out
 
 
+# "Prevention: the MMR vaccine", "Treatment: what helps": a section's name and its subject, no label of a value.
+_SECTION_LABEL = re.compile(r"^(?:prevention|treatment|symptoms|signs|causes|complications|outlook|overview|background|"
+                            r"summary|risks|benefits|alternatives|aftercare|recovery|testing|vaccination|management|"
+                            r"self[- ]care|home care|diet|exercise|pregnancy|breastfeeding|children)\s*:", re.I)
 _PHONE = re.compile(r"(?:\(\d{3}\)\s?|\b\d{3}[-.\s])\d{3}[-.\s]\d{4}\b|\b1-800-[\dA-Z-]{7,}|\b988\b")
 
 # A form's blank and its label, at the end of a field ("... in 1 to 2 weeks. Appointment: ___/___ at __:__").
@@ -352,7 +357,7 @@ def slugify(text: str) -> str:
 def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
     """Recover headings, paragraphs, lists and quoted passages from plain text."""
     blocks: list[RawBlock] = []
-    lines = body.split("\n")
+    lines = [_unboxed(line) for line in body.split("\n")]
     indents: list[int] = []  # how far in the items of each open level of the list being read stand
     skip = 0  # the lines up to here were read as a table
     for i, line in enumerate(lines):
@@ -403,6 +408,19 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
         if b.kind == "paragraph":
             b.texts[0], b.quoted = unquote(b.texts[0])
     return laid_out(_timetables(blocks))
+
+
+_BOX_EDGE = re.compile(r"\s*[+┌└╔╚][-=─═+┬┴]{3,}[+┐┘╗╝]\s*")
+_BOX_SIDES = re.compile(r"\s*[|│║] ?(.*?)\s*[|│║]\s*")
+
+
+def _unboxed(line: str) -> str:
+    """Return a line of text drawn in a box without the box ("| * Vitamin D may ...   |" -> "* Vitamin D may ...");
+    the box's top and bottom edges become blank lines."""
+    if _BOX_EDGE.fullmatch(line):
+        return ""
+    m = _BOX_SIDES.fullmatch(line)
+    return m.group(1) if m and "|" not in m.group(1) else line
 
 
 _CELL = re.compile(r"\S+(?: \S+)*")  # a table's cell: words parted by single spaces (cells by two or more)
@@ -579,6 +597,8 @@ def parse_markdown(body: str, first_line: int = 1) -> list[RawBlock]:
     items: list[int | None] = []  # the open list items: where each one's text is in `outer` (None: no text yet)
     in_quote = 0
     table: list[list[str]] | None = None  # rows of the table being read
+    raw = body.split("\n")
+    after_list: list[RawBlock] = []  # paragraphs run on into a list item's lines, said after the list
     for i, tok in enumerate(tokens):
         line = first_line + (tok.map[0] if tok.map else 0)
         if tok.type in ("bullet_list_open", "ordered_list_open"):
@@ -589,6 +609,9 @@ def parse_markdown(body: str, first_line: int = 1) -> list[RawBlock]:
             list_kinds.append(kind)
         elif tok.type in ("bullet_list_close", "ordered_list_close"):
             list_kinds.pop()
+            if not list_kinds:
+                blocks += after_list
+                after_list = []
         elif tok.type == "list_item_open":
             items.append(None)
         elif tok.type == "list_item_close":
@@ -617,6 +640,13 @@ def parse_markdown(body: str, first_line: int = 1) -> list[RawBlock]:
             elif not text:
                 continue
             elif list_kinds and outer is not None and items:
+                lazy = _run_on_paragraph(lines, raw, tok.map)
+                if lazy:
+                    # "- Sugary drinks ..." / "Drink at least 2 liters of water ...": a sentence at the margin right
+                    # under an item is the text after the list (Markdown runs it on into the item).
+                    after_list.append(RawBlock("paragraph", [" ".join(lines[lazy:])], line + lazy))
+                    lines = lines[:lazy]
+                    text = " ".join(" ".join(lines).split())
                 if items[-1] is None:  # the item's first paragraph: its text, at its depth
                     items[-1] = len(outer.texts)
                     outer.texts.append(text)
@@ -635,6 +665,19 @@ def parse_markdown(body: str, first_line: int = 1) -> list[RawBlock]:
                 text, quoted = unquote(text)
                 blocks.append(RawBlock("paragraph", [text], line, quoted=quoted or bool(in_quote)))
     return [b for b in laid_out(blocks) if b.texts]
+
+
+def _run_on_paragraph(lines: list[str], raw: list[str], where) -> int | None:
+    """Return where a list item's lines become a paragraph of their own: a line at the margin (not set in under the
+    item) that starts a sentence with a capital and ends it, after a line with no full stop."""
+    if not where or len(lines) < 2 or where[1] - where[0] != len(lines):
+        return None
+    for n in range(1, len(lines)):
+        source = raw[where[0] + n]
+        if not source[:1].isspace() and lines[n][:1].isupper() and not _ends_sentence(lines[n - 1]) \
+                and re.search(r"[.!?]$", lines[-1]) and not _BULLET.match(source) and not _NUMBERED.match(source):
+            return n
+    return None
 
 
 def _html_text(markup: str) -> str:

@@ -356,6 +356,14 @@ def split_which_clause(sentence: str) -> list[str]:
                 subject = "These"  # "confusion, or a seizure, which can be signs of ...": these can be signs
         elif plural_verb and (last.endswith("s") and not last.endswith("ss")):
             subject = f"These {last}"  # "white blood cells called neutrophils, which are needed": these neutrophils
+            said = words(before)
+            if said.count(last.lower()) > 1:
+                # "swelling of the salivary glands, particularly the parotid glands, which sit ...": "These glands"
+                # could be either; the last ones named in full are meant.
+                prior = said[len(said) - 2] if len(said) > 1 else ""
+                if prior in ("the", "a", "an", "these", "those", "some", "and", "or") or not prior.isalpha():
+                    return [sentence]
+                subject = f"The {prior} {last}"
         elif is_plural(last) and verb in finite and verb.endswith("s") and verb not in bases:
             subject = "This"  # "raised for the first 2 to 3 days, which helps": not the days; what was said helps
         elif not is_plural(last) or plural_verb is False and verb in ("is", "was", "has", "does"):

@@ -116,6 +116,8 @@ def _unshout(sentence: str) -> str:
             shouted = True
         if re.search(r"\d-[\w-]*$", sentence[:m.start()]) or re.match(r"-\d", sentence[m.end():]):
             continue  # "1-800-QUIT-NOW" is a number to dial, spelled as it is printed
+        if re.search(r"\b[A-Z]{2,}-$", sentence[:m.start()]) or re.match(r"-[A-Z]{2,}\b", sentence[m.end():]):
+            continue  # "ASC-US", "ASC-H": one name of a result, in capitals as the report prints it
         if shouted and len(word) > 1 and base not in _ACRONYMS and base.split("'")[0] in dictionary_words():
             out += [sentence[last:m.start()], word.lower()]
             last = m.end()
@@ -135,6 +137,7 @@ def _unshout_item(item: Piece) -> Piece:
       cases=[("WARNING: DO NOT TAKE MORE THAN 4,000 MG OF ACETAMINOPHEN IN 24 HOURS.",
               ["Warning: do not take more than 4,000 mg of acetaminophen in 24 hours."]),
              ("DON'T drink alcohol.", ["Don't drink alcohol."]),
+             ("ASC-US is the most common abnormal Pap result.", ["ASC-US is the most common abnormal Pap result."]),
              ("Call RIGHT AWAY, EVEN IF YOU FEEL FINE.", ["Call right away, even if you feel fine."]),
              ("Ask about HIV, COPD and the FDA.", ["Ask about HIV, COPD and the FDA."]),
              ("People with AIDS and I need care.", ["People with AIDS and I need care."]),

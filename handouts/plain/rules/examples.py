@@ -156,6 +156,8 @@ def _inside_a_modifier(sentence: str, comma: int) -> bool:
             described = word.head if word.dep_ in ("acl", "relcl") else next(
                 (t for t in word.ancestors if t.pos_ in ("NOUN", "PROPN", "PRON")), word.head)
             return described.lemma_.lower() not in _PEOPLE and word.lemma_ != "have"
+        if word.pos_ in ("VERB", "AUX") and word.dep_ == "conj":
+            continue  # "... treat the pain at home and start an antibiotic, such as ...": the verb it is joined to says
         if word.pos_ in ("VERB", "AUX"):
             return False  # the clause's own verb: the noun is its subject or object
     return False

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from handouts.language.grammar import AUXILIARIES, has_verb, verb_forms, words
+from handouts.language.grammar import ADVERBS, AUXILIARIES, has_verb, verb_forms, words
 from handouts.language.lexicon import uncap
 from handouts.plain.rules.base import BULLET, LONG, STEP, Piece, cap, rule, split_or_keep
 
@@ -44,6 +44,10 @@ _LIST_LEAD = r"(?:include|includes|(?:may|can|might) include|notice|have|has|get
              ("Symptoms include nausea, cravings, mood swings, and irritability.",
               ["Symptoms include nausea, cravings, mood swings, and irritability."]),
              ("It may not include rice, beans, bread, pasta, or fruit.", ["It may not include rice, beans, bread, pasta, or fruit."]),
+             ("It may be worth asking your doctor for one if you have darker skin, rarely go outside, stay indoors all "
+              "winter, or take medicines that affect absorption.",
+              ["It may be worth asking your doctor for one if you have darker skin, rarely go outside, stay indoors all "
+               "winter, or take medicines that affect absorption."]),
              ("Symptoms include diarrhea, which may be bloody, fever, stomach cramps, and sometimes nausea or vomiting.",
               ["Symptoms include diarrhea, which may be bloody, fever, stomach cramps, and sometimes nausea or vomiting."]),
              ("You have fever, chills, cough, aches, or a sore throat.", ["You have fever, chills, cough, aches, or a sore throat."]),
@@ -162,6 +166,8 @@ def list_to_bullets(sentence: str) -> list[str | Piece]:
     if joiner == "or" and not lead.endswith(("include", "includes")):  # "may include A or B" lists maybes
         if not re.search(r"\b(?:if|when|whenever)\b.*\b(?:notice|have|has|get)$", lead):
             return [sentence]  # "you have A, B or C" outside a condition: bullets would lose the "or"
+        if any(words(i) and (words(i)[0] in verb_forms()[1] or words(i)[0] in ADVERBS) for i in items[1:]):
+            return [sentence]  # "if you have darker skin, rarely go outside, or take ...": "have ... rarely go outside"
         lead += " any of these"  # "if you notice A, B or C": any one of them is reason enough
     return [f"{lead}:"] + [Piece(BULLET, i) for i in items]
 
@@ -299,6 +305,8 @@ def _condition_list(sentence: str) -> list[str | Piece]:
     items, joiner = _last_joined(re.split(r",\s*", m.group(2)))
     if joiner != "or" or len(items) < 4 or any(len(i.split()) > 5 or _goes_on(i) for i in items):
         return []  # "A, B and C" needs all of them: "any of these" would change it
+    if any(words(i) and (words(i)[0] in bases or words(i)[0] in ADVERBS) for i in items[1:]):
+        return []  # "if you have darker skin, rarely go outside, or take ...": no "have any of these: rarely go outside"
     return [f"{cap(m.group(3))} if {m.group(1)} any of these:"] + [Piece(BULLET, i) for i in items]
 
 
