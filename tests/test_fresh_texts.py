@@ -279,6 +279,8 @@ def test_the_ninth_round_s_classes(plain):
     assert any("feel unable to stay safe" in items for _, _, items in blocks["qa_stopping_antidepressants"])
     # An item that finishes its lead-in's "if you:" is a condition, a verb first or not: never split by its reason.
     assert "This is because Saccharomyces fungemia" not in text["seo_probiotics_antibiotic_diarrhea"]
+    items = [i for _, _, its in blocks["seo_probiotics_antibiotic_diarrhea"] for i in its]
+    assert any(i.startswith("have a central venous catheter") for i in items)  # no "Have ...": it is no order
     # A "which" clause about an item is no item of its own.
     assert not any("which may be bloody" in items for _, _, items in blocks["factsheet_salmonella"])
     assert "which may be bloody" in text["factsheet_salmonella"]

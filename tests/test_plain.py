@@ -1070,7 +1070,8 @@ def test_unseen_texts_key_points_have_no_cookie_banner_advert_or_condition_lost(
     assert not any(p.startswith("Give albuterol") for p in asthma)  # a Red Zone step, not advice for every day
     red = next(s for s in _plain("unseen_discharge_pediatric_asthma.txt").handout.sections if "red" in s.heading.lower())
     items = [i[0].text for b in red.blocks if b.kind == "bullets" for i in b.items]
-    assert "Has blue or gray lips or fingernails" in items  # an indented "o" line is a sub-bullet, not text
+    # an indented "o" line is a sub-bullet, not text; it finishes "... if your child:" and keeps its small letter
+    assert "has blue or gray lips or fingernails" in items
 
 
 @pytest.mark.parametrize("name, wrong", [

@@ -202,6 +202,12 @@ def rewrite_sentence(sentence: Sentence, section: str, lists: bool = False, said
         piece, rules = pieces[-1]
         text = piece.text[:-1]
         pieces[-1] = (piece._replace(text=text), rules if text != source else [r for r in rules if r != "tidy"])
+    if conditions == "always" and source[:1].islower() and pieces and pieces[0][0].text[:1].isupper() \
+            and pieces[0][0].text[1:2].islower():
+        # "... without medical advice if you:" / "have a central venous catheter": the item finishes the lead-in's
+        # sentence; with a capital it would read as an order ("Have a central venous catheter").
+        piece, rules = pieces[0]
+        pieces[0] = (piece._replace(text=piece.text[0].lower() + piece.text[1:]), rules)
     change.rules = _unique([r for _, rules in pieces for r in rules] + [d["rule"] for d in change.dropped])
     return [Sentence(p.text, sources=list(sources), rules=r, role=p.role) for p, r in pieces], change
 
