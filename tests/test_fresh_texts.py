@@ -295,7 +295,9 @@ def test_the_ninth_round_s_classes(plain):
     assert not any("expiration dates" in p for p in _points(plain["support_group_type1_diabetes_parents"]))
     assert not any("call back" in p for p in _points(plain["triage_adult_shortness_of_breath"]))
     # The title under letterhead (a practice's name, its address and phone) is found.
-    assert plain["discharge_inguinal_hernia_repair"].handout.meta.title.lower().startswith("discharge instructions")
+    for name in ("discharge_inguinal_hernia_repair", "discharge_hysterectomy", "discharge_cardiac_stent"):
+        # (an address with its city and ZIP code, a line of phone numbers: letterhead)
+        assert plain[name].handout.meta.title.lower().startswith("discharge instructions"), name
     # Form lines of blanks go alike ("Physician signature: ___" and "Relationship to patient (if not patient): ___").
     assert "Relationship to patient" not in text["consent_blood_transfusion"]
     assert "Blood products I do not accept (for example, plasma)" in text["consent_blood_transfusion"]

@@ -107,9 +107,10 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
 _ORGANISATION = re.compile(r"^(?!.*:).*\b(?:hospital|cent(?:er|re)|clinic|unit|department|division|service|trust|"
                            r"practice|health system|foundation|pharmacy|network|associates|physicians|"
                            r"institute|medical group|general surgery|program|programme)\b|_{3,}|please take one"
-                           r"|\b(?:tel|phone|fax)\b.*\d{3}.*\d{4}"  # "1450 Harbor View Drive | Tel (555) 214-8830"
+                           r"|\b(?:tel|phone|fax)\b.*\d{3}.*\d{4}|\(\d{3}\)\s?\d{3}-\d{4}"  # "Tel (555) 214-8830"
                            r"|^\d+ [\w.' ]+ (?:street|st|road|rd|avenue|ave|drive|dr|boulevard|blvd|lane|ln|way|court|"
-                           r"place|parkway|highway)\b\.?(?:,? (?:suite|ste|floor) \w+)?$", re.I)
+                           r"place|parkway|highway)\b\.?(?:,? (?:suite|ste|floor|unit) \w+)?"  # "2250 Harmon Avenue, Suite 400,
+                           r"(?:, [A-Za-z .'-]+)?(?:,? [A-Z]{2} \d{5}(?:-\d{4})?)?$", re.I)  # Columbus, OH 43215"
 _DOCUMENT_KIND = re.compile(r"^(?!.*:)(?:[\w' ]+ )?(?:fact ?sheet|handout|leaflet|patient information|information "
                             r"sheet|information for patients)\b", re.I)
 
@@ -198,7 +199,8 @@ def _label_lines(blocks: list[RawBlock]) -> list[RawBlock]:
             # "A QUICK REMINDER: THE RULE OF 15": a heading in capitals; "Prevention: the MMR vaccine": a section's name
             out.append(b)
             continue
-        if ":" in b.texts[0] and _PHONE.search(b.texts[0]):
+        if ":" in b.texts[0] and _PHONE.search(b.texts[0]) and any(x.kind != "heading" for x in blocks[:i]):
+            # (not in the headings a sheet opens with: "Main: (614) 555-0182 | Nurse line: ..." is its letterhead)
             # "After-hours on-call line (urgent medical questions): (555) 013-2000": a contact, one of a list, no
             # heading of the lines after it.
             said = [b.texts[0]]
