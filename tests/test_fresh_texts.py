@@ -337,3 +337,12 @@ def test_the_tenth_round_s_classes(plain):
     assert not any(p.startswith(("Avoid tampons", "Check labels", "The virus is found")) for p in points)
     # A program's name over a fact sheet is letterhead: the title is the fact sheet's.
     assert "Hand, Foot and Mouth" in plain["factsheet_hand_foot_mouth"].handout.meta.title
+
+
+def test_a_safety_instruction_with_its_condition_first_makes_the_box(plain):
+    # "If you suddenly become short of breath, ..., do not wait for a call back, but call 911.": its main verb is an
+    # instruction's, so the handout's one safety instruction goes in the box (it had none).
+    assert any(p.startswith("If you suddenly become short of breath") for p in _points(plain["discharge_hysterectomy"]))
+    # A table's row is no point; nor is "If a child swallows any, ..." (any what?).
+    points = [p for r in plain.values() for p in _points(r)]
+    assert not any(": effect " in p or "swallows any," in p for p in points)

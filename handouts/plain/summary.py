@@ -8,6 +8,7 @@ from handouts.language.grammar import has_verb, tells_what_to_do, verb_forms, wo
 from handouts.language.lexicon import find_terms
 from handouts.language.meaning_guard import protected
 from handouts.language.clause_parse import subject_of
+from handouts.language.parse import parse
 from handouts.model import Handout, Sentence, Term, lead_ins
 from handouts.plain.merging import DEFINITION, HEDGE_WORDS, STOP_WORDS, content_words
 from handouts.plain.rules.lists import LIST_RULE, lists_conditions
@@ -84,8 +85,9 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
         for blk, lead_in in zip(sec.blocks, lead_ins(sec.blocks)):
             # A step of a numbered list is a step of its procedure ("Remove the cap and shake the inhaler well" is
             # for the spacer, not for every inhaler; "Pull upward with steady pressure" pulls the tick of step 1).
-            if blk.is_list and (lists_conditions(sec.heading, lead_in) or _TIMED.search(lead_in)) \
-                    or blk.kind == "numbered":
+            if blk.is_list and (lists_conditions(sec.heading, lead_in) or _TIMED.search(lead_in)
+                                or lead_in.startswith("Each line gives")) \
+                    or blk.kind == "numbered":  # (a table's row, "Tea or coffee: effect ...; wait 1 to 2 hours", is no point)
                 condition_items |= {id(x) for x in blk.sentences}
     # An item of a list set in under another item ("Avoid tampons for 48 hours" under "Small biopsies might be
     # taken") holds only for that item; "The virus is found in saliva": which of the viruses the text names?
@@ -108,7 +110,7 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
                 or "split_such_as" in s.rules and re.search(r"\binclude", s.text):
             continue  # "Sleeping pills include zolpidem and diphenhydramine.": examples split off are detail
         if not _stands_alone(s):
-            if tells_what_to_do(s.text) and _urgent(s.text) and _stands_alone(s, limit=URGENT_MAX_WORDS):
+            if _says_what_to_do(s.text) and _urgent(s.text) and _stands_alone(s, limit=URGENT_MAX_WORDS):
                 # "Call 911 or go to the nearest emergency department if you ... or ...": long, but the one
                 # thing a reader must not miss; said whole, never cut.
                 long_urgent.append((False, False, -len(s.sources), pos, s))
@@ -116,7 +118,7 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
         # What to do comes first (the issue of actions over descriptions; CDC Clear Communication Index),
         # and among things to do, what keeps the reader safe ("Call 911 ...", "Never ...", "Do not ...");
         # then what the source repeated most.
-        rank = (not tells_what_to_do(s.text), not _urgent(s.text), -len(s.sources), pos, s)
+        rank = (not _says_what_to_do(s.text), not _urgent(s.text), -len(s.sources), pos, s)
         if id(s) not in listed:
             candidates.append(rank)
         elif instruction(s.text) and id(s) not in condition_items:
@@ -174,7 +176,8 @@ _POINTS_ELSEWHERE = (
     r"\bagain\b", r"\brepeat\b",  # "Wait 30 seconds, shake again, and repeat": the steps before say what
     r"\b(?:happen|happens|occur|occurs|develop|appear|follow)\.$",  # "Fever, chills and aches may happen." (with what?)
     r"\b(?:before|after|earlier|later|beforehand|afterwards?)\.$",
-    r"^(?:Check|Read) (?:the )?(?:food )?labels\b(?![^.]*\bfor\b)")  # "Check labels on canned soups" (for what?)  # "Stop SGLT2 inhibitors 3 days before." (before what?)
+    r"^(?:Check|Read) (?:the )?(?:food )?labels\b(?![^.]*\bfor\b)",  # "Check labels on canned soups" (for what?)
+    r"\b(?:swallows?|takes?|eats?|uses?) (?:any|some|one|them)\b[,.]")  # "If a child swallows any, ..." (any what?)  # "Stop SGLT2 inhibitors 3 days before." (before what?)
 
 
 # "Return unused tablets ...", "Do not double the dose": in a handout about several medicines, which one?
@@ -277,7 +280,7 @@ _THAT_POINTS_BACK = re.compile(r"\b(?:above|below|than|over|under|beyond|like|of
 
 def _stands_alone(s: Sentence, limit: int | None = None) -> bool:
     """Tell whether a sentence makes sense in the Key points box, away from its neighbours (at most `limit` words)."""
-    limit = limit or KEY_POINT_MAX_WORDS + 5 * tells_what_to_do(s.text)
+    limit = limit or KEY_POINT_MAX_WORDS + 5 * _says_what_to_do(s.text)
     if len(s.text.split()) > limit or LIST_RULE in s.rules or not has_verb(s.text) or not whole(s.text):
         return False
     # No opening "But"/"This", no "this effect" or "them" pointing back.
@@ -319,6 +322,20 @@ def _limits(later: str, sentence: str) -> bool:
     # side. "But more people are turning to kratom" after "Withdrawal can be hard": the text moves on.
     return bool(guarded.negations or guarded.numbers or re.search(r"\b(?:it|they|this|these|others)\b", m.group(1), re.I)
                 or content_words(m.group(1)) & content_words(sentence))
+
+
+def _says_what_to_do(sentence: str) -> bool:
+    """Tell whether a sentence tells the reader what to do, its condition first too ("If you suddenly become short of
+    breath, ..., call 911."): the parse's main verb is an instruction's."""
+    if tells_what_to_do(sentence):
+        return True
+    if not re.match(r"(?:If|When|Unless|Before|After|While|Once|As soon as)\b", sentence):
+        return False
+    root = next((t for t in parse(sentence) if t.dep_ == "ROOT"), None)
+    if root is None or root.tag_ != "VB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
+        return False
+    helpers = [c.lower_ for c in root.children if c.dep_ == "aux"]
+    return not helpers or helpers == ["do"] and any(c.dep_ == "neg" for c in root.children)  # "call 911", "do not wait"
 
 
 def _urgent(sentence: str) -> bool:
