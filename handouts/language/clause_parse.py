@@ -66,7 +66,7 @@ def main_clauses(text: str) -> list[tuple[str, str]] | None:
         # (Not with an "it" or "they" in it: a full stop before it could give it the wrong thing to point at.)
         own_condition = own_clause and any(t.dep_ == "mark" and t.lower_ in _CONDITIONS and t.head.dep_ == "advcl"
                                            and t.head.head.i in tokens for t in doc[start + 1:stop]) \
-            and not any(t.lower_ in _POINTING for t in doc[start + 1:stop])
+            and not points_elsewhere(doc[start + 1:stop])
         if not own_condition and _inside_subordinate(doc[start - 2], root, contrast=joiner.lower_ != "and",
                                                      pronoun=pronoun or own_clause, own_clause=own_clause):
             # The join may continue the clause before it ("whether A, and B"): it stays with that clause.
@@ -218,7 +218,15 @@ def _inside_subordinate(token, root, contrast: bool = False, pronoun: bool = Fal
 
 # A reason or a concession said first: "Because A, B" is "A. So B."; "Although A, B" is "A. But B.".
 LEADING_MARKS = {"because": "So", "although": "But", "though": "But", "even though": "But"}
-_POINTING = {"it", "its", "they", "them", "their", "he", "she", "his", "her", "this", "these", "those"}
+# Words that point at something said elsewhere: said in another order, or after a full stop, they may point elsewhere.
+POINTING = frozenset({"it", "its", "they", "them", "their", "he", "she", "his", "her", "him", "this", "that", "these",
+                      "those"})
+
+
+def points_elsewhere(tokens) -> bool:
+    """Tell whether parsed words hold a pronoun or a "this"/"that" pointing at something (not a "that" opening a
+    clause: "studies show that ...", "static that makes ...")."""
+    return any(t.lower_ in POINTING and t.tag_ != "WDT" and t.dep_ != "mark" for t in tokens)
 
 
 def leading_reason(text: str) -> tuple[str, str, str] | None:
@@ -244,8 +252,8 @@ def leading_reason(text: str) -> tuple[str, str, str] | None:
         return None  # "Because A, and because B, ...": two reasons, one main clause
     subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
     main = doc[end + 1:]
-    if subject is None and not _instruction(root) or any(t.lower_ in _POINTING for t in clause) and (
-            subject is None or subject.lower_ not in _POINTING | {"you", "we", "i"}):
+    if subject is None and not _instruction(root) or points_elsewhere(clause) and (
+            subject is None or subject.lower_ not in POINTING | {"you", "we", "i"}):
         # "Although it is rare, the rash can be serious": the "it" points ahead to the rash, which a full stop
         # after "rare" would turn back to the sentence before.
         return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from handouts.language.clause_parse import leading_reason, main_clauses
+from handouts.language.clause_parse import POINTING, leading_reason, main_clauses, points_elsewhere
 from handouts.language.grammar import (ADVERBS, AUXILIARIES, has_verb, is_plural, tells_what_to_do, third_person,
                                        verb_forms, words)
 from handouts.language.lexicon import names_and_terms, protected_names
@@ -177,7 +177,7 @@ def _joins_another_main_clause(sentence: str) -> bool:
     doc = parse(sentence)
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     return root is not None and any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > root.i
-                                    and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in _POINTERS
+                                    and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in POINTING
                                             for g in c.children) for c in root.children)
 
 
@@ -669,13 +669,6 @@ def split_long_reason(sentence: str) -> list[str]:
 
 
 _REASON = re.compile(r"^(.+?), (?:as|since|because) (?!well\b|long\b|soon\b|much\b|many\b|far\b|if\b|\w+ed\b)(.+)$")
-# Words that point at something said elsewhere; said in another order, they may point at something else.
-_POINTERS = {"it", "its", "they", "them", "their", "this", "that", "these", "those", "he", "she", "his", "her", "him"}
-
-
-def _points(doc) -> bool:
-    """Tell whether a parsed text has a pronoun or a 'this/that' pointing at something (not a 'that' opening a clause)."""
-    return any(t.lower_ in _POINTERS and t.tag_ != "WDT" and t.dep_ != "mark" for t in doc)
 _CONDITION = {"if", "unless", "when", "whenever", "while", "until", "once", "provided", "case", "long", "except"}
 
 
@@ -707,7 +700,7 @@ def split_reason_first(sentence: str) -> list[str]:
     if re.match(r"(?:But|And|So|Or)\b", first) or ":" in first or not _reason_clause(sentence, len(first) + 2):
         return [sentence]
     doc = parse(first)
-    if _condition(doc) or _points(doc) or _points(parse(reason)):
+    if _condition(doc) or points_elsewhere(doc) or points_elsewhere(parse(reason)):
         return [sentence]
     if any(t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") for t in doc):
         # "Use the syringe, not a spoon, and check the strength, since liquids come in two strengths": the reason
