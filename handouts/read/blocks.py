@@ -238,6 +238,11 @@ def _keeps_its_list(item: _Item) -> bool:
     return list_item(item.text).endswith(":") or not all(_is_note(list_item(c.text)) for c in item.children)
 
 
+def is_sentence(text: str) -> bool:
+    """Tell whether a list item is a sentence of its own ("Keep drinking water."): a capital first, a full stop last."""
+    return bool(_CAPITAL.match(text)) and bool(_SENTENCE_END.search(text))
+
+
 def _is_note(text: str) -> bool:
     return bool(_CAPITAL.match(text)) and (bool(_SENTENCE_END.search(text)) or len(text.split()) > 3)
 

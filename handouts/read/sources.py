@@ -13,8 +13,9 @@ from pathlib import Path
 from handouts.errors import SourceError
 from handouts.model import Block, Handout, Meta, Section, Sentence
 from handouts.language.sentences import split_sentences
-from handouts.read.blocks import (QUOTES, Extracted, RawBlock, clean_line, clean_text, has_letters, laid_out,
-                                   list_item, safe_link, sentence_end, table_blocks, unquote, without_unsafe_addresses)
+from handouts.read.blocks import (QUOTES, Extracted, RawBlock, clean_line, clean_text, has_letters, is_sentence,
+                                   laid_out, list_item, safe_link, sentence_end, table_blocks, unquote,
+                                   without_unsafe_addresses)
 from handouts.read.encoding import decode_text
 from handouts.read.furniture import is_furniture, page_furniture, stands_apart
 
@@ -733,7 +734,7 @@ def assemble_sections(blocks: list[RawBlock]) -> list[Section]:
         elif b.kind in ("bullets", "numbered") and _is_table_of_contents(b, last_said, before):
             continue
         else:
-            if b.kind in ("bullets", "numbered") and i and blocks[i - 1].table and all(map(_a_sentence, b.texts)):
+            if b.kind in ("bullets", "numbered") and i and blocks[i - 1].table and all(map(is_sentence, b.texts)):
                 # Notes right after a table ("- A 5-day course of prednisone does not need to be tapered."): as a
                 # list they would read as more of its rows, under its "Each line gives the medicine, dose ...".
                 b = RawBlock("paragraph", [" ".join(b.texts)], b.line)
@@ -751,11 +752,6 @@ def assemble_sections(blocks: list[RawBlock]) -> list[Section]:
             unique.append(s)
             seen.add(id(s))
     return unique
-
-
-def _a_sentence(text: str) -> bool:
-    """Tell whether a list item is a sentence: a capital first, a full stop last."""
-    return bool(re.match(r"[\"“(]?[A-Z0-9]", text)) and bool(re.search(r"[.!?][\"”’')\]]*$", text))
 
 
 SUMMARY_BOX = re.compile(r"^(?:key (?:takeaways|points|facts)|at a glance|highlights|in brief|quick facts)\s*:?$", re.I)
