@@ -296,3 +296,15 @@ def test_a_source_that_is_only_its_key_points_box_keeps_it_as_its_body(tmp_path)
     plain = _plain_of(tmp_path, "Key points\n\n- Patients should contact their physician if symptoms persist for more "
                                 "than 3 days.\n- Drink plenty of fluids while you are ill.\n")
     assert [s.text for s in plain.handout.sentences] and not plain.handout.key_points
+
+
+def test_a_subject_and_verb_agree_by_either_the_tagger_or_the_dictionary():
+    # The tagger reads "Falls" at the start as a name (singular); the dictionary knows "scabies" is both and
+    # "bacteria" is the plural the tagger says. A subject cut from its noun phrase fails both.
+    for fine in ("Falls are common in Parkinson's.", "Crusted scabies is a severe form.",
+                 "The bacteria do not change how food looks.",
+                 "Around 40% of people bitten by suspected rabid animals are children under 15 years old."):
+        assert whole(fine), fine
+    assert not whole("Virus are the same virus that causes chickenpox.")
+    said, kept = _rewrite("Falls are not uncommon in people with dementia, and most of them happen at home.")
+    assert said == ["Falls are not uncommon in people with dementia.", "Most of them happen at home."]

@@ -61,6 +61,25 @@ def is_plural(word: str) -> bool:
     return any(stem in dictionary_words() for stem in (word[:-1], word[:-2], word[:-3] + "y"))
 
 
+def noun_number(word: str) -> str | None:
+    """Return 'singular', 'plural' or 'both' for a noun by its dictionary forms (None: not in the dictionary).
+
+    (The tagger guesses from the sentence and misreads nouns at its start: "Falls are" as singular,
+    "Scabies is" as plural; "percent" and "series" are both.)
+    """
+    from lemminflect import getAllInflections, getAllLemmas  # a small table, loaded when first asked
+
+    word = word.lower()
+    lemmas = getAllLemmas(word, "NOUN").get("NOUN", ())
+    if word in ("%", "percent", "per cent"):
+        return "both"  # "40% of people are", "10% of the dose is": it agrees with what it counts
+    if not lemmas:
+        return None
+    if word not in lemmas:
+        return "plural"
+    return "both" if word in getAllInflections(word, "NOUN").get("NNS", ()) else "singular"
+
+
 @cache
 def dictionary_words() -> frozenset:
     """Return the words of the pronouncing dictionary: the everyday English words the helpers know."""

@@ -41,8 +41,10 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
             for i, a in enumerate(ss):
                 # Only the later pieces of its own source sentences: a long paragraph is not compared pair by pair.
                 later = sorted({j for src in a.sources for j in pieces[src] if j > i})
+                # ("Although A, B" said "A. But B.": A is the concession, the point is B.)
                 if i + 1 < len(ss) and _qualifies(ss[i + 1].text, a.text) or any(
-                        _limits(ss[j].text, a.text) for j in later):
+                        _limits(ss[j].text, a.text) for j in later) or "split_leading_reason" in a.rules and any(
+                        ss[j].text.startswith("But ") for j in later):
                     qualified.add(id(a))
     # "Your body loses water through sweat. In hot weather it may lose 1.5 liters an hour.": a piece that says
     # "it" after a piece of the same source sentence points back to it.

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from handouts.language.grammar import has_verb, verb_forms
+from handouts.language.grammar import has_verb, noun_number, verb_forms
 from handouts.language.meaning_guard import protected
 from handouts.language.parse import parse
 from handouts.plain.rules.base import cap
@@ -263,7 +263,14 @@ def _agree(subject, root) -> bool:
     if finite is None or subject.tag_ not in ("NN", "NNS", "NNP", "NNPS") or any(c.dep_ in ("conj", "det", "nummod") and
                                                                    c.lower_ in ("and", "each", "every") for c in subject.children):
         return True
-    return (finite.tag_ == "VBZ") == (subject.tag_ in ("NN", "NNP")) or any(c.dep_ == "conj" for c in subject.children)
+    if any(c.dep_ == "conj" for c in subject.children):
+        return True
+    # Either reading may be right: the tagger misreads nouns at a sentence's start ("Falls are" as singular), the
+    # dictionary misreads Latin plurals ("bacteria" as singular). A cut subject ("Virus are") fails both.
+    singular = {subject.tag_ in ("NN", "NNP")}
+    singular |= {True, False} if noun_number(subject.text) == "both" else \
+        {noun_number(subject.text) == "singular"} if noun_number(subject.text) else set()
+    return (finite.tag_ == "VBZ") in singular
 
 
 def _plural(token) -> bool:
