@@ -50,7 +50,8 @@ def sheet(path: Path, config: Config) -> tuple[str, dict]:
         lines.append(f"### {section.heading or '(introduction)'}")
         for block in section.blocks:
             for i, item in enumerate(block.items, 1):
-                mark = {"bullets": "- ", "numbered": f"{i}. "}.get(block.kind, "")
+                # A list set in under an item of the list before it is shown set in, as it prints.
+                mark = "  " * block.level + {"bullets": "- ", "numbered": f"{i}. "}.get(block.kind, "")
                 text = " ".join(s.text for s in item)
                 lines.append(mark + text)
                 long_left += sum(len(s.text.split()) > LONG for s in item)

@@ -134,10 +134,28 @@ def _may_stand_alone(root, verb, joiner) -> bool:
         return False  # "..., and which may look like ...": a second aside on a noun, not a clause of its own
     if any(c.dep_ in SUBJECTS for c in verb.children):
         return True
+    if joiner.lower_ == "so" and _instruction(verb) and any(c.dep_ in SUBJECTS for c in root.children) \
+            and not _pronoun_may_stray(root, verb, joiner):
+        return True  # "The drug can make you drowsy, so do not drive": a fact, then what to do about it
     if not (_instruction(root) and _instruction(verb)):
         return False  # "It is rare and can be treated": one subject, said once (the shared-subject rule's job)
     # "Remove rugs, install bars, and keep a light on": one list; "Stop it, and call if ...": the "if" may hold for both
     return "," not in doc[:joiner.i - 1].text and not any(t.lower_ in _CONDITIONS for t in verb.subtree)
+
+
+def _pronoun_may_stray(root, verb, joiner) -> bool:
+    """Tell whether an "it"/"them" in the second clause could mean more than the first clause's subject once the two
+    are apart ("Prednisone may raise blood sugar. So check it ...": the sugar, or the prednisone?)."""
+    doc = root.doc
+    subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
+    own = {t.i for t in subject.subtree} if subject is not None else set()
+    nouns = [t for t in doc[:joiner.i] if t.pos_ in ("NOUN", "PROPN") and t.i not in own]
+    for t in verb.subtree:
+        if t.lower_ in ("it", "its") and any(n.tag_ in ("NN", "NNP") for n in nouns):
+            return True
+        if t.lower_ in ("they", "them", "their") and any(n.tag_ in ("NNS", "NNPS") for n in nouns):
+            return True
+    return False
 
 
 _REPORTING = {"say", "think", "believe", "report", "suggest", "note", "add", "explain", "warn", "agree", "find", "show",

@@ -94,6 +94,10 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     # An item of a list set in under another item ("Avoid tampons for 48 hours" under "Small biopsies might be
     # taken") holds only for that item; "The virus is found in saliva": which of the viruses the text names?
     condition_items |= {id(x) for sec in handout.sections for blk in sec.blocks if blk.level for x in blk.sentences}
+    # "Constipation, nausea and dark stools are common but not usually dangerous." under "What side effects should I
+    # expect?": an answer that names nothing its question asks about says it only under the question.
+    leaning |= {id(x) for sec in handout.sections if re.match(r"(?:What|Which) .*\?$", sec.heading) for x in sec.sentences
+                if not _says_what_to_do(x.text) and not content_words(x.text) & (content_words(sec.heading) | topic)}
     headed = topic.union(*(content_words(sec.heading) for sec in handout.sections))
     leaning |= {id(s) for s in handout.sentences if (m := _GENERIC_SUBJECT.match(s.text))
                 and not content_words(m.group(1)) & headed}  # "The vaccine ..." under "Flu vaccine consent": that one

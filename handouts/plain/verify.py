@@ -80,6 +80,9 @@ def whole(text: str) -> bool:
         return False  # "Which may or may not look like ...": a "which" clause cut from its noun (a question ends in "?")
     if re.search(r"\b(?:and|or|but),\s+(?:when|if|unless|where|while|because)\b[^,]*[.!?]?$", text):
         return False  # "... a film (Belbuca) or, when opioid use disorder is present.": the "or" joins nothing
+    second = re.search(r"\b(?:and|or|but),? (?:that|which|who) ", text)
+    if second and not re.search(r"\b(?:that|which|who)\b", text[:second.start()]):
+        return False  # "... was first found in 1937 and that has since become ...": a "that" cut from its first half
     if ";" in text:
         # "For adults aged 60 to 74 who are at risk; in 2025 this was extended ...": each part must be whole.
         return all(whole(part.strip()) for part in text.split(";") if part.strip())
@@ -150,9 +153,11 @@ def instruction(text: str) -> bool:
         return True
     first = parse(text)[0]
     if base_verb(text.split()[0].strip(",")) and first.dep_ not in ("nsubj", "nsubjpass", "compound", "poss") \
-            and not (first.dep_ == "amod" and first.head.dep_ in SUBJECTS):
+            and not (first.dep_ == "amod" and (first.head.dep_ in SUBJECTS or not any(
+                t.pos_ == "DET" for t in first.doc[first.i + 1:first.head.i]))):
         # The tagger may read "Clean the area ..." as an adjective; not "Stomach virus include ...", and not
-        # "Loose stools are common." (an adjective of the subject).
+        # "Loose stools are common." (an adjective of the subject), and not "Hot tubs that are not maintained"
+        # (an adjective right before its noun: "Clean the area" has "the" between).
         return True
     roots = [t for t in parse(text) if t.dep_ == "ROOT"]
     return len(roots) == 1 and _whole_clause(roots[0]) and not any(c.dep_ in SUBJECTS for c in roots[0].children)

@@ -14,7 +14,7 @@ from handouts.errors import SourceError
 from handouts.model import Block, Handout, Meta, Section, Sentence
 from handouts.language.sentences import split_sentences
 from handouts.read.blocks import (QUOTES, Extracted, RawBlock, clean_line, clean_text, has_letters, is_sentence,
-                                   laid_out, list_item, safe_link, sentence_end, table_blocks, unquote,
+                                   laid_out, list_item, safe_link, sentence_end, table_blocks, table_rows, unquote,
                                    without_unsafe_addresses)
 from handouts.read.encoding import decode_text
 from handouts.read.furniture import is_furniture, page_furniture, stands_apart
@@ -67,15 +67,28 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
     blocks = _nested_headings(_label_lines(_without_furniture(_without_references(_cleaned(found.blocks)))))
     meta = make_meta(front, path, default_language)
     meta.import_notes = found.notes
+    for b in blocks[:6]:
+        if b.kind == "paragraph" and len(b.texts) == 1 and len(parts := _PARTS.split(b.texts[0])) > 1 \
+                and all(_ORGANISATION.search(p.strip()) for p in parts):
+            # "1400 Harbor View Drive, Suite 100 | Main line: (555) 310-4400 | ...": too long for a heading, but
+            # letterhead all the same (as a paragraph it would stop the search for the title under it).
+            b.kind = "heading"
     if "title" not in front and not (blocks and blocks[0].title) and (top := _title_at_top(blocks)) is not None:
         # "EASTSIDE COMMUNITY HEALTH CENTER" over "Seasonal Influenza (Flu) Vaccine - Information and Consent Form":
         # the letterhead and document-kind lines above the title go; the title names the handout.
         del blocks[:top]
         blocks[0].title = True
-        parts = [p.strip() for p in blocks[0].texts[0].split(" | ")]  # "Migraine FAQ | Neurology Clinic": the site goes
+        parts = [p.strip() for p in _PARTS.split(blocks[0].texts[0])]  # "Migraine FAQ | Neurology Clinic": the site goes
         blocks[0].texts[0] = next((p for p in parts if not (_ORGANISATION.search(p) or _DOCUMENT_KIND.search(p))), parts[0])
         while len(blocks) > 1 and blocks[1].kind == "heading" and _letterhead(blocks, 1):
             del blocks[1]  # "Riverside Family Practice - Patient Triage Sheet (rev. 02/2024)" under the title
+        tagline = [p.strip() for p in _TAGLINE.split(blocks[1].texts[0])] if len(blocks) > 2 and blocks[1].kind == \
+            "heading" and blocks[2].kind == "heading" else []
+        if len(tagline) >= 2 and not any(_ORGANISATION.search(p) or _DOCUMENT_KIND.search(p) or re.search(r"\d", p)
+                                         for p in tagline):
+            # "Free of charge - No referral required - All adults welcome" under the title, over a section's heading:
+            # a heading of nothing would go, and what it says with it.
+            blocks[1] = RawBlock("bullets", tagline, blocks[1].line, levels=[(0, "bullets")] * len(tagline))
     if "title" not in front and blocks and blocks[0].title:
         meta.title = blocks[0].texts[0]  # a heading at the very top names the handout (the file name stays the slug)
     elif "title" not in front and blocks and blocks[0].kind == "heading" and re.search(r": | \| ", blocks[0].texts[0]):
@@ -105,13 +118,16 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
 
 # Lines at the top that name who made a sheet or what kind of sheet it is, not what it is about (a line with a
 # colon names its topic after it: "Patient Medicine Leaflet: Apixaban (Eliquis)").
-_ORGANISATION = re.compile(r"^(?!.*:).*\b(?:hospital|cent(?:er|re)|clinic|unit|department|division|service|trust|"
+_ORGANISATION = re.compile(r"^(?!.*:).*\b(?:hospital|cent(?:er|re)|clinic|unit|department|division|services?|trust|"
                            r"practice|health system|foundation|pharmacy|network|associates|physicians|"
                            r"institute|medical group|general surgery|program|programme)\b|_{3,}|please take one"
                            r"|\b(?:tel|phone|fax)\b.*\d{3}.*\d{4}|\(\d{3}\)\s?\d{3}-\d{4}"  # "Tel (555) 214-8830"
+                           r"|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$|^(?:https?://|www\.)\S+$"  # an email or web address
                            r"|^\d+ [\w.' ]+ (?:street|st|road|rd|avenue|ave|drive|dr|boulevard|blvd|lane|ln|way|court|"
                            r"place|parkway|highway)\b\.?(?:,? (?:suite|ste|floor|unit) \w+)?"  # "2250 Harmon Avenue, Suite 400,
                            r"(?:, [A-Za-z .'-]+)?(?:,? [A-Z]{2} \d{5}(?:-\d{4})?)?$", re.I)  # Columbus, OH 43215"
+_TAGLINE = re.compile(r"\s+[-–—·•|]\s+")  # "Free of charge  -  No referral required  -  All adults welcome"
+_PARTS = re.compile(r"\s+\|\s+")  # "412 Alder Street   |   Tel. (555) 014-2280   |   info@clinic.org"
 _DOCUMENT_KIND = re.compile(r"^(?!.*:)(?:[\w' ]+ )?(?:fact ?sheet|handout|leaflet|patient information|information "
                             r"sheet|information for patients)\b", re.I)
 
@@ -119,7 +135,7 @@ _DOCUMENT_KIND = re.compile(r"^(?!.*:)(?:[\w' ]+ )?(?:fact ?sheet|handout|leafle
 def _letterhead(blocks: list[RawBlock], i: int) -> bool:
     """Tell whether the heading at i names who made the sheet, or what kind of sheet it is (over another heading:
     "Why We Made This Handout" over its paragraph is a section's heading)."""
-    parts = [p.strip() for p in blocks[i].texts[0].split(" | ")]  # "Division of Viral Hepatitis | Fact Sheet for the Public"
+    parts = [p.strip() for p in _PARTS.split(blocks[i].texts[0])]  # "Division of Viral Hepatitis | Fact Sheet for the Public"
     return all(_ORGANISATION.search(p) or _DOCUMENT_KIND.search(p) and i + 1 < len(blocks)
                and blocks[i + 1].kind == "heading" for p in parts)
 
@@ -204,8 +220,10 @@ def _label_lines(blocks: list[RawBlock]) -> list[RawBlock]:
             # (not in the headings a sheet opens with: "Main: (614) 555-0182 | Nurse line: ..." is its letterhead)
             # "After-hours on-call line (urgent medical questions): (555) 013-2000": a contact, one of a list, no
             # heading of the lines after it.
+            # (One of a list of contacts only: "Questions after discharge? Nurse Line, 24 hours: ..." after a list of
+            # warning signs is not one more sign.)
             said = [b.texts[0]]
-            if out and out[-1].kind == "bullets":
+            if out and out[-1].kind == "bullets" and _PHONE.search(out[-1].texts[-1]):
                 out[-1].texts += said
                 out[-1].levels += [(0, "bullets")]
             else:
@@ -242,7 +260,9 @@ _BLANK_FIELD = re.compile(r"(?:^|(?<=[.;])\s+)(?:[A-Z][\w' /-]{0,40}:\s*)?_{2,}[
 def _filled(field: str) -> str:
     """Return what a form's field says without its blanks ("Follow-up: Cardiology clinic in 1 to 2 weeks."), or ""."""
     text = _BLANK_FIELD.sub("", field).strip()
-    return "" if "__" in text or not (m := _LABEL_LINE.match(text)) or not m.group(2).strip() else text
+    # ("Attending physician: Dr. ____": a title with no name says nothing either.)
+    return "" if "__" in text or not (m := _LABEL_LINE.match(text)) or not m.group(2).strip() \
+        or re.fullmatch(r"(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?", m.group(2).strip()) else text
 
 
 def _reads_as_content(line: str) -> bool:
@@ -368,7 +388,8 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
         stripped = line.strip()
         if not stripped or i < skip:
             continue
-        table = _column_table(lines, i) if re.search(r"\S {2,}\S", stripped) else None
+        table = _pipe_table(lines, i) if stripped.startswith("|") else None
+        table = table or (_column_table(lines, i) if re.search(r"\S {2,}\S", stripped) else None)
         if table:
             rows, skip = table
             blocks += table_blocks(rows, n) if rows[0] else [
@@ -400,7 +421,8 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                     and (blocks[-1].kind == "paragraph" or blocks[-1].kind in ("bullets", "numbered")
                          and stripped[0].islower()) \
                     and not _apart_as_furniture(blocks[-1].texts[-1], stripped, lines, i) \
-                    and not _timed(blocks[-1].texts[-1]):  # a timetable's line ends where it ends
+                    and not _timed(blocks[-1].texts[-1]) \
+                    and not ("__" in stripped and _LABEL_LINE.match(stripped)):  # "Clinician: ____" is a field of its own
                 # A paragraph, or a list item, hard-wrapped over several lines continues here.
                 blocks[-1].texts[-1] = _joined(blocks[-1].texts[-1], stripped)
             elif _is_heading_line(stripped, _next_text_line(lines, i)):
@@ -414,13 +436,14 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
 
 
 _BOX_EDGE = re.compile(r"\s*[+┌└╔╚][-=─═+┬┴]{3,}[+┐┘╗╝]\s*")
+_STAR_RULE = re.compile(r"\s*(?:\*\s?){5,}\s*")  # "*****..." above and below a banner: a rule, no text
 _BOX_SIDES = re.compile(r"\s*[|│║] ?(.*?)\s*[|│║]\s*")
 
 
 def _unboxed(line: str) -> str:
     """Return a line of text drawn in a box without the box ("| * Vitamin D may ...   |" -> "* Vitamin D may ...");
     the box's top and bottom edges become blank lines."""
-    if _BOX_EDGE.fullmatch(line):
+    if _BOX_EDGE.fullmatch(line) or _STAR_RULE.fullmatch(line):
         return ""
     m = _BOX_SIDES.fullmatch(line)
     return m.group(1) if m and "|" not in m.group(1) else line
@@ -444,6 +467,9 @@ def _column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | Non
         cells = [(m.start(), m.group()) for m in _CELL.finditer(line)]
         if not cells or "__" in line or _BULLET.match(line):
             break
+        if rows and all(_RULER.fullmatch(c) for _, c in cells):
+            j += 1
+            continue  # "------   ------" under the header: a ruler, no row
         if not rows and len(cells) >= 2:
             columns = [at for at, _ in cells]
         where = [next((k for k, c in enumerate(columns) if abs(c - at) <= 1), None) for at, _ in cells]
@@ -463,6 +489,23 @@ def _column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | Non
     if not any(re.search(r"\d", c) for c in first) and all(len(c.split()) <= 4 for c in first):
         return rows, j  # "Day   Time   Location   Format": a header names the columns
     return [[]] + rows, j  # no header: an empty one first
+
+
+_RULER = re.compile(r"[-=:_+–—\s]*")  # a table's ruler row ("|---|:---:|", "------   ------"): no cells to say
+
+
+def _pipe_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
+    """Read the lines from `i` drawn as a table with "|" ("| Medicine | Dose |" / "|---|---|" / "| ... |") in a plain
+    text file as a table, as `_column_table` does; None if fewer than two rows."""
+    rows, j = [], i
+    while j < len(lines) and lines[j].strip().startswith("|") and lines[j].count("|") >= 2:
+        rows.append([c.strip() for c in lines[j].strip().strip("|").split("|")])
+        j += 1
+    ruled = len(rows) > 2 and all(_RULER.fullmatch(c) for c in rows[1])
+    rows = [r for r in rows if not all(_RULER.fullmatch(c) for c in r)]
+    if len(rows) < 2:
+        return None
+    return (rows, j) if ruled else ([[]] + rows, j)  # a ruler under the first row makes it the header
 
 
 _TIME = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)", re.I)
@@ -628,7 +671,15 @@ def parse_markdown(body: str, first_line: int = 1) -> list[RawBlock]:
         elif tok.type == "tr_open" and table is not None:
             table.append([])
         elif tok.type == "table_close" and table is not None:
-            blocks += table_blocks(table, table_line)
+            if list_kinds and outer is not None and items:
+                # A table set in under a list item ("- Breathing is faster than the following rates:" over ages and
+                # rates): its rows are a list set in under that item, which leads them in (after the list they
+                # would lose it, and "the following rates" would point at the next item).
+                rows = table_rows([r for r in table if any(r)])
+                outer.texts += rows
+                outer.levels += [(len(list_kinds), "bullets")] * len(rows)
+            else:
+                blocks += table_blocks(table, table_line)
             table = None
         elif tok.type == "html_block":
             text = _html_text(tok.content)
@@ -711,8 +762,30 @@ def _inline_lines(tok) -> list[str]:
 
 # --- sections ---------------------------------------------------------------------------
 
+_MARK = re.compile(r"(?<=[\w).%])\*(?=[\s:;,.)]|$)")  # a table's footnote mark: "H. pylori eradication*", "In person*"
+
+
+def _table_notes(blocks: list[RawBlock]) -> list[RawBlock]:
+    """Say a table's footnote with the row it marks ("H. pylori eradication*" ... "* together with two antibiotics"):
+    printed after the table without its mark it would read as one more row, or as a note on every row."""
+    out: list[RawBlock] = []
+    for b in blocks:
+        table = out[-1] if out and out[-1].table else None
+        marked = [k for k, t in enumerate(table.texts) if len(_MARK.findall(t)) == 1] if table else []
+        note = b.texts[0] if len(b.texts) == 1 and b.kind == "bullets" and not b.table else \
+            b.texts[0][1:].strip() if len(b.texts) == 1 and b.kind == "paragraph" and b.texts[0].startswith("*") else None
+        if len(marked) == 1 and note and sum(len(_MARK.findall(t)) for t in table.texts) == 1:
+            row = _MARK.sub("", table.texts[marked[0]]).rstrip(" .;")
+            # A note that carries the row on ("together with two antibiotics, ...") stays in its sentence.
+            table.texts[marked[0]] = f"{row}; {note}" if note[:1].islower() else f"{row}. {note}"
+            continue
+        out.append(b)
+    return out
+
+
 def assemble_sections(blocks: list[RawBlock]) -> list[Section]:
     """Form sections: drop table-of-contents lists, empty headings, and merge repeated headings."""
+    blocks = _table_notes(blocks)
     headings = [_norm(b.texts[0]) for b in blocks if b.kind == "heading"]
     last_said = {h: n for n, h in enumerate(headings)}  # a heading -> its last place: "said later" without a scan
     before = 0  # headings before block i

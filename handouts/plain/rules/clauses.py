@@ -132,6 +132,9 @@ def split_appositive_participle(sentence: str) -> list[str]:
       cases=[("Withdrawal is a complex process that occurs when someone stops a drug.",
               ["Withdrawal is a complex process.", "Withdrawal occurs when someone stops a drug."]),
              ("It is a drug that people use.", ["It is a drug that people use."]),
+             ("West Nile virus is a flavivirus that was first found in Uganda in 1937 and that has since become common.",
+              ["West Nile virus is a flavivirus.", "West Nile virus was first found in Uganda in 1937 and has since "
+               "become common."]),
              ("Withdrawal is a hard process driven by brain changes.",
               ["Withdrawal is a hard process.", "Withdrawal is driven by brain changes."]),
              ("High blood pressure, also known as hypertension, is a common condition in which the force of "
@@ -166,9 +169,14 @@ def split_copula_relative(sentence: str) -> list[str]:
     subject = m.group(1)
     if len(subject.split()) > 3:
         subject = "They" if m.group(2) == "are" else "It"
+    # "... that was first identified in 1937 and that has since become ...": the second "that" goes with the first
+    # (only where a verb follows it: in "and that many people use" it is the verb's object).
+    rest = re.sub(r"\b(and|or|but)(,?) (?:that|which) (\w+)",
+                  lambda w: f"{w.group(1)}{w.group(2)} {w.group(3)}" if w.group(3) in AUXILIARIES
+                  or w.group(3) in verb_forms()[0] else w.group(0), m.group(6))
     # Repeat a short subject rather than "It": the first sentence may later be merged away.
     return split_or_keep(sentence, [f"{m.group(1)} {m.group(2)} {m.group(3)} {m.group(4)}",
-                                    f"{subject} {m.group(5)} {m.group(6)}"])
+                                    f"{subject} {m.group(5)} {rest}"])
 
 
 def _joins_another_main_clause(sentence: str) -> bool:
@@ -562,6 +570,11 @@ def split_participle_clause(sentence: str) -> list[str]:
              # A phrase before the subject may hold for both clauses: said with the first only, it would not.
              ("In people with kidney disease, the dose is lower, and the drug can build up in the blood.",
               ["In people with kidney disease, the dose is lower, and the drug can build up in the blood."]),
+             # A fact, then what to do about it; not when an "it" could then mean another thing the fact names.
+             ("The drug can make you drowsy, so do not drive until you know how it affects you.",
+              ["The drug can make you drowsy.", "So do not drive until you know how it affects you."]),
+             ("Prednisone may raise blood sugar, so check it more often if you have diabetes.",
+              ["Prednisone may raise blood sugar, so check it more often if you have diabetes."]),
              ("Flu shots are made with killed virus or with no virus at all, so they cannot cause flu.",
               ["Flu shots are made with killed virus or with no virus at all.", "So they cannot cause flu."]),
              ("It may offer benefits for some people, but more research is needed, and it should only be done "

@@ -17,7 +17,9 @@ from handouts.plain.rules.base import rule
              ("Prior to cessation, utilize the dosage.", ["Before stopping, use the dose."]),
              # An adjective stays an adjective; a term a statistic counts stays the term it counted.
              ("Test the individual compounds.", ["Test the individual compounds."]),
-             ("In 2020, 10% of adults reported drug abuse.", ["In 2020, 10% of adults reported drug abuse."])],
+             ("In 2020, 10% of adults reported drug abuse.", ["In 2020, 10% of adults reported drug abuse."]),
+             ("Chronic pain is usually defined as pain lasting longer than 3 months.",
+              ["Chronic pain is usually defined as pain lasting longer than 3 months."])],
       items=True)
 def use_everyday_words(sentence: str) -> str:
     """Swap words and phrases for their plain equivalents from the lexicon, where they mean the same there."""
@@ -30,6 +32,10 @@ def use_everyday_words(sentence: str) -> str:
 # Words that make a number a statistic about the term near it ("10% of drug abuse", "1 in 5 adults").
 _STATISTIC = {"%", "percent", "rate", "rates", "prevalence", "incidence", "cases", "people", "adults", "americans",
               "deaths", "patients", "children", "in"}
+
+
+# Verbs that teach a term ("is defined as", "is called", "is known as", "is termed"): it is said as it is.
+_NAMING = {"call", "know", "term", "name"}
 
 
 def swap_fits(doc, start: int, end: int, plain: str) -> bool:
@@ -46,6 +52,8 @@ def swap_fits(doc, start: int, end: int, plain: str) -> bool:
         if any(t.pos_ in ("NOUN", "PROPN") and t.dep_ != "ROOT" and t.dep_ != "amod" for t in said[1:-1]):
             return False
     clause = next((a for a in [head, *head.ancestors] if a.pos_ in ("VERB", "AUX")), head.sent.root)
+    if clause.lemma_ == "define" or clause.lemma_ in _NAMING and any(c.dep_ in ("auxpass", "oprd") for c in clause.children):
+        return False  # "Chronic pain is usually defined as ...", "This is called chronic pain": the text teaches the term
     numbers = [t for t in clause.subtree if t.like_num]
     return not any(n.head.lower_ in _STATISTIC or n.nbor(1).lower_ in _STATISTIC
                    for n in numbers if n.i + 1 < len(doc))
