@@ -70,9 +70,9 @@ def noun_number(word: str) -> str | None:
     from lemminflect import getAllInflections, getAllLemmas  # a small table, loaded when first asked
 
     word = word.lower()
-    lemmas = getAllLemmas(word, "NOUN").get("NOUN", ())
     if word in ("%", "percent", "per cent"):
         return "both"  # "40% of people are", "10% of the dose is": it agrees with what it counts
+    lemmas = getAllLemmas(word, "NOUN").get("NOUN", ())
     if not lemmas:
         return None
     if word not in lemmas:

@@ -272,10 +272,11 @@ def _agree(subject, root) -> bool:
         return True
     # Either reading may be right: the tagger misreads nouns at a sentence's start ("Falls are" as singular), the
     # dictionary misreads Latin plurals ("bacteria" as singular). A cut subject ("Virus are") fails both.
-    singular = {subject.tag_ in ("NN", "NNP")}
-    singular |= {True, False} if noun_number(subject.text) == "both" else \
-        {noun_number(subject.text) == "singular"} if noun_number(subject.text) else set()
-    return (finite.tag_ == "VBZ") in singular
+    number = noun_number(subject.text)
+    # Each reading says whether the subject is singular.
+    readings = {subject.tag_ in ("NN", "NNP")}
+    readings |= {True, False} if number == "both" else {number == "singular"} if number else set()
+    return (finite.tag_ == "VBZ") in readings
 
 
 def _plural(token) -> bool:
