@@ -59,6 +59,21 @@ def lead_ins(blocks: list[Block]) -> list[str]:
     return out
 
 
+def list_nests(blocks: list[Block]) -> list[list[Block]]:
+    """Group a section's blocks as they are read: each block alone, except a list with the lists set in under its
+    items (level 1) and its own items after them, which are one list (the PDF keeps it one for page breaks, the
+    HTML page nests the inner lists in their items)."""
+    out: list[list[Block]] = []
+    for block in blocks:
+        nest = out[-1] if out and out[-1][0].is_list else None
+        set_in = nest is not None and nest[-1].level > 0  # the block before was set in under the nest's list
+        if nest is not None and (block.level or set_in and block.kind == nest[0].kind):
+            nest.append(block)  # a list set in under the last item, or the outer list going on after it
+        else:
+            out.append([block])
+    return out
+
+
 def with_lists(block: Block) -> list[Block]:
     """Split a paragraph at the list items a rule made: the text up to the lead-in, the list, the rest."""
     if all(s.role == TEXT for item in block.items for s in item):

@@ -11,7 +11,7 @@ from handouts.language.labels import words_for
 from handouts.render.fonts import FAMILY, font_files
 from handouts.render.coverage import text_direction
 from handouts.render.page_facts import contact_lines, is_draft, review_text, version_date, version_text
-from handouts.model import Block, Handout
+from handouts.model import Block, Handout, list_nests
 from handouts.templates import render
 
 TEMPLATE = "handout.html.j2"
@@ -63,19 +63,16 @@ def html_blocks(blocks: list[Block]) -> list[dict]:
     """Return a section's blocks for the page: each list's items with the list set in under one of them, nested in
     that item (<li>...<ul>), and the outer list's items after it in the same list, as a screen reader expects."""
     out: list[dict] = []
-    set_in = False  # the block before was a list set in under the last item of the list in `out`
-    for block in blocks:
-        outer = out[-1] if out and out[-1]["kind"] != "paragraph" else None
-        entries = [{"sentences": item, "lists": []} for item in block.items]
-        if block.level and outer:
-            outer["entries"][-1]["lists"].append({"kind": block.kind, "entries": entries})
-            set_in = True
-            continue
-        if set_in and outer and outer["kind"] == block.kind:
-            outer["entries"] += entries  # the outer list goes on
-        else:
-            out.append({"kind": block.kind, "entries": entries, "sentences": block.sentences})
-        set_in = False
+    for outer, *rest in list_nests(blocks):
+        entry = {"kind": outer.kind, "entries": [{"sentences": item, "lists": []} for item in outer.items],
+                 "sentences": outer.sentences}
+        for block in rest:
+            entries = [{"sentences": item, "lists": []} for item in block.items]
+            if block.level:
+                entry["entries"][-1]["lists"].append({"kind": block.kind, "entries": entries})
+            else:
+                entry["entries"] += entries  # the outer list goes on
+        out.append(entry)
     return out
 
 

@@ -18,7 +18,7 @@ from handouts.config import Config
 from handouts.render.fonts import register_fonts
 from handouts.language.labels import SCAN_TO_LISTEN, words_for
 from handouts.render.page_facts import audio_url, contact_lines, is_draft, review_text, version_text
-from handouts.model import Block, Handout
+from handouts.model import Block, Handout, list_nests
 
 
 @dataclass(frozen=True)
@@ -412,14 +412,15 @@ def _blocks(blocks: list[Block], st: dict, pages) -> list:
     from handouts.render.print_layout import NestedItems
 
     flow = []
-    for block, following in zip(blocks, blocks[1:] + [None]):
-        leads = following is not None and following.level > block.level  # a list is set in under its last item
-        if block.is_list and flow and isinstance(flow[-1], NestedItems) and (block.level or flow[-1].kind == block.kind):
-            # A list set in under the last item, or the outer list going on after it: one list, one set of rules.
-            flow[-1].add(_list_items(block, st), leads)
-        elif block.is_list and leads:
+    nests = list_nests(blocks)
+    for nest, after in zip(nests, nests[1:] + [None]):
+        block, following = nest[0], after[0] if after else None
+        if len(nest) > 1:
+            # A list with lists set in under its items, and its own items after them: one list, one set of rules;
+            # an item a list is set in under never ends a page.
             flow.append(NestedItems(block.kind, pages, st["body"].spaceAfter))
-            flow[-1].add(_list_items(block, st), leads)
+            for part, deeper in zip(nest, nest[1:] + [None]):
+                flow[-1].add(_list_items(part, st), deeper is not None and deeper.level > part.level)
         elif block.is_list:
             flow.append(_list(block, st, pages))
         elif following is not None and following.is_list and block.sentences \
