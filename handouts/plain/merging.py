@@ -507,7 +507,9 @@ def _followers(handout: Handout) -> dict[int, Sentence]:
                 for a, b in zip(item, item[1:]):
                     # "Keep giving the medicine; do not stop it.": an instruction split from the same
                     # sentence that says "it" points back too.
-                    if re.match(r"^(?:This|These|It|Its|They|Their)\b", b.text) or (
+                    # ("In this procedure, ..." cut from "X is a procedure in which ...": it points back as well.)
+                    if re.match(r"^(?:(?:In|With|For|During|After|At|From) (?:this|these) \w+,|(?:This|These|It|Its|"
+                                r"They|Their)\b)", b.text) or (
                             a.sources == b.sources and tells_what_to_do(b.text)
                             and re.search(r"\b(?:it|them)\b", b.text, re.I)):
                         out[id(a)] = b

@@ -41,7 +41,11 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
             for i, a in enumerate(ss):
                 # Only the later pieces of its own source sentences: a long paragraph is not compared pair by pair.
                 later = sorted({j for src in a.sources for j in pieces[src] if j > i})
-                # ("Although A, B" said "A. But B.": A is the concession, the point is B.)
+                # ("Although A, B" said "A. But B.": A is the concession, the point is B. "It may turn your urine
+                # brown; this is harmless": the second half says what the first means to the reader.)
+                if i + 1 < len(ss) and ss[i + 1].sources == a.sources and (
+                        _COMMENT.match(ss[i + 1].text) and len(ss[i + 1].text.split()) <= 10 or _IN_THIS.match(ss[i + 1].text)):
+                    qualified.add(id(a))
                 if i + 1 < len(ss) and _qualifies(ss[i + 1].text, a.text) or any(
                         _limits(ss[j].text, a.text) for j in later) or "split_leading_reason" in a.rules and any(
                         ss[j].text.startswith("But ") for j in later):
@@ -74,6 +78,9 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     scoped = next((n for n, sec in enumerate(handout.sections) if sec.sentences and _SCOPE.match(sec.sentences[0].text)),
                   len(handout.sections))
     under_condition |= {id(x) for sec in handout.sections[scoped:] for x in sec.sentences}
+    # "Home care may be appropriate when the reaction is limited to the skin ...": the section holds only then.
+    under_condition |= {id(x) for sec in handout.sections if sec.sentences and _SECTION_SCOPE.search(sec.sentences[0].text)
+                        for x in sec.sentences}
     topic = topic_words(handout.meta.title)
     leaning = leaning_back(handout, topic)
     # "Some studies suggest that IF may help ...": an abbreviation the body spells out elsewhere ("(IF)").
@@ -167,6 +174,12 @@ def source_summary(handout: Handout) -> list[Sentence]:
 _CONTACT_LINE = re.compile(r"^(?:Call|Phone|Text|Contact|Ring)\b(?!.*\b(?:if|when|911|right away|now|immediately)\b)"
                            r".*\d{3}\)?[-.\s]\d{3,4}(?:[-.\s]\d{4})?\b", re.I)  # "..., Monday to Friday, to confirm your time"
 _SCOPE = re.compile(r"^If (?:none|neither|any|all) of (?:the|these) (?:above|sections|signs|symptoms|problems)\b", re.I)
+# "It may turn your urine brown. This is harmless.": what the first means to the reader is in the second.
+_COMMENT = re.compile(r"(?:This|That|It) (?:is|is usually|is often) (?:harmless|normal|expected|temporary|not (?:harmful|"
+                      r"dangerous|serious|a (?:sign|cause) of))\b")
+_IN_THIS = re.compile(r"(?:In|With|For|During) (?:this|these) \w+,")  # "X is a procedure. In this procedure, ..."
+_SECTION_SCOPE = re.compile(r"\b(?:may be|is|are|can be)\s+(?:only\s+)?(?:appropriate|suitable|enough|reasonable)"
+                            r"\s+(?:only\s+)?(?:when|if)\b", re.I)
 _CONDITIONAL_HEADING = re.compile(r"\b(?:if|unless|only|zone)\b|\bwhen\b(?! to\b)", re.I)  # not "When to call"
 _DOSE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:mg|mcg|ml|mL|g|doses?|tablets?|pills?|puffs?|capsules?|times)\b")
 
@@ -178,6 +191,8 @@ _POINTS_ELSEWHERE = (
     r"^Welcome\b", r"\banother\b", r"\b(?:this|that|these|those)\.$", r"\b(?:yours|theirs|ones)\b",
     r"\bthe (?:most|least) \w+\.$", r"\bthe (?:following|above)\b", r"^(?:For )?(?:[Oo]ther|[Aa]nother)\b",
     r"\bthe same (?!time\b)\w+(?! as\b)(?!\s\w+ as\b)", r"[\"“”]", r"___",
+    r"\b(?:the|these|those) (?:first|last|other|\w+ )?(?:\w+ )?(?:items?|points?|boxes|statements|steps)\b",  # "unless the
+    # first three items are true for you" (which items?)
     r"\binstead\b(?! of\b)", r"\balso\b",  # "Call the clinic instead." (of what?), "Strips may also miss ..." (as what?)
     r"\bagain\b", r"\brepeat\b",  # "Wait 30 seconds, shake again, and repeat": the steps before say what
     r"\b(?:happen|happens|occur|occurs|develop|appear|follow)\.$",  # "Fever, chills and aches may happen." (with what?)

@@ -80,6 +80,8 @@ def whole(text: str) -> bool:
         return False  # "Which may or may not look like ...": a "which" clause cut from its noun (a question ends in "?")
     if re.search(r"\b(?:and|or|but),\s+(?:when|if|unless|where|while|because)\b[^,]*[.!?]?$", text):
         return False  # "... a film (Belbuca) or, when opioid use disorder is present.": the "or" joins nothing
+    if _EXPLETIVE_SHELL.match(text):
+        return False  # "It may be helpful." cut from "It may be helpful, although ..., to follow a low-fat diet"
     second = re.search(r"\b(?:and|or|but),? (?:that|which|who) ", text)
     if second and not re.search(r"\b(?:that|which|who)\b", text[:second.start()]):
         return False  # "... was first found in 1937 and that has since become ...": a "that" cut from its first half
@@ -94,6 +96,14 @@ def whole(text: str) -> bool:
         return True  # (the parser may cut a sentence at an abbreviation: "Approx. 1 in 3 lost ...")
     # The tagger can read a verb as a noun ("This results in ..."): a pronoun subject and a verb still make a sentence.
     return text.split()[0].lower() in POINTERS | {"he", "she", "we", "you", "i"} and has_verb(text)
+
+
+# "It may be helpful." / "It is important.": an "it" that stood for what came later in the sentence ("..., to follow a
+# low-fat diet"), cut off from it; alone it says nothing.
+_EXPLETIVE_SHELL = re.compile(r"^(?:But |So )?It (?:is|was|may|might|can|could|would|will|should)(?: not)?(?: be)?"
+                              r"(?: \w+ly| very| also| often| usually)? (?:helpful|important|best|better|safe|wise|"
+                              r"possible|useful|reasonable|advisable|essential|necessary|recommended|difficult|hard|"
+                              r"easy|normal|a good idea|worth it)\.$")
 
 
 _REPORTING = {"say", "suggest", "think", "believe", "report", "note", "show", "find", "add", "explain", "warn", "agree"}

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from handouts.language.grammar import verb_forms
+from handouts.language.grammar import has_verb, verb_forms
 from handouts.language.lexicon import uncap
 
 QUOTES = ("\"“”„«»", "\"”“«»")  # marks that open, and marks that close, a quoted passage
@@ -138,7 +138,9 @@ def nested_item(parent: str, text: str, outer_kind: str) -> str:
     A note under step 5 belongs to step 5: as a step of its own it would get a wrong number.
     Bullets under "Ibuprofen (Advil, Motrin)" are about ibuprofen: flattened, they would not say so.
     ("Weeks 1 to 4: 0.25 mg once a week" has its colon: a note under it follows a full stop.)"""
-    heading_like = outer_kind == "bullets" and not re.search(r"[.!?:;]$", parent) and ":" not in parent
+    # (A step named, not said: "Wrist extensor stretch (2 to 3 times daily)" over its steps a. to c.)
+    heading_like = (outer_kind == "bullets" or not has_verb(parent)) and not re.search(r"[.!?:;]$", parent) \
+        and ":" not in parent
     joint = f"{parent}:" if heading_like else sentence_end(parent)
     return f"{joint} {sentence_end(text)}"
 

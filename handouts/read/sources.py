@@ -28,6 +28,7 @@ FRONT_MATTER_KEYS = ("title", "slug", "language", "voice", "reviewed_by", "revie
 
 # A bullet: "-", "*", "•" ...; or an indented "o", the sub-bullet Word's plain-text export writes.
 _BULLET = re.compile(r"^(?:\s*[-*•‣◦–▪]|\s+o)\s+(.*)$")
+_LETTERED = re.compile(r"^\s+\(?[a-h][.)]\s+(.*)$")  # "   a. Straighten your arm": a step set in under a numbered one
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|step \d{1,2}\s*[:.)-])\s+(.*)$", re.I)  # "1. Wash", "Step 1: Wash"
 _MAX_HEADING_WORDS = 16
 _NOTHING = "no text: there is nothing in this file to turn into a handout. Add some paragraphs."
@@ -155,6 +156,13 @@ def _title_at_top(blocks: list[RawBlock]) -> int | None:
     for i, b in enumerate(blocks[:min(run, 5)]):
         if not _letterhead(blocks, i) and not b.texts[0].endswith("?"):
             return i if run > 1 else None
+    banner = blocks[run]
+    if run <= 5 and banner.kind == "paragraph" and len(banner.texts) == 1 and len(banner.texts[0].split()) <= 25 \
+            and not _ends_sentence(banner.texts[0]):
+        # Letterhead over a banner of several lines ('"LIVING WELL TOGETHER"' / 'A Support Group for People with MS'
+        # / 'and Their Partners'), read as one paragraph: the banner is the title.
+        banner.kind = "heading"
+        return run
     return None
 
 
@@ -212,6 +220,17 @@ def _label_lines(blocks: list[RawBlock]) -> list[RawBlock]:
     """
     out: list[RawBlock] = []
     for i, b in enumerate(blocks):
+        if b.kind == "paragraph" and re.fullmatch(r"\(.*\)", b.texts[0]) and out and out[-1].kind == "bullets" \
+                and not out[-1].table and _LABEL_LINE.match(out[-1].texts[-1]):
+            # "General surgery clinic: in 2-4 weeks" / "   (to discuss interval laparoscopic cholecystectomy ...)":
+            # the note in brackets set in under a field is the field's
+            out[-1].texts[-1] = f"{out[-1].texts[-1]} {b.texts[0]}"
+            continue
+        if b.kind == "paragraph" and len(b.texts) == 1 and _in_field_run(blocks, i) and out and out[-1].kind == "bullets" \
+                and _LABEL_LINE.match(out[-1].texts[-1]):
+            out[-1].texts.append(b.texts[0])  # "Phone: (555) 013-7745 (Monday to Friday, ...)." under "Facilitator: ..."
+            out[-1].levels.append((0, "bullets"))
+            continue
         if b.kind != "heading" or b.level or not i or _capitals(b.texts[0]) or _SECTION_LABEL.match(b.texts[0]):
             # "A QUICK REMINDER: THE RULE OF 15": a heading in capitals; "Prevention: the MMR vaccine": a section's name
             out.append(b)
@@ -230,7 +249,10 @@ def _label_lines(blocks: list[RawBlock]) -> list[RawBlock]:
                 out.append(RawBlock("bullets", said, b.line, levels=[(0, "bullets")]))
             continue
         fields = [f.strip() for f in re.split(r"\s{3,}", b.texts[0]) if f.strip()]
-        labelled = [f for f in fields if (m := _LABEL_LINE.match(f)) and (
+        # Label lines one under another ("Facilitator: Dana Whitfield, LCSW" / "MS Nurse Specialist: ..." / "Email:
+        # ..."): a block of fields, even where a value reads like a title; headings do not come in runs like that.
+        run = _in_field_run(blocks, i)
+        labelled = [f for f in fields if (m := _LABEL_LINE.match(f)) and (run or
             "__" in f or not _title_like(m.group(2).split()) and len(m.group(2).split()) >= 2 or re.search(r"\d", m.group(2)))]
         if len(labelled) != len(fields):
             # "Additional procedures agreed (for example, stent removal): ____": a form's line, no heading of what follows
@@ -247,6 +269,18 @@ def _label_lines(blocks: list[RawBlock]) -> list[RawBlock]:
     return out
 
 
+def _in_field_run(blocks: list[RawBlock], i: int) -> bool:
+    """Tell whether block i is a "Label: value" line right under or over another one (a block of fields)."""
+    if not _LABEL_LINE.match(blocks[i].texts[0]) or len(blocks[i].texts) != 1:
+        return False
+    # (Lines of a form or a contact block, not a list's items: "Recognising a New Stroke: BE FAST" over "- B - Balance:
+    # ..." stays a heading.)
+    before = blocks[i - 1] if i and blocks[i - 1].kind in ("heading", "paragraph") else None
+    after = blocks[i + 1] if i + 1 < len(blocks) and blocks[i + 1].kind in ("heading", "paragraph") else None
+    return bool(before and before.line + len(before.texts) == blocks[i].line and _LABEL_LINE.match(before.texts[-1])
+                or after and after.line == blocks[i].line + 1 and _LABEL_LINE.match(after.texts[0]))
+
+
 # "Prevention: the MMR vaccine", "Treatment: what helps": a section's name and its subject, no label of a value.
 _SECTION_LABEL = re.compile(r"^(?:prevention|treatment|symptoms|signs|causes|complications|outlook|overview|background|"
                             r"summary|risks|benefits|alternatives|aftercare|recovery|testing|vaccination|management|"
@@ -260,6 +294,10 @@ _BLANK_FIELD = re.compile(r"(?:^|(?<=[.;])\s+)(?:[A-Z][\w' /-]{0,40}:\s*)?_{2,}[
 def _filled(field: str) -> str:
     """Return what a form's field says without its blanks ("Follow-up: Cardiology clinic in 1 to 2 weeks."), or ""."""
     text = _BLANK_FIELD.sub("", field).strip()
+    # "Primary care physician: Dr. ______  within 7-10 days", "liver function tests and CBC on ___/___/____": the
+    # blank (and the name's title or the "on" before it) goes, what the field says stays.
+    text = re.sub(r"\s*(?:\b(?:Dr|Mr|Mrs|Ms|Mx)\.?\s*)?_{2,}[_/:\s]*", " ", text).strip()
+    text = re.sub(r"\s+(?:on|at|by|with)$", "", text)
     # ("Attending physician: Dr. ____": a title with no name says nothing either.)
     return "" if "__" in text or not (m := _LABEL_LINE.match(text)) or not m.group(2).strip() \
         or re.fullmatch(r"(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?", m.group(2).strip()) else text
@@ -388,7 +426,7 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
         stripped = line.strip()
         if not stripped or i < skip:
             continue
-        table = _pipe_table(lines, i) if stripped.startswith("|") else None
+        table = _pipe_table(lines, i) if "|" in stripped else None
         table = table or (_column_table(lines, i) if re.search(r"\S {2,}\S", stripped) else None)
         if table:
             rows, skip = table
@@ -397,8 +435,10 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                 RawBlock("bullets", [f"{r[0]}: {'; '.join(c for c in r[1:] if c)}" if r[0] else "; ".join(r) for r in rows[1:]],
                          n, table=True)]
             continue
-        for kind, pattern in (("bullets", _BULLET), ("numbered", _NUMBERED)):
+        for kind, pattern in (("bullets", _BULLET), ("numbered", _NUMBERED), ("numbered", _LETTERED)):
             m = pattern.match(line)
+            if m and pattern is _LETTERED and not (blocks and blocks[-1].kind in ("bullets", "numbered")):
+                m = None  # "   a. Straighten your arm ..." is a step only under a list's item
             if m and kind == "numbered" and _is_numbered_heading(m.group(1).strip(), blocks, _next_text_line(lines, i)):
                 blocks.append(RawBlock("heading", [m.group(1).strip()], n))  # "1. Why get vaccinated?"
                 break
@@ -406,6 +446,9 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                 indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
                 depth = _list_depth(indents, indent) if blocks and blocks[-1].kind in ("bullets", "numbered") \
                     and _previous_line_blank(lines, i) is False else None
+                if depth is None and kind == "numbered" and blocks and blocks[-1].kind == "numbered" and indents \
+                        and indent <= indents[0] + 1 and _number(line) == 1 + sum(d == 0 for d, _ in blocks[-1].levels):
+                    depth = _list_depth(indents, indent)  # "2. Isometric wrist extension" after a blank line: step 2
                 if depth is not None and (depth > 0 or blocks[-1].kind == kind):
                     blocks[-1].texts.append(m.group(1).strip())  # an item, or one set in under it ("  - metformin")
                     blocks[-1].levels.append((depth, kind))
@@ -419,7 +462,7 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                 blocks.append(RawBlock("heading", [question.group(1)], n))  # "Q: What is a migraine?" over "A: ..."
             elif blocks and not _previous_line_blank(lines, i) and not _ends_sentence(blocks[-1].texts[-1]) \
                     and (blocks[-1].kind == "paragraph" or blocks[-1].kind in ("bullets", "numbered")
-                         and stripped[0].islower()) \
+                         and (stripped[0].islower() or indents and _indent(line) > indents[-1])) \
                     and not _apart_as_furniture(blocks[-1].texts[-1], stripped, lines, i) \
                     and not _timed(blocks[-1].texts[-1]) \
                     and not ("__" in stripped and _LABEL_LINE.match(stripped)):  # "Clinician: ____" is a field of its own
@@ -436,8 +479,21 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
 
 
 _BOX_EDGE = re.compile(r"\s*[+┌└╔╚][-=─═+┬┴]{3,}[+┐┘╗╝]\s*")
-_STAR_RULE = re.compile(r"\s*(?:\*\s?){5,}\s*")  # "*****..." above and below a banner: a rule, no text
+# "*****", "=====", "-----" above, below or between parts of a sheet: a rule, no text (a table's ruler, "------   ----",
+# has its columns' gaps and is the table reader's).
+_STAR_RULE = re.compile(r"\s*(?:[-=*_~]\s?){5,}\s*")
 _BOX_SIDES = re.compile(r"\s*[|│║] ?(.*?)\s*[|│║]\s*")
+
+
+def _number(line: str) -> int | None:
+    """Return the number a numbered list line starts with ("2. Isometric ..." -> 2), or None."""
+    m = re.match(r"\s*(?:step\s+)?(\d{1,2})\b", line, re.I)
+    return int(m.group(1)) if m else None
+
+
+def _indent(line: str) -> int:
+    """Return how far in a line starts ("     15 minutes longer ..." under "  *  Guest speaker ... up to": 5)."""
+    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
 
 
 def _unboxed(line: str) -> str:
@@ -498,7 +554,12 @@ def _pipe_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
     """Read the lines from `i` drawn as a table with "|" ("| Medicine | Dose |" / "|---|---|" / "| ... |") in a plain
     text file as a table, as `_column_table` does; None if fewer than two rows."""
     rows, j = [], i
-    while j < len(lines) and lines[j].strip().startswith("|") and lines[j].count("|") >= 2:
+    # Without "|" at the ends ("Use | Dose | Length" over "----|----|----"), only a ruler under the first row makes
+    # it a table: a line of a letterhead ("1200 Harbor Road | Tel. (555) 013-7720") has none.
+    framed = lines[i].strip().startswith("|")
+    if not framed and not (i + 1 < len(lines) and "|" in lines[i + 1] and _RULER.fullmatch(lines[i + 1].replace("|", ""))):
+        return None
+    while j < len(lines) and lines[j].count("|") >= (2 if framed else 1) and (not framed or lines[j].strip().startswith("|")):
         rows.append([c.strip() for c in lines[j].strip().strip("|").split("|")])
         j += 1
     ruled = len(rows) > 2 and all(_RULER.fullmatch(c) for c in rows[1])
@@ -762,23 +823,32 @@ def _inline_lines(tok) -> list[str]:
 
 # --- sections ---------------------------------------------------------------------------
 
-_MARK = re.compile(r"(?<=[\w).%])\*(?=[\s:;,.)]|$)")  # a table's footnote mark: "H. pylori eradication*", "In person*"
+def _marked(text: str, mark: str) -> bool:
+    """Tell whether a table's row carries a footnote mark ("H. pylori eradication*"; "**" is another mark than "*")."""
+    return bool(re.search(rf"(?<=[\w).%]){re.escape(mark)}(?![*†‡])", text))
 
 
 def _table_notes(blocks: list[RawBlock]) -> list[RawBlock]:
-    """Say a table's footnote with the row it marks ("H. pylori eradication*" ... "* together with two antibiotics"):
-    printed after the table without its mark it would read as one more row, or as a note on every row."""
+    """Say a table's footnotes with the rows they mark ("H. pylori eradication*" ... "* together with two antibiotics"):
+    printed after the table without their marks they would read as more rows, or as notes on every row."""
     out: list[RawBlock] = []
+    table: RawBlock | None = None  # the table whose notes may follow
     for b in blocks:
-        table = out[-1] if out and out[-1].table else None
-        marked = [k for k, t in enumerate(table.texts) if len(_MARK.findall(t)) == 1] if table else []
-        note = b.texts[0] if len(b.texts) == 1 and b.kind == "bullets" and not b.table else \
-            b.texts[0][1:].strip() if len(b.texts) == 1 and b.kind == "paragraph" and b.texts[0].startswith("*") else None
-        if len(marked) == 1 and note and sum(len(_MARK.findall(t)) for t in table.texts) == 1:
-            row = _MARK.sub("", table.texts[marked[0]]).rstrip(" .;")
-            # A note that carries the row on ("together with two antibiotics, ...") stays in its sentence.
-            table.texts[marked[0]] = f"{row}; {note}" if note[:1].islower() else f"{row}. {note}"
+        note = mark = None
+        if table is not None and len(b.texts) == 1:
+            m = re.match(r"^(\*+|†|‡)\s*(.+)$", b.texts[0]) if b.kind == "paragraph" else None
+            if m:
+                mark, note = m.groups()
+            elif b.kind == "bullets" and not b.table:
+                mark, note = "*", b.texts[0]  # "* together with ...": the reader took its mark for a bullet
+        rows = [k for k, t in enumerate(table.texts) if _marked(t, mark)] if note else []
+        if rows:
+            for k in rows:
+                row = re.sub(rf"(?<=[\w).%]){re.escape(mark)}(?![*†‡])", "", table.texts[k]).rstrip(" .;")
+                # A note that carries the row on ("together with two antibiotics, ...") stays in its sentence.
+                table.texts[k] = f"{row}; {note}" if note[:1].islower() else f"{row}. {note}"
             continue
+        table = b if b.table else None
         out.append(b)
     return out
 

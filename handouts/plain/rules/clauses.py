@@ -506,7 +506,9 @@ _EFFECT_PARTICIPLES = (
              ("Withdrawal is driven by brain changes, mainly affecting the reward system.",
               ["Withdrawal is driven by brain changes.", "This mainly affects the reward system."]),
              ("Call your surgeon if you have a fever above 101.5°F, increasing redness, or pain.",
-              ["Call your surgeon if you have a fever above 101.5°F, increasing redness, or pain."])])
+              ["Call your surgeon if you have a fever above 101.5°F, increasing redness, or pain."]),
+             ("Perform 3 sets of 15 repetitions, increasing the weight gradually if pain allows.",
+              ["Perform 3 sets of 15 repetitions, increasing the weight gradually if pain allows."])])
 def split_participle_clause(sentence: str) -> list[str]:
     """Split a trailing ', leading/resulting/creating ...' clause into 'This leads ...'."""
     alts = "|".join(_EFFECT_PARTICIPLES)
@@ -519,6 +521,11 @@ def split_participle_clause(sentence: str) -> list[str]:
         # "Call if you have a fever, increasing redness, or pain": the -ing word is a sign in the list.
         return [sentence]
     base, third = third_person(m.group(3))
+    if tells_what_to_do(m.group(1)):
+        # "Perform 3 sets of 15, increasing the weight gradually if pain allows": the -ing part of an instruction may
+        # be one more step ("This increases the weight" would say it happens by itself) or what the step does ("Take
+        # it with food, reducing stomach upset"): which, only the reader of the whole can tell.
+        return [sentence]
     modal = _first_modal(m.group(1))
     if m.group(2) in ("potentially", "possibly", "perhaps"):
         verb = f"may {base}"  # "potentially easing" keeps its hedge as "may ease"

@@ -118,8 +118,13 @@ def _unshout(sentence: str) -> str:
             continue  # "1-800-QUIT-NOW" is a number to dial, spelled as it is printed
         if re.search(r"\b[A-Z]{2,}-$", sentence[:m.start()]) or re.match(r"-[A-Z]{2,}\b", sentence[m.end():]):
             continue  # "ASC-US", "ASC-H": one name of a result, in capitals as the report prints it
-        if shouted and len(word) > 1 and base not in _ACRONYMS and base.split("'")[0] in dictionary_words():
+        asks = base == "who" and whole_line and re.match(r"\s+(?:SHOULD|IS|ARE|CAN|MAY|MUST|NEEDS?|GETS?|HAS|WILL|DOES)\b",
+                                                         sentence[m.end():])  # "WHO SHOULD NOT TAKE ...": no agency
+        if shouted and len(word) > 1 and (base not in _ACRONYMS or asks) and base.split("'")[0] in dictionary_words():
             out += [sentence[last:m.start()], word.lower()]
+            last = m.end()
+        elif whole_line and len(word) > 5 and base not in _ACRONYMS and base not in dictionary_words():
+            out += [sentence[last:m.start()], word.capitalize()]  # a name in a shouted line: "NITROFURANTOIN"
             last = m.end()
     if not out:
         return sentence

@@ -6,6 +6,7 @@ import re
 
 from handouts.language.grammar import ADVERBS, AUXILIARIES, has_verb, verb_forms, words
 from handouts.language.lexicon import uncap
+from handouts.language.parse import parse
 from handouts.plain.rules.base import BULLET, LONG, STEP, Piece, cap, rule, split_or_keep
 
 LIST_RULE = "list_to_bullets"  # the rule's name, which every piece it makes records
@@ -145,7 +146,7 @@ def list_to_bullets(sentence: str) -> list[str | Piece]:
         # "swelling of the face, lips, or tongue, ...": a list inside an item; "diarrhea, which may be bloody,
         # fever, ...": a clause about the item before, no item of its own
         return [sentence]
-    if not _parallel(items):
+    if not _parallel(items) or _inside_an_item(sentence, m.start(2), items):
         return [sentence]
     if re.match(r"If\b", m.group(1)) and any(words(i) and words(i)[0] in verb_forms()[1] for i in items[1:]) \
             or not _is_action(items[0]) and any(_is_action(i) for i in items[1:]):
@@ -170,6 +171,28 @@ def list_to_bullets(sentence: str) -> list[str | Piece]:
             return [sentence]  # "if you have darker skin, rarely go outside, or take ...": "have ... rarely go outside"
         lead += " any of these"  # "if you notice A, B or C": any one of them is reason enough
     return [f"{lead}:"] + [Piece(BULLET, i) for i in items]
+
+
+def _inside_an_item(sentence: str, start: int, items: list[str]) -> bool:
+    """Tell whether an item is a thing listed inside the item before it, as the parse joins them ("swelling of the
+    face, lips or tongue": "lips" is joined to "face", not to "swelling"); a bullet of its own would lose its "of"."""
+    doc = parse(sentence)
+    spans, at = [], start
+    for item in items:
+        begin = sentence.find(item, at)
+        spans.append((begin, begin + len(item)))
+        at = begin + len(item)
+    for (b0, e0), (b1, e1) in zip(spans, spans[1:]):
+        if not re.search(r"\b(?:of|in|on|around) (?:the |your |a )?[a-z]+$", sentence[b0:e0]) \
+                or not re.fullmatch(r"\w+(?: \w+)? (?:or|and) \w+(?: \w+)?", sentence[b1:e1]):
+            continue  # only an item that ends on the thing it is of ("swelling of the face") may go on in the next,
+            # which then ends the inner list ("lips or tongue")
+        inside = [t for t in doc if b1 <= t.idx < e1]
+        top = next((t for t in inside if not b1 <= t.head.idx < e1), None)
+        if top is not None and top.dep_ == "conj" and b0 <= top.head.idx < e0 \
+                and any(a.dep_ == "prep" and b0 <= a.idx < e0 for a in top.head.ancestors):
+            return True
+    return False
 
 
 def _parallel(items: list[str]) -> bool:

@@ -26,7 +26,10 @@ def use_everyday_words(sentence: str) -> str:
     if apply_swaps(sentence) == sentence:
         return sentence  # nothing to swap: no parse needed
     doc = parse(sentence)
-    return apply_swaps(sentence, lambda start, end, plain: swap_fits(doc, start, end, plain))
+    swapped = apply_swaps(sentence, lambda start, end, plain: swap_fits(doc, start, end, plain))
+    if len(re.findall(r"\w+", swapped)) < 2 <= len(re.findall(r"\w+", sentence)):
+        return sentence  # "But, it is important to note that:" is a lead-in: "But:" would lead into nothing
+    return swapped
 
 
 # Words that make a number a statistic about the term near it ("10% of drug abuse", "1 in 5 adults").
