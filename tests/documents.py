@@ -88,7 +88,7 @@ def docx_bytes(article: list[tuple], *, footnote: str | None = None, tracked: tu
                 item, subitems = (item, []) if isinstance(item, str) else item
                 _list_paragraph(document, item, bullets if kind == "ul" else steps, 0)
                 for sub in subitems:
-                    _list_paragraph(document, sub, bullets if kind == "ul" else steps, 1)
+                    _list_paragraph(document, sub, bullets, 1)  # a list set in is bulleted, as in markdown_text
         elif kind == "table":
             table = document.add_table(rows=len(content), cols=len(content[0]))
             for r, row in enumerate(content):

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import pdfplumber
 
 WHOLE_LIST_ITEMS = 8  # the issue: a list of up to 8 short items is never split
-BULLET = re.compile(r"^(•|–|\d+\.)\s*")
+BULLET = re.compile(r"^(•|–|\d+\.|[a-z]\.)\s*")  # a step set in under a step is lettered
 CONTINUED = "(continued)"
 
 

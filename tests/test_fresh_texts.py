@@ -1,5 +1,5 @@
-"""The hundred and thirty-eight texts reviewers read before any rule changed for them (tests/data/fresh_*: twelve, then
-six more after the first fixes, then twelve more after each of the next ten rounds): each class of error they
+"""The hundred and fifty texts reviewers read before any rule changed for them (tests/data/fresh_*: twelve, then
+six more after the first fixes, then twelve more after each of the next eleven rounds): each class of error they
 found, checked on the whole handout as it prints."""
 
 import re
@@ -39,8 +39,8 @@ def _own_summary(name: str) -> bool:
     return any(SUMMARY_BOX.match(s.heading) for s in read_source(path, "en").sections)
 
 
-def test_there_are_a_hundred_and_thirty_eight_and_every_split_sentence_is_whole(plain):
-    assert len(plain) == 138
+def test_there_are_a_hundred_and_fifty_and_every_split_sentence_is_whole(plain):
+    assert len(plain) == 150
     splits = {r.name for r in RULES if r.kind in ("clauses", "examples")}
     for name, r in plain.items():
         for s in r.handout.sentences:
@@ -406,9 +406,14 @@ def test_the_twelfth_round_s_classes(plain):
     # A first half that "In this procedure, ..." points back to is never merged away.
     assert "An upper endoscopy is a procedure." in text["consent_upper_endoscopy"]
     assert "These more steps" not in text["consent_upper_endoscopy"]
-    # Steps a. to d. under a named step are said in it, after a colon; the steps go on 1 to 4 across blank lines.
-    steps = next(items for kind, _, items in blocks["web_page_tennis_elbow"] if kind == "numbered")
-    assert len(steps) == 4 and steps[0].startswith("Wrist extensor stretch (2 to 3 times daily): Straighten")
+    # Steps a. to d. under a named step are set in under it (lettered in print); the steps go on across blank lines.
+    tennis = [(kind, level, items) for kind, level, items in blocks["web_page_tennis_elbow"] if kind == "numbered"]
+    assert [items[0] for kind, level, items in tennis if not level] == [
+        "Wrist extensor stretch (2 to 3 times daily):", "Isometric wrist extension (once or twice daily):",
+        "Eccentric wrist extension (once daily, starting in week 2 or 3):", "Grip strengthening:"]
+    assert tennis[1] == ("numbered", 1, ["Straighten your affected arm in front of you with the palm facing down.",
+                                         "Using your other hand, gently bend the wrist downward until you feel a stretch "
+                                         "along the top of the forearm.", "Hold for 30 seconds. Repeat 3 times."])
     assert "This increases the weight" not in text["web_page_tennis_elbow"]
     assert not any(p.startswith(("Hold for", "Repeat")) for p in points)
     # Letterhead over a banner of several lines: the banner is the title; a block of contact lines is a list.
@@ -429,6 +434,41 @@ def test_the_twelfth_round_s_classes(plain):
     assert "But:" not in text["seo_creatine_older_adults"]
     # A section that holds only "when the reaction is limited to the skin" gives no point of its own.
     assert not any(p.startswith("Apply a cool compress") for p in points)
+
+
+def test_the_thirteenth_round_s_classes(plain):
+    text = {name: _text(r) for name, r in plain.items()}
+    blocks = {name: _blocks(r) for name, r in plain.items()}
+    points = [p for r in plain.values() for p in _points(r)]
+    # Lists under an item are set in under it, never run into it: the steps a. to f., the zones' actions, notes.
+    for name in ("web_page_carpal_tunnel", "discharge_adult_asthma_steroids", "factsheet_hand_hygiene_clinics",
+                 "discharge_pancreatitis"):
+        assert any(level for _, level, _ in blocks[name]), name
+    # Notes right after a table are paragraphs each: the first one's condition is not run into the others.
+    assert any(items == ["If you forget a dose, skip it and take the next dose at the usual time; do not take a "
+                         "double dose."] for kind, _, items in blocks["leaflet_montelukast"] if kind == "paragraph")
+    assert ",;" not in text["triage_adult_fever_travel"]
+    # A table with "|" at its ends and names of columns in its first row: a lead-in, not a row "Medicine: Dose; Notes".
+    assert "Medicine: Dose; Notes" not in text["discharge_pancreatitis"]
+    assert "Each line gives the medicine, dose and notes:" in text["discharge_pancreatitis"]
+    # "..., as some prescription drugs have": a comparison, no reason; "However, and this is important:" whole.
+    assert "This is because some prescription drugs have" not in text["seo_berberine_blood_sugar"]
+    assert "Some prescription drugs have." not in text["seo_berberine_blood_sugar"]
+    assert "But and this" not in text["seo_berberine_blood_sugar"]
+    # A statement a form asks to tick is never merged away; a title's second line and a street address's "3rd Floor".
+    assert "[ ] I consent to a corticosteroid injection" in text["consent_joint_aspiration"]
+    title = plain["consent_joint_aspiration"].handout.meta.title
+    assert title.startswith("INFORMED CONSENT FOR JOINT ASPIRATION") and title.endswith("CORTICOSTEROID INJECTION")
+    allopurinol = plain["leaflet_allopurinol"].handout
+    assert allopurinol.meta.title.endswith("for the long-term treatment of gout")
+    assert any(s.heading.startswith("IMPORTANT: serious skin reactions") or s.heading.startswith("Important")
+               for s in allopurinol.sections)
+    # Dot leaders join a label to its number: "Emergency services: 911" is one of the crisis lines, no heading.
+    group = plain["support_group_postpartum_parents"].handout
+    assert not any("Emergency services" in s.heading for s in group.sections)
+    assert "Emergency services: 911" in text["support_group_postpartum_parents"]
+    assert "required to share" in text["support_group_postpartum_parents"]
+    assert not any(p.count("(") != p.count(")") for p in points)
 
 
 def test_a_safety_instruction_with_its_condition_first_makes_the_box(plain):

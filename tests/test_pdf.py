@@ -365,3 +365,16 @@ def test_a_list_set_in_under_an_item_is_indented_with_its_own_bullet_and_held_to
         pages = [" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(data)).pages]
         where = [next(i for i, t in enumerate(pages) if w in t) for w in ("does not fade, and:", "seems unwell")]
         assert where[0] == where[1], (n, where)
+
+
+def test_steps_go_on_with_their_numbers_after_a_list_set_in_and_its_steps_are_lettered():
+    handout = Handout(meta=Meta(title="Steps", slug="steps"), sections=[Section(heading="Do this", blocks=[
+        Block("numbered", [[Sentence("Wash your hands.")], [Sentence("Gather these supplies:")]]),
+        Block("bullets", [[Sentence("gauze")], [Sentence("tape")]], level=1),
+        Block("numbered", [[Sentence("Cover the wound.")], [Sentence("Stretch your wrist:")]]),
+        Block("numbered", [[Sentence("Hold for 30 seconds.")], [Sentence("Repeat 3 times.")]], level=1)])])
+    text = pdf_text(build_pdf(handout, Config())[0])
+    for said in ("1. Wash your hands.", "2. Gather these supplies:", "3. Cover the wound.", "4. Stretch your wrist:",
+                 "a. Hold for 30 seconds.", "b. Repeat 3 times."):
+        assert said in text, said
+    assert "1. Cover the wound." not in text

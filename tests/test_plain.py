@@ -433,9 +433,13 @@ def test_markdown_steps_tables_pictures_and_html_blocks():
         for b in sec.blocks:
             blocks[b.kind].append([" ".join(s.text for s in item) for item in b.items])
     steps = blocks["numbered"][0]
-    # The notes under step 5 stay in step 5: as steps 6 and 7 they would be numbered wrongly.
-    assert len(steps) == 5 and steps[4].endswith("If you need a second puff, wait 30 to 60 seconds. "
-                                                 "Rinse your mouth with water after using a steroid inhaler.")
+    # The notes under step 5 are set in under step 5 (as steps 6 and 7 they would be numbered wrongly; run into it,
+    # reviewers read them as run together).
+    nested = [(b.level, [" ".join(s.text for s in item) for item in b.items]) for sec in r.handout.sections
+              for b in sec.blocks if b.level]
+    assert len(steps) == 5 and steps[4].startswith("Hold your breath")
+    assert (1, ["If you need a second puff, wait 30 to 60 seconds.",
+                "Rinse your mouth with water after using a steroid inhaler."]) in nested
     # A table is said row by row; a picture prints nothing; an HTML block keeps its words.
     assert ["Reliever: colour blue; use when you have symptoms",
             "Preventer: colour brown; use every day, even when well"] in blocks["bullets"]
@@ -937,8 +941,10 @@ def test_hard_wrapped_steps_and_broken_words_are_joined():
 
 def test_nested_bullets_stay_with_the_medicine_they_are_about():
     r = _plain("child_pain_doses.md")
-    items = [s.text for b in r.handout.sections[1].blocks for s in b.sentences]
-    assert any(t.startswith("Ibuprofen (Advil, Motrin): Only for babies 6 months and older.") for t in items)
+    blocks = r.handout.sections[1].blocks
+    # Notes under "Ibuprofen (Advil, Motrin)" are set in under it: they stay about ibuprofen.
+    at = next(k for k, b in enumerate(blocks) if b.sentences and b.sentences[-1].text.startswith("Ibuprofen (Advil, Motrin)"))
+    assert blocks[at + 1].level == 1 and blocks[at + 1].sentences[0].text.startswith("Only for babies 6 months and older")
     assert "Acetaminophen 160 mg/5 mL: 2.5 mL" in _text(r)  # the header's unit keeps its case
 
 

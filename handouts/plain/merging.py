@@ -176,10 +176,11 @@ def never_merged(s: Sentence, block) -> bool:
     A step or bullet of the source's own list, an instruction ("Keep giving the controller medicine" in
     both the green and the yellow zone of an asthma plan), a question (a title such as "Why get
     vaccinated?"), a line with no verb (a title) and a line with a blank to fill in are parts of the
-    handout's structure, not repeats.
+    handout's structure, not repeats; so is a statement a form asks to tick ("[ ] I consent to ..."), which the
+    patient's mark makes their own.
     """
     return (block.is_list or tells_what_to_do(s.text) or s.text.rstrip().endswith("?")
-            or "___" in s.text or not has_verb(s.text))
+            or "___" in s.text or not has_verb(s.text) or re.match(r"\s*(?:\[[ xX]?\]|[☐☑☒])", s.text) is not None)
 
 
 _GENERIC = frozenset({"people", "way", "thing", "time", "process", "level", "amount"})  # say who or how much, no claim

@@ -170,7 +170,7 @@ def rewrite_sentence(sentence: Sentence, section: str, lists: bool = False, said
                 out.append((piece, rules))
                 continue
             reason = piece.role == TEXT and veto(rule, piece.text, [r.text for r in result],
-                                                      not lists and conditions, said_elsewhere)
+                                                      not lists and conditions, said_elsewhere, item=not lists)
             pointer = pieces[n + 1][0].text if n + 1 < len(pieces) else "It" if points_back_after else ""
             if not reason and len(result) > 1 and not rule.makes_list and _POINTS_BACK.match(pointer) \
                     and result[-1].text.split()[:3] != piece.text.split()[:3] \

@@ -321,7 +321,8 @@ def _stands_alone(s: Sentence, limit: int | None = None) -> bool:
     # a question is no point.
     asides = re.findall(r"\(([^()]*)\)", s.text)
     return all(len(a.split()) <= 5 and not has_verb(a) and not re.search(r"\d|\b(?:for example|e\.g|such as|including)\b", a)
-               for a in asides) and not s.text.endswith("?")
+               for a in asides) and not s.text.endswith("?") \
+        and s.text.count("(") == s.text.count(")")  # "For emergencies, call 911 or 988.)": half of a note in brackets
 
 
 def _qualifies(after: str, sentence: str) -> bool:

@@ -34,13 +34,13 @@ STRUCTURAL = ("clauses", "examples", "lists")  # kinds of rule that rebuild sent
 
 
 def veto(rule, before: str, after: list[str], in_list_item: bool | str = False,
-         said_elsewhere=frozenset()) -> str | None:
+         said_elsewhere=frozenset(), item: bool = False) -> str | None:
     """Return why `rule` may not turn the sentence `before` into `after` (None: it may).
 
     `after` is what the step made (list items included); `said_elsewhere` holds the protected items
     (hedges, numbers, names) that other sentences of the source also say, which filler may drop here.
     `in_list_item`: the sentence is an item of a list of conditions or signs ("always": each item finishes its
-    lead-in's "if you:", so even one that starts with a verb is no step).
+    lead-in's "if you:", so even one that starts with a verb is no step). `item`: it is any list's item.
     """
     if after == [before]:
         return None
@@ -55,6 +55,10 @@ def veto(rule, before: str, after: list[str], in_list_item: bool | str = False,
     if rule.kind not in STRUCTURAL:
         return None  # word swaps come from the checked lexicon; drop rules name what they drop
     new = [p for p in after if p not in before]
+    if item and len(after) > 1 and not rule.makes_list and not re.search(r"[.!?][\"”’')\]]*$", before.strip()):
+        # "Patches, such as Evorel or Estradot, changed twice a week": a list item with no full stop is a thing or a
+        # sign, not a sentence; its parts would be none either ("Patches changed twice a week" reads as the past).
+        return "a list item with no full stop is no sentence, so its parts would not be"
     for i, piece in enumerate(after):
         if piece in new and not whole(piece) and not (i and rule.makes_list):
             return f"'{piece}' is not a whole sentence"

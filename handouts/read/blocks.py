@@ -194,7 +194,9 @@ def _laid_out(items: list[_Item], line: int, depth: int = 0) -> list[RawBlock]:
     for item in items:
         if not item.children:
             out[-1].texts.append(list_item(item.text))
-        elif not _keeps_its_list(item):
+        elif not _keeps_its_list(item) and (len(item.children) == 1 or depth):
+            # One note under an item is said in it ("Rinse the cut. Use cool water."); several stay a list set in
+            # under it (run in, reviewers read them as one run-together item).
             text = list_item(item.text)
             for child in item.children:
                 text = nested_item(text, list_item(_folded(child)), kind)
@@ -204,13 +206,13 @@ def _laid_out(items: list[_Item], line: int, depth: int = 0) -> list[RawBlock]:
             # ...": the items below carry its sentence on; set in, each would be a fragment.
             texts = [_JOINT.sub(lambda j: f", {j.group(1)}", list_item(_folded(c))).rstrip(".") for c in item.children]
             out[-1].texts.append(sentence_end(", ".join([list_item(item.text).rstrip(":"), *texts]).replace(", ,", ",")))
-        elif kind == "numbered" or depth:
-            # A step keeps its list in itself (laid out apart, the steps after it would be numbered from 1 again);
-            # so does an item of a list already set in (one level in is as far as print goes).
+        elif depth:
+            # An item of a list already set in keeps its list in itself (one level in is as far as print goes).
             out[-1].texts.append(_run_in(_lead_in(item.text), item.children))
         else:
             # "Go to the ER if the rash does not fade, and:" and its two signs: set in under it, so the items after
-            # them read as the outer list's, not as more of its signs (and not as text under them).
+            # them read as the outer list's, not as more of its signs (and not as text under them). A step's list
+            # too: the steps after it go on with their numbers (the PDF counts on, an HTML <ol> does).
             out[-1].texts.append(_lead_in(item.text))
             out += _laid_out(item.children, line, depth + 1)
             out.append(RawBlock(kind, [], line, depth=depth))
@@ -252,7 +254,10 @@ def _is_note(text: str) -> bool:
 def _lead_in(text: str) -> str:
     """Return an item as the lead-in of the list under it: "Ibuprofen (Advil, Motrin)" -> "...(Advil, Motrin):"."""
     text = list_item(text)
-    return text if re.search(r"[.!?:][\"”’')\]]*$", text) else f"{text}:"
+    if re.search(r"[.!?:][\"”’')\]]*$", text):
+        return text
+    # "Weeks 1 to 4: 0.25 mg once a week" has its colon: the notes under it follow a full stop.
+    return sentence_end(text) if ":" in text else f"{text}:"
 
 
 def _folded(item: _Item) -> str:
@@ -271,7 +276,7 @@ def _run_in(lead: str, children: list[_Item]) -> str:
     """Say a list in its lead-in, its items parted by semicolons: "Gather these supplies: gauze; tape; or scissors."""
     texts = [list_item(_folded(c)) for c in children]
     joint = next((m.group(1).lower() for t in texts[:-1] if (m := _JOINT.search(t))), "")
-    items = [_JOINT.sub("", t).rstrip(".") for t in texts]
+    items = [_JOINT.sub("", t).rstrip(".,") for t in texts]  # ("chemotherapy within 6 weeks," ends with the list's comma)
     if joint and len(items) > 1:
         items[-1] = f"{joint} {items[-1]}"
     return f"{lead} {sentence_end('; '.join(items))}"

@@ -83,6 +83,13 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
         blocks[0].texts[0] = next((p for p in parts if not (_ORGANISATION.search(p) or _DOCUMENT_KIND.search(p))), parts[0])
         while len(blocks) > 1 and blocks[1].kind == "heading" and _letterhead(blocks, 1):
             del blocks[1]  # "Riverside Family Practice - Patient Triage Sheet (rev. 02/2024)" under the title
+        if len(blocks) > 1 and blocks[1].kind == "heading" and _TITLE_GOES_ON.match(blocks[1].texts[0]):
+            # "INFORMED CONSENT FOR JOINT ASPIRATION" / "WITH OR WITHOUT CORTICOSTEROID INJECTION", "ALLOPURINOL
+            # TABLETS" / "For the long-term treatment of gout": the title's second line carries it on.
+            more = blocks.pop(1).texts[0]
+            blocks[0].texts[0] += " " + (more if _capitals(blocks[0].texts[0]) else more[:1].lower() + more[1:])
+            while len(blocks) > 1 and blocks[1].kind == "heading" and _letterhead(blocks, 1):
+                del blocks[1]  # "Issued by: Rheumatology Pharmacy Service" under the title's second line
         tagline = [p.strip() for p in _TAGLINE.split(blocks[1].texts[0])] if len(blocks) > 2 and blocks[1].kind == \
             "heading" and blocks[2].kind == "heading" else []
         if len(tagline) >= 2 and not any(_ORGANISATION.search(p) or _DOCUMENT_KIND.search(p) or re.search(r"\d", p)
@@ -124,9 +131,11 @@ _ORGANISATION = re.compile(r"^(?!.*:).*\b(?:hospital|cent(?:er|re)|clinic|unit|d
                            r"institute|medical group|general surgery|program|programme)\b|_{3,}|please take one"
                            r"|\b(?:tel|phone|fax)\b.*\d{3}.*\d{4}|\(\d{3}\)\s?\d{3}-\d{4}"  # "Tel (555) 214-8830"
                            r"|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$|^(?:https?://|www\.)\S+$"  # an email or web address
+                           r"|^(?:issued|produced|prepared|published) by\b"  # "Issued by: Rheumatology Pharmacy Service"
                            r"|^\d+ [\w.' ]+ (?:street|st|road|rd|avenue|ave|drive|dr|boulevard|blvd|lane|ln|way|court|"
-                           r"place|parkway|highway)\b\.?(?:,? (?:suite|ste|floor|unit) \w+)?"  # "2250 Harmon Avenue, Suite 400,
+                           r"place|parkway|highway)\b\.?(?:,? (?:(?:suite|ste|floor|unit) \w+|\w+ floor))?"  # "2250 Harmon Avenue, Suite 400,
                            r"(?:, [A-Za-z .'-]+)?(?:,? [A-Z]{2} \d{5}(?:-\d{4})?)?$", re.I)  # Columbus, OH 43215"
+_TITLE_GOES_ON = re.compile(r"(?:with|without|for|and|or|of|in|during|after|before|in|to)\b", re.I)
 _TAGLINE = re.compile(r"\s+[-–—·•|]\s+")  # "Free of charge  -  No referral required  -  All adults welcome"
 _PARTS = re.compile(r"\s+\|\s+")  # "412 Alder Street   |   Tel. (555) 014-2280   |   info@clinic.org"
 _DOCUMENT_KIND = re.compile(r"^(?!.*:)(?:[\w' ]+ )?(?:fact ?sheet|handout|leaflet|patient information|information "
@@ -242,7 +251,8 @@ def _label_lines(blocks: list[RawBlock]) -> list[RawBlock]:
             # (One of a list of contacts only: "Questions after discharge? Nurse Line, 24 hours: ..." after a list of
             # warning signs is not one more sign.)
             said = [b.texts[0]]
-            if out and out[-1].kind == "bullets" and _PHONE.search(out[-1].texts[-1]):
+            if out and out[-1].kind == "bullets" and (_PHONE.search(out[-1].texts[-1]) or not out[-1].table and out[-1].line
+                                                       + len(out[-1].texts) == b.line and _LABEL_LINE.match(out[-1].texts[-1])):
                 out[-1].texts += said
                 out[-1].levels += [(0, "bullets")]
             else:
@@ -284,7 +294,7 @@ def _in_field_run(blocks: list[RawBlock], i: int) -> bool:
 # "Prevention: the MMR vaccine", "Treatment: what helps": a section's name and its subject, no label of a value.
 _SECTION_LABEL = re.compile(r"^(?:prevention|treatment|symptoms|signs|causes|complications|outlook|overview|background|"
                             r"summary|risks|benefits|alternatives|aftercare|recovery|testing|vaccination|management|"
-                            r"self[- ]care|home care|diet|exercise|pregnancy|breastfeeding|children)\s*:", re.I)
+                            r"self[- ]care|home care|diet|exercise|pregnancy|breastfeeding|children|important|warning|caution)\s*:", re.I)
 _PHONE = re.compile(r"(?:\(\d{3}\)\s?|\b\d{3}[-.\s])\d{3}[-.\s]\d{4}\b|\b1-800-[\dA-Z-]{7,}|\b988\b")
 
 # A form's blank and its label, at the end of a field ("... in 1 to 2 weeks. Appointment: ___/___ at __:__").
@@ -501,6 +511,8 @@ def _unboxed(line: str) -> str:
     the box's top and bottom edges become blank lines."""
     if _BOX_EDGE.fullmatch(line) or _STAR_RULE.fullmatch(line):
         return ""
+    # "Emergency services ........ 911": dot leaders join a label to its value, as a colon does.
+    line = re.sub(r"(?<=\S)\s*\.{4,}\s*(?=\S)", ": ", line)
     m = _BOX_SIDES.fullmatch(line)
     return m.group(1) if m and "|" not in m.group(1) else line
 
@@ -566,7 +578,9 @@ def _pipe_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
     rows = [r for r in rows if not all(_RULER.fullmatch(c) for c in r)]
     if len(rows) < 2:
         return None
-    return (rows, j) if ruled else ([[]] + rows, j)  # a ruler under the first row makes it the header
+    # A ruler under the first row makes it the header; so do names of columns ("| Medicine | Dose | Notes |").
+    named = not any(re.search(r"\d", c) for c in rows[0]) and all(len(c.split()) <= 4 for c in rows[0])
+    return (rows, j) if ruled or named else ([[]] + rows, j)
 
 
 _TIME = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)", re.I)
@@ -877,18 +891,21 @@ def assemble_sections(blocks: list[RawBlock]) -> list[Section]:
         elif b.kind in ("bullets", "numbered") and _is_table_of_contents(b, last_said, before):
             continue
         else:
+            parts = [b]
             if b.kind in ("bullets", "numbered") and i and blocks[i - 1].table and all(map(is_sentence, b.texts)):
                 # Notes right after a table ("- A 5-day course of prednisone does not need to be tapered."): as a
-                # list they would read as more of its rows, under its "Each line gives the medicine, dose ...".
-                b = RawBlock("paragraph", [" ".join(b.texts)], b.line)
-            items = [[Sentence(s, sources=[s]) for s in split_sentences(t)] for t in b.texts]
-            items = [it for it in items if it]
-            last = sections[-1]
-            if items and b.kind == "paragraph" and SUMMARY_BOX.match(last.heading) and any(x.is_list for x in last.blocks):
-                # "Key takeaways" and its bullets are a box; the article goes on after it, under no heading.
-                sections.append(Section(heading="", line=b.line))
-            if items:
-                sections[-1].blocks.append(Block(b.kind, items, b.line, b.depth))
+                # list they would read as more of its rows, under its "Each line gives the medicine, dose ..."; each
+                # is a paragraph of its own (run into one, the first note's condition would seem to hold for all).
+                parts = [RawBlock("paragraph", [t], b.line) for t in b.texts]
+            for b in parts:
+                items = [[Sentence(s, sources=[s]) for s in split_sentences(t)] for t in b.texts]
+                items = [it for it in items if it]
+                last = sections[-1]
+                if items and b.kind == "paragraph" and SUMMARY_BOX.match(last.heading) and any(x.is_list for x in last.blocks):
+                    # "Key takeaways" and its bullets are a box; the article goes on after it, under no heading.
+                    sections.append(Section(heading="", line=b.line))
+                if items:
+                    sections[-1].blocks.append(Block(b.kind, items, b.line, b.depth))
     unique, seen = [], set()
     for s in sections:
         if s.blocks and id(s) not in seen:  # a heading with nothing under it makes no section

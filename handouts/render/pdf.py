@@ -419,8 +419,11 @@ def _blocks(blocks: list[Block], st: dict, pages) -> list:
             # A list with lists set in under its items, and its own items after them: one list, one set of rules;
             # an item a list is set in under never ends a page.
             flow.append(NestedItems(block.kind, pages, st["body"].spaceAfter))
+            said = 0  # the outer list's items so far: its steps go on with their numbers after a list set in
             for part, deeper in zip(nest, nest[1:] + [None]):
-                flow[-1].add(_list_items(part, st), deeper is not None and deeper.level > part.level)
+                flow[-1].add(_list_items(part, st, start=1 if part.level else said + 1),
+                             deeper is not None and deeper.level > part.level)
+                said += 0 if part.level else len(part.items)
         elif block.is_list:
             flow.append(_list(block, st, pages))
         elif following is not None and following.is_list and block.sentences \
@@ -447,8 +450,9 @@ def _items(paragraphs: list, st: dict, pages):
     return Items(paragraphs, pages, space_after=st["body"].spaceAfter)
 
 
-def _list_items(block: Block, st: dict) -> list:
-    """Return a list's items, one paragraph each with its bullet or number."""
+def _list_items(block: Block, st: dict, start: int = 1) -> list:
+    """Return a list's items, one paragraph each with its bullet or number (from `start`; a list set in under a step
+    is lettered: a., b., c.)."""
     numbered = block.kind == "numbered"
     style = st["step" if numbered else "item"]
     if block.level:
@@ -458,8 +462,9 @@ def _list_items(block: Block, st: dict) -> list:
         style = ParagraphStyle(f"{style.name}_in", parent=style, leftIndent=style.leftIndent * 2,
                                bulletIndent=style.bulletIndent + style.leftIndent)
     items = [_paragraph(" ".join(s.text for s in item), style,
-                        bullet=f"{n}." if numbered else "–" if block.level else "•")
-             for n, item in enumerate(block.items, start=1)]
+                        bullet=(f"{chr(96 + n)}." if block.level and n <= 26 else f"{n}.") if numbered
+                        else "–" if block.level else "•")
+             for n, item in enumerate(block.items, start=start)]
     return items
 
 

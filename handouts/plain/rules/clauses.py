@@ -683,11 +683,15 @@ def split_long_reason(sentence: str) -> list[str]:
         return [sentence]
     if not _reason_clause(sentence, len(m.group(1)) + 2):
         return [sentence]  # "available as a patch or, when ..., as buprenorphine-naloxone (Suboxone), is ...": a form, no reason
+    if _ELLIPTICAL.fullmatch(m.group(2)):
+        return [sentence]  # "... not shown to reduce complications, as some prescription drugs have": a comparison
     if re.match(r"this\b", m.group(2)):
         return split_or_keep(sentence, [m.group(1), cap(m.group(2))])  # not "This is because this may ..."
     return split_or_keep(sentence, [m.group(1), f"This is because {m.group(2)}"])
 
 
+# "..., as some prescription drugs have.": "as" compares; the clause ends on its helping verb, no reason given.
+_ELLIPTICAL = re.compile(r"(?:[\w-]+ ){1,5}(?:have|has|had|do|does|did|is|are|was|were|can|could|will|would)\.?")
 _REASON = re.compile(r"^(.+?), (?:as|since|because) (?!well\b|long\b|soon\b|much\b|many\b|far\b|if\b|\w+ed\b)(.+)$")
 _CONDITION = {"if", "unless", "when", "whenever", "while", "until", "once", "provided", "case", "long", "except"}
 
@@ -717,7 +721,8 @@ def split_reason_first(sentence: str) -> list[str]:
     if not m or len(sentence.split()) < SPLIT_FROM or len(m.group(2).split()) < 4:
         return [sentence]
     first, reason = m.group(1), m.group(2)
-    if re.match(r"(?:But|And|So|Or)\b", first) or ":" in first or not _reason_clause(sentence, len(first) + 2):
+    if re.match(r"(?:But|And|So|Or)\b", first) or ":" in first or not _reason_clause(sentence, len(first) + 2) \
+            or _ELLIPTICAL.fullmatch(reason):
         return [sentence]
     doc = parse(first)
     if _condition(doc) or points_elsewhere(doc) or points_elsewhere(parse(reason)):
