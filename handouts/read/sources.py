@@ -135,7 +135,7 @@ _ORGANISATION = re.compile(r"^(?!.*:).*\b(?:hospital|cent(?:er|re)|clinic|unit|d
                            r"|^\d+ [\w.' ]+ (?:street|st|road|rd|avenue|ave|drive|dr|boulevard|blvd|lane|ln|way|court|"
                            r"place|parkway|highway)\b\.?(?:,? (?:(?:suite|ste|floor|unit) \w+|\w+ floor))?"  # "2250 Harmon Avenue, Suite 400,
                            r"(?:, [A-Za-z .'-]+)?(?:,? [A-Z]{2} \d{5}(?:-\d{4})?)?$", re.I)  # Columbus, OH 43215"
-_TITLE_GOES_ON = re.compile(r"(?:with|without|for|and|or|of|in|during|after|before|in|to)\b", re.I)
+_TITLE_GOES_ON = re.compile(r"(?:with|without|for|and|or|of|in|during|after|before|to)\b", re.I)
 _TAGLINE = re.compile(r"\s+[-–—·•|]\s+")  # "Free of charge  -  No referral required  -  All adults welcome"
 _PARTS = re.compile(r"\s+\|\s+")  # "412 Alder Street   |   Tel. (555) 014-2280   |   info@clinic.org"
 _DOCUMENT_KIND = re.compile(r"^(?!.*:)(?:[\w' ]+ )?(?:fact ?sheet|handout|leaflet|patient information|information "
@@ -837,9 +837,9 @@ def _inline_lines(tok) -> list[str]:
 
 # --- sections ---------------------------------------------------------------------------
 
-def _marked(text: str, mark: str) -> bool:
-    """Tell whether a table's row carries a footnote mark ("H. pylori eradication*"; "**" is another mark than "*")."""
-    return bool(re.search(rf"(?<=[\w).%]){re.escape(mark)}(?![*†‡])", text))
+def _footnote_mark(mark: str) -> str:
+    """Return the pattern of a footnote mark on a table's row ("H. pylori eradication*"; "**" is another mark)."""
+    return rf"(?<=[\w).%]){re.escape(mark)}(?![*†‡])"
 
 
 def _table_notes(blocks: list[RawBlock]) -> list[RawBlock]:
@@ -855,10 +855,10 @@ def _table_notes(blocks: list[RawBlock]) -> list[RawBlock]:
                 mark, note = m.groups()
             elif b.kind == "bullets" and not b.table:
                 mark, note = "*", b.texts[0]  # "* together with ...": the reader took its mark for a bullet
-        rows = [k for k, t in enumerate(table.texts) if _marked(t, mark)] if note else []
+        rows = [k for k, t in enumerate(table.texts) if re.search(_footnote_mark(mark), t)] if note else []
         if rows:
             for k in rows:
-                row = re.sub(rf"(?<=[\w).%]){re.escape(mark)}(?![*†‡])", "", table.texts[k]).rstrip(" .;")
+                row = re.sub(_footnote_mark(mark), "", table.texts[k]).rstrip(" .;")
                 # A note that carries the row on ("together with two antibiotics, ...") stays in its sentence.
                 table.texts[k] = f"{row}; {note}" if note[:1].islower() else f"{row}. {note}"
             continue
