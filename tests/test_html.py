@@ -173,3 +173,18 @@ def test_a_list_set_in_under_an_item_is_nested_in_that_item():
     assert ("<li>The rash does not fade, and:<ul> <li>your child seems unwell, or</li> <li>there is a stiff neck</li> "
             "</ul></li> <li>Your baby is younger than 3 months.</li> </ul>") in body
     assert body.count("<li>You have a fever.</li>") == 1 and body.count("<p>Go to the ER now if:</p> <ul>") == 1
+
+
+def test_a_step_s_own_steps_are_lettered_and_the_steps_go_on():
+    from handouts.model import Block, Handout, Meta, Section, Sentence
+
+    handout = Handout(meta=Meta(title="Steps", slug="steps"), sections=[Section(heading="Do this", blocks=[
+        Block("numbered", [[Sentence("Stretch your wrist:")]]),
+        Block("numbered", [[Sentence("Hold for 30 seconds.")], [Sentence("Repeat 3 times.")]], level=1),
+        Block("numbered", [[Sentence("Squeeze a ball.")]])])])
+    page = build_html(handout, clinic())
+    check_page(page)
+    body = " ".join(page.split())
+    # One <ol>: the step's own steps in an <ol type="a"> inside it (markup, not escaped text), the next step after it.
+    assert ('<ol> <li>Stretch your wrist:<ol type="a"> <li>Hold for 30 seconds.</li> <li>Repeat 3 times.</li> </ol></li> '
+            '<li>Squeeze a ball.</li> </ol>') in body
