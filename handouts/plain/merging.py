@@ -499,6 +499,10 @@ def _drop_orphaned_but(handout: Handout, gone: dict, changes: list[Change]) -> N
                             note["opening_dropped"] = f"'{old.split()[0]}' of \"{old}\": it answered this sentence"
 
 
+# "X is a procedure. In this procedure, ...": a sentence that opens on "this" thing points back to the one before.
+IN_THIS = re.compile(r"(?:In|With|For|During|After|At|From) (?:this|these) \w+,")
+
+
 def _followers(handout: Handout) -> dict[int, Sentence]:
     """Map each sentence to the next one in its paragraph when that one points back to it ("This leads", "They")."""
     out = {}
@@ -509,8 +513,7 @@ def _followers(handout: Handout) -> dict[int, Sentence]:
                     # "Keep giving the medicine; do not stop it.": an instruction split from the same
                     # sentence that says "it" points back too.
                     # ("In this procedure, ..." cut from "X is a procedure in which ...": it points back as well.)
-                    if re.match(r"^(?:(?:In|With|For|During|After|At|From) (?:this|these) \w+,|(?:This|These|It|Its|"
-                                r"They|Their)\b)", b.text) or (
+                    if IN_THIS.match(b.text) or re.match(r"^(?:This|These|It|Its|They|Their)\b", b.text) or (
                             a.sources == b.sources and tells_what_to_do(b.text)
                             and re.search(r"\b(?:it|them)\b", b.text, re.I)):
                         out[id(a)] = b

@@ -10,7 +10,7 @@ from handouts.language.meaning_guard import protected
 from handouts.language.clause_parse import subject_of
 from handouts.language.parse import parse
 from handouts.model import Handout, Sentence, Term, lead_ins
-from handouts.plain.merging import DEFINITION, HEDGE_WORDS, STOP_WORDS, content_words
+from handouts.plain.merging import DEFINITION, HEDGE_WORDS, IN_THIS, STOP_WORDS, content_words
 from handouts.plain.rules.lists import LIST_RULE, lists_conditions
 from handouts.plain.verify import instruction, whole
 from handouts.read.sources import SUMMARY_BOX
@@ -44,7 +44,7 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
                 # ("Although A, B" said "A. But B.": A is the concession, the point is B. "It may turn your urine
                 # brown; this is harmless": the second half says what the first means to the reader.)
                 if i + 1 < len(ss) and ss[i + 1].sources == a.sources and (
-                        _COMMENT.match(ss[i + 1].text) and len(ss[i + 1].text.split()) <= 10 or _IN_THIS.match(ss[i + 1].text)):
+                        _COMMENT.match(ss[i + 1].text) and len(ss[i + 1].text.split()) <= 10 or IN_THIS.match(ss[i + 1].text)):
                     qualified.add(id(a))
                 if i + 1 < len(ss) and _qualifies(ss[i + 1].text, a.text) or any(
                         _limits(ss[j].text, a.text) for j in later) or "split_leading_reason" in a.rules and any(
@@ -177,7 +177,6 @@ _SCOPE = re.compile(r"^If (?:none|neither|any|all) of (?:the|these) (?:above|sec
 # "It may turn your urine brown. This is harmless.": what the first means to the reader is in the second.
 _COMMENT = re.compile(r"(?:This|That|It) (?:is|is usually|is often) (?:harmless|normal|expected|temporary|not (?:harmful|"
                       r"dangerous|serious|a (?:sign|cause) of))\b")
-_IN_THIS = re.compile(r"(?:In|With|For|During) (?:this|these) \w+,")  # "X is a procedure. In this procedure, ..."
 _SECTION_SCOPE = re.compile(r"\b(?:may be|is|are|can be)\s+(?:only\s+)?(?:appropriate|suitable|enough|reasonable)"
                             r"\s+(?:only\s+)?(?:when|if)\b", re.I)
 _CONDITIONAL_HEADING = re.compile(r"\b(?:if|unless|only|zone)\b|\bwhen\b(?! to\b)", re.I)  # not "When to call"
