@@ -175,11 +175,11 @@ def never_merged(s: Sentence, block) -> bool:
 
     A step or bullet of the source's own list, an instruction ("Keep giving the controller medicine" in
     both the green and the yellow zone of an asthma plan), a question (a title such as "Why get
-    vaccinated?"), a line with no verb (a title) and a line with a blank to fill in are parts of the
+    vaccinated?"), a lead-in ("Each line gives the day, ... and total daily dose:"), a line with no verb (a title) and a line with a blank to fill in are parts of the
     handout's structure, not repeats; so is a statement a form asks to tick ("[ ] I consent to ..."), which the
     patient's mark makes their own.
     """
-    return (block.is_list or tells_what_to_do(s.text) or s.text.rstrip().endswith("?")
+    return (block.is_list or tells_what_to_do(s.text) or s.text.rstrip().endswith(("?", ":"))
             or "___" in s.text or not has_verb(s.text) or re.match(r"\s*(?:\[[ xX]?\]|[☐☑☒])", s.text) is not None)
 
 

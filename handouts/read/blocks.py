@@ -328,13 +328,15 @@ def table_rows(rows: list[list[str]]) -> list[str]:
     if len(rows) < 2:
         return [" ".join(c for c in row if c) for row in rows if any(row)]
     header, out = rows[0], []
+    # A cell of dashes ("--" under "Midday" on day 1) says the column has nothing that day: no cell.
+    rows = [header] + [[c if not re.fullmatch(r"[-–—]+", c.strip()) else "" for c in row] for row in rows[1:]]
     for row in rows[1:]:
         # A header that asks ("How often") is answered by its cell ("Every 4 weeks"): say only the answer.
         pairs = [c if not h else uncap(c) if re.match(r"(?:how|when|what|where|who|which)\b", h, re.I)
                  else f"{uncap(h)}: {c}" if re.search(r"\d", h)  # "acetaminophen 160 mg/5 mL: 2.5 mL"
                  else f"{_lower(h)} {uncap(c)}" for h, c in zip(header[1:], row[1:]) if c]
         label = row[0] if row else ""
-        if re.fullmatch(r"[\d.,]+(?:\s*(?:to|-|–)\s*[\d.,]+)?", label) and header[0]:
+        if re.fullmatch(r"[\d.,]+(?:\s*(?:to|-|–)\s*[\d.,]+)?(?: onwards?| and (?:on|after|over|up))?", label) and header[0]:
             label = f"{header[0]} {label}"  # "4 to 28" alone has lost its unit: "Weeks of pregnancy 4 to 28"
         out.append(f"{label}: {'; '.join(pairs)}" if label and pairs else " ".join(c for c in row if c))
     return [t for t in out if t]
