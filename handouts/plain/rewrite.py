@@ -268,7 +268,8 @@ def _flag_long_sentences(handout: Handout, changes: list[Change]) -> None:
     by_source = {c.source: c for c in changes}
     for s in handout.sentences:
         words = len(s.text.split())
-        if s.role == TEXT and words > LONG and s.sources and s.sources[0] in by_source:
+        # Any role: a bullet cut from a sentence's list is read as a sentence too, and may be as long.
+        if words > LONG and s.sources and s.sources[0] in by_source:
             by_source[s.sources[0]].long.append({"sentence": s.text, "words": words, "clauses": clause_starts(s.text)})
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from handouts.errors import SourceError
 from handouts.model import Block, Handout, Meta, Section, Sentence
+from handouts.language.grammar import has_verb
 from handouts.language.sentences import split_sentences
 from handouts.read.blocks import (QUOTES, Extracted, RawBlock, clean_line, clean_text, has_letters, is_sentence,
                                    laid_out, list_item, safe_link, sentence_end, table_blocks, table_rows, unquote,
@@ -354,9 +355,24 @@ def _without_references(blocks: list[RawBlock]) -> list[RawBlock]:
     for b in blocks:
         if b.kind == "heading":
             skipping = bool(_REFERENCES.match(b.texts[0].strip()))
-        if not skipping:
+        elif skipping and b.kind == "paragraph" and re.match(r"[*†‡]", b.texts[0]):
+            skipping = False  # "*These statements have not been evaluated by the FDA ...": a note, no reference
+        if not skipping and not (b.kind == "paragraph" and _citation_notes(b.texts[0])):
             out.append(b)
     return out
+
+
+_NOTE_MARK = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*")
+
+
+def _citation_notes(text: str) -> bool:
+    """Tell whether a paragraph is a line of sources marked by superscripts ("¹ Hypertension guidelines, 2017-2023.
+    ² Prescribing information ..."): the marks they answer are taken out of the text, so they would stand for
+    nothing. Each note is short and says nothing (no verb); "¹ Not for children under 12." is a note that says."""
+    if not _NOTE_MARK.match(text):
+        return False
+    notes = [n for n in _NOTE_MARK.split(text) if n.strip()]
+    return all(len(n.split()) <= 12 and not has_verb(n) for n in notes)
 
 
 def _without_furniture(blocks: list[RawBlock]) -> list[RawBlock]:
@@ -445,6 +461,12 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                 RawBlock("bullets", [f"{r[0]}: {'; '.join(c for c in r[1:] if c)}" if r[0] else "; ".join(r) for r in rows[1:]],
                          n, table=True)]
             continue
+        note = _NOTE.match(stripped)
+        if note and note.group(1) == "*" and not any(re.match(r"\s*\*\s+\S", x) for x in lines[max(0, i - 3):i] + lines[i + 1:i + 4]) \
+                and any(_anchored(t, "*") for b in blocks for t in b.texts if b.kind != "heading"):
+            # "* Repeated infections may mean ..." under "... if they keep coming back.*": a footnote, no bullet
+            blocks.append(RawBlock("paragraph", [stripped], n))
+            continue
         for kind, pattern in (("bullets", _BULLET), ("numbered", _NUMBERED), ("numbered", _LETTERED)):
             m = pattern.match(line)
             if m and pattern is _LETTERED and not (blocks and blocks[-1].kind in ("bullets", "numbered")):
@@ -468,9 +490,13 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                 break
         else:
             question = re.match(r"^(?:Q|Question)\s*[:.]\s+(.+\?)$", stripped)
-            if question and re.match(r"^(?:A|Answer)\s*[:.]\s", _next_text_line(lines, i) or ""):
+            wiki = re.match(r"^(={2,6})\s*([^=].*?)\s*\1$", stripped)
+            if wiki:
+                blocks.append(RawBlock("heading", [wiki.group(2)], n))  # "== Safety: Who Should Avoid Zinc? =="
+            elif question and re.match(r"^(?:A|Answer)\s*[:.]\s", _next_text_line(lines, i) or ""):
                 blocks.append(RawBlock("heading", [question.group(1)], n))  # "Q: What is a migraine?" over "A: ..."
-            elif blocks and not _previous_line_blank(lines, i) and not _ends_sentence(blocks[-1].texts[-1]) \
+            elif blocks and not _previous_line_blank(lines, i) and (not _ends_sentence(blocks[-1].texts[-1]) or (
+                    stripped[0].islower() and blocks[-1].texts[-1].endswith(";") and not re.match(r"\(?[a-z][.)]\s", stripped))) \
                     and (blocks[-1].kind == "paragraph" or blocks[-1].kind in ("bullets", "numbered")
                          and (stripped[0].islower() or indents and _indent(line) > indents[-1])) \
                     and not _apart_as_furniture(blocks[-1].texts[-1], stripped, lines, i) \
@@ -478,7 +504,7 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                     and not ("__" in stripped and _LABEL_LINE.match(stripped)):  # "Clinician: ____" is a field of its own
                 # A paragraph, or a list item, hard-wrapped over several lines continues here.
                 blocks[-1].texts[-1] = _joined(blocks[-1].texts[-1], stripped)
-            elif _is_heading_line(stripped, _next_text_line(lines, i)):
+            elif _is_heading_line(stripped, _next_text_line(lines, i)) and not _wraps_on(stripped, lines, i):
                 blocks.append(RawBlock("heading", [stripped.lstrip("#").strip()], n))
             else:
                 blocks.append(RawBlock("paragraph", [stripped], n))
@@ -546,7 +572,9 @@ def _column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | Non
             for k, (_, cell) in zip(where, cells):
                 row[k] = cell.rstrip(":")
             rows.append(row)
-        elif rows and len(cells) == 1 and where[0] not in (None, 0):
+        elif rows and len(cells) == 1 and where[0] is not None and (where[0] != 0 or _cell_goes_on(rows[-1][0])):
+            # A line set in to a column carries the cell above it on; so does a first cell's ("... fully covered
+            # (older" / "students, staff)").
             rows[-1][where[0]] = f"{rows[-1][where[0]]} {cells[0][1]}".strip()
         else:
             break
@@ -575,12 +603,32 @@ def _pipe_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
         rows.append([c.strip() for c in lines[j].strip().strip("|").split("|")])
         j += 1
     ruled = len(rows) > 2 and all(_RULER.fullmatch(c) for c in rows[1])
-    rows = [r for r in rows if not all(_RULER.fullmatch(c) for c in r)]
+    rows = _wrapped_rows_joined([r for r in rows if not all(_RULER.fullmatch(c) for c in r)])
     if len(rows) < 2:
         return None
     # A ruler under the first row makes it the header; so do names of columns ("| Medicine | Dose | Notes |").
     named = not any(re.search(r"\d", c) for c in rows[0]) and all(len(c.split()) <= 4 for c in rows[0])
     return (rows, j) if ruled or named else ([[]] + rows, j)
+
+
+def _cell_goes_on(cell: str) -> bool:
+    """Tell whether a table's cell stops mid-phrase, so the line under it carries it on: an open bracket,
+    a comma ("Ketoconazole, itraconazole, clarithromycin,"), a word no phrase ends on ("strong CYP3A4" does)."""
+    return cell.count("(") > cell.count(")") or cell.endswith(",") or bool(_ENDS_MID_PHRASE.search(cell))
+
+
+def _wrapped_rows_joined(rows: list[list[str]]) -> list[list[str]]:
+    """Join a row that only carries the row above it on (each of its cells in lower case, the cell above one that
+    stops mid-phrase: "| ritonavir | inhibitors should generally be avoided |") to that row, cell by cell."""
+    out: list[list[str]] = []
+    for row in rows:
+        said = [c for c in row if c]
+        if out and len(row) == len(out[-1]) and said and all(c[0].islower() or c[0] == ")" for c in said) \
+                and any(_cell_goes_on(c) for c in out[-1]):
+            out[-1] = [f"{a} {b}".strip() for a, b in zip(out[-1], row)]
+        else:
+            out.append(row)
+    return out
 
 
 _TIME = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)", re.I)
@@ -672,6 +720,35 @@ def _is_heading_line(line: str, next_line: str | None) -> bool:
         # ("What about other anxiety medicines?", "Who should get it, and how many doses?" over its answer).
         return _title_like(words) or len(words) <= 10
     return True
+
+
+_ENDS_MID_PHRASE = re.compile(r"\b(?:a|an|the|of|and|or|to|with|for|in|on|by|at|from|as|than|that|which|who|is|are|"
+                              r"was|were|be|usually|often|such|including|especially|your|their|its|our|this|these)$", re.I)
+
+
+def _wraps_on(line: str, lines: list[str], i: int) -> bool:
+    """Tell whether a line that could be a heading is the first line of a hard-wrapped paragraph: the next line
+    follows with no blank, and this one stops mid-phrase ("... caused by bacteria, usually" / "(group A"), or
+    is as long as a wrapped line and set as a sentence, not a title ("Outbreaks (2 or more linked cases) should
+    be reported to the Communicable Disease" / "Control Program at 555-704-2210.")."""
+    after = lines[i + 1].strip() if i + 1 < len(lines) else ""
+    if not after or _BULLET.match(lines[i + 1]) or _NUMBERED.match(lines[i + 1]) or after.startswith(("#", "|")) \
+            or re.match(r"\(?[A-Za-z]{1,2}[.)]\s", after) or any("__" in x or _LABEL_LINE.match(x) for x in (line, after)):
+        return False  # "A) physical therapy" over "B) weight loss"; "Clinic phone: ..." over "Date: ____": lines apart
+    words = line.split()
+    if _capitals(line) or _title_like(words) or line.endswith("?") or after[0] == "(":
+        return False
+    if line.count("(") > line.count(")") or re.search(r"[.!?]\s+[A-Z]", line) \
+            or len(words) >= 8 and _ENDS_MID_PHRASE.search(line):  # not "What warfarin is used for"
+        return True
+    # As long as a wrapped line, and the lines after it end a sentence: "FRESH START CIRCLE -- peer support for ..." /
+    # "Handout -- please take one" is a title over a tagline, and a list of phone lines ends on no full stop.
+    if len(line) < 50 or len(words) < 8:
+        return False
+    for j in range(i + 1, len(lines)):
+        if not lines[j].strip() or j + 1 == len(lines):
+            return _ends_sentence(lines[j - 1 if not lines[j].strip() else j].strip())
+    return False
 
 
 def _is_numbered_heading(text: str, blocks: list[RawBlock], next_line: str | None) -> bool:
@@ -842,25 +919,52 @@ def _footnote_mark(mark: str) -> str:
     return rf"(?<=[\w).%]){re.escape(mark)}(?![*†‡])"
 
 
+_NOTE = re.compile(r"^(\*{1,3}|†|‡)\s*(\S.*)$")  # "* together with two antibiotics", "** No meetings on holidays"
+
+
+def _anchored(text: str, mark: str) -> bool:
+    """Tell whether a text carries a footnote mark ("sign-up*", "coming back.*"), not a word set between stars."""
+    return bool(re.search(_footnote_mark(mark), text)) and not (mark == "*" and re.search(r"(?<![\w*])\*[A-Za-z]", text))
+
+
+def _notes_apart(blocks: list[RawBlock]) -> list[RawBlock]:
+    """Part a paragraph of notes into one per mark ("* Any antibiotic can ... examples. ** Metronidazole ...",
+    two lines a Markdown paragraph joined)."""
+    out = []
+    for b in blocks:
+        if b.kind == "paragraph" and len(b.texts) == 1 and _NOTE.match(b.texts[0]):
+            for note in re.split(r"(?<=[.!?])\s+(?=\*{1,3}\s|†|‡)", b.texts[0]):
+                out.append(RawBlock("paragraph", [note], b.line))
+        else:
+            out.append(b)
+    return out
+
+
 def _table_notes(blocks: list[RawBlock]) -> list[RawBlock]:
-    """Say a table's footnotes with the rows they mark ("H. pylori eradication*" ... "* together with two antibiotics"):
-    printed after the table without their marks they would read as more rows, or as notes on every row."""
+    """Say each footnote with what its mark marks ("H. pylori eradication*" ... "* together with two antibiotics";
+    "... if they keep coming back.*" ... "* Repeated infections may mean ..."): printed apart, without their marks,
+    notes after a table would read as more rows or as notes on every row, and a note at the end as one on the
+    section it ends up in."""
     out: list[RawBlock] = []
     table: RawBlock | None = None  # the table whose notes may follow
-    for b in blocks:
+    for b in _notes_apart(blocks):
         note = mark = None
-        if table is not None and len(b.texts) == 1:
-            m = re.match(r"^(\*+|†|‡)\s*(.+)$", b.texts[0]) if b.kind == "paragraph" else None
+        if len(b.texts) == 1 and b.kind == "paragraph":
+            m = _NOTE.match(b.texts[0])
             if m:
                 mark, note = m.groups()
-            elif b.kind == "bullets" and not b.table:
-                mark, note = "*", b.texts[0]  # "* together with ...": the reader took its mark for a bullet
-        rows = [k for k, t in enumerate(table.texts) if re.search(_footnote_mark(mark), t)] if note else []
-        if rows:
-            for k in rows:
-                row = re.sub(_footnote_mark(mark), "", table.texts[k]).rstrip(" .;")
-                # A note that carries the row on ("together with two antibiotics, ...") stays in its sentence.
-                table.texts[k] = f"{row}; {note}" if note[:1].islower() else f"{row}. {note}"
+        elif table is not None and len(b.texts) == 1 and b.kind == "bullets" and not b.table:
+            mark, note = "*", b.texts[0]  # "* together with ...": the reader took its mark for a bullet
+        # The table just before it first; else any text before it that carries the mark.
+        marked = [(table, k) for k, t in enumerate(table.texts) if _anchored(t, mark)] if note and table else []
+        if note and not marked:
+            marked = [(o, k) for o in out if o.kind != "heading" for k, t in enumerate(o.texts) if _anchored(t, mark)]
+        if marked:
+            for o, k in marked:
+                said = re.sub(_footnote_mark(mark), "", o.texts[k]).rstrip(" ;")
+                said = said.rstrip(".") if note[:1].islower() else said if _ends_sentence(said) else f"{said}."
+                # A note that carries the text on ("together with two antibiotics, ...") stays in its sentence.
+                o.texts[k] = f"{said}; {note}" if note[:1].islower() else f"{said} {note}"
             continue
         table = b if b.table else None
         out.append(b)

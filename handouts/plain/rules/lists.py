@@ -262,7 +262,7 @@ def _last_joined(items: list[str]) -> tuple[list[str], str]:
 def _if_you_list(sentence: str) -> list[str | Piece]:
     """Turn 'Call us if you A, if you B, or if you C.' into 'Call us if you:' and one bullet per condition."""
     m = re.match(r"^(.+? if) (.+?), ((?:if .+?, )*)or if (.+?)\.$", sentence)
-    if not m or not m.group(3) and len(sentence.split()) <= LONG:
+    if not m or not m.group(3) and len(sentence.split()) <= LONG or not _lead_says_what(m.group(1)):
         return []  # two short conditions read well in one sentence
     items = [m.group(2)] + [x.strip(", ") for x in re.split(r"(?:^|,\s+)if\s+", m.group(3)) if x.strip(", ")] + [m.group(4)]
     if any(", " in i for i in items[:-1]) or not all(has_verb(i) for i in items):
@@ -273,10 +273,21 @@ def _if_you_list(sentence: str) -> list[str | Piece]:
     return [f"{lead}:"] + [Piece(BULLET, i) for i in items]  # any one of them is reason enough
 
 
+_CONNECTIVES = {"however", "but", "and", "or", "so", "yet", "also", "even", "only", "then", "still", "in", "addition",
+                "particularly", "especially", "otherwise", "again", "similarly", "likewise", "therefore", "thus"}
+
+
+def _lead_says_what(lead: str) -> bool:
+    """Tell whether a lead-in ending in 'if' holds the main clause ("Call us if"), not only a connective
+    ("However, if"): then what the conditions lead to comes after the last one, and a bullet would swallow it."""
+    said = [w for w in words(re.sub(r"\bif$", "", lead)) if w not in ADVERBS]
+    return bool(said) and not all(w in _CONNECTIVES for w in said)
+
+
 def _if_clauses_list(sentence: str) -> list[str | Piece]:
     """Turn a long 'Get help if you are sick, it gets worse, or it lasts 1 hour.' into 'Get help if:' and bullets."""
     m = re.match(r"^([A-Z].+? if) ((?:[^,]+, )+)or ([^,]+?)\.$", sentence)
-    if not m or len(sentence.split()) <= LONG or " if " in m.group(2):
+    if not m or len(sentence.split()) <= LONG or " if " in m.group(2) or not _lead_says_what(m.group(1)):
         return []
     items = re.split(r",\s*", m.group(2).rstrip(", ")) + [m.group(3)]
     if any(re.match(r"and\b", i) for i in items):
