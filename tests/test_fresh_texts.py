@@ -393,11 +393,11 @@ def test_the_twelfth_round_s_classes(plain):
     points = [p for r in plain.values() for p in _points(r)]
     # "It may be helpful, although ..., to follow a low-fat diet ...": "It may be helpful." alone is no sentence.
     assert "It may be helpful." not in text["discharge_cholecystitis_antibiotics"]
-    # A field's blank goes, what the field says stays; its note in brackets stays with it.
+    # A field keeps what it says, its blank kept for staff to fill in (round 14); its note in brackets stays with it.
     follow = next(items for _, _, items in blocks["discharge_cholecystitis_antibiotics"] if items[0].startswith("Primary"))
-    assert follow[0] == "Primary care doctor: within 7 to 10 days"
-    assert follow[1].startswith("General surgery clinic: in 2 to 4 weeks (to discuss")
-    assert follow[2] == "Laboratory: liver function tests and CBC"
+    assert follow[0] == "Primary care doctor: Dr. ________ within 7 to 10 days"
+    assert follow[1].startswith("General surgery clinic: Dr. ________ in 2 to 4 weeks (to discuss")
+    assert follow[2] == "Laboratory: liver function tests and CBC on ________"
     # "swelling of the face, lips or tongue" is one sign, not "swelling of the face" and "lips or tongue".
     assert not any("lips or tongue" == i for _, _, items in blocks["leaflet_amlodipine"] for i in items)
     assert "chronic stable angina" in text["leaflet_amlodipine"]

@@ -198,8 +198,9 @@ def symbols(text: str) -> str:
 
 
 def form_boxes(text: str) -> str:
-    """Say a form's boxes as a pause ("[ ] Right eye [ ] Left eye" -> "Right eye, Left eye"), a ticked one as "ticked";
-    a voice would read "left bracket, right bracket"."""
+    """Say a form's boxes as a pause ("[ ] Right eye [ ] Left eye" -> "Right eye, Left eye"), a ticked one as "ticked",
+    a blank to fill in as "blank"; a voice would read "left bracket, right bracket", and nothing for the blank."""
+    text = re.sub(r"_{2,}[_/]*", "blank", text)  # "Weight today: ________ kg": a voice says nothing for a line
     text = re.sub(r"\[[xX✓]\]\s*", "ticked: ", text)
     text = re.sub(r"(?:^|\s*)\[ \]\s*", ", ", text)
     return re.sub(r"^,\s*|:\s*,\s*", lambda m: "" if m.group(0).startswith(",") else ": ", text)

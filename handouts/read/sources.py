@@ -70,15 +70,18 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
     meta = make_meta(front, path, default_language)
     meta.import_notes = found.notes
     for b in blocks[:6]:
-        if b.kind == "paragraph" and len(b.texts) == 1 and len(parts := _PARTS.split(b.texts[0])) > 1 \
-                and all(_ORGANISATION.search(p.strip()) for p in parts):
+        if b.kind == "paragraph" and len(b.texts) == 1 and len(parts := _letterhead_parts(b.texts[0])) > 1 \
+                and all(_ORGANISATION.search(p) or _CONTACT.search(p) or _PLACE.search(p) for p in parts):
             # "1400 Harbor View Drive, Suite 100 | Main line: (555) 310-4400 | ...": too long for a heading, but
             # letterhead all the same (as a paragraph it would stop the search for the title under it).
             b.kind = "heading"
     if "title" not in front and not (blocks and blocks[0].title) and (top := _title_at_top(blocks)) is not None:
         # "EASTSIDE COMMUNITY HEALTH CENTER" over "Seasonal Influenza (Flu) Vaccine - Information and Consent Form":
         # the letterhead and document-kind lines above the title go; the title names the handout.
+        contacts = _contacts(blocks[:top], blocks[top:])
         del blocks[:top]
+        if contacts:
+            blocks += [RawBlock("heading", ["Contact"], contacts.line), contacts]  # said last, as a sheet's contacts are
         blocks[0].title = True
         parts = [p.strip() for p in _PARTS.split(blocks[0].texts[0])]  # "Migraine FAQ | Neurology Clinic": the site goes
         blocks[0].texts[0] = next((p for p in parts if not (_ORGANISATION.search(p) or _DOCUMENT_KIND.search(p))), parts[0])
@@ -143,12 +146,36 @@ _DOCUMENT_KIND = re.compile(r"^(?!.*:)(?:[\w' ]+ )?(?:fact ?sheet|handout|leafle
                             r"sheet|information for patients)\b", re.I)
 
 
+_CONTACT = re.compile(r"(?<![\w/])\(?\d(?:[ ()-]*\d){9,}(?![\w/])")  # a phone number, any country's: "01632 960 900"
+_PLACE = re.compile(r"\b(?i:suite|room|level|floor|wing|building|road|rd|street|st|avenue|ave|lane|drive)\b.*,|"
+                    r"\b[A-Z]{1,2}\d{1,2}[A-Z]? \d[A-Z]{2}\b")  # "Outpatient Suite, Level 2", "Northgate NG4 2PL"
+
+
+def _letterhead_parts(text: str) -> list[str]:
+    """Part a letterhead line: at "|", at "*" between spaces, at wide gaps ("Suite 2    Phone: 555-883-6020")."""
+    return [p.strip() for p in re.split(r"\s+[|*]\s+|\s{3,}", text) if p.strip()]
+
+
 def _letterhead(blocks: list[RawBlock], i: int) -> bool:
     """Tell whether the heading at i names who made the sheet, or what kind of sheet it is (over another heading:
-    "Why We Made This Handout" over its paragraph is a section's heading)."""
-    parts = [p.strip() for p in _PARTS.split(blocks[i].texts[0])]  # "Division of Viral Hepatitis | Fact Sheet for the Public"
-    return all(_ORGANISATION.search(p) or _DOCUMENT_KIND.search(p) and i + 1 < len(blocks)
-               and blocks[i + 1].kind == "heading" for p in parts)
+    "Why We Made This Handout" over its paragraph is a section's heading), or where to reach them."""
+    parts = _letterhead_parts(blocks[i].texts[0])  # "Division of Viral Hepatitis | Fact Sheet for the Public"
+    return all(_ORGANISATION.search(p) or _CONTACT.search(p) or _PLACE.search(p) or _DOCUMENT_KIND.search(p)
+               and i + 1 < len(blocks) and blocks[i + 1].kind == "heading" for p in parts)
+
+
+def _contacts(letterhead: list[RawBlock], rest: list[RawBlock]) -> RawBlock | None:
+    """Return the phone lines of a letterhead as a list to keep ("Nurse Advice Line (24 h): (555) 310-4477"): the
+    only way a reader has to reach the clinic, where the text does not give them again. A fax is for staff."""
+    said = " ".join(t for b in rest for t in b.texts)
+    digits = {re.sub(r"\D", "", n) for n in _CONTACT.findall(said)}
+    parts = [re.sub(r"\s+(?:https?://|www\.)\S+$|\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+$", "", p)  # its web address joined on
+             for b in letterhead for p in _letterhead_parts(b.texts[0])]
+    parts = [re.sub(r"^(Tel|Tel\.|Ph|Phone|Telephone)\.?\s+(?=[(\d])", "Phone: ", p) for p in parts]  # "Tel." ends no sentence
+    lines = [p for p in parts if _CONTACT.search(p)
+             and not re.match(r"fax\b", p, re.I) and not _PLACE.search(p.split(":")[0])
+             and not any(re.sub(r"\D", "", n) in digits for n in _CONTACT.findall(p))]
+    return RawBlock("bullets", lines, letterhead[0].line, levels=[(0, "bullets")] * len(lines)) if lines else None
 
 
 def _title_at_top(blocks: list[RawBlock]) -> int | None:
@@ -216,7 +243,7 @@ def _nested_headings(blocks: list[RawBlock]) -> list[RawBlock]:
 
 # "Diagnosis: ...", "Stone size on CT: ...": a label of up to four words, not a heading that asks or says what to
 # do ("What to do after an exposure: post-exposure prophylaxis (PEP)" heads what follows).
-_LABEL_LINE = re.compile(r"^(?!(?:What|How|When|Why|Who|Where|Which|If|Before|After)\b)([A-Z][A-Za-z-]*(?: [A-Za-z/-]+){0,3}):"
+_LABEL_LINE = re.compile(r"^(?!(?:What|How|When|Why|Who|Where|Which|If|Before|After)\b)([A-Z][A-Za-z-]*(?:'s)?(?: [A-Za-z/-]+){0,3}):"
                          r"\s+(\S.*)$")
 
 
@@ -259,7 +286,8 @@ def _label_lines(blocks: list[RawBlock]) -> list[RawBlock]:
             else:
                 out.append(RawBlock("bullets", said, b.line, levels=[(0, "bullets")]))
             continue
-        fields = [f.strip() for f in re.split(r"\s{3,}", b.texts[0]) if f.strip()]
+        # Fields part at wide gaps, and after a blank ("Patient name: ____ DOB: ____").
+        fields = [f.strip() for f in re.split(r"\s{3,}|(?<=__)\s+(?=[A-Z][\w' /]{0,30}:)", b.texts[0]) if f.strip()]
         # Label lines one under another ("Facilitator: Dana Whitfield, LCSW" / "MS Nurse Specialist: ..." / "Email:
         # ..."): a block of fields, even where a value reads like a title; headings do not come in runs like that.
         run = _in_field_run(blocks, i)
@@ -269,7 +297,9 @@ def _label_lines(blocks: list[RawBlock]) -> list[RawBlock]:
             # "Additional procedures agreed (for example, stent removal): ____": a form's line, no heading of what follows
             out.append(RawBlock("paragraph", [b.texts[0]], b.line) if "__" in b.texts[0] else b)
             continue
-        said = [t for t in map(_filled, labelled) if t]
+        # A line with a name or a signature on it is the form's own furniture: its "Date: ____" goes with them.
+        furniture = any(re.match(r"[\w' ]*\b(?:name|signature|signed|witness)\b", f, re.I) and "__" in f for f in labelled)
+        said = [t for t in (_filled(f, furniture) for f in labelled) if t]
         if not said:
             continue  # "Patient: ________   Date of Surgery: ____/____": a form's blanks
         if out and out[-1].kind == "bullets" and _LABEL_LINE.match(out[-1].texts[-1]):
@@ -299,19 +329,29 @@ _SECTION_LABEL = re.compile(r"^(?:prevention|treatment|symptoms|signs|causes|com
 _PHONE = re.compile(r"(?:\(\d{3}\)\s?|\b\d{3}[-.\s])\d{3}[-.\s]\d{4}\b|\b1-800-[\dA-Z-]{7,}|\b988\b")
 
 # A form's blank and its label, at the end of a field ("... in 1 to 2 weeks. Appointment: ___/___ at __:__").
-_BLANK_FIELD = re.compile(r"(?:^|(?<=[.;])\s+)(?:[A-Z][\w' /-]{0,40}:\s*)?_{2,}[_/:\s]*(?:(?:at|on|by)\s+_{2,}[_/:\s]*)*$")
 
 
-def _filled(field: str) -> str:
-    """Return what a form's field says without its blanks ("Follow-up: Cardiology clinic in 1 to 2 weeks."), or ""."""
-    text = _BLANK_FIELD.sub("", field).strip()
-    # "Primary care physician: Dr. ______  within 7-10 days", "liver function tests and CBC on ___/___/____": the
-    # blank (and the name's title or the "on" before it) goes, what the field says stays.
-    text = re.sub(r"\s*(?:\b(?:Dr|Mr|Mrs|Ms|Mx)\.?\s*)?_{2,}[_/:\s]*", " ", text).strip()
-    text = re.sub(r"\s+(?:on|at|by|with)$", "", text)
-    # ("Attending physician: Dr. ____": a title with no name says nothing either.)
-    return "" if "__" in text or not (m := _LABEL_LINE.match(text)) or not m.group(2).strip() \
-        or re.fullmatch(r"(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?", m.group(2).strip()) else text
+BLANK = "________"  # a form's blank to fill in, as printed
+_FORM_FURNITURE = re.compile(r"\b(?:(?:patient|child)(?:'s)?(?: full)? name|(?:full |print(?:ed)? )?name|patient|signature|signed|"
+                             r"\w+ signature|date of birth|dob|d\.o\.b|mrn|medical record|record number|hospital number|"
+                             r"nhs number|(?:patient )?id|address|witness|interpreter|relationship|parent/guardian|"
+                             r"attending|seen by|admitted|admission|date of admission|discharge date|date of discharge|"
+                             r"ward|bed|nurse|doctor|physician|clinician|surgeon|consultant|staff|provider)\b", re.I)
+
+
+def _filled(field: str, furniture: bool = False) -> str:
+    """Return a form's field as printed, its blanks kept for staff to fill in ("Weight today: ________ kg",
+    "Primary care physician: Dr. ________ within 7-10 days"), or "" for a field that only says who the patient is
+    or who signs ("Patient name: ____", "Signature: ____", and a "Date: ____" on their line: `furniture`)."""
+    text = re.sub(r"_{2,}[_/:\s]*?(?=\s*(?:[A-Za-z(]|$))", BLANK + " ", field).strip()
+    text = re.sub(r"\s+", " ", text)
+    m = _LABEL_LINE.match(text)
+    if not m or not m.group(2).strip():
+        return ""
+    only_blank = not re.sub(r"^(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?\s", "", m.group(2)).replace(BLANK, "").strip(" /:")
+    if only_blank and (furniture or _FORM_FURNITURE.search(m.group(1))):
+        return ""
+    return text
 
 
 def _reads_as_content(line: str) -> bool:
@@ -322,7 +362,11 @@ def _reads_as_content(line: str) -> bool:
 def _clean(text: str) -> str:
     """Return a text from a reader as every later stage may read it: no control characters, no unsafe address."""
     # "PATIENT DISCHARGE INSTRUCTIONS          Page 1 of 2": a printed page's number is no part of its words.
-    return re.sub(r"(?:\s{2,}|^)Page \d+ of \d+\s*$", "", without_unsafe_addresses(clean_line(text)))
+    text = re.sub(r"(?:\s{2,}|^)Page \d+ of \d+\s*$", "", without_unsafe_addresses(clean_line(text)))
+    if re.fullmatch(r"\s*(?:[A-Z] ){2,}[A-Z](?:\s{2,}(?:[A-Z] )+[A-Z])*\s*", text):
+        # "S T E A D Y   G R O U N D": a banner set letter by letter is its words.
+        text = " ".join(w.replace(" ", "") for w in re.split(r"\s{2,}", text.strip()))
+    return text
 
 
 def _cleaned(blocks: list[RawBlock]) -> list[RawBlock]:
