@@ -136,7 +136,7 @@ _HEADING_LEAD_IN = re.compile(r"^(?:Understanding|Exploring|Examining|Navigating
 def plain_heading(heading: str) -> str:
     """Put a heading in everyday words, without an 'Understanding'/'Exploring' lead-in; keep it when that would lose a protected word."""
     plain = apply_swaps(use_sentence_case.apply(_HEADING_LEAD_IN.sub("", heading).strip())[0])  # "WHEN TO CALL" shouts
-    plain = plain[:1].upper() + plain[1:]
+    plain = re.sub(r"^((?:\d+[.)]\s+)?)(\w)", lambda m: m.group(1) + m.group(2).upper(), plain)  # "1. What ..." too
     if not plain or protected(heading).missing_from(protected(plain)):
         return heading
     return plain

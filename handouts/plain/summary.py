@@ -81,6 +81,11 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     # "Home care may be appropriate when the reaction is limited to the skin ...": the section holds only then.
     under_condition |= {id(x) for sec in handout.sections if sec.sentences and _SECTION_SCOPE.search(sec.sentences[0].text)
                         for x in sec.sentences}
+    # "Wash your hands ... entering and leaving the room" under "Advice for visitors"; "wear disposable gloves ..."
+    # under "Staff should:": said to someone else; in the box, the reader would take it as said to them.
+    under_condition |= {id(x) for sec in handout.sections if _FOR_OTHERS.search(sec.heading) for x in sec.sentences}
+    under_condition |= {id(x) for sec in handout.sections for blk, lead_in in zip(sec.blocks, lead_ins(sec.blocks))
+                        if blk.is_list and _FOR_OTHERS.search(lead_in) for x in blk.sentences}
     topic = topic_words(handout.meta.title)
     leaning = leaning_back(handout, topic)
     # "Some studies suggest that IF may help ...": an abbreviation the body spells out elsewhere ("(IF)").
@@ -314,6 +319,8 @@ def _stands_alone(s: Sentence, limit: int | None = None) -> bool:
         return False
     if re.search(r"\b(?:I|my|me|I'm|I've)\b", s.text):
         return False  # "I understand the risks": a statement a patient signs on a form, not a point for the reader
+    if _object_left_out(s.text):
+        return False
     if ": " in s.text and not whole(s.text.split(": ", 1)[1]):
         return False  # "Eye to be operated on: Right eye Left eye": a form's field, not a sentence
     # An aside in brackets is detail (a brand name, an abbreviation or "(or your local emergency number)" is not);
@@ -322,6 +329,34 @@ def _stands_alone(s: Sentence, limit: int | None = None) -> bool:
     return all(len(a.split()) <= 5 and not has_verb(a) and not re.search(r"\d|\b(?:for example|e\.g|such as|including)\b", a)
                for a in asides) and not s.text.endswith("?") \
         and s.text.count("(") == s.text.count(")")  # "For emergencies, call 911 or 988.)": half of a note in brackets
+
+
+_NEEDS_OBJECT = {"give", "take", "use", "apply", "repeat", "store", "keep", "swallow", "mix", "shake", "inject", "insert",
+                 "crush", "chew", "dissolve", "refrigerate", "spray", "rub", "put", "place", "remove", "finish"}
+
+
+def _object_left_out(text: str) -> bool:
+    """Tell whether an instruction leaves out what to act on, which the text before it named ("Give every 4 to 6
+    hours as needed." after an acetaminophen table; "Take with food."): in the box, the reader cannot tell what."""
+    first = words(text)[:1]
+    if not first or first[0] not in _NEEDS_OBJECT:
+        return False
+    doc = parse(text)
+    verb = next((t for t in doc if not t.is_punct), None)
+    # ("every 4 to 6 hours" is no object, though the parse may take "hours" for one.)
+    return verb is not None and not any(c.dep_ in ("dobj", "obj", "ccomp", "xcomp", "dative", "attr", "oprd")
+                                        and not _TIME_WORDS.search(c.text)
+                                        or c.dep_ == "prt" and c.lower_ in ("up", "off", "out", "on")
+                                        for c in verb.children)
+
+
+_TIME_WORDS = re.compile(r"^(?:minutes?|hours?|days?|weeks?|months?|times?|doses?|mornings?|evenings?|nights?)$", re.I)
+
+
+_OTHERS = (r"(?:visitors?|staff|schools?|teachers?|childcare|child care|day ?care|employers?|clinicians?|doctors and nurses|"
+           r"health ?care (?:workers?|professionals?|providers?|staff)|professionals?|facilitators?|coaches)")
+_FOR_OTHERS = re.compile(rf"(?:^|: )(?:(?:advice|information|guidance|notes?|tips?|rules?) )?(?:for|to) (?:(?:all|our|the) )?{_OTHERS}\b"
+                         rf"|(?:^|: ){_OTHERS}\b", re.I)  # "Advice for visitors", "Staff should:", "Schools and childcare centers"
 
 
 def _qualifies(after: str, sentence: str) -> bool:

@@ -490,6 +490,7 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
     blocks: list[RawBlock] = []
     lines = [_unboxed(line) for line in body.split("\n")]
     indents: list[int] = []  # how far in the items of each open level of the list being read stand
+    refers_to_sections = bool(re.search(r"\b[Ss]ections? \d", body))
     skip = 0  # the lines up to here were read as a table
     for i, line in enumerate(lines):
         n = first_line + i
@@ -516,7 +517,8 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
             if m and pattern is _LETTERED and not (blocks and blocks[-1].kind in ("bullets", "numbered")):
                 m = None  # "   a. Straighten your arm ..." is a step only under a list's item
             if m and kind == "numbered" and _is_numbered_heading(m.group(1).strip(), blocks, _next_text_line(lines, i)):
-                blocks.append(RawBlock("heading", [m.group(1).strip()], n))  # "1. Why get vaccinated?"
+                # "1. Why get vaccinated?"; its number stays where the text refers to it ("see Section 4").
+                blocks.append(RawBlock("heading", [stripped if refers_to_sections else m.group(1).strip()], n))
                 break
             if m:
                 indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())

@@ -323,6 +323,12 @@ def split_which_clause(sentence: str) -> list[str]:
         return [sentence]  # "tension-type headaches and migraines, which can be painful": both, or migraines alone?
     if re.match(r"(?:is|was) (?:why|what|how)\b|means\b|is because\b", rest):
         subject = "This"  # "Having lost someone to an overdose, which is why ...": the whole clause is the reason
+    elif (short := re.search(r"(?:\b[Tt]he (?:[\w-]+ ){1,5}|(?:[A-Z][\w-]* ){2,})\(([A-Z][A-Z0-9-]{1,7})\)$", before)) \
+            and not re.search(r"\b(?:and|or)\b|,", before[-60:]):
+        # "... Intraoperative Floppy Iris Syndrome (IFIS), which can make ...", "the hepatitis A virus (HAV), which
+        # spreads ...": the name in brackets says what the aside is about ("These ifis" had been made of it). Not
+        # "a disease-modifying drug (DMARD), which": the aside is about the one drug, not the kind.
+        subject = short.group(1)
     elif last in names_and_terms() and not _main_clause_noun(sentence, len(before)):
         return [sentence]  # "injury appearing after starting ashwagandha, which resolved": the injury did, not the herb
     elif last in names_and_terms():

@@ -35,10 +35,11 @@ _NUMBERED_NAMES = {"omega", "covid", "vitamin", "type", "step", "stage", "grade"
       cases=[("Stop slowly (see Tapering below).", ["Stop slowly."]),
              ("(See page 4.) Ask your doctor.", ["Ask your doctor."]),
              ("Ask your doctor (or nurse).", ["Ask your doctor (or nurse)."]),
-             ("(See Safety, below.)", [])])
+             ("(See Safety, below.)", []),
+             ("Tell us if you have had skin cancer (see Section 4).", ["Tell us if you have had skin cancer (see Section 4)."])])
 def strip_cross_references(sentence: str) -> list[str]:
-    """Remove '(See ...)' cross references."""
-    s = re.sub(r"\s*\((?:see|see also|cf\.?)\s[^)]*\)", "", sentence, flags=re.I).strip()
+    """Remove '(See ...)' cross references; not one to a numbered section, which keeps its number in print."""
+    s = re.sub(r"\s*\((?:see|see also|cf\.?)\s(?!sections? \d)[^)]*\)", "", sentence, flags=re.I).strip()
     s = re.sub(r"\s+([.,;:!?])", r"\1", s)
     return [s] if re.search(r"\w", s) else []
 

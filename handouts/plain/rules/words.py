@@ -48,6 +48,9 @@ def swap_fits(doc, start: int, end: int, plain: str) -> bool:
     if not words:
         return True
     head = next((t for t in words if not start <= t.head.idx < end), words[0])  # "drug abuse": the phrase's own head
+    if words[0].i and doc[words[0].i - 1].lower_ in ("more", "most", "less", "least") and words[0].pos_ == "ADJ" \
+            and len(plain.split()) == 1 and len(plain) <= 5:
+        return False  # "more difficult" is no "more hard": a short word takes "-er", which a swap cannot give
     if head.pos_ == "PROPN" and not head.is_sent_start:
         return False  # part of a name ("Northgate Pulmonary Clinic"): a name is said as it is
     if head.dep_ in ("amod", "acomp"):  # it describes a thing here: the plain words must too, not name one
