@@ -317,6 +317,8 @@ def _stands_alone(s: Sentence, limit: int | None = None) -> bool:
         return False
     if _UNSAID_MEASURE.search(s.text) or _FORM_PARTS.search(s.text):
         return False
+    if re.search(r"\(TM\)|™|®|^Our [A-Z]", s.text):
+        return False  # "Our ZincShield(TM) Lozenges deliver 13.3 mg ...": a seller's claim for its product, no point
     if re.search(r"\b(?:I|my|me|I'm|I've)\b", s.text):
         return False  # "I understand the risks": a statement a patient signs on a form, not a point for the reader
     if _object_left_out(s.text):
@@ -350,7 +352,7 @@ def _object_left_out(text: str) -> bool:
                                         for c in verb.children)
 
 
-_TIME_WORDS = re.compile(r"^(?:minutes?|hours?|days?|weeks?|months?|times?|doses?|mornings?|evenings?|nights?)$", re.I)
+_TIME_WORDS = re.compile(r"^(?:minutes?|hours?|days?|weeks?|months?|times?|mornings?|evenings?|nights?)$", re.I)
 
 
 _OTHERS = (r"(?:visitors?|staff|schools?|teachers?|childcare|child care|day ?care|employers?|clinicians?|doctors and nurses|"

@@ -612,7 +612,12 @@ def _column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | Non
             continue  # "------   ------" under the header: a ruler, no row
         if not rows and len(cells) >= 2:
             columns = [at for at, _ in cells]
-        where = [next((k for k, c in enumerate(columns) if abs(c - at) <= 1), None) for at, _ in cells]
+        # A cell belongs to the column it starts in (a number set to the right of its column's name too: "Visits" / "2").
+        where = [max((k for k, c in enumerate(columns) if c <= at + 2), default=None) if columns else None
+                 for at, _ in cells]
+        # (and ends before the next column starts: a sentence set apart by two spaces runs across columns)
+        where = [None if k is not None and k + 1 < len(columns) and at + len(cell) > columns[k + 1] and n + 1 < len(cells)
+                 else k for n, (k, (at, cell)) in enumerate(zip(where, cells))]  # (the last may take the columns left)
         if len(cells) >= 2 and None not in where and len(set(where)) == len(where):
             row = [""] * len(columns)
             for k, (_, cell) in zip(where, cells):
@@ -1005,6 +1010,9 @@ def _table_notes(blocks: list[RawBlock]) -> list[RawBlock]:
         marked = [(table, k) for k, t in enumerate(table.texts) if _anchored(t, mark)] if note and table else []
         if note and not marked:
             marked = [(o, k) for o in out if o.kind != "heading" for k, t in enumerate(o.texts) if _anchored(t, mark)]
+        if note and not marked and b.kind == "paragraph" and not any(
+                _anchored(t, mark) for o in blocks if o is not b and o.kind != "heading" for t in o.texts):
+            b.texts[0] = note  # "\\* Long-term use has been linked ...": a mark that marks nothing would read as a bullet
         if marked:
             for o, k in marked:
                 said = re.sub(_footnote_mark(mark), "", o.texts[k]).rstrip(" ;")
