@@ -299,7 +299,12 @@ def _label_lines(blocks: list[RawBlock]) -> list[RawBlock]:
             continue
         # A line with a name or a signature on it is the form's own furniture: its "Date: ____" goes with them.
         furniture = any(re.match(r"[\w' ]*\b(?:name|signature|signed|witness)\b", f, re.I) and "__" in f for f in labelled)
-        said = [t for t in (_filled(f, furniture) for f in labelled) if t]
+        said = []
+        for t in (_filled(f, furniture) for f in labelled):
+            if t and said and t.endswith(BLANK) and t.count(BLANK) == 1 and ":" in t and len(t.split(":")[0].split()) <= 2:
+                said[-1] += f"; {t}"  # "Ondansetron given in ED: Yes / No   Time: ____": the time of that dose
+            elif t:
+                said.append(t)
         if not said:
             continue  # "Patient: ________   Date of Surgery: ____/____": a form's blanks
         if out and out[-1].kind == "bullets" and _LABEL_LINE.match(out[-1].texts[-1]):
