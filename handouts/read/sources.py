@@ -519,8 +519,8 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
             continue
         for kind, pattern in (("bullets", _BULLET), ("numbered", _NUMBERED), ("numbered", _LETTERED)):
             m = pattern.match(line)
-            if m and pattern is _LETTERED and not (blocks and blocks[-1].kind in ("bullets", "numbered")):
-                m = None  # "   a. Straighten your arm ..." is a step only under a list's item
+            if m and pattern is _LETTERED and not (blocks and blocks[-1].kind in ("bullets", "numbered", "heading")):
+                m = None  # "   a. Straighten your arm ..." is a step only under a list's item, or a heading
             if m and kind == "numbered" and _is_numbered_heading(m.group(1).strip(), blocks, _next_text_line(lines, i)):
                 # "1. Why get vaccinated?"; its number stays where the text refers to it ("see Section 4").
                 blocks.append(RawBlock("heading", [stripped if refers_to_sections else m.group(1).strip()], n))
@@ -606,13 +606,14 @@ def _column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | Non
     """
     rows: list[list[str]] = []
     columns: list[int] = []
-    j = i
+    j, ruled = i, False  # ruled: a ruler under the first row makes it the header
     while j < len(lines):
         line = lines[j].expandtabs(4).rstrip()
         cells = [(m.start(), m.group()) for m in _CELL.finditer(line)]
         if not cells or "__" in line or _BULLET.match(line):
             break
         if rows and all(_RULER.fullmatch(c) for _, c in cells):
+            ruled = ruled or len(rows) == 1
             j += 1
             continue  # "------   ------" under the header: a ruler, no row
         if not rows and len(cells) >= 2:
@@ -635,10 +636,11 @@ def _column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | Non
         else:
             break
         j += 1
+    rows = _wrapped_rows_joined(rows)
     if len(rows) < 2:
         return None
     first = rows[0]
-    if not any(re.search(r"\d", c) for c in first) and all(len(c.split()) <= 4 for c in first):
+    if not any(re.search(r"\d", c) for c in first) and all(len(c.split()) <= (6 if ruled else 4) for c in first):
         return rows, j  # "Day   Time   Location   Format": a header names the columns
     return [[]] + rows, j  # no header: an empty one first
 
@@ -670,7 +672,7 @@ def _pipe_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
 def _cell_goes_on(cell: str) -> bool:
     """Tell whether a table's cell stops mid-phrase, so the line under it carries it on: an open bracket,
     a comma ("Ketoconazole, itraconazole, clarithromycin,"), a word no phrase ends on ("strong CYP3A4" does)."""
-    return cell.count("(") > cell.count(")") or cell.endswith(",") or bool(_ENDS_MID_PHRASE.search(cell))
+    return cell.count("(") > cell.count(")") or cell.endswith((",", ";")) or bool(_ENDS_MID_PHRASE.search(cell))
 
 
 def _wrapped_rows_joined(rows: list[list[str]]) -> list[list[str]]:
@@ -679,7 +681,9 @@ def _wrapped_rows_joined(rows: list[list[str]]) -> list[list[str]]:
     out: list[list[str]] = []
     for row in rows:
         said = [c for c in row if c]
-        if out and len(row) == len(out[-1]) and said and all(c[0].islower() or c[0] == ")" for c in said) \
+        # (a cell after the first may start with a number: "... 2 hours before or" / "6 hours after the supplement")
+        if out and len(row) == len(out[-1]) and said and (said[0][0].islower() or said[0][0] == ")") \
+                and all(c[0].islower() or c[0] in ")" or c[0].isdigit() and c is not said[0] for c in said) \
                 and any(_cell_goes_on(c) for c in out[-1]):
             out[-1] = [f"{a} {b}".strip() for a, b in zip(out[-1], row)]
         else:
@@ -812,8 +816,15 @@ def _is_numbered_heading(text: str, blocks: list[RawBlock], next_line: str | Non
 
     A step of a list follows another step or is followed by one; a title is short, has no full stop,
     and the text after it is a paragraph."""
-    if blocks and blocks[-1].kind == "numbered" or not next_line or _NUMBERED.match(next_line) or next_line[0].islower():
+    if not next_line or _NUMBERED.match(next_line) or next_line[0].islower() and not (
+            _capitals(text) and re.match(r"\(?[a-h][.)]\s|o\s", next_line)):
         return False  # a lower-case next line carries the step on: "5. Insert the needle ... and press" / "the button."
+        # (not "a) Do not eat ..." or "o Common: ..." under a title in capitals: a list under the title)
+    if blocks and blocks[-1].kind == "numbered":
+        # "4. POSSIBLE SIDE EFFECTS AND STORAGE" after steps 1. to 3. in sentence case: a section's title in capitals,
+        # no step (a list whose items are all in capitals goes on).
+        return _capitals(text) and 2 <= len(text.split()) <= 10 and not all(_capitals(t) for t in blocks[-1].texts) \
+            and bool(_BULLET.match(next_line) or re.search(r"[.!?:][\"”’')\]]*$", next_line))  # over its text, not "5. FAQ"
     if len(text.split()) > _MAX_HEADING_WORDS or re.search(r"[.,;:!][\"”’')\]]*$", text):
         return False
     if _capitals(text):
