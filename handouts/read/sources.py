@@ -368,6 +368,9 @@ def _clean(text: str) -> str:
     """Return a text from a reader as every later stage may read it: no control characters, no unsafe address."""
     # "PATIENT DISCHARGE INSTRUCTIONS          Page 1 of 2": a printed page's number is no part of its words.
     text = re.sub(r"(?:\s{2,}|^)Page \d+ of \d+\s*$", "", without_unsafe_addresses(clean_line(text)))
+    # "🔴 CALL 911 NOW", "⚠️ Important": a picture says no word, and the handout fonts have no glyph for it (a tick
+    # "✓" in a form's box stays).
+    text = re.sub(r"\s*[\U0001F000-\U0001FAFF\u2600-\u2712\u2719-\u27BF\uFE0F\u200D]+\s*", " ", text).strip()
     if re.fullmatch(r"\s*(?:[A-Z] ){2,}[A-Z](?:\s{2,}(?:[A-Z] )+[A-Z])*\s*", text):
         # "S T E A D Y   G R O U N D": a banner set letter by letter is its words.
         text = " ".join(w.replace(" ", "") for w in re.split(r"\s{2,}", text.strip()))

@@ -121,7 +121,8 @@ def _unshout(sentence: str) -> str:
             continue  # "ASC-US", "ASC-H": one name of a result, in capitals as the report prints it
         asks = base == "who" and whole_line and re.match(r"\s+(?:SHOULD|IS|ARE|CAN|MAY|MUST|NEEDS?|GETS?|HAS|WILL|DOES)\b",
                                                          sentence[m.end():])  # "WHO SHOULD NOT TAKE ...": no agency
-        if shouted and len(word) > 1 and (base not in _ACRONYMS or asks) and base.split("'")[0] in dictionary_words():
+        if shouted and (len(word) > 1 or word == "A" and gap_before and gap_after) \
+                and (base not in _ACRONYMS or asks) and base.split("'")[0] in dictionary_words():  # "SEE A DOCTOR"
             out += [sentence[last:m.start()], word.lower()]
             last = m.end()
         elif whole_line and len(word) > 5 and base not in _ACRONYMS and base not in dictionary_words():
@@ -154,7 +155,8 @@ def _unshout_item(item: Piece) -> Piece:
               ["Use the letters in BE FAST to remember the signs of a stroke:"]),
              ("Call RIGHT AWAY.", ["Call right away."]),
              ("WHAT IS KAVA?", ["What is KAVA?"]), ("TREATMENT", ["Treatment"]),
-             ("CALL US RIGHT AWAY IF", ["Call us right away if"])],
+             ("CALL US RIGHT AWAY IF", ["Call us right away if"]),
+             ("SEE A DOCTOR TODAY if your child:", ["See a doctor today if your child:"])],
       items=_unshout_item)
 def use_sentence_case(sentence: str) -> str:
     """Lower-case shouted words (capitals that are everyday words, not acronyms), keeping the first capital."""
