@@ -70,7 +70,8 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
     meta = make_meta(front, path, default_language)
     meta.import_notes = found.notes
     for b in blocks[:6]:
-        if b.kind == "paragraph" and len(b.texts) == 1 and len(parts := _letterhead_parts(b.texts[0])) > 1 \
+        if b.kind == "paragraph" and len(b.texts) == 1 and (len(parts := _letterhead_parts(b.texts[0])) > 1 or all(
+                x.kind == "paragraph" for x in blocks[:blocks.index(b)]) and not _ends_sentence(b.texts[0])) \
                 and all(_ORGANISATION.search(p) or _CONTACT.search(p) or _PLACE.search(p) for p in parts):
             # "1400 Harbor View Drive, Suite 100 | Main line: (555) 310-4400 | ...": too long for a heading, but
             # letterhead all the same (as a paragraph it would stop the search for the title under it).
@@ -148,6 +149,7 @@ _DOCUMENT_KIND = re.compile(r"^(?!.*:)(?:[\w' ]+ )?(?:fact ?sheet|handout|leafle
 
 _CONTACT = re.compile(r"(?<![\w/])\(?\d(?:[ ()-]*\d){9,}(?![\w/])")  # a phone number, any country's: "01632 960 900"
 _PLACE = re.compile(r"\b(?i:suite|room|level|floor|wing|building|road|rd|street|st|avenue|ave|lane|drive)\b.*,|"
+                    r"^\d+ [A-Z][\w.]*(?: [A-Z][\w.]*)*, [A-Z]|"  # "200 Civic Plaza, Lakeview"
                     r"\b[A-Z]{1,2}\d{1,2}[A-Z]? \d[A-Z]{2}\b")  # "Outpatient Suite, Level 2", "Northgate NG4 2PL"
 
 
@@ -188,7 +190,10 @@ def _title_at_top(blocks: list[RawBlock]) -> int | None:
     run = 0
     while run < len(blocks) and blocks[run].kind == "heading":
         run += 1
-    if run == 0 or run == len(blocks) or any(b.level for b in blocks[:run]):
+    marked = next((i for i, b in enumerate(blocks[:run]) if b.level), None)
+    if marked is not None and blocks[marked].title and 0 < marked <= 5 and all(_letterhead(blocks, i) for i in range(marked)):
+        return marked  # letterhead lines over a Markdown "# Title": the title is marked
+    if run == 0 or run == len(blocks) or marked is not None:
         return None
     for i, b in enumerate(blocks[:min(run, 5)]):
         if not _letterhead(blocks, i) and not b.texts[0].endswith("?"):
@@ -220,7 +225,8 @@ def _nested_headings(blocks: list[RawBlock]) -> list[RawBlock]:
             parent = None
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         if b.kind == "heading" and nxt is not None and nxt.kind == "heading" and any(x.kind != "heading" for x in out):
-            if b.level and nxt.level > b.level:
+            if b.level and nxt.level > b.level and not (b.title and all(x.kind == "paragraph" for x in out)):
+                # (not the "# Title" under letterhead lines: it names the handout)
                 parent = b  # its subheadings carry it
                 i += 1
                 continue
@@ -405,8 +411,8 @@ def _without_references(blocks: list[RawBlock]) -> list[RawBlock]:
     """Drop a 'References' section: a patient handout restates claims, its reader needs no citation list."""
     out, skipping = [], False
     for b in blocks:
-        if b.kind == "heading":
-            skipping = bool(_REFERENCES.match(b.texts[0].strip()))
+        if b.kind == "heading" or b.kind == "paragraph" and len(b.texts) == 1 and _REFERENCES.match(b.texts[0].strip()):
+            skipping = bool(_REFERENCES.match(b.texts[0].strip()))  # "## References", or "**References**" on its own
         elif skipping and b.kind == "paragraph" and re.match(r"[*†‡]", b.texts[0]):
             skipping = False  # "*These statements have not been evaluated by the FDA ...": a note, no reference
         if not skipping and not (b.kind == "paragraph" and _citation_notes(b.texts[0])):
@@ -555,7 +561,8 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                          and (stripped[0].islower() or indents and _indent(line) > indents[-1])) \
                     and not _apart_as_furniture(blocks[-1].texts[-1], stripped, lines, i) \
                     and not _timed(blocks[-1].texts[-1]) \
-                    and not ("__" in stripped and _LABEL_LINE.match(stripped)):  # "Clinician: ____" is a field of its own
+                    and not ("__" in stripped and _LABEL_LINE.match(stripped)) \
+                    and not re.match(r"\[[ xX✓]\]", stripped):  # "Clinician: ____", "[ ] Levofloxacin ...": lines of their own
                 # A paragraph, or a list item, hard-wrapped over several lines continues here.
                 blocks[-1].texts[-1] = _joined(blocks[-1].texts[-1], stripped)
             elif _is_heading_line(stripped, _next_text_line(lines, i)) and not _wraps_on(stripped, lines, i):
@@ -858,7 +865,8 @@ def parse_markdown(body: str, first_line: int = 1) -> list[RawBlock]:
     # Every link is read as a link, whatever its address, so its words are kept and its address dropped; the parser
     # would otherwise leave "[our safety page](javascript:alert(3))" as it stands, address and all.
     parser.validateLink = lambda url: True
-    tokens = parser.parse(body)
+    # A form's blank ("Date of visit: ____/____/______") is no emphasis: Markdown would take its underscores for it.
+    tokens = parser.parse(re.sub(r"_{3,}", lambda m: "\\_" * len(m.group()), body))
     blocks: list[RawBlock] = []
     list_kinds: list[str] = []  # the open lists, outermost first
     outer: RawBlock | None = None  # the outermost open list: its items, each with its depth (see laid_out)
@@ -932,8 +940,8 @@ def parse_markdown(body: str, first_line: int = 1) -> list[RawBlock]:
             elif opener == "heading_open":
                 blocks.append(RawBlock("heading", [text], line, title=tokens[i - 1].tag == "h1",
                                        level=int(tokens[i - 1].tag[1])))
-            elif len(lines) > 1 and any(stands_apart(x, lines[n - 1] if n else None, lines[n + 1] if n + 1 < len(lines)
-                                                     else None) for n, x in enumerate(lines)):
+            elif len(lines) > 1 and (any(stands_apart(x, lines[n - 1] if n else None, lines[n + 1] if n + 1 < len(lines)
+                                                      else None) for n, x in enumerate(lines)) or _emphasised_lines(raw, tok.map)):
                 # Lines of a pasted page that Markdown runs together ("Skip to main content" / "Home" / ...):
                 # each its own, so the furniture among them is seen.
                 blocks += [RawBlock("paragraph", [x], line + n, quoted=bool(in_quote)) for n, x in enumerate(lines)]
@@ -941,6 +949,14 @@ def parse_markdown(body: str, first_line: int = 1) -> list[RawBlock]:
                 text, quoted = unquote(text)
                 blocks.append(RawBlock("paragraph", [text], line, quoted=quoted or bool(in_quote)))
     return [b for b in laid_out(blocks) if b.texts]
+
+
+def _emphasised_lines(raw: list[str], where) -> bool:
+    """Tell whether a Markdown paragraph has a line set wholly in bold or italics ("**RIVERSIDE DIGESTIVE HEALTH**" over
+    "Endoscopy Center | Nurse line: ...", "*Cedar Valley Family Medicine*" over "*Questions? Nurse line: ...*"): lines
+    of letterhead, each its own, which Markdown would run into one sentence."""
+    lines = raw[where[0]:where[1]] if where else []
+    return len(lines) > 1 and any(re.fullmatch(r"\s*(\*\*|__|\*|_)(?!\s).*\S\1\s*", x) for x in lines)
 
 
 def _run_on_paragraph(lines: list[str], raw: list[str], where) -> int | None:
@@ -986,7 +1002,7 @@ def _inline_lines(tok) -> list[str]:
 
 def _footnote_mark(mark: str) -> str:
     """Return the pattern of a footnote mark on a table's row ("H. pylori eradication*"; "**" is another mark)."""
-    return rf"(?<=[\w).%]){re.escape(mark)}(?![*†‡])"
+    return rf"(?<=[\w).%,;]){re.escape(mark)}(?![*†‡])"  # "eradication*", "for average-risk adults,* although"
 
 
 _NOTE = re.compile(r"^(\*{1,3}|†|‡)\s*(\S.*)$")  # "* together with two antibiotics", "** No meetings on holidays"
@@ -1032,6 +1048,14 @@ def _table_notes(blocks: list[RawBlock]) -> list[RawBlock]:
         if note and not marked and b.kind == "paragraph" and not any(
                 _anchored(t, mark) for o in blocks if o is not b and o.kind != "heading" for t in o.texts):
             b.texts[0] = note  # "\\* Long-term use has been linked ...": a mark that marks nothing would read as a bullet
+        if len({id(o) for o, _ in marked}) > 1:
+            # "[ ] Ciprofloxacin ...**" / "[ ] Levofloxacin ...**" ... "** Take these two drugs ...": a note on
+            # several lines is said once, after the last of them.
+            for o, k in marked:
+                o.texts[k] = re.sub(_footnote_mark(mark), "", o.texts[k])
+            last = max(out.index(o) for o, _ in marked if o in out)
+            out.insert(last + 1, RawBlock("paragraph", [note], b.line))
+            continue
         if marked:
             for o, k in marked:
                 said = re.sub(_footnote_mark(mark), "", o.texts[k]).rstrip(" ;")

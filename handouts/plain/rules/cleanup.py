@@ -121,7 +121,7 @@ def _unshout(sentence: str) -> str:
             continue  # "ASC-US", "ASC-H": one name of a result, in capitals as the report prints it
         asks = base == "who" and whole_line and re.match(r"\s+(?:SHOULD|IS|ARE|CAN|MAY|MUST|NEEDS?|GETS?|HAS|WILL|DOES)\b",
                                                          sentence[m.end():])  # "WHO SHOULD NOT TAKE ...": no agency
-        if shouted and (len(word) > 1 or word == "A" and gap_before and gap_after) \
+        if shouted and (len(word) > 1 or word == "A" and gap_before and gap_after and "." not in sentence[m.start() - 1:m.end() + 1]) \
                 and (base not in _ACRONYMS or asks) and base.split("'")[0] in dictionary_words():  # "SEE A DOCTOR"
             out += [sentence[last:m.start()], word.lower()]
             last = m.end()
