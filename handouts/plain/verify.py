@@ -49,7 +49,9 @@ def veto(rule, before: str, after: list[str], in_list_item: bool | str = False,
         # become two claims. A step ("Take it every 6 hours, because ...") may say its reason on its own.
         return "a list item is one condition or fact, kept whole (only steps split into steps)"
     lost = [item for item in protected(claim_text(before)).missing_from(protected(" ".join(after)))
-            if not (rule.removes_filler and item in said_elsewhere) and not rule.removes_furniture]
+            if not (rule.removes_filler and item in said_elsewhere) and not rule.removes_furniture
+            and not (rule.name == "drop_promotion" and re.fullmatch(r"number '(?:19|20)\d\d'", item))]
+    # (a sales line's year, "the Best Melatonin Supplements of 2024", is no claim to keep)
     if lost:
         return f"the meaning guard: it would lose {', '.join(lost)}"
     if rule.kind not in STRUCTURAL:
@@ -196,9 +198,13 @@ def _whole_clause(root) -> bool:
         first.head.i == root.i or first.head.head.i == root.i and first.head.dep_ != "advcl")
     if asks and not root.sent.text.rstrip().endswith("?"):
         return False  # "How long you have been using it." is half of a question
-    if any(c.dep_ == "mark" and c.lower_ in CONDITIONS | {"because", "although", "though", "unless", "while"}
-           for c in root.children) and not any(t.pos_ == "VERB" and t.i != root.i for t in root.sent):
-        return False  # "But only if your prescriber has told you so.": a condition with nothing it limits
+    marks = CONDITIONS | {"because", "although", "though", "unless", "while"}
+    if any(c.dep_ == "mark" and c.lower_ in marks for c in root.children) and not any(
+            t.pos_ == "VERB" and t.i != root.i and t.dep_ not in ("advcl", "xcomp", "relcl", "acl", "pcomp")
+            and not any(c.dep_ == "mark" and c.lower_ in marks for c in t.children) for t in root.sent):
+        # "But only if your prescriber has told you so.": a condition with nothing it limits; "In many patients
+        # indefinitely, even if the rhythm remains normal, because the atria may take weeks ...": nor here.
+        return False
     subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
     if subject is not None:
         if not _agree(subject, root):

@@ -21,7 +21,10 @@ def _matches(text: str, menu: bool = False) -> bool:
                  if not menu or f.columns.get("kind") == "menu"]
     if len(parts) > 1 and is_link_bar(text.split(":", 1)[-1]) and any(f.pattern.match(parts[0]) for f in furniture):
         return True  # "Related pages: Allergy clinic | Dermatology | Leaflets A-Z": the links its label names
-    return all(p and any(f.pattern.match(p) for f in furniture) for p in parts)
+    if all(p and any(f.pattern.match(p) for f in furniture) for p in parts):
+        return True
+    gapped = [p.strip() for p in re.split(r"\||\s{3,}", text.strip())]  # "Find a Doctor    Locations    MyChart Login"
+    return len(gapped) > len(parts) and all(p and any(f.pattern.match(p) for f in furniture) for p in gapped)
 
 
 def is_furniture(text: str) -> bool:

@@ -911,6 +911,10 @@ def parse_markdown(body: str, first_line: int = 1) -> list[RawBlock]:
             else:
                 blocks += table_blocks(table, table_line)
             table = None
+        elif tok.type in ("code_block", "fence") and not list_kinds:
+            # Text set in by four spaces ("    Drug    Dose    Duration"): a table laid out in columns, or lines pasted
+            # as they were; Markdown keeps it as code, which a handout has none of: read it as plain text.
+            blocks += parse_plain_text(tok.content, line)
         elif tok.type == "html_block":
             text = _html_text(tok.content)
             if text:

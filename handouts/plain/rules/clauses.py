@@ -198,11 +198,15 @@ def _joins_another_main_clause(sentence: str) -> bool:
              ("If you miss a dose, take it as soon as you remember, unless it is almost time for your next dose, in which "
               "case skip the missed dose, and never take two doses at once.",
               ["If you miss a dose, take it as soon as you remember.",
-               "But if it is almost time for your next dose, skip the missed dose.", "Never take two doses at once."])])
+               "But if it is almost time for your next dose, skip the missed dose.", "Never take two doses at once."]),
+             ("A repeat urine test is not needed, unless you are pregnant, in which case a scan may also be done.",
+              ["A repeat urine test is not needed, unless you are pregnant, in which case a scan may also be done."])])
 def split_unless_in_which_case(sentence: str) -> list[str]:
     """Split 'A, unless B, in which case C.' into 'A.' and 'But if B, C.'"""
     m = re.match(r"^(.+?), unless ([^,]+), in which case (.+)$", sentence)
-    if not m:
+    if not m or re.search(r"\b(?:not|no|never)\b|n['’]t\b", m.group(1)) or re.search(r"\balso\b", m.group(3)):
+        # "A repeat culture is not needed, unless you are pregnant, in which case a scan may also be arranged": the
+        # "unless" says when the culture IS needed; "But if you are pregnant, a scan ..." would lose that.
         return [sentence]
     then, also = re.match(r"^(.+?)(?:, (?:and|but) ((?:never|always|do not|don't|please)\b.+))?$", m.group(3)).groups()
     if also:
@@ -386,6 +390,8 @@ def split_which_clause(sentence: str) -> list[str]:
             subject = f"These {last}"
         if subject == "This" and plural_verb:
             return [sentence]  # "This are needed" would be wrong, and what the aside is about is unclear
+        if subject == "This" and re.match(r"(?:\w+ly )?\w+ (?:it|them)\b", rest) and not _named_antecedent(sentence, len(before)):
+            return [sentence]  # "a hormone made by the pineal gland, which releases it": "This releases it" is the hormone
         if subject == "This" and (named := _named_antecedent(sentence, len(before))):
             # "Do not use hydrogen peroxide, which can damage ...": the parse's noun, named ("This" could be
             # the whole sentence before: that you should not use it).
@@ -642,8 +648,10 @@ def split_shared_subject(sentence: str) -> list[str]:
                  r"and ((?:usually |often |sometimes |also )?(?:can|may|might|could|will|should|often|do not|don't|"
                  r"does not|doesn't|cannot|can't)) (.+)$", sentence)
     if not m or len(sentence.split()) < 12 or re.search(r"\b(?:and|or)\b", m.group(3)) or ":" in sentence \
-            or re.match(r"(?:If|When|Unless)\b", sentence):
-        return [sentence]  # "is A and B and can C": the split point is not clear
+            or re.match(r"(?:If|When|Unless)\b", sentence) or re.search(r"\b(?:that|which|who)\b", m.group(3)):
+        # "is A and B and can C": the split point is not clear; "are drugs that ..., which, when started early, can
+        # shorten it and may reduce ...": the second verb is the "which" clause's, under its "when started early".
+        return [sentence]
     subject = m.group(2)
     if subject.split()[0].endswith("ing") and len(subject.split()) <= 4:
         # "Taking PrEP alone is not enough to treat HIV and may lead to resistance": "It" could be HIV or PrEP.

@@ -87,11 +87,13 @@ _SYMBOLS = re.compile(r"\s*[\u2600-\u27bf\U0001f000-\U0001faff\u2b00-\u2bff\ufe0
 @rule("Arrows, ticks, boxes and emoji have no words: a reader may not know them, a screen reader names them "
       "oddly and the print font has none; say arrows as 'to' and leave the rest out.",
       cases=[("Take it → then rest ✓ 💊.", ["Take it to then rest."]), ("Fever 38 → 39 °C.", ["Fever 38 to 39 °C."]),
-             ("☐ Bring your card.", ["Bring your card."]), ("Take ½ a tablet if ≥ 38 °C.", ["Take ½ a tablet if ≥ 38 °C."])],
+             ("☐ Bring your card.", ["Bring your card."]), ("See our picks for 2024 →", ["See our picks for 2024"]), ("Take ½ a tablet if ≥ 38 °C.", ["Take ½ a tablet if ≥ 38 °C."])],
       items=True)
 def symbols_to_words(sentence: str) -> str:
     """Say arrows as 'to' and drop emoji, tick marks and check boxes."""
-    text = re.sub(r"\s*[\u2190-\u21ff\u27f0-\u27ff\u2900-\u297f]+\s*", " to ", sentence)
+    # ("... Supplements of 2024 →" at the end is a link's arrow, no "to": it points at a page.)
+    text = re.sub(r"\s*[\u2190-\u21ff\u27f0-\u27ff\u2900-\u297f]+\s*$", "", sentence)
+    text = re.sub(r"\s*[\u2190-\u21ff\u27f0-\u27ff\u2900-\u297f]+\s*", " to ", text)
     text = _SYMBOLS.sub("", text).strip()
     return re.sub(r"\s+([.,;:!?])", r"\1", text) if text != sentence else sentence
 

@@ -51,6 +51,8 @@ def swap_fits(doc, start: int, end: int, plain: str) -> bool:
     if words[0].i and doc[words[0].i - 1].lower_ in ("more", "most", "less", "least") and words[0].pos_ == "ADJ" \
             and len(plain.split()) == 1 and len(plain) <= 5:
         return False  # "more difficult" is no "more hard": a short word takes "-er", which a swap cannot give
+    if head.dep_ == "advmod" and head.head.dep_ in ("amod", "compound", "nmod") and len(plain.split()) > 1:
+        return False  # "correctly timed PPI therapy" is no "the right way timed PPI therapy": a phrase cannot go there
     if head.pos_ == "PROPN" and not head.is_sent_start:
         return False  # part of a name ("Northgate Pulmonary Clinic"): a name is said as it is
     if head.dep_ in ("amod", "acomp"):  # it describes a thing here: the plain words must too, not name one
@@ -117,10 +119,11 @@ _RANGE = re.compile(r"(?<![\w.\-–—/])(\d+(?:\.\d+)?)\s*[-–—]\s*(\d+(?:\.
              ("Call 1-800-662-4357 or 555-123-4567.", ["Call 1-800-662-4357 or 555-123-4567."]),
              ("Call the quitline at 1-800-QUIT-NOW.", ["Call the quitline at 1-800-QUIT-NOW."]),
              ("Call the nurse at 555-0142 or (617) 555-0199.", ["Call the nurse at 555-0142 or (617) 555-0199."]),
-             ("COVID-19 spread in 2020.", ["COVID-19 spread in 2020."])],
+             ("COVID-19 spread in 2020.", ["COVID-19 spread in 2020."]),
+             ("Protocol rev. 2024-02.", ["Protocol rev. 2024-02."]), ("In 2017-2023 it rose.", ["In 2017 to 2023 it rose."])],
       items=True)
 def say_ranges_with_to(sentence: str) -> str:
-    """Write numeric ranges with 'to' (phone numbers and codes are left alone)."""
-    # "555-0142" is a phone number (three digits, then four), not a range.
-    return _RANGE.sub(lambda m: m.group(0) if re.fullmatch(r"\d{3}[-–]\d{4}", m.group(0)) else f"{m.group(1)} to {m.group(2)}",
-                      sentence)
+    """Write numeric ranges with 'to' (phone numbers, codes and dates are left alone)."""
+    # "555-0142" is a phone number (three digits, then four), not a range; "2024-02" is a year and its month.
+    return _RANGE.sub(lambda m: m.group(0) if re.fullmatch(r"\d{3}[-–]\d{4}|(?:19|20)\d\d[-–](?:0[1-9]|1[0-2])", m.group(0))
+                      else f"{m.group(1)} to {m.group(2)}", sentence)
