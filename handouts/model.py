@@ -46,13 +46,15 @@ class Block:
         return self.kind != "paragraph"
 
 
-def lead_ins(blocks: list[Block]) -> list[str]:
+def lead_ins(blocks: list[Block], heading: str = "") -> list[str]:
     """Return the sentence that leads into each block ("Call your nurse if you notice any of these:"): the one just
-    before it, or for a list that goes on after a list set in under one of its items, the outer list's own."""
+    before it, or for a list that goes on after a list set in under one of its items, the outer list's own; for the
+    first, a section heading that leads in ("Return to the emergency department or call 911 if:")."""
     out, said = [], {}  # said: the lead-in of the list at each level
     for n, block in enumerate(blocks):
         before = blocks[n - 1] if n else None
-        last = before.items[-1][-1].text if before and before.items and before.items[-1] else ""
+        last = before.items[-1][-1].text if before and before.items and before.items[-1] else \
+            heading if n == 0 and heading.rstrip().endswith(":") else ""
         lead = said.get(block.level, "") if before is not None and before.level > block.level else last
         said[block.level] = lead
         out.append(lead)

@@ -84,7 +84,7 @@ def plain_language(handout: Handout, config=None) -> PlainResult:
             new = Section(heading=heading, line=section.line, source_heading=section.heading)
             sections.append(new)
         # the sentence before each list: "Call your nurse if you notice any of these:"
-        for block, lead_in in zip(section.blocks, lead_ins(section.blocks)):
+        for block, lead_in in zip(section.blocks, lead_ins(section.blocks, section.heading)):
             items = []
             conditions = block.kind != "paragraph" and lists_conditions(section.heading, lead_in)
             if conditions and _COMPLETES_LEAD_IN.search(lead_in):

@@ -84,7 +84,7 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     # "Wash your hands ... entering and leaving the room" under "Advice for visitors"; "wear disposable gloves ..."
     # under "Staff should:": said to someone else; in the box, the reader would take it as said to them.
     under_condition |= {id(x) for sec in handout.sections if _FOR_OTHERS.search(sec.heading) for x in sec.sentences}
-    under_condition |= {id(x) for sec in handout.sections for blk, lead_in in zip(sec.blocks, lead_ins(sec.blocks))
+    under_condition |= {id(x) for sec in handout.sections for blk, lead_in in zip(sec.blocks, lead_ins(sec.blocks, sec.heading))
                         if blk.is_list and _FOR_OTHERS.search(lead_in) for x in blk.sentences}
     topic = topic_words(handout.meta.title)
     leaning = leaning_back(handout, topic)
@@ -96,7 +96,7 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     # "Have diabetes with complications" under "You are at higher risk if you:": a condition, not a step.
     condition_items = set()
     for sec in handout.sections:
-        for blk, lead_in in zip(sec.blocks, lead_ins(sec.blocks)):
+        for blk, lead_in in zip(sec.blocks, lead_ins(sec.blocks, sec.heading)):
             # A step of a numbered list is a step of its procedure ("Remove the cap and shake the inhaler well" is
             # for the spacer, not for every inhaler; "Pull upward with steady pressure" pulls the tick of step 1).
             if blk.is_list and (lists_conditions(sec.heading, lead_in) or _TIMED.search(lead_in)
@@ -286,6 +286,8 @@ def _names_its_topic(text: str, topic: frozenset[str], later_piece: bool = False
         said = content_words(text)
         if protected(text).names or find_terms(text) or said & topic:
             return True
+        if later_piece and not _urgent(text):
+            return False  # "...; if unusual behavior occurs, contact a clinician": which behavior the piece before said
         # "Do not refrigerate." (what?): a short step names its thing; "the X" must be one the reader knows.
         return len(text.split()) >= 4 and (not re.search(r"\bthe (?!same\b)[a-z]", text)
                                            or bool(re.search(r"\b(?:if|when|unless)\b", text)))

@@ -28,7 +28,7 @@ SOURCE_SUFFIXES = (".txt", ".md", ".markdown", *READERS)
 FRONT_MATTER_KEYS = ("title", "slug", "language", "voice", "reviewed_by", "reviewed_on", "encoding")
 
 # A bullet: "-", "*", "•" ...; or an indented "o", the sub-bullet Word's plain-text export writes.
-_BULLET = re.compile(r"^(?:\s*[-*•‣◦–▪]|\s+o)\s+(.*)$")
+_BULLET = re.compile(r"^(?:\s*(?:[-*•‣◦–▪►➤»]|>>)|\s+o)\s+(.*)$")  # ">> your toes become cold": a bullet too
 _LETTERED = re.compile(r"^\s+\(?[a-h][.)]\s+(.*)$")  # "   a. Straighten your arm": a step set in under a numbered one
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|step \d{1,2}\s*[:.)-])\s+(.*)$", re.I)  # "1. Wash", "Step 1: Wash"
 _MAX_HEADING_WORDS = 16
@@ -572,7 +572,23 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
     for b in blocks:
         if b.kind == "paragraph":
             b.texts[0], b.quoted = unquote(b.texts[0])
-    return laid_out(_timetables(blocks))
+    return _lead_in_headings(laid_out(_timetables(blocks)))
+
+
+def _lead_in_headings(blocks: list[RawBlock]) -> list[RawBlock]:
+    """Make a lead-in in capitals over a list that a heading follows ("RETURN TO THE EMERGENCY DEPARTMENT OR CALL 911
+    IF:" / its warning signs / "FOLLOW-UP") the heading of that list: read as a lead-in, its signs stayed in the
+    section before ("Pain medicines"). Not when text follows the list: it would go under the signs' heading."""
+    for i, b in enumerate(blocks):
+        if b.kind != "paragraph" or len(b.texts) != 1 or not b.texts[0].endswith(":") or not _capitals(b.texts[0]) \
+                or not 3 <= len(b.texts[0].split()) <= 16 or i + 1 >= len(blocks) or blocks[i + 1].kind not in ("bullets", "numbered"):
+            continue
+        j = i + 1
+        while j < len(blocks) and (blocks[j].kind in ("bullets", "numbered") and (j == i + 1 or blocks[j].depth)):
+            j += 1
+        if j == len(blocks) or blocks[j].kind == "heading":
+            b.kind = "heading"
+    return blocks
 
 
 _BOX_EDGE = re.compile(r"\s*[+┌└╔╚][-=─═+┬┴]{3,}[+┐┘╗╝]\s*")
@@ -796,6 +812,11 @@ _ENDS_MID_PHRASE = re.compile(r"\b(?:a|an|the|of|and|or|to|with|for|in|on|by|at|
                               r"was|were|be|usually|often|such|including|especially|your|their|its|our|this|these)$", re.I)
 
 
+# Words no title ends on, however short ("Children may return once they" / "[a] have received ...").
+_NEVER_ENDS = re.compile(r"\b(?:a|an|the|and|or|of|to|that|which|they|you|we|once|if|when|because|unless|until|than|"
+                         r"your|their|its|our)$", re.I)
+
+
 def _wraps_on(line: str, lines: list[str], i: int) -> bool:
     """Tell whether a line that could be a heading is the first line of a hard-wrapped paragraph: the next line
     follows with no blank, and this one stops mid-phrase ("... caused by bacteria, usually" / "(group A"), or
@@ -808,7 +829,7 @@ def _wraps_on(line: str, lines: list[str], i: int) -> bool:
     words = line.split()
     if _capitals(line) or _title_like(words) or line.endswith("?") or after[0] == "(":
         return False
-    if line.count("(") > line.count(")") or re.search(r"[.!?]\s+[A-Z]", line) \
+    if line.count("(") > line.count(")") or re.search(r"[.!?]\s+[A-Z]", line) or _NEVER_ENDS.search(line) \
             or len(words) >= 8 and _ENDS_MID_PHRASE.search(line):  # not "What warfarin is used for"
         return True
     # As long as a wrapped line, and the lines after it end a sentence: "FRESH START CIRCLE -- peer support for ..." /
