@@ -39,8 +39,8 @@ def _own_summary(name: str) -> bool:
     return any(SUMMARY_BOX.match(s.heading) for s in read_source(path, "en").sections)
 
 
-def test_there_are_a_hundred_and_sixty_three_and_every_split_sentence_is_whole(plain):
-    assert len(plain) == 163
+def test_there_are_a_hundred_and_seventy_five_and_every_split_sentence_is_whole(plain):
+    assert len(plain) == 175
     splits = {r.name for r in RULES if r.kind in ("clauses", "examples")}
     for name, r in plain.items():
         for s in r.handout.sentences:
@@ -543,3 +543,47 @@ def test_the_fourteenth_round_s_classes(plain):
     for name, r in plain.items():
         flagged = {f["sentence"] for c in r.changes for f in c.long}
         assert all(s.text in flagged for s in r.handout.sentences if len(s.text.split()) > 20 and s.sources), name
+
+
+def test_the_fifteenth_round_s_classes(plain):
+    text = {name: _text(r) for name, r in plain.items()}
+    blocks = {name: _blocks(r) for name, r in plain.items()}
+    items = {name: [i for _, _, its in b for i in its] for name, b in blocks.items()}
+    points = {name: _points(r) for name, r in plain.items()}
+    headings = {name: [s.heading for s in r.handout.sections] for name, r in plain.items()}
+    # A numbered title in capitals is a section's heading, after a list too, and over its own "a)" or "o" list.
+    for name, heading in (("consent_cardioversion", "Risks"), ("consent_cardioversion", "Alternatives"),
+                          ("leaflet_ciprofloxacin", "Possible side effects and storage"),
+                          ("leaflet_ciprofloxacin", "What Ciprofloxacin is and what it is used for")):
+        assert heading in headings[name], (name, heading)
+    # A table wrapped over two lines, "|"-less and set in as Markdown code, keeps its rows whole.
+    assert any(i.startswith("Calcium, iron or zinc supplements; multivitamins with minerals: ") and
+               i.endswith("2 hours before or 6 hours after the supplement") for i in items["leaflet_ciprofloxacin"])
+    assert any(i.startswith("Nitrofurantoin (macrocrystals): dose 100 mg twice daily") for i in items["triage_adult_urinary_symptoms"])
+    # A note on two lines is said once after them; a mark after a comma is a mark.
+    said = text["discharge_pyelonephritis"]
+    assert said.index("Levofloxacin 750 mg") < said.index("Take these two drugs") < said.index("Trimethoprim")
+    said = text["qa_colonoscopy_polyps_results"]
+    assert 0 < said.index("Intervals assume a complete examination") - said.index("for average-risk adults") < 400
+    # Letterhead over a Markdown title: the title names the handout and the nurse line is kept.
+    assert plain["qa_colonoscopy_polyps_results"].handout.meta.title.startswith("Polyps Found During Your Colonoscopy")
+    assert "Nurse line: (555) 014-2290" in text["qa_colonoscopy_polyps_results"]
+    assert "Phone: 555-016-8800" in text["factsheet_strep_throat"]
+    # A heading's question is kept when a short line ending "once they" follows it.
+    assert "When can my child return to school or child care?" in headings["factsheet_strep_throat"]
+    # The emergency lead-in in capitals over a list that a heading follows heads that list; its items stay conditions.
+    assert "Return to the emergency department or call 911 if:" in headings["discharge_ankle_sprain"]
+    assert any(i.startswith("your toes become cold") for i in items["discharge_ankle_sprain"])
+    # Rewrites that changed a claim or made a fragment are not made.
+    assert "In many patients indefinitely" not in text["consent_cardioversion"]
+    assert "This releases it" not in text["seo_melatonin_adults"]
+    assert "They may reduce complications" not in text["factsheet_influenza_antivirals"]
+    assert "A repeat urine culture is not routinely needed, unless you are pregnant" in text["discharge_pyelonephritis"]
+    assert "the right way timed" not in text["web_page_gerd_heartburn"]
+    assert "2024 to 02" not in text["triage_adult_urinary_symptoms"]
+    # Furniture: a menu line, a search box, links after ">", a seller's call to see its picks.
+    assert "Find a Doctor" not in text["web_page_gerd_heartburn"] and "Search Lakeshore" not in text["web_page_gerd_heartburn"]
+    assert "> Barrett's" not in text["web_page_gerd_heartburn"]
+    assert "editors' picks" not in text["seo_melatonin_adults"]
+    # Key points: no later piece that leans on the one before.
+    assert not any(p.startswith("If unusual behavior") for p in points["factsheet_influenza_antivirals"])
