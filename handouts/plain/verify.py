@@ -50,8 +50,7 @@ def veto(rule, before: str, after: list[str], in_list_item: bool | str = False,
         return "a list item is one condition or fact, kept whole (only steps split into steps)"
     lost = [item for item in protected(claim_text(before)).missing_from(protected(" ".join(after)))
             if not (rule.removes_filler and item in said_elsewhere) and not rule.removes_furniture
-            and not (rule.name == "drop_promotion" and re.fullmatch(r"number '(?:19|20)\d\d'", item))]
-    # (a sales line's year, "the Best Melatonin Supplements of 2024", is no claim to keep)
+            and not sales_year(rule.name, item)]
     if lost:
         return f"the meaning guard: it would lose {', '.join(lost)}"
     if rule.kind not in STRUCTURAL:
@@ -73,6 +72,11 @@ def veto(rule, before: str, after: list[str], in_list_item: bool | str = False,
         return f"it would drop {', '.join(sorted(dropped))}"
     # A list keeps its lead-in's "if" for every item ("Call if:" and the signs): read it as one.
     return condition_moved(before, [" ".join(after)] if rule.makes_list else after)
+
+
+def sales_year(rule_name: str, item: str) -> bool:
+    """Tell whether a lost item is a sales line's year ("the Best Melatonin Supplements of 2024"): no claim to keep."""
+    return rule_name == "drop_promotion" and bool(re.fullmatch(r"number '(?:19|20)\d\d'", item))
 
 
 def whole(text: str) -> bool:
