@@ -90,6 +90,10 @@ def whole(text: str) -> bool:
         return False  # "Which may or may not look like ...": a "which" clause cut from its noun (a question ends in "?")
     if re.search(r"\b(?:and|or|but),\s+(?:when|if|unless|where|while|because)\b[^,]*[.!?]?$", text):
         return False  # "... a film (Belbuca) or, when opioid use disorder is present.": the "or" joins nothing
+    stranded = re.match(r"([^,]+), (?:and|or) \w", text)
+    if stranded and len(stranded.group(1).split()) <= 6 and not has_verb(stranded.group(1)) \
+            and not re.match(r"(?:In|On|At|For|After|Before|During|With|Without|By|If|When|Yes|No)\b", stranded.group(1)):
+        return False  # "Your heart rhythm, and a laboratory study also records ...": a list's last item cut from its list
     if _EXPLETIVE_SHELL.match(text):
         return False  # "It may be helpful." cut from "It may be helpful, although ..., to follow a low-fat diet"
     second = re.search(r"\b(?:and|or|but),? (?:that|which|who) ", text)

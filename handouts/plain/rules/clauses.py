@@ -786,7 +786,9 @@ def _reason_clause(sentence: str, at: int) -> bool:
              ("Descovy is not approved for people assigned female at birth who could get HIV through vaginal sex.",
               ["Descovy is not approved for people assigned female at birth who could get HIV through vaginal sex."]),
              ("Naloxone nasal spray (4 mg) is given by inserting the nozzle into one nostril and pressing the plunger.",
-              ["Naloxone nasal spray (4 mg) is given by inserting the nozzle into one nostril and pressing the plunger."])])
+              ["Naloxone nasal spray (4 mg) is given by inserting the nozzle into one nostril and pressing the plunger."]),
+             ("You may withdraw consent for stored samples at any time by contacting the research office at (555) 719-3388.",
+              ["You may withdraw consent for stored samples at any time by contacting the research office at (555) 719-3388."])])
 def split_long_by_means(sentence: str) -> list[str]:
     """Split 'A by doing B' / 'A through B' into 'A.' and 'This works by doing B.' in a sentence of 18+ words."""
     m = re.match(r"^(.+?) by ([a-z]+ing\b.+)$", sentence) or re.match(
@@ -794,8 +796,10 @@ def split_long_by_means(sentence: str) -> list[str]:
         r"come|coming|been|be|is|are|through)\b)[\w-]+) (through (?:[\w-]+ ){0,4}[\w-]+[.!?])$", sentence)
     if not m or len(sentence.split()) < SPLIT_FROM:
         return [sentence]
-    if tells_what_to_do(m.group(1)) or m.group(1).rstrip().endswith(","):
-        return [sentence]  # "Get medical help the same day, by calling your GP": how to do it, not how something works
+    if tells_what_to_do(m.group(1)) or m.group(1).rstrip().endswith(",") or re.search(r"\byou (?:may|can|could|might)\b", m.group(1), re.I):
+        # "Get medical help the same day, by calling your GP": how to do it, not how something works; "You may withdraw
+        # consent at any time by contacting the office": what you may do and how ("This may work by" doubts it).
+        return [sentence]
     if re.search(r"\b(?:works?|acts?)$", m.group(1)):
         return [sentence]  # "This blood thinner works by ...": "This blood thinner works." would say nothing
     if re.search(r"\b(?:is|are|was|were|be|been|being)(?: \w+ly)? \w+$", m.group(1)):

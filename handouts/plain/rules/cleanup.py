@@ -119,6 +119,8 @@ def _unshout(sentence: str) -> str:
             shouted = True
         if re.search(r"\d-[\w-]*$", sentence[:m.start()]) or re.match(r"-\d", sentence[m.end():]):
             continue  # "1-800-QUIT-NOW" is a number to dial, spelled as it is printed
+        if re.match(r",? et al\b", sentence[m.end():]):
+            continue  # "Clegg DO et al": an author's initials
         if re.search(r"\b[A-Z]{2,}-$", sentence[:m.start()]) or re.match(r"-[A-Z]{2,}\b", sentence[m.end():]):
             continue  # "ASC-US", "ASC-H": one name of a result, in capitals as the report prints it
         asks = base == "who" and whole_line and re.match(r"\s+(?:SHOULD|IS|ARE|CAN|MAY|MUST|NEEDS?|GETS?|HAS|WILL|DOES)\b",

@@ -154,6 +154,8 @@ def list_to_bullets(sentence: str) -> list[str | Piece]:
         # of sleep, move your body, and cut back ...": a thing, then actions, under one lead-in.
         return [sentence]
     example = re.match(r"^(.+? such as) (.+)$", items[0])
+    if example and re.search(r"\binclude[sd]?$", m.group(1)):
+        return [sentence]  # "Alternatives include blood tests such as flow cytometry, imaging, ...": is imaging a blood test?
     if example and re.search(r"\b(?:and|or)\b", example.group(2)):
         # "include stool tests such as FIT or a DNA test, CT colonography, and ...": the examples end inside
         # the first item, so the later items are not stool tests; bullets under "such as" would say they are.

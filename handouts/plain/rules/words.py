@@ -55,6 +55,11 @@ def swap_fits(doc, start: int, end: int, plain: str) -> bool:
         return False  # "correctly timed PPI therapy" is no "the right way timed PPI therapy": a phrase cannot go there
     if head.pos_ == "PROPN" and not head.is_sent_start:
         return False  # part of a name ("Northgate Pulmonary Clinic"): a name is said as it is
+    first, last = words[0], words[-1]
+    around = [doc[first.i - 1] if first.i else None, doc[last.i + 1] if last.i + 1 < len(doc) else None]
+    if first.text[:1].isupper() and not first.is_sent_start and any(
+            t is not None and (t.text == "&" or t.text[:1].isupper() and t.is_alpha and not t.is_sent_start) for t in around):
+        return False  # "Riverbend Sleep & Pulmonary Associates": a capital word among capital words is a name
     if head.dep_ in ("amod", "acomp"):  # it describes a thing here: the plain words must too, not name one
         said = parse(f"a {plain} thing")
         if any(t.pos_ in ("NOUN", "PROPN") and t.dep_ != "ROOT" and t.dep_ != "amod" for t in said[1:-1]):
@@ -125,5 +130,7 @@ _RANGE = re.compile(r"(?<![\w.\-–—/])(\d+(?:\.\d+)?)\s*[-–—]\s*(\d+(?:\.
 def say_ranges_with_to(sentence: str) -> str:
     """Write numeric ranges with 'to' (phone numbers, codes and dates are left alone)."""
     # "555-0142" is a phone number (three digits, then four), not a range; "2024-02" is a year and its month.
+    # "N Engl J Med 2006;354:795-808": a journal's pages, cited as printed ("251-6" is pages 251 to 256).
     return _RANGE.sub(lambda m: m.group(0) if re.fullmatch(r"\d{3}[-–]\d{4}|(?:19|20)\d\d[-–](?:0[1-9]|1[0-2])", m.group(0))
+                      or re.search(r"\d;\s?\d+(?:\([\w-]+\))?:$", m.string[:m.start()])
                       else f"{m.group(1)} to {m.group(2)}", sentence)
