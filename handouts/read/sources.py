@@ -72,7 +72,8 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
     for b in blocks[:6]:
         if b.kind == "paragraph" and len(b.texts) == 1 and (len(parts := _letterhead_parts(b.texts[0])) > 1 or all(
                 x.kind == "paragraph" for x in blocks[:blocks.index(b)]) and not _ends_sentence(b.texts[0])) \
-                and all(_ORGANISATION.search(p) or _CONTACT.search(p) or _PLACE.search(p) for p in parts):
+                and all(_ORGANISATION.search(p) or _CONTACT.search(p) or _PLACE.search(p) or is_furniture(p) for p in parts) \
+                and any(not is_furniture(p) for p in parts):
             # "1400 Harbor View Drive, Suite 100 | Main line: (555) 310-4400 | ...": too long for a heading, but
             # letterhead all the same (as a paragraph it would stop the search for the title under it).
             b.kind = "heading"
@@ -102,6 +103,8 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
             # "Free of charge - No referral required - All adults welcome" under the title, over a section's heading:
             # a heading of nothing would go, and what it says with it.
             blocks[1] = RawBlock("bullets", tagline, blocks[1].line, levels=[(0, "bullets")] * len(tagline))
+    if blocks and blocks[0].title:
+        _banner_details(blocks)
     if "title" not in front and blocks and blocks[0].title:
         meta.title = blocks[0].texts[0]  # a heading at the very top names the handout (the file name stays the slug)
     elif "title" not in front and blocks and blocks[0].kind == "heading" and re.search(r": | \| ", blocks[0].texts[0]):
@@ -155,15 +158,15 @@ _PLACE = re.compile(r"\b(?i:suite|room|level|floor|wing|building|road|rd|street|
 
 def _letterhead_parts(text: str) -> list[str]:
     """Part a letterhead line: at "|", at "*" between spaces, at wide gaps ("Suite 2    Phone: 555-883-6020")."""
-    return [p.strip() for p in re.split(r"\s+[|*]\s+|\s{3,}", text) if p.strip()]
+    return [p.strip() for p in re.split(r"\s+[|*·•]\s+|\s{3,}", text) if p.strip()]
 
 
 def _letterhead(blocks: list[RawBlock], i: int) -> bool:
     """Tell whether the heading at i names who made the sheet, or what kind of sheet it is (over another heading:
     "Why We Made This Handout" over its paragraph is a section's heading), or where to reach them."""
     parts = _letterhead_parts(blocks[i].texts[0])  # "Division of Viral Hepatitis | Fact Sheet for the Public"
-    return all(_ORGANISATION.search(p) or _CONTACT.search(p) or _PLACE.search(p) or _DOCUMENT_KIND.search(p)
-               and i + 1 < len(blocks) and blocks[i + 1].kind == "heading" for p in parts)
+    return all(_ORGANISATION.search(p) or _CONTACT.search(p) or _PLACE.search(p) or is_furniture(p) or _DOCUMENT_KIND.search(p)
+               and i + 1 < len(blocks) and blocks[i + 1].kind == "heading" for p in parts)  # ("Revised: January 2025")
 
 
 def _contacts(letterhead: list[RawBlock], rest: list[RawBlock]) -> RawBlock | None:
@@ -206,6 +209,25 @@ def _title_at_top(blocks: list[RawBlock]) -> int | None:
         banner.kind = "heading"
         return run
     return None
+
+
+def _banner_details(blocks: list[RawBlock]) -> None:
+    """Keep the lines of a banner under the title ("Hosted by the Nephrology Outpatient Program, Westfield Community
+    Hospital" / "Conference Room B (2nd floor, East Wing) * 418 Orchard Avenue" / "Free of charge - no referral
+    needed") as a list: read as headings of nothing, they went, and with them where the group meets."""
+    j = 1
+    while j < len(blocks) and blocks[j].kind == "heading" and not blocks[j].level:
+        j += 1
+    if j >= len(blocks) or blocks[j].kind == "heading" or j - 1 <= 1:
+        return  # (the last heading of the run heads the text after it)
+    lines = [b.texts[0] for b in blocks[1:j - 1]]
+    if any(_capitals(x) or x.endswith("?") for x in lines):
+        return
+    # Only what a reader needs: where, when, who hosts, what it costs (not "Form TM-104", "Revised September 2023").
+    said = [x for x in lines if _PLACE.search(x) or _CONTACT.search(x) or _TIME.search(x)
+            or re.search(r"\b(?:hosted by|held at|free of charge|no referral)\b", x, re.I)]
+    if said:
+        blocks[1:j - 1] = [RawBlock("bullets", said, blocks[1].line, levels=[(0, "bullets")] * len(said))]
 
 
 def _nested_headings(blocks: list[RawBlock]) -> list[RawBlock]:
@@ -413,8 +435,11 @@ def _without_references(blocks: list[RawBlock]) -> list[RawBlock]:
     for b in blocks:
         if b.kind == "heading" or b.kind == "paragraph" and len(b.texts) == 1 and _REFERENCES.match(b.texts[0].strip()):
             skipping = bool(_REFERENCES.match(b.texts[0].strip()))  # "## References", or "**References**" on its own
-        elif skipping and b.kind == "paragraph" and re.match(r"[*†‡]", b.texts[0]):
-            skipping = False  # "*These statements have not been evaluated by the FDA ...": a note, no reference
+        elif skipping and b.kind == "paragraph" and (re.match(r"[*†‡]|(?:Questions|Contact us|For more information)\b",
+                                                              b.texts[0]) or _CONTACT.search(b.texts[0])):
+            # "*These statements have not been evaluated by the FDA ...", "Questions? Communicable Disease Control
+            # Unit: (555) 210-4400": a note, a contact, no reference
+            skipping = False
         if not skipping and not (b.kind == "paragraph" and _citation_notes(b.texts[0])):
             out.append(b)
     return out
@@ -519,6 +544,12 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                 # No header: each row says its first cell, then the rest ("Weeks 1 and 2: 25 mg once a day").
                 RawBlock("bullets", [f"{r[0]}: {'; '.join(c for c in r[1:] if c)}" if r[0] else "; ".join(r) for r in rows[1:]],
                          n, table=True)]
+            continue
+        if blocks and blocks[-1].table and not blocks[-1].levels and not _previous_line_blank(lines, i) \
+                and len(cells := [c for c in re.split(r"\s{2,}", stripped) if c]) >= 2 \
+                and len(cells[0].split()) <= 6 and not _ends_sentence(cells[0]):
+            # "Feb 11, May 13    Open sharing nights": a row under a table whose first cell is too wide for its column
+            blocks[-1].texts.append(f"{cells[0]}: {'; '.join(cells[1:])}")
             continue
         note = _NOTE.match(stripped)
         if note and note.group(1) == "*" and not any(re.match(r"\s*\*\s+\S", x) for x in lines[max(0, i - 3):i] + lines[i + 1:i + 4]) \

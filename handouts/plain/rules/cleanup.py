@@ -39,7 +39,7 @@ _NUMBERED_NAMES = {"omega", "covid", "vitamin", "type", "step", "stage", "grade"
              ("Tell us if you have had skin cancer (see Section 4).", ["Tell us if you have had skin cancer (see Section 4)."])])
 def strip_cross_references(sentence: str) -> list[str]:
     """Remove '(See ...)' cross references; not one to a numbered section, which keeps its number in print."""
-    s = re.sub(r"\s*\((?:see|see also|cf\.?)\s(?!sections? \d)[^)]*\)", "", sentence, flags=re.I).strip()
+    s = re.sub(r"\s*\((?:see|see also|cf\.?)\s(?![^)]*\bsections? \d)[^)]*\)", "", sentence, flags=re.I).strip()
     s = re.sub(r"\s+([.,;:!?])", r"\1", s)
     return [s] if re.search(r"\w", s) else []
 
