@@ -39,8 +39,8 @@ def _own_summary(name: str) -> bool:
     return any(SUMMARY_BOX.match(s.heading) for s in read_source(path, "en").sections)
 
 
-def test_there_are_a_hundred_and_seventy_five_and_every_split_sentence_is_whole(plain):
-    assert len(plain) == 175
+def test_there_are_a_hundred_and_eighty_seven_and_every_split_sentence_is_whole(plain):
+    assert len(plain) == 187
     splits = {r.name for r in RULES if r.kind in ("clauses", "examples")}
     for name, r in plain.items():
         for s in r.handout.sentences:
@@ -587,3 +587,29 @@ def test_the_fifteenth_round_s_classes(plain):
     assert "editors' picks" not in text["seo_melatonin_adults"]
     # Key points: no later piece that leans on the one before.
     assert not any(p.startswith("If unusual behavior") for p in points["factsheet_influenza_antivirals"])
+
+
+def test_the_sixteenth_round_s_classes(plain):
+    text = {name: _text(r) for name, r in plain.items()}
+    blocks = {name: _blocks(r) for name, r in plain.items()}
+    items = {name: [i for _, _, its in b for i in its] for name, b in blocks.items()}
+    # A banner's where, who hosts and what it costs are kept; a schedule row with a wide first cell is a row.
+    for line in ("Conference Room B (2nd floor, East Wing)", "Free of charge - no referral needed",
+                 "Feb 11, May 13: Open sharing nights (no speaker)"):
+        assert line in text["support_group_chronic_kidney_disease"], line
+    # Letterhead at "·" and a "Revised:" date are letterhead: the title names the disease; contacts are kept.
+    assert plain["factsheet_scarlet_fever"].handout.meta.title == "SCARLET FEVER (Scarlatina)"
+    assert "Communicable Disease Control Unit: (555) 210-4400" in text["factsheet_scarlet_fever"]
+    assert plain["triage_adult_eye_problems"].handout.meta.title == "Adult Eye Problems: Where Should I Go?"
+    assert "Tel: 1-800-555-0142 (24 h)" in text["triage_adult_eye_problems"]
+    assert "(see the table in section 3)" in text["leaflet_sitagliptin"]
+    # Names and words: a practice's name stays; "additional" is "extra"; a journal's pages stay as printed.
+    assert "Riverbend Sleep & Pulmonary Associates" in text["qa_sleep_study_results"]  # named with its phone, under Contact
+    assert "Phone: (555) 014-2277" in text["qa_sleep_study_results"]
+    assert "a different or extra infection" in text["discharge_child_croup"]
+    assert "to 808" not in text["seo_glucosamine_knees"] and "Clegg do" not in text["seo_glucosamine_knees"]
+    # No rewrite that changes what the source says.
+    assert "This may work by contacting" not in text["consent_bone_marrow_biopsy"]
+    assert not any(i == "imaging (CT or PET scanning)" for i in items["consent_bone_marrow_biopsy"])
+    assert "Your heart rhythm, and" not in text["qa_sleep_study_results"]
+    assert all("can be deadly" not in t.definition for r in plain.values() for t in r.handout.words_to_know)

@@ -77,25 +77,24 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
             # "1400 Harbor View Drive, Suite 100 | Main line: (555) 310-4400 | ...": too long for a heading, but
             # letterhead all the same (as a paragraph it would stop the search for the title under it).
             b.kind = "heading"
+    letterhead: list[RawBlock] = []  # the lines naming who made the sheet and how to reach them, taken from its top
+    if blocks and blocks[0].title:
+        letterhead += _letterhead_under_title(blocks)  # "# Title" over "**Riverbend Sleep Associates** | Tel. ..."
     if "title" not in front and not (blocks and blocks[0].title) and (top := _title_at_top(blocks)) is not None:
         # "EASTSIDE COMMUNITY HEALTH CENTER" over "Seasonal Influenza (Flu) Vaccine - Information and Consent Form":
         # the letterhead and document-kind lines above the title go; the title names the handout.
-        contacts = _contacts(blocks[:top], blocks[top:])
+        letterhead += blocks[:top]
         del blocks[:top]
-        if contacts:
-            blocks += [RawBlock("heading", ["Contact"], contacts.line), contacts]  # said last, as a sheet's contacts are
         blocks[0].title = True
         parts = [p.strip() for p in _PARTS.split(blocks[0].texts[0])]  # "Migraine FAQ | Neurology Clinic": the site goes
         blocks[0].texts[0] = next((p for p in parts if not (_ORGANISATION.search(p) or _DOCUMENT_KIND.search(p))), parts[0])
-        while len(blocks) > 1 and blocks[1].kind == "heading" and _letterhead(blocks, 1):
-            del blocks[1]  # "Riverside Family Practice - Patient Triage Sheet (rev. 02/2024)" under the title
+        letterhead += _letterhead_under_title(blocks)  # "Riverside Family Practice - Patient Triage Sheet (rev. 02/2024)"
         if len(blocks) > 1 and blocks[1].kind == "heading" and _TITLE_GOES_ON.match(blocks[1].texts[0]):
             # "INFORMED CONSENT FOR JOINT ASPIRATION" / "WITH OR WITHOUT CORTICOSTEROID INJECTION", "ALLOPURINOL
             # TABLETS" / "For the long-term treatment of gout": the title's second line carries it on.
             more = blocks.pop(1).texts[0]
             blocks[0].texts[0] += " " + (more if _capitals(blocks[0].texts[0]) else more[:1].lower() + more[1:])
-            while len(blocks) > 1 and blocks[1].kind == "heading" and _letterhead(blocks, 1):
-                del blocks[1]  # "Issued by: Rheumatology Pharmacy Service" under the title's second line
+            letterhead += _letterhead_under_title(blocks)  # "Issued by: Rheumatology Pharmacy Service" under its second line
         tagline = [p.strip() for p in _TAGLINE.split(blocks[1].texts[0])] if len(blocks) > 2 and blocks[1].kind == \
             "heading" and blocks[2].kind == "heading" else []
         if len(tagline) >= 2 and not any(_ORGANISATION.search(p) or _DOCUMENT_KIND.search(p) or re.search(r"\d", p)
@@ -103,6 +102,8 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
             # "Free of charge - No referral required - All adults welcome" under the title, over a section's heading:
             # a heading of nothing would go, and what it says with it.
             blocks[1] = RawBlock("bullets", tagline, blocks[1].line, levels=[(0, "bullets")] * len(tagline))
+    if letterhead and (contacts := _contacts(letterhead, blocks)):
+        blocks += [RawBlock("heading", ["Contact"], contacts.line), contacts]  # said last, as a sheet's contacts are
     if blocks and blocks[0].title:
         _banner_details(blocks)
     if "title" not in front and blocks and blocks[0].title:
@@ -169,6 +170,14 @@ def _letterhead(blocks: list[RawBlock], i: int) -> bool:
                and i + 1 < len(blocks) and blocks[i + 1].kind == "heading" for p in parts)  # ("Revised: January 2025")
 
 
+def _letterhead_under_title(blocks: list[RawBlock]) -> list[RawBlock]:
+    """Take the letterhead lines right under the title (blocks[0]) out of the blocks, and return them."""
+    taken = []
+    while len(blocks) > 1 and blocks[1].kind == "heading" and _letterhead(blocks, 1):
+        taken.append(blocks.pop(1))
+    return taken
+
+
 def _contacts(letterhead: list[RawBlock], rest: list[RawBlock]) -> RawBlock | None:
     """Return the phone lines of a letterhead as a list to keep ("Nurse Advice Line (24 h): (555) 310-4477"): the
     only way a reader has to reach the clinic, where the text does not give them again. A fax is for staff."""
@@ -180,6 +189,12 @@ def _contacts(letterhead: list[RawBlock], rest: list[RawBlock]) -> RawBlock | No
     lines = [p for p in parts if _CONTACT.search(p)
              and not re.match(r"fax\b", p, re.I) and not _PLACE.search(p.split(":")[0])
              and not any(re.sub(r"\D", "", n) in digits for n in _CONTACT.findall(p))]
+    # Whose numbers they are: the organisation's name first ("Riverbend Sleep & Pulmonary Associates").
+    name = next((p for p in parts if _ORGANISATION.search(p) and not _CONTACT.search(p) and not _PLACE.search(p)
+                 and len(p.split()) <= 8 and not is_furniture(p)), None)
+    if name:  # "RIVERBEND REGIONAL MEDICAL CENTER" is a name, set in capitals: "Riverbend Regional Medical Center"
+        name = re.sub(r"\b[A-Z][A-Z'’]{3,}\b|\bST\b", lambda m: m.group().capitalize(), name)
+    lines = [name] + lines if lines and name else lines
     return RawBlock("bullets", lines, letterhead[0].line, levels=[(0, "bullets")] * len(lines)) if lines else None
 
 
