@@ -4,6 +4,7 @@ found, checked on the whole handout as it prints."""
 
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -21,6 +22,16 @@ FRESH = sorted(DATA.glob("fresh_*"))
 @pytest.fixture(scope="module")
 def plain():
     return {p.stem.removeprefix("fresh_"): plain_language(read_source(p, "en"), Config()) for p in FRESH}
+
+
+@pytest.fixture(scope="module")
+def views(plain):
+    """Each handout's text, list items, Key points and headings, by name: what the round tests read."""
+    blocks = {name: _blocks(r) for name, r in plain.items()}
+    return SimpleNamespace(text={name: _text(r) for name, r in plain.items()},
+                           items={name: [i for _, _, its in b for i in its] for name, b in blocks.items()},
+                           points={name: _points(r) for name, r in plain.items()},
+                           headings={name: [s.heading for s in r.handout.sections] for name, r in plain.items()})
 
 
 def _text(result) -> str:
@@ -493,12 +504,8 @@ def test_a_safety_instruction_with_its_condition_first_makes_the_box(plain):
     assert not any(": effect " in p or "swallows any," in p for p in points)
 
 
-def test_the_fourteenth_round_s_classes(plain):
-    text = {name: _text(r) for name, r in plain.items()}
-    blocks = {name: _blocks(r) for name, r in plain.items()}
-    items = {name: [i for _, _, its in b for i in its] for name, b in blocks.items()}
-    points = {name: _points(r) for name, r in plain.items()}
-    headings = {name: [s.heading for s in r.handout.sections] for name, r in plain.items()}
+def test_the_fourteenth_round_s_classes(plain, views):
+    text, items, points, headings = views.text, views.items, views.points, views.headings
     # A hard-wrapped line that stops mid-phrase is no heading: the definition is said whole, and the reporting line too.
     assert "Impetigo is a common, contagious skin infection caused by bacteria, usually Staphylococcus aureus" \
         in text["factsheet_impetigo"]
@@ -545,12 +552,8 @@ def test_the_fourteenth_round_s_classes(plain):
         assert all(s.text in flagged for s in r.handout.sentences if len(s.text.split()) > 20 and s.sources), name
 
 
-def test_the_fifteenth_round_s_classes(plain):
-    text = {name: _text(r) for name, r in plain.items()}
-    blocks = {name: _blocks(r) for name, r in plain.items()}
-    items = {name: [i for _, _, its in b for i in its] for name, b in blocks.items()}
-    points = {name: _points(r) for name, r in plain.items()}
-    headings = {name: [s.heading for s in r.handout.sections] for name, r in plain.items()}
+def test_the_fifteenth_round_s_classes(plain, views):
+    text, items, points, headings = views.text, views.items, views.points, views.headings
     # A numbered title in capitals is a section's heading, after a list too, and over its own "a)" or "o" list.
     for name, heading in (("consent_cardioversion", "Risks"), ("consent_cardioversion", "Alternatives"),
                           ("leaflet_ciprofloxacin", "Possible side effects and storage"),
@@ -589,10 +592,8 @@ def test_the_fifteenth_round_s_classes(plain):
     assert not any(p.startswith("If unusual behavior") for p in points["factsheet_influenza_antivirals"])
 
 
-def test_the_sixteenth_round_s_classes(plain):
-    text = {name: _text(r) for name, r in plain.items()}
-    blocks = {name: _blocks(r) for name, r in plain.items()}
-    items = {name: [i for _, _, its in b for i in its] for name, b in blocks.items()}
+def test_the_sixteenth_round_s_classes(plain, views):
+    text, items = views.text, views.items
     # A banner's where, who hosts and what it costs are kept; a schedule row with a wide first cell is a row.
     for line in ("Conference Room B (2nd floor, East Wing)", "Free of charge - no referral needed",
                  "Feb 11, May 13: Open sharing nights (no speaker)"):
