@@ -206,7 +206,7 @@ def _whole_clause(root) -> bool:
         first.head.i == root.i or first.head.head.i == root.i and first.head.dep_ != "advcl")
     if asks and not root.sent.text.rstrip().endswith("?"):
         return False  # "How long you have been using it." is half of a question
-    marks = CONDITIONS | {"because", "although", "though", "unless", "while"}
+    marks = CONDITIONS | {"because", "although", "though", "unless", "while", "whether"}  # ("Whether I could be pregnant.")
     if any(c.dep_ == "mark" and c.lower_ in marks for c in root.children) and not any(
             t.pos_ == "VERB" and t.i != root.i and t.dep_ not in ("advcl", "xcomp", "relcl", "acl", "pcomp")
             and not any(c.dep_ == "mark" and c.lower_ in marks for c in t.children) for t in root.sent):

@@ -28,7 +28,7 @@ SOURCE_SUFFIXES = (".txt", ".md", ".markdown", *READERS)
 FRONT_MATTER_KEYS = ("title", "slug", "language", "voice", "reviewed_by", "reviewed_on", "encoding")
 
 # A bullet: "-", "*", "•" ...; or an indented "o", the sub-bullet Word's plain-text export writes.
-_BULLET = re.compile(r"^(?:\s*(?:[-*•‣◦–▪►➤»]|>>)|\s+o)\s+(.*)$")  # ">> your toes become cold": a bullet too
+_BULLET = re.compile(r"^(?:\s*(?:[-*•‣◦–▪►➤»!]|>>)|\s+o)\s+(.*)$")  # ">> your toes become cold", "! faint again": bullets too
 _LETTERED = re.compile(r"^\s+\(?[a-h][.)]\s+(.*)$")  # "   a. Straighten your arm": a step set in under a numbered one
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|step \d{1,2}\s*[:.)-])\s+(.*)$", re.I)  # "1. Wash", "Step 1: Wash"
 _MAX_HEADING_WORDS = 16
@@ -407,12 +407,19 @@ def _reads_as_content(line: str) -> bool:
     return bool(re.search(r"\d", line)) and not line.rstrip().endswith(("?", ":"))
 
 
+_COLOURS = {"🔴": "Red", "🟥": "Red", "🟠": "Orange", "🟧": "Orange", "🟡": "Yellow", "🟨": "Yellow", "🟢": "Green",
+            "🟩": "Green", "🔵": "Blue", "🟦": "Blue"}
+
+
 def _clean(text: str) -> str:
     """Return a text from a reader as every later stage may read it: no control characters, no unsafe address."""
     # "PATIENT DISCHARGE INSTRUCTIONS          Page 1 of 2": a printed page's number is no part of its words.
     text = re.sub(r"(?:\s{2,}|^)Page \d+ of \d+\s*$", "", without_unsafe_addresses(clean_line(text)))
     # "🔴 CALL 911 NOW", "⚠️ Important": a picture says no word, and the handout fonts have no glyph for it (a tick
     # "✓" in a form's box stays).
+    # A coloured circle or square that codes urgency says its colour ("🔴 CALL 911": "Red: CALL 911"), which the text
+    # may refer to ("move straight to the red section").
+    text = re.sub(r"^\s*([🔴🟠🟡🟢🔵🟥🟧🟨🟩🟦])\uFE0F?\s*", lambda m: _COLOURS[m.group(1)] + ": ", text)
     text = re.sub(r"\s*[\U0001F000-\U0001FAFF\u2600-\u2712\u2719-\u27BF\uFE0F\u200D]+\s*", " ", text).strip()
     if re.fullmatch(r"\s*(?:[A-Z] ){2,}[A-Z](?:\s{2,}(?:[A-Z] )+[A-Z])*\s*", text):
         # "S T E A D Y   G R O U N D": a banner set letter by letter is its words.
@@ -1073,7 +1080,7 @@ def _inline_lines(tok) -> list[str]:
 
 def _footnote_mark(mark: str) -> str:
     """Return the pattern of a footnote mark on a table's row ("H. pylori eradication*"; "**" is another mark)."""
-    return rf"(?<=[\w).%,;]){re.escape(mark)}(?![*†‡])"  # "eradication*", "for average-risk adults,* although"
+    return rf"(?<=[\w).%,;.]){re.escape(mark)}(?![*†‡])"  # "eradication*", "adults,* although", "with exercise.*"
 
 
 _NOTE = re.compile(r"^(\*{1,3}|†|‡)\s*(\S.*)$")  # "* together with two antibiotics", "** No meetings on holidays"
@@ -1082,6 +1089,33 @@ _NOTE = re.compile(r"^(\*{1,3}|†|‡)\s*(\S.*)$")  # "* together with two anti
 def _anchored(text: str, mark: str) -> bool:
     """Tell whether a text carries a footnote mark ("sign-up*", "coming back.*"), not a word set between stars."""
     return bool(re.search(_footnote_mark(mark), text)) and not (mark == "*" and re.search(r"(?<![\w*])\*[A-Za-z]", text))
+
+
+def _note_in_place(block: RawBlock, k: int, mark: str, note: str) -> bool:
+    """Say a note where its mark is, when more follows the mark: a short note on a table's cell in brackets after it
+    ("1.25 mL infant (50 mg)†" / "† Only if 6 months or older.": "1.25 mL infant (50 mg) (only if 6 months or older)",
+    not after the whole row), a note on a sentence right after that sentence ("... with exercise.*" / "* Children
+    ... of this effect.", not after the serious reactions said next). False: the mark ends the text."""
+    text = block.texts[k]
+    m = re.search(_footnote_mark(mark), text)
+    if not m:
+        return False
+    rest = text[m.end():]
+    if block.table:
+        if len(note.split()) > 12 or not _ends_sentence(note) or re.search(r"[.!?]\s", note):
+            return False  # a long note, or more than one sentence: said after the row
+        block.texts[k] = f"{text[:m.start()]} ({note[:1].lower() + note[1:].rstrip('.')}){rest}"
+        return True
+    if not rest.strip(" .;"):
+        return False
+    if re.search(r"[.!?][\"”’')\]]*$", text[:m.start()]):
+        at = m.end()  # "... with exercise.*": the mark ends its sentence
+    elif end := re.search(r"[.!?][\"”’')\]]*(?=\s|$)", rest):
+        at = m.end() + end.end()  # "semaglutide (Ozempic)*, and whether ...": the note after the sentence
+    else:
+        return False
+    block.texts[k] = f"{text[:m.start()]}{text[m.end():at]} {note}{text[at:]}"
+    return True
 
 
 def _notes_apart(blocks: list[RawBlock]) -> list[RawBlock]:
@@ -1129,6 +1163,8 @@ def _table_notes(blocks: list[RawBlock]) -> list[RawBlock]:
             continue
         if marked:
             for o, k in marked:
+                if _note_in_place(o, k, mark, note):
+                    continue
                 said = re.sub(_footnote_mark(mark), "", o.texts[k]).rstrip(" ;")
                 said = said.rstrip(".") if note[:1].islower() else said if _ends_sentence(said) else f"{said}."
                 # A note that carries the text on ("together with two antibiotics, ...") stays in its sentence.
