@@ -86,3 +86,15 @@ def test_a_title_line_of_letterhead_parts_is_no_title(tmp_path):
     h = _read(tmp_path, "hcv.txt", "Division of Viral Hepatitis | Fact Sheet for the Public\nHepatitis C: What You "
               "Should Know\n\nHepatitis C is a liver infection.\n")
     assert h.meta.title == "Hepatitis C: What You Should Know"
+
+
+def test_numbered_steps_of_two_sentences_set_apart_by_two_spaces_are_steps_not_a_table(tmp_path):
+    # Found by tests/test_fuzz_pipeline.py: the steps were read as a table's rows, and the step after them crashed
+    # the reader (a list's depth looked up under a table).
+    path = tmp_path / "steps.txt"
+    path.write_text("1. Take 2 tablets every 4 hours.  Take them with food.\n"
+                    "2. Drink water.  Rest in bed.\n3. Call us if it gets worse.\n")
+    blocks = [b for s in read_source(path).sections for b in s.blocks]
+    assert [b.kind for b in blocks] == ["numbered"]
+    assert [" ".join(x.text for x in item) for item in blocks[0].items] == [
+        "Take 2 tablets every 4 hours. Take them with food.", "Drink water. Rest in bed.", "Call us if it gets worse."]

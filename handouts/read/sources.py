@@ -590,7 +590,7 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
             if m:
                 indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
                 depth = _list_depth(indents, indent) if blocks and blocks[-1].kind in ("bullets", "numbered") \
-                    and _previous_line_blank(lines, i) is False else None
+                    and not blocks[-1].table and indents and _previous_line_blank(lines, i) is False else None
                 if depth is None and kind == "numbered" and blocks and blocks[-1].kind == "numbered" and indents \
                         and indent <= indents[0] + 1 and _number(line) == 1 + sum(d == 0 for d, _ in blocks[-1].levels):
                     depth = _list_depth(indents, indent)  # "2. Isometric wrist extension" after a blank line: step 2
@@ -689,8 +689,8 @@ def _column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | Non
     while j < len(lines):
         line = lines[j].expandtabs(4).rstrip()
         cells = [(m.start(), m.group()) for m in _CELL.finditer(line)]
-        if not cells or "__" in line or _BULLET.match(line):
-            break
+        if not cells or "__" in line or _BULLET.match(line) or _NUMBERED.match(line) and _ends_sentence(cells[0][1]):
+            break  # ("1. Take 2 tablets.  Take them with food.": a step of two sentences, no row)
         if rows and all(_RULER.fullmatch(c) for _, c in cells):
             ruled = ruled or len(rows) == 1
             j += 1
