@@ -50,8 +50,8 @@ def _own_summary(name: str) -> bool:
     return any(SUMMARY_BOX.match(s.heading) for s in read_source(path, "en").sections)
 
 
-def test_there_are_a_hundred_and_eighty_seven_and_every_split_sentence_is_whole(plain):
-    assert len(plain) == 187
+def test_there_are_a_hundred_and_ninety_nine_and_every_split_sentence_is_whole(plain):
+    assert len(plain) == 199
     splits = {r.name for r in RULES if r.kind in ("clauses", "examples")}
     for name, r in plain.items():
         for s in r.handout.sentences:
@@ -614,3 +614,16 @@ def test_the_sixteenth_round_s_classes(plain, views):
     assert not any(i == "imaging (CT or PET scanning)" for i in items["consent_bone_marrow_biopsy"])
     assert "Your heart rhythm, and" not in text["qa_sleep_study_results"]
     assert all("can be deadly" not in t.definition for r in plain.values() for t in r.handout.words_to_know)
+
+
+def test_the_seventeenth_round_s_classes(plain, views):
+    text, items, headings = views.text, views.items, views.headings
+    # A coloured circle that codes urgency says its colour: the text refers to "the red section".
+    assert any(h.startswith("Red: ") for h in headings["triage_child_rash_with_fever"])
+    # "!" marks list items; a sentence's note follows that sentence, not the next one.
+    assert any(i.startswith("faint again") for i in items["discharge_adult_syncope"])
+    said = text["leaflet_oxybutynin"]
+    assert 0 < said.index("Children and older people are at higher risk") - said.index("with exercise.") < 20
+    # Words and sentences: NICE stays an acronym; "Whether I could be pregnant." is no sentence of its own.
+    assert "NICE NG145" in text["qa_thyroid_blood_tests"]
+    assert "Whether I could be pregnant." not in text["consent_tooth_extraction_sedation"]
