@@ -626,4 +626,6 @@ def test_the_seventeenth_round_s_classes(plain, views):
     assert 0 < said.index("Children and older people are at higher risk") - said.index("with exercise.") < 20
     # Words and sentences: NICE stays an acronym; "Whether I could be pregnant." is no sentence of its own.
     assert "NICE NG145" in text["qa_thyroid_blood_tests"]
+    # A table's column that hedges keeps its name with each answer: "may suggest", not a diagnosis.
+    assert any(i.startswith("TSH: ") and "may suggest: High: underactive thyroid" in i for i in items["qa_thyroid_blood_tests"])
     assert "Whether I could be pregnant." not in text["consent_tooth_extraction_sedation"]

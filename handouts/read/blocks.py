@@ -323,6 +323,9 @@ def _lower(header: str) -> str:
                     for i, w in enumerate(header.split()))
 
 
+_HEDGED = re.compile(r"\b(?:may|might|could|possibly|suggests?)\b", re.I)
+
+
 def table_rows(rows: list[list[str]]) -> list[str]:
     """Say each row of a table as one line: 'Reliever: colour blue; use when you have symptoms'."""
     if len(rows) < 2:
@@ -332,8 +335,9 @@ def table_rows(rows: list[list[str]]) -> list[str]:
     rows = [header] + [[c if not re.fullmatch(r"[-–—]+", c.strip()) else "" for c in row] for row in rows[1:]]
     for row in rows[1:]:
         # A header that asks ("How often") is answered by its cell ("Every 4 weeks"): say only the answer.
-        pairs = [c if not h else uncap(c) if re.match(r"(?:how|when|what|where|who|which)\b", h, re.I)
-                 else f"{uncap(h)}: {c}" if re.search(r"\d", h)  # "acetaminophen 160 mg/5 mL: 2.5 mL"
+        # (Not one that hedges: "What a result outside the range may suggest" keeps its "may" with the answer.)
+        pairs = [c if not h else uncap(c) if re.match(r"(?:how|when|what|where|who|which)\b", h, re.I) and not _HEDGED.search(h)
+                 else f"{uncap(h)}: {c}" if re.search(r"\d", h) or _HEDGED.search(h)  # "acetaminophen 160 mg/5 mL: 2.5 mL"
                  else f"{_lower(h)} {uncap(c)}" for h, c in zip(header[1:], row[1:]) if c]
         label = row[0] if row else ""
         if re.fullmatch(r"[\d.,]+(?:\s*(?:to|-|–)\s*[\d.,]+)?(?: onwards?| and (?:on|after|over|up))?", label) and header[0]:
