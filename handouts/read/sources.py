@@ -72,7 +72,7 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
     for b in blocks[:6]:
         if b.kind == "paragraph" and len(b.texts) == 1 and (len(parts := _letterhead_parts(b.texts[0])) > 1 or all(
                 x.kind == "paragraph" for x in blocks[:blocks.index(b)]) and not _ends_sentence(b.texts[0])) \
-                and all(_ORGANISATION.search(p) or _CONTACT.search(p) or _PLACE.search(p) or is_furniture(p) for p in parts) \
+                and all(_names_or_reaches(p) for p in parts) \
                 and any(not is_furniture(p) for p in parts):
             # "1400 Harbor View Drive, Suite 100 | Main line: (555) 310-4400 | ...": too long for a heading, but
             # letterhead all the same (as a paragraph it would stop the search for the title under it).
@@ -162,12 +162,18 @@ def _letterhead_parts(text: str) -> list[str]:
     return [p.strip() for p in re.split(r"\s+[|*·•]\s+|\s{3,}", text) if p.strip()]
 
 
+def _names_or_reaches(part: str) -> bool:
+    """Tell whether a part of a letterhead line names who made the sheet, where it is, how to reach them, or when it
+    was revised ("Revised: January 2025")."""
+    return bool(_ORGANISATION.search(part) or _CONTACT.search(part) or _PLACE.search(part) or is_furniture(part))
+
+
 def _letterhead(blocks: list[RawBlock], i: int) -> bool:
     """Tell whether the heading at i names who made the sheet, or what kind of sheet it is (over another heading:
     "Why We Made This Handout" over its paragraph is a section's heading), or where to reach them."""
     parts = _letterhead_parts(blocks[i].texts[0])  # "Division of Viral Hepatitis | Fact Sheet for the Public"
-    return all(_ORGANISATION.search(p) or _CONTACT.search(p) or _PLACE.search(p) or is_furniture(p) or _DOCUMENT_KIND.search(p)
-               and i + 1 < len(blocks) and blocks[i + 1].kind == "heading" for p in parts)  # ("Revised: January 2025")
+    return all(_names_or_reaches(p) or _DOCUMENT_KIND.search(p) and i + 1 < len(blocks) and blocks[i + 1].kind == "heading"
+               for p in parts)
 
 
 def _letterhead_under_title(blocks: list[RawBlock]) -> list[RawBlock]:
