@@ -558,6 +558,7 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
     lines = [_unboxed(line) for line in body.split("\n")]
     indents: list[int] = []  # how far in the items of each open level of the list being read stand
     refers_to_sections = bool(re.search(r"\b[Ss]ections? \d", body))
+    run_ends = _run_ends(lines)
     skip = 0  # the lines up to here were read as a table
     for i, line in enumerate(lines):
         n = first_line + i
@@ -624,7 +625,7 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                     and not re.match(r"\[[ xX✓]\]", stripped):  # "Clinician: ____", "[ ] Levofloxacin ...": lines of their own
                 # A paragraph, or a list item, hard-wrapped over several lines continues here.
                 blocks[-1].texts[-1] = _joined(blocks[-1].texts[-1], stripped)
-            elif _is_heading_line(stripped, _next_text_line(lines, i)) and not _wraps_on(stripped, lines, i):
+            elif _is_heading_line(stripped, _next_text_line(lines, i)) and not _wraps_on(stripped, lines, i, run_ends):
                 blocks.append(RawBlock("heading", [stripped.lstrip("#").strip()], n))
             else:
                 blocks.append(RawBlock("paragraph", [stripped], n))
@@ -876,7 +877,17 @@ _NEVER_ENDS = re.compile(r"\b(?:a|an|the|and|or|of|to|that|which|they|you|we|onc
                          r"your|their|its|our)$", re.I)
 
 
-def _wraps_on(line: str, lines: list[str], i: int) -> bool:
+def _run_ends(lines: list[str]) -> list[int]:
+    """Return, for each line, where the run of lines it stands in (up to a blank line) ends: found once for all lines,
+    not by a search forward from each (which made a long text of one run quadratic)."""
+    ends, end = [0] * len(lines), None
+    for k in range(len(lines) - 1, -1, -1):
+        end = None if not lines[k].strip() else k if end is None else end
+        ends[k] = k if end is None else end
+    return ends
+
+
+def _wraps_on(line: str, lines: list[str], i: int, run_ends: list[int]) -> bool:
     """Tell whether a line that could be a heading is the first line of a hard-wrapped paragraph: the next line
     follows with no blank, and this one stops mid-phrase ("... caused by bacteria, usually" / "(group A"), or
     is as long as a wrapped line and set as a sentence, not a title ("Outbreaks (2 or more linked cases) should
@@ -895,10 +906,7 @@ def _wraps_on(line: str, lines: list[str], i: int) -> bool:
     # "Handout -- please take one" is a title over a tagline, and a list of phone lines ends on no full stop.
     if len(line) < 50 or len(words) < 8:
         return False
-    for j in range(i + 1, len(lines)):
-        if not lines[j].strip() or j + 1 == len(lines):
-            return _ends_sentence(lines[j - 1 if not lines[j].strip() else j].strip())
-    return False
+    return _ends_sentence(lines[run_ends[i + 1]].strip())
 
 
 def _is_numbered_heading(text: str, blocks: list[RawBlock], next_line: str | None) -> bool:
