@@ -223,6 +223,15 @@ def _title_at_top(blocks: list[RawBlock]) -> int | None:
         if not _letterhead(blocks, i) and not b.texts[0].endswith("?"):
             return i if run > 1 else None
     banner = blocks[run]
+    if run <= 5 and banner.kind == "paragraph" and len(banner.texts) == 1 and _capitals(banner.texts[0]) \
+            and banner.texts[0].endswith(":") and len(banner.texts[0].split()) <= 8 and run + 1 < len(blocks) \
+            and blocks[run + 1].kind == "heading" and not _letterhead(blocks, run + 1):
+        # "YOU ARE NOT ALONE:" over "A Peer Support Group for Families Living with Epilepsy": one title of two lines
+        # (the banner had been read as a lead-in, and the title as a heading of nothing).
+        blocks[run + 1].texts[0] = f"{banner.texts[0]} {blocks[run + 1].texts[0]}"
+        del blocks[run]
+        blocks[run].kind = "heading"
+        return run
     if run <= 5 and banner.kind == "paragraph" and len(banner.texts) == 1 and len(banner.texts[0].split()) <= 25 \
             and not _ends_sentence(banner.texts[0]):
         # Letterhead over a banner of several lines ('"LIVING WELL TOGETHER"' / 'A Support Group for People with MS'
@@ -305,7 +314,18 @@ def _label_lines(blocks: list[RawBlock]) -> list[RawBlock]:
     to Know") and title-like values stay headings.
     """
     out: list[RawBlock] = []
+    consent = _consent_form(blocks)
     for i, b in enumerate(blocks):
+        if consent and _signing_line(b):
+            # "Patient / legal guardian signature: ____   Date: ____   Time: ____": the form's signing, kept
+            said = "; ".join(re.sub(r"\s+", " ", re.sub(r"_{2,}[_/:\s]*?(?=\s*(?:[A-Za-z(\[]|$))", BLANK + " ", f)).strip()
+                             for f in re.split(r"\s{3,}", b.texts[0]) if f.strip())
+            if out and out[-1].kind == "bullets" and not out[-1].table and BLANK in out[-1].texts[-1]:
+                out[-1].texts.append(said)
+                out[-1].levels.append((0, "bullets"))
+            else:
+                out.append(RawBlock("bullets", [said], b.line, levels=[(0, "bullets")]))
+            continue
         if b.kind == "paragraph" and re.fullmatch(r"\(.*\)", b.texts[0]) and out and out[-1].kind == "bullets" \
                 and not out[-1].table and _LABEL_LINE.match(out[-1].texts[-1]):
             # "General surgery clinic: in 2-4 weeks" / "   (to discuss interval laparoscopic cholecystectomy ...)":
@@ -313,7 +333,7 @@ def _label_lines(blocks: list[RawBlock]) -> list[RawBlock]:
             out[-1].texts[-1] = f"{out[-1].texts[-1]} {b.texts[0]}"
             continue
         if b.kind == "paragraph" and len(b.texts) == 1 and _in_field_run(blocks, i) and out and out[-1].kind == "bullets" \
-                and _LABEL_LINE.match(out[-1].texts[-1]):
+                and _field(out[-1].texts[-1]):
             out[-1].texts.append(b.texts[0])  # "Phone: (555) 013-7745 (Monday to Friday, ...)." under "Facilitator: ..."
             out[-1].levels.append((0, "bullets"))
             continue
@@ -349,7 +369,7 @@ def _label_lines(blocks: list[RawBlock]) -> list[RawBlock]:
         # A line with a name or a signature on it is the form's own furniture: its "Date: ____" goes with them.
         furniture = any(re.match(r"[\w' ]*\b(?:name|signature|signed|witness)\b", f, re.I) and "__" in f for f in labelled)
         said = []
-        for t in (_filled(f, furniture) for f in labelled):
+        for t in (_filled(f, furniture, consent) for f in labelled):
             if t and said and t.endswith(BLANK) and t.count(BLANK) == 1 and ":" in t and len(t.split(":")[0].split()) <= 2:
                 said[-1] += f"; {t}"  # "Ondansetron given in ED: Yes / No   Time: ____": the time of that dose
             elif t:
@@ -364,16 +384,33 @@ def _label_lines(blocks: list[RawBlock]) -> list[RawBlock]:
     return out
 
 
+def _consent_form(blocks: list[RawBlock]) -> bool:
+    """Tell whether a sheet is a consent form: the patient signs that they consent ("I consent to the procedure")."""
+    return any(re.search(r"\bI (?:hereby )?(?:\w+ )?(?:consent|agree|give (?:my )?(?:permission|consent))\b|"
+                         r"\bconsent form\b", t, re.I) for b in blocks for t in b.texts)
+
+
+def _signing_line(b: RawBlock) -> bool:
+    """A line of a form where someone signs ("Patient signature: ____   Date: ____", "Witness: ____")."""
+    return len(b.texts) == 1 and b.kind in ("heading", "paragraph") and "__" in b.texts[0] \
+        and any(_SIGNING_FIELD.search(label) for label in re.findall(r"([^:_]+):\s*(?:Dr\.?\s*)?_", b.texts[0]))
+
+
 def _in_field_run(blocks: list[RawBlock], i: int) -> bool:
     """Tell whether block i is a "Label: value" line right under or over another one (a block of fields)."""
-    if not _LABEL_LINE.match(blocks[i].texts[0]) or len(blocks[i].texts) != 1:
+    if not _field(blocks[i].texts[0]) or len(blocks[i].texts) != 1:
         return False
     # (Lines of a form or a contact block, not a list's items: "Recognising a New Stroke: BE FAST" over "- B - Balance:
     # ..." stays a heading.)
     before = blocks[i - 1] if i and blocks[i - 1].kind in ("heading", "paragraph") else None
     after = blocks[i + 1] if i + 1 < len(blocks) and blocks[i + 1].kind in ("heading", "paragraph") else None
-    return bool(before and before.line + len(before.texts) == blocks[i].line and _LABEL_LINE.match(before.texts[-1])
-                or after and after.line == blocks[i].line + 1 and _LABEL_LINE.match(after.texts[0]))
+    return bool(before and before.line + len(before.texts) == blocks[i].line and _field(before.texts[-1])
+                or after and after.line == blocks[i].line + 1 and _field(after.texts[0]))
+
+
+def _field(text: str) -> bool:
+    """A "Label: value" line, or a contact line ("Epilepsy nurse line (Mon-Fri 8:30-4:30): (555) 013-7720")."""
+    return bool(_LABEL_LINE.match(text) or ":" in text and _PHONE.search(text))
 
 
 # "Prevention: the MMR vaccine", "Treatment: what helps": a section's name and its subject, no label of a value.
@@ -386,24 +423,27 @@ _PHONE = re.compile(r"(?:\(\d{3}\)\s?|\b\d{3}[-.\s])\d{3}[-.\s]\d{4}\b|\b1-800-[
 
 
 BLANK = "________"  # a form's blank to fill in, as printed
-_FORM_FURNITURE = re.compile(r"\b(?:(?:patient|child)(?:'s)?(?: full)? name|(?:full |print(?:ed)? )?name|patient|signature|signed|"
-                             r"\w+ signature|date of birth|dob|d\.o\.b|mrn|medical record|record number|hospital number|"
-                             r"nhs number|(?:patient )?id|address|witness|interpreter|relationship|parent/guardian|"
-                             r"attending|seen by|admitted|admission|date of admission|discharge date|date of discharge|"
-                             r"ward|bed|nurse|doctor|physician|clinician|surgeon|consultant|staff|provider)\b", re.I)
+# Fields that only say who the patient is: record-keeping, no part of what the sheet tells them.
+_PATIENT_FIELD = re.compile(r"\b(?:(?:patient|child)(?:'s)?(?: full)? name|(?:full |print(?:ed)? )?name|patient|"
+                            r"date of birth|dob|d\.o\.b|mrn|medical record|record number|hospital number|nhs number|"
+                            r"(?:patient )?id|address|relationship|ward|bed|admitted|admission|date of admission|"
+                            r"discharge date|date of discharge)\b", re.I)
+# Fields of the signing: a consent form's purpose, and furniture on any other sheet.
+_SIGNING_FIELD = re.compile(r"\b(?:signature|signed|witness|interpreter|parent/guardian)\b", re.I)
 
 
-def _filled(field: str, furniture: bool = False) -> str:
+def _filled(field: str, furniture: bool = False, consent: bool = False) -> str:
     """Return a form's field as printed, its blanks kept for staff to fill in ("Weight today: ________ kg",
-    "Primary care physician: Dr. ________ within 7-10 days"), or "" for a field that only says who the patient is
-    or who signs ("Patient name: ____", "Signature: ____", and a "Date: ____" on their line: `furniture`)."""
+    "Surgeon: Dr. ________", "Date of procedure: ________"), or "" for a field that only says who the patient is
+    ("Patient name: ____"), or who signs a sheet that is no consent form ("Signature: ____", and a "Date: ____" on
+    their line: `furniture`). A consent form keeps its signing lines: without them it cannot be signed."""
     text = re.sub(r"_{2,}[_/:\s]*?(?=\s*(?:[A-Za-z(]|$))", BLANK + " ", field).strip()
     text = re.sub(r"\s+", " ", text)
     m = _LABEL_LINE.match(text)
     if not m or not m.group(2).strip():
         return ""
     only_blank = not re.sub(r"^(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?\s", "", m.group(2)).replace(BLANK, "").strip(" /:")
-    if only_blank and (furniture or _FORM_FURNITURE.search(m.group(1))):
+    if only_blank and (_PATIENT_FIELD.search(m.group(1)) or not consent and (furniture or _SIGNING_FIELD.search(m.group(1)))):
         return ""
     return text
 
@@ -492,8 +532,9 @@ def _without_furniture(blocks: list[RawBlock]) -> list[RawBlock]:
 
     A heading at the top that a byline or date line follows is the article's title."""
     out = []
+    consent = _consent_form(blocks)
     for b, furniture in zip(blocks, page_furniture(blocks)):
-        if furniture:
+        if furniture and not (consent and _signing_line(b)):  # a consent form's signing lines are what it is for
             if len(out) == 1 and out[0].kind == "heading":
                 out[0].title = True  # "Heat Illness: Stay Safe" then "By Jane Smith | 4 min read"
             continue
@@ -559,6 +600,7 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
     indents: list[int] = []  # how far in the items of each open level of the list being read stand
     refers_to_sections = bool(re.search(r"\b[Ss]ections? \d", body))
     run_ends = _run_ends(lines)
+    width = _wrap_width(lines)
     skip = 0  # the lines up to here were read as a table
     for i, line in enumerate(lines):
         n = first_line + i
@@ -609,8 +651,25 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                     indents[:] = [indent]
                 break
         else:
+            if _set_in_under_lead_in(lines, i):
+                # "Upcoming themes (subject to change):" over "    Jan - Rescue medicines ..." / "    Feb - Sleep ...":
+                # short lines set in under a lead-in are its list (read as headings, two of them were lost)
+                if blocks and blocks[-1].kind == "bullets" and not blocks[-1].table and not _previous_line_blank(lines, i) \
+                        and _indent(lines[i - 1]) == _indent(line):
+                    blocks[-1].texts.append(stripped)
+                    blocks[-1].levels.append((0, "bullets"))
+                else:
+                    blocks.append(RawBlock("bullets", [stripped], n, levels=[(0, "bullets")]))
+                    indents[:] = [_indent(line)]
+                continue
             question = re.match(r"^(?:Q|Question)\s*[:.]\s+(.+\?)$", stripped)
             wiki = re.match(r"^(={2,6})\s*([^=].*?)\s*\1$", stripped)
+            starred = re.match(r"^(\*{3,})\s*([^*]+?)\s*\1$", stripped)
+            if starred:
+                # "*** IMPORTANT WARNING: TENDONS, NERVES AND MOOD ***": a line of its own inside its section (as a
+                # heading it would take the section's other text, what must not take the medicine, under "warning")
+                blocks.append(RawBlock("paragraph", [starred.group(2)], n))
+                continue
             if wiki:
                 blocks.append(RawBlock("heading", [wiki.group(2)], n))  # "== Safety: Who Should Avoid Zinc? =="
             elif question and re.match(r"^(?:A|Answer)\s*[:.]\s", _next_text_line(lines, i) or ""):
@@ -620,6 +679,7 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                     and (blocks[-1].kind == "paragraph" or blocks[-1].kind in ("bullets", "numbered")
                          and (stripped[0].islower() or indents and _indent(line) > indents[-1])) \
                     and not _apart_as_furniture(blocks[-1].texts[-1], stripped, lines, i) \
+                    and not (stripped[0].isupper() and _word_would_fit(lines[i - 1], stripped, width)) \
                     and not _timed(blocks[-1].texts[-1]) \
                     and not ("__" in stripped and _LABEL_LINE.match(stripped)) \
                     and not re.match(r"\[[ xX✓]\]", stripped):  # "Clinician: ____", "[ ] Levofloxacin ...": lines of their own
@@ -633,6 +693,41 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
         if b.kind == "paragraph":
             b.texts[0], b.quoted = unquote(b.texts[0])
     return _lead_in_headings(laid_out(_timetables(blocks)))
+
+
+def _wrap_width(lines: list[str]) -> int:
+    """Return how wide the text's lines run (the 90th percentile of its lines' lengths): where it was hard-wrapped,
+    about the wrap's width; where paragraphs stand on one line each, far wider than any short line."""
+    lengths = sorted(len(x.rstrip()) for x in lines if x.strip())
+    return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
+
+
+def _word_would_fit(before: str, line: str, width: int) -> bool:
+    """Tell whether the first word of a line would have fitted at the end of the line before it, with room to spare:
+    then the break is the writer's, no wrap ("After hours: call the operator ... on call" / "Spanish-language
+    interpreter available on request" in a text whose paragraphs stand on one line each)."""
+    before = before.strip()
+    # (Not under a banner's short line or one in capitals: '"LIVING WELL TOGETHER"' / 'A Support Group for People
+    # with MS' is one title over two lines.)
+    return len(before) >= 40 and not _capitals(before) and len(before) + 1 + len(line.split()[0]) < width - 10
+
+
+def _set_in_under_lead_in(lines: list[str], i: int) -> bool:
+    """Tell whether line i is one of two or more short lines, each a line of its own, set in further than the
+    lead-in ending ":" right over them (a list without bullets)."""
+    indent, first = _indent(lines[i]), i
+    while first > 0 and first > i - 30 and lines[first - 1].strip() and _indent(lines[first - 1]) == indent:
+        first -= 1
+    lead = lines[first - 1] if first > 0 else ""
+    if not lead.strip().endswith(":") or _indent(lead) >= indent or _BULLET.match(lead) or _NUMBERED.match(lead):
+        return False
+    last = i
+    while last + 1 < len(lines) and last + 1 < i + 30 and lines[last + 1].strip() and _indent(lines[last + 1]) == indent:
+        last += 1
+    run = [x.strip() for x in lines[first:last + 1]]
+    # Each its own line: short, starting as a line does, not ending mid-phrase (a hard-wrapped note set in is no list).
+    return last > first and all(len(x) <= 90 and (x[0].isupper() or x[0].isdigit() or x[0] in "\"'“(")
+                                and not _NEVER_ENDS.search(x) and not _ENDS_MID_PHRASE.search(x) for x in run)
 
 
 def _lead_in_headings(blocks: list[RawBlock]) -> list[RawBlock]:
@@ -855,6 +950,8 @@ def _is_heading_line(line: str, next_line: str | None) -> bool:
         return False  # the next line carries on this one: a hard-wrapped paragraph
     if line[0] in QUOTES[0] or not (line[0].isupper() or line[0].isdigit()):
         return False
+    if re.search(r"\w; ", line):
+        return False  # "Spanish-language interpreter available on request; ASL interpretation ...": two statements
     if re.search(r"\[[ x]\]", line):
         return False  # a form's line to fill in ("Which side? [ ] Left [ ] Right"): no title
     if _TIME.search(line):
@@ -1174,6 +1271,13 @@ def _table_notes(blocks: list[RawBlock]) -> list[RawBlock]:
                 o.texts[k] = re.sub(_footnote_mark(mark), "", o.texts[k])
             last = max(out.index(o) for o, _ in marked if o in out)
             out.insert(last + 1, RawBlock("paragraph", [note], b.line))
+            continue
+        parts = re.split(r"(?<=[.!?])\s+(?=[A-Z])", note, maxsplit=1) if note else []
+        if len(marked) == 1 and marked[0][0] is table and out and out[-1] is table and len(parts) == 2 \
+                and _note_in_place(table, marked[0][1], mark, parts[0]):
+            # "† Only if 6 months or older. Dose by weight when it is known, ...": the first sentence is the cell's
+            # note, the rest a note on the whole table, said after it (not after the one row).
+            out.append(RawBlock("paragraph", [parts[1]], b.line))
             continue
         if marked:
             for o, k in marked:
