@@ -28,7 +28,8 @@ SOURCE_SUFFIXES = (".txt", ".md", ".markdown", *READERS)
 FRONT_MATTER_KEYS = ("title", "slug", "language", "voice", "reviewed_by", "reviewed_on", "encoding")
 
 # A bullet: "-", "*", "•" ...; or an indented "o", the sub-bullet Word's plain-text export writes.
-_BULLET = re.compile(r"^(?:\s*(?:[-*•‣◦–▪►➤»!]|>>)|\s+o)\s+(.*)$")  # ">> your toes become cold", "! faint again": bullets too
+# ">> your toes become cold", "! faint again", "o Room 3B has a hearing loop" (an "o" at the line's start too): bullets
+_BULLET = re.compile(r"^(?!.*<<\s*$)(?:\s*(?:[-*•‣◦–▪►➤»!]|>>)|\s+o|o(?=\s+[A-Z0-9\"“(]))\s+(.*)$")  # (">> ... <<": a box)
 _LETTERED = re.compile(r"^\s+\(?[a-h][.)]\s+(.*)$")  # "   a. Straighten your arm": a step set in under a numbered one
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|step \d{1,2}\s*[:.)-])\s+(.*)$", re.I)  # "1. Wash", "Step 1: Wash"
 _MAX_HEADING_WORDS = 16
@@ -148,7 +149,7 @@ _TITLE_GOES_ON = re.compile(r"(?:with|without|for|and|or|of|in|during|after|befo
 _TAGLINE = re.compile(r"\s+[-–—·•|]\s+")  # "Free of charge  -  No referral required  -  All adults welcome"
 _PARTS = re.compile(r"\s+\|\s+")  # "412 Alder Street   |   Tel. (555) 014-2280   |   info@clinic.org"
 _DOCUMENT_KIND = re.compile(r"^(?!.*:)(?:[\w' ]+ )?(?:fact ?sheet|handout|leaflet|patient information|information "
-                            r"sheet|information for patients)\b", re.I)
+                            r"sheet|information for patients)\b|^package leaflet: information for the (?:patient|user)$", re.I)
 
 
 _CONTACT = re.compile(r"(?<![\w/])\(?\d(?:[ ()-]*\d){9,}(?![\w/])")  # a phone number, any country's: "01632 960 900"
@@ -424,10 +425,12 @@ _PHONE = re.compile(r"(?:\(\d{3}\)\s?|\b\d{3}[-.\s])\d{3}[-.\s]\d{4}\b|\b1-800-[
 
 BLANK = "________"  # a form's blank to fill in, as printed
 # Fields that only say who the patient is: record-keeping, no part of what the sheet tells them.
+# (Who saw the patient is the record's too: "Attending physician: Dr. ____", "Discharging nurse: ____"; whom they
+# see next, or who operates, is not: "Surgeon: Dr. ____", "Primary care doctor: Dr. ____ within 7 to 10 days".)
 _PATIENT_FIELD = re.compile(r"\b(?:(?:patient|child)(?:'s)?(?: full)? name|(?:full |print(?:ed)? )?name|patient|"
                             r"date of birth|dob|d\.o\.b|mrn|medical record|record number|hospital number|nhs number|"
                             r"(?:patient )?id|address|relationship|ward|bed|admitted|admission|date of admission|"
-                            r"discharge date|date of discharge)\b", re.I)
+                            r"discharge date|date of discharge|attending|seen by|discharging|treating|nurse|staff)\b", re.I)
 # Fields of the signing: a consent form's purpose, and furniture on any other sheet.
 _SIGNING_FIELD = re.compile(r"\b(?:signature|signed|witness|interpreter|parent/guardian)\b", re.I)
 
@@ -632,7 +635,10 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
             m = pattern.match(line)
             if m and pattern is _LETTERED and not (blocks and blocks[-1].kind in ("bullets", "numbered", "heading")):
                 m = None  # "   a. Straighten your arm ..." is a step only under a list's item, or a heading
-            if m and kind == "numbered" and _is_numbered_heading(m.group(1).strip(), blocks, _next_text_line(lines, i)):
+            # (A "1." after a blank line under a list numbered past 1 starts anew: no step of that list.)
+            restarts = _number(line) == 1 and _previous_line_blank(lines, i) and bool(blocks) and len(blocks[-1].texts) > 1
+            if m and kind == "numbered" and _is_numbered_heading(m.group(1).strip(), blocks, _next_text_line(lines, i),
+                                                                 _next_run_end(lines, i, run_ends), restarts):
                 # "1. Why get vaccinated?"; its number stays where the text refers to it ("see Section 4").
                 blocks.append(RawBlock("heading", [stripped if refers_to_sections else m.group(1).strip()], n))
                 break
@@ -651,6 +657,18 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                     indents[:] = [indent]
                 break
         else:
+            if (depth := _two_level_depth(lines, i)) is not None:
+                # "  Maria Delgado, LCSW, Oncology Social Worker" / "    Phone: (555) 214-3390   Email: ...": a list of
+                # names (or places) set in, each with its details set in further (read as headings, each its section)
+                if depth and blocks and blocks[-1].kind == "bullets" and not blocks[-1].table:
+                    blocks[-1].texts.append(stripped)
+                    blocks[-1].levels.append((1, "bullets"))
+                elif not depth and blocks and blocks[-1].kind == "bullets" and blocks[-1].levels and not _previous_line_blank(lines, i):
+                    blocks[-1].texts.append(stripped)
+                    blocks[-1].levels.append((0, "bullets"))
+                else:
+                    blocks.append(RawBlock("bullets", [stripped], n, levels=[(0, "bullets")]))
+                continue
             if _set_in_under_lead_in(lines, i):
                 # "Upcoming themes (subject to change):" over "    Jan - Rescue medicines ..." / "    Feb - Sleep ...":
                 # short lines set in under a lead-in are its list (read as headings, two of them were lost)
@@ -674,8 +692,21 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                 blocks.append(RawBlock("heading", [wiki.group(2)], n))  # "== Safety: Who Should Avoid Zinc? =="
             elif question and re.match(r"^(?:A|Answer)\s*[:.]\s", _next_text_line(lines, i) or ""):
                 blocks.append(RawBlock("heading", [question.group(1)], n))  # "Q: What is a migraine?" over "A: ..."
+            elif _item_detail(blocks, lines, i, indents, width):
+                # "  * 2nd and 4th Tuesdays, 6:00 - 7:30 PM" / "    Whitfield Cancer Center, Room 3B" / "    2200 Alder
+                # Street": the item's details, each a line set in under it (read as headings, the rooms became sections)
+                b = blocks[-1]
+                b.levels = b.levels or [(0, b.kind)] * len(b.texts)
+                depth = b.levels[-1][0] if b.levels[-1][0] > 0 and _indent(lines[i - 1]) == _indent(line) else b.levels[-1][0] + 1
+                b.texts.append(stripped)
+                b.levels.append((depth, "bullets"))
             elif blocks and not _previous_line_blank(lines, i) and (not _ends_sentence(blocks[-1].texts[-1]) or (
-                    stripped[0].islower() and blocks[-1].texts[-1].endswith(";") and not re.match(r"\(?[a-z][.)]\s", stripped))) \
+                    stripped[0].islower() and blocks[-1].texts[-1].endswith(";") and not re.match(r"\(?[a-z][.)]\s", stripped))
+                    # "  * Over-the-counter naproxen sodium ...: 1 tablet every 8 to 12" / "    hours; ..." / "    Never take
+                    # more than 2 tablets ...": the item's next sentence, set in as its text is (apart, it read as a rule
+                    # for every dose)
+                    or blocks[-1].kind in ("bullets", "numbered") and not blocks[-1].table and bool(indents)
+                    and _indent(line) > indents[-1] + 1 and _indent(line) == _text_column(lines[i - 1])) \
                     and (blocks[-1].kind == "paragraph" or blocks[-1].kind in ("bullets", "numbered")
                          and (stripped[0].islower() or indents and _indent(line) > indents[-1])) \
                     and not _apart_as_furniture(blocks[-1].texts[-1], stripped, lines, i) \
@@ -685,11 +716,23 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                     and not re.match(r"\[[ xX✓]\]", stripped):  # "Clinician: ____", "[ ] Levofloxacin ...": lines of their own
                 # A paragraph, or a list item, hard-wrapped over several lines continues here.
                 blocks[-1].texts[-1] = _joined(blocks[-1].texts[-1], stripped)
+            elif blocks and blocks[-1].kind == "heading" and blocks[-1].line == n - 1 and len(blocks[-1].texts[0]) >= width - 12 \
+                    and not re.search(r"[.,;:]$", blocks[-1].texts[0]) and _title_like(blocks[-1].texts[0].split()) \
+                    and len(stripped.split()) <= 10 and _title_like(stripped.split()) and not _LABEL_LINE.match(stripped) \
+                    and not _capitals(stripped) and not _TITLE_GOES_ON.match(stripped) and not _DOCUMENT_KIND.search(stripped) \
+                    and not is_furniture(stripped):
+                # "ALWAYS EXHAUSTED? 7 Surprising Signs Your Body Is Begging for Vitamin" / "B12 (And the Best B12 ...)":
+                # a long title wrapped onto a second line
+                blocks[-1].texts[0] += " " + stripped
             elif _is_heading_line(stripped, _next_text_line(lines, i)) and not _wraps_on(stripped, lines, i, run_ends):
                 blocks.append(RawBlock("heading", [stripped.lstrip("#").strip()], n))
             else:
                 blocks.append(RawBlock("paragraph", [stripped], n))
     for b in blocks:
+        if b.kind == "bullets" and len(b.texts) == 1 and b.texts[0].endswith("<<"):
+            # ">> Not sure if you're deficient? Grab our FREE checklist" / "-- just enter your email below! <<": a box
+            # set in the text, no bullet (read as one, it became a warning sign of the list above it)
+            b.kind, b.texts, b.levels = "paragraph", [b.texts[0][:-2].rstrip()], []
         if b.kind == "paragraph":
             b.texts[0], b.quoted = unquote(b.texts[0])
     return _lead_in_headings(laid_out(_timetables(blocks)))
@@ -710,6 +753,48 @@ def _word_would_fit(before: str, line: str, width: int) -> bool:
     # (Not under a banner's short line or one in capitals: '"LIVING WELL TOGETHER"' / 'A Support Group for People
     # with MS' is one title over two lines.)
     return len(before) >= 40 and not _capitals(before) and len(before) + 1 + len(line.split()[0]) < width - 10
+
+
+def _text_column(line: str) -> int:
+    """Return the column a line's text starts in, after its bullet or number if it has one ("  * Over-the-counter": 4)."""
+    m = _BULLET.match(line) or _NUMBERED.match(line)
+    return len(line.expandtabs(4)) - len(m.group(1).expandtabs(4)) if m else _indent(line)
+
+
+def _item_detail(blocks: list[RawBlock], lines: list[str], i: int, indents: list[int], width: int) -> bool:
+    """Tell whether line i is a detail of the list item above it: set in under it, right after it, starting as a line
+    does, where the item is a time ("2nd and 4th Tuesdays, 6:00 - 7:30 PM") or the line's first word would have
+    fitted on the line above (the break is the writer's, no wrap)."""
+    line, stripped = lines[i], lines[i].strip()
+    if not blocks or blocks[-1].kind not in ("bullets", "numbered") or blocks[-1].table or _previous_line_blank(lines, i) \
+            or not indents or _indent(line) <= indents[-1] or not (stripped[0].isupper() or stripped[0].isdigit()):
+        return False
+    b = blocks[-1]
+    item = next((t for (d, _), t in zip(reversed(b.levels), reversed(b.texts)) if d == 0), b.texts[-1])
+    return _timed(item) and not _ends_sentence(lines[i - 1].strip()) or \
+        not _ends_sentence(lines[i - 1].strip()) and _word_would_fit(lines[i - 1], stripped, width)
+
+
+def _two_level_depth(lines: list[str], i: int) -> int | None:
+    """Return 0 or 1 where line i stands in a run of lines, all set in, at two depths only, the first line at the lesser
+    one, none a bullet or a hard-wrapped sentence (a contact list: names, and their phones set in under each); None
+    otherwise."""
+    first, last = i, i
+    while first > 0 and first > i - 40 and lines[first - 1].strip():
+        first -= 1
+    while last + 1 < len(lines) and last + 1 < i + 40 and lines[last + 1].strip():
+        last += 1
+    run = lines[first:last + 1]
+    depths = sorted({_indent(x) for x in run})
+    if len(run) < 3 or len(depths) != 2 or depths[0] == 0 or _indent(run[0]) != depths[0] or depths[1] - depths[0] < 2 \
+            or (first > 0 and lines[first - 1].strip()):
+        return None
+    for x in run:
+        t = x.strip()
+        if _BULLET.match(x) or _NUMBERED.match(x) or len(t) > 100 or _NEVER_ENDS.search(t) or t[0].islower() \
+                or _indent(x) == depths[0] and _ends_sentence(t):
+            return None
+    return 0 if _indent(lines[i]) == depths[0] else 1
 
 
 def _set_in_under_lead_in(lines: list[str], i: int) -> bool:
@@ -941,12 +1026,12 @@ def _ends_sentence(text: str) -> bool:
 
 def _is_heading_line(line: str, next_line: str | None) -> bool:
     """A heading is a short line without end punctuation, with more text after it."""
-    if line.startswith("#"):
-        return True
+    if re.match(r"#{1,6}\s", line):
+        return True  # (not "#1 BEST OVERALL: VitaPeak ...", a rank)
     words = line.split()
     if not words or len(words) > _MAX_HEADING_WORDS or next_line is None:
         return False
-    if next_line[0].islower() or next_line[0] in ",;)":
+    if (next_line[0].islower() and not _BULLET.match(next_line)) or next_line[0] in ",;)":  # ("o Both venues ...": a bullet)
         return False  # the next line carries on this one: a hard-wrapped paragraph
     if line[0] in QUOTES[0] or not (line[0].isupper() or line[0].isdigit()):
         return False
@@ -967,6 +1052,11 @@ def _is_heading_line(line: str, next_line: str | None) -> bool:
 
 _ENDS_MID_PHRASE = re.compile(r"\b(?:a|an|the|of|and|or|to|with|for|in|on|by|at|from|as|than|that|which|who|is|are|"
                               r"was|were|be|usually|often|such|including|especially|your|their|its|our|this|these)$", re.I)
+
+
+# "... INCLUDING NAPROXEN, MAY": no title ends on a modal or an auxiliary (the month is "in May").
+_ENDS_ON_VERB = re.compile(r"(?<!\bin )(?<!\bof )(?<!\bby )\b(?:may|might|can|could|will|would|must|should|not|also|been|being|have|"
+                           r"has|had)$", re.I)
 
 
 # Words no title ends on, however short ("Children may return once they" / "[a] have received ...").
@@ -990,14 +1080,24 @@ def _wraps_on(line: str, lines: list[str], i: int, run_ends: list[int]) -> bool:
     is as long as a wrapped line and set as a sentence, not a title ("Outbreaks (2 or more linked cases) should
     be reported to the Communicable Disease" / "Control Program at 555-704-2210.")."""
     after = lines[i + 1].strip() if i + 1 < len(lines) else ""
+    if after and _NEVER_ENDS.search(line) and not _capitals(line) and not _BULLET.match(lines[i + 1]) \
+            and not _NUMBERED.match(lines[i + 1]):
+        return True  # "Disclosure: This post contains affiliate links, which means that" / "WellnessVault may earn ..."
     if not after or _BULLET.match(lines[i + 1]) or _NUMBERED.match(lines[i + 1]) or after.startswith(("#", "|")) \
             or re.match(r"\(?[A-Za-z]{1,2}[.)]\s", after) or any("__" in x or _LABEL_LINE.match(x) for x in (line, after)):
         return False  # "A) physical therapy" over "B) weight loss"; "Clinic phone: ..." over "Date: ____": lines apart
     words = line.split()
-    if _capitals(line) or _title_like(words) or line.endswith("?") or after[0] == "(":
+    long = len(line) >= 50 and len(words) >= 8
+    # A title over its subtitle or over "(Soriatane), ...": not a line of 8 words or more that runs on ("Methotrexate
+    # (taken ONCE A WEEK, never daily), cyclosporine, acitretin" / "(Soriatane), apremilast ..."); in capitals, a
+    # boxed warning's lines wrap too ("... INCLUDING NAPROXEN, MAY" / "INCREASE THE RISK OF HEART ATTACK ...").
+    if _capitals(line) and (re.search(r"[A-Z]{3,}[.!?]\s+[A-Z]", line) or len(words) >= 5 and len(line) >= 40 and _ENDS_ON_VERB.search(line)):
+        return True
+    if _title_like(words) and not (_capitals(line) and long) or line.endswith("?") or after[0] == "(" and not long:
         return False
-    if line.count("(") > line.count(")") or re.search(r"[.!?]\s+[A-Z]", line) or _NEVER_ENDS.search(line) \
-            or len(words) >= 8 and _ENDS_MID_PHRASE.search(line):  # not "What warfarin is used for"
+    if line.count("(") > line.count(")") or re.search(r"\w{3,}[.!?]\s+[A-Z]", line) or _NEVER_ENDS.search(line) \
+            or len(words) >= 8 and _ENDS_MID_PHRASE.search(line) \
+            or len(words) >= 5 and len(line) >= 40 and _ENDS_ON_VERB.search(line):  # not "What warfarin is used for"
         return True
     # As long as a wrapped line, and the lines after it end a sentence: "FRESH START CIRCLE -- peer support for ..." /
     # "Handout -- please take one" is a title over a tagline, and a list of phone lines ends on no full stop.
@@ -1006,7 +1106,16 @@ def _wraps_on(line: str, lines: list[str], i: int, run_ends: list[int]) -> bool:
     return _ends_sentence(lines[run_ends[i + 1]].strip())
 
 
-def _is_numbered_heading(text: str, blocks: list[RawBlock], next_line: str | None) -> bool:
+def _next_run_end(lines: list[str], i: int, run_ends: list[int]) -> str | None:
+    """Return the last line of the run of lines after line i's run (the end of the paragraph that follows it)."""
+    j = run_ends[i] + 1
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    return lines[run_ends[j]].strip() if j < len(lines) else None
+
+
+def _is_numbered_heading(text: str, blocks: list[RawBlock], next_line: str | None, next_end: str | None = None,
+                         restarts: bool = False) -> bool:
     """A numbered line is a section title ("1. Why get vaccinated?") when it stands alone before a paragraph.
 
     A step of a list follows another step or is followed by one; a title is short, has no full stop,
@@ -1015,7 +1124,7 @@ def _is_numbered_heading(text: str, blocks: list[RawBlock], next_line: str | Non
             _capitals(text) and re.match(r"\(?[a-h][.)]\s|o\s", next_line)):
         return False  # a lower-case next line carries the step on: "5. Insert the needle ... and press" / "the button."
         # (not "a) Do not eat ..." or "o Common: ..." under a title in capitals: a list under the title)
-    if blocks and blocks[-1].kind == "numbered":
+    if blocks and blocks[-1].kind == "numbered" and not restarts:
         # "4. POSSIBLE SIDE EFFECTS AND STORAGE" after steps 1. to 3. in sentence case: a section's title in capitals,
         # no step (a list whose items are all in capitals goes on).
         return _capitals(text) and 2 <= len(text.split()) <= 10 and not all(_capitals(t) for t in blocks[-1].texts) \
@@ -1024,8 +1133,10 @@ def _is_numbered_heading(text: str, blocks: list[RawBlock], next_line: str | Non
         return False
     if _capitals(text):
         return True  # "3. RISKS AND SIDE EFFECTS", "4. OTHER MEDICINES" over a list: no step is set in capitals
-    return not _BULLET.match(next_line) and bool(re.search(r"[.!?:][\"”’')\]]*$", next_line)) \
-        and len(next_line.split()) > len(text.split())  # a paragraph, or a lead-in ("... the following risks:")
+    # A paragraph, or a lead-in ("... the following risks:"), also hard-wrapped over lines ending where its run ends.
+    return not _BULLET.match(next_line) and bool(re.search(r"[.!?:][\"”’')\]]*$", next_line)
+                                                  or next_end and re.search(r"[.!?:][\"”’')\]]*$", next_end)) \
+        and len(next_line.split()) > len(text.split())
 
 
 def _capitals(text: str) -> bool:
@@ -1035,8 +1146,8 @@ def _capitals(text: str) -> bool:
 
 
 def _title_like(words: list[str]) -> bool:
-    """Most longer words capitalised, as in a title."""
-    long_words = [w for w in words if len(w) > 3]
+    """Most longer words capitalised, as in a title ("(And" is "And")."""
+    long_words = [w.lstrip("(\"“'‘[") for w in words if len(w.lstrip("(\"“'‘[")) > 3]
     return bool(long_words) and sum(w[0].isupper() for w in long_words) >= 0.6 * len(long_words)
 
 
@@ -1274,9 +1385,10 @@ def _table_notes(blocks: list[RawBlock]) -> list[RawBlock]:
             continue
         parts = re.split(r"(?<=[.!?])\s+(?=[A-Z])", note, maxsplit=1) if note else []
         if len(marked) == 1 and marked[0][0] is table and out and out[-1] is table and len(parts) == 2 \
+                and marked[0][1] < len(table.texts) - 1 \
                 and _note_in_place(table, marked[0][1], mark, parts[0]):
             # "† Only if 6 months or older. Dose by weight when it is known, ...": the first sentence is the cell's
-            # note, the rest a note on the whole table, said after it (not after the one row).
+            # note, the rest a note on the whole table, said after it (not after the one row; a note on the last row is said whole in it).
             out.append(RawBlock("paragraph", [parts[1]], b.line))
             continue
         if marked:
