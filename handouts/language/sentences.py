@@ -26,6 +26,9 @@ _EXPONENT_BEFORE = re.compile(r"(?:(?<![\w'’])(?:[kcdmµμ]?m|ft|yd)|/s|[x×]\
 # A citation glued after a year's full stop: "from 2018 to 2020.5 Most women" is "2020." and note 5. Only a year
 # (19xx, 20xx) then a capital or the end: "2.5 Most" and "2020.5 mg" are numbers.
 _CITATION_AFTER_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)\.\d{1,3}(?:[,–-]\d{1,3})*(?=\s+[A-Z(\"“]|\s*$)")
+# Citations in a list glued after any number's full stop: "rises sharply after age 50.1,2" is "age 50." and notes 1
+# and 2 (no decimal goes on with ",2").
+_CITATIONS_AFTER_NUMBER = re.compile(r"(?<![\d.,])(\d+)\.\d{1,3}(?:,\d{1,3})+(?=\s+[A-Z(\"“]|\s*$)")
 
 
 def _citation_or_exponent(m: re.Match) -> str:
@@ -40,7 +43,7 @@ def without_citations(text: str) -> str:
     "2020.5 Most" -> "2020. Most"), [1]-style markers and superscripts (not a unit's exponent: "m²" stays)."""
     text = _BRACKET_CITATION.sub("", text)
     text = _SUPERSCRIPT.sub(_citation_or_exponent, text)
-    text = _CITATION_AFTER_YEAR.sub(r"\1.", text)
+    text = _CITATIONS_AFTER_NUMBER.sub(r"\1.", _CITATION_AFTER_YEAR.sub(r"\1.", text))
     return _CITATION_AFTER_BRACKET.sub("", _CITATION_AFTER_STOP.sub(r"\1", text))
 
 

@@ -75,10 +75,12 @@ def plain_language(handout: Handout, config=None) -> PlainResult:
     sections: list[Section] = []
     headings: list[dict] = []  # {"source", "became"} for each heading put in plain words
     for section in handout.sections:
-        if is_furniture(section.heading) and sections:
+        # (A heading in capitals the reader kept heads text: "ACCESSIBILITY" over its list, no footer's link.)
+        furniture = is_furniture(section.heading) and not section.heading.isupper()
+        if furniture and sections:
             new = sections[-1]  # "Reading time: 5 minutes" is no heading: its text joins the section before
         else:
-            heading = "" if is_furniture(section.heading) else plain_heading(section.heading)
+            heading = "" if furniture else plain_heading(section.heading)
             if heading != section.heading:
                 headings.append({"source": section.heading, "became": heading})
             new = Section(heading=heading, line=section.line, source_heading=section.heading)

@@ -31,6 +31,7 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     # "You have been prescribed oxycodone 5 mg. But you should not take more than 6 tablets in 24 hours.":
     # a "But" cut from the same source sentence always limits the piece before it.
     qualified = set()
+    with_call: dict[int, Sentence] = {}  # a piece, said with the call to act cut from the same source sentence
     for sec in handout.sections:
         for blk in sec.blocks:
             ss = blk.sentences
@@ -46,6 +47,13 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
                 if i + 1 < len(ss) and ss[i + 1].sources == a.sources and (
                         _COMMENT.match(ss[i + 1].text) and len(ss[i + 1].text.split()) <= 10 or IN_THIS.match(ss[i + 1].text)):
                     qualified.add(id(a))
+                call = next((ss[j] for j in later if _EMERGENCY.search(ss[j].text) and tells_what_to_do(ss[j].text)), None)
+                if call is not None:
+                    # "Do not wait for a callback if you have vomiting ...; call 911 or go to the nearest emergency
+                    # department": the piece before the call to act is half the point; with the call it is whole.
+                    qualified.add(id(a))
+                    if tells_what_to_do(a.text) and len(f"{a.text} {call.text}".split()) <= URGENT_MAX_WORDS:
+                        with_call[id(a)] = Sentence(f"{a.text} {call.text}", list(a.sources), list(a.rules), origin=a.origin)
                 if i + 1 < len(ss) and _qualifies(ss[i + 1].text, a.text) or any(
                         _limits(ss[j].text, a.text) for j in later) or "split_leading_reason" in a.rules and any(
                         ss[j].text.startswith("But ") for j in later):
@@ -62,8 +70,11 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     first_piece: dict[tuple, Sentence] = {}
     for x in handout.sentences:
         first_piece.setdefault(tuple(x.sources), x)
+    # (and "Do not wait for a callback if you have vomiting ...; call 911": the call holds under that "if" too)
     conditional = {id(x) for x in handout.sentences if first_piece[tuple(x.sources)] is not x
-                   and re.match(r"(?:If|When|Unless|While|Before|After)\b", first_piece[tuple(x.sources)].text)}
+                   and (re.match(r"(?:If|When|Unless|While|Before|After)\b", first_piece[tuple(x.sources)].text)
+                        or re.search(r"\b(?:if|unless)\b", first_piece[tuple(x.sources)].text)
+                        and not re.search(r"\b(?:if|when|unless)\b", x.text, re.I))}
     # "Do not give more than 4 doses in 24 hours." under "Ibuprofen": a limit that names no medicine is
     # ambiguous in a handout about several.
     several = len({n for x in handout.sentences for n in protected(x.text).names}) > 1
@@ -119,6 +130,9 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
                 for x in item[1:] if x.sources != item[0].sources}
     candidates, from_lists, long_urgent = [], [], []
     for pos, s in enumerate(handout.sentences):
+        if id(s) in with_call and id(s) not in listed and id(s) not in under_condition and id(s) not in conditional \
+                and id(s) not in pointing:
+            long_urgent.append((False, False, -len(s.sources), pos, with_call[id(s)]))
         if id(s) in qualified or id(s) in pointing or id(s) in conditional or id(s) in under_condition \
                 or id(s) in leaning or not _names_its_topic(s.text, topic, first_piece[tuple(s.sources)] is not s):
             continue
@@ -396,6 +410,9 @@ def _says_what_to_do(sentence: str) -> bool:
         return False
     helpers = [c.lower_ for c in root.children if c.dep_ == "aux"]
     return not helpers or helpers == ["do"] and any(c.dep_ == "neg" for c in root.children)  # "call 911", "do not wait"
+
+
+_EMERGENCY = re.compile(r"\b(?:911|999|112|emergency department|emergency room|ER|A&E|ambulance)\b")
 
 
 def _urgent(sentence: str) -> bool:

@@ -105,6 +105,8 @@ def whole(text: str) -> bool:
     doc = parse(text)
     if broken_join(doc):
         return False
+    if doc[0].lower_ in ("that", "whether") and doc[0].dep_ == "mark" and doc[0].head.dep_ == "ROOT":
+        return False  # "That I may withdraw my consent at any time.": cut from "I confirm ...; and that ..."
     roots = [t for t in doc if t.dep_ == "ROOT"]
     if any(_whole_clause(r) for r in roots) or instruction(text):
         return True  # (the parser may cut a sentence at an abbreviation: "Approx. 1 in 3 lost ...")
@@ -206,7 +208,8 @@ def _whole_clause(root) -> bool:
         first.head.i == root.i or first.head.head.i == root.i and first.head.dep_ != "advcl")
     if asks and not root.sent.text.rstrip().endswith("?"):
         return False  # "How long you have been using it." is half of a question
-    marks = CONDITIONS | {"because", "although", "though", "unless", "while", "whether"}  # ("Whether I could be pregnant.")
+    # ("Whether I could be pregnant.", "That I may withdraw my consent at any time.": a clause some other clause holds)
+    marks = CONDITIONS | {"because", "although", "though", "unless", "while", "whether", "that", "whereas"}
     if any(c.dep_ == "mark" and c.lower_ in marks for c in root.children) and not any(
             t.pos_ == "VERB" and t.i != root.i and t.dep_ not in ("advcl", "xcomp", "relcl", "acl", "pcomp")
             and not any(c.dep_ == "mark" and c.lower_ in marks for c in t.children) for t in root.sent):

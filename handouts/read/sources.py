@@ -70,14 +70,18 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
     blocks = _nested_headings(_label_lines(_without_furniture(_without_references(_cleaned(found.blocks)))))
     meta = make_meta(front, path, default_language)
     meta.import_notes = found.notes
+    converted: list[RawBlock] = []
     for b in blocks[:6]:
-        if b.kind == "paragraph" and len(b.texts) == 1 and (len(parts := _letterhead_parts(b.texts[0])) > 1 or all(
-                x.kind == "paragraph" for x in blocks[:blocks.index(b)]) and not _ends_sentence(b.texts[0])) \
+        if b.kind == "paragraph" and len(b.texts) == 1 and (len(parts := _letterhead_parts(b.texts[0])) > 1 or (all(
+                x.kind == "paragraph" for x in blocks[:blocks.index(b)]) or _CONTACT.search(b.texts[0])
+                and all(x.kind == "heading" for x in blocks[:blocks.index(b)]))
+                and not _ends_sentence(b.texts[0])) \
                 and all(_names_or_reaches(p) for p in parts) \
                 and any(not is_furniture(p) for p in parts):
             # "1400 Harbor View Drive, Suite 100 | Main line: (555) 310-4400 | ...": too long for a heading, but
             # letterhead all the same (as a paragraph it would stop the search for the title under it).
             b.kind = "heading"
+            converted.append(b)
     letterhead: list[RawBlock] = []  # the lines naming who made the sheet and how to reach them, taken from its top
     if blocks and blocks[0].title:
         letterhead += _letterhead_under_title(blocks)  # "# Title" over "**Riverbend Sleep Associates** | Tel. ..."
@@ -103,6 +107,13 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
             # "Free of charge - No referral required - All adults welcome" under the title, over a section's heading:
             # a heading of nothing would go, and what it says with it.
             blocks[1] = RawBlock("bullets", tagline, blocks[1].line, levels=[(0, "bullets")] * len(tagline))
+    for b in converted:
+        if any(b is x for x in blocks):
+            # No title under it took it for letterhead: as a heading of nothing it would go. A form's blanks go all
+            # the same ("Patient name: ____   Date of birth: ____").
+            b.kind = "paragraph"
+            if all(is_furniture(p) for p in _letterhead_parts(b.texts[0])):
+                blocks.remove(b)
     if letterhead and (contacts := _contacts(letterhead, blocks)):
         blocks += [RawBlock("heading", ["Contact"], contacts.line), contacts]  # said last, as a sheet's contacts are
     if blocks and blocks[0].title:
@@ -156,6 +167,10 @@ _CONTACT = re.compile(r"(?<![\w/])\(?\d(?:[ ()-]*\d){9,}(?![\w/])")  # a phone n
 _PLACE = re.compile(r"\b(?i:suite|room|level|floor|wing|building|road|rd|street|st|avenue|ave|lane|drive)\b.*,|"
                     r"^\d+ [A-Z][\w.]*(?: [A-Z][\w.]*)*, [A-Z]|"  # "200 Civic Plaza, Lakeview"
                     r"\b[A-Z]{1,2}\d{1,2}[A-Z]? \d[A-Z]{2}\b")  # "Outpatient Suite, Level 2", "Northgate NG4 2PL"
+
+
+_SHEET_TITLE = re.compile(r"\b(?:discharge instructions|instructions for|after-care instructions|consent (?:form|for)|"
+                          r"care plan|action plan)\b", re.I)
 
 
 def _letterhead_parts(text: str) -> list[str]:
@@ -220,8 +235,9 @@ def _title_at_top(blocks: list[RawBlock]) -> int | None:
         return marked  # letterhead lines over a Markdown "# Title": the title is marked
     if run == 0 or run == len(blocks) or marked is not None:
         return None
-    for i, b in enumerate(blocks[:min(run, 5)]):
-        if not _letterhead(blocks, i) and not b.texts[0].endswith("?"):
+    for i, b in enumerate(blocks[:min(run, 8)]):  # (letterhead runs up to 7 lines: name, unit, address, phones)
+        # ("EMERGENCY DEPARTMENT DISCHARGE INSTRUCTIONS" names a department, but says what the sheet is: its title)
+        if (not _letterhead(blocks, i) or _SHEET_TITLE.search(b.texts[0])) and not b.texts[0].endswith("?"):
             return i if run > 1 else None
     banner = blocks[run]
     if run <= 5 and banner.kind == "paragraph" and len(banner.texts) == 1 and _capitals(banner.texts[0]) \
@@ -317,10 +333,14 @@ def _label_lines(blocks: list[RawBlock]) -> list[RawBlock]:
     out: list[RawBlock] = []
     consent = _consent_form(blocks)
     for i, b in enumerate(blocks):
+        if b.kind in ("heading", "paragraph") and _CONTACT.search(b.texts[0]) and all(x.kind == "heading" for x in blocks[:i]) \
+                and not _ends_sentence(b.texts[0]):
+            out.append(b)  # "Main line: (207) 555-0143    Surgery clinic: ..." in the headings a sheet opens with: letterhead
+            continue
         if consent and _signing_line(b):
             # "Patient / legal guardian signature: ____   Date: ____   Time: ____": the form's signing, kept
             said = "; ".join(re.sub(r"\s+", " ", re.sub(r"_{2,}[_/:\s]*?(?=\s*(?:[A-Za-z(\[]|$))", BLANK + " ", f)).strip()
-                             for f in re.split(r"\s{3,}", b.texts[0]) if f.strip())
+                             for f in re.split(r"(?:\s{2,}|(?<=_)\s+)(?=[A-Z][\w' /()#-]{0,30}:)", b.texts[0]) if f.strip())
             if out and out[-1].kind == "bullets" and not out[-1].table and BLANK in out[-1].texts[-1]:
                 out[-1].texts.append(said)
                 out[-1].levels.append((0, "bullets"))
@@ -363,6 +383,8 @@ def _label_lines(blocks: list[RawBlock]) -> list[RawBlock]:
         run = _in_field_run(blocks, i)
         labelled = [f for f in fields if (m := _LABEL_LINE.match(f)) and (run or
             "__" in f or not _title_like(m.group(2).split()) and len(m.group(2).split()) >= 2 or re.search(r"\d", m.group(2)))]
+        if all(re.fullmatch(r"[^:_]+:\s*_+[_/ ]*", f) for f in fields) and any(_PATIENT_FIELD.search(f.split(":")[0]) for f in fields):
+            continue  # "Patient name: ____   Date of birth: ____/____   Chart #: ____": who the patient is, blank
         if len(labelled) != len(fields):
             # "Additional procedures agreed (for example, stent removal): ____": a form's line, no heading of what follows
             out.append(RawBlock("paragraph", [b.texts[0]], b.line) if "__" in b.texts[0] else b)
@@ -536,8 +558,13 @@ def _without_furniture(blocks: list[RawBlock]) -> list[RawBlock]:
     A heading at the top that a byline or date line follows is the article's title."""
     out = []
     consent = _consent_form(blocks)
-    for b, furniture in zip(blocks, page_furniture(blocks)):
-        if furniture and not (consent and _signing_line(b)):  # a consent form's signing lines are what it is for
+    marks = page_furniture(blocks)
+    for i, (b, furniture) in enumerate(zip(blocks, marks)):
+        # ("ACCESSIBILITY" over "o Both venues are step-free ...": a section's heading, not a footer's link; a
+        # consent form's signing lines are what it is for)
+        heads_text = b.kind == "heading" and _capitals(b.texts[0]) and i + 1 < len(blocks) and not marks[i + 1] \
+            and blocks[i + 1].kind in ("bullets", "numbered", "paragraph")
+        if furniture and not (consent and _signing_line(b)) and not heads_text:
             if len(out) == 1 and out[0].kind == "heading":
                 out[0].title = True  # "Heat Illness: Stay Safe" then "By Jane Smith | 4 min read"
             continue
@@ -701,6 +728,8 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                 b.texts.append(stripped)
                 b.levels.append((depth, "bullets"))
             elif blocks and not _previous_line_blank(lines, i) and (not _ends_sentence(blocks[-1].texts[-1]) or (
+                    # "... when it benefits the patient, e.g." / "before planned chemotherapy": no sentence ends there
+                    stripped[0].islower() and re.search(r"\b(?:e\.g|i\.e|approx|incl|esp|vs|cf|viz)\.$", blocks[-1].texts[-1])) or (
                     stripped[0].islower() and blocks[-1].texts[-1].endswith(";") and not re.match(r"\(?[a-z][.)]\s", stripped))
                     # "  * Over-the-counter naproxen sodium ...: 1 tablet every 8 to 12" / "    hours; ..." / "    Never take
                     # more than 2 tablets ...": the item's next sentence, set in as its text is (apart, it read as a rule
@@ -713,10 +742,12 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                     and not (stripped[0].isupper() and _word_would_fit(lines[i - 1], stripped, width)) \
                     and not _timed(blocks[-1].texts[-1]) \
                     and not ("__" in stripped and _LABEL_LINE.match(stripped)) \
-                    and not re.match(r"\[[ xX✓]\]", stripped):  # "Clinician: ____", "[ ] Levofloxacin ...": lines of their own
+                    and not re.match(r"\[[ xX✓]\]", stripped) and not re.search(r"\[[ xX✓]\]\s*[\w/-]+$", blocks[-1].texts[-1]):
+                # ("Clinician: ____", "[ ] Levofloxacin ...", a line after "... pregnant?  [ ] Yes  [ ] No": lines of their own)
                 # A paragraph, or a list item, hard-wrapped over several lines continues here.
                 blocks[-1].texts[-1] = _joined(blocks[-1].texts[-1], stripped)
-            elif blocks and blocks[-1].kind == "heading" and blocks[-1].line == n - 1 and len(blocks[-1].texts[0]) >= width - 12 \
+            elif blocks and blocks[-1].kind == "heading" and blocks[-1].line == n - 1 \
+                    and len(blocks[-1].texts[0]) >= max(50, width - 12) \
                     and not re.search(r"[.,;:]$", blocks[-1].texts[0]) and _title_like(blocks[-1].texts[0].split()) \
                     and len(stripped.split()) <= 10 and _title_like(stripped.split()) and not _LABEL_LINE.match(stripped) \
                     and not _capitals(stripped) and not _TITLE_GOES_ON.match(stripped) and not _DOCUMENT_KIND.search(stripped) \
@@ -876,8 +907,10 @@ def _column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | Non
     while j < len(lines):
         line = lines[j].expandtabs(4).rstrip()
         cells = [(m.start(), m.group()) for m in _CELL.finditer(line)]
-        if not cells or "__" in line or _BULLET.match(line) or _NUMBERED.match(line) and _ends_sentence(cells[0][1]):
-            break  # ("1. Take 2 tablets.  Take them with food.": a step of two sentences, no row)
+        if not cells or "__" in line or _BULLET.match(line) or _NUMBERED.match(line) and _ends_sentence(cells[0][1]) \
+                or any(re.match(r"\[[ xX✓]\]", c) for _, c in cells[1:]):
+            break  # ("1. Take 2 tablets.  Take them with food.": a step of two sentences, no row; "Pregnant?   [ ] Yes
+            # [ ] No": a form's question, each a line of its own)
         if rows and all(_RULER.fullmatch(c) for _, c in cells):
             ruled = ruled or len(rows) == 1
             j += 1
@@ -1084,7 +1117,8 @@ def _wraps_on(line: str, lines: list[str], i: int, run_ends: list[int]) -> bool:
             and not _NUMBERED.match(lines[i + 1]):
         return True  # "Disclosure: This post contains affiliate links, which means that" / "WellnessVault may earn ..."
     if not after or _BULLET.match(lines[i + 1]) or _NUMBERED.match(lines[i + 1]) or after.startswith(("#", "|")) \
-            or re.match(r"\(?[A-Za-z]{1,2}[.)]\s", after) or any("__" in x or _LABEL_LINE.match(x) for x in (line, after)):
+            or re.match(r"\(?[A-Za-z]{1,2}[.)]\s", after) or any(x.startswith("_") or _LABEL_LINE.match(x) for x in (line, after)):
+        # (a sentence with a blank in it wraps like any other: "See your child's own doctor ... at ______" / "AM/PM, unless")
         return False  # "A) physical therapy" over "B) weight loss"; "Clinic phone: ..." over "Date: ____": lines apart
     words = line.split()
     long = len(line) >= 50 and len(words) >= 8
@@ -1093,7 +1127,10 @@ def _wraps_on(line: str, lines: list[str], i: int, run_ends: list[int]) -> bool:
     # boxed warning's lines wrap too ("... INCLUDING NAPROXEN, MAY" / "INCREASE THE RISK OF HEART ATTACK ...").
     if _capitals(line) and (re.search(r"[A-Z]{3,}[.!?]\s+[A-Z]", line) or len(words) >= 5 and len(line) >= 40 and _ENDS_ON_VERB.search(line)):
         return True
-    if _title_like(words) and not (_capitals(line) and long) or line.endswith("?") or after[0] == "(" and not long:
+    # (a long line in capitals runs on only into more capitals: "... CORONARY ARTERY BYPASS" / "GRAFT (CABG) SURGERY.";
+    # "WHEN TO RETURN TO THE EMERGENCY DEPARTMENT OR CALL 911" over "Call 911 immediately if ..." is a heading)
+    if _title_like(words) and not (_capitals(line) and long and _capitals(after)) or line.endswith("?") \
+            or after[0] == "(" and not long:
         return False
     if line.count("(") > line.count(")") or re.search(r"\w{3,}[.!?]\s+[A-Z]", line) or _NEVER_ENDS.search(line) \
             or len(words) >= 8 and _ENDS_MID_PHRASE.search(line) \
@@ -1103,7 +1140,10 @@ def _wraps_on(line: str, lines: list[str], i: int, run_ends: list[int]) -> bool:
     # "Handout -- please take one" is a title over a tagline, and a list of phone lines ends on no full stop.
     if len(line) < 50 or len(words) < 8:
         return False
-    return _ends_sentence(lines[run_ends[i + 1]].strip())
+    # (a sentence's end in the next lines of the run, not only at its end: a field may follow the paragraph unparted,
+    # "... that the number below is correct." / "Phone: (____) ______")
+    return _ends_sentence(lines[run_ends[i + 1]].strip()) or any(
+        _ends_sentence(lines[k].strip()) for k in range(i + 1, min(run_ends[i + 1], i + 8)))
 
 
 def _next_run_end(lines: list[str], i: int, run_ends: list[int]) -> str | None:
@@ -1302,7 +1342,8 @@ def _inline_lines(tok) -> list[str]:
 
 def _footnote_mark(mark: str) -> str:
     """Return the pattern of a footnote mark on a table's row ("H. pylori eradication*"; "**" is another mark)."""
-    return rf"(?<=[\w).%,;.]){re.escape(mark)}(?![*†‡])"  # "eradication*", "adults,* although", "with exercise.*"
+    # "eradication*", "adults,* although", "with exercise.*", "doses 1 and 3.[4]†" (after a citation's brackets)
+    return rf"(?<=[\w).%,;.\]]){re.escape(mark)}(?![*†‡])"
 
 
 _NOTE = re.compile(r"^(\*{1,3}|†|‡)\s*(\S.*)$")  # "* together with two antibiotics", "** No meetings on holidays"
@@ -1330,8 +1371,8 @@ def _note_in_place(block: RawBlock, k: int, mark: str, note: str) -> bool:
         return True
     if not rest.strip(" .;"):
         return False
-    if re.search(r"[.!?][\"”’')\]]*$", text[:m.start()]):
-        at = m.end()  # "... with exercise.*": the mark ends its sentence
+    if re.search(r"[.!?][\"”’')\]]*(?:\[\d+(?:[,–-]\d+)*\])?$", text[:m.start()]):
+        at = m.end()  # "... with exercise.*", "... doses 1 and 3.[4]†": the mark ends its sentence
     elif end := re.search(r"[.!?][\"”’')\]]*(?=\s|$)", rest):
         at = m.end() + end.end()  # "semaglutide (Ozempic)*, and whether ...": the note after the sentence
     else:

@@ -260,6 +260,10 @@ def split_unless_in_which_case(sentence: str) -> list[str]:
              ("Ask a doctor about medication-assisted treatment, which has been shown to halve overdose deaths.",
               ["Ask a doctor about medication-assisted treatment.",
                "Medication-assisted treatment has been shown to halve overdose deaths."]),
+             ("It is caused by the varicella-zoster virus, the same virus that causes chickenpox, which remains dormant "
+              "in nerve tissue for decades.",
+              ["It is caused by the varicella-zoster virus, the same virus that causes chickenpox, which remains dormant "
+               "in nerve tissue for decades."]),
              ("Keep the dressing on until your visit, which is in 10 days, unless it gets soaked.",
               ["Keep the dressing on until your visit, which is in 10 days, unless it gets soaked."])])
 def split_which_clause(sentence: str) -> list[str]:
@@ -302,6 +306,11 @@ def split_which_clause(sentence: str) -> list[str]:
             r"lead|improve|ease|prevent|lower|raise|increase|decrease|protect|keep|stop|work|speed)", rest):
         # "Ask your doctor about physical therapy, which appears to improve balance"; "You may alternate the two
         # medicines, which may give steadier relief": the asking, the alternating, or the thing? Said as written.
+        return [sentence]
+    if re.search(r"\b(?:that|who|whom)\s+(?:[\w'-]+\s+){0,5}[\w'-]+$", before.split(",")[-1]):
+        # "the varicella-zoster virus, the same virus that causes chickenpox, which remains dormant": the virus
+        # or the chickenpox? The noun before the aside sits in another's "that" clause ("Chickenpox remains
+        # dormant" had been made of it).
         return [sentence]
     if ";" in rest or re.search(r"\b(?:and|or|but) which\b", rest):
         # "the following: a sore throat, which ...; bleeding, which ...": asides of list items; "which is
@@ -684,6 +693,10 @@ def split_trailing_appositive(sentence: str) -> list[str]:
               ["People on dialysis may need a higher dose or a different schedule, as determined by their kidney doctor."]),
              ("Do not put a pillow under your knee while you sleep, as this may lead to a bend in the joint.",
               ["Do not put a pillow under your knee while you sleep.", "This may lead to a bend in the joint."]),
+             ("Many people never progress, particularly if they lose weight and build up activity each week, as the "
+              "Diabetes Prevention Program trial demonstrated.",
+              ["Many people never progress, particularly if they lose weight and build up activity each week, as the "
+               "Diabetes Prevention Program trial demonstrated."]),
              ("Use it as your doctor says, as well as you can, every day of the week.",
               ["Use it as your doctor says, as well as you can, every day of the week."]),
              ("A short course can usually be stopped at once, since the body has not had time to adapt, unless your "
@@ -705,7 +718,12 @@ def split_long_reason(sentence: str) -> list[str]:
 
 
 # "..., as some prescription drugs have.": "as" compares; the clause ends on its helping verb, no reason given.
-_ELLIPTICAL = re.compile(r"(?:[\w-]+ ){1,5}(?:have|has|had|do|does|did|is|are|was|were|can|could|will|would)\.?")
+# "as some prescription drugs have": a comparison; "as the Diabetes Prevention Program trial demonstrated", "as your
+# doctor advised": who showed or said it, no reason (a reporting verb with nothing after it).
+_ELLIPTICAL = re.compile(r"(?:[\w'-]+ ){1,5}(?:have|has|had|do|does|did|is|are|was|were|can|could|will|would)\.?|"
+                         r"(?:[\w'-]+ ){1,8}(?:demonstrated|showed|shown|found|reported|noted|suggested|described|"
+                         r"predicted|recommended|confirmed|observed|explained|mentioned|said|stated|advised|directed|"
+                         r"prescribed|instructed|expected|discussed|agreed|planned|indicated)\.?")
 _REASON = re.compile(r"^(.+?), (?:as|since|because) (?!well\b|long\b|soon\b|much\b|many\b|far\b|if\b|\w+ed\b)(.+)$")
 _CONDITION = {"if", "unless", "when", "whenever", "while", "until", "once", "provided", "case", "long", "except"}
 

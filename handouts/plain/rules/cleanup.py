@@ -121,10 +121,14 @@ def _unshout(sentence: str) -> str:
             continue  # "1-800-QUIT-NOW" is a number to dial, spelled as it is printed
         if re.match(r",? et al\b", sentence[m.end():]):
             continue  # "Clegg DO et al": an author's initials
-        if re.search(r"\b[A-Z]{2,}-$", sentence[:m.start()]) or re.match(r"-[A-Z]{2,}\b", sentence[m.end():]):
-            continue  # "ASC-US", "ASC-H": one name of a result, in capitals as the report prints it
+        if len(word) <= 4 and (re.search(r"\b[A-Z]{2,4}-$", sentence[:m.start()]) or re.match(r"-[A-Z]{1,4}\b", sentence[m.end():])):
+            continue  # "ASC-US", "ASC-H": one name of a result, in capitals as the report prints it (not "ANTI-INFLAMMATORY")
         asks = base == "who" and whole_line and re.match(r"\s+(?:SHOULD|IS|ARE|CAN|MAY|MUST|NEEDS?|GETS?|HAS|WILL|DOES)\b",
                                                          sentence[m.end():])  # "WHO SHOULD NOT TAKE ...": no agency
+        if base.endswith("s") and base[:-1] in _ACRONYMS:
+            out += [sentence[last:m.start()], word[:-1] + "s"]  # "NSAIDS" is "NSAIDs": the plural of an acronym
+            last = m.end()
+            continue
         if shouted and (len(word) > 1 or word == "A" and gap_before and gap_after and "." not in sentence[m.start() - 1:m.end() + 1]) \
                 and (base not in _ACRONYMS or asks) and base.split("'")[0] in dictionary_words():  # "SEE A DOCTOR"
             out += [sentence[last:m.start()], word.lower()]
