@@ -23,7 +23,7 @@ def _matches(text: str, menu: bool = False) -> bool:
         return True  # "Related pages: Allergy clinic | Dermatology | Leaflets A-Z": the links its label names
     if all(p and any(f.pattern.match(p) for f in furniture) for p in parts):
         return True
-    gapped = [p.strip() for p in re.split(r"\||\s{2,}", text.strip())]  # "Find a Doctor    Locations    MyChart Login"
+    gapped = [p.strip() for p in re.split(r"\||\s·\s|\s{2,}", text.strip())]  # "Find a Doctor    Locations    MyChart Login"
     return len(gapped) > len(parts) and all(p and any(f.pattern.match(p) for f in furniture) for p in gapped)
 
 

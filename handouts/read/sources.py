@@ -1202,6 +1202,9 @@ def parse_markdown(body: str, first_line: int = 1) -> list[RawBlock]:
     # would otherwise leave "[our safety page](javascript:alert(3))" as it stands, address and all.
     parser.validateLink = lambda url: True
     # A form's blank ("Date of visit: ____/____/______") is no emphasis: Markdown would take its underscores for it.
+    # An "o" set in under a list's item is a bullet of a list inside it ("- One leg swollen, especially if:" / "  o recent
+    # surgery"): as Markdown it would run on in the item's text, the "o"s in it.
+    body = re.sub(r"(?m)^([ \t]+)o[ \t]+(?=\S)", r"\1- ", body)
     tokens = parser.parse(re.sub(r"_{3,}", lambda m: "\\_" * len(m.group()), body))
     blocks: list[RawBlock] = []
     list_kinds: list[str] = []  # the open lists, outermost first
