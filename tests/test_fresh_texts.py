@@ -50,8 +50,8 @@ def _own_summary(name: str) -> bool:
     return any(SUMMARY_BOX.match(s.heading) for s in read_source(path, "en").sections)
 
 
-def test_there_are_two_hundred_and_eleven_and_every_split_sentence_is_whole(plain):
-    assert len(plain) == 211
+def test_there_are_two_hundred_and_twenty_three_and_every_split_sentence_is_whole(plain):
+    assert len(plain) == 223
     splits = {r.name for r in RULES if r.kind in ("clauses", "examples")}
     for name, r in plain.items():
         for s in r.handout.sentences:
@@ -689,3 +689,52 @@ def test_the_eighteenth_round_s_classes(plain, views):
                    for i in its)
     assert "research has not clearly shown that sublingual forms outperform ordinary tablets" in text["seo_vitamin_b12_energy"]
     assert not any(h.endswith((" in as", ", but")) for h in headings["seo_vitamin_b12_energy"])
+
+
+def test_the_nineteenth_round_s_classes(plain, views):
+    text, items, points, headings = views.text, views.items, views.points, views.headings
+    # A time's "p.m." ends no sentence before "with Dr. ____"; "as is a pentavalent vaccine" compares, gives no reason.
+    assert "a.m. / p.m. with Dr. ________" in text["discharge_after_carpal_tunnel_release"]
+    assert "This is because is" not in text["factsheet_meningococcal_vaccine"]
+    # A table's cells wrapped onto lines of their own stay in their row; a row with no first cell is the same item's.
+    menb = next(i for i in items["factsheet_meningococcal_vaccine"] if i.startswith("MenB:"))
+    assert "(pref. 16 to 18), shared decision" in menb and "2 doses, 6 months apart" in menb
+    pneumonia = items["discharge_adult_pneumonia"]
+    assert any(i.startswith("Amoxicillin-clavulanate (Augmentin): ") and "1 tablet" in i and "with food" in i for i in pneumonia)
+    assert any(i.startswith("Azithromycin (Zithromax): ") and "250 mg" in i for i in pneumonia)
+    assert not any(i.startswith(("(Augmentin)", "250 mg", "If needed", "With food")) for i in pneumonia)
+    # A "whereas" clause keeps its verb; a boxed notice in capitals wrapped over lines is one sentence, no heading.
+    assert "whereas coffee, tea, milk, calcium supplements, and antacids can reduce" in text["seo_iron_supplements_women"]
+    assert not any(h.lower().startswith("notice") for h in headings["consent_epidural_steroid_injection"])
+    assert "has not approved injectable corticosteroids for epidural use." in text["consent_epidural_steroid_injection"]
+    # A pointer to a table the handout prints stays; a conditional instruction is never "said" by two others.
+    assert "Fast breathing (see table above)" in text["triage_child_cough"]
+    assert "If you remember on the same day, take it." in text["qa_warfarin_inr_results"]
+    # A superscript's note is said where its mark is; a column whose name hedges keeps its name.
+    said = text["qa_warfarin_inr_results"]
+    assert 0 < said.index("In clinical studies, acetaminophen") - said.index("may raise the INR.") < 25
+    assert any("what we will usually ask you to do: " in i for i in items["qa_warfarin_inr_results"])
+    # A support group's venues set in under each time; a wrapped talk title; the sponsor under the banner; a name.
+    copd = items["support_group_copd_breathe_easy"]
+    assert not any(h.startswith(("Conference Room B", "Lower Hall")) for h in headings["support_group_copd_breathe_easy"])
+    said = text["support_group_copd_breathe_easy"]
+    assert 0 < said.index("Northfield Community Hospital, Education Center") - said.index("Daytime group") < 80
+    assert "Northfield Community Hospital, Education Center" in copd and "Conference Room B (ground floor, next to the " \
+        "cafeteria)" in copd
+    assert any(i.startswith("Oct 14, 2025") and i.endswith("what is recommended for people with COPD") for i in copd)
+    assert any(i.startswith("Sponsored by the Pulmonary Rehabilitation Department") for i in copd)
+    assert "Lung Rehabilitation" not in text["support_group_copd_breathe_easy"]
+    assert plain["support_group_copd_breathe_easy"].handout.meta.title.startswith("BREATHE EASY: A Peer-Support Group")
+    # Titles under a letterhead with a form's code; a menu bar of site links; a title in capitals over two lines.
+    assert plain["discharge_after_carpal_tunnel_release"].handout.meta.title == \
+        "DISCHARGE INSTRUCTIONS - OPEN CARPAL TUNNEL RELEASE"
+    assert plain["factsheet_meningococcal_vaccine"].handout.meta.title.startswith("FACT SHEET: MENINGOCOCCAL")
+    assert plain["web_page_sciatica"].handout.meta.title == "Sciatica"
+    assert plain["seo_iron_supplements_women"].handout.meta.title.endswith("(2024 BUYER'S GUIDE)")
+    # "These ... are" is no "This ... are"; "3. DO NOT TAKE COLCHICINE IF:" is its own section over its list.
+    assert "This in many cases are" not in text["leaflet_colchicine"]
+    assert any(h.upper().startswith("3. DO NOT TAKE COLCHICINE IF") for h in headings["leaflet_colchicine"])
+    # Key points: no aside the main sentence limits ("Antibiotics ... are usually reserved for ..."), no "every dose"
+    # in a handout of several medicines.
+    assert not any(p.startswith("Antibiotics can shorten illness") for p in points["factsheet_shigella"])
+    assert not any(p.startswith("Take every dose") for p in points["discharge_adult_pneumonia"])

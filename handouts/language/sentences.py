@@ -83,4 +83,7 @@ def _runs_on(before: str, after: str) -> bool:
     last = before.rsplit(None, 1)[-1].lower().lstrip("(\"“'")
     if last.endswith(".") and last[:-1] in NEVER_FINAL:
         return not (last == "no." and not after[:1].isdigit())  # "No." ends a sentence unless a number follows
-    return bool(_TIME_THEN_DATE.search(before)) and after.split()[0].lower().strip(",.") in _DATE_WORDS
+    first = after.split()[0]
+    # "... at ______ a.m. / p.m. with Dr. ____": a word in lower case after the time goes on with its sentence
+    return bool(_TIME_THEN_DATE.search(before)) and (first.lower().strip(",.") in _DATE_WORDS or first[:1].islower()
+                                                     or first == "/")

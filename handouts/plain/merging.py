@@ -413,6 +413,10 @@ def _may_be_said_together(x: Sentence) -> bool:
         # Not a listing sentence: "Most states have Good Samaritan laws." is not said by "Good Samaritan laws
         # protect ..." and "Check the law in your state." together ("most states" is a claim of its own).
         return False
+    if re.search(r"\b(?:if|when|unless|until|once|before|after)\b", x.text, re.I):
+        # "If you remember on the same day, take it.": what to do under that condition, said by no two sentences
+        # (not by "If you do not remember until the next day, ..." and a row saying "take the same dose")
+        return False
     return not (len(wanted) < 4 or guarded.hedges or guarded.negations or guarded.numbers or wanted & _directions())
 
 

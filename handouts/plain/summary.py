@@ -129,7 +129,14 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     leaning |= {id(x) for sec in handout.sections for blk in sec.blocks if blk.is_list for item in blk.items
                 for x in item[1:] if x.sources != item[0].sources}
     candidates, from_lists, long_urgent = [], [], []
+    # "Antibiotics, which can shorten illness ..., are usually reserved for ...": the aside split off after its main
+    # sentence is background; in the box, alone, it would say the opposite of the point (take them).
+    asides = {id(x) for x in handout.sentences if "split_which_clause" in x.rules and first_piece[tuple(x.sources)] is not x
+              and re.search(r"\b(?:only|reserved|not|never|unless|except|rarely|usually)\b", first_piece[tuple(x.sources)].text)}
+    # (only where the main sentence limits it: "Fentanyl, which is up to 50 times stronger than heroin, ..." may)
     for pos, s in enumerate(handout.sentences):
+        if id(s) in asides:
+            continue
         if id(s) in with_call and id(s) not in listed and id(s) not in under_condition and id(s) not in conditional \
                 and id(s) not in pointing:
             long_urgent.append((False, False, -len(s.sources), pos, with_call[id(s)]))
@@ -220,7 +227,7 @@ _POINTS_ELSEWHERE = (
 
 
 # "Return unused tablets ...", "Do not double the dose": in a handout about several medicines, which one?
-_MEDICINE = re.compile(r"\b(?:the dose|doses|tablets|pills|capsules|the medicine|this medicine)\b", re.I)
+_MEDICINE = re.compile(r"\b(?:the dose|doses|(?:every|each|a|your|any) dose|tablets|pills|capsules|the medicine|this medicine)\b", re.I)
 # "Estimates vary widely", "Some studies suggest reductions of 15% to 40%", "Check expiration dates twice a year": of
 # what? The sentence before said.
 _UNSAID_MEASURE = re.compile(r"\b(?:estimates?|reductions?|increases?|decreases?|rates|results|figures|numbers|"

@@ -94,6 +94,10 @@ def whole(text: str) -> bool:
     if stranded and len(stranded.group(1).split()) <= 6 and not has_verb(stranded.group(1)) \
             and not re.match(r"(?:In|On|At|For|After|Before|During|With|Without|By|If|When|Yes|No)\b", stranded.group(1)):
         return False  # "Your heart rhythm, and a laboratory study also records ...": a list's last item cut from its list
+    last = re.search(r"\b(?:whereas|although|though|because(?! of))\b([^;:]*?)[.!?]?$", text)
+    if last and not has_verb(last.group(1)) and not any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBG", "VBN")
+                                                          for t in parse(last.group(1).strip(" ,"))):
+        return False  # "..., whereas coffee, tea, milk, calcium supplements.": the clause lost its verb to a split
     if _EXPLETIVE_SHELL.match(text):
         return False  # "It may be helpful." cut from "It may be helpful, although ..., to follow a low-fat diet"
     second = re.search(r"\b(?:and|or|but),? (?:that|which|who) ", text)

@@ -323,7 +323,7 @@ def _lower(header: str) -> str:
                     for i, w in enumerate(header.split()))
 
 
-_HEDGED = re.compile(r"\b(?:may|might|could|possibly|suggests?)\b", re.I)
+_HEDGED = re.compile(r"\b(?:may|might|could|possibly|suggests?|usually|typically|generally)\b", re.I)
 
 
 def table_rows(rows: list[list[str]]) -> list[str]:

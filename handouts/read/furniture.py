@@ -24,7 +24,13 @@ def _matches(text: str, menu: bool = False) -> bool:
     if all(p and any(f.pattern.match(p) for f in furniture) for p in parts):
         return True
     gapped = [p.strip() for p in re.split(r"\||\s·\s|\s{2,}", text.strip())]  # "Find a Doctor    Locations    MyChart Login"
-    return len(gapped) > len(parts) and all(p and any(f.pattern.match(p) for f in furniture) for p in gapped)
+    if len(gapped) <= len(parts):
+        return False
+    matched = [bool(p) and any(f.pattern.match(p) for f in furniture) for p in gapped]
+    # A site's menu bar: four links or more, most of them known ("Find a Doctor   Locations   Research   Careers"),
+    # the rest short names of pages.
+    return all(matched) or len(gapped) >= 4 and sum(matched) >= 0.6 * len(gapped) and all(
+        p and len(p.split()) <= 3 and p[0].isupper() and not re.search(r"[.!?:;,]$", p) for p in gapped)
 
 
 def is_furniture(text: str) -> bool:

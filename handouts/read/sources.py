@@ -91,7 +91,10 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
         letterhead += blocks[:top]
         del blocks[:top]
         blocks[0].title = True
-        parts = [p.strip() for p in _PARTS.split(blocks[0].texts[0])]  # "Migraine FAQ | Neurology Clinic": the site goes
+        # "Migraine FAQ | Neurology Clinic": the site goes; "DISCHARGE INSTRUCTIONS - ...      Form HS-114 rev 03/24":
+        # the form's code too
+        parts = [p.strip() for p in re.split(r"\s+\|\s+|\s{4,}", blocks[0].texts[0]) if p.strip() and not is_furniture(p.strip())] \
+            or [blocks[0].texts[0]]
         blocks[0].texts[0] = next((p for p in parts if not (_ORGANISATION.search(p) or _DOCUMENT_KIND.search(p))), parts[0])
         letterhead += _letterhead_under_title(blocks)  # "Riverside Family Practice - Patient Triage Sheet (rev. 02/2024)"
         if len(blocks) > 1 and blocks[1].kind == "heading" and _TITLE_GOES_ON.match(blocks[1].texts[0]):
@@ -187,6 +190,8 @@ def _names_or_reaches(part: str) -> bool:
 def _letterhead(blocks: list[RawBlock], i: int) -> bool:
     """Tell whether the heading at i names who made the sheet, or what kind of sheet it is (over another heading:
     "Why We Made This Handout" over its paragraph is a section's heading), or where to reach them."""
+    if _BANNER_DETAIL.search(blocks[i].texts[0]):
+        return False  # "Sponsored by the Pulmonary Rehabilitation Department, ...": who runs the group, said (_banner_details)
     parts = _letterhead_parts(blocks[i].texts[0])  # "Division of Viral Hepatitis | Fact Sheet for the Public"
     return all(_names_or_reaches(p) or _DOCUMENT_KIND.search(p) and i + 1 < len(blocks) and blocks[i + 1].kind == "heading"
                for p in parts)
@@ -235,6 +240,13 @@ def _title_at_top(blocks: list[RawBlock]) -> int | None:
         return marked  # letterhead lines over a Markdown "# Title": the title is marked
     if run == 0 or run == len(blocks) or marked is not None:
         return None
+    if run == 1 and not _letterhead(blocks, 0) and blocks[1].kind == "paragraph" and len(blocks[1].texts) == 1 \
+            and not _ends_sentence(blocks[1].texts[0]) and len(blocks[1].texts[0].split()) <= 20 \
+            and _title_like(blocks[1].texts[0].split()) and len(blocks) > 2:
+        # "B R E A T H E   E A S Y" over "A Peer-Support Group for People Living with COPD and the People Who Care for
+        # Them": a banner and its subtitle, one title (the handout had been named after its file)
+        blocks[0].texts[0] = f"{blocks[0].texts[0].rstrip(':')}: {blocks.pop(1).texts[0]}"
+        return 0
     for i, b in enumerate(blocks[:min(run, 8)]):  # (letterhead runs up to 7 lines: name, unit, address, phones)
         # ("EMERGENCY DEPARTMENT DISCHARGE INSTRUCTIONS" names a department, but says what the sheet is: its title)
         if (not _letterhead(blocks, i) or _SHEET_TITLE.search(b.texts[0])) and not b.texts[0].endswith("?"):
@@ -258,6 +270,10 @@ def _title_at_top(blocks: list[RawBlock]) -> int | None:
     return None
 
 
+_BANNER_DETAIL = re.compile(r"\b(?:hosted by|held at|free of charge|no referral|sponsored by|run by|supported by|funded by|"
+                            r"in partnership with)\b", re.I)
+
+
 def _banner_details(blocks: list[RawBlock]) -> None:
     """Keep the lines of a banner under the title ("Hosted by the Nephrology Outpatient Program, Westfield Community
     Hospital" / "Conference Room B (2nd floor, East Wing) * 418 Orchard Avenue" / "Free of charge - no referral
@@ -271,8 +287,14 @@ def _banner_details(blocks: list[RawBlock]) -> None:
     if any(_capitals(x) or x.endswith("?") for x in lines):
         return
     # Only what a reader needs: where, when, who hosts, what it costs (not "Form TM-104", "Revised September 2023").
-    said = [x for x in lines if _PLACE.search(x) or _CONTACT.search(x) or _TIME.search(x)
-            or re.search(r"\b(?:hosted by|held at|free of charge|no referral)\b", x, re.I)]
+    joined: list[str] = []
+    for x in lines:  # "Sponsored by the Pulmonary Rehabilitation Department, Northfield" / "Community Hospital, ...": wrapped
+        if joined and len(joined[-1]) >= 50 and not re.search(r"[.!?:;]$", joined[-1]):
+            joined[-1] += f" {x}"
+        else:
+            joined.append(x)
+    said = [x for x in joined if _PLACE.search(x) or _CONTACT.search(x) or _TIME.search(x)
+            or _BANNER_DETAIL.search(x)]
     if said:
         blocks[1:j - 1] = [RawBlock("bullets", said, blocks[1].line, levels=[(0, "bullets")] * len(said))]
 
@@ -565,6 +587,9 @@ def _without_furniture(blocks: list[RawBlock]) -> list[RawBlock]:
         heads_text = b.kind == "heading" and _capitals(b.texts[0]) and i + 1 < len(blocks) and not marks[i + 1] \
             and blocks[i + 1].kind in ("bullets", "numbered", "paragraph")
         if furniture and not (consent and _signing_line(b)) and not heads_text:
+            if len(out) == 1 and out[0].kind == "paragraph" and len(out[0].texts) == 1 and len(out[0].texts[0].split()) <= 30 \
+                    and not _ends_sentence(out[0].texts[0]) and re.match(r"By\b", b.texts[0]):
+                out[0].kind = "heading"  # "ALWAYS EXHAUSTED? THE 3 BEST IRON ..." wrapped over two lines, then its byline
             if len(out) == 1 and out[0].kind == "heading":
                 out[0].title = True  # "Heat Illness: Stay Safe" then "By Jane Smith | 4 min read"
             continue
@@ -687,7 +712,10 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
             if (depth := _two_level_depth(lines, i)) is not None:
                 # "  Maria Delgado, LCSW, Oncology Social Worker" / "    Phone: (555) 214-3390   Email: ...": a list of
                 # names (or places) set in, each with its details set in further (read as headings, each its section)
-                if depth and blocks and blocks[-1].kind == "bullets" and not blocks[-1].table:
+                if depth and blocks and blocks[-1].kind == "bullets" and not blocks[-1].table and (
+                        stripped[0].islower() or _NEVER_ENDS.search(blocks[-1].texts[-1])) and blocks[-1].levels[-1][0] == 1:
+                    blocks[-1].texts[-1] = _joined(blocks[-1].texts[-1], stripped)  # "... to registered members" / "the Friday ..."
+                elif depth and blocks and blocks[-1].kind == "bullets" and not blocks[-1].table:
                     blocks[-1].texts.append(stripped)
                     blocks[-1].levels.append((1, "bullets"))
                 elif not depth and blocks and blocks[-1].kind == "bullets" and blocks[-1].levels and not _previous_line_blank(lines, i):
@@ -729,8 +757,11 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                 b.levels.append((depth, "bullets"))
             elif blocks and not _previous_line_blank(lines, i) and (not _ends_sentence(blocks[-1].texts[-1]) or (
                     # "... when it benefits the patient, e.g." / "before planned chemotherapy": no sentence ends there
-                    stripped[0].islower() and re.search(r"\b(?:e\.g|i\.e|approx|incl|esp|vs|cf|viz)\.$", blocks[-1].texts[-1])) or (
-                    stripped[0].islower() and blocks[-1].texts[-1].endswith(";") and not re.match(r"\(?[a-z][.)]\s", stripped))
+                    stripped[0].islower() and re.search(r"\b(?:e\.g|i\.e|approx|incl|esp|vs|cf|viz|a\.m|p\.m)\.$", blocks[-1].texts[-1])) or (
+                    stripped[0].islower() and (blocks[-1].texts[-1].endswith(";") or blocks[-1].texts[-1].endswith(":")
+                                               and blocks[-1].kind in ("bullets", "numbered") and bool(indents)
+                                               and _indent(line) > indents[-1] + 1)
+                    and not re.match(r"\(?[a-z][.)]\s", stripped))
                     # "  * Over-the-counter naproxen sodium ...: 1 tablet every 8 to 12" / "    hours; ..." / "    Never take
                     # more than 2 tablets ...": the item's next sentence, set in as its text is (apart, it read as a rule
                     # for every dose)
@@ -756,6 +787,14 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                 # a long title wrapped onto a second line
                 blocks[-1].texts[0] += " " + stripped
             elif _is_heading_line(stripped, _next_text_line(lines, i)) and not _wraps_on(stripped, lines, i, run_ends):
+                prev = blocks[-1].texts[0] if blocks and blocks[-1].kind == "heading" and blocks[-1].line == n - 1 else ""
+                if len(prev) >= max(50, width - 12) and _capitals(prev) and _capitals(stripped) \
+                        and not re.search(r"[.,;:]$", prev) and not _ORGANISATION.search(prev) \
+                        and not _ORGANISATION.search(stripped) and not _CONTACT.search(stripped) and not is_furniture(stripped):
+                    # "ALWAYS EXHAUSTED? THE 3 BEST IRON SUPPLEMENTS ... MAY FINALLY" / "FIX YOUR AFTERNOON CRASH (2024
+                    # BUYER'S GUIDE)": a title in capitals wrapped onto a second line
+                    blocks[-1].texts[0] = f"{prev} {stripped}"
+                    continue
                 blocks.append(RawBlock("heading", [stripped.lstrip("#").strip()], n))
             else:
                 blocks.append(RawBlock("paragraph", [stripped], n))
@@ -822,9 +861,9 @@ def _two_level_depth(lines: list[str], i: int) -> int | None:
         return None
     for x in run:
         t = x.strip()
-        if _BULLET.match(x) or _NUMBERED.match(x) or len(t) > 100 or _NEVER_ENDS.search(t) or t[0].islower() \
-                or _indent(x) == depths[0] and _ends_sentence(t):
-            return None
+        if _BULLET.match(x) or _NUMBERED.match(x) or len(t) > 100 or t[0].islower() and _indent(x) == depths[0] \
+                or _indent(x) == depths[0] and _ends_sentence(t) and not re.search(r"\b[ap]\.m\.$", t):
+            return None  # ("Daytime group: 2nd Tuesday of every month, 1:30 - 3:00 p.m." ends no sentence)
     return 0 if _indent(lines[i]) == depths[0] else 1
 
 
@@ -985,6 +1024,16 @@ def _wrapped_rows_joined(rows: list[list[str]]) -> list[list[str]]:
                 and all(c[0].islower() or c[0] in ")" or c[0].isdigit() and c is not said[0] for c in said) \
                 and any(_cell_goes_on(c) for c in out[-1]):
             out[-1] = [f"{a} {b}".strip() for a, b in zip(out[-1], row)]
+        elif out and len(row) == len(out[-1]) and said and (not row[0] or row[0][0] == "(") and (
+                any(_cell_goes_on(a) and b for a, b in zip(out[-1], row))
+                or any(b[:1].islower() for b in row[1:] if b) or row[0][:1] == "("):
+            # "MenB | ... | 16-23 yrs (pref. | 2 doses, 6 months" / "| | 16-18), shared | apart*", "Amoxicillin-clavulanate
+            # | 875/125 mg | Twice a day," / "(Augmentin) | 1 tablet | with food": cells wrapped onto a line of their own
+            out[-1] = [f"{a} {b}".strip() for a, b in zip(out[-1], row)]
+        elif out and len(row) == len(out[-1]) and said and not row[0] and out[-1][0]:
+            # "Azithromycin (Zithromax) | 500 mg | Once, on day 1" / "| 250 mg | Once a day | Days 2 to 5": the same
+            # medicine's next dose, its own row (said apart, it named no medicine)
+            out.append([out[-1][0], *row[1:]])
         else:
             out.append(row)
     return out
@@ -1117,7 +1166,10 @@ def _wraps_on(line: str, lines: list[str], i: int, run_ends: list[int]) -> bool:
             and not _NUMBERED.match(lines[i + 1]):
         return True  # "Disclosure: This post contains affiliate links, which means that" / "WellnessVault may earn ..."
     if not after or _BULLET.match(lines[i + 1]) or _NUMBERED.match(lines[i + 1]) or after.startswith(("#", "|")) \
-            or re.match(r"\(?[A-Za-z]{1,2}[.)]\s", after) or any(x.startswith("_") or _LABEL_LINE.match(x) for x in (line, after)):
+            or re.match(r"\(?[A-Za-z]{1,2}[.)]\s", after) or any(x.startswith("_") or _LABEL_LINE.match(x) for x in (line, after)) \
+            and not (_capitals(line) and _capitals(after) and len(line) >= 50 and re.search(r"[.!?](?:\s|$)", after)):
+        # ("NOTICE: THE U.S. FOOD AND DRUG ADMINISTRATION HAS NOT APPROVED INJECTABLE" / "CORTICOSTEROIDS FOR EPIDURAL
+        # USE.": a boxed notice in capitals, wrapped)
         # (a sentence with a blank in it wraps like any other: "See your child's own doctor ... at ______" / "AM/PM, unless")
         return False  # "A) physical therapy" over "B) weight loss"; "Clinic phone: ..." over "Date: ____": lines apart
     words = line.split()
@@ -1169,6 +1221,9 @@ def _is_numbered_heading(text: str, blocks: list[RawBlock], next_line: str | Non
         # no step (a list whose items are all in capitals goes on).
         return _capitals(text) and 2 <= len(text.split()) <= 10 and not all(_capitals(t) for t in blocks[-1].texts) \
             and bool(_BULLET.match(next_line) or re.search(r"[.!?:][\"”’')\]]*$", next_line))  # over its text, not "5. FAQ"
+    if _capitals(text) and text.endswith(":") and 2 <= len(text.split()) <= 10 and _BULLET.match(next_line) \
+            and any(b.kind == "heading" and re.match(r"\d", b.texts[0]) for b in blocks):
+        return True  # "3. DO NOT TAKE COLCHICINE IF:" over its list, among numbered sections ("2. HOW TO TAKE ...")
     if len(text.split()) > _MAX_HEADING_WORDS or re.search(r"[.,;:!][\"”’')\]]*$", text):
         return False
     if _capitals(text):
@@ -1349,7 +1404,7 @@ def _footnote_mark(mark: str) -> str:
     return rf"(?<=[\w).%,;.\]]){re.escape(mark)}(?![*†‡])"
 
 
-_NOTE = re.compile(r"^(\*{1,3}|†|‡)\s*(\S.*)$")  # "* together with two antibiotics", "** No meetings on holidays"
+_NOTE = re.compile(r"^(\*{1,3}|†|‡|[¹²³⁴⁵⁶⁷⁸⁹])\s*(\S.*)$")  # (a superscript's note says something: "¹ In clinical studies")  # "* together with two antibiotics", "** No meetings on holidays"
 
 
 def _anchored(text: str, mark: str) -> bool:

@@ -307,6 +307,10 @@ def split_which_clause(sentence: str) -> list[str]:
         # "Ask your doctor about physical therapy, which appears to improve balance"; "You may alternate the two
         # medicines, which may give steadier relief": the asking, the alternating, or the thing? Said as written.
         return [sentence]
+    if re.search(r",[^,]+,\s(?:and|or)\s[\w\s'-]+$", before) and re.match(r"(?:[\w,]+ ){0,4}?(?:are|were|have|do)\b", rest):
+        # "diarrhea, nausea, stomach cramps, and vomiting, which in many cases are ...": the things listed (all four, or
+        # the last?), not what the sentence says of them ("This in many cases are" had been made of it)
+        return [sentence]
     if re.search(r"\b(?:that|who|whom)\s+(?:[\w'-]+\s+){0,5}[\w'-]+$", before.split(",")[-1]):
         # "the varicella-zoster virus, the same virus that causes chickenpox, which remains dormant": the virus
         # or the chickenpox? The noun before the aside sits in another's "that" clause ("Chickenpox remains
@@ -724,7 +728,9 @@ _ELLIPTICAL = re.compile(r"(?:[\w'-]+ ){1,5}(?:have|has|had|do|does|did|is|are|w
                          r"(?:[\w'-]+ ){1,8}(?:demonstrated|showed|shown|found|reported|noted|suggested|described|"
                          r"predicted|recommended|confirmed|observed|explained|mentioned|said|stated|advised|directed|"
                          r"prescribed|instructed|expected|discussed|agreed|planned|indicated)\.?")
-_REASON = re.compile(r"^(.+?), (?:as|since|because) (?!well\b|long\b|soon\b|much\b|many\b|far\b|if\b|\w+ed\b)(.+)$")
+# (not "as is a pentavalent vaccine": "as" before its verb compares, "and so is a pentavalent vaccine")
+_REASON = re.compile(r"^(.+?), (?:as|since|because) (?!well\b|long\b|soon\b|much\b|many\b|far\b|if\b|\w+ed\b|"
+                     r"(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|may|might)\b)(.+)$")
 _CONDITION = {"if", "unless", "when", "whenever", "while", "until", "once", "provided", "case", "long", "except"}
 
 

@@ -36,10 +36,14 @@ _NUMBERED_NAMES = {"omega", "covid", "vitamin", "type", "step", "stage", "grade"
              ("(See page 4.) Ask your doctor.", ["Ask your doctor."]),
              ("Ask your doctor (or nurse).", ["Ask your doctor (or nurse)."]),
              ("(See Safety, below.)", []),
-             ("Tell us if you have had skin cancer (see Section 4).", ["Tell us if you have had skin cancer (see Section 4)."])])
+             ("Tell us if you have had skin cancer (see Section 4).", ["Tell us if you have had skin cancer (see Section 4)."]),
+             ("Fast breathing (see table above) or retractions", ["Fast breathing (see table above) or retractions"]),
+             ("Ibuprofen: as needed (see below)", ["Ibuprofen: as needed (see below)"])])
 def strip_cross_references(sentence: str) -> list[str]:
-    """Remove '(See ...)' cross references; not one to a numbered section, which keeps its number in print."""
-    s = re.sub(r"\s*\((?:see|see also|cf\.?)\s(?![^)]*\bsections? \d)[^)]*\)", "", sentence, flags=re.I).strip()
+    """Remove '(See ...)' cross references; not one to a numbered section, which keeps its number in print, nor to a
+    table or list, or just "below": the handout prints them too (the table's rates define "fast breathing")."""
+    s = re.sub(r"\s*\((?:see|see also|cf\.?)\s(?![^)]*\bsections? \d)(?![^)]*\b(?:table|chart|list|box)\b)"
+               r"(?!(?:below|above)\))[^)]*\)", "", sentence, flags=re.I).strip()
     s = re.sub(r"\s+([.,;:!?])", r"\1", s)
     return [s] if re.search(r"\w", s) else []
 
@@ -124,7 +128,7 @@ def _unshout(sentence: str) -> str:
             continue  # "Clegg DO et al": an author's initials
         if len(word) <= 4 and (re.search(r"\b[A-Z]{2,4}-$", sentence[:m.start()]) or re.match(r"-[A-Z]{1,4}\b", sentence[m.end():])):
             continue  # "ASC-US", "ASC-H": one name of a result, in capitals as the report prints it (not "ANTI-INFLAMMATORY")
-        asks = base == "who" and whole_line and re.match(r"\s+(?:SHOULD|IS|ARE|CAN|MAY|MUST|NEEDS?|GETS?|HAS|WILL|DOES)\b",
+        asks = base == "who" and whole_line and re.match(r"\s+(?:SHOULD|IS|ARE|CAN|MAY|MUST|NEEDS?|GETS?|HAS|WILL|DOES|WE|YOU|THEY)\b",
                                                          sentence[m.end():])  # "WHO SHOULD NOT TAKE ...": no agency
         if base.endswith("s") and base[:-1] in _ACRONYMS:
             out += [sentence[last:m.start()], word[:-1] + "s"]  # "NSAIDS" is "NSAIDs": the plural of an acronym

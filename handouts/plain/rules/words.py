@@ -60,6 +60,9 @@ def swap_fits(doc, start: int, end: int, plain: str) -> bool:
     if first.text[:1].isupper() and not first.is_sent_start and any(
             t is not None and (t.text == "&" or t.text[:1].isupper() and t.is_alpha and not t.is_sent_start) for t in around):
         return False  # "Riverbend Sleep & Pulmonary Associates": a capital word among capital words is a name
+    if first.is_sent_start and first.text[:1].isupper() and around[1] is not None and around[1].is_alpha \
+            and around[1].text[:1].isupper() and (len(around[1].text) > 1 and not around[1].text.isupper()):
+        return False  # "Pulmonary Rehabilitation Department" at a line's start: a name too
     if head.dep_ in ("amod", "acomp"):  # it describes a thing here: the plain words must too, not name one
         said = parse(f"a {plain} thing")
         if any(t.pos_ in ("NOUN", "PROPN") and t.dep_ != "ROOT" and t.dep_ != "amod" for t in said[1:-1]):
