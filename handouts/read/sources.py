@@ -242,7 +242,8 @@ def _title_at_top(blocks: list[RawBlock]) -> int | None:
         return None
     if run == 1 and not _letterhead(blocks, 0) and blocks[1].kind == "paragraph" and len(blocks[1].texts) == 1 \
             and not _ends_sentence(blocks[1].texts[0]) and len(blocks[1].texts[0].split()) <= 20 \
-            and _title_like(blocks[1].texts[0].split()) and len(blocks) > 2:
+            and _title_like(blocks[1].texts[0].split()) and len(blocks) > 2 \
+            and not re.search(r"\[[ xX✓]\]|_{2,}|[?:]", blocks[1].texts[0]):  # (not a form's question: "Which side? [ ] Left")
         # "B R E A T H E   E A S Y" over "A Peer-Support Group for People Living with COPD and the People Who Care for
         # Them": a banner and its subtitle, one title (the handout had been named after its file)
         blocks[0].texts[0] = f"{blocks[0].texts[0].rstrip(':')}: {blocks.pop(1).texts[0]}"
