@@ -50,8 +50,8 @@ def _own_summary(name: str) -> bool:
     return any(SUMMARY_BOX.match(s.heading) for s in read_source(path, "en").sections)
 
 
-def test_there_are_two_hundred_and_twenty_three_and_every_split_sentence_is_whole(plain):
-    assert len(plain) == 223
+def test_there_are_two_hundred_and_thirty_five_and_every_split_sentence_is_whole(plain):
+    assert len(plain) == 235
     splits = {r.name for r in RULES if r.kind in ("clauses", "examples")}
     for name, r in plain.items():
         for s in r.handout.sentences:
@@ -738,3 +738,37 @@ def test_the_nineteenth_round_s_classes(plain, views):
     # in a handout of several medicines.
     assert not any(p.startswith("Antibiotics can shorten illness") for p in points["factsheet_shigella"])
     assert not any(p.startswith("Take every dose") for p in points["discharge_adult_pneumonia"])
+
+
+def test_the_twentieth_round_s_classes(plain, views):
+    text, items, points, headings = views.text, views.items, views.points, views.headings
+    # An item of a "Do not:" list is never a Key point: alone it says the opposite ("Drive ... for 24 hours").
+    assert not any(p.startswith(("Drive", "Swim", "Wear eye make-up")) for p in points["discharge_after_cataract_surgery"])
+    # A table's cells wrapped under a bulleted-looking "- grey cap", a header stacked over a ruler, a first cell wrapped.
+    drops = items["discharge_after_cataract_surgery"]
+    assert any(i.startswith("Ketorolac 0.5% (Acular) - grey cap: ") and "4 weeks, or as directed" in i for i in drops)
+    assert any(i.startswith("Artificial tears (preservative-free): ") and "up to 6 times a day" in i for i in drops)
+    doses = items["discharge_child_febrile_seizure"]
+    assert any(i.startswith("18-23 lb (8.0-10.9 kg): ") or i.startswith("18 to 23 lb (8.0 to 10.9 kg): ") for i in doses)
+    assert any("Children's liquid 100 mg per 5 mL" in i and "3.75 mL (75 mg)" in i for i in doses)
+    assert any("Abnormal heart rhythm needing treatment: " in i for i in items["consent_cardiac_catheterization"])
+    # A box of stars is one warning; a compound in capitals keeps its hyphen; a sales box goes.
+    assert "if you take an SGLT2 inhibitor" in text["seo_keto_diet_diabetes"].replace("a SGLT2", "an SGLT2")
+    assert "life-threatening condition in which blood sugar may look normal" in text["seo_keto_diet_diabetes"].lower()
+    assert "SUGARFREE20" not in text["seo_keto_diet_diabetes"]
+    # A stranded preposition is no keyword stuffing; a negation is never dropped as filler from part of a sentence.
+    said = text["support_group_heart_failure"]
+    assert "even if the person they care for is unable to attend" in said and "no referral is" in said
+    assert plain["support_group_heart_failure"].handout.meta.title == "HEART TO HEART: Living Well with Heart Failure"
+    assert not any(h.startswith(("Conference Room 2B", "Community Room")) for h in headings["support_group_heart_failure"])
+    # Words: "eGFR" keeps its case; "e.g." after a verb is no "such as"; an aside names its noun, not the phrase before.
+    assert "EGFR" not in text["leaflet_hydroxychloroquine"]
+    assert "may receive, such as" not in text["factsheet_giardia"]
+    assert "During pregnancy, paromomycin is poorly absorbed" not in text["factsheet_giardia"]
+    assert "This inner corner" not in text["discharge_after_cataract_surgery"]
+    # An arrow before what to do says "then"; a menu bar and search box are no table; a page's lone heading is its title.
+    assert "20 minutes, then move up one tier" in text["triage_adult_nosebleed"]
+    assert not any("pay a bill" in i.lower() for i in items["web_page_knee_osteoarthritis"])
+    assert plain["web_page_knee_osteoarthritis"].handout.meta.title == "Knee Osteoarthritis"
+    # Key points: no title-block fragment.
+    assert not any(p.startswith("(") for p in points["leaflet_tamoxifen"])

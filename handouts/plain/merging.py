@@ -15,7 +15,7 @@ from handouts.plain.change import Change
 from handouts.plain.rules import rule_named
 from handouts.plain.rules.cleanup import claim_text
 from handouts.plain.rules.lists import LIST_RULE
-from handouts.plain.verify import sales_year
+from handouts.plain.verify import sales_offer, sales_year
 from handouts.read.sources import SUMMARY_BOX
 
 MERGE_RULE = "merge_near_duplicates"
@@ -539,7 +539,8 @@ def check_removed(handout: Handout, changes: list[Change]) -> list[Violation]:
     out = []
     for c in changes:
         if c.removed_by and not rule_named(c.removed_by).removes_furniture:
-            missing = [m for m in protected(claim_text(c.source)).missing_from(have) if not sales_year(c.removed_by, m)]
+            missing = [m for m in protected(claim_text(c.source)).missing_from(have) if not sales_year(c.removed_by, m)
+                       and not sales_offer(c.removed_by, m, c.source)]
             if missing:
                 out.append(Violation(c.source, "", c.removed_by, missing))
         for rule, item in c.filler_lost:

@@ -110,8 +110,9 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
         for blk, lead_in in zip(sec.blocks, lead_ins(sec.blocks, sec.heading)):
             # A step of a numbered list is a step of its procedure ("Remove the cap and shake the inhaler well" is
             # for the spacer, not for every inhaler; "Pull upward with steady pressure" pulls the tick of step 1).
+            # ("Do not:" / "Drive ... for 24 hours": an item under a lead-in that says "not" means its opposite alone)
             if blk.is_list and (lists_conditions(sec.heading, lead_in) or _TIMED.search(lead_in)
-                                or lead_in.startswith("Each line gives")) \
+                                or lead_in.startswith("Each line gives") or _NEGATING.search(lead_in)) \
                     or blk.kind == "numbered":  # (a table's row, "Tea or coffee: effect ...; wait 1 to 2 hours", is no point)
                 condition_items |= {id(x) for x in blk.sentences}
     # An item of a list set in under another item ("Avoid tampons for 48 hours" under "Small biopsies might be
@@ -213,7 +214,7 @@ _DOSE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:mg|mcg|ml|mL|g|doses?|tablets?|pills?|
 # (what?), "find yours", "The doctors will need to know this."; quoted words are someone else's ("words
 # like 'addict'"); a blank is a form; a greeting ("Welcome to ...") says nothing.
 _POINTS_ELSEWHERE = (
-    r"^Welcome\b", r"\banother\b", r"\b(?:this|that|these|those)\.$", r"\b(?:yours|theirs|ones)\b",
+    r"^Welcome\b", r"\banother\b", r"^\(", r"\b[Oo]ther brand names?\b",  # "(tamoxifen citrate) Other brand names ..." r"\b(?:this|that|these|those)\.$", r"\b(?:yours|theirs|ones)\b",
     r"\bthe (?:most|least) \w+\.$", r"\bthe (?:following|above)\b", r"^(?:For )?(?:[Oo]ther|[Aa]nother)\b",
     r"\bthe same (?!time\b)\w+(?! as\b)(?!\s\w+ as\b)", r"[\"“”]", r"___",
     r"\b(?:the|these|those) (?:first|last|other|\w+ )?(?:\w+ )?(?:items?|points?|boxes|statements|steps)\b",  # "unless the
@@ -419,6 +420,7 @@ def _says_what_to_do(sentence: str) -> bool:
     return not helpers or helpers == ["do"] and any(c.dep_ == "neg" for c in root.children)  # "call 911", "do not wait"
 
 
+_NEGATING = re.compile(r"\b(?:not|never|avoid|don't|no|stop|without)\b", re.I)
 _EMERGENCY = re.compile(r"\b(?:911|999|112|emergency department|emergency room|ER|A&E|ambulance)\b")
 
 

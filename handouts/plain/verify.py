@@ -49,8 +49,11 @@ def veto(rule, before: str, after: list[str], in_list_item: bool | str = False,
         # become two claims. A step ("Take it every 6 hours, because ...") may say its reason on its own.
         return "a list item is one condition or fact, kept whole (only steps split into steps)"
     lost = [item for item in protected(claim_text(before)).missing_from(protected(" ".join(after)))
-            if not (rule.removes_filler and item in said_elsewhere) and not rule.removes_furniture
-            and not sales_year(rule.name, item)]
+            # (filler may drop a number or a name said elsewhere too; a negation only with its whole sentence: "no
+            # referral is required" cut from a sentence is its own claim, however many other sentences say "not")
+            if not (rule.removes_filler and item in said_elsewhere and (not item.startswith("negation") or not after))
+            and not rule.removes_furniture
+            and not sales_year(rule.name, item) and not sales_offer(rule.name, item, before)]
     if lost:
         return f"the meaning guard: it would lose {', '.join(lost)}"
     if rule.kind not in STRUCTURAL:
@@ -79,6 +82,13 @@ def sales_year(rule_name: str, item: str) -> bool:
     return rule_name == "drop_promotion" and bool(re.fullmatch(r"number '(?:19|20)\d\d'", item))
 
 
+def sales_offer(rule_name: str, item: str, sentence: str) -> bool:
+    """Tell whether a lost item is a sales offer's product or discount ("Shop our favorites: KetoStix Pro urine strips
+    (20% off with code SUGARFREE20) | ..."): no claim to keep."""
+    return rule_name == "drop_promotion" and item.startswith(("number", "name")) \
+        and bool(re.search(r"\b(?:\d+% off|(?:discount|promo|coupon)? ?code [A-Z0-9]{4,}|shop our)\b", sentence, re.I))
+
+
 def whole(text: str) -> bool:
     """Tell whether a text is a whole sentence: a subject and a finite verb, an instruction, a question or a lead-in."""
     text = text.strip()
@@ -86,6 +96,9 @@ def whole(text: str) -> bool:
         text = cap(text.split(None, 1)[1])  # "So sudden changes ... can change your INR.": the parser may read "So sudden" as one phrase
     if text.endswith((":", "?")) or len(text.split()) < 2:
         return text.endswith((":", "?"))
+    # "Throwing up, abdominal pain, or rapid breathing ... need urgent care": the plain words for vomiting head a
+    # list of nouns, a gerund the parser takes for the sentence's verb
+    text = re.sub(r"^Throwing up\b", "Vomiting", text)
     if re.match(r"(?:Which|Whom|Whose)\b", text):
         return False  # "Which may or may not look like ...": a "which" clause cut from its noun (a question ends in "?")
     if re.search(r"\b(?:and|or|but),\s+(?:when|if|unless|where|while|because)\b[^,]*[.!?]?$", text):
@@ -226,7 +239,8 @@ def _whole_clause(root) -> bool:
             return False  # "Virus are the same virus ...": a subject cut from its noun phrase
         return root.tag_ != "VBG" or any(c.dep_ in ("aux", "auxpass") for c in root.children)
     # An instruction: a base-form verb with no subject and no modal ("Call 911.", "If it bleeds, press on it.").
-    return root.tag_ == "VB" and not any(c.tag_ == "MD" for c in root.children)
+    # (the tagger may read it as present tense: "If bleeding continues, repeat steps 4 to 5 once." - VBP, the same form)
+    return root.tag_ in ("VB", "VBP") and not any(c.tag_ == "MD" for c in root.children)
 
 
 def points_astray(piece: str, previous: str, before: str) -> str | None:

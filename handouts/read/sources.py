@@ -97,6 +97,16 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
             or [blocks[0].texts[0]]
         blocks[0].texts[0] = next((p for p in parts if not (_ORGANISATION.search(p) or _DOCUMENT_KIND.search(p))), parts[0])
         letterhead += _letterhead_under_title(blocks)  # "Riverside Family Practice - Patient Triage Sheet (rev. 02/2024)"
+        for _ in range(2):
+            # "HEART TO HEART" / "Living Well with Heart Failure" / "A Free Peer-Support Group for Patients, ...": a
+            # banner's subtitles, each over another heading (no section's), join the title (read apart, they went)
+            if len(blocks) > 2 and blocks[1].kind == "heading" and blocks[2].kind == "heading" and not blocks[1].level \
+                    and _title_like(blocks[1].texts[0].split()) and not _capitals(blocks[1].texts[0]) \
+                    and len(blocks[1].texts[0].split()) <= 12 and not re.search(r"[.:;?]$", blocks[1].texts[0]) \
+                    and not (_BANNER_DETAIL.search(blocks[1].texts[0]) or _PLACE.search(blocks[1].texts[0])
+                             or _CONTACT.search(blocks[1].texts[0]) or _TIME.search(blocks[1].texts[0])
+                             or _letterhead(blocks, 1) or _TITLE_GOES_ON.match(blocks[1].texts[0])):
+                blocks[0].texts[0] = f"{blocks[0].texts[0]}: {blocks.pop(1).texts[0]}"
         if len(blocks) > 1 and blocks[1].kind == "heading" and _TITLE_GOES_ON.match(blocks[1].texts[0]):
             # "INFORMED CONSENT FOR JOINT ASPIRATION" / "WITH OR WITHOUT CORTICOSTEROID INJECTION", "ALLOPURINOL
             # TABLETS" / "For the long-term treatment of gout": the title's second line carries it on.
@@ -582,6 +592,12 @@ def _without_furniture(blocks: list[RawBlock]) -> list[RawBlock]:
     out = []
     consent = _consent_form(blocks)
     marks = page_furniture(blocks)
+    # A pasted page's menu, breadcrumb and share line over a lone heading and its text: that heading is the page's
+    # title ("Knee Osteoarthritis"; the handout had been named after its file).
+    top = next((k for k, m in enumerate(marks) if not m), len(blocks))
+    if top >= 3 and top + 1 < len(blocks) and blocks[top].kind == "heading" and blocks[top + 1].kind == "paragraph" \
+            and not blocks[top].level:
+        blocks[top].title = True
     for i, (b, furniture) in enumerate(zip(blocks, marks)):
         # ("ACCESSIBILITY" over "o Both venues are step-free ...": a section's heading, not a footer's link; a
         # consent form's signing lines are what it is for)
@@ -652,7 +668,7 @@ def slugify(text: str) -> str:
 def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
     """Recover headings, paragraphs, lists and quoted passages from plain text."""
     blocks: list[RawBlock] = []
-    lines = [_unboxed(line) for line in body.split("\n")]
+    lines = _unboxed_lines(body.split("\n"))
     indents: list[int] = []  # how far in the items of each open level of the list being read stand
     refers_to_sections = bool(re.search(r"\b[Ss]ections? \d", body))
     run_ends = _run_ends(lines)
@@ -665,6 +681,8 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
             continue
         table = _pipe_table(lines, i) if "|" in stripped else None
         table = table or (_column_table(lines, i) if re.search(r"\S {2,}\S", stripped) else None)
+        if table and all(is_furniture(x.strip()) for x in lines[i:table[1]] if x.strip()):
+            table = None  # "Find a Doctor  |  Locations  |  Pay a Bill" / "Search        Go": a site's menu, no table
         if table:
             rows, skip = table
             blocks += table_blocks(rows, n) if rows[0] else [
@@ -770,7 +788,8 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                     and _indent(line) > indents[-1] + 1 and _indent(line) == _text_column(lines[i - 1])) \
                     and (blocks[-1].kind == "paragraph" or blocks[-1].kind in ("bullets", "numbered")
                          and (stripped[0].islower() or indents and _indent(line) > indents[-1])) \
-                    and not _apart_as_furniture(blocks[-1].texts[-1], stripped, lines, i) \
+                    and (not _apart_as_furniture(blocks[-1].texts[-1], stripped, lines, i)
+                         or blocks[-1].texts[-1].count("(") > blocks[-1].texts[-1].count(")")) \
                     and not (stripped[0].isupper() and _word_would_fit(lines[i - 1], stripped, width)) \
                     and not _timed(blocks[-1].texts[-1]) \
                     and not ("__" in stripped and _LABEL_LINE.match(stripped)) \
@@ -857,7 +876,10 @@ def _two_level_depth(lines: list[str], i: int) -> int | None:
         last += 1
     run = lines[first:last + 1]
     depths = sorted({_indent(x) for x in run})
-    if len(run) < 3 or len(depths) != 2 or depths[0] == 0 or _indent(run[0]) != depths[0] or depths[1] - depths[0] < 2 \
+    # (at the margin only under a time: "First Tuesday of every month, 6:00 - 7:30 p.m." / "        Conference Room 2B")
+    if len(run) < 3 or len(depths) != 2 or depths[0] == 0 and not (_timed(run[0].strip()) or _TIME.search(run[0]) and
+                                                                   depths[1] >= 4) \
+            or _indent(run[0]) != depths[0] or depths[1] - depths[0] < 2 \
             or (first > 0 and lines[first - 1].strip()):
         return None
     for x in run:
@@ -920,6 +942,24 @@ def _indent(line: str) -> int:
     return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
 
 
+def _unboxed_lines(lines: list[str]) -> list[str]:
+    """Return the lines without the boxes drawn around some of them. Inside a box (under its top edge) a side is a side
+    even where the line holds a "|" of its own ("| SUGARFREE20) | Precision Xtra meter | MCT Oil Powder    |"), and
+    a box of stars has stars for sides ("* WARNING: IF YOU TAKE AN SGLT2 INHIBITOR ...   *")."""
+    out, in_box = [], False
+    for line in lines:
+        edge = bool(_BOX_EDGE.fullmatch(line) or _STAR_RULE.fullmatch(line))
+        side = in_box and not edge and (m := _BOXED_LINE.fullmatch(line))
+        out.append(m.group(2) if side else _unboxed(line))
+        in_box = edge or bool(side) or in_box and bool(_BOX_SIDES.fullmatch(line))
+        if not line.strip():
+            in_box = False
+    return out
+
+
+_BOXED_LINE = re.compile(r"\s*([|│║*])\s(.*?)\s+\1\s*")
+
+
 def _unboxed(line: str) -> str:
     """Return a line of text drawn in a box without the box ("| * Vitamin D may ...   |" -> "* Vitamin D may ...");
     the box's top and bottom edges become blank lines."""
@@ -943,15 +983,21 @@ def _column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | Non
     """
     rows: list[list[str]] = []
     columns: list[int] = []
-    j, ruled = i, False  # ruled: a ruler under the first row makes it the header
+    j, ruled, stacked = i, False, False  # ruled: a ruler under the first row makes it the header (stacked: of lines)
     while j < len(lines):
         line = lines[j].expandtabs(4).rstrip()
         cells = [(m.start(), m.group()) for m in _CELL.finditer(line)]
-        if not cells or "__" in line or _BULLET.match(line) or _NUMBERED.match(line) and _ends_sentence(cells[0][1]) \
+        if not cells or "__" in line or _BULLET.match(line) and not (rows and len(cells) >= 2) \
+                or _NUMBERED.match(line) and _ends_sentence(cells[0][1]) \
                 or any(re.match(r"\[[ xX✓]\]", c) for _, c in cells[1:]):
             break  # ("1. Take 2 tablets.  Take them with food.": a step of two sentences, no row; "Pregnant?   [ ] Yes
             # [ ] No": a form's question, each a line of its own)
         if rows and all(_RULER.fullmatch(c) for _, c in cells):
+            if not ruled and 1 < len(rows) <= 6:
+                # "Weight   Acetaminophen (Tylenol)   Ibuprofen ..." / "   Liquid 160 mg per 5 mL   Children's liquid ...":
+                # a header of several lines over the ruler, one header (its lines read as rows had dosed no one)
+                rows = [[" ".join(r[k] for r in rows if r[k]) for k in range(len(columns))]]
+                stacked = True
             ruled = ruled or len(rows) == 1
             j += 1
             continue  # "------   ------" under the header: a ruler, no row
@@ -968,7 +1014,11 @@ def _column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | Non
             for k, (_, cell) in zip(where, cells):
                 row[k] = cell.rstrip(":")
             rows.append(row)
-        elif rows and len(cells) == 1 and where[0] is not None and (where[0] != 0 or _cell_goes_on(rows[-1][0])):
+        elif rows and len(cells) == 1 and where[0] is not None and (where[0] != 0 or _cell_goes_on(rows[-1][0])
+                                                                    or cells[0][1][0] in "(" and len(cells[0][1].split()) <= 4
+                                                                    and not re.search(r"[.!?]\s", cells[0][1])
+                                                                    or cells[0][1][0].islower()):
+            # ("(8.0-10.9 kg)" under "18-23 lb", "treatment" under "Abnormal heart rhythm needing": the first cell goes on)
             # A line set in to a column carries the cell above it on; so does a first cell's ("... fully covered
             # (older" / "students, staff)").
             rows[-1][where[0]] = f"{rows[-1][where[0]]} {cells[0][1]}".strip()
@@ -979,7 +1029,7 @@ def _column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | Non
     if len(rows) < 2:
         return None
     first = rows[0]
-    if not any(re.search(r"\d", c) for c in first) and all(len(c.split()) <= (6 if ruled else 4) for c in first):
+    if stacked or not any(re.search(r"\d", c) for c in first) and all(len(c.split()) <= (6 if ruled else 4) for c in first):
         return rows, j  # "Day   Time   Location   Format": a header names the columns
     return [[]] + rows, j  # no header: an empty one first
 
@@ -1025,9 +1075,9 @@ def _wrapped_rows_joined(rows: list[list[str]]) -> list[list[str]]:
                 and all(c[0].islower() or c[0] in ")" or c[0].isdigit() and c is not said[0] for c in said) \
                 and any(_cell_goes_on(c) for c in out[-1]):
             out[-1] = [f"{a} {b}".strip() for a, b in zip(out[-1], row)]
-        elif out and len(row) == len(out[-1]) and said and (not row[0] or row[0][0] == "(") and (
+        elif out and len(row) == len(out[-1]) and said and (not row[0] or row[0][0] in "(-") and (
                 any(_cell_goes_on(a) and b for a, b in zip(out[-1], row))
-                or any(b[:1].islower() for b in row[1:] if b) or row[0][:1] == "("):
+                or any(b[:1].islower() for b in row[1:] if b) or row[0][:1] in ("(", "-")):
             # "MenB | ... | 16-23 yrs (pref. | 2 doses, 6 months" / "| | 16-18), shared | apart*", "Amoxicillin-clavulanate
             # | 875/125 mg | Twice a day," / "(Augmentin) | 1 tablet | with food": cells wrapped onto a line of their own
             out[-1] = [f"{a} {b}".strip() for a, b in zip(out[-1], row)]
@@ -1088,6 +1138,8 @@ def _joined(text: str, line: str) -> str:
     """Join a hard-wrapped line to the text before it; 'Insu-' + 'lin lowers' is 'Insulin lowers'."""
     if re.search(r"[a-z]-$", text[-2:]) and line[:1].islower():
         return text[:-1] + line  # a word broken at the line's end by a hyphen
+    if re.search(r"[A-Z]{2}-$", text[-3:]) and line[:2].isupper():
+        return text + line  # "A LIFE-" / "THREATENING CONDITION": a compound in capitals keeps its hyphen
     return f"{text} {line}"
 
 
@@ -1163,12 +1215,13 @@ def _wraps_on(line: str, lines: list[str], i: int, run_ends: list[int]) -> bool:
     is as long as a wrapped line and set as a sentence, not a title ("Outbreaks (2 or more linked cases) should
     be reported to the Communicable Disease" / "Control Program at 555-704-2210.")."""
     after = lines[i + 1].strip() if i + 1 < len(lines) else ""
-    if after and _NEVER_ENDS.search(line) and not _capitals(line) and not _BULLET.match(lines[i + 1]) \
-            and not _NUMBERED.match(lines[i + 1]):
+    if after and (_NEVER_ENDS.search(line) and not _capitals(line) or line.count("(") > line.count(")")) \
+            and not _BULLET.match(lines[i + 1]) and not _NUMBERED.match(lines[i + 1]):
         return True  # "Disclosure: This post contains affiliate links, which means that" / "WellnessVault may earn ..."
     if not after or _BULLET.match(lines[i + 1]) or _NUMBERED.match(lines[i + 1]) or after.startswith(("#", "|")) \
             or re.match(r"\(?[A-Za-z]{1,2}[.)]\s", after) or any(x.startswith("_") or _LABEL_LINE.match(x) for x in (line, after)) \
-            and not (_capitals(line) and _capitals(after) and len(line) >= 50 and re.search(r"[.!?](?:\s|$)", after)):
+            and not (_capitals(line) and _capitals(after) and len(line) >= 50 and (re.search(r"[.!?](?:\s|$)", after)
+                                                                                  or _ends_sentence(lines[run_ends[i + 1]]))):
         # ("NOTICE: THE U.S. FOOD AND DRUG ADMINISTRATION HAS NOT APPROVED INJECTABLE" / "CORTICOSTEROIDS FOR EPIDURAL
         # USE.": a boxed notice in capitals, wrapped)
         # (a sentence with a blank in it wraps like any other: "See your child's own doctor ... at ______" / "AM/PM, unless")

@@ -63,7 +63,9 @@ def rule(reason: str, cases=(), removes_furniture: bool = False, removes_filler:
 
 
 def cap(text: str) -> str:
-    """Upper-case the first letter."""
+    """Upper-case the first letter (not of a name set in mixed case: "eGFR", "mRNA", "iPhone")."""
+    if re.match(r"[a-z]+[A-Z]", text):
+        return text
     return text[:1].upper() + text[1:] if text else text
 
 

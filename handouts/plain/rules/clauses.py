@@ -280,9 +280,10 @@ def split_which_clause(sentence: str) -> list[str]:
                                                            and bool(words(m.group(1))) and is_plural(words(m.group(1))[-1]))
         pronoun = "They" if plural else "It"  # "The tips below, which were developed ...": they were
         main = f"{m.group(1)} {inside.group(2)}"
-        if m.group(1).lower() in protected_names() or len(main.split()) > 12 and len(m.group(1).split()) <= 5:
+        named = m.group(1).rsplit(",", 1)[-1].strip()  # "During pregnancy, paromomycin, which ...": paromomycin is
+        if named.lower() in protected_names() or len(main.split()) > 12 and len(named.split()) <= 5:
             # "Methadone, which is an opioid, is used ...": said after a long sentence, "It" could be anything.
-            pronoun = re.sub(r"^(?:A|An)\b", "The", m.group(1))
+            pronoun = cap(re.sub(r"^(?:a|an|A|An)\b", "The", named))
         return split_or_keep(sentence, [f"{m.group(1)} {inside.group(2)}", end(f"{pronoun} {inside.group(1)}")])
     before, rest = m.group(1), m.group(2)
     if re.match(r"(?:you|we|they|i|he|she|people|your|their|the|a|an|this|these|its|our|his|her)\b", rest, re.I):
@@ -307,6 +308,8 @@ def split_which_clause(sentence: str) -> list[str]:
         # "Ask your doctor about physical therapy, which appears to improve balance"; "You may alternate the two
         # medicines, which may give steadier relief": the asking, the alternating, or the thing? Said as written.
         return [sentence]
+    if re.search(r"\b(?:while|by|after|before|when|without)\s+\w+ing\b[^,]*$", before):
+        return [sentence]  # "close the eye while pressing the inner corner, which reduces ...": the pressing does
     if re.search(r",[^,]+,\s(?:and|or)\s[\w\s'-]+$", before) and re.match(r"(?:[\w,]+ ){0,4}?(?:are|were|have|do)\b", rest):
         # "diarrhea, nausea, stomach cramps, and vomiting, which in many cases are ...": the things listed (all four, or
         # the last?), not what the sentence says of them ("This in many cases are" had been made of it)

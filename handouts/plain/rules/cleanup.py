@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from handouts.language.grammar import dictionary_words
+from handouts.language.grammar import dictionary_words, verb_forms
 from handouts.language.sentences import split_sentences
 from handouts.plain.rules.base import STEP, Piece, cap, end, rule
 from handouts.read.furniture import is_furniture
@@ -92,12 +92,16 @@ _SYMBOLS = re.compile(r"\s*[\u2600-\u27bf\U0001f000-\U0001faff\u2b00-\u2bff\ufe0
 @rule("Arrows, ticks, boxes and emoji have no words: a reader may not know them, a screen reader names them "
       "oddly and the print font has none; say arrows as 'to' and leave the rest out.",
       cases=[("Take it → then rest ✓ 💊.", ["Take it to then rest."]), ("Fever 38 → 39 °C.", ["Fever 38 to 39 °C."]),
+             ("Bleeding for more than 20 minutes → move up one tier.", ["Bleeding for more than 20 minutes, then move up one tier."]),
              ("☐ Bring your card.", ["Bring your card."]), ("See our picks for 2024 →", ["See our picks for 2024"]), ("Take ½ a tablet if ≥ 38 °C.", ["Take ½ a tablet if ≥ 38 °C."])],
       items=True)
 def symbols_to_words(sentence: str) -> str:
     """Say arrows as 'to' and drop emoji, tick marks and check boxes."""
     # ("... Supplements of 2024 →" at the end is a link's arrow, no "to": it points at a page.)
     text = re.sub(r"\s*[\u2190-\u21ff\u27f0-\u27ff\u2900-\u297f]+\s*$", "", sentence)
+    # "... bleeding for more than 20 minutes → move up one tier": before what to do, an arrow says "then"
+    text = re.sub(r"\s*[\u2190-\u21ff\u27f0-\u27ff\u2900-\u297f]+\s*(?=(\w+))",
+                  lambda m: ", then " if m.group(1).lower() in verb_forms()[1] and not m.group(1)[0].isdigit() else " to ", text)
     text = re.sub(r"\s*[\u2190-\u21ff\u27f0-\u27ff\u2900-\u297f]+\s*", " to ", text)
     text = _SYMBOLS.sub("", text).strip()
     return re.sub(r"\s+([.,;:!?])", r"\1", text) if text != sentence else sentence

@@ -13,11 +13,14 @@ from handouts.plain.rules.base import SPLIT_FROM, cap, rule, split_or_keep
       cases=[("Wait until you feel withdrawal symptoms, e.g., yawning, goosebumps, a runny nose, or aching muscles.",
               ["Wait until you feel withdrawal symptoms, such as yawning, goosebumps, a runny nose, or aching muscles."]),
              ("Some drugs, e.g. heroin, act fast.", ["Some drugs, e.g. heroin, act fast."]),
+             ("Children may receive e.g. nitazoxanide 100 mg at 1 to 3 years and 200 mg at 4 to 11 years.",
+              ["Children may receive e.g. nitazoxanide 100 mg at 1 to 3 years and 200 mg at 4 to 11 years."]),
              ("Behavioral approaches, e.g., regular sleep times and less caffeine, are usually advised.",
               ["Behavioral approaches, such as regular sleep times and less caffeine, are usually advised."])])
 def examples_as_such_as(sentence: str) -> str:
     """Say ', e.g., A, B, or C.' (a list that ends the sentence) as ', such as A, B, or C.'"""
-    said = re.sub(r",? \(?(?:e\.g\.|for example|for instance),? (?=[^,.()]+(?:, [^,.()]+)*,? (?:or|and) [^,.()]+[.!?]$)",
+    # (after a comma or in brackets: "may receive e.g. nitazoxanide 100 mg" has no noun the examples could be of)
+    said = re.sub(r"(?:, \(?| \()(?:e\.g\.|for example|for instance),? (?=[^,.()]+(?:, [^,.()]+)*,? (?:or|and) [^,.()]+[.!?]$)",
                   ", such as ", sentence)
     # "Behavioral approaches, e.g., CBT-I, regular sleep times, and less caffeine, are advised": mid-sentence too.
     return re.sub(r"(?<=\w), e\.g\.,? (?=[^.]+?, (?:are|is|may|can|should|have|has)\b)", ", such as ", said)

@@ -27,11 +27,14 @@ def strip_filler_lead_in(sentence: str) -> str:
       cases=[("Some seek the drug to feel well, including the potential for does kratom increase dopamine.",
               ["Some seek the drug to feel well."]),
              ("Ask what does help you.", ["Ask what does help you."]),
-             ("Does kratom help?", ["Does kratom help?"])],
+             ("Does kratom help?", ["Does kratom help?"]),
+             ("Caregivers are welcome, even if the person they care for is unable to attend.",
+              ["Caregivers are welcome, even if the person they care for is unable to attend."])],
       removes_filler=True)
 def remove_keyword_stuffing(sentence: str) -> str:
     """Remove a clause where a preposition runs straight into a question ('for does kratom')."""
-    m = re.search(r"\b(?:for|of|about|on|with|the)\s+(?:does|do|did|is|are|can|should|will)\s+[a-z]+\s+[a-z]+", sentence)
+    # (not "is"/"are": "the person they care for is unable to attend" strands its preposition, as English does)
+    m = re.search(r"\b(?:for|of|about|on|with|the)\s+(?:does|do|did|can|should|will)\s+[a-z]+\s+[a-z]+", sentence)
     if not m:
         return sentence
     comma = sentence.rfind(",", 0, m.start())
