@@ -50,8 +50,8 @@ def _own_summary(name: str) -> bool:
     return any(SUMMARY_BOX.match(s.heading) for s in read_source(path, "en").sections)
 
 
-def test_there_are_two_hundred_and_thirty_five_and_every_split_sentence_is_whole(plain):
-    assert len(plain) == 235
+def test_there_are_two_hundred_and_forty_seven_and_every_split_sentence_is_whole(plain):
+    assert len(plain) == 247
     splits = {r.name for r in RULES if r.kind in ("clauses", "examples")}
     for name, r in plain.items():
         for s in r.handout.sentences:
@@ -772,3 +772,30 @@ def test_the_twentieth_round_s_classes(plain, views):
     assert plain["web_page_knee_osteoarthritis"].handout.meta.title == "Knee Osteoarthritis"
     # Key points: no title-block fragment.
     assert not any(p.startswith("(") for p in points["leaflet_tamoxifen"])
+
+
+def test_the_twenty_first_round_s_classes(plain, views):
+    text, items, points, headings = views.text, views.items, views.points, views.headings
+    # A table of records parted by blank lines: each record's lines are one row, under a ruled header.
+    home = [i for i in items["discharge_child_asthma_attack"] if i.startswith(("Albuterol HFA", "Prednisolone 15 mg",
+                                                                                "Fluticasone"))]
+    assert len(home) == 3 and all("days 1 to 2: " in i.lower() or "days 1-2: " in i.lower() for i in home)
+    assert any("4 puffs every 4 hours while awake" in i for i in home)
+    # A zone's later piece is no Key point ("If your child is getting worse, call 911" holds in the red zone).
+    assert not any(p.startswith("If your child is getting worse") for p in points["discharge_child_asthma_attack"])
+    # An arrow between findings is a dash; a colour circle in a rule says its colour; between numbers it is "to".
+    throat = text["triage_adult_sore_throat"]
+    assert "pressure to possible meningitis" not in throat and "No improvement after 7 days - Yellow" in throat
+    # A large number's glued note goes; people are no "weakened immune systems"; a form's clause under "that" and a
+    # second instruction in a participle stay whole.
+    assert "15,300.5" not in text["factsheet_cryptosporidium"]
+    assert "Weakened immune systems include" not in text["factsheet_cryptosporidium"]
+    assert "Again in 2019, that" not in text["seo_biotin_hair_loss"]
+    assert "This keeps your toes pointed forward" not in text["discharge_after_hip_replacement"]
+    # A banner's host line over two lines, a time's one set-in detail, a bracket that goes on into the next line.
+    crohns = text["support_group_crohns_colitis"]
+    assert "Hosted by the Patient & Family Programs Office, Lakeshore Digestive Health Center" in crohns
+    assert not any(h.startswith(("Video link", "Anita Rao")) for h in headings["support_group_crohns_colitis"])
+    assert "(guest speaker: Anita Rao, MD)" in crohns
+    # "acute glaucoma" is sudden and severe: no "lasting a short time" definition.
+    assert "acute" not in {t.word for t in plain["leaflet_amitriptyline_low_dose"].handout.words_to_know}

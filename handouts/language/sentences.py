@@ -28,7 +28,10 @@ _EXPONENT_BEFORE = re.compile(r"(?:(?<![\w'’])(?:[kcdmµμ]?m|ft|yd)|/s|[x×]\
 _CITATION_AFTER_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)\.\d{1,3}(?:[,–-]\d{1,3})*(?=\s+[A-Z(\"“]|\s*$)")
 # Citations in a list glued after any number's full stop: "rises sharply after age 50.1,2" is "age 50." and notes 1
 # and 2 (no decimal goes on with ",2").
-_CITATIONS_AFTER_NUMBER = re.compile(r"(?<![\d.,])(\d+)\.\d{1,3}(?:,\d{1,3})+(?=\s+[A-Z(\"“]|\s*$)")
+_CITATIONS_AFTER_NUMBER = re.compile(r"(?<![\d.,])(\d+)\.\d{1,3}(?:,\d{1,3})+(?=\s+[A-Z(\"“]|\s*$)"
+                                     # "a CT value of 15,300.5 Call ...": a large number's decimal never ends a
+                                     # sentence without its full stop; the digit after it is a note's
+                                     r"|(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d{3,})\.\d(?=\s+[A-Z][a-z])")
 
 
 def _citation_or_exponent(m: re.Match) -> str:
@@ -43,7 +46,7 @@ def without_citations(text: str) -> str:
     "2020.5 Most" -> "2020. Most"), [1]-style markers and superscripts (not a unit's exponent: "m²" stays)."""
     text = _BRACKET_CITATION.sub("", text)
     text = _SUPERSCRIPT.sub(_citation_or_exponent, text)
-    text = _CITATIONS_AFTER_NUMBER.sub(r"\1.", _CITATION_AFTER_YEAR.sub(r"\1.", text))
+    text = _CITATIONS_AFTER_NUMBER.sub(lambda m: f"{m.group(1) or m.group(2)}.", _CITATION_AFTER_YEAR.sub(r"\1.", text))
     return _CITATION_AFTER_BRACKET.sub("", _CITATION_AFTER_STOP.sub(r"\1", text))
 
 

@@ -71,7 +71,11 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     for x in handout.sentences:
         first_piece.setdefault(tuple(x.sources), x)
     # (and "Do not wait for a callback if you have vomiting ...; call 911": the call holds under that "if" too)
-    conditional = {id(x) for x in handout.sentences if first_piece[tuple(x.sources)] is not x
+    # ("Give albuterol 6 to 8 puffs now ...; if your child is getting worse, call 911" under "Red zone": the second
+    # piece holds after the first, in that zone; alone, it would say to call 911 for any worsening)
+    zoned = {id(x) for sec in handout.sections if re.search(r"\bzone\b", sec.heading, re.I) for x in sec.sentences}
+    conditional = {id(x) for x in handout.sentences if first_piece[tuple(x.sources)] is not x and id(x) in zoned} | {
+        id(x) for x in handout.sentences if first_piece[tuple(x.sources)] is not x
                    and (re.match(r"(?:If|When|Unless|While|Before|After)\b", first_piece[tuple(x.sources)].text)
                         or re.search(r"\b(?:if|unless)\b", first_piece[tuple(x.sources)].text)
                         and not re.search(r"\b(?:if|when|unless)\b", x.text, re.I))}

@@ -228,7 +228,8 @@ def _whole_clause(root) -> bool:
     # ("Whether I could be pregnant.", "That I may withdraw my consent at any time.": a clause some other clause holds)
     marks = CONDITIONS | {"because", "although", "though", "unless", "while", "whether", "that", "whereas"}
     if any(c.dep_ == "mark" and c.lower_ in marks for c in root.children) and not any(
-            t.pos_ == "VERB" and t.i != root.i and t.dep_ not in ("advcl", "xcomp", "relcl", "acl", "pcomp")
+            t.pos_ == "VERB" and t.i != root.i
+            and t.dep_ not in ("advcl", "xcomp", "relcl", "acl", "pcomp", "amod", "prep")  # (not "missed", "including")
             and not any(c.dep_ == "mark" and c.lower_ in marks for c in t.children) for t in root.sent):
         # "But only if your prescriber has told you so.": a condition with nothing it limits; "In many patients
         # indefinitely, even if the rhythm remains normal, because the atria may take weeks ...": nor here.

@@ -300,7 +300,7 @@ def _banner_details(blocks: list[RawBlock]) -> None:
     # Only what a reader needs: where, when, who hosts, what it costs (not "Form TM-104", "Revised September 2023").
     joined: list[str] = []
     for x in lines:  # "Sponsored by the Pulmonary Rehabilitation Department, Northfield" / "Community Hospital, ...": wrapped
-        if joined and len(joined[-1]) >= 50 and not re.search(r"[.!?:;]$", joined[-1]):
+        if joined and (len(joined[-1]) >= 50 and not re.search(r"[.!?:;]$", joined[-1]) or joined[-1].endswith(",")):
             joined[-1] += f" {x}"
         else:
             joined.append(x)
@@ -524,7 +524,10 @@ def _clean(text: str) -> str:
     # A coloured circle or square that codes urgency says its colour ("🔴 CALL 911": "Red: CALL 911"), which the text
     # may refer to ("move straight to the red section").
     text = re.sub(r"^\s*([🔴🟠🟡🟢🔵🟥🟧🟨🟩🟦])\uFE0F?\s*", lambda m: _COLOURS[m.group(1)] + ": ", text)
-    text = re.sub(r"\s*[\U0001F000-\U0001FAFF\u2600-\u2712\u2719-\u27BF\uFE0F\u200D]+\s*", " ", text).strip()
+    # (inside a line too, where it is a rule's outcome: "No improvement after 7 days → 🟡" says "Yellow")
+    text = re.sub(r"([🔴🟠🟡🟢🔵🟥🟧🟨🟩🟦])\uFE0F?", lambda m: _COLOURS[m.group(1)], text)
+    text = re.sub(r"\s*[\U0001F000-\U0001FAFF\u2600-\u2712\u2719-\u27BF\u231A\u231B\u23E9-\u23FA\uFE0F\u200D]+\s*", " ",
+                  text).strip()  # (and the clocks and buttons among technical signs: "⏱ Hold pressure for 15 minutes")
     if re.fullmatch(r"\s*(?:[A-Z] ){2,}[A-Z](?:\s{2,}(?:[A-Z] )+[A-Z])*\s*", text):
         # "S T E A D Y   G R O U N D": a banner set letter by letter is its words.
         text = " ".join(w.replace(" ", "") for w in re.split(r"\s{2,}", text.strip()))
@@ -774,7 +777,9 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                 depth = b.levels[-1][0] if b.levels[-1][0] > 0 and _indent(lines[i - 1]) == _indent(line) else b.levels[-1][0] + 1
                 b.texts.append(stripped)
                 b.levels.append((depth, "bullets"))
-            elif blocks and not _previous_line_blank(lines, i) and (not _ends_sentence(blocks[-1].texts[-1]) or (
+            elif blocks and not _previous_line_blank(lines, i) and (not _ends_sentence(blocks[-1].texts[-1])
+                    # "... before switching (guest speaker:" / "Anita Rao, MD)": an open bracket goes on
+                    or blocks[-1].texts[-1].count("(") > blocks[-1].texts[-1].count(")") or (
                     # "... when it benefits the patient, e.g." / "before planned chemotherapy": no sentence ends there
                     stripped[0].islower() and re.search(r"\b(?:e\.g|i\.e|approx|incl|esp|vs|cf|viz|a\.m|p\.m)\.$", blocks[-1].texts[-1])) or (
                     stripped[0].islower() and (blocks[-1].texts[-1].endswith(";") or blocks[-1].texts[-1].endswith(":")
@@ -842,6 +847,8 @@ def _word_would_fit(before: str, line: str, width: int) -> bool:
     before = before.strip()
     # (Not under a banner's short line or one in capitals: '"LIVING WELL TOGETHER"' / 'A Support Group for People
     # with MS' is one title over two lines.)
+    if before.endswith((",", "(", "-", "/")) or before.count("(") > before.count(")") or _NEVER_ENDS.search(before):
+        return False  # "Hosted by the Patient & Family Programs Office," / "Lakeshore Digestive Health Center": it goes on
     return len(before) >= 40 and not _capitals(before) and len(before) + 1 + len(line.split()[0]) < width - 10
 
 
@@ -877,9 +884,9 @@ def _two_level_depth(lines: list[str], i: int) -> int | None:
     run = lines[first:last + 1]
     depths = sorted({_indent(x) for x in run})
     # (at the margin only under a time: "First Tuesday of every month, 6:00 - 7:30 p.m." / "        Conference Room 2B")
-    if len(run) < 3 or len(depths) != 2 or depths[0] == 0 and not (_timed(run[0].strip()) or _TIME.search(run[0]) and
+    if len(run) < (2 if _TIME.search(run[0]) else 3) or len(depths) != 2 or depths[0] == 0 and not (_timed(run[0].strip()) or _TIME.search(run[0]) and
                                                                    depths[1] >= 4) \
-            or _indent(run[0]) != depths[0] or depths[1] - depths[0] < 2 \
+            or _indent(run[0]) != depths[0] or not 2 <= depths[1] - depths[0] <= 10 \
             or (first > 0 and lines[first - 1].strip()):
         return None
     for x in run:
@@ -983,11 +990,19 @@ def _column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | Non
     """
     rows: list[list[str]] = []
     columns: list[int] = []
+    records: list[int] = []  # where each record of a table of records (rows parted by blank lines) starts
     j, ruled, stacked = i, False, False  # ruled: a ruler under the first row makes it the header (stacked: of lines)
     while j < len(lines):
         line = lines[j].expandtabs(4).rstrip()
         cells = [(m.start(), m.group()) for m in _CELL.finditer(line)]
-        if not cells or "__" in line or _BULLET.match(line) and not (rows and len(cells) >= 2) \
+        if not cells and ruled and len(columns) >= 3 and j + 1 < len(lines) and _lines_up(lines[j + 1], columns):
+            # "Albuterol HFA    4 puffs every 4  ..." / "90 mcg/puff    hours while awake, ..." / "" / "Prednisolone ...":
+            # a record of several lines, then a blank line, then the next record
+            records.append(len(rows))
+            j += 1
+            continue
+        if not cells or "__" in line and not (ruled and _lines_up(line, columns)) \
+                or _BULLET.match(line) and not (rows and len(cells) >= 2) \
                 or _NUMBERED.match(line) and _ends_sentence(cells[0][1]) \
                 or any(re.match(r"\[[ xX✓]\]", c) for _, c in cells[1:]):
             break  # ("1. Take 2 tablets.  Take them with food.": a step of two sentences, no row; "Pregnant?   [ ] Yes
@@ -1025,11 +1040,18 @@ def _column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | Non
         else:
             break
         j += 1
-    rows = _wrapped_rows_joined(rows)
+    if records:
+        # each record's lines are one row, cell by cell (the header and the first record before the first blank)
+        starts = [1] + records
+        rows = rows[:1] + [[" ".join(c for c in col if c) for col in zip(*rows[a:b])]
+                           for a, b in zip(starts, starts[1:] + [len(rows)]) if b > a]
+    else:
+        rows = _wrapped_rows_joined(rows)
     if len(rows) < 2:
         return None
     first = rows[0]
-    if stacked or not any(re.search(r"\d", c) for c in first) and all(len(c.split()) <= (6 if ruled else 4) for c in first):
+    if stacked or ruled and all(len(c.split()) <= 6 for c in first) \
+            or not any(re.search(r"\d", c) for c in first) and all(len(c.split()) <= 4 for c in first):
         return rows, j  # "Day   Time   Location   Format": a header names the columns
     return [[]] + rows, j  # no header: an empty one first
 
@@ -1056,6 +1078,12 @@ def _pipe_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
     # A ruler under the first row makes it the header; so do names of columns ("| Medicine | Dose | Notes |").
     named = not any(re.search(r"\d", c) for c in rows[0]) and all(len(c.split()) <= 4 for c in rows[0])
     return (rows, j) if ruled or named else ([[]] + rows, j)
+
+
+def _lines_up(line: str, columns: list[int]) -> bool:
+    """Tell whether a line's cells (two or more) start where a table's columns do (give or take two characters)."""
+    cells = [m.start() for m in _CELL.finditer(line.expandtabs(4).rstrip())]
+    return len(cells) >= 2 and all(any(abs(at - c) <= 2 for c in columns) for at in cells)
 
 
 def _cell_goes_on(cell: str) -> bool:
@@ -1266,6 +1294,8 @@ def _is_numbered_heading(text: str, blocks: list[RawBlock], next_line: str | Non
 
     A step of a list follows another step or is followed by one; a title is short, has no full stop,
     and the text after it is a paragraph."""
+    # ("6. STATEMENT OF HEALTH PROFESSIONAL (to be completed by a professional)": capitals, its note in brackets aside)
+    text = re.sub(r"\s*\([^()]*\)", "", text) if _capitals(re.sub(r"\s*\([^()]*\)", "", text)) else text
     if not next_line or _NUMBERED.match(next_line) or next_line[0].islower() and not (
             _capitals(text) and re.match(r"\(?[a-h][.)]\s|o\s", next_line)):
         return False  # a lower-case next line carries the step on: "5. Insert the needle ... and press" / "the button."

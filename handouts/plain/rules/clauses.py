@@ -549,7 +549,8 @@ def split_participle_clause(sentence: str) -> list[str]:
         # "Call if you have a fever, increasing redness, or pain": the -ing word is a sign in the list.
         return [sentence]
     base, third = third_person(m.group(3))
-    if tells_what_to_do(m.group(1)):
+    if tells_what_to_do(m.group(1)) or tells_what_to_do(re.sub(r"^(?:When|If|Before|After|While|Once)\b[^,]*, ", "", m.group(1))):
+        # ("When changing direction, take several small steps ..., keeping your toes pointed forward" too)
         # "Perform 3 sets of 15, increasing the weight gradually if pain allows": the -ing part of an instruction may
         # be one more step ("This increases the weight" would say it happens by itself) or what the step does ("Take
         # it with food, reducing stomach upset"): which, only the reader of the whole can tell.

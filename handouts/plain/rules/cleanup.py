@@ -86,13 +86,15 @@ _ACRONYMS = {"aids", "er", "icu", "iv", "otc", "fda", "cdc", "who", "hiv", "copd
              "md", "rn", "facs", "lcsw", "aprn", "dds", "mph"}  # (a clinician's letters: "Dr. Okafor, MD, FACS")
 
 
-_SYMBOLS = re.compile(r"\s*[\u2600-\u27bf\U0001f000-\U0001faff\u2b00-\u2bff\ufe0f]+")  # emoji, ticks, boxes, dingbats
+_SYMBOLS = re.compile(r"\s*[\u2600-\u27bf\U0001f000-\U0001faff\u2b00-\u2bff\u231a\u231b\u23e9-\u23fa\ufe0f]+")  # emoji, ticks, boxes, dingbats
 
 
 @rule("Arrows, ticks, boxes and emoji have no words: a reader may not know them, a screen reader names them "
       "oddly and the print font has none; say arrows as 'to' and leave the rest out.",
-      cases=[("Take it → then rest ✓ 💊.", ["Take it to then rest."]), ("Fever 38 → 39 °C.", ["Fever 38 to 39 °C."]),
+      cases=[("Take it → then rest ✓ 💊.", ["Take it - then rest."]), ("Fever 38 → 39 °C.", ["Fever 38 to 39 °C."]),
              ("Bleeding for more than 20 minutes → move up one tier.", ["Bleeding for more than 20 minutes, then move up one tier."]),
+             ("A rash that does not fade under pressure → possible meningitis.",
+              ["A rash that does not fade under pressure - possible meningitis."]),
              ("☐ Bring your card.", ["Bring your card."]), ("See our picks for 2024 →", ["See our picks for 2024"]), ("Take ½ a tablet if ≥ 38 °C.", ["Take ½ a tablet if ≥ 38 °C."])],
       items=True)
 def symbols_to_words(sentence: str) -> str:
@@ -101,8 +103,12 @@ def symbols_to_words(sentence: str) -> str:
     text = re.sub(r"\s*[\u2190-\u21ff\u27f0-\u27ff\u2900-\u297f]+\s*$", "", sentence)
     # "... bleeding for more than 20 minutes → move up one tier": before what to do, an arrow says "then"
     text = re.sub(r"\s*[\u2190-\u21ff\u27f0-\u27ff\u2900-\u297f]+\s*(?=(\w+))",
-                  lambda m: ", then " if m.group(1).lower() in verb_forms()[1] and not m.group(1)[0].isdigit() else " to ", text)
-    text = re.sub(r"\s*[\u2190-\u21ff\u27f0-\u27ff\u2900-\u297f]+\s*", " to ", text)
+                  lambda m: ", then " if m.group(1).lower() in verb_forms()[1] and not m.group(1)[0].isdigit() else m.group(0),
+                  text)
+    # Between numbers an arrow is a range ("38 → 39 °C"); elsewhere it leads from a finding to what it means or what
+    # to do ("... does not fade under pressure → possible meningitis"): a dash, not "to"
+    text = re.sub(r"(?<=\d)\s*[\u2190-\u21ff\u27f0-\u27ff\u2900-\u297f]+\s*(?=\d)", " to ", text)
+    text = re.sub(r"\s*[\u2190-\u21ff\u27f0-\u27ff\u2900-\u297f]+\s*", " - ", text)
     text = _SYMBOLS.sub("", text).strip()
     return re.sub(r"\s+([.,;:!?])", r"\1", text) if text != sentence else sentence
 
