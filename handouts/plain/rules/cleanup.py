@@ -83,7 +83,8 @@ def drop_question_answer_marks(sentence: str) -> str:
 # Acronyms that are also words: kept in capitals when a shouted run is put in sentence case.
 _ACRONYMS = {"aids", "er", "icu", "iv", "otc", "fda", "cdc", "who", "hiv", "copd", "adhd", "ptsd", "ssri", "nsaid",
              "bmi", "apap", "ace", "uk", "nhs", "ems", "cpr", "ct", "mri", "ekg", "ecg", "std", "sti", "uti", "nice",
-             "md", "rn", "facs", "lcsw", "aprn", "dds", "mph"}  # (a clinician's letters: "Dr. Okafor, MD, FACS")
+             "md", "rn", "facs", "lcsw", "aprn", "dds", "mph", "ed"}  # (a clinician's letters: "Dr. Okafor, MD, FACS";
+# "MEDICINES GIVEN IN THE ED": the emergency department)
 
 
 _SYMBOLS = re.compile(r"\s*[\u2600-\u27bf\U0001f000-\U0001faff\u2b00-\u2bff\u231a\u231b\u23e9-\u23fa\ufe0f]+")  # emoji, ticks, boxes, dingbats
