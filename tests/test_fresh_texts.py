@@ -797,5 +797,11 @@ def test_the_twenty_first_round_s_classes(plain, views):
     assert "Hosted by the Patient & Family Programs Office, Lakeshore Digestive Health Center" in crohns
     assert not any(h.startswith(("Video link", "Anita Rao")) for h in headings["support_group_crohns_colitis"])
     assert "(guest speaker: Anita Rao, MD)" in crohns
+    # A numbered section title in capitals whose note in brackets wraps onto the next line is still a heading; a line
+    # of tick boxes is a line of its own.
+    consent = headings["consent_hysteroscopy"]
+    assert any(h.lower().startswith("statement of health professional") for h in consent)
+    assert any(h.lower().startswith("confirmation of consent") for h in consent)
+    assert any(x.text.endswith("[ ] general anaesthetic") for x in plain["consent_hysteroscopy"].handout.sentences)
     # "acute glaucoma" is sudden and severe: no "lasting a short time" definition.
     assert "acute" not in {t.word for t in plain["leaflet_amitriptyline_low_dose"].handout.words_to_know}

@@ -711,10 +711,14 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                 m = None  # "   a. Straighten your arm ..." is a step only under a list's item, or a heading
             # (A "1." after a blank line under a list numbered past 1 starts anew: no step of that list.)
             restarts = _number(line) == 1 and _previous_line_blank(lines, i) and bool(blocks) and len(blocks[-1].texts) > 1
-            if m and kind == "numbered" and _is_numbered_heading(m.group(1).strip(), blocks, _next_text_line(lines, i),
-                                                                 _next_run_end(lines, i, run_ends), restarts):
+            title, more = (_bracket_goes_on(m.group(1).strip(), lines, i) if m and kind == "numbered"
+                           else (m.group(1).strip() if m else "", 0))
+            if m and kind == "numbered" and _is_numbered_heading(title, blocks, _next_text_line(lines, i + more),
+                                                                 _next_run_end(lines, i + more, run_ends), restarts):
                 # "1. Why get vaccinated?"; its number stays where the text refers to it ("see Section 4").
-                blocks.append(RawBlock("heading", [stripped if refers_to_sections else m.group(1).strip()], n))
+                said = f"{stripped} {' '.join(x.strip() for x in lines[i + 1:i + 1 + more])}".strip() if more else stripped
+                blocks.append(RawBlock("heading", [said if refers_to_sections else title], n))
+                skip = i + 1 + more
                 break
             if m:
                 indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
@@ -798,7 +802,7 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                     and not (stripped[0].isupper() and _word_would_fit(lines[i - 1], stripped, width)) \
                     and not _timed(blocks[-1].texts[-1]) \
                     and not ("__" in stripped and _LABEL_LINE.match(stripped)) \
-                    and not re.match(r"\[[ xX✓]\]", stripped) and not re.search(r"\[[ xX✓]\]\s*[\w/-]+$", blocks[-1].texts[-1]):
+                    and not re.match(r"\[[ xX✓]\]", stripped) and not re.search(r"\[[ xX✓]\]\s*[\w/ -]+$", blocks[-1].texts[-1]):
                 # ("Clinician: ____", "[ ] Levofloxacin ...", a line after "... pregnant?  [ ] Yes  [ ] No": lines of their own)
                 # A paragraph, or a list item, hard-wrapped over several lines continues here.
                 blocks[-1].texts[-1] = _joined(blocks[-1].texts[-1], stripped)
@@ -1278,6 +1282,16 @@ def _wraps_on(line: str, lines: list[str], i: int, run_ends: list[int]) -> bool:
     # "... that the number below is correct." / "Phone: (____) ______")
     return _ends_sentence(lines[run_ends[i + 1]].strip()) or any(
         _ends_sentence(lines[k].strip()) for k in range(i + 1, min(run_ends[i + 1], i + 8)))
+
+
+def _bracket_goes_on(text: str, lines: list[str], i: int) -> tuple[str, int]:
+    """Return a numbered line's text with the lines that close its open bracket ("6. STATEMENT OF HEALTH PROFESSIONAL
+    (to be completed by a" / "professional with appropriate knowledge)"), and how many lines those are (0: none)."""
+    said, k = text, i + 1
+    while said.count("(") > said.count(")") and k < len(lines) and k <= i + 2 and lines[k].strip() \
+            and lines[k].strip()[0].islower():
+        said, k = f"{said} {lines[k].strip()}", k + 1
+    return (said, k - i - 1) if said.count("(") == said.count(")") else (text, 0)
 
 
 def _next_run_end(lines: list[str], i: int, run_ends: list[int]) -> str | None:
