@@ -372,7 +372,7 @@ def _label_lines(blocks: list[RawBlock]) -> list[RawBlock]:
             continue
         if consent and _signing_line(b):
             # "Patient / legal guardian signature: ____   Date: ____   Time: ____": the form's signing, kept
-            said = "; ".join(re.sub(r"\s+", " ", re.sub(r"_{2,}[_/:\s]*?(?=\s*(?:[A-Za-z(\[]|$))", BLANK + " ", f)).strip()
+            said = "; ".join(_blanked(f)
                              for f in re.split(r"(?:\s{2,}|(?<=_)\s+)(?=[A-Z][\w' /()#-]{0,30}:)", b.texts[0]) if f.strip())
             if out and out[-1].kind == "bullets" and not out[-1].table and BLANK in out[-1].texts[-1]:
                 out[-1].texts.append(said)
@@ -490,13 +490,19 @@ _PATIENT_FIELD = re.compile(r"\b(?:(?:patient|child)(?:'s)?(?: full)? name|(?:fu
 _SIGNING_FIELD = re.compile(r"\b(?:signature|signed|witness|interpreter|parent/guardian)\b", re.I)
 
 
+def _blanked(field: str, before_box: bool = True) -> str:
+    """Return a field with each run of blanks ("______", "____/____/______") printed as one BLANK, spaces tidied
+    (`before_box`: a blank before a tick box "[ ]" is one too)."""
+    ahead = r"[A-Za-z(\[]" if before_box else r"[A-Za-z(]"
+    return re.sub(r"\s+", " ", re.sub(rf"_{{2,}}[_/:\s]*?(?=\s*(?:{ahead}|$))", BLANK + " ", field)).strip()
+
+
 def _filled(field: str, furniture: bool = False, consent: bool = False) -> str:
     """Return a form's field as printed, its blanks kept for staff to fill in ("Weight today: ________ kg",
     "Surgeon: Dr. ________", "Date of procedure: ________"), or "" for a field that only says who the patient is
     ("Patient name: ____"), or who signs a sheet that is no consent form ("Signature: ____", and a "Date: ____" on
     their line: `furniture`). A consent form keeps its signing lines: without them it cannot be signed."""
-    text = re.sub(r"_{2,}[_/:\s]*?(?=\s*(?:[A-Za-z(]|$))", BLANK + " ", field).strip()
-    text = re.sub(r"\s+", " ", text)
+    text = _blanked(field, before_box=False)
     m = _LABEL_LINE.match(text)
     if not m or not m.group(2).strip():
         return ""
@@ -806,20 +812,16 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                 # ("Clinician: ____", "[ ] Levofloxacin ...", a line after "... pregnant?  [ ] Yes  [ ] No": lines of their own)
                 # A paragraph, or a list item, hard-wrapped over several lines continues here.
                 blocks[-1].texts[-1] = _joined(blocks[-1].texts[-1], stripped)
-            elif blocks and blocks[-1].kind == "heading" and blocks[-1].line == n - 1 \
-                    and len(blocks[-1].texts[0]) >= max(50, width - 12) \
-                    and not re.search(r"[.,;:]$", blocks[-1].texts[0]) and _title_like(blocks[-1].texts[0].split()) \
+            elif (prev := _title_above(blocks, n, width, stripped)) and _title_like(prev.split()) \
                     and len(stripped.split()) <= 10 and _title_like(stripped.split()) and not _LABEL_LINE.match(stripped) \
-                    and not _capitals(stripped) and not _TITLE_GOES_ON.match(stripped) and not _DOCUMENT_KIND.search(stripped) \
-                    and not is_furniture(stripped):
+                    and not _capitals(stripped) and not _TITLE_GOES_ON.match(stripped) and not _DOCUMENT_KIND.search(stripped):
                 # "ALWAYS EXHAUSTED? 7 Surprising Signs Your Body Is Begging for Vitamin" / "B12 (And the Best B12 ...)":
                 # a long title wrapped onto a second line
                 blocks[-1].texts[0] += " " + stripped
             elif _is_heading_line(stripped, _next_text_line(lines, i)) and not _wraps_on(stripped, lines, i, run_ends):
-                prev = blocks[-1].texts[0] if blocks and blocks[-1].kind == "heading" and blocks[-1].line == n - 1 else ""
-                if len(prev) >= max(50, width - 12) and _capitals(prev) and _capitals(stripped) \
-                        and not re.search(r"[.,;:]$", prev) and not _ORGANISATION.search(prev) \
-                        and not _ORGANISATION.search(stripped) and not _CONTACT.search(stripped) and not is_furniture(stripped):
+                prev = _title_above(blocks, n, width, stripped)
+                if prev and _capitals(prev) and _capitals(stripped) and not _ORGANISATION.search(prev) \
+                        and not _ORGANISATION.search(stripped) and not _CONTACT.search(stripped):
                     # "ALWAYS EXHAUSTED? THE 3 BEST IRON SUPPLEMENTS ... MAY FINALLY" / "FIX YOUR AFTERNOON CRASH (2024
                     # BUYER'S GUIDE)": a title in capitals wrapped onto a second line
                     blocks[-1].texts[0] = f"{prev} {stripped}"
@@ -854,6 +856,15 @@ def _word_would_fit(before: str, line: str, width: int) -> bool:
     if before.endswith((",", "(", "-", "/")) or before.count("(") > before.count(")") or _NEVER_ENDS.search(before):
         return False  # "Hosted by the Patient & Family Programs Office," / "Lakeshore Digestive Health Center": it goes on
     return len(before) >= 40 and not _capitals(before) and len(before) + 1 + len(line.split()[0]) < width - 10
+
+
+def _title_above(blocks: list[RawBlock], n: int, width: int, line: str) -> str:
+    """Return the heading on the line right above line n when it runs as wide as a wrapped line and ends no phrase
+    (a title that may go on onto this line), and this line is no page furniture; "" otherwise."""
+    if not blocks or blocks[-1].kind != "heading" or blocks[-1].line != n - 1 or is_furniture(line):
+        return ""
+    title = blocks[-1].texts[0]
+    return title if len(title) >= max(50, width - 12) and not re.search(r"[.,;:]$", title) else ""
 
 
 def _text_column(line: str) -> int:
