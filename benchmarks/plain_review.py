@@ -14,6 +14,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from handouts.config import Config  # noqa: E402
+from handouts.model import list_nests  # noqa: E402
 from handouts.plain.rewrite import plain_language  # noqa: E402
 from handouts.read.sources import read_source  # noqa: E402
 
@@ -48,13 +49,20 @@ def sheet(path: Path, config: Config) -> tuple[str, dict]:
     long_left, flagged = 0, sum(len(c.long) for c in plain.changes)
     for section in handout.sections:
         lines.append(f"### {section.heading or '(introduction)'}")
+        # the steps of the outer list so far: after a list set in under a step they go on (as printed)
+        nest_of = {id(b): n for n, nest in enumerate(list_nests(section.blocks)) for b in nest}
+        counted, nest = 0, None
         for block in section.blocks:
-            for i, item in enumerate(block.items, 1):
+            counted, nest = (counted, nest) if nest_of[id(block)] == nest else (0, nest_of[id(block)])
+            start = 1 if block.level else counted + 1
+            for i, item in enumerate(block.items, start):
                 # A list set in under an item of the list before it is shown set in, as it prints.
                 mark = "  " * block.level + {"bullets": "- ", "numbered": f"{i}. "}.get(block.kind, "")
                 text = " ".join(s.text for s in item)
                 lines.append(mark + text)
                 long_left += sum(len(s.text.split()) > LONG for s in item)
+            if block.kind == "numbered" and not block.level:
+                counted = start + len(block.items) - 1
         lines.append("")
     if handout.words_to_know:
         lines += ["### Words to know"] + [f"- {t.word}: {t.definition}" for t in handout.words_to_know] + [""]

@@ -218,9 +218,10 @@ _DOSE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:mg|mcg|ml|mL|g|doses?|tablets?|pills?|
 # (what?), "find yours", "The doctors will need to know this."; quoted words are someone else's ("words
 # like 'addict'"); a blank is a form; a greeting ("Welcome to ...") says nothing.
 _POINTS_ELSEWHERE = (
-    r"^Welcome\b", r"\banother\b", r"^\(", r"\b[Oo]ther brand names?\b",  # "(tamoxifen citrate) Other brand names ..." r"\b(?:this|that|these|those)\.$", r"\b(?:yours|theirs|ones)\b",
+    r"^Welcome\b", r"\banother\b", r"^\(", r"\b[Oo]ther brand names?\b",  # "(tamoxifen citrate) Other brand names ..."
+    r"\b(?:this|that|these|those)\.$", r"\b(?:yours|theirs|ones)\b",
     r"\bthe (?:most|least) \w+\.$", r"\bthe (?:following|above)\b", r"^(?:For )?(?:[Oo]ther|[Aa]nother)\b",
-    r"\bthe same (?!time\b)\w+(?! as\b)(?!\s\w+ as\b)", r"[\"“”]", r"___",
+    r"\bthe same (?!(?:time|day|night)\b)\w+(?! as\b)(?!\s\w+ as\b)", r"[\"“”]", r"___",
     r"\b(?:the|these|those) (?:first|last|other|\w+ )?(?:\w+ )?(?:items?|points?|boxes|statements|steps)\b",  # "unless the
     # first three items are true for you" (which items?)
     r"\binstead\b(?! of\b)", r"\balso\b",  # "Call the clinic instead." (of what?), "Strips may also miss ..." (as what?)
@@ -243,7 +244,10 @@ _FORM_PARTS = re.compile(r"\b(?:the|each|this|both|all) (?:box|boxes|line|space|
                          r"|\[[ x]\]|\b(?:sign|initial|print|date) (?:below|here|above)\b", re.I)
 # Things every reader knows without being told which: "the doctor", "the hospital", not "the law" or "the dose".
 _KNOWN = {"doctor", "nurs", "hospit", "pharmaci", "emerg", "room", "bodi", "skin", "brain", "heart", "babi",
-          "child", "day", "week", "night", "morn", "time", "first", "same", "label", "packag", "box"}
+          "child", "day", "week", "night", "morn", "time", "first", "same", "label", "packag", "box",
+          # the reader's own body: "severe pain in the upper right abdomen" is theirs, whatever was said before
+          "abdomen", "chest", "stomach", "belli", "head", "neck", "eye", "face", "arm", "leg", "back", "mouth", "throat",
+          "lung", "liver", "kidney"}
 
 
 # "your medicine", "your pen", "your dose": the reader's own, whichever the handout is about.
@@ -261,7 +265,8 @@ def leaning_back(handout: Handout, topic: frozenset[str] = frozenset()) -> set[i
         before: list[frozenset] = []
         for s in sec.sentences:
             named = {w for seen in before[-3:] for w in seen}
-            own = [content_words(m.group(1)) for m in re.finditer(r"\bthe ([a-z][\w-]*)", s.text, re.I)]
+            # ("the upper right abdomen" is no "upper limit" said before: the thing is the noun after such words)
+            own = [content_words(m.group(1)) for m in re.finditer(rf"\bthe (?:{_PLACE_WORDS} )*([a-z][\w-]*)", s.text, re.I)]
             # "Do not change your schedule" after "Keep to your medicine schedule": which schedule the sentence before said.
             own += [stems for m in re.finditer(_YOUR_THING, s.text)
                     if not (stems := content_words(m.group(1))) & (_YOURS | topic)]
@@ -271,6 +276,7 @@ def leaning_back(handout: Handout, topic: frozenset[str] = frozenset()) -> set[i
     return out
 
 
+_PLACE_WORDS = r"(?:upper|lower|left|right|top|bottom|front|back|inner|outer|middle|same|whole|entire)"
 _GENERIC_SUBJECT = re.compile(r"^The (virus|viruses|bacteria|bacterium|germ|germs|parasite|infection|illness|"
                               r"disease|condition|drug|medicine|medication|vaccine|test|procedure)\b(?! (?:of|that|which|called)\b)")
 
@@ -355,7 +361,8 @@ def _stands_alone(s: Sentence, limit: int | None = None) -> bool:
         return False  # "Eye to be operated on: Right eye Left eye": a form's field, not a sentence
     # An aside in brackets is detail (a brand name, an abbreviation or "(or your local emergency number)" is not);
     # a question is no point.
-    asides = re.findall(r"\(([^()]*)\)", s.text)
+    # ("(call 911)" says how: no detail)
+    asides = [a for a in re.findall(r"\(([^()]*)\)", s.text) if not re.fullmatch(r"(?i)(?:call|dial|phone|text) (?:\d{3}|999|112)", a)]
     return all(len(a.split()) <= 5 and not has_verb(a) and not re.search(r"\d|\b(?:for example|e\.g|such as|including)\b", a)
                for a in asides) and not s.text.endswith("?") \
         and s.text.count("(") == s.text.count(")")  # "For emergencies, call 911 or 988.)": half of a note in brackets
@@ -406,7 +413,10 @@ def _limits(later: str, sentence: str) -> bool:
     guarded = protected(m.group(1))
     # "But you should not take more than 6 tablets": a limit. "But others propose it might ...": the other
     # side. "But more people are turning to kratom" after "Withdrawal can be hard": the text moves on.
+    # ("But there is little published evidence of benefit ..." after "Clinics may charge $300 per infusion": what the
+    # evidence says of it is the point)
     return bool(guarded.negations or guarded.numbers or re.search(r"\b(?:it|they|this|these|others)\b", m.group(1), re.I)
+                or re.search(r"\b(?:little|few|limited|unclear|unknown|uncertain|evidence|studies|research)\b", m.group(1), re.I)
                 or content_words(m.group(1)) & content_words(sentence))
 
 
@@ -455,4 +465,17 @@ def pick_words_to_know(handout: Handout) -> list[Term]:
     text = re.sub(r'"[^"]*"|“[^”]*”', " ", " ".join(s.text for s in handout.sentences))
     # "Dopamine is a brain chemical ..." in the body already says what the word means: once is enough.
     defined = {m.group(1).lower() for s in handout.sentences if (m := DEFINITION.match(s.text))}
-    return [Term(d.word, d.definition) for d in find_terms(text) if not defined & {f.lower() for f in d.forms}]
+    return [Term(d.word, d.definition) for d in find_terms(text) if not defined & {f.lower() for f in d.forms}
+            and not _own_threshold(d, text)]
+
+
+def _own_threshold(d, text: str) -> bool:
+    """Tell whether a definition that gives a number ("fever: ... 100.4 °F (38 °C) or more") meets a text that sets the
+    term's number itself ("fever above 101 °F (38.3 °C)"): two thresholds side by side, the handout's own must rule."""
+    unit = r"\s*(°\s?[FC]|%|mg/dL|mmol/L|mmHg)"
+    units = {u.replace(" ", "") for u in re.findall(rf"\d{unit}", d.definition)}
+    if not units:
+        return False  # ("HbA1c: ... over the past 2 to 3 months": a number, no threshold)
+    forms = "|".join(re.escape(f) for f in d.forms)
+    said = re.findall(rf"(?<![\w-])(?:{forms})(?![\w-])\W+(?:[a-z]+\W+){{0,3}}\d[\d.,]*{unit}", text, re.I)
+    return bool(units & {u.replace(" ", "") for u in said})

@@ -230,7 +230,8 @@ def _whole_clause(root) -> bool:
     if any(c.dep_ == "mark" and c.lower_ in marks for c in root.children) and not any(
             t.pos_ == "VERB" and t.i != root.i
             and t.dep_ not in ("advcl", "xcomp", "relcl", "acl", "pcomp", "amod", "prep")  # (not "missed", "including")
-            and not any(c.dep_ == "mark" and c.lower_ in marks for c in t.children) for t in root.sent):
+            and not any(c.dep_ == "mark" and c.lower_ in marks for a in _up_to(t, root) for c in a.children)
+            for t in root.sent):
         # "But only if your prescriber has told you so.": a condition with nothing it limits; "In many patients
         # indefinitely, even if the rhythm remains normal, because the atria may take weeks ...": nor here.
         return False
@@ -242,6 +243,16 @@ def _whole_clause(root) -> bool:
     # An instruction: a base-form verb with no subject and no modal ("Call 911.", "If it bleeds, press on it.").
     # (the tagger may read it as present tense: "If bleeding continues, repeat steps 4 to 5 once." - VBP, the same form)
     return root.tag_ in ("VB", "VBP") and not any(c.tag_ == "MD" for c in root.children)
+
+
+def _up_to(token, root) -> list:
+    """Return a token and its heads up to (not including) the root: a verb under a marked clause ("... and not if
+    your child is vomiting or dehydrated": "dehydrated" is under "if") is that clause's."""
+    out = []
+    while token.i != root.i and token.head.i != token.i and len(out) < 50:
+        out.append(token)
+        token = token.head
+    return out
 
 
 def points_astray(piece: str, previous: str, before: str) -> str | None:

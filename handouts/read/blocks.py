@@ -44,6 +44,7 @@ class RawBlock:
     levels: list[tuple[int, str]] = field(default_factory=list)
     depth: int = 0  # a list set in under an item of the list before it (1), or not (0)
     table: bool = False  # a table's rows, said as a list
+    lettered: bool = False  # a list whose items are lettered ("a)", "b."): a numbered line after it is no step of it
 
 
 @dataclass
@@ -311,7 +312,12 @@ def table_blocks(rows: list[list[str]], line: int = 0) -> list[RawBlock]:
                                for c in named):  # a header of numbers names no column ("| 1 | 2 |"): no lead-in
         # A sentence, not a row of labels: "Each line gives the symptom and what you can do:".
         the = "" if re.match(r"(?:who|what|when|where|which|how)\b", named[0], re.I) else "the "  # not "the who"
-        lead = f"Each line gives {the}" + ", ".join(_lower(c) for c in named[:-1]) + f" and {_lower(named[-1])}:"
+        names = [re.sub(r"[*†‡]+$", "", c) for c in named]  # (a note's mark on a column is said with its rows)
+        # A column named by words that need their cell ("Divided into", "Confirm with a venous test within") is
+        # quoted: "... and divided into:" was no sentence.
+        said = [f'"{_lower(c)}"' if re.search(r"\b(?:into|within|to|for|of|by|with|per|from)$", c, re.I) else _lower(c)
+                for c in names]
+        lead = f"Each line gives {the}" + ", ".join(said[:-1]) + f" and {said[-1]}:"
         blocks.append(RawBlock("paragraph", [lead], line))
     blocks.append(RawBlock("bullets", items, line, table=True))
     return blocks
@@ -319,7 +325,8 @@ def table_blocks(rows: list[list[str]], line: int = 0) -> list[RawBlock]:
 
 def _lower(header: str) -> str:
     """Return a column's name in lower case inside a sentence, keeping abbreviations ("LDL reduction", "vitamin K")."""
-    return " ".join(w if len(w) > 1 and w.isupper() or len(w) == 1 and w.isupper() and i else w.lower()
+    return " ".join(w if len(w) > 1 and w.isupper() or len(w) == 1 and w.isupper() and i
+                    or re.search(r"[A-Z]", w[1:]) else w.lower()  # (and a unit's case: "160 mg/5 mL")
                     for i, w in enumerate(header.split()))
 
 
@@ -340,7 +347,8 @@ def table_rows(rows: list[list[str]]) -> list[str]:
                  else f"{uncap(h)}: {c}" if re.search(r"\d", h) or _HEDGED.search(h)  # "acetaminophen 160 mg/5 mL: 2.5 mL"
                  else f"{_lower(h)} {uncap(c)}" for h, c in zip(header[1:], row[1:]) if c]
         label = row[0] if row else ""
-        if re.fullmatch(r"[\d.,]+(?:\s*(?:to|-|–)\s*[\d.,]+)?(?: onwards?| and (?:on|after|over|up))?", label) and header[0]:
+        if re.fullmatch(r"(?:[<>≤≥]=?\s*)?[\d.,]+(?:\s*(?:to|-|–)\s*[\d.,]+)?(?: onwards?| and (?:on|after|over|up))?", label) \
+                and header[0]:  # (and "< 3.5", "≥ 70": "BLL (µg/dL) < 3.5")
             label = f"{header[0]} {label}"  # "4 to 28" alone has lost its unit: "Weeks of pregnancy 4 to 28"
         out.append(f"{label}: {'; '.join(pairs)}" if label and pairs else " ".join(c for c in row if c))
     return [t for t in out if t]

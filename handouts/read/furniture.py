@@ -19,11 +19,15 @@ def _matches(text: str, menu: bool = False) -> bool:
     parts = [p.strip() for p in text.split("|")]  # "By Jane Smith, RN | Updated June 3, 2024 | 4 min read"
     furniture = [f for f in phrases("furniture.tsv", re.I)  # the patterns, one a row, in language/data/
                  if not menu or f.columns.get("kind") == "menu"]
-    if len(parts) > 1 and is_link_bar(text.split(":", 1)[-1]) and any(f.pattern.match(parts[0]) for f in furniture):
-        return True  # "Related pages: Allergy clinic | Dermatology | Leaflets A-Z": the links its label names
+    if len(parts) > 1 and is_link_bar(text.split(":", 1)[-1]) and not any(":" in p for p in parts[1:]) \
+            and any(f.pattern.match(parts[0]) for f in furniture):
+        # "Related pages: Allergy clinic | Dermatology | Leaflets A-Z": the links its label names (not "Protocol id:
+        # NAL-ADU-042 | Applies to: callers aged 18 years and older": fields, each its own)
+        return True
     if all(p and any(f.pattern.match(p) for f in furniture) for p in parts):
         return True
-    gapped = [p.strip() for p in re.split(r"\||\s·\s|\s{2,}", text.strip())]  # "Find a Doctor    Locations    MyChart Login"
+    # "Find a Doctor    Locations    MyChart Login", "By Jordan Ellery, MS  •  Medically reviewed by ..."
+    gapped = [p.strip() for p in re.split(r"\||\s+[·•]\s+|\s{2,}", text.strip())]
     if len(gapped) <= len(parts):
         return False
     matched = [bool(p) and any(f.pattern.match(p) for f in furniture) for p in gapped]
@@ -66,6 +70,13 @@ def _link_title(text: str) -> bool:
                for p in text.split("|"))
 
 
+def _menu_bar(text: str) -> bool:
+    """A row of a site menu's links set apart by wide gaps ("Conditions & Treatments   Services   Research   About Us"):
+    four or more short capitalised names, none ending as a sentence."""
+    parts = [p.strip() for p in re.split(r"\||\s+[·•]\s+|\s{2,}", text.strip()) if p.strip()]
+    return len(parts) >= 4 and all(len(p.split()) <= 3 and p[0].isupper() and not re.search(r"[.!?:;,]$", p) for p in parts)
+
+
 def _short_line(text: str) -> bool:
     """A line a site menu could hold: a few words, not ending as a sentence."""
     return len(text.split()) <= _MENU_ITEM_WORDS and len(text) <= 40 and not re.search(r"[.!?:;,]$", text)
@@ -87,7 +98,7 @@ def page_furniture(blocks) -> list[bool]:
     start = 0
     while start < first_prose:
         end = start
-        while end < first_prose and lines[end] is not None and (marks[end] or _short_line(lines[end])) \
+        while end < first_prose and lines[end] is not None and (marks[end] or _short_line(lines[end]) or _menu_bar(lines[end])) \
                 and (end == start or blocks[end].line and blocks[end].line == blocks[end - 1].line + 1):
             end += 1
         if end - start >= 3 and any(is_menu(lines[k]) for k in range(start, end)):

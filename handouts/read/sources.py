@@ -18,7 +18,7 @@ from handouts.read.blocks import (QUOTES, Extracted, RawBlock, clean_line, clean
                                    laid_out, list_item, safe_link, sentence_end, table_blocks, table_rows, unquote,
                                    without_unsafe_addresses)
 from handouts.read.encoding import decode_text
-from handouts.read.furniture import is_furniture, page_furniture, stands_apart
+from handouts.read.furniture import is_furniture, is_menu, page_furniture, stands_apart
 
 # Each reader takes the file's bytes and its path. Named by module and function: a reader's module (and its
 # library) is imported only when such a file is read, so a project of text files never loads them.
@@ -29,9 +29,15 @@ FRONT_MATTER_KEYS = ("title", "slug", "language", "voice", "reviewed_by", "revie
 
 # A bullet: "-", "*", "•" ...; or an indented "o", the sub-bullet Word's plain-text export writes.
 # ">> your toes become cold", "! faint again", "o Room 3B has a hearing loop" (an "o" at the line's start too): bullets
-_BULLET = re.compile(r"^(?!.*<<\s*$)(?:\s*(?:[-*•‣◦–▪►➤»!]|>>)|\s+o|o(?=\s+[A-Z0-9\"“(]))\s+(.*)$")  # (">> ... <<": a box)
+# "  -> Begin taking your pain medicines ...", "→ Rest": an arrow set at a line's start marks an item too, and so
+# does a tick ("✔ NMN and NR are precursors ...").
+_BULLET = re.compile(r"^(?!.*<<\s*$)(?:\s*(?:[-*•‣◦–▪►➤»›!→➔✔✓✅]|>>|-{1,2}>|=>)|\s+o|o(?=\s+[A-Z0-9\"“(]))\s+(.*)$")  # (">> ... <<": a box)
 _LETTERED = re.compile(r"^\s+\(?[a-h][.)]\s+(.*)$")  # "   a. Straighten your arm": a step set in under a numbered one
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|step \d{1,2}\s*[:.)-])\s+(.*)$", re.I)  # "1. Wash", "Step 1: Wash"
+# "  [ ] Burns to the face, nose or mouth from a fire in an enclosed space," / "      or singed nasal hair ...": a
+# checklist's item, its box kept (the box is the form's), its wrapped lines set in under its text; not a line of
+# boxes to choose from ("[ ] Yes  [ ] No") or of blanks to fill in
+_TICKED = re.compile(r"^\s*(\[[ xX]\]\s+(?!.*(?:\[[ xX]\]|\( \)|__)).*\S)\s*$")
 _MAX_HEADING_WORDS = 16
 _NOTHING = "no text: there is nothing in this file to turn into a handout. Add some paragraphs."
 _NO_LETTERS = ("no text: this file holds no words, only numbers, signs or control characters (such as NUL bytes). "
@@ -83,6 +89,14 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
             b.kind = "heading"
             converted.append(b)
     letterhead: list[RawBlock] = []  # the lines naming who made the sheet and how to reach them, taken from its top
+    marked = next((i for i, b in enumerate(blocks[:4]) if b.title), None)
+    if marked and "title" not in front and all(b.kind in ("heading", "paragraph") and not b.level and len(b.texts) == 1
+                                               and not _ends_sentence(b.texts[0]) and _site_banner(b.texts[0])
+                                               for b in blocks[:marked]):
+        # "**Harlow County Department of Public Health** · ... Program" / "[Home](#) | [Diseases A-Z](#) | ..." over
+        # the Markdown "# Title": the site's name and menu, no text of the handout (the title had become a section)
+        letterhead += blocks[:marked]
+        del blocks[:marked]
     if blocks and blocks[0].title:
         letterhead += _letterhead_under_title(blocks)  # "# Title" over "**Riverbend Sleep Associates** | Tel. ..."
     if "title" not in front and not (blocks and blocks[0].title) and (top := _title_at_top(blocks)) is not None:
@@ -102,7 +116,7 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
             # banner's subtitles, each over another heading (no section's), join the title (read apart, they went)
             if len(blocks) > 2 and blocks[1].kind == "heading" and blocks[2].kind == "heading" and not blocks[1].level \
                     and _title_like(blocks[1].texts[0].split()) and not _capitals(blocks[1].texts[0]) \
-                    and len(blocks[1].texts[0].split()) <= 12 and not re.search(r"[.:;?]$", blocks[1].texts[0]) \
+                    and len(blocks[1].texts[0].split()) <= 24 and not re.search(r"[.:;?]$", blocks[1].texts[0]) \
                     and not (_BANNER_DETAIL.search(blocks[1].texts[0]) or _PLACE.search(blocks[1].texts[0])
                              or _CONTACT.search(blocks[1].texts[0]) or _TIME.search(blocks[1].texts[0])
                              or _letterhead(blocks, 1) or _TITLE_GOES_ON.match(blocks[1].texts[0])):
@@ -131,6 +145,18 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
         blocks += [RawBlock("heading", ["Contact"], contacts.line), contacts]  # said last, as a sheet's contacts are
     if blocks and blocks[0].title:
         _banner_details(blocks)
+        topic = re.match(r"(?i)(?:topic|subject)\s*:\s*(\S.*)", blocks[1].texts[0]) if len(blocks) > 1 \
+            and blocks[1].kind == "heading" else None
+        if topic:
+            # "Telephone Triage Protocol - ADULT" over "TOPIC:   BURNS (thermal, scald, ...)": what the sheet is about
+            # names it too (as the first section's heading, the handout's title never said "burns")
+            blocks[0].texts[0] = f"{blocks[0].texts[0]}: {' '.join(topic.group(1).split())}"
+            del blocks[1]
+        if len(blocks) > 1 and blocks[1].kind == "paragraph" and len(blocks[1].texts) == 1 and blocks[1].line == blocks[0].line + 1 \
+                and re.fullmatch(r"\([^()]*\)", blocks[1].texts[0]) and len(blocks[1].texts[0].split()) <= 25:
+            # "PREGABALIN 25 mg, ... hard capsules" / "(brand name: Lyrica®; ...)": the note in brackets right under the
+            # title is the title's (alone it was a fragment that leaned on it)
+            blocks[0].texts[0] += " " + blocks.pop(1).texts[0]
     if "title" not in front and blocks and blocks[0].title:
         meta.title = blocks[0].texts[0]  # a heading at the very top names the handout (the file name stays the slug)
     elif "title" not in front and blocks and blocks[0].kind == "heading" and re.search(r": | \| ", blocks[0].texts[0]):
@@ -162,7 +188,7 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
 # colon names its topic after it: "Patient Medicine Leaflet: Apixaban (Eliquis)").
 _ORGANISATION = re.compile(r"^(?!.*:).*\b(?:hospital|cent(?:er|re)|clinic|unit|department|division|services?|trust|"
                            r"practice|health system|foundation|pharmacy|network|associates|physicians|"
-                           r"institute|medical group|general surgery|program|programme)\b|_{3,}|please take one"
+                           r"institute|medical group|general surgery|program|programme|library)\b|_{3,}|please take one"
                            r"|\b(?:tel|phone|fax)\b.*\d{3}.*\d{4}|\(\d{3}\)\s?\d{3}-\d{4}"  # "Tel (555) 214-8830"
                            r"|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$|^(?:https?://|www\.)\S+$"  # an email or web address
                            r"|^(?:issued|produced|prepared|published) by\b"  # "Issued by: Rheumatology Pharmacy Service"
@@ -179,11 +205,20 @@ _DOCUMENT_KIND = re.compile(r"^(?!.*:)(?:[\w' ]+ )?(?:fact ?sheet|handout|leafle
 _CONTACT = re.compile(r"(?<![\w/])\(?\d(?:[ ()-]*\d){9,}(?![\w/])")  # a phone number, any country's: "01632 960 900"
 _PLACE = re.compile(r"\b(?i:suite|room|level|floor|wing|building|road|rd|street|st|avenue|ave|lane|drive)\b.*,|"
                     r"^\d+ [A-Z][\w.]*(?: [A-Z][\w.]*)*, [A-Z]|"  # "200 Civic Plaza, Lakeview"
-                    r"\b[A-Z]{1,2}\d{1,2}[A-Z]? \d[A-Z]{2}\b")  # "Outpatient Suite, Level 2", "Northgate NG4 2PL"
+                    r"\b[A-Z]{1,2}\d{1,2}[A-Z]? \d[A-Z]{2}\b|"  # "Outpatient Suite, Level 2", "Northgate NG4 2PL"
+                    r"^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*,? [A-Z]{2}\.? \d{5}(?:-\d{4})?$")  # "Harwood, OH 44870"
 
 
 _SHEET_TITLE = re.compile(r"\b(?:discharge instructions|instructions for|after-care instructions|consent (?:form|for)|"
                           r"care plan|action plan)\b", re.I)
+
+
+def _site_banner(text: str) -> bool:
+    """Tell whether a line over a page's title names who made it, or is its menu ("... Department of Public Health ·
+    ... Program Home | Diseases A-Z | Reporting | Contact"), not a line of its text ("Diagnosis: Closed fracture ...")."""
+    parts = _letterhead_parts(text)
+    return any(_names_or_reaches(p) for p in parts) and (
+        all(_names_or_reaches(p) for p in parts) or text.count("|") >= 2 or is_furniture(text) or is_menu(text))
 
 
 def _letterhead_parts(text: str) -> list[str]:
@@ -228,11 +263,19 @@ def _contacts(letterhead: list[RawBlock], rest: list[RawBlock]) -> RawBlock | No
              and not any(re.sub(r"\D", "", n) in digits for n in _CONTACT.findall(p))]
     # Whose numbers they are: the organisation's name first ("Riverbend Sleep & Pulmonary Associates").
     name = next((p for p in parts if _ORGANISATION.search(p) and not _CONTACT.search(p) and not _PLACE.search(p)
-                 and len(p.split()) <= 8 and not is_furniture(p)), None)
+                 and len(p.split()) <= 10 and not is_furniture(p)), None)
     if name:  # "RIVERBEND REGIONAL MEDICAL CENTER" is a name, set in capitals: "Riverbend Regional Medical Center"
-        name = re.sub(r"\b[A-Z][A-Z'’]{3,}\b|\bST\b", lambda m: m.group().capitalize(), name)
-    lines = [name] + lines if lines and name else lines
+        name = re.sub(r"\b[A-Z][A-Z'’]{3,}\b|\b(?:ST|OF|AND|THE|FOR|AT|IN|ON)\b", lambda m: m.group().lower() if m.group().lower()
+                      in ("of", "and", "the", "for", "at", "in", "on") and m.start() else m.group().capitalize(), name)
+    # Where they are: "4100 Shoreline Drive, Milwaukee, WI" (a sheet that says "return to the emergency department"
+    # or "arrive 30 minutes early" sends the reader there)
+    street = next((p for p in parts if _STREET.match(p) and not any(p in t for b in rest for t in b.texts)), None)
+    lines = [x for x in (name, street) if x] + lines if lines else lines
     return RawBlock("bullets", lines, letterhead[0].line, levels=[(0, "bullets")] * len(lines)) if lines else None
+
+
+_STREET = re.compile(r"^\d+ [\w.' ]+ (?:street|st|road|rd|avenue|ave|drive|dr|boulevard|blvd|lane|ln|way|court|place|parkway|"
+                     r"highway|plaza)\b", re.I)
 
 
 def _title_at_top(blocks: list[RawBlock]) -> int | None:
@@ -292,6 +335,10 @@ def _banner_details(blocks: list[RawBlock]) -> None:
     j = 1
     while j < len(blocks) and blocks[j].kind == "heading" and not blocks[j].level:
         j += 1
+    if j == 2 and j < len(blocks) and blocks[j].kind != "heading" and _BANNER_DETAIL.search(blocks[1].texts[0]):
+        # "Hosted by the Family Resource Office, ..." right over the text: who runs the group, no heading of that text
+        blocks[1] = RawBlock("bullets", blocks[1].texts, blocks[1].line, levels=[(0, "bullets")])
+        return
     if j >= len(blocks) or blocks[j].kind == "heading" or j - 1 <= 1:
         return  # (the last heading of the run heads the text after it)
     lines = [b.texts[0] for b in blocks[1:j - 1]]
@@ -416,8 +463,11 @@ def _label_lines(blocks: list[RawBlock]) -> list[RawBlock]:
         run = _in_field_run(blocks, i)
         labelled = [f for f in fields if (m := _LABEL_LINE.match(f)) and (run or
             "__" in f or not _title_like(m.group(2).split()) and len(m.group(2).split()) >= 2 or re.search(r"\d", m.group(2)))]
-        if all(re.fullmatch(r"[^:_]+:\s*_+[_/ ]*", f) for f in fields) and any(_PATIENT_FIELD.search(f.split(":")[0]) for f in fields):
-            continue  # "Patient name: ____   Date of birth: ____/____   Chart #: ____": who the patient is, blank
+        if all(re.fullmatch(r"[^:_]+:\s*_+[_/ ]*|\[[ xX]\]\s*[\w ]{1,30}", f) for f in fields) \
+                and any(_PATIENT_FIELD.search(f.split(":")[0]) for f in fields if ":" in f):
+            # "Patient name: ____   Date of birth: ____/____   Chart #: ____": who the patient is, blank ("Nurse: ____
+            # [ ] Interpreter used   Language: ____": who saw them, and how)
+            continue
         if len(labelled) != len(fields):
             # "Additional procedures agreed (for example, stent removal): ____": a form's line, no heading of what follows
             out.append(RawBlock("paragraph", [b.texts[0]], b.line) if "__" in b.texts[0] else b)
@@ -487,7 +537,8 @@ _PATIENT_FIELD = re.compile(r"\b(?:(?:patient|child)(?:'s)?(?: full)? name|(?:fu
                             r"(?:patient )?id|address|relationship|ward|bed|admitted|admission|date of admission|"
                             r"discharge date|date of discharge|attending|seen by|discharging|treating|nurse|staff)\b", re.I)
 # Fields of the signing: a consent form's purpose, and furniture on any other sheet.
-_SIGNING_FIELD = re.compile(r"\b(?:signature|signed|witness|interpreter|parent/guardian)\b", re.I)
+_SIGNING_FIELD = re.compile(r"\b(?:signature|signed|witness|interpreter|parent/guardian|legal representative|"
+                            r"obtaining consent)\b", re.I)  # ("Patient or legal representative: ____", "Physician obtaining consent: ____")
 
 
 def _blanked(field: str, before_box: bool = True) -> str:
@@ -529,7 +580,13 @@ def _clean(text: str) -> str:
     # "✓" in a form's box stays).
     # A coloured circle or square that codes urgency says its colour ("🔴 CALL 911": "Red: CALL 911"), which the text
     # may refer to ("move straight to the red section").
-    text = re.sub(r"^\s*([🔴🟠🟡🟢🔵🟥🟧🟨🟩🟦])\uFE0F?\s*", lambda m: _COLOURS[m.group(1)] + ": ", text)
+    # (Not where the line says it: "🔴 RED ZONE - CALL 911 NOW" is no "Red: RED ZONE".)
+    text = re.sub(r"^\s*([🔴🟠🟡🟢🔵🟥🟧🟨🟩🟦])\uFE0F?\s*(?=(\w*))", lambda m: "" if m.group(2).lower() == _COLOURS[m.group(1)].lower()
+                  else _COLOURS[m.group(1)] + ": ", text)
+    # "-> While waiting: stop the burning ..." / "Fever over 3 days => call": a typed arrow is an arrow (said as the
+    # plain stage says arrows); at the line's start it only points at the line.
+    text = re.sub(r"^\s*(?:-{1,2}>|=>)\s*", "", text)
+    text = re.sub(r"(?<=\S)\s+(?:-{1,2}>|=>)\s+(?=\S)", " \u2192 ", text)
     # (inside a line too, where it is a rule's outcome: "No improvement after 7 days → 🟡" says "Yellow")
     text = re.sub(r"([🔴🟠🟡🟢🔵🟥🟧🟨🟩🟦])\uFE0F?", lambda m: _COLOURS[m.group(1)], text)
     text = re.sub(r"\s*[\U0001F000-\U0001FAFF\u2600-\u2712\u2719-\u27BF\u231A\u231B\u23E9-\u23FA\uFE0F\u200D]+\s*", " ",
@@ -575,9 +632,14 @@ def _without_references(blocks: list[RawBlock]) -> list[RawBlock]:
             # "*These statements have not been evaluated by the FDA ...", "Questions? Communicable Disease Control
             # Unit: (555) 210-4400": a note, a contact, no reference
             skipping = False
-        if not skipping and not (b.kind == "paragraph" and _citation_notes(b.texts[0])):
+        if not skipping and not (b.kind == "paragraph" and (_citation_notes(b.texts[0]) or _REFERENCE.match(b.texts[0]))):
             out.append(b)
     return out
+
+
+# "[2] Kwo PY, Cohen SM, Lim JK. ACG Clinical Guideline: ... Am J Gastroenterol. 2017;112:18-35.": a reference under
+# no "References" heading (its journal's year;volume:pages says what it is)
+_REFERENCE = re.compile(r"^\[\d{1,3}\]\s+.*\b(?:19|20)\d{2}\s*;\s*\d+(?:\(\d+\))?\s*:\s*[e\d]")
 
 
 _NOTE_MARK = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*")
@@ -590,7 +652,8 @@ def _citation_notes(text: str) -> bool:
     if not _NOTE_MARK.match(text):
         return False
     notes = [n for n in _NOTE_MARK.split(text) if n.strip()]
-    return all(len(n.split()) <= 12 and not has_verb(n) for n in notes)
+    # ("⁴ Pharmacy helpline for questions: 1-800-555-0147": a contact, no source)
+    return all(len(n.split()) <= 12 and not has_verb(n) and not _CONTACT.search(n) and not _PHONE.search(n) for n in notes)
 
 
 def _without_furniture(blocks: list[RawBlock]) -> list[RawBlock]:
@@ -612,6 +675,12 @@ def _without_furniture(blocks: list[RawBlock]) -> list[RawBlock]:
         # consent form's signing lines are what it is for)
         heads_text = b.kind == "heading" and _capitals(b.texts[0]) and i + 1 < len(blocks) and not marks[i + 1] \
             and blocks[i + 1].kind in ("bullets", "numbered", "paragraph")
+        # "NHL-TP-031 v6.2   Northgate Health   Nurse Line (800) 555-0134" after the last text: a page's footer, its
+        # code beside who made the sheet (read as a heading, it headed the line under it)
+        footer = i > 0 and i + 2 >= len(blocks) and b.kind in ("heading", "paragraph") and len(b.texts) == 1 \
+            and len(parts := _letterhead_parts(b.texts[0])) >= 2 and any(is_furniture(p) for p in parts) \
+            and all(_names_or_reaches(p) or len(p.split()) <= 4 and _title_like(p.split()) for p in parts)
+        furniture = furniture or footer
         if furniture and not (consent and _signing_line(b)) and not heads_text:
             if len(out) == 1 and out[0].kind == "paragraph" and len(out[0].texts) == 1 and len(out[0].texts[0].split()) <= 30 \
                     and not _ends_sentence(out[0].texts[0]) and re.match(r"By\b", b.texts[0]):
@@ -677,9 +746,13 @@ def slugify(text: str) -> str:
 def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
     """Recover headings, paragraphs, lists and quoted passages from plain text."""
     blocks: list[RawBlock] = []
-    lines = _unboxed_lines(body.split("\n"))
+    raw_lines = body.split("\n")
+    boxed: set[int] = set()  # the lines drawn inside a box
+    lines = _unboxed_lines(_without_margin_marks(raw_lines), boxed)
     indents: list[int] = []  # how far in the items of each open level of the list being read stand
     refers_to_sections = bool(re.search(r"\b[Ss]ections? \d", body))
+    # "Q: What are the normal ranges?" over its answer, a page of such questions: each a heading (the answer unmarked)
+    questions = len(re.findall(r"(?m)^[ \t]*(?:Q|Question)[ \t]*[:.][ \t]+.+\?[ \t]*$", body))
     run_ends = _run_ends(lines)
     width = _wrap_width(lines)
     skip = 0  # the lines up to here were read as a table
@@ -689,9 +762,16 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
         if not stripped or i < skip:
             continue
         table = _pipe_table(lines, i) if "|" in stripped else None
-        table = table or (_column_table(lines, i) if re.search(r"\S {2,}\S", stripped) else None)
+        # ("VitalSpan Daily  ☰  Home  |  Longevity  |  Reviews" over "Search...      🛒 Cart (0)": a menu bar of links
+        # between "|" is no row of columns)
+        table = table or (_column_table(lines, i) if re.search(r"\S {2,}\S", stripped) and stripped.count("|") < 2 else None)
         if table and all(is_furniture(x.strip()) for x in lines[i:table[1]] if x.strip()):
             table = None  # "Find a Doctor  |  Locations  |  Pay a Bill" / "Search        Go": a site's menu, no table
+        if table and all(b.kind == "heading" for b in blocks) and all(
+                _names_or_reaches(c) for r in table[0] for c in r if c and c != "|"):
+            # "Ambulatory Surgery Unit  |  2210 Calloway Parkway, Suite 300" / "Main line: (614) 555-0182   After
+            # hours: ...": at the top, under the clinic's name, its letterhead (as a table, the title under it was lost)
+            table = None
         if table:
             rows, skip = table
             blocks += table_blocks(rows, n) if rows[0] else [
@@ -705,18 +785,39 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
             # "Feb 11, May 13    Open sharing nights": a row under a table whose first cell is too wide for its column
             blocks[-1].texts.append(f"{cells[0]}: {'; '.join(cells[1:])}")
             continue
+        if _LEADER.match(raw_lines[i]) and not _BULLET.match(line) and not _NUMBERED.match(line) and any(_LEADER.match(raw_lines[k]) and _indent(raw_lines[k]) == _indent(line)
+                                               for k in (i - 2, i - 1, i + 1, i + 2) if 0 <= k < len(lines)):
+            # "  Sept 10 ...... Open sharing" / "  Sept 24* ..... "Decoding the IEP": guest speaker from the" / (set in)
+            # "Parent Training & Information Center": a schedule's lines, each an item, its wrapped lines its own (read
+            # as text, two dates became headings and two ran into one)
+            if blocks and blocks[-1].kind == "bullets" and not blocks[-1].table and blocks[-1].levels \
+                    and _LEADER.match(raw_lines[blocks[-1].line - first_line] if blocks[-1].line >= first_line else ""):
+                blocks[-1].texts.append(stripped)
+                blocks[-1].levels.append((0, "bullets"))
+            else:
+                blocks.append(RawBlock("bullets", [stripped], n, levels=[(0, "bullets")]))
+                indents[:] = [_indent(line)]
+            continue
         note = _NOTE.match(stripped)
         if note and note.group(1) == "*" and not any(re.match(r"\s*\*\s+\S", x) for x in lines[max(0, i - 3):i] + lines[i + 1:i + 4]) \
                 and any(_anchored(t, "*") for b in blocks for t in b.texts if b.kind != "heading"):
             # "* Repeated infections may mean ..." under "... if they keep coming back.*": a footnote, no bullet
             blocks.append(RawBlock("paragraph", [stripped], n))
             continue
-        for kind, pattern in (("bullets", _BULLET), ("numbered", _NUMBERED), ("numbered", _LETTERED)):
+        for kind, pattern in (("bullets", _BULLET), ("numbered", _NUMBERED), ("numbered", _LETTERED), ("bullets", _TICKED)):
             m = pattern.match(line)
-            if m and pattern is _LETTERED and not (blocks and blocks[-1].kind in ("bullets", "numbered", "heading")):
-                m = None  # "   a. Straighten your arm ..." is a step only under a list's item, or a heading
+            if m and pattern is _LETTERED and not (blocks and (blocks[-1].kind in ("bullets", "numbered", "heading")
+                                                               or blocks[-1].texts[-1].endswith(":"))):
+                m = None  # "   a. Straighten your arm ..." is a step only under a list's item, a heading or a lead-in
+            if m and pattern is _TICKED and not _checklist(lines, i):
+                m = None
             # (A "1." after a blank line under a list numbered past 1 starts anew: no step of that list.)
             restarts = _number(line) == 1 and _previous_line_blank(lines, i) and bool(blocks) and len(blocks[-1].texts) > 1
+            # ("5. AFTERCARE" after a list of 7 lettered items: no next step of it)
+            restarts = restarts or kind == "numbered" and pattern is _NUMBERED and bool(blocks) and blocks[-1].kind == "numbered" \
+                and _previous_line_blank(lines, i) and _number(line) is not None \
+                and (blocks[-1].lettered or _number(line) != 1 + sum(
+                    d == 0 for d, _ in (blocks[-1].levels or [(0, "numbered")] * len(blocks[-1].texts))))
             title, more = (_bracket_goes_on(m.group(1).strip(), lines, i) if m and kind == "numbered"
                            else (m.group(1).strip() if m else "", 0))
             if m and kind == "numbered" and _is_numbered_heading(title, blocks, _next_text_line(lines, i + more),
@@ -737,7 +838,7 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                     blocks[-1].texts.append(m.group(1).strip())  # an item, or one set in under it ("  - metformin")
                     blocks[-1].levels.append((depth, kind))
                 else:
-                    blocks.append(RawBlock(kind, [m.group(1).strip()], n, levels=[(0, kind)]))
+                    blocks.append(RawBlock(kind, [m.group(1).strip()], n, levels=[(0, kind)], lettered=pattern is _LETTERED))
                     indents[:] = [indent]
                 break
         else:
@@ -745,7 +846,8 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                 # "  Maria Delgado, LCSW, Oncology Social Worker" / "    Phone: (555) 214-3390   Email: ...": a list of
                 # names (or places) set in, each with its details set in further (read as headings, each its section)
                 if depth and blocks and blocks[-1].kind == "bullets" and not blocks[-1].table and (
-                        stripped[0].islower() or _NEVER_ENDS.search(blocks[-1].texts[-1])) and blocks[-1].levels[-1][0] == 1:
+                        stripped[0].islower() or _NEVER_ENDS.search(blocks[-1].texts[-1])
+                        or blocks[-1].texts[-1].endswith(",")) and blocks[-1].levels[-1][0] in (0, 1):
                     blocks[-1].texts[-1] = _joined(blocks[-1].texts[-1], stripped)  # "... to registered members" / "the Friday ..."
                 elif depth and blocks and blocks[-1].kind == "bullets" and not blocks[-1].table:
                     blocks[-1].texts.append(stripped)
@@ -777,7 +879,7 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                 continue
             if wiki:
                 blocks.append(RawBlock("heading", [wiki.group(2)], n))  # "== Safety: Who Should Avoid Zinc? =="
-            elif question and re.match(r"^(?:A|Answer)\s*[:.]\s", _next_text_line(lines, i) or ""):
+            elif question and (re.match(r"^(?:A|Answer)\s*[:.]\s", _next_text_line(lines, i) or "") or questions >= 2):
                 blocks.append(RawBlock("heading", [question.group(1)], n))  # "Q: What is a migraine?" over "A: ..."
             elif _item_detail(blocks, lines, i, indents, width):
                 # "  * 2nd and 4th Tuesdays, 6:00 - 7:30 PM" / "    Whitfield Cancer Center, Room 3B" / "    2200 Alder
@@ -808,7 +910,13 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                     and not (stripped[0].isupper() and _word_would_fit(lines[i - 1], stripped, width)) \
                     and not _timed(blocks[-1].texts[-1]) \
                     and not ("__" in stripped and _LABEL_LINE.match(stripped)) \
-                    and not re.match(r"\[[ xX✓]\]", stripped) and not re.search(r"\[[ xX✓]\]\s*[\w/ -]+$", blocks[-1].texts[-1]):
+                    and not re.match(r"\[[ xX✓]\]", stripped) and not re.search(r"\S\s+\[[ xX✓]\]\s*[\w/ -]+$", blocks[-1].texts[-1]) \
+                    and not (re.fullmatch(r"\([^()]*\)", blocks[-1].texts[-1]) and _LABEL_LINE.match(stripped)) \
+                    and not (_LABEL_LINE.match(stripped) and blocks[-1].kind == "bullets" and _LABEL_LINE.match(blocks[-1].texts[-1])
+                             and not re.search(r"[,(/-]$|\b(?:and|or|the|of|to|a)$", blocks[-1].texts[-1])):
+                # ("(Compare to: Zestril®, Prinivil®)" over "Dispensed by: Northgate Community Pharmacy ...": a note in
+                # brackets, then a field; "Where: Maple Room, ..." / "Children's Hospital, 415 Orchard Street" / "Parking:
+                # Garage B ...": a field, then the next; apart, each its own line)
                 # ("Clinician: ____", "[ ] Levofloxacin ...", a line after "... pregnant?  [ ] Yes  [ ] No": lines of their own)
                 # A paragraph, or a list item, hard-wrapped over several lines continues here.
                 blocks[-1].texts[-1] = _joined(blocks[-1].texts[-1], stripped)
@@ -819,6 +927,11 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                 # a long title wrapped onto a second line
                 blocks[-1].texts[0] += " " + stripped
             elif _is_heading_line(stripped, _next_text_line(lines, i)) and not _wraps_on(stripped, lines, i, run_ends):
+                if _centred_title_goes_on(blocks, lines, i):
+                    # "        INFORMED CONSENT FOR ULTRASOUND-GUIDED THYROID" / "              FINE-NEEDLE ASPIRATION (FNA)
+                    # BIOPSY": a title centred over two lines (its second line had become a section of the form)
+                    blocks[-1].texts[0] += " " + stripped
+                    continue
                 prev = _title_above(blocks, n, width, stripped)
                 if prev and _capitals(prev) and _capitals(stripped) and not _ORGANISATION.search(prev) \
                         and not _ORGANISATION.search(stripped) and not _CONTACT.search(stripped):
@@ -826,7 +939,11 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                     # BUYER'S GUIDE)": a title in capitals wrapped onto a second line
                     blocks[-1].texts[0] = f"{prev} {stripped}"
                     continue
-                blocks.append(RawBlock("heading", [stripped.lstrip("#").strip()], n))
+                # "║ WARNING: FETAL TOXICITY ║" over the box's text: the box's first line, no heading of what follows
+                # the box (the leaflet's next paragraph had gone under the warning)
+                inside = i in boxed and i + 1 in boxed and ":" in stripped  # ("Key facts" heads its box's list)
+                blocks.append(RawBlock("paragraph", [f"{stripped}."], n) if inside
+                              else RawBlock("heading", [stripped.lstrip("#").strip()], n))
             else:
                 blocks.append(RawBlock("paragraph", [stripped], n))
     for b in blocks:
@@ -867,10 +984,38 @@ def _title_above(blocks: list[RawBlock], n: int, width: int, line: str) -> str:
     return title if len(title) >= max(50, width - 12) and not re.search(r"[.,;:]$", title) else ""
 
 
+def _centred_title_goes_on(blocks: list[RawBlock], lines: list[str], i: int) -> bool:
+    """Tell whether line i carries on the heading on the line above: both in capitals, centred on one axis, and the
+    one above names a kind of sheet whose subject is still to come ("INFORMED CONSENT FOR ...") or ends mid-phrase."""
+    above, line = lines[i - 1] if i else "", lines[i]
+    if not blocks or blocks[-1].kind != "heading" or not above.strip() or blocks[-1].texts[0] != above.strip():
+        return False
+    centre = lambda x: _indent(x) + len(x.strip()) / 2  # noqa: E731
+    return _indent(above) >= 4 and _indent(line) >= 4 and abs(centre(above) - centre(line)) <= 3 \
+        and _capitals(above.strip()) and _capitals(line.strip()) \
+        and bool(_SHEET_TITLE.search(above) or _ENDS_MID_PHRASE.search(above.strip()))
+
+
 def _text_column(line: str) -> int:
-    """Return the column a line's text starts in, after its bullet or number if it has one ("  * Over-the-counter": 4)."""
-    m = _BULLET.match(line) or _NUMBERED.match(line)
+    """Return the column a line's text starts in, after its bullet, number or box if it has one ("  * Over-the-counter":
+    4, "  [ ] Burns to the face": 6)."""
+    m = _BULLET.match(line) or _NUMBERED.match(line) or re.match(r"^\s*\[[ xX]\]\s+(.*)$", line)
     return len(line.expandtabs(4)) - len(m.group(1).expandtabs(4)) if m else _indent(line)
+
+
+def _checklist(lines: list[str], i: int) -> bool:
+    """Tell whether line i, a box and its words, is one of two or more such lines at its depth, read apart only by
+    lines set in under their text (a checklist, not a lone box to tick)."""
+    indent, boxed = _indent(lines[i]), 0
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(lines) and lines[j].strip():
+            if _TICKED.match(lines[j]) and _indent(lines[j]) == indent:
+                boxed += 1
+            elif _indent(lines[j]) <= indent:
+                break
+            j += step
+    return boxed >= 1
 
 
 def _item_detail(blocks: list[RawBlock], lines: list[str], i: int, indents: list[int], width: int) -> bool:
@@ -906,7 +1051,7 @@ def _two_level_depth(lines: list[str], i: int) -> int | None:
         return None
     for x in run:
         t = x.strip()
-        if _BULLET.match(x) or _NUMBERED.match(x) or len(t) > 100 or t[0].islower() and _indent(x) == depths[0] \
+        if _BULLET.match(x) or _NUMBERED.match(x) or _TICKED.match(x) or len(t) > 100 or t[0].islower() and _indent(x) == depths[0] \
                 or _indent(x) == depths[0] and _ends_sentence(t) and not re.search(r"\b[ap]\.m\.$", t):
             return None  # ("Daytime group: 2nd Tuesday of every month, 1:30 - 3:00 p.m." ends no sentence)
     return 0 if _indent(lines[i]) == depths[0] else 1
@@ -943,13 +1088,22 @@ def _lead_in_headings(blocks: list[RawBlock]) -> list[RawBlock]:
             j += 1
         if j == len(blocks) or blocks[j].kind == "heading":
             b.kind = "heading"
+    # "HOW TO TAKE IT:", "MISUSE AND DEPENDENCE:", "DRIVING:": a sheet set out in short labels in capitals, each over
+    # its text, has its sections there (read as lead-ins, every section ran on under the one heading above them).
+    # The colon stays: "DO NOT:" over its items still leads into them.
+    labels = [b for i, b in enumerate(blocks) if b.kind == "paragraph" and len(b.texts) == 1 and b.texts[0].endswith(":")
+              and _capitals(b.texts[0]) and len(b.texts[0].split()) <= 7 and not re.search(r"\d", b.texts[0])
+              and i + 1 < len(blocks) and blocks[i + 1].kind != "heading"]
+    if len(labels) >= 3:
+        for b in labels:
+            b.kind = "heading"
     return blocks
 
 
-_BOX_EDGE = re.compile(r"\s*[+┌└╔╚][-=─═+┬┴]{3,}[+┐┘╗╝]\s*")
+_BOX_EDGE = re.compile(r"\s*[+┌└╔╚][-=─═+┬┴]{3,}[+┐┘╗╝]\s*|\s*[|│║]_{3,}[|│║]\s*")  # ("|______|": a box's bottom)
 # "*****", "=====", "-----" above, below or between parts of a sheet: a rule, no text (a table's ruler, "------   ----",
 # has its columns' gaps and is the table reader's).
-_STAR_RULE = re.compile(r"\s*(?:[-=*_~]\s?){5,}\s*")
+_STAR_RULE = re.compile(r"\s*(?:[-=*_~─━═]\s?){5,}\s*")
 _BOX_SIDES = re.compile(r"\s*[|│║] ?(.*?)\s*[|│║]\s*")
 
 
@@ -964,7 +1118,39 @@ def _indent(line: str) -> int:
     return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
 
 
-def _unboxed_lines(lines: list[str]) -> list[str]:
+_LEADER = re.compile(r"^\s*\S.{0,30}?\s*\.{4,}\s*\S")  # "Sept 10 ...... Open sharing": dot leaders from a label to its line
+_MARGIN_MARK = re.compile(r"^(\s*)(!{1,3}|>{1,3}|\*{2,3}|={2,3}>?)\s+(?=\S)")
+
+
+def _without_margin_marks(lines: list[str]) -> list[str]:
+    """Return the lines without the marks set in the margin of every line of a warning ("!! STOP TAKING LISINOPRIL
+    ... IF YOU HAVE" / "!! SWELLING OF THE FACE ..."; "  >>> GO TO THE NEAREST EMERGENCY DEPARTMENT ..."): where a
+    marked line runs on into the next (no sentence ends there), the marks are the warning's, not bullets (as bullets
+    the sentence was cut at each line's end)."""
+    out, i = list(lines), 0
+    while i < len(lines):
+        m = _MARGIN_MARK.match(lines[i])
+        j = i + 1
+        while m and j < len(lines) and (n := _MARGIN_MARK.match(lines[j])) and n.group(2) == m.group(2):
+            j += 1
+        lead_in = i > 0 and lines[i - 1].strip().endswith(":")  # "... CALL 911 IF YOU:" over "  ! faint again": bullets
+        if m and j - i >= 2 and not lead_in and any(_runs_on(_MARGIN_MARK.sub("", lines[k]).strip(), _MARGIN_MARK.sub("", lines[k + 1]).strip())
+                                                    for k in range(i, j - 1)):
+            for k in range(i, j):
+                out[k] = _MARGIN_MARK.sub(r"\1", lines[k], count=1)
+        i = max(j, i + 1)
+    return out
+
+
+def _runs_on(line: str, after: str) -> bool:
+    """Tell whether a line stops mid-phrase and the next carries it on ("... IF YOU HAVE" / "SWELLING OF THE FACE",
+    "... DIFFICULTY BREATHING" / "OR SWALLOWING."), not a line of its own ("faint again, ... during exercise")."""
+    return not _ends_sentence(line) and bool(
+        line.endswith(",") or _NEVER_ENDS.search(line) or _ENDS_MID_PHRASE.search(line) or _ENDS_ON_VERB.search(line)
+        or re.match(r"(?:or|and|but|nor|with|without|to|of|in|on|at|for|from|by|that|which)\b", after, re.I))
+
+
+def _unboxed_lines(lines: list[str], boxed: set[int] | None = None) -> list[str]:
     """Return the lines without the boxes drawn around some of them. Inside a box (under its top edge) a side is a side
     even where the line holds a "|" of its own ("| SUGARFREE20) | Precision Xtra meter | MCT Oil Powder    |"), and
     a box of stars has stars for sides ("* WARNING: IF YOU TAKE AN SGLT2 INHIBITOR ...   *")."""
@@ -973,6 +1159,8 @@ def _unboxed_lines(lines: list[str]) -> list[str]:
         edge = bool(_BOX_EDGE.fullmatch(line) or _STAR_RULE.fullmatch(line))
         side = in_box and not edge and (m := _BOXED_LINE.fullmatch(line))
         out.append(m.group(2) if side else _unboxed(line))
+        if boxed is not None and (side or _BOX_SIDES.fullmatch(line) and not edge):
+            boxed.add(len(out) - 1)
         in_box = edge or bool(side) or in_box and bool(_BOX_SIDES.fullmatch(line))
         if not line.strip():
             in_box = False
@@ -1042,7 +1230,7 @@ def _column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | Non
         if len(cells) >= 2 and None not in where and len(set(where)) == len(where):
             row = [""] * len(columns)
             for k, (_, cell) in zip(where, cells):
-                row[k] = cell.rstrip(":")
+                row[k] = cell.rstrip(":") if cell.count("(") <= cell.count(")") else cell  # ("(LOW values matter:" goes on)
             rows.append(row)
         elif rows and len(cells) == 1 and where[0] is not None and (where[0] != 0 or _cell_goes_on(rows[-1][0])
                                                                     or cells[0][1][0] in "(" and len(cells[0][1].split()) <= 4
@@ -1065,7 +1253,9 @@ def _column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | Non
     if len(rows) < 2:
         return None
     first = rows[0]
-    if stacked or ruled and all(len(c.split()) <= 6 for c in first) \
+    # (a ruler under it makes the first row the header, however long its names: "Confirm capillary result with venous
+    # test within")
+    if stacked or ruled and all(len(c.split()) <= 12 for c in first) \
             or not any(re.search(r"\d", c) for c in first) and all(len(c.split()) <= 4 for c in first):
         return rows, j  # "Day   Time   Location   Format": a header names the columns
     return [[]] + rows, j  # no header: an empty one first
@@ -1086,7 +1276,13 @@ def _pipe_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
     while j < len(lines) and lines[j].count("|") >= (2 if framed else 1) and (not framed or lines[j].strip().startswith("|")):
         rows.append([c.strip() for c in lines[j].strip().strip("|").split("|")])
         j += 1
-    ruled = len(rows) > 2 and all(_RULER.fullmatch(c) for c in rows[1])
+    ruler = next((k for k, r in enumerate(rows[:5]) if k and all(_RULER.fullmatch(c) for c in r)), None)
+    if ruler and ruler > 1 and len({len(r) for r in rows[:ruler]}) == 1:
+        # "| Weight (lb) | Acetaminophen |" / "|  | 160 mg/5 mL |" over "|---|---|": a header of several lines, one
+        # header (its second line read as a row had dosed no one)
+        rows = [[" ".join(r[k] for r in rows[:ruler] if r[k]) for k in range(len(rows[0]))]] + rows[ruler:]
+        ruler = 1
+    ruled = len(rows) > 2 and ruler == 1
     rows = _wrapped_rows_joined([r for r in rows if not all(_RULER.fullmatch(c) for c in r)])
     if len(rows) < 2:
         return None
@@ -1115,12 +1311,16 @@ def _wrapped_rows_joined(rows: list[list[str]]) -> list[list[str]]:
         said = [c for c in row if c]
         # (a cell after the first may start with a number: "... 2 hours before or" / "6 hours after the supplement")
         if out and len(row) == len(out[-1]) and said and (said[0][0].islower() or said[0][0] == ")") \
-                and all(c[0].islower() or c[0] in ")" or c[0].isdigit() and c is not said[0] for c in said) \
-                and any(_cell_goes_on(c) for c in out[-1]):
-            out[-1] = [f"{a} {b}".strip() for a, b in zip(out[-1], row)]
+                and all(c[0].islower() or c[0] in ")" or (c[0].isdigit() or c[0] == "(") and c is not said[0] for c in said) \
+                and (any(_cell_goes_on(c) for c in out[-1])
+                     # "Direct | < 0.3 mg/dL | bilirubin already | ..." / "bilirubin | (< 5 µmol/L) | processed by liver":
+                     # a first cell in lower case under first cells in capitals carries its row on
+                     or row[0][:1].islower() and all(r[0][:1].isupper() for r in out if r[0])):
+            out[-1] = [_joined(a, b).strip() if a and b else f"{a} {b}".strip() for a, b in zip(out[-1], row)]
         elif out and len(row) == len(out[-1]) and said and (not row[0] or row[0][0] in "(-") and (
                 any(_cell_goes_on(a) and b for a, b in zip(out[-1], row))
-                or any(b[:1].islower() for b in row[1:] if b) or row[0][:1] in ("(", "-")):
+                or any(b[:1].islower() for b in row[1:] if b) or row[0][:1] in ("(", "-")
+                or all(b[:1] == "(" for b in said)):  # "| | (for lipids) | |": a note on the cell above
             # "MenB | ... | 16-23 yrs (pref. | 2 doses, 6 months" / "| | 16-18), shared | apart*", "Amoxicillin-clavulanate
             # | 875/125 mg | Twice a day," / "(Augmentin) | 1 tablet | with food": cells wrapped onto a line of their own
             out[-1] = [f"{a} {b}".strip() for a, b in zip(out[-1], row)]
@@ -1178,12 +1378,24 @@ def _apart_as_furniture(before: str, line: str, lines: list[str], i: int) -> boo
 
 
 def _joined(text: str, line: str) -> str:
-    """Join a hard-wrapped line to the text before it; 'Insu-' + 'lin lowers' is 'Insulin lowers'."""
+    """Join a hard-wrapped line to the text before it; 'Insu-' + 'lin lowers' is 'Insulin lowers' ('alcohol-' +
+    'related' stays 'alcohol-related': two words, a compound)."""
     if re.search(r"[a-z]-$", text[-2:]) and line[:1].islower():
-        return text[:-1] + line  # a word broken at the line's end by a hyphen
+        return text + line if _compound(text, line) else text[:-1] + line  # a word broken at the line's end by a hyphen
     if re.search(r"[A-Z]{2}-$", text[-3:]) and line[:2].isupper():
         return text + line  # "A LIFE-" / "THREATENING CONDITION": a compound in capitals keeps its hyphen
     return f"{text} {line}"
+
+
+def _compound(text: str, line: str) -> bool:
+    """Tell whether a hyphen at a line's end joins two words ("alcohol-" / "related"), not the halves of one."""
+    from handouts.language.pronouncing import syllable_counts  # (the CMU dictionary: loaded only for such a line)
+
+    before, after = re.search(r"([A-Za-z]+)-$", text), re.match(r"[a-z]+", line)
+    words = syllable_counts()
+    # ("heart-" / "beat" is "heartbeat", one word the dictionary knows)
+    return bool(before and after) and before.group(1).lower() in words and after.group(0) in words \
+        and before.group(1).lower() + after.group(0) not in words
 
 
 def _previous_line_blank(lines: list[str], i: int) -> bool:
@@ -1199,11 +1411,15 @@ def _next_text_line(lines: list[str], i: int) -> str | None:
 
 def _ends_sentence(text: str) -> bool:
     # Only its last letters: searched whole, a paragraph hard-wrapped over 30,000 lines took minutes to join.
-    return bool(re.search(r"[.!?:;][\"”’')\]]*$", text[-12:]))
+    # (a citation after the stop ends it too: "... independently verified.[6]", "... such as COPD³.")
+    return bool(re.search(r"[.!?:;][\"”’')\]]*(?:\[\d+(?:[,–-]\d+)*\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)?$", text[-16:]))
 
 
 def _is_heading_line(line: str, next_line: str | None) -> bool:
     """A heading is a short line without end punctuation, with more text after it."""
+    line = re.sub(r"^[\U0001F300-\U0001FAFF\u2600-\u26FF\uFE0F]+\s*", "", line)  # "🧩  SPECTRUM CIRCLE  🧩": a banner's picture says no word
+    if not line:
+        return False
     if re.match(r"#{1,6}\s", line):
         return True  # (not "#1 BEST OVERALL: VitaPeak ...", a rank)
     words = line.split()
@@ -1263,10 +1479,11 @@ def _wraps_on(line: str, lines: list[str], i: int, run_ends: list[int]) -> bool:
         return True  # "Disclosure: This post contains affiliate links, which means that" / "WellnessVault may earn ..."
     if not after or _BULLET.match(lines[i + 1]) or _NUMBERED.match(lines[i + 1]) or after.startswith(("#", "|")) \
             or re.match(r"\(?[A-Za-z]{1,2}[.)]\s", after) or any(x.startswith("_") or _LABEL_LINE.match(x) for x in (line, after)) \
-            and not (_capitals(line) and _capitals(after) and len(line) >= 50 and (re.search(r"[.!?](?:\s|$)", after)
-                                                                                  or _ends_sentence(lines[run_ends[i + 1]]))):
+            and not (_capitals(line) and _capitals(after) and len(line) >= 50 and any(
+                re.search(r"[.!?][¹²³⁴⁵⁶⁷⁸⁹⁰]*(?:\s|$)", lines[k]) for k in range(i + 1, min(run_ends[i + 1], i + 8) + 1))):
         # ("NOTICE: THE U.S. FOOD AND DRUG ADMINISTRATION HAS NOT APPROVED INJECTABLE" / "CORTICOSTEROIDS FOR EPIDURAL
-        # USE.": a boxed notice in capitals, wrapped)
+        # USE.": a boxed notice in capitals, wrapped, its sentence ending on any of its next lines: "WARNING: TAKING
+        # PREGABALIN WITH OPIOIDS SUCH AS OXYCODONE" / "(OXYCONTIN), MORPHINE ..." / "COMA AND DEATH. THE RISK ...")
         # (a sentence with a blank in it wraps like any other: "See your child's own doctor ... at ______" / "AM/PM, unless")
         return False  # "A) physical therapy" over "B) weight loss"; "Clinic phone: ..." over "Date: ____": lines apart
     words = line.split()
@@ -1417,7 +1634,13 @@ def parse_markdown(body: str, first_line: int = 1) -> list[RawBlock]:
         elif tok.type in ("code_block", "fence") and not list_kinds:
             # Text set in by four spaces ("    Drug    Dose    Duration"): a table laid out in columns, or lines pasted
             # as they were; Markdown keeps it as code, which a handout has none of: read it as plain text.
-            blocks += parse_plain_text(tok.content, line)
+            pasted = parse_plain_text(tok.content, line)
+            for b in pasted:
+                if b.kind == "heading" and blocks and blocks[-1].kind == "heading":
+                    # "### To report a case" over "    HAI Program, Harlow County DPH" / "    Phone: ...": under a
+                    # Markdown heading, a line set in is its text, no heading of its own (the section's heading was lost)
+                    b.kind = "paragraph"
+            blocks += pasted
         elif tok.type == "html_block":
             text = _html_text(tok.content)
             if text:
@@ -1583,12 +1806,28 @@ def _table_notes(blocks: list[RawBlock]) -> list[RawBlock]:
         if note and not marked and b.kind == "paragraph" and not any(
                 _anchored(t, mark) for o in blocks if o is not b and o.kind != "heading" for t in o.texts):
             b.texts[0] = note  # "\\* Long-term use has been linked ...": a mark that marks nothing would read as a bullet
-        if len({id(o) for o, _ in marked}) > 1:
+        one = marked[0][0] if marked and all(o is marked[0][0] for o, _ in marked) else None
+        # (items next to each other: "Take these two drugs ..."; apart, "Jan 9*" ... "Jul 9*", each says it)
+        together = one is not None and sorted(k for _, k in marked) == list(range(min(k for _, k in marked),
+                                                                                 max(k for _, k in marked) + 1))
+        if len({id(o) for o, _ in marked}) > 1 or one is not None and len(marked) > 1 and (
+                not one.table and together or len(marked) == len(one.texts)):
+            # (and a note on several items of one list, "[ ] Ciprofloxacin ...**" / "[ ] Levofloxacin ...**"; or on a
+            # table's column, its mark on the column's name in every row: "brand examples*" / "*We are not sponsored
+            # by these brands ...": said once after it, not after each; a note on some rows of a table stays in them)
             # "[ ] Ciprofloxacin ...**" / "[ ] Levofloxacin ...**" ... "** Take these two drugs ...": a note on
             # several lines is said once, after the last of them.
             for o, k in marked:
                 o.texts[k] = re.sub(_footnote_mark(mark), "", o.texts[k])
             last = max(out.index(o) for o, _ in marked if o in out)
+            k = max(k for _, k in marked)
+            if one is not None and not one.table and one.kind in ("bullets", "numbered") and k + 1 < len(one.texts) \
+                    and not one.levels:
+                # said right after the last item it marks, the list going on after it ("these two drugs": those two)
+                rest = RawBlock(one.kind, one.texts[k + 1:], one.line, depth=one.depth)
+                del one.texts[k + 1:]
+                out[last + 1:last + 1] = [RawBlock("paragraph", [note], b.line), rest]
+                continue
             out.insert(last + 1, RawBlock("paragraph", [note], b.line))
             continue
         parts = re.split(r"(?<=[.!?])\s+(?=[A-Z])", note, maxsplit=1) if note else []

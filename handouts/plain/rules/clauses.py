@@ -189,6 +189,14 @@ def _joins_another_main_clause(sentence: str) -> bool:
                                             for g in c.children) for c in root.children)
 
 
+def _base_verb_first(text: str) -> bool:
+    """Tell whether a clause opens with a verb's base form, as an instruction does ("skip the missed tablet")."""
+    from lemminflect import getAllLemmas  # (imports spaCy; only a sentence with "in which case" gets here)
+
+    first = text.split()[0].lower().strip(",;") if text.split() else ""
+    return first in getAllLemmas(first, upos="VERB").get("VERB", ()) and parse(text)[0].pos_ in ("VERB", "AUX")
+
+
 @rule("'Do A, unless B, in which case do C' packs two instructions and a condition; say 'Do A. But if B, do C.'",
       cases=[("If you forget a dose, take it as soon as you remember, unless it is almost time for your next dose, "
               "in which case skip the missed dose.",
@@ -200,7 +208,10 @@ def _joins_another_main_clause(sentence: str) -> bool:
               ["If you miss a dose, take it as soon as you remember.",
                "But if it is almost time for your next dose, skip the missed dose.", "Never take two doses at once."]),
              ("A repeat urine test is not needed, unless you are pregnant, in which case a scan may also be done.",
-              ["A repeat urine test is not needed, unless you are pregnant, in which case a scan may also be done."])])
+              ["A repeat urine test is not needed, unless you are pregnant, in which case a scan may also be done."]),
+             ("Choose the first zone that fits, unless your judgment says otherwise, in which case the reason must be "
+              "written down.", ["Choose the first zone that fits, unless your judgment says otherwise, in which case the "
+                                "reason must be written down."])])
 def split_unless_in_which_case(sentence: str) -> list[str]:
     """Split 'A, unless B, in which case C.' into 'A.' and 'But if B, C.'"""
     m = re.match(r"^(.+?), unless ([^,]+), in which case (.+)$", sentence)
@@ -209,6 +220,11 @@ def split_unless_in_which_case(sentence: str) -> list[str]:
         # "unless" says when the culture IS needed; "But if you are pregnant, a scan ..." would lose that.
         return [sentence]
     then, also = re.match(r"^(.+?)(?:, (?:and|but) ((?:never|always|do not|don't|please)\b.+))?$", m.group(3)).groups()
+    if not (tells_what_to_do(then) or _base_verb_first(then)):
+        # "... select the FIRST zone ..., unless clinical judgment indicates a higher level of care, in which case the
+        # reason must be documented": only an instruction after "in which case" says what to do instead of A; "But if
+        # B, the reason must be documented" would drop that A is not done then.
+        return [sentence]
     if also:
         # "..., in which case skip the missed dose, and never take two doses at once": the last rule holds always;
         # after "But if B," it would hold only then. It gets a sentence of its own.

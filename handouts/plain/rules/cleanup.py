@@ -67,7 +67,11 @@ def resplit_sentences(sentence: str) -> list[str]:
              ("Salt | sugar | fat", ["Salt | sugar | fat"])],
       removes_furniture=True)
 def drop_page_furniture(sentence: str) -> list[str]:
-    """Drop page furniture."""
+    """Drop page furniture (not a consent form's signing line, which the reader kept: "Patient or legal
+    representative: ________"; on any other sheet it went when it was read)."""
+    if re.match(r"[^:]{0,60}\b(?:signature|signed|witness|interpreter|legal representative|obtaining consent)\b[^:]*:\s*_",
+                sentence, re.I):
+        return [sentence]
     return [] if is_furniture(sentence) else [sentence]
 
 
@@ -93,6 +97,7 @@ _SYMBOLS = re.compile(r"\s*[\u2600-\u27bf\U0001f000-\U0001faff\u2b00-\u2bff\u231
 @rule("Arrows, ticks, boxes and emoji have no words: a reader may not know them, a screen reader names them "
       "oddly and the print font has none; say arrows as 'to' and leave the rest out.",
       cases=[("Take it → then rest ✓ 💊.", ["Take it - then rest."]), ("Fever 38 → 39 °C.", ["Fever 38 to 39 °C."]),
+             ("Step 6 → Return to games.", ["Step 6 - Return to games."]),
              ("Bleeding for more than 20 minutes → move up one tier.", ["Bleeding for more than 20 minutes, then move up one tier."]),
              ("A rash that does not fade under pressure → possible meningitis.",
               ["A rash that does not fade under pressure - possible meningitis."]),
@@ -102,6 +107,9 @@ def symbols_to_words(sentence: str) -> str:
     """Say arrows as 'to' and drop emoji, tick marks and check boxes."""
     # ("... Supplements of 2024 →" at the end is a link's arrow, no "to": it points at a page.)
     text = re.sub(r"\s*[\u2190-\u21ff\u27f0-\u27ff\u2900-\u297f]+\s*$", "", sentence)
+    # "Step 6 → Return to games": after a step's name an arrow names what the step is, no "then"
+    text = re.sub(r"^((?:Step|Stage|Phase|Level|Day|Week|Zone)\s+\d+[a-z]?)\s*[\u2190-\u21ff\u27f0-\u27ff\u2900-\u297f]+\s*",
+                  r"\1 - ", text, flags=re.I)
     # "... bleeding for more than 20 minutes → move up one tier": before what to do, an arrow says "then"
     text = re.sub(r"\s*[\u2190-\u21ff\u27f0-\u27ff\u2900-\u297f]+\s*(?=(\w+))",
                   lambda m: ", then " if m.group(1).lower() in verb_forms()[1] and not m.group(1)[0].isdigit() else m.group(0),

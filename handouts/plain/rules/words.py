@@ -41,6 +41,11 @@ _STATISTIC = {"%", "percent", "rate", "rates", "prevalence", "incidence", "cases
 _NAMING = {"call", "know", "term", "name"}
 
 
+# Who makes rules: what they "require" is a mandate, not a need.
+_RULE_MAKERS = {"law", "state", "rule", "policy", "regulation", "insurer", "insurance", "plan", "program", "programme",
+                "school", "employer", "clinic", "hospital", "government", "agency", "county", "city", "court"}
+
+
 def swap_fits(doc, start: int, end: int, plain: str) -> bool:
     """Tell whether a swap keeps the meaning where it stands: the same part of speech (an adjective never
     becomes a noun: "individual compounds"), and never a term that a number or statistic describes."""
@@ -67,6 +72,11 @@ def swap_fits(doc, start: int, end: int, plain: str) -> bool:
         said = parse(f"a {plain} thing")
         if any(t.pos_ in ("NOUN", "PROPN") and t.dep_ != "ROOT" and t.dep_ != "amod" for t in said[1:-1]):
             return False
+    if head.lemma_ == "require" and any(c.dep_ == "nsubj" and (c.pos_ == "PROPN" and c.text.istitle() or c.lemma_ in _RULE_MAKERS)
+                                        for c in head.children):
+        # "Ohio requires blood lead testing": a law's demand; "Ohio needs testing" is a wish, or a shortage ("Active TB
+        # requires 6 months of therapy": a need, its name an abbreviation, no rule maker)
+        return False
     clause = next((a for a in [head, *head.ancestors] if a.pos_ in ("VERB", "AUX")), head.sent.root)
     if clause.lemma_ == "define" or clause.lemma_ in _NAMING and any(c.dep_ in ("auxpass", "oprd") for c in clause.children):
         return False  # "Chronic pain is usually defined as ...", "This is called chronic pain": the text teaches the term
