@@ -557,7 +557,9 @@ def _filled(field: str, furniture: bool = False, consent: bool = False) -> str:
     m = _LABEL_LINE.match(text)
     if not m or not m.group(2).strip():
         return ""
-    only_blank = not re.sub(r"^(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?\s", "", m.group(2)).replace(BLANK, "").strip(" /:")
+    # ("Seen by: ________, MD/PA": a blank and the letters after the name to come)
+    only_blank = not re.sub(r"\b(?:MD|DO|PA|PA-C|NP|RN|APRN|CNM|DDS)\b", "", re.sub(r"^(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?\s", "",
+                                                                                   m.group(2)).replace(BLANK, "")).strip(" /:,_")
     if only_blank and (_PATIENT_FIELD.search(m.group(1)) or not consent and (furniture or _SIGNING_FIELD.search(m.group(1)))):
         return ""
     return text
@@ -576,6 +578,8 @@ def _clean(text: str) -> str:
     """Return a text from a reader as every later stage may read it: no control characters, no unsafe address."""
     # "PATIENT DISCHARGE INSTRUCTIONS          Page 1 of 2": a printed page's number is no part of its words.
     text = re.sub(r"(?:\s{2,}|^)Page \d+ of \d+\s*$", "", without_unsafe_addresses(clean_line(text)))
+    # "... one week before the meeting.                 FRO-SC-NL-14 / 08.24": a sheet's code set at the line's end
+    text = re.sub(r"(?<=[.!?])\s{3,}[A-Z]{2,6}(?:-[A-Z0-9]{1,8}){2,4}(?:\s*[/·]\s*[\d./-]+)?\s*$", "", text)
     # "🔴 CALL 911 NOW", "⚠️ Important": a picture says no word, and the handout fonts have no glyph for it (a tick
     # "✓" in a form's box stays).
     # A coloured circle or square that codes urgency says its colour ("🔴 CALL 911": "Red: CALL 911"), which the text
@@ -679,7 +683,8 @@ def _without_furniture(blocks: list[RawBlock]) -> list[RawBlock]:
         # code beside who made the sheet (read as a heading, it headed the line under it)
         footer = i > 0 and i + 2 >= len(blocks) and b.kind in ("heading", "paragraph") and len(b.texts) == 1 \
             and len(parts := _letterhead_parts(b.texts[0])) >= 2 and any(is_furniture(p) for p in parts) \
-            and all(_names_or_reaches(p) or len(p.split()) <= 4 and _title_like(p.split()) for p in parts)
+            and all(len(p.split()) <= 8 and (_names_or_reaches(p) or len(p.split()) <= 4 and _title_like(p.split()))
+                    for p in parts)
         furniture = furniture or footer
         if furniture and not (consent and _signing_line(b)) and not heads_text:
             if len(out) == 1 and out[0].kind == "paragraph" and len(out[0].texts) == 1 and len(out[0].texts[0].split()) <= 30 \
@@ -953,7 +958,23 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
             b.kind, b.texts, b.levels = "paragraph", [b.texts[0][:-2].rstrip()], []
         if b.kind == "paragraph":
             b.texts[0], b.quoted = unquote(b.texts[0])
-    return _lead_in_headings(laid_out(_timetables(blocks)))
+    return _lead_in_headings(laid_out(_timetables(_after_last_rule(blocks, raw_lines, first_line))))
+
+
+def _after_last_rule(blocks: list[RawBlock], raw_lines: list[str], first_line: int) -> list[RawBlock]:
+    """Give the text under a rule at the end of a sheet ("-----" / "Spectrum Circle is facilitated by trained parent
+    volunteers ...") a section of its own: under the last heading, a footer's notes read as that section's ("In a
+    crisis?")."""
+    rules = [first_line + k for k, x in enumerate(raw_lines) if x.strip() and _STAR_RULE.fullmatch(x)]
+    heads = [b.line for b in blocks if b.kind == "heading"]
+    if not rules or not heads or rules[-1] < heads[-1]:
+        return blocks
+    rule = rules[-1]
+    after = [k for k, b in enumerate(blocks) if b.line > rule]
+    if not after or not any(heads[-1] < b.line < rule for b in blocks if b.kind != "heading") \
+            or not any(blocks[k].kind == "paragraph" for k in after):
+        return blocks
+    return blocks[:after[0]] + [RawBlock("heading", ["More information"], rule)] + blocks[after[0]:]
 
 
 def _wrap_width(lines: list[str]) -> int:
