@@ -83,6 +83,8 @@ def _runs_on(before: str, after: str) -> bool:
     """Tell whether a break pySBD made after `before` is no sentence end (an abbreviation, or "a.m." before a day)."""
     if re.match(r"\d{1,2}\)\s", after) and re.search(r"(?:[:,]|\band|\bor)$", before):
         return True  # steps numbered inside a sentence ("follow these steps: 1) wash ..., 2) dry ...")
+    if re.fullmatch(r"\(?[a-zA-Z][.)]", before):
+        return True  # a list item's letter ("e. Braces, a retainer ..."), no sentence of its own
     last = before.rsplit(None, 1)[-1].lower().lstrip("(\"“'")
     if last.endswith(".") and last[:-1] in NEVER_FINAL:
         return not (last == "no." and not after[:1].isdigit())  # "No." ends a sentence unless a number follows

@@ -148,7 +148,9 @@ def broken_join(doc) -> bool:
     for t in doc:
         if t.dep_ == "conj" and t.pos_ == "ADP" and t.head.pos_ in ("VERB", "AUX"):
             return True  # "..., and unlike THC.": a clause joined to a lone preposition
-        subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # ("1 to 2 servings a day may be ...": "a day" says how often, no second subject)
+        subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and not (
+            c.lemma_ in ("day", "week", "month", "year", "hour", "night", "time") and c.i and doc[c.i - 1].lower_ in ("a", "per", "each"))]
         if t.dep_ == "ROOT" and len(subjects) > 1 and not any(
                 c.dep_ == "cc" and c.head.i == subjects[0].i for c in doc[subjects[0].i:subjects[1].i]):
             # "This the prescriber may increase slowly.": an object turned into a second subject (not "contact with
@@ -235,9 +237,12 @@ def _whole_clause(root) -> bool:
         # "But only if your prescriber has told you so.": a condition with nothing it limits; "In many patients
         # indefinitely, even if the rhythm remains normal, because the atria may take weeks ...": nor here.
         return False
-    subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
+    subjects = [c for c in root.children if c.dep_ in SUBJECTS]
+    subject = subjects[0] if subjects else None  # (the first: "a day" after "2 servings" is no subject)
     if subject is not None:
-        if not _agree(subject, root):
+        # ("1 to 2 servings a day may be reasonable": the parser may take "a day" for a second subject; one that
+        # agrees is enough)
+        if not any(_agree(x, root) for x in subjects):
             return False  # "Virus are the same virus ...": a subject cut from its noun phrase
         return root.tag_ != "VBG" or any(c.dep_ in ("aux", "auxpass") for c in root.children)
     # An instruction: a base-form verb with no subject and no modal ("Call 911.", "If it bleeds, press on it.").

@@ -60,8 +60,9 @@ def stands_apart(line: str, before: str | None, after: str | None) -> bool:
 def is_link_bar(text: str) -> bool:
     """Tell whether a line is a row of links: two or more short titles between '|', none a sentence."""
     parts = [p.strip() for p in text.split("|")]
+    # (a phone number is no link: "Nurse line (555) 418-6600 | Poison Control 1-800-222-1222" is a sheet's contacts)
     return len(parts) >= 2 and all(p and len(p.split()) <= _LINK_WORDS and not re.search(r"[.!?:;,]$", p)
-                                   for p in parts)
+                                   and not re.search(r"\d{3}\D{0,2}\d{4}", p) for p in parts)
 
 
 def _link_title(text: str) -> bool:
@@ -72,9 +73,9 @@ def _link_title(text: str) -> bool:
 
 def _menu_bar(text: str) -> bool:
     """A row of a site menu's links set apart by wide gaps ("Conditions & Treatments   Services   Research   About Us"):
-    four or more short capitalised names, none ending as a sentence."""
+    three or more short capitalised names, none ending as a sentence (only in a run of menu lines: `page_furniture`)."""
     parts = [p.strip() for p in re.split(r"\||\s+[·•]\s+|\s{2,}", text.strip()) if p.strip()]
-    return len(parts) >= 4 and all(len(p.split()) <= 3 and p[0].isupper() and not re.search(r"[.!?:;,]$", p) for p in parts)
+    return len(parts) >= 3 and all(len(p.split()) <= 3 and p[0].isupper() and not re.search(r"[.!?:;,]$", p) for p in parts)
 
 
 def _short_line(text: str) -> bool:

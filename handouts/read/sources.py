@@ -32,7 +32,7 @@ FRONT_MATTER_KEYS = ("title", "slug", "language", "voice", "reviewed_by", "revie
 # "  -> Begin taking your pain medicines ...", "→ Rest": an arrow set at a line's start marks an item too, and so
 # does a tick ("✔ NMN and NR are precursors ...").
 _BULLET = re.compile(r"^(?!.*<<\s*$)(?:\s*(?:[-*•‣◦–▪►➤»›!→➔✔✓✅]|>>|-{1,2}>|=>)|\s+o|o(?=\s+[A-Z0-9\"“(]))\s+(.*)$")  # (">> ... <<": a box)
-_LETTERED = re.compile(r"^\s+\(?[a-h][.)]\s+(.*)$")  # "   a. Straighten your arm": a step set in under a numbered one
+_LETTERED = re.compile(r"^\s+\(?[a-z][.)]\s+(.*)$")  # "   a. Straighten your arm": a step set in under a numbered one
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|step \d{1,2}\s*[:.)-])\s+(.*)$", re.I)  # "1. Wash", "Step 1: Wash"
 # "  [ ] Burns to the face, nose or mouth from a fire in an enclosed space," / "      or singed nasal hair ...": a
 # checklist's item, its box kept (the box is the form's), its wrapped lines set in under its text; not a line of
@@ -193,12 +193,13 @@ _ORGANISATION = re.compile(r"^(?!.*:).*\b(?:hospital|cent(?:er|re)|clinic|unit|d
                            r"|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$|^(?:https?://|www\.)\S+$"  # an email or web address
                            r"|^(?:issued|produced|prepared|published) by\b"  # "Issued by: Rheumatology Pharmacy Service"
                            r"|^\d+ [\w.' ]+ (?:street|st|road|rd|avenue|ave|drive|dr|boulevard|blvd|lane|ln|way|court|"
-                           r"place|parkway|highway)\b\.?(?:,? (?:(?:suite|ste|floor|unit) \w+|\w+ floor))?"  # "2250 Harmon Avenue, Suite 400,
+                           r"place|parkway|highway)\b\.?(?: (?:east|west|north|south|ne|nw|se|sw)\b)?"  # ("Main Street East")
+                           r"(?:,? (?:(?:suite|ste|floor|unit) \w+|\w+ floor))?"  # "2250 Harmon Avenue, Suite 400,
                            r"(?:, [A-Za-z .'-]+)?(?:,? [A-Z]{2} \d{5}(?:-\d{4})?)?$", re.I)  # Columbus, OH 43215"
 _TITLE_GOES_ON = re.compile(r"(?:with|without|for|and|or|of|in|during|after|before|to)\b", re.I)
 _TAGLINE = re.compile(r"\s+[-–—·•|]\s+")  # "Free of charge  -  No referral required  -  All adults welcome"
 _PARTS = re.compile(r"\s+\|\s+")  # "412 Alder Street   |   Tel. (555) 014-2280   |   info@clinic.org"
-_DOCUMENT_KIND = re.compile(r"^(?!.*:)(?:[\w' ]+ )?(?:fact ?sheet|handout|leaflet|patient information|information "
+_DOCUMENT_KIND = re.compile(r"^(?!.*:)(?:[\w' ]+ )?(?:fact ?sheet|handout|leaflet|newsletter|patient (?:medicine |drug )?information|information "
                             r"sheet|information for patients)\b|^package leaflet: information for the (?:patient|user)$", re.I)
 
 
@@ -229,7 +230,8 @@ def _letterhead_parts(text: str) -> list[str]:
 def _names_or_reaches(part: str) -> bool:
     """Tell whether a part of a letterhead line names who made the sheet, where it is, how to reach them, or when it
     was revised ("Revised: January 2025")."""
-    return bool(_ORGANISATION.search(part) or _CONTACT.search(part) or _PLACE.search(part) or is_furniture(part))
+    return bool(_ORGANISATION.search(part) or _CONTACT.search(part) or _PLACE.search(part) or is_furniture(part)
+                or re.match(r"(?i)(?:open|hours)\b.*\d", part))  # "Open 8 am - 9 pm daily": when to reach them
 
 
 def _letterhead(blocks: list[RawBlock], i: int) -> bool:
@@ -681,17 +683,27 @@ def _without_furniture(blocks: list[RawBlock]) -> list[RawBlock]:
             and blocks[i + 1].kind in ("bullets", "numbered", "paragraph")
         # "NHL-TP-031 v6.2   Northgate Health   Nurse Line (800) 555-0134" after the last text: a page's footer, its
         # code beside who made the sheet (read as a heading, it headed the line under it)
-        footer = i > 0 and i + 2 >= len(blocks) and b.kind in ("heading", "paragraph") and len(b.texts) == 1 \
+        footer = i > 0 and sum(not m for m in marks[i + 1:]) <= 1 and b.kind in ("heading", "paragraph") and len(b.texts) == 1 \
             and len(parts := _letterhead_parts(b.texts[0])) >= 2 and any(is_furniture(p) for p in parts) \
             and all(len(p.split()) <= 8 and (_names_or_reaches(p) or len(p.split()) <= 4 and _title_like(p.split()))
                     for p in parts)
+        if footer and any(_CONTACT.search(p) for p in parts):
+            # "LCPHD-IMM-031  |  Revised 08/2025  |  Para español llame al (555) 302-7700": the code goes, the number stays
+            kept = "; ".join(p for p in parts if not is_furniture(p))
+            kept = f"Phone: {kept}" if re.fullmatch(r"[\d() -]+", kept) else kept  # ("... | Contact Us | 1-800-555-0142")
+            b.texts[0], b.kind, footer = kept, "paragraph", False
+        elif i > 0 and sum(not m for m in marks[i + 1:]) <= 1 and b.kind == "heading" and len(b.texts) == 1 \
+                and len(parts := _letterhead_parts(b.texts[0])) >= 2 and all(_names_or_reaches(p) for p in parts):
+            b.kind = "paragraph"  # "Lakeside Children's Hospital | 1200 Harbor Drive | (555) 310-4400" at the end: no heading
         furniture = furniture or footer
         if furniture and not (consent and _signing_line(b)) and not heads_text:
             if len(out) == 1 and out[0].kind == "paragraph" and len(out[0].texts) == 1 and len(out[0].texts[0].split()) <= 30 \
                     and not _ends_sentence(out[0].texts[0]) and re.match(r"By\b", b.texts[0]):
                 out[0].kind = "heading"  # "ALWAYS EXHAUSTED? THE 3 BEST IRON ..." wrapped over two lines, then its byline
-            if len(out) == 1 and out[0].kind == "heading":
-                out[0].title = True  # "Heat Illness: Stay Safe" then "By Jane Smith | 4 min read"
+            named = all(_names_or_reaches(p) or _DOCUMENT_KIND.search(p) for p in _letterhead_parts(out[0].texts[0])) \
+                if out else False
+            if len(out) == 1 and out[0].kind == "heading" and (not named or _SHEET_TITLE.search(out[0].texts[0])):
+                out[0].title = True  # "Heat Illness: Stay Safe" then "By Jane Smith | 4 min read" (not a clinic's name)
             continue
         out.append(b)
     return out
@@ -753,11 +765,13 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
     blocks: list[RawBlock] = []
     raw_lines = body.split("\n")
     boxed: set[int] = set()  # the lines drawn inside a box
-    lines = _unboxed_lines(_without_margin_marks(raw_lines), boxed)
+    # "+-------+------+" between the rows of a table drawn as a grid: its rulers, no box's edges
+    lines = [x.replace("+", "|") if _GRID_RULER.fullmatch(x) else x for x in _without_margin_marks(raw_lines)]
+    lines = _yes_no_rows(_stacked_options(_without_sales_boxes(_unboxed_lines(lines, boxed), boxed)))
     indents: list[int] = []  # how far in the items of each open level of the list being read stand
     refers_to_sections = bool(re.search(r"\b[Ss]ections? \d", body))
     # "Q: What are the normal ranges?" over its answer, a page of such questions: each a heading (the answer unmarked)
-    questions = len(re.findall(r"(?m)^[ \t]*(?:Q|Question)[ \t]*[:.][ \t]+.+\?[ \t]*$", body))
+    questions = len(re.findall(r"(?m)^[ \t]*(?:Q|Question)[ \t]*[:.][ \t]+.+(?:\?|\n[ \t]*[a-z].*\?)[ \t]*$", body))
     run_ends = _run_ends(lines)
     width = _wrap_width(lines)
     skip = 0  # the lines up to here were read as a table
@@ -773,7 +787,7 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
         if table and all(is_furniture(x.strip()) for x in lines[i:table[1]] if x.strip()):
             table = None  # "Find a Doctor  |  Locations  |  Pay a Bill" / "Search        Go": a site's menu, no table
         if table and all(b.kind == "heading" for b in blocks) and all(
-                _names_or_reaches(c) for r in table[0] for c in r if c and c != "|"):
+                _names_or_reaches(c) for r in table[0] for c in r if c and re.search(r"\w", c)):
             # "Ambulatory Surgery Unit  |  2210 Calloway Parkway, Suite 300" / "Main line: (614) 555-0182   After
             # hours: ...": at the top, under the clinic's name, its letterhead (as a table, the title under it was lost)
             table = None
@@ -816,6 +830,15 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                 m = None  # "   a. Straighten your arm ..." is a step only under a list's item, a heading or a lead-in
             if m and pattern is _TICKED and not _checklist(lines, i):
                 m = None
+            if m and pattern is _BULLET and re.match(r"\s*(?:-{1,2}>|=>|→|➔)", line) and blocks and blocks[-1].kind == "paragraph" \
+                    and not _previous_line_blank(lines, i) and not _ends_sentence(blocks[-1].texts[-1]):
+                m = None  # "... and" / "-> suggest that your parents ... be tested": the arrow of an item run into the text
+            if m and pattern is _BULLET and re.match(r"\s*(?:-{1,2}>|=>|→|➔)", line) and blocks \
+                    and blocks[-1].kind == "bullets" and blocks[-1].texts[-1].startswith("[") and not _previous_line_blank(lines, i):
+                # "  [ ] Age under 3 months WITH fever ..." / "      => If any box is ticked, advise the caller ...": a
+                # note on the whole checklist, no item of its last item
+                blocks.append(RawBlock("paragraph", [m.group(1).strip()], n))
+                break
             # (A "1." after a blank line under a list numbered past 1 starts anew: no step of that list.)
             restarts = _number(line) == 1 and _previous_line_blank(lines, i) and bool(blocks) and len(blocks[-1].texts) > 1
             # ("5. AFTERCARE" after a list of 7 lettered items: no next step of it)
@@ -825,7 +848,7 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                     d == 0 for d, _ in (blocks[-1].levels or [(0, "numbered")] * len(blocks[-1].texts))))
             title, more = (_bracket_goes_on(m.group(1).strip(), lines, i) if m and kind == "numbered"
                            else (m.group(1).strip() if m else "", 0))
-            if m and kind == "numbered" and _is_numbered_heading(title, blocks, _next_text_line(lines, i + more),
+            if m and kind == "numbered" and pattern is _NUMBERED and _is_numbered_heading(title, blocks, _next_text_line(lines, i + more),
                                                                  _next_run_end(lines, i + more, run_ends), restarts):
                 # "1. Why get vaccinated?"; its number stays where the text refers to it ("see Section 4").
                 said = f"{stripped} {' '.join(x.strip() for x in lines[i + 1:i + 1 + more])}".strip() if more else stripped
@@ -839,11 +862,18 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                 if depth is None and kind == "numbered" and blocks and blocks[-1].kind == "numbered" and indents \
                         and indent <= indents[0] + 1 and _number(line) == 1 + sum(d == 0 for d, _ in blocks[-1].levels):
                     depth = _list_depth(indents, indent)  # "2. Isometric wrist extension" after a blank line: step 2
+                lettered = pattern is _LETTERED and (depth is None or depth == 0 and blocks[-1].lettered)
+                if lettered:
+                    # "a) you are pregnant ..." / "b) ...": a list of its own keeps its letters, which the text may name
+                    # ("If you tick YES to any of a to e"): items with their letters, no renumbered steps
+                    kind, text = "bullets", stripped
+                else:
+                    text = m.group(1).strip()
                 if depth is not None and (depth > 0 or blocks[-1].kind == kind):
-                    blocks[-1].texts.append(m.group(1).strip())  # an item, or one set in under it ("  - metformin")
+                    blocks[-1].texts.append(text)  # an item, or one set in under it ("  - metformin")
                     blocks[-1].levels.append((depth, kind))
                 else:
-                    blocks.append(RawBlock(kind, [m.group(1).strip()], n, levels=[(0, kind)], lettered=pattern is _LETTERED))
+                    blocks.append(RawBlock(kind, [text], n, levels=[(0, kind)], lettered=pattern is _LETTERED))
                     indents[:] = [indent]
                 break
         else:
@@ -875,6 +905,12 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                     indents[:] = [_indent(line)]
                 continue
             question = re.match(r"^(?:Q|Question)\s*[:.]\s+(.+\?)$", stripped)
+            more = 0
+            if not question and re.match(r"^(?:Q|Question)\s*[:.]\s+\S", stripped) and i + 1 < len(lines) \
+                    and lines[i + 1].strip().endswith("?") and lines[i + 1].strip()[:1].islower():
+                # "Q: What is lipoprotein(a), and why was it measured when my usual" / "cholesterol panel was already
+                # done?": a question wrapped onto a second line
+                question, more = re.match(r"^(?:Q|Question)\s*[:.]\s+(.+\?)$", f"{stripped} {lines[i + 1].strip()}"), 1
             wiki = re.match(r"^(={2,6})\s*([^=].*?)\s*\1$", stripped)
             starred = re.match(r"^(\*{3,})\s*([^*]+?)\s*\1$", stripped)
             if starred:
@@ -884,8 +920,9 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                 continue
             if wiki:
                 blocks.append(RawBlock("heading", [wiki.group(2)], n))  # "== Safety: Who Should Avoid Zinc? =="
-            elif question and (re.match(r"^(?:A|Answer)\s*[:.]\s", _next_text_line(lines, i) or "") or questions >= 2):
+            elif question and (re.match(r"^(?:A|Answer)\s*[:.]\s", _next_text_line(lines, i + more) or "") or questions >= 2):
                 blocks.append(RawBlock("heading", [question.group(1)], n))  # "Q: What is a migraine?" over "A: ..."
+                skip = i + 1 + more
             elif _item_detail(blocks, lines, i, indents, width):
                 # "  * 2nd and 4th Tuesdays, 6:00 - 7:30 PM" / "    Whitfield Cancer Center, Room 3B" / "    2200 Alder
                 # Street": the item's details, each a line set in under it (read as headings, the rooms became sections)
@@ -927,7 +964,8 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                 blocks[-1].texts[-1] = _joined(blocks[-1].texts[-1], stripped)
             elif (prev := _title_above(blocks, n, width, stripped)) and _title_like(prev.split()) \
                     and len(stripped.split()) <= 10 and _title_like(stripped.split()) and not _LABEL_LINE.match(stripped) \
-                    and not _capitals(stripped) and not _TITLE_GOES_ON.match(stripped) and not _DOCUMENT_KIND.search(stripped):
+                    and not _capitals(stripped) and not _TITLE_GOES_ON.match(stripped) and not _DOCUMENT_KIND.search(stripped) \
+                    and not re.search(r"\S {3,}\S", f"{prev} {stripped}"):  # (not a site's menu over two lines)
                 # "ALWAYS EXHAUSTED? 7 Surprising Signs Your Body Is Begging for Vitamin" / "B12 (And the Best B12 ...)":
                 # a long title wrapped onto a second line
                 blocks[-1].texts[0] += " " + stripped
@@ -948,6 +986,8 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                 # the box (the leaflet's next paragraph had gone under the warning)
                 inside = i in boxed and i + 1 in boxed and ":" in stripped  # ("Key facts" heads its box's list)
                 blocks.append(RawBlock("paragraph", [f"{stripped}."], n) if inside
+                              # (a box's last line heads nothing outside the box: "📅 Book a Rheumatology Appointment")
+                              else RawBlock("paragraph", [stripped], n) if i in boxed and i + 1 not in boxed
                               else RawBlock("heading", [stripped.lstrip("#").strip()], n))
             else:
                 blocks.append(RawBlock("paragraph", [stripped], n))
@@ -980,7 +1020,9 @@ def _after_last_rule(blocks: list[RawBlock], raw_lines: list[str], first_line: i
 def _wrap_width(lines: list[str]) -> int:
     """Return how wide the text's lines run (the 90th percentile of its lines' lengths): where it was hard-wrapped,
     about the wrap's width; where paragraphs stand on one line each, far wider than any short line."""
-    lengths = sorted(len(x.rstrip()) for x in lines if x.strip())
+    # (not a table's lines: their columns run wider than the text's wrap)
+    lengths = sorted(len(x.rstrip()) for x in lines if x.strip() and x.count("|") < 2
+                     and not re.search(r"\S\s{3,}\S.*\S\s{3,}\S", x.strip()))
     return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
 
 
@@ -991,7 +1033,8 @@ def _word_would_fit(before: str, line: str, width: int) -> bool:
     before = before.strip()
     # (Not under a banner's short line or one in capitals: '"LIVING WELL TOGETHER"' / 'A Support Group for People
     # with MS' is one title over two lines.)
-    if before.endswith((",", "(", "-", "/")) or before.count("(") > before.count(")") or _NEVER_ENDS.search(before):
+    if before.endswith((",", "(", "-", "/")) or before.count("(") > before.count(")") or _NEVER_ENDS.search(before) \
+            or re.search(r"\b(?:such as|as well as|including|like)$", before) or _ENDS_MID_PHRASE.search(before):
         return False  # "Hosted by the Patient & Family Programs Office," / "Lakeshore Digestive Health Center": it goes on
     return len(before) >= 40 and not _capitals(before) and len(before) + 1 + len(line.split()[0]) < width - 10
 
@@ -1020,7 +1063,7 @@ def _centred_title_goes_on(blocks: list[RawBlock], lines: list[str], i: int) -> 
 def _text_column(line: str) -> int:
     """Return the column a line's text starts in, after its bullet, number or box if it has one ("  * Over-the-counter":
     4, "  [ ] Burns to the face": 6)."""
-    m = _BULLET.match(line) or _NUMBERED.match(line) or re.match(r"^\s*\[[ xX]\]\s+(.*)$", line)
+    m = _BULLET.match(line) or _NUMBERED.match(line) or _LETTERED.match(line) or re.match(r"^\s*\[[ xX]\]\s+(.*)$", line)
     return len(line.expandtabs(4)) - len(m.group(1).expandtabs(4)) if m else _indent(line)
 
 
@@ -1124,7 +1167,7 @@ def _lead_in_headings(blocks: list[RawBlock]) -> list[RawBlock]:
 _BOX_EDGE = re.compile(r"\s*[+┌└╔╚][-=─═+┬┴]{3,}[+┐┘╗╝]\s*|\s*[|│║]_{3,}[|│║]\s*")  # ("|______|": a box's bottom)
 # "*****", "=====", "-----" above, below or between parts of a sheet: a rule, no text (a table's ruler, "------   ----",
 # has its columns' gaps and is the table reader's).
-_STAR_RULE = re.compile(r"\s*(?:[-=*_~─━═]\s?){5,}\s*")
+_STAR_RULE = re.compile(r"\s*(?:[-=*_~─━═#]\s?){5,}\s*")
 _BOX_SIDES = re.compile(r"\s*[|│║] ?(.*?)\s*[|│║]\s*")
 
 
@@ -1139,6 +1182,7 @@ def _indent(line: str) -> int:
     return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
 
 
+_GRID_RULER = re.compile(r"\s*\+(?:[-=:]{2,}\+){2,}\s*|\s*[-=:]{2,}(?:\+[-=:]{2,}){2,}\s*")  # ("-----+-----+-----": unframed)
 _LEADER = re.compile(r"^\s*\S.{0,30}?\s*\.{4,}\s*\S")  # "Sept 10 ...... Open sharing": dot leaders from a label to its line
 _MARGIN_MARK = re.compile(r"^(\s*)(!{1,3}|>{1,3}|\*{2,3}|={2,3}>?)\s+(?=\S)")
 
@@ -1160,6 +1204,74 @@ def _without_margin_marks(lines: list[str]) -> list[str]:
             for k in range(i, j):
                 out[k] = _MARGIN_MARK.sub(r"\1", lines[k], count=1)
         i = max(j, i + 1)
+    return out
+
+
+_SALES = re.compile(r"\b(?:shop now|buy now|check price|add to cart|order now|use code|promo code|coupon|\d+% off)\b", re.I)
+
+
+def _without_sales_boxes(lines: list[str], boxed: set[int]) -> list[str]:
+    """Drop a box that sells ("🏆 OUR TOP PICK: PureRoot Berberine ..." / "➜ CHECK PRICE ON AMAZON   Use code ... for
+    15% off"): read line by line, its product became a claim of the text, or an item of the list above it."""
+    out, k = list(lines), 0
+    while k < len(lines):
+        if k in boxed:
+            end = k
+            while end + 1 in boxed:
+                end += 1
+            if any(_SALES.search(lines[n]) for n in range(k, end + 1)):
+                out[k:end + 1] = [""] * (end + 1 - k)
+            k = end + 1
+        else:
+            k += 1
+    return out
+
+
+def _yes_no_rows(lines: list[str]) -> list[str]:
+    """Read a form's questions under "YES  NO" columns of tick boxes ("  a. Pacemaker, defibrillator or heart wire   [ ]
+    [ ]") with their boxes named at the end of the question ("... heart wire: [ ] Yes [ ] No", after its wrapped line):
+    read as a table they ran together, the boxes in the middle of the words."""
+    out, i = list(lines), 0
+    row = re.compile(r"(\s*)(\S.*?)\s{2,}\[([ xX])\]\s+\[([ xX])\]\s*")
+    while i < len(lines):
+        head = re.fullmatch(r"\s{8,}(YES|Yes)\s{2,}(NO|No)\s*", lines[i])
+        if not head:
+            i += 1
+            continue
+        out[i] = ""
+        yes, no = head.group(1).capitalize(), head.group(2).capitalize()
+        k, boxes, last = i + 1, None, None  # the question open, its boxes, and the line it ends on so far
+        while k < len(lines) and lines[k].strip():
+            m = row.fullmatch(lines[k])
+            if m or boxes is None or _indent(lines[k]) <= _indent(lines[k - 1]) - 1 and not m:
+                if boxes is not None:
+                    out[last] = f"{out[last].rstrip()}: [{boxes[0]}] {yes} [{boxes[1]}] {no}"
+                if not m:
+                    boxes = None
+                    break
+                out[k], boxes, last = f"{m.group(1)}{m.group(2)}", m.group(3, 4), k
+            else:
+                last = k  # a line of the question set in under it
+            k += 1
+        if boxes is not None:
+            out[last] = f"{out[last].rstrip()}: [{boxes[0]}] {yes} [{boxes[1]}] {no}"
+        i = k
+    return out
+
+
+def _stacked_options(lines: list[str]) -> list[str]:
+    """Put a form's tick boxes stacked under its first one back on its line ("Side(s) repaired:  [ ] Left" /
+    "                  [ ] Right" / "                  [ ] Both"): read apart, the options became a checklist."""
+    out = list(lines)
+    anchor = None  # the line the options stand on, and the column of its first box
+    for i, line in enumerate(lines):
+        m = re.fullmatch(r"(\s*)\[[ xX]\]\s+\S+(?:\s\S+){0,2}\s*", line)
+        if m and anchor is not None and len(m.group(1)) == anchor[1]:
+            out[anchor[0]] = f"{out[anchor[0]].rstrip()}  {line.strip()}"
+            out[i] = ""
+            continue
+        box = line.find("[ ]")
+        anchor = (i, box) if box > 0 and line[:box].strip() else None
     return out
 
 
@@ -1188,7 +1300,7 @@ def _unboxed_lines(lines: list[str], boxed: set[int] | None = None) -> list[str]
     return out
 
 
-_BOXED_LINE = re.compile(r"\s*([|│║*])\s(.*?)\s+\1\s*")
+_BOXED_LINE = re.compile(r"\s*([|│║*#])\s(.*?)(?:\s+|(?<=[.!?]))\1\s*")  # ("# ... 48 HOURS.#": a side at the stop)
 
 
 def _unboxed(line: str) -> str:
@@ -1216,6 +1328,7 @@ def _column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | Non
     columns: list[int] = []
     records: list[int] = []  # where each record of a table of records (rows parted by blank lines) starts
     j, ruled, stacked = i, False, False  # ruled: a ruler under the first row makes it the header (stacked: of lines)
+    continued = False  # a line set in under a cell carried it on
     while j < len(lines):
         line = lines[j].expandtabs(4).rstrip()
         cells = [(m.start(), m.group()) for m in _CELL.finditer(line)]
@@ -1260,7 +1373,13 @@ def _column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | Non
             # ("(8.0-10.9 kg)" under "18-23 lb", "treatment" under "Abnormal heart rhythm needing": the first cell goes on)
             # A line set in to a column carries the cell above it on; so does a first cell's ("... fully covered
             # (older" / "students, staff)").
-            rows[-1][where[0]] = f"{rows[-1][where[0]]} {cells[0][1]}".strip()
+            above, cell = rows[-1][where[0]], cells[0][1]
+            # ("WALK-IN RSV CLINIC    Tuesdays & Thursdays, 9:00 am" / "    Lakeshore Health Center, Room 114": a line of
+            # its own, set in under the cell, starts as a line does and follows a phrase that has ended)
+            joint = "; " if cell[0].isupper() and above and not _cell_goes_on(above) and re.search(r"\d|[a-z]$", above) \
+                and len(columns) == 2 and len(rows) == 1 else " "
+            rows[-1][where[0]] = f"{above}{joint}{cell}".strip()
+            continued = True
         else:
             break
         j += 1
@@ -1271,6 +1390,8 @@ def _column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | Non
                            for a, b in zip(starts, starts[1:] + [len(rows)]) if b > a]
     else:
         rows = _wrapped_rows_joined(rows)
+    if len(rows) == 1 and continued and len(columns) == 2 and rows[0][0] and rows[0][1]:
+        return [[]] + rows, j  # a label and its lines set in beside it: one item ("Walk-in clinic: Tuesdays ...; Room 114")
     if len(rows) < 2:
         return None
     first = rows[0]
@@ -1292,11 +1413,17 @@ def _pipe_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
     # Without "|" at the ends ("Use | Dose | Length" over "----|----|----"), only a ruler under the first row makes
     # it a table: a line of a letterhead ("1200 Harbor Road | Tel. (555) 013-7720") has none.
     framed = lines[i].strip().startswith("|")
-    if not framed and not (i + 1 < len(lines) and "|" in lines[i + 1] and _RULER.fullmatch(lines[i + 1].replace("|", ""))):
+    # (a header of two or three lines over its ruler too: "Day | Before    | After" / "    | breakfast | lunch")
+    ruled_at = next((k for k in range(i + 1, min(i + 4, len(lines))) if "|" in lines[k] and lines[k].strip()
+                     and _RULER.fullmatch(lines[k].replace("|", ""))), None)
+    if not framed and (ruled_at is None or not all("|" in lines[k] for k in range(i, ruled_at))):
         return None
     while j < len(lines) and lines[j].count("|") >= (2 if framed else 1) and (not framed or lines[j].strip().startswith("|")):
-        rows.append([c.strip() for c in lines[j].strip().strip("|").split("|")])
+        # (only a framed table's outer "|" are its frame: "     | breakfast | lunch" has an empty first cell)
+        rows.append([c.strip() for c in (lines[j].strip().strip("|") if framed else lines[j]).split("|")])
         j += 1
+    while len(rows) > 1 and all(_RULER.fullmatch(c) for c in rows[0]):
+        del rows[0]  # a grid's top edge
     ruler = next((k for k, r in enumerate(rows[:5]) if k and all(_RULER.fullmatch(c) for c in r)), None)
     if ruler and ruler > 1 and len({len(r) for r in rows[:ruler]}) == 1:
         # "| Weight (lb) | Acetaminophen |" / "|  | 160 mg/5 mL |" over "|---|---|": a header of several lines, one
@@ -1321,7 +1448,8 @@ def _lines_up(line: str, columns: list[int]) -> bool:
 def _cell_goes_on(cell: str) -> bool:
     """Tell whether a table's cell stops mid-phrase, so the line under it carries it on: an open bracket,
     a comma ("Ketoconazole, itraconazole, clarithromycin,"), a word no phrase ends on ("strong CYP3A4" does)."""
-    return cell.count("(") > cell.count(")") or cell.endswith((",", ";")) or bool(_ENDS_MID_PHRASE.search(cell))
+    return cell.count("(") > cell.count(")") or cell.endswith((",", ";")) or bool(_ENDS_MID_PHRASE.search(cell)) \
+        or bool(_NEVER_ENDS.search(cell))  # ("Nirsevimab is recommended, because" / "the baby may not have ...")
 
 
 def _wrapped_rows_joined(rows: list[list[str]]) -> list[list[str]]:
@@ -1331,9 +1459,19 @@ def _wrapped_rows_joined(rows: list[list[str]]) -> list[list[str]]:
     for row in rows:
         said = [c for c in row if c]
         # (a cell after the first may start with a number: "... 2 hours before or" / "6 hours after the supplement")
-        if out and len(row) == len(out[-1]) and said and (said[0][0].islower() or said[0][0] == ")") \
-                and all(c[0].islower() or c[0] in ")" or (c[0].isdigit() or c[0] == "(") and c is not said[0] for c in said) \
-                and (any(_cell_goes_on(c) for c in out[-1])
+        # ("Mother received Abrysvo | Nirsevimab is generally NOT needed" / "14 days or more before | for the first
+        # season": every cell after the first in lower case, under a column whose cells start in capitals)
+        lower_rest = bool(row[0]) and any(row[1:]) and all(c[:1].islower() for c in row[1:] if c) \
+            and all(not r[1][:1].islower() for r in out if len(r) > 1 and r[1])
+        if out and len(row) == len(out[-1]) and row[0] and out[-1][0].count("(") > out[-1][0].count(")") \
+                and row[0].count(")") > row[0].count("("):
+            # "Ibuprofen (Advil," / "Motrin)": the first cell's bracket closes on this line, which carries its row on
+            out[-1] = [_joined(a, b).strip() if a and b else f"{a} {b}".strip() for a, b in zip(out[-1], row)]
+            continue
+        if out and len(row) == len(out[-1]) and said and (said[0][0].islower() or said[0][0] == ")" or lower_rest) \
+                and all(c[0].islower() or c[0] in ")" or (c[0].isdigit() or c[0] == "(") and (c is not said[0] or lower_rest)
+                        for c in said) \
+                and (lower_rest or any(_cell_goes_on(c) for c in out[-1])
                      # "Direct | < 0.3 mg/dL | bilirubin already | ..." / "bilirubin | (< 5 µmol/L) | processed by liver":
                      # a first cell in lower case under first cells in capitals carries its row on
                      or row[0][:1].islower() and all(r[0][:1].isupper() for r in out if r[0])):
@@ -1359,7 +1497,11 @@ _TIME = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)", r
 
 def _timed(line: str) -> bool:
     """Tell whether a line gives a time of day and ends no sentence: a line of a timetable ("Mondays 7:00 pm, Room 2B")."""
-    return bool(_TIME.search(line)) and not _ends_sentence(line)
+    # (not a sentence that goes on after a time: "... 8:00 a.m. to 4:30 p.m. If you have chest pain, sudden")
+    # ("... (Mon-Fri, 8:00 a.m.-4:30 p.m.); after" / "hours, call the hospital operator": it stops mid-phrase)
+    return bool(_TIME.search(line)) and not _ends_sentence(line) and not re.search(r"[.!?]\s+[A-Z]\w*(?:\s+\w+){2,}", line) \
+        and not re.search(r"[;,]\s*\w+$|\b(?:after|before|during)$", line) and not _NEVER_ENDS.search(line) \
+        and not _ENDS_MID_PHRASE.search(line)
 
 
 def _timetables(blocks: list[RawBlock]) -> list[RawBlock]:
@@ -1446,7 +1588,8 @@ def _is_heading_line(line: str, next_line: str | None) -> bool:
     words = line.split()
     if not words or len(words) > _MAX_HEADING_WORDS or next_line is None:
         return False
-    if (next_line[0].islower() and not _BULLET.match(next_line)) or next_line[0] in ",;)":  # ("o Both venues ...": a bullet)
+    if (next_line[0].islower() and not _BULLET.match(next_line) and not re.match(r"\(?[a-h][.)]\s+[A-Z]", next_line)) \
+            or next_line[0] in ",;)":  # ("o Both venues ...": a bullet; "a. If you forget a dose ...": a lettered item)
         return False  # the next line carries on this one: a hard-wrapped paragraph
     if line[0] in QUOTES[0] or not (line[0].isupper() or line[0].isdigit()):
         return False
@@ -1465,7 +1608,7 @@ def _is_heading_line(line: str, next_line: str | None) -> bool:
     return True
 
 
-_ENDS_MID_PHRASE = re.compile(r"\b(?:a|an|the|of|and|or|to|with|for|in|on|by|at|from|as|than|that|which|who|is|are|"
+_ENDS_MID_PHRASE = re.compile(r"\b(?:a|an|the|of|and|or|to|with|for|in|on|by|at|from|as|than|that|which|who|is|are|about|"
                               r"was|were|be|usually|often|such|including|especially|your|their|its|our|this|these)$", re.I)
 
 
@@ -1582,8 +1725,9 @@ def _is_numbered_heading(text: str, blocks: list[RawBlock], next_line: str | Non
 
 
 def _capitals(text: str) -> bool:
-    """Tell whether a line is set in capitals: two letters or more, none of them lower case."""
-    letters = [c for c in text if c.isalpha()]
+    """Tell whether a line is set in capitals: two letters or more, none of them lower case (a letter in brackets
+    may be: "LIPOPROTEIN(a)", "(e)GFR")."""
+    letters = [c for c in re.sub(r"\([a-z]\)", "", text) if c.isalpha()]
     return len(letters) >= 2 and not any(c.islower() for c in letters)
 
 
@@ -1824,6 +1968,8 @@ def _table_notes(blocks: list[RawBlock]) -> list[RawBlock]:
         marked = [(table, k) for k, t in enumerate(table.texts) if _anchored(t, mark)] if note and table else []
         if note and not marked:
             marked = [(o, k) for o in out if o.kind != "heading" for k, t in enumerate(o.texts) if _anchored(t, mark)]
+        if note and not marked and b.kind == "bullets":
+            b = RawBlock("paragraph", [note], b.line)  # "* Cut-offs differ ..." under a table whose title has the mark
         if note and not marked and b.kind == "paragraph" and not any(
                 _anchored(t, mark) for o in blocks if o is not b and o.kind != "heading" for t in o.texts):
             b.texts[0] = note  # "\\* Long-term use has been linked ...": a mark that marks nothing would read as a bullet
@@ -1924,9 +2070,11 @@ SUMMARY_BOX = re.compile(r"^(?:key (?:takeaways|points|facts)|at a glance|highli
 
 
 def _is_table_of_contents(block: RawBlock, last_said: dict[str, int], before: int) -> bool:
-    """A list whose every item repeats a heading that comes later (one of the headings after the first `before`)
-    is a table of contents."""
-    return len(block.texts) >= 2 and all(last_said.get(_norm(t), -1) >= before for t in block.texts)
+    """A list whose items repeat headings that come later (one of the headings after the first `before`) is a table
+    of contents: every one of two, or most of three or more (a section may have gone: a seller's box, a heading of
+    nothing)."""
+    said = sum(last_said.get(_norm(t), -1) >= before for t in block.texts)
+    return len(block.texts) >= 2 and (said == len(block.texts) or len(block.texts) >= 3 and said >= 0.6 * len(block.texts))
 
 
 def _norm(text: str) -> str:

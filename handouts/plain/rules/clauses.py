@@ -404,6 +404,13 @@ def split_which_clause(sentence: str) -> list[str]:
             subject = "They" if plural_verb else "This"  # "nausea, poor sleep and dreams, which improve": all of them
             if re.match(r"(?:can|may|might|could) be (?:\w+ )?(?:signs|symptoms)\b", rest):
                 subject = "These"  # "confusion, or a seizure, which can be signs of ...": these can be signs
+        elif re.search(r"\b(?:in|at|for|over|within|during|on)\s+(?:some|many|most|a few|rare|certain|all|such)\s+[\w-]+$", before):
+            # "... may lower your uric acid by roughly 1 mg/dL in some cases, which can help reduce the number of flares":
+            # "in some cases" says when, no thing an aside describes; the aside is about what was said ("These cases
+            # can help" had been made of it)
+            if plural_verb:
+                return [sentence]
+            subject = "This"
         elif plural_verb and (last.endswith("s") and not last.endswith("ss")):
             subject = f"These {last}"  # "white blood cells called neutrophils, which are needed": these neutrophils
             said = words(before)

@@ -98,6 +98,8 @@ _SYMBOLS = re.compile(r"\s*[\u2600-\u27bf\U0001f000-\U0001faff\u2b00-\u2bff\u231
       "oddly and the print font has none; say arrows as 'to' and leave the rest out.",
       cases=[("Take it → then rest ✓ 💊.", ["Take it - then rest."]), ("Fever 38 → 39 °C.", ["Fever 38 to 39 °C."]),
              ("Step 6 → Return to games.", ["Step 6 - Return to games."]),
+             ("Your doctor will usually → check your blood, → review your medicines, and → see you again.",
+              ["Your doctor will usually check your blood, review your medicines, and see you again."]),
              ("Bleeding for more than 20 minutes → move up one tier.", ["Bleeding for more than 20 minutes, then move up one tier."]),
              ("A rash that does not fade under pressure → possible meningitis.",
               ["A rash that does not fade under pressure - possible meningitis."]),
@@ -107,6 +109,12 @@ def symbols_to_words(sentence: str) -> str:
     """Say arrows as 'to' and drop emoji, tick marks and check boxes."""
     # ("... Supplements of 2024 →" at the end is a link's arrow, no "to": it points at a page.)
     text = re.sub(r"\s*[\u2190-\u21ff\u27f0-\u27ff\u2900-\u297f]+\s*$", "", sentence)
+    # "your doctor will usually → review your other risk factors, → consider a lower LDL target, and → suggest ...":
+    # arrows set before each item of a list run into a sentence mark the items; no "then" (it would make "and, then
+    # suggest ..." an order of steps, and a split made "So suggest ..." an order to the reader)
+    arrows = list(re.finditer(r"(,|\band|\bor|\w)\s*[\u2190-\u21ff\u27f0-\u27ff\u2900-\u297f]+\s*(?=\w)", text))
+    if len(arrows) >= 2 and sum(m.group(1) in (",", "and", "or") for m in arrows) >= 1:
+        text = re.sub(r"\s*[\u2190-\u21ff\u27f0-\u27ff\u2900-\u297f]+\s*(?=\w)", " ", text)
     # "Step 6 → Return to games": after a step's name an arrow names what the step is, no "then"
     text = re.sub(r"^((?:Step|Stage|Phase|Level|Day|Week|Zone)\s+\d+[a-z]?)\s*[\u2190-\u21ff\u27f0-\u27ff\u2900-\u297f]+\s*",
                   r"\1 - ", text, flags=re.I)

@@ -138,7 +138,8 @@ _RANGE = re.compile(r"(?<![\w.\-–—/])(\d+(?:\.\d+)?)\s*[-–—]\s*(\d+(?:\.
              ("Call the quitline at 1-800-QUIT-NOW.", ["Call the quitline at 1-800-QUIT-NOW."]),
              ("Call the nurse at 555-0142 or (617) 555-0199.", ["Call the nurse at 555-0142 or (617) 555-0199."]),
              ("COVID-19 spread in 2020.", ["COVID-19 spread in 2020."]),
-             ("Protocol rev. 2024-02.", ["Protocol rev. 2024-02."]), ("In 2017-2023 it rose.", ["In 2017 to 2023 it rose."])],
+             ("Protocol rev. 2024-02.", ["Protocol rev. 2024-02."]), ("In 2017-2023 it rose.", ["In 2017 to 2023 it rose."]),
+             ("Registered charity no. 108-442.", ["Registered charity no. 108-442."])],
       items=True)
 def say_ranges_with_to(sentence: str) -> str:
     """Write numeric ranges with 'to' (phone numbers, codes and dates are left alone)."""
@@ -146,4 +147,6 @@ def say_ranges_with_to(sentence: str) -> str:
     # "N Engl J Med 2006;354:795-808": a journal's pages, cited as printed ("251-6" is pages 251 to 256).
     return _RANGE.sub(lambda m: m.group(0) if re.fullmatch(r"\d{3}[-–]\d{4}|(?:19|20)\d\d[-–](?:0[1-9]|1[0-2])", m.group(0))
                       or re.search(r"\d;\s?\d+(?:\([\w-]+\))?:$", m.string[:m.start()])
+                      # "Registered charity no. 108-442", "Form #12-3": a number that names something, no range
+                      or re.search(r"(?i)(?:\bno\.?|\bnumber|#|\bID|\bcode|\bref\.?)\s*:?\s*$", m.string[:m.start()])
                       else f"{m.group(1)} to {m.group(2)}", sentence)
