@@ -225,6 +225,8 @@ _POINTS_ELSEWHERE = (
     r"\b(?:the|these|those) (?:first|last|other|\w+ )?(?:\w+ )?(?:items?|points?|boxes|statements|steps)\b",  # "unless the
     # first three items are true for you" (which items?)
     r"\binstead\b(?! of\b)", r"\balso\b",  # "Call the clinic instead." (of what?), "Strips may also miss ..." (as what?)
+    r"^(?:Do not|Don't) wait\b(?![^.]*\b(?:if|when|unless)\b)",  # "Do not wait for a call back ..." (when? the sentence before said)
+    r"\bthe dose\b", r"\b(?:days|weeks|hours) before[,;.]",  # "the dose may need to be adjusted" (which?), "7 days before," (what?)
     r"\bagain\b", r"\brepeat\b",  # "Wait 30 seconds, shake again, and repeat": the steps before say what
     r"\b(?:happen|happens|occur|occurs|develop|appear|follow)\.$",  # "Fever, chills and aches may happen." (with what?)
     r"\b(?:before|after|earlier|later|beforehand|afterwards?)\.$",

@@ -196,6 +196,10 @@ def instruction(text: str) -> bool:
     """Tell whether a sentence is an instruction ("Do not stop it.", "If it bleeds, press on it.")."""
     if text.split()[0].lower() in ("don't", "never", "please"):
         return True
+    cond = re.match(r"(?:If|When|Unless|While|Before|After|As soon as)\b[^,]*,\s*(?:then\s+)?(\w+)", text)
+    if cond and (base_verb(cond.group(1)) or cond.group(1).lower() in ("don't", "never")) \
+            and cond.group(1).lower() not in ("be", "have", "do") and text[cond.start(1) - 2:cond.start(1)].strip() in (",", ""):
+        return True  # "If a baby has pauses in breathing or turns blue, call 911.": the parser may hang "call" elsewhere
     first = parse(text)[0]
     if base_verb(text.split()[0].strip(",")) and first.dep_ not in ("nsubj", "nsubjpass", "compound", "poss") \
             and not (first.dep_ == "amod" and (first.head.dep_ in SUBJECTS or not any(

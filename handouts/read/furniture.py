@@ -71,7 +71,7 @@ def _link_title(text: str) -> bool:
                for p in text.split("|"))
 
 
-def _menu_bar(text: str) -> bool:
+def is_menu_bar(text: str) -> bool:
     """A row of a site menu's links set apart by wide gaps ("Conditions & Treatments   Services   Research   About Us"):
     three or more short capitalised names, none ending as a sentence (only in a run of menu lines: `page_furniture`)."""
     parts = [p.strip() for p in re.split(r"\||\s+[·•]\s+|\s{2,}", text.strip()) if p.strip()]
@@ -99,7 +99,7 @@ def page_furniture(blocks) -> list[bool]:
     start = 0
     while start < first_prose:
         end = start
-        while end < first_prose and lines[end] is not None and (marks[end] or _short_line(lines[end]) or _menu_bar(lines[end])) \
+        while end < first_prose and lines[end] is not None and (marks[end] or _short_line(lines[end]) or is_menu_bar(lines[end])) \
                 and (end == start or blocks[end].line and blocks[end].line == blocks[end - 1].line + 1):
             end += 1
         if end - start >= 3 and any(is_menu(lines[k]) for k in range(start, end)):

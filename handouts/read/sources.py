@@ -18,7 +18,7 @@ from handouts.read.blocks import (QUOTES, Extracted, RawBlock, clean_line, clean
                                    laid_out, list_item, safe_link, sentence_end, table_blocks, table_rows, unquote,
                                    without_unsafe_addresses)
 from handouts.read.encoding import decode_text
-from handouts.read.furniture import is_furniture, is_menu, page_furniture, stands_apart
+from handouts.read.furniture import is_furniture, is_menu, is_menu_bar, page_furniture, stands_apart
 
 # Each reader takes the file's bytes and its path. Named by module and function: a reader's module (and its
 # library) is imported only when such a file is read, so a project of text files never loads them.
@@ -105,6 +105,12 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
         letterhead += blocks[:top]
         del blocks[:top]
         blocks[0].title = True
+        if topic := re.match(r"(?i)(?:topic|subject)\s*:\s*(\S.*)", blocks[0].texts[0]):
+            # "Telephone Triage Protocol — ADULT (age 18+)" over "TOPIC:   BURNS (thermal, scald, ...)": the kind of
+            # sheet and its subject name it
+            kind = next((x.texts[0] for x in reversed(letterhead) if _DOCUMENT_KIND.search(x.texts[0])), "")
+            said = " ".join(topic.group(1).split())
+            blocks[0].texts[0] = f"{kind}: {said}" if kind else said
         # "Migraine FAQ | Neurology Clinic": the site goes; "DISCHARGE INSTRUCTIONS - ...      Form HS-114 rev 03/24":
         # the form's code too
         parts = [p.strip() for p in re.split(r"\s+\|\s+|\s{4,}", blocks[0].texts[0]) if p.strip() and not is_furniture(p.strip())] \
@@ -121,11 +127,15 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
                              or _CONTACT.search(blocks[1].texts[0]) or _TIME.search(blocks[1].texts[0])
                              or _letterhead(blocks, 1) or _TITLE_GOES_ON.match(blocks[1].texts[0])):
                 blocks[0].texts[0] = f"{blocks[0].texts[0]}: {blocks.pop(1).texts[0]}"
-        if len(blocks) > 1 and blocks[1].kind == "heading" and _TITLE_GOES_ON.match(blocks[1].texts[0]):
+        if len(blocks) > 1 and (blocks[1].kind == "heading" or blocks[1].kind == "paragraph" and len(blocks[1].texts) == 1
+                                and len(blocks[1].texts[0].split()) <= 20 and not _ends_sentence(blocks[1].texts[0])) \
+                and _TITLE_GOES_ON.match(blocks[1].texts[0]):
             # "INFORMED CONSENT FOR JOINT ASPIRATION" / "WITH OR WITHOUT CORTICOSTEROID INJECTION", "ALLOPURINOL
             # TABLETS" / "For the long-term treatment of gout": the title's second line carries it on.
+            subtitle = blocks[1].kind == "paragraph"  # ("... SUPPORT GROUP" / "For people living with myeloma ...")
             more = blocks.pop(1).texts[0]
-            blocks[0].texts[0] += " " + (more if _capitals(blocks[0].texts[0]) else more[:1].lower() + more[1:])
+            blocks[0].texts[0] += f": {more}" if subtitle else " " + (
+                more if _capitals(blocks[0].texts[0]) else more[:1].lower() + more[1:])
             letterhead += _letterhead_under_title(blocks)  # "Issued by: Rheumatology Pharmacy Service" under its second line
         tagline = [p.strip() for p in _TAGLINE.split(blocks[1].texts[0])] if len(blocks) > 2 and blocks[1].kind == \
             "heading" and blocks[2].kind == "heading" else []
@@ -153,7 +163,7 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
             blocks[0].texts[0] = f"{blocks[0].texts[0]}: {' '.join(topic.group(1).split())}"
             del blocks[1]
         if len(blocks) > 1 and blocks[1].kind == "paragraph" and len(blocks[1].texts) == 1 and blocks[1].line == blocks[0].line + 1 \
-                and re.fullmatch(r"\([^()]*\)", blocks[1].texts[0]) and len(blocks[1].texts[0].split()) <= 25:
+                and _bracketed(blocks[1].texts[0]) and len(blocks[1].texts[0].split()) <= 25:
             # "PREGABALIN 25 mg, ... hard capsules" / "(brand name: Lyrica®; ...)": the note in brackets right under the
             # title is the title's (alone it was a fragment that leaned on it)
             blocks[0].texts[0] += " " + blocks.pop(1).texts[0]
@@ -188,7 +198,8 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
 # colon names its topic after it: "Patient Medicine Leaflet: Apixaban (Eliquis)").
 _ORGANISATION = re.compile(r"^(?!.*:).*\b(?:hospital|cent(?:er|re)|clinic|unit|department|division|services?|trust|"
                            r"practice|health system|foundation|pharmacy|network|associates|physicians|"
-                           r"institute|medical group|general surgery|program|programme|library)\b|_{3,}|please take one"
+                           r"institute|medical group|general surgery|program|programme|library|(?:nurse |advice |help)line|"
+                           r"hotline|(?:sports|family|internal|sleep|travel) medicine|laboratory|imaging centre|imaging center)\b|_{3,}|please take one"
                            r"|\b(?:tel|phone|fax)\b.*\d{3}.*\d{4}|\(\d{3}\)\s?\d{3}-\d{4}"  # "Tel (555) 214-8830"
                            r"|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$|^(?:https?://|www\.)\S+$"  # an email or web address
                            r"|^(?:issued|produced|prepared|published) by\b"  # "Issued by: Rheumatology Pharmacy Service"
@@ -199,7 +210,7 @@ _ORGANISATION = re.compile(r"^(?!.*:).*\b(?:hospital|cent(?:er|re)|clinic|unit|d
 _TITLE_GOES_ON = re.compile(r"(?:with|without|for|and|or|of|in|during|after|before|to)\b", re.I)
 _TAGLINE = re.compile(r"\s+[-–—·•|]\s+")  # "Free of charge  -  No referral required  -  All adults welcome"
 _PARTS = re.compile(r"\s+\|\s+")  # "412 Alder Street   |   Tel. (555) 014-2280   |   info@clinic.org"
-_DOCUMENT_KIND = re.compile(r"^(?!.*:)(?:[\w' ]+ )?(?:fact ?sheet|handout|leaflet|newsletter|patient (?:medicine |drug )?information|information "
+_DOCUMENT_KIND = re.compile(r"^(?!.*:)(?:[\w' –—-]+ )?(?:fact ?sheet|handout|leaflet|newsletter|telephone triage|triage protocol|patient (?:medicine |drug )?information|information "
                             r"sheet|information for patients)\b|^package leaflet: information for the (?:patient|user)$", re.I)
 
 
@@ -207,11 +218,22 @@ _CONTACT = re.compile(r"(?<![\w/])\(?\d(?:[ ()-]*\d){9,}(?![\w/])")  # a phone n
 _PLACE = re.compile(r"\b(?i:suite|room|level|floor|wing|building|road|rd|street|st|avenue|ave|lane|drive)\b.*,|"
                     r"^\d+ [A-Z][\w.]*(?: [A-Z][\w.]*)*, [A-Z]|"  # "200 Civic Plaza, Lakeview"
                     r"\b[A-Z]{1,2}\d{1,2}[A-Z]? \d[A-Z]{2}\b|"  # "Outpatient Suite, Level 2", "Northgate NG4 2PL"
-                    r"^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*,? [A-Z]{2}\.? \d{5}(?:-\d{4})?$")  # "Harwood, OH 44870"
+                    r"^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*,? [A-Z]{2}\.? \d{5}(?:-\d{4})?$|"  # "Harwood, OH 44870"
+                    r"^[A-Z][\w'-]*(?: [A-Z][\w'-]*)? (?i:level|floor|room|suite|wing|building) \w{1,4}$")  # "Outpatients Level 3"
 
 
 _SHEET_TITLE = re.compile(r"\b(?:discharge instructions|instructions for|after-care instructions|consent (?:form|for)|"
                           r"care plan|action plan)\b", re.I)
+
+
+def _bracketed(text: str) -> bool:
+    """Tell whether a text is one note in brackets, brackets inside it too ("(also sold as Keppra(R); ...)")."""
+    depth = 0
+    for k, c in enumerate(text):
+        depth += (c == "(") - (c == ")")
+        if depth == 0 and k < len(text) - 1:
+            return False
+    return text.startswith("(") and depth == 0
 
 
 def _site_banner(text: str) -> bool:
@@ -219,7 +241,8 @@ def _site_banner(text: str) -> bool:
     ... Program Home | Diseases A-Z | Reporting | Contact"), not a line of its text ("Diagnosis: Closed fracture ...")."""
     parts = _letterhead_parts(text)
     return any(_names_or_reaches(p) for p in parts) and (
-        all(_names_or_reaches(p) for p in parts) or text.count("|") >= 2 or is_furniture(text) or is_menu(text))
+        all(_names_or_reaches(p) or _DOCUMENT_KIND.search(p) for p in parts) or text.count("|") >= 2 or is_furniture(text)
+        or is_menu(text))
 
 
 def _letterhead_parts(text: str) -> list[str]:
@@ -240,8 +263,10 @@ def _letterhead(blocks: list[RawBlock], i: int) -> bool:
     if _BANNER_DETAIL.search(blocks[i].texts[0]):
         return False  # "Sponsored by the Pulmonary Rehabilitation Department, ...": who runs the group, said (_banner_details)
     parts = _letterhead_parts(blocks[i].texts[0])  # "Division of Viral Hepatitis | Fact Sheet for the Public"
+    # (a unit's name beside the organisation's: "Division of Environmental Health  |  Epidemiology & Disease Control")
     return all(_names_or_reaches(p) or _DOCUMENT_KIND.search(p) and i + 1 < len(blocks) and blocks[i + 1].kind == "heading"
-               for p in parts)
+               or k and _names_or_reaches(parts[0]) and len(p.split()) <= 4 and _title_like(p.split()) and not re.search(r"\d", p)
+               for k, p in enumerate(parts))
 
 
 def _letterhead_under_title(blocks: list[RawBlock]) -> list[RawBlock]:
@@ -303,6 +328,20 @@ def _title_at_top(blocks: list[RawBlock]) -> int | None:
         # Them": a banner and its subtitle, one title (the handout had been named after its file)
         blocks[0].texts[0] = f"{blocks[0].texts[0].rstrip(':')}: {blocks.pop(1).texts[0]}"
         return 0
+    if all(_letterhead(blocks, i) for i in range(run)):
+        # "RIVERBEND ORTHOPAEDIC & SPORTS MEDICINE" / "Day Surgery Unit | ... | Tel ..." / "After-hours on-call surgeon:
+        # (555) 018-4499" (a contact, read as a list) / "DISCHARGE INSTRUCTIONS -- KNEE ARTHROSCOPY": the letterhead
+        # runs on through its contact lines, and the title is the heading after them
+        k = run
+        while k < min(len(blocks), 8) and blocks[k].kind == "bullets" and not blocks[k].table \
+                and all(_CONTACT.search(t) for t in blocks[k].texts):
+            k += 1
+        if k > run and k + 1 < len(blocks) and blocks[k].kind == "heading" and not _letterhead(blocks, k) \
+                and blocks[k + 1].kind != "heading":
+            contacts = blocks.pop(run)
+            for n, t in enumerate(contacts.texts):
+                blocks.insert(run + n, RawBlock("heading", [t], contacts.line))  # letterhead lines, taken with it
+            return k + len(contacts.texts) - 1
     for i, b in enumerate(blocks[:min(run, 8)]):  # (letterhead runs up to 7 lines: name, unit, address, phones)
         # ("EMERGENCY DEPARTMENT DISCHARGE INSTRUCTIONS" names a department, but says what the sheet is: its title)
         if (not _letterhead(blocks, i) or _SHEET_TITLE.search(b.texts[0])) and not b.texts[0].endswith("?"):
@@ -327,7 +366,8 @@ def _title_at_top(blocks: list[RawBlock]) -> int | None:
 
 
 _BANNER_DETAIL = re.compile(r"\b(?:hosted by|held at|free of charge|no referral|sponsored by|run by|supported by|funded by|"
-                            r"in partnership with)\b", re.I)
+                            r"in partnership with|(?:every|each) (?:month|week)|(?:1st|2nd|3rd|4th|first|second|third|fourth|"
+                            r"last) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?)\b", re.I)
 
 
 def _banner_details(blocks: list[RawBlock]) -> None:
@@ -580,6 +620,9 @@ def _clean(text: str) -> str:
     """Return a text from a reader as every later stage may read it: no control characters, no unsafe address."""
     # "PATIENT DISCHARGE INSTRUCTIONS          Page 1 of 2": a printed page's number is no part of its words.
     text = re.sub(r"(?:\s{2,}|^)Page \d+ of \d+\s*$", "", without_unsafe_addresses(clean_line(text)))
+    # "... the advice of your child's doctor. © 2024 Lakeshore Children's Hospital. 1200 N. Lakeshore Dr. ... | Privacy
+    # Policy": a page's copyright line and what follows it, run on after a sentence
+    text = re.sub(r"(?<=[.!?])\s+(?:©|\([cC]\))\s*(?:19|20)\d{2}\b.*$", "", text)
     # "... one week before the meeting.                 FRO-SC-NL-14 / 08.24": a sheet's code set at the line's end
     text = re.sub(r"(?<=[.!?])\s{3,}[A-Z]{2,6}(?:-[A-Z0-9]{1,8}){2,4}(?:\s*[/·]\s*[\d./-]+)?\s*$", "", text)
     # "🔴 CALL 911 NOW", "⚠️ Important": a picture says no word, and the handout fonts have no glyph for it (a tick
@@ -659,7 +702,10 @@ def _citation_notes(text: str) -> bool:
         return False
     notes = [n for n in _NOTE_MARK.split(text) if n.strip()]
     # ("⁴ Pharmacy helpline for questions: 1-800-555-0147": a contact, no source)
-    return all(len(n.split()) <= 12 and not has_verb(n) and not _CONTACT.search(n) and not _PHONE.search(n) for n in notes)
+    # ("¹ Tessler FN et al. ACR Thyroid Imaging ... J Am Coll Radiol 2017;14:587-595.": a journal's reference, however long)
+    return all((len(n.split()) <= 12 and not has_verb(n) or re.search(r"\bet al\b|\b(?:19|20)\d{2}\s*;\s*\d+", n))
+               and not _CONTACT.search(n) and not _PHONE.search(n) and not re.search(r"www\.|https?://|\w@\w", n)
+               for n in notes)  # (nor a note that says where to go: "² Enrolment: www.aedpregnancyregistry.org, or ask ...")
 
 
 def _without_furniture(blocks: list[RawBlock]) -> list[RawBlock]:
@@ -763,7 +809,7 @@ def slugify(text: str) -> str:
 def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
     """Recover headings, paragraphs, lists and quoted passages from plain text."""
     blocks: list[RawBlock] = []
-    raw_lines = body.split("\n")
+    raw_lines = _leader_labels_joined(body.split("\n"))
     boxed: set[int] = set()  # the lines drawn inside a box
     # "+-------+------+" between the rows of a table drawn as a grid: its rulers, no box's edges
     lines = [x.replace("+", "|") if _GRID_RULER.fullmatch(x) else x for x in _without_margin_marks(raw_lines)]
@@ -784,10 +830,14 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
         # ("VitalSpan Daily  ☰  Home  |  Longevity  |  Reviews" over "Search...      🛒 Cart (0)": a menu bar of links
         # between "|" is no row of columns)
         table = table or (_column_table(lines, i) if re.search(r"\S {2,}\S", stripped) and stripped.count("|") < 2 else None)
-        if table and all(is_furniture(x.strip()) for x in lines[i:table[1]] if x.strip()):
+        if table and all(is_furniture(x.strip()) or is_menu_bar(x.strip()) for x in lines[i:table[1]] if x.strip()):
             table = None  # "Find a Doctor  |  Locations  |  Pay a Bill" / "Search        Go": a site's menu, no table
-        if table and all(b.kind == "heading" for b in blocks) and all(
-                _names_or_reaches(c) for r in table[0] for c in r if c and re.search(r"\w", c)):
+        cells = [c for r in table[0] for c in r if c and re.search(r"\w", c)] if table else []
+        if table and all(b.kind == "heading" for b in blocks) and (all(_names_or_reaches(c) for c in cells) or not blocks
+                and len(table[0]) <= 4 and all(len(c.split()) <= 7 and not re.search(r"[.;!?]$", c) for c in cells)
+                and any(re.search(r"\d", c) for c in cells) and not any(r for r in table[0][:1])):
+            # (the very first lines, a headerless grid of short names, codes and dates: "NORTHGATE HEALTH NURSE ADVICE
+            # LINE      Protocol TR-GU-11 (Adult)" / "Clinical Decision Support      Approved 09/2023")
             # "Ambulatory Surgery Unit  |  2210 Calloway Parkway, Suite 300" / "Main line: (614) 555-0182   After
             # hours: ...": at the top, under the clinic's name, its letterhead (as a table, the title under it was lost)
             table = None
@@ -1143,15 +1193,6 @@ def _lead_in_headings(blocks: list[RawBlock]) -> list[RawBlock]:
     """Make a lead-in in capitals over a list that a heading follows ("RETURN TO THE EMERGENCY DEPARTMENT OR CALL 911
     IF:" / its warning signs / "FOLLOW-UP") the heading of that list: read as a lead-in, its signs stayed in the
     section before ("Pain medicines"). Not when text follows the list: it would go under the signs' heading."""
-    for i, b in enumerate(blocks):
-        if b.kind != "paragraph" or len(b.texts) != 1 or not b.texts[0].endswith(":") or not _capitals(b.texts[0]) \
-                or not 3 <= len(b.texts[0].split()) <= 16 or i + 1 >= len(blocks) or blocks[i + 1].kind not in ("bullets", "numbered"):
-            continue
-        j = i + 1
-        while j < len(blocks) and (blocks[j].kind in ("bullets", "numbered") and (j == i + 1 or blocks[j].depth)):
-            j += 1
-        if j == len(blocks) or blocks[j].kind == "heading":
-            b.kind = "heading"
     # "HOW TO TAKE IT:", "MISUSE AND DEPENDENCE:", "DRIVING:": a sheet set out in short labels in capitals, each over
     # its text, has its sections there (read as lead-ins, every section ran on under the one heading above them).
     # The colon stays: "DO NOT:" over its items still leads into them.
@@ -1161,13 +1202,22 @@ def _lead_in_headings(blocks: list[RawBlock]) -> list[RawBlock]:
     if len(labels) >= 3:
         for b in labels:
             b.kind = "heading"
+    for i, b in enumerate(blocks):
+        if b.kind != "paragraph" or len(b.texts) != 1 or not b.texts[0].endswith(":") or not _capitals(b.texts[0]) \
+                or not 3 <= len(b.texts[0].split()) <= 16 or i + 1 >= len(blocks) or blocks[i + 1].kind not in ("bullets", "numbered"):
+            continue
+        j = i + 1
+        while j < len(blocks) and (blocks[j].kind in ("bullets", "numbered") and (j == i + 1 or blocks[j].depth)):
+            j += 1
+        if j == len(blocks) or blocks[j].kind == "heading":
+            b.kind = "heading"
     return blocks
 
 
 _BOX_EDGE = re.compile(r"\s*[+┌└╔╚][-=─═+┬┴]{3,}[+┐┘╗╝]\s*|\s*[|│║]_{3,}[|│║]\s*")  # ("|______|": a box's bottom)
 # "*****", "=====", "-----" above, below or between parts of a sheet: a rule, no text (a table's ruler, "------   ----",
 # has its columns' gaps and is the table reader's).
-_STAR_RULE = re.compile(r"\s*(?:[-=*_~─━═#]\s?){5,}\s*")
+_STAR_RULE = re.compile(r"\s*(?:[-=*_~─━═#]\s?){5,}\s*|\s*(?:-{3,}|_{3,}|={3,}|\*{3,})\s*")  # ("---" too)
 _BOX_SIDES = re.compile(r"\s*[|│║] ?(.*?)\s*[|│║]\s*")
 
 
@@ -1183,8 +1233,20 @@ def _indent(line: str) -> int:
 
 
 _GRID_RULER = re.compile(r"\s*\+(?:[-=:]{2,}\+){2,}\s*|\s*[-=:]{2,}(?:\+[-=:]{2,}){2,}\s*")  # ("-----+-----+-----": unframed)
-_LEADER = re.compile(r"^\s*\S.{0,30}?\s*\.{4,}\s*\S")  # "Sept 10 ...... Open sharing": dot leaders from a label to its line
+_LEADER = re.compile(r"^\s*\S.{0,60}?\s*\.{4,}\s*\S")  # "Sept 10 ...... Open sharing": dot leaders from a label to its line
 _MARGIN_MARK = re.compile(r"^(\s*)(!{1,3}|>{1,3}|\*{2,3}|={2,3}>?)\s+(?=\S)")
+
+
+def _leader_labels_joined(lines: list[str]) -> list[str]:
+    """Put a dotted line's label wrapped onto the line above back with it ("  Out of hours / seizure lasting" / "  longer
+    than 5 minutes .......... CALL 911"): read apart, the 911 line said no seizure."""
+    out = list(lines)
+    for k in range(len(lines) - 1):
+        above, line = out[k], lines[k + 1]
+        if above.strip() and _LEADER.match(line) and line.strip()[:1].islower() and not _LEADER.match(above) \
+                and _indent(above) == _indent(line) and not re.search(r"[.:;!?]$", above.strip()):
+            out[k], out[k + 1] = "", f"{above.rstrip()} {line.strip()}"
+    return out
 
 
 def _without_margin_marks(lines: list[str]) -> list[str]:
@@ -1288,9 +1350,16 @@ def _unboxed_lines(lines: list[str], boxed: set[int] | None = None) -> list[str]
     even where the line holds a "|" of its own ("| SUGARFREE20) | Precision Xtra meter | MCT Oil Powder    |"), and
     a box of stars has stars for sides ("* WARNING: IF YOU TAKE AN SGLT2 INHIBITOR ...   *")."""
     out, in_box = [], False
-    for line in lines:
+    columns = re.compile(r"\S\s{2,}\S.*\S\s{2,}\S")  # a line of three cells or more
+    for k, line in enumerate(lines):
         edge = bool(_BOX_EDGE.fullmatch(line) or _STAR_RULE.fullmatch(line))
         side = in_box and not edge and (m := _BOXED_LINE.fullmatch(line))
+        if not in_box and re.fullmatch(r"\s*-{5,}\s*", line) and 0 < k < len(lines) - 1 \
+                and columns.search(lines[k - 1]) and columns.search(lines[k + 1]):
+            # "Category   Points   Estimated ..." / "-------------" / "TR1 Benign   0   about 0.3% ...": a table's
+            # ruler drawn across, under its header (as a rule it cut the header from its rows)
+            out.append(line)
+            continue
         out.append(m.group(2) if side else _unboxed(line))
         if boxed is not None and (side or _BOX_SIDES.fullmatch(line) and not edge):
             boxed.add(len(out) - 1)
@@ -1449,28 +1518,48 @@ def _cell_goes_on(cell: str) -> bool:
     """Tell whether a table's cell stops mid-phrase, so the line under it carries it on: an open bracket,
     a comma ("Ketoconazole, itraconazole, clarithromycin,"), a word no phrase ends on ("strong CYP3A4" does)."""
     return cell.count("(") > cell.count(")") or cell.endswith((",", ";")) or bool(_ENDS_MID_PHRASE.search(cell)) \
-        or bool(_NEVER_ENDS.search(cell))  # ("Nirsevimab is recommended, because" / "the baby may not have ...")
+        or bool(_NEVER_ENDS.search(cell)) \
+        or bool(re.search(r"\b(?:within|during|into|per|every|up to|more than|less than)$", cell))
+    # ("Nirsevimab is recommended, because" / "the baby may not have ..."; "About 90% killed within" / "2 minutes")
 
 
 def _wrapped_rows_joined(rows: list[list[str]]) -> list[list[str]]:
     """Join a row that only carries the row above it on (each of its cells in lower case, the cell above one that
     stops mid-phrase: "| ritonavir | inhibitors should generally be avoided |") to that row, cell by cell."""
     out: list[list[str]] = []
+    # Columns whose every full row gives a number (a dose, a price, a rating): a row with none of them filled carries
+    # the row above on ("PureDerm Daily | Bovine | 20 g | $1.43 | NSF | 4.6/5" / "Collagen Peptides | (grass-fed) |
+    # | | Certified |"), even where its words start with capitals.
+    full = [r for r in rows if all(r) and any(re.search(r"\d", c) for c in r)]  # (not the header)
+    numeric = [k for k in range(len(rows[0]) if rows else 0)
+               if len(full) >= 3 and all(k < len(r) and re.search(r"\d", r[k]) for r in full)]
     for row in rows:
         said = [c for c in row if c]
+        if numeric and out and len(row) == len(out[-1]) and said and all(not row[k] or row[k].startswith("(") for k in numeric) \
+                and all(out[-1][k] for k in numeric) and len(said) < len(row) - 1:
+            out[-1] = [_joined(a, b).strip() if a and b else f"{a} {b}".strip() for a, b in zip(out[-1], row)]
+            continue
         # (a cell after the first may start with a number: "... 2 hours before or" / "6 hours after the supplement")
         # ("Mother received Abrysvo | Nirsevimab is generally NOT needed" / "14 days or more before | for the first
         # season": every cell after the first in lower case, under a column whose cells start in capitals)
-        lower_rest = bool(row[0]) and any(row[1:]) and all(c[:1].islower() for c in row[1:] if c) \
+        lower_rest = bool(row[0]) and (row[0][:1].islower() or row[0][:1].isdigit()) and any(row[1:]) \
+            and all(c[:1].islower() or c[:1] == "(" for c in row[1:] if c) \
+            and any(c[:1].islower() for c in row[1:] if c) \
             and all(not r[1][:1].islower() for r in out if len(r) > 1 and r[1])
         if out and len(row) == len(out[-1]) and row[0] and out[-1][0].count("(") > out[-1][0].count(")") \
                 and row[0].count(")") > row[0].count("("):
+            if all(row[1:]) and all(out[-1][1:]):
+                # "Shape (transverse | Wider-than-tall | 0" / "view) | Taller-than-wide | 3": the label's bracket closes
+                # here, on a row of its own under the same label
+                out[-1][0] = _joined(out[-1][0], row[0])
+                out.append([out[-1][0], *row[1:]])
+                continue
             # "Ibuprofen (Advil," / "Motrin)": the first cell's bracket closes on this line, which carries its row on
             out[-1] = [_joined(a, b).strip() if a and b else f"{a} {b}".strip() for a, b in zip(out[-1], row)]
             continue
         if out and len(row) == len(out[-1]) and said and (said[0][0].islower() or said[0][0] == ")" or lower_rest) \
                 and all(c[0].islower() or c[0] in ")" or (c[0].isdigit() or c[0] == "(") and (c is not said[0] or lower_rest)
-                        for c in said) \
+                        for c in (said[1:] if lower_rest else said)) \
                 and (lower_rest or any(_cell_goes_on(c) for c in out[-1])
                      # "Direct | < 0.3 mg/dL | bilirubin already | ..." / "bilirubin | (< 5 µmol/L) | processed by liver":
                      # a first cell in lower case under first cells in capitals carries its row on
@@ -1501,7 +1590,7 @@ def _timed(line: str) -> bool:
     # ("... (Mon-Fri, 8:00 a.m.-4:30 p.m.); after" / "hours, call the hospital operator": it stops mid-phrase)
     return bool(_TIME.search(line)) and not _ends_sentence(line) and not re.search(r"[.!?]\s+[A-Z]\w*(?:\s+\w+){2,}", line) \
         and not re.search(r"[;,]\s*\w+$|\b(?:after|before|during)$", line) and not _NEVER_ENDS.search(line) \
-        and not _ENDS_MID_PHRASE.search(line)
+        and not _ENDS_MID_PHRASE.search(line) and not re.search(r";\s+[a-z]", line)  # ("... 6:00 p.m.; please use the")
 
 
 def _timetables(blocks: list[RawBlock]) -> list[RawBlock]:
@@ -1581,6 +1670,8 @@ def _ends_sentence(text: str) -> bool:
 def _is_heading_line(line: str, next_line: str | None) -> bool:
     """A heading is a short line without end punctuation, with more text after it."""
     line = re.sub(r"^[\U0001F300-\U0001FAFF\u2600-\u26FF\uFE0F]+\s*", "", line)  # "🧩  SPECTRUM CIRCLE  🧩": a banner's picture says no word
+    if re.match(r"[¹²³⁴⁵⁶⁷⁸⁹⁰†‡]", line):
+        return False  # "¹ Tessler FN et al. ACR Thyroid Imaging, Reporting and Data System": a note, wrapped
     if not line:
         return False
     if re.match(r"#{1,6}\s", line):
@@ -1659,8 +1750,10 @@ def _wraps_on(line: str, lines: list[str], i: int, run_ends: list[int]) -> bool:
         return True
     # (a long line in capitals runs on only into more capitals: "... CORONARY ARTERY BYPASS" / "GRAFT (CABG) SURGERY.";
     # "WHEN TO RETURN TO THE EMERGENCY DEPARTMENT OR CALL 911" over "Call 911 immediately if ..." is a heading)
-    if _title_like(words) and not (_capitals(line) and long and _capitals(after)) or line.endswith("?") \
-            or after[0] == "(" and not long:
+    # ("You are encouraged to enrol in the North American Antiepileptic Drug": names in capitals, but a sentence)
+    sentence_start = bool(re.match(r"(?:You|We|It|They|This|There|These|I|Your|Our)\s+[a-z]", line)) and len(words) >= 6
+    if _title_like(words) and not sentence_start and not (_capitals(line) and long and _capitals(after)) \
+            or line.endswith("?") or after[0] == "(" and not long:
         return False
     if line.count("(") > line.count(")") or re.search(r"\w{3,}[.!?]\s+[A-Z]", line) or _NEVER_ENDS.search(line) \
             or len(words) >= 8 and _ENDS_MID_PHRASE.search(line) \
@@ -1968,6 +2061,15 @@ def _table_notes(blocks: list[RawBlock]) -> list[RawBlock]:
         marked = [(table, k) for k, t in enumerate(table.texts) if _anchored(t, mark)] if note and table else []
         if note and not marked:
             marked = [(o, k) for o in out if o.kind != "heading" for k, t in enumerate(o.texts) if _anchored(t, mark)]
+        headed = [k for k, o in enumerate(out) if o.kind == "heading" and _anchored(o.texts[0], mark)] if note and not marked else []
+        if headed:
+            # "Usual adult dosing (immediate-release tablets)¹" ... "¹ Children ... are dosed by body weight": a note on
+            # a section's heading is said at the end of that section (at the sheet's end it read as the last section's)
+            k = headed[0]
+            out[k].texts[0] = re.sub(_footnote_mark(mark), "", out[k].texts[0])
+            end = next((n for n in range(k + 1, len(out)) if out[n].kind == "heading"), len(out))
+            out.insert(end, RawBlock("paragraph", [note], b.line))
+            continue
         if note and not marked and b.kind == "bullets":
             b = RawBlock("paragraph", [note], b.line)  # "* Cut-offs differ ..." under a table whose title has the mark
         if note and not marked and b.kind == "paragraph" and not any(
@@ -2041,6 +2143,12 @@ def assemble_sections(blocks: list[RawBlock]) -> list[Section]:
                 by_heading[key] = section
                 sections.append(section)
         elif b.kind in ("bullets", "numbered") and _is_table_of_contents(b, last_said, before):
+            if i and blocks[i - 1].kind == "heading" and not sections[-1].blocks and len(sections) > 1 \
+                    and sections[-1] is by_heading.get(_norm(blocks[i - 1].texts[0])):
+                # "What is in this leaflet" over its contents: the heading goes with them (the text after the list had
+                # gone under it); that text goes on in the section before
+                sections.pop()
+                by_heading.pop(_norm(blocks[i - 1].texts[0]), None)
             continue
         else:
             parts = [b]

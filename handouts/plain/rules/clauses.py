@@ -666,6 +666,18 @@ def split_coordinate_clauses(sentence: str) -> list[str]:
     clauses = main_clauses(sentence)
     if not clauses:
         return [sentence]
+    finite, bases = verb_forms()
+    for joiner, text in clauses[1:]:
+        goes_on = re.search(r", (?:and|or) (\w+)", text)
+        # (main_clauses says an "although" clause as "But ...")
+        concedes = joiner.lower() in ("although", "though", "whereas", "but") and re.search(
+            r",\s+(?:although|though|whereas)\s+" + re.escape(text.split(",")[0][:30]), sentence)
+        if concedes and goes_on and (goes_on.group(1).lower() in finite | bases
+                                     or goes_on.group(1).lower() in ("they", "it", "these", "this")):
+            # "Symptoms usually begin 2 to 10 days after exposure, although in some cases they may appear up to 14 days
+            # later, and include cough, fever ...": the main clause goes on after the aside ("and include" is what the
+            # symptoms do); split, the symptoms would be said only "in some cases"
+            return [sentence]
     # "and" only adds: the second sentence can stand without it. "But" and "so" carry meaning.
     return split_or_keep(sentence, [f"{joiner} {text}".strip() for joiner, text in clauses], parsed=True)
 

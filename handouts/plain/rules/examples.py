@@ -114,6 +114,14 @@ def split_such_as(sentence: str) -> list[str]:
         # antivirals, such as A or B": a kind of many, the examples are of it); "the measles, mumps and
         # rubella (MMR) vaccine, such as ...": the name goes on before the words taken.
         return [sentence]
+    # ("an 'aura' before the headache, such as flashing lights": after a preposition and "the", the examples are of
+    # the thing before it, the aura; "Headache includes flashing lights" had been made of it)
+    if len(before) > len(noun) + 1 and before[-len(noun) - 1].lower() in ("the", "this", "that", "your", "their",
+                                                                           "its", "his", "her", "our") \
+            and before[-len(noun) - 2].lower() in ("to", "with", "from", "against", "after", "on", "in", "by", "for", "before",
+                                                   "during", "since", "without", "within", "between", "into", "through",
+                                                   "under", "over", "at", "about", "of", "like"):
+        return [sentence]
     verb = "include" if re.sub(r"\W+$", "", noun[-1]).endswith("s") else "includes"  # "antivirals (DAAs) include"
     quantified = before[-len(noun) - 1].lower() if len(before) > len(noun) else ""
     if quantified in ("a", "an"):
