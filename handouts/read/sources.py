@@ -829,7 +829,8 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
         table = _pipe_table(lines, i) if "|" in stripped else None
         # ("VitalSpan Daily  ☰  Home  |  Longevity  |  Reviews" over "Search...      🛒 Cart (0)": a menu bar of links
         # between "|" is no row of columns)
-        table = table or (_column_table(lines, i) if re.search(r"\S {2,}\S", stripped) and stripped.count("|") < 2 else None)
+        # (two spaces after a sentence's stop are a typist's, no column: "... supervision[5].  Keep a" / "headache diary")
+        table = table or (_column_table(lines, i) if re.search(r"[^.!?\s] {2,}\S", stripped) and stripped.count("|") < 2 else None)
         if table and all(is_furniture(x.strip()) or is_menu_bar(x.strip()) for x in lines[i:table[1]] if x.strip()):
             table = None  # "Find a Doctor  |  Locations  |  Pay a Bill" / "Search        Go": a site's menu, no table
         cells = [c for r in table[0] for c in r if c and re.search(r"\w", c)] if table else []
@@ -985,7 +986,7 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                     # "... before switching (guest speaker:" / "Anita Rao, MD)": an open bracket goes on
                     or blocks[-1].texts[-1].count("(") > blocks[-1].texts[-1].count(")") or (
                     # "... when it benefits the patient, e.g." / "before planned chemotherapy": no sentence ends there
-                    stripped[0].islower() and re.search(r"\b(?:e\.g|i\.e|approx|incl|esp|vs|cf|viz|a\.m|p\.m)\.$", blocks[-1].texts[-1])) or (
+                    stripped[0].islower() and re.search(r"\b(?:e\.g|i\.e|approx|incl|esp|vs|cf|viz|a\.m|p\.m|var|subsp|spp|sp)\.$", blocks[-1].texts[-1])) or (
                     stripped[0].islower() and (blocks[-1].texts[-1].endswith(";") or blocks[-1].texts[-1].endswith(":")
                                                and blocks[-1].kind in ("bullets", "numbered") and bool(indents)
                                                and _indent(line) > indents[-1] + 1)
@@ -1261,10 +1262,12 @@ def _without_margin_marks(lines: list[str]) -> list[str]:
         while m and j < len(lines) and (n := _MARGIN_MARK.match(lines[j])) and n.group(2) == m.group(2):
             j += 1
         lead_in = i > 0 and lines[i - 1].strip().endswith(":")  # "... CALL 911 IF YOU:" over "  ! faint again": bullets
-        if m and j - i >= 2 and not lead_in and any(_runs_on(_MARGIN_MARK.sub("", lines[k]).strip(), _MARGIN_MARK.sub("", lines[k + 1]).strip())
-                                                    for k in range(i, j - 1)):
+        # ("!! ... SOMEONE WITH  !!": the same marks in the right margin too)
+        right = re.compile(r"\s+" + re.escape(m.group(2)).replace(">", "[<>]") + r"\s*$") if m else None
+        bare = [right.sub("", _MARGIN_MARK.sub("", x)).strip() for x in lines[i:j]] if m else []
+        if m and j - i >= 2 and not lead_in and any(_runs_on(bare[k], bare[k + 1]) for k in range(len(bare) - 1)):
             for k in range(i, j):
-                out[k] = _MARGIN_MARK.sub(r"\1", lines[k], count=1)
+                out[k] = right.sub("", _MARGIN_MARK.sub(r"\1", lines[k], count=1))
         i = max(j, i + 1)
     return out
 
