@@ -994,3 +994,6 @@ def test_the_twenty_fifth_round_s_classes(plain, views):
     stroke = text["support_group_young_stroke_survivors"].lower()
     assert "if you or someone with you notices face drooping, arm weakness or slurred speech, call 999" in stroke
     assert "!" not in text["support_group_young_stroke_survivors"].replace("!)", "")
+    # "Do not pick or scratch the wart, which may spread the virus": the picking spreads it, not the wart ("This wart may
+    # spread the virus" had been made of it): said as written.
+    assert "This wart may spread" not in text["web_page_plantar_warts"]

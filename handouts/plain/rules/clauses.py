@@ -320,9 +320,10 @@ def split_which_clause(sentence: str) -> list[str]:
         return [sentence]
     if (tells_what_to_do(before) or re.match(r"You (?:may|can|could|might|should)\b", before)) and re.match(
             r"(?:(?:may|might|can|could|will|usually|often) )?(?:(?:appears?|seems?) to )?(?:help|give|reduce|cause|make|"
-            r"lead|improve|ease|prevent|lower|raise|increase|decrease|protect|keep|stop|work|speed)", rest):
+            r"lead|improve|ease|prevent|lower|raise|increase|decrease|protect|keep|stop|work|speed|spread)", rest):
         # "Ask your doctor about physical therapy, which appears to improve balance"; "You may alternate the two
-        # medicines, which may give steadier relief": the asking, the alternating, or the thing? Said as written.
+        # medicines, which may give steadier relief"; "Do not pick or scratch the wart, which may spread the virus":
+        # the asking, the alternating, the picking, or the thing? Said as written.
         return [sentence]
     if re.search(r"\b(?:while|by|after|before|when|without)\s+\w+ing\b[^,]*$", before):
         return [sentence]  # "close the eye while pressing the inner corner, which reduces ...": the pressing does
