@@ -98,6 +98,7 @@ _SYMBOLS = re.compile(r"\s*[\u2600-\u27bf\U0001f000-\U0001faff\u2b00-\u2bff\u231
       "oddly and the print font has none; say arrows as 'to' and leave the rest out.",
       cases=[("Take it → then rest ✓ 💊.", ["Take it - then rest."]), ("Fever 38 → 39 °C.", ["Fever 38 to 39 °C."]),
              ("Step 6 → Return to games.", ["Step 6 - Return to games."]),
+             ("Watch from day 7 → day 21.", ["Watch from day 7 to day 21."]),
              ("Your doctor will usually → check your blood, → review your medicines, and → see you again.",
               ["Your doctor will usually check your blood, review your medicines, and see you again."]),
              ("Bleeding for more than 20 minutes → move up one tier.", ["Bleeding for more than 20 minutes, then move up one tier."]),
@@ -124,7 +125,7 @@ def symbols_to_words(sentence: str) -> str:
                   text)
     # Between numbers an arrow is a range ("38 → 39 °C"); elsewhere it leads from a finding to what it means or what
     # to do ("... does not fade under pressure → possible meningitis"): a dash, not "to"
-    text = re.sub(r"(?<=\d)\s*[\u2190-\u21ff\u27f0-\u27ff\u2900-\u297f]+\s*(?=\d)", " to ", text)
+    text = re.sub(r"(?<=\d)\s*[\u2190-\u21ff\u27f0-\u27ff\u2900-\u297f]+\s*(?=\d|(?:day|week|month|year)s? \d)", " to ", text)
     text = re.sub(r"\s*[\u2190-\u21ff\u27f0-\u27ff\u2900-\u297f]+\s*", " - ", text)
     text = _SYMBOLS.sub("", text).strip()
     return re.sub(r"\s+([.,;:!?])", r"\1", text) if text != sentence else sentence
