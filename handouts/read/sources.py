@@ -860,13 +860,9 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
             # "  Sept 10 ...... Open sharing" / "  Sept 24* ..... "Decoding the IEP": guest speaker from the" / (set in)
             # "Parent Training & Information Center": a schedule's lines, each an item, its wrapped lines its own (read
             # as text, two dates became headings and two ran into one)
-            if blocks and blocks[-1].kind == "bullets" and not blocks[-1].table and blocks[-1].levels \
-                    and _LEADER.match(raw_lines[blocks[-1].line - first_line] if blocks[-1].line >= first_line else ""):
-                blocks[-1].texts.append(stripped)
-                blocks[-1].levels.append((0, "bullets"))
-            else:
-                blocks.append(RawBlock("bullets", [stripped], n, levels=[(0, "bullets")]))
-                indents[:] = [_indent(line)]
+            goes_on = bool(blocks) and blocks[-1].kind == "bullets" and not blocks[-1].table and bool(blocks[-1].levels) \
+                and bool(_LEADER.match(raw_lines[blocks[-1].line - first_line] if blocks[-1].line >= first_line else ""))
+            _add_item(blocks, goes_on, stripped, n, _indent(line), indents)
             continue
         note = _NOTE.match(stripped)
         if note and note.group(1) == "*" and not any(re.match(r"\s*\*\s+\S", x) for x in lines[max(0, i - 3):i] + lines[i + 1:i + 4]) \
@@ -947,13 +943,9 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
             if _set_in_under_lead_in(lines, i):
                 # "Upcoming themes (subject to change):" over "    Jan - Rescue medicines ..." / "    Feb - Sleep ...":
                 # short lines set in under a lead-in are its list (read as headings, two of them were lost)
-                if blocks and blocks[-1].kind == "bullets" and not blocks[-1].table and not _previous_line_blank(lines, i) \
-                        and _indent(lines[i - 1]) == _indent(line):
-                    blocks[-1].texts.append(stripped)
-                    blocks[-1].levels.append((0, "bullets"))
-                else:
-                    blocks.append(RawBlock("bullets", [stripped], n, levels=[(0, "bullets")]))
-                    indents[:] = [_indent(line)]
+                goes_on = bool(blocks) and blocks[-1].kind == "bullets" and not blocks[-1].table \
+                    and not _previous_line_blank(lines, i) and _indent(lines[i - 1]) == _indent(line)
+                _add_item(blocks, goes_on, stripped, n, _indent(line), indents)
                 continue
             question = re.match(r"^(?:Q|Question)\s*[:.]\s+(.+\?)$", stripped)
             more = 0
@@ -1066,6 +1058,16 @@ def _after_last_rule(blocks: list[RawBlock], raw_lines: list[str], first_line: i
             or not any(blocks[k].kind == "paragraph" for k in after):
         return blocks
     return blocks[:after[0]] + [RawBlock("heading", ["More information"], rule)] + blocks[after[0]:]
+
+
+def _add_item(blocks: list[RawBlock], goes_on: bool, text: str, n: int, indent: int, indents: list[int]) -> None:
+    """Add a list item: to the list just read (`goes_on`), or as the first of a new one, set in at `indent`."""
+    if goes_on:
+        blocks[-1].texts.append(text)
+        blocks[-1].levels.append((0, "bullets"))
+    else:
+        blocks.append(RawBlock("bullets", [text], n, levels=[(0, "bullets")]))
+        indents[:] = [indent]
 
 
 def _wrap_width(lines: list[str]) -> int:
