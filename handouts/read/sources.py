@@ -722,6 +722,10 @@ def _without_furniture(blocks: list[RawBlock]) -> list[RawBlock]:
     if top >= 3 and top + 1 < len(blocks) and blocks[top].kind == "heading" and blocks[top + 1].kind == "paragraph" \
             and not blocks[top].level:
         blocks[top].title = True
+    # how many blocks after each one are not furniture: a footer is at most one text block from the end
+    content_after = [0] * len(marks)
+    for i in range(len(marks) - 2, -1, -1):
+        content_after[i] = content_after[i + 1] + (not marks[i + 1])
     for i, (b, furniture) in enumerate(zip(blocks, marks)):
         # ("ACCESSIBILITY" over "o Both venues are step-free ...": a section's heading, not a footer's link; a
         # consent form's signing lines are what it is for)
@@ -729,7 +733,7 @@ def _without_furniture(blocks: list[RawBlock]) -> list[RawBlock]:
             and blocks[i + 1].kind in ("bullets", "numbered", "paragraph")
         # "NHL-TP-031 v6.2   Northgate Health   Nurse Line (800) 555-0134" after the last text: a page's footer, its
         # code beside who made the sheet (read as a heading, it headed the line under it)
-        footer = i > 0 and sum(not m for m in marks[i + 1:]) <= 1 and b.kind in ("heading", "paragraph") and len(b.texts) == 1 \
+        footer = i > 0 and content_after[i] <= 1 and b.kind in ("heading", "paragraph") and len(b.texts) == 1 \
             and len(parts := _letterhead_parts(b.texts[0])) >= 2 and any(is_furniture(p) for p in parts) \
             and all(len(p.split()) <= 8 and (_names_or_reaches(p) or len(p.split()) <= 4 and _title_like(p.split()))
                     for p in parts)
@@ -738,7 +742,7 @@ def _without_furniture(blocks: list[RawBlock]) -> list[RawBlock]:
             kept = "; ".join(p for p in parts if not is_furniture(p))
             kept = f"Phone: {kept}" if re.fullmatch(r"[\d() -]+", kept) else kept  # ("... | Contact Us | 1-800-555-0142")
             b.texts[0], b.kind, footer = kept, "paragraph", False
-        elif i > 0 and sum(not m for m in marks[i + 1:]) <= 1 and b.kind == "heading" and len(b.texts) == 1 \
+        elif i > 0 and content_after[i] <= 1 and b.kind == "heading" and len(b.texts) == 1 \
                 and len(parts := _letterhead_parts(b.texts[0])) >= 2 and all(_names_or_reaches(p) for p in parts):
             b.kind = "paragraph"  # "Lakeside Children's Hospital | 1200 Harbor Drive | (555) 310-4400" at the end: no heading
         furniture = furniture or footer
