@@ -19,6 +19,11 @@ _DATE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday
 _CITATION_AFTER_STOP = re.compile(r"(?<=[a-zA-Z%)\]\"”’])([.;,:])\d{1,3}(?:[,–-]\d{1,3})*(?=\s+[A-Z(\"“]|\s*$)")
 _CITATION_AFTER_BRACKET = re.compile(r"(?<=[)\]\"”’])\d{1,3}(?:[,–-]\d{1,3})*(?=[\s.;,:]|$)")  # not "B12": a name
 _BRACKET_CITATION = re.compile(r"\s?\[\d{1,3}(?:[,–-]\s?\d{1,3})*\]")
+# "raspberries and blackberries^5": a caret before the note's number (not "10^9", a power: after a digit)
+_CARET_CITATION = re.compile(r"(?<=[A-Za-z.,;:)\]\"”’])\^\d{1,3}(?:[,–-]\d{1,3})*")
+# "vegetable trays containing broccoli, cauliflower and carrots3": a list item's last word in lower case with a note's
+# number glued on, nothing after it (not "B12", "COVID-19": names)
+_CITATION_AT_END = re.compile(r"(?<!covid)(?<!omega)(?<=[a-z]{4})\d{1,2}(?:,\d{1,2})*$")
 _SUPERSCRIPT = re.compile(r"⁻?[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:[,–-][¹²³⁴⁵⁶⁷⁸⁹⁰]+)*")
 # What a superscript is an exponent after, not a citation: a unit of length ("1.73 m²", "cm²", "kg/m²", "ft³",
 # "cells/mm³", "m/s²") or a power of ten ("150 × 10⁹/L", "10⁻³"). Without it "1.73 m²" would read "1.73 m".
@@ -44,7 +49,7 @@ def _citation_or_exponent(m: re.Match) -> str:
 def without_citations(text: str) -> str:
     """Remove citation numbers glued after a word, bracket, quote or year ("year.1 Most" -> "year. Most",
     "2020.5 Most" -> "2020. Most"), [1]-style markers and superscripts (not a unit's exponent: "m²" stays)."""
-    text = _BRACKET_CITATION.sub("", text)
+    text = _CITATION_AT_END.sub("", _CARET_CITATION.sub("", _BRACKET_CITATION.sub("", text)))
     text = _SUPERSCRIPT.sub(_citation_or_exponent, text)
     text = _CITATIONS_AFTER_NUMBER.sub(lambda m: f"{m.group(1) or m.group(2)}.", _CITATION_AFTER_YEAR.sub(r"\1.", text))
     return _CITATION_AFTER_BRACKET.sub("", _CITATION_AFTER_STOP.sub(r"\1", text))

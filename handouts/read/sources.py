@@ -19,6 +19,7 @@ from handouts.read.blocks import (QUOTES, Extracted, RawBlock, clean_line, clean
                                    without_unsafe_addresses)
 from handouts.read.encoding import decode_text
 from handouts.read.furniture import is_furniture, is_menu, is_menu_bar, page_furniture, stands_apart
+from handouts.read.running_lines import numbered_notes_marked, without_running_lines
 
 # Each reader takes the file's bytes and its path. Named by module and function: a reader's module (and its
 # library) is imported only when such a file is read, so a project of text files never loads them.
@@ -681,6 +682,9 @@ def _without_references(blocks: list[RawBlock]) -> list[RawBlock]:
             # "*These statements have not been evaluated by the FDA ...", "Questions? Communicable Disease Control
             # Unit: (555) 210-4400": a note, a contact, no reference
             skipping = False
+        if b.kind == "paragraph" and len(b.texts) == 1 and _NOTE_MARK.match(b.texts[0]) and not _citation_notes(b.texts[0]) \
+                and any(_source_note(n) for n in _NOTE_MARK.split(b.texts[0]) if n.strip()):
+            b.texts[0] = _notes_that_say(b.texts[0])
         if not skipping and not (b.kind == "paragraph" and (_citation_notes(b.texts[0]) or _REFERENCE.match(b.texts[0]))):
             out.append(b)
     return out
@@ -694,18 +698,33 @@ _REFERENCE = re.compile(r"^\[\d{1,3}\]\s+.*\b(?:19|20)\d{2}\s*;\s*\d+(?:\(\d+\))
 _NOTE_MARK = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*")
 
 
+def _source_note(note: str) -> bool:
+    """Tell whether a note says where a claim comes from ("Malfertheiner P, et al. Gut 2022.", "Australian Medicines
+    Handbook, 2024.", "Heymann DL (ed). Control of Communicable Diseases Manual, 21st ed."), not something to do."""
+    # ("⁴ Pharmacy helpline for questions: 1-800-555-0147": a contact, no source)
+    # ("¹ Tessler FN et al. ACR Thyroid Imaging ... J Am Coll Radiol 2017;14:587-595.": a journal's reference, however long)
+    # (nor a note that says where to go: "² Enrolment: www.aedpregnancyregistry.org, or ask ...")
+    return bool(len(note.split()) <= 12 and not has_verb(note)
+                or re.search(r"\bet al\b|\b(?:19|20)\d{2}\s*;\s*\d+|\b\d+(?:st|nd|rd|th) ed\b|\b(?:19|20)\d{2}\.?$", note)) \
+        and not _CONTACT.search(note) and not _PHONE.search(note) and not re.search(r"www\.|https?://|\w@\w", note)
+
+
 def _citation_notes(text: str) -> bool:
     """Tell whether a paragraph is a line of sources marked by superscripts ("¹ Hypertension guidelines, 2017-2023.
     ² Prescribing information ..."): the marks they answer are taken out of the text, so they would stand for
     nothing. Each note is short and says nothing (no verb); "¹ Not for children under 12." is a note that says."""
     if not _NOTE_MARK.match(text):
         return False
-    notes = [n for n in _NOTE_MARK.split(text) if n.strip()]
-    # ("⁴ Pharmacy helpline for questions: 1-800-555-0147": a contact, no source)
-    # ("¹ Tessler FN et al. ACR Thyroid Imaging ... J Am Coll Radiol 2017;14:587-595.": a journal's reference, however long)
-    return all((len(n.split()) <= 12 and not has_verb(n) or re.search(r"\bet al\b|\b(?:19|20)\d{2}\s*;\s*\d+", n))
-               and not _CONTACT.search(n) and not _PHONE.search(n) and not re.search(r"www\.|https?://|\w@\w", n)
-               for n in notes)  # (nor a note that says where to go: "² Enrolment: www.aedpregnancyregistry.org, or ask ...")
+    return all(_source_note(n) for n in _NOTE_MARK.split(text) if n.strip())
+
+
+def _notes_that_say(text: str) -> str:
+    """Return the notes of a line of notes that say something, each with its mark (a note on a heading or a table
+    finds its place by it), without the notes that are sources: "¹ Based on U.S. prescribing information ... ² Check
+    the instructions for your specific product, as priming steps differ between brands." keeps its second note."""
+    pieces = re.split(r"([¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*", text)
+    notes = [(mark, note.strip()) for mark, note in zip(pieces[1::2], pieces[2::2]) if note.strip()]
+    return " ".join(f"{mark} {note}" for mark, note in notes if not _source_note(note))
 
 
 def _without_furniture(blocks: list[RawBlock]) -> list[RawBlock]:
@@ -746,6 +765,10 @@ def _without_furniture(blocks: list[RawBlock]) -> list[RawBlock]:
                 and len(parts := _letterhead_parts(b.texts[0])) >= 2 and all(_names_or_reaches(p) for p in parts):
             b.kind = "paragraph"  # "Lakeside Children's Hospital | 1200 Harbor Drive | (555) 310-4400" at the end: no heading
         furniture = furniture or footer
+        if b.kind == "heading" and not furniture and content_after[i] == 0 and _CONTACT.search(b.texts[0]):
+            # "Questions? Dana Okafor, Social Work · 905-555-0120 ext. 4412" over the flyer's code only: no heading
+            # (a heading with nothing under it is not printed)
+            b.kind = "paragraph"
         if furniture and not (consent and _signing_line(b)) and not heads_text:
             if len(out) == 1 and out[0].kind == "paragraph" and len(out[0].texts) == 1 and len(out[0].texts[0].split()) <= 30 \
                     and not _ends_sentence(out[0].texts[0]) and re.match(r"By\b", b.texts[0]):
@@ -813,11 +836,13 @@ def slugify(text: str) -> str:
 def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
     """Recover headings, paragraphs, lists and quoted passages from plain text."""
     blocks: list[RawBlock] = []
-    raw_lines = _leader_labels_joined(body.split("\n"))
+    raw_lines = _leader_labels_joined(numbered_notes_marked(without_running_lines(body.split("\n"))))
     boxed: set[int] = set()  # the lines drawn inside a box
     # "+-------+------+" between the rows of a table drawn as a grid: its rulers, no box's edges
     lines = [x.replace("+", "|") if _GRID_RULER.fullmatch(x) else x for x in _without_margin_marks(raw_lines)]
     lines = _yes_no_rows(_stacked_options(_without_sales_boxes(_unboxed_lines(lines, boxed), boxed)))
+    # "||  !! ALCOHOL !!   ||": a warning's label between marks, in its box; the label alone
+    lines = [re.sub(r"^(\s*)!{2,}\s*(\S.*?)\s*!{2,}\s*$", r"\1\2", x) for x in lines]
     indents: list[int] = []  # how far in the items of each open level of the list being read stand
     refers_to_sections = bool(re.search(r"\b[Ss]ections? \d", body))
     # "Q: What are the normal ranges?" over its answer, a page of such questions: each a heading (the answer unmarked)
@@ -999,7 +1024,8 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                     and not (stripped[0].isupper() and _word_would_fit(lines[i - 1], stripped, width)) \
                     and not _timed(blocks[-1].texts[-1]) \
                     and not ("__" in stripped and _LABEL_LINE.match(stripped)) \
-                    and not re.match(r"\[[ xX✓]\]", stripped) and not re.search(r"\S\s+\[[ xX✓]\]\s*[\w/ -]+$", blocks[-1].texts[-1]) \
+                    and not re.match(r"\[[ xX✓]\]|[¹²³⁴⁵⁶⁷⁸⁹]", stripped) \
+                    and not re.search(r"\S\s+\[[ xX✓]\]\s*[\w/ -]+$", blocks[-1].texts[-1]) \
                     and not (re.fullmatch(r"\([^()]*\)", blocks[-1].texts[-1]) and _LABEL_LINE.match(stripped)) \
                     and not (_LABEL_LINE.match(stripped) and blocks[-1].kind == "bullets" and _LABEL_LINE.match(blocks[-1].texts[-1])
                              and not re.search(r"[,(/-]$|\b(?:and|or|the|of|to|a)$", blocks[-1].texts[-1])):
@@ -1052,7 +1078,8 @@ def _after_last_rule(blocks: list[RawBlock], raw_lines: list[str], first_line: i
     """Give the text under a rule at the end of a sheet ("-----" / "Spectrum Circle is facilitated by trained parent
     volunteers ...") a section of its own: under the last heading, a footer's notes read as that section's ("In a
     crisis?")."""
-    rules = [first_line + k for k, x in enumerate(raw_lines) if x.strip() and _STAR_RULE.fullmatch(x)]
+    rules = [first_line + k for k, x in enumerate(raw_lines) if x.strip() and _STAR_RULE.fullmatch(x)
+             and not _closes_box(raw_lines, k)]
     heads = [b.line for b in blocks if b.kind == "heading"]
     if not rules or not heads or rules[-1] < heads[-1]:
         return blocks
@@ -1062,6 +1089,17 @@ def _after_last_rule(blocks: list[RawBlock], raw_lines: list[str], first_line: i
             or not any(blocks[k].kind == "paragraph" for k in after):
         return blocks
     return blocks[:after[0]] + [RawBlock("heading", ["More information"], rule)] + blocks[after[0]:]
+
+
+def _closes_box(raw_lines: list[str], k: int) -> bool:
+    """Tell whether the rule on line `k` is the top or bottom of a box drawn with the same rule at both ends ("  ====="
+    / "CALL 999 IF YOUR BABY:" ... / "  ====="): the text inside runs from the top edge down to the bottom one, so
+    no footer starts under either."""
+    def pair(top: int, bottom: int) -> bool:
+        return top + 1 < bottom and bool(raw_lines[top + 1].strip()) and bool(raw_lines[bottom - 1].strip())
+    below = next((j for j in range(k + 1, min(len(raw_lines), k + 60)) if raw_lines[j] == raw_lines[k]), None)
+    above = next((j for j in range(k - 1, max(-1, k - 60), -1) if raw_lines[j] == raw_lines[k]), None)
+    return below is not None and pair(k, below) or above is not None and pair(above, k)
 
 
 def _add_item(blocks: list[RawBlock], goes_on: bool, text: str, n: int, indent: int, indents: list[int]) -> None:
@@ -1225,7 +1263,7 @@ _BOX_EDGE = re.compile(r"\s*[+┌└╔╚][-=─═+┬┴]{3,}[+┐┘╗╝]\
 # "*****", "=====", "-----" above, below or between parts of a sheet: a rule, no text (a table's ruler, "------   ----",
 # has its columns' gaps and is the table reader's).
 _STAR_RULE = re.compile(r"\s*(?:[-=*_~─━═#]\s?){5,}\s*|\s*(?:-{3,}|_{3,}|={3,}|\*{3,})\s*")  # ("---" too)
-_BOX_SIDES = re.compile(r"\s*[|│║] ?(.*?)\s*[|│║]\s*")
+_BOX_SIDES = re.compile(r"\s*(?:\|\||[|│║]) ?(.*?)\s*(?:\|\||[|│║])\s*")
 
 
 def _number(line: str) -> int | None:
@@ -1301,33 +1339,47 @@ def _without_sales_boxes(lines: list[str], boxed: set[int]) -> list[str]:
 def _yes_no_rows(lines: list[str]) -> list[str]:
     """Read a form's questions under "YES  NO" columns of tick boxes ("  a. Pacemaker, defibrillator or heart wire   [ ]
     [ ]") with their boxes named at the end of the question ("... heart wire: [ ] Yes [ ] No", after its wrapped line):
-    read as a table they ran together, the boxes in the middle of the words."""
+    read as a table they ran together, the boxes in the middle of the words. The columns' names may end a heading's
+    line ("PART D - PLEASE TELL STAFF IF:      YES    NO"), dot leaders may lead to the boxes, and the questions under
+    a later heading are in the same columns ("TIER 2 - ..." under "TIER 1 - ...": its boxes, no names over them)."""
     out, i = list(lines), 0
-    row = re.compile(r"(\s*)(\S.*?)\s{2,}\[([ xX])\]\s+\[([ xX])\]\s*")
+    row = re.compile(r"(\s*)(\S.*?)(?:\s*\.{3,}\s*|\s+)\[([ xX])\]\s+\[([ xX])\]\s*")
+    names = None  # the columns' names, once a head has named them
     while i < len(lines):
-        head = re.fullmatch(r"\s{8,}(YES|Yes)\s{2,}(NO|No)\s*", lines[i])
-        if not head:
+        head = re.fullmatch(r"(\s*\S.*?\S)?\s{4,}(YES|Yes)\s{2,}(NO|No)\s*", lines[i])
+        if head and (head.group(1) is None or len(lines[i]) - len(head.group(1)) >= 8):
+            names = head.group(2).capitalize(), head.group(3).capitalize()
+            out[i] = head.group(1) or ""
             i += 1
             continue
-        out[i] = ""
-        yes, no = head.group(1).capitalize(), head.group(2).capitalize()
-        k, boxes, last = i + 1, None, None  # the question open, its boxes, and the line it ends on so far
+        if not row.fullmatch(lines[i]):
+            i += 1
+            continue
+        k, boxes, first = i, None, None  # the question open, its boxes, and its first line
         while k < len(lines) and lines[k].strip():
             m = row.fullmatch(lines[k])
             if m or boxes is None or _indent(lines[k]) <= _indent(lines[k - 1]) - 1 and not m:
                 if boxes is not None:
-                    out[last] = f"{out[last].rstrip()}: [{boxes[0]}] {yes} [{boxes[1]}] {no}"
+                    out[first] = _boxes_named(out[first], boxes, names)
                 if not m:
                     boxes = None
                     break
-                out[k], boxes, last = f"{m.group(1)}{m.group(2)}", m.group(3, 4), k
+                out[k], boxes, first = f"{m.group(1)}{' '.join(m.group(2).split())}", m.group(3, 4), k
             else:
-                last = k  # a line of the question set in under it
+                # a line of the question set in under it: on the question's line (left apart, the line was read as
+                # an item of its own or a lead-in: '... or change in a long-standing' / '"smoker's cough" ...')
+                out[first], out[k] = f"{out[first]} {lines[k].strip()}", ""
             k += 1
         if boxes is not None:
-            out[last] = f"{out[last].rstrip()}: [{boxes[0]}] {yes} [{boxes[1]}] {no}"
-        i = k
+            out[first] = _boxes_named(out[first], boxes, names)
+        i = max(k, i + 1)
     return out
+
+
+def _boxes_named(line: str, boxes: tuple[str, str], names: tuple[str, str] | None) -> str:
+    """Return a question's last line with its two tick boxes after it, named where the columns were named."""
+    yes, no = names or ("", "")
+    return f"{line.rstrip().rstrip(':')}: [{boxes[0]}] {yes} [{boxes[1]}] {no}".rstrip()
 
 
 def _stacked_options(lines: list[str]) -> list[str]:
@@ -1378,7 +1430,7 @@ def _unboxed_lines(lines: list[str], boxed: set[int] | None = None) -> list[str]
     return out
 
 
-_BOXED_LINE = re.compile(r"\s*([|│║*#])\s(.*?)(?:\s+|(?<=[.!?]))\1\s*")  # ("# ... 48 HOURS.#": a side at the stop)
+_BOXED_LINE = re.compile(r"\s*(\|\||[|│║*#])\s(.*?)(?:\s+|(?<=[.!?]))\1\s*")  # ("||  ... ||": sides drawn double)  # ("# ... 48 HOURS.#": a side at the stop)
 
 
 def _unboxed(line: str) -> str:

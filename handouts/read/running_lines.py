@@ -1,0 +1,100 @@
+"""Find a printed page's running lines in plain text: its header and footer ("TRI-RESP-04   Cough - Adult   Page 1
+of 2   (continued)"), its turn-over marks ("continued overleaf", "- continued on Page 2 -") and its numbered notes
+("1 Malfertheiner P, et al. Gut 2022.  2 Chey WD, et al. ...")."""
+
+from __future__ import annotations
+
+import re
+
+from handouts.read.furniture import is_furniture
+
+# "Page 1 of 2", "page 2", "p. 3/4", "(continued)", "continued...", "- continued on Page 2 -", "Please turn over"
+_PAGE_MARK = re.compile(
+    r"[-–(\s]*(?:page\s+\d+(?:\s*(?:of|/)\s*\d+)?|p\.\s*\d+\s*(?:of|/)\s*\d+|\(?(?:continued|cont(?:'|’)?d\.?)\)?"
+    r"(?:\s*(?:\.{2,}|…))?(?:\s+(?:overleaf|on\s+(?:the\s+)?(?:next\s+page|back|reverse|page\s+\d+)))?"
+    r"|(?:please\s+)?turn\s+over|p\.?t\.?o\.?)[-–)\s.]*", re.I)
+_GAP = re.compile(r"\s+\|\s+|\s{3,}")  # between the parts of a running line, set apart across the page
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*$")
+_MOST_WORDS = 8  # a running line's other parts are short: a code, the sheet's short name, a date
+
+
+def is_page_mark(text: str) -> bool:
+    """Tell whether a part of a line is a page's number or a turn-over mark ("Page 2 of 3", "continued overleaf")."""
+    return bool(_PAGE_MARK.fullmatch(text))
+
+
+def _code(part: str) -> bool:
+    """Tell whether a part of a line is a form's or leaflet's code ("Form AI-CF-02 (v4)", "CDS-114", "PL
+    04569/0231", "Leaflet ref. PM-027"): for the printer, no text of the sheet."""
+    return not is_page_mark(part) and bool(re.search(r"\d", part)) and (
+        bool(re.fullmatch(r"[A-Z][A-Z0-9]*(?:[-/ .][A-Z0-9]+)*\d[A-Z0-9]*", part))
+        or is_furniture(part) and bool(re.search(r"\b[A-Z]{1,6}(?:-[A-Z0-9]+)*-\d|\b[A-Z]{2,}-[A-Z]", part)))
+
+
+def _record(part: str) -> bool:
+    """Tell whether a part of a running line is for the record: a code, a date line, a field ("Patient: ____")."""
+    return "__" in part or _code(part) or bool(re.search(r"\d", part)) and is_furniture(part)
+
+
+def without_running_lines(lines: list[str]) -> list[str]:
+    """Return the lines with the page's running header and footer lines blank, and page marks taken off the top.
+
+    A line holding a page's number or a turn-over mark is a running line when its other parts are codes, fields or
+    the sheet's short name ("TRI-RESP-04  Cough - Adult  Page 1 of 2"): read as text it became a heading over the
+    next part, an item ("continued on Page 2"), or the last words of a section. Where a part is text of the sheet
+    ("(Monday to Friday, 9 am to 5 pm)     Page 2 of 2") only the mark goes. Above the first sentence of the sheet
+    the title and letterhead share their lines with the page's number and the form's code ("DISCHARGE
+    INSTRUCTIONS: BROKEN COLLARBONE  ...  Page 1 of 2"): there the marks and codes go, and the title stays.
+    """
+    out = list(lines)
+    top = True  # no sentence yet: the letterhead and title
+    bottom = [k for k, x in enumerate(lines) if x.strip()][-3:]  # the sheet's last lines: its footer
+    for i, line in enumerate(lines):
+        parts = [p.strip() for p in _GAP.split(line.strip()) if p.strip() not in ("", "|")]
+        indent = " " * (len(line) - len(line.lstrip()))
+        marks = [is_page_mark(p) for p in parts]
+        # ("CDS-114  Pacemaker discharge   Page 2 of 3": the code two spaces from the sheet's short name)
+        if any(marks) and not top and any(_record(q) for p, mark in zip(parts, marks) if not mark
+                                          for q in re.split(r"\s{2,}", p)):
+            out[i] = ""
+        elif i in bottom and len(parts) > 1 and any(map(_code, parts)):
+            # "This leaflet does not contain all the information ...   MG-NTG-SPR  Rev. 05/2024", "LCPHD-IMM-031  |
+            # Revised 08/2025  |  Para español llame al (555) 302-7700": the last lines' codes and dates go
+            kept = [p for p in parts if not _record(p) or "__" in p]
+            out[i] = indent + "    ".join(kept) if kept and not all(map(is_furniture, kept)) else ""
+        elif any(marks) or top and len(parts) > 1 and any(map(_code, parts)) and not is_furniture(line.strip()):
+            kept = [p for p, mark in zip(parts, marks) if not mark and not (top and len(parts) > 1 and _code(p))]
+            out[i] = indent + "    ".join(kept) if kept else ""
+        if _SENTENCE_END.search(line.strip()) and len(line.split()) > _MOST_WORDS:
+            top = False
+    return out
+
+
+_SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_NOTE_NUMBER = re.compile(r"(^|\s{2,})(\d{1,2})\s+(?=[A-Z])")
+
+
+def numbered_notes_marked(lines: list[str]) -> list[str]:
+    """Return the lines with a page's numbered notes marked as notes are: "1 Malfertheiner P, et al. Gut 2022.  2 Chey
+    WD, et al. ..." under the text is "¹ Malfertheiner P, et al. Gut 2022.  ² Chey WD, ...", which the reader knows
+    (a source goes; a note that says something stays). Read as text, "option 3" ran into "1 Malfertheiner P".
+
+    The notes start with "1 " and a capital, and a "2 " follows on that line or starts a line under it; a note's
+    wrapped line starts in lower case or with its number."""
+    out = list(lines)
+    for i, line in enumerate(lines):
+        if not re.match(r"\s*1\s+[A-Z]", line) or not any(
+                re.search(r"(?:^\s*|\s{2,})2\s+[A-Z]", x) for x in lines[i:i + 4]):
+            continue
+        k, expected = i, 1
+        while k < len(lines) and lines[k].strip() and (k == i or re.match(r"\s*(?:[a-z]|\d{1,2}\s+[A-Z])", lines[k])):
+            def mark(m: re.Match) -> str:
+                nonlocal expected
+                if int(m.group(2)) != expected:
+                    return m.group(0)
+                expected += 1
+                return f"{m.group(1)}{m.group(2).translate(_SUPERSCRIPTS)} "
+            out[k] = _NOTE_NUMBER.sub(mark, lines[k])
+            k += 1
+        break
+    return out
