@@ -50,8 +50,8 @@ def _own_summary(name: str) -> bool:
     return any(SUMMARY_BOX.match(s.heading) for s in read_source(path, "en").sections)
 
 
-def test_there_are_two_hundred_and_ninety_five_and_every_split_sentence_is_whole(plain):
-    assert len(plain) == 295
+def test_there_are_three_hundred_and_seven_and_every_split_sentence_is_whole(plain):
+    assert len(plain) == 307
     splits = {r.name for r in RULES if r.kind in ("clauses", "examples")}
     for name, r in plain.items():
         for s in r.handout.sentences:
@@ -624,8 +624,9 @@ def test_the_seventeenth_round_s_classes(plain, views):
     assert any(i.startswith("faint again") for i in items["discharge_adult_syncope"])
     said = text["leaflet_oxybutynin"]
     assert 0 < said.index("Children and older people are at higher risk") - said.index("with exercise.") < 20
-    # Words and sentences: NICE stays an acronym; "Whether I could be pregnant." is no sentence of its own.
-    assert "NICE NG145" in text["qa_thyroid_blood_tests"]
+    # Words and sentences: NICE stays an acronym ("References: 1. ... 3. NICE NG145. ...", a line of sources, goes since
+    # round 26); "Whether I could be pregnant." is no sentence of its own.
+    assert "NICE guideline NG23" in text["qa_hrt_menopause"] and "NG145" not in text["qa_thyroid_blood_tests"]
     # A table's column that hedges keeps its name with each answer: "may suggest", not a diagnosis.
     assert any(i.startswith("TSH: ") and "may suggest: High: underactive thyroid" in i for i in items["qa_thyroid_blood_tests"])
     assert "Whether I could be pregnant." not in text["consent_tooth_extraction_sedation"]
@@ -997,3 +998,79 @@ def test_the_twenty_fifth_round_s_classes(plain, views):
     # "Do not pick or scratch the wart, which may spread the virus": the picking spreads it, not the wart ("This wart may
     # spread the virus" had been made of it): said as written.
     assert "This wart may spread" not in text["web_page_plantar_warts"]
+
+
+def test_the_twenty_sixth_round_s_classes(plain, views):
+    text, items, points, headings = views.text, views.items, views.points, views.headings
+    title = {name: r.handout.meta.title for name, r in plain.items()}
+    # A page's running lines go: its header and footer ("TRI-RESP-04  Cough - Adult  Page 1 of 2 (continued)",
+    # "CDS-114  Pacemaker discharge  Page 2 of 3  continued..."), turn-over marks, and codes beside the title or the
+    # last lines; the title stays.
+    for name in ("triage_adult_cough", "discharge_after_pacemaker_insertion", "leaflet_metronidazole",
+                 "discharge_child_collarbone_fracture", "leaflet_nitroglycerin_spray", "support_group_tinnitus"):
+        said = " ".join([text[name], *headings[name]])
+        assert not re.search(r"\bPage \d|\bcontinued (?:on|overleaf)\b|\(continued\)|continued\.\.\.|TRI-RESP|CDS-114|"
+                             r"PL 04569|MG-NTG|PED-ED|Flyer v4", said, re.I), name
+    assert title["consent_allergy_skin_testing"] == "INFORMED CONSENT FOR ALLERGY SKIN PRICK TESTING (SPT)"
+    assert title["discharge_child_collarbone_fracture"] == "DISCHARGE INSTRUCTIONS: BROKEN COLLARBONE (CLAVICLE FRACTURE)"
+    assert title["web_page_ingrown_toenail"] == "Ingrown Toenail (Onychocryptosis)"  # under a menu ending "Search..."
+    assert title["leaflet_nitroglycerin_spray"].startswith("NITROGLYCERIN")  # not "PATIENT MEDICATION GUIDE"
+    assert title["support_group_tinnitus"] == "NORTH VALLEY TINNITUS & HEARING LOSS SUPPORT GROUP"  # a banner's name
+    assert "Find a Clinic" not in text["web_page_ingrown_toenail"] and "= =" not in text["support_group_tinnitus"]
+    # Questions under "YES  NO" columns keep each question whole, its boxes after it, under a later tier too.
+    cough = [i for i in items["triage_adult_cough"] if re.match(r"[1-3][a-g]\. ", i)]
+    assert len(cough) == 19 and all(i.endswith(": [ ] Yes [ ] No") and i.count("[ ]") == 2 for i in cough)
+    assert any('change in a long-standing "smoker\'s cough" in a patient over 40' in i for i in cough)
+    assert "You have had asthma symptoms or used your reliever inhaler more than usual in the past 7 days: [ ] Yes [ ] No" \
+        in items["consent_allergy_skin_testing"]
+    signs = [i for i in items["discharge_child_collarbone_fracture"] if i.endswith("[ ] Yes [ ] No")]
+    assert len(signs) == 5 and not any(h.endswith(("YES", "yes")) for h in headings["consent_allergy_skin_testing"])
+    # A dotted table's column name is said with each value, and a label wrapped over two lines stays with its value.
+    allergy = items["consent_allergy_skin_testing"]
+    assert "Non-sedating antihistamines: cetirizine, levocetirizine, loratadine, desloratadine, fexofenadine: stop for " \
+           "at least 5 to 7 days" in allergy
+    assert "Cough/cold and sleep aids containing antihistamines: stop for at least 5 days" in allergy
+    assert headings["consent_allergy_skin_testing"][0].startswith("Part A")  # the part's letter, no article
+    # A table ruled under its header reads its columns from the ruler; a dose with its own length is another choice.
+    collarbone = items["discharge_child_collarbone_fracture"]
+    assert "27 to 32 kg (60 to 71 lb): Acetaminophen 160 mg/5 mL: 12.5 mL (400 mg); Ibuprofen 100 mg/5 mL: 12.5 mL " \
+           "(250 mg)" in collarbone
+    assert "Maximum in 24 hours: Acetaminophen 160 mg/5 mL: 5 doses; Ibuprofen 100 mg/5 mL: 4 doses" in collarbone
+    assert "---" not in text["discharge_child_collarbone_fracture"]
+    metronidazole = items["leaflet_metronidazole"]
+    assert "Bacterial vaginosis (another choice): dose 2 g as a single dose; length 1 day" in metronidazole
+    assert "Trichomoniasis: dose 2 g as a single dose; length 1 day" in metronidazole
+    # A box drawn with "||" sides, its label between "!!" marks: one warning, not a sentence cut at each line.
+    assert "Do not drink alcohol while taking Metronidazole and for at least 48 hours after your last dose." \
+        in text["leaflet_metronidazole"] and "Alcohol" in headings["leaflet_metronidazole"]
+    # Numbered notes at the foot: sources go; a note that says something stays, without its number.
+    assert not re.search(r"Malfertheiner|Heymann|Mlcek|Based on U\.S\.", " ".join(text.values()))
+    assert "Check the instructions for your specific product, as priming steps differ between brands." \
+        in text["leaflet_nitroglycerin_spray"]
+    assert "option 3" in text["qa_h_pylori_breath_test"] and "option 3 1" not in text["qa_h_pylori_breath_test"]
+    assert "^5" not in text["factsheet_cyclospora"] and "carrots3" not in text["factsheet_cyclospora"]
+    # Numbered questions are headings whatever their length, their answers without "A."
+    assert "Q3. Which medicines do I need to stop, and for how long?" in headings["qa_h_pylori_breath_test"]
+    assert not re.search(r"(?:^|\. )A\. ", text["qa_h_pylori_breath_test"]) and "a FALSE NEGATIVE" in text["qa_h_pylori_breath_test"]
+    # A table joined by dots is read by its columns; a cell that says its own verb is set after a colon.
+    assert "Negative: DOB value below 2.5; what it usually means: No active infection detected" in items["qa_h_pylori_breath_test"]
+    assert "Simple antacids: examples calcium carbonate; stop before test: may be continued, but not on test morning" \
+        in items["qa_h_pylori_breath_test"]
+    # ">> 1. WHAT IS QUERCETIN?" is a heading; a note on two items of a list is said after the whole list.
+    assert "What does the research say?" in headings["seo_quercetin_allergies"]
+    quercetin = items["seo_quercetin_allergies"]
+    assert quercetin.index("Often paired with bromelain and vitamin C for better absorption") + 1 \
+        == next(k for k, i in enumerate(quercetin) if i.startswith("These statements have not been evaluated"))
+    assert "RELATED" not in text["seo_quercetin_allergies"] and "This product is not intended" not in text["seo_quercetin_allergies"]
+    # Phone lines after a list of warning signs are no signs; lines set in under a heading are no headings.
+    listed = [i for kind, _, its in _blocks(plain["discharge_after_pacemaker_insertion"]) if kind == "bullets" for i in its]
+    assert "Device Clinic (Mon-Fri 08:30 to 17:00): 01632 960 417" in items["discharge_after_pacemaker_insertion"]
+    assert not any("01632 960" in i for i in listed)
+    assert not any(h.startswith(("North Valley Public Library", "Group facilitators")) for h in headings["support_group_tinnitus"])
+    assert "A support group does not replace medical care" in headings["support_group_tinnitus"]
+    # Key points: none that leans on a heading's time limit, a question before it, or a subject it leaves out.
+    assert not any(p.startswith("Do not raise the elbow") for p in points["discharge_after_pacemaker_insertion"])
+    assert not any(p.startswith("Join by video") for p in points["support_group_tinnitus"])
+    assert not any(p.startswith("Does not replace") for p in points["triage_adult_cough"])
+    assert any(p.startswith("If your chest pain is not better") and "call 911" in p for p in points["leaflet_nitroglycerin_spray"])
+    assert "lung high blood pressure" not in text["leaflet_nitroglycerin_spray"]  # "lung hypertension" is a name

@@ -62,7 +62,10 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     # "it" after a piece of the same source sentence points back to it.
     # "It should not be forced. You should not blow hard.": when a sentence's first piece says "It", its
     # other pieces are about that unnamed thing too, unless they name what they are about ("... naloxone").
+    # "Can't come in person? Join by video link.": the answer to a question holds under it (alone: "Join by video")
     pointing = {id(b) for sec in handout.sections for blk in sec.blocks for a, b in zip(blk.sentences, blk.sentences[1:])
+                if a.text.endswith("?")} | {
+                id(b) for sec in handout.sections for blk in sec.blocks for a, b in zip(blk.sentences, blk.sentences[1:])
                 if a.sources == b.sources and (re.search(r"\b(?:it|its|they|them|their)\b", b.text, re.I)
                                                or re.match(r"(?:It|This|They|These)\b", a.text)
                                                and not (protected(b.text).names or protected(b.text).numbers))}
@@ -87,6 +90,10 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     # do not take aspirin unless the dispatcher tells you to" says only when not to take aspirin.)
     under_condition = {id(x) for sec in handout.sections if _CONDITIONAL_HEADING.search(sec.heading)
                        for x in sec.sentences if not re.search(r"^(?:If|When)\b|\b(?:if|when) you\b", x.text)}
+    # "Do not raise the elbow ... above shoulder height." under "Arm movement - first 4 to 6 weeks": a rule for a time
+    # the heading sets; alone in the box it would read as a rule for life (not one that says its own time).
+    under_condition |= {id(x) for sec in handout.sections if _TIME_LIMITED.search(sec.heading)
+                        for x in sec.sentences if not _TIME_SPAN.search(x.text)}
     # "If none of the above applies, and breathing is only mildly affected, ...": the section's first sentence sets
     # when all of it holds, and the sections after it (its subsections, "Using an inhaler"; a triage sheet goes from
     # the most urgent to the least); away from it, even "call back if it gets worse" would read as the rule for all.
@@ -210,6 +217,8 @@ _COMMENT = re.compile(r"(?:This|That|It) (?:is|is usually|is often) (?:harmless|
                       r"dangerous|serious|a (?:sign|cause) of))\b")
 _SECTION_SCOPE = re.compile(r"\b(?:may be|is|are|can be)\s+(?:only\s+)?(?:appropriate|suitable|enough|reasonable)"
                             r"\s+(?:only\s+)?(?:when|if)\b", re.I)
+_TIME_SPAN = re.compile(r"\b\d+(?:\s*(?:to|-|–)\s*\d+)?\s*(?:hours?|days?|weeks?|months?)\b|\b(?:hours?|days?|weeks?|months?) \d", re.I)
+_TIME_LIMITED = re.compile(rf"\b(?:first|next|for|until|after|within|during)\b.*(?:{_TIME_SPAN.pattern})", re.I)
 _CONDITIONAL_HEADING = re.compile(r"\b(?:if|unless|only|zone)\b|\bwhen\b(?! to\b)", re.I)  # not "When to call"
 _DOSE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:mg|mcg|ml|mL|g|doses?|tablets?|pills?|puffs?|capsules?|times)\b")
 
@@ -355,6 +364,8 @@ def _stands_alone(s: Sentence, limit: int | None = None) -> bool:
         return False
     if re.search(r"\(TM\)|™|®|^Our [A-Z]", s.text):
         return False  # "Our ZincShield(TM) Lozenges deliver 13.3 mg ...": a seller's claim for its product, no point
+    if re.match(r"(?:Does|Is|Are|Was|Were|Has|Can|Could|May|Might|Will|Would|Should|Must)\s", s.text):
+        return False  # "Does not replace clinical judgment.", "May cause drowsiness.": no subject, the heading's or a label's
     if re.search(r"\b(?:I|my|me|I'm|I've)\b", s.text):
         return False  # "I understand the risks": a statement a patient signs on a form, not a point for the reader
     if _object_left_out(s.text):
@@ -429,13 +440,19 @@ def _says_what_to_do(sentence: str) -> bool:
         return True
     if not re.match(r"(?:If|When|Unless|Before|After|While|Once|As soon as)\b", sentence):
         return False
+    if _CONDITION_THEN_ASK.match(sentence):
+        return True  # (the parse may take the condition's verb for the sentence's: "If your chest pain is not better,
+        # or is worse, 5 minutes after the first spray, call 911 ...")
     root = next((t for t in parse(sentence) if t.dep_ == "ROOT"), None)
-    if root is None or root.tag_ != "VB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
+    # (the tagger may call the verb after the condition "VBP": "If your chest pain is not better ..., call 911")
+    if root is None or root.tag_ not in ("VB", "VBP") or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children):
         return False
     helpers = [c.lower_ for c in root.children if c.dep_ == "aux"]
     return not helpers or helpers == ["do"] and any(c.dep_ == "neg" for c in root.children)  # "call 911", "do not wait"
 
 
+_CONDITION_THEN_ASK = re.compile(r"(?:If|When|Unless|As soon as)\b[^.;]*?,\s+(?:then\s+)?(?:call|dial|phone|ring|go|get|seek|"
+                                 r"contact|tell|see|stop|take|use|give|lie|sit|do not|don't|never)\b(?! (?:is|are|was|were)\b)", re.I)
 _NEGATING = re.compile(r"\b(?:not|never|avoid|don't|no|stop|without)\b", re.I)
 _EMERGENCY = re.compile(r"\b(?:911|999|112|emergency department|emergency room|ER|A&E|ambulance)\b")
 

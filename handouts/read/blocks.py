@@ -302,6 +302,10 @@ def table_blocks(rows: list[list[str]], line: int = 0) -> list[RawBlock]:
     "What you can do" would be said by its cells alone ("Aches and pain: Ibuprofen 400 mg ...").
     """
     rows = [r for r in rows if any(r)]
+    if rows and len(rows) > 1 and all(c.isupper() for c in rows[0] if re.search(r"[A-Za-z]", c)):
+        # "RESULT   DOB VALUE   WHAT IT USUALLY MEANS": a header in capitals is said in small letters, its
+        # abbreviations kept ("DOB value")
+        rows = [[_said_small(c) for c in rows[0]], *rows[1:]]
     items = table_rows(rows)
     if not items:
         return []
@@ -321,6 +325,17 @@ def table_blocks(rows: list[list[str]], line: int = 0) -> list[RawBlock]:
         blocks.append(RawBlock("paragraph", [lead], line))
     blocks.append(RawBlock("bullets", items, line, table=True))
     return blocks
+
+
+_SHORT_WORDS = {"a", "an", "the", "it", "is", "of", "to", "in", "on", "at", "by", "or", "and", "for", "if", "do", "be",
+                "as", "we", "you", "who", "how", "why", "what", "when", "can", "may", "per", "not", "no", "day", "age", "use"}
+
+
+def _said_small(header: str) -> str:
+    """Return a column's name set in capitals in small letters, its first letter a capital; a short word that is no
+    common word is an abbreviation and stays ("DOB VALUE" -> "DOB value", "WHAT IT USUALLY MEANS" -> "What it ...")."""
+    words = [w if len(w) <= 3 and w.isalpha() and w.lower() not in _SHORT_WORDS else w.lower() for w in header.split()]
+    return " ".join(words)[:1].upper() + " ".join(words)[1:]
 
 
 def _lower(header: str) -> str:
@@ -345,6 +360,9 @@ def table_rows(rows: list[list[str]]) -> list[str]:
         # (Not one that hedges: "What a result outside the range may suggest" keeps its "may" with the answer.)
         pairs = [c if not h else uncap(c) if re.match(r"(?:how|when|what|where|who|which)\b", h, re.I) and not _HEDGED.search(h)
                  else f"{uncap(h)}: {c}" if re.search(r"\d", h) or _HEDGED.search(h)  # "acetaminophen 160 mg/5 mL: 2.5 mL"
+
+                 # (a cell that says its own verb: "Stop before test" / "may be continued, but not on test morning")
+                 else f"{_lower(h)}: {uncap(c)}" if re.match(r"(?:may|might|can|could|should|must)\b", c, re.I)
                  else f"{_lower(h)} {uncap(c)}" for h, c in zip(header[1:], row[1:]) if c]
         label = row[0] if row else ""
         if re.fullmatch(r"(?:[<>≤≥]=?\s*)?[\d.,]+(?:\s*(?:to|-|–)\s*[\d.,]+)?(?: onwards?| and (?:on|after|over|up))?", label) \

@@ -34,7 +34,7 @@ def _matches(text: str, menu: bool = False) -> bool:
     # A site's menu bar: four links or more, most of them known ("Find a Doctor   Locations   Research   Careers"),
     # the rest short names of pages.
     return all(matched) or len(gapped) >= 4 and sum(matched) >= 0.6 * len(gapped) and all(
-        p and len(p.split()) <= 3 and p[0].isupper() and not re.search(r"[.!?:;,]$", p) for p in gapped)
+        p and len(p.split()) <= 3 and p[0].isupper() and not re.search(r"(?<!\.\.)[.!?:;,]$", p) for p in gapped)  # ("Search...")
 
 
 def is_furniture(text: str) -> bool:

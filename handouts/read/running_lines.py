@@ -32,8 +32,10 @@ def _code(part: str) -> bool:
 
 
 def _record(part: str) -> bool:
-    """Tell whether a part of a running line is for the record: a code, a date line, a field ("Patient: ____")."""
-    return "__" in part or _code(part) or bool(re.search(r"\d", part)) and is_furniture(part)
+    """Tell whether a part of a running line is for the record: a code, a date line ("Revised 08/2025", "Printed
+    April 2024"), a field ("Patient: ____")."""
+    return "__" in part or _code(part) or bool(re.search(r"\d{1,2}/\d{2,4}|\b(?:19|20)\d{2}\b|\bv\d|\bversion\b", part, re.I)) \
+        and is_furniture(part)
 
 
 def without_running_lines(lines: list[str]) -> list[str]:
@@ -57,7 +59,7 @@ def without_running_lines(lines: list[str]) -> list[str]:
         if any(marks) and not top and any(_record(q) for p, mark in zip(parts, marks) if not mark
                                           for q in re.split(r"\s{2,}", p)):
             out[i] = ""
-        elif i in bottom and len(parts) > 1 and any(map(_code, parts)):
+        elif i in bottom and len(parts) > 1 and any(_record(p) for p in parts if "__" not in p):
             # "This leaflet does not contain all the information ...   MG-NTG-SPR  Rev. 05/2024", "LCPHD-IMM-031  |
             # Revised 08/2025  |  Para español llame al (555) 302-7700": the last lines' codes and dates go
             kept = [p for p in parts if not _record(p) or "__" in p]

@@ -211,7 +211,7 @@ _ORGANISATION = re.compile(r"^(?!.*:).*\b(?:hospital|cent(?:er|re)|clinic|unit|d
 _TITLE_GOES_ON = re.compile(r"(?:with|without|for|and|or|of|in|during|after|before|to)\b", re.I)
 _TAGLINE = re.compile(r"\s+[-–—·•|]\s+")  # "Free of charge  -  No referral required  -  All adults welcome"
 _PARTS = re.compile(r"\s+\|\s+")  # "412 Alder Street   |   Tel. (555) 014-2280   |   info@clinic.org"
-_DOCUMENT_KIND = re.compile(r"^(?!.*:)(?:[\w' –—-]+ )?(?:fact ?sheet|handout|leaflet|newsletter|telephone triage|triage protocol|patient (?:medicine |drug )?information|information "
+_DOCUMENT_KIND = re.compile(r"^(?!.*:)(?:[\w' –—-]+ )?(?:fact ?sheet|handout|leaflet|newsletter|telephone triage|triage protocol|patient (?:medicine |drug )?information|(?:patient )?medication guide|information "
                             r"sheet|information for patients)\b|^package leaflet: information for the (?:patient|user)$", re.I)
 
 
@@ -313,6 +313,13 @@ def _title_at_top(blocks: list[RawBlock]) -> int | None:
     ("Respiratory Syncytial Virus (RSV) in Older Adults" over "Fact Sheet for Patients | Updated 2025").
     A lone heading over the first paragraph stays its section's heading; a Markdown source marks its own (# Title).
     """
+    if len(blocks) > 2 and blocks[0].kind == "paragraph" and len(blocks[0].texts) == 1 and _capitals(blocks[0].texts[0]) \
+            and len(blocks[0].texts[0].split()) <= 12 and blocks[1].kind == "heading" and not blocks[1].level \
+            and _capitals(blocks[1].texts[0]) and len(blocks[1].texts[0].split()) <= 12 and not _letterhead(blocks, 1):
+        # "RINGING, BUZZING, HISSING?  YOU ARE NOT THE ONLY ONE." over "NORTH VALLEY TINNITUS & HEARING LOSS SUPPORT
+        # GROUP": a banner's call-out over its name; the name is the title, the call-out its first line
+        blocks[0], blocks[1] = blocks[1], blocks[0]
+        return 0
     run = 0
     while run < len(blocks) and blocks[run].kind == "heading":
         run += 1
@@ -673,7 +680,7 @@ _REFERENCES = re.compile(r"^(?:references|sources|bibliography|citations|works c
 
 def _without_references(blocks: list[RawBlock]) -> list[RawBlock]:
     """Drop a 'References' section: a patient handout restates claims, its reader needs no citation list."""
-    out, skipping = [], False
+    out, skipping, sources_above = [], False, False
     for b in blocks:
         if b.kind == "heading" or b.kind == "paragraph" and len(b.texts) == 1 and _REFERENCES.match(b.texts[0].strip()):
             skipping = bool(_REFERENCES.match(b.texts[0].strip()))  # "## References", or "**References**" on its own
@@ -685,7 +692,15 @@ def _without_references(blocks: list[RawBlock]) -> list[RawBlock]:
         if b.kind == "paragraph" and len(b.texts) == 1 and _NOTE_MARK.match(b.texts[0]) and not _citation_notes(b.texts[0]) \
                 and any(_source_note(n) for n in _NOTE_MARK.split(b.texts[0]) if n.strip()):
             b.texts[0] = _notes_that_say(b.texts[0])
-        if not skipping and not (b.kind == "paragraph" and (_citation_notes(b.texts[0]) or _REFERENCE.match(b.texts[0]))):
+        # ("Sources: [1] Mlcek J et al., Molecules, 2016. [2] ...": a line of references under its label)
+        listed = b.kind in ("paragraph", "bullets", "heading") and re.match(r"(?:sources|references|citations)\s*:\s*\S", b.texts[0], re.I) \
+            and re.search(r"\bet al\b|\b(?:19|20)\d{2}\b", b.texts[0])
+        # (its wrapped line read apart: "Clin Immunol, 2020. [3] Kawai M et al., Int Arch Allergy Immunol, 2009.")
+        wrapped = sources_above and b.kind in ("paragraph", "bullets") and len(b.texts) == 1 \
+            and re.search(r"\bet al\b|\b(?:19|20)\d{2}\b", b.texts[0]) and not has_verb(b.texts[0])
+        sources_above = bool(listed)
+        if not skipping and not listed and not wrapped \
+                and not (b.kind == "paragraph" and (_citation_notes(b.texts[0]) or _REFERENCE.match(b.texts[0]))):
             out.append(b)
     return out
 
@@ -841,14 +856,15 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
     # "+-------+------+" between the rows of a table drawn as a grid: its rulers, no box's edges
     lines = [x.replace("+", "|") if _GRID_RULER.fullmatch(x) else x for x in _without_margin_marks(raw_lines)]
     lines = _yes_no_rows(_stacked_options(_without_sales_boxes(_unboxed_lines(lines, boxed), boxed)))
-    # "||  !! ALCOHOL !!   ||": a warning's label between marks, in its box; the label alone
-    lines = [re.sub(r"^(\s*)!{2,}\s*(\S.*?)\s*!{2,}\s*$", r"\1\2", x) for x in lines]
+    lines = _marked_labels(lines)
     indents: list[int] = []  # how far in the items of each open level of the list being read stand
     refers_to_sections = bool(re.search(r"\b[Ss]ections? \d", body))
     # "Q: What are the normal ranges?" over its answer, a page of such questions: each a heading (the answer unmarked)
-    questions = len(re.findall(r"(?m)^[ \t]*(?:Q|Question)[ \t]*[:.][ \t]+.+(?:\?|\n[ \t]*[a-z].*\?)[ \t]*$", body))
+    questions = len(re.findall(r"(?m)^[ \t]*(?:Q|Question)[ \t]*(?:\d{1,2})?[ \t]*[:.)][ \t]+.+(?:\?|\n[ \t]*[a-z].*\?)[ \t]*$", body))
     run_ends = _run_ends(lines)
     width = _wrap_width(lines)
+    # the sheet's first sentence: above it, letterhead
+    first_sentence = next((k for k, x in enumerate(lines) if _ends_sentence(x.strip()) and len(x.split()) > 8), len(lines))
     skip = 0  # the lines up to here were read as a table
     for i, line in enumerate(lines):
         n = first_line + i
@@ -976,13 +992,13 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                     and not _previous_line_blank(lines, i) and _indent(lines[i - 1]) == _indent(line)
                 _add_item(blocks, goes_on, stripped, n, _indent(line), indents)
                 continue
-            question = re.match(r"^(?:Q|Question)\s*[:.]\s+(.+\?)$", stripped)
+            question = _QUESTION.match(stripped)
             more = 0
-            if not question and re.match(r"^(?:Q|Question)\s*[:.]\s+\S", stripped) and i + 1 < len(lines) \
+            if not question and re.match(r"^(?:Q|Question)\s*(?:\d{1,2})?\s*[:.)]\s+\S", stripped) and i + 1 < len(lines) \
                     and lines[i + 1].strip().endswith("?") and lines[i + 1].strip()[:1].islower():
                 # "Q: What is lipoprotein(a), and why was it measured when my usual" / "cholesterol panel was already
                 # done?": a question wrapped onto a second line
-                question, more = re.match(r"^(?:Q|Question)\s*[:.]\s+(.+\?)$", f"{stripped} {lines[i + 1].strip()}"), 1
+                question, more = _QUESTION.match(f"{stripped} {lines[i + 1].strip()}"), 1
             wiki = re.match(r"^(={2,6})\s*([^=].*?)\s*\1$", stripped)
             starred = re.match(r"^(\*{3,})\s*([^*]+?)\s*\1$", stripped)
             if starred:
@@ -993,7 +1009,9 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
             if wiki:
                 blocks.append(RawBlock("heading", [wiki.group(2)], n))  # "== Safety: Who Should Avoid Zinc? =="
             elif question and (re.match(r"^(?:A|Answer)\s*[:.]\s", _next_text_line(lines, i + more) or "") or questions >= 2):
-                blocks.append(RawBlock("heading", [question.group(1)], n))  # "Q: What is a migraine?" over "A: ..."
+                # "Q: What is a migraine?" over "A: ..."; "Q3. Which medicines do I need to stop ...?" keeps its number
+                said = f"Q{question.group(1)}. {question.group(2)}" if question.group(1) else question.group(2)
+                blocks.append(RawBlock("heading", [said], n))
                 skip = i + 1 + more
             elif _item_detail(blocks, lines, i, indents, width):
                 # "  * 2nd and 4th Tuesdays, 6:00 - 7:30 PM" / "    Whitfield Cancer Center, Room 3B" / "    2200 Alder
@@ -1022,6 +1040,7 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                     and (not _apart_as_furniture(blocks[-1].texts[-1], stripped, lines, i)
                          or blocks[-1].texts[-1].count("(") > blocks[-1].texts[-1].count(")")) \
                     and not (stripped[0].isupper() and _word_would_fit(lines[i - 1], stripped, width)) \
+                    and not (_STREET.match(stripped) and re.search(r"[\w)]$", blocks[-1].texts[-1])) \
                     and not _timed(blocks[-1].texts[-1]) \
                     and not ("__" in stripped and _LABEL_LINE.match(stripped)) \
                     and not re.match(r"\[[ xX✓]\]|[¹²³⁴⁵⁶⁷⁸⁹]", stripped) \
@@ -1042,7 +1061,18 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                 # "ALWAYS EXHAUSTED? 7 Surprising Signs Your Body Is Begging for Vitamin" / "B12 (And the Best B12 ...)":
                 # a long title wrapped onto a second line
                 blocks[-1].texts[0] += " " + stripped
-            elif _is_heading_line(stripped, _next_text_line(lines, i)) and not _wraps_on(stripped, lines, i, run_ends):
+            elif _is_heading_line(stripped, _next_text_line(lines, i)) and not _wraps_on(stripped, lines, i, run_ends) \
+                    and not (i > first_sentence and re.search(r"\w:\s+\S.*\s\|\s+\S", stripped)
+                             and (_CONTACT.search(stripped) or re.search(r"\w@\w", stripped))) \
+                    and not (i > first_sentence and _STREET.match(stripped)) \
+                    and not (_indent(line) >= 2 and i > 0 and lines[i - 1].strip() and _indent(lines[i - 1]) == _indent(line)
+                             and not _capitals(stripped) and not _capitals(lines[i - 1].strip())
+                             and not lines[i - 1].rstrip().endswith(":")
+                             and not _is_heading_line(lines[i - 1].strip(), stripped)):
+                # ("Group facilitators: Maria and Dennis   |   Email: ..." under the text: fields side by side, no title;
+                # "88 Harbour View Road, Lakeshore": where a place is, under its name; above the text, letterhead)
+                # ("  Second Tuesday of every month, 6:30 pm" / "  North Valley Public Library, Community Room B": a
+                # line set in under the one before, as it is, is a line of that block, no heading over the next)
                 if _centred_title_goes_on(blocks, lines, i):
                     # "        INFORMED CONSENT FOR ULTRASOUND-GUIDED THYROID" / "              FINE-NEEDLE ASPIRATION (FNA)
                     # BIOPSY": a title centred over two lines (its second line had become a section of the form)
@@ -1071,7 +1101,31 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
             b.kind, b.texts, b.levels = "paragraph", [b.texts[0][:-2].rstrip()], []
         if b.kind == "paragraph":
             b.texts[0], b.quoted = unquote(b.texts[0])
-    return _lead_in_headings(laid_out(_timetables(_after_last_rule(blocks, raw_lines, first_line))))
+    return _lead_in_headings(laid_out(_timetables(_after_last_rule(_answers_unlabelled(_contacts_apart(blocks)), raw_lines,
+                                                                   first_line))))
+
+
+def _answers_unlabelled(blocks: list[RawBlock]) -> list[RawBlock]:
+    """Take the "A." off an answer under its question ("Q4. Do I need to fast?" / "A.  Yes. Unless your letter ..."):
+    the heading asks, the text answers; printed, "A. Yes" read as a lettered step."""
+    for before, b in zip(blocks, blocks[1:]):
+        if b.kind == "paragraph" and before.kind == "heading" and before.texts[0].endswith("?"):
+            b.texts[0] = re.sub(r"^(?:A|Answer)\s*[:.]\s+", "", b.texts[0])
+    return blocks
+
+
+def _contacts_apart(blocks: list[RawBlock]) -> list[RawBlock]:
+    """Set phone lines read as a list right after another list apart from it, each a line of its own ("Device Clinic
+    (Mon-Fri 08:30-17:00) ..... 01632 960 417" after the signs to call about): printed next to it, they read as more
+    of its items."""
+    out: list[RawBlock] = []
+    for b in blocks:
+        if b.kind == "bullets" and not b.table and out and out[-1].kind in ("bullets", "numbered") \
+                and all(_CONTACT.search(t) and len(t.split()) <= 12 for t in b.texts):
+            out += [RawBlock("paragraph", [t], b.line) for t in b.texts]
+        else:
+            out.append(b)
+    return out
 
 
 def _after_last_rule(blocks: list[RawBlock], raw_lines: list[str], first_line: int) -> list[RawBlock]:
@@ -1278,8 +1332,28 @@ def _indent(line: str) -> int:
 
 
 _GRID_RULER = re.compile(r"\s*\+(?:[-=:]{2,}\+){2,}\s*|\s*[-=:]{2,}(?:\+[-=:]{2,}){2,}\s*")  # ("-----+-----+-----": unframed)
-_LEADER = re.compile(r"^\s*\S.{0,60}?\s*\.{4,}\s*\S")  # "Sept 10 ...... Open sharing": dot leaders from a label to its line
+_QUESTION = re.compile(r"^(?:Q|Question)\s*(\d{1,2})?\s*[:.)]\s+(.+\?)$")  # "Q: ...?", "Q3. Which medicines ...?"
+_LEADER = re.compile(r"^\s*\S.{0,100}?(?:\s*\.{4,}|\s\.{3}(?=\s+\S[^.]{0,30}$))\s*\S")  # "Sept 10 ...... Open sharing": dot leaders from a label to its line
 _MARGIN_MARK = re.compile(r"^(\s*)(!{1,3}|>{1,3}|\*{2,3}|={2,3}>?)\s+(?=\S)")
+
+
+def _marked_labels(lines: list[str]) -> list[str]:
+    """Return the lines without the marks around a label or before a heading: "!! ALCOHOL !!" (a warning's label, in
+    its box), ">>> RELATED: 7 Foods That May ... <<<" (a link between arrows), ">> 1. WHAT IS QUERCETIN?" over its
+    text (a numbered heading in capitals: read as a bullet, every heading after the contents became an item)."""
+    out = []
+    for k, x in enumerate(lines):
+        x = re.sub(r"^(\s*)!{2,}\s*(\S.*?)\s*!{2,}\s*$", r"\1\2", x)
+        x = re.sub(r"^(\s*)>{2,}\s*(\S.*?)\s*<{2,}\s*$", r"\1\2", x)
+        if (k == 0 or not lines[k - 1].strip() or _STAR_RULE.fullmatch(lines[k - 1])) \
+                and (k + 1 == len(lines) or not lines[k + 1].strip() or _STAR_RULE.fullmatch(lines[k + 1])):
+            # "!!  A SUPPORT GROUP IS NOT A SUBSTITUTE FOR MEDICAL CARE" between rules: a heading, marked
+            x = re.sub(r"^(\s*)!{1,3}\s+([^a-z]{12,}[^a-z.!:;])\s*$", r"\1\2", x)
+        heading = re.match(r"(\s*)>{2,}\s+(\d{1,2}[.)]\s+[^a-z]+?)\s*$", x)
+        if heading and not re.search(r"[.!:;]$", heading.group(2)) and (k == 0 or not lines[k - 1].strip()):
+            x = heading.group(1) + heading.group(2)
+        out.append(x)
+    return out
 
 
 def _leader_labels_joined(lines: list[str]) -> list[str]:
@@ -1289,8 +1363,54 @@ def _leader_labels_joined(lines: list[str]) -> list[str]:
     for k in range(len(lines) - 1):
         above, line = out[k], lines[k + 1]
         if above.strip() and _LEADER.match(line) and line.strip()[:1].islower() and not _LEADER.match(above) \
-                and _indent(above) == _indent(line) and not re.search(r"[.:;!?]$", above.strip()):
+                and _indent(above) <= _indent(line) <= _indent(above) + 4 and not re.search(r"[.:;!?]$", above.strip()):
+            # (set in under the label too: "  Non-sedating antihistamines: cetirizine, levocetirizine," / "    loratadine,
+            # desloratadine, fexofenadine ....... 5-7 days")
             out[k], out[k + 1] = "", f"{above.rstrip()} {line.strip()}"
+    return _dotted_columns(_leader_table_headed(out, lines))
+
+
+_DOTTED_ROW = re.compile(r"\s*[^\s.].*?[^\s.]\s?\.{2,}\s?[^\s.].*?[^\s.]\s?\.{2,}\s?[^\s.].*")  # two dotted gaps
+
+
+def _dotted_columns(lines: list[str]) -> list[str]:
+    """Read a table whose columns are joined by dots ("RESULT ...... DOB VALUE ...... WHAT IT USUALLY MEANS" /
+    "Negative ...... below 2.5 ...... No active infection detected") as columns: the dots become the spaces they
+    stand for, so each cell starts where its column does (read as a label and its line, the header was an item and
+    "Borderline / indeterminate .. 2.5" lost its gap)."""
+    out = list(lines)
+    k = 0
+    while k < len(lines):
+        j = k
+        while j < len(lines) and _DOTTED_ROW.fullmatch(lines[j]):
+            j += 1
+        if j - k >= 3:
+            for n in range(k, j):
+                out[n] = re.sub(r"\s?\.{2,}\s?", lambda m: " " * max(3, len(m.group())), lines[n])
+        k = max(j, k + 1)
+    return out
+
+
+_DOT_RULER = re.compile(r"\s*\.{5,}(?:\s+\.{5,})+\s*")  # "......................  ..........": a dotted table's ruler
+
+
+def _leader_table_headed(lines: list[str], raw: list[str]) -> list[str]:
+    """Say a dotted table's column name with each of its values ("Medicine (examples)      Stop for at least" /
+    "........   ......." / "Hydroxyzine ......... 7-10 days": "Hydroxyzine ......... stop for at least 7-10 days"):
+    read apart, the header was a heading and each value lost its "at least"."""
+    out = list(lines)
+    for k in range(1, len(lines)):
+        if not _DOT_RULER.fullmatch(lines[k]):
+            continue
+        header = [c for c in re.split(r"\s{2,}", lines[k - 1].strip()) if c]
+        if len(header) != 2:
+            continue
+        out[k - 1], out[k] = "", ""
+        named = header[1][:1].lower() + header[1][1:] if not header[1][:2].isupper() else header[1]
+        for j in range(k + 1, len(lines)):
+            if not raw[j].strip():  # (a label put back with its dotted line left its own line blank)
+                break
+            out[j] = re.sub(r"(\s\.{3,}\s*)(?=\S)", lambda m: f"{m.group(1)}{named} ", out[j], count=1)
     return out
 
 
@@ -1430,7 +1550,7 @@ def _unboxed_lines(lines: list[str], boxed: set[int] | None = None) -> list[str]
     return out
 
 
-_BOXED_LINE = re.compile(r"\s*(\|\||[|│║*#])\s(.*?)(?:\s+|(?<=[.!?]))\1\s*")  # ("||  ... ||": sides drawn double)  # ("# ... 48 HOURS.#": a side at the stop)
+_BOXED_LINE = re.compile(r"\s*(\|\||[|│║*#=])\s(.*?)(?:\s+|(?<=[.!?]))\1\s*")  # ("||  ... ||": sides drawn double)  # ("# ... 48 HOURS.#": a side at the stop)
 
 
 def _unboxed(line: str) -> str:
@@ -1439,7 +1559,8 @@ def _unboxed(line: str) -> str:
     if _BOX_EDGE.fullmatch(line) or _STAR_RULE.fullmatch(line):
         return ""
     # "Emergency services ........ 911": dot leaders join a label to its value, as a colon does.
-    line = re.sub(r"(?<=\S)\s*\.{4,}\s*(?=\S)", ": ", line)
+    # (three dots too, before a short value at the line's end: "Cough/cold and sleep aids ... 5 days")
+    line = re.sub(r"(?<=\S)(?:\s*\.{4,}\s*|\s\.{3}\s+(?=\S[^.]{0,30}$))(?=\S)", ": ", line)
     m = _BOX_SIDES.fullmatch(line)
     return m.group(1) if m and "|" not in m.group(1) else line
 
@@ -1458,6 +1579,7 @@ def _column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | Non
     columns: list[int] = []
     records: list[int] = []  # where each record of a table of records (rows parted by blank lines) starts
     j, ruled, stacked = i, False, False  # ruled: a ruler under the first row makes it the header (stacked: of lines)
+    spans = False  # the ruler's runs mark where each column starts
     continued = False  # a line set in under a cell carried it on
     while j < len(lines):
         line = lines[j].expandtabs(4).rstrip()
@@ -1475,6 +1597,10 @@ def _column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | Non
             break  # ("1. Take 2 tablets.  Take them with food.": a step of two sentences, no row; "Pregnant?   [ ] Yes
             # [ ] No": a form's question, each a line of its own)
         if rows and all(_RULER.fullmatch(c) for _, c in cells):
+            if len(rows) == 1 and not ruled and len(cells) >= 2 and len(cells) == len(columns) >= 2:
+                # "Dose by WEIGHT (not age)    Acetaminophen 160 mg/5 mL    Ibuprofen ..." / "-------    -------": the
+                # ruler's runs are the columns, and a cell of a row may hold words set apart ("5 mL    (160 mg)")
+                columns, spans = [at for at, _ in cells], True
             if not ruled and 1 < len(rows) <= 6:
                 # "Weight   Acetaminophen (Tylenol)   Ibuprofen ..." / "   Liquid 160 mg per 5 mL   Children's liquid ...":
                 # a header of several lines over the ruler, one header (its lines read as rows had dosed no one)
@@ -1491,10 +1617,11 @@ def _column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | Non
         # (and ends before the next column starts: a sentence set apart by two spaces runs across columns)
         where = [None if k is not None and k + 1 < len(columns) and at + len(cell) > columns[k + 1] and n + 1 < len(cells)
                  else k for n, (k, (at, cell)) in enumerate(zip(where, cells))]  # (the last may take the columns left)
-        if len(cells) >= 2 and None not in where and len(set(where)) == len(where):
+        if len(cells) >= 2 and None not in where and (len(set(where)) == len(where) or spans and len(set(where)) >= 2):
             row = [""] * len(columns)
             for k, (_, cell) in zip(where, cells):
-                row[k] = cell.rstrip(":") if cell.count("(") <= cell.count(")") else cell  # ("(LOW values matter:" goes on)
+                cell = cell.rstrip(":") if cell.count("(") <= cell.count(")") else cell  # ("(LOW values matter:" goes on)
+                row[k] = f"{row[k]} {cell}".strip()
             rows.append(row)
         elif rows and len(cells) == 1 and where[0] is not None and (where[0] != 0 or _cell_goes_on(rows[-1][0])
                                                                     or cells[0][1][0] in "(" and len(cells[0][1].split()) <= 4
@@ -1513,6 +1640,7 @@ def _column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | Non
         else:
             break
         j += 1
+    records = [r for r in records if r < len(rows)]  # (a blank line after the last row starts no record)
     if records:
         # each record's lines are one row, cell by cell (the header and the first record before the first blank)
         starts = [1] + records
@@ -1626,6 +1754,14 @@ def _wrapped_rows_joined(rows: list[list[str]]) -> list[list[str]]:
                      # a first cell in lower case under first cells in capitals carries its row on
                      or row[0][:1].islower() and all(r[0][:1].isupper() for r in out if r[0])):
             out[-1] = [_joined(a, b).strip() if a and b else f"{a} {b}".strip() for a, b in zip(out[-1], row)]
+        elif out and len(row) == len(out[-1]) > 2 and not row[0] and out[-1][0] and all(row[1:]) and all(out[-1][1:]) \
+                and (re.match(r"or\b", row[1]) or re.search(r"\bor$", out[-1][1])) \
+                and re.match(r"[\dA-Z]|usually\b|about\b", row[-1]) and not _cell_goes_on(out[-1][-1]):
+            # "Bacterial vaginosis | 400-500 mg twice daily | 5-7 days" / "| or 2 g as a single dose | 1 day": the
+            # other choice, a dose with its own length (joined, the lengths ran together: "5 to 7 days 1 day")
+            out[-1] = [out[-1][0]] + [re.sub(r",?\s+or$", "", c) for c in out[-1][1:]]
+            label = out[-1][0].removesuffix(" (another choice)")
+            out.append([f"{label} (another choice)", re.sub(r"^or\s+", "", row[1]), *row[2:]])
         elif out and len(row) == len(out[-1]) and said and (not row[0] or row[0][0] in "(-") and (
                 any(_cell_goes_on(a) and b for a, b in zip(out[-1], row))
                 or any(b[:1].islower() for b in row[1:] if b) or row[0][:1] in ("(", "-")
@@ -1749,6 +1885,8 @@ def _is_heading_line(line: str, next_line: str | None) -> bool:
         return False  # "Spanish-language interpreter available on request; ASL interpretation ...": two statements
     if re.search(r"\[[ x]\]", line):
         return False  # a form's line to fill in ("Which side? [ ] Left [ ] Right"): no title
+    if len(parts := re.split(r"\s+[*·•]\s+", line)) >= 3 and any(len(re.findall(r"\b[a-z]+\b", p)) >= 3 for p in parts):
+        return False  # "Free  *  Peer-led  *  Open to adults, family members and friends": a banner's details
     if _TIME.search(line):
         return False  # "Mondays 7:00 - 8:30 pm, Room 2B": a line of a timetable, no heading
     if re.search(r"[.,;:!][\"”’')\]]*$", line) or re.search(r"[a-z%)\]][.!?]\d{1,3}(?:[,–-]\d{1,3})*$", line):
@@ -2152,7 +2290,10 @@ def _table_notes(blocks: list[RawBlock]) -> list[RawBlock]:
             last = max(out.index(o) for o, _ in marked if o in out)
             k = max(k for _, k in marked)
             if one is not None and not one.table and one.kind in ("bullets", "numbered") and k + 1 < len(one.texts) \
-                    and not one.levels:
+                    and not one.levels and re.search(r"\b(?:these|those|the)\s+(?:two|three|four|\d)\b|\bboth\b|\beither\b",
+                                                     note, re.I):
+                # (only a note that speaks of the items it marks as a group: "*These statements have not been
+                # evaluated by the FDA" is said after the whole list, not between its items)
                 # said right after the last item it marks, the list going on after it ("these two drugs": those two)
                 rest = RawBlock(one.kind, one.texts[k + 1:], one.line, depth=one.depth)
                 del one.texts[k + 1:]

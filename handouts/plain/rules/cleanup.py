@@ -154,6 +154,9 @@ def _unshout(sentence: str) -> str:
             continue  # "1-800-QUIT-NOW" is a number to dial, spelled as it is printed
         if re.match(r",? et al\b", sentence[m.end():]):
             continue  # "Clegg DO et al": an author's initials
+        if len(word) == 1 and re.search(r"\b(?:part|section|step|tier|zone|appendix|type|group|phase|grade|class|option|"
+                                        r"plan|list|schedule|form|hepatitis|vitamin)\s+$", sentence[:m.start()], re.I):
+            continue  # "PART A - ABOUT THE TEST": the part's letter names it ("Part a" read as an article)
         if len(word) <= 4 and (re.search(r"\b[A-Z]{2,4}-$", sentence[:m.start()]) or re.match(r"-[A-Z]{1,4}\b", sentence[m.end():])):
             continue  # "ASC-US", "ASC-H": one name of a result, in capitals as the report prints it (not "ANTI-INFLAMMATORY")
         asks = base == "who" and whole_line and re.match(r"\s+(?:SHOULD|IS|ARE|CAN|MAY|MUST|NEEDS?|GETS?|HAS|WILL|DOES|WE|YOU|THEY)\b",
@@ -254,7 +257,8 @@ def _article(m: re.Match) -> str:
         return m.group(0)  # "hepatitis A and B", "vitamin A": a letter that names something, not the article
     vowel = bool(re.match(r"[aeiou]", word, re.I)) and not re.match(r"(?:u[bcfhjkqrst][aeiou]|uni|eu|one|use)", word, re.I)
     vowel = vowel or bool(re.match(r"(?:hour|honest|honor)", word, re.I))
-    if re.fullmatch(r"[A-Z]{2,5}s?", word) and word.lower() not in ("aids",):
+    if re.fullmatch(r"[A-Z]{2,5}s?", word) and word.lower() not in ("aids",) \
+            and not (len(word) > 3 and word.lower() in dictionary_words()):  # ("a FALSE NEGATIVE": a shouted word)
         vowel = word[0] in "AEFHILMNORSX"  # said letter by letter: "an HIV test", "an MRI", "a UTI"
     # Numbers are said: "an 8-hour window", "an 11-year-old", "an 18 mg dose", but "a 1-hour wait".
     vowel = vowel or bool(re.match(r"(?:8|1[18](?:\D|$)|1[18],?\d{3}(?:\D|$))", word))
