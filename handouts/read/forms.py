@@ -1,0 +1,181 @@
+"""A form's lines: labels and their fields, blanks to fill in, signing lines and a consent form's parts."""
+
+from __future__ import annotations
+
+import re
+
+from handouts.read.blocks import RawBlock
+from handouts.read.line_shape import in_capitals, CONTACT, ends_sentence, PHONE, title_like
+
+
+# "Diagnosis: ...", "Stone size on CT: ...": a label of up to four words, not a heading that asks or says what to
+# do ("What to do after an exposure: post-exposure prophylaxis (PEP)" heads what follows).
+_LABEL_LINE = re.compile(r"^(?!(?:What|How|When|Why|Who|Where|Which|If|Before|After)\b)([A-Z][A-Za-z-]*(?:'s)?(?: [A-Za-z/-]+){0,3}):"
+                         r"\s+(\S.*)$")
+
+
+def _label_lines(blocks: list[RawBlock]) -> list[RawBlock]:
+    """Read "Label: value" lines that looked like headings ("Diagnosis: Kidney stone (ureteric colic), left side",
+    "Stone size on CT: approximately 4 mm") as a list of what they say, not as headings of nothing.
+
+    A line of several fields ("Patient weight today: 14 kg      Date: ____") keeps the filled ones; a form's
+    blank ("Date of Surgery: ____") says nothing and goes. The first line of a file ("HIV PrEP: What You Need
+    to Know") and title-like values stay headings.
+    """
+    out: list[RawBlock] = []
+    consent = _consent_form(blocks)
+    for i, b in enumerate(blocks):
+        if b.kind in ("heading", "paragraph") and CONTACT.search(b.texts[0]) and all(x.kind == "heading" for x in blocks[:i]) \
+                and not ends_sentence(b.texts[0]):
+            out.append(b)  # "Main line: (207) 555-0143    Surgery clinic: ..." in the headings a sheet opens with: letterhead
+            continue
+        if consent and _signing_line(b):
+            # "Patient / legal guardian signature: ____   Date: ____   Time: ____": the form's signing, kept
+            said = "; ".join(_blanked(f)
+                             for f in re.split(r"(?:\s{2,}|(?<=_)\s+)(?=[A-Z][\w' /()#-]{0,30}:)", b.texts[0]) if f.strip())
+            if out and out[-1].kind == "bullets" and not out[-1].table and BLANK in out[-1].texts[-1]:
+                out[-1].texts.append(said)
+                out[-1].levels.append((0, "bullets"))
+            else:
+                out.append(RawBlock("bullets", [said], b.line, levels=[(0, "bullets")]))
+            continue
+        if b.kind == "paragraph" and re.fullmatch(r"\(.*\)", b.texts[0]) and out and out[-1].kind == "bullets" \
+                and not out[-1].table and _LABEL_LINE.match(out[-1].texts[-1]):
+            # "General surgery clinic: in 2-4 weeks" / "   (to discuss interval laparoscopic cholecystectomy ...)":
+            # the note in brackets set in under a field is the field's
+            out[-1].texts[-1] = f"{out[-1].texts[-1]} {b.texts[0]}"
+            continue
+        if b.kind == "paragraph" and len(b.texts) == 1 and _in_field_run(blocks, i) and out and out[-1].kind == "bullets" \
+                and _field(out[-1].texts[-1]):
+            out[-1].texts.append(b.texts[0])  # "Phone: (555) 013-7745 (Monday to Friday, ...)." under "Facilitator: ..."
+            out[-1].levels.append((0, "bullets"))
+            continue
+        if b.kind != "heading" or b.level or not i or in_capitals(b.texts[0]) or _SECTION_LABEL.match(b.texts[0]):
+            # "A QUICK REMINDER: THE RULE OF 15": a heading in capitals; "Prevention: the MMR vaccine": a section's name
+            out.append(b)
+            continue
+        if ":" in b.texts[0] and PHONE.search(b.texts[0]) and any(x.kind != "heading" for x in blocks[:i]):
+            # (not in the headings a sheet opens with: "Main: (614) 555-0182 | Nurse line: ..." is its letterhead)
+            # "After-hours on-call line (urgent medical questions): (555) 013-2000": a contact, one of a list, no
+            # heading of the lines after it.
+            # (One of a list of contacts only: "Questions after discharge? Nurse Line, 24 hours: ..." after a list of
+            # warning signs is not one more sign.)
+            said = [b.texts[0]]
+            if out and out[-1].kind == "bullets" and (PHONE.search(out[-1].texts[-1]) or not out[-1].table and out[-1].line
+                                                       + len(out[-1].texts) == b.line and _LABEL_LINE.match(out[-1].texts[-1])):
+                out[-1].texts += said
+                out[-1].levels += [(0, "bullets")]
+            else:
+                out.append(RawBlock("bullets", said, b.line, levels=[(0, "bullets")]))
+            continue
+        # Fields part at wide gaps, and after a blank ("Patient name: ____ DOB: ____").
+        fields = [f.strip() for f in re.split(r"\s{3,}|(?<=__)\s+(?=[A-Z][\w' /]{0,30}:)", b.texts[0]) if f.strip()]
+        # Label lines one under another ("Facilitator: Dana Whitfield, LCSW" / "MS Nurse Specialist: ..." / "Email:
+        # ..."): a block of fields, even where a value reads like a title; headings do not come in runs like that.
+        run = _in_field_run(blocks, i)
+        labelled = [f for f in fields if (m := _LABEL_LINE.match(f)) and (run or
+            "__" in f or not title_like(m.group(2).split()) and len(m.group(2).split()) >= 2 or re.search(r"\d", m.group(2)))]
+        if all(re.fullmatch(r"[^:_]+:\s*_+[_/ ]*|\[[ xX]\]\s*[\w ]{1,30}", f) for f in fields) \
+                and any(_PATIENT_FIELD.search(f.split(":")[0]) for f in fields if ":" in f):
+            # "Patient name: ____   Date of birth: ____/____   Chart #: ____": who the patient is, blank ("Nurse: ____
+            # [ ] Interpreter used   Language: ____": who saw them, and how)
+            continue
+        if len(labelled) != len(fields):
+            # "Additional procedures agreed (for example, stent removal): ____": a form's line, no heading of what follows
+            out.append(RawBlock("paragraph", [b.texts[0]], b.line) if "__" in b.texts[0] else b)
+            continue
+        # A line with a name or a signature on it is the form's own furniture: its "Date: ____" goes with them.
+        furniture = any(re.match(r"[\w' ]*\b(?:name|signature|signed|witness)\b", f, re.I) and "__" in f for f in labelled)
+        said = []
+        for t in (_filled(f, furniture, consent) for f in labelled):
+            if t and said and t.endswith(BLANK) and t.count(BLANK) == 1 and ":" in t and len(t.split(":")[0].split()) <= 2:
+                said[-1] += f"; {t}"  # "Ondansetron given in ED: Yes / No   Time: ____": the time of that dose
+            elif t:
+                said.append(t)
+        if not said:
+            continue  # "Patient: ________   Date of Surgery: ____/____": a form's blanks
+        if out and out[-1].kind == "bullets" and _LABEL_LINE.match(out[-1].texts[-1]):
+            out[-1].texts += said
+            out[-1].levels += [(0, "bullets")] * len(said)
+        else:
+            out.append(RawBlock("bullets", said, b.line, levels=[(0, "bullets")] * len(said)))
+    return out
+
+
+def _consent_form(blocks: list[RawBlock]) -> bool:
+    """Tell whether a sheet is a consent form: the patient signs that they consent ("I consent to the procedure")."""
+    return any(re.search(r"\bI (?:hereby )?(?:\w+ )?(?:consent|agree|give (?:my )?(?:permission|consent))\b|"
+                         r"\bconsent form\b", t, re.I) for b in blocks for t in b.texts)
+
+
+def _signing_line(b: RawBlock) -> bool:
+    """A line of a form where someone signs ("Patient signature: ____   Date: ____", "Witness: ____")."""
+    return len(b.texts) == 1 and b.kind in ("heading", "paragraph") and "__" in b.texts[0] \
+        and any(_SIGNING_FIELD.search(label) for label in re.findall(r"([^:_]+):\s*(?:Dr\.?\s*)?_", b.texts[0]))
+
+
+def _in_field_run(blocks: list[RawBlock], i: int) -> bool:
+    """Tell whether block i is a "Label: value" line right under or over another one (a block of fields)."""
+    if not _field(blocks[i].texts[0]) or len(blocks[i].texts) != 1:
+        return False
+    # (Lines of a form or a contact block, not a list's items: "Recognising a New Stroke: BE FAST" over "- B - Balance:
+    # ..." stays a heading.)
+    before = blocks[i - 1] if i and blocks[i - 1].kind in ("heading", "paragraph") else None
+    after = blocks[i + 1] if i + 1 < len(blocks) and blocks[i + 1].kind in ("heading", "paragraph") else None
+    return bool(before and before.line + len(before.texts) == blocks[i].line and _field(before.texts[-1])
+                or after and after.line == blocks[i].line + 1 and _field(after.texts[0]))
+
+
+def _field(text: str) -> bool:
+    """A "Label: value" line, or a contact line ("Epilepsy nurse line (Mon-Fri 8:30-4:30): (555) 013-7720")."""
+    return bool(_LABEL_LINE.match(text) or ":" in text and PHONE.search(text))
+
+
+# "Prevention: the MMR vaccine", "Treatment: what helps": a section's name and its subject, no label of a value.
+_SECTION_LABEL = re.compile(r"^(?:prevention|treatment|symptoms|signs|causes|complications|outlook|overview|background|"
+                            r"summary|risks|benefits|alternatives|aftercare|recovery|testing|vaccination|management|"
+                            r"self[- ]care|home care|diet|exercise|pregnancy|breastfeeding|children|important|warning|caution)\s*:", re.I)
+
+# A form's blank and its label, at the end of a field ("... in 1 to 2 weeks. Appointment: ___/___ at __:__").
+
+
+BLANK = "________"  # a form's blank to fill in, as printed
+# Fields that only say who the patient is: record-keeping, no part of what the sheet tells them.
+# (Who saw the patient is the record's too: "Attending physician: Dr. ____", "Discharging nurse: ____"; whom they
+# see next, or who operates, is not: "Surgeon: Dr. ____", "Primary care doctor: Dr. ____ within 7 to 10 days".)
+_PATIENT_FIELD = re.compile(r"\b(?:(?:patient|child)(?:'s)?(?: full)? name|(?:full |print(?:ed)? )?name|patient|"
+                            r"date of birth|dob|d\.o\.b|mrn|medical record|record number|hospital number|nhs number|"
+                            r"(?:patient )?id|address|relationship|ward|bed|admitted|admission|date of admission|"
+                            r"discharge date|date of discharge|attending|seen by|discharging|treating|nurse|staff)\b", re.I)
+# Fields of the signing: a consent form's purpose, and furniture on any other sheet.
+_SIGNING_FIELD = re.compile(r"\b(?:signature|signed|witness|interpreter|parent/guardian|legal representative|"
+                            r"obtaining consent)\b", re.I)  # ("Patient or legal representative: ____", "Physician obtaining consent: ____")
+
+
+def _blanked(field: str, before_box: bool = True) -> str:
+    """Return a field with each run of blanks ("______", "____/____/______") printed as one BLANK, spaces tidied
+    (`before_box`: a blank before a tick box "[ ]" is one too)."""
+    ahead = r"[A-Za-z(\[]" if before_box else r"[A-Za-z(]"
+    return re.sub(r"\s+", " ", re.sub(rf"_{{2,}}[_/:\s]*?(?=\s*(?:{ahead}|$))", BLANK + " ", field)).strip()
+
+
+def _filled(field: str, furniture: bool = False, consent: bool = False) -> str:
+    """Return a form's field as printed, its blanks kept for staff to fill in ("Weight today: ________ kg",
+    "Surgeon: Dr. ________", "Date of procedure: ________"), or "" for a field that only says who the patient is
+    ("Patient name: ____"), or who signs a sheet that is no consent form ("Signature: ____", and a "Date: ____" on
+    their line: `furniture`). A consent form keeps its signing lines: without them it cannot be signed."""
+    text = _blanked(field, before_box=False)
+    m = _LABEL_LINE.match(text)
+    if not m or not m.group(2).strip():
+        return ""
+    # ("Seen by: ________, MD/PA": a blank and the letters after the name to come)
+    only_blank = not re.sub(r"\b(?:MD|DO|PA|PA-C|NP|RN|APRN|CNM|DDS)\b", "", re.sub(r"^(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?\s", "",
+                                                                                   m.group(2)).replace(BLANK, "")).strip(" /:,_")
+    if only_blank and (_PATIENT_FIELD.search(m.group(1)) or not consent and (furniture or _SIGNING_FIELD.search(m.group(1)))):
+        return ""
+    return text
+
+
+def _reads_as_content(line: str) -> bool:
+    """Tell whether a short line read as a heading says something of its own (a time, a place, a number)."""
+    return bool(re.search(r"\d", line)) and not line.rstrip().endswith(("?", ":"))

@@ -1,0 +1,197 @@
+"""A sheet's top: its letterhead (who made it, how to reach them), its banner and its title."""
+
+from __future__ import annotations
+
+import re
+
+from handouts.read.blocks import RawBlock
+from handouts.read.furniture import is_furniture, is_menu
+from handouts.read.line_shape import (in_capitals, CONTACT, ends_sentence, ORGANISATION, PLACE, STREET, TIME,
+                                      title_like)
+
+
+_TITLE_GOES_ON = re.compile(r"(?:with|without|for|and|or|of|in|during|after|before|to)\b", re.I)
+_TAGLINE = re.compile(r"\s+[-–—·•|]\s+")  # "Free of charge  -  No referral required  -  All adults welcome"
+_PARTS = re.compile(r"\s+\|\s+")  # "412 Alder Street   |   Tel. (555) 014-2280   |   info@clinic.org"
+_DOCUMENT_KIND = re.compile(r"^(?!.*:)(?:[\w' –—-]+ )?(?:fact ?sheet|handout|leaflet|newsletter|telephone triage|triage protocol|patient (?:medicine |drug )?information|(?:patient )?medication guide|information "
+                            r"sheet|information for patients)\b|^package leaflet: information for the (?:patient|user)$", re.I)
+
+
+_SHEET_TITLE = re.compile(r"\b(?:discharge instructions|instructions for|after-care instructions|consent (?:form|for)|"
+                          r"care plan|action plan)\b", re.I)
+
+
+def _bracketed(text: str) -> bool:
+    """Tell whether a text is one note in brackets, brackets inside it too ("(also sold as Keppra(R); ...)")."""
+    depth = 0
+    for k, c in enumerate(text):
+        depth += (c == "(") - (c == ")")
+        if depth == 0 and k < len(text) - 1:
+            return False
+    return text.startswith("(") and depth == 0
+
+
+def _site_banner(text: str) -> bool:
+    """Tell whether a line over a page's title names who made it, or is its menu ("... Department of Public Health ·
+    ... Program Home | Diseases A-Z | Reporting | Contact"), not a line of its text ("Diagnosis: Closed fracture ...")."""
+    parts = _letterhead_parts(text)
+    return any(_names_or_reaches(p) for p in parts) and (
+        all(_names_or_reaches(p) or _DOCUMENT_KIND.search(p) for p in parts) or text.count("|") >= 2 or is_furniture(text)
+        or is_menu(text))
+
+
+def _letterhead_parts(text: str) -> list[str]:
+    """Part a letterhead line: at "|", at "*" between spaces, at wide gaps ("Suite 2    Phone: 555-883-6020")."""
+    return [p.strip() for p in re.split(r"\s+[|*·•]\s+|\s{3,}", text) if p.strip()]
+
+
+def _names_or_reaches(part: str) -> bool:
+    """Tell whether a part of a letterhead line names who made the sheet, where it is, how to reach them, or when it
+    was revised ("Revised: January 2025")."""
+    return bool(ORGANISATION.search(part) or CONTACT.search(part) or PLACE.search(part) or is_furniture(part)
+                or re.match(r"(?i)(?:open|hours)\b.*\d", part))  # "Open 8 am - 9 pm daily": when to reach them
+
+
+def _letterhead(blocks: list[RawBlock], i: int) -> bool:
+    """Tell whether the heading at i names who made the sheet, or what kind of sheet it is (over another heading:
+    "Why We Made This Handout" over its paragraph is a section's heading), or where to reach them."""
+    if _BANNER_DETAIL.search(blocks[i].texts[0]):
+        return False  # "Sponsored by the Pulmonary Rehabilitation Department, ...": who runs the group, said (_banner_details)
+    parts = _letterhead_parts(blocks[i].texts[0])  # "Division of Viral Hepatitis | Fact Sheet for the Public"
+    # (a unit's name beside the organisation's: "Division of Environmental Health  |  Epidemiology & Disease Control")
+    return all(_names_or_reaches(p) or _DOCUMENT_KIND.search(p) and i + 1 < len(blocks) and blocks[i + 1].kind == "heading"
+               or k and _names_or_reaches(parts[0]) and len(p.split()) <= 4 and title_like(p.split()) and not re.search(r"\d", p)
+               for k, p in enumerate(parts))
+
+
+def _letterhead_under_title(blocks: list[RawBlock]) -> list[RawBlock]:
+    """Take the letterhead lines right under the title (blocks[0]) out of the blocks, and return them."""
+    taken = []
+    while len(blocks) > 1 and blocks[1].kind == "heading" and _letterhead(blocks, 1):
+        taken.append(blocks.pop(1))
+    return taken
+
+
+def _contacts(letterhead: list[RawBlock], rest: list[RawBlock]) -> RawBlock | None:
+    """Return the phone lines of a letterhead as a list to keep ("Nurse Advice Line (24 h): (555) 310-4477"): the
+    only way a reader has to reach the clinic, where the text does not give them again. A fax is for staff."""
+    said = " ".join(t for b in rest for t in b.texts)
+    digits = {re.sub(r"\D", "", n) for n in CONTACT.findall(said)}
+    parts = [re.sub(r"\s+(?:https?://|www\.)\S+$|\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+$", "", p)  # its web address joined on
+             for b in letterhead for p in _letterhead_parts(b.texts[0])]
+    parts = [re.sub(r"^(Tel|Tel\.|Ph|Phone|Telephone)\.?\s+(?=[(\d])", "Phone: ", p) for p in parts]  # "Tel." ends no sentence
+    lines = [p for p in parts if CONTACT.search(p)
+             and not re.match(r"fax\b", p, re.I) and not PLACE.search(p.split(":")[0])
+             and not any(re.sub(r"\D", "", n) in digits for n in CONTACT.findall(p))]
+    # Whose numbers they are: the organisation's name first ("Riverbend Sleep & Pulmonary Associates").
+    name = next((p for p in parts if ORGANISATION.search(p) and not CONTACT.search(p) and not PLACE.search(p)
+                 and len(p.split()) <= 10 and not is_furniture(p)), None)
+    if name:  # "RIVERBEND REGIONAL MEDICAL CENTER" is a name, set in capitals: "Riverbend Regional Medical Center"
+        name = re.sub(r"\b[A-Z][A-Z'’]{3,}\b|\b(?:ST|OF|AND|THE|FOR|AT|IN|ON)\b", lambda m: m.group().lower() if m.group().lower()
+                      in ("of", "and", "the", "for", "at", "in", "on") and m.start() else m.group().capitalize(), name)
+    # Where they are: "4100 Shoreline Drive, Milwaukee, WI" (a sheet that says "return to the emergency department"
+    # or "arrive 30 minutes early" sends the reader there)
+    street = next((p for p in parts if STREET.match(p) and not any(p in t for b in rest for t in b.texts)), None)
+    lines = [x for x in (name, street) if x] + lines if lines else lines
+    return RawBlock("bullets", lines, letterhead[0].line, levels=[(0, "bullets")] * len(lines)) if lines else None
+
+
+def _title_at_top(blocks: list[RawBlock]) -> int | None:
+    """Return where the title is among the headings a source opens with (a run of them before any text), or None.
+
+    The first heading of that run that is not letterhead, a form's blank or a document kind is the title
+    ("Respiratory Syncytial Virus (RSV) in Older Adults" over "Fact Sheet for Patients | Updated 2025").
+    A lone heading over the first paragraph stays its section's heading; a Markdown source marks its own (# Title).
+    """
+    if len(blocks) > 2 and blocks[0].kind == "paragraph" and len(blocks[0].texts) == 1 and in_capitals(blocks[0].texts[0]) \
+            and len(blocks[0].texts[0].split()) <= 12 and blocks[1].kind == "heading" and not blocks[1].level \
+            and in_capitals(blocks[1].texts[0]) and len(blocks[1].texts[0].split()) <= 12 and not _letterhead(blocks, 1):
+        # "RINGING, BUZZING, HISSING?  YOU ARE NOT THE ONLY ONE." over "NORTH VALLEY TINNITUS & HEARING LOSS SUPPORT
+        # GROUP": a banner's call-out over its name; the name is the title, the call-out its first line
+        blocks[0], blocks[1] = blocks[1], blocks[0]
+        return 0
+    run = 0
+    while run < len(blocks) and blocks[run].kind == "heading":
+        run += 1
+    marked = next((i for i, b in enumerate(blocks[:run]) if b.level), None)
+    if marked is not None and blocks[marked].title and 0 < marked <= 5 and all(_letterhead(blocks, i) for i in range(marked)):
+        return marked  # letterhead lines over a Markdown "# Title": the title is marked
+    if run == 0 or run == len(blocks) or marked is not None:
+        return None
+    if run == 1 and not _letterhead(blocks, 0) and blocks[1].kind == "paragraph" and len(blocks[1].texts) == 1 \
+            and not ends_sentence(blocks[1].texts[0]) and len(blocks[1].texts[0].split()) <= 20 \
+            and title_like(blocks[1].texts[0].split()) and len(blocks) > 2 \
+            and not re.search(r"\[[ xX✓]\]|_{2,}|[?:]", blocks[1].texts[0]):  # (not a form's question: "Which side? [ ] Left")
+        # "B R E A T H E   E A S Y" over "A Peer-Support Group for People Living with COPD and the People Who Care for
+        # Them": a banner and its subtitle, one title (the handout had been named after its file)
+        blocks[0].texts[0] = f"{blocks[0].texts[0].rstrip(':')}: {blocks.pop(1).texts[0]}"
+        return 0
+    if all(_letterhead(blocks, i) for i in range(run)):
+        # "RIVERBEND ORTHOPAEDIC & SPORTS MEDICINE" / "Day Surgery Unit | ... | Tel ..." / "After-hours on-call surgeon:
+        # (555) 018-4499" (a contact, read as a list) / "DISCHARGE INSTRUCTIONS -- KNEE ARTHROSCOPY": the letterhead
+        # runs on through its contact lines, and the title is the heading after them
+        k = run
+        while k < min(len(blocks), 8) and blocks[k].kind == "bullets" and not blocks[k].table \
+                and all(CONTACT.search(t) for t in blocks[k].texts):
+            k += 1
+        if k > run and k + 1 < len(blocks) and blocks[k].kind == "heading" and not _letterhead(blocks, k) \
+                and blocks[k + 1].kind != "heading":
+            contacts = blocks.pop(run)
+            for n, t in enumerate(contacts.texts):
+                blocks.insert(run + n, RawBlock("heading", [t], contacts.line))  # letterhead lines, taken with it
+            return k + len(contacts.texts) - 1
+    for i, b in enumerate(blocks[:min(run, 8)]):  # (letterhead runs up to 7 lines: name, unit, address, phones)
+        # ("EMERGENCY DEPARTMENT DISCHARGE INSTRUCTIONS" names a department, but says what the sheet is: its title)
+        if (not _letterhead(blocks, i) or _SHEET_TITLE.search(b.texts[0])) and not b.texts[0].endswith("?"):
+            return i if run > 1 else None
+    banner = blocks[run]
+    if run <= 5 and banner.kind == "paragraph" and len(banner.texts) == 1 and in_capitals(banner.texts[0]) \
+            and banner.texts[0].endswith(":") and len(banner.texts[0].split()) <= 8 and run + 1 < len(blocks) \
+            and blocks[run + 1].kind == "heading" and not _letterhead(blocks, run + 1):
+        # "YOU ARE NOT ALONE:" over "A Peer Support Group for Families Living with Epilepsy": one title of two lines
+        # (the banner had been read as a lead-in, and the title as a heading of nothing).
+        blocks[run + 1].texts[0] = f"{banner.texts[0]} {blocks[run + 1].texts[0]}"
+        del blocks[run]
+        blocks[run].kind = "heading"
+        return run
+    if run <= 5 and banner.kind == "paragraph" and len(banner.texts) == 1 and len(banner.texts[0].split()) <= 25 \
+            and not ends_sentence(banner.texts[0]):
+        # Letterhead over a banner of several lines ('"LIVING WELL TOGETHER"' / 'A Support Group for People with MS'
+        # / 'and Their Partners'), read as one paragraph: the banner is the title.
+        banner.kind = "heading"
+        return run
+    return None
+
+
+_BANNER_DETAIL = re.compile(r"\b(?:hosted by|held at|free of charge|no referral|sponsored by|run by|supported by|funded by|"
+                            r"in partnership with|(?:every|each) (?:month|week)|(?:1st|2nd|3rd|4th|first|second|third|fourth|"
+                            r"last) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?)\b", re.I)
+
+
+def _banner_details(blocks: list[RawBlock]) -> None:
+    """Keep the lines of a banner under the title ("Hosted by the Nephrology Outpatient Program, Westfield Community
+    Hospital" / "Conference Room B (2nd floor, East Wing) * 418 Orchard Avenue" / "Free of charge - no referral
+    needed") as a list: read as headings of nothing, they went, and with them where the group meets."""
+    j = 1
+    while j < len(blocks) and blocks[j].kind == "heading" and not blocks[j].level:
+        j += 1
+    if j == 2 and j < len(blocks) and blocks[j].kind != "heading" and _BANNER_DETAIL.search(blocks[1].texts[0]):
+        # "Hosted by the Family Resource Office, ..." right over the text: who runs the group, no heading of that text
+        blocks[1] = RawBlock("bullets", blocks[1].texts, blocks[1].line, levels=[(0, "bullets")])
+        return
+    if j >= len(blocks) or blocks[j].kind == "heading" or j - 1 <= 1:
+        return  # (the last heading of the run heads the text after it)
+    lines = [b.texts[0] for b in blocks[1:j - 1]]
+    if any(in_capitals(x) or x.endswith("?") for x in lines):
+        return
+    # Only what a reader needs: where, when, who hosts, what it costs (not "Form TM-104", "Revised September 2023").
+    joined: list[str] = []
+    for x in lines:  # "Sponsored by the Pulmonary Rehabilitation Department, Northfield" / "Community Hospital, ...": wrapped
+        if joined and (len(joined[-1]) >= 50 and not re.search(r"[.!?:;]$", joined[-1]) or joined[-1].endswith(",")):
+            joined[-1] += f" {x}"
+        else:
+            joined.append(x)
+    said = [x for x in joined if PLACE.search(x) or CONTACT.search(x) or TIME.search(x)
+            or _BANNER_DETAIL.search(x)]
+    if said:
+        blocks[1:j - 1] = [RawBlock("bullets", said, blocks[1].line, levels=[(0, "bullets")] * len(said))]

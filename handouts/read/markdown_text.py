@@ -1,0 +1,165 @@
+"""Read Markdown into blocks (markdown-it's tokens): headings, lists, tables, quotes and emphasised lines."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from handouts.read.blocks import laid_out, RawBlock, safe_link, sentence_end, table_blocks, table_rows, unquote
+from handouts.read.furniture import stands_apart
+from handouts.read.line_shape import BULLET, ends_sentence, NUMBERED
+from handouts.read.plain_text import parse_plain_text
+
+
+def parse_markdown(body: str, first_line: int = 1) -> list[RawBlock]:
+    """Read Markdown headings, paragraphs, lists, block quotes, tables and HTML blocks (markup dropped)."""
+    from markdown_it import MarkdownIt  # here, not at the top: only a Markdown source needs the parser
+
+    parser = MarkdownIt("commonmark").enable("table")
+    # Every link is read as a link, whatever its address, so its words are kept and its address dropped; the parser
+    # would otherwise leave "[our safety page](javascript:alert(3))" as it stands, address and all.
+    parser.validateLink = lambda url: True
+    # A form's blank ("Date of visit: ____/____/______") is no emphasis: Markdown would take its underscores for it.
+    # An "o" set in under a list's item is a bullet of a list inside it ("- One leg swollen, especially if:" / "  o recent
+    # surgery"): as Markdown it would run on in the item's text, the "o"s in it.
+    body = re.sub(r"(?m)^([ \t]+)o[ \t]+(?=\S)", r"\1- ", body)
+    tokens = parser.parse(re.sub(r"_{3,}", lambda m: "\\_" * len(m.group()), body))
+    blocks: list[RawBlock] = []
+    list_kinds: list[str] = []  # the open lists, outermost first
+    outer: RawBlock | None = None  # the outermost open list: its items, each with its depth (see laid_out)
+    items: list[int | None] = []  # the open list items: where each one's text is in `outer` (None: no text yet)
+    in_quote = 0
+    table: list[list[str]] | None = None  # rows of the table being read
+    raw = body.split("\n")
+    after_list: list[RawBlock] = []  # paragraphs run on into a list item's lines, said after the list
+    for i, tok in enumerate(tokens):
+        line = first_line + (tok.map[0] if tok.map else 0)
+        if tok.type in ("bullet_list_open", "ordered_list_open"):
+            kind = "bullets" if tok.type == "bullet_list_open" else "numbered"
+            if not list_kinds:
+                outer = RawBlock(kind, [], line)
+                blocks.append(outer)
+            list_kinds.append(kind)
+        elif tok.type in ("bullet_list_close", "ordered_list_close"):
+            list_kinds.pop()
+            if not list_kinds:
+                blocks += after_list
+                after_list = []
+        elif tok.type == "list_item_open":
+            items.append(None)
+        elif tok.type == "list_item_close":
+            items.pop()
+        elif tok.type == "blockquote_open":
+            in_quote += 1
+        elif tok.type == "blockquote_close":
+            in_quote -= 1
+        elif tok.type == "table_open":
+            table, table_line = [], line
+        elif tok.type == "tr_open" and table is not None:
+            table.append([])
+        elif tok.type == "table_close" and table is not None:
+            if list_kinds and outer is not None and items:
+                # A table set in under a list item ("- Breathing is faster than the following rates:" over ages and
+                # rates): its rows are a list set in under that item, which leads them in (after the list they
+                # would lose it, and "the following rates" would point at the next item).
+                rows = table_rows([r for r in table if any(r)])
+                outer.texts += rows
+                outer.levels += [(len(list_kinds), "bullets")] * len(rows)
+            else:
+                blocks += table_blocks(table, table_line)
+            table = None
+        elif tok.type in ("code_block", "fence") and not list_kinds:
+            # Text set in by four spaces ("    Drug    Dose    Duration"): a table laid out in columns, or lines pasted
+            # as they were; Markdown keeps it as code, which a handout has none of: read it as plain text.
+            pasted = parse_plain_text(tok.content, line)
+            for b in pasted:
+                if b.kind == "heading" and blocks and blocks[-1].kind == "heading":
+                    # "### To report a case" over "    HAI Program, Harlow County DPH" / "    Phone: ...": under a
+                    # Markdown heading, a line set in is its text, no heading of its own (the section's heading was lost)
+                    b.kind = "paragraph"
+            blocks += pasted
+        elif tok.type == "html_block":
+            text = _html_text(tok.content)
+            if text:
+                blocks.append(RawBlock("paragraph", [text], line))
+        elif tok.type == "inline":
+            lines = _inline_lines(tok)
+            text = " ".join(" ".join(lines).split())
+            opener = tokens[i - 1].type
+            if table is not None:
+                table[-1].append(text)
+            elif not text:
+                continue
+            elif list_kinds and outer is not None and items:
+                lazy = _run_on_paragraph(lines, raw, tok.map)
+                if lazy:
+                    # "- Sugary drinks ..." / "Drink at least 2 liters of water ...": a sentence at the margin right
+                    # under an item is the text after the list (Markdown runs it on into the item).
+                    after_list.append(RawBlock("paragraph", [" ".join(lines[lazy:])], line + lazy))
+                    lines = lines[:lazy]
+                    text = " ".join(" ".join(lines).split())
+                if items[-1] is None:  # the item's first paragraph: its text, at its depth
+                    items[-1] = len(outer.texts)
+                    outer.texts.append(text)
+                    outer.levels.append((len(list_kinds) - 1, list_kinds[-1]))
+                else:  # a paragraph more under the same item ("5. Hold your breath." and a note under it)
+                    outer.texts[items[-1]] = f"{sentence_end(outer.texts[items[-1]])} {text}"
+            elif opener == "heading_open":
+                blocks.append(RawBlock("heading", [text], line, title=tokens[i - 1].tag == "h1",
+                                       level=int(tokens[i - 1].tag[1])))
+            elif len(lines) > 1 and (any(stands_apart(x, lines[n - 1] if n else None, lines[n + 1] if n + 1 < len(lines)
+                                                      else None) for n, x in enumerate(lines)) or _emphasised_lines(raw, tok.map)):
+                # Lines of a pasted page that Markdown runs together ("Skip to main content" / "Home" / ...):
+                # each its own, so the furniture among them is seen.
+                blocks += [RawBlock("paragraph", [x], line + n, quoted=bool(in_quote)) for n, x in enumerate(lines)]
+            else:
+                text, quoted = unquote(text)
+                blocks.append(RawBlock("paragraph", [text], line, quoted=quoted or bool(in_quote)))
+    return [b for b in laid_out(blocks) if b.texts]
+
+
+def _emphasised_lines(raw: list[str], where) -> bool:
+    """Tell whether a Markdown paragraph has a line set wholly in bold or italics ("**RIVERSIDE DIGESTIVE HEALTH**" over
+    "Endoscopy Center | Nurse line: ...", "*Cedar Valley Family Medicine*" over "*Questions? Nurse line: ...*"): lines
+    of letterhead, each its own, which Markdown would run into one sentence."""
+    lines = raw[where[0]:where[1]] if where else []
+    return len(lines) > 1 and any(re.fullmatch(r"\s*(\*\*|__|\*|_)(?!\s).*\S\1\s*", x) for x in lines)
+
+
+def _run_on_paragraph(lines: list[str], raw: list[str], where) -> int | None:
+    """Return where a list item's lines become a paragraph of their own: a line at the margin (not set in under the
+    item) that starts a sentence with a capital and ends it, after a line with no full stop."""
+    if not where or len(lines) < 2 or where[1] - where[0] != len(lines):
+        return None
+    for n in range(1, len(lines)):
+        source = raw[where[0] + n]
+        if not source[:1].isspace() and lines[n][:1].isupper() and not ends_sentence(lines[n - 1]) \
+                and re.search(r"[.!?]$", lines[-1]) and not BULLET.match(source) and not NUMBERED.match(source):
+            return n
+    return None
+
+
+def _html_text(markup: str) -> str:
+    """Return the words of an HTML block: tags dropped, entities read (the text is escaped again on output)."""
+    markup = re.sub(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->", " ", markup, flags=re.S | re.I)  # code, not words
+    # A tag ends at the first ">" outside its quoted attributes: <a title="a>b" href="..."> leaves no words.
+    return " ".join(html.unescape(re.sub(r"<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", " ", markup)).split())
+
+
+def _inline_lines(tok) -> list[str]:
+    """Return the plain text of an inline token, line by line: emphasis and links become their words (a link's
+    address is dropped; an address written as a link, <https://...>, is kept only when it is a safe one); pictures
+    are dropped (a handout prints none, and alt text alone reads as a stray line)."""
+    parts, hidden = [], False
+    for child in tok.children or []:
+        if child.type == "link_open":
+            hidden = child.markup == "autolink" and not safe_link(str(child.attrs.get("href", "")))
+        elif child.type == "link_close":
+            hidden = False
+        elif hidden:
+            continue
+        elif child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append("\n")
+    return [" ".join(x.split()) for x in "".join(parts).split("\n") if x.strip()]

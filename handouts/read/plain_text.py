@@ -1,0 +1,646 @@
+"""Read plain text into blocks: headings, paragraphs hard-wrapped over lines, lists and their nesting, tables and
+forms, recovered from the layout alone."""
+
+from __future__ import annotations
+
+import re
+
+from handouts.read.blocks import laid_out, QUOTES, RawBlock, table_blocks, unquote
+from handouts.read.forms import _LABEL_LINE
+from handouts.read.furniture import is_furniture, is_menu_bar, stands_apart
+from handouts.read.letterhead import _DOCUMENT_KIND, _names_or_reaches, _SHEET_TITLE, _TITLE_GOES_ON
+from handouts.read.line_passes import (_LEADER, _leader_labels_joined, _marked_labels, _stacked_options,
+                                       _unboxed_lines, _without_margin_marks, _without_sales_boxes, _yes_no_rows)
+from handouts.read.line_shape import (BULLET, in_capitals, CONTACT, ENDS_MID_PHRASE, ENDS_ON_VERB, ends_sentence,
+                                      GRID_RULER, indent_of, join_wrapped, LETTERED, NEVER_ENDS, next_text_line, number_of,
+                                      NUMBERED, ORGANISATION, previous_line_blank, STAR_RULE, STREET, TICKED,
+                                      TIME, timed, title_like)
+from handouts.read.notes import _anchored, _NOTE
+from handouts.read.running_lines import numbered_notes_marked, without_running_lines
+from handouts.read.tables import _column_table, _pipe_table, _timetables
+
+
+_MAX_HEADING_WORDS = 16
+
+
+def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
+    """Recover headings, paragraphs, lists and quoted passages from plain text."""
+    blocks: list[RawBlock] = []
+    raw_lines = _leader_labels_joined(numbered_notes_marked(without_running_lines(body.split("\n"))))
+    boxed: set[int] = set()  # the lines drawn inside a box
+    # "+-------+------+" between the rows of a table drawn as a grid: its rulers, no box's edges
+    lines = [x.replace("+", "|") if GRID_RULER.fullmatch(x) else x for x in _without_margin_marks(raw_lines)]
+    lines = _yes_no_rows(_stacked_options(_without_sales_boxes(_unboxed_lines(lines, boxed), boxed)))
+    lines = _marked_labels(lines)
+    indents: list[int] = []  # how far in the items of each open level of the list being read stand
+    refers_to_sections = bool(re.search(r"\b[Ss]ections? \d", body))
+    # "Q: What are the normal ranges?" over its answer, a page of such questions: each a heading (the answer unmarked)
+    questions = len(re.findall(r"(?m)^[ \t]*(?:Q|Question)[ \t]*(?:\d{1,2})?[ \t]*[:.)][ \t]+.+(?:\?|\n[ \t]*[a-z].*\?)[ \t]*$", body))
+    run_ends = _run_ends(lines)
+    width = _wrap_width(lines)
+    # the sheet's first sentence: above it, letterhead
+    first_sentence = next((k for k, x in enumerate(lines) if ends_sentence(x.strip()) and len(x.split()) > 8), len(lines))
+    skip = 0  # the lines up to here were read as a table
+    for i, line in enumerate(lines):
+        n = first_line + i
+        stripped = line.strip()
+        if not stripped or i < skip:
+            continue
+        table = _pipe_table(lines, i) if "|" in stripped else None
+        # ("VitalSpan Daily  ☰  Home  |  Longevity  |  Reviews" over "Search...      🛒 Cart (0)": a menu bar of links
+        # between "|" is no row of columns)
+        # (two spaces after a sentence's stop are a typist's, no column: "... supervision[5].  Keep a" / "headache diary")
+        table = table or (_column_table(lines, i) if re.search(r"[^.!?\s] {2,}\S", stripped) and stripped.count("|") < 2 else None)
+        if table and all(is_furniture(x.strip()) or is_menu_bar(x.strip()) for x in lines[i:table[1]] if x.strip()):
+            table = None  # "Find a Doctor  |  Locations  |  Pay a Bill" / "Search        Go": a site's menu, no table
+        cells = [c for r in table[0] for c in r if c and re.search(r"\w", c)] if table else []
+        if table and all(b.kind == "heading" for b in blocks) and (all(_names_or_reaches(c) for c in cells) or not blocks
+                and len(table[0]) <= 4 and all(len(c.split()) <= 7 and not re.search(r"[.;!?]$", c) for c in cells)
+                and any(re.search(r"\d", c) for c in cells) and not any(r for r in table[0][:1])):
+            # (the very first lines, a headerless grid of short names, codes and dates: "NORTHGATE HEALTH NURSE ADVICE
+            # LINE      Protocol TR-GU-11 (Adult)" / "Clinical Decision Support      Approved 09/2023")
+            # "Ambulatory Surgery Unit  |  2210 Calloway Parkway, Suite 300" / "Main line: (614) 555-0182   After
+            # hours: ...": at the top, under the clinic's name, its letterhead (as a table, the title under it was lost)
+            table = None
+        if table:
+            rows, skip = table
+            blocks += table_blocks(rows, n) if rows[0] else [
+                # No header: each row says its first cell, then the rest ("Weeks 1 and 2: 25 mg once a day").
+                RawBlock("bullets", [f"{r[0]}: {'; '.join(c for c in r[1:] if c)}" if r[0] else "; ".join(r) for r in rows[1:]],
+                         n, table=True)]
+            continue
+        if blocks and blocks[-1].table and not blocks[-1].levels and not previous_line_blank(lines, i) \
+                and len(cells := [c for c in re.split(r"\s{2,}", stripped) if c]) >= 2 \
+                and len(cells[0].split()) <= 6 and not ends_sentence(cells[0]):
+            # "Feb 11, May 13    Open sharing nights": a row under a table whose first cell is too wide for its column
+            blocks[-1].texts.append(f"{cells[0]}: {'; '.join(cells[1:])}")
+            continue
+        if _LEADER.match(raw_lines[i]) and not BULLET.match(line) and not NUMBERED.match(line) and any(_LEADER.match(raw_lines[k]) and indent_of(raw_lines[k]) == indent_of(line)
+                                               for k in (i - 2, i - 1, i + 1, i + 2) if 0 <= k < len(lines)):
+            # "  Sept 10 ...... Open sharing" / "  Sept 24* ..... "Decoding the IEP": guest speaker from the" / (set in)
+            # "Parent Training & Information Center": a schedule's lines, each an item, its wrapped lines its own (read
+            # as text, two dates became headings and two ran into one)
+            goes_on = bool(blocks) and blocks[-1].kind == "bullets" and not blocks[-1].table and bool(blocks[-1].levels) \
+                and bool(_LEADER.match(raw_lines[blocks[-1].line - first_line] if blocks[-1].line >= first_line else ""))
+            _add_item(blocks, goes_on, stripped, n, indent_of(line), indents)
+            continue
+        note = _NOTE.match(stripped)
+        if note and note.group(1) == "*" and not any(re.match(r"\s*\*\s+\S", x) for x in lines[max(0, i - 3):i] + lines[i + 1:i + 4]) \
+                and any(_anchored(t, "*") for b in blocks for t in b.texts if b.kind != "heading"):
+            # "* Repeated infections may mean ..." under "... if they keep coming back.*": a footnote, no bullet
+            blocks.append(RawBlock("paragraph", [stripped], n))
+            continue
+        for kind, pattern in (("bullets", BULLET), ("numbered", NUMBERED), ("numbered", LETTERED), ("bullets", TICKED)):
+            m = pattern.match(line)
+            if m and pattern is LETTERED and not (blocks and (blocks[-1].kind in ("bullets", "numbered", "heading")
+                                                               or blocks[-1].texts[-1].endswith(":"))):
+                m = None  # "   a. Straighten your arm ..." is a step only under a list's item, a heading or a lead-in
+            if m and pattern is TICKED and not _checklist(lines, i):
+                m = None
+            if m and pattern is BULLET and re.match(r"\s*(?:-{1,2}>|=>|→|➔)", line) and blocks and blocks[-1].kind == "paragraph" \
+                    and not previous_line_blank(lines, i) and not ends_sentence(blocks[-1].texts[-1]):
+                m = None  # "... and" / "-> suggest that your parents ... be tested": the arrow of an item run into the text
+            if m and pattern is BULLET and re.match(r"\s*(?:-{1,2}>|=>|→|➔)", line) and blocks \
+                    and blocks[-1].kind == "bullets" and blocks[-1].texts[-1].startswith("[") and not previous_line_blank(lines, i):
+                # "  [ ] Age under 3 months WITH fever ..." / "      => If any box is ticked, advise the caller ...": a
+                # note on the whole checklist, no item of its last item
+                blocks.append(RawBlock("paragraph", [m.group(1).strip()], n))
+                break
+            # (A "1." after a blank line under a list numbered past 1 starts anew: no step of that list.)
+            restarts = number_of(line) == 1 and previous_line_blank(lines, i) and bool(blocks) and len(blocks[-1].texts) > 1
+            # ("5. AFTERCARE" after a list of 7 lettered items: no next step of it)
+            restarts = restarts or kind == "numbered" and pattern is NUMBERED and bool(blocks) and blocks[-1].kind == "numbered" \
+                and previous_line_blank(lines, i) and number_of(line) is not None \
+                and (blocks[-1].lettered or number_of(line) != 1 + sum(
+                    d == 0 for d, _ in (blocks[-1].levels or [(0, "numbered")] * len(blocks[-1].texts))))
+            title, more = (_bracket_goes_on(m.group(1).strip(), lines, i) if m and kind == "numbered"
+                           else (m.group(1).strip() if m else "", 0))
+            if m and kind == "numbered" and pattern is NUMBERED and _is_numbered_heading(title, blocks, next_text_line(lines, i + more),
+                                                                 _next_run_end(lines, i + more, run_ends), restarts):
+                # "1. Why get vaccinated?"; its number stays where the text refers to it ("see Section 4").
+                said = f"{stripped} {' '.join(x.strip() for x in lines[i + 1:i + 1 + more])}".strip() if more else stripped
+                blocks.append(RawBlock("heading", [said if refers_to_sections else title], n))
+                skip = i + 1 + more
+                break
+            if m:
+                indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+                depth = _list_depth(indents, indent) if blocks and blocks[-1].kind in ("bullets", "numbered") \
+                    and not blocks[-1].table and indents and previous_line_blank(lines, i) is False else None
+                if depth is None and kind == "numbered" and blocks and blocks[-1].kind == "numbered" and indents \
+                        and indent <= indents[0] + 1 and number_of(line) == 1 + sum(d == 0 for d, _ in blocks[-1].levels):
+                    depth = _list_depth(indents, indent)  # "2. Isometric wrist extension" after a blank line: step 2
+                lettered = pattern is LETTERED and (depth is None or depth == 0 and blocks[-1].lettered)
+                if lettered:
+                    # "a) you are pregnant ..." / "b) ...": a list of its own keeps its letters, which the text may name
+                    # ("If you tick YES to any of a to e"): items with their letters, no renumbered steps
+                    kind, text = "bullets", stripped
+                else:
+                    text = m.group(1).strip()
+                if depth is not None and (depth > 0 or blocks[-1].kind == kind):
+                    blocks[-1].texts.append(text)  # an item, or one set in under it ("  - metformin")
+                    blocks[-1].levels.append((depth, kind))
+                else:
+                    blocks.append(RawBlock(kind, [text], n, levels=[(0, kind)], lettered=pattern is LETTERED))
+                    indents[:] = [indent]
+                break
+        else:
+            if (depth := _two_level_depth(lines, i)) is not None:
+                # "  Maria Delgado, LCSW, Oncology Social Worker" / "    Phone: (555) 214-3390   Email: ...": a list of
+                # names (or places) set in, each with its details set in further (read as headings, each its section)
+                if depth and blocks and blocks[-1].kind == "bullets" and not blocks[-1].table and (
+                        stripped[0].islower() or NEVER_ENDS.search(blocks[-1].texts[-1])
+                        or blocks[-1].texts[-1].endswith(",")) and blocks[-1].levels[-1][0] in (0, 1):
+                    blocks[-1].texts[-1] = join_wrapped(blocks[-1].texts[-1], stripped)  # "... to registered members" / "the Friday ..."
+                elif depth and blocks and blocks[-1].kind == "bullets" and not blocks[-1].table:
+                    blocks[-1].texts.append(stripped)
+                    blocks[-1].levels.append((1, "bullets"))
+                elif not depth and blocks and blocks[-1].kind == "bullets" and blocks[-1].levels and not previous_line_blank(lines, i):
+                    blocks[-1].texts.append(stripped)
+                    blocks[-1].levels.append((0, "bullets"))
+                else:
+                    blocks.append(RawBlock("bullets", [stripped], n, levels=[(0, "bullets")]))
+                continue
+            if _set_in_under_lead_in(lines, i):
+                # "Upcoming themes (subject to change):" over "    Jan - Rescue medicines ..." / "    Feb - Sleep ...":
+                # short lines set in under a lead-in are its list (read as headings, two of them were lost)
+                goes_on = bool(blocks) and blocks[-1].kind == "bullets" and not blocks[-1].table \
+                    and not previous_line_blank(lines, i) and indent_of(lines[i - 1]) == indent_of(line)
+                _add_item(blocks, goes_on, stripped, n, indent_of(line), indents)
+                continue
+            question = _QUESTION.match(stripped)
+            more = 0
+            if not question and re.match(r"^(?:Q|Question)\s*(?:\d{1,2})?\s*[:.)]\s+\S", stripped) and i + 1 < len(lines) \
+                    and lines[i + 1].strip().endswith("?") and lines[i + 1].strip()[:1].islower():
+                # "Q: What is lipoprotein(a), and why was it measured when my usual" / "cholesterol panel was already
+                # done?": a question wrapped onto a second line
+                question, more = _QUESTION.match(f"{stripped} {lines[i + 1].strip()}"), 1
+            wiki = re.match(r"^(={2,6})\s*([^=].*?)\s*\1$", stripped)
+            starred = re.match(r"^(\*{3,})\s*([^*]+?)\s*\1$", stripped)
+            if starred:
+                # "*** IMPORTANT WARNING: TENDONS, NERVES AND MOOD ***": a line of its own inside its section (as a
+                # heading it would take the section's other text, what must not take the medicine, under "warning")
+                blocks.append(RawBlock("paragraph", [starred.group(2)], n))
+                continue
+            if wiki:
+                blocks.append(RawBlock("heading", [wiki.group(2)], n))  # "== Safety: Who Should Avoid Zinc? =="
+            elif question and (re.match(r"^(?:A|Answer)\s*[:.]\s", next_text_line(lines, i + more) or "") or questions >= 2):
+                # "Q: What is a migraine?" over "A: ..."; "Q3. Which medicines do I need to stop ...?" keeps its number
+                said = f"Q{question.group(1)}. {question.group(2)}" if question.group(1) else question.group(2)
+                blocks.append(RawBlock("heading", [said], n))
+                skip = i + 1 + more
+            elif _item_detail(blocks, lines, i, indents, width):
+                # "  * 2nd and 4th Tuesdays, 6:00 - 7:30 PM" / "    Whitfield Cancer Center, Room 3B" / "    2200 Alder
+                # Street": the item's details, each a line set in under it (read as headings, the rooms became sections)
+                b = blocks[-1]
+                b.levels = b.levels or [(0, b.kind)] * len(b.texts)
+                depth = b.levels[-1][0] if b.levels[-1][0] > 0 and indent_of(lines[i - 1]) == indent_of(line) else b.levels[-1][0] + 1
+                b.texts.append(stripped)
+                b.levels.append((depth, "bullets"))
+            elif blocks and not previous_line_blank(lines, i) and (not ends_sentence(blocks[-1].texts[-1])
+                    # "... before switching (guest speaker:" / "Anita Rao, MD)": an open bracket goes on
+                    or blocks[-1].texts[-1].count("(") > blocks[-1].texts[-1].count(")") or (
+                    # "... when it benefits the patient, e.g." / "before planned chemotherapy": no sentence ends there
+                    stripped[0].islower() and re.search(r"\b(?:e\.g|i\.e|approx|incl|esp|vs|cf|viz|a\.m|p\.m|var|subsp|spp|sp)\.$", blocks[-1].texts[-1])) or (
+                    stripped[0].islower() and (blocks[-1].texts[-1].endswith(";") or blocks[-1].texts[-1].endswith(":")
+                                               and blocks[-1].kind in ("bullets", "numbered") and bool(indents)
+                                               and indent_of(line) > indents[-1] + 1)
+                    and not re.match(r"\(?[a-z][.)]\s", stripped))
+                    # "  * Over-the-counter naproxen sodium ...: 1 tablet every 8 to 12" / "    hours; ..." / "    Never take
+                    # more than 2 tablets ...": the item's next sentence, set in as its text is (apart, it read as a rule
+                    # for every dose)
+                    or blocks[-1].kind in ("bullets", "numbered") and not blocks[-1].table and bool(indents)
+                    and indent_of(line) > indents[-1] + 1 and indent_of(line) == _text_column(lines[i - 1])) \
+                    and (blocks[-1].kind == "paragraph" or blocks[-1].kind in ("bullets", "numbered")
+                         and (stripped[0].islower() or indents and indent_of(line) > indents[-1])) \
+                    and (not _apart_as_furniture(blocks[-1].texts[-1], stripped, lines, i)
+                         or blocks[-1].texts[-1].count("(") > blocks[-1].texts[-1].count(")")) \
+                    and not (stripped[0].isupper() and _word_would_fit(lines[i - 1], stripped, width)) \
+                    and not (STREET.match(stripped) and re.search(r"[\w)]$", blocks[-1].texts[-1])) \
+                    and not timed(blocks[-1].texts[-1]) \
+                    and not ("__" in stripped and _LABEL_LINE.match(stripped)) \
+                    and not re.match(r"\[[ xX✓]\]|[¹²³⁴⁵⁶⁷⁸⁹]", stripped) \
+                    and not re.search(r"\S\s+\[[ xX✓]\]\s*[\w/ -]+$", blocks[-1].texts[-1]) \
+                    and not (re.fullmatch(r"\([^()]*\)", blocks[-1].texts[-1]) and _LABEL_LINE.match(stripped)) \
+                    and not (_LABEL_LINE.match(stripped) and blocks[-1].kind == "bullets" and _LABEL_LINE.match(blocks[-1].texts[-1])
+                             and not re.search(r"[,(/-]$|\b(?:and|or|the|of|to|a)$", blocks[-1].texts[-1])):
+                # ("(Compare to: Zestril®, Prinivil®)" over "Dispensed by: Northgate Community Pharmacy ...": a note in
+                # brackets, then a field; "Where: Maple Room, ..." / "Children's Hospital, 415 Orchard Street" / "Parking:
+                # Garage B ...": a field, then the next; apart, each its own line)
+                # ("Clinician: ____", "[ ] Levofloxacin ...", a line after "... pregnant?  [ ] Yes  [ ] No": lines of their own)
+                # A paragraph, or a list item, hard-wrapped over several lines continues here.
+                blocks[-1].texts[-1] = join_wrapped(blocks[-1].texts[-1], stripped)
+            elif (prev := _title_above(blocks, n, width, stripped)) and title_like(prev.split()) \
+                    and len(stripped.split()) <= 10 and title_like(stripped.split()) and not _LABEL_LINE.match(stripped) \
+                    and not in_capitals(stripped) and not _TITLE_GOES_ON.match(stripped) and not _DOCUMENT_KIND.search(stripped) \
+                    and not re.search(r"\S {3,}\S", f"{prev} {stripped}"):  # (not a site's menu over two lines)
+                # "ALWAYS EXHAUSTED? 7 Surprising Signs Your Body Is Begging for Vitamin" / "B12 (And the Best B12 ...)":
+                # a long title wrapped onto a second line
+                blocks[-1].texts[0] += " " + stripped
+            elif _is_heading_line(stripped, next_text_line(lines, i)) and not _wraps_on(stripped, lines, i, run_ends) \
+                    and not (i > first_sentence and re.search(r"\w:\s+\S.*\s\|\s+\S", stripped)
+                             and (CONTACT.search(stripped) or re.search(r"\w@\w", stripped))) \
+                    and not (i > first_sentence and STREET.match(stripped)) \
+                    and not (indent_of(line) >= 2 and i > 0 and lines[i - 1].strip() and indent_of(lines[i - 1]) == indent_of(line)
+                             and not in_capitals(stripped) and not in_capitals(lines[i - 1].strip())
+                             and not lines[i - 1].rstrip().endswith(":")
+                             and not _is_heading_line(lines[i - 1].strip(), stripped)):
+                # ("Group facilitators: Maria and Dennis   |   Email: ..." under the text: fields side by side, no title;
+                # "88 Harbour View Road, Lakeshore": where a place is, under its name; above the text, letterhead)
+                # ("  Second Tuesday of every month, 6:30 pm" / "  North Valley Public Library, Community Room B": a
+                # line set in under the one before, as it is, is a line of that block, no heading over the next)
+                if _centred_title_goes_on(blocks, lines, i):
+                    # "        INFORMED CONSENT FOR ULTRASOUND-GUIDED THYROID" / "              FINE-NEEDLE ASPIRATION (FNA)
+                    # BIOPSY": a title centred over two lines (its second line had become a section of the form)
+                    blocks[-1].texts[0] += " " + stripped
+                    continue
+                prev = _title_above(blocks, n, width, stripped)
+                if prev and in_capitals(prev) and in_capitals(stripped) and not ORGANISATION.search(prev) \
+                        and not ORGANISATION.search(stripped) and not CONTACT.search(stripped):
+                    # "ALWAYS EXHAUSTED? THE 3 BEST IRON SUPPLEMENTS ... MAY FINALLY" / "FIX YOUR AFTERNOON CRASH (2024
+                    # BUYER'S GUIDE)": a title in capitals wrapped onto a second line
+                    blocks[-1].texts[0] = f"{prev} {stripped}"
+                    continue
+                # "║ WARNING: FETAL TOXICITY ║" over the box's text: the box's first line, no heading of what follows
+                # the box (the leaflet's next paragraph had gone under the warning)
+                inside = i in boxed and i + 1 in boxed and ":" in stripped  # ("Key facts" heads its box's list)
+                blocks.append(RawBlock("paragraph", [f"{stripped}."], n) if inside
+                              # (a box's last line heads nothing outside the box: "📅 Book a Rheumatology Appointment")
+                              else RawBlock("paragraph", [stripped], n) if i in boxed and i + 1 not in boxed
+                              else RawBlock("heading", [stripped.lstrip("#").strip()], n))
+            else:
+                blocks.append(RawBlock("paragraph", [stripped], n))
+    for b in blocks:
+        if b.kind == "bullets" and len(b.texts) == 1 and b.texts[0].endswith("<<"):
+            # ">> Not sure if you're deficient? Grab our FREE checklist" / "-- just enter your email below! <<": a box
+            # set in the text, no bullet (read as one, it became a warning sign of the list above it)
+            b.kind, b.texts, b.levels = "paragraph", [b.texts[0][:-2].rstrip()], []
+        if b.kind == "paragraph":
+            b.texts[0], b.quoted = unquote(b.texts[0])
+    return _lead_in_headings(laid_out(_timetables(_after_last_rule(_answers_unlabelled(_contacts_apart(blocks)), raw_lines,
+                                                                   first_line))))
+
+
+def _answers_unlabelled(blocks: list[RawBlock]) -> list[RawBlock]:
+    """Take the "A." off an answer under its question ("Q4. Do I need to fast?" / "A.  Yes. Unless your letter ..."):
+    the heading asks, the text answers; printed, "A. Yes" read as a lettered step."""
+    for before, b in zip(blocks, blocks[1:]):
+        if b.kind == "paragraph" and before.kind == "heading" and before.texts[0].endswith("?"):
+            b.texts[0] = re.sub(r"^(?:A|Answer)\s*[:.]\s+", "", b.texts[0])
+    return blocks
+
+
+def _contacts_apart(blocks: list[RawBlock]) -> list[RawBlock]:
+    """Set phone lines read as a list right after another list apart from it, each a line of its own ("Device Clinic
+    (Mon-Fri 08:30-17:00) ..... 01632 960 417" after the signs to call about): printed next to it, they read as more
+    of its items."""
+    out: list[RawBlock] = []
+    for b in blocks:
+        if b.kind == "bullets" and not b.table and out and out[-1].kind in ("bullets", "numbered") \
+                and all(CONTACT.search(t) and len(t.split()) <= 12 for t in b.texts):
+            out += [RawBlock("paragraph", [t], b.line) for t in b.texts]
+        else:
+            out.append(b)
+    return out
+
+
+def _after_last_rule(blocks: list[RawBlock], raw_lines: list[str], first_line: int) -> list[RawBlock]:
+    """Give the text under a rule at the end of a sheet ("-----" / "Spectrum Circle is facilitated by trained parent
+    volunteers ...") a section of its own: under the last heading, a footer's notes read as that section's ("In a
+    crisis?")."""
+    rules = [first_line + k for k, x in enumerate(raw_lines) if x.strip() and STAR_RULE.fullmatch(x)
+             and not _closes_box(raw_lines, k)]
+    heads = [b.line for b in blocks if b.kind == "heading"]
+    if not rules or not heads or rules[-1] < heads[-1]:
+        return blocks
+    rule = rules[-1]
+    after = [k for k, b in enumerate(blocks) if b.line > rule]
+    if not after or not any(heads[-1] < b.line < rule for b in blocks if b.kind != "heading") \
+            or not any(blocks[k].kind == "paragraph" for k in after):
+        return blocks
+    return blocks[:after[0]] + [RawBlock("heading", ["More information"], rule)] + blocks[after[0]:]
+
+
+def _closes_box(raw_lines: list[str], k: int) -> bool:
+    """Tell whether the rule on line `k` is the top or bottom of a box drawn with the same rule at both ends ("  ====="
+    / "CALL 999 IF YOUR BABY:" ... / "  ====="): the text inside runs from the top edge down to the bottom one, so
+    no footer starts under either."""
+    def pair(top: int, bottom: int) -> bool:
+        return top + 1 < bottom and bool(raw_lines[top + 1].strip()) and bool(raw_lines[bottom - 1].strip())
+    below = next((j for j in range(k + 1, min(len(raw_lines), k + 60)) if raw_lines[j] == raw_lines[k]), None)
+    above = next((j for j in range(k - 1, max(-1, k - 60), -1) if raw_lines[j] == raw_lines[k]), None)
+    return below is not None and pair(k, below) or above is not None and pair(above, k)
+
+
+def _add_item(blocks: list[RawBlock], goes_on: bool, text: str, n: int, indent: int, indents: list[int]) -> None:
+    """Add a list item: to the list just read (`goes_on`), or as the first of a new one, set in at `indent`."""
+    if goes_on:
+        blocks[-1].texts.append(text)
+        blocks[-1].levels.append((0, "bullets"))
+    else:
+        blocks.append(RawBlock("bullets", [text], n, levels=[(0, "bullets")]))
+        indents[:] = [indent]
+
+
+def _wrap_width(lines: list[str]) -> int:
+    """Return how wide the text's lines run (the 90th percentile of its lines' lengths): where it was hard-wrapped,
+    about the wrap's width; where paragraphs stand on one line each, far wider than any short line."""
+    # (not a table's lines: their columns run wider than the text's wrap)
+    lengths = sorted(len(x.rstrip()) for x in lines if x.strip() and x.count("|") < 2
+                     and not re.search(r"\S\s{3,}\S.*\S\s{3,}\S", x.strip()))
+    return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
+
+
+def _word_would_fit(before: str, line: str, width: int) -> bool:
+    """Tell whether the first word of a line would have fitted at the end of the line before it, with room to spare:
+    then the break is the writer's, no wrap ("After hours: call the operator ... on call" / "Spanish-language
+    interpreter available on request" in a text whose paragraphs stand on one line each)."""
+    before = before.strip()
+    # (Not under a banner's short line or one in capitals: '"LIVING WELL TOGETHER"' / 'A Support Group for People
+    # with MS' is one title over two lines.)
+    if before.endswith((",", "(", "-", "/")) or before.count("(") > before.count(")") or NEVER_ENDS.search(before) \
+            or re.search(r"\b(?:such as|as well as|including|like)$", before) or ENDS_MID_PHRASE.search(before):
+        return False  # "Hosted by the Patient & Family Programs Office," / "Lakeshore Digestive Health Center": it goes on
+    return len(before) >= 40 and not in_capitals(before) and len(before) + 1 + len(line.split()[0]) < width - 10
+
+
+def _title_above(blocks: list[RawBlock], n: int, width: int, line: str) -> str:
+    """Return the heading on the line right above line n when it runs as wide as a wrapped line and ends no phrase
+    (a title that may go on onto this line), and this line is no page furniture; "" otherwise."""
+    if not blocks or blocks[-1].kind != "heading" or blocks[-1].line != n - 1 or is_furniture(line):
+        return ""
+    title = blocks[-1].texts[0]
+    return title if len(title) >= max(50, width - 12) and not re.search(r"[.,;:]$", title) else ""
+
+
+def _centred_title_goes_on(blocks: list[RawBlock], lines: list[str], i: int) -> bool:
+    """Tell whether line i carries on the heading on the line above: both in capitals, centred on one axis, and the
+    one above names a kind of sheet whose subject is still to come ("INFORMED CONSENT FOR ...") or ends mid-phrase."""
+    above, line = lines[i - 1] if i else "", lines[i]
+    if not blocks or blocks[-1].kind != "heading" or not above.strip() or blocks[-1].texts[0] != above.strip():
+        return False
+    centre = lambda x: indent_of(x) + len(x.strip()) / 2  # noqa: E731
+    return indent_of(above) >= 4 and indent_of(line) >= 4 and abs(centre(above) - centre(line)) <= 3 \
+        and in_capitals(above.strip()) and in_capitals(line.strip()) \
+        and bool(_SHEET_TITLE.search(above) or ENDS_MID_PHRASE.search(above.strip()))
+
+
+def _text_column(line: str) -> int:
+    """Return the column a line's text starts in, after its bullet, number or box if it has one ("  * Over-the-counter":
+    4, "  [ ] Burns to the face": 6)."""
+    m = BULLET.match(line) or NUMBERED.match(line) or LETTERED.match(line) or re.match(r"^\s*\[[ xX]\]\s+(.*)$", line)
+    return len(line.expandtabs(4)) - len(m.group(1).expandtabs(4)) if m else indent_of(line)
+
+
+def _checklist(lines: list[str], i: int) -> bool:
+    """Tell whether line i, a box and its words, is one of two or more such lines at its depth, read apart only by
+    lines set in under their text (a checklist, not a lone box to tick)."""
+    indent, boxed = indent_of(lines[i]), 0
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(lines) and lines[j].strip():
+            if TICKED.match(lines[j]) and indent_of(lines[j]) == indent:
+                boxed += 1
+            elif indent_of(lines[j]) <= indent:
+                break
+            j += step
+    return boxed >= 1
+
+
+def _item_detail(blocks: list[RawBlock], lines: list[str], i: int, indents: list[int], width: int) -> bool:
+    """Tell whether line i is a detail of the list item above it: set in under it, right after it, starting as a line
+    does, where the item is a time ("2nd and 4th Tuesdays, 6:00 - 7:30 PM") or the line's first word would have
+    fitted on the line above (the break is the writer's, no wrap)."""
+    line, stripped = lines[i], lines[i].strip()
+    if not blocks or blocks[-1].kind not in ("bullets", "numbered") or blocks[-1].table or previous_line_blank(lines, i) \
+            or not indents or indent_of(line) <= indents[-1] or not (stripped[0].isupper() or stripped[0].isdigit()):
+        return False
+    b = blocks[-1]
+    item = next((t for (d, _), t in zip(reversed(b.levels), reversed(b.texts)) if d == 0), b.texts[-1])
+    return timed(item) and not ends_sentence(lines[i - 1].strip()) or \
+        not ends_sentence(lines[i - 1].strip()) and _word_would_fit(lines[i - 1], stripped, width)
+
+
+def _two_level_depth(lines: list[str], i: int) -> int | None:
+    """Return 0 or 1 where line i stands in a run of lines, all set in, at two depths only, the first line at the lesser
+    one, none a bullet or a hard-wrapped sentence (a contact list: names, and their phones set in under each); None
+    otherwise."""
+    first, last = i, i
+    while first > 0 and first > i - 40 and lines[first - 1].strip():
+        first -= 1
+    while last + 1 < len(lines) and last + 1 < i + 40 and lines[last + 1].strip():
+        last += 1
+    run = lines[first:last + 1]
+    depths = sorted({indent_of(x) for x in run})
+    # (at the margin only under a time: "First Tuesday of every month, 6:00 - 7:30 p.m." / "        Conference Room 2B")
+    if len(run) < (2 if TIME.search(run[0]) else 3) or len(depths) != 2 or depths[0] == 0 and not (timed(run[0].strip()) or TIME.search(run[0]) and
+                                                                   depths[1] >= 4) \
+            or indent_of(run[0]) != depths[0] or not 2 <= depths[1] - depths[0] <= 10 \
+            or (first > 0 and lines[first - 1].strip()):
+        return None
+    for x in run:
+        t = x.strip()
+        if BULLET.match(x) or NUMBERED.match(x) or TICKED.match(x) or len(t) > 100 or t[0].islower() and indent_of(x) == depths[0] \
+                or indent_of(x) == depths[0] and ends_sentence(t) and not re.search(r"\b[ap]\.m\.$", t):
+            return None  # ("Daytime group: 2nd Tuesday of every month, 1:30 - 3:00 p.m." ends no sentence)
+    return 0 if indent_of(lines[i]) == depths[0] else 1
+
+
+def _set_in_under_lead_in(lines: list[str], i: int) -> bool:
+    """Tell whether line i is one of two or more short lines, each a line of its own, set in further than the
+    lead-in ending ":" right over them (a list without bullets)."""
+    indent, first = indent_of(lines[i]), i
+    while first > 0 and first > i - 30 and lines[first - 1].strip() and indent_of(lines[first - 1]) == indent:
+        first -= 1
+    lead = lines[first - 1] if first > 0 else ""
+    if not lead.strip().endswith(":") or indent_of(lead) >= indent or BULLET.match(lead) or NUMBERED.match(lead):
+        return False
+    last = i
+    while last + 1 < len(lines) and last + 1 < i + 30 and lines[last + 1].strip() and indent_of(lines[last + 1]) == indent:
+        last += 1
+    run = [x.strip() for x in lines[first:last + 1]]
+    # Each its own line: short, starting as a line does, not ending mid-phrase (a hard-wrapped note set in is no list).
+    return last > first and all(len(x) <= 90 and (x[0].isupper() or x[0].isdigit() or x[0] in "\"'“(")
+                                and not NEVER_ENDS.search(x) and not ENDS_MID_PHRASE.search(x) for x in run)
+
+
+def _lead_in_headings(blocks: list[RawBlock]) -> list[RawBlock]:
+    """Make a lead-in in capitals over a list that a heading follows ("RETURN TO THE EMERGENCY DEPARTMENT OR CALL 911
+    IF:" / its warning signs / "FOLLOW-UP") the heading of that list: read as a lead-in, its signs stayed in the
+    section before ("Pain medicines"). Not when text follows the list: it would go under the signs' heading."""
+    # "HOW TO TAKE IT:", "MISUSE AND DEPENDENCE:", "DRIVING:": a sheet set out in short labels in capitals, each over
+    # its text, has its sections there (read as lead-ins, every section ran on under the one heading above them).
+    # The colon stays: "DO NOT:" over its items still leads into them.
+    labels = [b for i, b in enumerate(blocks) if b.kind == "paragraph" and len(b.texts) == 1 and b.texts[0].endswith(":")
+              and in_capitals(b.texts[0]) and len(b.texts[0].split()) <= 7 and not re.search(r"\d", b.texts[0])
+              and i + 1 < len(blocks) and blocks[i + 1].kind != "heading"]
+    if len(labels) >= 3:
+        for b in labels:
+            b.kind = "heading"
+    for i, b in enumerate(blocks):
+        if b.kind != "paragraph" or len(b.texts) != 1 or not b.texts[0].endswith(":") or not in_capitals(b.texts[0]) \
+                or not 3 <= len(b.texts[0].split()) <= 16 or i + 1 >= len(blocks) or blocks[i + 1].kind not in ("bullets", "numbered"):
+            continue
+        j = i + 1
+        while j < len(blocks) and (blocks[j].kind in ("bullets", "numbered") and (j == i + 1 or blocks[j].depth)):
+            j += 1
+        if j == len(blocks) or blocks[j].kind == "heading":
+            b.kind = "heading"
+    return blocks
+_QUESTION = re.compile(r"^(?:Q|Question)\s*(\d{1,2})?\s*[:.)]\s+(.+\?)$")  # "Q: ...?", "Q3. Which medicines ...?"
+
+
+def _list_depth(indents: list[int], indent: int) -> int:
+    """Return how deep a list line set `indent` columns in sits in the list whose levels stand at `indents`
+    (updated): deeper by 2 columns or more is an item set in under the one above it."""
+    while len(indents) > 1 and indent < indents[-1] - 1:
+        indents.pop()
+    if indent >= indents[-1] + 2:
+        indents.append(indent)
+    return len(indents) - 1
+
+
+def _apart_as_furniture(before: str, line: str, lines: list[str], i: int) -> bool:
+    """Tell whether a line stays apart from the text before it, though that does not end a sentence: a pasted
+    page's furniture ("We use cookies ... | Manage preferences" / "Skip to main content" / "Home") is a line of
+    its own, and so is the line after it. Never a line in lower case: "send an" / "email" / "to the clinic"."""
+    if line[0].islower():
+        return False
+    return len(before) <= 300 and is_furniture(before) or stands_apart(line, before, next_text_line(lines, i))
+
+
+def _is_heading_line(line: str, next_line: str | None) -> bool:
+    """A heading is a short line without end punctuation, with more text after it."""
+    line = re.sub(r"^[\U0001F300-\U0001FAFF\u2600-\u26FF\uFE0F]+\s*", "", line)  # "🧩  SPECTRUM CIRCLE  🧩": a banner's picture says no word
+    if re.match(r"[¹²³⁴⁵⁶⁷⁸⁹⁰†‡]", line):
+        return False  # "¹ Tessler FN et al. ACR Thyroid Imaging, Reporting and Data System": a note, wrapped
+    if not line:
+        return False
+    if re.match(r"#{1,6}\s", line):
+        return True  # (not "#1 BEST OVERALL: VitaPeak ...", a rank)
+    words = line.split()
+    if not words or len(words) > _MAX_HEADING_WORDS or next_line is None:
+        return False
+    if (next_line[0].islower() and not BULLET.match(next_line) and not re.match(r"\(?[a-h][.)]\s+[A-Z]", next_line)) \
+            or next_line[0] in ",;)":  # ("o Both venues ...": a bullet; "a. If you forget a dose ...": a lettered item)
+        return False  # the next line carries on this one: a hard-wrapped paragraph
+    if line[0] in QUOTES[0] or not (line[0].isupper() or line[0].isdigit()):
+        return False
+    if re.search(r"\w; ", line):
+        return False  # "Spanish-language interpreter available on request; ASL interpretation ...": two statements
+    if re.search(r"\[[ x]\]", line):
+        return False  # a form's line to fill in ("Which side? [ ] Left [ ] Right"): no title
+    if len(parts := re.split(r"\s+[*·•]\s+", line)) >= 3 and any(len(re.findall(r"\b[a-z]+\b", p)) >= 3 for p in parts):
+        return False  # "Free  *  Peer-led  *  Open to adults, family members and friends": a banner's details
+    if TIME.search(line):
+        return False  # "Mondays 7:00 - 8:30 pm, Room 2B": a line of a timetable, no heading
+    if re.search(r"[.,;:!][\"”’')\]]*$", line) or re.search(r"[a-z%)\]][.!?]\d{1,3}(?:[,–-]\d{1,3})*$", line):
+        return False  # a sentence, also when a citation number is glued after its full stop ("afterwards.4")
+    if line.endswith("?"):
+        # A short question line counts as a heading when it reads like a title, or is as short as one
+        # ("What about other anxiety medicines?", "Who should get it, and how many doses?" over its answer).
+        return title_like(words) or len(words) <= 10
+    return True
+
+
+def _run_ends(lines: list[str]) -> list[int]:
+    """Return, for each line, where the run of lines it stands in (up to a blank line) ends: found once for all lines,
+    not by a search forward from each (which made a long text of one run quadratic)."""
+    ends, end = [0] * len(lines), None
+    for k in range(len(lines) - 1, -1, -1):
+        end = None if not lines[k].strip() else k if end is None else end
+        ends[k] = k if end is None else end
+    return ends
+
+
+def _wraps_on(line: str, lines: list[str], i: int, run_ends: list[int]) -> bool:
+    """Tell whether a line that could be a heading is the first line of a hard-wrapped paragraph: the next line
+    follows with no blank, and this one stops mid-phrase ("... caused by bacteria, usually" / "(group A"), or
+    is as long as a wrapped line and set as a sentence, not a title ("Outbreaks (2 or more linked cases) should
+    be reported to the Communicable Disease" / "Control Program at 555-704-2210.")."""
+    after = lines[i + 1].strip() if i + 1 < len(lines) else ""
+    if after and (NEVER_ENDS.search(line) and not in_capitals(line) or line.count("(") > line.count(")")) \
+            and not BULLET.match(lines[i + 1]) and not NUMBERED.match(lines[i + 1]):
+        return True  # "Disclosure: This post contains affiliate links, which means that" / "WellnessVault may earn ..."
+    if not after or BULLET.match(lines[i + 1]) or NUMBERED.match(lines[i + 1]) or after.startswith(("#", "|")) \
+            or re.match(r"\(?[A-Za-z]{1,2}[.)]\s", after) or any(x.startswith("_") or _LABEL_LINE.match(x) for x in (line, after)) \
+            and not (in_capitals(line) and in_capitals(after) and len(line) >= 50 and any(
+                re.search(r"[.!?][¹²³⁴⁵⁶⁷⁸⁹⁰]*(?:\s|$)", lines[k]) for k in range(i + 1, min(run_ends[i + 1], i + 8) + 1))):
+        # ("NOTICE: THE U.S. FOOD AND DRUG ADMINISTRATION HAS NOT APPROVED INJECTABLE" / "CORTICOSTEROIDS FOR EPIDURAL
+        # USE.": a boxed notice in capitals, wrapped, its sentence ending on any of its next lines: "WARNING: TAKING
+        # PREGABALIN WITH OPIOIDS SUCH AS OXYCODONE" / "(OXYCONTIN), MORPHINE ..." / "COMA AND DEATH. THE RISK ...")
+        # (a sentence with a blank in it wraps like any other: "See your child's own doctor ... at ______" / "AM/PM, unless")
+        return False  # "A) physical therapy" over "B) weight loss"; "Clinic phone: ..." over "Date: ____": lines apart
+    words = line.split()
+    long = len(line) >= 50 and len(words) >= 8
+    # A title over its subtitle or over "(Soriatane), ...": not a line of 8 words or more that runs on ("Methotrexate
+    # (taken ONCE A WEEK, never daily), cyclosporine, acitretin" / "(Soriatane), apremilast ..."); in capitals, a
+    # boxed warning's lines wrap too ("... INCLUDING NAPROXEN, MAY" / "INCREASE THE RISK OF HEART ATTACK ...").
+    if in_capitals(line) and (re.search(r"[A-Z]{3,}[.!?]\s+[A-Z]", line) or len(words) >= 5 and len(line) >= 40 and ENDS_ON_VERB.search(line)):
+        return True
+    # (a long line in capitals runs on only into more capitals: "... CORONARY ARTERY BYPASS" / "GRAFT (CABG) SURGERY.";
+    # "WHEN TO RETURN TO THE EMERGENCY DEPARTMENT OR CALL 911" over "Call 911 immediately if ..." is a heading)
+    # ("You are encouraged to enrol in the North American Antiepileptic Drug": names in capitals, but a sentence)
+    sentence_start = bool(re.match(r"(?:You|We|It|They|This|There|These|I|Your|Our)\s+[a-z]", line)) and len(words) >= 6
+    if title_like(words) and not sentence_start and not (in_capitals(line) and long and in_capitals(after)) \
+            or line.endswith("?") or after[0] == "(" and not long:
+        return False
+    if line.count("(") > line.count(")") or re.search(r"\w{3,}[.!?]\s+[A-Z]", line) or NEVER_ENDS.search(line) \
+            or len(words) >= 8 and ENDS_MID_PHRASE.search(line) \
+            or len(words) >= 5 and len(line) >= 40 and ENDS_ON_VERB.search(line):  # not "What warfarin is used for"
+        return True
+    # As long as a wrapped line, and the lines after it end a sentence: "FRESH START CIRCLE -- peer support for ..." /
+    # "Handout -- please take one" is a title over a tagline, and a list of phone lines ends on no full stop.
+    if len(line) < 50 or len(words) < 8:
+        return False
+    # (a sentence's end in the next lines of the run, not only at its end: a field may follow the paragraph unparted,
+    # "... that the number below is correct." / "Phone: (____) ______")
+    return ends_sentence(lines[run_ends[i + 1]].strip()) or any(
+        ends_sentence(lines[k].strip()) for k in range(i + 1, min(run_ends[i + 1], i + 8)))
+
+
+def _bracket_goes_on(text: str, lines: list[str], i: int) -> tuple[str, int]:
+    """Return a numbered line's text with the lines that close its open bracket ("6. STATEMENT OF HEALTH PROFESSIONAL
+    (to be completed by a" / "professional with appropriate knowledge)"), and how many lines those are (0: none)."""
+    said, k = text, i + 1
+    while said.count("(") > said.count(")") and k < len(lines) and k <= i + 2 and lines[k].strip() \
+            and lines[k].strip()[0].islower():
+        said, k = f"{said} {lines[k].strip()}", k + 1
+    return (said, k - i - 1) if said.count("(") == said.count(")") else (text, 0)
+
+
+def _next_run_end(lines: list[str], i: int, run_ends: list[int]) -> str | None:
+    """Return the last line of the run of lines after line i's run (the end of the paragraph that follows it)."""
+    j = run_ends[i] + 1
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    return lines[run_ends[j]].strip() if j < len(lines) else None
+
+
+def _is_numbered_heading(text: str, blocks: list[RawBlock], next_line: str | None, next_end: str | None = None,
+                         restarts: bool = False) -> bool:
+    """A numbered line is a section title ("1. Why get vaccinated?") when it stands alone before a paragraph.
+
+    A step of a list follows another step or is followed by one; a title is short, has no full stop,
+    and the text after it is a paragraph."""
+    # ("6. STATEMENT OF HEALTH PROFESSIONAL (to be completed by a professional)": capitals, its note in brackets aside)
+    text = re.sub(r"\s*\([^()]*\)", "", text) if in_capitals(re.sub(r"\s*\([^()]*\)", "", text)) else text
+    if not next_line or NUMBERED.match(next_line) or next_line[0].islower() and not (
+            in_capitals(text) and re.match(r"\(?[a-h][.)]\s|o\s", next_line)):
+        return False  # a lower-case next line carries the step on: "5. Insert the needle ... and press" / "the button."
+        # (not "a) Do not eat ..." or "o Common: ..." under a title in capitals: a list under the title)
+    if blocks and blocks[-1].kind == "numbered" and not restarts:
+        # "4. POSSIBLE SIDE EFFECTS AND STORAGE" after steps 1. to 3. in sentence case: a section's title in capitals,
+        # no step (a list whose items are all in capitals goes on).
+        return in_capitals(text) and 2 <= len(text.split()) <= 10 and not all(in_capitals(t) for t in blocks[-1].texts) \
+            and bool(BULLET.match(next_line) or re.search(r"[.!?:][\"”’')\]]*$", next_line))  # over its text, not "5. FAQ"
+    if in_capitals(text) and text.endswith(":") and 2 <= len(text.split()) <= 10 and BULLET.match(next_line) \
+            and any(b.kind == "heading" and re.match(r"\d", b.texts[0]) for b in blocks):
+        return True  # "3. DO NOT TAKE COLCHICINE IF:" over its list, among numbered sections ("2. HOW TO TAKE ...")
+    if len(text.split()) > _MAX_HEADING_WORDS or re.search(r"[.,;:!][\"”’')\]]*$", text):
+        return False
+    if in_capitals(text):
+        return True  # "3. RISKS AND SIDE EFFECTS", "4. OTHER MEDICINES" over a list: no step is set in capitals
+    # A paragraph, or a lead-in ("... the following risks:"), also hard-wrapped over lines ending where its run ends.
+    return not BULLET.match(next_line) and bool(re.search(r"[.!?:][\"”’')\]]*$", next_line)
+                                                  or next_end and re.search(r"[.!?:][\"”’')\]]*$", next_end)) \
+        and len(next_line.split()) > len(text.split())

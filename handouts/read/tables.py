@@ -1,0 +1,238 @@
+"""Tables in plain text: columns lined up by spaces, drawn with "|", or a timetable; each row said as one line."""
+
+from __future__ import annotations
+
+import re
+
+from handouts.read.blocks import RawBlock
+from handouts.read.line_shape import BULLET, ENDS_MID_PHRASE, ends_sentence, join_wrapped, NEVER_ENDS, NUMBERED, timed
+
+
+_CELL = re.compile(r"\S+(?: \S+)*")  # a table's cell: words parted by single spaces (cells by two or more)
+
+
+def _column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
+    """Read the lines from `i` laid out in columns (each cell starting where a column starts, two rows or more) as a
+    table: (its rows, the header first or [] when it has none, and the index of the line after it); None if not.
+
+    A line set in to a column carries the cell above it on ("200 mg a day; for epilepsy, further" / "increases of
+    50 mg ..."). Prose never lines up its words in columns, so two aligned rows of two cells or more make a table.
+    """
+    rows: list[list[str]] = []
+    columns: list[int] = []
+    records: list[int] = []  # where each record of a table of records (rows parted by blank lines) starts
+    j, ruled, stacked = i, False, False  # ruled: a ruler under the first row makes it the header (stacked: of lines)
+    spans = False  # the ruler's runs mark where each column starts
+    continued = False  # a line set in under a cell carried it on
+    while j < len(lines):
+        line = lines[j].expandtabs(4).rstrip()
+        cells = [(m.start(), m.group()) for m in _CELL.finditer(line)]
+        if not cells and ruled and len(columns) >= 3 and j + 1 < len(lines) and _lines_up(lines[j + 1], columns):
+            # "Albuterol HFA    4 puffs every 4  ..." / "90 mcg/puff    hours while awake, ..." / "" / "Prednisolone ...":
+            # a record of several lines, then a blank line, then the next record
+            records.append(len(rows))
+            j += 1
+            continue
+        if not cells or "__" in line and not (ruled and _lines_up(line, columns)) \
+                or BULLET.match(line) and not (rows and len(cells) >= 2) \
+                or NUMBERED.match(line) and ends_sentence(cells[0][1]) \
+                or any(re.match(r"\[[ xX✓]\]", c) for _, c in cells[1:]):
+            break  # ("1. Take 2 tablets.  Take them with food.": a step of two sentences, no row; "Pregnant?   [ ] Yes
+            # [ ] No": a form's question, each a line of its own)
+        if rows and all(_RULER.fullmatch(c) for _, c in cells):
+            if len(rows) == 1 and not ruled and len(cells) >= 2 and len(cells) == len(columns) >= 2:
+                # "Dose by WEIGHT (not age)    Acetaminophen 160 mg/5 mL    Ibuprofen ..." / "-------    -------": the
+                # ruler's runs are the columns, and a cell of a row may hold words set apart ("5 mL    (160 mg)")
+                columns, spans = [at for at, _ in cells], True
+            if not ruled and 1 < len(rows) <= 6:
+                # "Weight   Acetaminophen (Tylenol)   Ibuprofen ..." / "   Liquid 160 mg per 5 mL   Children's liquid ...":
+                # a header of several lines over the ruler, one header (its lines read as rows had dosed no one)
+                rows = [[" ".join(r[k] for r in rows if r[k]) for k in range(len(columns))]]
+                stacked = True
+            ruled = ruled or len(rows) == 1
+            j += 1
+            continue  # "------   ------" under the header: a ruler, no row
+        if not rows and len(cells) >= 2:
+            columns = [at for at, _ in cells]
+        # A cell belongs to the column it starts in (a number set to the right of its column's name too: "Visits" / "2").
+        where = [max((k for k, c in enumerate(columns) if c <= at + 2), default=None) if columns else None
+                 for at, _ in cells]
+        # (and ends before the next column starts: a sentence set apart by two spaces runs across columns)
+        where = [None if k is not None and k + 1 < len(columns) and at + len(cell) > columns[k + 1] and n + 1 < len(cells)
+                 else k for n, (k, (at, cell)) in enumerate(zip(where, cells))]  # (the last may take the columns left)
+        if len(cells) >= 2 and None not in where and (len(set(where)) == len(where) or spans and len(set(where)) >= 2):
+            row = [""] * len(columns)
+            for k, (_, cell) in zip(where, cells):
+                cell = cell.rstrip(":") if cell.count("(") <= cell.count(")") else cell  # ("(LOW values matter:" goes on)
+                row[k] = f"{row[k]} {cell}".strip()
+            rows.append(row)
+        elif rows and len(cells) == 1 and where[0] is not None and (where[0] != 0 or _cell_goes_on(rows[-1][0])
+                                                                    or cells[0][1][0] in "(" and len(cells[0][1].split()) <= 4
+                                                                    and not re.search(r"[.!?]\s", cells[0][1])
+                                                                    or cells[0][1][0].islower()):
+            # ("(8.0-10.9 kg)" under "18-23 lb", "treatment" under "Abnormal heart rhythm needing": the first cell goes on)
+            # A line set in to a column carries the cell above it on; so does a first cell's ("... fully covered
+            # (older" / "students, staff)").
+            above, cell = rows[-1][where[0]], cells[0][1]
+            # ("WALK-IN RSV CLINIC    Tuesdays & Thursdays, 9:00 am" / "    Lakeshore Health Center, Room 114": a line of
+            # its own, set in under the cell, starts as a line does and follows a phrase that has ended)
+            joint = "; " if cell[0].isupper() and above and not _cell_goes_on(above) and re.search(r"\d|[a-z]$", above) \
+                and len(columns) == 2 and len(rows) == 1 else " "
+            rows[-1][where[0]] = f"{above}{joint}{cell}".strip()
+            continued = True
+        else:
+            break
+        j += 1
+    records = [r for r in records if r < len(rows)]  # (a blank line after the last row starts no record)
+    if records:
+        # each record's lines are one row, cell by cell (the header and the first record before the first blank)
+        starts = [1] + records
+        rows = rows[:1] + [[" ".join(c for c in col if c) for col in zip(*rows[a:b])]
+                           for a, b in zip(starts, starts[1:] + [len(rows)]) if b > a]
+    else:
+        rows = _wrapped_rows_joined(rows)
+    if len(rows) == 1 and continued and len(columns) == 2 and rows[0][0] and rows[0][1]:
+        return [[]] + rows, j  # a label and its lines set in beside it: one item ("Walk-in clinic: Tuesdays ...; Room 114")
+    if len(rows) < 2:
+        return None
+    first = rows[0]
+    # (a ruler under it makes the first row the header, however long its names: "Confirm capillary result with venous
+    # test within")
+    if stacked or ruled and all(len(c.split()) <= 12 for c in first) \
+            or not any(re.search(r"\d", c) for c in first) and all(len(c.split()) <= 4 for c in first):
+        return rows, j  # "Day   Time   Location   Format": a header names the columns
+    return [[]] + rows, j  # no header: an empty one first
+
+
+_RULER = re.compile(r"[-=:_+–—\s]*")  # a table's ruler row ("|---|:---:|", "------   ------"): no cells to say
+
+
+def _pipe_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
+    """Read the lines from `i` drawn as a table with "|" ("| Medicine | Dose |" / "|---|---|" / "| ... |") in a plain
+    text file as a table, as `_column_table` does; None if fewer than two rows."""
+    rows, j = [], i
+    # Without "|" at the ends ("Use | Dose | Length" over "----|----|----"), only a ruler under the first row makes
+    # it a table: a line of a letterhead ("1200 Harbor Road | Tel. (555) 013-7720") has none.
+    framed = lines[i].strip().startswith("|")
+    # (a header of two or three lines over its ruler too: "Day | Before    | After" / "    | breakfast | lunch")
+    ruled_at = next((k for k in range(i + 1, min(i + 4, len(lines))) if "|" in lines[k] and lines[k].strip()
+                     and _RULER.fullmatch(lines[k].replace("|", ""))), None)
+    if not framed and (ruled_at is None or not all("|" in lines[k] for k in range(i, ruled_at))):
+        return None
+    while j < len(lines) and lines[j].count("|") >= (2 if framed else 1) and (not framed or lines[j].strip().startswith("|")):
+        # (only a framed table's outer "|" are its frame: "     | breakfast | lunch" has an empty first cell)
+        rows.append([c.strip() for c in (lines[j].strip().strip("|") if framed else lines[j]).split("|")])
+        j += 1
+    while len(rows) > 1 and all(_RULER.fullmatch(c) for c in rows[0]):
+        del rows[0]  # a grid's top edge
+    ruler = next((k for k, r in enumerate(rows[:5]) if k and all(_RULER.fullmatch(c) for c in r)), None)
+    if ruler and ruler > 1 and len({len(r) for r in rows[:ruler]}) == 1:
+        # "| Weight (lb) | Acetaminophen |" / "|  | 160 mg/5 mL |" over "|---|---|": a header of several lines, one
+        # header (its second line read as a row had dosed no one)
+        rows = [[" ".join(r[k] for r in rows[:ruler] if r[k]) for k in range(len(rows[0]))]] + rows[ruler:]
+        ruler = 1
+    ruled = len(rows) > 2 and ruler == 1
+    rows = _wrapped_rows_joined([r for r in rows if not all(_RULER.fullmatch(c) for c in r)])
+    if len(rows) < 2:
+        return None
+    # A ruler under the first row makes it the header; so do names of columns ("| Medicine | Dose | Notes |").
+    named = not any(re.search(r"\d", c) for c in rows[0]) and all(len(c.split()) <= 4 for c in rows[0])
+    return (rows, j) if ruled or named else ([[]] + rows, j)
+
+
+def _lines_up(line: str, columns: list[int]) -> bool:
+    """Tell whether a line's cells (two or more) start where a table's columns do (give or take two characters)."""
+    cells = [m.start() for m in _CELL.finditer(line.expandtabs(4).rstrip())]
+    return len(cells) >= 2 and all(any(abs(at - c) <= 2 for c in columns) for at in cells)
+
+
+def _cell_goes_on(cell: str) -> bool:
+    """Tell whether a table's cell stops mid-phrase, so the line under it carries it on: an open bracket,
+    a comma ("Ketoconazole, itraconazole, clarithromycin,"), a word no phrase ends on ("strong CYP3A4" does)."""
+    return cell.count("(") > cell.count(")") or cell.endswith((",", ";")) or bool(ENDS_MID_PHRASE.search(cell)) \
+        or bool(NEVER_ENDS.search(cell)) \
+        or bool(re.search(r"\b(?:within|during|into|per|every|up to|more than|less than)$", cell))
+    # ("Nirsevimab is recommended, because" / "the baby may not have ..."; "About 90% killed within" / "2 minutes")
+
+
+def _wrapped_rows_joined(rows: list[list[str]]) -> list[list[str]]:
+    """Join a row that only carries the row above it on (each of its cells in lower case, the cell above one that
+    stops mid-phrase: "| ritonavir | inhibitors should generally be avoided |") to that row, cell by cell."""
+    out: list[list[str]] = []
+    # Columns whose every full row gives a number (a dose, a price, a rating): a row with none of them filled carries
+    # the row above on ("PureDerm Daily | Bovine | 20 g | $1.43 | NSF | 4.6/5" / "Collagen Peptides | (grass-fed) |
+    # | | Certified |"), even where its words start with capitals.
+    full = [r for r in rows if all(r) and any(re.search(r"\d", c) for c in r)]  # (not the header)
+    numeric = [k for k in range(len(rows[0]) if rows else 0)
+               if len(full) >= 3 and all(k < len(r) and re.search(r"\d", r[k]) for r in full)]
+    for row in rows:
+        said = [c for c in row if c]
+        if numeric and out and len(row) == len(out[-1]) and said and all(not row[k] or row[k].startswith("(") for k in numeric) \
+                and all(out[-1][k] for k in numeric) and len(said) < len(row) - 1:
+            out[-1] = [join_wrapped(a, b).strip() if a and b else f"{a} {b}".strip() for a, b in zip(out[-1], row)]
+            continue
+        # (a cell after the first may start with a number: "... 2 hours before or" / "6 hours after the supplement")
+        # ("Mother received Abrysvo | Nirsevimab is generally NOT needed" / "14 days or more before | for the first
+        # season": every cell after the first in lower case, under a column whose cells start in capitals)
+        lower_rest = bool(row[0]) and (row[0][:1].islower() or row[0][:1].isdigit()) and any(row[1:]) \
+            and all(c[:1].islower() or c[:1] == "(" for c in row[1:] if c) \
+            and any(c[:1].islower() for c in row[1:] if c) \
+            and all(not r[1][:1].islower() for r in out if len(r) > 1 and r[1])
+        if out and len(row) == len(out[-1]) and row[0] and out[-1][0].count("(") > out[-1][0].count(")") \
+                and row[0].count(")") > row[0].count("("):
+            if all(row[1:]) and all(out[-1][1:]):
+                # "Shape (transverse | Wider-than-tall | 0" / "view) | Taller-than-wide | 3": the label's bracket closes
+                # here, on a row of its own under the same label
+                out[-1][0] = join_wrapped(out[-1][0], row[0])
+                out.append([out[-1][0], *row[1:]])
+                continue
+            # "Ibuprofen (Advil," / "Motrin)": the first cell's bracket closes on this line, which carries its row on
+            out[-1] = [join_wrapped(a, b).strip() if a and b else f"{a} {b}".strip() for a, b in zip(out[-1], row)]
+            continue
+        if out and len(row) == len(out[-1]) and said and (said[0][0].islower() or said[0][0] == ")" or lower_rest) \
+                and all(c[0].islower() or c[0] in ")" or (c[0].isdigit() or c[0] == "(") and (c is not said[0] or lower_rest)
+                        for c in (said[1:] if lower_rest else said)) \
+                and (lower_rest or any(_cell_goes_on(c) for c in out[-1])
+                     # "Direct | < 0.3 mg/dL | bilirubin already | ..." / "bilirubin | (< 5 µmol/L) | processed by liver":
+                     # a first cell in lower case under first cells in capitals carries its row on
+                     or row[0][:1].islower() and all(r[0][:1].isupper() for r in out if r[0])):
+            out[-1] = [join_wrapped(a, b).strip() if a and b else f"{a} {b}".strip() for a, b in zip(out[-1], row)]
+        elif out and len(row) == len(out[-1]) > 2 and not row[0] and out[-1][0] and all(row[1:]) and all(out[-1][1:]) \
+                and (re.match(r"or\b", row[1]) or re.search(r"\bor$", out[-1][1])) \
+                and re.match(r"[\dA-Z]|usually\b|about\b", row[-1]) and not _cell_goes_on(out[-1][-1]):
+            # "Bacterial vaginosis | 400-500 mg twice daily | 5-7 days" / "| or 2 g as a single dose | 1 day": the
+            # other choice, a dose with its own length (joined, the lengths ran together: "5 to 7 days 1 day")
+            out[-1] = [out[-1][0]] + [re.sub(r",?\s+or$", "", c) for c in out[-1][1:]]
+            label = out[-1][0].removesuffix(" (another choice)")
+            out.append([f"{label} (another choice)", re.sub(r"^or\s+", "", row[1]), *row[2:]])
+        elif out and len(row) == len(out[-1]) and said and (not row[0] or row[0][0] in "(-") and (
+                any(_cell_goes_on(a) and b for a, b in zip(out[-1], row))
+                or any(b[:1].islower() for b in row[1:] if b) or row[0][:1] in ("(", "-")
+                or all(b[:1] == "(" for b in said)):  # "| | (for lipids) | |": a note on the cell above
+            # "MenB | ... | 16-23 yrs (pref. | 2 doses, 6 months" / "| | 16-18), shared | apart*", "Amoxicillin-clavulanate
+            # | 875/125 mg | Twice a day," / "(Augmentin) | 1 tablet | with food": cells wrapped onto a line of their own
+            out[-1] = [f"{a} {b}".strip() for a, b in zip(out[-1], row)]
+        elif out and len(row) == len(out[-1]) and said and not row[0] and out[-1][0]:
+            # "Azithromycin (Zithromax) | 500 mg | Once, on day 1" / "| 250 mg | Once a day | Days 2 to 5": the same
+            # medicine's next dose, its own row (said apart, it named no medicine)
+            out.append([out[-1][0], *row[1:]])
+        else:
+            out.append(row)
+    return out
+
+
+def _timetables(blocks: list[RawBlock]) -> list[RawBlock]:
+    """Read two or more timetable lines one after another ("Third Thursday of each month, 6:30 pm: Fellowship Hall" /
+    "Care partners' coffee morning: last Saturday, 10:00 am") as a list, one line an item, not as one run-on text."""
+    out: list[RawBlock] = []
+    for b in blocks:
+        if b.kind == "paragraph" and timed(b.texts[0]) and out and out[-1].kind == "paragraph" and timed(out[-1].texts[0]):
+            first = out.pop()
+            out.append(RawBlock("bullets", [first.texts[0], b.texts[0]], first.line, levels=[(0, "bullets")] * 2))
+        elif b.kind == "paragraph" and timed(b.texts[0]) and out and out[-1].kind == "bullets" \
+                and out[-1].texts and timed(out[-1].texts[-1]) and len(out[-1].levels) == len(out[-1].texts):
+            out[-1].texts.append(b.texts[0])
+            out[-1].levels.append((0, "bullets"))
+        else:
+            out.append(b)
+    return out
