@@ -50,8 +50,8 @@ def _own_summary(name: str) -> bool:
     return any(SUMMARY_BOX.match(s.heading) for s in read_source(path, "en").sections)
 
 
-def test_there_are_three_hundred_and_seven_and_every_split_sentence_is_whole(plain):
-    assert len(plain) == 307
+def test_there_are_three_hundred_and_nineteen_and_every_split_sentence_is_whole(plain):
+    assert len(plain) == 319
     splits = {r.name for r in RULES if r.kind in ("clauses", "examples")}
     for name, r in plain.items():
         for s in r.handout.sentences:
@@ -1074,3 +1074,56 @@ def test_the_twenty_sixth_round_s_classes(plain, views):
     assert not any(p.startswith("Does not replace") for p in points["triage_adult_cough"])
     assert any(p.startswith("If your chest pain is not better") and "call 911" in p for p in points["leaflet_nitroglycerin_spray"])
     assert "lung high blood pressure" not in text["leaflet_nitroglycerin_spray"]  # "lung hypertension" is a name
+
+
+def test_the_twenty_seventh_round_s_classes(plain, views):
+    text, items, points, headings = views.text, views.items, views.points, views.headings
+    title = {name: r.handout.meta.title for name, r in plain.items()}
+    # Turn-over marks between arrows or dots, a later page's running title ("... Results (cont.)"), a version beside the
+    # title, a licence code in the last lines: none is printed.
+    for name in ("consent_ct_scan_with_contrast", "discharge_after_turp_prostate_surgery", "factsheet_bed_bugs_housing",
+                 "qa_ferritin_iron_results", "leaflet_prednisolone_eye_drops", "leaflet_clarithromycin",
+                 "triage_adult_vomiting_diarrhea"):
+        said = " ".join([text[name], *headings[name]])
+        assert not re.search(r"continued|\(cont\.\)|Version 4\.1|PL \d{5}|\[AB1\]", said, re.I), name
+    # The title is the sheet's, not its organisation's, a field's or the file's.
+    assert title["factsheet_bed_bugs_housing"] == "BED BUGS: A FACT SHEET FOR TENANTS, LANDLORDS AND HOUSING STAFF"
+    assert title["triage_adult_vomiting_diarrhea"] == "VOMITING AND/OR DIARRHEA - ADULT (18 YEARS AND OLDER)"
+    assert title["discharge_after_turp_prostate_surgery"] == \
+        "Patient Discharge Information: TRANSURETHRAL RESECTION OF THE PROSTATE (TURP)"
+    assert title["support_group_ostomy"].startswith("RIVERSIDE OSTOMY CONNECTION - Peer Support")  # a banner in a box
+    assert title["discharge_child_scald_burn"] == "DISCHARGE ADVICE: SMALL SCALD BURN"
+    # A citation glued after a number before "And ..." is a note, not a decimal.
+    assert "over 80.1" not in text["seo_saw_palmetto_prostate"]
+    # Two columns of items under two names are said column by column.
+    ostomy = items["support_group_ostomy"]
+    assert "We can accept: unopened boxes and bags; items within the expiry date; seals, paste, powder, wipes, adhesive " \
+           "removers, belts; pre-cut and cut-to-fit bags." in ostomy
+    assert any(i.startswith("We cannot accept: opened or damaged packets; anything past its expiry date; medicines")
+               for i in ostomy)
+    assert any(i.startswith("Don't: use \"bug bombs\" or foggers") for i in items["factsheet_bed_bugs_housing"])
+    # A schedule set right ("9 Jan ......" over "13 Feb ......") is a list, each date its own item; "> " items under a
+    # lead-in are a list.
+    assert "9 Jan: New Year catch-up and supplies exchange" in ostomy and "11 Jun: Partners and family evening" in ostomy
+    assert not any(h.startswith("9 Jan") for h in headings["support_group_ostomy"])
+    listed = [i for kind, _, its in _blocks(plain["support_group_ostomy"]) if kind == "bullets" for i in its]
+    assert "your stoma turns dusky purple, grey or black" in listed and ">" not in text["support_group_ostomy"]
+    # A dose line is no heading; dots after a label are its blank; a column of single boxes is a checklist.
+    scald = items["discharge_child_scald_burn"]
+    assert "Paracetamol 120 mg/5 mL: 15 mg/kg, every 4 to 6 hours, MAX 4 doses in 24 h" in scald \
+        or any(i.startswith("Paracetamol 120 mg/5 mL: 15 mg/kg") for i in scald)
+    assert not any(h.startswith("Paracetamol") for h in headings["discharge_child_scald_burn"])
+    assert "::" not in text["discharge_child_scald_burn"] and "YES - go to ED / call 999:" in text["discharge_child_scald_burn"]
+    assert "[ ] Temperature of 38.0 C or higher" in scald
+    # A Key point from a paragraph led by "FIRST AID IF IT HAPPENS AGAIN:" holds only then: not in the box.
+    assert not any(p.startswith("Never use ice") for p in points["discharge_child_scald_burn"])
+    # "- or -" between two doses says the choice; a label set in over its items is their lead-in, no heading.
+    assert any("10 days, or Prednisolone 60 mg" in i for i in items["web_page_bells_palsy"])
+    assert not any(h.startswith("Prednisolone") for h in headings["web_page_bells_palsy"])
+    assert "Adults and children aged 12 years and over:" in items["leaflet_clarithromycin"]
+    assert not any(h.startswith("Adults and children") for h in headings["leaflet_clarithromycin"])
+    # A form's questions with YES / NO box columns: each question, then its boxes named.
+    assert "4. Do you have diabetes? [ ] Yes [ ] No" in items["consent_ct_scan_with_contrast"]
+    assert "Part B. screening questions" in headings["consent_ct_scan_with_contrast"]  # no "(circle / tick one)"
+    # A Key point never leaves out what to use.
+    assert not any(p.startswith("Do not use if") for p in points["triage_adult_vomiting_diarrhea"])

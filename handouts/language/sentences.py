@@ -36,7 +36,10 @@ _CITATION_AFTER_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)\.\d{1,3}(?:[,–-
 _CITATIONS_AFTER_NUMBER = re.compile(r"(?<![\d.,])(\d+)\.\d{1,3}(?:,\d{1,3})+(?=\s+[A-Z(\"“]|\s*$)"
                                      # "a CT value of 15,300.5 Call ...": a large number's decimal never ends a
                                      # sentence without its full stop; the digit after it is a note's
-                                     r"|(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d{3,})\.\d(?=\s+[A-Z][a-z])")
+                                     r"|(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d{3,})\.\d(?=\s+[A-Z][a-z])"
+                                     # "up to 90% of men over 80.1 And if you've searched ...": a sentence that starts
+                                     # with "And" after a number; no decimal runs into it without its full stop
+                                     r"|(?<![\d.,])(\d+)\.\d{1,2}(?=\s+(?:And|But|So|Yet|However|Still)\b)")
 
 
 def _citation_or_exponent(m: re.Match) -> str:
@@ -51,7 +54,8 @@ def without_citations(text: str) -> str:
     "2020.5 Most" -> "2020. Most"), [1]-style markers and superscripts (not a unit's exponent: "m²" stays)."""
     text = _CITATION_AT_END.sub("", _CARET_CITATION.sub("", _BRACKET_CITATION.sub("", text)))
     text = _SUPERSCRIPT.sub(_citation_or_exponent, text)
-    text = _CITATIONS_AFTER_NUMBER.sub(lambda m: f"{m.group(1) or m.group(2)}.", _CITATION_AFTER_YEAR.sub(r"\1.", text))
+    text = _CITATIONS_AFTER_NUMBER.sub(lambda m: f"{m.group(1) or m.group(2) or m.group(3)}.",
+                                       _CITATION_AFTER_YEAR.sub(r"\1.", text))
     return _CITATION_AFTER_BRACKET.sub("", _CITATION_AFTER_STOP.sub(r"\1", text))
 
 

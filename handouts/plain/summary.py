@@ -90,6 +90,13 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     # do not take aspirin unless the dispatcher tells you to" says only when not to take aspirin.)
     under_condition = {id(x) for sec in handout.sections if _CONDITIONAL_HEADING.search(sec.heading)
                        for x in sec.sentences if not re.search(r"^(?:If|When)\b|\b(?:if|when) you\b", x.text)}
+    # "FIRST AID IF IT HAPPENS AGAIN: cool the burn ... Never use ice, butter, toothpaste or creams.": a paragraph led by
+    # a label that sets a condition holds only then (alone, "never use creams" forbade the healed skin's moisturiser)
+    under_condition |= {id(x) for sec in handout.sections for blk in sec.blocks if blk.sentences
+                        and re.match(r"(?!(?:GET|CALL|SEEK|GO|STOP|DO|TELL|CONTACT|SEE|RETURN|PHONE|RING|TAKE|USE|AVOID)\b)"
+                                     r"[A-Z][A-Z ,'’-]{2,60}\b(?:IF|WHEN|UNLESS|IN CASE)\b[A-Z ,'’-]*:\s",
+                                     (blk.sentences[0].sources or [blk.sentences[0].text])[0])
+                        for x in blk.sentences}
     # "Do not raise the elbow ... above shoulder height." under "Arm movement - first 4 to 6 weeks": a rule for a time
     # the heading sets; alone in the box it would read as a rule for life (not one that says its own time).
     under_condition |= {id(x) for sec in handout.sections if _TIME_LIMITED.search(sec.heading)
@@ -387,20 +394,22 @@ _NEEDS_OBJECT = {"give", "take", "use", "apply", "repeat", "store", "keep", "swa
 
 def _object_left_out(text: str) -> bool:
     """Tell whether an instruction leaves out what to act on, which the text before it named ("Give every 4 to 6
-    hours as needed." after an acetaminophen table; "Take with food."): in the box, the reader cannot tell what."""
-    first = words(text)[:1]
+    hours as needed." after an acetaminophen table; "Take with food."; "Do not use if stools are bloody ..."): in
+    the box, the reader cannot tell what. Read from the words after the verb: a condition, a time or a place where
+    the thing should be (the tagger takes a drug's name it does not know for an adverb: "use loperamide")."""
+    said = words(text)
+    lead = 2 if said[:2] == ["do", "not"] else 1 if said[:1] in (["never"], ["don't"]) else 0
+    first = said[lead:lead + 1]
     if not first or first[0] not in _NEEDS_OBJECT:
         return False
-    doc = parse(text)
-    verb = next((t for t in doc if not t.is_punct), None)
-    # ("every 4 to 6 hours" is no object, though the parse may take "hours" for one.)
-    return verb is not None and not any(c.dep_ in ("dobj", "obj", "ccomp", "xcomp", "dative", "attr", "oprd")
-                                        and not _TIME_WORDS.search(c.text)
-                                        or c.dep_ == "prt" and c.lower_ in ("up", "off", "out", "on")
-                                        for c in verb.children)
+    after = said[lead + 1:lead + 2]
+    return not after or after[0] in _CLAUSE_STARTS or after[0] in _PLACE_WORDS_AFTER
 
 
-_TIME_WORDS = re.compile(r"^(?:minutes?|hours?|days?|weeks?|months?|times?|mornings?|evenings?|nights?)$", re.I)
+_CLAUSE_STARTS = {"if", "when", "unless", "until", "while", "after", "before", "with", "without", "for", "at", "in", "on",
+                  "during", "every", "each", "as", "or", "and", "twice", "once", "daily"}
+_PLACE_WORDS_AFTER = {"below", "above", "under", "over", "out", "away", "up", "off", "between", "from", "into", "by",
+                      "within", "near", "inside", "to", "about", "around"}
 
 
 _OTHERS = (r"(?:visitors?|staff|schools?|teachers?|childcare|child care|day ?care|employers?|clinicians?|doctors and nurses|"

@@ -146,8 +146,11 @@ def broken_join(doc) -> bool:
     """Tell whether a sentence joins its parts wrongly: an "and" with nothing after it to join ("..., and unlike
     THC."), or two sentences run together with a comma ("X is the ingredient ..., CBD does not ...")."""
     for t in doc:
-        if t.dep_ == "conj" and t.pos_ == "ADP" and t.head.pos_ in ("VERB", "AUX"):
-            return True  # "..., and unlike THC.": a clause joined to a lone preposition
+        if t.dep_ == "conj" and t.pos_ == "ADP" and t.head.pos_ in ("VERB", "AUX") \
+                and not (t.head.tag_ == "VBG" and t.i > 1 and doc[t.i - 2].tag_ == "RB"):
+            # "..., and unlike THC.": a clause joined to a lone preposition (not "after using the drops often or for
+            # more than a few weeks": two phrases of the "-ing" verb, the parser hanging the second on it)
+            return True
         # ("1 to 2 servings a day may be ...": "a day" says how often, no second subject)
         subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and not (
             c.lemma_ in ("day", "week", "month", "year", "hour", "night", "time") and c.i and doc[c.i - 1].lower_ in ("a", "per", "each"))]

@@ -302,6 +302,8 @@ def table_blocks(rows: list[list[str]], line: int = 0) -> list[RawBlock]:
     "What you can do" would be said by its cells alone ("Aches and pain: Ibuprofen 400 mg ...").
     """
     rows = [r for r in rows if any(r)]
+    if asked := _questions_ticked(rows):
+        return [RawBlock("bullets", asked, line, table=True)]
     if rows and len(rows) > 1 and all(c.isupper() for c in rows[0] if re.search(r"[A-Za-z]", c)):
         # "RESULT   DOB VALUE   WHAT IT USUALLY MEANS": a header in capitals is said in small letters, its
         # abbreviations kept ("DOB value")
@@ -336,6 +338,26 @@ def _said_small(header: str) -> str:
     common word is an abbreviation and stays ("DOB VALUE" -> "DOB value", "WHAT IT USUALLY MEANS" -> "What it ...")."""
     words = [w if len(w) <= 3 and w.isalpha() and w.lower() not in _SHORT_WORDS else w.lower() for w in header.split()]
     return " ".join(words)[:1].upper() + " ".join(words)[1:]
+
+
+_TICK_CELL = re.compile(r"\[[ xX✓]\]|\(\s?\)|")  # a tick box, or no mark at all
+
+
+def _questions_ticked(rows: list[list[str]]) -> list[str]:
+    """Say a form's questions with their "YES | NO" boxes as each question, then its boxes named ("| 1 | Do you have
+    diabetes? | [ ] | [ ] |" -> "1. Do you have diabetes? [ ] Yes [ ] No"); [] if the table is no such form. Read as a
+    table, the column named "Question" was said in every row, and the boxes as words."""
+    if len(rows) < 2 or len(rows[0]) < 3 or [c.strip().lower() for c in rows[0][-2:]] != ["yes", "no"] \
+            or not all(_TICK_CELL.fullmatch(c.strip()) for r in rows[1:] for c in r[-2:]):
+        return []
+    asked = []
+    for r in rows[1:]:
+        said = [c for c in r[:-2] if c]
+        if said and re.fullmatch(r"\d{1,2}[a-z]?", said[0]):
+            said = [f"{said[0]}. {' '.join(said[1:])}"]
+        boxes = [c.strip() or "[ ]" for c in r[-2:]]
+        asked.append(f"{' '.join(said)} {boxes[0]} Yes {boxes[1]} No")
+    return asked
 
 
 def _lower(header: str) -> str:

@@ -10,11 +10,11 @@ from handouts.read.line_shape import in_capitals, CONTACT, ends_sentence, PHONE,
 
 # "Diagnosis: ...", "Stone size on CT: ...": a label of up to four words, not a heading that asks or says what to
 # do ("What to do after an exposure: post-exposure prophylaxis (PEP)" heads what follows).
-_LABEL_LINE = re.compile(r"^(?!(?:What|How|When|Why|Who|Where|Which|If|Before|After)\b)([A-Z][A-Za-z-]*(?:'s)?(?: [A-Za-z/-]+){0,3}):"
+LABEL_LINE = re.compile(r"^(?!(?:What|How|When|Why|Who|Where|Which|If|Before|After)\b)([A-Z][A-Za-z-]*(?:'s)?(?: [A-Za-z/-]+){0,3}):"
                          r"\s+(\S.*)$")
 
 
-def _label_lines(blocks: list[RawBlock]) -> list[RawBlock]:
+def label_lines(blocks: list[RawBlock]) -> list[RawBlock]:
     """Read "Label: value" lines that looked like headings ("Diagnosis: Kidney stone (ureteric colic), left side",
     "Stone size on CT: approximately 4 mm") as a list of what they say, not as headings of nothing.
 
@@ -23,13 +23,13 @@ def _label_lines(blocks: list[RawBlock]) -> list[RawBlock]:
     to Know") and title-like values stay headings.
     """
     out: list[RawBlock] = []
-    consent = _consent_form(blocks)
+    consent = consent_form(blocks)
     for i, b in enumerate(blocks):
         if b.kind in ("heading", "paragraph") and CONTACT.search(b.texts[0]) and all(x.kind == "heading" for x in blocks[:i]) \
                 and not ends_sentence(b.texts[0]):
             out.append(b)  # "Main line: (207) 555-0143    Surgery clinic: ..." in the headings a sheet opens with: letterhead
             continue
-        if consent and _signing_line(b):
+        if consent and signing_line(b):
             # "Patient / legal guardian signature: ____   Date: ____   Time: ____": the form's signing, kept
             said = "; ".join(_blanked(f)
                              for f in re.split(r"(?:\s{2,}|(?<=_)\s+)(?=[A-Z][\w' /()#-]{0,30}:)", b.texts[0]) if f.strip())
@@ -40,7 +40,7 @@ def _label_lines(blocks: list[RawBlock]) -> list[RawBlock]:
                 out.append(RawBlock("bullets", [said], b.line, levels=[(0, "bullets")]))
             continue
         if b.kind == "paragraph" and re.fullmatch(r"\(.*\)", b.texts[0]) and out and out[-1].kind == "bullets" \
-                and not out[-1].table and _LABEL_LINE.match(out[-1].texts[-1]):
+                and not out[-1].table and LABEL_LINE.match(out[-1].texts[-1]):
             # "General surgery clinic: in 2-4 weeks" / "   (to discuss interval laparoscopic cholecystectomy ...)":
             # the note in brackets set in under a field is the field's
             out[-1].texts[-1] = f"{out[-1].texts[-1]} {b.texts[0]}"
@@ -62,7 +62,7 @@ def _label_lines(blocks: list[RawBlock]) -> list[RawBlock]:
             # warning signs is not one more sign.)
             said = [b.texts[0]]
             if out and out[-1].kind == "bullets" and (PHONE.search(out[-1].texts[-1]) or not out[-1].table and out[-1].line
-                                                       + len(out[-1].texts) == b.line and _LABEL_LINE.match(out[-1].texts[-1])):
+                                                       + len(out[-1].texts) == b.line and LABEL_LINE.match(out[-1].texts[-1])):
                 out[-1].texts += said
                 out[-1].levels += [(0, "bullets")]
             else:
@@ -73,7 +73,7 @@ def _label_lines(blocks: list[RawBlock]) -> list[RawBlock]:
         # Label lines one under another ("Facilitator: Dana Whitfield, LCSW" / "MS Nurse Specialist: ..." / "Email:
         # ..."): a block of fields, even where a value reads like a title; headings do not come in runs like that.
         run = _in_field_run(blocks, i)
-        labelled = [f for f in fields if (m := _LABEL_LINE.match(f)) and (run or
+        labelled = [f for f in fields if (m := LABEL_LINE.match(f)) and (run or
             "__" in f or not title_like(m.group(2).split()) and len(m.group(2).split()) >= 2 or re.search(r"\d", m.group(2)))]
         if all(re.fullmatch(r"[^:_]+:\s*_+[_/ ]*|\[[ xX]\]\s*[\w ]{1,30}", f) for f in fields) \
                 and any(_PATIENT_FIELD.search(f.split(":")[0]) for f in fields if ":" in f):
@@ -94,7 +94,7 @@ def _label_lines(blocks: list[RawBlock]) -> list[RawBlock]:
                 said.append(t)
         if not said:
             continue  # "Patient: ________   Date of Surgery: ____/____": a form's blanks
-        if out and out[-1].kind == "bullets" and _LABEL_LINE.match(out[-1].texts[-1]):
+        if out and out[-1].kind == "bullets" and LABEL_LINE.match(out[-1].texts[-1]):
             out[-1].texts += said
             out[-1].levels += [(0, "bullets")] * len(said)
         else:
@@ -102,13 +102,13 @@ def _label_lines(blocks: list[RawBlock]) -> list[RawBlock]:
     return out
 
 
-def _consent_form(blocks: list[RawBlock]) -> bool:
+def consent_form(blocks: list[RawBlock]) -> bool:
     """Tell whether a sheet is a consent form: the patient signs that they consent ("I consent to the procedure")."""
     return any(re.search(r"\bI (?:hereby )?(?:\w+ )?(?:consent|agree|give (?:my )?(?:permission|consent))\b|"
                          r"\bconsent form\b", t, re.I) for b in blocks for t in b.texts)
 
 
-def _signing_line(b: RawBlock) -> bool:
+def signing_line(b: RawBlock) -> bool:
     """A line of a form where someone signs ("Patient signature: ____   Date: ____", "Witness: ____")."""
     return len(b.texts) == 1 and b.kind in ("heading", "paragraph") and "__" in b.texts[0] \
         and any(_SIGNING_FIELD.search(label) for label in re.findall(r"([^:_]+):\s*(?:Dr\.?\s*)?_", b.texts[0]))
@@ -128,7 +128,7 @@ def _in_field_run(blocks: list[RawBlock], i: int) -> bool:
 
 def _field(text: str) -> bool:
     """A "Label: value" line, or a contact line ("Epilepsy nurse line (Mon-Fri 8:30-4:30): (555) 013-7720")."""
-    return bool(_LABEL_LINE.match(text) or ":" in text and PHONE.search(text))
+    return bool(LABEL_LINE.match(text) or ":" in text and PHONE.search(text))
 
 
 # "Prevention: the MMR vaccine", "Treatment: what helps": a section's name and its subject, no label of a value.
@@ -165,7 +165,7 @@ def _filled(field: str, furniture: bool = False, consent: bool = False) -> str:
     ("Patient name: ____"), or who signs a sheet that is no consent form ("Signature: ____", and a "Date: ____" on
     their line: `furniture`). A consent form keeps its signing lines: without them it cannot be signed."""
     text = _blanked(field, before_box=False)
-    m = _LABEL_LINE.match(text)
+    m = LABEL_LINE.match(text)
     if not m or not m.group(2).strip():
         return ""
     # ("Seen by: ________, MD/PA": a blank and the letters after the name to come)
@@ -176,6 +176,6 @@ def _filled(field: str, furniture: bool = False, consent: bool = False) -> str:
     return text
 
 
-def _reads_as_content(line: str) -> bool:
+def reads_as_content(line: str) -> bool:
     """Tell whether a short line read as a heading says something of its own (a time, a place, a number)."""
     return bool(re.search(r"\d", line)) and not line.rstrip().endswith(("?", ":"))

@@ -10,18 +10,18 @@ from handouts.read.line_shape import (in_capitals, CONTACT, ends_sentence, ORGAN
                                       title_like)
 
 
-_TITLE_GOES_ON = re.compile(r"(?:with|without|for|and|or|of|in|during|after|before|to)\b", re.I)
-_TAGLINE = re.compile(r"\s+[-–—·•|]\s+")  # "Free of charge  -  No referral required  -  All adults welcome"
+TITLE_GOES_ON = re.compile(r"(?:with|without|for|and|or|of|in|during|after|before|to)\b", re.I)
+TAGLINE = re.compile(r"\s+[-–—·•|]\s+")  # "Free of charge  -  No referral required  -  All adults welcome"
 _PARTS = re.compile(r"\s+\|\s+")  # "412 Alder Street   |   Tel. (555) 014-2280   |   info@clinic.org"
-_DOCUMENT_KIND = re.compile(r"^(?!.*:)(?:[\w' –—-]+ )?(?:fact ?sheet|handout|leaflet|newsletter|telephone triage|triage protocol|patient (?:medicine |drug )?information|(?:patient )?medication guide|information "
+DOCUMENT_KIND = re.compile(r"^(?!.*:)(?:[\w' –—-]+ )?(?:fact ?sheets?|handouts?|leaflets?|newsletters?|telephone triage|triage protocols?|patient (?:medicine |drug )?information|(?:patient )?medication guide|information "
                             r"sheet|information for patients)\b|^package leaflet: information for the (?:patient|user)$", re.I)
 
 
-_SHEET_TITLE = re.compile(r"\b(?:discharge instructions|instructions for|after-care instructions|consent (?:form|for)|"
+SHEET_TITLE = re.compile(r"\b(?:discharge instructions|instructions for|after-care instructions|consent (?:form|for)|"
                           r"care plan|action plan)\b", re.I)
 
 
-def _bracketed(text: str) -> bool:
+def bracketed(text: str) -> bool:
     """Tell whether a text is one note in brackets, brackets inside it too ("(also sold as Keppra(R); ...)")."""
     depth = 0
     for k, c in enumerate(text):
@@ -31,54 +31,54 @@ def _bracketed(text: str) -> bool:
     return text.startswith("(") and depth == 0
 
 
-def _site_banner(text: str) -> bool:
+def site_banner(text: str) -> bool:
     """Tell whether a line over a page's title names who made it, or is its menu ("... Department of Public Health ·
     ... Program Home | Diseases A-Z | Reporting | Contact"), not a line of its text ("Diagnosis: Closed fracture ...")."""
-    parts = _letterhead_parts(text)
-    return any(_names_or_reaches(p) for p in parts) and (
-        all(_names_or_reaches(p) or _DOCUMENT_KIND.search(p) for p in parts) or text.count("|") >= 2 or is_furniture(text)
+    parts = letterhead_parts(text)
+    return any(names_or_reaches(p) for p in parts) and (
+        all(names_or_reaches(p) or DOCUMENT_KIND.search(p) for p in parts) or text.count("|") >= 2 or is_furniture(text)
         or is_menu(text))
 
 
-def _letterhead_parts(text: str) -> list[str]:
+def letterhead_parts(text: str) -> list[str]:
     """Part a letterhead line: at "|", at "*" between spaces, at wide gaps ("Suite 2    Phone: 555-883-6020")."""
     return [p.strip() for p in re.split(r"\s+[|*·•]\s+|\s{3,}", text) if p.strip()]
 
 
-def _names_or_reaches(part: str) -> bool:
+def names_or_reaches(part: str) -> bool:
     """Tell whether a part of a letterhead line names who made the sheet, where it is, how to reach them, or when it
     was revised ("Revised: January 2025")."""
     return bool(ORGANISATION.search(part) or CONTACT.search(part) or PLACE.search(part) or is_furniture(part)
                 or re.match(r"(?i)(?:open|hours)\b.*\d", part))  # "Open 8 am - 9 pm daily": when to reach them
 
 
-def _letterhead(blocks: list[RawBlock], i: int) -> bool:
+def is_letterhead(blocks: list[RawBlock], i: int) -> bool:
     """Tell whether the heading at i names who made the sheet, or what kind of sheet it is (over another heading:
     "Why We Made This Handout" over its paragraph is a section's heading), or where to reach them."""
-    if _BANNER_DETAIL.search(blocks[i].texts[0]):
-        return False  # "Sponsored by the Pulmonary Rehabilitation Department, ...": who runs the group, said (_banner_details)
-    parts = _letterhead_parts(blocks[i].texts[0])  # "Division of Viral Hepatitis | Fact Sheet for the Public"
+    if BANNER_DETAIL.search(blocks[i].texts[0]):
+        return False  # "Sponsored by the Pulmonary Rehabilitation Department, ...": who runs the group, said (banner_details)
+    parts = letterhead_parts(blocks[i].texts[0])  # "Division of Viral Hepatitis | Fact Sheet for the Public"
     # (a unit's name beside the organisation's: "Division of Environmental Health  |  Epidemiology & Disease Control")
-    return all(_names_or_reaches(p) or _DOCUMENT_KIND.search(p) and i + 1 < len(blocks) and blocks[i + 1].kind == "heading"
-               or k and _names_or_reaches(parts[0]) and len(p.split()) <= 4 and title_like(p.split()) and not re.search(r"\d", p)
+    return all(names_or_reaches(p) or DOCUMENT_KIND.search(p) and i + 1 < len(blocks) and blocks[i + 1].kind == "heading"
+               or k and names_or_reaches(parts[0]) and len(p.split()) <= 4 and title_like(p.split()) and not re.search(r"\d", p)
                for k, p in enumerate(parts))
 
 
-def _letterhead_under_title(blocks: list[RawBlock]) -> list[RawBlock]:
+def letterhead_under_title(blocks: list[RawBlock]) -> list[RawBlock]:
     """Take the letterhead lines right under the title (blocks[0]) out of the blocks, and return them."""
     taken = []
-    while len(blocks) > 1 and blocks[1].kind == "heading" and _letterhead(blocks, 1):
+    while len(blocks) > 1 and blocks[1].kind == "heading" and is_letterhead(blocks, 1):
         taken.append(blocks.pop(1))
     return taken
 
 
-def _contacts(letterhead: list[RawBlock], rest: list[RawBlock]) -> RawBlock | None:
+def letterhead_contacts(letterhead: list[RawBlock], rest: list[RawBlock]) -> RawBlock | None:
     """Return the phone lines of a letterhead as a list to keep ("Nurse Advice Line (24 h): (555) 310-4477"): the
     only way a reader has to reach the clinic, where the text does not give them again. A fax is for staff."""
     said = " ".join(t for b in rest for t in b.texts)
     digits = {re.sub(r"\D", "", n) for n in CONTACT.findall(said)}
     parts = [re.sub(r"\s+(?:https?://|www\.)\S+$|\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+$", "", p)  # its web address joined on
-             for b in letterhead for p in _letterhead_parts(b.texts[0])]
+             for b in letterhead for p in letterhead_parts(b.texts[0])]
     parts = [re.sub(r"^(Tel|Tel\.|Ph|Phone|Telephone)\.?\s+(?=[(\d])", "Phone: ", p) for p in parts]  # "Tel." ends no sentence
     lines = [p for p in parts if CONTACT.search(p)
              and not re.match(r"fax\b", p, re.I) and not PLACE.search(p.split(":")[0])
@@ -92,11 +92,11 @@ def _contacts(letterhead: list[RawBlock], rest: list[RawBlock]) -> RawBlock | No
     # Where they are: "4100 Shoreline Drive, Milwaukee, WI" (a sheet that says "return to the emergency department"
     # or "arrive 30 minutes early" sends the reader there)
     street = next((p for p in parts if STREET.match(p) and not any(p in t for b in rest for t in b.texts)), None)
-    lines = [x for x in (name, street) if x] + lines if lines else lines
+    lines = list(dict.fromkeys([x for x in (name, street) if x] + lines)) if lines else lines  # (a street is no name)
     return RawBlock("bullets", lines, letterhead[0].line, levels=[(0, "bullets")] * len(lines)) if lines else None
 
 
-def _title_at_top(blocks: list[RawBlock]) -> int | None:
+def title_at_top(blocks: list[RawBlock]) -> int | None:
     """Return where the title is among the headings a source opens with (a run of them before any text), or None.
 
     The first heading of that run that is not letterhead, a form's blank or a document kind is the title
@@ -105,7 +105,7 @@ def _title_at_top(blocks: list[RawBlock]) -> int | None:
     """
     if len(blocks) > 2 and blocks[0].kind == "paragraph" and len(blocks[0].texts) == 1 and in_capitals(blocks[0].texts[0]) \
             and len(blocks[0].texts[0].split()) <= 12 and blocks[1].kind == "heading" and not blocks[1].level \
-            and in_capitals(blocks[1].texts[0]) and len(blocks[1].texts[0].split()) <= 12 and not _letterhead(blocks, 1):
+            and in_capitals(blocks[1].texts[0]) and len(blocks[1].texts[0].split()) <= 12 and not is_letterhead(blocks, 1):
         # "RINGING, BUZZING, HISSING?  YOU ARE NOT THE ONLY ONE." over "NORTH VALLEY TINNITUS & HEARING LOSS SUPPORT
         # GROUP": a banner's call-out over its name; the name is the title, the call-out its first line
         blocks[0], blocks[1] = blocks[1], blocks[0]
@@ -114,11 +114,20 @@ def _title_at_top(blocks: list[RawBlock]) -> int | None:
     while run < len(blocks) and blocks[run].kind == "heading":
         run += 1
     marked = next((i for i, b in enumerate(blocks[:run]) if b.level), None)
-    if marked is not None and blocks[marked].title and 0 < marked <= 5 and all(_letterhead(blocks, i) for i in range(marked)):
+    if marked is not None and blocks[marked].title and 0 < marked <= 5 and all(is_letterhead(blocks, i) for i in range(marked)):
         return marked  # letterhead lines over a Markdown "# Title": the title is marked
+    if run == 0 and len(blocks) > 2 and blocks[0].kind == "paragraph" and len(blocks[0].texts) == 1 \
+            and len(blocks[0].texts[0].split()) <= 25 and not ends_sentence(blocks[0].texts[0]) \
+            and in_capitals(" ".join(blocks[0].texts[0].split()[:3])) and not blocks[0].texts[0].endswith(":") \
+            and not is_letterhead(blocks, 0) and blocks[1].kind == "paragraph" \
+            and not (CONTACT.search(blocks[1].texts[0]) or re.search(r"\d", blocks[1].texts[0])):
+        # "RIVERSIDE OSTOMY CONNECTION  -  Peer Support for People Living with a Colostomy, ..." in a box at the top,
+        # its lines read as one paragraph: the banner is the title
+        blocks[0].kind = "heading"
+        return 0
     if run == 0 or run == len(blocks) or marked is not None:
         return None
-    if run == 1 and not _letterhead(blocks, 0) and blocks[1].kind == "paragraph" and len(blocks[1].texts) == 1 \
+    if run == 1 and not is_letterhead(blocks, 0) and blocks[1].kind == "paragraph" and len(blocks[1].texts) == 1 \
             and not ends_sentence(blocks[1].texts[0]) and len(blocks[1].texts[0].split()) <= 20 \
             and title_like(blocks[1].texts[0].split()) and len(blocks) > 2 \
             and not re.search(r"\[[ xX✓]\]|_{2,}|[?:]", blocks[1].texts[0]):  # (not a form's question: "Which side? [ ] Left")
@@ -126,7 +135,7 @@ def _title_at_top(blocks: list[RawBlock]) -> int | None:
         # Them": a banner and its subtitle, one title (the handout had been named after its file)
         blocks[0].texts[0] = f"{blocks[0].texts[0].rstrip(':')}: {blocks.pop(1).texts[0]}"
         return 0
-    if all(_letterhead(blocks, i) for i in range(run)):
+    if all(is_letterhead(blocks, i) for i in range(run)):
         # "RIVERBEND ORTHOPAEDIC & SPORTS MEDICINE" / "Day Surgery Unit | ... | Tel ..." / "After-hours on-call surgeon:
         # (555) 018-4499" (a contact, read as a list) / "DISCHARGE INSTRUCTIONS -- KNEE ARTHROSCOPY": the letterhead
         # runs on through its contact lines, and the title is the heading after them
@@ -134,7 +143,7 @@ def _title_at_top(blocks: list[RawBlock]) -> int | None:
         while k < min(len(blocks), 8) and blocks[k].kind == "bullets" and not blocks[k].table \
                 and all(CONTACT.search(t) for t in blocks[k].texts):
             k += 1
-        if k > run and k + 1 < len(blocks) and blocks[k].kind == "heading" and not _letterhead(blocks, k) \
+        if k > run and k + 1 < len(blocks) and blocks[k].kind == "heading" and not is_letterhead(blocks, k) \
                 and blocks[k + 1].kind != "heading":
             contacts = blocks.pop(run)
             for n, t in enumerate(contacts.texts):
@@ -142,12 +151,12 @@ def _title_at_top(blocks: list[RawBlock]) -> int | None:
             return k + len(contacts.texts) - 1
     for i, b in enumerate(blocks[:min(run, 8)]):  # (letterhead runs up to 7 lines: name, unit, address, phones)
         # ("EMERGENCY DEPARTMENT DISCHARGE INSTRUCTIONS" names a department, but says what the sheet is: its title)
-        if (not _letterhead(blocks, i) or _SHEET_TITLE.search(b.texts[0])) and not b.texts[0].endswith("?"):
+        if (not is_letterhead(blocks, i) or SHEET_TITLE.search(b.texts[0])) and not b.texts[0].endswith("?"):
             return i if run > 1 else None
     banner = blocks[run]
     if run <= 5 and banner.kind == "paragraph" and len(banner.texts) == 1 and in_capitals(banner.texts[0]) \
             and banner.texts[0].endswith(":") and len(banner.texts[0].split()) <= 8 and run + 1 < len(blocks) \
-            and blocks[run + 1].kind == "heading" and not _letterhead(blocks, run + 1):
+            and blocks[run + 1].kind == "heading" and not is_letterhead(blocks, run + 1):
         # "YOU ARE NOT ALONE:" over "A Peer Support Group for Families Living with Epilepsy": one title of two lines
         # (the banner had been read as a lead-in, and the title as a heading of nothing).
         blocks[run + 1].texts[0] = f"{banner.texts[0]} {blocks[run + 1].texts[0]}"
@@ -163,19 +172,19 @@ def _title_at_top(blocks: list[RawBlock]) -> int | None:
     return None
 
 
-_BANNER_DETAIL = re.compile(r"\b(?:hosted by|held at|free of charge|no referral|sponsored by|run by|supported by|funded by|"
+BANNER_DETAIL = re.compile(r"\b(?:hosted by|held at|free of charge|no referral|sponsored by|run by|supported by|funded by|"
                             r"in partnership with|(?:every|each) (?:month|week)|(?:1st|2nd|3rd|4th|first|second|third|fourth|"
                             r"last) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?)\b", re.I)
 
 
-def _banner_details(blocks: list[RawBlock]) -> None:
+def banner_details(blocks: list[RawBlock]) -> None:
     """Keep the lines of a banner under the title ("Hosted by the Nephrology Outpatient Program, Westfield Community
     Hospital" / "Conference Room B (2nd floor, East Wing) * 418 Orchard Avenue" / "Free of charge - no referral
     needed") as a list: read as headings of nothing, they went, and with them where the group meets."""
     j = 1
     while j < len(blocks) and blocks[j].kind == "heading" and not blocks[j].level:
         j += 1
-    if j == 2 and j < len(blocks) and blocks[j].kind != "heading" and _BANNER_DETAIL.search(blocks[1].texts[0]):
+    if j == 2 and j < len(blocks) and blocks[j].kind != "heading" and BANNER_DETAIL.search(blocks[1].texts[0]):
         # "Hosted by the Family Resource Office, ..." right over the text: who runs the group, no heading of that text
         blocks[1] = RawBlock("bullets", blocks[1].texts, blocks[1].line, levels=[(0, "bullets")])
         return
@@ -192,6 +201,6 @@ def _banner_details(blocks: list[RawBlock]) -> None:
         else:
             joined.append(x)
     said = [x for x in joined if PLACE.search(x) or CONTACT.search(x) or TIME.search(x)
-            or _BANNER_DETAIL.search(x)]
+            or BANNER_DETAIL.search(x)]
     if said:
         blocks[1:j - 1] = [RawBlock("bullets", said, blocks[1].line, levels=[(0, "bullets")] * len(said))]

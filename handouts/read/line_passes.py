@@ -8,17 +8,32 @@ import re
 from handouts.read.line_shape import BOX_EDGE, BOX_SIDES, indent_of, runs_on, STAR_RULE
 
 
-_LEADER = re.compile(r"^\s*\S.{0,100}?(?:\s*\.{4,}|\s\.{3}(?=\s+\S[^.]{0,30}$))\s*\S")  # "Sept 10 ...... Open sharing": dot leaders from a label to its line
+LEADER = re.compile(r"^\s*\S.{0,100}?(?:\s*\.{4,}|\s\.{3}(?=\s+\S[^.]{0,30}$))\s*\S")  # "Sept 10 ...... Open sharing": dot leaders from a label to its line
 _MARGIN_MARK = re.compile(r"^(\s*)(!{1,3}|>{1,3}|\*{2,3}|={2,3}>?)\s+(?=\S)")
 
 
-def _marked_labels(lines: list[str]) -> list[str]:
+def marked_labels(lines: list[str]) -> list[str]:
     """Return the lines without the marks around a label or before a heading: "!! ALCOHOL !!" (a warning's label, in
     its box), ">>> RELATED: 7 Foods That May ... <<<" (a link between arrows), ">> 1. WHAT IS QUERCETIN?" over its
     text (a numbered heading in capitals: read as a bullet, every heading after the contents became an item)."""
-    out = []
+    out: list[str] = []
+    moved = False  # the line was moved up, over a choice's "or"
     for k, x in enumerate(lines):
+        if moved:
+            out.append("")
+            moved = False
+            continue
+        if re.fullmatch(r"\s*[-–(]*\s*or\s*[-–)]*\s*", x, re.I) and out and out[-1].strip() and k + 1 < len(lines) \
+                and lines[k + 1].strip():
+            # "Prednisolone 50 mg once a day for 10 days" / "   - or -" / "Prednisolone 60 mg ...": the choice is said
+            # on the line before, and the next option moves up to its line (as a bullet, "or -" was an item)
+            out[-1] = f"{out[-1].rstrip()}, or"
+            out.append(lines[k + 1])
+            moved = True
+            continue
         x = re.sub(r"^(\s*)!{2,}\s*(\S.*?)\s*!{2,}\s*$", r"\1\2", x)
+        # "PART B. SCREENING QUESTIONS            (circle / tick one)": how to fill in the form, no words of the heading
+        x = re.sub(r"(\S)\s{3,}\((?:please\s+)?(?:circle|tick|check|mark)\b[^)]*\)\s*$", r"\1", x, flags=re.I)
         x = re.sub(r"^(\s*)>{2,}\s*(\S.*?)\s*<{2,}\s*$", r"\1\2", x)
         if (k == 0 or not lines[k - 1].strip() or STAR_RULE.fullmatch(lines[k - 1])) \
                 and (k + 1 == len(lines) or not lines[k + 1].strip() or STAR_RULE.fullmatch(lines[k + 1])):
@@ -31,13 +46,13 @@ def _marked_labels(lines: list[str]) -> list[str]:
     return out
 
 
-def _leader_labels_joined(lines: list[str]) -> list[str]:
+def leader_labels_joined(lines: list[str]) -> list[str]:
     """Put a dotted line's label wrapped onto the line above back with it ("  Out of hours / seizure lasting" / "  longer
     than 5 minutes .......... CALL 911"): read apart, the 911 line said no seizure."""
     out = list(lines)
     for k in range(len(lines) - 1):
         above, line = out[k], lines[k + 1]
-        if above.strip() and _LEADER.match(line) and line.strip()[:1].islower() and not _LEADER.match(above) \
+        if above.strip() and LEADER.match(line) and line.strip()[:1].islower() and not LEADER.match(above) \
                 and indent_of(above) <= indent_of(line) <= indent_of(above) + 4 and not re.search(r"[.:;!?]$", above.strip()):
             # (set in under the label too: "  Non-sedating antihistamines: cetirizine, levocetirizine," / "    loratadine,
             # desloratadine, fexofenadine ....... 5-7 days")
@@ -89,7 +104,7 @@ def _leader_table_headed(lines: list[str], raw: list[str]) -> list[str]:
     return out
 
 
-def _without_margin_marks(lines: list[str]) -> list[str]:
+def without_margin_marks(lines: list[str]) -> list[str]:
     """Return the lines without the marks set in the margin of every line of a warning ("!! STOP TAKING LISINOPRIL
     ... IF YOU HAVE" / "!! SWELLING OF THE FACE ..."; "  >>> GO TO THE NEAREST EMERGENCY DEPARTMENT ..."): where a
     marked line runs on into the next (no sentence ends there), the marks are the warning's, not bullets (as bullets
@@ -114,7 +129,7 @@ def _without_margin_marks(lines: list[str]) -> list[str]:
 _SALES = re.compile(r"\b(?:shop now|buy now|check price|add to cart|order now|use code|promo code|coupon|\d+% off)\b", re.I)
 
 
-def _without_sales_boxes(lines: list[str], boxed: set[int]) -> list[str]:
+def without_sales_boxes(lines: list[str], boxed: set[int]) -> list[str]:
     """Drop a box that sells ("🏆 OUR TOP PICK: PureRoot Berberine ..." / "➜ CHECK PRICE ON AMAZON   Use code ... for
     15% off"): read line by line, its product became a claim of the text, or an item of the list above it."""
     out, k = list(lines), 0
@@ -131,7 +146,7 @@ def _without_sales_boxes(lines: list[str], boxed: set[int]) -> list[str]:
     return out
 
 
-def _yes_no_rows(lines: list[str]) -> list[str]:
+def yes_no_rows(lines: list[str]) -> list[str]:
     """Read a form's questions under "YES  NO" columns of tick boxes ("  a. Pacemaker, defibrillator or heart wire   [ ]
     [ ]") with their boxes named at the end of the question ("... heart wire: [ ] Yes [ ] No", after its wrapped line):
     read as a table they ran together, the boxes in the middle of the words. The columns' names may end a heading's
@@ -177,7 +192,7 @@ def _boxes_named(line: str, boxes: tuple[str, str], names: tuple[str, str] | Non
     return f"{line.rstrip().rstrip(':')}: [{boxes[0]}] {yes} [{boxes[1]}] {no}".rstrip()
 
 
-def _stacked_options(lines: list[str]) -> list[str]:
+def stacked_options(lines: list[str]) -> list[str]:
     """Put a form's tick boxes stacked under its first one back on its line ("Side(s) repaired:  [ ] Left" /
     "                  [ ] Right" / "                  [ ] Both"): read apart, the options became a checklist."""
     out = list(lines)
@@ -193,7 +208,7 @@ def _stacked_options(lines: list[str]) -> list[str]:
     return out
 
 
-def _unboxed_lines(lines: list[str], boxed: set[int] | None = None) -> list[str]:
+def unboxed_lines(lines: list[str], boxed: set[int] | None = None) -> list[str]:
     """Return the lines without the boxes drawn around some of them. Inside a box (under its top edge) a side is a side
     even where the line holds a "|" of its own ("| SUGARFREE20) | Precision Xtra meter | MCT Oil Powder    |"), and
     a box of stars has stars for sides ("* WARNING: IF YOU TAKE AN SGLT2 INHIBITOR ...   *")."""
@@ -208,7 +223,7 @@ def _unboxed_lines(lines: list[str], boxed: set[int] | None = None) -> list[str]
             # ruler drawn across, under its header (as a rule it cut the header from its rows)
             out.append(line)
             continue
-        out.append(m.group(2) if side else _unboxed(line))
+        out.append(_dots_blank(m.group(2)) if side else _unboxed(line))
         if boxed is not None and (side or BOX_SIDES.fullmatch(line) and not edge):
             boxed.add(len(out) - 1)
         in_box = edge or bool(side) or in_box and bool(BOX_SIDES.fullmatch(line))
@@ -220,13 +235,101 @@ def _unboxed_lines(lines: list[str], boxed: set[int] | None = None) -> list[str]
 _BOXED_LINE = re.compile(r"\s*(\|\||[|│║*#=])\s(.*?)(?:\s+|(?<=[.!?]))\1\s*")  # ("||  ... ||": sides drawn double)  # ("# ... 48 HOURS.#": a side at the stop)
 
 
+def _dots_blank(line: str) -> str:
+    """Return a line with the dots after a label as the blank they are ("Child's name: ..........  DOB: ____" ->
+    "Child's name: ____  DOB: ____"): read as dot leaders they joined the label to the next field."""
+    return re.sub(r"(?<=:)\s*\.{4,}(?:\s*\.+)*", " ____", line)
+
+
 def _unboxed(line: str) -> str:
     """Return a line of text drawn in a box without the box ("| * Vitamin D may ...   |" -> "* Vitamin D may ...");
     the box's top and bottom edges become blank lines."""
     if BOX_EDGE.fullmatch(line) or STAR_RULE.fullmatch(line):
         return ""
+    line = _dots_blank(line)
     # "Emergency services ........ 911": dot leaders join a label to its value, as a colon does.
     # (three dots too, before a short value at the line's end: "Cough/cold and sleep aids ... 5 days")
     line = re.sub(r"(?<=\S)(?:\s*\.{4,}\s*|\s\.{3}\s+(?=\S[^.]{0,30}$))(?=\S)", ": ", line)
     m = BOX_SIDES.fullmatch(line)
     return m.group(1) if m and "|" not in m.group(1) else line
+
+
+_TWO_COLUMN_HEAD = re.compile(r"(\s*)([A-Z][A-Z'’]+(?: [A-Z'’]+){0,4})\s{4,}([A-Z][A-Z'’]+(?: [A-Z'’]+){0,4})\s*")  # "DO     DON'T"
+
+
+def two_column_lists(lines: list[str]) -> list[str]:
+    """Say a two-column list under two names in capitals ("WE CAN ACCEPT        WE CANNOT ACCEPT" / "o  unopened boxes
+    and bags      o  opened or damaged packets" ...; "DO     DON'T") as two lines, each column's items after its
+    name: read across, each line held a thing to do and one not to do ("bag items before moving them spray rubbing
+    alcohol"). A cell's wrapped line carries its item on; a bullet, or a line after one that ends a phrase, starts
+    the next."""
+    out, k = list(lines), 0
+    while k < len(lines):
+        head = _TWO_COLUMN_HEAD.fullmatch(lines[k])
+        if not head:
+            k += 1
+            continue
+        left, right = head.start(2), head.start(3)
+        columns: tuple[list[str], list[str]] = ([], [])
+        j = k + 1
+        while j < len(lines) and lines[j].strip() and len(lines[j]) - len(lines[j].lstrip()) >= left - 2 \
+                and (len(lines[j]) <= right or lines[j][right - 2:right].strip() == ""):
+            for n, cell in enumerate((lines[j][:right], lines[j][right:])):
+                cell = cell.strip()
+                if not cell:
+                    continue
+                bullet = re.match(r"(?:[o*•-])\s+(.*)", cell)
+                items = columns[n]
+                if items and not bullet and (cell[:1].islower() and runs_on(items[-1], cell) or items[-1].endswith("'s")
+                                             or re.search(r"[,(]$|\b(?:and|or|of|in|the|a|to|it|they|unless)$", items[-1])):
+                    items[-1] = f"{items[-1]} {cell}"
+                else:
+                    items.append(bullet.group(1) if bullet else cell)
+            j += 1
+        if j - k >= 3 and all(columns):
+            names = (head.group(2), head.group(3))
+            out[k] = f"{head.group(1)}{names[0]}: {'; '.join(c.rstrip(';.') for c in columns[0])}."
+            out[k + 1] = f"{head.group(1)}{names[1]}: {'; '.join(c.rstrip(';.') for c in columns[1])}."
+            for n in range(k + 2, j):
+                out[n] = ""
+        k = max(j, k + 1)
+    return out
+
+
+_ONE_BOX_ROW = re.compile(r"(\s*)(\S.*?)(?:\s*\.{3,}\s*|\s{2,}|:\s+)\[([ xX])\]\s*")  # "Vomiting or diarrhoea ....... [ ]"
+
+
+def one_box_column(lines: list[str]) -> list[str]:
+    """Read signs with one column of tick boxes under its name set far right ("YES - go to ED / call 999" over
+    "Temperature of 38.0 C or higher ........ [ ]" ...) as a checklist under that name: read as text, the name was a
+    heading and each sign ended in a box."""
+    out, k = list(lines), 0
+    while k < len(lines):
+        head = re.fullmatch(r"\s{20,}(\S.{2,60}?)\s*", lines[k])
+        j = k + 1
+        while head and j < len(lines) and (m := _ONE_BOX_ROW.fullmatch(lines[j])) and "[ ]" not in m.group(2):
+            j += 1
+        if head and j - k >= 3 and not re.search(r"[.!?:]$", head.group(1)):
+            indent = _ONE_BOX_ROW.fullmatch(lines[k + 1]).group(1)
+            out[k] = f"{indent}{head.group(1)}:"
+            for n in range(k + 1, j):
+                m = _ONE_BOX_ROW.fullmatch(lines[n])
+                out[n] = f"{m.group(1)}[{m.group(3)}] {m.group(2)}"
+        k = max(j, k + 1)
+    return out
+
+
+def arrowed_items(lines: list[str]) -> list[str]:
+    """Read lines marked "> " and set in under a lead-in ("... the same day if:" / "     > your stoma turns dusky
+    purple ..." / "     > you have bleeding ...") as a list's items: at a line's start with no indent, "> " quotes;
+    set in under a lead-in it marks items, their wrapped lines set in under their text."""
+    out: list[str] = list(lines)
+    listing: int | None = None  # the items' indent, while a list of them runs
+    for k, line in enumerate(lines):
+        m = re.match(r"(\s{2,})>\s+(?=\S)", line)
+        if m and (listing is not None or k > 0 and lines[k - 1].rstrip().endswith(":")):
+            out[k] = f"{m.group(1)}- {line[m.end():]}"
+            listing = len(m.group(1))
+        elif listing is not None and (not line.strip() or indent_of(line) <= listing):
+            listing = None
+    return out

@@ -22,6 +22,7 @@ TICKED = re.compile(r"^\s*(\[[ xX]\]\s+(?!.*(?:\[[ xX]\]|\( \)|__)).*\S)\s*$")
 # Lines at the top that name who made a sheet or what kind of sheet it is, not what it is about (a line with a
 # colon names its topic after it: "Patient Medicine Leaflet: Apixaban (Eliquis)").
 ORGANISATION = re.compile(r"^(?!.*:).*\b(?:hospital|cent(?:er|re)|clinic|unit|department|division|services?|trust|"
+                          r"(?:city|county|borough|district) of [A-Z]\w+|(?:environmental|public) health|council|"
                            r"practice|health system|foundation|pharmacy|network|associates|physicians|"
                            r"institute|medical group|general surgery|program|programme|library|(?:nurse |advice |help)line|"
                            r"hotline|(?:sports|family|internal|sleep|travel) medicine|laboratory|imaging centre|imaging center)\b|_{3,}|please take one"

@@ -13,7 +13,7 @@ _REFERENCES = re.compile(r"^(?:references|sources|bibliography|citations|works c
                          r"\s*:?$", re.I)
 
 
-def _without_references(blocks: list[RawBlock]) -> list[RawBlock]:
+def without_references(blocks: list[RawBlock]) -> list[RawBlock]:
     """Drop a 'References' section: a patient handout restates claims, its reader needs no citation list."""
     out, skipping, sources_above = [], False, False
     for b in blocks:
@@ -83,10 +83,10 @@ def _footnote_mark(mark: str) -> str:
     return rf"(?<=[\w).%,;.\]]){re.escape(mark)}(?![*†‡])"
 
 
-_NOTE = re.compile(r"^(\*{1,3}|†|‡|[¹²³⁴⁵⁶⁷⁸⁹])\s*(\S.*)$")  # (a superscript's note says something: "¹ In clinical studies")  # "* together with two antibiotics", "** No meetings on holidays"
+NOTE = re.compile(r"^(\*{1,3}|†|‡|[¹²³⁴⁵⁶⁷⁸⁹])\s*(\S.*)$")  # (a superscript's note says something: "¹ In clinical studies")  # "* together with two antibiotics", "** No meetings on holidays"
 
 
-def _anchored(text: str, mark: str) -> bool:
+def anchored(text: str, mark: str) -> bool:
     """Tell whether a text carries a footnote mark ("sign-up*", "coming back.*"), not a word set between stars."""
     return bool(re.search(_footnote_mark(mark), text)) and not (mark == "*" and re.search(r"(?<![\w*])\*[A-Za-z]", text))
 
@@ -123,7 +123,7 @@ def _notes_apart(blocks: list[RawBlock]) -> list[RawBlock]:
     two lines a Markdown paragraph joined)."""
     out = []
     for b in blocks:
-        if b.kind == "paragraph" and len(b.texts) == 1 and _NOTE.match(b.texts[0]):
+        if b.kind == "paragraph" and len(b.texts) == 1 and NOTE.match(b.texts[0]):
             for note in re.split(r"(?<=[.!?])\s+(?=\*{1,3}\s|†|‡)", b.texts[0]):
                 out.append(RawBlock("paragraph", [note], b.line))
         else:
@@ -131,7 +131,7 @@ def _notes_apart(blocks: list[RawBlock]) -> list[RawBlock]:
     return out
 
 
-def _table_notes(blocks: list[RawBlock]) -> list[RawBlock]:
+def table_notes(blocks: list[RawBlock]) -> list[RawBlock]:
     """Say each footnote with what its mark marks ("H. pylori eradication*" ... "* together with two antibiotics";
     "... if they keep coming back.*" ... "* Repeated infections may mean ..."): printed apart, without their marks,
     notes after a table would read as more rows or as notes on every row, and a note at the end as one on the
@@ -141,16 +141,16 @@ def _table_notes(blocks: list[RawBlock]) -> list[RawBlock]:
     for b in _notes_apart(blocks):
         note = mark = None
         if len(b.texts) == 1 and b.kind == "paragraph":
-            m = _NOTE.match(b.texts[0])
+            m = NOTE.match(b.texts[0])
             if m:
                 mark, note = m.groups()
         elif table is not None and len(b.texts) == 1 and b.kind == "bullets" and not b.table:
             mark, note = "*", b.texts[0]  # "* together with ...": the reader took its mark for a bullet
         # The table just before it first; else any text before it that carries the mark.
-        marked = [(table, k) for k, t in enumerate(table.texts) if _anchored(t, mark)] if note and table else []
+        marked = [(table, k) for k, t in enumerate(table.texts) if anchored(t, mark)] if note and table else []
         if note and not marked:
-            marked = [(o, k) for o in out if o.kind != "heading" for k, t in enumerate(o.texts) if _anchored(t, mark)]
-        headed = [k for k, o in enumerate(out) if o.kind == "heading" and _anchored(o.texts[0], mark)] if note and not marked else []
+            marked = [(o, k) for o in out if o.kind != "heading" for k, t in enumerate(o.texts) if anchored(t, mark)]
+        headed = [k for k, o in enumerate(out) if o.kind == "heading" and anchored(o.texts[0], mark)] if note and not marked else []
         if headed:
             # "Usual adult dosing (immediate-release tablets)¹" ... "¹ Children ... are dosed by body weight": a note on
             # a section's heading is said at the end of that section (at the sheet's end it read as the last section's)
@@ -162,7 +162,7 @@ def _table_notes(blocks: list[RawBlock]) -> list[RawBlock]:
         if note and not marked and b.kind == "bullets":
             b = RawBlock("paragraph", [note], b.line)  # "* Cut-offs differ ..." under a table whose title has the mark
         if note and not marked and b.kind == "paragraph" and not any(
-                _anchored(t, mark) for o in blocks if o is not b and o.kind != "heading" for t in o.texts):
+                anchored(t, mark) for o in blocks if o is not b and o.kind != "heading" for t in o.texts):
             b.texts[0] = note  # "\\* Long-term use has been linked ...": a mark that marks nothing would read as a bullet
         one = marked[0][0] if marked and all(o is marked[0][0] for o, _ in marked) else None
         # (items next to each other: "Take these two drugs ..."; apart, "Jan 9*" ... "Jul 9*", each says it)

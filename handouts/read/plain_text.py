@@ -6,32 +6,36 @@ from __future__ import annotations
 import re
 
 from handouts.read.blocks import laid_out, QUOTES, RawBlock, table_blocks, unquote
-from handouts.read.forms import _LABEL_LINE
+from handouts.read.forms import LABEL_LINE
 from handouts.read.furniture import is_furniture, is_menu_bar, stands_apart
-from handouts.read.letterhead import _DOCUMENT_KIND, _names_or_reaches, _SHEET_TITLE, _TITLE_GOES_ON
-from handouts.read.line_passes import (_LEADER, _leader_labels_joined, _marked_labels, _stacked_options,
-                                       _unboxed_lines, _without_margin_marks, _without_sales_boxes, _yes_no_rows)
+from handouts.read.letterhead import DOCUMENT_KIND, names_or_reaches, SHEET_TITLE, TITLE_GOES_ON
+from handouts.read.line_passes import (LEADER, arrowed_items, leader_labels_joined, marked_labels, one_box_column,
+                                       stacked_options, two_column_lists, unboxed_lines, without_margin_marks,
+                                       without_sales_boxes, yes_no_rows)
 from handouts.read.line_shape import (BULLET, in_capitals, CONTACT, ENDS_MID_PHRASE, ENDS_ON_VERB, ends_sentence,
                                       GRID_RULER, indent_of, join_wrapped, LETTERED, NEVER_ENDS, next_text_line, number_of,
                                       NUMBERED, ORGANISATION, previous_line_blank, STAR_RULE, STREET, TICKED,
                                       TIME, timed, title_like)
-from handouts.read.notes import _anchored, _NOTE
+from handouts.read.notes import anchored, NOTE
 from handouts.read.running_lines import numbered_notes_marked, without_running_lines
-from handouts.read.tables import _column_table, _pipe_table, _timetables
+from handouts.read.tables import column_table, pipe_table, timetables
 
 
 _MAX_HEADING_WORDS = 16
+# "Paracetamol 120 mg/5 mL:   15 mg/kg, every 4-6 hours ..." over "Ibuprofen 100 mg/5 mL: ...": a medicine's dose line
+_DOSE_LABEL = re.compile(r"[A-Z][a-z]+(?: [A-Za-z]+)? \d[\d.]* ?(?:mg|mcg|g)(?: ?/ ?\d+ ?mL)?:\s+\S")
 
 
 def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
     """Recover headings, paragraphs, lists and quoted passages from plain text."""
     blocks: list[RawBlock] = []
-    raw_lines = _leader_labels_joined(numbered_notes_marked(without_running_lines(body.split("\n"))))
+    raw_lines = leader_labels_joined(numbered_notes_marked(without_running_lines(body.split("\n"))))
     boxed: set[int] = set()  # the lines drawn inside a box
     # "+-------+------+" between the rows of a table drawn as a grid: its rulers, no box's edges
-    lines = [x.replace("+", "|") if GRID_RULER.fullmatch(x) else x for x in _without_margin_marks(raw_lines)]
-    lines = _yes_no_rows(_stacked_options(_without_sales_boxes(_unboxed_lines(lines, boxed), boxed)))
-    lines = _marked_labels(lines)
+    lines = [x.replace("+", "|") if GRID_RULER.fullmatch(x) else x
+             for x in two_column_lists(without_margin_marks(arrowed_items(raw_lines)))]
+    lines = one_box_column(yes_no_rows(stacked_options(without_sales_boxes(unboxed_lines(lines, boxed), boxed))))
+    lines = marked_labels(lines)
     indents: list[int] = []  # how far in the items of each open level of the list being read stand
     refers_to_sections = bool(re.search(r"\b[Ss]ections? \d", body))
     # "Q: What are the normal ranges?" over its answer, a page of such questions: each a heading (the answer unmarked)
@@ -46,15 +50,15 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
         stripped = line.strip()
         if not stripped or i < skip:
             continue
-        table = _pipe_table(lines, i) if "|" in stripped else None
+        table = pipe_table(lines, i) if "|" in stripped else None
         # ("VitalSpan Daily  ☰  Home  |  Longevity  |  Reviews" over "Search...      🛒 Cart (0)": a menu bar of links
         # between "|" is no row of columns)
         # (two spaces after a sentence's stop are a typist's, no column: "... supervision[5].  Keep a" / "headache diary")
-        table = table or (_column_table(lines, i) if re.search(r"[^.!?\s] {2,}\S", stripped) and stripped.count("|") < 2 else None)
+        table = table or (column_table(lines, i) if re.search(r"[^.!?\s] {2,}\S", stripped) and stripped.count("|") < 2 else None)
         if table and all(is_furniture(x.strip()) or is_menu_bar(x.strip()) for x in lines[i:table[1]] if x.strip()):
             table = None  # "Find a Doctor  |  Locations  |  Pay a Bill" / "Search        Go": a site's menu, no table
         cells = [c for r in table[0] for c in r if c and re.search(r"\w", c)] if table else []
-        if table and all(b.kind == "heading" for b in blocks) and (all(_names_or_reaches(c) for c in cells) or not blocks
+        if table and all(b.kind == "heading" for b in blocks) and (all(names_or_reaches(c) for c in cells) or not blocks
                 and len(table[0]) <= 4 and all(len(c.split()) <= 7 and not re.search(r"[.;!?]$", c) for c in cells)
                 and any(re.search(r"\d", c) for c in cells) and not any(r for r in table[0][:1])):
             # (the very first lines, a headerless grid of short names, codes and dates: "NORTHGATE HEALTH NURSE ADVICE
@@ -75,18 +79,20 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
             # "Feb 11, May 13    Open sharing nights": a row under a table whose first cell is too wide for its column
             blocks[-1].texts.append(f"{cells[0]}: {'; '.join(cells[1:])}")
             continue
-        if _LEADER.match(raw_lines[i]) and not BULLET.match(line) and not NUMBERED.match(line) and any(_LEADER.match(raw_lines[k]) and indent_of(raw_lines[k]) == indent_of(line)
-                                               for k in (i - 2, i - 1, i + 1, i + 2) if 0 <= k < len(lines)):
+        if LEADER.match(raw_lines[i]) and not BULLET.match(line) and not NUMBERED.match(line) \
+                and any(LEADER.match(raw_lines[k]) and abs(indent_of(raw_lines[k]) - indent_of(line)) <= 2
+                        for k in (i - 2, i - 1, i + 1, i + 2) if 0 <= k < len(lines)):
+            # (dates set right: " 9 Jan ......" over "13 Feb ......")
             # "  Sept 10 ...... Open sharing" / "  Sept 24* ..... "Decoding the IEP": guest speaker from the" / (set in)
             # "Parent Training & Information Center": a schedule's lines, each an item, its wrapped lines its own (read
             # as text, two dates became headings and two ran into one)
             goes_on = bool(blocks) and blocks[-1].kind == "bullets" and not blocks[-1].table and bool(blocks[-1].levels) \
-                and bool(_LEADER.match(raw_lines[blocks[-1].line - first_line] if blocks[-1].line >= first_line else ""))
+                and bool(LEADER.match(raw_lines[blocks[-1].line - first_line] if blocks[-1].line >= first_line else ""))
             _add_item(blocks, goes_on, stripped, n, indent_of(line), indents)
             continue
-        note = _NOTE.match(stripped)
+        note = NOTE.match(stripped)
         if note and note.group(1) == "*" and not any(re.match(r"\s*\*\s+\S", x) for x in lines[max(0, i - 3):i] + lines[i + 1:i + 4]) \
-                and any(_anchored(t, "*") for b in blocks for t in b.texts if b.kind != "heading"):
+                and any(anchored(t, "*") for b in blocks for t in b.texts if b.kind != "heading"):
             # "* Repeated infections may mean ..." under "... if they keep coming back.*": a footnote, no bullet
             blocks.append(RawBlock("paragraph", [stripped], n))
             continue
@@ -217,11 +223,12 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                     and not (stripped[0].isupper() and _word_would_fit(lines[i - 1], stripped, width)) \
                     and not (STREET.match(stripped) and re.search(r"[\w)]$", blocks[-1].texts[-1])) \
                     and not timed(blocks[-1].texts[-1]) \
-                    and not ("__" in stripped and _LABEL_LINE.match(stripped)) \
+                    and not ("__" in stripped and LABEL_LINE.match(stripped)) \
                     and not re.match(r"\[[ xX✓]\]|[¹²³⁴⁵⁶⁷⁸⁹]", stripped) \
                     and not re.search(r"\S\s+\[[ xX✓]\]\s*[\w/ -]+$", blocks[-1].texts[-1]) \
-                    and not (re.fullmatch(r"\([^()]*\)", blocks[-1].texts[-1]) and _LABEL_LINE.match(stripped)) \
-                    and not (_LABEL_LINE.match(stripped) and blocks[-1].kind == "bullets" and _LABEL_LINE.match(blocks[-1].texts[-1])
+                    and not (re.fullmatch(r"\([^()]*\)", blocks[-1].texts[-1]) and LABEL_LINE.match(stripped)) \
+                    and not (_DOSE_LABEL.match(stripped) and _DOSE_LABEL.match(lines[i - 1].strip())) \
+                    and not (LABEL_LINE.match(stripped) and blocks[-1].kind == "bullets" and LABEL_LINE.match(blocks[-1].texts[-1])
                              and not re.search(r"[,(/-]$|\b(?:and|or|the|of|to|a)$", blocks[-1].texts[-1])):
                 # ("(Compare to: Zestril®, Prinivil®)" over "Dispensed by: Northgate Community Pharmacy ...": a note in
                 # brackets, then a field; "Where: Maple Room, ..." / "Children's Hospital, 415 Orchard Street" / "Parking:
@@ -230,8 +237,8 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                 # A paragraph, or a list item, hard-wrapped over several lines continues here.
                 blocks[-1].texts[-1] = join_wrapped(blocks[-1].texts[-1], stripped)
             elif (prev := _title_above(blocks, n, width, stripped)) and title_like(prev.split()) \
-                    and len(stripped.split()) <= 10 and title_like(stripped.split()) and not _LABEL_LINE.match(stripped) \
-                    and not in_capitals(stripped) and not _TITLE_GOES_ON.match(stripped) and not _DOCUMENT_KIND.search(stripped) \
+                    and len(stripped.split()) <= 10 and title_like(stripped.split()) and not LABEL_LINE.match(stripped) \
+                    and not in_capitals(stripped) and not TITLE_GOES_ON.match(stripped) and not DOCUMENT_KIND.search(stripped) \
                     and not re.search(r"\S {3,}\S", f"{prev} {stripped}"):  # (not a site's menu over two lines)
                 # "ALWAYS EXHAUSTED? 7 Surprising Signs Your Body Is Begging for Vitamin" / "B12 (And the Best B12 ...)":
                 # a long title wrapped onto a second line
@@ -248,6 +255,14 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                 # "88 Harbour View Road, Lakeshore": where a place is, under its name; above the text, letterhead)
                 # ("  Second Tuesday of every month, 6:30 pm" / "  North Valley Public Library, Community Room B": a
                 # line set in under the one before, as it is, is a line of that block, no heading over the next)
+                after = next((k for k in range(i + 1, min(i + 3, len(lines))) if lines[k].strip()), None)
+                if 2 <= indent_of(line) <= 6 and not in_capitals(stripped) and ":" not in stripped[:-1] and after is not None \
+                        and (BULLET.match(lines[after]) or NUMBERED.match(lines[after])) and indent_of(lines[after]) > indent_of(line) \
+                        and previous_line_blank(lines, i) and i > first_sentence:
+                    # "  Adults and children aged 12 years and over" over "    * Usual dose ...": a label set in over its
+                    # items, their lead-in (as a heading, the text after the list went under it: "Children under 12")
+                    blocks.append(RawBlock("paragraph", [f"{stripped.rstrip(':')}:"], n))
+                    continue
                 if _centred_title_goes_on(blocks, lines, i):
                     # "        INFORMED CONSENT FOR ULTRASOUND-GUIDED THYROID" / "              FINE-NEEDLE ASPIRATION (FNA)
                     # BIOPSY": a title centred over two lines (its second line had become a section of the form)
@@ -276,7 +291,7 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
             b.kind, b.texts, b.levels = "paragraph", [b.texts[0][:-2].rstrip()], []
         if b.kind == "paragraph":
             b.texts[0], b.quoted = unquote(b.texts[0])
-    return _lead_in_headings(laid_out(_timetables(_after_last_rule(_answers_unlabelled(_contacts_apart(blocks)), raw_lines,
+    return _lead_in_headings(laid_out(timetables(_after_last_rule(_answers_unlabelled(_contacts_apart(blocks)), raw_lines,
                                                                    first_line))))
 
 
@@ -381,7 +396,7 @@ def _centred_title_goes_on(blocks: list[RawBlock], lines: list[str], i: int) -> 
     centre = lambda x: indent_of(x) + len(x.strip()) / 2  # noqa: E731
     return indent_of(above) >= 4 and indent_of(line) >= 4 and abs(centre(above) - centre(line)) <= 3 \
         and in_capitals(above.strip()) and in_capitals(line.strip()) \
-        and bool(_SHEET_TITLE.search(above) or ENDS_MID_PHRASE.search(above.strip()))
+        and bool(SHEET_TITLE.search(above) or ENDS_MID_PHRASE.search(above.strip()))
 
 
 def _text_column(line: str) -> int:
@@ -452,6 +467,8 @@ def _set_in_under_lead_in(lines: list[str], i: int) -> bool:
     while first > 0 and first > i - 30 and lines[first - 1].strip() and indent_of(lines[first - 1]) == indent:
         first -= 1
     lead = lines[first - 1] if first > 0 else ""
+    if not lead.strip() and first > 1 and lines[first - 2].strip().endswith(":") and indent - indent_of(lines[first - 2]) >= 3:
+        lead = lines[first - 2]  # ("A common adult course is:" / "" / "     Prednisolone 50 mg ...": set well in)
     if not lead.strip().endswith(":") or indent_of(lead) >= indent or BULLET.match(lead) or NUMBERED.match(lead):
         return False
     last = i
@@ -460,7 +477,8 @@ def _set_in_under_lead_in(lines: list[str], i: int) -> bool:
     run = [x.strip() for x in lines[first:last + 1]]
     # Each its own line: short, starting as a line does, not ending mid-phrase (a hard-wrapped note set in is no list).
     return last > first and all(len(x) <= 90 and (x[0].isupper() or x[0].isdigit() or x[0] in "\"'“(")
-                                and not NEVER_ENDS.search(x) and not ENDS_MID_PHRASE.search(x) for x in run)
+                                and not NEVER_ENDS.search(x.removesuffix(", or")) and not ENDS_MID_PHRASE.search(x)
+                                for x in run)  # ("..., or": one choice of two)
 
 
 def _lead_in_headings(blocks: list[RawBlock]) -> list[RawBlock]:
@@ -529,10 +547,13 @@ def _is_heading_line(line: str, next_line: str | None) -> bool:
         return False  # "Spanish-language interpreter available on request; ASL interpretation ...": two statements
     if re.search(r"\[[ x]\]", line):
         return False  # a form's line to fill in ("Which side? [ ] Left [ ] Right"): no title
+    if re.match(r"[^:]*\b\d[\d.]*\s?(?:mg|mcg|mL|ml|g)\b[^:]*:\s+\S", line):
+        return False  # "Paracetamol 120 mg/5 mL: 15 mg/kg, every 4-6 hours, MAX 4 doses in 24 h": a dose, no title
     if len(parts := re.split(r"\s+[*·•]\s+", line)) >= 3 and any(len(re.findall(r"\b[a-z]+\b", p)) >= 3 for p in parts):
         return False  # "Free  *  Peer-led  *  Open to adults, family members and friends": a banner's details
-    if TIME.search(line):
-        return False  # "Mondays 7:00 - 8:30 pm, Room 2B": a line of a timetable, no heading
+    if TIME.search(line) and not (in_capitals(line.split("(")[0]) and len(line.split("(")[0].split()) >= 2):
+        return False  # "Mondays 7:00 - 8:30 pm, Room 2B": a line of a timetable, no heading (a heading in capitals says
+        # its times in brackets: "2024 MEETING SCHEDULE (second Tuesday of each month, 6:30 - 8:30 pm)")
     if re.search(r"[.,;:!][\"”’')\]]*$", line) or re.search(r"[a-z%)\]][.!?]\d{1,3}(?:[,–-]\d{1,3})*$", line):
         return False  # a sentence, also when a citation number is glued after its full stop ("afterwards.4")
     if line.endswith("?"):
@@ -562,7 +583,7 @@ def _wraps_on(line: str, lines: list[str], i: int, run_ends: list[int]) -> bool:
             and not BULLET.match(lines[i + 1]) and not NUMBERED.match(lines[i + 1]):
         return True  # "Disclosure: This post contains affiliate links, which means that" / "WellnessVault may earn ..."
     if not after or BULLET.match(lines[i + 1]) or NUMBERED.match(lines[i + 1]) or after.startswith(("#", "|")) \
-            or re.match(r"\(?[A-Za-z]{1,2}[.)]\s", after) or any(x.startswith("_") or _LABEL_LINE.match(x) for x in (line, after)) \
+            or re.match(r"\(?[A-Za-z]{1,2}[.)]\s", after) or any(x.startswith("_") or LABEL_LINE.match(x) for x in (line, after)) \
             and not (in_capitals(line) and in_capitals(after) and len(line) >= 50 and any(
                 re.search(r"[.!?][¹²³⁴⁵⁶⁷⁸⁹⁰]*(?:\s|$)", lines[k]) for k in range(i + 1, min(run_ends[i + 1], i + 8) + 1))):
         # ("NOTICE: THE U.S. FOOD AND DRUG ADMINISTRATION HAS NOT APPROVED INJECTABLE" / "CORTICOSTEROIDS FOR EPIDURAL

@@ -10,9 +10,12 @@ from handouts.read.furniture import is_furniture
 
 # "Page 1 of 2", "page 2", "p. 3/4", "(continued)", "continued...", "- continued on Page 2 -", "Please turn over"
 _PAGE_MARK = re.compile(
-    r"[-–(\s]*(?:page\s+\d+(?:\s*(?:of|/)\s*\d+)?|p\.\s*\d+\s*(?:of|/)\s*\d+|\(?(?:continued|cont(?:'|’)?d\.?)\)?"
+    r"[-–(>\s]*(?:\.{2,}\s*|…\s*)?(?:page\s+\d+(?:\s*(?:of|/)\s*\d+)?|p\.\s*\d+\s*(?:of|/)\s*\d+"
+    r"|\(?(?:continued|cont(?:'|’)?d\.?|cont\.)\)?"
     r"(?:\s*(?:\.{2,}|…))?(?:\s+(?:overleaf|on\s+(?:the\s+)?(?:next\s+page|back|reverse|page\s+\d+)))?"
-    r"|(?:please\s+)?turn\s+over|p\.?t\.?o\.?)[-–)\s.]*", re.I)
+    r"|(?:please\s+)?turn\s+over|p\.?t\.?o\.?)[-–)>\s.]*", re.I)  # ("> > > continued on page 2 > > >", "... continued ->")
+# "Ferritin and Iron Results (cont.)": the sheet's short name, running on a later page
+_RUNNING_TITLE = re.compile(r".{3,60}\((?:cont(?:'|’)?d?\.?|continued)\)", re.I)
 _GAP = re.compile(r"\s+\|\s+|\s{3,}")  # between the parts of a running line, set apart across the page
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*$")
 _MOST_WORDS = 8  # a running line's other parts are short: a code, the sheet's short name, a date
@@ -27,7 +30,7 @@ def _code(part: str) -> bool:
     """Tell whether a part of a line is a form's or leaflet's code ("Form AI-CF-02 (v4)", "CDS-114", "PL
     04569/0231", "Leaflet ref. PM-027"): for the printer, no text of the sheet."""
     return not is_page_mark(part) and bool(re.search(r"\d", part)) and (
-        bool(re.fullmatch(r"[A-Z][A-Z0-9]*(?:[-/ .][A-Z0-9]+)*\d[A-Z0-9]*", part))
+        bool(re.fullmatch(r"[A-Z][A-Z0-9]*(?:[-/ .][A-Z0-9]+)*\d[A-Z0-9]*(?:\s*\[[A-Z0-9]+\])?", part))
         or is_furniture(part) and bool(re.search(r"\b[A-Z]{1,6}(?:-[A-Z0-9]+)*-\d|\b[A-Z]{2,}-[A-Z]", part)))
 
 
@@ -36,6 +39,13 @@ def _record(part: str) -> bool:
     April 2024"), a field ("Patient: ____")."""
     return "__" in part or _code(part) or bool(re.search(r"\d{1,2}/\d{2,4}|\b(?:19|20)\d{2}\b|\bv\d|\bversion\b", part, re.I)) \
         and is_furniture(part)
+
+
+def _top_code(part: str) -> bool:
+    """Tell whether a part of a line at the sheet's top is for the printer: a code, or a version or date beside the
+    title ("VOMITING AND/OR DIARRHEA - ADULT      Version 4.1")."""
+    return _code(part) or "__" not in part and _record(part) \
+        or bool(re.fullmatch(r"(?:[A-Z][a-z]{2,8}\.? )?(?:\d{1,2}/)?(?:19|20)\d{2}", part))  # ("Aug 2024")
 
 
 def without_running_lines(lines: list[str]) -> list[str]:
@@ -55,17 +65,23 @@ def without_running_lines(lines: list[str]) -> list[str]:
         parts = [p.strip() for p in _GAP.split(line.strip()) if p.strip() not in ("", "|")]
         indent = " " * (len(line) - len(line.lstrip()))
         marks = [is_page_mark(p) for p in parts]
+        titled = not top and any(_RUNNING_TITLE.fullmatch(p) for p in parts) \
+            and all(len(p.split()) <= _MOST_WORDS and not _SENTENCE_END.search(re.sub(r"\s*\([^()]*\)$", "", p)) for p in parts)
         # ("CDS-114  Pacemaker discharge   Page 2 of 3": the code two spaces from the sheet's short name)
-        if any(marks) and not top and any(_record(q) for p, mark in zip(parts, marks) if not mark
-                                          for q in re.split(r"\s{2,}", p)):
-            out[i] = ""
-        elif i in bottom and len(parts) > 1 and any(_record(p) for p in parts if "__" not in p):
+        if titled or any(marks) and not top and any(_record(q) for p, mark in zip(parts, marks) if not mark
+                                                    for q in re.split(r"\s{2,}", p)):
+            out[i] = ""  # ("WESTBROOK FAMILY PRACTICE      Ferritin and Iron Results (cont.)": a later page's header)
+        elif i in bottom and len(pieces := [q for p in parts for q in re.split(r"\s{2,}", p)]) > 1 \
+                and any(_record(p) for p in pieces if "__" not in p):
             # "This leaflet does not contain all the information ...   MG-NTG-SPR  Rev. 05/2024", "LCPHD-IMM-031  |
-            # Revised 08/2025  |  Para español llame al (555) 302-7700": the last lines' codes and dates go
-            kept = [p for p in parts if not _record(p) or "__" in p]
+            # Revised 08/2025  |  Para español llame al (555) 302-7700", "Ocuvant Pharma Ltd, Dublin 2.  PL 41872/0015":
+            # the last lines' codes and dates go
+            kept = [p for p in pieces if not _record(p) or "__" in p]
             out[i] = indent + "    ".join(kept) if kept and not all(map(is_furniture, kept)) else ""
-        elif any(marks) or top and len(parts) > 1 and any(map(_code, parts)) and not is_furniture(line.strip()):
-            kept = [p for p, mark in zip(parts, marks) if not mark and not (top and len(parts) > 1 and _code(p))]
+        elif any(marks) or top and len(parts) > 1 and any(map(_top_code, parts)) and not is_furniture(line.strip()) \
+                and not any(is_furniture(p) for p in parts if not _top_code(p)) \
+                and not re.search(r"\b(?:Dr\.|MD|PharmD|RN|PhD|By|min read)\b", line):  # (a byline's date stays with it)
+            kept = [p for p, mark in zip(parts, marks) if not mark and not (top and len(parts) > 1 and _top_code(p))]
             out[i] = indent + "    ".join(kept) if kept else ""
         if _SENTENCE_END.search(line.strip()) and len(line.split()) > _MOST_WORDS:
             top = False

@@ -15,14 +15,14 @@ from handouts.model import Block, Handout, Meta, Section, Sentence
 from handouts.read.blocks import (clean_line, clean_text, Extracted, has_letters, is_sentence, list_item, RawBlock,
                                   without_unsafe_addresses)
 from handouts.read.encoding import decode_text
-from handouts.read.forms import _consent_form, _label_lines, _reads_as_content, _signing_line
+from handouts.read.forms import consent_form, label_lines, reads_as_content, signing_line
 from handouts.read.furniture import is_furniture, page_furniture
-from handouts.read.letterhead import (_BANNER_DETAIL, _banner_details, _bracketed, _contacts, _DOCUMENT_KIND,
-                                      _letterhead, _letterhead_parts, _letterhead_under_title, _names_or_reaches,
-                                      _SHEET_TITLE, _site_banner, _TAGLINE, _title_at_top, _TITLE_GOES_ON)
+from handouts.read.letterhead import (BANNER_DETAIL, banner_details, bracketed, letterhead_contacts, DOCUMENT_KIND,
+                                      is_letterhead, letterhead_parts, letterhead_under_title, names_or_reaches,
+                                      SHEET_TITLE, site_banner, TAGLINE, title_at_top, TITLE_GOES_ON)
 from handouts.read.line_shape import in_capitals, CONTACT, ends_sentence, ORGANISATION, PLACE, TIME, title_like
 from handouts.read.markdown_text import parse_markdown
-from handouts.read.notes import _table_notes, _without_references
+from handouts.read.notes import table_notes, without_references
 from handouts.read.plain_text import parse_plain_text
 
 
@@ -66,16 +66,16 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
     reader = _reader(path.suffix.lower())
     found = reader(raw, path)
     front = {key: _clean(value) if isinstance(value, str) else value for key, value in found.front.items()}
-    blocks = _nested_headings(_label_lines(_without_furniture(_without_references(_cleaned(found.blocks)))))
+    blocks = _nested_headings(label_lines(_without_furniture(without_references(_cleaned(found.blocks)))))
     meta = make_meta(front, path, default_language)
     meta.import_notes = found.notes
     converted: list[RawBlock] = []
     for b in blocks[:6]:
-        if b.kind == "paragraph" and len(b.texts) == 1 and (len(parts := _letterhead_parts(b.texts[0])) > 1 or (all(
+        if b.kind == "paragraph" and len(b.texts) == 1 and (len(parts := letterhead_parts(b.texts[0])) > 1 or (all(
                 x.kind == "paragraph" for x in blocks[:blocks.index(b)]) or CONTACT.search(b.texts[0])
                 and all(x.kind == "heading" for x in blocks[:blocks.index(b)]))
                 and not ends_sentence(b.texts[0])) \
-                and all(_names_or_reaches(p) for p in parts) \
+                and all(names_or_reaches(p) for p in parts) \
                 and any(not is_furniture(p) for p in parts):
             # "1400 Harbor View Drive, Suite 100 | Main line: (555) 310-4400 | ...": too long for a heading, but
             # letterhead all the same (as a paragraph it would stop the search for the title under it).
@@ -84,55 +84,56 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
     letterhead: list[RawBlock] = []  # the lines naming who made the sheet and how to reach them, taken from its top
     marked = next((i for i, b in enumerate(blocks[:4]) if b.title), None)
     if marked and "title" not in front and all(b.kind in ("heading", "paragraph") and not b.level and len(b.texts) == 1
-                                               and not ends_sentence(b.texts[0]) and _site_banner(b.texts[0])
+                                               and not ends_sentence(b.texts[0]) and site_banner(b.texts[0])
                                                for b in blocks[:marked]):
         # "**Harlow County Department of Public Health** · ... Program" / "[Home](#) | [Diseases A-Z](#) | ..." over
         # the Markdown "# Title": the site's name and menu, no text of the handout (the title had become a section)
         letterhead += blocks[:marked]
         del blocks[:marked]
     if blocks and blocks[0].title:
-        letterhead += _letterhead_under_title(blocks)  # "# Title" over "**Riverbend Sleep Associates** | Tel. ..."
-    if "title" not in front and not (blocks and blocks[0].title) and (top := _title_at_top(blocks)) is not None:
+        letterhead += letterhead_under_title(blocks)  # "# Title" over "**Riverbend Sleep Associates** | Tel. ..."
+    if "title" not in front and not (blocks and blocks[0].title) and (top := title_at_top(blocks)) is not None:
         # "EASTSIDE COMMUNITY HEALTH CENTER" over "Seasonal Influenza (Flu) Vaccine - Information and Consent Form":
         # the letterhead and document-kind lines above the title go; the title names the handout.
         letterhead += blocks[:top]
         del blocks[:top]
         blocks[0].title = True
-        if topic := re.match(r"(?i)(?:topic|subject)\s*:\s*(\S.*)", blocks[0].texts[0]):
+        if topic := re.match(r"(?i)(?:topic|subject|procedure|operation)\s*:\s*(\S.*)", blocks[0].texts[0]):
             # "Telephone Triage Protocol — ADULT (age 18+)" over "TOPIC:   BURNS (thermal, scald, ...)": the kind of
             # sheet and its subject name it
-            kind = next((x.texts[0] for x in reversed(letterhead) if _DOCUMENT_KIND.search(x.texts[0])), "")
+            kind = next((x.texts[0] for x in reversed(letterhead) if DOCUMENT_KIND.search(x.texts[0])), "")
             said = " ".join(topic.group(1).split())
             blocks[0].texts[0] = f"{kind}: {said}" if kind else said
         # "Migraine FAQ | Neurology Clinic": the site goes; "DISCHARGE INSTRUCTIONS - ...      Form HS-114 rev 03/24":
         # the form's code too
         parts = [p.strip() for p in re.split(r"\s+\|\s+|\s{4,}", blocks[0].texts[0]) if p.strip() and not is_furniture(p.strip())] \
             or [blocks[0].texts[0]]
-        blocks[0].texts[0] = next((p for p in parts if not (ORGANISATION.search(p) or _DOCUMENT_KIND.search(p))), parts[0])
-        letterhead += _letterhead_under_title(blocks)  # "Riverside Family Practice - Patient Triage Sheet (rev. 02/2024)"
+        blocks[0].texts[0] = next((p for p in parts if not (ORGANISATION.search(p) or DOCUMENT_KIND.search(p))), parts[0])
+        letterhead += letterhead_under_title(blocks)  # "Riverside Family Practice - Patient Triage Sheet (rev. 02/2024)"
         for _ in range(2):
             # "HEART TO HEART" / "Living Well with Heart Failure" / "A Free Peer-Support Group for Patients, ...": a
             # banner's subtitles, each over another heading (no section's), join the title (read apart, they went)
             if len(blocks) > 2 and blocks[1].kind == "heading" and blocks[2].kind == "heading" and not blocks[1].level \
                     and title_like(blocks[1].texts[0].split()) and not in_capitals(blocks[1].texts[0]) \
                     and len(blocks[1].texts[0].split()) <= 24 and not re.search(r"[.:;?]$", blocks[1].texts[0]) \
-                    and not (_BANNER_DETAIL.search(blocks[1].texts[0]) or PLACE.search(blocks[1].texts[0])
+                    and not (BANNER_DETAIL.search(blocks[1].texts[0]) or PLACE.search(blocks[1].texts[0])
                              or CONTACT.search(blocks[1].texts[0]) or TIME.search(blocks[1].texts[0])
-                             or _letterhead(blocks, 1) or _TITLE_GOES_ON.match(blocks[1].texts[0])):
+                             or is_letterhead(blocks, 1) or TITLE_GOES_ON.match(blocks[1].texts[0])
+                             or re.match(r"[A-Z][a-z][\w ]{0,30}:\s", blocks[1].texts[0])):  # ("Ward: 7B (Urology)": a field)
                 blocks[0].texts[0] = f"{blocks[0].texts[0]}: {blocks.pop(1).texts[0]}"
         if len(blocks) > 1 and (blocks[1].kind == "heading" or blocks[1].kind == "paragraph" and len(blocks[1].texts) == 1
                                 and len(blocks[1].texts[0].split()) <= 20 and not ends_sentence(blocks[1].texts[0])) \
-                and _TITLE_GOES_ON.match(blocks[1].texts[0]):
+                and TITLE_GOES_ON.match(blocks[1].texts[0]):
             # "INFORMED CONSENT FOR JOINT ASPIRATION" / "WITH OR WITHOUT CORTICOSTEROID INJECTION", "ALLOPURINOL
             # TABLETS" / "For the long-term treatment of gout": the title's second line carries it on.
             subtitle = blocks[1].kind == "paragraph"  # ("... SUPPORT GROUP" / "For people living with myeloma ...")
             more = blocks.pop(1).texts[0]
             blocks[0].texts[0] += f": {more}" if subtitle else " " + (
                 more if in_capitals(blocks[0].texts[0]) else more[:1].lower() + more[1:])
-            letterhead += _letterhead_under_title(blocks)  # "Issued by: Rheumatology Pharmacy Service" under its second line
-        tagline = [p.strip() for p in _TAGLINE.split(blocks[1].texts[0])] if len(blocks) > 2 and blocks[1].kind == \
+            letterhead += letterhead_under_title(blocks)  # "Issued by: Rheumatology Pharmacy Service" under its second line
+        tagline = [p.strip() for p in TAGLINE.split(blocks[1].texts[0])] if len(blocks) > 2 and blocks[1].kind == \
             "heading" and blocks[2].kind == "heading" else []
-        if len(tagline) >= 2 and not any(ORGANISATION.search(p) or _DOCUMENT_KIND.search(p) or re.search(r"\d", p)
+        if len(tagline) >= 2 and not any(ORGANISATION.search(p) or DOCUMENT_KIND.search(p) or re.search(r"\d", p)
                                          for p in tagline):
             # "Free of charge - No referral required - All adults welcome" under the title, over a section's heading:
             # a heading of nothing would go, and what it says with it.
@@ -142,13 +143,13 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
             # No title under it took it for letterhead: as a heading of nothing it would go. A form's blanks go all
             # the same ("Patient name: ____   Date of birth: ____").
             b.kind = "paragraph"
-            if all(is_furniture(p) for p in _letterhead_parts(b.texts[0])):
+            if all(is_furniture(p) for p in letterhead_parts(b.texts[0])):
                 blocks.remove(b)
-    if letterhead and (contacts := _contacts(letterhead, blocks)):
+    if letterhead and (contacts := letterhead_contacts(letterhead, blocks)):
         blocks += [RawBlock("heading", ["Contact"], contacts.line), contacts]  # said last, as a sheet's contacts are
     if blocks and blocks[0].title:
-        _banner_details(blocks)
-        topic = re.match(r"(?i)(?:topic|subject)\s*:\s*(\S.*)", blocks[1].texts[0]) if len(blocks) > 1 \
+        banner_details(blocks)
+        topic = re.match(r"(?i)(?:topic|subject|procedure|operation)\s*:\s*(\S.*)", blocks[1].texts[0]) if len(blocks) > 1 \
             and blocks[1].kind == "heading" else None
         if topic:
             # "Telephone Triage Protocol - ADULT" over "TOPIC:   BURNS (thermal, scald, ...)": what the sheet is about
@@ -156,12 +157,13 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
             blocks[0].texts[0] = f"{blocks[0].texts[0]}: {' '.join(topic.group(1).split())}"
             del blocks[1]
         if len(blocks) > 1 and blocks[1].kind == "paragraph" and len(blocks[1].texts) == 1 and blocks[1].line == blocks[0].line + 1 \
-                and _bracketed(blocks[1].texts[0]) and len(blocks[1].texts[0].split()) <= 25:
+                and bracketed(blocks[1].texts[0]) and len(blocks[1].texts[0].split()) <= 25:
             # "PREGABALIN 25 mg, ... hard capsules" / "(brand name: Lyrica®; ...)": the note in brackets right under the
             # title is the title's (alone it was a fragment that leaned on it)
             blocks[0].texts[0] += " " + blocks.pop(1).texts[0]
     if "title" not in front and blocks and blocks[0].title:
-        meta.title = blocks[0].texts[0]  # a heading at the very top names the handout (the file name stays the slug)
+        meta.title = " ".join(blocks[0].texts[0].split())  # a heading at the very top names the handout (the file
+        # name stays the slug; a banner's gaps are one space)
     elif "title" not in front and blocks and blocks[0].kind == "heading" and re.search(r": | \| ", blocks[0].texts[0]):
         # A first line that reads as a page title ("HIV PrEP: What You Need to Know", "Migraine FAQ | Clinic")
         # names the handout; the part after " | " is the site's name.
@@ -212,7 +214,7 @@ def _nested_headings(blocks: list[RawBlock]) -> list[RawBlock]:
             if not b.level and not nxt.level:
                 lines = []
                 j = i + 1
-                while j < len(blocks) and blocks[j].kind == "heading" and _reads_as_content(blocks[j].texts[0]):
+                while j < len(blocks) and blocks[j].kind == "heading" and reads_as_content(blocks[j].texts[0]):
                     lines.append(blocks[j].texts[0])
                     j += 1
                 if lines:
@@ -286,7 +288,7 @@ def _without_furniture(blocks: list[RawBlock]) -> list[RawBlock]:
 
     A heading at the top that a byline or date line follows is the article's title."""
     out = []
-    consent = _consent_form(blocks)
+    consent = consent_form(blocks)
     marks = page_furniture(blocks)
     # A pasted page's menu, breadcrumb and share line over a lone heading and its text: that heading is the page's
     # title ("Knee Osteoarthritis"; the handout had been named after its file).
@@ -306,8 +308,8 @@ def _without_furniture(blocks: list[RawBlock]) -> list[RawBlock]:
         # "NHL-TP-031 v6.2   Northgate Health   Nurse Line (800) 555-0134" after the last text: a page's footer, its
         # code beside who made the sheet (read as a heading, it headed the line under it)
         footer = i > 0 and content_after[i] <= 1 and b.kind in ("heading", "paragraph") and len(b.texts) == 1 \
-            and len(parts := _letterhead_parts(b.texts[0])) >= 2 and any(is_furniture(p) for p in parts) \
-            and all(len(p.split()) <= 8 and (_names_or_reaches(p) or len(p.split()) <= 4 and title_like(p.split()))
+            and len(parts := letterhead_parts(b.texts[0])) >= 2 and any(is_furniture(p) for p in parts) \
+            and all(len(p.split()) <= 8 and (names_or_reaches(p) or len(p.split()) <= 4 and title_like(p.split()))
                     for p in parts)
         if footer and any(CONTACT.search(p) for p in parts):
             # "LCPHD-IMM-031  |  Revised 08/2025  |  Para español llame al (555) 302-7700": the code goes, the number stays
@@ -315,20 +317,20 @@ def _without_furniture(blocks: list[RawBlock]) -> list[RawBlock]:
             kept = f"Phone: {kept}" if re.fullmatch(r"[\d() -]+", kept) else kept  # ("... | Contact Us | 1-800-555-0142")
             b.texts[0], b.kind, footer = kept, "paragraph", False
         elif i > 0 and content_after[i] <= 1 and b.kind == "heading" and len(b.texts) == 1 \
-                and len(parts := _letterhead_parts(b.texts[0])) >= 2 and all(_names_or_reaches(p) for p in parts):
+                and len(parts := letterhead_parts(b.texts[0])) >= 2 and all(names_or_reaches(p) for p in parts):
             b.kind = "paragraph"  # "Lakeside Children's Hospital | 1200 Harbor Drive | (555) 310-4400" at the end: no heading
         furniture = furniture or footer
         if b.kind == "heading" and not furniture and content_after[i] == 0 and CONTACT.search(b.texts[0]):
             # "Questions? Dana Okafor, Social Work · 905-555-0120 ext. 4412" over the flyer's code only: no heading
             # (a heading with nothing under it is not printed)
             b.kind = "paragraph"
-        if furniture and not (consent and _signing_line(b)) and not heads_text:
+        if furniture and not (consent and signing_line(b)) and not heads_text:
             if len(out) == 1 and out[0].kind == "paragraph" and len(out[0].texts) == 1 and len(out[0].texts[0].split()) <= 30 \
                     and not ends_sentence(out[0].texts[0]) and re.match(r"By\b", b.texts[0]):
                 out[0].kind = "heading"  # "ALWAYS EXHAUSTED? THE 3 BEST IRON ..." wrapped over two lines, then its byline
-            named = all(_names_or_reaches(p) or _DOCUMENT_KIND.search(p) for p in _letterhead_parts(out[0].texts[0])) \
+            named = all(names_or_reaches(p) or DOCUMENT_KIND.search(p) for p in letterhead_parts(out[0].texts[0])) \
                 if out else False
-            if len(out) == 1 and out[0].kind == "heading" and (not named or _SHEET_TITLE.search(out[0].texts[0])):
+            if len(out) == 1 and out[0].kind == "heading" and (not named or SHEET_TITLE.search(out[0].texts[0])):
                 out[0].title = True  # "Heat Illness: Stay Safe" then "By Jane Smith | 4 min read" (not a clinic's name)
             continue
         out.append(b)
@@ -386,7 +388,7 @@ def slugify(text: str) -> str:
 
 def assemble_sections(blocks: list[RawBlock]) -> list[Section]:
     """Form sections: drop table-of-contents lists, empty headings, and merge repeated headings."""
-    blocks = _table_notes(blocks)
+    blocks = table_notes(blocks)
     headings = [_norm(b.texts[0]) for b in blocks if b.kind == "heading"]
     last_said = {h: n for n, h in enumerate(headings)}  # a heading -> its last place: "said later" without a scan
     before = 0  # headings before block i

@@ -11,7 +11,7 @@ from handouts.read.line_shape import BULLET, ENDS_MID_PHRASE, ends_sentence, joi
 _CELL = re.compile(r"\S+(?: \S+)*")  # a table's cell: words parted by single spaces (cells by two or more)
 
 
-def _column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
+def column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
     """Read the lines from `i` laid out in columns (each cell starting where a column starts, two rows or more) as a
     table: (its rows, the header first or [] when it has none, and the index of the line after it); None if not.
 
@@ -107,9 +107,9 @@ def _column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | Non
 _RULER = re.compile(r"[-=:_+–—\s]*")  # a table's ruler row ("|---|:---:|", "------   ------"): no cells to say
 
 
-def _pipe_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
+def pipe_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
     """Read the lines from `i` drawn as a table with "|" ("| Medicine | Dose |" / "|---|---|" / "| ... |") in a plain
-    text file as a table, as `_column_table` does; None if fewer than two rows."""
+    text file as a table, as `column_table` does; None if fewer than two rows."""
     rows, j = [], i
     # Without "|" at the ends ("Use | Dose | Length" over "----|----|----"), only a ruler under the first row makes
     # it a table: a line of a letterhead ("1200 Harbor Road | Tel. (555) 013-7720") has none.
@@ -221,7 +221,7 @@ def _wrapped_rows_joined(rows: list[list[str]]) -> list[list[str]]:
     return out
 
 
-def _timetables(blocks: list[RawBlock]) -> list[RawBlock]:
+def timetables(blocks: list[RawBlock]) -> list[RawBlock]:
     """Read two or more timetable lines one after another ("Third Thursday of each month, 6:30 pm: Fellowship Hall" /
     "Care partners' coffee morning: last Saturday, 10:00 am") as a list, one line an item, not as one run-on text."""
     out: list[RawBlock] = []
