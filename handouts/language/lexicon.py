@@ -174,13 +174,23 @@ def _names_the_word(text: str, m: re.Match, plain: str) -> bool:
     return bool(_NAMING.search(before)) and bool(re.search(r"[,(]", before[-40:]))
 
 
+@cache
+def _term_patterns() -> tuple[tuple[Definition, tuple[str, ...], re.Pattern], ...]:
+    """Return each defined term with its forms in small letters and its pattern, compiled once (built per call,
+    they crowded out re's cache)."""
+    return tuple((d, tuple(f.lower() for f in d.forms), re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in d.forms) + r")(?![\w-])",
+                                re.IGNORECASE)) for d in definitions())
+
+
 def find_terms(text: str) -> list[Definition]:
     """Return the defined terms that occur in text in their defined sense, in order of first occurrence."""
     hits = []
-    for d in definitions():
-        pattern = r"(?<![\w-])(" + "|".join(re.escape(f) for f in d.forms) + r")(?![\w-])"
+    lowered = text.lower()
+    for d, forms, pattern in _term_patterns():
+        if not any(f in lowered for f in forms):
+            continue  # most terms are absent: a substring test is far cheaper than the pattern
         other = [m.span() for p in other_senses().get(d.word.lower(), ()) for m in p.finditer(text)]
-        m = next((m for m in re.finditer(pattern, text, re.IGNORECASE)
+        m = next((m for m in pattern.finditer(text)
                   if not any(a <= m.start() and m.end() <= b for a, b in other)), None)
         if m:
             hits.append((m.start(), d))

@@ -2,7 +2,7 @@
 segmenter that knows abbreviations such as U.S., e.g. and Dr., and decimal numbers) finds the boundaries."""
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 # Abbreviations whose full stop never ends a sentence here, though pySBD may end one there
 # ("Approx. 1 in 3 ...", "Dr. Lee"); lower-cased, without the final dot.
@@ -69,17 +69,36 @@ def _segmenter():
 
 def split_sentences(text: str) -> list[str]:
     """Return the sentences of a paragraph, each stripped, none empty."""
-    text = " ".join(without_citations(" ".join(text.split())).split())
+    return list(_split(" ".join(text.split())))
+
+
+# A paragraph with no sentence-ending mark but at its end holds one sentence, unless it numbers steps inside itself
+# ("Choose a) rest b) ice", which pySBD splits at each mark without a full stop) or quotes ("'Yes' Call." is two
+# to pySBD).
+ONE_SENTENCE = re.compile(r"[^.!?…]*[.!?]?")  # (not "Call.)" or "#3...": pySBD cuts them up)
+FOR_THE_SEGMENTER = re.compile(r"(?:^|\s)\(?(?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,5})\)"
+                               r"|(?:^|\s)[\"'“”‘’«]|[\"'“”‘’»](?:\s|$)|^[(\[]")  # ("(24 hours) Call." too)
+
+
+@lru_cache(maxsize=8192)
+def _split(text: str) -> tuple[str, ...]:
+    """Split one paragraph, once: the rules ask again of every step's output, and pySBD builds a pattern for each
+    abbreviation it meets, which costs more than the parse."""
+    text = " ".join(without_citations(text).split())
     if not text:
-        return []
+        return ()
+    if ONE_SENTENCE.fullmatch(text) and not FOR_THE_SEGMENTER.search(text):
+        return (text,)  # most lines of a handout: pySBD would find the same one sentence, at many times the cost
     sentences: list[str] = []
-    pieces = [q for p in _segmenter().segment(text) for q in _LETTER_THEN_SENTENCE.split(p.strip())]
+    # The processor's sentences, not segment()'s: segment() then finds each sentence again in the text with a pattern
+    # built for it (to give its spans), a compile per sentence for nothing, as the pieces are stripped here anyway
+    pieces = [q for p in _segmenter().processor(text).process() for q in _LETTER_THEN_SENTENCE.split(p.strip())]
     for piece in (p.strip() for p in pieces):
         if piece and sentences and _runs_on(sentences[-1], piece):
             sentences[-1] = f"{sentences[-1]} {piece}"
         elif piece:
             sentences.append(piece)
-    return sentences
+    return tuple(sentences)
 
 
 # A capital letter ending a sentence after an everyday word ("... and vitamin D. It is thought ..."), which pySBD

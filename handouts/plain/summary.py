@@ -8,7 +8,7 @@ from handouts.language.grammar import has_verb, tells_what_to_do, verb_forms, wo
 from handouts.language.lexicon import find_terms
 from handouts.language.meaning_guard import protected
 from handouts.language.clause_parse import subject_of
-from handouts.language.parse import parse
+from handouts.language.parse import KEPT, parse, parse_all
 from handouts.model import Handout, Sentence, Term, lead_ins
 from handouts.plain.merging import DEFINITION, HEDGE_WORDS, IN_THIS, STOP_WORDS, content_words
 from handouts.plain.rules.lists import LIST_RULE, lists_conditions
@@ -25,6 +25,8 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     """Pick 3 to 5 short plain sentences that sum up the handout: the claims the source repeated most."""
     if len(handout.sentences) < KEY_POINTS_FROM:
         return []
+    if len(handout.sentences) <= KEPT:  # each is asked whether it is whole and says what to do: one batch parse
+        parse_all([s.text for s in handout.sentences])
     # "The usual dose is 50 mg. But your doctor may start you on 25 mg.": the first is half a point.
     # A step or a bullet out of its list is no point of its own.
     listed = {id(x) for sec in handout.sections for blk in sec.blocks if blk.is_list for x in blk.sentences}
@@ -248,6 +250,7 @@ _POINTS_ELSEWHERE = (
     r"\b(?:before|after|earlier|later|beforehand|afterwards?)\.$",
     r"^(?:Check|Read) (?:the )?(?:food )?labels\b(?![^.]*\bfor\b)",  # "Check labels on canned soups" (for what?)
     r"\b(?:swallows?|takes?|eats?|uses?) (?:any|some|one|them)\b[,.]")  # "If a child swallows any, ..." (any what?)  # "Stop SGLT2 inhibitors 3 days before." (before what?)
+_POINTS_ELSEWHERE = tuple(re.compile(p) for p in _POINTS_ELSEWHERE)  # compiled once: asked of every candidate
 
 
 # "Return unused tablets ...", "Do not double the dose": in a handout about several medicines, which one?
@@ -365,7 +368,7 @@ def _stands_alone(s: Sentence, limit: int | None = None) -> bool:
                 s.text) \
             or re.search(r"\b(?:this|these|those)\s+(?!works?\b)[a-z]+", s.text, re.I) or _unnamed_pronoun(s.text):
         return False
-    if s.text.endswith(":") or any(re.search(p, s.text) for p in _POINTS_ELSEWHERE) or _CONTACT_LINE.match(s.text):
+    if s.text.endswith(":") or any(p.search(s.text) for p in _POINTS_ELSEWHERE) or _CONTACT_LINE.match(s.text):
         return False
     if _UNSAID_MEASURE.search(s.text) or _FORM_PARTS.search(s.text):
         return False

@@ -14,7 +14,7 @@ from collections import Counter
 
 from handouts.language.grammar import has_verb, noun_number, verb_forms
 from handouts.language.meaning_guard import protected
-from handouts.language.parse import parse
+from handouts.language.parse import parse, parse_all
 from handouts.plain.rules.base import cap
 from handouts.plain.rules.cleanup import claim_text
 
@@ -63,6 +63,8 @@ def veto(rule, before: str, after: list[str], in_list_item: bool | str = False,
         # "Patches, such as Evorel or Estradot, changed twice a week": a list item with no full stop is a thing or a
         # sign, not a sentence; its parts would be none either ("Patches changed twice a week" reads as the past).
         return "a list item with no full stop is no sentence, so its parts would not be"
+    if len(new) > 1:
+        parse_all(new)  # each piece is parsed below: together, in one batch, a third faster
     for i, piece in enumerate(after):
         if piece in new and not whole(piece) and not (i and rule.makes_list):
             return f"'{piece}' is not a whole sentence"

@@ -128,6 +128,9 @@ def split_appositive_participle(sentence: str) -> list[str]:
     return split_or_keep(sentence, [f"{subject} {be} {m.group(2)}", f"{subject} {m.group(3)}"])
 
 
+_COPULA_A = re.compile(r" (?:is|are) (?:an?|the) ")
+
+
 @rule("'X is a Y that does Z' says two things; 'X is a Y. It does Z.' is easier to follow.",
       cases=[("Withdrawal is a complex process that occurs when someone stops a drug.",
               ["Withdrawal is a complex process.", "Withdrawal occurs when someone stops a drug."]),
@@ -147,6 +150,8 @@ def split_appositive_participle(sentence: str) -> list[str]:
                "usually recommended when a spot cannot be diagnosed by looking at it."])])
 def split_copula_relative(sentence: str) -> list[str]:
     """Split 'X is a Y that verbs ...' (or 'X is a Y driven by ...', 'X is a Y in which ...') into two sentences."""
+    if not _COPULA_A.search(sentence):
+        return [sentence]  # every shape below says "is a", "are an" or "is the": no parse for the rest
     if _joins_another_main_clause(sentence):
         # "A biopsy is a procedure in which skin is removed ..., and it is usually recommended when ...": the "it"
         # is the biopsy; cut after "procedure", it would be the skin.

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from handouts.language.grammar import DEGREE_WORDS
 from handouts.language.lexicon import apply_swaps
 from handouts.language.parse import parse
-from handouts.language.phrases import phrases
+from handouts.language.phrases import Phrase, phrases
 from handouts.plain.rules.base import rule
 
 
@@ -85,6 +86,13 @@ def swap_fits(doc, start: int, end: int, plain: str) -> bool:
                    for n in numbers if n.i + 1 < len(doc))
 
 
+@cache
+def _connectives() -> tuple[tuple[Phrase, re.Pattern], ...]:
+    """Return each formal connective's row with its pattern followed by the rest of the sentence, compiled once."""
+    return tuple((row, re.compile(row.pattern.pattern + r"(.+)$", row.pattern.flags))
+                 for row in phrases("connectives.tsv", groups=0))
+
+
 @rule("'However', 'Therefore' and 'Furthermore' open a sentence in formal writing; 'But', 'So' and 'Also' say the same plainly.",
       cases=[("However, it is not safe for children.", ["But it is not safe for children."]),
              ("It is, however, safe for adults.", ["It is, however, safe for adults."]),
@@ -94,8 +102,8 @@ def swap_fits(doc, start: int, end: int, plain: str) -> bool:
              ("As a result, many people stop taking it.", ["As a result, many people stop taking it."])])
 def use_plain_connectives(sentence: str) -> str:
     """Swap a formal connective that opens a sentence for 'But', 'So' or 'Also'."""
-    for row in phrases("connectives.tsv", groups=0):  # formal -> plain, one a row, in language/data/
-        m = re.match(row.pattern.pattern + r"(.+)$", sentence)
+    for row, opening in _connectives():  # formal -> plain, one a row, in language/data/
+        m = opening.match(sentence)
         if m:
             rest, plain = m.group(1), row.columns["plain"]
             if plain == "So" and rest.split()[0].lower() in DEGREE_WORDS:
