@@ -50,8 +50,8 @@ def _own_summary(name: str) -> bool:
     return any(SUMMARY_BOX.match(s.heading) for s in read_source(path, "en").sections)
 
 
-def test_there_are_three_hundred_and_nineteen_and_every_split_sentence_is_whole(plain):
-    assert len(plain) == 319
+def test_there_are_three_hundred_and_thirty_one_and_every_split_sentence_is_whole(plain):
+    assert len(plain) == 331
     splits = {r.name for r in RULES if r.kind in ("clauses", "examples")}
     for name, r in plain.items():
         for s in r.handout.sentences:
@@ -1127,3 +1127,92 @@ def test_the_twenty_seventh_round_s_classes(plain, views):
     assert "Part B. screening questions" in headings["consent_ct_scan_with_contrast"]  # no "(circle / tick one)"
     # A Key point never leaves out what to use.
     assert not any(p.startswith("Do not use if") for p in points["triage_adult_vomiting_diarrhea"])
+
+
+def test_the_twenty_eighth_round_s_classes(plain, views):
+    text, items, points, headings = views.text, views.items, views.points, views.headings
+    title = {name: r.handout.meta.title for name, r in plain.items()}
+    # A table drawn as a grid ("+----+----+", a ruler under every row): the lines between two rulers are one row,
+    # its wrapped lines said whole, the row's name with each.
+    sting = items["triage_adult_insect_sting"]
+    assert "Cold: Wash the area, then apply a cold pack wrapped in a cloth for 10 to 20 min; repeat as needed. " \
+           "Raise the limb." in sting
+    assert any(i.startswith("Pain: Paracetamol 1 g up to 4 times in 24 h, or ibuprofen 400 mg up to 3 times") for i in sting)
+    assert not any(i.startswith(("Itch / swelling: Wash", ": ")) for i in sting) and "|" not in text["triage_adult_insect_sting"]
+    # Steps the text refers to by number ("if any Step 1 symptom develops") keep their numbers in their headings; a
+    # lettered question after a ruler and a wrapped one stays in its list with its letter.
+    assert any(h.startswith("Step 1") for h in headings["triage_adult_insect_sting"])
+    assert "c. Fainting, severe dizziness, confusion, or too weak to stand: [ ] Yes [ ] No" in sting
+    assert not re.search(r"-{5}", text["triage_adult_insect_sting"])
+    # The protocol's code, version, approval and "Uncontrolled when printed ... Pg 1/1" footer are no text.
+    assert title["triage_adult_insect_sting"] == "INSECT STING (BEE, WASP, HORNET) - ADULT"
+    assert not re.search(r"Uncontrolled|Pg 1/1|Effective 01-JAN", text["triage_adult_insect_sting"])
+    # A "|" table under a box's rule is read by its columns, a wrapped cell with its row; the unnamed first column's
+    # table compares the columns.
+    heat = items["factsheet_heat_illness_workers"]
+    assert any(i.startswith("Body temperature: heat exhaustion normal or raised, usually below 104 F (40 C); heat stroke")
+               for i in heat)
+    assert "Each line compares heat exhaustion and heat stroke (medical emergency):" in text["factsheet_heat_illness_workers"]
+    # "4. PAIN MEDICINES - take regularly ..." among sections numbered in capitals: the heading, then its text; a
+    # dose table's short leader ("30-60 mg .. every") and its wrapped lines are rows of their own.
+    disc = plain["discharge_after_lumbar_discectomy"].handout
+    assert "4. Pain medicines" in headings["discharge_after_lumbar_discectomy"]
+    assert any(i.startswith("Codeine phosphate 30 to 60 mg: every 4 to 6 hours") and "Laxative" not in i
+               for i in items["discharge_after_lumbar_discectomy"])
+    # A warning's heading that runs into its text: the name is the heading, the instruction starts the text.
+    assert any(h.lower().startswith("warning - cauda equina syndrome") and "emergency" not in h.lower()
+               for h in headings["discharge_after_lumbar_discectomy"])
+    assert any(s.text.startswith("Go to the emergency department at once (do not wait") for s in disc.sentences)
+    # A heading in capitals over "o" bullets is a heading; the contact line after the signatures is kept.
+    assert "Other reasons to seek advice" in headings["discharge_after_lumbar_discectomy"]
+    assert "01632 960 412" in text["discharge_after_lumbar_discectomy"] and "NHS 111" in text["discharge_after_lumbar_discectomy"]
+    # "GIVEN?  YES  NO" over a checklist: the boxes named.
+    assert "Physiotherapy referral: [ ] Yes [ ] No" in items["discharge_after_lumbar_discectomy"]
+    # A dotted dose table under a dashed ruler: the dose column's name with each value, the staff's tick column gone.
+    bite = items["discharge_child_dog_bite"]
+    assert "10.0 to 12.9 kg: dose twice daily 3 mL (240 mg)" in bite or "10.0 - 12.9 kg: dose twice daily 3 mL (240 mg)" in bite
+    assert not any(h.startswith("Child's weight") for h in headings["discharge_child_dog_bite"])
+    # "2. ANTIBIOTICS - amoxicillin-clavulanate ... suspension" over its text: one heading, not run into the text.
+    assert any(h.startswith("ANTIBIOTICS - amoxicillin-clavulanate") or h.startswith("Antibiotics - amoxicillin")
+               for h in headings["discharge_child_dog_bite"])
+    # "continued over" and a signer's "I have received ... these instructions" go with the signing lines.
+    assert not re.search(r"continued|I have received", text["discharge_child_dog_bite"])
+    # A risk table's value wrapped under its column, and a label too long for its dots, are said with their rows.
+    vas = items["consent_vasectomy"]
+    assert any("up to 1 in 20; severe enough to affect daily life in about 1 in 100" in i for i in vas)
+    assert any(i.startswith("Late failure (tubes rejoin after clearance): how often") for i in vas)
+    assert "Section C - risks and side effects" in headings["consent_vasectomy"]
+    # The form's issue and date are no title; a statement then its signing fields are said apart.
+    assert title["consent_vasectomy"] == "PATIENT AGREEMENT TO NO-SCALPEL VASECTOMY UNDER LOCAL ANAESTHETIC"
+    assert ". ; Signature" not in text["consent_vasectomy"]
+    # Markdown's footnotes are notes: no "[^1]" printed; a masthead's fact sheet code and a "· Page 1 of 1" footer go.
+    assert "[^" not in text["qa_semaglutide_weight_loss"] and "Form WM-114" not in text["qa_semaglutide_weight_loss"]
+    assert not re.search(r"EH-114|Page 1 of 1", text["factsheet_hantavirus"])
+    # "Note: if A, or if B, consider ...": what both lead to is not put in the last one's bullet.
+    assert not any(i.startswith("you are pregnant or have a lung condition, consider") for i in items["factsheet_hantavirus"])
+    # A one-dot leader lined up with the others is a leader; "This leaflet was last revised in ..." is no text.
+    assert "Very common (more than 1 in 10): dizziness, unsteadiness, drowsiness, nausea, vomiting, skin allergy" \
+        in items["leaflet_carbamazepine"]
+    assert "last revised" not in text["leaflet_carbamazepine"]
+    # A package leaflet's kind over the medicine's name: the name is the title, its substance in brackets; a condition
+    # column's name is quoted in the lead-in; "If you ..." is never merged into "Do not use ...".
+    assert title["leaflet_nicotine_patches"].endswith("transdermal patches (nicotine)")
+    assert 'Each line gives "if you smoke", step 1, step 2 and step 3:' in text["leaflet_nicotine_patches"]
+    assert "If you use more NicoStep than you should" in text["leaflet_nicotine_patches"]
+    # ", which ..." after an amount or an action: no "Mg is", no "Milk is".
+    assert "Mg is" not in text["seo_l_theanine_focus"] and "Milk is also an option" not in text["support_group_pregnancy_loss"]
+    # A ruled table's row whose cells run together ("30 sv $24.00") is parted at its columns; "Jump to: ... | FAQ" goes.
+    assert "MindBrew Night Blend: dose/cap 150 mg; form powder; caps 30 sv; price $24.00; our rating 4.1 / 5" \
+        in items["seo_l_theanine_focus"]
+    assert "Jump to" not in text["seo_l_theanine_focus"]
+    assert "Ask your doctor or pharmacist first." not in points["seo_l_theanine_focus"]
+    # A flyer: its banner's name is the title; its tear-off tabs and "Please do not remove" go; the names set under a
+    # label are said apart; an e-mail address ends its line.
+    loss = plain["support_group_pregnancy_loss"].handout
+    assert title["support_group_pregnancy_loss"] == "GENTLE HEARTS ~ Pregnancy & Infant Loss Support Group"
+    assert not re.search(r"Gentle Hearts \||notice board", text["support_group_pregnancy_loss"])
+    assert any("(perinatal bereavement nurse); Rev. Thomas Okafor" in s.text for s in loss.sentences)
+    assert not any("example.org Messages" in s.text for s in loss.sentences)
+    assert not any(h.startswith("Sponsored by") for h in headings["support_group_pregnancy_loss"])
+    # A shouted word swapped is said shouted.
+    assert "RIGHT AWAY into the outer thigh" in text["triage_adult_insect_sting"]

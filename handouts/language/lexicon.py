@@ -106,6 +106,8 @@ def apply_swaps(text: str, fits=None) -> str:
             return found  # 'Avoid words like "junkie"' talks about the word: swapping it would say the opposite
         if _spelled_out(text, m.end()):
             return found  # "therapy for insomnia (CBT-I)" names a thing by its short form: the words must match it
+        if found.isupper() and len(found) > 1 and plain:
+            return plain.upper()  # "use it IMMEDIATELY": a shouted word, said shouted ("RIGHT AWAY", not "Right away")
         if found[0].isupper() and plain and not plain[0].isupper():
             plain = plain[0].upper() + plain[1:]
         return plain

@@ -96,6 +96,9 @@ def _directions() -> frozenset:
     return frozenset(g for g in _synonyms().values() if g.startswith("!"))
 
 
+_CONDITIONAL = re.compile(r"\b(?:if|unless|when|whenever|until|only)\b", re.I)
+
+
 def repeats(dropped: str, kept: str) -> bool:
     """Tell whether `dropped` says nothing `kept` does not: its claim words and protected items are in `kept`."""
     a, b = content_words(dropped), content_words(kept)
@@ -112,6 +115,8 @@ def repeats(dropped: str, kept: str) -> bool:
         return False
     if not _numbers_said(dropped) <= _numbers_said(kept):
         return False  # "more than 80%" is not said by "between 50% and 80%": the same number, another claim
+    if _CONDITIONAL.search(dropped) and not _CONDITIONAL.search(kept):
+        return False  # "If you use more NicoStep than you should" is not said by "Do not use NicoStep:"
     extra = a - b
     if extra & _directions():
         return False  # "kratom lowers dopamine" never repeats "kratom raises dopamine"

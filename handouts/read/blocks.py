@@ -317,13 +317,17 @@ def table_blocks(rows: list[list[str]], line: int = 0) -> list[RawBlock]:
     if len(named) >= 2 and all(len(c.split()) <= 6 and not re.search(r"[.!?]$", c) and re.search(r"[^\W\d_]", c)
                                for c in named):  # a header of numbers names no column ("| 1 | 2 |"): no lead-in
         # A sentence, not a row of labels: "Each line gives the symptom and what you can do:".
-        the = "" if re.match(r"(?:who|what|when|where|which|how)\b", named[0], re.I) else "the "  # not "the who"
-        names = [re.sub(r"[*†‡]+$", "", c) for c in named]  # (a note's mark on a column is said with its rows)
-        # A column named by words that need their cell ("Divided into", "Confirm with a venous test within") is
-        # quoted: "... and divided into:" was no sentence.
-        said = [f'"{_lower(c)}"' if re.search(r"\b(?:into|within|to|for|of|by|with|per|from)$", c, re.I) else _lower(c)
-                for c in names]
+        names = [re.sub(r"[*†‡:]+$", "", c) for c in named]  # (a note's mark on a column is said with its rows)
+        # A column named by words that need their cell ("Divided into", "Confirm with a venous test within") or by a
+        # condition ("If you smoke:") is quoted: "... and divided into:", "the if you smoke" were no sentence.
+        said = [f'"{_lower(c)}"' if re.search(r"\b(?:into|within|to|for|of|by|with|per|from)$", c, re.I)
+                or re.match(r"(?:if|when|unless)\s+(?:you|your|the|a|an|he|she|they|it|we|there)\b", c, re.I)
+                else _lower(c) for c in names]
+        the = "" if re.match(r"(?:who|what|when|where|which|how)\b|\"", said[0], re.I) else "the "  # not "the who"
         lead = f"Each line gives {the}" + ", ".join(said[:-1]) + f" and {said[-1]}:"
+        if not header[0] and not the.strip() == "" and len(named) == len(header) - 1:
+            # "|  | HEAT EXHAUSTION | HEAT STROKE |": the rows' names are unnamed, the columns are the things compared
+            lead = "Each line compares " + ", ".join(said[:-1]) + f" and {said[-1]}:"
         blocks.append(RawBlock("paragraph", [lead], line))
     blocks.append(RawBlock("bullets", items, line, table=True))
     return blocks

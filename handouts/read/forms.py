@@ -31,8 +31,9 @@ def label_lines(blocks: list[RawBlock]) -> list[RawBlock]:
             continue
         if consent and signing_line(b):
             # "Patient / legal guardian signature: ____   Date: ____   Time: ____": the form's signing, kept
-            said = "; ".join(_blanked(f)
-                             for f in re.split(r"(?:\s{2,}|(?<=_)\s+)(?=[A-Z][\w' /()#-]{0,30}:)", b.texts[0]) if f.strip())
+            fields = [_blanked(f) for f in re.split(r"(?:\s{2,}|(?<=_)\s+)(?=[A-Z][\w' /()#-]{0,30}:)", b.texts[0]) if f.strip()]
+            said = "".join(f if not k else (" " if ends_sentence(fields[k - 1]) else "; ") + f  # ("... ability. Signature:")
+                           for k, f in enumerate(fields))
             if out and out[-1].kind == "bullets" and not out[-1].table and BLANK in out[-1].texts[-1]:
                 out[-1].texts.append(said)
                 out[-1].levels.append((0, "bullets"))

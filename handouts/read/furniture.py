@@ -20,8 +20,9 @@ def _matches(text: str, menu: bool = False) -> bool:
     furniture = [f for f in phrases("furniture.tsv", re.I)  # the patterns, one a row, in language/data/
                  if not menu or f.columns.get("kind") == "menu"]
     if len(parts) > 1 and is_link_bar(text.split(":", 1)[-1]) and not any(":" in p for p in parts[1:]) \
-            and any(f.pattern.match(parts[0]) for f in furniture):
-        # "Related pages: Allergy clinic | Dermatology | Leaflets A-Z": the links its label names (not "Protocol id:
+            and any(f.pattern.match(parts[0]) or f.pattern.match(parts[0].split(":", 1)[0] + ":") for f in furniture):
+        # "Related pages: Allergy clinic | Dermatology | Leaflets A-Z", "Jump to: What is it? | Benefits | FAQ": the
+        # links its label names (not "Protocol id:
         # NAL-ADU-042 | Applies to: callers aged 18 years and older": fields, each its own)
         return True
     if all(p and any(f.pattern.match(p) for f in furniture) for p in parts):
@@ -61,7 +62,8 @@ def is_link_bar(text: str) -> bool:
     """Tell whether a line is a row of links: two or more short titles between '|', none a sentence."""
     parts = [p.strip() for p in text.split("|")]
     # (a phone number is no link: "Nurse line (555) 418-6600 | Poison Control 1-800-222-1222" is a sheet's contacts)
-    return len(parts) >= 2 and all(p and len(p.split()) <= _LINK_WORDS and not re.search(r"[.!?:;,]$", p)
+    # (a link may be a question: "What is L-theanine? | Benefits | FAQ")
+    return len(parts) >= 2 and all(p and len(p.split()) <= _LINK_WORDS and not re.search(r"[.!:;,]$", p)
                                    and not re.search(r"\d{3}\D{0,2}\d{4}", p) for p in parts)
 
 
@@ -83,6 +85,11 @@ def _short_line(text: str) -> bool:
     return len(text.split()) <= _MENU_ITEM_WORDS and len(text) <= 40 and not re.search(r"[.!?:;,]$", text)
 
 
+# "CONTACTS: Ward 12 (24 hours) 01632 960 412 | Out of hours: NHS 111": a row with a phone number is how to reach
+# someone, no row of links (next to the signature lines it had gone with them)
+_PHONE = re.compile(r"\d[\d ()-]{6,}\d")
+
+
 def page_furniture(blocks) -> list[bool]:
     """Tell which of a reader's blocks (RawBlock) are page furniture.
 
@@ -93,7 +100,9 @@ def page_furniture(blocks) -> list[bool]:
     page') is related links, and so are the short items listed under a 'Related pages' heading.
     """
     lines = [b.texts[0] if b.kind in ("heading", "paragraph") and len(b.texts) == 1 else None for b in blocks]
-    marks = [t is not None and is_furniture(t) for t in lines]
+    # (a lone item too: ">> Jump to: What is L-theanine? | Benefits | FAQ", read as a bullet for its arrows)
+    marks = [t is not None and is_furniture(t) or b.kind == "bullets" and len(b.texts) == 1 and not b.table
+             and is_furniture(b.texts[0]) for b, t in zip(blocks, lines)]
     first_prose = next((i for i, (b, t) in enumerate(zip(blocks, lines)) if b.kind != "heading" and not marks[i]
                         and (t is None or _PROSE.search(t) and len(t.split()) > _MENU_ITEM_WORDS)), len(blocks))
     start = 0
@@ -109,7 +118,7 @@ def page_furniture(blocks) -> list[bool]:
     while changed:  # a row of links next to furniture, or next to a row of links that is
         changed = False
         for k, text in enumerate(lines):
-            if not marks[k] and text is not None and is_link_bar(text) \
+            if not marks[k] and text is not None and is_link_bar(text) and not _PHONE.search(text) \
                     and (k > 0 and marks[k - 1] or k + 1 < len(marks) and marks[k + 1]):
                 marks[k] = changed = True
     for k, b in enumerate(blocks):  # under "Related pages": its links, up to the next heading or sentence

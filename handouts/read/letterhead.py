@@ -13,7 +13,7 @@ from handouts.read.line_shape import (in_capitals, CONTACT, ends_sentence, ORGAN
 TITLE_GOES_ON = re.compile(r"(?:with|without|for|and|or|of|in|during|after|before|to)\b", re.I)
 TAGLINE = re.compile(r"\s+[-–—·•|]\s+")  # "Free of charge  -  No referral required  -  All adults welcome"
 _PARTS = re.compile(r"\s+\|\s+")  # "412 Alder Street   |   Tel. (555) 014-2280   |   info@clinic.org"
-DOCUMENT_KIND = re.compile(r"^(?!.*:)(?:[\w' –—-]+ )?(?:fact ?sheets?|handouts?|leaflets?|newsletters?|telephone triage|triage protocols?|patient (?:medicine |drug )?information|(?:patient )?medication guide|information "
+DOCUMENT_KIND = re.compile(r"^(?!.*:)(?:[\w' –—-]+ )?(?:fact ?sheets?|handouts?|leaflets?|newsletters?|(?:patient )?education(?:al)? (?:series|materials?)|telephone triage|triage protocols?|patient (?:medicine |drug )?information|(?:patient )?medication guide|information "
                             r"sheet|information for patients)\b|^package leaflet: information for the (?:patient|user)$", re.I)
 
 
@@ -69,6 +69,12 @@ def letterhead_under_title(blocks: list[RawBlock]) -> list[RawBlock]:
     taken = []
     while len(blocks) > 1 and blocks[1].kind == "heading" and is_letterhead(blocks, 1):
         taken.append(blocks.pop(1))
+    if len(blocks) > 1 and blocks[1].kind == "paragraph" and len(blocks[1].texts) == 1 \
+            and not ends_sentence(blocks[1].texts[0]) and len(parts := letterhead_parts(blocks[1].texts[0])) >= 2 \
+            and all(names_or_reaches(p) or DOCUMENT_KIND.search(p) for p in parts) and any(map(names_or_reaches, parts)):
+        # "*Patient Education Series | Weight Management Clinic | Form WM-114 (rev. 03/2024)*" under the title: an
+        # emphasised line of letterhead parts, read as a paragraph
+        taken.append(blocks.pop(1))
     return taken
 
 
@@ -94,6 +100,11 @@ def letterhead_contacts(letterhead: list[RawBlock], rest: list[RawBlock]) -> Raw
     street = next((p for p in parts if STREET.match(p) and not any(p in t for b in rest for t in b.texts)), None)
     lines = list(dict.fromkeys([x for x in (name, street) if x] + lines)) if lines else lines  # (a street is no name)
     return RawBlock("bullets", lines, letterhead[0].line, levels=[(0, "bullets")] * len(lines)) if lines else None
+
+
+# "... transdermal patches nicotine": a medicine's form, then its active substance (a line of its own, in small letters)
+_SUBSTANCE_UNDER_FORM = re.compile(r"\b((?i:tablets|capsules|patch(?:es)?|cream|gel|ointment|solution|suspension|injection|spray|"
+                                   r"drops|inhaler|syrup|granules|powder|lozenges?))\s+([a-z][a-z -]{2,40})$")
 
 
 def title_at_top(blocks: list[RawBlock]) -> int | None:
@@ -127,6 +138,20 @@ def title_at_top(blocks: list[RawBlock]) -> int | None:
         return 0
     if run == 0 or run == len(blocks) or marked is not None:
         return None
+    if run == 1 and not is_letterhead(blocks, 0) and not DOCUMENT_KIND.search(blocks[0].texts[0]) \
+            and blocks[1].kind == "paragraph" and len(blocks[1].texts) == 1 and not ends_sentence(blocks[1].texts[0]) \
+            and not re.search(r"[:;]$|\[[ xX✓]\]|_{2,}", blocks[1].texts[0]) and len(blocks) > 2 \
+            and 3 <= len(blocks[0].texts[0].split()) <= 14 and not blocks[0].texts[0].endswith(":"):
+        # "GENTLE HEARTS ~ Pregnancy & Infant Loss Support Group" over "A free peer support group for parents who have
+        # experienced ...": a banner's name over its subtitle (no sentence): the name is the title
+        return 0
+    if run == 1 and DOCUMENT_KIND.search(blocks[0].texts[0]) and blocks[1].kind == "paragraph" and len(blocks[1].texts) == 1 \
+            and not ends_sentence(blocks[1].texts[0]) and len(blocks[1].texts[0].split()) <= 25 and len(blocks) > 2:
+        # "PACKAGE LEAFLET: INFORMATION FOR THE USER" over "NicoStep 21 mg/24 hours ... transdermal patches" / "nicotine":
+        # the kind of sheet over the medicine's name, its active substance under it in small letters
+        blocks[1].kind = "heading"
+        blocks[1].texts[0] = _SUBSTANCE_UNDER_FORM.sub(r"\1 (\2)", blocks[1].texts[0])
+        return 1
     if run == 1 and not is_letterhead(blocks, 0) and blocks[1].kind == "paragraph" and len(blocks[1].texts) == 1 \
             and not ends_sentence(blocks[1].texts[0]) and len(blocks[1].texts[0].split()) <= 20 \
             and title_like(blocks[1].texts[0].split()) and len(blocks) > 2 \
@@ -181,16 +206,19 @@ def banner_details(blocks: list[RawBlock]) -> None:
     """Keep the lines of a banner under the title ("Hosted by the Nephrology Outpatient Program, Westfield Community
     Hospital" / "Conference Room B (2nd floor, East Wing) * 418 Orchard Avenue" / "Free of charge - no referral
     needed") as a list: read as headings of nothing, they went, and with them where the group meets."""
-    j = 1
+    # (a banner's subtitle under its name first: "A free peer support group for parents who ...", no sentence)
+    first = 2 if len(blocks) > 2 and blocks[1].kind == "paragraph" and len(blocks[1].texts) == 1 \
+        and not ends_sentence(blocks[1].texts[0]) and blocks[2].kind == "heading" else 1
+    j = first
     while j < len(blocks) and blocks[j].kind == "heading" and not blocks[j].level:
         j += 1
-    if j == 2 and j < len(blocks) and blocks[j].kind != "heading" and BANNER_DETAIL.search(blocks[1].texts[0]):
+    if j == first + 1 and j < len(blocks) and blocks[j].kind != "heading" and BANNER_DETAIL.search(blocks[first].texts[0]):
         # "Hosted by the Family Resource Office, ..." right over the text: who runs the group, no heading of that text
-        blocks[1] = RawBlock("bullets", blocks[1].texts, blocks[1].line, levels=[(0, "bullets")])
+        blocks[first] = RawBlock("bullets", blocks[first].texts, blocks[first].line, levels=[(0, "bullets")])
         return
-    if j >= len(blocks) or blocks[j].kind == "heading" or j - 1 <= 1:
+    if j >= len(blocks) or blocks[j].kind == "heading" or j - 1 <= first:
         return  # (the last heading of the run heads the text after it)
-    lines = [b.texts[0] for b in blocks[1:j - 1]]
+    lines = [b.texts[0] for b in blocks[first:j - 1]]
     if any(in_capitals(x) or x.endswith("?") for x in lines):
         return
     # Only what a reader needs: where, when, who hosts, what it costs (not "Form TM-104", "Revised September 2023").
@@ -203,4 +231,4 @@ def banner_details(blocks: list[RawBlock]) -> None:
     said = [x for x in joined if PLACE.search(x) or CONTACT.search(x) or TIME.search(x)
             or BANNER_DETAIL.search(x)]
     if said:
-        blocks[1:j - 1] = [RawBlock("bullets", said, blocks[1].line, levels=[(0, "bullets")] * len(said))]
+        blocks[first:j - 1] = [RawBlock("bullets", said, blocks[first].line, levels=[(0, "bullets")] * len(said))]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from handouts.read.line_shape import BOX_EDGE, BOX_SIDES, indent_of, runs_on, STAR_RULE
+from handouts.read.line_shape import BOX_EDGE, BOX_SIDES, BULLET, indent_of, runs_on, STAR_RULE
 
 
 LEADER = re.compile(r"^\s*\S.{0,100}?(?:\s*\.{4,}|\s\.{3}(?=\s+\S[^.]{0,30}$))\s*\S")  # "Sept 10 ...... Open sharing": dot leaders from a label to its line
@@ -46,17 +46,35 @@ def marked_labels(lines: list[str]) -> list[str]:
     return out
 
 
+def _short_leaders_lengthened(lines: list[str]) -> list[str]:
+    """Return the lines with a dot leader of two or three dots that leads to the column where the leaders around it
+    end made a leader ("Codeine phosphate 30-60 mg .. every 4 to 6 hours" under "Ibuprofen 400 mg ...... three
+    times a day"): the label's length left no room for more dots, and read as text it ran into the next row."""
+    short = re.compile(r"(?<=\S)(?:\s?\.{2,3}\s*|\s\.\s+)(?=\S)")  # ("Very common (more than 1 in 10) . dizziness")
+    out = list(lines)
+    for k, line in enumerate(lines):
+        if LEADER.match(line) or not (m := short.search(line)):
+            continue
+        near = [lines[j] for j in range(max(0, k - 3), min(len(lines), k + 4)) if j != k and LEADER.match(lines[j])]
+        if any((n := re.search(r"(?<=\S)\s?\.{4,}\s*(?=\S)", x)) and n.end() == m.end() for x in near):
+            out[k] = line[:m.start()] + " " + "." * max(4, len(m.group()) - 1) + " " + line[m.end():]
+    return out
+
+
 def leader_labels_joined(lines: list[str]) -> list[str]:
     """Put a dotted line's label wrapped onto the line above back with it ("  Out of hours / seizure lasting" / "  longer
     than 5 minutes .......... CALL 911"): read apart, the 911 line said no seizure."""
+    lines = _short_leaders_lengthened(lines)
     out = list(lines)
     for k in range(len(lines) - 1):
         above, line = out[k], lines[k + 1]
         if above.strip() and LEADER.match(line) and line.strip()[:1].islower() and not LEADER.match(above) \
-                and indent_of(above) <= indent_of(line) <= indent_of(above) + 4 and not re.search(r"[.:;!?]$", above.strip()):
+                and indent_of(above) <= indent_of(line) <= indent_of(above) + 4 and not re.search(r"[.:;!?]$", above.strip()) \
+                and re.search(r"[A-Za-z]", above) and not re.match(r"\s*\(?[a-z][.)]\s", line) and not BULLET.match(line):
+            # (no rule above, no lettered question: " a. Difficulty breathing ...... [ ] [ ]" under "-------" is one)
             # (set in under the label too: "  Non-sedating antihistamines: cetirizine, levocetirizine," / "    loratadine,
             # desloratadine, fexofenadine ....... 5-7 days")
-            out[k], out[k + 1] = "", f"{above.rstrip()} {line.strip()}"
+            out[k], out[k + 1] = f"{above.rstrip()} {line.strip()}", ""
     return _dotted_columns(_leader_table_headed(out, lines))
 
 
@@ -84,23 +102,47 @@ def _dotted_columns(lines: list[str]) -> list[str]:
 _DOT_RULER = re.compile(r"\s*\.{5,}(?:\s+\.{5,})+\s*")  # "......................  ..........": a dotted table's ruler
 
 
+_DASH_RULER = re.compile(r"\s*-{3,}(?:\s{2,}-{3,})+\s*")  # "------------     -----------": a ruler under columns
+
+
 def _leader_table_headed(lines: list[str], raw: list[str]) -> list[str]:
     """Say a dotted table's column name with each of its values ("Medicine (examples)      Stop for at least" /
     "........   ......." / "Hydroxyzine ......... 7-10 days": "Hydroxyzine ......... stop for at least 7-10 days"):
     read apart, the header was a heading and each value lost its "at least"."""
     out = list(lines)
     for k in range(1, len(lines)):
-        if not _DOT_RULER.fullmatch(lines[k]):
+        dashes = bool(_DASH_RULER.fullmatch(lines[k])) and k + 1 < len(lines) and bool(LEADER.match(lines[k + 1]))
+        if not (_DOT_RULER.fullmatch(lines[k]) or dashes):
             continue
         header = [c for c in re.split(r"\s{2,}", lines[k - 1].strip()) if c]
+        rows = range(k + 1, next((j for j in range(k + 1, len(lines)) if not raw[j].strip()), len(lines)))
+        if len(header) == 3 and rows and all(re.search(r"\s\[[ xX]?\]\s*$", lines[j]) for j in rows):
+            # "Child's weight   Dose twice daily   (dose checked by RN/pharmacist)" over rows ending in "[ ]": the last
+            # column is the staff's tick, no value for the reader
+            header = header[:2]
+            for j in rows:
+                out[j] = re.sub(r"\s+\[[ xX]?\]\s*$", "", out[j])
         if len(header) != 2:
             continue
+        column = lines[k - 1].find(header[1])  # where the values stand
         out[k - 1], out[k] = "", ""
         named = header[1][:1].lower() + header[1][1:] if not header[1][:2].isupper() else header[1]
+        last = None  # the row before, which a value's wrapped line carries on
         for j in range(k + 1, len(lines)):
             if not raw[j].strip():  # (a label put back with its dotted line left its own line blank)
                 break
-            out[j] = re.sub(r"(\s\.{3,}\s*)(?=\S)", lambda m: f"{m.group(1)}{named} ", out[j], count=1)
+            gap = re.fullmatch(r"(\s*\S.*?\S)\s{2,}(\S.*)", out[j])
+            if out[j].strip() and not LEADER.match(out[j]) and last is not None and indent_of(out[j]) >= column - 3:
+                # "   pain lasting more than 3 months .... up to 1 in 20; severe enough" / "        to affect daily life
+                # in": the value's wrapped line, set under the values
+                out[last], out[j] = f"{out[last].rstrip()} {out[j].strip()}", ""
+                continue
+            if gap and not LEADER.match(out[j]) and abs(gap.start(2) - column) <= 3:
+                # "Late failure (tubes rejoin after clearance)  about 1 in 2,000": a label too long for its dots
+                out[j] = f"{gap.group(1)} .... {gap.group(2)}"
+            out[j] = re.sub(r"(\s\.{3,}\s*)(?=\S)(.*)$", lambda m: f"{m.group(1)}{named} {' '.join(m.group(2).split())}",
+                            out[j], count=1)  # ("3 mL   (240 mg)": one value, its gap no column's)
+            last = j if out[j].strip() else last
     return out
 
 
@@ -156,7 +198,8 @@ def yes_no_rows(lines: list[str]) -> list[str]:
     row = re.compile(r"(\s*)(\S.*?)(?:\s*\.{3,}\s*|\s+)\[([ xX])\]\s+\[([ xX])\]\s*")
     names = None  # the columns' names, once a head has named them
     while i < len(lines):
-        head = re.fullmatch(r"(\s*\S.*?\S)?\s{4,}(YES|Yes)\s{2,}(NO|No)\s*", lines[i])
+        # (a name over the columns may stand before them: "6. FOLLOW-UP     GIVEN?  YES   NO")
+        head = re.fullmatch(r"(\s*\S.*?\S)?\s{4,}(?:[A-Z][A-Za-z]*\?\s{2,})?(YES|Yes)\s{2,}(NO|No)\s*", lines[i])
         if head and (head.group(1) is None or len(lines[i]) - len(head.group(1)) >= 8):
             names = head.group(2).capitalize(), head.group(3).capitalize()
             out[i] = head.group(1) or ""
@@ -223,6 +266,12 @@ def unboxed_lines(lines: list[str], boxed: set[int] | None = None) -> list[str]:
             # ruler drawn across, under its header (as a rule it cut the header from its rows)
             out.append(line)
             continue
+        if _TABLE_RULER.fullmatch(line):
+            # "|-------|-------|" (a grid's "+---+---+"): a table's rows are between such rulers, and their "|" are
+            # the table's, no box's sides ("| Stinger | If a bee sting left ... |" had lost its first "|")
+            out.append(line)
+            in_box = False
+            continue
         out.append(_dots_blank(m.group(2)) if side else _unboxed(line))
         if boxed is not None and (side or BOX_SIDES.fullmatch(line) and not edge):
             boxed.add(len(out) - 1)
@@ -232,6 +281,7 @@ def unboxed_lines(lines: list[str], boxed: set[int] | None = None) -> list[str]:
     return out
 
 
+_TABLE_RULER = re.compile(r"\s*\|(?:[-=:]{2,}\|){2,}\s*")
 _BOXED_LINE = re.compile(r"\s*(\|\||[|│║*#=])\s(.*?)(?:\s+|(?<=[.!?]))\1\s*")  # ("||  ... ||": sides drawn double)  # ("# ... 48 HOURS.#": a side at the stop)
 
 
@@ -332,4 +382,42 @@ def arrowed_items(lines: list[str]) -> list[str]:
             listing = len(m.group(1))
         elif listing is not None and (not line.strip() or indent_of(line) <= listing):
             listing = None
+    return out
+
+
+def without_tear_off_tabs(lines: list[str]) -> list[str]:
+    """Return the lines without a flyer's tear-off tabs: rows of the same cell said three times or more across the
+    page ("Gentle Hearts | Gentle Hearts | Gentle Hearts", "(555) 302-4410 | (555) 302-4410 | ..."), cut apart by
+    hand. Read as text, each tab was said five times in one heading or paragraph."""
+    out = list(lines)
+    for k, line in enumerate(lines):
+        cells = [" ".join(c.split()) for c in line.split("|")]
+        if len(cells) >= 3 and cells[0] and len(set(cells)) == 1:
+            out[k] = ""
+    return out
+
+
+_LABEL_AND_VALUE = re.compile(r"(\s*)([A-Z][\w /&'’-]{1,30}):(\s{2,})(\S.*)")
+
+
+def label_columns(lines: list[str]) -> list[str]:
+    """Say a label's values set one under another in its value's column ("Facilitators:  Maria Delgado, RN (nurse)" /
+    "               Rev. Thomas Okafor (chaplain)" / "               Two trained parent volunteers") on its line,
+    parted by semicolons: read as one wrapped line, the names ran together ("(nurse) Rev. Thomas")."""
+    out = list(lines)
+    for k, line in enumerate(lines):
+        m = _LABEL_AND_VALUE.fullmatch(line)
+        if not m:
+            continue
+        column = len(m.group(1)) + len(m.group(2)) + 1 + len(m.group(3))
+        values, j = [m.group(4).strip()], k + 1
+        while j < len(lines) and lines[j].strip() and indent_of(lines[j]) == column and lines[j].strip()[0].isupper() \
+                and not re.search(r"[,;(]$|\b(?:and|or|the|a|of|to|with)$", values[-1]):
+            values.append(lines[j].strip())
+            j += 1
+        # (three or more, none a field of its own: "Where: Maple Room, Lower Level, Cedar Valley" / "Children's Hospital
+        # ..." / "Parking: Garage B" is an address wrapped, then a field, which the fields' reading says apart)
+        if len(values) >= 3 and not any(re.match(r"[A-Z][\w /&'’-]{1,30}:\s", v) for v in values[1:]):
+            out[k] = f"{m.group(1)}{m.group(2)}: {'; '.join(values)}"
+            out[k + 1:j] = [""] * (j - k - 1)
     return out

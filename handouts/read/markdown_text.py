@@ -22,7 +22,7 @@ def parse_markdown(body: str, first_line: int = 1) -> list[RawBlock]:
     # A form's blank ("Date of visit: ____/____/______") is no emphasis: Markdown would take its underscores for it.
     # An "o" set in under a list's item is a bullet of a list inside it ("- One leg swollen, especially if:" / "  o recent
     # surgery"): as Markdown it would run on in the item's text, the "o"s in it.
-    body = re.sub(r"(?m)^([ \t]+)o[ \t]+(?=\S)", r"\1- ", body)
+    body = _footnotes_as_superscripts(re.sub(r"(?m)^([ \t]+)o[ \t]+(?=\S)", r"\1- ", body))
     tokens = parser.parse(re.sub(r"_{3,}", lambda m: "\\_" * len(m.group()), body))
     blocks: list[RawBlock] = []
     list_kinds: list[str] = []  # the open lists, outermost first
@@ -116,6 +116,22 @@ def parse_markdown(body: str, first_line: int = 1) -> list[RawBlock]:
                 text, quoted = unquote(text)
                 blocks.append(RawBlock("paragraph", [text], line, quoted=quoted or bool(in_quote)))
     return [b for b in laid_out(blocks) if b.texts]
+
+
+_SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _footnotes_as_superscripts(body: str) -> str:
+    """Write Markdown's footnotes ("...less.[^1]" / "[^1]: Wegovy ... Prescribing Information, 2024.") as the
+    superscript notes a plain text has ("...less.¹" / "¹ Wegovy ..."): the notes are then read as notes are (a source
+    goes, a note that says something stays). CommonMark has no footnotes: "[^1]" had been printed as it stands."""
+    numbers: dict[str, str] = {}
+
+    def number(name: str) -> str:
+        return numbers.setdefault(name, str(len(numbers) + 1).translate(_SUPERSCRIPT_DIGITS))
+
+    body = re.sub(r"(?m)^[ \t]*\[\^([^\]\s]{1,20})\]:[ \t]*", lambda m: number(m.group(1)) + " ", body)
+    return re.sub(r"\[\^([^\]\s]{1,20})\]", lambda m: number(m.group(1)), body)
 
 
 def _emphasised_lines(raw: list[str], where) -> bool:

@@ -9,9 +9,9 @@ from handouts.read.blocks import laid_out, QUOTES, RawBlock, table_blocks, unquo
 from handouts.read.forms import LABEL_LINE
 from handouts.read.furniture import is_furniture, is_menu_bar, stands_apart
 from handouts.read.letterhead import DOCUMENT_KIND, names_or_reaches, SHEET_TITLE, TITLE_GOES_ON
-from handouts.read.line_passes import (LEADER, arrowed_items, leader_labels_joined, marked_labels, one_box_column,
-                                       stacked_options, two_column_lists, unboxed_lines, without_margin_marks,
-                                       without_sales_boxes, yes_no_rows)
+from handouts.read.line_passes import (LEADER, arrowed_items, label_columns, leader_labels_joined, marked_labels,
+                                       one_box_column, stacked_options, two_column_lists, unboxed_lines,
+                                       without_margin_marks, without_sales_boxes, without_tear_off_tabs, yes_no_rows)
 from handouts.read.line_shape import (BULLET, in_capitals, CONTACT, ENDS_MID_PHRASE, ENDS_ON_VERB, ends_sentence,
                                       GRID_RULER, indent_of, join_wrapped, LETTERED, NEVER_ENDS, next_text_line, number_of,
                                       NUMBERED, ORGANISATION, previous_line_blank, STAR_RULE, STREET, TICKED,
@@ -35,11 +35,16 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
     lines = [x.replace("+", "|") if GRID_RULER.fullmatch(x) else x
              for x in two_column_lists(without_margin_marks(arrowed_items(raw_lines)))]
     lines = one_box_column(yes_no_rows(stacked_options(without_sales_boxes(unboxed_lines(lines, boxed), boxed))))
-    lines = marked_labels(lines)
+    lines = _instructions_off_headings(label_columns(without_tear_off_tabs(marked_labels(lines))))
     indents: list[int] = []  # how far in the items of each open level of the list being read stand
-    refers_to_sections = bool(re.search(r"\b[Ss]ections? \d", body))
+    # ("dial 999 if any Step 1 symptom develops": the text names a step by its number, so its heading keeps it)
+    refers_to_sections = bool(re.search(r"\b[Ss]ections? \d", body)
+                              or re.search(r"(?im)^(?!\s*(?:step|part)\s+\d).*?\b(?:steps?|parts?) \d", body))
     # "Q: What are the normal ranges?" over its answer, a page of such questions: each a heading (the answer unmarked)
     questions = len(re.findall(r"(?m)^[ \t]*(?:Q|Question)[ \t]*(?:\d{1,2})?[ \t]*[:.)][ \t]+.+(?:\?|\n[ \t]*[a-z].*\?)[ \t]*$", body))
+    # Sections numbered in capitals ("3. WALKING"): a numbered line that opens in capitals then is one of them too
+    # (in "1. REST - Avoid ...", "2. ICE - ..." with no such line, each is a step)
+    numbered_sections = bool(re.search(r"(?m)^[ \t]*\d{1,2}[.)][ \t]+[A-Z][A-Z0-9 ,/&'’()-]{2,50}[ \t]*$", body))
     run_ends = _run_ends(lines)
     width = _wrap_width(lines)
     # the sheet's first sentence: above it, letterhead
@@ -121,6 +126,21 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                     d == 0 for d, _ in (blocks[-1].levels or [(0, "numbered")] * len(blocks[-1].texts))))
             title, more = (_bracket_goes_on(m.group(1).strip(), lines, i) if m and kind == "numbered"
                            else (m.group(1).strip() if m else "", 0))
+            headed = _HEADED_LINE.fullmatch(title) if m and kind == "numbered" and pattern is NUMBERED \
+                and numbered_sections else None
+            if headed and not more:
+                # "4. PAIN MEDICINES - take regularly for the first few days, then reduce" / "as your pain settles.": a
+                # section's name in capitals, then its first sentence (read as a step, the section was lost); "2.
+                # ANTIBIOTICS - amoxicillin-clavulanate ... 400 mg/57 mg per 5 mL" over its text: a heading whole
+                number = stripped[:len(stripped) - len(title)].strip()
+                goes_on = i + 1 < len(lines) and lines[i + 1].strip()[:1].islower()
+                if ends_sentence(headed.group(2)) or goes_on:
+                    blocks.append(RawBlock("heading", [f"{number} {headed.group(1)}" if refers_to_sections
+                                                       else headed.group(1)], n))
+                    blocks.append(RawBlock("paragraph", [headed.group(2)[0].upper() + headed.group(2)[1:]], n))
+                else:
+                    blocks.append(RawBlock("heading", [stripped if refers_to_sections else title], n))
+                break
             if m and kind == "numbered" and pattern is NUMBERED and _is_numbered_heading(title, blocks, next_text_line(lines, i + more),
                                                                  _next_run_end(lines, i + more, run_ends), restarts):
                 # "1. Why get vaccinated?"; its number stays where the text refers to it ("see Section 4").
@@ -142,6 +162,8 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                     kind, text = "bullets", stripped
                 else:
                     text = m.group(1).strip()
+                if lettered and depth is None and _next_letter(blocks, text):
+                    depth = 0  # "c. Fainting ..." after "b. ..." and a blank line: the same lettered list goes on
                 if depth is not None and (depth > 0 or blocks[-1].kind == kind):
                     blocks[-1].texts.append(text)  # an item, or one set in under it ("  - metformin")
                     blocks[-1].levels.append((depth, kind))
@@ -228,6 +250,7 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                     and not re.search(r"\S\s+\[[ xX✓]\]\s*[\w/ -]+$", blocks[-1].texts[-1]) \
                     and not (re.fullmatch(r"\([^()]*\)", blocks[-1].texts[-1]) and LABEL_LINE.match(stripped)) \
                     and not (_DOSE_LABEL.match(stripped) and _DOSE_LABEL.match(lines[i - 1].strip())) \
+                    and not (stripped[0].isupper() and _ENDS_ON_ADDRESS.search(blocks[-1].texts[-1])) \
                     and not (LABEL_LINE.match(stripped) and blocks[-1].kind == "bullets" and LABEL_LINE.match(blocks[-1].texts[-1])
                              and not re.search(r"[,(/-]$|\b(?:and|or|the|of|to|a)$", blocks[-1].texts[-1])):
                 # ("(Compare to: Zestril®, Prinivil®)" over "Dispensed by: Northgate Community Pharmacy ...": a note in
@@ -538,7 +561,7 @@ def _is_heading_line(line: str, next_line: str | None) -> bool:
     words = line.split()
     if not words or len(words) > _MAX_HEADING_WORDS or next_line is None:
         return False
-    if (next_line[0].islower() and not BULLET.match(next_line) and not re.match(r"\(?[a-h][.)]\s+[A-Z]", next_line)) \
+    if (next_line[0].islower() and not BULLET.match(next_line) and not re.match(r"\(?[a-h][.)]\s+[A-Z]|o\s+\S", next_line)) \
             or next_line[0] in ",;)":  # ("o Both venues ...": a bullet; "a. If you forget a dose ...": a lettered item)
         return False  # the next line carries on this one: a hard-wrapped paragraph
     if line[0] in QUOTES[0] or not (line[0].isupper() or line[0].isdigit()):
@@ -635,6 +658,38 @@ def _next_run_end(lines: list[str], i: int, run_ends: list[int]) -> str | None:
     while j < len(lines) and not lines[j].strip():
         j += 1
     return lines[run_ends[j]].strip() if j < len(lines) else None
+
+
+# "TO REGISTER: (555) 302-4410 | gentlehearts@stannes.example.org" over "Messages are checked ...": an e-mail or web
+# address ends its line, and a line in capitals after it starts anew
+_ENDS_ON_ADDRESS = re.compile(r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+|\b[\w-]+\.(?:org|com|gov|net)(?:/\S*)?)$")
+# "PAIN MEDICINES - take regularly ...": a name in capitals, a dash or colon, then words in small letters
+_HEADED_LINE = re.compile(r"([A-Z][A-Z0-9 ,/&'’()-]{2,50}?[A-Z)])\s+[-–—:]\s+(?=.*[a-z])(\S.*)")
+
+
+def _instructions_off_headings(lines: list[str]) -> list[str]:
+    """Put a heading's last part back with the sentence it starts on the lines under it ("WARNING - CAUDA EQUINA
+    SYNDROME - GO TO THE EMERGENCY DEPARTMENT AT ONCE" / "(do not wait ...) if you develop ANY of the following:"):
+    the heading is the warning's name, and "Go to the emergency department at once ... if you develop" its lead-in
+    (read as a heading whole, the lead-in under it began "(do not wait" and had no verb)."""
+    out = list(lines)
+    for i in range(len(lines) - 1):
+        line, after = lines[i].strip(), lines[i + 1].strip()
+        parts = re.split(r"\s+[-–—]\s+", line)
+        if len(parts) >= 2 and in_capitals(line) and not re.search(r"[.:;,!?]$", line) \
+                and re.match(r"\(?[a-z]", after) and not BULLET.match(lines[i + 1]) and len(parts[-1].split()) >= 2:
+            indent = lines[i][:len(lines[i]) - len(lines[i].lstrip())]
+            out[i] = indent + " - ".join(parts[:-1])
+            out[i + 1] = f"{indent}{parts[-1]} {after}"
+    return out
+
+
+def _next_letter(blocks: list[RawBlock], text: str) -> bool:
+    """Tell whether a lettered item ("c. Fainting ...") is the next of the lettered list just before ("b. ...")."""
+    if not blocks or blocks[-1].kind != "bullets" or not blocks[-1].texts:
+        return False
+    last, this = re.match(r"\(?([a-z])[.)]\s", blocks[-1].texts[-1]), re.match(r"\(?([a-z])[.)]\s", text)
+    return bool(last and this) and ord(this.group(1)) == ord(last.group(1)) + 1
 
 
 def _is_numbered_heading(text: str, blocks: list[RawBlock], next_line: str | None, next_end: str | None = None,

@@ -8,11 +8,11 @@ import re
 
 from handouts.read.furniture import is_furniture
 
-# "Page 1 of 2", "page 2", "p. 3/4", "(continued)", "continued...", "- continued on Page 2 -", "Please turn over"
+# "Page 1 of 2", "page 2", "p. 3/4", "Pg 1/1", "(continued)", "continued...", "- continued on Page 2 -", "Please turn over"
 _PAGE_MARK = re.compile(
-    r"[-–(>\s]*(?:\.{2,}\s*|…\s*)?(?:page\s+\d+(?:\s*(?:of|/)\s*\d+)?|p\.\s*\d+\s*(?:of|/)\s*\d+"
+    r"[-–(>\s]*(?:\.{2,}\s*|…\s*)?(?:page\s+\d+(?:\s*(?:of|/)\s*\d+)?|(?:p\.|pg\.?)\s*\d+\s*(?:of|/)\s*\d+"
     r"|\(?(?:continued|cont(?:'|’)?d\.?|cont\.)\)?"
-    r"(?:\s*(?:\.{2,}|…))?(?:\s+(?:overleaf|on\s+(?:the\s+)?(?:next\s+page|back|reverse|page\s+\d+)))?"
+    r"(?:\s*(?:\.{2,}|…))?(?:\s+(?:overleaf|over|on\s+(?:the\s+)?(?:next\s+page|back|reverse|page\s+\d+)))?"
     r"|(?:please\s+)?turn\s+over|p\.?t\.?o\.?)[-–)>\s.]*", re.I)  # ("> > > continued on page 2 > > >", "... continued ->")
 # "Ferritin and Iron Results (cont.)": the sheet's short name, running on a later page
 _RUNNING_TITLE = re.compile(r".{3,60}\((?:cont(?:'|’)?d?\.?|continued)\)", re.I)
@@ -37,7 +37,7 @@ def _code(part: str) -> bool:
 def _record(part: str) -> bool:
     """Tell whether a part of a running line is for the record: a code, a date line ("Revised 08/2025", "Printed
     April 2024"), a field ("Patient: ____")."""
-    return "__" in part or _code(part) or bool(re.search(r"\d{1,2}/\d{2,4}|\b(?:19|20)\d{2}\b|\bv\d|\bversion\b", part, re.I)) \
+    return "__" in part or _code(part) or bool(re.search(r"\d{1,2}/\d{2,4}|\b(?:19|20)\d{2}\b|\bv\d|\bversion\b|\bissue \d", part, re.I)) \
         and is_furniture(part)
 
 
@@ -76,7 +76,7 @@ def without_running_lines(lines: list[str]) -> list[str]:
             # "This leaflet does not contain all the information ...   MG-NTG-SPR  Rev. 05/2024", "LCPHD-IMM-031  |
             # Revised 08/2025  |  Para español llame al (555) 302-7700", "Ocuvant Pharma Ltd, Dublin 2.  PL 41872/0015":
             # the last lines' codes and dates go
-            kept = [p for p in pieces if not _record(p) or "__" in p]
+            kept = [p for p in pieces if not (_record(p) or is_page_mark(p)) or "__" in p]
             out[i] = indent + "    ".join(kept) if kept and not all(map(is_furniture, kept)) else ""
         elif any(marks) or top and len(parts) > 1 and any(map(_top_code, parts)) and not is_furniture(line.strip()) \
                 and not any(is_furniture(p) for p in parts if not _top_code(p)) \

@@ -282,6 +282,12 @@ def read_text(raw: bytes, path: Path) -> Extracted:
     return Extracted(parse_plain_text(body, body_line), front, notes)
 
 
+# "I have received and understand these instructions.": the signer's receipt of a sheet (no consent's statement: "I
+# confirm that the nature of the procedure ... has been explained" is what a consent form is for)
+_DECLARATION = re.compile(r"I (?:have )?(?:received|been given)\b[^.]{0,60}\b(?:instructions|information|sheet|leaflet|"
+                          r"handout|chart)\b")
+
+
 def _without_furniture(blocks: list[RawBlock]) -> list[RawBlock]:
     """Drop headings and lines that are page furniture (bylines, 'Share this article', captions, a pasted page's
     menu and related links: see `page_furniture`).
@@ -319,7 +325,11 @@ def _without_furniture(blocks: list[RawBlock]) -> list[RawBlock]:
         elif i > 0 and content_after[i] <= 1 and b.kind == "heading" and len(b.texts) == 1 \
                 and len(parts := letterhead_parts(b.texts[0])) >= 2 and all(names_or_reaches(p) for p in parts):
             b.kind = "paragraph"  # "Lakeside Children's Hospital | 1200 Harbor Drive | (555) 310-4400" at the end: no heading
-        furniture = furniture or footer
+        # "I have received and understand these instructions." over the signing line of a sheet that is no consent
+        # form: the signing goes, and what the signer says with it
+        declared = not consent and b.kind == "paragraph" and len(b.texts) == 1 and i + 1 < len(blocks) \
+            and bool(_DECLARATION.match(b.texts[0])) and signing_line(blocks[i + 1])
+        furniture = furniture or footer or declared
         if b.kind == "heading" and not furniture and content_after[i] == 0 and CONTACT.search(b.texts[0]):
             # "Questions? Dana Okafor, Social Work · 905-555-0120 ext. 4412" over the flyer's code only: no heading
             # (a heading with nothing under it is not printed)

@@ -54,6 +54,8 @@ def column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None
             continue  # "------   ------" under the header: a ruler, no row
         if not rows and len(cells) >= 2:
             columns = [at for at, _ in cells]
+        elif ruled and columns:
+            cells = _split_at_columns(cells, columns)
         # A cell belongs to the column it starts in (a number set to the right of its column's name too: "Visits" / "2").
         where = [max((k for k, c in enumerate(columns) if c <= at + 2), default=None) if columns else None
                  for at, _ in cells]
@@ -125,6 +127,12 @@ def pipe_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
         j += 1
     while len(rows) > 1 and all(_RULER.fullmatch(c) for c in rows[0]):
         del rows[0]  # a grid's top edge
+    if sum(all(_RULER.fullmatch(c) for c in r) for r in rows[1:-1]) >= 2:
+        rows = _grid_rows(rows)  # a ruler under every row: the lines between two rulers are one row, wrapped
+        if len(rows) < 2:
+            return None
+        named = not any(re.search(r"\d", c) for c in rows[0]) and all(len(c.split()) <= 4 for c in rows[0])
+        return (rows, j) if named else ([[]] + rows, j)
     ruler = next((k for k, r in enumerate(rows[:5]) if k and all(_RULER.fullmatch(c) for c in r)), None)
     if ruler and ruler > 1 and len({len(r) for r in rows[:ruler]}) == 1:
         # "| Weight (lb) | Acetaminophen |" / "|  | 160 mg/5 mL |" over "|---|---|": a header of several lines, one
@@ -138,6 +146,47 @@ def pipe_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
     # A ruler under the first row makes it the header; so do names of columns ("| Medicine | Dose | Notes |").
     named = not any(re.search(r"\d", c) for c in rows[0]) and all(len(c.split()) <= 4 for c in rows[0])
     return (rows, j) if ruled or named else ([[]] + rows, j)
+
+
+def _grid_rows(lines: list[list[str]]) -> list[list[str]]:
+    """Join the lines between each two rulers of a grid into one row, cell by cell ("| Stinger | If a bee sting left a
+    stinger, scrape it out sideways |" / "| | with a fingernail ... |": one row, its wrapped lines said whole)."""
+    rows: list[list[str]] = []
+    group: list[list[str]] = []
+    for line in lines + [["-"]]:
+        if all(_RULER.fullmatch(c) for c in line):
+            if group:
+                width = max(len(g) for g in group)
+                rows.append([_joined_cell(g[k] if k < len(g) else "" for g in group) for k in range(width)])
+            group = []
+        else:
+            group.append(line)
+    return rows
+
+
+def _joined_cell(parts) -> str:
+    """Join a cell's wrapped lines ("scrape it out sideways" / "with a fingernail"), a word cut at a hyphen whole."""
+    cell = ""
+    for part in (p for p in parts if p):
+        cell = join_wrapped(cell, part).strip() if cell else part
+    return cell
+
+
+def _split_at_columns(cells: list[tuple[int, str]], columns: list[int]) -> list[tuple[int, str]]:
+    """Part a cell that runs into the next column at the single space where that column starts ("30 sv $24.00" under
+    "Caps  Price*" ruled apart: "30 sv" and "$24.00"); the ruler says where each column starts."""
+    out = []
+    for at, cell in cells:
+        for start in (c for c in columns if c > at + 2):  # (a later column's, not the cell's own)
+            # (give or take two characters: a value set one right of its column's name, "$24.00" under "Price*")
+            cut = next((c for c in sorted(range(start - at - 2, start - at + 3), key=lambda c: abs(c - start + at))
+                        if 1 < c < len(cell) and cell[c - 1] == " " and re.match(r"[\d$£€(]", cell[c:])), None)
+            # (only before a number, a price or a bracket: "... may usually be given with" is a sentence run across)
+            if cut is not None:
+                out.append((at, cell[:cut - 1]))
+                at, cell = at + cut, cell[cut:]
+        out.append((at, cell))
+    return out
 
 
 def _lines_up(line: str, columns: list[int]) -> bool:
@@ -212,6 +261,12 @@ def _wrapped_rows_joined(rows: list[list[str]]) -> list[list[str]]:
             # "MenB | ... | 16-23 yrs (pref. | 2 doses, 6 months" / "| | 16-18), shared | apart*", "Amoxicillin-clavulanate
             # | 875/125 mg | Twice a day," / "(Augmentin) | 1 tablet | with food": cells wrapped onto a line of their own
             out[-1] = [f"{a} {b}".strip() for a, b in zip(out[-1], row)]
+        elif out and len(row) == len(out[-1]) > 2 and said and not row[0] and out[-1][0] and not all(row[1:]) \
+                and all(out[-1][1:]):
+            # "| Body temperature | normal or raised, usually below | usually 104 F (40 C) or higher |" / "| | 104 F (40
+            # C) | |": a line with its label's and another column's cells empty carries its row on (a next dose fills
+            # every column but the first)
+            out[-1] = [join_wrapped(a, b).strip() if a and b else f"{a} {b}".strip() for a, b in zip(out[-1], row)]
         elif out and len(row) == len(out[-1]) and said and not row[0] and out[-1][0]:
             # "Azithromycin (Zithromax) | 500 mg | Once, on day 1" / "| 250 mg | Once a day | Days 2 to 5": the same
             # medicine's next dose, its own row (said apart, it named no medicine)

@@ -307,6 +307,8 @@ def split_which_clause(sentence: str) -> list[str]:
             pronoun = cap(re.sub(r"^(?:a|an|A|An)\b", "The", named))
         return split_or_keep(sentence, [f"{m.group(1)} {inside.group(2)}", end(f"{pronoun} {inside.group(1)}")])
     before, rest = m.group(1), m.group(2)
+    if _AMOUNT_AT_END.search(before):
+        return [sentence]  # "between 8 and 30 mg, which is much less than ...": the amount, not "Mg", is less
     if re.match(r"(?:you|we|they|i|he|she|people|your|their|the|a|an|this|these|its|our|his|her)\b", rest, re.I):
         return [sentence]  # "the full agreement, which you should keep": "This you should keep" is no English
     if re.match(r"(?:\w+ ){0,2}(?:all|both|each)\b", rest) or re.search(r", (?:as well as|along with|together with|plus)\b", rest) \
@@ -445,6 +447,8 @@ def split_which_clause(sentence: str) -> list[str]:
 
 
 _DETERMINERS = {"a", "an", "the", "this", "that", "these", "those"}
+# A number and its unit end the words before the aside: "8 to 30 mg", "20%", "2 weeks", "400 mg/day".
+_AMOUNT_AT_END = re.compile(r"\d(?:\s?%|\s?(?:mg|mcg|µg|g|kg|lbs?|ml|mL|L|oz|IU|units?|mmol|mg/dL|mmol/L|mg/day))?$")
 
 
 def _named_antecedent(sentence: str, comma: int) -> str | None:
@@ -462,6 +466,11 @@ def _named_antecedent(sentence: str, comma: int) -> str | None:
     noun, clause = which.head.head, which.head
     before = _words_before(doc, comma)
     if not before or noun.i != before[-1].i or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if noun.head.tag_ in ("VB", "VBG") and noun.head.dep_ in ("xcomp", "advcl", "ccomp", "acl", "pcomp") \
+            and clause.lemma_ == "be":
+        # "choose to donate milk, which is also an option": what is an option is the donating ("This" says it), not
+        # the milk (but "able to remove the extra magnesium, which can build up": the magnesium does)
         return None
     if noun.dep_ not in ("dobj", "attr", "nsubj", "nsubjpass") or noun.head.lemma_ in ("call", "know", "name", "term") \
             or any(c.dep_ in ("conj", "cc", "prep", "acl", "relcl") and c.i < which.i for c in noun.children):
@@ -505,9 +514,11 @@ def _main_clause_noun(sentence: str, comma: int) -> bool:
     noun = before[-1]
     verb = noun.head
     listed = any(t.dep_ == "cc" for t in before[-4:-1])  # "cold baths or rubbing alcohol": which of them?
+    # Not the object of an action said in the infinitive ("choose to donate milk, which is also an option": the
+    # donating is the option), nor an amount ("between 8 and 30 mg, which is much less than ...": the amount is).
     return (noun.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "appos") and not listed
             and not any(c.dep_ == "conj" for c in noun.children) and verb.tag_ != "VBG"
-            and (verb.dep_ in ("ROOT", "conj") or verb.dep_ == "xcomp" and verb.head.dep_ == "ROOT"))
+            and verb.dep_ in ("ROOT", "conj") and not (noun.i and noun.nbor(-1).like_num))
 
 
 def _plural_subject_apart(sentence: str, list_start: int) -> bool:

@@ -269,6 +269,11 @@ def _if_you_list(sentence: str) -> list[str | Piece]:
     items = [m.group(2)] + [x.strip(", ") for x in re.split(r"(?:^|,\s+)if\s+", m.group(3)) if x.strip(", ")] + [m.group(4)]
     if any(", " in i for i in items[:-1]) or not all(has_verb(i) for i in items):
         return []  # each bullet must be a whole condition ("your inhaler does not help")
+    said_after = re.search(r",\s+(please\s+|then\s+)?([a-z]+)\b(?!(?:\s+\w+)?\s+(?:or|and)\b)", items[-1])
+    if said_after and (said_after.group(1) or said_after.group(2) in verb_forms()[1]):  # (not "to speak, eat or sleep")
+        # "Note: if a building is heavily infested, or if you are pregnant ..., consider hiring a professional": what
+        # the conditions lead to comes after the last one (an instruction), and a bullet would make it that one's alone
+        return []
     lead = m.group(1)
     if all(i.startswith("you ") and not re.match(r"you (?:and|or)\b", i) for i in items):  # not "you or a relative"
         lead, items = f"{lead} you", [i[len("you "):] for i in items]
@@ -282,6 +287,8 @@ _CONNECTIVES = {"however", "but", "and", "or", "so", "yet", "also", "even", "onl
 def _lead_says_what(lead: str) -> bool:
     """Tell whether a lead-in ending in 'if' holds the main clause ("Call us if"), not only a connective
     ("However, if"): then what the conditions lead to comes after the last one, and a bullet would swallow it."""
+    if re.match(r"[A-Z][\w ]{0,20}:\s*if$", lead):
+        return False  # "Note: if": a label, no main clause
     said = [w for w in words(re.sub(r"\bif$", "", lead)) if w not in ADVERBS]
     return bool(said) and not all(w in _CONNECTIVES for w in said)
 
