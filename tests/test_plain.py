@@ -393,7 +393,7 @@ def test_naloxone_leaflet_keeps_how_it_is_given_whole_and_lists_the_signs():
     assert "This works by inserting" not in text
     lists = [tuple(s.text for item in b.items for s in item)
              for sec in r.handout.sections for b in sec.blocks if b.kind == "bullets"]
-    assert lists == [("passing out or not being able to wake up",
+    assert lists == [("unconsciousness or not being able to wake up",  # (not "passing out": a faint is brief)
                       "slow or shallow breathing or breathing trouble such as choking sounds or a gurgling or "
                       "snoring noise from a person who cannot be woken up",
                       "fingernails or lips turning blue or purple")]

@@ -18,7 +18,9 @@ _DATE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday
 # "exposure[2]." - a reader cannot follow it and it hides the sentence's end from any segmenter.
 _CITATION_AFTER_STOP = re.compile(r"(?<=[a-zA-Z%)\]\"”’])([.;,:])\d{1,3}(?:[,–-]\d{1,3})*(?=\s+[A-Z(\"“]|\s*$)")
 _CITATION_AFTER_BRACKET = re.compile(r"(?<=[)\]\"”’])\d{1,3}(?:[,–-]\d{1,3})*(?=[\s.;,:]|$)")  # not "B12": a name
-_BRACKET_CITATION = re.compile(r"\s?\[\d{1,3}(?:[,–-]\s?\d{1,3})*\]")
+_BRACKET_CITATION = re.compile(r"\s?\[\d{1,3}(?:[,–-]\s?\d{1,3})*\]"
+                               # "... limited.(1) The exact cause": a note's number in brackets glued after a full stop
+                               r"|(?<=[.!?])\(\d{1,3}(?:[,–-]\d{1,3})*\)\.?(?=\s|$)")  # (".(3)." a line's end)
 # "raspberries and blackberries^5": a caret before the note's number (not "10^9", a power: after a digit)
 _CARET_CITATION = re.compile(r"(?<=[A-Za-z.,;:)\]\"”’])\^\d{1,3}(?:[,–-]\d{1,3})*")
 # "vegetable trays containing broccoli, cauliflower and carrots3": a list item's last word in lower case with a note's

@@ -91,7 +91,16 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     # ("Do not go into a waiting room if you think you may have measles" says its own condition: it may go; "...
     # do not take aspirin unless the dispatcher tells you to" says only when not to take aspirin.)
     under_condition = {id(x) for sec in handout.sections if _CONDITIONAL_HEADING.search(sec.heading)
-                       for x in sec.sentences if not re.search(r"^(?:If|When)\b|\b(?:if|when) you\b", x.text)}
+                       for x in sec.sentences if not re.search(r"^(?:If|When)\b|\b(?<!even )(?:if|when) you\b", x.text)}
+    # "If you use more than you should" on a line of its own over "Contact your doctor ... right away, even if you feel
+    # well.": a bare condition heads the text after it, as a heading would
+    for sec in handout.sections:
+        bare = False
+        for blk in sec.blocks:
+            if bare:
+                under_condition |= {id(x) for x in blk.sentences if not re.match(r"(?:If|When)\b", x.text)}
+            if len(blk.sentences) == 1 and re.match(r"(?:If|When|Unless)\b[^,.;:!?]*$", blk.sentences[0].text):
+                bare = True
     # "FIRST AID IF IT HAPPENS AGAIN: cool the burn ... Never use ice, butter, toothpaste or creams.": a paragraph led by
     # a label that sets a condition holds only then (alone, "never use creams" forbade the healed skin's moisturiser)
     under_condition |= {id(x) for sec in handout.sections for blk in sec.blocks if blk.sentences

@@ -146,7 +146,7 @@ def title_at_top(blocks: list[RawBlock]) -> int | None:
         # experienced ...": a banner's name over its subtitle (no sentence): the name is the title
         return 0
     if run == 1 and DOCUMENT_KIND.search(blocks[0].texts[0]) and blocks[1].kind == "paragraph" and len(blocks[1].texts) == 1 \
-            and not ends_sentence(blocks[1].texts[0]) and len(blocks[1].texts[0].split()) <= 25 and len(blocks) > 2:
+            and not ends_sentence(blocks[1].texts[0]) and len(blocks[1].texts[0].split()) <= 40 and len(blocks) > 2:
         # "PACKAGE LEAFLET: INFORMATION FOR THE USER" over "NicoStep 21 mg/24 hours ... transdermal patches" / "nicotine":
         # the kind of sheet over the medicine's name, its active substance under it in small letters
         blocks[1].kind = "heading"

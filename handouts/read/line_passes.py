@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from handouts.read.line_shape import BOX_EDGE, BOX_SIDES, BULLET, indent_of, runs_on, STAR_RULE
+from handouts.read.line_shape import BOX_EDGE, BOX_SIDES, BULLET, ends_sentence, indent_of, runs_on, STAR_RULE
 
 
 LEADER = re.compile(r"^\s*\S.{0,100}?(?:\s*\.{4,}|\s\.{3}(?=\s+\S[^.]{0,30}$))\s*\S")  # "Sept 10 ...... Open sharing": dot leaders from a label to its line
@@ -161,7 +161,16 @@ def without_margin_marks(lines: list[str]) -> list[str]:
         # ("!! ... SOMEONE WITH  !!": the same marks in the right margin too)
         right = re.compile(r"\s+" + re.escape(m.group(2)).replace(">", "[<>]") + r"\s*$") if m else None
         bare = [right.sub("", _MARGIN_MARK.sub("", x)).strip() for x in lines[i:j]] if m else []
-        if m and j - i >= 2 and not lead_in and any(runs_on(bare[k], bare[k + 1]) for k in range(len(bare) - 1)):
+        # (a long line, wrapped where the page ended it, goes on in small letters: "... high fever, sweating, fast" /
+        # "heartbeat, diarrhoea, ...")
+        # (or the marks stand beside a list's own bullets: "!! CALL 999 ... IF YOU HAVE:" / "!!  * a temperature ...")
+        inner = m and j - i >= 2 and all(re.match(r"[-*•o]\s", b) for b in bare[1:])
+        if inner:
+            for k in range(i, j):
+                out[k] = right.sub("", _MARGIN_MARK.sub(r"\1", lines[k], count=1))
+        elif m and j - i >= 2 and not lead_in and any(runs_on(bare[k], bare[k + 1]) or len(bare[k]) >= 60
+                                                     and bare[k + 1][:1].islower() and not ends_sentence(bare[k])
+                                                     for k in range(len(bare) - 1)):
             for k in range(i, j):
                 out[k] = right.sub("", _MARGIN_MARK.sub(r"\1", lines[k], count=1))
         i = max(j, i + 1)
@@ -194,8 +203,18 @@ def yes_no_rows(lines: list[str]) -> list[str]:
     read as a table they ran together, the boxes in the middle of the words. The columns' names may end a heading's
     line ("PART D - PLEASE TELL STAFF IF:      YES    NO"), dot leaders may lead to the boxes, and the questions under
     a later heading are in the same columns ("TIER 2 - ..." under "TIER 1 - ...": its boxes, no names over them)."""
-    out, i = list(lines), 0
     row = re.compile(r"(\s*)(\S.*?)(?:\s*\.{3,}\s*|\s+)\[([ xX])\]\s+\[([ xX])\]\s*")
+    lines = list(lines)
+    for k in range(1, len(lines)):
+        # "  3. Bleeding has not stopped after 2 attempts of 10-15 minutes" / "     of firm, continuous pressure?   [ ]
+        # [ ]": a question wrapped before its boxes, said on its first line (apart, each half was a question)
+        m = row.fullmatch(lines[k])
+        above = lines[k - 1]
+        if m and m.group(2)[:1].islower() and above.strip() and "[" not in above and not LEADER.match(above) \
+                and indent_of(above) < indent_of(lines[k]) and not above.rstrip().endswith((".", ":")):
+            lines[k - 1] = f"{above.rstrip()} {m.group(2)}   [{m.group(3)}]   [{m.group(4)}]"
+            lines[k] = ""
+    out, i = list(lines), 0
     names = None  # the columns' names, once a head has named them
     while i < len(lines):
         # (a name over the columns may stand before them: "6. FOLLOW-UP     GIVEN?  YES   NO")
@@ -203,6 +222,12 @@ def yes_no_rows(lines: list[str]) -> list[str]:
         if head and (head.group(1) is None or len(lines[i]) - len(head.group(1)) >= 8):
             names = head.group(2).capitalize(), head.group(3).capitalize()
             out[i] = head.group(1) or ""
+            staff = _STAFF_TICKS.search(lines[i]) or i and _STAFF_TICKS.search(lines[i - 1])
+            if staff:
+                # "5. WHEN TO GET HELP     Tick if discussed" over "YES  NO": the staff's record that they said it, no
+                # question for the reader (beside a warning sign, the boxes read as "do you have it?")
+                names = _STAFF
+                out[i - 1 if not head.group(1) else i] = _STAFF_TICKS.sub("", out[i - 1 if not head.group(1) else i])
             i += 1
             continue
         if not row.fullmatch(lines[i]):
@@ -211,7 +236,9 @@ def yes_no_rows(lines: list[str]) -> list[str]:
         k, boxes, first = i, None, None  # the question open, its boxes, and its first line
         while k < len(lines) and lines[k].strip():
             m = row.fullmatch(lines[k])
-            if m or boxes is None or indent_of(lines[k]) <= indent_of(lines[k - 1]) - 1 and not m:
+            if m or boxes is None or indent_of(lines[k]) <= indent_of(lines[k - 1]) - 1 and not m \
+                    or "__" in lines[k] or "[" in lines[k] or BULLET.match(lines[k]):
+                # ("First day of last period: ___  [ ] Postmenopausal": a field; "  * a temperature of 38 C ...": an item)
                 if boxes is not None:
                     out[first] = _boxes_named(out[first], boxes, names)
                 if not m:
@@ -229,8 +256,16 @@ def yes_no_rows(lines: list[str]) -> list[str]:
     return out
 
 
+_STAFF_TICKS = re.compile(r"\s{3,}\(?tick (?:if|when|once) (?:discussed|explained|given|done|completed|reviewed|"
+                          r"covered)\)?\s*$", re.I)
+_STAFF = ("", "(staff)")  # the columns of a staff's ticks: no boxes said
+
+
 def _boxes_named(line: str, boxes: tuple[str, str], names: tuple[str, str] | None) -> str:
-    """Return a question's last line with its two tick boxes after it, named where the columns were named."""
+    """Return a question's last line with its two tick boxes after it, named where the columns were named (none after
+    a line whose boxes are the staff's)."""
+    if names is _STAFF:
+        return line.rstrip()
     yes, no = names or ("", "")
     return f"{line.rstrip().rstrip(':')}: [{boxes[0]}] {yes} [{boxes[1]}] {no}".rstrip()
 

@@ -22,7 +22,9 @@ def parse_markdown(body: str, first_line: int = 1) -> list[RawBlock]:
     # A form's blank ("Date of visit: ____/____/______") is no emphasis: Markdown would take its underscores for it.
     # An "o" set in under a list's item is a bullet of a list inside it ("- One leg swollen, especially if:" / "  o recent
     # surgery"): as Markdown it would run on in the item's text, the "o"s in it.
-    body = _footnotes_as_superscripts(re.sub(r"(?m)^([ \t]+)o[ \t]+(?=\S)", r"\1- ", body))
+    body = _box_rules_unmarked(_footnotes_as_superscripts(re.sub(r"(?m)^([ \t]+)o[ \t]+(?=\S)", r"\1- ", body)))
+    # "-> your vision becomes blurred ...": an arrow is an item's mark (to Markdown it was text, the items one line)
+    body = re.sub(r"(?m)^((?:[ \t]*>)*[ \t]*)(?:->|=>|→|➔)[ \t]+(?=\S)", r"\1- ", body)
     tokens = parser.parse(re.sub(r"_{3,}", lambda m: "\\_" * len(m.group()), body))
     blocks: list[RawBlock] = []
     list_kinds: list[str] = []  # the open lists, outermost first
@@ -116,6 +118,20 @@ def parse_markdown(body: str, first_line: int = 1) -> list[RawBlock]:
                 text, quoted = unquote(text)
                 blocks.append(RawBlock("paragraph", [text], line, quoted=quoted or bool(in_quote)))
     return [b for b in laid_out(blocks) if b.texts]
+
+
+def _box_rules_unmarked(body: str) -> str:
+    """Blank a box's rule ("> ====================" over and under a warning) where the line above is no title: to
+    Markdown a line of "=" under text makes that text a heading, and the box's last items had become one."""
+    lines = body.split("\n")
+    for k, line in enumerate(lines):
+        m = re.fullmatch(r"((?:[ \t]*>)*)[ \t]*={8,}[ \t]*", line)
+        if not m:
+            continue
+        above = re.sub(r"^(?:[ \t]*>)*", "", lines[k - 1]).strip() if k else ""
+        if not above or len(above.split()) > 10 or re.search(r"[.;:!?,]$", above) or re.match(r"[-*+>]|\d+[.)]", above):
+            lines[k] = m.group(1)  # (a short title over "=====" stays a heading)
+    return "\n".join(lines)
 
 
 _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")

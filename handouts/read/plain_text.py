@@ -35,7 +35,7 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
     lines = [x.replace("+", "|") if GRID_RULER.fullmatch(x) else x
              for x in two_column_lists(without_margin_marks(arrowed_items(raw_lines)))]
     lines = one_box_column(yes_no_rows(stacked_options(without_sales_boxes(unboxed_lines(lines, boxed), boxed))))
-    lines = _instructions_off_headings(label_columns(without_tear_off_tabs(marked_labels(lines))))
+    lines = _instructions_off_headings(label_columns(without_tear_off_tabs(_blank_columns_unnamed(marked_labels(lines)))))
     indents: list[int] = []  # how far in the items of each open level of the list being read stand
     # ("dial 999 if any Step 1 symptom develops": the text names a step by its number, so its heading keeps it)
     refers_to_sections = bool(re.search(r"\b[Ss]ections? \d", body)
@@ -45,6 +45,10 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
     # Sections numbered in capitals ("3. WALKING"): a numbered line that opens in capitals then is one of them too
     # (in "1. REST - Avoid ...", "2. ICE - ..." with no such line, each is a step)
     numbered_sections = bool(re.search(r"(?m)^[ \t]*\d{1,2}[.)][ \t]+[A-Z][A-Z0-9 ,/&'’()-]{2,50}[ \t]*$", body))
+    # ("STEP 1." ... "STEP 2.", text under each: a protocol's steps are its sections; "Step 1: Read the label" over "Step
+    # 2: ...", one a line, are a list's)
+    steps = [k for k, x in enumerate(lines) if re.match(r"[ \t]*step[ \t]+\d{1,2}[ \t]*[:.)-]", x, re.I)]
+    step_sections = len(steps) >= 2 and min(b - a for a, b in zip(steps, steps[1:])) >= 3
     run_ends = _run_ends(lines)
     width = _wrap_width(lines)
     # the sheet's first sentence: above it, letterhead
@@ -126,6 +130,16 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                     d == 0 for d, _ in (blocks[-1].levels or [(0, "numbered")] * len(blocks[-1].texts))))
             title, more = (_bracket_goes_on(m.group(1).strip(), lines, i) if m and kind == "numbered"
                            else (m.group(1).strip() if m else "", 0))
+            if m and kind == "numbered" and pattern is NUMBERED and step_sections and re.match(r"\s*step\s+\d", line, re.I):
+                # "STEP 2.  ASSESSMENT QUESTIONS", "STEP 1.  IF THE CALLER IS BLEEDING NOW, give first aid ...": a
+                # protocol's steps are its sections (read as a list, the questions under them were renumbered)
+                number = stripped[:len(stripped) - len(title)].strip().rstrip(".:)-").strip()
+                if in_capitals(re.sub(r"\([^()]*\)", "", title)) and len(title.split()) <= _MAX_HEADING_WORDS:
+                    blocks.append(RawBlock("heading", [f"{number} - {title}" if refers_to_sections else title], n))
+                else:
+                    blocks.append(RawBlock("heading", [number], n))
+                    blocks.append(RawBlock("paragraph", [title], n))
+                break
             headed = _HEADED_LINE.fullmatch(title) if m and kind == "numbered" and pattern is NUMBERED \
                 and numbered_sections else None
             if headed and not more:
@@ -566,7 +580,10 @@ def _is_heading_line(line: str, next_line: str | None) -> bool:
         return False  # the next line carries on this one: a hard-wrapped paragraph
     if line[0] in QUOTES[0] or not (line[0].isupper() or line[0].isdigit()):
         return False
-    if re.search(r"\w; ", line):
+    if len(words) >= 8 and line[-1].islower() and re.match(r"\d+(?:[-–.]\d+)?\s+[a-z]", next_line) and not title_like(words) \
+            and not in_capitals(" ".join(words[:3])):
+        return False  # "Most studies used 300 to 600 mg of nitrate a day, taken" / "2-3 hours before ...": wrapped
+    if re.search(r"\w; ", re.sub(r"\([^()]*\)", "", line)):  # (not in brackets: "(patient to complete; staff to review)")
         return False  # "Spanish-language interpreter available on request; ASL interpretation ...": two statements
     if re.search(r"\[[ x]\]", line):
         return False  # a form's line to fill in ("Which side? [ ] Left [ ] Right"): no title
@@ -665,6 +682,18 @@ def _next_run_end(lines: list[str], i: int, run_ends: list[int]) -> str | None:
 _ENDS_ON_ADDRESS = re.compile(r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+|\b[\w-]+\.(?:org|com|gov|net)(?:/\S*)?)$")
 # "PAIN MEDICINES - take regularly ...": a name in capitals, a dash or colon, then words in small letters
 _HEADED_LINE = re.compile(r"([A-Z][A-Z0-9 ,/&'’()-]{2,50}?[A-Z)])\s+[-–—:]\s+(?=.*[a-z])(\S.*)")
+
+
+def _blank_columns_unnamed(lines: list[str]) -> list[str]:
+    """Return the lines without the name of a column of blanks set after a sentence ("Please initial each item to show
+    that it has been explained to you.     Initials" over items ending in "______"): read with it, the sentence
+    was taken for a heading."""
+    out = list(lines)
+    for i in range(len(lines) - 1):
+        m = re.fullmatch(r"(.*[a-z)][.!?:])\s{4,}[A-Z][a-z]+(?: [a-z]+)?\s*", lines[i])
+        if m and any(re.search(r"_{4,}\s*$", x) for x in lines[i + 1:i + 4]):
+            out[i] = m.group(1)
+    return out
 
 
 def _instructions_off_headings(lines: list[str]) -> list[str]:

@@ -89,7 +89,7 @@ def without_running_lines(lines: list[str]) -> list[str]:
 
 
 _SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-_NOTE_NUMBER = re.compile(r"(^|\s{2,})(\d{1,2})\s+(?=[A-Z])")
+_NOTE_NUMBER = re.compile(r"(^\s*|\s{2,})(\d{1,2})\s+(?=[A-Z])")  # (" 1 Yairi E, ...": set in by a space)
 
 
 def numbered_notes_marked(lines: list[str]) -> list[str]:

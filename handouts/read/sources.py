@@ -110,6 +110,12 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
             or [blocks[0].texts[0]]
         blocks[0].texts[0] = next((p for p in parts if not (ORGANISATION.search(p) or DOCUMENT_KIND.search(p))), parts[0])
         letterhead += letterhead_under_title(blocks)  # "Riverside Family Practice - Patient Triage Sheet (rev. 02/2024)"
+        if len(blocks) > 2 and blocks[1].kind == "heading" and not blocks[1].level and in_capitals(blocks[0].texts[0]) \
+                and not in_capitals(blocks[1].texts[0]) and len(blocks[1].texts[0].split()) <= 12 \
+                and not re.search(r"[.:;?]$", blocks[1].texts[0]) and any("__" in t for t in blocks[2].texts):
+            # "DISCHARGE INFORMATION: CELLULITIS OF THE LEG (ADULT)" / "Intravenous (IV) antibiotics changed to tablets"
+            # over the form's fields: the title's subtitle (read as a heading, it headed the patient's name and number)
+            blocks[0].texts[0] = f"{blocks[0].texts[0]}: {blocks.pop(1).texts[0]}"
         for _ in range(2):
             # "HEART TO HEART" / "Living Well with Heart Failure" / "A Free Peer-Support Group for Patients, ...": a
             # banner's subtitles, each over another heading (no section's), join the title (read apart, they went)

@@ -36,6 +36,8 @@ def split_semicolons(sentence: str) -> list[str]:
         return [sentence]  # "the following: a sore throat, ...; bleeding, ...; and a tear": one list, its items
     if any(len(words(p)) <= 4 and words(p) and words(p)[-1] in AUXILIARIES | {"not"} for p in parts[1:]):
         return [sentence]  # "The baby blues go away within 2 weeks; PPD does not.": the second half needs the first
+    if any(next((t.pos_ for t in parse(p) if t.dep_ == "ROOT"), "") not in ("VERB", "AUX") for p in parts[1:]):
+        return [sentence]  # "...; never in the gluteal region, where ...": its verb is the first half's (only the aside has one)
     return split_or_keep(sentence, parts)
 
 
@@ -419,6 +421,8 @@ def split_which_clause(sentence: str) -> list[str]:
             if plural_verb:
                 return [sentence]
             subject = "This"
+        elif plural_verb and (last.endswith("s") and not last.endswith("ss")) and _IN_A_PLACE.search(before):
+            return [sentence]  # "tubes (grommets) placed in the eardrums, which allow air in": the tubes do, not the eardrums
         elif plural_verb and (last.endswith("s") and not last.endswith("ss")):
             subject = f"These {last}"  # "white blood cells called neutrophils, which are needed": these neutrophils
             said = words(before)
@@ -447,6 +451,9 @@ def split_which_clause(sentence: str) -> list[str]:
 
 
 _DETERMINERS = {"a", "an", "the", "this", "that", "these", "those"}
+# "... placed in the eardrums": the last noun is where something is, and an aside after it may be about that thing
+_IN_A_PLACE = re.compile(r"\b(?:in|into|inside|on|onto|under|behind|through|within|between)\s+(?:the |a |an |your |their |its |"
+                         r"his |her |both )?(?:[\w-]+ )?[\w-]+$")
 # A number and its unit end the words before the aside: "8 to 30 mg", "20%", "2 weeks", "400 mg/day".
 _AMOUNT_AT_END = re.compile(r"\d(?:\s?%|\s?(?:mg|mcg|µg|g|kg|lbs?|ml|mL|L|oz|IU|units?|mmol|mg/dL|mmol/L|mg/day))?$")
 

@@ -87,7 +87,9 @@ def drop_question_answer_marks(sentence: str) -> str:
 # Acronyms that are also words: kept in capitals when a shouted run is put in sentence case.
 _ACRONYMS = {"aids", "er", "icu", "iv", "otc", "fda", "cdc", "who", "hiv", "copd", "adhd", "ptsd", "ssri", "nsaid",
              "bmi", "apap", "ace", "uk", "nhs", "ems", "cpr", "ct", "mri", "ekg", "ecg", "std", "sti", "uti", "nice",
-             "md", "rn", "facs", "lcsw", "aprn", "dds", "mph", "ed"}  # (a clinician's letters: "Dr. Okafor, MD, FACS";
+             "md", "rn", "facs", "lcsw", "aprn", "dds", "mph", "ed",
+             "co", "gp", "bp", "inr", "dvt", "tb", "ent", "gi", "hpv", "rsv", "uv"}  # ("CO ALARMS": carbon monoxide's)
+# (a clinician's letters: "Dr. Okafor, MD, FACS";
 # "MEDICINES GIVEN IN THE ED": the emergency department)
 
 
