@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import re
 
+# A note's number written as its superscript ("1" -> "¹"): notes read as notes wherever they were marked
+SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
 
 # A bullet: "-", "*", "•" ...; or an indented "o", the sub-bullet Word's plain-text export writes.
 # ">> your toes become cold", "! faint again", "o Room 3B has a hearing loop" (an "o" at the line's start too): bullets

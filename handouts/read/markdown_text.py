@@ -7,7 +7,7 @@ import re
 
 from handouts.read.blocks import laid_out, RawBlock, safe_link, sentence_end, table_blocks, table_rows, unquote
 from handouts.read.furniture import stands_apart
-from handouts.read.line_shape import BULLET, ends_sentence, NUMBERED
+from handouts.read.line_shape import BULLET, ends_sentence, NUMBERED, SUPERSCRIPT_DIGITS
 from handouts.read.plain_text import parse_plain_text
 
 
@@ -134,9 +134,6 @@ def _box_rules_unmarked(body: str) -> str:
     return "\n".join(lines)
 
 
-_SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-
 def _footnotes_as_superscripts(body: str) -> str:
     """Write Markdown's footnotes ("...less.[^1]" / "[^1]: Wegovy ... Prescribing Information, 2024.") as the
     superscript notes a plain text has ("...less.¹" / "¹ Wegovy ..."): the notes are then read as notes are (a source
@@ -144,7 +141,7 @@ def _footnotes_as_superscripts(body: str) -> str:
     numbers: dict[str, str] = {}
 
     def number(name: str) -> str:
-        return numbers.setdefault(name, str(len(numbers) + 1).translate(_SUPERSCRIPT_DIGITS))
+        return numbers.setdefault(name, str(len(numbers) + 1).translate(SUPERSCRIPT_DIGITS))
 
     body = re.sub(r"(?m)^[ \t]*\[\^([^\]\s]{1,20})\]:[ \t]*", lambda m: number(m.group(1)) + " ", body)
     return re.sub(r"\[\^([^\]\s]{1,20})\]", lambda m: number(m.group(1)), body)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from handouts.read.furniture import is_furniture
+from handouts.read.line_shape import SUPERSCRIPT_DIGITS
 
 # "Page 1 of 2", "page 2", "p. 3/4", "Pg 1/1", "(continued)", "continued...", "- continued on Page 2 -", "Please turn over"
 _PAGE_MARK = re.compile(
@@ -88,7 +89,6 @@ def without_running_lines(lines: list[str]) -> list[str]:
     return out
 
 
-_SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _NOTE_NUMBER = re.compile(r"(^\s*|\s{2,})(\d{1,2})\s+(?=[A-Z])")  # (" 1 Yairi E, ...": set in by a space)
 
 
@@ -111,7 +111,7 @@ def numbered_notes_marked(lines: list[str]) -> list[str]:
                 if int(m.group(2)) != expected:
                     return m.group(0)
                 expected += 1
-                return f"{m.group(1)}{m.group(2).translate(_SUPERSCRIPTS)} "
+                return f"{m.group(1)}{m.group(2).translate(SUPERSCRIPT_DIGITS)} "
             out[k] = _NOTE_NUMBER.sub(mark, lines[k])
             k += 1
         break

@@ -109,6 +109,11 @@ def column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None
 _RULER = re.compile(r"[-=:_+–—\s]*")  # a table's ruler row ("|---|:---:|", "------   ------"): no cells to say
 
 
+def _ruler_row(cells: list[str]) -> bool:
+    """Tell whether a table's row is a ruler: every cell of it dashes, colons or nothing."""
+    return all(_RULER.fullmatch(c) for c in cells)
+
+
 def pipe_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
     """Read the lines from `i` drawn as a table with "|" ("| Medicine | Dose |" / "|---|---|" / "| ... |") in a plain
     text file as a table, as `column_table` does; None if fewer than two rows."""
@@ -125,22 +130,22 @@ def pipe_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
         # (only a framed table's outer "|" are its frame: "     | breakfast | lunch" has an empty first cell)
         rows.append([c.strip() for c in (lines[j].strip().strip("|") if framed else lines[j]).split("|")])
         j += 1
-    while len(rows) > 1 and all(_RULER.fullmatch(c) for c in rows[0]):
+    while len(rows) > 1 and _ruler_row(rows[0]):
         del rows[0]  # a grid's top edge
-    if sum(all(_RULER.fullmatch(c) for c in r) for r in rows[1:-1]) >= 2:
+    if sum(map(_ruler_row, rows[1:-1])) >= 2:
         rows = _grid_rows(rows)  # a ruler under every row: the lines between two rulers are one row, wrapped
         if len(rows) < 2:
             return None
         named = not any(re.search(r"\d", c) for c in rows[0]) and all(len(c.split()) <= 4 for c in rows[0])
         return (rows, j) if named else ([[]] + rows, j)
-    ruler = next((k for k, r in enumerate(rows[:5]) if k and all(_RULER.fullmatch(c) for c in r)), None)
+    ruler = next((k for k, r in enumerate(rows[:5]) if k and _ruler_row(r)), None)
     if ruler and ruler > 1 and len({len(r) for r in rows[:ruler]}) == 1:
         # "| Weight (lb) | Acetaminophen |" / "|  | 160 mg/5 mL |" over "|---|---|": a header of several lines, one
         # header (its second line read as a row had dosed no one)
         rows = [[" ".join(r[k] for r in rows[:ruler] if r[k]) for k in range(len(rows[0]))]] + rows[ruler:]
         ruler = 1
     ruled = len(rows) > 2 and ruler == 1
-    rows = _wrapped_rows_joined([r for r in rows if not all(_RULER.fullmatch(c) for c in r)])
+    rows = _wrapped_rows_joined([r for r in rows if not _ruler_row(r)])
     if len(rows) < 2:
         return None
     # A ruler under the first row makes it the header; so do names of columns ("| Medicine | Dose | Notes |").
@@ -154,7 +159,7 @@ def _grid_rows(lines: list[list[str]]) -> list[list[str]]:
     rows: list[list[str]] = []
     group: list[list[str]] = []
     for line in lines + [["-"]]:
-        if all(_RULER.fullmatch(c) for c in line):
+        if _ruler_row(line):
             if group:
                 width = max(len(g) for g in group)
                 rows.append([_joined_cell(g[k] if k < len(g) else "" for g in group) for k in range(width)])
