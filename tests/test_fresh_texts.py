@@ -50,8 +50,8 @@ def _own_summary(name: str) -> bool:
     return any(SUMMARY_BOX.match(s.heading) for s in read_source(path, "en").sections)
 
 
-def test_there_are_three_hundred_and_forty_three_and_every_split_sentence_is_whole(plain):
-    assert len(plain) == 343
+def test_there_are_three_hundred_and_fifty_five_and_every_split_sentence_is_whole(plain):
+    assert len(plain) == 355
     splits = {r.name for r in RULES if r.kind in ("clauses", "examples")}
     for name, r in plain.items():
         for s in r.handout.sentences:
@@ -1268,3 +1268,68 @@ def test_the_twenty_ninth_round_s_classes(plain, views):
     assert not re.search(r"Yairi|Printed Dec|Please display|charity no", stut)
     # An antidepressant's definition says no use the source does not.
     assert all("anxiety" not in t.definition for t in plain["leaflet_mirtazapine"].handout.words_to_know)
+
+
+def test_the_thirtieth_round_s_classes(plain, views):
+    text, items, points, headings = views.text, views.items, views.points, views.headings
+    title = {name: r.handout.meta.title for name, r in plain.items()}
+    knee = text["consent_joint_injection_hyaluronic"]
+    # A split whose first part is a time clause ("after the skin has been cleaned") with no main clause is refused; so is
+    # one that would cut a label's "Some patients ..." apart from its verb.
+    assert "In this procedure, after the skin has been cleaned with an antiseptic solution." not in knee
+    assert "Expected benefit: Some patients experience a reduction in knee pain that begins 2 to 4 weeks" in knee
+    assert "Expected benefit begins" not in knee and ": Some patients experience a reduction in knee pain that arthritis" not in knee
+    # Notes set between "** " and " **" are a list's items, their stars gone; the form's copies line goes; set-in "> "
+    # lines under a heading are a list.
+    assert "**" not in knee and "WHITE COPY" not in knee.upper()
+    assert "A YES to question 3 means the injection will usually be postponed." in items["consent_joint_injection_hyaluronic"]
+    assert any(i.startswith("Avoid strenuous activity such as jogging") for i in items["consent_joint_injection_hyaluronic"])
+    # What a person does as they act is no "This" ("You may shower ..., keeping the dressings on and patting ...").
+    assert "This may keep the dressings on" not in text["discharge_after_laparoscopic_appendectomy_adult"]
+    assert title["discharge_after_laparoscopic_appendectomy_adult"].startswith("DISCHARGE INFORMATION: LAPAROSCOPIC")
+    assert not any(p.endswith("if you need longer.") for p in points["discharge_after_laparoscopic_appendectomy_adult"])
+    # Two verbs of a "because" clause are not split as the subject's ("It may not shiver" for "Older people").
+    cold = text["factsheet_cold_weather_older_adults"]
+    assert "It may not shiver" not in cold and "may not feel the cold as much and may not shiver" in cold
+    # A sheet's short name beside its page number, a season beside its letterhead, a "2.1  WHAT TO DO" heading over
+    # lettered steps, and a one-line list of the sources it cites.
+    assert title["factsheet_cold_weather_older_adults"] == "KEEPING WARM AND WELL: COLD WEATHER AND HYPOTHERMIA"
+    assert not any("Fact Sheet" in h for h in headings["factsheet_cold_weather_older_adults"])
+    assert any(h.startswith("2.1") for h in headings["factsheet_cold_weather_older_adults"])
+    assert any(h.startswith("3.0") for h in headings["factsheet_cold_weather_older_adults"])
+    assert "Move them indoors or to a warm room and remove any wet clothing." in " ".join(items["factsheet_cold_weather_older_adults"])
+    assert "UKHSA" not in cold and ": WHAT TO DO" not in cold
+    # "X, depending on Y, and Z": the condition is not cut off as "This depends on Y, and Z".
+    omega = text["seo_omega3_dry_eyes"]
+    assert "This depends on age" not in omega
+    assert "you are definitely not alone - dry eye disease" in omega  # (a line ending " -" goes on, a time in it or not)
+    assert "rating 4.5 stars" in omega and ">>>" not in omega and "PRO TIP: Give any supplement" in omega
+    # A Markdown table's row wrapped in its cells is one row.
+    assert any(i.startswith("Farmers / vets:") and i.endswith("working in wet yards or drains")
+               for i in items["factsheet_leptospirosis"])
+    # A leaflet's code and contents line go; a label and its value both wrapped stay one row; a "!!" heading loses its marks.
+    riva = text["leaflet_apixaban_missed_dose_card"]
+    assert "RVX20" not in riva and "What is in this leaflet" not in riva and "Patient Alert Card" not in items["leaflet_apixaban_missed_dose_card"]
+    assert "Increase rivaroxaban levels (avoid): ketoconazole" in riva
+    assert "Get emergency help (999) if you have:" in headings["leaflet_apixaban_missed_dose_card"]
+    # "PL 12345/0067 ... Leaflet 2 of 2" is a running line; "Label:  text" wrapped back under its label is one paragraph;
+    # the first of a list's dotted rows wrapped over several lines is one of its items.
+    fluc = plain["leaflet_fluconazole_capsules"]
+    assert not any("PL 12345" in h for h in headings["leaflet_fluconazole_capsules"])
+    assert "Adults 16 to 60 years: swallow ONE 150 mg capsule whole with a glass of water, with or without food." \
+        in text["leaflet_fluconazole_capsules"]
+    assert any(kind == "bullets" and its[0].startswith("Common (may affect up to 1 in 10 people)") for kind, _, its in _blocks(fluc))
+    # A box's line ending "photosensitive: ultraviolet" goes on into "(UV) light ..."; a footnote marked " *" is said
+    # with its row; a bullet's wrapped line under "!!" marks stays its item's.
+    lupus = text["support_group_lupus"]
+    assert "photosensitive: ultraviolet (UV) light can cause rashes" in lupus
+    assert "Pharmacist-led session" in " ".join(i for i in items["support_group_lupus"] if i.startswith("11 June"))
+    assert any(i.endswith("(possible kidney involvement - lupus nephritis)") for i in items["support_group_lupus"])
+    assert "Kuhn A" not in lupus
+    # An arrow set in under a checkbox item, more boxes after it, is what to do for that item: no line of its own.
+    assert any(i.startswith("[ ] Trouble breathing") and "call 911" in i for i in items["triage_child_swallowed_object"])
+    assert not any("give anything by mouth" in p for p in points["triage_child_swallowed_object"])
+    # A cookie banner is no title.
+    assert title["web_page_restless_legs"] == "RESTLESS LEGS SYNDROME (WILLIS-EKBOM DISEASE)"
+    # "Allow 15 to 30 minutes for short hair" leans on the step before it: no Key point.
+    assert not any(p.startswith("Allow 15") for p in points["discharge_child_head_lice_school"])

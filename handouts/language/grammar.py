@@ -16,6 +16,10 @@ AUXILIARIES = {
 _SUBJECTS = {"i", "you", "we", "they", "these", "those", "people", "others", "some", "many", "who", "that", "which"}
 # After "So" these read as "so many", "so much": "So many people do not know" is not "As a result, many ...".
 DEGREE_WORDS = frozenset({"many", "much", "few", "little", "far", "long", "often", "very", "that", "most", "well"})
+# Words for people: a clause about one of them does something; a clause about a thing may cause something.
+PEOPLE = {"someone", "anyone", "everyone", "somebody", "anybody", "person", "people", "adult", "child", "patient",
+          "woman", "man", "baby", "teen", "teenager", "individual", "user", "parent", "member", "those", "who", "you",
+          "they", "resident", "worker", "mother", "father", "infant", "student", "caller", "i", "we", "he", "she"}
 ADVERBS = {"also", "often", "still", "usually", "mainly", "mostly", "sometimes", "always", "only", "just", "really"}
 
 

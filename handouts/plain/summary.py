@@ -257,6 +257,8 @@ _POINTS_ELSEWHERE = (
     r"\bagain\b", r"\brepeat\b",  # "Wait 30 seconds, shake again, and repeat": the steps before say what
     r"\b(?:happen|happens|occur|occurs|develop|appear|follow)\.$",  # "Fever, chills and aches may happen." (with what?)
     r"\b(?:before|after|earlier|later|beforehand|afterwards?)\.$",
+    r"\b(?:longer|shorter|sooner|more|less)\.$",  # "Ask the ward for a fit note if you need longer." (than what?)
+    r"^Allow (?:about |at least |up to )?\d",  # "Allow 15 to 30 minutes for short hair" (to do what?)
     r"^(?:Ask|Check with|Talk (?:to|with)|Speak (?:to|with)|Consult|Tell)\b[^.]{0,40}\bfirst\.$",  # ("Ask your doctor first." before what?)
     r"^(?:Check|Read) (?:the )?(?:food )?labels\b(?![^.]*\bfor\b)",  # "Check labels on canned soups" (for what?)
     r"\b(?:swallows?|takes?|eats?|uses?) (?:any|some|one|them)\b[,.]")  # "If a child swallows any, ..." (any what?)  # "Stop SGLT2 inhibitors 3 days before." (before what?)

@@ -237,7 +237,9 @@ def _whole_clause(root) -> bool:
     if asks and not root.sent.text.rstrip().endswith("?"):
         return False  # "How long you have been using it." is half of a question
     # ("Whether I could be pregnant.", "That I may withdraw my consent at any time.": a clause some other clause holds)
-    marks = CONDITIONS | {"because", "although", "though", "unless", "while", "whether", "that", "whereas"}
+    # ("In this procedure, after the skin has been cleaned.": a time clause cut from the clause it times)
+    marks = CONDITIONS | {"because", "although", "though", "unless", "while", "whether", "that", "whereas", "after",
+                          "before", "since"}
     if any(c.dep_ == "mark" and c.lower_ in marks for c in root.children) and not any(
             t.pos_ == "VERB" and t.i != root.i
             and t.dep_ not in ("advcl", "xcomp", "relcl", "acl", "pcomp", "amod", "prep")  # (not "missed", "including")
@@ -301,8 +303,13 @@ def points_astray(piece: str, previous: str, before: str) -> str | None:
         # the "This" stood for.
         return f"'{words[0]}' could point at more than one thing in '{previous}'"
     nouns = [t for t in doc if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound" and _plural(t) == plural]
-    if subjects and _plural(subjects[0]) == plural or len(nouns) == 1:
-        return None  # the subject, or the only thing of that number it could mean
+    if subjects and _plural(subjects[0]) == plural:
+        return None  # the subject
+    if len(nouns) == 1 and not (subjects and subjects[0].pos_ in ("NOUN", "PROPN") and nouns[0].dep_ == "pobj"
+                                and nouns[0].head.head.i != subjects[0].i):  # ("None of these medicines": its noun)
+        return None  # the only thing of that number it could mean
+    # ("Older people are at greater risk. It may not shiver.": a reader takes "It" for the subject, which it cannot be,
+    # or for "risk", which it was not meant to be)
     return f"'{words[0]}' could point at {'none' if not nouns else 'more than one'} of the things in '{previous}'"
 
 

@@ -49,7 +49,13 @@ def names_or_reaches(part: str) -> bool:
     """Tell whether a part of a letterhead line names who made the sheet, where it is, how to reach them, or when it
     was revised ("Revised: January 2025")."""
     return bool(ORGANISATION.search(part) or CONTACT.search(part) or PLACE.search(part) or is_furniture(part)
-                or re.match(r"(?i)(?:open|hours)\b.*\d", part))  # "Open 8 am - 9 pm daily": when to reach them
+                or re.match(r"(?i)(?:open|hours)\b.*\d", part)  # "Open 8 am - 9 pm daily": when to reach them
+                or _EDITION.fullmatch(part))
+
+
+# "Winter 2024/25", "March 2025", "2024-25": which edition of the sheet this is
+_EDITION = re.compile(r"(?:(?:Spring|Summer|Autumn|Fall|Winter|January|February|March|April|May|June|July|August|"
+                      r"September|October|November|December|[A-Z][a-z]{2}\.?)\s+)?(?:19|20)\d{2}(?:[/-]\d{2,4})?")
 
 
 def is_letterhead(blocks: list[RawBlock], i: int) -> bool:

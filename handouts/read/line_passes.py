@@ -75,6 +75,13 @@ def leader_labels_joined(lines: list[str]) -> list[str]:
             # (set in under the label too: "  Non-sedating antihistamines: cetirizine, levocetirizine," / "    loratadine,
             # desloratadine, fexofenadine ....... 5-7 days")
             out[k], out[k + 1] = f"{above.rstrip()} {line.strip()}", ""
+        elif (dots := re.match(r"(\s*)(\S.*?)\s?(\.{3,})\s*(\S.*)$", out[k])) and LEADER.match(out[k]) \
+                and (wrap := re.match(r"(\s*)([a-z(][^.]*?)\s{3,}(\S.*)$", line)) and wrap.group(1) == dots.group(1) \
+                and wrap.start(3) == dots.start(4):
+            # "  Increase rivaroxaban ...... ketoconazole, ... (for fungal infections);" / "  levels (avoid)
+            # ritonavir and some other HIV medicines": the label and its value both wrapped, each in its column
+            out[k] = f"{dots.group(1)}{dots.group(2)} {wrap.group(2)} {dots.group(3)} {dots.group(4)} {wrap.group(3)}"
+            out[k + 1] = ""
     return _dotted_columns(_leader_table_headed(out, lines))
 
 
@@ -164,10 +171,21 @@ def without_margin_marks(lines: list[str]) -> list[str]:
         # (a long line, wrapped where the page ended it, goes on in small letters: "... high fever, sweating, fast" /
         # "heartbeat, diarrhoea, ...")
         # (or the marks stand beside a list's own bullets: "!! CALL 999 ... IF YOU HAVE:" / "!!  * a temperature ...")
-        inner = m and j - i >= 2 and all(re.match(r"[-*•o]\s", b) for b in bare[1:])
+        # (a bullet's wrapped line set in under its text: "!!   - swelling ... urine" / "!!     (possible kidney ...)")
+        inner = m and j - i >= 2 and re.match(r"[-*•o]\s", bare[1]) and all(
+            re.match(r"[-*•o]\s", b) or _MARGIN_MARK.match(lines[i + 1 + k]).end() > _MARGIN_MARK.match(lines[i + 1]).end()
+            for k, b in enumerate(bare[1:]))
         if inner:
-            for k in range(i, j):
-                out[k] = right.sub("", _MARGIN_MARK.sub(r"\1", lines[k], count=1))
+            out[i] = right.sub("", _MARGIN_MARK.sub(r"\1", lines[i], count=1))
+            for k in range(i + 1, j):  # (the mark goes, the columns stay: a wrapped line stays set in under its item)
+                mark = _MARGIN_MARK.match(lines[k])
+                out[k] = right.sub("", lines[k][:mark.start(2)] + lines[k][mark.end(2) + 1:])
+        elif m and j - i == 1 and not lead_in and (m.group(2)[0] == "!" or m.group(2)[0] == ">" and (
+                (i == 0 or not lines[i - 1].strip()) and (j == len(lines) or not lines[j].strip())
+                and re.match(r"[A-Z][A-Za-z ]{1,20}:\s", bare[0]))):
+            # ">>> PRO TIP: Give ...": a call-out of its own; "!! GET EMERGENCY HELP (999) IF YOU HAVE:" over its
+            # list: a warning's mark, no part of its words
+            out[i] = right.sub("", _MARGIN_MARK.sub(r"\1", lines[i], count=1))
         elif m and j - i >= 2 and not lead_in and any(runs_on(bare[k], bare[k + 1]) or len(bare[k]) >= 60
                                                      and bare[k + 1][:1].islower() and not ends_sentence(bare[k])
                                                      for k in range(len(bare) - 1)):
@@ -412,11 +430,62 @@ def arrowed_items(lines: list[str]) -> list[str]:
     listing: int | None = None  # the items' indent, while a list of them runs
     for k, line in enumerate(lines):
         m = re.match(r"(\s{2,})>\s+(?=\S)", line)
-        if m and (listing is not None or k > 0 and lines[k - 1].rstrip().endswith(":")):
+        # (or two such lines set in alike, one wrapped under the other: "  > Avoid strenuous activity ..." / "    for
+        # more than 1 hour ..." / "  > You may apply an ice pack ...", under a heading)
+        if m and (listing is not None or k > 0 and lines[k - 1].rstrip().endswith(":")
+                  or any(x.startswith(m.group(0)) for x in lines[k + 1:k + 4])):
             out[k] = f"{m.group(1)}- {line[m.end():]}"
             listing = len(m.group(1))
         elif listing is not None and (not line.strip() or indent_of(line) <= listing):
             listing = None
+    return out
+
+
+_CONTENTS_IN_A_LINE = re.compile(r"\s*(?:what is in this (?:leaflet|booklet|sheet)|in this (?:leaflet|booklet)|contents)"
+                                r"\s*:?\s+1[.)]\s+\S", re.I)
+
+
+def without_contents_lines(lines: list[str]) -> list[str]:
+    """Return the lines without a leaflet's contents said in a line ("WHAT IS IN THIS LEAFLET: 1. Uses  2. How to
+    take ..." / "6. Patient Alert Card"): a printed page's guide to its own sections. Read as text, its last item,
+    wrapped onto a line of its own, became a list of one."""
+    out = list(lines)
+    for k, line in enumerate(lines):
+        if not _CONTENTS_IN_A_LINE.match(line) or ends_sentence(line.strip()):
+            continue
+        out[k] = ""
+        j = k + 1
+        while j < len(lines) and re.fullmatch(r"\s*(?:\d{1,2}[.)]\s+[^.!?]{1,40}?\s*)+", lines[j]):
+            out[j] = ""  # ("6. Patient Alert Card": the rest of the contents, wrapped)
+            j += 1
+    return out
+
+
+def _run(lines: list[str], k: int) -> list[str]:
+    """Return the lines from k up to the next blank line."""
+    j = k
+    while j < len(lines) and lines[j].strip():
+        j += 1
+    return lines[k:j]
+
+
+def starred_notes(lines: list[str]) -> list[str]:
+    """Read notes set between "** " and " **" ("  ** If you answered YES to question 1, tell the doctor ..." /
+    "     may be used instead. **") as a list's items: left in, the stars ran into the text ("instead. ** ** A YES")."""
+    out: list[str] = list(lines)
+    open_note = False
+    for k, line in enumerate(lines):
+        m = re.match(r"(\s*)\*\*\s+(?=[^\s*])", line)
+        if m and not any(re.search(r"\S\s+\*\*\s*$", x) for x in _run(lines, k)):
+            m = None  # "** Oxycodone can cause ...": a note's mark, its note unclosed (notes.py says where it goes)
+        if m:
+            out[k] = f"{m.group(1)}*  {line[m.end():]}"
+            open_note = True
+        if open_note and re.search(r"\S\s+\*\*\s*$", out[k]):
+            out[k] = re.sub(r"\s+\*\*\s*$", "", out[k])
+            open_note = False
+        elif open_note and not line.strip():
+            open_note = False
     return out
 
 

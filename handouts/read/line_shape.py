@@ -28,7 +28,8 @@ ORGANISATION = re.compile(r"^(?!.*:).*\b(?:hospital|cent(?:er|re)|clinic|unit|de
                           r"(?:city|county|borough|district) of [A-Z]\w+|(?:environmental|public) health|council|"
                            r"practice|health system|foundation|pharmacy|network|associates|physicians|"
                            r"institute|medical group|general surgery|program|programme|library|(?:nurse |advice |help)line|"
-                           r"hotline|(?:sports|family|internal|sleep|travel) medicine|laboratory|imaging centre|imaging center)\b|_{3,}|please take one"
+                           r"hotline|(?:sports|family|internal|sleep|travel) medicine|laboratory|imaging centre|imaging center|"
+                           r"ward \d+[A-Z]?)\b|_{3,}|please take one"  # ("Ward 7B (Surgical Short Stay)")
                            r"|\b(?:tel|phone|fax)\b.*\d{3}.*\d{4}|\(\d{3}\)\s?\d{3}-\d{4}"  # "Tel (555) 214-8830"
                            r"|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$|^(?:https?://|www\.)\S+$"  # an email or web address
                            r"|^(?:issued|produced|prepared|published) by\b"  # "Issued by: Rheumatology Pharmacy Service"
@@ -89,7 +90,10 @@ def timed(line: str) -> bool:
     # ("... (Mon-Fri, 8:00 a.m.-4:30 p.m.); after" / "hours, call the hospital operator": it stops mid-phrase)
     return bool(TIME.search(line)) and not ends_sentence(line) and not re.search(r"[.!?]\s+[A-Z]\w*(?:\s+\w+){2,}", line) \
         and not re.search(r"[;,]\s*\w+$|\b(?:after|before|during)$", line) and not NEVER_ENDS.search(line) \
-        and not ENDS_MID_PHRASE.search(line) and not re.search(r";\s+[a-z]", line)  # ("... 6:00 p.m.; please use the")
+        and not ENDS_MID_PHRASE.search(line) and not re.search(r";\s+[a-z]", line) \
+        and not re.search(r"\s[-–—]$|,$", line) and line.count("(") <= line.count(")")
+    # ("... 6:00 p.m.; please use the", "... by 3 p.m. every day, you are not alone -", "MEETING SCHEDULE (2nd Tuesday
+    # of each month, 6.30 - 8.00 pm,": each goes on)
 
 
 def join_wrapped(text: str, line: str) -> str:

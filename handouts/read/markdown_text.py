@@ -68,7 +68,9 @@ def parse_markdown(body: str, first_line: int = 1) -> list[RawBlock]:
                 outer.texts += rows
                 outer.levels += [(len(list_kinds), "bullets")] * len(rows)
             else:
-                blocks += table_blocks(table, table_line)
+                # ("| Farmers / vets | Handling cattle ... urine or |" / "| | birthing fluids; ... |": a row wrapped in
+                # its cells, one row)
+                blocks += table_blocks(_cells_wrapped([r for r in table if any(r)]), table_line)
             table = None
         elif tok.type in ("code_block", "fence") and not list_kinds:
             # Text set in by four spaces ("    Drug    Dose    Duration"): a table laid out in columns, or lines pasted
@@ -118,6 +120,20 @@ def parse_markdown(body: str, first_line: int = 1) -> list[RawBlock]:
                 text, quoted = unquote(text)
                 blocks.append(RawBlock("paragraph", [text], line, quoted=quoted or bool(in_quote)))
     return [b for b in laid_out(blocks) if b.texts]
+
+
+def _cells_wrapped(rows: list[list[str]]) -> list[list[str]]:
+    """Join a row with no first cell whose cells go on in small letters ("| Farmers / vets | ... contact with urine or |"
+    / "| | birthing fluids; working in wet yards |") to the row above: its cells wrapped (a row of its own named no one)."""
+    out: list[list[str]] = []
+    for row in rows:
+        said = [c for c in row[1:] if c]
+        if len(out) > 1 and row and not row[0] and said and len(row) == len(out[-1]) \
+                and all(c[:1].islower() or c[:1] == "(" for c in said):
+            out[-1] = [f"{a} {b}".strip() for a, b in zip(out[-1], row)]
+        else:
+            out.append(row)
+    return out
 
 
 def _box_rules_unmarked(body: str) -> str:

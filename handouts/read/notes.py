@@ -80,7 +80,10 @@ def _notes_that_say(text: str) -> str:
 def _footnote_mark(mark: str) -> str:
     """Return the pattern of a footnote mark on a table's row ("H. pylori eradication*"; "**" is another mark)."""
     # "eradication*", "adults,* although", "with exercise.*", "doses 1 and 3.[4]†" (after a citation's brackets)
-    return rf"(?<=[\w).%,;.\]]){re.escape(mark)}(?![*†‡])"
+    # ("11 June ...... Hydroxychloroquine: your questions answered *": set apart by a space at the end of its line)
+    if mark != "*":
+        return rf"(?<=[\w).%,;.\]]){re.escape(mark)}(?![*†‡])"
+    return r"(?:(?<=[\w).%,;.\]])|(?<=\w )(?=\*\s*$))\*(?![*†‡])"
 
 
 NOTE = re.compile(r"^(\*{1,3}|†|‡|[¹²³⁴⁵⁶⁷⁸⁹])\s*(\S.*)$")  # (a superscript's note says something: "¹ In clinical studies")  # "* together with two antibiotics", "** No meetings on holidays"

@@ -10,8 +10,9 @@ from handouts.read.forms import LABEL_LINE
 from handouts.read.furniture import is_furniture, is_menu_bar, stands_apart
 from handouts.read.letterhead import DOCUMENT_KIND, names_or_reaches, SHEET_TITLE, TITLE_GOES_ON
 from handouts.read.line_passes import (LEADER, arrowed_items, label_columns, leader_labels_joined, marked_labels,
-                                       one_box_column, stacked_options, two_column_lists, unboxed_lines,
-                                       without_margin_marks, without_sales_boxes, without_tear_off_tabs, yes_no_rows)
+                                       one_box_column, stacked_options, starred_notes, two_column_lists, unboxed_lines,
+                                       without_contents_lines, without_margin_marks, without_sales_boxes,
+                                       without_tear_off_tabs, yes_no_rows)
 from handouts.read.line_shape import (BULLET, in_capitals, CONTACT, ENDS_MID_PHRASE, ENDS_ON_VERB, ends_sentence,
                                       GRID_RULER, indent_of, join_wrapped, LETTERED, NEVER_ENDS, next_text_line, number_of,
                                       NUMBERED, ORGANISATION, previous_line_blank, STAR_RULE, STREET, TICKED,
@@ -33,7 +34,7 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
     boxed: set[int] = set()  # the lines drawn inside a box
     # "+-------+------+" between the rows of a table drawn as a grid: its rulers, no box's edges
     lines = [x.replace("+", "|") if GRID_RULER.fullmatch(x) else x
-             for x in two_column_lists(without_margin_marks(arrowed_items(raw_lines)))]
+             for x in two_column_lists(without_margin_marks(arrowed_items(starred_notes(without_contents_lines(raw_lines)))))]
     lines = one_box_column(yes_no_rows(stacked_options(without_sales_boxes(unboxed_lines(lines, boxed), boxed))))
     lines = _instructions_off_headings(label_columns(without_tear_off_tabs(_blank_columns_unnamed(marked_labels(lines)))))
     indents: list[int] = []  # how far in the items of each open level of the list being read stand
@@ -90,7 +91,8 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
             continue
         if LEADER.match(raw_lines[i]) and not BULLET.match(line) and not NUMBERED.match(line) \
                 and any(LEADER.match(raw_lines[k]) and abs(indent_of(raw_lines[k]) - indent_of(line)) <= 2
-                        for k in (i - 2, i - 1, i + 1, i + 2) if 0 <= k < len(lines)):
+                        for k in (i - 2, i - 1, i + 1, i + 2, _next_row(lines, i) if i and not BULLET.match(lines[i - 1]) else -1)
+                        if 0 <= k < len(lines)):
             # (dates set right: " 9 Jan ......" over "13 Feb ......")
             # "  Sept 10 ...... Open sharing" / "  Sept 24* ..... "Decoding the IEP": guest speaker from the" / (set in)
             # "Parent Training & Information Center": a schedule's lines, each an item, its wrapped lines its own (read
@@ -119,6 +121,12 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                     and blocks[-1].kind == "bullets" and blocks[-1].texts[-1].startswith("[") and not previous_line_blank(lines, i):
                 # "  [ ] Age under 3 months WITH fever ..." / "      => If any box is ticked, advise the caller ...": a
                 # note on the whole checklist, no item of its last item
+                after = next_text_line(lines, i)
+                if after is not None and not previous_line_blank(lines, i + 1) and re.match(r"\[[ xX✓]\]", after):
+                    # "[ ] Trouble breathing ... blue/grey lips" / "    -> call 911; do NOT give anything by mouth" / "[ ]
+                    # Known or SUSPECTED button battery ...": more boxes follow, so the arrow is what to do for this one
+                    blocks[-1].texts[-1] = f"{blocks[-1].texts[-1]}: {m.group(1).strip()}"
+                    break
                 blocks.append(RawBlock("paragraph", [m.group(1).strip()], n))
                 break
             # (A "1." after a blank line under a list numbered past 1 starts anew: no step of that list.)
@@ -258,7 +266,7 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                          or blocks[-1].texts[-1].count("(") > blocks[-1].texts[-1].count(")")) \
                     and not (stripped[0].isupper() and _word_would_fit(lines[i - 1], stripped, width)) \
                     and not (STREET.match(stripped) and re.search(r"[\w)]$", blocks[-1].texts[-1])) \
-                    and not timed(blocks[-1].texts[-1]) \
+                    and not timed(lines[i - 1].strip()) \
                     and not ("__" in stripped and LABEL_LINE.match(stripped)) \
                     and not re.match(r"\[[ xX✓]\]|[¹²³⁴⁵⁶⁷⁸⁹]", stripped) \
                     and not re.search(r"\S\s+\[[ xX✓]\]\s*[\w/ -]+$", blocks[-1].texts[-1]) \
@@ -330,6 +338,15 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
             b.texts[0], b.quoted = unquote(b.texts[0])
     return _lead_in_headings(laid_out(timetables(_after_last_rule(_answers_unlabelled(_contacts_apart(blocks)), raw_lines,
                                                                    first_line))))
+
+
+def _next_row(lines: list[str], i: int) -> int:
+    """Return where the row after line i starts: past the lines set in under it ("  Common (...) ..... headache," /
+    "                 diarrhoea, feeling sick," / "  Uncommon ...")."""
+    j = i + 1
+    while j < len(lines) and lines[j].strip() and indent_of(lines[j]) > indent_of(lines[i]) + 2:
+        j += 1
+    return j
 
 
 def _answers_unlabelled(blocks: list[RawBlock]) -> list[RawBlock]:
@@ -576,7 +593,9 @@ def _is_heading_line(line: str, next_line: str | None) -> bool:
     if not words or len(words) > _MAX_HEADING_WORDS or next_line is None:
         return False
     if (next_line[0].islower() and not BULLET.match(next_line) and not re.match(r"\(?[a-h][.)]\s+[A-Z]|o\s+\S", next_line)) \
-            or next_line[0] in ",;)":  # ("o Both venues ...": a bullet; "a. If you forget a dose ...": a lettered item)
+            or next_line[0] in ",;)" or re.match(r"\((?![ivx]{1,4}\))[^()]{2,15}\)\s+[a-z]", next_line):
+        # ("o Both venues ...": a bullet; "a. If you forget a dose ...": a lettered item; "(UV) light can cause ...":
+        # the bracket names the last word of this line, and the sentence goes on)
         return False  # the next line carries on this one: a hard-wrapped paragraph
     if line[0] in QUOTES[0] or not (line[0].isupper() or line[0].isdigit()):
         return False

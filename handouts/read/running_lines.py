@@ -9,9 +9,9 @@ import re
 from handouts.read.furniture import is_furniture
 from handouts.read.line_shape import SUPERSCRIPT_DIGITS
 
-# "Page 1 of 2", "page 2", "p. 3/4", "Pg 1/1", "(continued)", "continued...", "- continued on Page 2 -", "Please turn over"
+# "Page 1 of 2", "page 2", "p. 3/4", "Pg 1/1", "Leaflet 2 of 2", "(continued)", "continued...", "- continued on Page 2 -", "Please turn over"
 _PAGE_MARK = re.compile(
-    r"[-–(>\s]*(?:\.{2,}\s*|…\s*)?(?:page\s+\d+(?:\s*(?:of|/)\s*\d+)?|(?:p\.|pg\.?)\s*\d+\s*(?:of|/)\s*\d+"
+    r"[-–(>\s]*(?:\.{2,}\s*|…\s*)?(?:page\s+\d+(?:\s*(?:of|/)\s*\d+)?|(?:leaflet|sheet|side)\s+\d\s+of\s+\d|(?:p\.|pg\.?)\s*\d+\s*(?:of|/)\s*\d+"
     r"|\(?(?:continued|cont(?:'|’)?d\.?|cont\.)\)?"
     r"(?:\s*(?:\.{2,}|…))?(?:\s+(?:overleaf|over|on\s+(?:the\s+)?(?:next\s+page|back|reverse|page\s+\d+)))?"
     r"|(?:please\s+)?turn\s+over|p\.?t\.?o\.?)[-–)>\s.]*", re.I)  # ("> > > continued on page 2 > > >", "... continued ->")
@@ -30,6 +30,9 @@ def is_page_mark(text: str) -> bool:
 def _code(part: str) -> bool:
     """Tell whether a part of a line is a form's or leaflet's code ("Form AI-CF-02 (v4)", "CDS-114", "PL
     04569/0231", "Leaflet ref. PM-027"): for the printer, no text of the sheet."""
+    # ("Leaflet code RVX20-UK-06", "Form no. PH-112": the code's name before it)
+    part = re.sub(r"^(?i:(?:leaflet|form|document|product|item)\s+(?:code|ref\.?|no\.?|number|id)|ref(?:erence)?\.?"
+                  r"(?:\s+(?:code|no\.?|number))?)\s*:?\s+(?=[A-Z0-9]+[-/][A-Z0-9])", "", part)
     return not is_page_mark(part) and bool(re.search(r"\d", part)) and (
         bool(re.fullmatch(r"[A-Z][A-Z0-9]*(?:[-/ .][A-Z0-9]+)*\d[A-Z0-9]*(?:\s*\[[A-Z0-9]+\])?", part))
         or is_furniture(part) and bool(re.search(r"\b[A-Z]{1,6}(?:-[A-Z0-9]+)*-\d|\b[A-Z]{2,}-[A-Z]", part)))
@@ -62,6 +65,7 @@ def without_running_lines(lines: list[str]) -> list[str]:
     out = list(lines)
     top = True  # no sentence yet: the letterhead and title
     bottom = [k for k, x in enumerate(lines) if x.strip()][-3:]  # the sheet's last lines: its footer
+    short_names = _short_names(lines)
     for i, line in enumerate(lines):
         parts = [p.strip() for p in _GAP.split(line.strip()) if p.strip() not in ("", "|")]
         indent = " " * (len(line) - len(line.lstrip()))
@@ -83,12 +87,30 @@ def without_running_lines(lines: list[str]) -> list[str]:
                 and not any(is_furniture(p) for p in parts if not _top_code(p)) \
                 and not re.search(r"\b(?:Dr\.|MD|PharmD|RN|PhD|By|min read)\b", line):  # (a byline's date stays with it)
             kept = [p for p, mark in zip(parts, marks) if not mark and not (top and len(parts) > 1 and _top_code(p))]
+            if not top and any(marks) and all(p.lower() in short_names for p in kept):
+                kept = []  # "Fact Sheet 12      Page 1 of 2" over "Fact Sheet 12 (continued)": the sheet's short name
             out[i] = indent + "    ".join(kept) if kept else ""
         if _SENTENCE_END.search(line.strip()) and len(line.split()) > _MOST_WORDS:
             top = False
     return out
 
 
+def _short_names(lines: list[str]) -> set[str]:
+    """Return the sheet's short names: a short part beside a page mark that a letterhead line or another running line
+    says too ("Fact Sheet 12   Page 1 of 2", "Fact Sheet 12 (continued)", "...   FACT SHEET 12  |  Winter 2024/25")."""
+    said: dict[str, int] = {}
+    for line in lines:
+        parts = [p.strip() for p in _GAP.split(line.strip()) if p.strip() not in ("", "|")]
+        if any(map(is_page_mark, parts)) or any(_RUNNING_TITLE.fullmatch(p) for p in parts):
+            for p in parts:
+                name = re.sub(r"\s*\((?:cont(?:'|’)?d?\.?|continued)\)$", "", p, flags=re.I).lower()
+                if not is_page_mark(p) and len(name.split()) <= _MOST_WORDS and not _SENTENCE_END.search(name):
+                    said[name] = said.get(name, 0) + 1
+    letterhead = " ".join(x for x in lines[:3]).lower()
+    return {name for name, n in said.items() if n >= 2 or name in letterhead}
+
+
+_SOURCE = re.compile(r"\bet al\b|\b(?:19|20)\d{2}\.?\s*$|\bdoi\b|\bjournal\b|\bguidelines?\b|\bguidance\b", re.I)
 _NOTE_NUMBER = re.compile(r"(^\s*|\s{2,})(\d{1,2})\s+(?=[A-Z])")  # (" 1 Yairi E, ...": set in by a space)
 
 
@@ -100,19 +122,28 @@ def numbered_notes_marked(lines: list[str]) -> list[str]:
     The notes start with "1 " and a capital, and a "2 " follows on that line or starts a line under it; a note's
     wrapped line starts in lower case or with its number."""
     out = list(lines)
+    # ("... lower resistance to infection.1 The risk ..." over "1 UKHSA Cold-Health Alert guidance, 2023. 2 WHO ...":
+    # the text cites notes 1 and 2 by marks glued to its words, so a "2" one space after a note's full stop is one too)
+    cited = {int(n) for x in lines for n in re.findall(r"[a-z)][.,;:]?(\d{1,2})(?=[\s,]|$)", x)}
+    number = _NOTE_NUMBER if not {1, 2} <= cited else re.compile(r"(^\s*|\s{2,}|(?<=[.!?]) )(\d{1,2})\s+(?=[A-Z])")
+    # ("exposure.1" in the text over "1. Kuhn A et al. Photosensitivity in lupus erythematosus. 2014." / "2. Royal
+    # College of Ophthalmologists. ..., 2020.": the sources it cites, numbered as a list)
+    sources = {1, 2} <= cited and any(re.match(r"\s*1[.)]\s+[A-Z]", x) and _SOURCE.search(x) for x in lines)
+    if sources:
+        number = re.compile(r"(^\s*)(\d{1,2})[.)]\s+(?=[A-Z])")
     for i, line in enumerate(lines):
-        if not re.match(r"\s*1\s+[A-Z]", line) or not any(
-                re.search(r"(?:^\s*|\s{2,})2\s+[A-Z]", x) for x in lines[i:i + 4]):
+        if not re.match(r"\s*1[.)]\s+[A-Z]" if sources else r"\s*1\s+[A-Z]", line) or sources and not _SOURCE.search(line) \
+                or not any(m.group(2) == "2" for x in lines[i:i + 4] for m in number.finditer(x)):
             continue
         k, expected = i, 1
-        while k < len(lines) and lines[k].strip() and (k == i or re.match(r"\s*(?:[a-z]|\d{1,2}\s+[A-Z])", lines[k])):
+        while k < len(lines) and lines[k].strip() and (k == i or re.match(r"\s*(?:[a-z]|\d{1,2}[.)]?\s+[A-Z])", lines[k])):
             def mark(m: re.Match) -> str:
                 nonlocal expected
                 if int(m.group(2)) != expected:
                     return m.group(0)
                 expected += 1
                 return f"{m.group(1)}{m.group(2).translate(SUPERSCRIPT_DIGITS)} "
-            out[k] = _NOTE_NUMBER.sub(mark, lines[k])
+            out[k] = number.sub(mark, lines[k])
             k += 1
         break
     return out

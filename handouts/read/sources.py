@@ -238,6 +238,14 @@ _COLOURS = {"🔴": "Red", "🟥": "Red", "🟠": "Orange", "🟧": "Orange", "�
             "🟩": "Green", "🔵": "Blue", "🟦": "Blue"}
 
 
+def _stars(m: re.Match) -> str:
+    """Say a star rating in words: '★★★★½' is '4.5 stars', '★★★☆☆' is '3 out of 5 stars'."""
+    stars = m.group().count("★") + m.group().count("⭐") + 0.5 * ("½" in m.group())
+    if "☆" in m.group():
+        return f"{stars:g} out of {stars + m.group().count('☆'):g} stars"
+    return f"{stars:g} star{'s' if stars != 1 else ''}"
+
+
 def _clean(text: str) -> str:
     """Return a text from a reader as every later stage may read it: no control characters, no unsafe address."""
     # "PATIENT DISCHARGE INSTRUCTIONS          Page 1 of 2": a printed page's number is no part of its words.
@@ -260,6 +268,7 @@ def _clean(text: str) -> str:
     text = re.sub(r"(?<=\S)\s+(?:-{1,2}>|=>)\s+(?=\S)", " \u2192 ", text)
     # (inside a line too, where it is a rule's outcome: "No improvement after 7 days → 🟡" says "Yellow")
     text = re.sub(r"([🔴🟠🟡🟢🔵🟥🟧🟨🟩🟦])\uFE0F?", lambda m: _COLOURS[m.group(1)], text)
+    text = re.sub(r"[★⭐]+½?☆*", _stars, text)  # "★★★★½": a rating, said in words (as a picture it went, unsaid)
     text = re.sub(r"\s*[\U0001F000-\U0001FAFF\u2600-\u2712\u2719-\u27BF\u231A\u231B\u23E9-\u23FA\uFE0F\u200D]+\s*", " ",
                   text).strip()  # (and the clocks and buttons among technical signs: "⏱ Hold pressure for 15 minutes")
     if re.fullmatch(r"\s*(?:[A-Z] ){2,}[A-Z](?:\s{2,}(?:[A-Z] )+[A-Z])*\s*", text):

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from handouts.read.blocks import RawBlock
-from handouts.read.line_shape import BULLET, ENDS_MID_PHRASE, ends_sentence, join_wrapped, NEVER_ENDS, NUMBERED, timed
+from handouts.read.line_shape import (BULLET, ENDS_MID_PHRASE, LETTERED, NEVER_ENDS, NUMBERED, ends_sentence, join_wrapped,
+                                      timed)
 
 
 _CELL = re.compile(r"\S+(?: \S+)*")  # a table's cell: words parted by single spaces (cells by two or more)
@@ -24,6 +25,12 @@ def column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None
     j, ruled, stacked = i, False, False  # ruled: a ruler under the first row makes it the header (stacked: of lines)
     spans = False  # the ruler's runs mark where each column starts
     continued = False  # a line set in under a cell carried it on
+    label = re.match(r"(\s*)[^:]{1,40}:\s{2,}(.*\S)", lines[i])
+    if label and not ends_sentence(label.group(2)) and i + 1 < len(lines) and lines[i + 1][:1].strip() \
+            and re.match(r"\s{0,%d}[a-z]" % len(label.group(1)), lines[i + 1]):
+        # "Expected benefit:  Some patients ... that" / "begins 2 to 4 weeks ...": prose wrapped back under its
+        # label, no column (read as one, "begins" had joined the label)
+        return None
     while j < len(lines):
         line = lines[j].expandtabs(4).rstrip()
         cells = [(m.start(), m.group()) for m in _CELL.finditer(line)]
@@ -34,7 +41,7 @@ def column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None
             j += 1
             continue
         if not cells or "__" in line and not (ruled and _lines_up(line, columns)) \
-                or BULLET.match(line) and not (rows and len(cells) >= 2) \
+                or (BULLET.match(line) or LETTERED.match(line) and not ruled) and not (rows and len(cells) >= 2) \
                 or NUMBERED.match(line) and ends_sentence(cells[0][1]) \
                 or any(re.match(r"\[[ xX✓]\]", c) for _, c in cells[1:]):
             break  # ("1. Take 2 tablets.  Take them with food.": a step of two sentences, no row; "Pregnant?   [ ] Yes
@@ -53,6 +60,8 @@ def column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None
             j += 1
             continue  # "------   ------" under the header: a ruler, no row
         if not rows and len(cells) >= 2:
+            if len(cells) == 2 and re.fullmatch(r"\d{1,2}(?:\.\d{1,2})+\.?", cells[0][1]) and not re.search(r"[a-z]", cells[1][1]):
+                return None  # "2.1  WHAT TO DO": a numbered section's heading, set apart from its number
             columns = [at for at, _ in cells]
         elif ruled and columns:
             cells = _split_at_columns(cells, columns)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from handouts.language.clause_parse import POINTING, leading_reason, main_clauses, points_elsewhere
-from handouts.language.grammar import (ADVERBS, AUXILIARIES, has_verb, is_plural, tells_what_to_do, third_person,
+from handouts.language.grammar import (ADVERBS, AUXILIARIES, PEOPLE, has_verb, is_plural, tells_what_to_do, third_person,
                                        verb_forms, words)
 from handouts.language.lexicon import names_and_terms, protected_names
 from handouts.language.parse import parse
@@ -595,6 +595,12 @@ def split_participle_clause(sentence: str) -> list[str]:
             re.search(r",\s+(?:or|and)\b", m.group(4)) or not re.match(r"(?:the|a|an|in|to|on|your|their|its)\b", m.group(4))):
         # "Call if you have a fever, increasing redness, or pain": the -ing word is a sign in the list.
         return [sentence]
+    participle = next((t for t in parse(sentence) if t.idx == m.start(3)), None)
+    if participle is not None and any(c.dep_ == "conj" and c.tag_ == "VBG" for c in participle.children) \
+            or _done_by_a_person(m.group(1), m.group(3)):
+        # "You may shower ..., keeping the dressings on and patting the wounds dry": what the person does as they
+        # shower, not what showering does ("This may keep the dressings on" would say it happens by itself).
+        return [sentence]
     base, third = third_person(m.group(3))
     if tells_what_to_do(m.group(1)) or tells_what_to_do(re.sub(r"^(?:When|If|Before|After|While|Once)\b[^,]*, ", "", m.group(1))):
         # ("When changing direction, take several small steps ..., keeping your toes pointed forward" too)
@@ -610,6 +616,20 @@ def split_participle_clause(sentence: str) -> list[str]:
     else:
         verb = f"{modal} {base}" if modal else third
     return split_or_keep(sentence, [m.group(1), f"This {verb} {m.group(4)}"])
+
+
+# What an event brings about, whoever does it: after a person's action ("You may rest, causing ..."), "This" may
+# still stand for the action. Other -ing words after a person's action are what the person does with it.
+_CONSEQUENCES = {"leading", "resulting", "causing", "triggering", "producing", "creating", "worsening"}
+
+
+def _done_by_a_person(main: str, participle: str) -> bool:
+    """Tell whether an -ing clause after `main` tells what its person does, not what its event brings about."""
+    if participle in _CONSEQUENCES:
+        return False
+    root = next((t for t in parse(main) if t.dep_ == "ROOT"), None)
+    subject = root is not None and next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return bool(subject) and subject.lemma_.lower() in PEOPLE | {"i", "we", "he", "she"}
 
 
 @rule("'A, but B', 'A, although B' and 'A, so B' join two complete sentences (as the parse shows); split them and keep the 'But'.",
@@ -729,12 +749,22 @@ def split_shared_subject(sentence: str) -> list[str]:
         # shorten it and may reduce ...": the second verb is the "which" clause's, under its "when started early".
         return [sentence]
     subject = m.group(2)
+    doc = parse(sentence)
+    joined = next((t for t in doc if t.idx == m.start(4) - 4 and t.lower_ == "and"), None)
+    if joined is None or not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") and m.start(2) <= c.idx < m.end(2)
+                                 for c in joined.head.children):
+        # "Older people are at greater risk because they may not feel the cold as much and may not shiver": the
+        # "and" joins two verbs of the "because" clause (not the subject's verb); split there, the second would lose
+        # its "because".
+        return [sentence]
     if subject.split()[0].endswith("ing") and len(subject.split()) <= 4:
         # "Taking PrEP alone is not enough to treat HIV and may lead to resistance": "It" could be HIV or PrEP.
         return split_or_keep(sentence, [f"{m.group(1)}{subject} {m.group(3)}", f"{subject} {m.group(4)} {m.group(5)}"])
+    head = next((t for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
     plural = subject.split()[0].lower() in ("these", "those", "they") or (
-        subject.endswith("s") and not subject.endswith("ss") and subject.split()[0].lower() not in ("this", "its"))
-    pronoun = "They" if plural else "It"
+        head.tag_ in ("NNS", "NNPS") if head is not None and head.pos_ in ("NOUN", "PROPN")
+        else subject.endswith("s") and not subject.endswith("ss") and subject.split()[0].lower() not in ("this", "its"))
+    pronoun = "They" if plural else "It"  # ("Older people ... and may": "They", though "people" ends in no "s")
     return split_or_keep(sentence, [f"{m.group(1)}{subject} {m.group(3)}", f"{pronoun} {m.group(4)} {m.group(5)}"])
 
 
@@ -909,12 +939,18 @@ def split_long_by_means(sentence: str) -> list[str]:
       cases=[("These symptoms vary in intensity depending on factors like the duration and severity of use.",
               ["These symptoms vary in intensity.", "This depends on factors like the duration and severity of use."]),
              ("Doses vary depending on weight.", ["Doses vary depending on weight."]),
+             ("It affects 5% to 30% of adults, depending on age and how it is defined, and many people now take fish oil.",
+              ["It affects 5% to 30% of adults, depending on age and how it is defined, and many people now take fish oil."]),
              ("Depending on the dose, it may help some people who have trouble sleeping.",
               ["Depending on the dose, it may help some people who have trouble sleeping."])])
 def split_depending_on(sentence: str) -> list[str]:
     """Split 'A depending on B' (A a whole clause) into 'A.' and 'This depends on B.' in a sentence of 12+ words."""
     m = re.match(r"^(.+?),? depending on (.+)$", sentence)
     if not m or len(sentence.split()) < 12:
+        return [sentence]
+    if (rest := re.search(r"[,;] (.+)$", m.group(2))) and has_verb(rest.group(1)):
+        # "... 5% to 30% of adults, depending on age and how it is defined, and many people are turning to ...":
+        # the sentence goes on past the condition; "This depends on ..., and many people ..." would join the two.
         return [sentence]
     return split_or_keep(sentence, [m.group(1), f"This depends on {m.group(2)}"])
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from handouts.language.parse import parse
-from handouts.language.grammar import ADVERBS, AUXILIARIES, has_verb, is_plural, verb_forms, words
+from handouts.language.grammar import ADVERBS, AUXILIARIES, PEOPLE, has_verb, is_plural, verb_forms, words
 from handouts.plain.rules.base import SPLIT_FROM, cap, rule, split_or_keep
 
 
@@ -150,11 +150,6 @@ def split_such_as(sentence: str) -> list[str]:
     return split_or_keep(sentence, [listed, main])
 
 
-_PEOPLE = {"someone", "anyone", "everyone", "somebody", "anybody", "person", "people", "adult", "child", "patient",
-           "woman", "man", "baby", "teen", "teenager", "individual", "user", "parent", "member", "those", "who", "you",
-           "they", "resident", "worker", "mother", "father", "infant", "student", "caller"}
-
-
 def _inside_a_modifier(sentence: str, comma: int) -> bool:
     """Tell whether the word before the comma at `comma` is in a phrase that describes a noun before it ("medicines
     that thin the blood", "foods made with raw eggs", "contraceptives containing ethinylestradiol"): the examples
@@ -170,7 +165,7 @@ def _inside_a_modifier(sentence: str, comma: int) -> bool:
             # example names a person, so the examples are of what the person uses or has.
             described = word.head if word.dep_ in ("acl", "relcl") else next(
                 (t for t in word.ancestors if t.pos_ in ("NOUN", "PROPN", "PRON")), word.head)
-            return described.lemma_.lower() not in _PEOPLE and word.lemma_ != "have"
+            return described.lemma_.lower() not in PEOPLE and word.lemma_ != "have"
         if word.pos_ in ("VERB", "AUX") and word.dep_ == "conj":
             continue  # "... treat the pain at home and start an antibiotic, such as ...": the verb it is joined to says
         if word.pos_ in ("VERB", "AUX"):
