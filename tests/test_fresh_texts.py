@@ -50,8 +50,8 @@ def _own_summary(name: str) -> bool:
     return any(SUMMARY_BOX.match(s.heading) for s in read_source(path, "en").sections)
 
 
-def test_there_are_three_hundred_and_fifty_five_and_every_split_sentence_is_whole(plain):
-    assert len(plain) == 355
+def test_there_are_three_hundred_and_sixty_seven_and_every_split_sentence_is_whole(plain):
+    assert len(plain) == 367
     splits = {r.name for r in RULES if r.kind in ("clauses", "examples")}
     for name, r in plain.items():
         for s in r.handout.sentences:
@@ -1333,3 +1333,59 @@ def test_the_thirtieth_round_s_classes(plain, views):
     assert title["web_page_restless_legs"] == "RESTLESS LEGS SYNDROME (WILLIS-EKBOM DISEASE)"
     # "Allow 15 to 30 minutes for short hair" leans on the step before it: no Key point.
     assert not any(p.startswith("Allow 15") for p in points["discharge_child_head_lice_school"])
+
+
+def test_the_thirty_first_round_s_classes(plain, views):
+    text, items, points, headings = views.text, views.items, views.points, views.headings
+    title = {name: r.handout.meta.title for name, r in plain.items()}
+    # A ", which ..." aside after which the sentence's list goes on (", and benzyl alcohol, which ...", ", or cystine")
+    # is not split; "insert" is "put" only where it says where; a standard's part ("12312-1") is no range.
+    clot = text["leaflet_clotrimazole_pessary"]
+    assert "Alcohol may cause" not in clot and "insert the pessary with a clean finger" in clot
+    stones = text["qa_kidney_stone_urine_tests"]
+    assert "This is usually linked to urinary tract infection" not in stones and "Page 1 of 1" not in stones
+    assert "struvite, which is usually linked to urinary tract infection, or cystine" in stones
+    sun = text["factsheet_sun_safety_outdoor_workers"]
+    assert "BS EN ISO 12312-1" in sun and "12312 to 1" not in sun
+    # A memory aid's letter is no answer's "A:"; the sheet's first line said again on page 2 is its running header; a
+    # numbered list of sources in brackets goes.
+    assert "A: Asymmetry -- the two halves look different" in items["factsheet_sun_safety_outdoor_workers"]
+    assert not any("HARTWELL" in h for h in headings["factsheet_sun_safety_outdoor_workers"])
+    assert "6.0  vitamin D" in headings["factsheet_sun_safety_outdoor_workers"]
+    assert "Health and Safety Executive" not in sun and "a practical guide" not in sun
+    assert title["factsheet_sun_safety_outdoor_workers"] == "FACT SHEET: SUN SAFETY FOR OUTDOOR WORKERS"
+    # Tick boxes stacked under a label of several words stay on its line, apart from the next label's; "Label:  text"
+    # wrapped back under its label is prose; a form's code beside the trust's name is letterhead.
+    botox = items["consent_botox_bladder_injection"]
+    assert "Dose planned: [ ] 100 units (overactive bladder) [ ] 200 units (neurogenic detrusor overactivity) " \
+        "[ ] Other: ______ units" in botox
+    assert any(i.startswith("Anaesthetic: [ ] Local") for i in botox)
+    assert "You must be willing and able to pass a catheter into your own bladder" in text["consent_botox_bladder_injection"]
+    assert title["consent_botox_bladder_injection"].startswith("PATIENT AGREEMENT TO INVESTIGATION OR TREATMENT")
+    # A line ending on a phone number and its hours ends there; a form's field is no title.
+    elbow = items["discharge_child_nursemaid_elbow"]
+    assert "In an emergency always call 999." in elbow and not any(i.endswith("Questions?") for i in elbow)
+    assert title["discharge_child_nursemaid_elbow"].startswith("DISCHARGE ADVICE FOR PARENTS AND CARERS: PULLED ELBOW")
+    # Page numbers and codes in Markdown and plain text ("`HP-FS-031 v4.2 — Page 1 of 1`", "- 1 -   PL 20417/0153").
+    assert "HP-FS-031" not in text["factsheet_campylobacter"]
+    prop = text["leaflet_propranolol_tablets"]
+    assert "PL 20417" not in prop and "- 2 -" not in prop
+    # An item that finishes its lead-in's "to:" is no Key point.
+    assert not any(p.startswith("Treat high blood pressure") for p in points["leaflet_propranolol_tablets"])
+    # A reference wrapped onto a line of its own stays in the sources; "<< Previous | Next >>" goes.
+    vit = text["seo_vitamin_c_skin_serum"]
+    assert not re.search(r"Clin Aesthet|Telang|Previous:|Next:", vit)
+    assert not any("Dermatol" in h for h in headings["seo_vitamin_c_skin_serum"])
+    # A banner's first line ending "with" goes on into its second.
+    assert title["support_group_hearing_loss_adults"].endswith("for Adults with Acquired Hearing Loss, Hearing Aids & Cochlear Implants")
+    assert not any(h.startswith("Acquired Hearing Loss") for h in headings["support_group_hearing_loss_adults"])
+    # A "Question  YES  NO" column's name is no heading; a box of one line in capitals is a section's heading; a label
+    # right after a box whose heading was in it starts a section of its own; "--->" is an arrow.
+    tri = headings["triage_adult_allergic_reaction_phone"]
+    assert "Question" not in tri and any(h.startswith("Tier 1 - SUSPECTED ANAPHYLAXIS") for h in tri)
+    assert any(h.startswith("Step 3 - SAME-DAY QUESTIONS") for h in tri)
+    assert any(h.startswith("Safety-netting") for h in tri)
+    assert not any(re.match(r"(?i)-*>|any yes", p) for p in points["triage_adult_allergic_reaction_phone"])
+    # A video's caption in brackets and a line of a leaflet's code and dates go.
+    ach = text["web_page_achilles_tendinopathy"]
+    assert "[Video" not in ach and "PHY-0417" not in ach

@@ -141,7 +141,10 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
             # for the spacer, not for every inhaler; "Pull upward with steady pressure" pulls the tick of step 1).
             # ("Do not:" / "Drive ... for 24 hours": an item under a lead-in that says "not" means its opposite alone)
             if blk.is_list and (lists_conditions(sec.heading, lead_in) or _TIMED.search(lead_in)
-                                or lead_in.startswith("Each line gives") or _NEGATING.search(lead_in)) \
+                                or lead_in.startswith("Each line gives") or _NEGATING.search(lead_in)
+                                # ("It may be used to:" / "Treat high blood pressure ...": the item finishes the
+                                # lead-in's sentence; alone it reads as an order)
+                                or re.search(r"\bto:\s*$", lead_in)) \
                     or blk.kind == "numbered":  # (a table's row, "Tea or coffee: effect ...; wait 1 to 2 hours", is no point)
                 condition_items |= {id(x) for x in blk.sentences}
     # An item of a list set in under another item ("Avoid tampons for 48 hours" under "Small biopsies might be
@@ -259,6 +262,7 @@ _POINTS_ELSEWHERE = (
     r"\b(?:before|after|earlier|later|beforehand|afterwards?)\.$",
     r"\b(?:longer|shorter|sooner|more|less)\.$",  # "Ask the ward for a fit note if you need longer." (than what?)
     r"^Allow (?:about |at least |up to )?\d",  # "Allow 15 to 30 minutes for short hair" (to do what?)
+    r"^(?:Any|All) (?:yes|no)\b",  # "Any yes: go to Tier 1 right away." (yes to what?)
     r"^(?:Ask|Check with|Talk (?:to|with)|Speak (?:to|with)|Consult|Tell)\b[^.]{0,40}\bfirst\.$",  # ("Ask your doctor first." before what?)
     r"^(?:Check|Read) (?:the )?(?:food )?labels\b(?![^.]*\bfor\b)",  # "Check labels on canned soups" (for what?)
     r"\b(?:swallows?|takes?|eats?|uses?) (?:any|some|one|them)\b[,.]")  # "If a child swallows any, ..." (any what?)  # "Stop SGLT2 inhibitors 3 days before." (before what?)

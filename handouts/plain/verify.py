@@ -147,6 +147,9 @@ _REPORTING = {"say", "suggest", "think", "believe", "report", "note", "show", "f
 def broken_join(doc) -> bool:
     """Tell whether a sentence joins its parts wrongly: an "and" with nothing after it to join ("..., and unlike
     THC."), or two sentences run together with a comma ("X is the ingredient ..., CBD does not ...")."""
+    if any(t.text == ";" for t in doc):
+        # each part on its own, as whole() reads them: across a semicolon the parser hangs one clause on the other
+        return any(broken_join(parse(part.strip())) for part in doc.text.split(";") if len(part.split()) > 1)
     for t in doc:
         if t.dep_ == "conj" and t.pos_ == "ADP" and t.head.pos_ in ("VERB", "AUX") \
                 and not (t.head.tag_ == "VBG" and t.i > 1 and doc[t.i - 2].tag_ == "RB"):

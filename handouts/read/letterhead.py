@@ -50,7 +50,15 @@ def names_or_reaches(part: str) -> bool:
     was revised ("Revised: January 2025")."""
     return bool(ORGANISATION.search(part) or CONTACT.search(part) or PLACE.search(part) or is_furniture(part)
                 or re.match(r"(?i)(?:open|hours)\b.*\d", part)  # "Open 8 am - 9 pm daily": when to reach them
-                or _EDITION.fullmatch(part))
+                or _EDITION.fullmatch(part) or _SPECIALTIES.fullmatch(part) or _FORM_CODE.fullmatch(part))
+
+
+# "CONSENT FORM 1-URO", "Form code: UR-CF-07": which of the organisation's forms this is
+_FORM_CODE = re.compile(r"(?i)(?:[a-z]+ )?form(?: code| no\.?| number)?:?\s*[A-Z0-9]+(?:[-/.][A-Z0-9]+)+")
+
+
+# "Urology & Urogynaecology", "Cardiology and Vascular Surgery": a department named by its specialties
+_SPECIALTIES = re.compile(r"(?:[A-Z][a-z]+(?:ology|iatrics|iatry|paedics|pedics|surgery|medicine)\s*(?:&|and|,)?\s*)+")
 
 
 # "Winter 2024/25", "March 2025", "2024-25": which edition of the sheet this is
@@ -182,9 +190,20 @@ def title_at_top(blocks: list[RawBlock]) -> int | None:
             return k + len(contacts.texts) - 1
     for i, b in enumerate(blocks[:min(run, 8)]):  # (letterhead runs up to 7 lines: name, unit, address, phones)
         # ("EMERGENCY DEPARTMENT DISCHARGE INSTRUCTIONS" names a department, but says what the sheet is: its title)
-        if (not is_letterhead(blocks, i) or SHEET_TITLE.search(b.texts[0])) and not b.texts[0].endswith("?"):
+        # ("Child's weight: ______ kg  (measured / estimated)": a form's field, no title)
+        # ("... NHS Foundation Trust    CONSENT FORM 1-URO": the kind of sheet as a form's code, no title)
+        if (not is_letterhead(blocks, i) or SHEET_TITLE.search(b.texts[0])
+                and not any(_FORM_CODE.fullmatch(p) for p in letterhead_parts(b.texts[0]))) and not b.texts[0].endswith("?") \
+                and "__" not in b.texts[0]:
             return i if run > 1 else None
     banner = blocks[run]
+    if "__" in banner.texts[0]:
+        # "Child's weight: ______ kg": a form's field under the letterhead, no banner; the title may stand under the
+        # fields ("DISCHARGE ADVICE FOR PARENTS AND CARERS: PULLED ELBOW")
+        k = run
+        while k < min(len(blocks), 8) and "__" in blocks[k].texts[0]:
+            k += 1
+        return k if k < len(blocks) and blocks[k].kind == "heading" and not is_letterhead(blocks, k) else None
     if run <= 5 and banner.kind == "paragraph" and len(banner.texts) == 1 and in_capitals(banner.texts[0]) \
             and banner.texts[0].endswith(":") and len(banner.texts[0].split()) <= 8 and run + 1 < len(blocks) \
             and blocks[run + 1].kind == "heading" and not is_letterhead(blocks, run + 1):

@@ -239,7 +239,10 @@ def yes_no_rows(lines: list[str]) -> list[str]:
         head = re.fullmatch(r"(\s*\S.*?\S)?\s{4,}(?:[A-Z][A-Za-z]*\?\s{2,})?(YES|Yes)\s{2,}(NO|No)\s*", lines[i])
         if head and (head.group(1) is None or len(lines[i]) - len(head.group(1)) >= 8):
             names = head.group(2).capitalize(), head.group(3).capitalize()
-            out[i] = head.group(1) or ""
+            # ("Question    YES   NO": the first column's name says only what its rows are; as a heading it took the
+            # place of the step's own, "STEP 2 - RED FLAG QUESTIONS (ask ALL; any YES = TIER 1)")
+            out[i] = "" if not head.group(1) or re.fullmatch(r"\s*(?:questions?|symptoms?|signs?|items?|check)\s*", head.group(1), re.I) \
+                else head.group(1)
             staff = _STAFF_TICKS.search(lines[i]) or i and _STAFF_TICKS.search(lines[i - 1])
             if staff:
                 # "5. WHEN TO GET HELP     Tick if discussed" over "YES  NO": the staff's record that they said it, no
@@ -294,7 +297,10 @@ def stacked_options(lines: list[str]) -> list[str]:
     out = list(lines)
     anchor = None  # the line the options stand on, and the column of its first box
     for i, line in enumerate(lines):
-        m = re.fullmatch(r"(\s*)\[[ xX]\]\s+\S+(?:\s\S+){0,2}\s*", line)
+        # (an option of a few words, a note in brackets after it, or two boxes on the line: "[ ] 200 units (neurogenic
+        # detrusor overactivity)", "[ ] Sedation     [ ] General anaesthetic")
+        m = re.fullmatch(r"(\s*)\[[ xX]\]\s+\S+(?:\s\S+){0,5}(?:\s+\([^()]{1,50}\))?"
+                         r"(?:\s{2,}\[[ xX]\]\s+\S+(?:\s\S+){0,2})*\s*", line)
         if m and anchor is not None and len(m.group(1)) == anchor[1]:
             out[anchor[0]] = f"{out[anchor[0]].rstrip()}  {line.strip()}"
             out[i] = ""

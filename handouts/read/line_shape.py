@@ -13,7 +13,7 @@ SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 # ">> your toes become cold", "! faint again", "o Room 3B has a hearing loop" (an "o" at the line's start too): bullets
 # "  -> Begin taking your pain medicines ...", "→ Rest": an arrow set at a line's start marks an item too, and so
 # does a tick ("✔ NMN and NR are precursors ...").
-BULLET = re.compile(r"^(?!.*<<\s*$)(?:\s*(?:[-*•‣◦–▪►➤»›!→➔✔✓✅]|>>|-{1,2}>|=>)|\s+o|o(?=\s+[A-Z0-9\"“(]))\s+(.*)$")  # (">> ... <<": a box)
+BULLET = re.compile(r"^(?!.*<<\s*$)(?:\s*(?:[-*•‣◦–▪►➤»›!→➔✔✓✅]|>>|-{1,3}>|=>)|\s+o|o(?=\s+[A-Z0-9\"“(]))\s+(.*)$")  # (">> ... <<": a box)
 LETTERED = re.compile(r"^\s+\(?[a-z][.)]\s+(.*)$")  # "   a. Straighten your arm": a step set in under a numbered one
 NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|step \d{1,2}\s*[:.)-])\s+(.*)$", re.I)  # "1. Wash", "Step 1: Wash"
 # "  [ ] Burns to the face, nose or mouth from a fire in an enclosed space," / "      or singed nasal hair ...": a
@@ -29,7 +29,8 @@ ORGANISATION = re.compile(r"^(?!.*:).*\b(?:hospital|cent(?:er|re)|clinic|unit|de
                            r"practice|health system|foundation|pharmacy|network|associates|physicians|"
                            r"institute|medical group|general surgery|program|programme|library|(?:nurse |advice |help)line|"
                            r"hotline|(?:sports|family|internal|sleep|travel) medicine|laboratory|imaging centre|imaging center|"
-                           r"ward \d+[A-Z]?)\b|_{3,}|please take one"  # ("Ward 7B (Surgical Short Stay)")
+                           r"ward \d+[A-Z]?|ltd|limited|inc|plc|llc)\b|_{3,}|please take one"  # ("Ward 7B (Surgical
+                           # Short Stay)", "HARTWELL CIVIL & UTILITIES LTD")
                            r"|\b(?:tel|phone|fax)\b.*\d{3}.*\d{4}|\(\d{3}\)\s?\d{3}-\d{4}"  # "Tel (555) 214-8830"
                            r"|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$|^(?:https?://|www\.)\S+$"  # an email or web address
                            r"|^(?:issued|produced|prepared|published) by\b"  # "Issued by: Rheumatology Pharmacy Service"
@@ -143,9 +144,10 @@ ENDS_ON_VERB = re.compile(r"(?<!\bin )(?<!\bof )(?<!\bby )\b(?:may|might|can|cou
                            r"has|had)$", re.I)
 
 
-# Words no title ends on, however short ("Children may return once they" / "[a] have received ...").
+# Words no title ends on, however short ("Children may return once they" / "[a] have received ...", "... Peer Support
+# Group for Adults with" / "Acquired Hearing Loss ...").
 NEVER_ENDS = re.compile(r"\b(?:a|an|the|and|or|of|to|that|which|they|you|we|once|if|when|because|unless|until|than|"
-                         r"your|their|its|our)$", re.I)
+                         r"your|their|its|our|with|from|into|between|including)$", re.I)
 
 
 def in_capitals(text: str) -> bool:

@@ -9,6 +9,7 @@ from handouts.read.blocks import laid_out, RawBlock, safe_link, sentence_end, ta
 from handouts.read.furniture import stands_apart
 from handouts.read.line_shape import BULLET, ends_sentence, NUMBERED, SUPERSCRIPT_DIGITS
 from handouts.read.plain_text import parse_plain_text
+from handouts.read.running_lines import page_marks_off
 
 
 def parse_markdown(body: str, first_line: int = 1) -> list[RawBlock]:
@@ -23,6 +24,7 @@ def parse_markdown(body: str, first_line: int = 1) -> list[RawBlock]:
     # An "o" set in under a list's item is a bullet of a list inside it ("- One leg swollen, especially if:" / "  o recent
     # surgery"): as Markdown it would run on in the item's text, the "o"s in it.
     body = _box_rules_unmarked(_footnotes_as_superscripts(re.sub(r"(?m)^([ \t]+)o[ \t]+(?=\S)", r"\1- ", body)))
+    body = "\n".join(page_marks_off(body.split("\n")))  # ("`HP-FS-031 v4.2 — Page 1 of 1`": the printed page's)
     # "-> your vision becomes blurred ...": an arrow is an item's mark (to Markdown it was text, the items one line)
     body = re.sub(r"(?m)^((?:[ \t]*>)*[ \t]*)(?:->|=>|→|➔)[ \t]+(?=\S)", r"\1- ", body)
     tokens = parser.parse(re.sub(r"_{3,}", lambda m: "\\_" * len(m.group()), body))

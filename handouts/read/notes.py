@@ -17,7 +17,10 @@ def without_references(blocks: list[RawBlock]) -> list[RawBlock]:
     """Drop a 'References' section: a patient handout restates claims, its reader needs no citation list."""
     out, skipping, sources_above = [], False, False
     for b in blocks:
-        if b.kind == "heading" or b.kind == "paragraph" and len(b.texts) == 1 and _REFERENCES.match(b.texts[0].strip()):
+        cites = bool(_NOTE_MARK.search(b.texts[0]) or _CITES.search(b.texts[0]))
+        if skipping and b.kind == "heading" and cites:
+            pass  # "J Clin Aesthet Dermatol. 2017;10(7):14-17.   ³ Telang PS. Indian Dermatol": a reference's wrapped line
+        elif b.kind == "heading" or b.kind == "paragraph" and len(b.texts) == 1 and _REFERENCES.match(b.texts[0].strip()):
             skipping = bool(_REFERENCES.match(b.texts[0].strip()))  # "## References", or "**References**" on its own
         elif skipping and b.kind == "paragraph" and (re.match(r"[*†‡]|(?:Questions|Contact us|For more information)\b",
                                                               b.texts[0]) or CONTACT.search(b.texts[0])):
@@ -30,9 +33,14 @@ def without_references(blocks: list[RawBlock]) -> list[RawBlock]:
         # ("Sources: [1] Mlcek J et al., Molecules, 2016. [2] ...": a line of references under its label)
         listed = b.kind in ("paragraph", "bullets", "heading") and re.match(r"(?:sources|references|citations)\s*:\s*\S", b.texts[0], re.I) \
             and re.search(r"\bet al\b|\b(?:19|20)\d{2}\b", b.texts[0])
-        # (its wrapped line read apart: "Clin Immunol, 2020. [3] Kawai M et al., Int Arch Allergy Immunol, 2009.")
-        wrapped = sources_above and b.kind in ("paragraph", "bullets") and len(b.texts) == 1 \
-            and re.search(r"\bet al\b|\b(?:19|20)\d{2}\b", b.texts[0]) and not has_verb(b.texts[0])
+        # ("[1] Health and Safety Executive. Sun protection: ...  [2] World Health Organization. ...": numbered sources
+        # in brackets, as the text cites them)
+        listed = listed or b.kind == "paragraph" and len(re.findall(r"(?:^|\s)\[\d{1,3}\]\s+[A-Z]", b.texts[0])) >= 2 \
+            and b.texts[0].startswith("[1]")
+        # (its wrapped line read apart: "Clin Immunol, 2020. [3] Kawai M et al., Int Arch Allergy Immunol, 2009.",
+        # "a practical guide.")
+        wrapped = sources_above and b.kind in ("paragraph", "bullets") and len(b.texts) == 1 and not has_verb(b.texts[0]) \
+            and (re.search(r"\bet al\b|\b(?:19|20)\d{2}\b", b.texts[0]) or b.texts[0][:1].islower() and len(b.texts[0].split()) <= 6)
         sources_above = bool(listed)
         if not skipping and not listed and not wrapped \
                 and not (b.kind == "paragraph" and (_citation_notes(b.texts[0]) or _REFERENCE.match(b.texts[0]))):
@@ -46,6 +54,7 @@ _REFERENCE = re.compile(r"^\[\d{1,3}\]\s+.*\b(?:19|20)\d{2}\s*;\s*\d+(?:\(\d+\))
 
 
 _NOTE_MARK = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*")
+_CITES = re.compile(r"\bet al\b|\b(?:19|20)\d{2}\s*;\s*\d+")  # "Pullar JM et al.", "2017;9(8):866": a reference's
 
 
 def _source_note(note: str) -> bool:

@@ -114,10 +114,10 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                 m = None  # "   a. Straighten your arm ..." is a step only under a list's item, a heading or a lead-in
             if m and pattern is TICKED and not _checklist(lines, i):
                 m = None
-            if m and pattern is BULLET and re.match(r"\s*(?:-{1,2}>|=>|→|➔)", line) and blocks and blocks[-1].kind == "paragraph" \
+            if m and pattern is BULLET and re.match(r"\s*(?:-{1,3}>|=>|→|➔)", line) and blocks and blocks[-1].kind == "paragraph" \
                     and not previous_line_blank(lines, i) and not ends_sentence(blocks[-1].texts[-1]):
                 m = None  # "... and" / "-> suggest that your parents ... be tested": the arrow of an item run into the text
-            if m and pattern is BULLET and re.match(r"\s*(?:-{1,2}>|=>|→|➔)", line) and blocks \
+            if m and pattern is BULLET and re.match(r"\s*(?:-{1,3}>|=>|→|➔)", line) and blocks \
                     and blocks[-1].kind == "bullets" and blocks[-1].texts[-1].startswith("[") and not previous_line_blank(lines, i):
                 # "  [ ] Age under 3 months WITH fever ..." / "      => If any box is ticked, advise the caller ...": a
                 # note on the whole checklist, no item of its last item
@@ -325,7 +325,11 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                 inside = i in boxed and i + 1 in boxed and ":" in stripped  # ("Key facts" heads its box's list)
                 blocks.append(RawBlock("paragraph", [f"{stripped}."], n) if inside
                               # (a box's last line heads nothing outside the box: "📅 Book a Rheumatology Appointment")
+                              # (not a box of one line in capitals: "# TIER 1 - SUSPECTED ANAPHYLAXIS: CALL 999 NOW #",
+                              # a section's heading set in a box; not the last row of a grid of boxes, "LEVEL 4 - ...")
                               else RawBlock("paragraph", [stripped], n) if i in boxed and i + 1 not in boxed
+                              and not (i - 1 not in boxed and i - 2 not in boxed
+                                       and in_capitals(" ".join(stripped.split()[:4])))
                               else RawBlock("heading", [stripped.lstrip("#").strip()], n))
             else:
                 blocks.append(RawBlock("paragraph", [stripped], n))
@@ -336,8 +340,26 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
             b.kind, b.texts, b.levels = "paragraph", [b.texts[0][:-2].rstrip()], []
         if b.kind == "paragraph":
             b.texts[0], b.quoted = unquote(b.texts[0])
-    return _lead_in_headings(laid_out(timetables(_after_last_rule(_answers_unlabelled(_contacts_apart(blocks)), raw_lines,
-                                                                   first_line))))
+    blocks = _lead_in_headings(laid_out(timetables(_after_last_rule(_answers_unlabelled(_contacts_apart(blocks)), raw_lines,
+                                                                     first_line))))
+    return _heads_after_a_box(blocks, boxed, first_line)
+
+
+def _heads_after_a_box(blocks: list[RawBlock], boxed: set[int], first_line: int) -> list[RawBlock]:
+    """Make a label in capitals right after a box whose heading was in the box ("+---+" / "| ANTIHISTAMINE ADVICE
+    (TIER 2 and TIER 3 only) |" ... "+---+" / "SAFETY-NETTING (read to ALL callers):") a heading: what follows the box
+    is no part of it (under the box's heading, advice for all callers read as for tiers 2 and 3 only)."""
+    heading_boxed = False
+    for k, b in enumerate(blocks):
+        inside = b.line - first_line in boxed
+        if b.kind == "heading":
+            heading_boxed = inside
+        elif heading_boxed and not inside and b.kind == "paragraph" and len(b.texts) == 1 and b.texts[0].endswith(":") \
+                and in_capitals(re.sub(r"\([^()]*\)", "", b.texts[0])) and len(b.texts[0].split()) <= 8:
+            b.kind, heading_boxed = "heading", False
+        elif not inside:
+            heading_boxed = False
+    return blocks
 
 
 def _next_row(lines: list[str], i: int) -> int:
@@ -698,7 +720,10 @@ def _next_run_end(lines: list[str], i: int, run_ends: list[int]) -> str | None:
 
 # "TO REGISTER: (555) 302-4410 | gentlehearts@stannes.example.org" over "Messages are checked ...": an e-mail or web
 # address ends its line, and a line in capitals after it starts anew
-_ENDS_ON_ADDRESS = re.compile(r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+|\b[\w-]+\.(?:org|com|gov|net)(?:/\S*)?)$")
+# (or on a phone number, with when to call in brackets: "... advice line: 01632 960 201 (24 hours)" over "In an
+# emergency always call 999.")
+_ENDS_ON_ADDRESS = re.compile(r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+|\b[\w-]+\.(?:org|com|gov|net)(?:/\S*)?"
+                              r"|:\s*\(?\d[\d ()-]{8,}\d(?:\s*\([^()]{1,30}\))?)$")
 # "PAIN MEDICINES - take regularly ...": a name in capitals, a dash or colon, then words in small letters
 _HEADED_LINE = re.compile(r"([A-Z][A-Z0-9 ,/&'’()-]{2,50}?[A-Z)])\s+[-–—:]\s+(?=.*[a-z])(\S.*)")
 

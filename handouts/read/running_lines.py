@@ -9,9 +9,9 @@ import re
 from handouts.read.furniture import is_furniture
 from handouts.read.line_shape import SUPERSCRIPT_DIGITS
 
-# "Page 1 of 2", "page 2", "p. 3/4", "Pg 1/1", "Leaflet 2 of 2", "(continued)", "continued...", "- continued on Page 2 -", "Please turn over"
+# "Page 1 of 2", "page 2", "p. 3/4", "Pg 1/1", "Leaflet 2 of 2", "- 2 -", "(continued)", "continued...", "- continued on Page 2 -", "Please turn over"
 _PAGE_MARK = re.compile(
-    r"[-–(>\s]*(?:\.{2,}\s*|…\s*)?(?:page\s+\d+(?:\s*(?:of|/)\s*\d+)?|(?:leaflet|sheet|side)\s+\d\s+of\s+\d|(?:p\.|pg\.?)\s*\d+\s*(?:of|/)\s*\d+"
+    r"[-–(>\s]*(?:\.{2,}\s*|…\s*)?(?:page\s+\d+(?:\s*(?:of|/)\s*\d+)?|(?:leaflet|sheet|side)\s+\d\s+of\s+\d|[-–]\s*\d{1,2}\s*[-–]$|(?:p\.|pg\.?)\s*\d+\s*(?:of|/)\s*\d+"
     r"|\(?(?:continued|cont(?:'|’)?d\.?|cont\.)\)?"
     r"(?:\s*(?:\.{2,}|…))?(?:\s+(?:overleaf|over|on\s+(?:the\s+)?(?:next\s+page|back|reverse|page\s+\d+)))?"
     r"|(?:please\s+)?turn\s+over|p\.?t\.?o\.?)[-–)>\s.]*", re.I)  # ("> > > continued on page 2 > > >", "... continued ->")
@@ -31,10 +31,10 @@ def _code(part: str) -> bool:
     """Tell whether a part of a line is a form's or leaflet's code ("Form AI-CF-02 (v4)", "CDS-114", "PL
     04569/0231", "Leaflet ref. PM-027"): for the printer, no text of the sheet."""
     # ("Leaflet code RVX20-UK-06", "Form no. PH-112": the code's name before it)
-    part = re.sub(r"^(?i:(?:leaflet|form|document|product|item)\s+(?:code|ref\.?|no\.?|number|id)|ref(?:erence)?\.?"
+    part = re.sub(r"^(?i:(?:leaflet|form|document|product|item)\s+(?:code|ref(?:erence)?\.?|no\.?|number|id)|ref(?:erence)?\.?"
                   r"(?:\s+(?:code|no\.?|number))?)\s*:?\s+(?=[A-Z0-9]+[-/][A-Z0-9])", "", part)
     return not is_page_mark(part) and bool(re.search(r"\d", part)) and (
-        bool(re.fullmatch(r"[A-Z][A-Z0-9]*(?:[-/ .][A-Z0-9]+)*\d[A-Z0-9]*(?:\s*\[[A-Z0-9]+\])?", part))
+        bool(re.fullmatch(r"[A-Z][A-Z0-9]*(?:[-/ .][A-Z0-9]+)*\d[A-Z0-9]*(?:\s*\[[A-Z0-9]+\]|\s+v\d+(?:\.\d+)*)?", part))
         or is_furniture(part) and bool(re.search(r"\b[A-Z]{1,6}(?:-[A-Z0-9]+)*-\d|\b[A-Z]{2,}-[A-Z]", part)))
 
 
@@ -49,7 +49,9 @@ def _top_code(part: str) -> bool:
     """Tell whether a part of a line at the sheet's top is for the printer: a code, or a version or date beside the
     title ("VOMITING AND/OR DIARRHEA - ADULT      Version 4.1")."""
     return _code(part) or "__" not in part and _record(part) \
-        or bool(re.fullmatch(r"(?:[A-Z][a-z]{2,8}\.? )?(?:\d{1,2}/)?(?:19|20)\d{2}", part))  # ("Aug 2024")
+        or bool(re.fullmatch(r"(?:[A-Z][a-z]{2,8}\.? )?(?:\d{1,2}/)?(?:19|20)\d{2}", part)) \
+        or bool(re.fullmatch(r"(?i)(?:rev(?:ision)?\.?|version|v\.?|issued?|updated|revised)\s*:?\s*[\d][\d/.]*", part))
+    # ("Aug 2024", "Rev. 3", "Issued 04/2024")
 
 
 def without_running_lines(lines: list[str]) -> list[str]:
@@ -66,6 +68,11 @@ def without_running_lines(lines: list[str]) -> list[str]:
     top = True  # no sentence yet: the letterhead and title
     bottom = [k for k, x in enumerate(lines) if x.strip()][-3:]  # the sheet's last lines: its footer
     short_names = _short_names(lines)
+    # The sheet's first lines said again on a later page ("HARTWELL CIVIL & UTILITIES LTD    Health, Safety & ...    HSW-FS-031"
+    # over page 2): its running header (read as text, a heading over the section after it)
+    firsts = [k for k, x in enumerate(lines) if x.strip()][:2]
+    header = {" ".join(lines[k].split()): k for k in firsts
+              if len(lines[k].split()) >= 3 and not _SENTENCE_END.search(lines[k].strip())}
     for i, line in enumerate(lines):
         parts = [p.strip() for p in _GAP.split(line.strip()) if p.strip() not in ("", "|")]
         indent = " " * (len(line) - len(line.lstrip()))
@@ -76,6 +83,9 @@ def without_running_lines(lines: list[str]) -> list[str]:
         if titled or any(marks) and not top and any(_record(q) for p, mark in zip(parts, marks) if not mark
                                                     for q in re.split(r"\s{2,}", p)):
             out[i] = ""  # ("WESTBROOK FAMILY PRACTICE      Ferritin and Iron Results (cont.)": a later page's header)
+        elif not top and len(pieces := [q for p in parts for q in re.split(r"\s{2,}", p)]) > 1 and any(map(_code, pieces)) \
+                and all(_record(p) or is_furniture(p) for p in pieces):
+            out[i] = ""  # "Leaflet reference: PHY-0417   Published: June 2023   Review date: June 2026": for the record
         elif i in bottom and len(pieces := [q for p in parts for q in re.split(r"\s{2,}", p)]) > 1 \
                 and any(_record(p) for p in pieces if "__" not in p):
             # "This leaflet does not contain all the information ...   MG-NTG-SPR  Rev. 05/2024", "LCPHD-IMM-031  |
@@ -90,8 +100,25 @@ def without_running_lines(lines: list[str]) -> list[str]:
             if not top and any(marks) and all(p.lower() in short_names for p in kept):
                 kept = []  # "Fact Sheet 12      Page 1 of 2" over "Fact Sheet 12 (continued)": the sheet's short name
             out[i] = indent + "    ".join(kept) if kept else ""
+        if not top and header.get(" ".join(line.split()), i) < i:
+            out[i] = ""
         if _SENTENCE_END.search(line.strip()) and len(line.split()) > _MOST_WORDS:
             top = False
+    return out
+
+
+def page_marks_off(lines: list[str]) -> list[str]:
+    """Return Markdown lines without a page's number and the codes beside it ("`HP-FS-031 v4.2 — Page 1 of 1`",
+    "*This leaflet is for general information ...* | Page 1 of 1"): a printed page's, pasted with its text."""
+    out = list(lines)
+    for i, line in enumerate(lines):
+        if line.lstrip().startswith(("#", "|")):
+            continue  # a heading or a table's row says its own words
+        parts = [p.strip(" `*_") for p in re.split(r"\s+[|—–]\s+|\s{3,}", line.strip().strip("`")) if p.strip(" `*_|")]
+        marks = [is_page_mark(p) for p in parts]
+        if any(marks):
+            kept = [p for p, mark in zip(parts, marks) if not mark and not _record(p)]
+            out[i] = "    ".join(kept)
     return out
 
 

@@ -264,8 +264,8 @@ def _clean(text: str) -> str:
                   else _COLOURS[m.group(1)] + ": ", text)
     # "-> While waiting: stop the burning ..." / "Fever over 3 days => call": a typed arrow is an arrow (said as the
     # plain stage says arrows); at the line's start it only points at the line.
-    text = re.sub(r"^\s*(?:-{1,2}>|=>)\s*", "", text)
-    text = re.sub(r"(?<=\S)\s+(?:-{1,2}>|=>)\s+(?=\S)", " \u2192 ", text)
+    text = re.sub(r"^\s*(?:-{1,3}>|=>)\s*", "", text)
+    text = re.sub(r"(?<=\S)\s+(?:-{1,3}>|=>)\s+(?=\S)", " \u2192 ", text)
     # (inside a line too, where it is a rule's outcome: "No improvement after 7 days → 🟡" says "Yellow")
     text = re.sub(r"([🔴🟠🟡🟢🔵🟥🟧🟨🟩🟦])\uFE0F?", lambda m: _COLOURS[m.group(1)], text)
     text = re.sub(r"[★⭐]+½?☆*", _stars, text)  # "★★★★½": a rating, said in words (as a picture it went, unsaid)

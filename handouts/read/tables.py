@@ -26,7 +26,7 @@ def column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None
     spans = False  # the ruler's runs mark where each column starts
     continued = False  # a line set in under a cell carried it on
     label = re.match(r"(\s*)[^:]{1,40}:\s{2,}(.*\S)", lines[i])
-    if label and not ends_sentence(label.group(2)) and i + 1 < len(lines) and lines[i + 1][:1].strip() \
+    if label and not ends_sentence(label.group(2)) and i + 1 < len(lines) and lines[i + 1].strip() \
             and re.match(r"\s{0,%d}[a-z]" % len(label.group(1)), lines[i + 1]):
         # "Expected benefit:  Some patients ... that" / "begins 2 to 4 weeks ...": prose wrapped back under its
         # label, no column (read as one, "begins" had joined the label)

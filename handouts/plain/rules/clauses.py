@@ -350,6 +350,14 @@ def split_which_clause(sentence: str) -> list[str]:
         # injected ... and which helps ...": a second "which" a "This" sentence would leave with nothing to describe.
         return [sentence]
     goes_on = re.search(r", (?:and|or|but) (\w+)", rest)
+    if goes_on and not has_verb(re.split(r",? (?:which|who|that)\b", rest[goes_on.start() + 2:])[0]) \
+            and "," not in re.sub(r"\([^()]*\)", "", rest[:goes_on.start()]) \
+            and not re.match(r"(?:is|was) (?:why|what|how)\b|means\b", rest):
+        # "cetostearyl alcohol, which may cause skin reactions, and benzyl alcohol, which ...", "struvite, which is
+        # linked to infection, or cystine": the list goes on after the aside ("Alcohol may cause ..., and benzyl
+        # alcohol" and "This is linked to infection, or cystine" had been made of it); not the aside's own list ("...,
+        # which is a sudden onset of symptoms such as vomiting, sweating, and agitation")
+        return [sentence]
     if goes_on and (goes_on.group(1).lower() in verb_forms()[1] | {"text", "it", "they", "this", "these", "he", "she",
                                                                   "you", "we"} or goes_on.group(1).endswith("ing")):
         # "Call Poison Control, which is free, or text POISON to ...": after the aside the main sentence

@@ -78,17 +78,20 @@ def drop_page_furniture(sentence: str) -> list[str]:
 @rule("'Q:' and 'A:' mark a question and its answer on a web page; the question mark and the order already say so.",
       cases=[("Q: Is it safe if I'm allergic to eggs?", ["Is it safe if I'm allergic to eggs?"]),
              ("A: Yes.", ["Yes."]), ("A: Vitamin A is in carrots.", ["Vitamin A is in carrots."]),
-             ("A B C", ["A B C"])])
+             ("A B C", ["A B C"]),
+             ("A: Asymmetry -- the two halves look different", ["A: Asymmetry -- the two halves look different"])])
 def drop_question_answer_marks(sentence: str) -> str:
-    """Remove a leading 'Q:' or 'A:' (or 'Question:'/'Answer:')."""
-    return re.sub(r"^(?:Q|A|Question|Answer)\s*[:.]\s+(?=\S)", "", sentence)
+    """Remove a leading 'Q:' or 'A:' (or 'Question:'/'Answer:'), not a memory aid's letter ("A: Asymmetry -- ...",
+    over "B: Border -- ...": the letter the word starts with)."""
+    return re.sub(r"^(?:Q|A(?!\s*[:.]\s+A\w+ [-–—])|Question|Answer)\s*[:.]\s+(?=\S)", "", sentence)
 
 
 # Acronyms that are also words: kept in capitals when a shouted run is put in sentence case.
 _ACRONYMS = {"aids", "er", "icu", "iv", "otc", "fda", "cdc", "who", "hiv", "copd", "adhd", "ptsd", "ssri", "nsaid",
              "bmi", "apap", "ace", "uk", "nhs", "ems", "cpr", "ct", "mri", "ekg", "ecg", "std", "sti", "uti", "nice",
              "md", "rn", "facs", "lcsw", "aprn", "dds", "mph", "ed",
-             "co", "gp", "bp", "inr", "dvt", "tb", "ent", "gi", "hpv", "rsv", "uv"}  # ("CO ALARMS": carbon monoxide's)
+             "co", "gp", "bp", "inr", "dvt", "tb", "ent", "gi", "hpv", "rsv", "uv",  # ("CO ALARMS": carbon monoxide's)
+             "bs", "en", "iso", "spf", "upf", "uva", "uvb"}  # ("BS EN ISO 12312-1": a standard's name)
 # (a clinician's letters: "Dr. Okafor, MD, FACS";
 # "MEDICINES GIVEN IN THE ED": the emergency department)
 

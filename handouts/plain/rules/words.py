@@ -42,6 +42,10 @@ _STATISTIC = {"%", "percent", "rate", "rates", "prevalence", "incidence", "cases
 _NAMING = {"call", "know", "term", "name"}
 
 
+# Where a thing is put ("put the nozzle into one nostril"): without one, "put" says less than "insert".
+_PLACES = {"in", "into", "inside", "onto", "on", "under", "up", "through", "between", "behind", "over"}
+
+
 # Who makes rules: what they "require" is a mandate, not a need.
 _RULE_MAKERS = {"law", "state", "rule", "policy", "regulation", "insurer", "insurance", "plan", "program", "programme",
                 "school", "employer", "clinic", "hospital", "government", "agency", "county", "city", "court"}
@@ -73,6 +77,9 @@ def swap_fits(doc, start: int, end: int, plain: str) -> bool:
         said = parse(f"a {plain} thing")
         if any(t.pos_ in ("NOUN", "PROPN") and t.dep_ != "ROOT" and t.dep_ != "amod" for t in said[1:-1]):
             return False
+    if plain.split()[:1] in (["put"], ["putting"], ["puts"]) and head.pos_ == "VERB" and not any(
+            c.dep_ in ("prep", "prt", "advmod") and c.lower_ in _PLACES for c in head.children):
+        return False  # "insert the pessary with a clean finger" is no "put the pessary ...": "put" says where, or nothing
     if head.lemma_ == "require" and any(c.dep_ == "nsubj" and (c.pos_ == "PROPN" and c.text.istitle() or c.lemma_ in _RULE_MAKERS)
                                         for c in head.children):
         # "Ohio requires blood lead testing": a law's demand; "Ohio needs testing" is a wish, or a shortage ("Active TB
@@ -147,7 +154,8 @@ _RANGE = re.compile(r"(?<![\w.\-–—/])(\d+(?:\.\d+)?)\s*[-–—]\s*(\d+(?:\.
              ("Call the nurse at 555-0142 or (617) 555-0199.", ["Call the nurse at 555-0142 or (617) 555-0199."]),
              ("COVID-19 spread in 2020.", ["COVID-19 spread in 2020."]),
              ("Protocol rev. 2024-02.", ["Protocol rev. 2024-02."]), ("In 2017-2023 it rose.", ["In 2017 to 2023 it rose."]),
-             ("Registered charity no. 108-442.", ["Registered charity no. 108-442."])],
+             ("Registered charity no. 108-442.", ["Registered charity no. 108-442."]),
+             ("Wear glasses meeting BS EN ISO 12312-1.", ["Wear glasses meeting BS EN ISO 12312-1."])],
       items=True)
 def say_ranges_with_to(sentence: str) -> str:
     """Write numeric ranges with 'to' (phone numbers, codes and dates are left alone)."""
@@ -157,4 +165,6 @@ def say_ranges_with_to(sentence: str) -> str:
                       or re.search(r"\d;\s?\d+(?:\([\w-]+\))?:$", m.string[:m.start()])
                       # "Registered charity no. 108-442", "Form #12-3": a number that names something, no range
                       or re.search(r"(?i)(?:\bno\.?|\bnumber|#|\bID|\bcode|\bref\.?)\s*:?\s*$", m.string[:m.start()])
+                      # "BS EN ISO 12312-1": a standard and its part; a range runs up, never down from 12312 to 1
+                      or re.search(r"\b(?:ISO|EN|BS|IEC|ANSI|ASTM)\s*$", m.string[:m.start()])
                       else f"{m.group(1)} to {m.group(2)}", sentence)
