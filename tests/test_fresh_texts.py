@@ -50,8 +50,8 @@ def _own_summary(name: str) -> bool:
     return any(SUMMARY_BOX.match(s.heading) for s in read_source(path, "en").sections)
 
 
-def test_there_are_three_hundred_and_sixty_seven_and_every_split_sentence_is_whole(plain):
-    assert len(plain) == 367
+def test_there_are_three_hundred_and_seventy_nine_and_every_split_sentence_is_whole(plain):
+    assert len(plain) == 379
     splits = {r.name for r in RULES if r.kind in ("clauses", "examples")}
     for name, r in plain.items():
         for s in r.handout.sentences:
@@ -1389,3 +1389,55 @@ def test_the_thirty_first_round_s_classes(plain, views):
     # A video's caption in brackets and a line of a leaflet's code and dates go.
     ach = text["web_page_achilles_tendinopathy"]
     assert "[Video" not in ach and "PHY-0417" not in ach
+
+
+def test_the_thirty_second_round_s_classes(plain, views):
+    text, items, points, headings = views.text, views.items, views.points, views.headings
+    title = {name: r.handout.meta.title for name, r in plain.items()}
+    # ", which" after a bracket's note is not about the note's last word ("These ears"); "X is the protein that ..."
+    # is not cut to "X is the protein."; ", may introduce infection" with no "and" is no whole sentence.
+    assert "These ears" not in text["factsheet_noise_hearing_workplace"]
+    assert "Transferrin is the protein." not in text["qa_ferritin_high_results"]
+    assert "may introduce infection." not in text["web_page_ganglion_cyst"]
+    # "Assistance dogs" is a term; a part of a ticked statement is never merged away nor a Key point.
+    assert "Assistance dogs are welcome" in text["support_group_fibromyalgia"]
+    assert "a further treatment may be needed" in text["consent_colposcopy_lletz"].lower()
+    assert not any("further treatment" in p for p in points["consent_colposcopy_lletz"])
+    # A contact line after the sources is kept; a myth/fact table of sentences says each with its column's name; a
+    # table's caption is no Key point; a kind-of-sheet subtitle under a Markdown title is no heading.
+    lice = text["factsheet_head_lice_myths"]
+    assert "Contact the School Health Team: 555-0148" in lice
+    assert "Myth: Lice can jump or fly from one head to another. Fact: Lice cannot jump or fly" in lice
+    assert not any(p.startswith("Myths most often") for p in points["factsheet_head_lice_myths"])
+    assert not any(h.startswith("A Fact Sheet for") for h in headings["factsheet_head_lice_myths"])
+    # A page's footer, a dotted ruler under a table's column names, numbered sections in capitals.
+    noise = headings["factsheet_noise_hearing_workplace"]
+    assert not any("Northgate Manufacturing" in h or h.startswith("Level") for h in noise)
+    assert any(h.startswith("Legal exposure levels") for h in noise)
+    assert any("peak sound pressure 135 dB(C)" in i for i in items["factsheet_noise_hearing_workplace"])
+    # "!!" marks beside a lead-in's items are their bullets; "5. HOW TO STORE:  Keep ..." is a section and its text.
+    assert "!!" not in text["leaflet_naproxen_period_pain"]
+    assert "5. How to store" in headings["leaflet_naproxen_period_pain"]
+    # A heading over lettered steps keeps its last words; a YES/NO table's third column says where a YES leads.
+    assert "Feeding - little and often" in headings["discharge_child_bronchiolitis_feeding"]
+    assert any(i.endswith("(if yes: EMERGENCY)") for i in items["triage_adult_eye_injury_chemical"])
+    # "x" marks what a group is not; a flyer's code line goes; ">" items after a lead-in and a blank line are a list.
+    fib = text["support_group_fibromyalgia"]
+    assert "X:" not in fib and "RFG/Flyer" not in fib and "Please share" not in fib
+    assert any(i.startswith("It is not a medical service. Our facilitators are not doctors, nurses or physiotherapists")
+               for i in items["support_group_fibromyalgia"])
+    assert not text["leaflet_prednisolone_soluble_tablets_asthma"].startswith(">") and "> Diabetes" not in \
+        text["leaflet_prednisolone_soluble_tablets_asthma"]
+    # A masthead of the department and its series, a page's line set as code, a seller's button, a cookie banner, a
+    # leaflet's code after its last sentence and a site's footer links go; the page's own title is the title.
+    assert "Department of Clinical Biochemistry" not in text["qa_ferritin_high_results"]
+    assert "BIO-PIL-027" not in text["qa_ferritin_high_results"]
+    assert not any("price" in h.lower() for h in headings["seo_apple_cider_vinegar_gummies"])
+    gang = text["web_page_ganglion_cyst"]
+    assert title["web_page_ganglion_cyst"] == "Ganglion cysts of the wrist"
+    assert not re.search(r"cookies|HW-0112|Back to top|Sitemap", gang)
+    # A consent form's title over two lines, the form's code beside the trust's name, and a part's heading whose
+    # bracket wraps.
+    assert title["consent_colposcopy_lletz"].endswith("COLPOSCOPY WITH LARGE LOOP EXCISION OF THE TRANSFORMATION ZONE (LLETZ)")
+    assert any(h.startswith("PART A - statement of health professional") for h in headings["consent_colposcopy_lletz"])
+    assert not any("Version 5.2" in h for h in headings["consent_colposcopy_lletz"])

@@ -185,8 +185,11 @@ def never_merged(s: Sentence, block) -> bool:
     handout's structure, not repeats; so is a statement a form asks to tick ("[ ] I consent to ..."), which the
     patient's mark makes their own.
     """
+    # (a part of such a statement too: "[ ] INCOMPLETE TREATMENT - ... come back, and a further treatment may be
+    # needed." split; its "A further treatment may be needed." had gone as a repeat of the bleeding item's words)
     return (block.is_list or tells_what_to_do(s.text) or s.text.rstrip().endswith(("?", ":"))
-            or "___" in s.text or not has_verb(s.text) or re.match(r"\s*(?:\[[ xX]?\]|[☐☑☒])", s.text) is not None)
+            or "___" in s.text or not has_verb(s.text)
+            or any(re.match(r"\s*(?:\[[ xX]?\]|[☐☑☒])", t) is not None for t in [s.text, *s.sources]))
 
 
 _GENERIC = frozenset({"people", "way", "thing", "time", "process", "level", "amount"})  # say who or how much, no claim

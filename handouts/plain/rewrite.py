@@ -19,7 +19,7 @@ from handouts.plain.rules import RULES
 from handouts.language.clause_parse import subject_of
 from handouts.language.parse import KEPT, parse_all
 from handouts.plain.rules.base import BULLET, LONG, SPLIT_FROM, STEP, TEXT, Piece
-from handouts.plain.rules.cleanup import claim_text, symbols_to_words, use_sentence_case
+from handouts.plain.rules.cleanup import claim_text, fix_articles, symbols_to_words, use_sentence_case
 from handouts.plain.rules.lists import lists_conditions
 from handouts.plain.verify import clause_starts, veto
 from handouts.plain.summary import pick_key_points, pick_words_to_know, source_summary
@@ -137,7 +137,8 @@ _HEADING_LEAD_IN = re.compile(r"^(?:Understanding|Exploring|Examining|Navigating
 
 def plain_heading(heading: str) -> str:
     """Put a heading in everyday words, without an 'Understanding'/'Exploring' lead-in; keep it when that would lose a protected word."""
-    plain = apply_swaps(use_sentence_case.apply(_HEADING_LEAD_IN.sub("", heading).strip())[0])  # "WHEN TO CALL" shouts
+    plain = fix_articles(apply_swaps(use_sentence_case.apply(_HEADING_LEAD_IN.sub("", heading).strip())[0]))  # ("WHEN TO
+    # CALL" shouts; "an appropriate knowledge" swapped is "a suitable knowledge")
     plain = (symbols_to_words.apply(plain) or [plain])[0]  # "(day 7 → day 21)": no font prints the arrow, no voice says it
     plain = re.sub(r"^((?:\d+[.)]\s+)?)(\w)", lambda m: m.group(1) + m.group(2).upper(), plain)  # "1. What ..." too
     if not plain or protected(heading).missing_from(protected(plain)):

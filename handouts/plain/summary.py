@@ -161,6 +161,9 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     # it holds for that item.
     leaning |= {id(x) for sec in handout.sections for blk in sec.blocks if blk.is_list for item in blk.items
                 for x in item[1:] if x.sources != item[0].sources}
+    # A part of a form's ticked statement ("[ ] INCOMPLETE TREATMENT - ... come back, and a further treatment may be
+    # needed."): "A further treatment may be needed." says of what only with its statement
+    leaning |= {id(x) for x in handout.sentences if any(re.match(r"\s*\[[ xX]?\]", t) for t in x.sources)}
     candidates, from_lists, long_urgent = [], [], []
     # "Antibiotics, which can shorten illness ..., are usually reserved for ...": the aside split off after its main
     # sentence is background; in the box, alone, it would say the opposite of the point (take them).

@@ -151,6 +151,14 @@ def broken_join(doc) -> bool:
         # each part on its own, as whole() reads them: across a semicolon the parser hangs one clause on the other
         return any(broken_join(parse(part.strip())) for part in doc.text.split(";") if len(part.split()) > 1)
     for t in doc:
+        if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t.i > 1 and doc[t.i - 2].text == "," \
+                and doc[t.i - 1].tag_ == "MD" and t.head.i < t.i and not any(
+                    x.dep_ == "mark" or x.pos_ in ("VERB", "AUX") and x.dep_ not in ("amod", "compound")
+                    for x in doc[t.head.i + 1:t.i - 1]):
+            # (", may introduce": a second verb with its own "may", after a comma; a parser's "conj" elsewhere is often
+            # an aside it misread: "(no more than 14 units a week, spread over 3 or more days)")
+            if not any(c.dep_ == "cc" for x in (t, *t.conjuncts) for c in x.children):
+                return True  # "This can damage the tissues, may introduce infection.": a list of two with no "and"
         if t.dep_ == "conj" and t.pos_ == "ADP" and t.head.pos_ in ("VERB", "AUX") \
                 and not (t.head.tag_ == "VBG" and t.i > 1 and doc[t.i - 2].tag_ == "RB"):
             # "..., and unlike THC.": a clause joined to a lone preposition (not "after using the drops often or for
@@ -165,7 +173,9 @@ def broken_join(doc) -> bool:
             # animals and their environments plays ...", two subjects joined by "and" that the parser hung apart)
             return True
         if t.dep_ == "cc" and t.i and t.lower_ in ("and", "or", "but") and t.head.pos_ in ("VERB", "AUX") and not any(
-                c.dep_ in ("conj", "dobj", "attr") and c.i > t.i for c in t.head.children):
+                c.dep_ in ("conj", "dobj", "attr") and c.i > t.i for c in t.head.children) \
+                and not (t.head.tag_ == "VBG" and t.head.dep_ in ("acl", "amod", "compound")):
+            # (nor "trouble sleeping and mood changes": a list of things, the parser hanging the "and" on "sleeping")
             return True  # (not "with throwing up or loose stools": the parser hangs the "or" on "throwing")
         if t.dep_ in ("ccomp", "parataxis") and t.i < t.head.i and t.head.dep_ == "ROOT" \
                 and t.head.lemma_ not in _REPORTING and any(c.dep_ in SUBJECTS for c in t.children):
@@ -258,7 +268,10 @@ def _whole_clause(root) -> bool:
         # agrees is enough)
         if not any(_agree(x, root) for x in subjects):
             return False  # "Virus are the same virus ...": a subject cut from its noun phrase
-        return root.tag_ != "VBG" or any(c.dep_ in ("aux", "auxpass") for c in root.children)
+        # ("Myths most often reported to the helpline, 2022 to 2023.": a participle with no "are" names things, it
+        # says nothing of them)
+        return root.tag_ != "VBG" and not (root.tag_ == "VBN" and not any(
+            t.tag_ in ("VB", "VBZ", "VBP", "VBD", "MD") for t in root.sent)) or any(c.dep_ in ("aux", "auxpass") for c in root.children)
     # An instruction: a base-form verb with no subject and no modal ("Call 911.", "If it bleeds, press on it.").
     # (the tagger may read it as present tense: "If bleeding continues, repeat steps 4 to 5 once." - VBP, the same form)
     return root.tag_ in ("VB", "VBP") and not any(c.tag_ == "MD" for c in root.children)

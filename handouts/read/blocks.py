@@ -301,7 +301,7 @@ def table_blocks(rows: list[list[str]], line: int = 0) -> list[RawBlock]:
     Without the lead-in a table read after a list would run on as more items of it, and a column called
     "What you can do" would be said by its cells alone ("Aches and pain: Ibuprofen 400 mg ...").
     """
-    rows = [r for r in rows if any(r)]
+    rows = _numbers_column_dropped([r for r in rows if any(r)])
     if asked := _questions_ticked(rows):
         return [RawBlock("bullets", asked, line, table=True)]
     if rows and len(rows) > 1 and all(c.isupper() for c in rows[0] if re.search(r"[A-Za-z]", c)):
@@ -374,14 +374,31 @@ def _lower(header: str) -> str:
 _HEDGED = re.compile(r"\b(?:may|might|could|possibly|suggests?|usually|typically|generally)\b", re.I)
 
 
+def _numbers_column_dropped(rows: list[list[str]]) -> list[list[str]]:
+    """Return a table without a first column that only numbers its rows ("| # | MYTH | FACT |" over "| 1 | Lice can
+    jump ... |"): the order says it."""
+    # (only a table of statements: questions keep their numbers, which a form may name: "any YES in Q1-Q3")
+    if rows and len(rows[0]) > 2 and rows[0][0].strip() in ("#", "No.", "No") \
+            and all(re.fullmatch(r"\d{1,3}\.?", r[0].strip()) for r in rows[1:] if r) \
+            and all(re.search(r"[.!][\d¹²³⁴⁵⁶⁷⁸⁹⁰,]*$", c) for r in rows[1:] for c in r[1:] if c):
+        return [r[1:] for r in rows]
+    return rows
+
+
 def table_rows(rows: list[list[str]]) -> list[str]:
     """Say each row of a table as one line: 'Reliever: colour blue; use when you have symptoms'."""
     if len(rows) < 2:
         return [" ".join(c for c in row if c) for row in rows if any(row)]
+    rows = _numbers_column_dropped(rows)
     header, out = rows[0], []
     # A cell of dashes ("--" under "Midday" on day 1) says the column has nothing that day: no cell.
     rows = [header] + [[c if not re.fullmatch(r"[-–—]+", c.strip()) else "" for c in row] for row in rows[1:]]
     for row in rows[1:]:
+        if row and row[0] and header[0] and all(not c or re.search(r"[.!?][\d¹²³⁴⁵⁶⁷⁸⁹⁰,]*$", c) for c in row):
+            # "Lice can jump or fly ..." | "Lice cannot jump or fly; ...": sentences under their columns' names, each
+            # said after its name ("Myth: ... Fact: ..."; run on, the second read as the first's last words)
+            out.append(" ".join(f"{_lower(h)[:1].upper()}{_lower(h)[1:]}: {c}" for h, c in zip(header, row) if c))
+            continue
         # A header that asks ("How often") is answered by its cell ("Every 4 weeks"): say only the answer.
         # (Not one that hedges: "What a result outside the range may suggest" keeps its "may" with the answer.)
         pairs = [c if not h else uncap(c) if re.match(r"(?:how|when|what|where|who|which)\b", h, re.I) and not _HEDGED.search(h)

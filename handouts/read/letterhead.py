@@ -54,7 +54,8 @@ def names_or_reaches(part: str) -> bool:
 
 
 # "CONSENT FORM 1-URO", "Form code: UR-CF-07": which of the organisation's forms this is
-_FORM_CODE = re.compile(r"(?i)(?:[a-z]+ )?form(?: code| no\.?| number)?:?\s*[A-Z0-9]+(?:[-/.][A-Z0-9]+)+")
+_FORM_CODE = re.compile(r"(?i)(?:[a-z]+ )?form(?: code| no\.?| number)?:?\s*(?:[A-Z0-9]+(?:[-/.][A-Z0-9]+)+|\d{1,3}"
+                        r"(?:\s*\([A-Z0-9]+(?:[-/.][A-Z0-9]+)*\))?)")  # (and "CONSENT FORM 1 (Gyn-CP3)")
 
 
 # "Urology & Urogynaecology", "Cardiology and Vascular Surgery": a department named by its specialties
@@ -81,11 +82,18 @@ def is_letterhead(blocks: list[RawBlock], i: int) -> bool:
 def letterhead_under_title(blocks: list[RawBlock]) -> list[RawBlock]:
     """Take the letterhead lines right under the title (blocks[0]) out of the blocks, and return them."""
     taken = []
-    while len(blocks) > 1 and blocks[1].kind == "heading" and is_letterhead(blocks, 1):
+    while len(blocks) > 1 and blocks[1].kind == "heading" and (is_letterhead(blocks, 1) or (
+            blocks[0].level and blocks[1].level > blocks[0].level and len(blocks[1].texts[0].split()) <= 12
+            and DOCUMENT_KIND.search(blocks[1].texts[0]))):
+        # ("# HEAD LICE: SEPARATING MYTH FROM FACT" / "### A Fact Sheet for School Nurses, Teachers and Parents": what
+        # kind of sheet, for whom; as a heading, it headed the key message)
         taken.append(blocks.pop(1))
     if len(blocks) > 1 and blocks[1].kind == "paragraph" and len(blocks[1].texts) == 1 \
-            and not ends_sentence(blocks[1].texts[0]) and len(parts := letterhead_parts(blocks[1].texts[0])) >= 2 \
+            and not ends_sentence(blocks[1].texts[0]) and (len(parts := letterhead_parts(blocks[1].texts[0])) >= 2
+                                                          or ORGANISATION.search(parts[0]) and any(
+                DOCUMENT_KIND.search(q.strip()) for q in re.split(r"\s[–—-]\s", parts[0]))) \
             and all(names_or_reaches(p) or DOCUMENT_KIND.search(p) for p in parts) and any(map(names_or_reaches, parts)):
+        # ("*Department of Clinical Biochemistry & Haematology – Patient Information Series*": who, and the series)
         # "*Patient Education Series | Weight Management Clinic | Form WM-114 (rev. 03/2024)*" under the title: an
         # emphasised line of letterhead parts, read as a paragraph
         taken.append(blocks.pop(1))

@@ -82,7 +82,18 @@ def leader_labels_joined(lines: list[str]) -> list[str]:
             # ritonavir and some other HIV medicines": the label and its value both wrapped, each in its column
             out[k] = f"{dots.group(1)}{dots.group(2)} {wrap.group(2)} {dots.group(3)} {dots.group(4)} {wrap.group(3)}"
             out[k + 1] = ""
-    return _dotted_columns(_leader_table_headed(out, lines))
+    return _dotted_columns(_leader_table_headed(_dotted_rulers(out), lines))
+
+
+def _dotted_rulers(lines: list[str]) -> list[str]:
+    """Draw a run of dots under a table's column names ("Level     Daily/weekly exposure     Peak sound pressure" /
+    "........................") as the ruler it is, in dashes: read as text, the names became a heading, the dots a line."""
+    out = list(lines)
+    for k in range(1, len(lines) - 1):
+        if re.fullmatch(r"\s*\.{10,}\s*", lines[k]) and len(re.findall(r"\S\s{3,}\S", lines[k - 1].strip())) >= 1 \
+                and re.search(r"\S\s{3,}\S", lines[k + 1].strip()) and not LEADER.match(lines[k + 1]):
+            out[k] = lines[k].replace(".", "-")
+    return out
 
 
 _DOTTED_ROW = re.compile(r"\s*[^\s.].*?[^\s.]\s?\.{2,}\s?[^\s.].*?[^\s.]\s?\.{2,}\s?[^\s.].*")  # two dotted gaps
@@ -159,12 +170,22 @@ def without_margin_marks(lines: list[str]) -> list[str]:
     marked line runs on into the next (no sentence ends there), the marks are the warning's, not bullets (as bullets
     the sentence was cut at each line's end)."""
     out, i = list(lines), 0
+    listing = False  # marked items open, each a line marked "!!" with its wrapped lines set in under it
     while i < len(lines):
         m = _MARGIN_MARK.match(lines[i])
         j = i + 1
         while m and j < len(lines) and (n := _MARGIN_MARK.match(lines[j])) and n.group(2) == m.group(2):
             j += 1
         lead_in = i > 0 and lines[i - 1].strip().endswith(":")  # "... CALL 911 IF YOU:" over "  ! faint again": bullets
+        listing = listing and bool(lines[i].strip())
+        if m and j - i == 1 and m.group(2)[0] == "!" and (lead_in or listing) and j < len(lines) \
+                and (_MARGIN_MARK.match(lines[j]) or indent_of(lines[j]) > len(m.group(1)) or not lines[j].strip() or listing):
+            # "STOP TAKING this medicine ... if you have:" / "  !! blood in your vomit, ... -" / "     these can be
+            # signs of bleeding ...;" / "  !! wheezing ...": the marks are the items' bullets (the columns stay)
+            out[i] = lines[i][:m.start(2)] + "-" + " " * (len(m.group(2)) - 1) + lines[i][m.end(2):]
+            listing = True
+            i += 1
+            continue
         # ("!! ... SOMEONE WITH  !!": the same marks in the right margin too)
         right = re.compile(r"\s+" + re.escape(m.group(2)).replace(">", "[<>]") + r"\s*$") if m else None
         bare = [right.sub("", _MARGIN_MARK.sub("", x)).strip() for x in lines[i:j]] if m else []
@@ -221,7 +242,8 @@ def yes_no_rows(lines: list[str]) -> list[str]:
     read as a table they ran together, the boxes in the middle of the words. The columns' names may end a heading's
     line ("PART D - PLEASE TELL STAFF IF:      YES    NO"), dot leaders may lead to the boxes, and the questions under
     a later heading are in the same columns ("TIER 2 - ..." under "TIER 1 - ...": its boxes, no names over them)."""
-    row = re.compile(r"(\s*)(\S.*?)(?:\s*\.{3,}\s*|\s+)\[([ xX])\]\s+\[([ xX])\]\s*")
+    # (and what a YES leads to, in a third column: "... strong acid (e.g. battery     [ ]  [ ]  -> EMERGENCY")
+    row = re.compile(r"(\s*)(\S.*?)(?:\s*\.{3,}\s*|\s+)\[([ xX])\]\s+\[([ xX])\](?:\s+(?:-{1,3}>|=>|→)?\s*(\S.*?))?\s*")
     lines = list(lines)
     for k in range(1, len(lines)):
         # "  3. Bleeding has not stopped after 2 attempts of 10-15 minutes" / "     of firm, continuous pressure?   [ ]
@@ -236,7 +258,8 @@ def yes_no_rows(lines: list[str]) -> list[str]:
     names = None  # the columns' names, once a head has named them
     while i < len(lines):
         # (a name over the columns may stand before them: "6. FOLLOW-UP     GIVEN?  YES   NO")
-        head = re.fullmatch(r"(\s*\S.*?\S)?\s{4,}(?:[A-Z][A-Za-z]*\?\s{2,})?(YES|Yes)\s{2,}(NO|No)\s*", lines[i])
+        head = re.fullmatch(r"(\s*\S.*?\S)?\s{4,}(?:[A-Z][A-Za-z]*\?\s{2,})?(YES|Yes)\s{2,}(NO|No)"
+                            r"(?:\s{2,}(?:IF YES|If yes|ACTION|Action|THEN|Then)\b[\w ,]*)?\s*", lines[i])
         if head and (head.group(1) is None or len(lines[i]) - len(head.group(1)) >= 8):
             names = head.group(2).capitalize(), head.group(3).capitalize()
             # ("Question    YES   NO": the first column's name says only what its rows are; as a heading it took the
@@ -265,7 +288,7 @@ def yes_no_rows(lines: list[str]) -> list[str]:
                 if not m:
                     boxes = None
                     break
-                out[k], boxes, first = f"{m.group(1)}{' '.join(m.group(2).split())}", m.group(3, 4), k
+                out[k], boxes, first = f"{m.group(1)}{' '.join(m.group(2).split())}", m.group(3, 4, 5), k
             else:
                 # a line of the question set in under it: on the question's line (left apart, the line was read as
                 # an item of its own or a lead-in: '... or change in a long-standing' / '"smoker's cough" ...')
@@ -282,13 +305,14 @@ _STAFF_TICKS = re.compile(r"\s{3,}\(?tick (?:if|when|once) (?:discussed|explaine
 _STAFF = ("", "(staff)")  # the columns of a staff's ticks: no boxes said
 
 
-def _boxes_named(line: str, boxes: tuple[str, str], names: tuple[str, str] | None) -> str:
+def _boxes_named(line: str, boxes: tuple, names: tuple[str, str] | None) -> str:
     """Return a question's last line with its two tick boxes after it, named where the columns were named (none after
     a line whose boxes are the staff's)."""
     if names is _STAFF:
         return line.rstrip()
     yes, no = names or ("", "")
-    return f"{line.rstrip().rstrip(':')}: [{boxes[0]}] {yes} [{boxes[1]}] {no}".rstrip()
+    then = f" (if yes: {boxes[2]})" if len(boxes) > 2 and boxes[2] else ""  # ("-> EMERGENCY": where a YES sends the caller)
+    return f"{line.rstrip().rstrip(':')}: [{boxes[0]}] {yes} [{boxes[1]}] {no}".rstrip() + then
 
 
 def stacked_options(lines: list[str]) -> list[str]:
@@ -438,8 +462,7 @@ def arrowed_items(lines: list[str]) -> list[str]:
         m = re.match(r"(\s{2,})>\s+(?=\S)", line)
         # (or two such lines set in alike, one wrapped under the other: "  > Avoid strenuous activity ..." / "    for
         # more than 1 hour ..." / "  > You may apply an ice pack ...", under a heading)
-        if m and (listing is not None or k > 0 and lines[k - 1].rstrip().endswith(":")
-                  or any(x.startswith(m.group(0)) for x in lines[k + 1:k + 4])):
+        if m and (listing is not None or _after_lead_in(lines, k) or _next_at(lines, k, len(m.group(1))).startswith(m.group(0))):
             out[k] = f"{m.group(1)}- {line[m.end():]}"
             listing = len(m.group(1))
         elif listing is not None and (not line.strip() or indent_of(line) <= listing):
@@ -493,6 +516,22 @@ def starred_notes(lines: list[str]) -> list[str]:
         elif open_note and not line.strip():
             open_note = False
     return out
+
+
+def _after_lead_in(lines: list[str], k: int) -> bool:
+    """Tell whether line k follows a lead-in ("... if any of the following apply to you:"), a blank line between."""
+    j = k - 1
+    while j >= 0 and not lines[j].strip() and k - j <= 2:
+        j -= 1
+    return j >= 0 and lines[j].rstrip().endswith(":")
+
+
+def _next_at(lines: list[str], k: int, indent: int) -> str:
+    """Return the next line after k set in no deeper than `indent` (past the lines wrapped under line k's text)."""
+    j = k + 1
+    while j < len(lines) and lines[j].strip() and indent_of(lines[j]) > indent:
+        j += 1
+    return lines[j] if j < len(lines) else ""
 
 
 def without_tear_off_tabs(lines: list[str]) -> list[str]:

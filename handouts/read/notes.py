@@ -23,7 +23,10 @@ def without_references(blocks: list[RawBlock]) -> list[RawBlock]:
         elif b.kind == "heading" or b.kind == "paragraph" and len(b.texts) == 1 and _REFERENCES.match(b.texts[0].strip()):
             skipping = bool(_REFERENCES.match(b.texts[0].strip()))  # "## References", or "**References**" on its own
         elif skipping and b.kind == "paragraph" and (re.match(r"[*†‡]|(?:Questions|Contact us|For more information)\b",
-                                                              b.texts[0]) or CONTACT.search(b.texts[0])):
+                                                              b.texts[0]) or CONTACT.search(b.texts[0])
+                                                     # ("... Contact the School Health Team: 555-0148 | ...")
+                                                     or re.search(r"\b(?:contact|call|phone|ring)\b[^.]{0,60}\d{3}[-\s]\d{4}\b",
+                                                                  b.texts[0], re.I)):
             # "*These statements have not been evaluated by the FDA ...", "Questions? Communicable Disease Control
             # Unit: (555) 210-4400": a note, a contact, no reference
             skipping = False

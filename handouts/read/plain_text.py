@@ -338,6 +338,11 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
             # ">> Not sure if you're deficient? Grab our FREE checklist" / "-- just enter your email below! <<": a box
             # set in the text, no bullet (read as one, it became a warning sign of the list above it)
             b.kind, b.texts, b.levels = "paragraph", [b.texts[0][:-2].rstrip()], []
+        if b.kind == "paragraph" and len(b.texts) == 1 and re.fullmatch(
+                r"(?:PART|SECTION)\s+[A-Z0-9]{1,2}\s*[-–—:.]\s*[^a-z(]{3,60}\([^()]{3,160}\)", b.texts[0]):
+            # "PART A - STATEMENT OF HEALTH PROFESSIONAL  (to be completed by the colposcopist, who" / "must have ...)":
+            # a part's heading, its note in brackets wrapped onto a second line
+            b.kind = "heading"
         if b.kind == "paragraph":
             b.texts[0], b.quoted = unquote(b.texts[0])
     blocks = _lead_in_headings(laid_out(timetables(_after_last_rule(_answers_unlabelled(_contacts_apart(blocks)), raw_lines,
@@ -725,7 +730,7 @@ def _next_run_end(lines: list[str], i: int, run_ends: list[int]) -> str | None:
 _ENDS_ON_ADDRESS = re.compile(r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+|\b[\w-]+\.(?:org|com|gov|net)(?:/\S*)?"
                               r"|:\s*\(?\d[\d ()-]{8,}\d(?:\s*\([^()]{1,30}\))?)$")
 # "PAIN MEDICINES - take regularly ...": a name in capitals, a dash or colon, then words in small letters
-_HEADED_LINE = re.compile(r"([A-Z][A-Z0-9 ,/&'’()-]{2,50}?[A-Z)])\s+[-–—:]\s+(?=.*[a-z])(\S.*)")
+_HEADED_LINE = re.compile(r"([A-Z][A-Z0-9 ,/&'’()-]{2,50}?[A-Z)])(?:\s+[-–—:]|:)\s+(?=.*[a-z])(\S.*)")  # ("5. HOW TO STORE:  Keep ...")
 
 
 def _blank_columns_unnamed(lines: list[str]) -> list[str]:
@@ -750,7 +755,9 @@ def _instructions_off_headings(lines: list[str]) -> list[str]:
         line, after = lines[i].strip(), lines[i + 1].strip()
         parts = re.split(r"\s+[-–—]\s+", line)
         if len(parts) >= 2 and in_capitals(line) and not re.search(r"[.:;,!?]$", line) \
-                and re.match(r"\(?[a-z]", after) and not BULLET.match(lines[i + 1]) and len(parts[-1].split()) >= 2:
+                and re.match(r"\(?[a-z]", after) and not BULLET.match(lines[i + 1]) and len(parts[-1].split()) >= 2 \
+                and not LETTERED.match(lines[i + 1]) and not re.match(r"\(?[a-z][.)]\s", after):
+            # (not over a lettered step: "1. FEEDING - LITTLE AND OFTEN" / "   a) Babies with blocked noses ...")
             indent = lines[i][:len(lines[i]) - len(lines[i].lstrip())]
             out[i] = indent + " - ".join(parts[:-1])
             out[i + 1] = f"{indent}{parts[-1]} {after}"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from handouts.read.furniture import is_furniture
-from handouts.read.line_shape import SUPERSCRIPT_DIGITS
+from handouts.read.line_shape import CONTACT, ORGANISATION, SUPERSCRIPT_DIGITS
 
 # "Page 1 of 2", "page 2", "p. 3/4", "Pg 1/1", "Leaflet 2 of 2", "- 2 -", "(continued)", "continued...", "- continued on Page 2 -", "Please turn over"
 _PAGE_MARK = re.compile(
@@ -35,6 +35,7 @@ def _code(part: str) -> bool:
                   r"(?:\s+(?:code|no\.?|number))?)\s*:?\s+(?=[A-Z0-9]+[-/][A-Z0-9])", "", part)
     return not is_page_mark(part) and bool(re.search(r"\d", part)) and (
         bool(re.fullmatch(r"[A-Z][A-Z0-9]*(?:[-/ .][A-Z0-9]+)*\d[A-Z0-9]*(?:\s*\[[A-Z0-9]+\]|\s+v\d+(?:\.\d+)*)?", part))
+        or bool(re.fullmatch(r"[A-Z]{2,}(?:/[A-Za-z0-9]+)+", part))  # ("RFG/Flyer/v4")
         or is_furniture(part) and bool(re.search(r"\b[A-Z]{1,6}(?:-[A-Z0-9]+)*-\d|\b[A-Z]{2,}-[A-Z]", part)))
 
 
@@ -50,8 +51,8 @@ def _top_code(part: str) -> bool:
     title ("VOMITING AND/OR DIARRHEA - ADULT      Version 4.1")."""
     return _code(part) or "__" not in part and _record(part) \
         or bool(re.fullmatch(r"(?:[A-Z][a-z]{2,8}\.? )?(?:\d{1,2}/)?(?:19|20)\d{2}", part)) \
-        or bool(re.fullmatch(r"(?i)(?:rev(?:ision)?\.?|version|v\.?|issued?|updated|revised)\s*:?\s*[\d][\d/.]*", part))
-    # ("Aug 2024", "Rev. 3", "Issued 04/2024")
+        or bool(re.fullmatch(r"(?i)(?:rev(?:ision)?\.?|version|v\.?|issued?|updated|revised)\s*:?\s*\d(?:[\d/.]|\s/\s)*", part))
+    # ("Aug 2024", "Rev. 3", "Issued 04/2024", "Version 5.2 / 2024")
 
 
 def without_running_lines(lines: list[str]) -> list[str]:
@@ -83,8 +84,11 @@ def without_running_lines(lines: list[str]) -> list[str]:
         if titled or any(marks) and not top and any(_record(q) for p, mark in zip(parts, marks) if not mark
                                                     for q in re.split(r"\s{2,}", p)):
             out[i] = ""  # ("WESTBROOK FAMILY PRACTICE      Ferritin and Iron Results (cont.)": a later page's header)
-        elif not top and len(pieces := [q for p in parts for q in re.split(r"\s{2,}", p)]) > 1 and any(map(_code, pieces)) \
-                and all(_record(p) or is_furniture(p) for p in pieces):
+        elif not top and len(pieces := [q for p in parts for q in re.split(r"\s{2,}", p)]) > 1 and "__" not in line \
+                and not CONTACT.search(line) \
+                and (any(map(_code, pieces)) or any(map(is_furniture, pieces)) and any(map(_record, pieces))) \
+                and all(_record(p) or is_furniture(p) or ORGANISATION.search(p) and len(p.split()) <= 6 for p in pieces):
+            # ("Northgate Manufacturing Ltd | Uncontrolled when printed | Issued 01/04/2025": a page's footer)
             out[i] = ""  # "Leaflet reference: PHY-0417   Published: June 2023   Review date: June 2026": for the record
         elif i in bottom and len(pieces := [q for p in parts for q in re.split(r"\s{2,}", p)]) > 1 \
                 and any(_record(p) for p in pieces if "__" not in p):
@@ -114,6 +118,9 @@ def page_marks_off(lines: list[str]) -> list[str]:
     for i, line in enumerate(lines):
         if line.lstrip().startswith(("#", "|")):
             continue  # a heading or a table's row says its own words
+        if re.fullmatch(r"\s*`[^`]*\bpage\s+\d+\s+of\s+\d+\b[^`]*`\s*", line, re.I):
+            out[i] = ""  # "`BIO-PIL-027 · Page 1 of 1 · Printed from intranet`": the printed page's line, set as code
+            continue
         parts = [p.strip(" `*_") for p in re.split(r"\s+[|—–]\s+|\s{3,}", line.strip().strip("`")) if p.strip(" `*_|")]
         marks = [is_page_mark(p) for p in parts]
         if any(marks):

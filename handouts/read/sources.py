@@ -112,7 +112,9 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
         letterhead += letterhead_under_title(blocks)  # "Riverside Family Practice - Patient Triage Sheet (rev. 02/2024)"
         if len(blocks) > 2 and blocks[1].kind == "heading" and not blocks[1].level and in_capitals(blocks[0].texts[0]) \
                 and not in_capitals(blocks[1].texts[0]) and len(blocks[1].texts[0].split()) <= 12 \
-                and not re.search(r"[.:;?]$", blocks[1].texts[0]) and any("__" in t for t in blocks[2].texts):
+                and not re.search(r"[.:;?]$", blocks[1].texts[0]) and any("__" in t for t in blocks[2].texts) \
+                and not re.match(r"(?i)(?:patient|your|personal)(?:'s)? (?:details|label|information|name)\b", blocks[1].texts[0]):
+            # (not the form's own heading over its fields: "Patient details (or pre-printed label)")
             # "DISCHARGE INFORMATION: CELLULITIS OF THE LEG (ADULT)" / "Intravenous (IV) antibiotics changed to tablets"
             # over the form's fields: the title's subtitle (read as a heading, it headed the patient's name and number)
             blocks[0].texts[0] = f"{blocks[0].texts[0]}: {blocks.pop(1).texts[0]}"
@@ -268,6 +270,9 @@ def _clean(text: str) -> str:
     text = re.sub(r"(?<=\S)\s+(?:-{1,3}>|=>)\s+(?=\S)", " \u2192 ", text)
     # (inside a line too, where it is a rule's outcome: "No improvement after 7 days → 🟡" says "Yellow")
     text = re.sub(r"([🔴🟠🟡🟢🔵🟥🟧🟨🟩🟦])\uFE0F?", lambda m: _COLOURS[m.group(1)], text)
+    # "... not a substitute for advice from your own doctor. PIL ref: HW-0112 v2.": the leaflet's code after its text
+    text = re.sub(r"(?<=[.!?])\s+(?:PIL |Leaflet |Patient information |Document )?(?i:ref(?:erence)?)\.?:?\s*[A-Z]{1,6}[-/]?\d[\w/-]*"
+                  r"(?:\s+v\d+(?:\.\d+)?)?\.?$", "", text)
     text = re.sub(r"[★⭐]+½?☆*", _stars, text)  # "★★★★½": a rating, said in words (as a picture it went, unsaid)
     text = re.sub(r"\s*[\U0001F000-\U0001FAFF\u2600-\u2712\u2719-\u27BF\u231A\u231B\u23E9-\u23FA\uFE0F\u200D]+\s*", " ",
                   text).strip()  # (and the clocks and buttons among technical signs: "⏱ Hold pressure for 15 minutes")
@@ -324,7 +329,9 @@ def _without_furniture(blocks: list[RawBlock]) -> list[RawBlock]:
     for i, (b, furniture) in enumerate(zip(blocks, marks)):
         # ("ACCESSIBILITY" over "o Both venues are step-free ...": a section's heading, not a footer's link; a
         # consent form's signing lines are what it is for)
-        heads_text = b.kind == "heading" and in_capitals(b.texts[0]) and i + 1 < len(blocks) and not marks[i + 1] \
+        # (not a seller's button in capitals over its pitch: ">> CHECK TODAY'S PRICE ON ORCHARDBURST <<")
+        heads_text = b.kind == "heading" and in_capitals(b.texts[0]) and len(b.texts[0].split()) <= 3 \
+            and i + 1 < len(blocks) and not marks[i + 1] \
             and blocks[i + 1].kind in ("bullets", "numbered", "paragraph")
         # "NHL-TP-031 v6.2   Northgate Health   Nurse Line (800) 555-0134" after the last text: a page's footer, its
         # code beside who made the sheet (read as a heading, it headed the line under it)
@@ -353,10 +360,14 @@ def _without_furniture(blocks: list[RawBlock]) -> list[RawBlock]:
             if len(out) == 1 and out[0].kind == "paragraph" and len(out[0].texts) == 1 and len(out[0].texts[0].split()) <= 30 \
                     and not ends_sentence(out[0].texts[0]) and re.match(r"By\b", b.texts[0]):
                 out[0].kind = "heading"  # "ALWAYS EXHAUSTED? THE 3 BEST IRON ..." wrapped over two lines, then its byline
-            named = all(names_or_reaches(p) or DOCUMENT_KIND.search(p) for p in letterhead_parts(out[0].texts[0])) \
+            named = all(names_or_reaches(p) or DOCUMENT_KIND.search(p) for p in letterhead_parts(out[-1].texts[0])) \
                 if out else False
-            if len(out) == 1 and out[0].kind == "heading" and (not named or SHEET_TITLE.search(out[0].texts[0])):
-                out[0].title = True  # "Heat Illness: Stay Safe" then "By Jane Smith | 4 min read" (not a clinic's name)
+            # ("ST. ALDHELM'S UNIVERSITY HOSPITALS NHS FOUNDATION TRUST" over "Ganglion cysts of the wrist" and its
+            # "Last reviewed: ..." line: the trust's name is letterhead, the heading under it the title)
+            over = all(x.kind == "heading" and all(names_or_reaches(p) for p in letterhead_parts(x.texts[0])) for x in out[:-1])
+            if out and out[-1].kind == "heading" and (not named or SHEET_TITLE.search(out[-1].texts[0])) and (
+                    len(out) == 1 or over and re.match(r"(?i)(?:by|(?:last )?(?:reviewed|updated|published|revised))\b", b.texts[0])):
+                out[-1].title = True  # "Heat Illness: Stay Safe" then "By Jane Smith | 4 min read" (not a clinic's name)
             continue
         out.append(b)
     return out

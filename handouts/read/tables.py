@@ -40,6 +40,9 @@ def column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None
             records.append(len(rows))
             j += 1
             continue
+        if rows and not ruled and re.search(r"\S\s?\.{4,}\s?\S", line) and not any(
+                re.search(r"\.{4,}", c) for r in rows for c in r):
+            break  # "5.2  Schedule:" / "   Baseline test ........ before ...": a dotted row of its own, under the item
         if not cells or "__" in line and not (ruled and _lines_up(line, columns)) \
                 or (BULLET.match(line) or LETTERED.match(line) and not ruled) and not (rows and len(cells) >= 2) \
                 or NUMBERED.match(line) and ends_sentence(cells[0][1]) \
@@ -81,6 +84,9 @@ def column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None
                                                                     or cells[0][1][0] in "(" and len(cells[0][1].split()) <= 4
                                                                     and not re.search(r"[.!?]\s", cells[0][1])
                                                                     or cells[0][1][0].islower()):
+            if where[0] == 0 and len(rows) == 1 and rows[0][-1].count("(") > rows[0][-1].count(")"):
+                return None  # "PART A - STATEMENT ...  (to be completed by the colposcopist, who" / "must have ...
+                # procedure)": the bracket of the line's last part wraps back to the margin; prose, no columns
             # ("(8.0-10.9 kg)" under "18-23 lb", "treatment" under "Abnormal heart rhythm needing": the first cell goes on)
             # A line set in to a column carries the cell above it on; so does a first cell's ("... fully covered
             # (older" / "students, staff)").

@@ -137,6 +137,8 @@ _COPULA_A = re.compile(r" (?:is|are) (?:an?|the) ")
       cases=[("Withdrawal is a complex process that occurs when someone stops a drug.",
               ["Withdrawal is a complex process.", "Withdrawal occurs when someone stops a drug."]),
              ("It is a drug that people use.", ["It is a drug that people use."]),
+             ("Transferrin is the protein that carries iron in the blood.",
+              ["Transferrin is the protein that carries iron in the blood."]),
              ("West Nile virus is a flavivirus that was first found in Uganda in 1937 and that has since become common.",
               ["West Nile virus is a flavivirus.", "West Nile virus was first found in Uganda in 1937 and has since "
                "become common."]),
@@ -171,7 +173,9 @@ def split_copula_relative(sentence: str) -> list[str]:
         return split_or_keep(sentence, [f"{m.group(1)} {m.group(2)} {m.group(3)} {m.group(4)}",
                                         f"{subject} {m.group(2)} {m.group(5)}"])
     m = re.match(r"^([A-Z][^,]{0,40}?) (is|are) (an?|the) ((?:[\w-]+ ){0,2}[\w-]+) (?:that|which) (\w+) (.+)$", sentence)
-    if not m or not (m.group(5).endswith("s") or m.group(5) in AUXILIARIES):
+    if not m or not (m.group(5).endswith("s") or m.group(5) in AUXILIARIES) or m.group(3) == "the":
+        # ("Transferrin is the protein that carries iron ...": "the" protein is the one the clause names; "Transferrin is
+        # the protein." alone says nothing)
         return [sentence]
     subject = m.group(1)
     if len(subject.split()) > 3:
@@ -432,6 +436,8 @@ def split_which_clause(sentence: str) -> list[str]:
         elif plural_verb and (last.endswith("s") and not last.endswith("ss")) and _IN_A_PLACE.search(before):
             return [sentence]  # "tubes (grommets) placed in the eardrums, which allow air in": the tubes do, not the eardrums
         elif plural_verb and (last.endswith("s") and not last.endswith("ss")):
+            if before.rstrip().endswith(")"):
+                return [sentence]  # "tinnitus (ringing or buzzing in the ears), which": not the ears, what they describe
             subject = f"These {last}"  # "white blood cells called neutrophils, which are needed": these neutrophils
             said = words(before)
             if said.count(last.lower()) > 1:
@@ -446,6 +452,8 @@ def split_which_clause(sentence: str) -> list[str]:
         elif not is_plural(last) or plural_verb is False and verb in ("is", "was", "has", "does"):
             subject = "This"
         else:
+            if before.rstrip().endswith(")"):
+                return [sentence]  # ("tinnitus (ringing or buzzing in the ears), which may be temporary": "These ears")
             subject = f"These {last}"
         if subject == "This" and plural_verb:
             return [sentence]  # "This are needed" would be wrong, and what the aside is about is unclear

@@ -250,8 +250,12 @@ def tidy(sentence: str) -> str:
     """Fix articles, spacing and the first capital."""
     s = " ".join(sentence.split())
     s = re.sub(r"\s+([.,;:!?])", r"\1", s)
-    s = re.sub(r"\b([Aa])n? ([\w-]+)", _article, s)
-    return end(s)
+    return end(fix_articles(s))
+
+
+def fix_articles(text: str) -> str:
+    """Put 'a' or 'an' before each word as it is said ("an suitable" after a swap is "a suitable")."""
+    return re.sub(r"\b([Aa])n? ([\w-]+)", _article, text)
 
 
 def _article(m: re.Match) -> str:

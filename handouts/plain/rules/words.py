@@ -77,6 +77,8 @@ def swap_fits(doc, start: int, end: int, plain: str) -> bool:
         said = parse(f"a {plain} thing")
         if any(t.pos_ in ("NOUN", "PROPN") and t.dep_ != "ROOT" and t.dep_ != "amod" for t in said[1:-1]):
             return False
+    if words[-1].dep_ == "amod" and plain.split()[-1].endswith("ed") and any(w.lemma_ == "be" for w in words):
+        return False  # "the most common are increased appetite, ..." is no "are raised appetite" (read as a passive)
     if plain.split()[:1] in (["put"], ["putting"], ["puts"]) and head.pos_ == "VERB" and not any(
             c.dep_ in ("prep", "prt", "advmod") and c.lower_ in _PLACES for c in head.children):
         return False  # "insert the pessary with a clean finger" is no "put the pessary ...": "put" says where, or nothing
