@@ -266,6 +266,7 @@ _POINTS_ELSEWHERE = (
     r"\b(?:longer|shorter|sooner|more|less)\.$",  # "Ask the ward for a fit note if you need longer." (than what?)
     r"^Allow (?:about |at least |up to )?\d",  # "Allow 15 to 30 minutes for short hair" (to do what?)
     r"^(?:Any|All) (?:yes|no)\b",  # "Any yes: go to Tier 1 right away." (yes to what?)
+    r"\b(?:any|all|every) (?:answer|box|question)s?\b",  # "If any answer is YES, then call 999." (to which questions?)
     r"^(?:Ask|Check with|Talk (?:to|with)|Speak (?:to|with)|Consult|Tell)\b[^.]{0,40}\bfirst\.$",  # ("Ask your doctor first." before what?)
     r"^(?:Check|Read) (?:the )?(?:food )?labels\b(?![^.]*\bfor\b)",  # "Check labels on canned soups" (for what?)
     r"\b(?:swallows?|takes?|eats?|uses?) (?:any|some|one|them)\b[,.]")  # "If a child swallows any, ..." (any what?)  # "Stop SGLT2 inhibitors 3 days before." (before what?)

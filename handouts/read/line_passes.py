@@ -399,7 +399,8 @@ def two_column_lists(lines: list[str]) -> list[str]:
     out, k = list(lines), 0
     while k < len(lines):
         head = _TWO_COLUMN_HEAD.fullmatch(lines[k])
-        if not head:
+        if not head or k + 1 < len(lines) and re.fullmatch(r"\s*-{3,}\s+-{3,}\s*", lines[k + 1]):
+            # ("MEDICINE    POSSIBLE EFFECT" over "-------   -------": a table's header and ruler, each row one thing)
             k += 1
             continue
         left, right = head.start(2), head.start(3)

@@ -25,6 +25,7 @@ def parse_markdown(body: str, first_line: int = 1) -> list[RawBlock]:
     # surgery"): as Markdown it would run on in the item's text, the "o"s in it.
     body = _box_rules_unmarked(_footnotes_as_superscripts(re.sub(r"(?m)^([ \t]+)o[ \t]+(?=\S)", r"\1- ", body)))
     body = "\n".join(page_marks_off(body.split("\n")))  # ("`HP-FS-031 v4.2 — Page 1 of 1`": the printed page's)
+    body = re.sub(r"(?m)^(#{1,6}\s.*?)\s*\{#[\w-]+\}\s*$", r"\1", body)  # "## Q1. What is ...? {#q1}": a link's anchor
     # "-> your vision becomes blurred ...": an arrow is an item's mark (to Markdown it was text, the items one line)
     body = re.sub(r"(?m)^((?:[ \t]*>)*[ \t]*)(?:->|=>|→|➔)[ \t]+(?=\S)", r"\1- ", body)
     tokens = parser.parse(re.sub(r"_{3,}", lambda m: "\\_" * len(m.group()), body))

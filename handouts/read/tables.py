@@ -107,7 +107,9 @@ def column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None
         rows = rows[:1] + [[" ".join(c for c in col if c) for col in zip(*rows[a:b])]
                            for a, b in zip(starts, starts[1:] + [len(rows)]) if b > a]
     else:
-        rows = _wrapped_rows_joined(rows)
+        # (under a ruled header, the header is no row a lower-case cell carries on: "MEDICINE" / "------" /
+        # "ketoconazole, itraconazole ...")
+        rows = rows[:1] + _wrapped_rows_joined(rows[1:]) if ruled and len(rows) > 1 else _wrapped_rows_joined(rows)
     if len(rows) == 1 and continued and len(columns) == 2 and rows[0][0] and rows[0][1]:
         return [[]] + rows, j  # a label and its lines set in beside it: one item ("Walk-in clinic: Tuesdays ...; Room 114")
     if len(rows) < 2:

@@ -255,7 +255,8 @@ def tidy(sentence: str) -> str:
 
 def fix_articles(text: str) -> str:
     """Put 'a' or 'an' before each word as it is said ("an suitable" after a swap is "a suitable")."""
-    return re.sub(r"\b([Aa])n? ([\w-]+)", _article, text)
+    # (not a name's initial: "Pitman A et al.")
+    return re.sub(r"\b([Aa])n? (?!et al\b)([\w-]+)", _article, text)
 
 
 def _article(m: re.Match) -> str:

@@ -77,6 +77,9 @@ def swap_fits(doc, start: int, end: int, plain: str) -> bool:
         said = parse(f"a {plain} thing")
         if any(t.pos_ in ("NOUN", "PROPN") and t.dep_ != "ROOT" and t.dep_ != "amod" for t in said[1:-1]):
             return False
+    if (letter := re.search(r"(?:^|\]\s*)([A-Z])\s*[-–—:]\s*$", doc.text[:start])) \
+            and words[0].text[:1].upper() == letter.group(1):
+        return False  # "I - INDIVIDUAL: are you fit to do it?": a memory aid's word starts with its letter (TILE)
     if words[-1].dep_ == "amod" and plain.split()[-1].endswith("ed") and any(w.lemma_ == "be" for w in words):
         return False  # "the most common are increased appetite, ..." is no "are raised appetite" (read as a passive)
     if plain.split()[:1] in (["put"], ["putting"], ["puts"]) and head.pos_ == "VERB" and not any(
