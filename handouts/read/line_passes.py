@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from handouts.read.line_shape import BOX_EDGE, BOX_SIDES, BULLET, ends_sentence, indent_of, runs_on, STAR_RULE
+from handouts.read.line_shape import (BOX_EDGE, BOX_SIDES, BULLET, ends_sentence, indent_of, next_row, runs_on,
+                                      STAR_RULE)
 
 
 LEADER = re.compile(r"^\s*\S.{0,100}?(?:\s*\.{4,}|\s\.{3}(?=\s+\S[^.]{0,30}$))\s*\S")  # "Sept 10 ...... Open sharing": dot leaders from a label to its line
@@ -463,7 +464,8 @@ def arrowed_items(lines: list[str]) -> list[str]:
         m = re.match(r"(\s{2,})>\s+(?=\S)", line)
         # (or two such lines set in alike, one wrapped under the other: "  > Avoid strenuous activity ..." / "    for
         # more than 1 hour ..." / "  > You may apply an ice pack ...", under a heading)
-        if m and (listing is not None or _after_lead_in(lines, k) or _next_at(lines, k, len(m.group(1))).startswith(m.group(0))):
+        if m and (listing is not None or _after_lead_in(lines, k)
+                  or (j := next_row(lines, k, len(m.group(1)))) < len(lines) and lines[j].startswith(m.group(0))):
             out[k] = f"{m.group(1)}- {line[m.end():]}"
             listing = len(m.group(1))
         elif listing is not None and (not line.strip() or indent_of(line) <= listing):
@@ -525,14 +527,6 @@ def _after_lead_in(lines: list[str], k: int) -> bool:
     while j >= 0 and not lines[j].strip() and k - j <= 2:
         j -= 1
     return j >= 0 and lines[j].rstrip().endswith(":")
-
-
-def _next_at(lines: list[str], k: int, indent: int) -> str:
-    """Return the next line after k set in no deeper than `indent` (past the lines wrapped under line k's text)."""
-    j = k + 1
-    while j < len(lines) and lines[j].strip() and indent_of(lines[j]) > indent:
-        j += 1
-    return lines[j] if j < len(lines) else ""
 
 
 def without_tear_off_tabs(lines: list[str]) -> list[str]:

@@ -123,6 +123,15 @@ def previous_line_blank(lines: list[str], i: int) -> bool:
     return i == 0 or not lines[i - 1].strip()
 
 
+def next_row(lines: list[str], i: int, indent: int) -> int:
+    """Return where the line after line i set in no deeper than `indent` is: past the lines wrapped under line i's text
+    ("  Common (...) ..... headache," / "                 diarrhoea, feeling sick," / "  Uncommon ...")."""
+    j = i + 1
+    while j < len(lines) and lines[j].strip() and indent_of(lines[j]) > indent:
+        j += 1
+    return j
+
+
 def next_text_line(lines: list[str], i: int) -> str | None:
     for j in range(i + 1, len(lines)):  # not lines[i + 1:]: a copy of the rest for every line is quadratic
         if lines[j].strip():

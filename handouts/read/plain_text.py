@@ -14,9 +14,9 @@ from handouts.read.line_passes import (LEADER, arrowed_items, label_columns, lea
                                        without_contents_lines, without_margin_marks, without_sales_boxes,
                                        without_tear_off_tabs, yes_no_rows)
 from handouts.read.line_shape import (BULLET, in_capitals, CONTACT, ENDS_MID_PHRASE, ENDS_ON_VERB, ends_sentence,
-                                      GRID_RULER, indent_of, join_wrapped, LETTERED, NEVER_ENDS, next_text_line, number_of,
-                                      NUMBERED, ORGANISATION, previous_line_blank, STAR_RULE, STREET, TICKED,
-                                      TIME, timed, title_like)
+                                      GRID_RULER, indent_of, join_wrapped, LETTERED, NEVER_ENDS, next_row, next_text_line,
+                                      number_of, NUMBERED, ORGANISATION, previous_line_blank, STAR_RULE, STREET,
+                                      TICKED, TIME, timed, title_like)
 from handouts.read.notes import anchored, NOTE
 from handouts.read.running_lines import numbered_notes_marked, without_running_lines
 from handouts.read.tables import column_table, pipe_table, timetables
@@ -91,7 +91,8 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
             continue
         if LEADER.match(raw_lines[i]) and not BULLET.match(line) and not NUMBERED.match(line) \
                 and any(LEADER.match(raw_lines[k]) and abs(indent_of(raw_lines[k]) - indent_of(line)) <= 2
-                        for k in (i - 2, i - 1, i + 1, i + 2, _next_row(lines, i) if i and not BULLET.match(lines[i - 1]) else -1)
+                        for k in (i - 2, i - 1, i + 1, i + 2,
+                                  next_row(lines, i, indent_of(line) + 2) if i and not BULLET.match(lines[i - 1]) else -1)
                         if 0 <= k < len(lines)):
             # (dates set right: " 9 Jan ......" over "13 Feb ......")
             # "  Sept 10 ...... Open sharing" / "  Sept 24* ..... "Decoding the IEP": guest speaker from the" / (set in)
@@ -365,15 +366,6 @@ def _heads_after_a_box(blocks: list[RawBlock], boxed: set[int], first_line: int)
         elif not inside:
             heading_boxed = False
     return blocks
-
-
-def _next_row(lines: list[str], i: int) -> int:
-    """Return where the row after line i starts: past the lines set in under it ("  Common (...) ..... headache," /
-    "                 diarrhoea, feeling sick," / "  Uncommon ...")."""
-    j = i + 1
-    while j < len(lines) and lines[j].strip() and indent_of(lines[j]) > indent_of(lines[i]) + 2:
-        j += 1
-    return j
 
 
 def _answers_unlabelled(blocks: list[RawBlock]) -> list[RawBlock]:
