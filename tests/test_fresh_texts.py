@@ -1456,3 +1456,7 @@ def test_the_thirty_third_round_s_classes(plain, views):
     # A Markdown heading's "{#q1}" anchor is no word of it; "If any answer is YES" leans on the questions.
     assert not any("{#" in h for h in headings["qa_anaemia_haemoglobin_results"])
     assert not any(p.startswith("If any answer is YES") for p in points["triage_child_itchy_rash_school"])
+    # "  x if you are allergic ..." under "Do not take Lansoprazole": crosses mark its items.
+    assert "Lansoprazole x if" not in text["leaflet_lansoprazole_capsules"]
+    assert any(i.startswith("If you are allergic to lansoprazole") or i.startswith("if you are allergic to lansoprazole")
+               for i in items["leaflet_lansoprazole_capsules"])
