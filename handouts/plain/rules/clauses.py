@@ -964,7 +964,8 @@ def split_depending_on(sentence: str) -> list[str]:
     m = re.match(r"^(.+?),? depending on (.+)$", sentence)
     if not m or len(sentence.split()) < 12:
         return [sentence]
-    if (rest := re.search(r"[,;] (.+)$", m.group(2))) and has_verb(rest.group(1)):
+    if (rest := re.search(r"[,;] (.+)$", m.group(2))) and (has_verb(rest.group(1))
+                                                          or re.match(r"(?:and|but|or|so|while|although)\b", rest.group(1))):
         # "... 5% to 30% of adults, depending on age and how it is defined, and many people are turning to ...":
         # the sentence goes on past the condition; "This depends on ..., and many people ..." would join the two.
         return [sentence]

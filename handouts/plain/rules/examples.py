@@ -81,9 +81,10 @@ def split_such_as(sentence: str) -> list[str]:
                 break
     if not m or not has_verb(m[2]):
         return _split_closing_such_as(sentence)  # ", such as A, B or C." ends the sentence: no verb follows
-    if re.match(r"(?:an?)\s", m[1]) and not re.search(r",|\band\b", m[1]):
+    if re.match(r"(?:an?)\s", m[1]) and not re.search(r",|\band\b", m[1]) and not is_plural(words(m[0])[-1] if words(m[0]) else ""):
         # "Even brief exposure, such as a visit to a pet shop or aviary, has been linked to cases": an example of a
-        # time it happened, no member of a kind ("Brief exposure includes a visit to a pet shop and aviary")
+        # time it happened, no member of a kind ("Brief exposure includes a visit to a pet shop and aviary"); "mild
+        # side effects, such as a sore arm or aches" are members of the kind its plural names
         return [sentence]
     if re.match(r"(?:those|people|anyone|someone|patients|children|adults|women|men)\b", m[1]):
         # "People with weakened immune systems, such as those with HIV ...": the examples are people, and "Weakened
