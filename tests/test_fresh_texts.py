@@ -1460,3 +1460,26 @@ def test_the_thirty_third_round_s_classes(plain, views):
     assert "Lansoprazole x if" not in text["leaflet_lansoprazole_capsules"]
     assert any(i.startswith("If you are allergic to lansoprazole") or i.startswith("if you are allergic to lansoprazole")
                for i in items["leaflet_lansoprazole_capsules"])
+
+
+def test_the_thirty_fourth_round_s_classes(plain, views):
+    text, items, points, headings = views.text, views.items, views.points, views.headings
+    # Left open by round 33: a header whose "MEN" and "WOMEN" each span two columns names all four by both lines
+    # (by place, "WOMEN" had named the men's "arms out" figure).
+    lifting = items["factsheet_lifting_back_safety_workplace"]
+    assert any("Knuckle to elbow" in i and "MEN close to body 25 kg" in i and "MEN arms out 15 kg" in i
+               and "WOMEN close to body 16 kg" in i and "WOMEN arms out 10 kg" in i for i in lifting)
+    assert not any("WOMEN 15 kg" in i for i in lifting)
+    # ... its running footer ("HS-FS-07 Issue 4   Uncontrolled when printed") is no heading, and the kind of sheet
+    # with its code ("HEALTH & SAFETY FACT SHEET HS-FS-07") is no title.
+    assert not any("HS-FS-07" in h for h in headings["factsheet_lifting_back_safety_workplace"])
+    assert plain["factsheet_lifting_back_safety_workplace"].handout.meta.title == "MANUAL HANDLING AND BACK SAFETY"
+    # A cross-reference to another protocol by its code stays ("see TT-OPH-05").
+    assert "(see TT-OPH-05)" in text["triage_adult_eye_injury_chemical"]
+    # A reason after which the main clause's next condition follows (", or if you have a history of kidney stones")
+    # is not split off: the condition had gone with the reason.
+    assert "This is because cranberry may increase its blood-thinning effect and the risk of bleeding, or if" \
+        not in text["seo_cranberry_uti_supplements"]
+    # "5.2  Schedule:" over dotted rows set in under it: each row its own item, not run into the lead-in.
+    assert "Baseline test: before or soon after starting noisy work" in items["factsheet_noise_hearing_workplace"]
+    assert not any("Schedule Baseline" in i for i in items["factsheet_noise_hearing_workplace"])

@@ -98,3 +98,13 @@ def test_numbered_steps_of_two_sentences_set_apart_by_two_spaces_are_steps_not_a
     assert [b.kind for b in blocks] == ["numbered"]
     assert [" ".join(x.text for x in item) for item in blocks[0].items] == [
         "Take 2 tablets every 4 hours. Take them with food.", "Drink water. Rest in bed.", "Call us if it gets worse."]
+
+
+def test_a_header_that_names_fewer_columns_than_its_rows_fill_names_none_by_place(tmp_path):
+    # A two-level header read as one line ("Dose | Child | Adult" over four figures): named by place, "Adult" had named
+    # the child's second figure. Unsure which column is which, each row says its figures as they are, the header first.
+    h = _read(tmp_path, "doses.md", "# Doses\n\nThe doses are below.\n\n| Form | Child | Adult |\n|---|---|---|\n"
+              "| Tablet | 5 mg | 10 mg | 20 mg | 40 mg |\n| Liquid | 2 mL | 4 mL | 8 mL | 16 mL |\n")
+    said = [" ".join(x.text for x in item) for b in h.sections[-1].blocks for item in b.items]
+    assert said[-3:] == ["Form; Child; Adult", "Tablet: 5 mg; 10 mg; 20 mg; 40 mg", "Liquid: 2 mL; 4 mL; 8 mL; 16 mL"]
+    assert not any("Adult 10 mg" in s or "adult 10 mg" in s for s in said)

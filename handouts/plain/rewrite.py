@@ -140,7 +140,8 @@ def plain_heading(heading: str) -> str:
     plain = fix_articles(apply_swaps(use_sentence_case.apply(_HEADING_LEAD_IN.sub("", heading).strip())[0]))  # ("WHEN TO
     # CALL" shouts; "an appropriate knowledge" swapped is "a suitable knowledge")
     plain = (symbols_to_words.apply(plain) or [plain])[0]  # "(day 7 → day 21)": no font prints the arrow, no voice says it
-    plain = re.sub(r"^((?:\d+[.)]\s+)?)(\w)", lambda m: m.group(1) + m.group(2).upper(), plain)  # "1. What ..." too
+    plain = re.sub(r"^((?:\d+(?:\.\d+)+[.)]?\s+|\d+[.)]\s+)?)(\w)", lambda m: m.group(1) + m.group(2).upper(), plain)  # "1. What ..." too
+    # (and "1.0  Purpose and scope": a section's number)
     if not plain or protected(heading).missing_from(protected(plain)):
         return heading
     return plain

@@ -302,6 +302,12 @@ def table_blocks(rows: list[list[str]], line: int = 0) -> list[RawBlock]:
     "What you can do" would be said by its cells alone ("Aches and pain: Ibuprofen 400 mg ...").
     """
     rows = _numbers_column_dropped([r for r in rows if any(r)])
+    if len(rows) > 1 and any(any(r[len(rows[0]):]) for r in rows[1:]):
+        # A header that names fewer columns than its rows fill (a name spanning two columns, read as one): named by
+        # place, a name lands on the wrong column ("WOMEN" on the men's second figure); its row said as it is, first.
+        said = ["; ".join(c for c in rows[0] if c)] + [f"{r[0]}: {'; '.join(c for c in r[1:] if c)}" if r[0]
+                                                        else "; ".join(c for c in r if c) for r in rows[1:]]
+        return [RawBlock("bullets", said, line, table=True)]
     if asked := _questions_ticked(rows):
         return [RawBlock("bullets", asked, line, table=True)]
     if rows and len(rows) > 1 and all(c.isupper() for c in rows[0] if re.search(r"[A-Za-z]", c)):

@@ -13,7 +13,7 @@ from handouts.read.line_shape import (in_capitals, CONTACT, ends_sentence, ORGAN
 TITLE_GOES_ON = re.compile(r"(?:with|without|for|and|or|of|in|during|after|before|to)\b", re.I)
 TAGLINE = re.compile(r"\s+[-–—·•|]\s+")  # "Free of charge  -  No referral required  -  All adults welcome"
 _PARTS = re.compile(r"\s+\|\s+")  # "412 Alder Street   |   Tel. (555) 014-2280   |   info@clinic.org"
-DOCUMENT_KIND = re.compile(r"^(?!.*:)(?:[\w' –—-]+ )?(?:fact ?sheets?|handouts?|leaflets?|newsletters?|(?:patient )?education(?:al)? (?:series|materials?)|telephone triage|triage protocols?|patient (?:medicine |drug )?information|(?:patient )?medication guide|information "
+DOCUMENT_KIND = re.compile(r"^(?!.*:)(?:[\w' &–—-]+ )?(?:fact ?sheets?|handouts?|leaflets?|newsletters?|(?:patient )?education(?:al)? (?:series|materials?)|telephone triage|triage protocols?|patient (?:medicine |drug )?information|(?:patient )?medication guide|information "
                             r"sheet|information for patients)\b|^package leaflet: information for the (?:patient|user)$", re.I)
 
 

@@ -59,10 +59,15 @@ def parse_markdown(body: str, first_line: int = 1) -> list[RawBlock]:
         elif tok.type == "blockquote_close":
             in_quote -= 1
         elif tok.type == "table_open":
-            table, table_line = [], line
+            table, table_line, table_map = [], line, tok.map
         elif tok.type == "tr_open" and table is not None:
             table.append([])
         elif tok.type == "table_close" and table is not None:
+            if table_map and _cells_cut(raw[table_map[0]:table_map[1]]):
+                # Markdown cuts a row's cells to its header's number: a row that fills more is read as drawn (its
+                # cells kept, by place under a header that cannot say which is which: see table_blocks).
+                table = [[c.strip() for c in x.strip().strip("|").split("|")] for x in raw[table_map[0]:table_map[1]]
+                         if x.strip() and not re.fullmatch(r"[\s|:-]+", x)]
             if list_kinds and outer is not None and items:
                 # A table set in under a list item ("- Breathing is faster than the following rates:" over ages and
                 # rates): its rows are a list set in under that item, which leads them in (after the list they
@@ -123,6 +128,12 @@ def parse_markdown(body: str, first_line: int = 1) -> list[RawBlock]:
                 text, quoted = unquote(text)
                 blocks.append(RawBlock("paragraph", [text], line, quoted=quoted or bool(in_quote)))
     return [b for b in laid_out(blocks) if b.texts]
+
+
+def _cells_cut(lines: list[str]) -> bool:
+    """Tell whether a Markdown table's row (after its header) has more cells than its header names."""
+    counts = [len(x.strip().strip("|").split("|")) for x in lines if x.strip() and not re.fullmatch(r"[\s|:-]+", x)]
+    return any(n > counts[0] for n in counts[1:])
 
 
 def _cells_wrapped(rows: list[list[str]]) -> list[list[str]]:

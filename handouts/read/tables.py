@@ -43,6 +43,10 @@ def column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None
         if rows and not ruled and re.search(r"\S\s?\.{4,}\s?\S", line) and not any(
                 re.search(r"\.{4,}", c) for r in rows for c in r):
             break  # "5.2  Schedule:" / "   Baseline test ........ before ...": a dotted row of its own, under the item
+        if rows and columns and cells and lines[j - 1].rstrip().endswith(":") and cells[0][0] > columns[-1] + 2 \
+                and re.match(r"[A-Z][^:]{0,40}:\s", cells[0][1]):
+            rows[-1][-1] = rows[-1][-1].rstrip(":") + ":"  # (still the lead-in of what follows)
+            break  # ("Baseline test: before ...", its dots read as a colon, set in under "5.2  Schedule:": its lead-in's item)
         if not cells or "__" in line and not (ruled and _lines_up(line, columns)) \
                 or (BULLET.match(line) or LETTERED.match(line) and not ruled) and not (rows and len(cells) >= 2) \
                 or NUMBERED.match(line) and ends_sentence(cells[0][1]) \
@@ -147,8 +151,10 @@ def pipe_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
         # (only a framed table's outer "|" are its frame: "     | breakfast | lunch" has an empty first cell)
         rows.append([c.strip() for c in (lines[j].strip().strip("|") if framed else lines[j]).split("|")])
         j += 1
+    top = 0
     while len(rows) > 1 and _ruler_row(rows[0]):
         del rows[0]  # a grid's top edge
+        top += 1
     if sum(map(_ruler_row, rows[1:-1])) >= 2:
         rows = _grid_rows(rows)  # a ruler under every row: the lines between two rulers are one row, wrapped
         if len(rows) < 2:
@@ -161,6 +167,11 @@ def pipe_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
         # header (its second line read as a row had dosed no one)
         rows = [[" ".join(r[k] for r in rows[:ruler] if r[k]) for k in range(len(rows[0]))]] + rows[ruler:]
         ruler = 1
+    elif ruler and ruler > 1 and framed and (spanned := _spanned_header(lines[i + top:i + top + ruler])):
+        # "| Hand height | MEN | WOMEN |" over "| | close to body | arms out | close to body | arms out |": a name that
+        # spans two columns names both ("MEN arms out"); by place in the row, "WOMEN" had named the men's second column
+        rows = [spanned] + rows[ruler:]
+        ruler = 1
     ruled = len(rows) > 2 and ruler == 1
     rows = _wrapped_rows_joined([r for r in rows if not _ruler_row(r)])
     if len(rows) < 2:
@@ -168,6 +179,27 @@ def pipe_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
     # A ruler under the first row makes it the header; so do names of columns ("| Medicine | Dose | Notes |").
     named = not any(re.search(r"\d", c) for c in rows[0]) and all(len(c.split()) <= 4 for c in rows[0])
     return (rows, j) if ruled or named else ([[]] + rows, j)
+
+
+def _spanned_header(lines: list[str]) -> list[str] | None:
+    """Return one name per column for a framed header of several lines, where a line's cell may span several columns
+    of the line with the most; each column named by every cell above it, top first; None if the lines' "|" do not
+    line up."""
+    bars = [[m.start() for m in re.finditer(r"\|", line.expandtabs(4))] for line in lines]
+    edges = max(bars, key=len)
+    names = []
+    for a, b in zip(edges, edges[1:]):
+        parts = []
+        for line, marks in zip(lines, bars):
+            # (give or take one character: "| arms out|" is drawn a space short)
+            cell = next((line.expandtabs(4)[c + 1:d].strip() for c, d in zip(marks, marks[1:])
+                         if c <= a + 1 and b <= d + 1), None)
+            if cell is None:
+                return None
+            if cell and cell not in parts:
+                parts.append(cell)
+        names.append(" ".join(parts))
+    return names
 
 
 def _grid_rows(lines: list[list[str]]) -> list[list[str]]:

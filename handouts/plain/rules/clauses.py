@@ -815,7 +815,9 @@ def split_trailing_appositive(sentence: str) -> list[str]:
              ("A short course can usually be stopped at once, since the body has not had time to adapt, unless your "
               "doctor says otherwise.",
               ["A short course can usually be stopped at once, since the body has not had time to adapt, unless your "
-               "doctor says otherwise."])])
+               "doctor says otherwise."]),
+             ("Ask first if you take warfarin, because it may raise the risk of bleeding, or if you have kidney stones.",
+              ["Ask first if you take warfarin, because it may raise the risk of bleeding, or if you have kidney stones."])])
 def split_long_reason(sentence: str) -> list[str]:
     """Split 'A, as/since/because B' (B a whole clause) into 'A.' and 'This is because B.' in a sentence of 14+ words."""
     m = _REASON.match(sentence)  # not "as determined by their doctor": that says who decides, not why
@@ -896,8 +898,9 @@ def _reason_clause(sentence: str, at: int) -> bool:
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
             for t in doc[word.i:]):
         return False  # "because the 15 mg/5 mL liquid is stronger, and always use the syringe": a step, not the reason
-    if re.search(r", (?:unless|if|when|until|except)\b", doc[word.i:].text):
+    if re.search(r", (?:unless|if|when|until|except)\b|, (?:and|or|but) (?:unless|if|when|until)\s+\w", doc[word.i:].text):
         return False  # "..., since A, unless your doctor says otherwise": the condition may hold for the main clause
+        # (", or if you have a history of kidney stones": the main clause's next condition, after the reason)
     last = max(t.i for t in doc if not t.is_punct)
     return max(t.i for t in word.head.subtree if not t.is_punct) == last
 

@@ -38,11 +38,14 @@ _NUMBERED_NAMES = {"omega", "covid", "vitamin", "type", "step", "stage", "grade"
              ("(See Safety, below.)", []),
              ("Tell us if you have had skin cancer (see Section 4).", ["Tell us if you have had skin cancer (see Section 4)."]),
              ("Fast breathing (see table above) or retractions", ["Fast breathing (see table above) or retractions"]),
-             ("Ibuprofen: as needed (see below)", ["Ibuprofen: as needed (see below)"])])
+             ("Ibuprofen: as needed (see below)", ["Ibuprofen: as needed (see below)"]),
+             ("Not for blunt trauma (see TT-OPH-05).", ["Not for blunt trauma (see TT-OPH-05)."])])
 def strip_cross_references(sentence: str) -> list[str]:
     """Remove '(See ...)' cross references; not one to a numbered section, which keeps its number in print, nor to a
-    table or list, or just "below": the handout prints them too (the table's rates define "fast breathing")."""
+    table or list, or just "below": the handout prints them too (the table's rates define "fast breathing"). Nor one
+    to another document by its code ("see TT-OPH-05"): the reader can ask for it by that code."""
     s = re.sub(r"\s*\((?:see|see also|cf\.?)\s(?![^)]*\bsections? \d)(?![^)]*\b(?:table|chart|list|box)\b)"
+               r"(?![^)]*\b(?-i:[A-Z]{2,}[-/ ]?(?:[A-Z]+[-/ ]?)*\d))"
                r"(?!(?:below|above)\))[^)]*\)", "", sentence, flags=re.I).strip()
     s = re.sub(r"\s+([.,;:!?])", r"\1", s)
     return [s] if re.search(r"\w", s) else []
