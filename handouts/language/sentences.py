@@ -97,7 +97,7 @@ def _split(text: str) -> tuple[str, ...]:
     pieces = [q for p in _segmenter().processor(text).process() for q in _LETTER_THEN_SENTENCE.split(p.strip())]
     for piece in (p.strip() for p in pieces):
         if piece and sentences and _runs_on(sentences[-1], piece):
-            sentences[-1] = f"{sentences[-1]} {piece}"
+            sentences[-1] = f"{sentences[-1]}{'' if re.fullmatch(_CLOSING, piece) else ' '}{piece}"
         elif piece:
             sentences.append(piece)
     return tuple(sentences)
@@ -109,10 +109,15 @@ _LETTER_THEN_SENTENCE = re.compile(r"(?<=[a-z][a-z] [A-Z]\.)\s+(?=(?:It|Its|This
                                    r"Your|He|She|A|An|In|If|When|Most|Some|Many|But|And|So|For|Our)\b)")
 
 
+_CLOSING = r"[\])}\"'”’]+"  # what closes a sentence's bracket or quote after its stop
+
+
 def _runs_on(before: str, after: str) -> bool:
     """Tell whether a break pySBD made after `before` is no sentence end (an abbreviation, or "a.m." before a day)."""
     if re.match(r"\d{1,2}\)\s", after) and re.search(r"(?:[:,]|\band|\bor)$", before):
         return True  # steps numbered inside a sentence ("follow these steps: 1) wash ..., 2) dry ...")
+    if re.fullmatch(_CLOSING, after):
+        return True  # "... our honest reviews!]": the bracket or quote that closes it, no sentence of its own
     if re.fullmatch(r"\(?[a-zA-Z][.)]", before):
         return True  # a list item's letter ("e. Braces, a retainer ..."), no sentence of its own
     last = before.rsplit(None, 1)[-1].lower().lstrip("(\"“'")

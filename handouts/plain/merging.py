@@ -187,7 +187,10 @@ def never_merged(s: Sentence, block) -> bool:
     """
     # (a part of such a statement too: "[ ] INCOMPLETE TREATMENT - ... come back, and a further treatment may be
     # needed." split; its "A further treatment may be needed." had gone as a repeat of the bleeding item's words)
+    # (a condition with no main clause, a heading read as text: "If you give more cetirizine than you should", which
+    # had gone as a repeat of "Do not give cetirizine if your child:")
     return (block.is_list or tells_what_to_do(s.text) or s.text.rstrip().endswith(("?", ":"))
+            or re.match(r"(?:If|When|Unless|In case)\b[^,;]*$", s.text) is not None
             or "___" in s.text or not has_verb(s.text)
             or any(re.match(r"\s*(?:\[[ xX]?\]|[☐☑☒])", t) is not None for t in [s.text, *s.sources]))
 
@@ -526,9 +529,10 @@ def _followers(handout: Handout) -> dict[int, Sentence]:
                     # "Keep giving the medicine; do not stop it.": an instruction split from the same
                     # sentence that says "it" points back too.
                     # ("In this procedure, ..." cut from "X is a procedure in which ...": it points back as well.)
+                    # ("Children with kidney problems may need a lower dose; follow your doctor's instructions.": the
+                    # instruction split off holds for them only, with or without an "it")
                     if IN_THIS.match(b.text) or re.match(r"^(?:This|These|It|Its|They|Their)\b", b.text) or (
-                            a.sources == b.sources and tells_what_to_do(b.text)
-                            and re.search(r"\b(?:it|them)\b", b.text, re.I)):
+                            a.sources == b.sources and tells_what_to_do(b.text)):
                         out[id(a)] = b
     return out
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from handouts.language.grammar import has_verb, tells_what_to_do, verb_forms, words
-from handouts.language.lexicon import find_terms
+from handouts.language.lexicon import find_terms, protected_names
 from handouts.language.meaning_guard import protected
 from handouts.language.clause_parse import subject_of
 from handouts.language.parse import KEPT, parse, parse_all
@@ -216,8 +216,12 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
         chosen[-2 if urgent and chosen[-1] is urgent[0] else -1] = unknown[0]
     if len(chosen) < KEY_POINTS[0] and not (urgent and urgent[0] in chosen):
         return []  # one safety instruction is a box of its own; one description is not
-    return [Sentence(s.text, list(s.sources), list(s.rules) + ["key_point"], origin=s.origin)
+    # ("Step 5 - Attend your follow-up appointments.": a step's number means nothing out of its steps)
+    return [Sentence(_STEP_MARK.sub("", s.text), list(s.sources), list(s.rules) + ["key_point"], origin=s.origin)
             for *_, s in sorted(chosen, key=lambda c: c[3])]
+
+
+_STEP_MARK = re.compile(r"^(?:step|stage)\s+\d{1,2}\s*(?:[-–—:.)]|→|->)\s*(?=[A-Z])", re.I)
 
 
 def source_summary(handout: Handout) -> list[Sentence]:
@@ -400,6 +404,12 @@ def _stands_alone(s: Sentence, limit: int | None = None) -> bool:
         return False  # "I understand the risks": a statement a patient signs on a form, not a point for the reader
     if _object_left_out(s.text):
         return False
+    if re.match(r"(?:box|table|figure|part|section|step|tier)\s+[A-Z0-9]{1,3}\b|(?:run|hosted|organi[sz]ed|sponsored|supported|"
+                r"funded|led|facilitated)\s+(?:jointly\s+)?by\b", s.text, re.I):
+        return False  # "BOX A: tetanus - ...": a part of the sheet, named; "Run jointly by ...": who runs it, a banner's line
+    if re.match(r"(?:The |Most |Common |Possible |Other )?(?:side effects|effects|risks|complications|symptoms)\b(?! of\b| from\b)",
+                s.text, re.I) and not set(w.lower() for w in words(s.text)) & set(protected_names()):
+        return False  # "Side effects such as nausea ... may happen": of what? (the medicine is named in the sentence before)
     if ": " in s.text and not whole(s.text.split(": ", 1)[1]):
         return False  # "Eye to be operated on: Right eye Left eye": a form's field, not a sentence
     # An aside in brackets is detail (a brand name, an abbreviation or "(or your local emergency number)" is not);

@@ -18,6 +18,7 @@ DOCUMENT_KIND = re.compile(r"^(?!.*:)(?:[\w' &–—-]+ )?(?:fact ?sheets?|hando
 
 
 SHEET_TITLE = re.compile(r"\b(?:discharge instructions|instructions for|after-care instructions|consent (?:form|for)|"
+                         r"agreement to (?:treatment|investigation|procedure)|"
                           r"care plan|action plan)\b", re.I)
 
 
@@ -50,7 +51,11 @@ def names_or_reaches(part: str) -> bool:
     was revised ("Revised: January 2025")."""
     return bool(ORGANISATION.search(part) or CONTACT.search(part) or PLACE.search(part) or is_furniture(part)
                 or re.match(r"(?i)(?:open|hours)\b.*\d", part)  # "Open 8 am - 9 pm daily": when to reach them
-                or _EDITION.fullmatch(part) or _SPECIALTIES.fullmatch(part) or _FORM_CODE.fullmatch(part))
+                or _EDITION.fullmatch(part) or _SPECIALTIES.fullmatch(part) or _FORM_CODE.fullmatch(part)
+                or re.fullmatch(r"(?i)ext(?:ension|n)?\.?\s*\d{3,6}", part)  # "Ext. 4412": a phone's extension
+                # "Health Protection Team (North & East)", "Version 4.1 — reviewed March 2024"
+                or re.fullmatch(r"(?:[A-Z][\w&'’-]* ){1,4}Team(?: \([^()]*\))?", part)
+                or re.match(r"(?i)(?:version|v\.|rev(?:ision|ised)?\.?|issue)\s*\d[\d.]*\b.{0,40}\b(?:19|20)\d{2}$", part))
 
 
 # "CONSENT FORM 1-URO", "Form code: UR-CF-07": which of the organisation's forms this is
@@ -70,6 +75,9 @@ _EDITION = re.compile(r"(?:(?:Spring|Summer|Autumn|Fall|Winter|January|February|
 def is_letterhead(blocks: list[RawBlock], i: int) -> bool:
     """Tell whether the heading at i names who made the sheet, or what kind of sheet it is (over another heading:
     "Why We Made This Handout" over its paragraph is a section's heading), or where to reach them."""
+    if re.match(r"(?i)for (?:all|any|every|people|patients|parents|carers|caregivers|families|staff|adults|children|"
+                r"anyone|those|women|men|young)\b", blocks[i].texts[0]):
+        return False  # "For all clinic staff, including agency, bank and students": whom the sheet is for, said
     if BANNER_DETAIL.search(blocks[i].texts[0]):
         return False  # "Sponsored by the Pulmonary Rehabilitation Department, ...": who runs the group, said (banner_details)
     parts = letterhead_parts(blocks[i].texts[0])  # "Division of Viral Hepatitis | Fact Sheet for the Public"
@@ -126,7 +134,7 @@ def letterhead_contacts(letterhead: list[RawBlock], rest: list[RawBlock]) -> Raw
 
 # "... transdermal patches nicotine": a medicine's form, then its active substance (a line of its own, in small letters)
 _SUBSTANCE_UNDER_FORM = re.compile(r"\b((?i:tablets|capsules|patch(?:es)?|cream|gel|ointment|solution|suspension|injection|spray|"
-                                   r"drops|inhaler|syrup|granules|powder|lozenges?))\s+([a-z][a-z -]{2,40})$")
+                                   r"drops|inhaler|syrup|granules|powder|lozenges?))\s+([a-z][a-z /-]{2,60})$")
 
 
 def title_at_top(blocks: list[RawBlock]) -> int | None:
@@ -152,7 +160,8 @@ def title_at_top(blocks: list[RawBlock]) -> int | None:
     if run == 0 and len(blocks) > 2 and blocks[0].kind == "paragraph" and len(blocks[0].texts) == 1 \
             and len(blocks[0].texts[0].split()) <= 25 and not ends_sentence(blocks[0].texts[0]) \
             and in_capitals(" ".join(blocks[0].texts[0].split()[:3])) and not blocks[0].texts[0].endswith(":") \
-            and not is_letterhead(blocks, 0) and blocks[1].kind == "paragraph" \
+            and not is_letterhead(blocks, 0) and (blocks[1].kind == "paragraph" or blocks[1].kind == "heading"
+                                                  and BANNER_DETAIL.search(blocks[1].texts[0])) \
             and not (CONTACT.search(blocks[1].texts[0]) or re.search(r"\d", blocks[1].texts[0])):
         # "RIVERSIDE OSTOMY CONNECTION  -  Peer Support for People Living with a Colostomy, ..." in a box at the top,
         # its lines read as one paragraph: the banner is the title
@@ -230,7 +239,8 @@ def title_at_top(blocks: list[RawBlock]) -> int | None:
     return None
 
 
-BANNER_DETAIL = re.compile(r"\b(?:hosted by|held at|free of charge|no referral|sponsored by|run by|supported by|funded by|"
+BANNER_DETAIL = re.compile(r"\b(?:hosted by|held at|free of charge|no referral|sponsored by|run (?:jointly )?by|jointly run by|"
+                           r"organi[sz]ed by|supported by|funded by|"
                             r"in partnership with|(?:every|each) (?:month|week)|(?:1st|2nd|3rd|4th|first|second|third|fourth|"
                             r"last) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?)\b", re.I)
 

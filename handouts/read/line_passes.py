@@ -9,7 +9,7 @@ from handouts.read.line_shape import (BOX_EDGE, BOX_SIDES, BULLET, ends_sentence
                                       STAR_RULE)
 
 
-LEADER = re.compile(r"^\s*\S.{0,100}?(?:\s*\.{4,}|\s\.{3}(?=\s+\S[^.]{0,30}$))\s*\S")  # "Sept 10 ...... Open sharing": dot leaders from a label to its line
+LEADER = re.compile(r"^\s*\S.{0,140}?(?:\s*\.{4,}|\s\.{3}(?=\s+\S[^.]{0,30}$))\s*\S")  # "Sept 10 ...... Open sharing": dot leaders from a label to its line
 _MARGIN_MARK = re.compile(r"^(\s*)(!{1,3}|>{1,3}|\*{2,3}|={2,3}>?)\s+(?=\S)")
 
 
@@ -245,7 +245,8 @@ def yes_no_rows(lines: list[str]) -> list[str]:
     a later heading are in the same columns ("TIER 2 - ..." under "TIER 1 - ...": its boxes, no names over them)."""
     # (and what a YES leads to, in a third column: "... strong acid (e.g. battery     [ ]  [ ]  -> EMERGENCY")
     row = re.compile(r"(\s*)(\S.*?)(?:\s*\.{3,}\s*|\s+)\[([ xX])\]\s+\[([ xX])\](?:\s+(?:-{1,3}>|=>|→)?\s*(\S.*?))?\s*")
-    lines = list(lines)
+    # ("... direct pressure?   [ ]->E   [ ]": what a YES leads to, written against its box; its third column)
+    lines = [re.sub(r"\[([ xX])\]\s*(?:-{1,3}>|=>|→)\s*(\S{1,12})\s+\[([ xX])\]\s*$", r"[\1]   [\3]   -> \2", x) for x in lines]
     for k in range(1, len(lines)):
         # "  3. Bleeding has not stopped after 2 attempts of 10-15 minutes" / "     of firm, continuous pressure?   [ ]
         # [ ]": a question wrapped before its boxes, said on its first line (apart, each half was a question)
@@ -253,7 +254,8 @@ def yes_no_rows(lines: list[str]) -> list[str]:
         above = lines[k - 1]
         if m and m.group(2)[:1].islower() and above.strip() and "[" not in above and not LEADER.match(above) \
                 and indent_of(above) < indent_of(lines[k]) and not above.rstrip().endswith((".", ":")):
-            lines[k - 1] = f"{above.rstrip()} {m.group(2)}   [{m.group(3)}]   [{m.group(4)}]"
+            lines[k - 1] = f"{above.rstrip()} {m.group(2)}   [{m.group(3)}]   [{m.group(4)}]" + (
+                f"   -> {m.group(5)}" if m.group(5) else "")  # (and what a YES leads to)
             lines[k] = ""
     out, i = list(lines), 0
     names = None  # the columns' names, once a head has named them
@@ -313,7 +315,8 @@ def _boxes_named(line: str, boxes: tuple, names: tuple[str, str] | None) -> str:
         return line.rstrip()
     yes, no = names or ("", "")
     then = f" (if yes: {boxes[2]})" if len(boxes) > 2 and boxes[2] else ""  # ("-> EMERGENCY": where a YES sends the caller)
-    return f"{line.rstrip().rstrip(':')}: [{boxes[0]}] {yes} [{boxes[1]}] {no}".rstrip() + then
+    said = line.rstrip().rstrip(":")
+    return f"{said}{'' if said.endswith('?') else ':'} [{boxes[0]}] {yes} [{boxes[1]}] {no}".rstrip() + then  # (no "? :")
 
 
 def stacked_options(lines: list[str]) -> list[str]:
@@ -340,10 +343,20 @@ def unboxed_lines(lines: list[str], boxed: set[int] | None = None) -> list[str]:
     even where the line holds a "|" of its own ("| SUGARFREE20) | Precision Xtra meter | MCT Oil Powder    |"), and
     a box of stars has stars for sides ("* WARNING: IF YOU TAKE AN SGLT2 INHIBITOR ...   *")."""
     out, in_box = [], False
+    name = None  # the name on a box's top edge, for its first line
     columns = re.compile(r"\S\s{2,}\S.*\S\s{2,}\S")  # a line of three cells or more
     for k, line in enumerate(lines):
-        edge = bool(BOX_EDGE.fullmatch(line) or STAR_RULE.fullmatch(line))
+        named = _NAMED_EDGE.fullmatch(line)  # "+------- BOX A -------+": a box's top edge with its name in it
+        edge = bool(BOX_EDGE.fullmatch(line) or STAR_RULE.fullmatch(line) or named)
         side = in_box and not edge and (m := _BOXED_LINE.fullmatch(line))
+        if named:
+            out.append("")
+            name, in_box = named.group(2), True
+            continue
+        if name and side:
+            # (its name leads its first line in: "BOX A: TETANUS - animal bites ...", which the text names: "see Box A")
+            m = _BOXED_LINE.fullmatch(line.replace(m.group(2), f"{name}: {m.group(2)}", 1))
+        name = name if not line.strip() or edge else None
         if not in_box and re.fullmatch(r"\s*-{5,}\s*", line) and 0 < k < len(lines) - 1 \
                 and columns.search(lines[k - 1]) and columns.search(lines[k + 1]):
             # "Category   Points   Estimated ..." / "-------------" / "TR1 Benign   0   about 0.3% ...": a table's
@@ -366,6 +379,7 @@ def unboxed_lines(lines: list[str], boxed: set[int] | None = None) -> list[str]:
 
 
 _TABLE_RULER = re.compile(r"\s*\|(?:[-=:]{2,}\|){2,}\s*")
+_NAMED_EDGE = re.compile(r"(\s*)[+┌╔][-=─═]{3,}\s+([A-Z][\w &/'’-]{0,40}?)\s+[-=─═]{3,}[+┐╗]\s*")
 _BOXED_LINE = re.compile(r"\s*(\|\||[|│║*#=])\s(.*?)(?:\s+|(?<=[.!?]))\1\s*")  # ("||  ... ||": sides drawn double)  # ("# ... 48 HOURS.#": a side at the stop)
 
 
@@ -451,6 +465,18 @@ def one_box_column(lines: list[str]) -> list[str]:
                 m = _ONE_BOX_ROW.fullmatch(lines[n])
                 out[n] = f"{m.group(1)}[{m.group(3)}] {m.group(2)}"
         k = max(j, k + 1)
+    return out
+
+
+def marked_subheadings(lines: list[str]) -> list[str]:
+    """Take the "> " off a short label at the margin over text set in under it ("> Fasciectomy" / "  The diseased
+    tissue is removed ..."): the option's name, a heading of its own (read as a quote, it ran into its text)."""
+    out = list(lines)
+    for k, line in enumerate(lines[:-1]):
+        m = re.fullmatch(r"(\s?)>\s+([A-Z][^.!?:;,]{1,80}?)\s*", line)
+        if m and len(m.group(2).split()) <= 10 and lines[k + 1].strip() \
+                and indent_of(lines[k + 1]) > len(m.group(1)) + 1 and not lines[k + 1].lstrip().startswith(">"):
+            out[k] = m.group(1) + m.group(2)
     return out
 
 

@@ -26,6 +26,8 @@ def parse_markdown(body: str, first_line: int = 1) -> list[RawBlock]:
     body = _box_rules_unmarked(_footnotes_as_superscripts(re.sub(r"(?m)^([ \t]+)o[ \t]+(?=\S)", r"\1- ", body)))
     body = "\n".join(page_marks_off(body.split("\n")))  # ("`HP-FS-031 v4.2 — Page 1 of 1`": the printed page's)
     body = re.sub(r"(?m)^(#{1,6}\s.*?)\s*\{#[\w-]+\}\s*$", r"\1", body)  # "## Q1. What is ...? {#q1}": a link's anchor
+    # "*... and may vary.*5": a citation's number after the emphasis closes (to Markdown the "*" then closes nothing)
+    body = re.sub(r"(?<=[.!?])([*_]{1,2})\d{1,3}(?:[,–-]\d{1,3})*(?=\s|$)", r"\1", body)
     # "-> your vision becomes blurred ...": an arrow is an item's mark (to Markdown it was text, the items one line)
     body = re.sub(r"(?m)^((?:[ \t]*>)*[ \t]*)(?:->|=>|→|➔)[ \t]+(?=\S)", r"\1- ", body)
     tokens = parser.parse(re.sub(r"_{3,}", lambda m: "\\_" * len(m.group()), body))

@@ -42,7 +42,9 @@ def without_references(blocks: list[RawBlock]) -> list[RawBlock]:
             and b.texts[0].startswith("[1]")
         # (its wrapped line read apart: "Clin Immunol, 2020. [3] Kawai M et al., Int Arch Allergy Immunol, 2009.",
         # "a practical guide.")
-        wrapped = sources_above and b.kind in ("paragraph", "bullets") and len(b.texts) == 1 and not has_verb(b.texts[0]) \
+        # ("References: 1. Health and Safety ... 2013." / "2. UKHSA Green Book. 3. BHIVA/BASHH ..., 2021.": its next
+        # numbers, read as a list)
+        wrapped = sources_above and b.kind in ("paragraph", "bullets", "numbered") and len(b.texts) == 1 and not has_verb(b.texts[0]) \
             and (re.search(r"\bet al\b|\b(?:19|20)\d{2}\b", b.texts[0]) or b.texts[0][:1].islower() and len(b.texts[0].split()) <= 6)
         sources_above = bool(listed)
         if not skipping and not listed and not wrapped \

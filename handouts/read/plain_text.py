@@ -9,7 +9,7 @@ from handouts.read.blocks import laid_out, QUOTES, RawBlock, table_blocks, unquo
 from handouts.read.forms import LABEL_LINE
 from handouts.read.furniture import is_furniture, is_menu_bar, stands_apart
 from handouts.read.letterhead import DOCUMENT_KIND, names_or_reaches, SHEET_TITLE, TITLE_GOES_ON
-from handouts.read.line_passes import (LEADER, arrowed_items, label_columns, leader_labels_joined, marked_labels,
+from handouts.read.line_passes import (LEADER, arrowed_items, label_columns, marked_subheadings, leader_labels_joined, marked_labels,
                                        one_box_column, stacked_options, starred_notes, two_column_lists, unboxed_lines,
                                        without_contents_lines, without_margin_marks, without_sales_boxes,
                                        without_tear_off_tabs, yes_no_rows)
@@ -34,7 +34,7 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
     boxed: set[int] = set()  # the lines drawn inside a box
     # "+-------+------+" between the rows of a table drawn as a grid: its rulers, no box's edges
     lines = [x.replace("+", "|") if GRID_RULER.fullmatch(x) else x
-             for x in two_column_lists(without_margin_marks(arrowed_items(starred_notes(without_contents_lines(raw_lines)))))]
+             for x in two_column_lists(without_margin_marks(arrowed_items(marked_subheadings(starred_notes(without_contents_lines(raw_lines))))))]
     lines = one_box_column(yes_no_rows(stacked_options(without_sales_boxes(unboxed_lines(lines, boxed), boxed))))
     lines = _instructions_off_headings(label_columns(without_tear_off_tabs(_blank_columns_unnamed(marked_labels(lines)))))
     indents: list[int] = []  # how far in the items of each open level of the list being read stand
@@ -91,7 +91,7 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
             continue
         if LEADER.match(raw_lines[i]) and not BULLET.match(line) and not NUMBERED.match(line) \
                 and any(LEADER.match(raw_lines[k]) and abs(indent_of(raw_lines[k]) - indent_of(line)) <= 2
-                        for k in (i - 2, i - 1, i + 1, i + 2,
+                        for k in (i - 3, i - 2, i - 1, i + 1, i + 2,  # (a row joined from two lines leaves a blank)
                                   next_row(lines, i, indent_of(line) + 2) if i and not BULLET.match(lines[i - 1]) else -1)
                         if 0 <= k < len(lines)):
             # (dates set right: " 9 Jan ......" over "13 Feb ......")
@@ -100,6 +100,13 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
             # as text, two dates became headings and two ran into one)
             goes_on = bool(blocks) and blocks[-1].kind == "bullets" and not blocks[-1].table and bool(blocks[-1].levels) \
                 and bool(LEADER.match(raw_lines[blocks[-1].line - first_line] if blocks[-1].line >= first_line else ""))
+            if blocks and blocks[-1].kind == "bullets" and blocks[-1].table and not blocks[-1].levels \
+                    and not previous_line_blank(lines, i) \
+                    and LEADER.match(raw_lines[blocks[-1].line - first_line] if blocks[-1].line >= first_line else ""):
+                # "Uncommon  (up to 1 in 100) ..... dry mouth, ..." / "Not known ........ dependence and addiction": the
+                # dotted rows read as a table (a wrapped value each) go on in a row with no bracket
+                blocks[-1].texts.append(stripped)
+                continue
             _add_item(blocks, goes_on, stripped, n, indent_of(line), indents)
             continue
         note = NOTE.match(stripped)
@@ -149,8 +156,13 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                     blocks.append(RawBlock("heading", [number], n))
                     blocks.append(RawBlock("paragraph", [title], n))
                 break
+            # ("    5. For a splash to the eyes ..." / "    6. REPORT IT NOW - see Section 4.": the next step of the list
+            # right above, no section)
+            next_step = bool(blocks) and blocks[-1].kind == "numbered" and not previous_line_blank(lines, i) \
+                and number_of(line) is not None and not blocks[-1].lettered and number_of(line) == 1 + sum(
+                    d == 0 for d, _ in (blocks[-1].levels or [(0, "numbered")] * len(blocks[-1].texts)))
             headed = _HEADED_LINE.fullmatch(title) if m and kind == "numbered" and pattern is NUMBERED \
-                and numbered_sections else None
+                and numbered_sections and not next_step else None
             if headed and not more:
                 # "4. PAIN MEDICINES - take regularly for the first few days, then reduce" / "as your pain settles.": a
                 # section's name in capitals, then its first sentence (read as a step, the section was lost); "2.
@@ -168,7 +180,7 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                                                                  _next_run_end(lines, i + more, run_ends), restarts):
                 # "1. Why get vaccinated?"; its number stays where the text refers to it ("see Section 4").
                 said = f"{stripped} {' '.join(x.strip() for x in lines[i + 1:i + 1 + more])}".strip() if more else stripped
-                blocks.append(RawBlock("heading", [said if refers_to_sections else title], n))
+                blocks.append(RawBlock("heading", [without_bangs(said if refers_to_sections else title)], n))
                 skip = i + 1 + more
                 break
             if m:
@@ -195,7 +207,8 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                     indents[:] = [indent]
                 break
         else:
-            if (depth := _two_level_depth(lines, i)) is not None:
+            # (not a banner over the first sentence: '"NOT ON YOUR OWN"  -  PEER SUPPORT GROUP ...' / '  of people ...')
+            if not (i < first_sentence and i in boxed) and (depth := _two_level_depth(lines, i)) is not None:
                 # "  Maria Delgado, LCSW, Oncology Social Worker" / "    Phone: (555) 214-3390   Email: ...": a list of
                 # names (or places) set in, each with its details set in further (read as headings, each its section)
                 if depth and blocks and blocks[-1].kind == "bullets" and not blocks[-1].table and (
@@ -267,10 +280,13 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                          or blocks[-1].texts[-1].count("(") > blocks[-1].texts[-1].count(")")) \
                     and not (stripped[0].isupper() and _word_would_fit(lines[i - 1], stripped, width)) \
                     and not (STREET.match(stripped) and re.search(r"[\w)]$", blocks[-1].texts[-1])) \
-                    and not timed(lines[i - 1].strip()) \
+                    and not (stripped[0].isupper() and re.search(r"\s\|\s+[A-Z][\w ]{1,30}:\s", lines[i - 1])) \
+                    and not (timed(lines[i - 1].strip()) and not (
+                        # ("(Mon-Fri 8.30am-4.30pm). Out" / "of hours, go to ...": a word, then small letters, go on)
+                        stripped[0].islower() and re.search(r"\b(?![ap]m$)[A-Za-z]{2,}$", lines[i - 1].strip()))) \
                     and not ("__" in stripped and LABEL_LINE.match(stripped)) \
                     and not re.match(r"\[[ xX✓]\]|[¹²³⁴⁵⁶⁷⁸⁹]", stripped) \
-                    and not re.search(r"\S\s+\[[ xX✓]\]\s*[\w/ -]+$", blocks[-1].texts[-1]) \
+                    and not re.search(r"\S\s+\[[ xX✓]\]\s*[\w/ -]+(?:\s*\(if yes: [^()]*\))?$", blocks[-1].texts[-1]) \
                     and not (re.fullmatch(r"\([^()]*\)", blocks[-1].texts[-1]) and LABEL_LINE.match(stripped)) \
                     and not (_DOSE_LABEL.match(stripped) and _DOSE_LABEL.match(lines[i - 1].strip())) \
                     and not (stripped[0].isupper() and _ENDS_ON_ADDRESS.search(blocks[-1].texts[-1])) \
@@ -279,7 +295,8 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                 # ("(Compare to: Zestril®, Prinivil®)" over "Dispensed by: Northgate Community Pharmacy ...": a note in
                 # brackets, then a field; "Where: Maple Room, ..." / "Children's Hospital, 415 Orchard Street" / "Parking:
                 # Garage B ...": a field, then the next; apart, each its own line)
-                # ("Clinician: ____", "[ ] Levofloxacin ...", a line after "... pregnant?  [ ] Yes  [ ] No": lines of their own)
+                # ("Clinician: ____", "[ ] Levofloxacin ...", a line after "... pregnant?  [ ] Yes  [ ] No": lines of their own;
+                # "... 960 390 | Employee Assistance: see intranet" / "Confidential support is available.": fields, a line)
                 # A paragraph, or a list item, hard-wrapped over several lines continues here.
                 blocks[-1].texts[-1] = join_wrapped(blocks[-1].texts[-1], stripped)
             elif (prev := _title_above(blocks, n, width, stripped)) and title_like(prev.split()) \
@@ -346,9 +363,27 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
             b.kind = "heading"
         if b.kind == "paragraph":
             b.texts[0], b.quoted = unquote(b.texts[0])
+    blocks = _column_named_over_rows(blocks, raw_lines, first_line)
     blocks = _lead_in_headings(laid_out(timetables(_after_last_rule(_answers_unlabelled(_contacts_apart(blocks)), raw_lines,
                                                                      first_line))))
     return _heads_after_a_box(blocks, boxed, first_line)
+
+
+def _column_named_over_rows(blocks: list[RawBlock], raw_lines: list[str], first_line: int) -> list[RawBlock]:
+    """Say a name set far right over dotted rows ("            SEEK ADVICE?" over "Redness spreading ..... YES") with
+    each row's value: the values' column, no heading (as one, it had taken the box's own heading's place)."""
+    out: list[RawBlock] = []
+    for k, b in enumerate(blocks):
+        after = blocks[k + 1] if k + 1 < len(blocks) else None
+        raw = raw_lines[b.line - first_line] if 0 <= b.line - first_line < len(raw_lines) else ""
+        if b.kind == "heading" and after is not None and after.kind == "bullets" and indent_of(raw) >= 30 \
+                and len(b.texts[0].split()) <= 4 and 0 <= after.line - first_line < len(raw_lines) \
+                and LEADER.match(raw_lines[after.line - first_line]) and all(": " in t for t in after.texts):
+            name = b.texts[0][:1] + b.texts[0][1:].lower() if b.texts[0].isupper() else b.texts[0]
+            after.texts = [re.sub(r": ", f": {name} ", t, count=1) for t in after.texts]
+            continue
+        out.append(b)
+    return out
 
 
 def _heads_after_a_box(blocks: list[RawBlock], boxed: set[int], first_line: int) -> list[RawBlock]:
@@ -657,6 +692,9 @@ def _wraps_on(line: str, lines: list[str], i: int, run_ends: list[int]) -> bool:
     is as long as a wrapped line and set as a sentence, not a title ("Outbreaks (2 or more linked cases) should
     be reported to the Communicable Disease" / "Control Program at 555-704-2210.")."""
     after = lines[i + 1].strip() if i + 1 < len(lines) else ""
+    if re.search(r"\b(?:should|can|must|will|may|might|could|would)$", line) and re.match(r"\W*[A-Z][a-z]", after):
+        return False  # "If you give more cetirizine than you should" / "!! Contact a doctor ...": no modal runs on into a
+        # capital; a heading ends there
     if after and (NEVER_ENDS.search(line) and not in_capitals(line) or line.count("(") > line.count(")")) \
             and not BULLET.match(lines[i + 1]) and not NUMBERED.match(lines[i + 1]):
         return True  # "Disclosure: This post contains affiliate links, which means that" / "WellnessVault may earn ..."
@@ -764,6 +802,11 @@ def _next_letter(blocks: list[RawBlock], text: str) -> bool:
     return bool(last and this) and ord(this.group(1)) == ord(last.group(1)) + 1
 
 
+def without_bangs(text: str) -> str:
+    """Say a title's "!! IMPORTANT !!" mark as words after a dash ("DRIVING  !! IMPORTANT !!" -> "DRIVING - IMPORTANT")."""
+    return re.sub(r"\s*!{2,}\s*([^!]*?)\s*!{2,}\s*$", r" - \1", text).strip()
+
+
 def _is_numbered_heading(text: str, blocks: list[RawBlock], next_line: str | None, next_end: str | None = None,
                          restarts: bool = False) -> bool:
     """A numbered line is a section title ("1. Why get vaccinated?") when it stands alone before a paragraph.
@@ -772,6 +815,7 @@ def _is_numbered_heading(text: str, blocks: list[RawBlock], next_line: str | Non
     and the text after it is a paragraph."""
     # ("6. STATEMENT OF HEALTH PROFESSIONAL (to be completed by a professional)": capitals, its note in brackets aside)
     text = re.sub(r"\s*\([^()]*\)", "", text) if in_capitals(re.sub(r"\s*\([^()]*\)", "", text)) else text
+    text = without_bangs(text)  # ("2. DRIVING  !! IMPORTANT !!")
     if not next_line or NUMBERED.match(next_line) or next_line[0].islower() and not (
             in_capitals(text) and re.match(r"\(?[a-h][.)]\s|o\s", next_line)):
         return False  # a lower-case next line carries the step on: "5. Insert the needle ... and press" / "the button."

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from handouts.read.furniture import is_furniture
-from handouts.read.line_shape import CONTACT, ORGANISATION, SUPERSCRIPT_DIGITS
+from handouts.read.line_shape import CONTACT, ORGANISATION, SUPERSCRIPT_DIGITS, title_like
 
 # "Page 1 of 2", "page 2", "p. 3/4", "Pg 1/1", "Leaflet 2 of 2", "- 2 -", "(continued)", "continued...", "- continued on Page 2 -", "Please turn over"
 _PAGE_MARK = re.compile(
@@ -31,10 +31,11 @@ def _code(part: str) -> bool:
     """Tell whether a part of a line is a form's or leaflet's code ("Form AI-CF-02 (v4)", "CDS-114", "PL
     04569/0231", "Leaflet ref. PM-027", "HS-FS-07 Issue 4"): for the printer, no text of the sheet."""
     # ("Leaflet code RVX20-UK-06", "Form no. PH-112": the code's name before it)
-    part = re.sub(r"^(?i:(?:leaflet|form|document|product|item)\s+(?:code|ref(?:erence)?\.?|no\.?|number|id)|ref(?:erence)?\.?"
+    part = re.sub(r"^(?i:(?:leaflet|form|document|product|item)(?:\s+(?:code|ref(?:erence)?\.?|no\.?|number|id))?|ref(?:erence)?\.?"
                   r"(?:\s+(?:code|no\.?|number))?)\s*:?\s+(?=[A-Z0-9]+[-/][A-Z0-9])", "", part)
     return not is_page_mark(part) and bool(re.search(r"\d", part)) and (
-        bool(re.fullmatch(r"[A-Z][A-Z0-9]*(?:[-/ .][A-Z0-9]+)*\d[A-Z0-9]*(?:\s*\[[A-Z0-9]+\]|\s+v\d+(?:\.\d+)*|\s+(?i:issue|rev\.?|edition)\s*\d+(?:\.\d+)*)?", part))
+        bool(re.fullmatch(r"[A-Z][A-Z0-9]*(?:[-/ .][A-Z0-9]+)*\d[A-Z0-9]*(?:\s*\[[A-Z0-9]+\]|\s+v\d+(?:\.\d+)*|\s+(?i:issue|rev\.?|edition)\s*\d+(?:\.\d+)*"
+                          r"|\s*\((?i:rev|v|version|issue)\.?\s*[\d/.]+\))?", part))
         or bool(re.fullmatch(r"[A-Z]{2,}(?:/[A-Za-z0-9]+)+", part))  # ("RFG/Flyer/v4")
         or is_furniture(part) and bool(re.search(r"\b[A-Z]{1,6}(?:-[A-Z0-9]+)*-\d|\b[A-Z]{2,}-[A-Z]", part)))
 
@@ -51,8 +52,9 @@ def _top_code(part: str) -> bool:
     title ("VOMITING AND/OR DIARRHEA - ADULT      Version 4.1")."""
     return _code(part) or "__" not in part and _record(part) \
         or bool(re.fullmatch(r"(?:[A-Z][a-z]{2,8}\.? )?(?:\d{1,2}/)?(?:19|20)\d{2}", part)) \
-        or bool(re.fullmatch(r"(?i)(?:rev(?:ision)?\.?|version|v\.?|issued?|updated|revised)\s*:?\s*\d(?:[\d/.]|\s/\s)*", part))
-    # ("Aug 2024", "Rev. 3", "Issued 04/2024", "Version 5.2 / 2024")
+        or bool(re.fullmatch(r"(?i)(?:rev(?:ision)?\.?|version|v\.?|issued?|updated|revised)\s*:?\s*\d(?:[\d/.]|\s/\s)*"
+                             r"(?:\s+(?:[A-Z][a-z]{2,8}\.?\s+)?(?:\d{1,2}/)?(?:19|20)\d{2})?", part))
+    # ("Aug 2024", "Rev. 3", "Issued 04/2024", "Version 5.2 / 2024", "Version 4.1  Oct 2023")
 
 
 def without_running_lines(lines: list[str]) -> list[str]:
@@ -74,16 +76,33 @@ def without_running_lines(lines: list[str]) -> list[str]:
     firsts = [k for k, x in enumerate(lines) if x.strip()][:2]
     header = {" ".join(lines[k].split()): k for k in firsts
               if len(lines[k].split()) >= 3 and not _SENTENCE_END.search(lines[k].strip())}
+    turned = -9  # the last line that held a page mark: the next page's header follows it
     for i, line in enumerate(lines):
         parts = [p.strip() for p in _GAP.split(line.strip()) if p.strip() not in ("", "|")]
         indent = " " * (len(line) - len(line.lstrip()))
         marks = [is_page_mark(p) for p in parts]
+        parts = [p for p in parts if not re.fullmatch(r"[.…·•*~-]+", p)]  # ("Ref: CC/PSY/07   ...   Updated: ...")
+        marks = [is_page_mark(p) for p in parts]
+        if len(parts) > 1 and "__" not in line and any(map(_code, parts)) and all(is_furniture(p) or _top_code(p) for p in parts):
+            out[i] = ""  # "Ref: CC/PSY/07  ...  Updated: January 2024  ...  Please display": for the record, each part
+            continue
+        if any(marks):
+            turned = i
+        elif not top and len(parts) > 1 and any(map(_code, parts)) and all(
+                len(p.split()) <= 6 and not _SENTENCE_END.search(p) for p in parts) \
+                and all(not x.strip() or re.fullmatch(r"[-=_*~\s]+", x) for x in lines[turned + 1:i]) and i - turned <= 4:
+            out[i] = ""  # "Page 1 of 2" / "-----" / "PL 40981/0112        Co-codamol 30/500 Tablets": the next page's header
+            continue
         titled = not top and any(_RUNNING_TITLE.fullmatch(p) for p in parts) \
             and all(len(p.split()) <= _MOST_WORDS and not _SENTENCE_END.search(re.sub(r"\s*\([^()]*\)$", "", p)) for p in parts)
         # ("CDS-114  Pacemaker discharge   Page 2 of 3": the code two spaces from the sheet's short name)
         if titled or any(marks) and not top and any(_record(q) for p, mark in zip(parts, marks) if not mark
                                                     for q in re.split(r"\s{2,}", p)):
-            out[i] = ""  # ("WESTBROOK FAMILY PRACTICE      Ferritin and Iron Results (cont.)": a later page's header)
+            # ("WESTBROOK FAMILY PRACTICE      Ferritin and Iron Results (cont.)": a later page's header; "travelling.
+            # CC/PSY/07  |  Page 1 of 1": a sentence's last words stay)
+            ends = [q for p, mark in zip(parts, marks) if not mark for q in re.split(r"\s{2,}", p)
+                    if q[:1].islower() and not _record(q)]
+            out[i] = indent + "    ".join(ends) if ends and not titled else ""
         elif not top and len(pieces := [q for p in parts for q in re.split(r"\s{2,}", p)]) > 1 and "__" not in line \
                 and not CONTACT.search(line) \
                 and (any(map(_code, pieces)) or any(map(is_furniture, pieces)) and any(map(_record, pieces))) \
@@ -97,7 +116,8 @@ def without_running_lines(lines: list[str]) -> list[str]:
             # the last lines' codes and dates go
             kept = [p for p in pieces if not (_record(p) or is_page_mark(p)) or "__" in p]
             out[i] = indent + "    ".join(kept) if kept and not all(map(is_furniture, kept)) else ""
-        elif any(marks) or top and len(parts) > 1 and any(map(_top_code, parts)) and not is_furniture(line.strip()) \
+        elif any(marks) or top and (len(parts) > 1 or re.match(r"(?i)form\s", line.strip())) and any(map(_top_code, parts)) \
+                and not is_furniture(line.strip()) \
                 and not any(is_furniture(p) for p in parts if not _top_code(p)) \
                 and not re.search(r"\b(?:Dr\.|MD|PharmD|RN|PhD|By|min read)\b", line):  # (a byline's date stays with it)
             kept = [p for p, mark in zip(parts, marks) if not mark and not (top and len(parts) > 1 and _top_code(p))]
@@ -121,10 +141,13 @@ def page_marks_off(lines: list[str]) -> list[str]:
         if re.fullmatch(r"\s*`[^`]*\bpage\s+\d+\s+of\s+\d+\b[^`]*`\s*", line, re.I):
             out[i] = ""  # "`BIO-PIL-027 · Page 1 of 1 · Printed from intranet`": the printed page's line, set as code
             continue
-        parts = [p.strip(" `*_") for p in re.split(r"\s+[|—–]\s+|\s{3,}", line.strip().strip("`")) if p.strip(" `*_|")]
-        marks = [is_page_mark(p) for p in parts]
+        parts = [p.strip(" `*_") for p in re.split(r"\s+[|—–]\s+|\s{3,}|(?<=[a-z]\.)\s+(?=Page\s+\d)", line.strip().strip("`"))
+                 if p.strip(" `*_|")]
+        marks = [is_page_mark(re.sub(r"</?\w+>", "", p)) for p in parts]
         if any(marks):
             kept = [p for p, mark in zip(parts, marks) if not mark and not _record(p)]
+            if all(len(p.split()) <= 6 and title_like(re.sub(r"</?\w+>", "", p).split()) for p in kept):
+                kept = []  # "<sub>Renal Patient Information Group. Page 1 of 1.</sub>": who made the page, by its number
             out[i] = "    ".join(kept)
     return out
 

@@ -67,6 +67,7 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
     found = reader(raw, path)
     front = {key: _clean(value) if isinstance(value, str) else value for key, value in found.front.items()}
     blocks = _nested_headings(label_lines(_without_furniture(without_references(_cleaned(found.blocks)))))
+    _boxes_off_unless_a_form(blocks)
     meta = make_meta(front, path, default_language)
     meta.import_notes = found.notes
     converted: list[RawBlock] = []
@@ -135,10 +136,20 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
             # "INFORMED CONSENT FOR JOINT ASPIRATION" / "WITH OR WITHOUT CORTICOSTEROID INJECTION", "ALLOPURINOL
             # TABLETS" / "For the long-term treatment of gout": the title's second line carries it on.
             subtitle = blocks[1].kind == "paragraph"  # ("... SUPPORT GROUP" / "For people living with myeloma ...")
+            # (and a line in small letters under a title in capitals: "... HOW TO REPORT THEM" / "For all clinic staff")
+            subtitle = subtitle or in_capitals(blocks[0].texts[0]) and not in_capitals(blocks[1].texts[0]) \
+                and ":" in blocks[0].texts[0]
             more = blocks.pop(1).texts[0]
-            blocks[0].texts[0] += f": {more}" if subtitle else " " + (
+            blocks[0].texts[0] += (f" - {more[:1].lower()}{more[1:]}" if ":" in blocks[0].texts[0] else f": {more}") if subtitle else " " + (
                 more if in_capitals(blocks[0].texts[0]) else more[:1].lower() + more[1:])
             letterhead += letterhead_under_title(blocks)  # "Issued by: Rheumatology Pharmacy Service" under its second line
+        if len(blocks) > 1 and blocks[1].kind == "paragraph" and len(blocks[1].texts) == 1 \
+                and (note := re.fullmatch(r"(\([^()]{3,80}\))\s*([a-z][a-z /-]{2,60})?", blocks[1].texts[0])) \
+                and (not note.group(2) or all(w in blocks[0].texts[0].lower() for w in note.group(2).split())):
+            # "Cetirizine Dihydrochloride 1 mg/ml Oral Solution" / "(for children aged 2 years and over, and adults)" /
+            # "cetirizine dihydrochloride": whom the medicine is for is the title's, and its substance is in it already
+            blocks[0].texts[0] += f" {note.group(1)}"
+            del blocks[1]
         tagline = [p.strip() for p in TAGLINE.split(blocks[1].texts[0])] if len(blocks) > 2 and blocks[1].kind == \
             "heading" and blocks[2].kind == "heading" else []
         if len(tagline) >= 2 and not any(ORGANISATION.search(p) or DOCUMENT_KIND.search(p) or re.search(r"\d", p)
@@ -280,6 +291,25 @@ def _clean(text: str) -> str:
         # "S T E A D Y   G R O U N D": a banner set letter by letter is its words.
         text = " ".join(w.replace(" ", "") for w in re.split(r"\s{2,}", text.strip()))
     return text
+
+
+_BOX = re.compile(r"\[[ xX✓✔]?\]\s*:?\s+(?=\S)")  # "[ ] ", "[x] ", "[ ]: " before a list's item
+
+
+def _boxes_off_unless_a_form(blocks: list[RawBlock]) -> None:
+    """Take the tick boxes off a list's items on a sheet the reader fills in nothing on (no blank to fill, no signing,
+    no "tick"): there a box is the list's mark ("[x] are pregnant", "- [ ] visible blood in your urine"), and printed
+    it read as a stray "[ ]"."""
+    said = " ".join(t for b in blocks for t in b.texts)
+    # (a statement the reader ticks as their own, "[ ] I understand ...", or a line of choices, "[ ] Left  [ ] Right")
+    if any(re.match(r"\[[ xX✓✔]?\]\s*:?\s+I\b", t) or len(re.findall(r"\[[ xX✓✔]?\]", t)) >= 2 for b in blocks for t in b.texts):
+        return
+    if "__" in said or consent_form(blocks) or re.search(r"\b(?:tick|ticked|check (?:the|each|any) box(?:es)?|circle|"
+                                                         r"signature|signed|informed consent)\b", said, re.I):
+        return
+    for b in blocks:
+        if b.kind in ("bullets", "numbered"):
+            b.texts = [_BOX.sub("", t, count=1) if _BOX.match(t) else t for t in b.texts]
 
 
 def _cleaned(blocks: list[RawBlock]) -> list[RawBlock]:

@@ -39,6 +39,7 @@ RULES: list[Rule] = [
     clauses.split_long_purposes,
     filler.drop_boilerplate,
     filler.drop_promotion,
+    filler.drop_sales_notes,  # (after drop_promotion: the same rows, as furniture where its check kept them)
     cleanup.symbols_to_words,
     cleanup.use_sentence_case,
     words.use_everyday_words,

@@ -292,7 +292,10 @@ def split_unless_in_which_case(sentence: str) -> list[str]:
               ["It is caused by the varicella-zoster virus, the same virus that causes chickenpox, which remains dormant "
                "in nerve tissue for decades."]),
              ("Keep the dressing on until your visit, which is in 10 days, unless it gets soaked.",
-              ["Keep the dressing on until your visit, which is in 10 days, unless it gets soaked."])])
+              ["Keep the dressing on until your visit, which is in 10 days, unless it gets soaked."]),
+             ("Your ACR is read together with your eGFR (estimated glomerular filtration rate), which comes from a blood test.",
+              ["Your ACR is read together with your eGFR (estimated glomerular filtration rate).",
+               "Your eGFR comes from a blood test."])])
 def split_which_clause(sentence: str) -> list[str]:
     """Split off a non-restrictive ', which' clause as its own sentence."""
     m = re.match(r"^(.+?), which (.+)$", sentence)
@@ -463,6 +466,8 @@ def split_which_clause(sentence: str) -> list[str]:
             # "Do not use hydrogen peroxide, which can damage ...": the parse's noun, named ("This" could be
             # the whole sentence before: that you should not use it).
             subject = named
+        elif subject == "This" and before.rstrip().endswith(")"):
+            return [sentence]  # "..., with your eGFR (estimated ...), which comes from a blood test": "This" = the ACR?
     return split_or_keep(sentence, [before, f"{subject} {rest}"])
 
 
@@ -488,6 +493,10 @@ def _named_antecedent(sentence: str, comma: int) -> str | None:
         return None
     noun, clause = which.head.head, which.head
     before = _words_before(doc, comma)
+    if before and noun.i != before[-1].i and re.search(r"[A-Z].*[A-Z]", noun.text) and doc.text[:comma].rstrip().endswith(")"):
+        # "your eGFR (estimated glomerular filtration rate), which comes from a blood test": the name, its words in
+        # brackets after it
+        before = _words_before(doc, comma, brand=True)
     if not before or noun.i != before[-1].i or noun.pos_ not in ("NOUN", "PROPN"):
         return None
     if noun.head.tag_ in ("VB", "VBG") and noun.head.dep_ in ("xcomp", "advcl", "ccomp", "acl", "pcomp") \
@@ -495,21 +504,32 @@ def _named_antecedent(sentence: str, comma: int) -> str | None:
         # "choose to donate milk, which is also an option": what is an option is the donating ("This" says it), not
         # the milk (but "able to remove the extra magnesium, which can build up": the magnesium does)
         return None
-    if noun.dep_ not in ("dobj", "attr", "nsubj", "nsubjpass") or noun.head.lemma_ in ("call", "know", "name", "term") \
+    # (a verb's preposition's object too: "read together with your eGFR, which ..."; not a noun's: "the level of X")
+    # ("without pain, which for most people takes ...", "after removal, which is usually due to swelling": the event
+    # the phrase names, not the noun; but an abbreviation is a thing: "with your eGFR (...), which comes from ...")
+    if noun.dep_ not in ("dobj", "attr", "nsubj", "nsubjpass") and not (
+            noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX") and noun.head.head.i < noun.i
+            and re.search(r"[A-Z]", noun.text[1:]) and doc.text[:comma].rstrip().endswith(")")) \
+            or noun.head.lemma_ in ("call", "know", "name", "term") \
             or any(c.dep_ in ("conj", "cc", "prep", "acl", "relcl") and c.i < which.i for c in noun.children):
         return None  # "often called a blood thinner, which ...": about the medicine, not the name it is called
     verb = next((c for c in clause.children if c.dep_ in ("aux", "auxpass")), clause)
     plural = noun.tag_ in ("NNS", "NNPS")
     if verb.tag_ == "VBZ" and plural or verb.tag_ == "VBP" and not plural:
         return None  # "migraines, which is ...": the aside is about something else
-    mods = [t for t in noun.lefts if t.dep_ in ("compound", "amod", "nmod", "det")]
-    if any(t.dep_ == "det" and t.lower_ not in _DETERMINERS for t in mods) or any(t.i != noun.i - len(mods) + k
+    mods = [t for t in noun.lefts if t.dep_ in ("compound", "amod", "nmod", "det", "poss")]
+    # ("your eGFR" after "Your ACR is read together with ...": whose is plain next to "you")
+    yours = any(t.lower_ == "your" for t in mods) and re.match(r"(?:you|your)\b", doc.text, re.I) is not None
+    if any(t.dep_ in ("det", "poss") and t.lower_ not in _DETERMINERS and not (yours and t.lower_ == "your") for t in mods) \
+            or any(t.i != noun.i - len(mods) + k
                                                                                   for k, t in enumerate(mods)):
         return None  # "your weight" ("Your weight" would be right, but whose is plain only next to "you"), or a gap
-    words_ = [t.text for t in mods if t.dep_ != "det"] + [noun.text]
+    words_ = [t.text for t in mods if t.dep_ not in ("det", "poss")] + [noun.text]
     if len(words_) > 4:
         return None
     phrase = " ".join(words_)
+    if yours:
+        return "Your " + phrase
     if any(t.dep_ == "det" for t in mods):
         return ("These " if plural else "This ") + phrase  # "a quick procedure, which ...": "This quick procedure"
     return cap(phrase) if noun.pos_ == "PROPN" or phrase[0].isupper() else phrase[:1].upper() + phrase[1:]
@@ -599,7 +619,9 @@ _EFFECT_PARTICIPLES = (
              ("Call your surgeon if you have a fever above 101.5°F, increasing redness, or pain.",
               ["Call your surgeon if you have a fever above 101.5°F, increasing redness, or pain."]),
              ("Perform 3 sets of 15 repetitions, increasing the weight gradually if pain allows.",
-              ["Perform 3 sets of 15 repetitions, increasing the weight gradually if pain allows."])])
+              ["Perform 3 sets of 15 repetitions, increasing the weight gradually if pain allows."]),
+             ("Look for signs of infection: spreading redness, swelling, pus, red streaks, increasing pain, or a fever.",
+              ["Look for signs of infection: spreading redness, swelling, pus, red streaks, increasing pain, or a fever."])])
 def split_participle_clause(sentence: str) -> list[str]:
     """Split a trailing ', leading/resulting/creating ...' clause into 'This leads ...'."""
     alts = "|".join(_EFFECT_PARTICIPLES)
@@ -610,6 +632,11 @@ def split_participle_clause(sentence: str) -> list[str]:
     if re.search(r"\b(?:if|when|unless)\b", m.group(1), re.I) and (
             re.search(r",\s+(?:or|and)\b", m.group(4)) or not re.match(r"(?:the|a|an|in|to|on|your|their|its)\b", m.group(4))):
         # "Call if you have a fever, increasing redness, or pain": the -ing word is a sign in the list.
+        return [sentence]
+    if re.search(r",\s+(?:or|and)\s", m.group(4)) and re.search(r"[,:]", m.group(1)) \
+            and not re.match(r"(?:the|a|an|in|to|on|your|their|its)\b", m.group(4)) or sentence.endswith("?"):
+        # "signs of infection: spreading redness, swelling, pus, red streaks, increasing pain, or a temperature of 38 C":
+        # a list goes on after the -ing word, one of its items (and a question's -ing word asks, it tells no effect)
         return [sentence]
     participle = next((t for t in parse(sentence) if t.idx == m.start(3)), None)
     if participle is not None and any(c.dep_ == "conj" and c.tag_ == "VBG" for c in participle.children) \
@@ -752,7 +779,9 @@ def split_coordinate_clauses(sentence: str) -> list[str]:
              ("Taking PrEP alone is not enough to treat HIV and may lead to drug resistance.",
               ["Taking PrEP alone is not enough to treat HIV.", "Taking PrEP alone may lead to drug resistance."]),
              ("But these signs and symptoms aren't specific and usually don't occur until the disease is severe.",
-              ["But these signs and symptoms aren't specific.", "They usually don't occur until the disease is severe."])])
+              ["But these signs and symptoms aren't specific.", "They usually don't occur until the disease is severe."]),
+             ("Endophthalmitis and retinal detachment are serious and may cause severe, permanent loss of vision.",
+              ["Endophthalmitis and retinal detachment are serious.", "They may cause severe, permanent loss of vision."])])
 def split_shared_subject(sentence: str) -> list[str]:
     """Split 'Subject verb A and <modal> B' (12+ words) into 'Subject verb A.' and 'It/They <modal> B.'"""
     m = re.match(r"^((?:But |And )?)((?:[Tt]he(?:se|ir)?|Th(?:is|ose)|Its?|[A-Z][\w-]*)(?: [\w-]+){0,3}?) "
@@ -780,6 +809,9 @@ def split_shared_subject(sentence: str) -> list[str]:
     plural = subject.split()[0].lower() in ("these", "those", "they") or (
         head.tag_ in ("NNS", "NNPS") if head is not None and head.pos_ in ("NOUN", "PROPN")
         else subject.endswith("s") and not subject.endswith("ss") and subject.split()[0].lower() not in ("this", "its"))
+    # "Endophthalmitis and retinal detachment are serious and may cause ...": two things, "They" (by its verb too)
+    plural = plural or re.search(r"\band\b", subject) is not None and head is not None \
+        and any(c.dep_ == "conj" for c in head.children) or re.match(r"(?:are|were|have|do)\b", m.group(3)) is not None
     pronoun = "They" if plural else "It"  # ("Older people ... and may": "They", though "people" ends in no "s")
     return split_or_keep(sentence, [f"{m.group(1)}{subject} {m.group(3)}", f"{pronoun} {m.group(4)} {m.group(5)}"])
 
@@ -924,7 +956,9 @@ def _reason_clause(sentence: str, at: int) -> bool:
              ("Naloxone nasal spray (4 mg) is given by inserting the nozzle into one nostril and pressing the plunger.",
               ["Naloxone nasal spray (4 mg) is given by inserting the nozzle into one nostril and pressing the plunger."]),
              ("You may withdraw consent for stored samples at any time by contacting the research office at (555) 719-3388.",
-              ["You may withdraw consent for stored samples at any time by contacting the research office at (555) 719-3388."])])
+              ["You may withdraw consent for stored samples at any time by contacting the research office at (555) 719-3388."]),
+             ("It is thought to work partly by increasing the activity of GABA, a calming chemical messenger in the brain.",
+              ["It is thought to work partly by increasing the activity of GABA, a calming chemical messenger in the brain."])])
 def split_long_by_means(sentence: str) -> list[str]:
     """Split 'A by doing B' / 'A through B' into 'A.' and 'This works by doing B.' in a sentence of 18+ words."""
     m = re.match(r"^(.+?) by ([a-z]+ing\b.+)$", sentence) or re.match(
@@ -943,6 +977,11 @@ def split_long_by_means(sentence: str) -> list[str]:
     if re.search(r"\b(?:get|gets|getting|got|catch|catching|spread|spreads|passed|pass|passes|transmitted|infected|"
                  r"exposed|lower|lowers|lowering|reduce|reduces|reducing|risk|chance)\b(?: [\w-]+){0,3}$", m.group(1)):
         return [sentence]  # "could get HIV through vaginal sex": how it spreads, not how something works
+    if re.search(r"\b(?:thought|believed|said|suggested|seems?|appears?|likely|probably|possibly|perhaps|proposed|"
+                 r"presumed|assumed)\b", m.group(1)) or re.search(r"\b(?:partly|mainly|mostly|largely|in part|only)$", m.group(1)):
+        # "It is thought to work partly by increasing ...": the hedge (and the "partly") is on the how; "This works
+        # by ..." would say the how as a fact
+        return [sentence]
     modal = _first_modal(m.group(1))
     effect = re.search(r"\b(?:reverse|reverses|help|helps|ease|eases|relieve|relieves|block|blocks|treat|treats|"
                        r"prevent|prevents|work|works|act|acts)\b", m.group(1))

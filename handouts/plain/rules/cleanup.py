@@ -167,7 +167,8 @@ def _unshout(sentence: str) -> str:
             continue  # "PART A - ABOUT THE TEST": the part's letter names it ("Part a" read as an article)
         if len(word) <= 4 and (re.search(r"\b[A-Z]{2,4}-$", sentence[:m.start()]) or re.match(r"-[A-Z]{1,4}\b", sentence[m.end():])):
             continue  # "ASC-US", "ASC-H": one name of a result, in capitals as the report prints it (not "ANTI-INFLAMMATORY")
-        asks = base == "who" and whole_line and re.match(r"\s+(?:SHOULD|IS|ARE|CAN|MAY|MUST|NEEDS?|GETS?|HAS|WILL|DOES|WE|YOU|THEY)\b",
+        asks = base == "who" and whole_line and re.match(r"\s+(?:SHOULD|IS|ARE|CAN|MAY|MUST|NEEDS?|GETS?|HAS|WILL|DOES|WE|YOU|THEY|"
+                                                         r"ELSE|TO)\b",
                                                          sentence[m.end():])  # "WHO SHOULD NOT TAKE ...": no agency
         if base.endswith("s") and base[:-1] in _ACRONYMS:
             out += [sentence[last:m.start()], word[:-1] + "s"]  # "NSAIDS" is "NSAIDs": the plural of an acronym

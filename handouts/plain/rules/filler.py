@@ -68,3 +68,14 @@ def drop_boilerplate(sentence: str) -> list[str]:
 def drop_promotion(sentence: str) -> list[str]:
     """Drop a sentence that only promotes or says something matters, with no claim of its own."""
     return [] if any(p.pattern.match(sentence) for p in phrases("promotion.tsv")) else [sentence]
+
+
+@rule("A site's note on its own sales ('This post contains affiliate links', 'It never affects our honest reviews') is "
+      "about the site, not health: it goes, its 'never' with it.",
+      cases=[("It never affects our honest reviews!]", []), ("But this does not affect our editorial recommendations.", []),
+             ("It never affects how the medicine works.", ["It never affects how the medicine works."])],
+      removes_furniture=True)
+def drop_sales_notes(sentence: str) -> list[str]:
+    """Drop a site's note on its sales links or picks (the 'sales note' rows of promotion.tsv)."""
+    return [] if any(p.columns.get("kind") == "sales note" and p.pattern.match(sentence)
+                     for p in phrases("promotion.tsv")) else [sentence]

@@ -82,6 +82,11 @@ def swap_fits(doc, start: int, end: int, plain: str) -> bool:
         return False  # "I - INDIVIDUAL: are you fit to do it?": a memory aid's word starts with its letter (TILE)
     if words[-1].dep_ == "amod" and plain.split()[-1].endswith("ed") and any(w.lemma_ == "be" for w in words):
         return False  # "the most common are increased appetite, ..." is no "are raised appetite" (read as a passive)
+    if last.pos_ == "ADP" and plain.split()[-1].lower() != last.lower_ \
+            and re.search(rf"\b(?:and|or|nor)\s+{re.escape(last.lower_)}\b", doc.text[end:].lower()):
+        # "is NOT a replacement for an assessment, or for family intervention": the second "for" hangs on the phrase
+        # swapped away ("does not replace an assessment, or for family intervention")
+        return False
     if plain.split()[:1] in (["put"], ["putting"], ["puts"]) and head.pos_ == "VERB" and not any(
             c.dep_ in ("prep", "prt", "advmod") and c.lower_ in _PLACES for c in head.children):
         return False  # "insert the pessary with a clean finger" is no "put the pessary ...": "put" says where, or nothing
