@@ -50,8 +50,8 @@ def _own_summary(name: str) -> bool:
     return any(SUMMARY_BOX.match(s.heading) for s in read_source(path, "en").sections)
 
 
-def test_there_are_four_hundred_and_three_and_every_split_sentence_is_whole(plain):
-    assert len(plain) == 403
+def test_there_are_four_hundred_and_fifteen_and_every_split_sentence_is_whole(plain):
+    assert len(plain) == 415
     splits = {r.name for r in RULES if r.kind in ("clauses", "examples")}
     for name, r in plain.items():
         for s in r.handout.sentences:
@@ -1551,3 +1551,61 @@ def test_the_thirty_fourth_round_s_classes(plain, views):
     assert "Fasciectomy" in headings["web_page_dupuytrens_contracture"]
     assert "Advertisement" not in text["web_page_dupuytrens_contracture"]
     assert "Leaflet number" not in text["web_page_dupuytrens_contracture"]
+
+
+def test_the_thirty_fifth_round_s_classes(plain, views):
+    text, items, points, headings = views.text, views.items, views.points, views.headings
+    # A table's row whose label is a word like "pH" is its own row; a cell spanning the columns left holds for each; a
+    # note under the table's bottom edge is no part of its last row.
+    legionella = items["factsheet_legionella_hot_tubs"]
+    assert "pH: chlorine systems 7.0 to 7.6; bromine systems 7.0 to 8.0" in legionella
+    assert "Water temperature: no higher than 40°C" in legionella
+    assert "mg/L is the same as parts per million (ppm)." in text["factsheet_legionella_hot_tubs"]
+    # "if A, or if B, until C": C holds for both, so no list that gives it to B alone; "..., but in some cases up to
+    # about 19 days, so ...": the "but" part has no verb of its own, no sentence.
+    assert "or if the water is cloudy, until the level has been corrected" in text["factsheet_legionella_hot_tubs"]
+    assert "But in some cases up to about 19 days" not in text["factsheet_legionella_hot_tubs"]
+    # A form: "=== PART A ... ===" is a heading; dotted rows keep their wrapped labels and values; "DISCUSSED  N/A"
+    # name the boxes; a statement after a row with its boxes is the next statement; a note in brackets carries one on.
+    gastro = items["consent_gastroscopy_with_sedation"]
+    assert "Part A: to be completed by the health professional" in headings["consent_gastroscopy_with_sedation"]
+    assert any(i.startswith("Perforation (a tear in the lining of the gullet, stomach or duodenum): about 1 in 10,000 for a "
+                            "diagnostic test; up to 1 in 100 if a narrowing is stretched") for i in gastro)
+    assert any("about 1 in 200 to 1 in 1,000, higher if you have heart or lung disease" in i for i in gastro)
+    assert any(i.startswith("d) no test") and i.endswith("[ ] Discussed [ ] N/A") for i in gastro)
+    assert "I have arranged for a responsible adult to collect me and stay 24 hours: [ ] Yes [ ] No" in gastro
+    assert any(i.startswith("I agree to tissue samples") and "(this will not affect my care if I say no): [ ] Yes" in i
+               for i in gastro)
+    # Mastheads of parts ("Health Protection Team | ... | Sheet IPC-07 | Reviewed October 2024", "Ref: URO-PIL-112 |
+    # Version 4 (reviewed March 2024)"), a page's links beside its last sentence, a charity's number.
+    assert "IPC-07" not in text["factsheet_norovirus_care_homes"]
+    assert "URO-PIL-112" not in text["qa_psa_raised_result"] and "Back to top" not in text["qa_psa_raised_result"]
+    assert "Charity Reg" not in text["support_group_men_after_prostate_cancer"]
+    # A quote over two lines is one; an email line is no heading; "Run by ... Urology Cancer" / "Nurse Specialist
+    # (CNS) team" is one line.
+    prostate = text["support_group_men_after_prostate_cancer"]
+    assert "the first time. Now I'm the one putting the kettle on." in prostate
+    assert not any("@" in h for h in headings["support_group_men_after_prostate_cancer"])
+    assert "Urology Cancer Nurse Specialist (CNS) team" in prostate
+    # A side effects row as wide as its column is a row; a box's heading heads the box, not the warnings after it;
+    # "FLX-20-UK" is a code.
+    fluox = items["leaflet_fluoxetine_capsules"]
+    assert any(i.startswith("Uncommon (up to 1 in 100):") for i in fluox)
+    assert not any(h.startswith("Uncommon") or h.lower().startswith("thoughts of suicide")
+                   for h in headings["leaflet_fluoxetine_capsules"])
+    assert "FLX-20-UK" not in text["leaflet_fluoxetine_capsules"]
+    # A triage step's sentence after a typist's two spaces is the same step; the columns' ruler is no text; a
+    # profession a rule names ("registered clinicians") keeps its word.
+    burn = text["triage_child_burn_phone"]
+    assert "Cooling is still of benefit up to 3 hours after the injury" in burn
+    assert "-----" not in burn and "registered clinicians" in burn
+    assert "ED/DC" not in plain["discharge_adult_migraine_ed"].handout.meta.title
+    assert "TP-PAED" not in plain["triage_child_burn_phone"].handout.meta.title
+    # Key points that lean: "the time shown above", "beforehand", "Here is where ...", "Continue for 7 days", "no
+    # agreed dose"; a sales intro ("Enter tart cherry juice, the ...!"); an unnamed reviewer is no heading.
+    assert not any(re.search(r"shown above|beforehand|^Here\b|^Continue for|agreed dose|^Enter ", p)
+                   for name in ("discharge_adult_migraine_ed", "qa_psa_raised_result", "seo_tart_cherry_gout",
+                                "discharge_after_wisdom_tooth_removal") for p in points[name])
+    assert not any(h.startswith("Medically reviewed") for h in headings["seo_tart_cherry_gout"])
+    # A "supervised withdrawal" of painkillers is no drug withdrawal: no gloss.
+    assert not any(t.word == "withdrawal" for t in plain["discharge_adult_migraine_ed"].handout.words_to_know)

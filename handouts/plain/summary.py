@@ -266,7 +266,10 @@ _POINTS_ELSEWHERE = (
     r"\bthe dose\b", r"\b(?:days|weeks|hours) before[,;.]",  # "the dose may need to be adjusted" (which?), "7 days before," (what?)
     r"\bagain\b", r"\brepeat\b",  # "Wait 30 seconds, shake again, and repeat": the steps before say what
     r"\b(?:happen|happens|occur|occurs|develop|appear|follow)\.$",  # "Fever, chills and aches may happen." (with what?)
-    r"\b(?:before|after|earlier|later|beforehand|afterwards?)\.$",
+    r"\b(?:before|after|earlier|later|beforehand|afterwards?)\.?$",  # ("Avoid cycling for 48 hours beforehand", an item)
+    r"\b(?:shown|listed|given|written|noted|ticked|circled|marked) (?:above|below|overleaf)\b",  # ("the time shown above")
+    r"\bno (?:agreed|set|standard|fixed|recommended) dose\b",  # ("There is no agreed dose for gout": of what?)
+    r"^Here\b",  # "Here is where many fans ... get caught out." (where?)
     r"\b(?:longer|shorter|sooner|more|less)\.$",  # "Ask the ward for a fit note if you need longer." (than what?)
     r"^Allow (?:about |at least |up to )?\d",  # "Allow 15 to 30 minutes for short hair" (to do what?)
     r"^(?:Any|All) (?:yes|no)\b",  # "Any yes: go to Tier 1 right away." (yes to what?)
@@ -421,7 +424,7 @@ def _stands_alone(s: Sentence, limit: int | None = None) -> bool:
         and s.text.count("(") == s.text.count(")")  # "For emergencies, call 911 or 988.)": half of a note in brackets
 
 
-_NEEDS_OBJECT = {"give", "take", "use", "apply", "repeat", "store", "keep", "swallow", "mix", "shake", "inject", "insert",
+_NEEDS_OBJECT = {"continue", "give", "take", "use", "apply", "repeat", "store", "keep", "swallow", "mix", "shake", "inject", "insert",
                  "crush", "chew", "dissolve", "refrigerate", "spray", "rub", "put", "place", "remove", "finish"}
 
 
@@ -433,8 +436,8 @@ def _object_left_out(text: str) -> bool:
     said = words(text)
     lead = 2 if said[:2] == ["do", "not"] else 1 if said[:1] in (["never"], ["don't"]) else 0
     first = said[lead:lead + 1]
-    if not first or first[0] not in _NEEDS_OBJECT:
-        return False
+    if not first or first[0] not in _NEEDS_OBJECT or said[lead:lead + 2] == ["continue", "to"]:
+        return False  # ("Continue to take the anticoagulant ...": the verb after it has its object)
     after = said[lead + 1:lead + 2]
     return not after or after[0] in _CLAUSE_STARTS or after[0] in _PLACE_WORDS_AFTER
 

@@ -413,6 +413,10 @@ def table_rows(rows: list[list[str]]) -> list[str]:
                  # (a cell that says its own verb: "Stop before test" / "may be continued, but not on test morning")
                  else f"{_lower(h)}: {uncap(c)}" if re.match(r"(?:may|might|can|could|should|must)\b", c, re.I)
                  else f"{_lower(h)} {uncap(c)}" for h, c in zip(header[1:], row[1:]) if c]
+        if 2 <= len([c for c in row]) < len(header) and all(row):
+            # "| Water temperature | no higher than 40°C |" under three columns: a cell that spans the columns left holds
+            # for each of them; named by the first, it had held for chlorine systems only
+            pairs = [uncap(c) for c in row[1:]]
         label = row[0] if row else ""
         if re.fullmatch(r"(?:[<>≤≥]=?\s*)?[\d.,]+(?:\s*(?:to|-|–)\s*[\d.,]+)?(?: onwards?| and (?:on|after|over|up))?", label) \
                 and header[0]:  # (and "< 3.5", "≥ 70": "BLL (µg/dL) < 3.5")

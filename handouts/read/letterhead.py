@@ -55,7 +55,10 @@ def names_or_reaches(part: str) -> bool:
                 or re.fullmatch(r"(?i)ext(?:ension|n)?\.?\s*\d{3,6}", part)  # "Ext. 4412": a phone's extension
                 # "Health Protection Team (North & East)", "Version 4.1 — reviewed March 2024"
                 or re.fullmatch(r"(?:[A-Z][\w&'’-]* ){1,4}Team(?: \([^()]*\))?", part)
-                or re.match(r"(?i)(?:version|v\.|rev(?:ision|ised)?\.?|issue)\s*\d[\d.]*\b.{0,40}\b(?:19|20)\d{2}$", part))
+                or re.match(r"(?i)(?:version|v\.|rev(?:ision|ised)?\.?|issue)\s*\d[\d.]*\b.{0,40}\b(?:19|20)\d{2}\)?$", part)
+                # "Sheet IPC-07", "Ref: URO-PIL-112": which of the organisation's sheets this is
+                or re.fullmatch(r"(?i:sheet|leaflet|form|ref(?:erence)?\.?|code|document)\s*(?i:no\.?|number)?:?\s*"
+                                r"[A-Z]{2,}[-/A-Z0-9]*\d[A-Z0-9/-]*", part))
 
 
 # "CONSENT FORM 1-URO", "Form code: UR-CF-07": which of the organisation's forms this is

@@ -76,6 +76,14 @@ def leader_labels_joined(lines: list[str]) -> list[str]:
             # (set in under the label too: "  Non-sedating antihistamines: cetirizine, levocetirizine," / "    loratadine,
             # desloratadine, fexofenadine ....... 5-7 days")
             out[k], out[k + 1] = f"{above.rstrip()} {line.strip()}", ""
+            # (and the value's own wrapped lines, set under where it starts: "... stomach or duodenum) ...... about 1 in
+            # 10,000 for a" / "        diagnostic test; up to 1 in 100": with the label moved up, they lost their column)
+            value = re.search(r"\.{3,}\s*(?=\S)", line)
+            j = k + 2
+            while value and j < len(lines) and lines[j].strip() and abs(indent_of(lines[j]) - value.end()) <= 1 \
+                    and not LEADER.match(lines[j]):
+                out[k], out[j] = f"{out[k].rstrip()} {lines[j].strip()}", ""
+                j += 1
         elif (dots := re.match(r"(\s*)(\S.*?)\s?(\.{3,})\s*(\S.*)$", out[k])) and LEADER.match(out[k]) \
                 and (wrap := re.match(r"(\s*)([a-z(][^.]*?)\s{3,}(\S.*)$", line)) and wrap.group(1) == dots.group(1) \
                 and wrap.start(3) == dots.start(4):
@@ -252,8 +260,14 @@ def yes_no_rows(lines: list[str]) -> list[str]:
         # [ ]": a question wrapped before its boxes, said on its first line (apart, each half was a question)
         m = row.fullmatch(lines[k])
         above = lines[k - 1]
-        if m and m.group(2)[:1].islower() and above.strip() and "[" not in above and not LEADER.match(above) \
-                and indent_of(above) < indent_of(lines[k]) and not above.rstrip().endswith((".", ":")):
+        # (not a lettered item, "a) gastroscopy with ...", under the columns' names: a question of its own)
+        # ("I agree to tissue samples being stored ..." / "(this will not affect my care if I say no) ...  [ ]  [ ]": a
+        # note in brackets carries the question on, set in or not)
+        noted = m is not None and m.group(2)[:1] == "(" and indent_of(above) == indent_of(lines[k])
+        if m and (m.group(2)[:1].islower() and not re.match(r"[a-z][.)]\s", m.group(2)) or noted) and above.strip() \
+                and "[" not in above \
+                and not LEADER.match(above) and not re.search(r"\s{3,}(?:YES|Yes|DISCUSSED|Discussed|GIVEN|DONE)\s{2,}\S+\s*$", above) \
+                and (indent_of(above) < indent_of(lines[k]) or noted) and not above.rstrip().endswith((".", ":")):
             lines[k - 1] = f"{above.rstrip()} {m.group(2)}   [{m.group(3)}]   [{m.group(4)}]" + (
                 f"   -> {m.group(5)}" if m.group(5) else "")  # (and what a YES leads to)
             lines[k] = ""
@@ -261,14 +275,17 @@ def yes_no_rows(lines: list[str]) -> list[str]:
     names = None  # the columns' names, once a head has named them
     while i < len(lines):
         # (a name over the columns may stand before them: "6. FOLLOW-UP     GIVEN?  YES   NO")
-        head = re.fullmatch(r"(\s*\S.*?\S)?\s{4,}(?:[A-Z][A-Za-z]*\?\s{2,})?(YES|Yes)\s{2,}(NO|No)"
+        head = re.fullmatch(r"(\s*\S.*?\S)?\s{4,}(?:[A-Z][A-Za-z]*\?\s{2,})?(YES|Yes|DISCUSSED|Discussed|GIVEN|Given|DONE|Done)"
+                            r"\s{2,}(NO|No|N/A|n/a|NOT DONE|Not done)"
                             r"(?:\s{2,}(?:IF YES|If yes|ACTION|Action|THEN|Then)\b[\w ,]*)?\s*", lines[i])
         if head and (head.group(1) is None or len(lines[i]) - len(head.group(1)) >= 8):
-            names = head.group(2).capitalize(), head.group(3).capitalize()
+            names = tuple(n if n.upper() == "N/A" else n.capitalize() for n in head.group(2, 3))
             # ("Question    YES   NO": the first column's name says only what its rows are; as a heading it took the
             # place of the step's own, "STEP 2 - RED FLAG QUESTIONS (ask ALL; any YES = TIER 1)")
             out[i] = "" if not head.group(1) or re.fullmatch(r"\s*(?:questions?|symptoms?|signs?|items?|check)\s*", head.group(1), re.I) \
                 else head.group(1)
+            if i + 1 < len(lines) and re.fullmatch(r"\s*-{3,}(?:\s+-{3,})*\s*", lines[i + 1]):
+                out[i + 1] = ""  # ("-------   -----   -----" under the columns' names: their ruler, no text)
             staff = _STAFF_TICKS.search(lines[i]) or i and _STAFF_TICKS.search(lines[i - 1])
             if staff:
                 # "5. WHEN TO GET HELP     Tick if discussed" over "YES  NO": the staff's record that they said it, no
@@ -283,7 +300,9 @@ def yes_no_rows(lines: list[str]) -> list[str]:
         k, boxes, first = i, None, None  # the question open, its boxes, and its first line
         while k < len(lines) and lines[k].strip():
             m = row.fullmatch(lines[k])
-            if m or boxes is None or indent_of(lines[k]) <= indent_of(lines[k - 1]) - 1 and not m \
+            # (a line as far in as the row above, once that row has its boxes, is the next question, not more of it)
+            if m or boxes is None or indent_of(lines[k]) <= indent_of(lines[k - 1]) - (
+                    0 if row.fullmatch(lines[k - 1]) and re.match(r"\s*I [a-z]", lines[k]) else 1) \
                     or "__" in lines[k] or "[" in lines[k] or BULLET.match(lines[k]):
                 # ("First day of last period: ___  [ ] Postmenopausal": a field; "  * a temperature of 38 C ...": an item)
                 if boxes is not None:
@@ -394,6 +413,8 @@ def _unboxed(line: str) -> str:
     the box's top and bottom edges become blank lines."""
     if BOX_EDGE.fullmatch(line) or STAR_RULE.fullmatch(line):
         return ""
+    if ruled := re.fullmatch(r"(\s*)(?:={3,}|#{3,}|~{3,})\s+(\S.*?\S)\s+(?:={3,}|#{3,}|~{3,})\s*", line):
+        return ruled.group(1) + ruled.group(2)  # "=== PART A: TO BE COMPLETED ... =====": a heading between rules
     line = _dots_blank(line)
     # "Emergency services ........ 911": dot leaders join a label to its value, as a colon does.
     # (three dots too, before a short value at the line's end: "Cough/cold and sleep aids ... 5 days")

@@ -15,7 +15,7 @@ from handouts.read.line_passes import (LEADER, arrowed_items, label_columns, mar
                                        without_tear_off_tabs, yes_no_rows)
 from handouts.read.line_shape import (BULLET, in_capitals, CONTACT, ENDS_MID_PHRASE, ENDS_ON_VERB, ends_sentence,
                                       GRID_RULER, indent_of, join_wrapped, LETTERED, NEVER_ENDS, next_row, next_text_line,
-                                      number_of, NUMBERED, ORGANISATION, previous_line_blank, STAR_RULE, STREET,
+                                      number_of, NUMBERED, ORGANISATION, PLACE, previous_line_blank, STAR_RULE, STREET,
                                       TICKED, TIME, timed, title_like)
 from handouts.read.notes import anchored, NOTE
 from handouts.read.running_lines import numbered_notes_marked, without_running_lines
@@ -190,7 +190,8 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                 if depth is None and kind == "numbered" and blocks and blocks[-1].kind == "numbered" and indents \
                         and indent <= indents[0] + 1 and number_of(line) == 1 + sum(d == 0 for d, _ in blocks[-1].levels):
                     depth = _list_depth(indents, indent)  # "2. Isometric wrist extension" after a blank line: step 2
-                lettered = pattern is LETTERED and (depth is None or depth == 0 and blocks[-1].lettered)
+                lettered = pattern is LETTERED and (depth is None or depth == 0 and (blocks[-1].lettered
+                                                                         or _next_letter(blocks, stripped)))
                 if lettered:
                     # "a) you are pregnant ..." / "b) ...": a list of its own keeps its letters, which the text may name
                     # ("If you tick YES to any of a to e"): items with their letters, no renumbered steps
@@ -260,7 +261,12 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                 depth = b.levels[-1][0] if b.levels[-1][0] > 0 and indent_of(lines[i - 1]) == indent_of(line) else b.levels[-1][0] + 1
                 b.texts.append(stripped)
                 b.levels.append((depth, "bullets"))
-            elif blocks and not previous_line_blank(lines, i) and (not ends_sentence(blocks[-1].texts[-1])
+            elif blocks and not previous_line_blank(lines, i) \
+                    and not (blocks[-1].table and re.fullmatch(r"\s*[|+][-=|+:\s]*[|+]\s*", lines[i - 1])) \
+                    and (not ends_sentence(blocks[-1].texts[-1])
+                    # ('"I sat in the car park for twenty minutes the first time.' / 'Now I'm the one ..."  - Dave, 67':
+                    # a quote not yet closed goes on)
+                    or blocks[-1].kind == "paragraph" and blocks[-1].texts[-1].count('"') % 2 == 1 and '"' in stripped
                     # "... before switching (guest speaker:" / "Anita Rao, MD)": an open bracket goes on
                     or blocks[-1].texts[-1].count("(") > blocks[-1].texts[-1].count(")") or (
                     # "... when it benefits the patient, e.g." / "before planned chemotherapy": no sentence ends there
@@ -297,7 +303,18 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                 # Garage B ...": a field, then the next; apart, each its own line)
                 # ("Clinician: ____", "[ ] Levofloxacin ...", a line after "... pregnant?  [ ] Yes  [ ] No": lines of their own;
                 # "... 960 390 | Employee Assistance: see intranet" / "Confidential support is available.": fields, a line)
-                # A paragraph, or a list item, hard-wrapped over several lines continues here.
+                # A paragraph, or a list item, hard-wrapped over several lines continues here (not a table's last row
+                # under its bottom edge: "+----+" / "mg/L is the same as parts per million (ppm).", a note on it).
+                blocks[-1].texts[-1] = join_wrapped(blocks[-1].texts[-1], stripped)
+            elif blocks and blocks[-1].kind == "heading" and not previous_line_blank(lines, i) and not ends_sentence(blocks[-1].texts[-1]) \
+                    and re.match(r"(?i)(?:run|hosted|organi[sz]ed|supported|sponsored|funded|led|facilitated) (?:jointly )?by\b",
+                                 blocks[-1].texts[-1]) and not re.search(r"[:;]$", blocks[-1].texts[-1]) \
+                    and (NEVER_ENDS.search(blocks[-1].texts[-1]) or not (ORGANISATION.search(re.split(r"\s+[|*•·]\s+", stripped)[0])
+                                                                         or PLACE.search(stripped))):
+                # (not "Sponsored by the ... Program" over "St. Anne's Regional Medical Center * Pastoral Care Office": a
+                # place of its own)
+                # "Run by volunteers with support from the Urology Cancer" / "Nurse Specialist (CNS) team": who runs the
+                # group, a banner's line wrapped (its second line read as a heading of its own)
                 blocks[-1].texts[-1] = join_wrapped(blocks[-1].texts[-1], stripped)
             elif (prev := _title_above(blocks, n, width, stripped)) and title_like(prev.split()) \
                     and len(stripped.split()) <= 10 and title_like(stripped.split()) and not LABEL_LINE.match(stripped) \
@@ -391,15 +408,25 @@ def _heads_after_a_box(blocks: list[RawBlock], boxed: set[int], first_line: int)
     (TIER 2 and TIER 3 only) |" ... "+---+" / "SAFETY-NETTING (read to ALL callers):") a heading: what follows the box
     is no part of it (under the box's heading, advice for all callers read as for tiers 2 and 3 only)."""
     heading_boxed = False
+    boxed_heading: RawBlock | None = None  # the heading a box opens with, while the box runs
     for k, b in enumerate(blocks):
         inside = b.line - first_line in boxed
         if b.kind == "heading":
             heading_boxed = inside
+            boxed_heading = b if inside and k + 1 < len(blocks) and blocks[k + 1].line - first_line in boxed else None
         elif heading_boxed and not inside and b.kind == "paragraph" and len(b.texts) == 1 and b.texts[0].endswith(":") \
                 and in_capitals(re.sub(r"\([^()]*\)", "", b.texts[0])) and len(b.texts[0].split()) <= 8:
             b.kind, heading_boxed = "heading", False
         elif not inside:
-            heading_boxed = False
+            if boxed_heading is not None and k and blocks[k - 1].line - first_line in boxed and b.kind == "paragraph" \
+                    and re.match(r"[A-Z][\w ,&'’]{2,40} [-–—] [a-z].*:$", b.texts[0]) \
+                    and any(x.kind == "heading" for x in blocks[:blocks.index(boxed_heading)]):
+                # "# THOUGHTS OF SUICIDE ... #" heading its box, then "Warnings and precautions - talk to your doctor ...
+                # if you:" outside it: the box's heading heads the box alone, a label over its text (as a section's
+                # heading, the warnings after the box read as about suicide)
+                boxed_heading.kind = "paragraph"
+                boxed_heading.texts[0] = boxed_heading.texts[0].rstrip(":") + ":"
+            heading_boxed, boxed_heading = False, None
     return blocks
 
 
@@ -660,6 +687,8 @@ def _is_heading_line(line: str, next_line: str | None) -> bool:
         return False  # "Spanish-language interpreter available on request; ASL interpretation ...": two statements
     if re.search(r"\[[ x]\]", line):
         return False  # a form's line to fill in ("Which side? [ ] Left [ ] Right"): no title
+    if re.search(r"[\w.+-]+@[\w-]+\.\w", line):
+        return False  # "Email: afterprostategroup@examplehealth.nhs.uk": a contact line, no title
     if re.match(r"[^:]*\b\d[\d.]*\s?(?:mg|mcg|mL|ml|g)\b[^:]*:\s+\S", line):
         return False  # "Paracetamol 120 mg/5 mL: 15 mg/kg, every 4-6 hours, MAX 4 doses in 24 h": a dose, no title
     if len(parts := re.split(r"\s+[*·•]\s+", line)) >= 3 and any(len(re.findall(r"\b[a-z]+\b", p)) >= 3 for p in parts):

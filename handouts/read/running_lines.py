@@ -34,10 +34,15 @@ def _code(part: str) -> bool:
     part = re.sub(r"^(?i:(?:leaflet|form|document|product|item)(?:\s+(?:code|ref(?:erence)?\.?|no\.?|number|id))?|ref(?:erence)?\.?"
                   r"(?:\s+(?:code|no\.?|number))?)\s*:?\s+(?=[A-Z0-9]+[-/][A-Z0-9])", "", part)
     return not is_page_mark(part) and bool(re.search(r"\d", part)) and (
-        bool(re.fullmatch(r"[A-Z][A-Z0-9]*(?:[-/ .][A-Z0-9]+)*\d[A-Z0-9]*(?:\s*\[[A-Z0-9]+\]|\s+v\d+(?:\.\d+)*|\s+(?i:issue|rev\.?|edition)\s*\d+(?:\.\d+)*"
+        bool(re.fullmatch(r"[A-Z][A-Z0-9]*(?:[-/ .][A-Z0-9]+)*\d[A-Z0-9]*(?:-[A-Z]{2,3})?(?:\s*\[[A-Z0-9]+\]|\s+v\d+(?:\.\d+)*|\s+(?i:issue|rev\.?|edition)\s*\d+(?:\.\d+)*"
                           r"|\s*\((?i:rev|v|version|issue)\.?\s*[\d/.]+\))?", part))
         or bool(re.fullmatch(r"[A-Z]{2,}(?:/[A-Za-z0-9]+)+", part))  # ("RFG/Flyer/v4")
         or is_furniture(part) and bool(re.search(r"\b[A-Z]{1,6}(?:-[A-Z0-9]+)*-\d|\b[A-Z]{2,}-[A-Z]", part)))
+
+
+def is_code(part: str) -> bool:
+    """Tell whether a part of a line is a form's or leaflet's code (see `_code`)."""
+    return _code(part)
 
 
 def _record(part: str) -> bool:
@@ -50,6 +55,9 @@ def _record(part: str) -> bool:
 def _top_code(part: str) -> bool:
     """Tell whether a part of a line at the sheet's top is for the printer: a code, or a version or date beside the
     title ("VOMITING AND/OR DIARRHEA - ADULT      Version 4.1")."""
+    if re.search(r"\S\s{2,}\S", part):
+        return all(_top_code(q) for q in re.split(r"\s{2,}", part))  # "Protocol TP-PAED-12  Rev. 3  (01/2024)"
+    part = re.sub(r"^\((.*)\)$", r"\1", part)  # ("(01/2024)")
     return _code(part) or "__" not in part and _record(part) \
         or bool(re.fullmatch(r"(?:[A-Z][a-z]{2,8}\.? )?(?:\d{1,2}/)?(?:19|20)\d{2}", part)) \
         or bool(re.fullmatch(r"(?i)(?:rev(?:ision)?\.?|version|v\.?|issued?|updated|revised)\s*:?\s*\d(?:[\d/.]|\s/\s)*"

@@ -24,6 +24,7 @@ from handouts.read.line_shape import in_capitals, CONTACT, ends_sentence, ORGANI
 from handouts.read.markdown_text import parse_markdown
 from handouts.read.notes import table_notes, without_references
 from handouts.read.plain_text import parse_plain_text
+from handouts.read.running_lines import is_code
 
 
 # Each reader takes the file's bytes and its path. Named by module and function: a reader's module (and its
@@ -109,6 +110,8 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
         # the form's code too
         parts = [p.strip() for p in re.split(r"\s+\|\s+|\s{4,}", blocks[0].texts[0]) if p.strip() and not is_furniture(p.strip())] \
             or [blocks[0].texts[0]]
+        # (nor the form's code beside a department's name: "EMERGENCY DEPARTMENT - DISCHARGE ADVICE      ED/DC/44")
+        parts = [p for p in parts if not is_code(p)] or parts
         blocks[0].texts[0] = next((p for p in parts if not (ORGANISATION.search(p) or DOCUMENT_KIND.search(p))), parts[0])
         letterhead += letterhead_under_title(blocks)  # "Riverside Family Practice - Patient Triage Sheet (rev. 02/2024)"
         if len(blocks) > 2 and blocks[1].kind == "heading" and not blocks[1].level and in_capitals(blocks[0].texts[0]) \
@@ -316,6 +319,11 @@ def _cleaned(blocks: list[RawBlock]) -> list[RawBlock]:
     """Clean the texts of every reader's blocks alike (see `_clean`); a block left with no text is dropped."""
     for b in blocks:
         b.texts = [t for t in map(_clean, b.texts) if t.strip()]
+        # "This page is for information only ... doctor. | Back to top | Page last reviewed: 14/03/2024": the page's
+        # links and dates beside the text, one line with it
+        b.texts = [parts[0] if len(parts := re.split(r"\s+\|\s+", t)) > 1 and not is_furniture(parts[0]) and not is_furniture(t)
+                   and all(is_furniture(p) and not CONTACT.search(p) for p in parts[1:])
+                   and (ends_sentence(parts[0]) or len(parts[0].split()) >= 8) else t for t in b.texts]  # (not a byline)
         if b.kind in ("bullets", "numbered"):
             b.texts = [list_item(t) for t in b.texts]  # "signs of ketoacidosis;": the list's ";", not the item's
     return [b for b in blocks if b.texts]

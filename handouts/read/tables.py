@@ -33,7 +33,7 @@ def column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None
         return None
     while j < len(lines):
         line = lines[j].expandtabs(4).rstrip()
-        cells = [(m.start(), m.group()) for m in _CELL.finditer(line)]
+        cells = _typists_gaps_joined([(m.start(), m.group()) for m in _CELL.finditer(line)], line)
         if not cells and ruled and len(columns) >= 3 and j + 1 < len(lines) and _lines_up(lines[j + 1], columns):
             # "Albuterol HFA    4 puffs every 4  ..." / "90 mcg/puff    hours while awake, ..." / "" / "Prednisolone ...":
             # a record of several lines, then a blank line, then the next record
@@ -72,6 +72,10 @@ def column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None
             columns = [at for at, _ in cells]
         elif ruled and columns:
             cells = _split_at_columns(cells, columns)
+            if len(cells) == 1 and len(columns) == 2 and cells[0][0] == columns[0] and 0 < columns[1] < len(line) \
+                    and line[columns[1] - 1] == " " and line[columns[1]] != " " and line[columns[1] - 2] != " ":
+                # "Uncommon (up to 1 in 100) hair loss, ...": a label as wide as its column, one space from its value
+                cells = [(columns[0], line[columns[0]:columns[1] - 1].strip()), (columns[1], line[columns[1]:].strip())]
         # A cell belongs to the column it starts in (a number set to the right of its column's name too: "Visits" / "2").
         where = [max((k for k, c in enumerate(columns) if c <= at + 2), default=None) if columns else None
                  for at, _ in cells]
@@ -125,6 +129,20 @@ def column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None
             or not any(re.search(r"\d", c) for c in first) and all(len(c.split()) <= 4 for c in first):
         return rows, j  # "Day   Time   Location   Format": a header names the columns
     return [[]] + rows, j  # no header: an empty one first
+
+
+def _typists_gaps_joined(cells: list[tuple[int, str]], line: str) -> list[tuple[int, str]]:
+    """Join a cell that ends a sentence to the sentence after it, two spaces on ("... for 20 MINUTES.  Cooling is still
+    of benefit up"): a typist's gap after a full stop, no column (read as two cells, the wrapped line took the first's
+    place and the sentence ran backwards)."""
+    out: list[tuple[int, str]] = []
+    for at, cell in cells:
+        if out and re.search(r"[a-z]{2}[.!?]$", out[-1][1], re.I) and line[out[-1][0] + len(out[-1][1]):at] == "  " \
+                and re.match(r"[A-Z][a-z]+ [a-z]+ [a-z]+", cell) and len(out[-1][1].split()) >= 4:
+            out[-1] = (out[-1][0], f"{out[-1][1]}  {cell}")
+        else:
+            out.append((at, cell))
+    return out
 
 
 _RULER = re.compile(r"[-=:_+–—\s]*")  # a table's ruler row ("|---|:---:|", "------   ------"): no cells to say
@@ -270,6 +288,9 @@ def _wrapped_rows_joined(rows: list[list[str]]) -> list[list[str]]:
                if len(full) >= 3 and all(k < len(r) and re.search(r"\d", r[k]) for r in full)]
     for row in rows:
         said = [c for c in row if c]
+        if out and row and re.match(r"[a-z]+[A-Z]", row[0]) and all(row):
+            out.append(row)  # "pH | 7.0 - 7.6 | 7.0 - 8.0": a name in small letters then a capital is a row's own label
+            continue
         if numeric and out and len(row) == len(out[-1]) and said and all(not row[k] or row[k].startswith("(") for k in numeric) \
                 and all(out[-1][k] for k in numeric) and len(said) < len(row) - 1:
             out[-1] = [join_wrapped(a, b).strip() if a and b else f"{a} {b}".strip() for a, b in zip(out[-1], row)]

@@ -64,7 +64,7 @@ def rule(reason: str, cases=(), removes_furniture: bool = False, removes_filler:
 
 def cap(text: str) -> str:
     """Upper-case the first letter (not of a name set in mixed case: "eGFR", "mRNA", "iPhone")."""
-    if re.match(r"[a-z]+[A-Z]|[a-z][.)] ", text):
+    if re.match(r"[a-z]+[A-Z]|[a-z][.)] |(?:mg|mcg|ml|kg|mmol|µg|ng|iu)/", text):
         return text  # (nor a list item's letter: "a) you are pregnant", which the text may name: "any of a to e")
     return text[:1].upper() + text[1:] if text else text
 

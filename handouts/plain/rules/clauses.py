@@ -745,7 +745,11 @@ def _done_by_a_person(main: str, participle: str) -> bool:
              ("Metformin should not be used if your eGFR is below 30, and your dose may need to be lowered if it falls "
               "between 30 and 45.",
               ["Metformin should not be used if your eGFR is below 30, and your dose may need to be lowered if it falls "
-               "between 30 and 45."])])
+               "between 30 and 45."]),
+             ("Symptoms usually begin 2 to 10 days after exposure, but in some cases up to about 19 days, so a guest may "
+              "already have gone home.",
+              ["Symptoms usually begin 2 to 10 days after exposure, but in some cases up to about 19 days, so a guest may "
+               "already have gone home."])])
 def split_coordinate_clauses(sentence: str) -> list[str]:
     """Split where the parse joins two main clauses with ', and' / ', but' / ', so' / ', although'."""
     if not _JOINS.search(sentence):
@@ -755,6 +759,11 @@ def split_coordinate_clauses(sentence: str) -> list[str]:
         return [sentence]
     finite, bases = verb_forms()
     for joiner, text in clauses[1:]:
+        first = re.split(r",\s+(?:so|because|as)\s", text)[0]
+        if first != text and joiner.lower() == "but" and not has_verb(first) and not (words(first) and words(first)[0] in finite | bases):
+            # "..., but in some cases up to about 19 days, so a guest may already have gone home": the "but" part has no
+            # verb of its own (it shares "begin"); the verb the parse found is the "so" clause's
+            return [sentence]
         goes_on = re.search(r", (?:and|or) (\w+)", text)
         # (main_clauses says an "although" clause as "But ...")
         concedes = joiner.lower() in ("although", "though", "whereas", "but") and re.search(

@@ -117,12 +117,20 @@ _LIST_LEAD = r"(?:include|includes|(?:may|can|might) include|notice|have|has|get
              ("Alternatives include stool tests such as the FIT test or a stool DNA test, CT colonography, and "
               "flexible sigmoidoscopy.",
               ["Alternatives include stool tests such as the FIT test or a stool DNA test, CT colonography, and "
-               "flexible sigmoidoscopy."])],
+               "flexible sigmoidoscopy."]),
+             ("Do not use the tub if the chlorine level is below 3 mg/L, or if the water is cloudy, until the level has "
+              "been corrected.",
+              ["Do not use the tub if the chlorine level is below 3 mg/L, or if the water is cloudy, until the level has "
+               "been corrected."])],
       makes_list=True)
 def list_to_bullets(sentence: str) -> list[str | Piece]:
     """Turn 'Lead-in include(s)/notice/have A, B, C, D(,) and/or E.' into 'Lead-in include:' and one bullet per item."""
     made = (_inline_steps(sentence) or _action_list(sentence) or _condition_list(sentence) or _if_you_list(sentence)
             or _if_clauses_list(sentence) or _subject_list(sentence))
+    if made and isinstance(made[-1], Piece) and re.search(r",\s+(?:until|unless|except|provided)\b", made[-1].text):
+        # "Do not use it if A, or if B, until the level has been corrected": the last clause holds for every item;
+        # as the last bullet's words it held for B only
+        return [sentence]
     if made:
         parallel = _parallel([p.text for p in made if isinstance(p, Piece)])
         return made if _keeps_every_word(sentence, made) and parallel else [sentence]

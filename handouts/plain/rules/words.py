@@ -82,6 +82,9 @@ def swap_fits(doc, start: int, end: int, plain: str) -> bool:
         return False  # "I - INDIVIDUAL: are you fit to do it?": a memory aid's word starts with its letter (TILE)
     if words[-1].dep_ == "amod" and plain.split()[-1].endswith("ed") and any(w.lemma_ == "be" for w in words):
         return False  # "the most common are increased appetite, ..." is no "are raised appetite" (read as a passive)
+    if first.i and doc[first.i - 1].lower_ in ("registered", "qualified", "licensed", "accredited", "certified", "trained",
+                                                "senior", "specialist", "consultant"):
+        return False  # "for use by registered clinicians only": a profession the rule names, as it names it
     if last.pos_ == "ADP" and plain.split()[-1].lower() != last.lower_ \
             and re.search(rf"\b(?:and|or|nor)\s+{re.escape(last.lower_)}\b", doc.text[end:].lower()):
         # "is NOT a replacement for an assessment, or for family intervention": the second "for" hangs on the phrase
