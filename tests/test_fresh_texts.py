@@ -50,8 +50,8 @@ def _own_summary(name: str) -> bool:
     return any(SUMMARY_BOX.match(s.heading) for s in read_source(path, "en").sections)
 
 
-def test_there_are_four_hundred_and_fifteen_and_every_split_sentence_is_whole(plain):
-    assert len(plain) == 415
+def test_there_are_four_hundred_and_twenty_seven_and_every_split_sentence_is_whole(plain):
+    assert len(plain) == 427
     splits = {r.name for r in RULES if r.kind in ("clauses", "examples")}
     for name, r in plain.items():
         for s in r.handout.sentences:
@@ -1226,7 +1226,9 @@ def test_the_twenty_ninth_round_s_classes(plain, views):
     title = {name: r.handout.meta.title for name, r in plain.items()}
     # A protocol's "STEP 1." ... "STEP 2." lines with text under each are its sections; a numbered question wrapped
     # before its YES / NO boxes is one question, so the questions keep their numbers (1 to 9).
-    bleed = [i for kind, _, its in _blocks(plain["triage_adult_nosebleed_anticoagulant"]) if kind == "numbered" for i in its]
+    # (round 36: where the text names its questions by number, they are said with it: "3. Bleeding has not ...")
+    bleed = [re.sub(r"^\d+\.\s+", "", i) for kind, _, its in _blocks(plain["triage_adult_nosebleed_anticoagulant"])
+             for i in its if kind == "numbered" or re.match(r"\d+\.\s", i)]
     assert "Step 2 - assessment questions" in headings["triage_adult_nosebleed_anticoagulant"]
     assert bleed[2] == "Bleeding has not stopped after 2 attempts of 10 to 15 minutes of firm, continuous pressure? : " \
         "[ ] Yes [ ] No" or bleed[2].startswith("Bleeding has not stopped after 2 attempts of 10 to 15 minutes of firm")
@@ -1236,8 +1238,8 @@ def test_the_twenty_ninth_round_s_classes(plain, views):
     assert any(h.startswith("PART B - SCREENING QUESTIONS") for h in headings["consent_endometrial_biopsy"])
     assert "Part C - risks" in headings["consent_endometrial_biopsy"]
     assert "Initials" not in text["consent_endometrial_biopsy"]
-    assert any(i.startswith("Is there any chance you could be pregnant? [ ] Yes [ ] No")  # (round 34: no "? :")
-               for i in items["consent_endometrial_biopsy"])
+    assert any(re.match(r"(?:1\. )?Is there any chance you could be pregnant\? \[ \] Yes \[ \] No", i)  # (round 34: no
+               for i in items["consent_endometrial_biopsy"])  # "? :"; round 36: a question the form names keeps its number)
     # Margin marks beside a list's bullets or a wrapped warning go; a staff's "Tick if discussed" boxes are not said.
     cell = text["discharge_adult_cellulitis_leg_iv"]
     assert ":!" not in cell and "! *" not in cell and "Tick if discussed" not in cell and "Approved by" not in cell
@@ -1609,3 +1611,41 @@ def test_the_thirty_fifth_round_s_classes(plain, views):
     assert not any(h.startswith("Medically reviewed") for h in headings["seo_tart_cherry_gout"])
     # A "supervised withdrawal" of painkillers is no drug withdrawal: no gloss.
     assert not any(t.word == "withdrawal" for t in plain["discharge_adult_migraine_ed"].handout.words_to_know)
+
+
+def test_the_thirty_sixth_round_s_classes(plain, views):
+    text, items, points, headings = views.text, views.items, views.points, views.headings
+    # "NORMAL - no action needed | NOT NORMAL - contact us": two lists side by side, each under its own name (read
+    # across, every normal thing had been said to need a call).
+    tongue = items["discharge_baby_tongue_tie_division"]
+    assert "White/yellow patch under tongue" in tongue and "Dribbling more than usual" in tongue
+    assert not any(i.startswith("White/yellow patch") and "not normal" in i for i in tongue)
+    # A form's questions keep their numbers where the text refers to them ("if you answered YES to question 16 or
+    # 17"); a question wrapped before its boxes is one; a box drawn with "##" on its left is read without them.
+    mri = items["consent_mri_with_gadolinium"]
+    assert any(i.startswith("16. Kidney disease") for i in mri) and any(i.startswith("8. Have you EVER had metal") for i in mri)
+    assert "7. Joint replacement, plates, screws or wires: [ ] Yes [ ] No" in mri
+    assert "Small amounts of gadolinium may remain in the brain and bones for years" in text["consent_mri_with_gadolinium"]
+    assert "##" not in text["consent_mri_with_gadolinium"]
+    # A 'which' that is its clause's object ("which every young carer is entitled to ask ... for") makes no "This".
+    assert "This every young carer" not in text["support_group_young_carers_families"]
+    assert "Flyer ref" not in text["support_group_young_carers_families"]
+    # Terms a law or a bracket names stay: "duty to manage", "(insomnia)"; "(see question 7)" is kept; "clinician" is
+    # said as written.
+    assert "duty to manage" in text["factsheet_asbestos_workplace"]
+    assert "trouble sleeping (trouble sleeping)" not in " ".join(items["leaflet_mirabegron_tablets"]) + text["leaflet_mirabegron_tablets"]
+    assert "(see question 7)" in " ".join(items["triage_adult_rash_with_fever_phone"]) + text["triage_adult_rash_with_fever_phone"]
+    # Titles under a department's running header, and past a cookie banner's buttons; "END" is no text.
+    assert plain["factsheet_asbestos_workplace"].handout.meta.title.startswith("ASBESTOS AWARENESS FOR MAINTENANCE STAFF")
+    assert plain["web_page_de_quervains_tenosynovitis"].handout.meta.title == "De Quervain's tenosynovitis"
+    assert "PIF 2291" not in text["web_page_de_quervains_tenosynovitis"]
+    assert not text["factsheet_asbestos_workplace"].rstrip().endswith("END")
+    # "!!  -> a temperature ..." under a boxed lead-in ("... IF:  #" over "####"): each marked line an item, its own
+    # arrow the item's mark; "> pain is ..." at the margin under "Contact your GP ... if:" are items; an item's next
+    # sentence set in under its text stays in it (the list does not restart at "1. Surgery").
+    chole = items["discharge_after_cholecystectomy_day_case"]
+    assert any(i.startswith("a temperature of 38 C or higher") or i.startswith("A temperature of 38 C or higher") for i in chole)
+    assert not any("! -" in i or "!!" in i for i in chole)
+    deq = [i for kind, _, its in _blocks(plain["web_page_de_quervains_tenosynovitis"]) if kind == "numbered" for i in its]
+    assert any(i.startswith("Surgery") for i in deq) and any("A second injection may be offered" in i for i in deq)
+    assert "you have numbness or tingling in the thumb or fingers" in items["web_page_de_quervains_tenosynovitis"]

@@ -310,6 +310,16 @@ def table_blocks(rows: list[list[str]], line: int = 0) -> list[RawBlock]:
         return [RawBlock("bullets", said, line, table=True)]
     if asked := _questions_ticked(rows):
         return [RawBlock("bullets", asked, line, table=True)]
+    if len(rows) > 2 and len(rows[0]) == 2 and _contrasted(*rows[0]):
+        # "| NORMAL - no action needed | NOT NORMAL - contact us |": two lists side by side, each under its name; a
+        # row pairs nothing (read across, each normal thing was said to be "not normal - contact us")
+        out = []
+        for k, name in enumerate(rows[0]):
+            said = [r[k] for r in rows[1:] if k < len(r) and r[k]]
+            if said:
+                out += [RawBlock("paragraph", [f"{name.rstrip(':')}:"], line),
+                        RawBlock("bullets", said, line, levels=[(0, "bullets")] * len(said), table=True)]
+        return out
     if rows and len(rows) > 1 and all(c.isupper() for c in rows[0] if re.search(r"[A-Za-z]", c)):
         # "RESULT   DOB VALUE   WHAT IT USUALLY MEANS": a header in capitals is said in small letters, its
         # abbreviations kept ("DOB value")
@@ -341,6 +351,15 @@ def table_blocks(rows: list[list[str]], line: int = 0) -> list[RawBlock]:
 
 _SHORT_WORDS = {"a", "an", "the", "it", "is", "of", "to", "in", "on", "at", "by", "or", "and", "for", "if", "do", "be",
                 "as", "we", "you", "who", "how", "why", "what", "when", "can", "may", "per", "not", "no", "day", "age", "use"}
+
+
+def _contrasted(first: str, second: str) -> bool:
+    """Tell whether two columns' names are opposites, each a list's name ("NORMAL" / "NOT NORMAL", "DO" / "DON'T",
+    "Safe" / "Not safe", "Do" / "Avoid")."""
+    a, b = (re.split(r"\s+[-–—:(]|\s*[-–—:(]\s", x.strip().lower(), maxsplit=1)[0].strip() for x in (first, second))
+    return bool(a) and (b in (f"not {a}", f"un{a}", f"non-{a}", f"{a}n't") or (a, b) in {
+        ("do", "don't"), ("do", "do not"), ("dos", "don'ts"), ("do", "avoid"), ("safe", "unsafe"), ("ok", "not ok"),
+        ("normal", "abnormal"), ("expected", "not expected"), ("usual", "unusual"), ("yes", "no")} and a != "yes")
 
 
 def _said_small(header: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from handouts.read.line_shape import (BOX_EDGE, BOX_SIDES, BULLET, ends_sentence, indent_of, next_row, runs_on,
+from handouts.read.line_shape import (BOX_EDGE, BOX_SIDES, BULLET, ends_sentence, indent_of, next_row, NUMBERED, runs_on,
                                       STAR_RULE)
 
 
@@ -173,11 +173,28 @@ def _leader_table_headed(lines: list[str], raw: list[str]) -> list[str]:
     return out
 
 
+def _hashes_off(lines: list[str]) -> list[str]:
+    """Take "##" off a run of three or more lines marked with it in the margin (a box drawn with its left side only:
+    " ## ABOUT THE CONTRAST ####" / " ## Gadolinium is a dye ..." / " ########"): read as text, the marks ran into it."""
+    out, i = list(lines), 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and re.match(r"\s*#{2,}(?:\s|$)", lines[j]):
+            j += 1
+        if j - i >= 3:
+            for k in range(i, j):
+                bare = re.sub(r"\s*#{3,}\s*$", "", re.sub(r"^(\s*)#{2,}\s?", r"\1", lines[k]))
+                out[k] = bare if bare.strip() else ""
+        i = max(j, i + 1)
+    return out
+
+
 def without_margin_marks(lines: list[str]) -> list[str]:
     """Return the lines without the marks set in the margin of every line of a warning ("!! STOP TAKING LISINOPRIL
     ... IF YOU HAVE" / "!! SWELLING OF THE FACE ..."; "  >>> GO TO THE NEAREST EMERGENCY DEPARTMENT ..."): where a
     marked line runs on into the next (no sentence ends there), the marks are the warning's, not bullets (as bullets
     the sentence was cut at each line's end)."""
+    lines = _hashes_off(lines)
     out, i = list(lines), 0
     listing = False  # marked items open, each a line marked "!!" with its wrapped lines set in under it
     while i < len(lines):
@@ -185,13 +202,20 @@ def without_margin_marks(lines: list[str]) -> list[str]:
         j = i + 1
         while m and j < len(lines) and (n := _MARGIN_MARK.match(lines[j])) and n.group(2) == m.group(2):
             j += 1
-        lead_in = i > 0 and lines[i - 1].strip().endswith(":")  # "... CALL 911 IF YOU:" over "  ! faint again": bullets
+        above = i - 1
+        while above > 0 and re.fullmatch(r"\s*[#=*_~-]{5,}\s*", lines[above]):
+            above -= 1  # (past a box's bottom edge: "#  ... GO TO YOUR NEAREST EMERGENCY DEPARTMENT, IF:  #" / "#####")
+        lead_in = i > 0 and lines[above].strip().strip("#|").strip().endswith(":")  # "... CALL 911 IF YOU:" over "  ! faint again": bullets
         listing = listing and bool(lines[i].strip())
-        if m and j - i == 1 and m.group(2)[0] == "!" and (lead_in or listing) and j < len(lines) \
+        # (and, once its items are open, each marked line after them: "!!  -> a temperature ..." / "!!  -> yellowing")
+        if m and (j - i == 1 or listing and re.match(r"(?:-{1,3}>|=>|→|[-*•])\s", lines[i][m.end():])) \
+                and m.group(2)[0] == "!" and (lead_in or listing) and j < len(lines) \
                 and (_MARGIN_MARK.match(lines[j]) or indent_of(lines[j]) > len(m.group(1)) or not lines[j].strip() or listing):
             # "STOP TAKING this medicine ... if you have:" / "  !! blood in your vomit, ... -" / "     these can be
             # signs of bleeding ...;" / "  !! wheezing ...": the marks are the items' bullets (the columns stay)
-            out[i] = lines[i][:m.start(2)] + "-" + " " * (len(m.group(2)) - 1) + lines[i][m.end(2):]
+            # (beside an item's own mark, "!!  -> a temperature ...", the margin's goes and the item's stays)
+            mark = " " if re.match(r"(?:-{1,3}>|=>|→|[-*•])\s", lines[i][m.end():]) else "-"
+            out[i] = lines[i][:m.start(2)] + mark + " " * (len(m.group(2)) - 1) + lines[i][m.end(2):]
             listing = True
             i += 1
             continue
@@ -263,7 +287,7 @@ def yes_no_rows(lines: list[str]) -> list[str]:
         # (not a lettered item, "a) gastroscopy with ...", under the columns' names: a question of its own)
         # ("I agree to tissue samples being stored ..." / "(this will not affect my care if I say no) ...  [ ]  [ ]": a
         # note in brackets carries the question on, set in or not)
-        noted = m is not None and m.group(2)[:1] == "(" and indent_of(above) == indent_of(lines[k])
+        noted = m is not None and m.group(2)[:1] == "(" and indent_of(above) <= indent_of(lines[k])
         if m and (m.group(2)[:1].islower() and not re.match(r"[a-z][.)]\s", m.group(2)) or noted) and above.strip() \
                 and "[" not in above \
                 and not LEADER.match(above) and not re.search(r"\s{3,}(?:YES|Yes|DISCUSSED|Discussed|GIVEN|DONE)\s{2,}\S+\s*$", above) \
@@ -301,8 +325,10 @@ def yes_no_rows(lines: list[str]) -> list[str]:
         while k < len(lines) and lines[k].strip():
             m = row.fullmatch(lines[k])
             # (a line as far in as the row above, once that row has its boxes, is the next question, not more of it)
+            # (a numbered line is the next question: " 8. Have you EVER had metal ..." after " 7. Joint ... [ ] [ ]")
             if m or boxes is None or indent_of(lines[k]) <= indent_of(lines[k - 1]) - (
                     0 if row.fullmatch(lines[k - 1]) and re.match(r"\s*I [a-z]", lines[k]) else 1) \
+                    or NUMBERED.match(lines[k]) \
                     or "__" in lines[k] or "[" in lines[k] or BULLET.match(lines[k]):
                 # ("First day of last period: ___  [ ] Postmenopausal": a field; "  * a temperature of 38 C ...": an item)
                 if boxes is not None:
@@ -508,7 +534,10 @@ def arrowed_items(lines: list[str]) -> list[str]:
     out: list[str] = list(lines)
     listing: int | None = None  # the items' indent, while a list of them runs
     for k, line in enumerate(lines):
-        m = re.match(r"(\s{2,})>\s+(?=\S)", line)
+        m = re.match(r"(\s{2,})>\s+(?=\S)", line) or (
+            # (at the margin too, two or more under a lead-in: "Contact your GP ... if:" / "> pain is stopping you ...")
+            re.match(r"()>\s+(?=\S)", line) if (listing is not None or _after_lead_in(lines, k)) and any(
+                re.match(r">\s+\S", x) for x in lines[k - 1:k] + lines[k + 1:k + 2]) else None)
         # (or two such lines set in alike, one wrapped under the other: "  > Avoid strenuous activity ..." / "    for
         # more than 1 hour ..." / "  > You may apply an ice pack ...", under a heading)
         if m and (listing is not None or _after_lead_in(lines, k)

@@ -31,7 +31,7 @@ ORGANISATION = re.compile(r"^(?!.*:).*\b(?:hospital|cent(?:er|re)|clinic|unit|de
                            r"practice|health system|foundation|pharmacy|network|associates|physicians|"
                            r"institute|medical group|general surgery|program|programme|library|(?:nurse |advice |help)line|"
                            r"hotline|(?:sports|family|internal|sleep|travel) medicine|laboratory|imaging centre|imaging center|"
-                           r"ward \d+[A-Z]?|ltd|limited|inc|plc|llc|infection prevention|occupational health|(?:health|care) partnership)\b|_{3,}|please take one"  # ("Ward 7B (Surgical
+                           r"ward \d+[A-Z]?|ltd|limited|inc|plc|llc|infection prevention|occupational health|(?:health|care) partnership|estates (?:&|and) facilities)\b|_{3,}|please take one"  # ("Ward 7B (Surgical
                            # Short Stay)", "HARTWELL CIVIL & UTILITIES LTD")
                            r"|\b(?:tel|phone|fax)\b.*\d{3}.*\d{4}|\(\d{3}\)\s?\d{3}-\d{4}"  # "Tel (555) 214-8830"
                            r"|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$|^(?:https?://|www\.)\S+$"  # an email or web address

@@ -39,6 +39,8 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
     lines = _instructions_off_headings(label_columns(without_tear_off_tabs(_blank_columns_unnamed(marked_labels(lines)))))
     indents: list[int] = []  # how far in the items of each open level of the list being read stand
     # ("dial 999 if any Step 1 symptom develops": the text names a step by its number, so its heading keeps it)
+    # ("If you answer YES to question 8": a form's questions keep their numbers, printed as they are)
+    refers_to_questions = bool(re.search(r"\bquestions? \d", body, re.I))
     refers_to_sections = bool(re.search(r"\b[Ss]ections? \d", body)
                               or re.search(r"(?im)^(?!\s*(?:step|part)\s+\d).*?\b(?:steps?|parts?) \d", body))
     # "Q: What are the normal ranges?" over its answer, a page of such questions: each a heading (the answer unmarked)
@@ -192,6 +194,7 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                     depth = _list_depth(indents, indent)  # "2. Isometric wrist extension" after a blank line: step 2
                 lettered = pattern is LETTERED and (depth is None or depth == 0 and (blocks[-1].lettered
                                                                          or _next_letter(blocks, stripped)))
+                lettered = lettered or pattern is NUMBERED and refers_to_questions and bool(re.search(r"\[[ xX]\]", line))
                 if lettered:
                     # "a) you are pregnant ..." / "b) ...": a list of its own keeps its letters, which the text may name
                     # ("If you tick YES to any of a to e"): items with their letters, no renumbered steps
@@ -284,7 +287,11 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                          and (stripped[0].islower() or indents and indent_of(line) > indents[-1])) \
                     and (not _apart_as_furniture(blocks[-1].texts[-1], stripped, lines, i)
                          or blocks[-1].texts[-1].count("(") > blocks[-1].texts[-1].count(")")) \
-                    and not (stripped[0].isupper() and _word_would_fit(lines[i - 1], stripped, width)) \
+                    and not (stripped[0].isupper() and _word_would_fit(lines[i - 1], stripped, width)
+                             # (not an item's next sentence set in under its text: "4. Steroid injection - ..." / "   A
+                             # second injection may be offered ...")
+                             and not (blocks[-1].kind in ("bullets", "numbered") and not blocks[-1].table and indents
+                                      and indent_of(line) > indents[-1] + 1 and indent_of(line) == _text_column(lines[i - 1]))) \
                     and not (STREET.match(stripped) and re.search(r"[\w)]$", blocks[-1].texts[-1])) \
                     and not (stripped[0].isupper() and re.search(r"\s\|\s+[A-Z][\w ]{1,30}:\s", lines[i - 1])) \
                     and not (timed(lines[i - 1].strip()) and not (
@@ -327,7 +334,7 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                     and not (i > first_sentence and re.search(r"\w:\s+\S.*\s\|\s+\S", stripped)
                              and (CONTACT.search(stripped) or re.search(r"\w@\w", stripped))) \
                     and not (i > first_sentence and STREET.match(stripped)) \
-                    and not (indent_of(line) >= 2 and i > 0 and lines[i - 1].strip() and indent_of(lines[i - 1]) == indent_of(line)
+                    and not (indent_of(line) >= 1 and i > 0 and lines[i - 1].strip() and indent_of(lines[i - 1]) == indent_of(line)
                              and not in_capitals(stripped) and not in_capitals(lines[i - 1].strip())
                              and not lines[i - 1].rstrip().endswith(":")
                              and not _is_heading_line(lines[i - 1].strip(), stripped)):

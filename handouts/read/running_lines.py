@@ -31,7 +31,7 @@ def _code(part: str) -> bool:
     """Tell whether a part of a line is a form's or leaflet's code ("Form AI-CF-02 (v4)", "CDS-114", "PL
     04569/0231", "Leaflet ref. PM-027", "HS-FS-07 Issue 4"): for the printer, no text of the sheet."""
     # ("Leaflet code RVX20-UK-06", "Form no. PH-112": the code's name before it)
-    part = re.sub(r"^(?i:(?:leaflet|form|document|product|item)(?:\s+(?:code|ref(?:erence)?\.?|no\.?|number|id))?|ref(?:erence)?\.?"
+    part = re.sub(r"^(?i:(?:leaflet|form|document|product|item|flyer|poster|sheet|booklet)(?:\s+(?:code|ref(?:erence)?\.?|no\.?|number|id))?|ref(?:erence)?\.?"
                   r"(?:\s+(?:code|no\.?|number))?)\s*:?\s+(?=[A-Z0-9]+[-/][A-Z0-9])", "", part)
     return not is_page_mark(part) and bool(re.search(r"\d", part)) and (
         bool(re.fullmatch(r"[A-Z][A-Z0-9]*(?:[-/ .][A-Z0-9]+)*\d[A-Z0-9]*(?:-[A-Z]{2,3})?(?:\s*\[[A-Z0-9]+\]|\s+v\d+(?:\.\d+)*|\s+(?i:issue|rev\.?|edition)\s*\d+(?:\.\d+)*"

@@ -295,7 +295,9 @@ def split_unless_in_which_case(sentence: str) -> list[str]:
               ["Keep the dressing on until your visit, which is in 10 days, unless it gets soaked."]),
              ("Your ACR is read together with your eGFR (estimated glomerular filtration rate), which comes from a blood test.",
               ["Your ACR is read together with your eGFR (estimated glomerular filtration rate).",
-               "Your eGFR comes from a blood test."])])
+               "Your eGFR comes from a blood test."]),
+             ("Ask for an Assessment, which every young carer in England is entitled to ask the local authority for.",
+              ["Ask for an Assessment, which every young carer in England is entitled to ask the local authority for."])])
 def split_which_clause(sentence: str) -> list[str]:
     """Split off a non-restrictive ', which' clause as its own sentence."""
     m = re.match(r"^(.+?), which (.+)$", sentence)
@@ -320,6 +322,12 @@ def split_which_clause(sentence: str) -> list[str]:
         return [sentence]  # "between 8 and 30 mg, which is much less than ...": the amount, not "Mg", is less
     if re.match(r"(?:you|we|they|i|he|she|people|your|their|the|a|an|this|these|its|our|his|her)\b", rest, re.I):
         return [sentence]  # "the full agreement, which you should keep": "This you should keep" is no English
+    which = next((t for t in parse(sentence) if t.lower_ == "which" and t.idx > len(before)), None)
+    if which is not None and (which.dep_ in ("dobj", "pobj") or any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.i != which.i for c in which.head.children)):
+        # "an Assessment, which every young carer is entitled to ask the local authority for": "which" is the
+        # clause's object, its subject comes after it ("This every young carer ..." had been made of it)
+        return [sentence]
     if re.match(r"(?:\w+ ){0,2}(?:all|both|each)\b", rest) or re.search(r", (?:as well as|along with|together with|plus)\b", rest) \
             or not _aside_runs_to_end(sentence, len(before)):
         # "..., and do not detect xylazine, benzodiazepines and other sedatives, which can all ...": which things?

@@ -44,7 +44,8 @@ def strip_cross_references(sentence: str) -> list[str]:
     """Remove '(See ...)' cross references; not one to a numbered section, which keeps its number in print, nor to a
     table or list, or just "below": the handout prints them too (the table's rates define "fast breathing"). Nor one
     to another document by its code ("see TT-OPH-05"): the reader can ask for it by that code."""
-    s = re.sub(r"\s*\((?:see|see also|cf\.?)\s(?![^)]*\bsections? \d)(?![^)]*\b(?:table|chart|list|box)\b)"
+    s = re.sub(r"\s*\((?:see|see also|cf\.?)\s(?![^)]*\b(?:sections?|questions?|steps?|parts?|items?) \d)"
+               r"(?![^)]*\b(?:table|chart|list|box)\b)"
                r"(?![^)]*\b(?-i:[A-Z]{2,}[-/ ]?(?:[A-Z]+[-/ ]?)*\d))"
                r"(?!(?:below|above)\))[^)]*\)", "", sentence, flags=re.I).strip()
     s = re.sub(r"\s+([.,;:!?])", r"\1", s)

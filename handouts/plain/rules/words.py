@@ -30,6 +30,13 @@ def use_everyday_words(sentence: str) -> str:
     swapped = apply_swaps(sentence, lambda start, end, plain: swap_fits(doc, start, end, plain))
     if len(re.findall(r"\w+", swapped)) < 2 <= len(re.findall(r"\w+", sentence)):
         return sentence  # "But, it is important to note that:" is a lead-in: "But:" would lead into nothing
+    before, after = re.findall(r"\(([^()]*)\)", sentence), re.findall(r"\(([^()]*)\)", swapped)
+    if len(before) == len(after):
+        # "difficulty sleeping (insomnia)" is no "trouble sleeping (trouble sleeping)": a bracket that names the term
+        # the words before it explain keeps the term
+        for was, now in zip(before, after):
+            if now != was and re.search(rf"\b{re.escape(now)} \({re.escape(now)}\)", swapped, re.I):
+                swapped = swapped.replace(f"({now})", f"({was})", 1)
     return swapped
 
 
