@@ -144,8 +144,7 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
             # ("5. AFTERCARE" after a list of 7 lettered items: no next step of it)
             restarts = restarts or kind == "numbered" and pattern is NUMBERED and bool(blocks) and blocks[-1].kind == "numbered" \
                 and previous_line_blank(lines, i) and number_of(line) is not None \
-                and (blocks[-1].lettered or number_of(line) != 1 + sum(
-                    d == 0 for d, _ in (blocks[-1].levels or [(0, "numbered")] * len(blocks[-1].texts))))
+                and (blocks[-1].lettered or number_of(line) != _next_number(blocks[-1]))
             title, more = (_bracket_goes_on(m.group(1).strip(), lines, i) if m and kind == "numbered"
                            else (m.group(1).strip() if m else "", 0))
             if m and kind == "numbered" and pattern is NUMBERED and step_sections and re.match(r"\s*step\s+\d", line, re.I):
@@ -161,8 +160,7 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
             # ("    5. For a splash to the eyes ..." / "    6. REPORT IT NOW - see Section 4.": the next step of the list
             # right above, no section)
             next_step = bool(blocks) and blocks[-1].kind == "numbered" and not previous_line_blank(lines, i) \
-                and number_of(line) is not None and not blocks[-1].lettered and number_of(line) == 1 + sum(
-                    d == 0 for d, _ in (blocks[-1].levels or [(0, "numbered")] * len(blocks[-1].texts)))
+                and number_of(line) is not None and not blocks[-1].lettered and number_of(line) == _next_number(blocks[-1])
             headed = _HEADED_LINE.fullmatch(title) if m and kind == "numbered" and pattern is NUMBERED \
                 and numbered_sections and not next_step else None
             if headed and not more:
@@ -182,7 +180,7 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                                                                  _next_run_end(lines, i + more, run_ends), restarts):
                 # "1. Why get vaccinated?"; its number stays where the text refers to it ("see Section 4").
                 said = f"{stripped} {' '.join(x.strip() for x in lines[i + 1:i + 1 + more])}".strip() if more else stripped
-                blocks.append(RawBlock("heading", [without_bangs(said if refers_to_sections else title)], n))
+                blocks.append(RawBlock("heading", [_without_bangs(said if refers_to_sections else title)], n))
                 skip = i + 1 + more
                 break
             if m:
@@ -830,6 +828,11 @@ def _instructions_off_headings(lines: list[str]) -> list[str]:
     return out
 
 
+def _next_number(block: RawBlock) -> int:
+    """Return the number the next item of a numbered list takes (its items at the outer level, plus one)."""
+    return 1 + sum(d == 0 for d, _ in (block.levels or [(0, "numbered")] * len(block.texts)))
+
+
 def _next_letter(blocks: list[RawBlock], text: str) -> bool:
     """Tell whether a lettered item ("c. Fainting ...") is the next of the lettered list just before ("b. ...")."""
     if not blocks or blocks[-1].kind != "bullets" or not blocks[-1].texts:
@@ -838,7 +841,7 @@ def _next_letter(blocks: list[RawBlock], text: str) -> bool:
     return bool(last and this) and ord(this.group(1)) == ord(last.group(1)) + 1
 
 
-def without_bangs(text: str) -> str:
+def _without_bangs(text: str) -> str:
     """Say a title's "!! IMPORTANT !!" mark as words after a dash ("DRIVING  !! IMPORTANT !!" -> "DRIVING - IMPORTANT")."""
     return re.sub(r"\s*!{2,}\s*([^!]*?)\s*!{2,}\s*$", r" - \1", text).strip()
 
@@ -851,7 +854,7 @@ def _is_numbered_heading(text: str, blocks: list[RawBlock], next_line: str | Non
     and the text after it is a paragraph."""
     # ("6. STATEMENT OF HEALTH PROFESSIONAL (to be completed by a professional)": capitals, its note in brackets aside)
     text = re.sub(r"\s*\([^()]*\)", "", text) if in_capitals(re.sub(r"\s*\([^()]*\)", "", text)) else text
-    text = without_bangs(text)  # ("2. DRIVING  !! IMPORTANT !!")
+    text = _without_bangs(text)  # ("2. DRIVING  !! IMPORTANT !!")
     if not next_line or NUMBERED.match(next_line) or next_line[0].islower() and not (
             in_capitals(text) and re.match(r"\(?[a-h][.)]\s|o\s", next_line)):
         return False  # a lower-case next line carries the step on: "5. Insert the needle ... and press" / "the button."

@@ -27,7 +27,7 @@ def is_page_mark(text: str) -> bool:
     return bool(_PAGE_MARK.fullmatch(text))
 
 
-def _code(part: str) -> bool:
+def is_code(part: str) -> bool:
     """Tell whether a part of a line is a form's or leaflet's code ("Form AI-CF-02 (v4)", "CDS-114", "PL
     04569/0231", "Leaflet ref. PM-027", "HS-FS-07 Issue 4"): for the printer, no text of the sheet."""
     # ("Leaflet code RVX20-UK-06", "Form no. PH-112": the code's name before it)
@@ -40,15 +40,10 @@ def _code(part: str) -> bool:
         or is_furniture(part) and bool(re.search(r"\b[A-Z]{1,6}(?:-[A-Z0-9]+)*-\d|\b[A-Z]{2,}-[A-Z]", part)))
 
 
-def is_code(part: str) -> bool:
-    """Tell whether a part of a line is a form's or leaflet's code (see `_code`)."""
-    return _code(part)
-
-
 def _record(part: str) -> bool:
     """Tell whether a part of a running line is for the record: a code, a date line ("Revised 08/2025", "Printed
     April 2024"), a field ("Patient: ____")."""
-    return "__" in part or _code(part) or bool(re.search(r"\d{1,2}/\d{2,4}|\b(?:19|20)\d{2}\b|\bv\d|\bversion\b|\bissue \d", part, re.I)) \
+    return "__" in part or is_code(part) or bool(re.search(r"\d{1,2}/\d{2,4}|\b(?:19|20)\d{2}\b|\bv\d|\bversion\b|\bissue \d", part, re.I)) \
         and is_furniture(part)
 
 
@@ -58,7 +53,7 @@ def _top_code(part: str) -> bool:
     if re.search(r"\S\s{2,}\S", part):
         return all(_top_code(q) for q in re.split(r"\s{2,}", part))  # "Protocol TP-PAED-12  Rev. 3  (01/2024)"
     part = re.sub(r"^\((.*)\)$", r"\1", part)  # ("(01/2024)")
-    return _code(part) or "__" not in part and _record(part) \
+    return is_code(part) or "__" not in part and _record(part) \
         or bool(re.fullmatch(r"(?:[A-Z][a-z]{2,8}\.? )?(?:\d{1,2}/)?(?:19|20)\d{2}", part)) \
         or bool(re.fullmatch(r"(?i)(?:rev(?:ision)?\.?|version|v\.?|issued?|updated|revised)\s*:?\s*\d(?:[\d/.]|\s/\s)*"
                              r"(?:\s+(?:[A-Z][a-z]{2,8}\.?\s+)?(?:\d{1,2}/)?(?:19|20)\d{2})?", part))
@@ -86,17 +81,16 @@ def without_running_lines(lines: list[str]) -> list[str]:
               if len(lines[k].split()) >= 3 and not _SENTENCE_END.search(lines[k].strip())}
     turned = -9  # the last line that held a page mark: the next page's header follows it
     for i, line in enumerate(lines):
-        parts = [p.strip() for p in _GAP.split(line.strip()) if p.strip() not in ("", "|")]
+        # (not the dots between parts: "Ref: CC/PSY/07   ...   Updated: ...")
+        parts = [p.strip() for p in _GAP.split(line.strip()) if p.strip() not in ("", "|") and not re.fullmatch(r"[.…·•*~-]+", p.strip())]
         indent = " " * (len(line) - len(line.lstrip()))
         marks = [is_page_mark(p) for p in parts]
-        parts = [p for p in parts if not re.fullmatch(r"[.…·•*~-]+", p)]  # ("Ref: CC/PSY/07   ...   Updated: ...")
-        marks = [is_page_mark(p) for p in parts]
-        if len(parts) > 1 and "__" not in line and any(map(_code, parts)) and all(is_furniture(p) or _top_code(p) for p in parts):
+        if len(parts) > 1 and "__" not in line and any(map(is_code, parts)) and all(is_furniture(p) or _top_code(p) for p in parts):
             out[i] = ""  # "Ref: CC/PSY/07  ...  Updated: January 2024  ...  Please display": for the record, each part
             continue
         if any(marks):
             turned = i
-        elif not top and len(parts) > 1 and any(map(_code, parts)) and all(
+        elif not top and len(parts) > 1 and any(map(is_code, parts)) and all(
                 len(p.split()) <= 6 and not _SENTENCE_END.search(p) for p in parts) \
                 and all(not x.strip() or re.fullmatch(r"[-=_*~\s]+", x) for x in lines[turned + 1:i]) and i - turned <= 4:
             out[i] = ""  # "Page 1 of 2" / "-----" / "PL 40981/0112        Co-codamol 30/500 Tablets": the next page's header
@@ -113,7 +107,7 @@ def without_running_lines(lines: list[str]) -> list[str]:
             out[i] = indent + "    ".join(ends) if ends and not titled else ""
         elif not top and len(pieces := [q for p in parts for q in re.split(r"\s{2,}", p)]) > 1 and "__" not in line \
                 and not CONTACT.search(line) \
-                and (any(map(_code, pieces)) or any(map(is_furniture, pieces)) and any(map(_record, pieces))) \
+                and (any(map(is_code, pieces)) or any(map(is_furniture, pieces)) and any(map(_record, pieces))) \
                 and all(_record(p) or is_furniture(p) or ORGANISATION.search(p) and len(p.split()) <= 6 for p in pieces):
             # ("Northgate Manufacturing Ltd | Uncontrolled when printed | Issued 01/04/2025": a page's footer)
             out[i] = ""  # "Leaflet reference: PHY-0417   Published: June 2023   Review date: June 2026": for the record

@@ -296,7 +296,8 @@ def _clean(text: str) -> str:
     return text
 
 
-_BOX = re.compile(r"\[[ xX✓✔]?\]\s*:?\s+(?=\S)")  # "[ ] ", "[x] ", "[ ]: " before a list's item
+_TICK = r"\[[ xX✓✔]?\]"  # a tick box, ticked or not
+_BOX = re.compile(_TICK + r"\s*:?\s+(?=\S)")  # "[ ] ", "[x] ", "[ ]: " before a list's item
 
 
 def _boxes_off_unless_a_form(blocks: list[RawBlock]) -> None:
@@ -305,7 +306,7 @@ def _boxes_off_unless_a_form(blocks: list[RawBlock]) -> None:
     it read as a stray "[ ]"."""
     said = " ".join(t for b in blocks for t in b.texts)
     # (a statement the reader ticks as their own, "[ ] I understand ...", or a line of choices, "[ ] Left  [ ] Right")
-    if any(re.match(r"\[[ xX✓✔]?\]\s*:?\s+I\b", t) or len(re.findall(r"\[[ xX✓✔]?\]", t)) >= 2 for b in blocks for t in b.texts):
+    if any(re.match(_TICK + r"\s*:?\s+I\b", t) or len(re.findall(_TICK, t)) >= 2 for b in blocks for t in b.texts):
         return
     if "__" in said or consent_form(blocks) or re.search(r"\b(?:tick|ticked|check (?:the|each|any) box(?:es)?|circle|"
                                                          r"signature|signed|informed consent)\b", said, re.I):
