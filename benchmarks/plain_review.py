@@ -52,7 +52,9 @@ def sheet(path: Path, config: Config) -> tuple[str, dict]:
         # the steps of the outer list so far: after a list set in under a step they go on (as printed)
         nest_of = {id(b): n for n, nest in enumerate(list_nests(section.blocks)) for b in nest}
         counted, nest = 0, None
-        for block in section.blocks:
+        for k, block in enumerate(section.blocks):
+            if k and block.is_list and section.blocks[k - 1].is_list and nest_of[id(block)] != nest:
+                lines.append("")  # a list of its own after another: printed apart (not led in by the other's lead-in)
             counted, nest = (counted, nest) if nest_of[id(block)] == nest else (0, nest_of[id(block)])
             start = 1 if block.level else counted + 1
             for i, item in enumerate(block.items, start):

@@ -50,8 +50,8 @@ def _own_summary(name: str) -> bool:
     return any(SUMMARY_BOX.match(s.heading) for s in read_source(path, "en").sections)
 
 
-def test_there_are_four_hundred_and_twenty_seven_and_every_split_sentence_is_whole(plain):
-    assert len(plain) == 427
+def test_there_are_four_hundred_and_thirty_nine_and_every_split_sentence_is_whole(plain):
+    assert len(plain) == 439
     splits = {r.name for r in RULES if r.kind in ("clauses", "examples")}
     for name, r in plain.items():
         for s in r.handout.sentences:
@@ -1649,3 +1649,73 @@ def test_the_thirty_sixth_round_s_classes(plain, views):
     deq = [i for kind, _, its in _blocks(plain["web_page_de_quervains_tenosynovitis"]) if kind == "numbered" for i in its]
     assert any(i.startswith("Surgery") for i in deq) and any("A second injection may be offered" in i for i in deq)
     assert "you have numbness or tingling in the thumb or fingers" in items["web_page_de_quervains_tenosynovitis"]
+
+
+def test_the_thirty_seventh_round_s_classes(plain, views):
+    text, items, points, headings = views.text, views.items, views.points, views.headings
+    # A citation's number after a stop, then a typist's two spaces ("promptly.2  Warning signs ..."), is no column:
+    # the sentences stay whole and in order, the malaria test with its condition.
+    dengue = text["factsheet_dengue_travellers"] + " ".join(items["factsheet_dengue_travellers"])
+    assert "can be fatal if not treated promptly. Warning signs usually appear around the time the fever goes down" in dengue
+    assert "If you develop a fever in or after visiting a country where malaria also happens, you need an urgent malaria test" in dengue
+    assert "UKHSA Green Book" not in dengue
+    # A Markdown item's list set in under it, then more of its text: the list said in it, in order (the list had hung
+    # under the item's last sentence, and the lead-in had run on into that sentence); "medicine:3" loses its number.
+    ringworm = items["factsheet_ringworm_tinea"]
+    body = next(i for i in ringworm if i.startswith("Body, groin and feet"))
+    assert body.index("terbinafine 1%") < body.index("Keep using the treatment") < body.index("See a GP")
+    scalp = next(i for i in ringworm if i.startswith("Scalp - creams"))
+    assert "liquid medicine: terbinafine for about 4 weeks" in scalp and ":3" not in scalp
+    # "!!" lines under a lead-in are an item each; the side effects by frequency after them are a list of their own,
+    # each label said with a colon.
+    tranex = items["leaflet_tranexamic_acid_heavy_periods"]
+    assert "Changes in your eyesight, including changes in colour vision" in tranex
+    assert any(i.startswith("Common (may affect up to 1 in 10 people): nausea") for i in tranex)
+    # A tier's letter stays ("A: emergency", which "Disposition A" names); dotted rows set in under a step are its
+    # list, the steps after them go on; names parted by stars are items; the record's fields beside a title go.
+    triage = plain["triage_adult_high_blood_sugar_phone"]
+    sugar = items["triage_adult_high_blood_sugar_phone"]
+    assert any(i.startswith("A: emergency; Dial 999") for i in sugar)
+    assert "Sulfonylureas" in sugar and "SGLT2 inhibitors" in sugar
+    assert not any("Sulfonylureas" in h for h in headings["triage_adult_high_blood_sugar_phone"])
+    ketones = next(b for b in _blocks(triage) if any(i.startswith("Ketones < 0.6") for i in b[2]))
+    assert ketones[1] == 1
+    assert triage.handout.meta.title == "Adult (16+ yrs) with Known Diabetes - HIGH BLOOD GLUCOSE"
+    assert "Uncontrolled when printed" not in text["triage_adult_high_blood_sugar_phone"]
+    # A consent form's dotted fields are blanks; its statements keep their own stop before the boxes, and are never
+    # merged away as repeats; a table's "o" bullets are no words.
+    consent = items["consent_flexible_sigmoidoscopy"]
+    assert "I agree that tissue samples may be used for teaching and research. [ ] Yes [ ] No" in consent
+    assert "Signed: ________; Name (PRINT): ________" in consent
+    assert not any("First names: ." in i or i.startswith("O ") or ".:" in i for i in consent)
+    # A page's title is the heading its breadcrumb names last; a heading after a sentence's citation number is one;
+    # "Antibiotics, such as A or B, may be given if ..." keeps the examples with the ones it speaks of.
+    assert plain["web_page_pilonidal_sinus"].handout.meta.title == "Pilonidal sinus"
+    assert "Who gets it?" in headings["web_page_pilonidal_sinus"]
+    pilonidal = text["web_page_pilonidal_sinus"] + " ".join(items["web_page_pilonidal_sinus"])
+    assert "These antibiotics include flucloxacillin and co-amoxiclav" in pilonidal and "St Aldric" not in pilonidal
+    # "to require that ..." keeps its verb; a phone line and an email line stay apart.
+    hoard = text["support_group_hoarding_families"] + " ".join(items["support_group_hoarding_families"])
+    assert "to require that a property is cleaned" in hoard
+    assert "Tel: 01632 960 418 (Mon-Fri, 9 am - 4 pm; answerphone otherwise)" in items["support_group_hoarding_families"]
+    # An affiliate line of its own, a date line with stars, "== 5. Safety ==" headings.
+    spirulina = text["seo_spirulina_detox"] + " ".join(items["seo_spirulina_detox"])
+    assert "5. Safety: Who Should Be Careful" in headings["seo_spirulina_detox"]
+    assert "amazon" not in spirulina.lower() and "min read" not in spirulina
+    # A ">>" label over its text set in under it is a heading; "Continued on reverse" goes; Key points that lean
+    # ("If affected", "use the LOWER row", "items (a) to (d)") are none.
+    assert "OLDER ADULTS (65 years and over)" in headings["leaflet_prochlorperazine_buccal"]
+    assert "Continued on reverse" not in text["leaflet_prochlorperazine_buccal"]
+    for name in ("leaflet_prochlorperazine_buccal", "discharge_child_fingertip_crush_injury", "discharge_after_ercp_stent"):
+        assert not any(p.startswith("If affected") or "LOWER row" in p or "items (a)" in p for p in points[name]), name
+    # A boxed "!!" side (a bare "!!" line, a "!! ----" rule) is a box: its heading heads its section.
+    assert "3. Warning signs - get help straight away" in headings["discharge_after_ercp_stent"]
+    ercp = items["discharge_after_ercp_stent"]
+    assert any(i.startswith("Apixaban / rivaroxaban / edoxaban / dabigatran: restart [ ] after 48 hours") for i in ercp)
+    assert any(i.startswith("Low-molecular-weight heparin (for example, enoxaparin): restart") for i in ercp)
+    # A note marked "*" on one cell is a condition on that cell; a line of blanks is no part of the text under it.
+    finger = items["discharge_child_fingertip_crush_injury"]
+    assert any(i.startswith("Day 10 to 14: Hand / Fracture Clinic (only if your child had a broken bone") for i in finger)
+    assert any(i.startswith("Name: ____") and "Antibiotics" not in i for i in finger)
+    # Dot leaders in Markdown join a label to its value.
+    assert "Contact: Coeliac Nurse Advice Line, Mon-Fri 09:00 to 16:00: 0161 555 0472" in items["qa_coeliac_blood_test_results"]

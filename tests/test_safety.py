@@ -66,7 +66,8 @@ def test_build_killed_at_random_moments_leaves_every_output_valid(tmp_path):
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(root / "build" / "lists.pdf").pages).split())
     assert notes["lists.txt"] in text
     again = build_all(load_config(root), engine=CountingEngine(), workers=1)
-    assert all(r.ok and not r.rebuilt for r in again)
+    assert all(r.ok and not r.rebuilt for r in again), [(r.source.name, r.rebuilt, r.error) for r in again
+                                                        if r.rebuilt or not r.ok]
 
 
 def test_second_build_waits_for_the_first(tmp_path):

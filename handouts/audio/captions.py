@@ -18,13 +18,13 @@ silence found there in the waveform; the voice's comma pauses last about 0.27 s.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 
 from handouts.audio.speech_text import spoken_form
+from handouts.language import rx
 from handouts.language.readability import syllables
 
 MAX_CHARS = 42  # BBC: 37-42 characters a line (FCC/DCMP: 32 on a TV's 608 captions)
@@ -124,7 +124,7 @@ def _seconds(stamp: str) -> float:
 def read_webvtt(text: str) -> list[Caption]:
     """Return the cues of WebVTT text as this module writes it (the HTML page shows them)."""
     cues = []
-    for block in re.split(r"\n\s*\n", text.replace("\r\n", "\n").strip())[1:]:
+    for block in rx.split(r"\n\s*\n", text.replace("\r\n", "\n").strip())[1:]:
         lines = block.split("\n")
         timing = next((i for i, line in enumerate(lines) if "-->" in line), None)
         if timing is None:
@@ -223,7 +223,7 @@ def _words(text: str) -> list[_Word]:
         if len(word) <= MAX_CHARS:
             words.append(_Word(word))
             continue
-        pieces = [p for p in re.split(r"(?<=[/\-.])", word) if p]
+        pieces = [p for p in rx.split(r"(?<=[/\-.])", word) if p]
         for n, piece in enumerate(_hard_cut(pieces)):
             words.append(_Word(piece, glued=n > 0))
     return words
@@ -254,7 +254,7 @@ def break_cost(before: _Word, after: _Word) -> float:
         return 20.0  # inside brackets: "(free, | 24 hours)" reads as two thoughts
     if before.text[-1:] in ",;:" or after.text in ("-", "–", "—"):
         return 1.0
-    if _bare(before) in NO_BREAK_AFTER or re.fullmatch(r"[\d.,/$%]+", before.text):
+    if _bare(before) in NO_BREAK_AFTER or rx.fullmatch(r"[\d.,/$%]+", before.text):
         return FORBIDDEN  # an article, preposition, possessive or number parted from what it belongs to
     if after.text.startswith("(") or _bare(after) in GOOD_BEFORE:
         return 3.0
@@ -340,6 +340,6 @@ def _word_times(words: list[_Word], start: float, end: float) -> list[float]:
 @lru_cache(maxsize=4096)
 def syllable_weight(word: str) -> float:
     """Return a word's spoken length in syllables, with the pause the voice makes after , ; or :."""
-    said = spoken_form(word) if re.search(r"[^A-Za-z'’.,;:!?\"()-]", word) else word
-    count = sum(syllables(w) for w in re.findall(r"[A-Za-z'’]+", said)) or 1
+    said = spoken_form(word) if rx.search(r"[^A-Za-z'’.,;:!?\"()-]", word) else word
+    count = sum(syllables(w) for w in rx.findall(r"[A-Za-z'’]+", said)) or 1
     return count + (PAUSE_SYLLABLES if word[-1:] in ",;:" else 0.0)

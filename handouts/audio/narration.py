@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -10,6 +9,7 @@ import numpy as np
 from handouts.audio.sound import Joined, assemble
 from handouts.config import Config
 from handouts.errors import SpeechError
+from handouts.language import rx
 from handouts.language.labels import words_for
 from handouts.model import Handout
 from handouts.speech import Engine, Speech
@@ -142,7 +142,7 @@ def spoken_script(handout: Handout, config: Config, lexicon: Lexicon | None = No
         elif line.startswith("@pause"):
             if utterances:
                 utterances[-1].pause = config.section_pause
-        elif re.search(r"\w", line):
+        elif rx.search(r"\w", line):
             chapter = max(len(chapters) - 1, 0)
             utterances.append(Utterance(line, config.sentence_pause, chapter, spoken_form(line, lexicon), section))
     if utterances:

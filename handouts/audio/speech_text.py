@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from handouts.errors import ConfigError
+from handouts.language import rx
 
 LEXICON_NAME = "pronunciations.toml"
 
@@ -76,7 +77,7 @@ _RANGE = re.compile(rf"(?<![\w.])({_NUMBER})(%?){_DASH}({_NUMBER})(?![\w.]*\d)")
 
 def ranges(text: str) -> str:
     """Say "2–3" as "2 to 3"; voices read the dash as "minus" or "dash"."""
-    text = re.sub(rf"\b([AP] M){_DASH}(?=\d)", r"\1 to ", text)  # "9 A M–5 P M", after am_pm
+    text = rx.sub(rf"\b([AP] M){_DASH}(?=\d)", r"\1 to ", text)  # "9 A M–5 P M", after am_pm
     return _RANGE.sub(lambda m: f"{m.group(1)}{m.group(2)} to {m.group(3)}", text)
 
 
@@ -100,7 +101,7 @@ _UNICODE_FRACTIONS = {"½": "1/2", "⅓": "1/3", "⅔": "2/3", "¼": "1/4", "¾"
 def fractions(text: str) -> str:
     """Say "1/2" as "one half" and "120/80" as "120 over 80"; voices say "slash"."""
     for glyph, ascii_form in _UNICODE_FRACTIONS.items():
-        text = re.sub(rf"(\d)\s*{glyph}", rf"\1 and {ascii_form}", text).replace(glyph, ascii_form)
+        text = rx.sub(rf"(\d)\s*{glyph}", rf"\1 and {ascii_form}", text).replace(glyph, ascii_form)
 
     def spoken(m: re.Match) -> str:
         top, bottom = int(m.group(1)), int(m.group(2))
@@ -117,7 +118,7 @@ def fractions(text: str) -> str:
 
 def percentages(text: str) -> str:
     """Say "%" as "percent"; some voices skip the sign or say "percent sign"."""
-    return re.sub(r"(\d)\s*%", r"\1 percent", text)
+    return rx.sub(r"(\d)\s*%", r"\1 percent", text)
 
 
 # Unit symbol -> (singular, plural). Only matched right after a number, so "g" or "L" in words is safe.
@@ -176,7 +177,7 @@ def abbreviations(text: str) -> str:
     """Expand Dr., e.g., etc., U.S. ...; voices stop at the dot as if the sentence ended."""
     def spoken(m: re.Match) -> str:
         written = m.group(1)
-        if written == "No." and not re.match(r"\s*\d", text[m.end():]):
+        if written == "No." and not rx.match(r"\s*\d", text[m.end():]):
             return written  # "No." only means "number" before a number
         words = ABBREVIATIONS[written]
         # A sentence that ended on the abbreviation keeps its full stop.
@@ -188,27 +189,27 @@ def abbreviations(text: str) -> str:
 
 def symbols(text: str) -> str:
     """Say comparison signs and "~" in words; voices skip them or say "tilde"."""
-    text = re.sub(r"(?:≥|>=)\s*(?=\d)", "at least ", text)
-    text = re.sub(r"(?:≤|<=)\s*(?=\d)", "at most ", text)
-    text = re.sub(r"<\s*(?=\d)", "less than ", text)
-    text = re.sub(r">\s*(?=\d)", "more than ", text)
-    text = re.sub(r"~\s*(?=\d)", "about ", text)
-    text = re.sub(r"(\d)\+(?=\s|$|[,.;])", r"\1 or more", text)
+    text = rx.sub(r"(?:≥|>=)\s*(?=\d)", "at least ", text)
+    text = rx.sub(r"(?:≤|<=)\s*(?=\d)", "at most ", text)
+    text = rx.sub(r"<\s*(?=\d)", "less than ", text)
+    text = rx.sub(r">\s*(?=\d)", "more than ", text)
+    text = rx.sub(r"~\s*(?=\d)", "about ", text)
+    text = rx.sub(r"(\d)\+(?=\s|$|[,.;])", r"\1 or more", text)
     return text
 
 
 def form_boxes(text: str) -> str:
     """Say a form's boxes as a pause ("[ ] Right eye [ ] Left eye" -> "Right eye, Left eye"), a ticked one as "ticked",
     a blank to fill in as "blank"; a voice would read "left bracket, right bracket", and nothing for the blank."""
-    text = re.sub(r"_{2,}[_/]*", "blank", text)  # "Weight today: ________ kg": a voice says nothing for a line
-    text = re.sub(r"\[[xX✓]\]\s*", "ticked: ", text)
-    text = re.sub(r"(?:^|\s*)\[ \]\s*", ", ", text)
-    return re.sub(r"^,\s*|:\s*,\s*", lambda m: "" if m.group(0).startswith(",") else ": ", text)
+    text = rx.sub(r"_{2,}[_/]*", "blank", text)  # "Weight today: ________ kg": a voice says nothing for a line
+    text = rx.sub(r"\[[xX✓]\]\s*", "ticked: ", text)
+    text = rx.sub(r"(?:^|\s*)\[ \]\s*", ", ", text)
+    return rx.sub(r"^,\s*|:\s*,\s*", lambda m: "" if m.group(0).startswith(",") else ": ", text)
 
 
 def spaces(text: str) -> str:
     """Collapse runs of spaces the other rules may leave behind."""
-    return re.sub(r"\s+", " ", text).strip()
+    return rx.sub(r"\s+", " ", text).strip()
 
 
 RULES = (phone_numbers, times, am_pm, ranges, per_period, fractions, percentages, units,

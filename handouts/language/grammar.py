@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from importlib import resources
 
+from handouts.language import rx
 from handouts.language.pronouncing import syllable_counts
 
 AUXILIARIES = {
@@ -40,7 +40,7 @@ def verb_forms() -> tuple[frozenset, frozenset]:
 
 def words(text: str) -> list[str]:
     """Return the lower-case words of a text."""
-    return re.findall(r"[a-z][a-z'’-]*", text.lower())
+    return rx.findall(r"[a-z][a-z'’-]*", text.lower())
 
 
 def has_verb(sentence: str) -> bool:
@@ -93,14 +93,14 @@ def dictionary_words() -> frozenset:
 def third_person(ing: str) -> tuple[str, str]:
     """Return (base, third person) of an -ing verb: 'creating' -> ('create', 'creates')."""
     stem = ing[:-3]
-    candidates = [stem + "e", stem] if not re.search(r"[aeiou][^aeiouwxy]$", stem) else [stem, stem + "e"]
+    candidates = [stem + "e", stem] if not rx.search(r"[aeiou][^aeiouwxy]$", stem) else [stem, stem + "e"]
     if len(stem) > 2 and stem[-1] == stem[-2]:
         candidates.insert(0, stem[:-1])  # running -> run
     known, verbs = dictionary_words(), verb_forms()[1]
     # The verb list first: the pronouncing dictionary also holds names ("warne" for "warning").
     base = next((c for c in candidates if c in verbs), None) or next((c for c in candidates if c in known), stem)
-    third = base + "es" if re.search(r"(s|x|z|ch|sh)$", base) else (
-        base[:-1] + "ies" if re.search(r"[^aeiou]y$", base) else base + "s")
+    third = base + "es" if rx.search(r"(s|x|z|ch|sh)$", base) else (
+        base[:-1] + "ies" if rx.search(r"[^aeiou]y$", base) else base + "s")
     return base, third
 
 

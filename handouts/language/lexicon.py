@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from handouts.language import rx
 from handouts.language.grammar import dictionary_words, verb_forms
 
 
@@ -76,6 +77,9 @@ def uncap(text: str) -> str:
     """Lower-case the first word when it is an everyday word ('Heavy sweating' -> 'heavy sweating'), never a name."""
     first = text.split()[0] if text.split() else ""
     word = first.lower()
+    after = next((w for w in text.split()[1:3] if w[:1].isalpha()), "")
+    if after[:1].isupper() and not after.isupper():
+        return text  # "Children's Dressing Clinic", "Hand / Fracture Clinic": a name's first word
     if first[1:] == first[1:].lower() and word in dictionary_words() and word not in protected_names():
         return word + text[len(first):]
     return text
@@ -146,16 +150,16 @@ def _quoted(text: str, at: int) -> bool:
     if before.count('"') % 2:
         return True
     return before.rfind("“") > before.rfind("”") or before.rfind("‘") > max(before.rfind("’"), -1) \
-        and not re.search(r"\w‘$", before)
+        and not rx.search(r"\w‘$", before)
 
 
 def _spelled_out(text: str, at: int) -> bool:
     """Tell whether position `at` lies inside words that a following '(ABC)' abbreviation spells out."""
-    m = re.match(r"((?:\s+[\w-]+){0,6}?)\s*\(([A-Z][A-Za-z]*[A-Z](?:-[A-Z])?)\)", text[at:])
+    m = rx.match(r"((?:\s+[\w-]+){0,6}?)\s*\(([A-Z][A-Za-z]*[A-Z](?:-[A-Z])?)\)", text[at:])
     if not m:
         return False
     letters = m.group(2).replace("-", "").lower()
-    spelled = re.findall(r"[\w-]+", text[:at])[-len(letters) - 3:] + re.findall(r"[\w-]+", m.group(1))
+    spelled = rx.findall(r"[\w-]+", text[:at])[-len(letters) - 3:] + rx.findall(r"[\w-]+", m.group(1))
     initials = "".join(w[0].lower() for w in spelled if w.lower() not in ("of", "for", "and", "the", "in", "to"))
     return len(letters) >= 2 and letters in initials
 
@@ -166,14 +170,14 @@ _NAMING = re.compile(r"\b(?:also known as|also called|known as|called)\s+$", re.
 def _names_the_word(text: str, m: re.Match, plain: str) -> bool:
     """Tell whether the text gives a medical word beside its plain meaning ('X, also known as Y', 'Y (X)')."""
     before, after = text[: m.start()], text[m.end():]
-    if plain and re.match(rf"\s*\(\s*{re.escape(plain)}\b", after, re.IGNORECASE):
+    if plain and rx.match(rf"\s*\(\s*{re.escape(plain)}\b", after, re.IGNORECASE):
         return True  # "hypertension (high blood pressure)"
-    if plain and re.search(rf"\b{re.escape(plain)}\s*\(\s*$", before, re.IGNORECASE):
+    if plain and rx.search(rf"\b{re.escape(plain)}\s*\(\s*$", before, re.IGNORECASE):
         return True  # "high blood pressure (hypertension)"
-    if re.search(r"[\w-]+, or $", before) and after.startswith(",") or re.search(r"\(or $", before) \
-            or re.match(r", or [\w-]+(?: [\w-]+)?,| \(or [\w-]+(?: [\w-]+)?\)", after):
+    if rx.search(r"[\w-]+, or $", before) and after.startswith(",") or rx.search(r"\(or $", before) \
+            or rx.match(r", or [\w-]+(?: [\w-]+)?,| \(or [\w-]+(?: [\w-]+)?\)", after):
         return True  # "a long-term, or chronic, infection" teaches the word by its gloss: keep it
-    return bool(_NAMING.search(before)) and bool(re.search(r"[,(]", before[-40:]))
+    return bool(_NAMING.search(before)) and bool(rx.search(r"[,(]", before[-40:]))
 
 
 @cache

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from handouts.language import rx
 from handouts.language.lexicon import protected_names
 
 # Hedge words grouped by what they claim; a rewrite may swap words within a group only.
@@ -88,7 +89,7 @@ def protected(text: str) -> Protected:
 @lru_cache(maxsize=4096)
 def _protected_items(text: str) -> tuple:
     """Find the protected items of a text once (the plain stage asks about the same sentences often)."""
-    words = re.findall(r"[\w'’]+", text.lower())
+    words = rx.findall(r"[\w'’]+", text.lower())
     hedges = {_HEDGE_WORD[w] for w in words if w in _HEDGE_WORD}
     if _MORE_RESEARCH.search(text):
         hedges.add("more research needed")

@@ -10,6 +10,7 @@ from importlib.util import find_spec
 from pathlib import Path
 
 from handouts.files import user_cache_dir, write_atomic
+from handouts.language import rx
 
 _NO_DIGITS = str.maketrans("", "", "0123456789")
 
@@ -49,4 +50,4 @@ def read_syllable_counts() -> dict[str, int]:
     # build that rewrites a handout. "word(2) ..." lines (alternative pronunciations) do not match.
     # A phone's stress digit marks its vowel: one digit per syllable.
     return {word.lower(): len(phones) - len(phones.translate(_NO_DIGITS))
-            for word, phones in re.findall(r"^([^ (\n]+) ([^\n]+)$", text, re.M)}
+            for word, phones in rx.findall(r"^([^ (\n]+) ([^\n]+)$", text, re.M)}

@@ -12,6 +12,7 @@ import re
 from dataclasses import asdict, dataclass, replace
 from functools import cache
 
+from handouts.language import rx
 from handouts.language.grammar import has_verb
 from handouts.language.lexicon import data_rows
 from handouts.language.pronouncing import syllable_counts
@@ -62,7 +63,7 @@ def syllables(word: str) -> int:
         if w in table:
             return max(1, table[w])
     if "-" in w or "." in w:
-        return sum(syllables(p) for p in re.split(r"[-.]", w) if p)
+        return sum(syllables(p) for p in rx.split(r"[-.]", w) if p)
     if w.endswith("'s") and w[:-2] in syllable_counts():
         return syllable_counts()[w[:-2]] + (1 if w[-3:-2] in "sxz" else 0)
     for suffix in ("s", "es", "ed", "ing", "ly"):  # plain inflections of a known word
@@ -75,13 +76,13 @@ def syllables(word: str) -> int:
 
 def estimate_syllables(word: str) -> int:
     """Estimate syllables from vowel groups, for words no list knows."""
-    w = re.sub(r"[^a-z]", "", word.lower())
+    w = rx.sub(r"[^a-z]", "", word.lower())
     if not w:
         return 1
-    groups = re.findall(r"[aeiouy]+", w)
+    groups = rx.findall(r"[aeiouy]+", w)
     count = len(groups)
     # "io", "ia", "eo", "ua" usually split into two syllables (opioid, speciosa, area).
-    count += sum(len(re.findall(r"i[oa]|eo|ua", g)) for g in groups)
+    count += sum(len(rx.findall(r"i[oa]|eo|ua", g)) for g in groups)
     if w.endswith("e") and not w.endswith(("le", "ee")) and count > 1:
         count -= 1  # silent final e
     return max(1, count)

@@ -4,6 +4,8 @@ segmenter that knows abbreviations such as U.S., e.g. and Dr., and decimal numbe
 import re
 from functools import cache, lru_cache
 
+from handouts.language import rx
+
 # Abbreviations whose full stop never ends a sentence here, though pySBD may end one there
 # ("Approx. 1 in 3 ...", "Dr. Lee"); lower-cased, without the final dot.
 NEVER_FINAL = {"dr", "mr", "mrs", "ms", "prof", "st", "jr", "sr", "vs", "approx", "fig", "cf", "e.g", "i.e", "no",
@@ -97,7 +99,7 @@ def _split(text: str) -> tuple[str, ...]:
     pieces = [q for p in _segmenter().processor(text).process() for q in _LETTER_THEN_SENTENCE.split(p.strip())]
     for piece in (p.strip() for p in pieces):
         if piece and sentences and _runs_on(sentences[-1], piece):
-            sentences[-1] = f"{sentences[-1]}{'' if re.fullmatch(_CLOSING, piece) else ' '}{piece}"
+            sentences[-1] = f"{sentences[-1]}{'' if rx.fullmatch(_CLOSING, piece) else ' '}{piece}"
         elif piece:
             sentences.append(piece)
     return tuple(sentences)
@@ -114,11 +116,11 @@ _CLOSING = r"[\])}\"'”’]+"  # what closes a sentence's bracket or quote afte
 
 def _runs_on(before: str, after: str) -> bool:
     """Tell whether a break pySBD made after `before` is no sentence end (an abbreviation, or "a.m." before a day)."""
-    if re.match(r"\d{1,2}\)\s", after) and re.search(r"(?:[:,]|\band|\bor)$", before):
+    if rx.match(r"\d{1,2}\)\s", after) and rx.search(r"(?:[:,]|\band|\bor)$", before):
         return True  # steps numbered inside a sentence ("follow these steps: 1) wash ..., 2) dry ...")
-    if re.fullmatch(_CLOSING, after):
+    if rx.fullmatch(_CLOSING, after):
         return True  # "... our honest reviews!]": the bracket or quote that closes it, no sentence of its own
-    if re.fullmatch(r"\(?[a-zA-Z][.)]", before):
+    if rx.fullmatch(r"\(?[a-zA-Z][.)]", before):
         return True  # a list item's letter ("e. Braces, a retainer ..."), no sentence of its own
     last = before.rsplit(None, 1)[-1].lower().lstrip("(\"“'")
     if last.endswith(".") and last[:-1] in NEVER_FINAL:

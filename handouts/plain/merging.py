@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from functools import cache, lru_cache
 
+from handouts.language import rx
 from handouts.language.grammar import AUXILIARIES, has_verb, tells_what_to_do, verb_forms, words
 from handouts.language.lexicon import data_rows, names_and_terms, protected_names
 from handouts.language.meaning_guard import HEDGE_GROUPS, Violation, protected
@@ -108,7 +109,7 @@ def repeats(dropped: str, kept: str) -> bool:
         # "Colonoscopy is a procedure." names two things "Colonoscopy is safe, but like any procedure ..." names
         # too, but says another thing of them; a claim this short is a repeat only when said word for word.
         return False
-    if (defined := DEFINITION.match(dropped)) and not re.search(
+    if (defined := DEFINITION.match(dropped)) and not rx.search(
             rf"\b{re.escape(defined.group(1))}\b[^.]*?\b(?:is|are) (?:an?|the)\b", kept, re.I):
         # "Hepatitis C is a liver infection." says what it is; "... their liver has been damaged" only names its
         # parts. "CBD, short for cannabidiol, is a compound found in ..." says what CBD is too.
@@ -169,7 +170,7 @@ _COMPARING = re.compile(r"\b(?:more|less|fewer|higher|lower|greater|over|under|a
 def _numbers_said(text: str) -> frozenset[tuple[str, str]]:
     """Return each number of a sentence with the comparing word before it ('more than' 80, 'between' 50)."""
     out = set()
-    for m in re.finditer(r"\d+(?:[.,]\d+)*", text):
+    for m in rx.finditer(r"\d+(?:[.,]\d+)*", text):
         before = text[max(0, m.start() - 16):m.start()]
         said = _COMPARING.findall(before)
         out.add((said[-1].lower() if said else "", m.group()))
@@ -190,9 +191,12 @@ def never_merged(s: Sentence, block) -> bool:
     # (a condition with no main clause, a heading read as text: "If you give more cetirizine than you should", which
     # had gone as a repeat of "Do not give cetirizine if your child:")
     return (block.is_list or tells_what_to_do(s.text) or s.text.rstrip().endswith(("?", ":"))
-            or re.match(r"(?:If|When|Unless|In case)\b[^,;]*$", s.text) is not None
+            or rx.match(r"(?:If|When|Unless|In case)\b[^,;]*$", s.text) is not None
             or "___" in s.text or not has_verb(s.text)
-            or any(re.match(r"\s*(?:\[[ xX]?\]|[☐☑☒])", t) is not None for t in [s.text, *s.sources]))
+            or any(rx.match(r"\s*(?:\[[ xX]?\]|[☐☑☒])", t) is not None for t in [s.text, *s.sources])
+            # ("I agree that tissue samples may be used ... [ ] Yes [ ] No": its boxes after it, or none)
+            or any(rx.search(r"\[[ xX]?\]\s*(?:yes|no)\b", t, re.I) is not None for t in s.sources)
+            or rx.match(r"I (?:agree|consent|understand|confirm|give|do not agree|have (?:read|been|had))\b", s.text) is not None)
 
 
 _GENERIC = frozenset({"people", "way", "thing", "time", "process", "level", "amount"})  # say who or how much, no claim
@@ -282,7 +286,7 @@ def merge_near_duplicates(handout: Handout, changes: list[Change]) -> None:
     # stays. It may go with the claim, when both are said elsewhere; when only the claim is, the claim
     # goes and the "But" says its part where it stood (next to what says the claim).
     limits = {id(a): b for sec in handout.sections for blk in sec.blocks for item in blk.items
-              for a, b in zip(item, item[1:]) if a.sources == b.sources and re.match(r"(?:But|Yet)\b", b.text)}
+              for a, b in zip(item, item[1:]) if a.sources == b.sources and rx.match(r"(?:But|Yet)\b", b.text)}
     limiting = {id(b) for b in limits.values()}
     for x in everything:
         if id(x) in gone or LIST_RULE in x.rules or id(x) in fixed or id(x) in limiting:
@@ -420,11 +424,11 @@ class _Statements:
 def _may_be_said_together(x: Sentence) -> bool:
     """Tell whether a sentence is one that several others may say together (see _said_together)."""
     wanted, guarded = content_words(x.text), protected(x.text)
-    if not re.search(r",| and | or ", x.text) or _QUANTIFIERS.search(x.text):
+    if not rx.search(r",| and | or ", x.text) or _QUANTIFIERS.search(x.text):
         # Not a listing sentence: "Most states have Good Samaritan laws." is not said by "Good Samaritan laws
         # protect ..." and "Check the law in your state." together ("most states" is a claim of its own).
         return False
-    if re.search(r"\b(?:if|when|unless|until|once|before|after)\b", x.text, re.I):
+    if rx.search(r"\b(?:if|when|unless|until|once|before|after)\b", x.text, re.I):
         # "If you remember on the same day, take it.": what to do under that condition, said by no two sentences
         # (not by "If you do not remember until the next day, ..." and a row saying "take the same dose")
         return False
@@ -456,7 +460,7 @@ def _said_together(x: Sentence, others: list[tuple[Sentence, str]], most: int = 
 
 def _named_subject(sentence: str, after: str) -> str | None:
     """Return `after` with its opening 'They'/'It' replaced by the subject of `sentence`, or None."""
-    m = re.match(r"^(They|It|This)\b(.*)$", after)
+    m = rx.match(r"^(They|It|This)\b(.*)$", after)
     ws = sentence.split()
     finite = verb_forms()[0] | verb_forms()[1] | AUXILIARIES  # "Symptoms include": a plural takes the base form
     verb_at = next((i for i, w in enumerate(ws[:4]) if w.lower() in finite), None)
@@ -475,8 +479,8 @@ def _named_subject(sentence: str, after: str) -> str | None:
 
 def soften(text: str) -> str | None:
     """Return the sentence with its one 'can' said as 'may' (more cautious), or None when it has not exactly one."""
-    found = re.findall(r"\bcan\b(?!['’]t)", text)
-    return re.sub(r"\bcan\b(?!['’]t)", "may", text) if len(found) == 1 else None
+    found = rx.findall(r"\bcan\b(?!['’]t)", text)
+    return rx.sub(r"\bcan\b(?!['’]t)", "may", text) if len(found) == 1 else None
 
 
 def _resolve_anaphors(handout: Handout) -> dict[int, str]:
@@ -505,7 +509,7 @@ def _drop_orphaned_but(handout: Handout, gone: dict, changes: list[Change]) -> N
         for blk in sec.blocks:
             for item in blk.items:
                 for a, b in zip(item, item[1:]):
-                    m = re.match(r"^(?:But|Yet),? (\w)", b.text)
+                    m = rx.match(r"^(?:But|Yet),? (\w)", b.text)
                     if id(a) in gone and id(b) not in gone and a.sources == b.sources and m:
                         old, b.text = b.text, m.group(1).upper() + b.text[m.end(1):]
                         # "Kava may help. But it is not safe for everyone." with the first merged away:
@@ -531,7 +535,7 @@ def _followers(handout: Handout) -> dict[int, Sentence]:
                     # ("In this procedure, ..." cut from "X is a procedure in which ...": it points back as well.)
                     # ("Children with kidney problems may need a lower dose; follow your doctor's instructions.": the
                     # instruction split off holds for them only, with or without an "it")
-                    if IN_THIS.match(b.text) or re.match(r"^(?:This|These|It|Its|They|Their)\b", b.text) or (
+                    if IN_THIS.match(b.text) or rx.match(r"^(?:This|These|It|Its|They|Their)\b", b.text) or (
                             a.sources == b.sources and tells_what_to_do(b.text)):
                         out[id(a)] = b
     return out

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from handouts.errors import SourceError
+from handouts.language import rx
 from handouts.language.labels import is_english
 from handouts.language.lexicon import apply_swaps
 from handouts.language.meaning_guard import Protected, Violation, protected
@@ -140,7 +141,7 @@ def plain_heading(heading: str) -> str:
     plain = fix_articles(apply_swaps(use_sentence_case.apply(_HEADING_LEAD_IN.sub("", heading).strip())[0]))  # ("WHEN TO
     # CALL" shouts; "an appropriate knowledge" swapped is "a suitable knowledge")
     plain = (symbols_to_words.apply(plain) or [plain])[0]  # "(day 7 → day 21)": no font prints the arrow, no voice says it
-    plain = re.sub(r"^((?:\d+(?:\.\d+)+[.)]?\s+|\d+[.)]\s+)?)(\w)", lambda m: m.group(1) + m.group(2).upper(), plain)  # "1. What ..." too
+    plain = rx.sub(r"^((?:\d+(?:\.\d+)+[.)]?\s+|\d+[.)]\s+)?)(\w)", lambda m: m.group(1) + m.group(2).upper(), plain)  # "1. What ..." too
     # (and "1.0  Purpose and scope": a section's number)
     if not plain or protected(heading).missing_from(protected(plain)):
         return heading
@@ -202,7 +203,7 @@ def rewrite_sentence(sentence: Sentence, section: str, lists: bool = False, said
             # What filler words named is said elsewhere too (the check let them go): note it for the reviewer.
             change.filler_lost += [(rule.name, m) for m in wanted.missing_from(protected(_said(pieces)))
                                    if (rule.name, m) not in change.filler_lost]
-    if not re.search(r"[.!?:][\"”’')\]]*$", claim_text(source)) and pieces[-1][0].text.endswith("."):
+    if not rx.search(r"[.!?:][\"”’')\]]*$", claim_text(source)) and pieces[-1][0].text.endswith("."):
         # A list item or label without a full stop ("your insurance card") keeps it that way.
         piece, rules = pieces[-1]
         text = piece.text[:-1]
@@ -235,7 +236,7 @@ _PRONOUN_FIRST = re.compile(r"(?!It (?:is|was|has been|may be|can be|might be|se
 def _same_subject(part: str, whole: str) -> bool:
     """Tell whether the last part of a split goes on about what the whole sentence was about: its subject ("Eczema
     makes the skin dry" from "Eczema is a common condition that makes ..."), or "It"/"They" for it."""
-    if re.match(r"(?:(?:But|So|And|Also|Yet) )?(?:it|they)\b", part, re.I):
+    if rx.match(r"(?:(?:But|So|And|Also|Yet) )?(?:it|they)\b", part, re.I):
         return True
     said = [subject_of(t, head=True) for t in (part, whole)]
     return bool(said[0]) and said[0] == said[1]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
+from handouts.language import rx
 from handouts.language.grammar import has_verb, tells_what_to_do, verb_forms, words
-from handouts.language.lexicon import find_terms, protected_names
+from handouts.language.lexicon import find_terms, protected_names, uncap
 from handouts.language.meaning_guard import protected
 from handouts.language.clause_parse import subject_of
 from handouts.language.parse import KEPT, parse, parse_all
@@ -68,8 +69,8 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     pointing = {id(b) for sec in handout.sections for blk in sec.blocks for a, b in zip(blk.sentences, blk.sentences[1:])
                 if a.text.endswith("?")} | {
                 id(b) for sec in handout.sections for blk in sec.blocks for a, b in zip(blk.sentences, blk.sentences[1:])
-                if a.sources == b.sources and (re.search(r"\b(?:it|its|they|them|their)\b", b.text, re.I)
-                                               or re.match(r"(?:It|This|They|These)\b", a.text)
+                if a.sources == b.sources and (rx.search(r"\b(?:it|its|they|them|their)\b", b.text, re.I)
+                                               or rx.match(r"(?:It|This|They|These)\b", a.text)
                                                and not (protected(b.text).names or protected(b.text).numbers))}
     # "If you are pregnant, don't stop lithium; talk to your doctor": the "if" holds for every piece.
     first_piece: dict[tuple, Sentence] = {}
@@ -78,12 +79,12 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     # (and "Do not wait for a callback if you have vomiting ...; call 911": the call holds under that "if" too)
     # ("Give albuterol 6 to 8 puffs now ...; if your child is getting worse, call 911" under "Red zone": the second
     # piece holds after the first, in that zone; alone, it would say to call 911 for any worsening)
-    zoned = {id(x) for sec in handout.sections if re.search(r"\bzone\b", sec.heading, re.I) for x in sec.sentences}
+    zoned = {id(x) for sec in handout.sections if rx.search(r"\bzone\b", sec.heading, re.I) for x in sec.sentences}
     conditional = {id(x) for x in handout.sentences if first_piece[tuple(x.sources)] is not x and id(x) in zoned} | {
         id(x) for x in handout.sentences if first_piece[tuple(x.sources)] is not x
-                   and (re.match(r"(?:If|When|Unless|While|Before|After)\b", first_piece[tuple(x.sources)].text)
-                        or re.search(r"\b(?:if|unless)\b", first_piece[tuple(x.sources)].text)
-                        and not re.search(r"\b(?:if|when|unless)\b", x.text, re.I))}
+                   and (rx.match(r"(?:If|When|Unless|While|Before|After)\b", first_piece[tuple(x.sources)].text)
+                        or rx.search(r"\b(?:if|unless)\b", first_piece[tuple(x.sources)].text)
+                        and not rx.search(r"\b(?:if|when|unless)\b", x.text, re.I))}
     # "Do not give more than 4 doses in 24 hours." under "Ibuprofen": a limit that names no medicine is
     # ambiguous in a handout about several.
     several = len({n for x in handout.sentences for n in protected(x.text).names}) > 1
@@ -91,20 +92,20 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     # ("Do not go into a waiting room if you think you may have measles" says its own condition: it may go; "...
     # do not take aspirin unless the dispatcher tells you to" says only when not to take aspirin.)
     under_condition = {id(x) for sec in handout.sections if _CONDITIONAL_HEADING.search(sec.heading)
-                       for x in sec.sentences if not re.search(r"^(?:If|When)\b|\b(?<!even )(?:if|when) you\b", x.text)}
+                       for x in sec.sentences if not rx.search(r"^(?:If|When)\b|\b(?<!even )(?:if|when) you\b", x.text)}
     # "If you use more than you should" on a line of its own over "Contact your doctor ... right away, even if you feel
     # well.": a bare condition heads the text after it, as a heading would
     for sec in handout.sections:
         bare = False
         for blk in sec.blocks:
             if bare:
-                under_condition |= {id(x) for x in blk.sentences if not re.match(r"(?:If|When)\b", x.text)}
-            if len(blk.sentences) == 1 and re.match(r"(?:If|When|Unless)\b[^,.;:!?]*$", blk.sentences[0].text):
+                under_condition |= {id(x) for x in blk.sentences if not rx.match(r"(?:If|When)\b", x.text)}
+            if len(blk.sentences) == 1 and rx.match(r"(?:If|When|Unless)\b[^,.;:!?]*$", blk.sentences[0].text):
                 bare = True
     # "FIRST AID IF IT HAPPENS AGAIN: cool the burn ... Never use ice, butter, toothpaste or creams.": a paragraph led by
     # a label that sets a condition holds only then (alone, "never use creams" forbade the healed skin's moisturiser)
     under_condition |= {id(x) for sec in handout.sections for blk in sec.blocks if blk.sentences
-                        and re.match(r"(?!(?:GET|CALL|SEEK|GO|STOP|DO|TELL|CONTACT|SEE|RETURN|PHONE|RING|TAKE|USE|AVOID)\b)"
+                        and rx.match(r"(?!(?:GET|CALL|SEEK|GO|STOP|DO|TELL|CONTACT|SEE|RETURN|PHONE|RING|TAKE|USE|AVOID)\b)"
                                      r"[A-Z][A-Z ,'’-]{2,60}\b(?:IF|WHEN|UNLESS|IN CASE)\b[A-Z ,'’-]*:\s",
                                      (blk.sentences[0].sources or [blk.sentences[0].text])[0])
                         for x in blk.sentences}
@@ -129,10 +130,10 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     topic = topic_words(handout.meta.title)
     leaning = leaning_back(handout, topic)
     # "Some studies suggest that IF may help ...": an abbreviation the body spells out elsewhere ("(IF)").
-    spelled = {m.group(1) for s in handout.sentences for m in re.finditer(r"\(([A-Z]{2,6})\)", s.text)} \
-        - set(re.findall(r"\b[A-Z]{2,6}\b", handout.meta.title))  # "RSV" in a handout titled "... (RSV) ..." is known
+    spelled = {m.group(1) for s in handout.sentences for m in rx.finditer(r"\(([A-Z]{2,6})\)", s.text)} \
+        - set(rx.findall(r"\b[A-Z]{2,6}\b", handout.meta.title))  # "RSV" in a handout titled "... (RSV) ..." is known
     leaning |= {id(s) for s in handout.sentences
-                if any(re.search(rf"\b{a}\b", s.text) and f"({a})" not in s.text for a in spelled)}
+                if any(rx.search(rf"\b{a}\b", s.text) and f"({a})" not in s.text for a in spelled)}
     # "Have diabetes with complications" under "You are at higher risk if you:": a condition, not a step.
     condition_items = set()
     for sec in handout.sections:
@@ -144,7 +145,7 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
                                 or lead_in.startswith("Each line gives") or _NEGATING.search(lead_in)
                                 # ("It may be used to:" / "Treat high blood pressure ...": the item finishes the
                                 # lead-in's sentence; alone it reads as an order)
-                                or re.search(r"\bto:\s*$", lead_in)) \
+                                or rx.search(r"\bto:\s*$", lead_in)) \
                     or blk.kind == "numbered":  # (a table's row, "Tea or coffee: effect ...; wait 1 to 2 hours", is no point)
                 condition_items |= {id(x) for x in blk.sentences}
     # An item of a list set in under another item ("Avoid tampons for 48 hours" under "Small biopsies might be
@@ -152,7 +153,7 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     condition_items |= {id(x) for sec in handout.sections for blk in sec.blocks if blk.level for x in blk.sentences}
     # "Constipation, nausea and dark stools are common but not usually dangerous." under "What side effects should I
     # expect?": an answer that names nothing its question asks about says it only under the question.
-    leaning |= {id(x) for sec in handout.sections if re.match(r"(?:What|Which) .*\?$", sec.heading) for x in sec.sentences
+    leaning |= {id(x) for sec in handout.sections if rx.match(r"(?:What|Which) .*\?$", sec.heading) for x in sec.sentences
                 if not _says_what_to_do(x.text) and not content_words(x.text) & (content_words(sec.heading) | topic)}
     headed = topic.union(*(content_words(sec.heading) for sec in handout.sections))
     leaning |= {id(s) for s in handout.sentences if (m := _GENERIC_SUBJECT.match(s.text))
@@ -163,12 +164,12 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
                 for x in item[1:] if x.sources != item[0].sources}
     # A part of a form's ticked statement ("[ ] INCOMPLETE TREATMENT - ... come back, and a further treatment may be
     # needed."): "A further treatment may be needed." says of what only with its statement
-    leaning |= {id(x) for x in handout.sentences if any(re.match(r"\s*\[[ xX]?\]", t) for t in x.sources)}
+    leaning |= {id(x) for x in handout.sentences if any(rx.match(r"\s*\[[ xX]?\]", t) for t in x.sources)}
     candidates, from_lists, long_urgent = [], [], []
     # "Antibiotics, which can shorten illness ..., are usually reserved for ...": the aside split off after its main
     # sentence is background; in the box, alone, it would say the opposite of the point (take them).
     asides = {id(x) for x in handout.sentences if "split_which_clause" in x.rules and first_piece[tuple(x.sources)] is not x
-              and re.search(r"\b(?:only|reserved|not|never|unless|except|rarely|usually)\b", first_piece[tuple(x.sources)].text)}
+              and rx.search(r"\b(?:only|reserved|not|never|unless|except|rarely|usually)\b", first_piece[tuple(x.sources)].text)}
     # (only where the main sentence limits it: "Fentanyl, which is up to 50 times stronger than heroin, ..." may)
     for pos, s in enumerate(handout.sentences):
         if id(s) in asides:
@@ -181,8 +182,8 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
             continue
         if several and (_DOSE.search(s.text) or _MEDICINE.search(s.text)) and not protected(s.text).names:
             continue  # "Do not double the dose ...", "Return unused tablets ...": which medicine's?
-        if re.match(r"^(?:[A-Z][\w-]*)(?: [\w-]+){0,2} (?:also )?includes? ", s.text) and len(s.rules) > 0 \
-                or "split_such_as" in s.rules and re.search(r"\binclude", s.text):
+        if rx.match(r"^(?:[A-Z][\w-]*)(?: [\w-]+){0,2} (?:also )?includes? ", s.text) and len(s.rules) > 0 \
+                or "split_such_as" in s.rules and rx.search(r"\binclude", s.text):
             continue  # "Sleeping pills include zolpidem and diphenhydramine.": examples split off are detail
         if not _stands_alone(s):
             if _says_what_to_do(s.text) and _urgent(s.text) and _stands_alone(s, limit=URGENT_MAX_WORDS):
@@ -198,6 +199,7 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
             candidates.append(rank)
         elif instruction(s.text) and id(s) not in condition_items:
             from_lists.append(rank)  # a step that is a whole instruction, for a handout made only of lists
+    long_urgent += [(False, False, 0, pos, x) for pos, x in _warnings_led_in(handout, under_condition)]
     if len(candidates) < KEY_POINTS[0]:
         candidates += from_lists
     ranked = sorted(candidates, key=lambda c: c[:4])
@@ -219,6 +221,31 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     # ("Step 5 - Attend your follow-up appointments.": a step's number means nothing out of its steps)
     return [Sentence(_STEP_MARK.sub("", s.text), list(s.sources), list(s.rules) + ["key_point"], origin=s.origin)
             for *_, s in sorted(chosen, key=lambda c: c[3])]
+
+
+def _warnings_led_in(handout: Handout, under_condition: set[int]) -> list[tuple[int, Sentence]]:
+    """Return, for each list of warning signs led in by a call to act ("Return to the Children's Emergency Department,
+    or call 111, if:" / "your child has a temperature of 38C or above;" / ...), that call said with its first sign, and
+    where it stands: any one sign is enough to act on, so the call holds for the first (for a sheet whose only safety
+    instruction is such a list: in the box, the lead-in alone would lead into nothing)."""
+    out = []
+    for sec in handout.sections:
+        for before, blk in zip(sec.blocks, sec.blocks[1:]):
+            if not blk.is_list or blk.level or not before.sentences or not blk.items or not blk.items[0]:
+                continue
+            lead, sign = before.sentences[-1], blk.items[0][0]
+            if not rx.search(r"\bif(?: you(?: have| notice| develop| get)?| your (?:child|baby) (?:has|is|develops))?:$",
+                             lead.text) or id(lead) in under_condition or not _urgent(lead.text) \
+                    or not _says_what_to_do(lead.text) or len(blk.items[0]) > 1:
+                continue
+            said = rx.sub(r"(?:[;,.]|,? (?:or|and))$", "", sign.text.strip())
+            said = uncap(said)  # ("if you have:" / "A sudden, severe headache ...": "if you have a sudden ...")
+            point = Sentence(f"{lead.text[:-1].rstrip()} {said}.", [*lead.sources, *sign.sources],
+                             [r for r in (*lead.rules, *sign.rules) if r != LIST_RULE], origin=lead.origin)
+            if ":" not in said and _stands_alone(point, limit=URGENT_MAX_WORDS) and not rx.search(
+                    r"\b(?:it|its|they|them|their)\b", said, re.I):  # ("... that reaches its worst": whose, alone?)
+                out.append((handout.sentences.index(lead) if lead in handout.sentences else 0, point))
+    return out
 
 
 _STEP_MARK = re.compile(r"^(?:step|stage)\s+\d{1,2}\s*(?:[-–—:.)]|→|->)\s*(?=[A-Z])", re.I)
@@ -259,9 +286,11 @@ _POINTS_ELSEWHERE = (
     r"\b(?:this|that|these|those)\.$", r"\b(?:yours|theirs|ones)\b",
     r"\bthe (?:most|least) \w+\.$", r"\bthe (?:following|above)\b", r"^(?:For )?(?:[Oo]ther|[Aa]nother)\b",
     r"\bthe same (?!(?:time|day|night)\b)\w+(?! as\b)(?!\s\w+ as\b)", r"[\"“”]", r"___",
-    r"\b(?:the|these|those) (?:first|last|other|\w+ )?(?:\w+ )?(?:items?|points?|boxes|statements|steps)\b",  # "unless the
-    # first three items are true for you" (which items?)
-    r"\binstead\b(?! of\b)", r"\balso\b",  # "Call the clinic instead." (of what?), "Strips may also miss ..." (as what?)
+    r"\b(?:the|these|those) (?:first|last|other|\w+ )?(?:\w+ )?(?:items?|points?|boxes|statements|steps|rows?|columns?)\b",
+    # "unless the first three items are true for you" (which items?), "use the LOWER row" (of which table?)
+    r"\bitems? \(?[a-z0-9]\)", r"^If (?:affected|so|not)\b",  # "items (a) to (d) do not apply", "If affected, do not
+    # drive" (by what? the sentence before said)
+    r"\binstead\b(?! of\b)", r"\balso\b", r"\b(?:on the other hand|in contrast|by contrast|however|likewise|similarly)\b",  # "Call the clinic instead." (of what?), "Strips may also miss ..." (as what?)
     r"^(?:Do not|Don't) wait\b(?![^.]*\b(?:if|when|unless)\b)",  # "Do not wait for a call back ..." (when? the sentence before said)
     r"\bthe dose\b", r"\b(?:days|weeks|hours) before[,;.]",  # "the dose may need to be adjusted" (which?), "7 days before," (what?)
     r"\bagain\b", r"\brepeat\b",  # "Wait 30 seconds, shake again, and repeat": the steps before say what
@@ -314,9 +343,9 @@ def leaning_back(handout: Handout, topic: frozenset[str] = frozenset()) -> set[i
         for s in sec.sentences:
             named = {w for seen in before[-3:] for w in seen}
             # ("the upper right abdomen" is no "upper limit" said before: the thing is the noun after such words)
-            own = [content_words(m.group(1)) for m in re.finditer(rf"\bthe (?:{_PLACE_WORDS} )*([a-z][\w-]*)", s.text, re.I)]
+            own = [content_words(m.group(1)) for m in rx.finditer(rf"\bthe (?:{_PLACE_WORDS} )*([a-z][\w-]*)", s.text, re.I)]
             # "Do not change your schedule" after "Keep to your medicine schedule": which schedule the sentence before said.
-            own += [stems for m in re.finditer(_YOUR_THING, s.text)
+            own += [stems for m in rx.finditer(_YOUR_THING, s.text)
                     if not (stems := content_words(m.group(1))) & (_YOURS | topic)]
             if any(stems & named and not stems & _KNOWN for stems in own):
                 out.add(id(s))
@@ -344,7 +373,7 @@ _LABEL = re.compile(r"^(?:[A-Z]{2,}(?: [A-Z]{2,})*:|(?:Myths?|Facts?|Q|A|Questio
 
 def topic_words(title: str) -> frozenset[str]:
     """Return the content words of a handout's title that name its topic ("warfarin", "eczema", "chest", "pain")."""
-    return frozenset(w for w in content_words(title) if w not in _GENERIC_TITLE and not re.match(r"^[a-z]?\d+$", w))
+    return frozenset(w for w in content_words(title) if w not in _GENERIC_TITLE and not rx.match(r"^[a-z]?\d+$", w))
 
 
 def _names_its_topic(text: str, topic: frozenset[str], later_piece: bool = False) -> bool:
@@ -355,12 +384,12 @@ def _names_its_topic(text: str, topic: frozenset[str], later_piece: bool = False
     "Do not drive yourself." (when?): each needs the sentence or heading it came from. A point names a medicine or a
     defined term, a word of the handout's title, or it is an instruction that says when (its own "if ...").
     """
-    if _LABEL.match(text) or _THAT_POINTS_BACK.search(text) or re.search(r"\bif any\b", text) or _BARE_ASK.match(text):
+    if _LABEL.match(text) or _THAT_POINTS_BACK.search(text) or rx.search(r"\bif any\b", text) or _BARE_ASK.match(text):
         return False
     step = instruction(text)
     if len(text.split()) < 5 and not step:
         return False  # "Care is mainly supportive." (of what?); a short step may say all it needs ("Wash your hands often.")
-    if re.search(r"\b(?:it|its|they|them|their|those)\b", text, re.I) and not re.match(r"(?:It|They) (?:is|are|can|may)\b", text):
+    if rx.search(r"\b(?:it|its|they|them|their|those)\b", text, re.I) and not rx.match(r"(?:It|They) (?:is|are|can|may)\b", text):
         return False  # "Show a family member where it is kept": which thing?
     if step:
         said = content_words(text)
@@ -369,8 +398,8 @@ def _names_its_topic(text: str, topic: frozenset[str], later_piece: bool = False
         if later_piece and not _urgent(text):
             return False  # "...; if unusual behavior occurs, contact a clinician": which behavior the piece before said
         # "Do not refrigerate." (what?): a short step names its thing; "the X" must be one the reader knows.
-        return len(text.split()) >= 4 and (not re.search(r"\bthe (?!same\b)[a-z]", text)
-                                           or bool(re.search(r"\b(?:if|when|unless)\b", text)))
+        return len(text.split()) >= 4 and (not rx.search(r"\bthe (?!same\b)[a-z]", text)
+                                           or bool(rx.search(r"\b(?:if|when|unless)\b", text)))
     # A claim names its topic; a later piece of a split sentence names it in its subject: "No extra observation
     # time ... is needed for any vaccine" (cut from "People with an egg allergy can get any flu vaccine, and no
     # extra ...") is about observation time, for whom the piece before said.
@@ -391,26 +420,26 @@ def _stands_alone(s: Sentence, limit: int | None = None) -> bool:
     if len(s.text.split()) > limit or LIST_RULE in s.rules or not has_verb(s.text) or not whole(s.text):
         return False
     # No opening "But"/"This", no "this effect" or "them" pointing back.
-    if re.match(r"^(?:But|And|So|As a result|Also|This|These|That|It|They|Its|Their|In fact|Instead|Even so|(?:Only |Even )?[Tt]hen)\b",
+    if rx.match(r"^(?:But|And|So|As a result|Also|This|These|That|It|They|Its|Their|In fact|Instead|Even so|(?:Only |Even )?[Tt]hen)\b",
                 s.text) \
-            or re.search(r"\b(?:this|these|those)\s+(?!works?\b)[a-z]+", s.text, re.I) or _unnamed_pronoun(s.text):
+            or rx.search(r"\b(?:this|these|those)\s+(?!works?\b)[a-z]+", s.text, re.I) or _unnamed_pronoun(s.text):
         return False
     if s.text.endswith(":") or any(p.search(s.text) for p in _POINTS_ELSEWHERE) or _CONTACT_LINE.match(s.text):
         return False
     if _UNSAID_MEASURE.search(s.text) or _FORM_PARTS.search(s.text):
         return False
-    if re.search(r"\(TM\)|™|®|^Our [A-Z]", s.text):
+    if rx.search(r"\(TM\)|™|®|^Our [A-Z]", s.text):
         return False  # "Our ZincShield(TM) Lozenges deliver 13.3 mg ...": a seller's claim for its product, no point
-    if re.match(r"(?:Does|Is|Are|Was|Were|Has|Can|Could|May|Might|Will|Would|Should|Must)\s", s.text):
+    if rx.match(r"(?:Does|Is|Are|Was|Were|Has|Can|Could|May|Might|Will|Would|Should|Must)\s", s.text):
         return False  # "Does not replace clinical judgment.", "May cause drowsiness.": no subject, the heading's or a label's
-    if re.search(r"\b(?:I|my|me|I'm|I've)\b", s.text):
+    if rx.search(r"\b(?:I|my|me|I'm|I've)\b", s.text):
         return False  # "I understand the risks": a statement a patient signs on a form, not a point for the reader
     if _object_left_out(s.text):
         return False
-    if re.match(r"(?:box|table|figure|part|section|step|tier)\s+[A-Z0-9]{1,3}\b|(?:run|hosted|organi[sz]ed|sponsored|supported|"
+    if rx.match(r"(?:box|table|figure|part|section|step|tier)\s+[A-Z0-9]{1,3}\b|(?:run|hosted|organi[sz]ed|sponsored|supported|"
                 r"funded|led|facilitated)\s+(?:jointly\s+)?by\b", s.text, re.I):
         return False  # "BOX A: tetanus - ...": a part of the sheet, named; "Run jointly by ...": who runs it, a banner's line
-    if re.match(r"(?:The |Most |Common |Possible |Other )?(?:side effects|effects|risks|complications|symptoms)\b(?! of\b| from\b)",
+    if rx.match(r"(?:The |Most |Common |Possible |Other )?(?:side effects|effects|risks|complications|symptoms)\b(?! of\b| from\b)",
                 s.text, re.I) and not set(w.lower() for w in words(s.text)) & set(protected_names()):
         return False  # "Side effects such as nausea ... may happen": of what? (the medicine is named in the sentence before)
     if ": " in s.text and not whole(s.text.split(": ", 1)[1]):
@@ -418,8 +447,8 @@ def _stands_alone(s: Sentence, limit: int | None = None) -> bool:
     # An aside in brackets is detail (a brand name, an abbreviation or "(or your local emergency number)" is not);
     # a question is no point.
     # ("(call 911)" says how: no detail)
-    asides = [a for a in re.findall(r"\(([^()]*)\)", s.text) if not re.fullmatch(r"(?i)(?:call|dial|phone|text) (?:\d{3}|999|112)", a)]
-    return all(len(a.split()) <= 5 and not has_verb(a) and not re.search(r"\d|\b(?:for example|e\.g|such as|including)\b", a)
+    asides = [a for a in rx.findall(r"\(([^()]*)\)", s.text) if not rx.fullmatch(r"(?i)(?:call|dial|phone|text) (?:\d{3}|999|112)", a)]
+    return all(len(a.split()) <= 5 and not has_verb(a) and not rx.search(r"\d|\b(?:for example|e\.g|such as|including)\b", a)
                for a in asides) and not s.text.endswith("?") \
         and s.text.count("(") == s.text.count(")")  # "For emergencies, call 911 or 988.)": half of a note in brackets
 
@@ -456,16 +485,16 @@ _FOR_OTHERS = re.compile(rf"(?:^|: )(?:(?:advice|information|guidance|notes?|tip
 
 def _qualifies(after: str, sentence: str) -> bool:
     """Tell whether `after` limits `sentence`: a 'But ...' about the same thing, or pointing back to it."""
-    m = re.match(r"^(?:But|However|Yet|Still),? (.*)$", after)
+    m = rx.match(r"^(?:But|However|Yet|Still),? (.*)$", after)
     if not m:
         return False  # "But more people are turning to kratom" after "Withdrawal can be hard" moves on
-    return bool(re.match(r"(?:this|these|that|those|it|they)\b", m.group(1), re.I)
+    return bool(rx.match(r"(?:this|these|that|those|it|they)\b", m.group(1), re.I)
                 or content_words(m.group(1)) & content_words(sentence))
 
 
 def _limits(later: str, sentence: str) -> bool:
     """Tell whether a later 'But/So ...' cut from the same source sentence limits `sentence` (not moves on)."""
-    m = re.match(r"^(?:But|Yet|Unless|So),? (.*)$", later)
+    m = rx.match(r"^(?:But|Yet|Unless|So),? (.*)$", later)
     if not m:
         return False
     guarded = protected(m.group(1))
@@ -473,8 +502,8 @@ def _limits(later: str, sentence: str) -> bool:
     # side. "But more people are turning to kratom" after "Withdrawal can be hard": the text moves on.
     # ("But there is little published evidence of benefit ..." after "Clinics may charge $300 per infusion": what the
     # evidence says of it is the point)
-    return bool(guarded.negations or guarded.numbers or re.search(r"\b(?:it|they|this|these|others)\b", m.group(1), re.I)
-                or re.search(r"\b(?:little|few|limited|unclear|unknown|uncertain|evidence|studies|research)\b", m.group(1), re.I)
+    return bool(guarded.negations or guarded.numbers or rx.search(r"\b(?:it|they|this|these|others)\b", m.group(1), re.I)
+                or rx.search(r"\b(?:little|few|limited|unclear|unknown|uncertain|evidence|studies|research)\b", m.group(1), re.I)
                 or content_words(m.group(1)) & content_words(sentence))
 
 
@@ -483,7 +512,7 @@ def _says_what_to_do(sentence: str) -> bool:
     breath, ..., call 911."): the parse's main verb is an instruction's."""
     if tells_what_to_do(sentence):
         return True
-    if not re.match(r"(?:If|When|Unless|Before|After|While|Once|As soon as)\b", sentence):
+    if not rx.match(r"(?:If|When|Unless|Before|After|While|Once|As soon as)\b", sentence):
         return False
     if _CONDITION_THEN_ASK.match(sentence):
         return True  # (the parse may take the condition's verb for the sentence's: "If your chest pain is not better,
@@ -504,7 +533,7 @@ _EMERGENCY = re.compile(r"\b(?:911|999|112|emergency department|emergency room|E
 
 def _urgent(sentence: str) -> bool:
     """Tell whether an instruction is about safety: an emergency number, 'right away', or a 'never'/'do not'."""
-    return bool(re.search(r"\b(?:911|988|999|112|emergency|right away|immediately|poison|never|do not|don't|must not)\b",
+    return bool(rx.search(r"\b(?:911|988|999|112|emergency|right away|immediately|poison|never|do not|don't|must not)\b",
                           sentence, re.I))
 
 
@@ -526,7 +555,7 @@ def _unnamed_pronoun(sentence: str) -> bool:
 def pick_words_to_know(handout: Handout) -> list[Term]:
     """List the defined medical terms the plain handout uses, each once, from the lexicon data."""
     # 'Please avoid words like "relapse"' mentions a word the handout asks readers not to use: no definition.
-    text = re.sub(r'"[^"]*"|“[^”]*”', " ", " ".join(s.text for s in handout.sentences))
+    text = rx.sub(r'"[^"]*"|“[^”]*”', " ", " ".join(s.text for s in handout.sentences))
     # "Dopamine is a brain chemical ..." in the body already says what the word means: once is enough.
     defined = {m.group(1).lower() for s in handout.sentences if (m := DEFINITION.match(s.text))}
     return [Term(d.word, d.definition) for d in find_terms(text) if not defined & {f.lower() for f in d.forms}
@@ -537,9 +566,9 @@ def _own_threshold(d, text: str) -> bool:
     """Tell whether a definition that gives a number ("fever: ... 100.4 °F (38 °C) or more") meets a text that sets the
     term's number itself ("fever above 101 °F (38.3 °C)"): two thresholds side by side, the handout's own must rule."""
     unit = r"\s*(°\s?[FC]|%|mg/dL|mmol/L|mmHg)"
-    units = {u.replace(" ", "") for u in re.findall(rf"\d{unit}", d.definition)}
+    units = {u.replace(" ", "") for u in rx.findall(rf"\d{unit}", d.definition)}
     if not units:
         return False  # ("HbA1c: ... over the past 2 to 3 months": a number, no threshold)
     forms = "|".join(re.escape(f) for f in d.forms)
-    said = re.findall(rf"(?<![\w-])(?:{forms})(?![\w-])\W+(?:[a-z]+\W+){{0,3}}\d[\d.,]*{unit}", text, re.I)
+    said = rx.findall(rf"(?<![\w-])(?:{forms})(?![\w-])\W+(?:[a-z]+\W+){{0,3}}\d[\d.,]*{unit}", text, re.I)
     return bool(units & {u.replace(" ", "") for u in said})

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from handouts.language import rx
 from handouts.language.grammar import has_verb, noun_number, verb_forms
 from handouts.language.meaning_guard import protected
 from handouts.language.parse import parse, parse_all
@@ -59,7 +60,7 @@ def veto(rule, before: str, after: list[str], in_list_item: bool | str = False,
     if rule.kind not in STRUCTURAL:
         return None  # word swaps come from the checked lexicon; drop rules name what they drop
     new = [p for p in after if p not in before]
-    if item and len(after) > 1 and not rule.makes_list and not re.search(r"[.!?][\"”’')\]]*$", before.strip()):
+    if item and len(after) > 1 and not rule.makes_list and not rx.search(r"[.!?][\"”’')\]]*$", before.strip()):
         # "Patches, such as Evorel or Estradot, changed twice a week": a list item with no full stop is a thing or a
         # sign, not a sentence; its parts would be none either ("Patches changed twice a week" reads as the past).
         return "a list item with no full stop is no sentence, so its parts would not be"
@@ -81,42 +82,42 @@ def veto(rule, before: str, after: list[str], in_list_item: bool | str = False,
 
 def sales_year(rule_name: str, item: str) -> bool:
     """Tell whether a lost item is a sales line's year ("the Best Melatonin Supplements of 2024"): no claim to keep."""
-    return rule_name == "drop_promotion" and bool(re.fullmatch(r"number '(?:19|20)\d\d'", item))
+    return rule_name == "drop_promotion" and bool(rx.fullmatch(r"number '(?:19|20)\d\d'", item))
 
 
 def sales_offer(rule_name: str, item: str, sentence: str) -> bool:
     """Tell whether a lost item is a sales offer's product or discount ("Shop our favorites: KetoStix Pro urine strips
     (20% off with code SUGARFREE20) | ..."): no claim to keep."""
     return rule_name == "drop_promotion" and item.startswith(("number", "name")) \
-        and bool(re.search(r"\b(?:\d+% off|(?:discount|promo|coupon)? ?code [A-Z0-9]{4,}|shop our)\b", sentence, re.I))
+        and bool(rx.search(r"\b(?:\d+% off|(?:discount|promo|coupon)? ?code [A-Z0-9]{4,}|shop our)\b", sentence, re.I))
 
 
 def whole(text: str) -> bool:
     """Tell whether a text is a whole sentence: a subject and a finite verb, an instruction, a question or a lead-in."""
     text = text.strip()
-    if re.match(r"(?:But|So|And|Also,?|Yet) \S+ \S", text):
+    if rx.match(r"(?:But|So|And|Also,?|Yet) \S+ \S", text):
         text = cap(text.split(None, 1)[1])  # "So sudden changes ... can change your INR.": the parser may read "So sudden" as one phrase
     if text.endswith((":", "?")) or len(text.split()) < 2:
         return text.endswith((":", "?"))
     # "Throwing up, abdominal pain, or rapid breathing ... need urgent care": the plain words for vomiting head a
     # list of nouns, a gerund the parser takes for the sentence's verb
-    text = re.sub(r"^Throwing up\b", "Vomiting", text)
-    if re.match(r"(?:Which|Whom|Whose)\b", text):
+    text = rx.sub(r"^Throwing up\b", "Vomiting", text)
+    if rx.match(r"(?:Which|Whom|Whose)\b", text):
         return False  # "Which may or may not look like ...": a "which" clause cut from its noun (a question ends in "?")
-    if re.search(r"\b(?:and|or|but),\s+(?:when|if|unless|where|while|because)\b[^,]*[.!?]?$", text):
+    if rx.search(r"\b(?:and|or|but),\s+(?:when|if|unless|where|while|because)\b[^,]*[.!?]?$", text):
         return False  # "... a film (Belbuca) or, when opioid use disorder is present.": the "or" joins nothing
-    stranded = re.match(r"([^,]+), (?:and|or) \w", text)
+    stranded = rx.match(r"([^,]+), (?:and|or) \w", text)
     if stranded and len(stranded.group(1).split()) <= 6 and not has_verb(stranded.group(1)) \
-            and not re.match(r"(?:In|On|At|For|After|Before|During|With|Without|By|If|When|Yes|No)\b", stranded.group(1)):
+            and not rx.match(r"(?:In|On|At|For|After|Before|During|With|Without|By|If|When|Yes|No)\b", stranded.group(1)):
         return False  # "Your heart rhythm, and a laboratory study also records ...": a list's last item cut from its list
-    last = re.search(r"\b(?:whereas|although|though|because(?! of))\b([^;:]*?)[.!?]?$", text)
+    last = rx.search(r"\b(?:whereas|although|though|because(?! of))\b([^;:]*?)[.!?]?$", text)
     if last and not has_verb(last.group(1)) and not any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBG", "VBN")
                                                           for t in parse(last.group(1).strip(" ,"))):
         return False  # "..., whereas coffee, tea, milk, calcium supplements.": the clause lost its verb to a split
     if _EXPLETIVE_SHELL.match(text):
         return False  # "It may be helpful." cut from "It may be helpful, although ..., to follow a low-fat diet"
-    second = re.search(r"\b(?:and|or|but),? (?:that|which|who) ", text)
-    if second and not re.search(r"\b(?:that|which|who)\b", text[:second.start()]):
+    second = rx.search(r"\b(?:and|or|but),? (?:that|which|who) ", text)
+    if second and not rx.search(r"\b(?:that|which|who)\b", text[:second.start()]):
         return False  # "... was first found in 1937 and that has since become ...": a "that" cut from its first half
     if ";" in text:
         # "For adults aged 60 to 74 who are at risk; in 2025 this was extended ...": each part must be whole.
@@ -214,7 +215,7 @@ def instruction(text: str) -> bool:
     """Tell whether a sentence is an instruction ("Do not stop it.", "If it bleeds, press on it.")."""
     if text.split()[0].lower() in ("don't", "never", "please"):
         return True
-    cond = re.match(r"(?:If|When|Unless|While|Before|After|As soon as)\b[^,]*,\s*(?:then\s+)?(\w+)", text)
+    cond = rx.match(r"(?:If|When|Unless|While|Before|After|As soon as)\b[^,]*,\s*(?:then\s+)?(\w+)", text)
     if cond and (base_verb(cond.group(1)) or cond.group(1).lower() in ("don't", "never")) \
             and cond.group(1).lower() not in ("be", "have", "do") and text[cond.start(1) - 2:cond.start(1)].strip() in (",", ""):
         return True  # "If a baby has pauses in breathing or turns blue, call 911.": the parser may hang "call" elsewhere
@@ -291,9 +292,9 @@ def points_astray(piece: str, previous: str, before: str) -> str | None:
     """Return why a new sentence's opening "This"/"It"/"They" may point at the wrong thing (None: it points at one)."""
     words = piece.split()
     first = words[0].lower().strip(",")
-    if first not in POINTERS or re.search(r"(?:^|[;:.]\s+)" + re.escape(" ".join(words[:2])), before, re.I):
+    if first not in POINTERS or rx.search(r"(?:^|[;:.]\s+)" + re.escape(" ".join(words[:2])), before, re.I):
         return None  # not new: the source starts a sentence or a clause after a semicolon so itself
-    if re.search(r", (?:and|but|so) (?:it|they)\b", piece):
+    if rx.search(r", (?:and|but|so) (?:it|they)\b", piece):
         # "This might lead to low blood sugar, and it may worsen ...": which is "it", the "This" or what it stood for?
         return f"'{words[0]}' and a later 'it' or 'they' could point at different things in '{piece}'"
     doc = parse(piece)
@@ -306,7 +307,7 @@ def points_astray(piece: str, previous: str, before: str) -> str | None:
             return None
         return f"'{head.text} {noun.text}' names nothing said in '{previous}'"
     if first in ("this", "that"):
-        if piece.lower().startswith("this is because") and not re.match(r"(?:But|So|And|Or|Also)\b", previous):
+        if piece.lower().startswith("this is because") and not rx.match(r"(?:But|So|And|Or|Also)\b", previous):
             told = _one_statement(previous, reason=True)  # a reason explains the whole sentence before
         else:
             # "This" stands for the event the sentence before tells: one event, told as a plain statement.
@@ -414,7 +415,7 @@ def condition_moved(before: str, after: list[str]) -> str | None:
         return None
     doc = parse(before)
     first = next((t for t in doc if not t.is_punct), None)
-    own = all(re.match(r"(?:But |So |And )?(?:if|unless|when)\b", p, re.I) for p in after[1:])
+    own = all(rx.match(r"(?:But |So |And )?(?:if|unless|when)\b", p, re.I) for p in after[1:])
     if first is not None and first.lower_ in ("if", "unless") and first.dep_ == "mark" and not (
             _restated(before, after) or own):
         # "If you miss a dose, take it ...; if it is the next day, skip it": a part with a condition of its own stands.

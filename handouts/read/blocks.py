@@ -7,6 +7,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from handouts.language import rx
+from handouts.language.sentences import without_citations
 from handouts.language.grammar import has_verb, verb_forms
 from handouts.language.lexicon import uncap
 
@@ -76,7 +78,7 @@ def form_boxes(text: str) -> str:
     lines = []
     for line in text.split("\n"):
         if "■" in line and any(c in line for c in _EMPTY_BOXES):  # a bullet elsewhere; here the ticked box
-            line = re.sub(r"■(?=(\S?))", lambda m: "[x]" + (" " if m.group(1) else ""), line)
+            line = rx.sub(r"■(?=(\S?))", lambda m: "[x]" + (" " if m.group(1) else ""), line)
         lines.append(_BOX.sub(_box, line))
     return "\n".join(lines)
 
@@ -130,7 +132,7 @@ def unquote(text: str) -> tuple[str, bool]:
 
 def sentence_end(text: str) -> str:
     """Return text ending with a full stop (a list item often has none)."""
-    return text if re.search(r"[.!?:]$", text) else text + "."
+    return text if rx.search(r"[.!?:]$", text) else text + "."
 
 
 def nested_item(parent: str, text: str, outer_kind: str) -> str:
@@ -140,7 +142,7 @@ def nested_item(parent: str, text: str, outer_kind: str) -> str:
     Bullets under "Ibuprofen (Advil, Motrin)" are about ibuprofen: flattened, they would not say so.
     ("Weeks 1 to 4: 0.25 mg once a week" has its colon: a note under it follows a full stop.)"""
     # (A step named, not said: "Wrist extensor stretch (2 to 3 times daily)" over its steps a. to c.)
-    heading_like = (outer_kind == "bullets" or not has_verb(parent)) and not re.search(r"[.!?:;]$", parent) \
+    heading_like = (outer_kind == "bullets" or not has_verb(parent)) and not rx.search(r"[.!?:;]$", parent) \
         and ":" not in parent
     joint = f"{parent}:" if heading_like else sentence_end(parent)
     return f"{joint} {sentence_end(text)}"
@@ -165,6 +167,16 @@ class _Item:
     text: str
     kind: str  # the kind of the list the item sits in
     children: list["_Item"] = field(default_factory=list)
+    after: list[str] = field(default_factory=list)  # its text that comes after the items set in under it
+
+
+def starred_run(text: str) -> list[str]:
+    """Return the names of a run of three or more short names parted by stars or dots ("ARBs * NSAIDs * Metformin");
+    [] if the text is no such run."""
+    parts = [p.strip() for p in rx.split(r"\s+[*•·]\s+", text)]
+    if len(parts) >= 3 and all(0 < len(p.split()) <= 4 and not rx.search(r"[.!?:\[\]|]", p) for p in parts):
+        return parts
+    return []
 
 
 def list_blocks(entries: list[tuple[int, str, str]], line: int = 0) -> list[RawBlock]:
@@ -178,9 +190,19 @@ def list_blocks(entries: list[tuple[int, str, str]], line: int = 0) -> list[RawB
     """
     roots: list[_Item] = []
     open_items: list[tuple[int, _Item]] = []  # the items the next one may sit in, outermost first
+    # "- Sulfonylureas * ACE inhibitors * Diuretics": a run of names is an item each
+    entries = [(depth, kind, name) for depth, kind, text in entries
+               for name in (kind == "bullets" and starred_run(list_item(text)) or [text])]
     for depth, kind, text in entries:
         if not text.strip():
             continue  # an item that only holds a list: its items take its place
+        if kind == "after":  # the item's text after its list ("pharmacy:" / "- terbinafine ..." / "Keep using it ...")
+            while open_items and open_items[-1][0] > depth:
+                open_items.pop()
+            if open_items:
+                open_items[-1][1].after.append(text)
+                continue
+            kind = "bullets"
         while open_items and open_items[-1][0] >= depth:
             open_items.pop()
         item = _Item(text, kind)
@@ -193,7 +215,13 @@ def _laid_out(items: list[_Item], line: int, depth: int = 0) -> list[RawBlock]:
     kind = items[0].kind
     out = [RawBlock(kind, [], line, depth=depth)]
     for item in items:
-        if not item.children:
+        if item.after:
+            # "1. Body - usually treated with a cream from a pharmacy:" / "- terbinafine ..." / "Keep using it ...": its
+            # list said in it, then the rest of it, in order (set in, the list's lead-in ran on into the rest, and the
+            # list hung under the item's last sentence)
+            said = _run_in(_lead_in(item.text), item.children) if item.children else list_item(item.text)
+            out[-1].texts.append(" ".join([said, *item.after]))
+        elif not item.children:
             out[-1].texts.append(list_item(item.text))
         elif not _keeps_its_list(item) and (len(item.children) == 1 or depth):
             # One note under an item is said in it ("Rinse the cut. Use cool water."); several stay a list set in
@@ -254,8 +282,8 @@ def _is_note(text: str) -> bool:
 
 def _lead_in(text: str) -> str:
     """Return an item as the lead-in of the list under it: "Ibuprofen (Advil, Motrin)" -> "...(Advil, Motrin):"."""
-    text = list_item(text)
-    if re.search(r"[.!?:][\"”’')\]]*$", text):
+    text = without_citations(list_item(text))  # ("... tablets or liquid medicine:3": its colon is its last)
+    if rx.search(r"[.!?:][\"”’')\]]*$", text):
         return text
     # "Weeks 1 to 4: 0.25 mg once a week" has its colon: the notes under it follow a full stop.
     return sentence_end(text) if ":" in text else f"{text}:"
@@ -320,7 +348,7 @@ def table_blocks(rows: list[list[str]], line: int = 0) -> list[RawBlock]:
                 out += [RawBlock("paragraph", [f"{name.rstrip(':')}:"], line),
                         RawBlock("bullets", said, line, levels=[(0, "bullets")] * len(said), table=True)]
         return out
-    if rows and len(rows) > 1 and all(c.isupper() for c in rows[0] if re.search(r"[A-Za-z]", c)):
+    if rows and len(rows) > 1 and all(c.isupper() for c in rows[0] if rx.search(r"[A-Za-z]", c)):
         # "RESULT   DOB VALUE   WHAT IT USUALLY MEANS": a header in capitals is said in small letters, its
         # abbreviations kept ("DOB value")
         rows = [[_said_small(c) for c in rows[0]], *rows[1:]]
@@ -330,16 +358,16 @@ def table_blocks(rows: list[list[str]], line: int = 0) -> list[RawBlock]:
     header = [c.strip() for c in rows[0]] if len(rows) > 1 else []
     named = [c for c in header if c]
     blocks = []
-    if len(named) >= 2 and all(len(c.split()) <= 6 and not re.search(r"[.!?]$", c) and re.search(r"[^\W\d_]", c)
+    if len(named) >= 2 and all(len(c.split()) <= 6 and not rx.search(r"[.!?]$", c) and rx.search(r"[^\W\d_]", c)
                                for c in named):  # a header of numbers names no column ("| 1 | 2 |"): no lead-in
         # A sentence, not a row of labels: "Each line gives the symptom and what you can do:".
-        names = [re.sub(r"[*†‡:]+$", "", c) for c in named]  # (a note's mark on a column is said with its rows)
+        names = [rx.sub(r"[*†‡:]+$", "", c) for c in named]  # (a note's mark on a column is said with its rows)
         # A column named by words that need their cell ("Divided into", "Confirm with a venous test within") or by a
         # condition ("If you smoke:") is quoted: "... and divided into:", "the if you smoke" were no sentence.
-        said = [f'"{_lower(c)}"' if re.search(r"\b(?:into|within|to|for|of|by|with|per|from)$", c, re.I)
-                or re.match(r"(?:if|when|unless)\s+(?:you|your|the|a|an|he|she|they|it|we|there)\b", c, re.I)
+        said = [f'"{_lower(c)}"' if rx.search(r"\b(?:into|within|to|for|of|by|with|per|from)$", c, re.I)
+                or rx.match(r"(?:if|when|unless)\s+(?:you|your|the|a|an|he|she|they|it|we|there)\b", c, re.I)
                 else _lower(c) for c in names]
-        the = "" if re.match(r"(?:who|what|when|where|which|how)\b|\"", said[0], re.I) else "the "  # not "the who"
+        the = "" if rx.match(r"(?:who|what|when|where|which|how)\b|\"", said[0], re.I) else "the "  # not "the who"
         lead = f"Each line gives {the}" + ", ".join(said[:-1]) + f" and {said[-1]}:"
         if not header[0] and not the.strip() == "" and len(named) == len(header) - 1:
             # "|  | HEAT EXHAUSTION | HEAT STROKE |": the rows' names are unnamed, the columns are the things compared
@@ -356,7 +384,7 @@ _SHORT_WORDS = {"a", "an", "the", "it", "is", "of", "to", "in", "on", "at", "by"
 def _contrasted(first: str, second: str) -> bool:
     """Tell whether two columns' names are opposites, each a list's name ("NORMAL" / "NOT NORMAL", "DO" / "DON'T",
     "Safe" / "Not safe", "Do" / "Avoid")."""
-    a, b = (re.split(r"\s+[-–—:(]|\s*[-–—:(]\s", x.strip().lower(), maxsplit=1)[0].strip() for x in (first, second))
+    a, b = (rx.split(r"\s+[-–—:(]|\s*[-–—:(]\s", x.strip().lower(), maxsplit=1)[0].strip() for x in (first, second))
     return bool(a) and (b in (f"not {a}", f"un{a}", f"non-{a}", f"{a}n't") or (a, b) in {
         ("do", "don't"), ("do", "do not"), ("dos", "don'ts"), ("do", "avoid"), ("safe", "unsafe"), ("ok", "not ok"),
         ("normal", "abnormal"), ("expected", "not expected"), ("usual", "unusual"), ("yes", "no")} and a != "yes")
@@ -382,7 +410,7 @@ def _questions_ticked(rows: list[list[str]]) -> list[str]:
     asked = []
     for r in rows[1:]:
         said = [c for c in r[:-2] if c]
-        if said and re.fullmatch(r"\d{1,2}[a-z]?", said[0]):
+        if said and rx.fullmatch(r"\d{1,2}[a-z]?", said[0]):
             said = [f"{said[0]}. {' '.join(said[1:])}"]
         boxes = [c.strip() or "[ ]" for c in r[-2:]]
         asked.append(f"{' '.join(said)} {boxes[0]} Yes {boxes[1]} No")
@@ -392,7 +420,7 @@ def _questions_ticked(rows: list[list[str]]) -> list[str]:
 def _lower(header: str) -> str:
     """Return a column's name in lower case inside a sentence, keeping abbreviations ("LDL reduction", "vitamin K")."""
     return " ".join(w if len(w) > 1 and w.isupper() or len(w) == 1 and w.isupper() and i
-                    or re.search(r"[A-Z]", w[1:]) else w.lower()  # (and a unit's case: "160 mg/5 mL")
+                    or rx.search(r"[A-Z]", w[1:]) else w.lower()  # (and a unit's case: "160 mg/5 mL")
                     for i, w in enumerate(header.split()))
 
 
@@ -404,8 +432,8 @@ def _numbers_column_dropped(rows: list[list[str]]) -> list[list[str]]:
     jump ... |"): the order says it."""
     # (only a table of statements: questions keep their numbers, which a form may name: "any YES in Q1-Q3")
     if rows and len(rows[0]) > 2 and rows[0][0].strip() in ("#", "No.", "No") \
-            and all(re.fullmatch(r"\d{1,3}\.?", r[0].strip()) for r in rows[1:] if r) \
-            and all(re.search(r"[.!][\d¹²³⁴⁵⁶⁷⁸⁹⁰,]*$", c) for r in rows[1:] for c in r[1:] if c):
+            and all(rx.fullmatch(r"\d{1,3}\.?", r[0].strip()) for r in rows[1:] if r) \
+            and all(rx.search(r"[.!][\d¹²³⁴⁵⁶⁷⁸⁹⁰,]*$", c) for r in rows[1:] for c in r[1:] if c):
         return [r[1:] for r in rows]
     return rows
 
@@ -415,29 +443,32 @@ def table_rows(rows: list[list[str]]) -> list[str]:
     if len(rows) < 2:
         return [" ".join(c for c in row if c) for row in rows if any(row)]
     rows = _numbers_column_dropped(rows)
+    if all(r and rx.match(r"(?:o|[-*•])\s+\S", r[0]) for r in rows[1:] if r and r[0]):
+        # "o Bloating, wind, cramping   Common - most patients": the first column's bullets are marks, no words
+        rows = [rows[0]] + [[rx.sub(r"^(?:o|[-*•])\s+", "", r[0]), *r[1:]] if r else r for r in rows[1:]]
     header, out = rows[0], []
     # A cell of dashes ("--" under "Midday" on day 1) says the column has nothing that day: no cell.
-    rows = [header] + [[c if not re.fullmatch(r"[-–—]+", c.strip()) else "" for c in row] for row in rows[1:]]
+    rows = [header] + [[c if not rx.fullmatch(r"[-–—]+", c.strip()) else "" for c in row] for row in rows[1:]]
     for row in rows[1:]:
-        if row and row[0] and header[0] and all(not c or re.search(r"[.!?][\d¹²³⁴⁵⁶⁷⁸⁹⁰,]*$", c) for c in row):
+        if row and row[0] and header[0] and all(not c or rx.search(r"[.!?][\d¹²³⁴⁵⁶⁷⁸⁹⁰,]*$", c) for c in row):
             # "Lice can jump or fly ..." | "Lice cannot jump or fly; ...": sentences under their columns' names, each
             # said after its name ("Myth: ... Fact: ..."; run on, the second read as the first's last words)
             out.append(" ".join(f"{_lower(h)[:1].upper()}{_lower(h)[1:]}: {c}" for h, c in zip(header, row) if c))
             continue
         # A header that asks ("How often") is answered by its cell ("Every 4 weeks"): say only the answer.
         # (Not one that hedges: "What a result outside the range may suggest" keeps its "may" with the answer.)
-        pairs = [c if not h else uncap(c) if re.match(r"(?:how|when|what|where|who|which)\b", h, re.I) and not _HEDGED.search(h)
-                 else f"{uncap(h)}: {c}" if re.search(r"\d", h) or _HEDGED.search(h)  # "acetaminophen 160 mg/5 mL: 2.5 mL"
+        pairs = [c if not h else uncap(c) if rx.match(r"(?:how|when|what|where|who|which)\b", h, re.I) and not _HEDGED.search(h)
+                 else f"{uncap(h)}: {c}" if rx.search(r"\d", h) or _HEDGED.search(h)  # "acetaminophen 160 mg/5 mL: 2.5 mL"
 
                  # (a cell that says its own verb: "Stop before test" / "may be continued, but not on test morning")
-                 else f"{_lower(h)}: {uncap(c)}" if re.match(r"(?:may|might|can|could|should|must)\b", c, re.I)
+                 else f"{_lower(h)}: {uncap(c)}" if rx.match(r"(?:may|might|can|could|should|must)\b", c, re.I)
                  else f"{_lower(h)} {uncap(c)}" for h, c in zip(header[1:], row[1:]) if c]
         if 2 <= len([c for c in row]) < len(header) and all(row):
             # "| Water temperature | no higher than 40°C |" under three columns: a cell that spans the columns left holds
             # for each of them; named by the first, it had held for chlorine systems only
             pairs = [uncap(c) for c in row[1:]]
         label = row[0] if row else ""
-        if re.fullmatch(r"(?:[<>≤≥]=?\s*)?[\d.,]+(?:\s*(?:to|-|–)\s*[\d.,]+)?(?: onwards?| and (?:on|after|over|up))?", label) \
+        if rx.fullmatch(r"(?:[<>≤≥]=?\s*)?[\d.,]+(?:\s*(?:to|-|–)\s*[\d.,]+)?(?: onwards?| and (?:on|after|over|up))?", label) \
                 and header[0]:  # (and "< 3.5", "≥ 70": "BLL (µg/dL) < 3.5")
             label = f"{header[0]} {label}"  # "4 to 28" alone has lost its unit: "Weeks of pregnancy 4 to 28"
         out.append(f"{label}: {'; '.join(pairs)}" if label and pairs else " ".join(c for c in row if c))

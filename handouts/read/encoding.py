@@ -5,10 +5,10 @@ encoding reads cleanly, differently, is refused with the line where they part.""
 from __future__ import annotations
 
 import codecs
-import re
 import unicodedata
 
 from handouts.errors import SourceError
+from handouts.language import rx
 
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),  # before UTF-16: FF FE begins both
          (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -45,7 +45,7 @@ def decode_text(raw: bytes, path) -> tuple[str, list[str]]:
 def _name(codec: str) -> str:
     """Return the everyday name of an encoding ('cp1252' -> 'Windows-1252')."""
     canonical = codecs.lookup(codec).name
-    return _NAMES.get(canonical) or re.sub(r"^CP(125\d)$", r"Windows-\1", canonical.upper())
+    return _NAMES.get(canonical) or rx.sub(r"^CP(125\d)$", r"Windows-\1", canonical.upper())
 
 
 def _declared_encoding(raw: bytes, path) -> str | None:
@@ -110,7 +110,7 @@ def _guess(raw: bytes, path) -> str:
 
 def _odd_places(text: str) -> list[int]:
     """Return where the text reads as a wrong guess would (see `_is_odd`)."""
-    return [m.start() for m in re.finditer(r"[^\x00-\x7f]", text) if _is_odd(text, m.start())]
+    return [m.start() for m in rx.finditer(r"[^\x00-\x7f]", text) if _is_odd(text, m.start())]
 
 
 def _is_odd(text: str, i: int) -> bool:

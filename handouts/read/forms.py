@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from handouts.language import rx
 from handouts.read.blocks import RawBlock
 from handouts.read.line_shape import in_capitals, CONTACT, ends_sentence, PHONE, title_like
 
@@ -31,7 +32,7 @@ def label_lines(blocks: list[RawBlock]) -> list[RawBlock]:
             continue
         if consent and signing_line(b):
             # "Patient / legal guardian signature: ____   Date: ____   Time: ____": the form's signing, kept
-            fields = [_blanked(f) for f in re.split(r"(?:\s{2,}|(?<=_)\s+)(?=[A-Z][\w' /()#-]{0,30}:)", b.texts[0]) if f.strip()]
+            fields = [_blanked(f) for f in rx.split(r"(?:\s{2,}|(?<=_)\s+)(?=[A-Z][\w' /()#-]{0,30}:)", b.texts[0]) if f.strip()]
             said = "".join(f if not k else (" " if ends_sentence(fields[k - 1]) else "; ") + f  # ("... ability. Signature:")
                            for k, f in enumerate(fields))
             if out and out[-1].kind == "bullets" and not out[-1].table and BLANK in out[-1].texts[-1]:
@@ -40,7 +41,7 @@ def label_lines(blocks: list[RawBlock]) -> list[RawBlock]:
             else:
                 out.append(RawBlock("bullets", [said], b.line, levels=[(0, "bullets")]))
             continue
-        if b.kind == "paragraph" and re.fullmatch(r"\(.*\)", b.texts[0]) and out and out[-1].kind == "bullets" \
+        if b.kind == "paragraph" and rx.fullmatch(r"\(.*\)", b.texts[0]) and out and out[-1].kind == "bullets" \
                 and not out[-1].table and LABEL_LINE.match(out[-1].texts[-1]):
             # "General surgery clinic: in 2-4 weeks" / "   (to discuss interval laparoscopic cholecystectomy ...)":
             # the note in brackets set in under a field is the field's
@@ -70,13 +71,13 @@ def label_lines(blocks: list[RawBlock]) -> list[RawBlock]:
                 out.append(RawBlock("bullets", said, b.line, levels=[(0, "bullets")]))
             continue
         # Fields part at wide gaps, and after a blank ("Patient name: ____ DOB: ____").
-        fields = [f.strip() for f in re.split(r"\s{3,}|(?<=__)\s+(?=[A-Z][\w' /]{0,30}:)", b.texts[0]) if f.strip()]
+        fields = [f.strip() for f in rx.split(r"\s{3,}|(?<=__)\s+(?=[A-Z][\w' /]{0,30}:)", b.texts[0]) if f.strip()]
         # Label lines one under another ("Facilitator: Dana Whitfield, LCSW" / "MS Nurse Specialist: ..." / "Email:
         # ..."): a block of fields, even where a value reads like a title; headings do not come in runs like that.
         run = _in_field_run(blocks, i)
         labelled = [f for f in fields if (m := LABEL_LINE.match(f)) and (run or
-            "__" in f or not title_like(m.group(2).split()) and len(m.group(2).split()) >= 2 or re.search(r"\d", m.group(2)))]
-        if all(re.fullmatch(r"[^:_]+:\s*_+[_/ ]*|\[[ xX]\]\s*[\w ]{1,30}", f) for f in fields) \
+            "__" in f or not title_like(m.group(2).split()) and len(m.group(2).split()) >= 2 or rx.search(r"\d", m.group(2)))]
+        if all(rx.fullmatch(r"[^:_]+:\s*_+[_/ ]*|\[[ xX]\]\s*[\w ]{1,30}", f) for f in fields) \
                 and any(_PATIENT_FIELD.search(f.split(":")[0]) for f in fields if ":" in f):
             # "Patient name: ____   Date of birth: ____/____   Chart #: ____": who the patient is, blank ("Nurse: ____
             # [ ] Interpreter used   Language: ____": who saw them, and how)
@@ -86,7 +87,7 @@ def label_lines(blocks: list[RawBlock]) -> list[RawBlock]:
             out.append(RawBlock("paragraph", [b.texts[0]], b.line) if "__" in b.texts[0] else b)
             continue
         # A line with a name or a signature on it is the form's own furniture: its "Date: ____" goes with them.
-        furniture = any(re.match(r"[\w' ]*\b(?:name|signature|signed|witness)\b", f, re.I) and "__" in f for f in labelled)
+        furniture = any(rx.match(r"[\w' ]*\b(?:name|signature|signed|witness)\b", f, re.I) and "__" in f for f in labelled)
         said = []
         for t in (_filled(f, furniture, consent) for f in labelled):
             if t and said and t.endswith(BLANK) and t.count(BLANK) == 1 and ":" in t and len(t.split(":")[0].split()) <= 2:
@@ -105,14 +106,14 @@ def label_lines(blocks: list[RawBlock]) -> list[RawBlock]:
 
 def consent_form(blocks: list[RawBlock]) -> bool:
     """Tell whether a sheet is a consent form: the patient signs that they consent ("I consent to the procedure")."""
-    return any(re.search(r"\bI (?:hereby )?(?:\w+ )?(?:consent|agree|give (?:my )?(?:permission|consent))\b|"
+    return any(rx.search(r"\bI (?:hereby )?(?:\w+ )?(?:consent|agree|give (?:my )?(?:permission|consent))\b|"
                          r"\bconsent form\b", t, re.I) for b in blocks for t in b.texts)
 
 
 def signing_line(b: RawBlock) -> bool:
     """A line of a form where someone signs ("Patient signature: ____   Date: ____", "Witness: ____")."""
     return len(b.texts) == 1 and b.kind in ("heading", "paragraph") and "__" in b.texts[0] \
-        and any(_SIGNING_FIELD.search(label) for label in re.findall(r"([^:_]+):\s*(?:Dr\.?\s*)?_", b.texts[0]))
+        and any(_SIGNING_FIELD.search(label) for label in rx.findall(r"([^:_]+):\s*(?:Dr\.?\s*)?_", b.texts[0]))
 
 
 def _in_field_run(blocks: list[RawBlock], i: int) -> bool:
@@ -157,7 +158,7 @@ def _blanked(field: str, before_box: bool = True) -> str:
     """Return a field with each run of blanks ("______", "____/____/______") printed as one BLANK, spaces tidied
     (`before_box`: a blank before a tick box "[ ]" is one too)."""
     ahead = r"[A-Za-z(\[]" if before_box else r"[A-Za-z(]"
-    return re.sub(r"\s+", " ", re.sub(rf"_{{2,}}[_/:\s]*?(?=\s*(?:{ahead}|$))", BLANK + " ", field)).strip()
+    return rx.sub(r"\s+", " ", rx.sub(rf"_{{2,}}[_/:\s]*?(?=\s*(?:{ahead}|$))", BLANK + " ", field)).strip()
 
 
 def _filled(field: str, furniture: bool = False, consent: bool = False) -> str:
@@ -170,7 +171,7 @@ def _filled(field: str, furniture: bool = False, consent: bool = False) -> str:
     if not m or not m.group(2).strip():
         return ""
     # ("Seen by: ________, MD/PA": a blank and the letters after the name to come)
-    only_blank = not re.sub(r"\b(?:MD|DO|PA|PA-C|NP|RN|APRN|CNM|DDS)\b", "", re.sub(r"^(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?\s", "",
+    only_blank = not rx.sub(r"\b(?:MD|DO|PA|PA-C|NP|RN|APRN|CNM|DDS)\b", "", rx.sub(r"^(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?\s", "",
                                                                                    m.group(2)).replace(BLANK, "")).strip(" /:,_")
     if only_blank and (_PATIENT_FIELD.search(m.group(1)) or not consent and (furniture or _SIGNING_FIELD.search(m.group(1)))):
         return ""
@@ -179,4 +180,4 @@ def _filled(field: str, furniture: bool = False, consent: bool = False) -> str:
 
 def reads_as_content(line: str) -> bool:
     """Tell whether a short line read as a heading says something of its own (a time, a place, a number)."""
-    return bool(re.search(r"\d", line)) and not line.rstrip().endswith(("?", ":"))
+    return bool(rx.search(r"\d", line)) and not line.rstrip().endswith(("?", ":"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from handouts.language import rx
 from handouts.language.phrases import phrases
 
 _PROSE = re.compile(r"[.!?:][\"”’')\]]*$")  # a line that ends as a sentence does
@@ -28,14 +29,15 @@ def _matches(text: str, menu: bool = False) -> bool:
     if all(p and any(f.pattern.match(p) for f in furniture) for p in parts):
         return True
     # "Find a Doctor    Locations    MyChart Login", "By Jordan Ellery, MS  •  Medically reviewed by ..."
-    gapped = [p.strip() for p in re.split(r"\||\s+[·•]\s+|\s{2,}", text.strip())]
+    # ("Last updated: February 9, 2024  *  8 min read  *  [Share] [Pin]": parted by stars)
+    gapped = [p.strip() for p in rx.split(r"\||\s+[·•*]\s+|\s{2,}", text.strip())]
     if len(gapped) <= len(parts):
         return False
     matched = [bool(p) and any(f.pattern.match(p) for f in furniture) for p in gapped]
     # A site's menu bar: four links or more, most of them known ("Find a Doctor   Locations   Research   Careers"),
     # the rest short names of pages.
     return all(matched) or len(gapped) >= 4 and sum(matched) >= 0.6 * len(gapped) and all(
-        p and len(p.split()) <= 3 and p[0].isupper() and not re.search(r"(?<!\.\.)[.!?:;,]$", p) for p in gapped)  # ("Search...")
+        p and len(p.split()) <= 3 and p[0].isupper() and not rx.search(r"(?<!\.\.)[.!?:;,]$", p) for p in gapped)  # ("Search...")
 
 
 def is_furniture(text: str) -> bool:
@@ -63,26 +65,26 @@ def is_link_bar(text: str) -> bool:
     parts = [p.strip() for p in text.split("|")]
     # (a phone number is no link: "Nurse line (555) 418-6600 | Poison Control 1-800-222-1222" is a sheet's contacts)
     # (a link may be a question: "What is L-theanine? | Benefits | FAQ")
-    return len(parts) >= 2 and all(p and len(p.split()) <= _LINK_WORDS and not re.search(r"[.!:;,]$", p)
-                                   and not re.search(r"\d{3}\D{0,2}\d{4}", p) for p in parts)
+    return len(parts) >= 2 and all(p and len(p.split()) <= _LINK_WORDS and not rx.search(r"[.!:;,]$", p)
+                                   and not rx.search(r"\d{3}\D{0,2}\d{4}", p) for p in parts)
 
 
 def _link_title(text: str) -> bool:
     """A link to another page, listed under 'Related pages': a title ("Ashwagandha for Stress: Hype or Help?")."""
-    return all(len(p.split()) <= _LINK_WORDS + 2 and not re.search(r"[.!:;,][\"”’')\]]*$", p.strip())
+    return all(len(p.split()) <= _LINK_WORDS + 2 and not rx.search(r"[.!:;,][\"”’')\]]*$", p.strip())
                for p in text.split("|"))
 
 
 def is_menu_bar(text: str) -> bool:
     """A row of a site menu's links set apart by wide gaps ("Conditions & Treatments   Services   Research   About Us"):
     three or more short capitalised names, none ending as a sentence (only in a run of menu lines: `page_furniture`)."""
-    parts = [p.strip() for p in re.split(r"\||\s+[·•]\s+|\s{2,}", text.strip()) if p.strip()]
-    return len(parts) >= 3 and all(len(p.split()) <= 3 and p[0].isupper() and not re.search(r"[.!?:;,]$", p) for p in parts)
+    parts = [p.strip() for p in rx.split(r"\||\s+[·•]\s+|\s{2,}", text.strip()) if p.strip()]
+    return len(parts) >= 3 and all(len(p.split()) <= 3 and p[0].isupper() and not rx.search(r"[.!?:;,]$", p) for p in parts)
 
 
 def _short_line(text: str) -> bool:
     """A line a site menu could hold: a few words, not ending as a sentence."""
-    return len(text.split()) <= _MENU_ITEM_WORDS and len(text) <= 40 and not re.search(r"[.!?:;,]$", text)
+    return len(text.split()) <= _MENU_ITEM_WORDS and len(text) <= 40 and not rx.search(r"[.!?:;,]$", text)
 
 
 # "CONTACTS: Ward 12 (24 hours) 01632 960 412 | Out of hours: NHS 111": a row with a phone number is how to reach

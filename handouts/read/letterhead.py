@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 
+from handouts.language import rx
 from handouts.read.blocks import RawBlock
 from handouts.read.furniture import is_furniture, is_menu
 from handouts.read.line_shape import (in_capitals, CONTACT, ends_sentence, ORGANISATION, PLACE, STREET, TIME,
                                       title_like)
 
 
-TITLE_GOES_ON = re.compile(r"(?:with|without|for|and|or|of|in|during|after|before|to)\b", re.I)
+# (not "For use by registered nurses only" under the title: who the sheet is for, no more of its name)
+TITLE_GOES_ON = re.compile(r"(?!for use\b)(?:with|without|for|and|or|of|in|during|after|before|to)\b", re.I)
 TAGLINE = re.compile(r"\s+[-–—·•|]\s+")  # "Free of charge  -  No referral required  -  All adults welcome"
 _PARTS = re.compile(r"\s+\|\s+")  # "412 Alder Street   |   Tel. (555) 014-2280   |   info@clinic.org"
 DOCUMENT_KIND = re.compile(r"^(?!.*:)(?:[\w' &–—-]+ )?(?:fact ?sheets?|handouts?|leaflets?|newsletters?|(?:patient )?education(?:al)? (?:series|materials?)|telephone triage|triage protocols?|patient (?:medicine |drug )?information|(?:patient )?medication guide|information "
@@ -43,21 +45,21 @@ def site_banner(text: str) -> bool:
 
 def letterhead_parts(text: str) -> list[str]:
     """Part a letterhead line: at "|", at "*" between spaces, at wide gaps ("Suite 2    Phone: 555-883-6020")."""
-    return [p.strip() for p in re.split(r"\s+[|*·•]\s+|\s{3,}", text) if p.strip()]
+    return [p.strip() for p in rx.split(r"\s+[|*·•]\s+|\s{3,}", text) if p.strip()]
 
 
 def names_or_reaches(part: str) -> bool:
     """Tell whether a part of a letterhead line names who made the sheet, where it is, how to reach them, or when it
     was revised ("Revised: January 2025")."""
     return bool(ORGANISATION.search(part) or CONTACT.search(part) or PLACE.search(part) or is_furniture(part)
-                or re.match(r"(?i)(?:open|hours)\b.*\d", part)  # "Open 8 am - 9 pm daily": when to reach them
+                or rx.match(r"(?i)(?:open|hours)\b.*\d", part)  # "Open 8 am - 9 pm daily": when to reach them
                 or _EDITION.fullmatch(part) or _SPECIALTIES.fullmatch(part) or _FORM_CODE.fullmatch(part)
-                or re.fullmatch(r"(?i)ext(?:ension|n)?\.?\s*\d{3,6}", part)  # "Ext. 4412": a phone's extension
+                or rx.fullmatch(r"(?i)ext(?:ension|n)?\.?\s*\d{3,6}", part)  # "Ext. 4412": a phone's extension
                 # "Health Protection Team (North & East)", "Version 4.1 — reviewed March 2024"
-                or re.fullmatch(r"(?:[A-Z][\w&'’-]* ){1,4}Team(?: \([^()]*\))?", part)
-                or re.match(r"(?i)(?:version|v\.|rev(?:ision|ised)?\.?|issue)\s*\d[\d.]*\b.{0,40}\b(?:19|20)\d{2}\)?$", part)
+                or rx.fullmatch(r"(?:[A-Z][\w&'’-]* ){1,4}Team(?: \([^()]*\))?", part)
+                or rx.match(r"(?i)(?:version|v\.|rev(?:ision|ised)?\.?|issue)\s*\d[\d.]*\b.{0,40}\b(?:19|20)\d{2}\)?$", part)
                 # "Sheet IPC-07", "Ref: URO-PIL-112": which of the organisation's sheets this is
-                or re.fullmatch(r"(?i:sheet|leaflet|form|ref(?:erence)?\.?|code|document)\s*(?i:no\.?|number)?:?\s*"
+                or rx.fullmatch(r"(?i:sheet|leaflet|form|ref(?:erence)?\.?|code|document)\s*(?i:no\.?|number)?:?\s*"
                                 r"[A-Z]{2,}[-/A-Z0-9]*\d[A-Z0-9/-]*", part))
 
 
@@ -78,7 +80,7 @@ _EDITION = re.compile(r"(?:(?:Spring|Summer|Autumn|Fall|Winter|January|February|
 def is_letterhead(blocks: list[RawBlock], i: int) -> bool:
     """Tell whether the heading at i names who made the sheet, or what kind of sheet it is (over another heading:
     "Why We Made This Handout" over its paragraph is a section's heading), or where to reach them."""
-    if re.match(r"(?i)for (?:all|any|every|people|patients|parents|carers|caregivers|families|staff|adults|children|"
+    if rx.match(r"(?i)for (?:all|any|every|people|patients|parents|carers|caregivers|families|staff|adults|children|"
                 r"anyone|those|women|men|young)\b", blocks[i].texts[0]):
         return False  # "For all clinic staff, including agency, bank and students": whom the sheet is for, said
     if BANNER_DETAIL.search(blocks[i].texts[0]):
@@ -86,7 +88,7 @@ def is_letterhead(blocks: list[RawBlock], i: int) -> bool:
     parts = letterhead_parts(blocks[i].texts[0])  # "Division of Viral Hepatitis | Fact Sheet for the Public"
     # (a unit's name beside the organisation's: "Division of Environmental Health  |  Epidemiology & Disease Control")
     return all(names_or_reaches(p) or DOCUMENT_KIND.search(p) and i + 1 < len(blocks) and blocks[i + 1].kind == "heading"
-               or k and names_or_reaches(parts[0]) and len(p.split()) <= 4 and title_like(p.split()) and not re.search(r"\d", p)
+               or k and names_or_reaches(parts[0]) and len(p.split()) <= 4 and title_like(p.split()) and not rx.search(r"\d", p)
                for k, p in enumerate(parts))
 
 
@@ -102,7 +104,7 @@ def letterhead_under_title(blocks: list[RawBlock]) -> list[RawBlock]:
     if len(blocks) > 1 and blocks[1].kind == "paragraph" and len(blocks[1].texts) == 1 \
             and not ends_sentence(blocks[1].texts[0]) and (len(parts := letterhead_parts(blocks[1].texts[0])) >= 2
                                                           or ORGANISATION.search(parts[0]) and any(
-                DOCUMENT_KIND.search(q.strip()) for q in re.split(r"\s[–—-]\s", parts[0]))) \
+                DOCUMENT_KIND.search(q.strip()) for q in rx.split(r"\s[–—-]\s", parts[0]))) \
             and all(names_or_reaches(p) or DOCUMENT_KIND.search(p) for p in parts) and any(map(names_or_reaches, parts)):
         # ("*Department of Clinical Biochemistry & Haematology – Patient Information Series*": who, and the series)
         # "*Patient Education Series | Weight Management Clinic | Form WM-114 (rev. 03/2024)*" under the title: an
@@ -115,18 +117,18 @@ def letterhead_contacts(letterhead: list[RawBlock], rest: list[RawBlock]) -> Raw
     """Return the phone lines of a letterhead as a list to keep ("Nurse Advice Line (24 h): (555) 310-4477"): the
     only way a reader has to reach the clinic, where the text does not give them again. A fax is for staff."""
     said = " ".join(t for b in rest for t in b.texts)
-    digits = {re.sub(r"\D", "", n) for n in CONTACT.findall(said)}
-    parts = [re.sub(r"\s+(?:https?://|www\.)\S+$|\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+$", "", p)  # its web address joined on
+    digits = {rx.sub(r"\D", "", n) for n in CONTACT.findall(said)}
+    parts = [rx.sub(r"\s+(?:https?://|www\.)\S+$|\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+$", "", p)  # its web address joined on
              for b in letterhead for p in letterhead_parts(b.texts[0])]
-    parts = [re.sub(r"^(Tel|Tel\.|Ph|Phone|Telephone)\.?\s+(?=[(\d])", "Phone: ", p) for p in parts]  # "Tel." ends no sentence
+    parts = [rx.sub(r"^(Tel|Tel\.|Ph|Phone|Telephone)\.?\s+(?=[(\d])", "Phone: ", p) for p in parts]  # "Tel." ends no sentence
     lines = [p for p in parts if CONTACT.search(p)
-             and not re.match(r"fax\b", p, re.I) and not PLACE.search(p.split(":")[0])
-             and not any(re.sub(r"\D", "", n) in digits for n in CONTACT.findall(p))]
+             and not rx.match(r"fax\b", p, re.I) and not PLACE.search(p.split(":")[0])
+             and not any(rx.sub(r"\D", "", n) in digits for n in CONTACT.findall(p))]
     # Whose numbers they are: the organisation's name first ("Riverbend Sleep & Pulmonary Associates").
     name = next((p for p in parts if ORGANISATION.search(p) and not CONTACT.search(p) and not PLACE.search(p)
                  and len(p.split()) <= 10 and not is_furniture(p)), None)
     if name:  # "RIVERBEND REGIONAL MEDICAL CENTER" is a name, set in capitals: "Riverbend Regional Medical Center"
-        name = re.sub(r"\b[A-Z][A-Z'’]{3,}\b|\b(?:ST|OF|AND|THE|FOR|AT|IN|ON)\b", lambda m: m.group().lower() if m.group().lower()
+        name = rx.sub(r"\b[A-Z][A-Z'’]{3,}\b|\b(?:ST|OF|AND|THE|FOR|AT|IN|ON)\b", lambda m: m.group().lower() if m.group().lower()
                       in ("of", "and", "the", "for", "at", "in", "on") and m.start() else m.group().capitalize(), name)
     # Where they are: "4100 Shoreline Drive, Milwaukee, WI" (a sheet that says "return to the emergency department"
     # or "arrive 30 minutes early" sends the reader there)
@@ -165,7 +167,7 @@ def title_at_top(blocks: list[RawBlock]) -> int | None:
             and in_capitals(" ".join(blocks[0].texts[0].split()[:3])) and not blocks[0].texts[0].endswith(":") \
             and not is_letterhead(blocks, 0) and (blocks[1].kind == "paragraph" or blocks[1].kind == "heading"
                                                   and BANNER_DETAIL.search(blocks[1].texts[0])) \
-            and not (CONTACT.search(blocks[1].texts[0]) or re.search(r"\d", blocks[1].texts[0])):
+            and not (CONTACT.search(blocks[1].texts[0]) or rx.search(r"\d", blocks[1].texts[0])):
         # "RIVERSIDE OSTOMY CONNECTION  -  Peer Support for People Living with a Colostomy, ..." in a box at the top,
         # its lines read as one paragraph: the banner is the title
         blocks[0].kind = "heading"
@@ -174,7 +176,7 @@ def title_at_top(blocks: list[RawBlock]) -> int | None:
         return None
     if run == 1 and not is_letterhead(blocks, 0) and not DOCUMENT_KIND.search(blocks[0].texts[0]) \
             and blocks[1].kind == "paragraph" and len(blocks[1].texts) == 1 and not ends_sentence(blocks[1].texts[0]) \
-            and not re.search(r"[:;]$|\[[ xX✓]\]|_{2,}", blocks[1].texts[0]) and len(blocks) > 2 \
+            and not rx.search(r"[:;]$|\[[ xX✓]\]|_{2,}", blocks[1].texts[0]) and len(blocks) > 2 \
             and 3 <= len(blocks[0].texts[0].split()) <= 14 and not blocks[0].texts[0].endswith(":"):
         # "GENTLE HEARTS ~ Pregnancy & Infant Loss Support Group" over "A free peer support group for parents who have
         # experienced ...": a banner's name over its subtitle (no sentence): the name is the title
@@ -189,7 +191,7 @@ def title_at_top(blocks: list[RawBlock]) -> int | None:
     if run == 1 and not is_letterhead(blocks, 0) and blocks[1].kind == "paragraph" and len(blocks[1].texts) == 1 \
             and not ends_sentence(blocks[1].texts[0]) and len(blocks[1].texts[0].split()) <= 20 \
             and title_like(blocks[1].texts[0].split()) and len(blocks) > 2 \
-            and not re.search(r"\[[ xX✓]\]|_{2,}|[?:]", blocks[1].texts[0]):  # (not a form's question: "Which side? [ ] Left")
+            and not rx.search(r"\[[ xX✓]\]|_{2,}|[?:]", blocks[1].texts[0]):  # (not a form's question: "Which side? [ ] Left")
         # "B R E A T H E   E A S Y" over "A Peer-Support Group for People Living with COPD and the People Who Care for
         # Them": a banner and its subtitle, one title (the handout had been named after its file)
         blocks[0].texts[0] = f"{blocks[0].texts[0].rstrip(':')}: {blocks.pop(1).texts[0]}"
@@ -270,7 +272,7 @@ def banner_details(blocks: list[RawBlock]) -> None:
     # Only what a reader needs: where, when, who hosts, what it costs (not "Form TM-104", "Revised September 2023").
     joined: list[str] = []
     for x in lines:  # "Sponsored by the Pulmonary Rehabilitation Department, Northfield" / "Community Hospital, ...": wrapped
-        if joined and (len(joined[-1]) >= 50 and not re.search(r"[.!?:;]$", joined[-1]) or joined[-1].endswith(",")):
+        if joined and (len(joined[-1]) >= 50 and not rx.search(r"[.!?:;]$", joined[-1]) or joined[-1].endswith(",")):
             joined[-1] += f" {x}"
         else:
             joined.append(x)

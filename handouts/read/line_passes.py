@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from handouts.language import rx
+from handouts.read.blocks import starred_run
 from handouts.read.line_shape import (BOX_EDGE, BOX_SIDES, BULLET, ends_sentence, indent_of, next_row, NUMBERED, runs_on,
                                       STAR_RULE)
 
@@ -24,7 +26,7 @@ def marked_labels(lines: list[str]) -> list[str]:
             out.append("")
             moved = False
             continue
-        if re.fullmatch(r"\s*[-–(]*\s*or\s*[-–)]*\s*", x, re.I) and out and out[-1].strip() and k + 1 < len(lines) \
+        if rx.fullmatch(r"\s*[-–(]*\s*or\s*[-–)]*\s*", x, re.I) and out and out[-1].strip() and k + 1 < len(lines) \
                 and lines[k + 1].strip():
             # "Prednisolone 50 mg once a day for 10 days" / "   - or -" / "Prednisolone 60 mg ...": the choice is said
             # on the line before, and the next option moves up to its line (as a bullet, "or -" was an item)
@@ -32,16 +34,16 @@ def marked_labels(lines: list[str]) -> list[str]:
             out.append(lines[k + 1])
             moved = True
             continue
-        x = re.sub(r"^(\s*)!{2,}\s*(\S.*?)\s*!{2,}\s*$", r"\1\2", x)
+        x = rx.sub(r"^(\s*)!{2,}\s*(\S.*?)\s*!{2,}\s*$", r"\1\2", x)
         # "PART B. SCREENING QUESTIONS            (circle / tick one)": how to fill in the form, no words of the heading
-        x = re.sub(r"(\S)\s{3,}\((?:please\s+)?(?:circle|tick|check|mark)\b[^)]*\)\s*$", r"\1", x, flags=re.I)
-        x = re.sub(r"^(\s*)>{2,}\s*(\S.*?)\s*<{2,}\s*$", r"\1\2", x)
+        x = rx.sub(r"(\S)\s{3,}\((?:please\s+)?(?:circle|tick|check|mark)\b[^)]*\)\s*$", r"\1", x, flags=re.I)
+        x = rx.sub(r"^(\s*)>{2,}\s*(\S.*?)\s*<{2,}\s*$", r"\1\2", x)
         if (k == 0 or not lines[k - 1].strip() or STAR_RULE.fullmatch(lines[k - 1])) \
                 and (k + 1 == len(lines) or not lines[k + 1].strip() or STAR_RULE.fullmatch(lines[k + 1])):
             # "!!  A SUPPORT GROUP IS NOT A SUBSTITUTE FOR MEDICAL CARE" between rules: a heading, marked
-            x = re.sub(r"^(\s*)!{1,3}\s+([^a-z]{12,}[^a-z.!:;])\s*$", r"\1\2", x)
-        heading = re.match(r"(\s*)>{2,}\s+(\d{1,2}[.)]\s+[^a-z]+?)\s*$", x)
-        if heading and not re.search(r"[.!:;]$", heading.group(2)) and (k == 0 or not lines[k - 1].strip()):
+            x = rx.sub(r"^(\s*)!{1,3}\s+([^a-z]{12,}[^a-z.!:;])\s*$", r"\1\2", x)
+        heading = rx.match(r"(\s*)>{2,}\s+(\d{1,2}[.)]\s+[^a-z]+?)\s*$", x)
+        if heading and not rx.search(r"[.!:;]$", heading.group(2)) and (k == 0 or not lines[k - 1].strip()):
             x = heading.group(1) + heading.group(2)
         out.append(x)
     return out
@@ -57,8 +59,21 @@ def _short_leaders_lengthened(lines: list[str]) -> list[str]:
         if LEADER.match(line) or not (m := short.search(line)):
             continue
         near = [lines[j] for j in range(max(0, k - 3), min(len(lines), k + 4)) if j != k and LEADER.match(lines[j])]
-        if any((n := re.search(r"(?<=\S)\s?\.{4,}\s*(?=\S)", x)) and n.end() == m.end() for x in near):
+        if any((n := rx.search(r"(?<=\S)\s?\.{4,}\s*(?=\S)", x)) and n.end() == m.end() for x in near):
             out[k] = line[:m.start()] + " " + "." * max(4, len(m.group()) - 1) + " " + line[m.end():]
+    return out
+
+
+def dotted_blanks(lines: list[str]) -> list[str]:
+    """Return a form's fields drawn with dots as the blanks they are ("   Surname ..........  First names ........." ->
+    "   Surname: ____  First names: ____"): a line that ends on dots is fields to fill in, no dot leaders (read as
+    leaders, each label ran on into the next: "Surname: First names: .")."""
+    out = list(lines)
+    for k, line in enumerate(lines):
+        if rx.search(r"[\w)]\s*\.{4,}[\s./]*$", line) and not rx.fullmatch(r"[\s.]*", line) \
+                and all(rx.match(r"\s{2,}\S|[\s./]*$", line[m.end():]) for m in rx.finditer(r"\.{4,}(?:\s*/\s*\.{2,})*", line)):
+            said = rx.sub(r"(?<=[\w)])\s*\.{4,}(?:\s*/\s*\.{2,})*", ": ________", line)
+            out[k] = rx.sub(r":\s*:", ":", rx.sub(r"(?<=:)\s*\.{4,}(?:\s*/\s*\.{2,})*", " ________", said))
     return out
 
 
@@ -70,22 +85,22 @@ def leader_labels_joined(lines: list[str]) -> list[str]:
     for k in range(len(lines) - 1):
         above, line = out[k], lines[k + 1]
         if above.strip() and LEADER.match(line) and line.strip()[:1].islower() and not LEADER.match(above) \
-                and indent_of(above) <= indent_of(line) <= indent_of(above) + 4 and not re.search(r"[.:;!?]$", above.strip()) \
-                and re.search(r"[A-Za-z]", above) and not re.match(r"\s*\(?[a-z][.)]\s", line) and not BULLET.match(line):
+                and indent_of(above) <= indent_of(line) <= indent_of(above) + 4 and not rx.search(r"[.:;!?]$", above.strip()) \
+                and rx.search(r"[A-Za-z]", above) and not rx.match(r"\s*\(?[a-z][.)]\s", line) and not BULLET.match(line):
             # (no rule above, no lettered question: " a. Difficulty breathing ...... [ ] [ ]" under "-------" is one)
             # (set in under the label too: "  Non-sedating antihistamines: cetirizine, levocetirizine," / "    loratadine,
             # desloratadine, fexofenadine ....... 5-7 days")
             out[k], out[k + 1] = f"{above.rstrip()} {line.strip()}", ""
             # (and the value's own wrapped lines, set under where it starts: "... stomach or duodenum) ...... about 1 in
             # 10,000 for a" / "        diagnostic test; up to 1 in 100": with the label moved up, they lost their column)
-            value = re.search(r"\.{3,}\s*(?=\S)", line)
+            value = rx.search(r"\.{3,}\s*(?=\S)", line)
             j = k + 2
             while value and j < len(lines) and lines[j].strip() and abs(indent_of(lines[j]) - value.end()) <= 1 \
                     and not LEADER.match(lines[j]):
                 out[k], out[j] = f"{out[k].rstrip()} {lines[j].strip()}", ""
                 j += 1
-        elif (dots := re.match(r"(\s*)(\S.*?)\s?(\.{3,})\s*(\S.*)$", out[k])) and LEADER.match(out[k]) \
-                and (wrap := re.match(r"(\s*)([a-z(][^.]*?)\s{3,}(\S.*)$", line)) and wrap.group(1) == dots.group(1) \
+        elif (dots := rx.match(r"(\s*)(\S.*?)\s?(\.{3,})\s*(\S.*)$", out[k])) and LEADER.match(out[k]) \
+                and (wrap := rx.match(r"(\s*)([a-z(][^.]*?)\s{3,}(\S.*)$", line)) and wrap.group(1) == dots.group(1) \
                 and wrap.start(3) == dots.start(4):
             # "  Increase rivaroxaban ...... ketoconazole, ... (for fungal infections);" / "  levels (avoid)
             # ritonavir and some other HIV medicines": the label and its value both wrapped, each in its column
@@ -99,8 +114,8 @@ def _dotted_rulers(lines: list[str]) -> list[str]:
     "........................") as the ruler it is, in dashes: read as text, the names became a heading, the dots a line."""
     out = list(lines)
     for k in range(1, len(lines) - 1):
-        if re.fullmatch(r"\s*\.{10,}\s*", lines[k]) and len(re.findall(r"\S\s{3,}\S", lines[k - 1].strip())) >= 1 \
-                and re.search(r"\S\s{3,}\S", lines[k + 1].strip()) and not LEADER.match(lines[k + 1]):
+        if rx.fullmatch(r"\s*\.{10,}\s*", lines[k]) and len(rx.findall(r"\S\s{3,}\S", lines[k - 1].strip())) >= 1 \
+                and rx.search(r"\S\s{3,}\S", lines[k + 1].strip()) and not LEADER.match(lines[k + 1]):
             out[k] = lines[k].replace(".", "-")
     return out
 
@@ -121,7 +136,7 @@ def _dotted_columns(lines: list[str]) -> list[str]:
             j += 1
         if j - k >= 3:
             for n in range(k, j):
-                out[n] = re.sub(r"\s?\.{2,}\s?", lambda m: " " * max(3, len(m.group())), lines[n])
+                out[n] = rx.sub(r"\s?\.{2,}\s?", lambda m: " " * max(3, len(m.group())), lines[n])
         k = max(j, k + 1)
     return out
 
@@ -141,14 +156,14 @@ def _leader_table_headed(lines: list[str], raw: list[str]) -> list[str]:
         dashes = bool(_DASH_RULER.fullmatch(lines[k])) and k + 1 < len(lines) and bool(LEADER.match(lines[k + 1]))
         if not (_DOT_RULER.fullmatch(lines[k]) or dashes):
             continue
-        header = [c for c in re.split(r"\s{2,}", lines[k - 1].strip()) if c]
+        header = [c for c in rx.split(r"\s{2,}", lines[k - 1].strip()) if c]
         rows = range(k + 1, next((j for j in range(k + 1, len(lines)) if not raw[j].strip()), len(lines)))
-        if len(header) == 3 and rows and all(re.search(r"\s\[[ xX]?\]\s*$", lines[j]) for j in rows):
+        if len(header) == 3 and rows and all(rx.search(r"\s\[[ xX]?\]\s*$", lines[j]) for j in rows):
             # "Child's weight   Dose twice daily   (dose checked by RN/pharmacist)" over rows ending in "[ ]": the last
             # column is the staff's tick, no value for the reader
             header = header[:2]
             for j in rows:
-                out[j] = re.sub(r"\s+\[[ xX]?\]\s*$", "", out[j])
+                out[j] = rx.sub(r"\s+\[[ xX]?\]\s*$", "", out[j])
         if len(header) != 2:
             continue
         column = lines[k - 1].find(header[1])  # where the values stand
@@ -158,7 +173,7 @@ def _leader_table_headed(lines: list[str], raw: list[str]) -> list[str]:
         for j in range(k + 1, len(lines)):
             if not raw[j].strip():  # (a label put back with its dotted line left its own line blank)
                 break
-            gap = re.fullmatch(r"(\s*\S.*?\S)\s{2,}(\S.*)", out[j])
+            gap = rx.fullmatch(r"(\s*\S.*?\S)\s{2,}(\S.*)", out[j])
             if out[j].strip() and not LEADER.match(out[j]) and last is not None and indent_of(out[j]) >= column - 3:
                 # "   pain lasting more than 3 months .... up to 1 in 20; severe enough" / "        to affect daily life
                 # in": the value's wrapped line, set under the values
@@ -167,7 +182,7 @@ def _leader_table_headed(lines: list[str], raw: list[str]) -> list[str]:
             if gap and not LEADER.match(out[j]) and abs(gap.start(2) - column) <= 3:
                 # "Late failure (tubes rejoin after clearance)  about 1 in 2,000": a label too long for its dots
                 out[j] = f"{gap.group(1)} .... {gap.group(2)}"
-            out[j] = re.sub(r"(\s\.{3,}\s*)(?=\S)(.*)$", lambda m: f"{m.group(1)}{named} {' '.join(m.group(2).split())}",
+            out[j] = rx.sub(r"(\s\.{3,}\s*)(?=\S)(.*)$", lambda m: f"{m.group(1)}{named} {' '.join(m.group(2).split())}",
                             out[j], count=1)  # ("3 mL   (240 mg)": one value, its gap no column's)
             last = j if out[j].strip() else last
     return out
@@ -175,15 +190,20 @@ def _leader_table_headed(lines: list[str], raw: list[str]) -> list[str]:
 
 def _hashes_off(lines: list[str]) -> list[str]:
     """Take "##" off a run of three or more lines marked with it in the margin (a box drawn with its left side only:
-    " ## ABOUT THE CONTRAST ####" / " ## Gadolinium is a dye ..." / " ########"): read as text, the marks ran into it."""
+    " ## ABOUT THE CONTRAST ####" / " ## Gadolinium is a dye ..." / " ########"): read as text, the marks ran into it.
+    So too "!!" down a box's side, where a line of the run holds the mark alone or a rule ("!! 3. WARNING SIGNS" /
+    "!! -------" / "!!" / "!! The most important ..."): no warning's mark on each line, a box's edge."""
     out, i = list(lines), 0
     while i < len(lines):
         j = i
-        while j < len(lines) and re.match(r"\s*#{2,}(?:\s|$)", lines[j]):
+        mark = rx.match(r"\s*(#{2,}|!{2,3})(?:\s|$)", lines[i])
+        while mark and j < len(lines) and rx.match(r"\s*%s(?:\s|$)" % re.escape(mark.group(1)[:2]), lines[j]):
             j += 1
-        if j - i >= 3:
+        drawn = mark and (mark.group(1)[0] == "#" or any(
+            rx.fullmatch(r"\s*!{2,3}\s*(?:[-=_~*]{4,}\s*)?", x) for x in lines[i:j]))
+        if j - i >= 3 and drawn:
             for k in range(i, j):
-                bare = re.sub(r"\s*#{3,}\s*$", "", re.sub(r"^(\s*)#{2,}\s?", r"\1", lines[k]))
+                bare = rx.sub(r"\s*(?:#{3,}|!{2,3})\s*$", "", rx.sub(r"^(\s*)(?:#{2,}|!{2,3})\s?", r"\1", lines[k]))
                 out[k] = bare if bare.strip() else ""
         i = max(j, i + 1)
     return out
@@ -203,18 +223,22 @@ def without_margin_marks(lines: list[str]) -> list[str]:
         while m and j < len(lines) and (n := _MARGIN_MARK.match(lines[j])) and n.group(2) == m.group(2):
             j += 1
         above = i - 1
-        while above > 0 and re.fullmatch(r"\s*[#=*_~-]{5,}\s*", lines[above]):
+        while above > 0 and rx.fullmatch(r"\s*[#=*_~-]{5,}\s*", lines[above]):
             above -= 1  # (past a box's bottom edge: "#  ... GO TO YOUR NEAREST EMERGENCY DEPARTMENT, IF:  #" / "#####")
         lead_in = i > 0 and lines[above].strip().strip("#|").strip().endswith(":")  # "... CALL 911 IF YOU:" over "  ! faint again": bullets
         listing = listing and bool(lines[i].strip())
         # (and, once its items are open, each marked line after them: "!!  -> a temperature ..." / "!!  -> yellowing")
-        if m and (j - i == 1 or listing and re.match(r"(?:-{1,3}>|=>|→|[-*•])\s", lines[i][m.end():])) \
+        # (or the marked lines under a lead-in stand each on its own: "... if you notice:" / "  !! pain ... in one leg" /
+        # "  !! changes in your eyesight" / "  !! swelling of the face ...": as one warning they ran into one item)
+        alone = m and (lead_in or listing) and not any(runs_on(_MARGIN_MARK.sub("", lines[k]).strip(), _MARGIN_MARK.sub(
+            "", lines[k + 1]).strip()) for k in range(i, j - 1))
+        if m and (j - i == 1 or alone or listing and rx.match(r"(?:-{1,3}>|=>|→|[-*•])\s", lines[i][m.end():])) \
                 and m.group(2)[0] == "!" and (lead_in or listing) and j < len(lines) \
                 and (_MARGIN_MARK.match(lines[j]) or indent_of(lines[j]) > len(m.group(1)) or not lines[j].strip() or listing):
             # "STOP TAKING this medicine ... if you have:" / "  !! blood in your vomit, ... -" / "     these can be
             # signs of bleeding ...;" / "  !! wheezing ...": the marks are the items' bullets (the columns stay)
             # (beside an item's own mark, "!!  -> a temperature ...", the margin's goes and the item's stays)
-            mark = " " if re.match(r"(?:-{1,3}>|=>|→|[-*•])\s", lines[i][m.end():]) else "-"
+            mark = " " if rx.match(r"(?:-{1,3}>|=>|→|[-*•])\s", lines[i][m.end():]) else "-"
             out[i] = lines[i][:m.start(2)] + mark + " " * (len(m.group(2)) - 1) + lines[i][m.end(2):]
             listing = True
             i += 1
@@ -226,8 +250,8 @@ def without_margin_marks(lines: list[str]) -> list[str]:
         # "heartbeat, diarrhoea, ...")
         # (or the marks stand beside a list's own bullets: "!! CALL 999 ... IF YOU HAVE:" / "!!  * a temperature ...")
         # (a bullet's wrapped line set in under its text: "!!   - swelling ... urine" / "!!     (possible kidney ...)")
-        inner = m and j - i >= 2 and re.match(r"[-*•o]\s", bare[1]) and all(
-            re.match(r"[-*•o]\s", b) or _MARGIN_MARK.match(lines[i + 1 + k]).end() > _MARGIN_MARK.match(lines[i + 1]).end()
+        inner = m and j - i >= 2 and rx.match(r"[-*•o]\s", bare[1]) and all(
+            rx.match(r"[-*•o]\s", b) or _MARGIN_MARK.match(lines[i + 1 + k]).end() > _MARGIN_MARK.match(lines[i + 1]).end()
             for k, b in enumerate(bare[1:]))
         if inner:
             out[i] = right.sub("", _MARGIN_MARK.sub(r"\1", lines[i], count=1))
@@ -236,10 +260,20 @@ def without_margin_marks(lines: list[str]) -> list[str]:
                 out[k] = right.sub("", lines[k][:mark.start(2)] + lines[k][mark.end(2) + 1:])
         elif m and j - i == 1 and not lead_in and (m.group(2)[0] == "!" or m.group(2)[0] == ">" and (
                 (i == 0 or not lines[i - 1].strip()) and (j == len(lines) or not lines[j].strip())
-                and re.match(r"[A-Z][A-Za-z ]{1,20}:\s", bare[0]))):
+                and rx.match(r"[A-Z][A-Za-z ]{1,20}:\s", bare[0])
+                # (or a label in capitals over its text set in under it: "  >> OLDER ADULTS (65 years and over)" /
+                # "     Older people are more likely ...": the box's heading, no item)
+                or (i == 0 or not lines[i - 1].strip()) and j < len(lines) and indent_of(lines[j]) > len(m.group(1))
+                and rx.match(r"[A-Z][A-Z'’&/ -]{3,40}(?:\s+\([^()]{1,40}\))?$", bare[0]) is not None)):
             # ">>> PRO TIP: Give ...": a call-out of its own; "!! GET EMERGENCY HELP (999) IF YOU HAVE:" over its
             # list: a warning's mark, no part of its words
             out[i] = right.sub("", _MARGIN_MARK.sub(r"\1", lines[i], count=1))
+            if m.group(2)[0] == ">" and j < len(lines) and indent_of(lines[j]) > len(m.group(1)) and not ":" in bare[0]:
+                # (its text set in under the label comes out to the label's margin: set in, it read as items under it)
+                k = j
+                while k < len(lines) and lines[k].strip() and indent_of(lines[k]) > len(m.group(1)):
+                    out[k] = m.group(1) + lines[k].strip()
+                    k += 1
         elif m and j - i >= 2 and not lead_in and any(runs_on(bare[k], bare[k + 1]) or len(bare[k]) >= 60
                                                      and bare[k + 1][:1].islower() and not ends_sentence(bare[k])
                                                      for k in range(len(bare) - 1)):
@@ -265,6 +299,10 @@ def without_sales_boxes(lines: list[str], boxed: set[int]) -> list[str]:
                 out[k:end + 1] = [""] * (end + 1 - k)
             k = end + 1
         else:
+            # "   >>> Our top pick: [CHECK PRICE ON AMAZON]  (third-party tested) <<<": a line of its own that sells
+            if _SALES.search(lines[k]) and (k == 0 or not lines[k - 1].strip()) \
+                    and (k + 1 == len(lines) or not lines[k + 1].strip()) and len(lines[k].split()) <= 20:
+                out[k] = ""
             k += 1
     return out
 
@@ -278,7 +316,7 @@ def yes_no_rows(lines: list[str]) -> list[str]:
     # (and what a YES leads to, in a third column: "... strong acid (e.g. battery     [ ]  [ ]  -> EMERGENCY")
     row = re.compile(r"(\s*)(\S.*?)(?:\s*\.{3,}\s*|\s+)\[([ xX])\]\s+\[([ xX])\](?:\s+(?:-{1,3}>|=>|→)?\s*(\S.*?))?\s*")
     # ("... direct pressure?   [ ]->E   [ ]": what a YES leads to, written against its box; its third column)
-    lines = [re.sub(r"\[([ xX])\]\s*(?:-{1,3}>|=>|→)\s*(\S{1,12})\s+\[([ xX])\]\s*$", r"[\1]   [\3]   -> \2", x) for x in lines]
+    lines = [rx.sub(r"\[([ xX])\]\s*(?:-{1,3}>|=>|→)\s*(\S{1,12})\s+\[([ xX])\]\s*$", r"[\1]   [\3]   -> \2", x) for x in lines]
     for k in range(1, len(lines)):
         # "  3. Bleeding has not stopped after 2 attempts of 10-15 minutes" / "     of firm, continuous pressure?   [ ]
         # [ ]": a question wrapped before its boxes, said on its first line (apart, each half was a question)
@@ -288,9 +326,9 @@ def yes_no_rows(lines: list[str]) -> list[str]:
         # ("I agree to tissue samples being stored ..." / "(this will not affect my care if I say no) ...  [ ]  [ ]": a
         # note in brackets carries the question on, set in or not)
         noted = m is not None and m.group(2)[:1] == "(" and indent_of(above) <= indent_of(lines[k])
-        if m and (m.group(2)[:1].islower() and not re.match(r"[a-z][.)]\s", m.group(2)) or noted) and above.strip() \
+        if m and (m.group(2)[:1].islower() and not rx.match(r"[a-z][.)]\s", m.group(2)) or noted) and above.strip() \
                 and "[" not in above \
-                and not LEADER.match(above) and not re.search(r"\s{3,}(?:YES|Yes|DISCUSSED|Discussed|GIVEN|DONE)\s{2,}\S+\s*$", above) \
+                and not LEADER.match(above) and not rx.search(r"\s{3,}(?:YES|Yes|DISCUSSED|Discussed|GIVEN|DONE)\s{2,}\S+\s*$", above) \
                 and (indent_of(above) < indent_of(lines[k]) or noted) and not above.rstrip().endswith((".", ":")):
             lines[k - 1] = f"{above.rstrip()} {m.group(2)}   [{m.group(3)}]   [{m.group(4)}]" + (
                 f"   -> {m.group(5)}" if m.group(5) else "")  # (and what a YES leads to)
@@ -299,16 +337,16 @@ def yes_no_rows(lines: list[str]) -> list[str]:
     names = None  # the columns' names, once a head has named them
     while i < len(lines):
         # (a name over the columns may stand before them: "6. FOLLOW-UP     GIVEN?  YES   NO")
-        head = re.fullmatch(r"(\s*\S.*?\S)?\s{4,}(?:[A-Z][A-Za-z]*\?\s{2,})?(YES|Yes|DISCUSSED|Discussed|GIVEN|Given|DONE|Done)"
+        head = rx.fullmatch(r"(\s*\S.*?\S)?\s{4,}(?:[A-Z][A-Za-z]*\?\s{2,})?(YES|Yes|DISCUSSED|Discussed|GIVEN|Given|DONE|Done)"
                             r"\s{2,}(NO|No|N/A|n/a|NOT DONE|Not done)"
                             r"(?:\s{2,}(?:IF YES|If yes|ACTION|Action|THEN|Then)\b[\w ,]*)?\s*", lines[i])
         if head and (head.group(1) is None or len(lines[i]) - len(head.group(1)) >= 8):
             names = tuple(n if n.upper() == "N/A" else n.capitalize() for n in head.group(2, 3))
             # ("Question    YES   NO": the first column's name says only what its rows are; as a heading it took the
             # place of the step's own, "STEP 2 - RED FLAG QUESTIONS (ask ALL; any YES = TIER 1)")
-            out[i] = "" if not head.group(1) or re.fullmatch(r"\s*(?:questions?|symptoms?|signs?|items?|check)\s*", head.group(1), re.I) \
+            out[i] = "" if not head.group(1) or rx.fullmatch(r"\s*(?:questions?|symptoms?|signs?|items?|check)\s*", head.group(1), re.I) \
                 else head.group(1)
-            if i + 1 < len(lines) and re.fullmatch(r"\s*-{3,}(?:\s+-{3,})*\s*", lines[i + 1]):
+            if i + 1 < len(lines) and rx.fullmatch(r"\s*-{3,}(?:\s+-{3,})*\s*", lines[i + 1]):
                 out[i + 1] = ""  # ("-------   -----   -----" under the columns' names: their ruler, no text)
             staff = _STAFF_TICKS.search(lines[i]) or i and _STAFF_TICKS.search(lines[i - 1])
             if staff:
@@ -327,7 +365,7 @@ def yes_no_rows(lines: list[str]) -> list[str]:
             # (a line as far in as the row above, once that row has its boxes, is the next question, not more of it)
             # (a numbered line is the next question: " 8. Have you EVER had metal ..." after " 7. Joint ... [ ] [ ]")
             if m or boxes is None or indent_of(lines[k]) <= indent_of(lines[k - 1]) - (
-                    0 if row.fullmatch(lines[k - 1]) and re.match(r"\s*I [a-z]", lines[k]) else 1) \
+                    0 if row.fullmatch(lines[k - 1]) and rx.match(r"\s*I [a-z]", lines[k]) else 1) \
                     or NUMBERED.match(lines[k]) \
                     or "__" in lines[k] or "[" in lines[k] or BULLET.match(lines[k]):
                 # ("First day of last period: ___  [ ] Postmenopausal": a field; "  * a temperature of 38 C ...": an item)
@@ -361,7 +399,8 @@ def _boxes_named(line: str, boxes: tuple, names: tuple[str, str] | None) -> str:
     yes, no = names or ("", "")
     then = f" (if yes: {boxes[2]})" if len(boxes) > 2 and boxes[2] else ""  # ("-> EMERGENCY": where a YES sends the caller)
     said = line.rstrip().rstrip(":")
-    return f"{said}{'' if said.endswith('?') else ':'} [{boxes[0]}] {yes} [{boxes[1]}] {no}".rstrip() + then  # (no "? :")
+    # (no "? :", and no ".:" after a statement: "I agree to the procedure described on this form. [ ] Yes [ ] No")
+    return f"{said}{'' if said.endswith(('?', '.')) else ':'} [{boxes[0]}] {yes} [{boxes[1]}] {no}".rstrip() + then
 
 
 def stacked_options(lines: list[str]) -> list[str]:
@@ -372,7 +411,7 @@ def stacked_options(lines: list[str]) -> list[str]:
     for i, line in enumerate(lines):
         # (an option of a few words, a note in brackets after it, or two boxes on the line: "[ ] 200 units (neurogenic
         # detrusor overactivity)", "[ ] Sedation     [ ] General anaesthetic")
-        m = re.fullmatch(r"(\s*)\[[ xX]\]\s+\S+(?:\s\S+){0,5}(?:\s+\([^()]{1,50}\))?"
+        m = rx.fullmatch(r"(\s*)\[[ xX]\]\s+\S+(?:\s\S+){0,5}(?:\s+\([^()]{1,50}\))?"
                          r"(?:\s{2,}\[[ xX]\]\s+\S+(?:\s\S+){0,2})*\s*", line)
         if m and anchor is not None and len(m.group(1)) == anchor[1]:
             out[anchor[0]] = f"{out[anchor[0]].rstrip()}  {line.strip()}"
@@ -402,7 +441,7 @@ def unboxed_lines(lines: list[str], boxed: set[int] | None = None) -> list[str]:
             # (its name leads its first line in: "BOX A: TETANUS - animal bites ...", which the text names: "see Box A")
             m = _BOXED_LINE.fullmatch(line.replace(m.group(2), f"{name}: {m.group(2)}", 1))
         name = name if not line.strip() or edge else None
-        if not in_box and re.fullmatch(r"\s*-{5,}\s*", line) and 0 < k < len(lines) - 1 \
+        if not in_box and rx.fullmatch(r"\s*-{5,}\s*", line) and 0 < k < len(lines) - 1 \
                 and columns.search(lines[k - 1]) and columns.search(lines[k + 1]):
             # "Category   Points   Estimated ..." / "-------------" / "TR1 Benign   0   about 0.3% ...": a table's
             # ruler drawn across, under its header (as a rule it cut the header from its rows)
@@ -431,7 +470,7 @@ _BOXED_LINE = re.compile(r"\s*(\|\||[|│║*#=])\s(.*?)(?:\s+|(?<=[.!?]))\1\s*"
 def _dots_blank(line: str) -> str:
     """Return a line with the dots after a label as the blank they are ("Child's name: ..........  DOB: ____" ->
     "Child's name: ____  DOB: ____"): read as dot leaders they joined the label to the next field."""
-    return re.sub(r"(?<=:)\s*\.{4,}(?:\s*\.+)*", " ____", line)
+    return rx.sub(r"(?<=:)\s*\.{4,}(?:\s*\.+)*", " ____", line)
 
 
 def _unboxed(line: str) -> str:
@@ -439,12 +478,16 @@ def _unboxed(line: str) -> str:
     the box's top and bottom edges become blank lines."""
     if BOX_EDGE.fullmatch(line) or STAR_RULE.fullmatch(line):
         return ""
-    if ruled := re.fullmatch(r"(\s*)(?:={3,}|#{3,}|~{3,})\s+(\S.*?\S)\s+(?:={3,}|#{3,}|~{3,})\s*", line):
+    if ruled := rx.fullmatch(r"(\s*)(?:={3,}|#{3,}|~{3,})\s+(\S.*?\S)\s+(?:={3,}|#{3,}|~{3,})\s*", line):
         return ruled.group(1) + ruled.group(2)  # "=== PART A: TO BE COMPLETED ... =====": a heading between rules
     line = _dots_blank(line)
     # "Emergency services ........ 911": dot leaders join a label to its value, as a colon does.
     # (three dots too, before a short value at the line's end: "Cough/cold and sleep aids ... 5 days")
-    line = re.sub(r"(?<=\S)(?:\s*\.{4,}\s*|\s\.{3}\s+(?=\S[^.]{0,30}$))(?=\S)", ": ", line)
+    # (a table's first cell with dots to the next column keeps its place: "Day 2-3 ........  Children's Dressing Clinic
+    # Wound check": the columns stay where they line up)
+    line = rx.sub(r"(?<=\S)(?:\s*\.{4,}\s*|\s\.{3}\s+(?=\S[^.]{0,30}$))(?=\S)",
+                  lambda m: ":" + " " * (len(m.group()) - 1) if rx.search(r"\s{2,}$", m.group()) and rx.search(
+                      r"\S\s{2,}\S", m.string[m.end():]) else ": ", line)
     m = BOX_SIDES.fullmatch(line)
     return m.group(1) if m and "|" not in m.group(1) else line
 
@@ -461,7 +504,7 @@ def two_column_lists(lines: list[str]) -> list[str]:
     out, k = list(lines), 0
     while k < len(lines):
         head = _TWO_COLUMN_HEAD.fullmatch(lines[k])
-        if not head or k + 1 < len(lines) and re.fullmatch(r"\s*-{3,}\s+-{3,}\s*", lines[k + 1]):
+        if not head or k + 1 < len(lines) and rx.fullmatch(r"\s*-{3,}\s+-{3,}\s*", lines[k + 1]):
             # ("MEDICINE    POSSIBLE EFFECT" over "-------   -------": a table's header and ruler, each row one thing)
             k += 1
             continue
@@ -474,10 +517,10 @@ def two_column_lists(lines: list[str]) -> list[str]:
                 cell = cell.strip()
                 if not cell:
                     continue
-                bullet = re.match(r"(?:[o*•-])\s+(.*)", cell)
+                bullet = rx.match(r"(?:[o*•-])\s+(.*)", cell)
                 items = columns[n]
                 if items and not bullet and (cell[:1].islower() and runs_on(items[-1], cell) or items[-1].endswith("'s")
-                                             or re.search(r"[,(]$|\b(?:and|or|of|in|the|a|to|it|they|unless)$", items[-1])):
+                                             or rx.search(r"[,(]$|\b(?:and|or|of|in|the|a|to|it|they|unless)$", items[-1])):
                     items[-1] = f"{items[-1]} {cell}"
                 else:
                     items.append(bullet.group(1) if bullet else cell)
@@ -501,11 +544,11 @@ def one_box_column(lines: list[str]) -> list[str]:
     heading and each sign ended in a box."""
     out, k = list(lines), 0
     while k < len(lines):
-        head = re.fullmatch(r"\s{20,}(\S.{2,60}?)\s*", lines[k])
+        head = rx.fullmatch(r"\s{20,}(\S.{2,60}?)\s*", lines[k])
         j = k + 1
         while head and j < len(lines) and (m := _ONE_BOX_ROW.fullmatch(lines[j])) and "[ ]" not in m.group(2):
             j += 1
-        if head and j - k >= 3 and not re.search(r"[.!?:]$", head.group(1)):
+        if head and j - k >= 3 and not rx.search(r"[.!?:]$", head.group(1)):
             indent = _ONE_BOX_ROW.fullmatch(lines[k + 1]).group(1)
             out[k] = f"{indent}{head.group(1)}:"
             for n in range(k + 1, j):
@@ -520,7 +563,7 @@ def marked_subheadings(lines: list[str]) -> list[str]:
     tissue is removed ..."): the option's name, a heading of its own (read as a quote, it ran into its text)."""
     out = list(lines)
     for k, line in enumerate(lines[:-1]):
-        m = re.fullmatch(r"(\s?)>\s+([A-Z][^.!?:;,]{1,80}?)\s*", line)
+        m = rx.fullmatch(r"(\s?)>\s+([A-Z][^.!?:;,]{1,80}?)\s*", line)
         if m and len(m.group(2).split()) <= 10 and lines[k + 1].strip() \
                 and indent_of(lines[k + 1]) > len(m.group(1)) + 1 and not lines[k + 1].lstrip().startswith(">"):
             out[k] = m.group(1) + m.group(2)
@@ -534,10 +577,10 @@ def arrowed_items(lines: list[str]) -> list[str]:
     out: list[str] = list(lines)
     listing: int | None = None  # the items' indent, while a list of them runs
     for k, line in enumerate(lines):
-        m = re.match(r"(\s{2,})>\s+(?=\S)", line) or (
+        m = rx.match(r"(\s{2,})>\s+(?=\S)", line) or (
             # (at the margin too, two or more under a lead-in: "Contact your GP ... if:" / "> pain is stopping you ...")
-            re.match(r"()>\s+(?=\S)", line) if (listing is not None or _after_lead_in(lines, k)) and any(
-                re.match(r">\s+\S", x) for x in lines[k - 1:k] + lines[k + 1:k + 2]) else None)
+            rx.match(r"()>\s+(?=\S)", line) if (listing is not None or _after_lead_in(lines, k)) and any(
+                rx.match(r">\s+\S", x) for x in lines[k - 1:k] + lines[k + 1:k + 2]) else None)
         # (or two such lines set in alike, one wrapped under the other: "  > Avoid strenuous activity ..." / "    for
         # more than 1 hour ..." / "  > You may apply an ice pack ...", under a heading)
         if m and (listing is not None or _after_lead_in(lines, k)
@@ -546,6 +589,17 @@ def arrowed_items(lines: list[str]) -> list[str]:
             listing = len(m.group(1))
         elif listing is not None and (not line.strip() or indent_of(line) <= listing):
             listing = None
+    return out
+
+
+def starred_runs(lines: list[str]) -> list[str]:
+    """Set out a line of short names parted by stars or dots under a lead-in ("... if vomiting, and restart ...:" /
+    "   Sulfonylureas * ACE inhibitors * Diuretics * Metformin" / "   * SGLT2 inhibitors") one a line, as the list
+    it is (read as one line, it was taken for a heading, and the lead-in led into nothing)."""
+    out = list(lines)
+    for k, line in enumerate(lines):
+        if starred_run(line.strip()) and _after_lead_in(lines, k) and not BULLET.match(line):
+            out[k] = f"{' ' * indent_of(line)}- {line.strip()}"  # an item, each of its names one (see list_blocks)
     return out
 
 
@@ -563,7 +617,7 @@ def without_contents_lines(lines: list[str]) -> list[str]:
             continue
         out[k] = ""
         j = k + 1
-        while j < len(lines) and re.fullmatch(r"\s*(?:\d{1,2}[.)]\s+[^.!?]{1,40}?\s*)+", lines[j]):
+        while j < len(lines) and rx.fullmatch(r"\s*(?:\d{1,2}[.)]\s+[^.!?]{1,40}?\s*)+", lines[j]):
             out[j] = ""  # ("6. Patient Alert Card": the rest of the contents, wrapped)
             j += 1
     return out
@@ -583,14 +637,14 @@ def starred_notes(lines: list[str]) -> list[str]:
     out: list[str] = list(lines)
     open_note = False
     for k, line in enumerate(lines):
-        m = re.match(r"(\s*)\*\*\s+(?=[^\s*])", line)
-        if m and not any(re.search(r"\S\s+\*\*\s*$", x) for x in _run(lines, k)):
+        m = rx.match(r"(\s*)\*\*\s+(?=[^\s*])", line)
+        if m and not any(rx.search(r"\S\s+\*\*\s*$", x) for x in _run(lines, k)):
             m = None  # "** Oxycodone can cause ...": a note's mark, its note unclosed (notes.py says where it goes)
         if m:
             out[k] = f"{m.group(1)}*  {line[m.end():]}"
             open_note = True
-        if open_note and re.search(r"\S\s+\*\*\s*$", out[k]):
-            out[k] = re.sub(r"\s+\*\*\s*$", "", out[k])
+        if open_note and rx.search(r"\S\s+\*\*\s*$", out[k]):
+            out[k] = rx.sub(r"\s+\*\*\s*$", "", out[k])
             open_note = False
         elif open_note and not line.strip():
             open_note = False
@@ -632,12 +686,12 @@ def label_columns(lines: list[str]) -> list[str]:
         column = len(m.group(1)) + len(m.group(2)) + 1 + len(m.group(3))
         values, j = [m.group(4).strip()], k + 1
         while j < len(lines) and lines[j].strip() and indent_of(lines[j]) == column and lines[j].strip()[0].isupper() \
-                and not re.search(r"[,;(]$|\b(?:and|or|the|a|of|to|with)$", values[-1]):
+                and not rx.search(r"[,;(]$|\b(?:and|or|the|a|of|to|with)$", values[-1]):
             values.append(lines[j].strip())
             j += 1
         # (three or more, none a field of its own: "Where: Maple Room, Lower Level, Cedar Valley" / "Children's Hospital
         # ..." / "Parking: Garage B" is an address wrapped, then a field, which the fields' reading says apart)
-        if len(values) >= 3 and not any(re.match(r"[A-Z][\w /&'’-]{1,30}:\s", v) for v in values[1:]):
+        if len(values) >= 3 and not any(rx.match(r"[A-Z][\w /&'’-]{1,30}:\s", v) for v in values[1:]):
             out[k] = f"{m.group(1)}{m.group(2)}: {'; '.join(values)}"
             out[k + 1:j] = [""] * (j - k - 1)
     return out

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from handouts.language import rx
+
 # A note's number written as its superscript ("1" -> "¹"): notes read as notes wherever they were marked
 SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -26,7 +28,7 @@ TICKED = re.compile(r"^\s*(\[[ xX]\]\s+(?!.*(?:\[[ xX]\]|\( \)|__)).*\S)\s*$")
 
 # Lines at the top that name who made a sheet or what kind of sheet it is, not what it is about (a line with a
 # colon names its topic after it: "Patient Medicine Leaflet: Apixaban (Eliquis)").
-ORGANISATION = re.compile(r"^(?!.*:).*\b(?:hospital|cent(?:er|re)|clinic|unit|department|division|services?|trust|"
+ORGANISATION = re.compile(r"^(?!.*:).*\b(?:hospital|cent(?:er|re)|clinic|unit|department|dept|division|services?|trust|"
                           r"(?:city|county|borough|district) of [A-Z]\w+|(?:environmental|public) health|council|"
                            r"practice|health system|foundation|pharmacy|network|associates|physicians|"
                            r"institute|medical group|general surgery|program|programme|library|(?:nurse |advice |help)line|"
@@ -64,7 +66,7 @@ BOX_SIDES = re.compile(r"\s*(?:\|\||[|│║]) ?(.*?)\s*(?:\|\||[|│║])\s*")
 
 def number_of(line: str) -> int | None:
     """Return the number a numbered list line starts with ("2. Isometric ..." -> 2), or None."""
-    m = re.match(r"\s*(?:step\s+)?(\d{1,2})\b", line, re.I)
+    m = rx.match(r"\s*(?:step\s+)?(\d{1,2})\b", line, re.I)
     return int(m.group(1)) if m else None
 
 
@@ -81,7 +83,7 @@ def runs_on(line: str, after: str) -> bool:
     "... DIFFICULTY BREATHING" / "OR SWALLOWING."), not a line of its own ("faint again, ... during exercise")."""
     return not ends_sentence(line) and bool(
         line.endswith(",") or NEVER_ENDS.search(line) or ENDS_MID_PHRASE.search(line) or ENDS_ON_VERB.search(line)
-        or re.match(r"(?:or|and|but|nor|with|without|to|of|in|on|at|for|from|by|that|which)\b", after, re.I))
+        or rx.match(r"(?:or|and|but|nor|with|without|to|of|in|on|at|for|from|by|that|which)\b", after, re.I))
 
 
 TIME = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)", re.I)
@@ -91,10 +93,10 @@ def timed(line: str) -> bool:
     """Tell whether a line gives a time of day and ends no sentence: a line of a timetable ("Mondays 7:00 pm, Room 2B")."""
     # (not a sentence that goes on after a time: "... 8:00 a.m. to 4:30 p.m. If you have chest pain, sudden")
     # ("... (Mon-Fri, 8:00 a.m.-4:30 p.m.); after" / "hours, call the hospital operator": it stops mid-phrase)
-    return bool(TIME.search(line)) and not ends_sentence(line) and not re.search(r"[.!?]\s+[A-Z]\w*(?:\s+\w+){2,}", line) \
-        and not re.search(r"[;,]\s*\w+$|\b(?:after|before|during)$", line) and not NEVER_ENDS.search(line) \
-        and not ENDS_MID_PHRASE.search(line) and not re.search(r";\s+[a-z]", line) \
-        and not re.search(r"\s[-–—]$|,$", line) and line.count("(") <= line.count(")")
+    return bool(TIME.search(line)) and not ends_sentence(line) and not rx.search(r"[.!?]\s+[A-Z]\w*(?:\s+\w+){2,}", line) \
+        and not rx.search(r"[;,]\s*\w+$|\b(?:after|before|during)$", line) and not NEVER_ENDS.search(line) \
+        and not ENDS_MID_PHRASE.search(line) and not rx.search(r";\s+[a-z]", line) \
+        and not rx.search(r"\s[-–—]$|,$", line) and line.count("(") <= line.count(")")
     # ("... 6:00 p.m.; please use the", "... by 3 p.m. every day, you are not alone -", "MEETING SCHEDULE (2nd Tuesday
     # of each month, 6.30 - 8.00 pm,": each goes on)
 
@@ -102,9 +104,9 @@ def timed(line: str) -> bool:
 def join_wrapped(text: str, line: str) -> str:
     """Join a hard-wrapped line to the text before it; 'Insu-' + 'lin lowers' is 'Insulin lowers' ('alcohol-' +
     'related' stays 'alcohol-related': two words, a compound)."""
-    if re.search(r"[a-z]-$", text[-2:]) and line[:1].islower():
+    if rx.search(r"[a-z]-$", text[-2:]) and line[:1].islower():
         return text + line if is_compound(text, line) else text[:-1] + line  # a word broken at the line's end by a hyphen
-    if re.search(r"[A-Z]{2}-$", text[-3:]) and line[:2].isupper():
+    if rx.search(r"[A-Z]{2}-$", text[-3:]) and line[:2].isupper():
         return text + line  # "A LIFE-" / "THREATENING CONDITION": a compound in capitals keeps its hyphen
     return f"{text} {line}"
 
@@ -113,7 +115,7 @@ def is_compound(text: str, line: str) -> bool:
     """Tell whether a hyphen at a line's end joins two words ("alcohol-" / "related"), not the halves of one."""
     from handouts.language.pronouncing import syllable_counts  # (the CMU dictionary: loaded only for such a line)
 
-    before, after = re.search(r"([A-Za-z]+)-$", text), re.match(r"[a-z]+", line)
+    before, after = rx.search(r"([A-Za-z]+)-$", text), rx.match(r"[a-z]+", line)
     words = syllable_counts()
     # ("heart-" / "beat" is "heartbeat", one word the dictionary knows)
     return bool(before and after) and before.group(1).lower() in words and after.group(0) in words \
@@ -143,7 +145,9 @@ def next_text_line(lines: list[str], i: int) -> str | None:
 def ends_sentence(text: str) -> bool:
     # Only its last letters: searched whole, a paragraph hard-wrapped over 30,000 lines took minutes to join.
     # (a citation after the stop ends it too: "... independently verified.[6]", "... such as COPD³.")
-    return bool(re.search(r"[.!?:;][\"”’')\]]*(?:\[\d+(?:[,–-]\d+)*\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)?$", text[-16:]))
+    # (and a note's number glued after a word's stop: "... as though it were a foreign object.1")
+    return bool(rx.search(r"[.!?:;][\"”’')\]]*(?:\[\d+(?:[,–-]\d+)*\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)?$", text[-16:])
+                or rx.search(r"[a-z)][.!?]\d{1,3}(?:[,–-]\d{1,3})*$", text[-16:]))
 
 
 ENDS_MID_PHRASE = re.compile(r"\b(?:a|an|the|of|and|or|to|with|for|in|on|by|at|from|as|than|that|which|who|is|are|about|"
@@ -164,7 +168,7 @@ NEVER_ENDS = re.compile(r"\b(?:a|an|the|and|or|of|to|that|which|they|you|we|once
 def in_capitals(text: str) -> bool:
     """Tell whether a line is set in capitals: two letters or more, none of them lower case (a letter in brackets
     may be: "LIPOPROTEIN(a)", "(e)GFR")."""
-    letters = [c for c in re.sub(r"\([a-z]\)", "", text) if c.isalpha()]
+    letters = [c for c in rx.sub(r"\([a-z]\)", "", text) if c.isalpha()]
     return len(letters) >= 2 and not any(c.islower() for c in letters)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 
+from handouts.language import rx
 from handouts.read.blocks import laid_out, RawBlock, safe_link, sentence_end, table_blocks, table_rows, unquote
 from handouts.read.furniture import stands_apart
 from handouts.read.line_shape import BULLET, ends_sentence, NUMBERED, SUPERSCRIPT_DIGITS
@@ -23,14 +24,17 @@ def parse_markdown(body: str, first_line: int = 1) -> list[RawBlock]:
     # A form's blank ("Date of visit: ____/____/______") is no emphasis: Markdown would take its underscores for it.
     # An "o" set in under a list's item is a bullet of a list inside it ("- One leg swollen, especially if:" / "  o recent
     # surgery"): as Markdown it would run on in the item's text, the "o"s in it.
-    body = _box_rules_unmarked(_footnotes_as_superscripts(re.sub(r"(?m)^([ \t]+)o[ \t]+(?=\S)", r"\1- ", body)))
+    body = _box_rules_unmarked(_footnotes_as_superscripts(rx.sub(r"(?m)^([ \t]+)o[ \t]+(?=\S)", r"\1- ", body)))
     body = "\n".join(page_marks_off(body.split("\n")))  # ("`HP-FS-031 v4.2 — Page 1 of 1`": the printed page's)
-    body = re.sub(r"(?m)^(#{1,6}\s.*?)\s*\{#[\w-]+\}\s*$", r"\1", body)  # "## Q1. What is ...? {#q1}": a link's anchor
+    body = rx.sub(r"(?m)^(#{1,6}\s.*?)\s*\{#[\w-]+\}\s*$", r"\1", body)  # "## Q1. What is ...? {#q1}": a link's anchor
+    # "Advice Line, Mon-Fri 09:00-16:00 ............ 0161 555 0472": dot leaders join a label to its value, as a colon does
+    # (not in lines set in four spaces: pasted as they were, they are read as plain text, leaders and all)
+    body = rx.sub(r"(?m)^(?! {4}|\t)(.*?(?<=[\w)*]))[ \t]*\.{4,}[ \t]*(?=[\w(])", r"\1: ", body)
     # "*... and may vary.*5": a citation's number after the emphasis closes (to Markdown the "*" then closes nothing)
-    body = re.sub(r"(?<=[.!?])([*_]{1,2})\d{1,3}(?:[,–-]\d{1,3})*(?=\s|$)", r"\1", body)
+    body = rx.sub(r"(?<=[.!?])([*_]{1,2})\d{1,3}(?:[,–-]\d{1,3})*(?=\s|$)", r"\1", body)
     # "-> your vision becomes blurred ...": an arrow is an item's mark (to Markdown it was text, the items one line)
-    body = re.sub(r"(?m)^((?:[ \t]*>)*[ \t]*)(?:->|=>|→|➔)[ \t]+(?=\S)", r"\1- ", body)
-    tokens = parser.parse(re.sub(r"_{3,}", lambda m: "\\_" * len(m.group()), body))
+    body = rx.sub(r"(?m)^((?:[ \t]*>)*[ \t]*)(?:->|=>|→|➔)[ \t]+(?=\S)", r"\1- ", body)
+    tokens = parser.parse(rx.sub(r"_{3,}", lambda m: "\\_" * len(m.group()), body))
     blocks: list[RawBlock] = []
     list_kinds: list[str] = []  # the open lists, outermost first
     outer: RawBlock | None = None  # the outermost open list: its items, each with its depth (see laid_out)
@@ -69,7 +73,7 @@ def parse_markdown(body: str, first_line: int = 1) -> list[RawBlock]:
                 # Markdown cuts a row's cells to its header's number: a row that fills more is read as drawn (its
                 # cells kept, by place under a header that cannot say which is which: see table_blocks).
                 table = [[c.strip() for c in x.strip().strip("|").split("|")] for x in raw[table_map[0]:table_map[1]]
-                         if x.strip() and not re.fullmatch(r"[\s|:-]+", x)]
+                         if x.strip() and not rx.fullmatch(r"[\s|:-]+", x)]
             if list_kinds and outer is not None and items:
                 # A table set in under a list item ("- Breathing is faster than the following rates:" over ages and
                 # rates): its rows are a list set in under that item, which leads them in (after the list they
@@ -116,6 +120,9 @@ def parse_markdown(body: str, first_line: int = 1) -> list[RawBlock]:
                     items[-1] = len(outer.texts)
                     outer.texts.append(text)
                     outer.levels.append((len(list_kinds) - 1, list_kinds[-1]))
+                elif len(outer.texts) > items[-1] + 1:  # a paragraph more under it, after a list set in under it
+                    outer.texts.append(text)
+                    outer.levels.append((len(list_kinds) - 1, "after"))
                 else:  # a paragraph more under the same item ("5. Hold your breath." and a note under it)
                     outer.texts[items[-1]] = f"{sentence_end(outer.texts[items[-1]])} {text}"
             elif opener == "heading_open":
@@ -134,7 +141,7 @@ def parse_markdown(body: str, first_line: int = 1) -> list[RawBlock]:
 
 def _cells_cut(lines: list[str]) -> bool:
     """Tell whether a Markdown table's row (after its header) has more cells than its header names."""
-    counts = [len(x.strip().strip("|").split("|")) for x in lines if x.strip() and not re.fullmatch(r"[\s|:-]+", x)]
+    counts = [len(x.strip().strip("|").split("|")) for x in lines if x.strip() and not rx.fullmatch(r"[\s|:-]+", x)]
     return any(n > counts[0] for n in counts[1:])
 
 
@@ -157,11 +164,11 @@ def _box_rules_unmarked(body: str) -> str:
     Markdown a line of "=" under text makes that text a heading, and the box's last items had become one."""
     lines = body.split("\n")
     for k, line in enumerate(lines):
-        m = re.fullmatch(r"((?:[ \t]*>)*)[ \t]*={8,}[ \t]*", line)
+        m = rx.fullmatch(r"((?:[ \t]*>)*)[ \t]*={8,}[ \t]*", line)
         if not m:
             continue
-        above = re.sub(r"^(?:[ \t]*>)*", "", lines[k - 1]).strip() if k else ""
-        if not above or len(above.split()) > 10 or re.search(r"[.;:!?,]$", above) or re.match(r"[-*+>]|\d+[.)]", above):
+        above = rx.sub(r"^(?:[ \t]*>)*", "", lines[k - 1]).strip() if k else ""
+        if not above or len(above.split()) > 10 or rx.search(r"[.;:!?,]$", above) or rx.match(r"[-*+>]|\d+[.)]", above):
             lines[k] = m.group(1)  # (a short title over "=====" stays a heading)
     return "\n".join(lines)
 
@@ -175,8 +182,8 @@ def _footnotes_as_superscripts(body: str) -> str:
     def number(name: str) -> str:
         return numbers.setdefault(name, str(len(numbers) + 1).translate(SUPERSCRIPT_DIGITS))
 
-    body = re.sub(r"(?m)^[ \t]*\[\^([^\]\s]{1,20})\]:[ \t]*", lambda m: number(m.group(1)) + " ", body)
-    return re.sub(r"\[\^([^\]\s]{1,20})\]", lambda m: number(m.group(1)), body)
+    body = rx.sub(r"(?m)^[ \t]*\[\^([^\]\s]{1,20})\]:[ \t]*", lambda m: number(m.group(1)) + " ", body)
+    return rx.sub(r"\[\^([^\]\s]{1,20})\]", lambda m: number(m.group(1)), body)
 
 
 def _emphasised_lines(raw: list[str], where) -> bool:
@@ -184,7 +191,7 @@ def _emphasised_lines(raw: list[str], where) -> bool:
     "Endoscopy Center | Nurse line: ...", "*Cedar Valley Family Medicine*" over "*Questions? Nurse line: ...*"): lines
     of letterhead, each its own, which Markdown would run into one sentence."""
     lines = raw[where[0]:where[1]] if where else []
-    return len(lines) > 1 and any(re.fullmatch(r"\s*(\*\*|__|\*|_)(?!\s).*\S\1\s*", x) for x in lines)
+    return len(lines) > 1 and any(rx.fullmatch(r"\s*(\*\*|__|\*|_)(?!\s).*\S\1\s*", x) for x in lines)
 
 
 def _run_on_paragraph(lines: list[str], raw: list[str], where) -> int | None:
@@ -195,16 +202,16 @@ def _run_on_paragraph(lines: list[str], raw: list[str], where) -> int | None:
     for n in range(1, len(lines)):
         source = raw[where[0] + n]
         if not source[:1].isspace() and lines[n][:1].isupper() and not ends_sentence(lines[n - 1]) \
-                and re.search(r"[.!?]$", lines[-1]) and not BULLET.match(source) and not NUMBERED.match(source):
+                and rx.search(r"[.!?]$", lines[-1]) and not BULLET.match(source) and not NUMBERED.match(source):
             return n
     return None
 
 
 def _html_text(markup: str) -> str:
     """Return the words of an HTML block: tags dropped, entities read (the text is escaped again on output)."""
-    markup = re.sub(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->", " ", markup, flags=re.S | re.I)  # code, not words
+    markup = rx.sub(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->", " ", markup, flags=re.S | re.I)  # code, not words
     # A tag ends at the first ">" outside its quoted attributes: <a title="a>b" href="..."> leaves no words.
-    return " ".join(html.unescape(re.sub(r"<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", " ", markup)).split())
+    return " ".join(html.unescape(rx.sub(r"<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", " ", markup)).split())
 
 
 def _inline_lines(tok) -> list[str]:

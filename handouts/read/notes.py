@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from handouts.language import rx
 from handouts.language.grammar import has_verb
 from handouts.read.blocks import RawBlock
 from handouts.read.line_shape import CONTACT, ends_sentence, PHONE
@@ -22,10 +23,10 @@ def without_references(blocks: list[RawBlock]) -> list[RawBlock]:
             pass  # "J Clin Aesthet Dermatol. 2017;10(7):14-17.   ³ Telang PS. Indian Dermatol": a reference's wrapped line
         elif b.kind == "heading" or b.kind == "paragraph" and len(b.texts) == 1 and _REFERENCES.match(b.texts[0].strip()):
             skipping = bool(_REFERENCES.match(b.texts[0].strip()))  # "## References", or "**References**" on its own
-        elif skipping and b.kind == "paragraph" and (re.match(r"[*†‡]|(?:Questions|Contact us|For more information)\b",
+        elif skipping and b.kind == "paragraph" and (rx.match(r"[*†‡]|(?:Questions|Contact us|For more information)\b",
                                                               b.texts[0]) or CONTACT.search(b.texts[0])
                                                      # ("... Contact the School Health Team: 555-0148 | ...")
-                                                     or re.search(r"\b(?:contact|call|phone|ring)\b[^.]{0,60}\d{3}[-\s]\d{4}\b",
+                                                     or rx.search(r"\b(?:contact|call|phone|ring)\b[^.]{0,60}\d{3}[-\s]\d{4}\b",
                                                                   b.texts[0], re.I)):
             # "*These statements have not been evaluated by the FDA ...", "Questions? Communicable Disease Control
             # Unit: (555) 210-4400": a note, a contact, no reference
@@ -34,18 +35,19 @@ def without_references(blocks: list[RawBlock]) -> list[RawBlock]:
                 and any(_source_note(n) for n in _NOTE_MARK.split(b.texts[0]) if n.strip()):
             b.texts[0] = _notes_that_say(b.texts[0])
         # ("Sources: [1] Mlcek J et al., Molecules, 2016. [2] ...": a line of references under its label)
-        listed = b.kind in ("paragraph", "bullets", "heading") and re.match(r"(?:sources|references|citations)\s*:\s*\S", b.texts[0], re.I) \
-            and re.search(r"\bet al\b|\b(?:19|20)\d{2}\b", b.texts[0])
+        listed = b.kind in ("paragraph", "bullets", "heading") and rx.match(r"(?:sources|references|citations)\s*:\s*\S", b.texts[0], re.I) \
+            and rx.search(r"\bet al\b|\b(?:19|20)\d{2}\b", b.texts[0])
         # ("[1] Health and Safety Executive. Sun protection: ...  [2] World Health Organization. ...": numbered sources
         # in brackets, as the text cites them)
-        listed = listed or b.kind == "paragraph" and len(re.findall(r"(?:^|\s)\[\d{1,3}\]\s+[A-Z]", b.texts[0])) >= 2 \
+        listed = listed or b.kind == "paragraph" and len(rx.findall(r"(?:^|\s)\[\d{1,3}\]\s+[A-Z]", b.texts[0])) >= 2 \
             and b.texts[0].startswith("[1]")
         # (its wrapped line read apart: "Clin Immunol, 2020. [3] Kawai M et al., Int Arch Allergy Immunol, 2009.",
         # "a practical guide.")
         # ("References: 1. Health and Safety ... 2013." / "2. UKHSA Green Book. 3. BHIVA/BASHH ..., 2021.": its next
         # numbers, read as a list)
         wrapped = sources_above and b.kind in ("paragraph", "bullets", "numbered") and len(b.texts) == 1 and not has_verb(b.texts[0]) \
-            and (re.search(r"\bet al\b|\b(?:19|20)\d{2}\b", b.texts[0]) or b.texts[0][:1].islower() and len(b.texts[0].split()) <= 6)
+            and (rx.search(r"\bet al\b|\b(?:19|20)\d{2}\b", b.texts[0]) or b.texts[0][:1].islower() and len(b.texts[0].split()) <= 6
+                 or rx.search(r"\.\s+\d{1,2}\s+[A-Z]", b.texts[0]))  # ("Dengue factsheet.  4 UKHSA Green Book ...": the next one)
         sources_above = bool(listed)
         if not skipping and not listed and not wrapped \
                 and not (b.kind == "paragraph" and (_citation_notes(b.texts[0]) or _REFERENCE.match(b.texts[0]))):
@@ -69,8 +71,8 @@ def _source_note(note: str) -> bool:
     # ("¹ Tessler FN et al. ACR Thyroid Imaging ... J Am Coll Radiol 2017;14:587-595.": a journal's reference, however long)
     # (nor a note that says where to go: "² Enrolment: www.aedpregnancyregistry.org, or ask ...")
     return bool(len(note.split()) <= 12 and not has_verb(note)
-                or re.search(r"\bet al\b|\b(?:19|20)\d{2}\s*;\s*\d+|\b\d+(?:st|nd|rd|th) ed\b|\b(?:19|20)\d{2}\.?$", note)) \
-        and not CONTACT.search(note) and not PHONE.search(note) and not re.search(r"www\.|https?://|\w@\w", note)
+                or rx.search(r"\bet al\b|\b(?:19|20)\d{2}\s*;\s*\d+|\b\d+(?:st|nd|rd|th) ed\b|\b(?:19|20)\d{2}\.?$", note)) \
+        and not CONTACT.search(note) and not PHONE.search(note) and not rx.search(r"www\.|https?://|\w@\w", note)
 
 
 def _citation_notes(text: str) -> bool:
@@ -86,7 +88,7 @@ def _notes_that_say(text: str) -> str:
     """Return the notes of a line of notes that say something, each with its mark (a note on a heading or a table
     finds its place by it), without the notes that are sources: "¹ Based on U.S. prescribing information ... ² Check
     the instructions for your specific product, as priming steps differ between brands." keeps its second note."""
-    pieces = re.split(r"([¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*", text)
+    pieces = rx.split(r"([¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*", text)
     notes = [(mark, note.strip()) for mark, note in zip(pieces[1::2], pieces[2::2]) if note.strip()]
     return " ".join(f"{mark} {note}" for mark, note in notes if not _source_note(note))
 
@@ -97,7 +99,8 @@ def _footnote_mark(mark: str) -> str:
     # ("11 June ...... Hydroxychloroquine: your questions answered *": set apart by a space at the end of its line)
     if mark != "*":
         return rf"(?<=[\w).%,;.\]]){re.escape(mark)}(?![*†‡])"
-    return r"(?:(?<=[\w).%,;.\]])|(?<=\w )(?=\*\s*$))\*(?![*†‡])"
+    # ("Hand / Fracture Clinic *" in a table's cell: set apart at the cell's end, "; " after it in the row said)
+    return r"(?:(?<=[\w).%,;.\]])|(?<=\w )(?=\*(?:\s*$|[;:]\s)))\*(?![*†‡])"
 
 
 NOTE = re.compile(r"^(\*{1,3}|†|‡|[¹²³⁴⁵⁶⁷⁸⁹])\s*(\S.*)$")  # (a superscript's note says something: "¹ In clinical studies")  # "* together with two antibiotics", "** No meetings on holidays"
@@ -105,7 +108,7 @@ NOTE = re.compile(r"^(\*{1,3}|†|‡|[¹²³⁴⁵⁶⁷⁸⁹])\s*(\S.*)$")  #
 
 def anchored(text: str, mark: str) -> bool:
     """Tell whether a text carries a footnote mark ("sign-up*", "coming back.*"), not a word set between stars."""
-    return bool(re.search(_footnote_mark(mark), text)) and not (mark == "*" and re.search(r"(?<![\w*])\*[A-Za-z]", text))
+    return bool(rx.search(_footnote_mark(mark), text)) and not (mark == "*" and rx.search(r"(?<![\w*])\*[A-Za-z]", text))
 
 
 def _note_in_place(block: RawBlock, k: int, mark: str, note: str) -> bool:
@@ -114,20 +117,24 @@ def _note_in_place(block: RawBlock, k: int, mark: str, note: str) -> bool:
     not after the whole row), a note on a sentence right after that sentence ("... with exercise.*" / "* Children
     ... of this effect.", not after the serious reactions said next). False: the mark ends the text."""
     text = block.texts[k]
-    m = re.search(_footnote_mark(mark), text)
+    m = rx.search(_footnote_mark(mark), text)
     if not m:
         return False
     rest = text[m.end():]
     if block.table:
-        if len(note.split()) > 12 or not ends_sentence(note) or re.search(r"[.!?]\s", note):
+        condition = rx.match(r"(?:only|if|unless|when|except)\b", note, re.I) and rest.strip(" .") \
+            and len(rx.findall(_footnote_mark(mark), text)) == 1
+        if not condition and (len(note.split()) > 12 or not ends_sentence(note) or rx.search(r"[.!?]\s", note)):
             return False  # a long note, or more than one sentence: said after the row
-        block.texts[k] = f"{text[:m.start()]} ({note[:1].lower() + note[1:].rstrip('.')}){rest}"
+        # (a condition on the cell stays with it, however long: "Hand / Fracture Clinic *" / "* only if your child had
+        # a broken bone ...": after the row it read as a condition on the whole schedule)
+        block.texts[k] = f"{text[:m.start()].rstrip()} ({note[:1].lower() + note[1:].rstrip('.')}){rest}"
         return True
     if not rest.strip(" .;"):
         return False
-    if re.search(r"[.!?][\"”’')\]]*(?:\[\d+(?:[,–-]\d+)*\])?$", text[:m.start()]):
+    if rx.search(r"[.!?][\"”’')\]]*(?:\[\d+(?:[,–-]\d+)*\])?$", text[:m.start()]):
         at = m.end()  # "... with exercise.*", "... doses 1 and 3.[4]†": the mark ends its sentence
-    elif end := re.search(r"[.!?][\"”’')\]]*(?=\s|$)", rest):
+    elif end := rx.search(r"[.!?][\"”’')\]]*(?=\s|$)", rest):
         at = m.end() + end.end()  # "semaglutide (Ozempic)*, and whether ...": the note after the sentence
     else:
         return False
@@ -141,7 +148,7 @@ def _notes_apart(blocks: list[RawBlock]) -> list[RawBlock]:
     out = []
     for b in blocks:
         if b.kind == "paragraph" and len(b.texts) == 1 and NOTE.match(b.texts[0]):
-            for note in re.split(r"(?<=[.!?])\s+(?=\*{1,3}\s|†|‡)", b.texts[0]):
+            for note in rx.split(r"(?<=[.!?])\s+(?=\*{1,3}\s|†|‡)", b.texts[0]):
                 out.append(RawBlock("paragraph", [note], b.line))
         else:
             out.append(b)
@@ -172,7 +179,7 @@ def table_notes(blocks: list[RawBlock]) -> list[RawBlock]:
             # "Usual adult dosing (immediate-release tablets)¹" ... "¹ Children ... are dosed by body weight": a note on
             # a section's heading is said at the end of that section (at the sheet's end it read as the last section's)
             k = headed[0]
-            out[k].texts[0] = re.sub(_footnote_mark(mark), "", out[k].texts[0])
+            out[k].texts[0] = rx.sub(_footnote_mark(mark), "", out[k].texts[0])
             end = next((n for n in range(k + 1, len(out)) if out[n].kind == "heading"), len(out))
             out.insert(end, RawBlock("paragraph", [note], b.line))
             continue
@@ -193,11 +200,11 @@ def table_notes(blocks: list[RawBlock]) -> list[RawBlock]:
             # "[ ] Ciprofloxacin ...**" / "[ ] Levofloxacin ...**" ... "** Take these two drugs ...": a note on
             # several lines is said once, after the last of them.
             for o, k in marked:
-                o.texts[k] = re.sub(_footnote_mark(mark), "", o.texts[k])
+                o.texts[k] = rx.sub(_footnote_mark(mark), "", o.texts[k])
             last = max(out.index(o) for o, _ in marked if o in out)
             k = max(k for _, k in marked)
             if one is not None and not one.table and one.kind in ("bullets", "numbered") and k + 1 < len(one.texts) \
-                    and not one.levels and re.search(r"\b(?:these|those|the)\s+(?:two|three|four|\d)\b|\bboth\b|\beither\b",
+                    and not one.levels and rx.search(r"\b(?:these|those|the)\s+(?:two|three|four|\d)\b|\bboth\b|\beither\b",
                                                      note, re.I):
                 # (only a note that speaks of the items it marks as a group: "*These statements have not been
                 # evaluated by the FDA" is said after the whole list, not between its items)
@@ -208,7 +215,7 @@ def table_notes(blocks: list[RawBlock]) -> list[RawBlock]:
                 continue
             out.insert(last + 1, RawBlock("paragraph", [note], b.line))
             continue
-        parts = re.split(r"(?<=[.!?])\s+(?=[A-Z])", note, maxsplit=1) if note else []
+        parts = rx.split(r"(?<=[.!?])\s+(?=[A-Z])", note, maxsplit=1) if note else []
         if len(marked) == 1 and marked[0][0] is table and out and out[-1] is table and len(parts) == 2 \
                 and marked[0][1] < len(table.texts) - 1 \
                 and _note_in_place(table, marked[0][1], mark, parts[0]):
@@ -220,7 +227,7 @@ def table_notes(blocks: list[RawBlock]) -> list[RawBlock]:
             for o, k in marked:
                 if _note_in_place(o, k, mark, note):
                     continue
-                said = re.sub(_footnote_mark(mark), "", o.texts[k]).rstrip(" ;")
+                said = rx.sub(_footnote_mark(mark), "", o.texts[k]).rstrip(" ;")
                 said = said.rstrip(".") if note[:1].islower() else said if ends_sentence(said) else f"{said}."
                 # A note that carries the text on ("together with two antibiotics, ...") stays in its sentence.
                 o.texts[k] = f"{said}; {note}" if note[:1].islower() else f"{said} {note}"

@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from handouts.errors import SourceError
+from handouts.language import rx
 from handouts.read.blocks import Extracted, RawBlock, clean_text, laid_out, unquote
 
 _BULLETS = "•●▪■◦‣○·\\-–*\uf0b7\uf0a7\uf0d8\uf076\uf0fc"  # \uf0..: Word's Symbol and Wingdings bullets
@@ -181,7 +182,7 @@ def _without_running_lines(pages: list[list[Line]], body: float) -> list[list[Li
         return line.top < _MARGIN * line.page_height or line.bottom > (1 - _MARGIN) * line.page_height
 
     margins = [line for lines in pages for line in lines if in_margin(line)]
-    shapes = {id(line): re.sub(r"\d+", "#", line.text.lower()).strip() for line in margins}  # "page #"
+    shapes = {id(line): rx.sub(r"\d+", "#", line.text.lower()).strip() for line in margins}  # "page #"
     running = {id(line) for line in margins
                if _PAGE_NUMBER.match(line.text.strip()) or line.size < 0.9 * body
                or any(o.page != line.page and shapes[id(o)] == shapes[id(line)] and abs(o.top - line.top) < 3
@@ -245,7 +246,7 @@ def _blocks(lines: list[Line], body: float) -> list[RawBlock]:
             groups.append([line])
     blocks: list[RawBlock] = []
     title = _title(groups, body)
-    words = {w.lower() for line in lines for w in re.findall(r"\w+(?:-\w+)*", line.text)}  # to mend broken words
+    words = {w.lower() for line in lines for w in rx.findall(r"\w+(?:-\w+)*", line.text)}  # to mend broken words
     items_x = None  # where the markers of the list being read stand
     for group in groups:
         text = clean_text(_joined_lines(group, words))
@@ -284,7 +285,7 @@ def _text_block(group: list[Line], text: str, body: float, title: bool) -> RawBl
 def _is_heading(group: list[Line], text: str, body: float) -> bool:
     """A heading is short, has no full stop, and is larger than the body text or bold."""
     return _display(group[0], body) and len(text.split()) <= _MAX_HEADING_WORDS \
-        and not re.search(r"[.,;][\"”’')\]]*$", text)
+        and not rx.search(r"[.,;][\"”’')\]]*$", text)
 
 
 def _body_size(lines: list[Line]) -> float:
@@ -311,7 +312,7 @@ def _continues(group: list[Line], line: Line, leading: dict[float, float], body:
     if line.marker or abs(line.size - last.size) >= 0.5 or line.bold != last.bold:
         return False
     # A sentence of body text goes on, whatever the spacing, across a column or a page; headings end at a gap.
-    unfinished = not re.search(r"[.!?:;][\"”’')\]]*$", last.text) and not _display(last, body)
+    unfinished = not rx.search(r"[.!?:;][\"”’')\]]*$", last.text) and not _display(last, body)
     if line.region != last.region:
         return unfinished
     step = line.top - last.top
@@ -351,10 +352,10 @@ def _join(text: str, following: str, seen: set[str]) -> str:
     """Join two lines: 'peo-' + 'ple' is 'people'; 'self-' + 'care' stays 'self-care'.
 
     The document's own spelling elsewhere decides; otherwise a hyphen between two words is kept."""
-    broken = re.search(r"(\w+)[-\u2010\u00ad]$", text)
+    broken = rx.search(r"(\w+)[-\u2010\u00ad]$", text)
     if not broken:
         return f"{text} {following}"
-    right = re.match(r"[a-z]+", following)
+    right = rx.match(r"[a-z]+", following)
     if not right:
         return text[:-1] + "-" + following  # "COVID-" + "19"
     left, right = broken.group(1).lower(), right.group()

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import re
 
+from handouts.language import rx
 from handouts.read.blocks import laid_out, QUOTES, RawBlock, table_blocks, unquote
 from handouts.read.forms import LABEL_LINE
 from handouts.read.furniture import is_furniture, is_menu_bar, stands_apart
 from handouts.read.letterhead import DOCUMENT_KIND, names_or_reaches, SHEET_TITLE, TITLE_GOES_ON
-from handouts.read.line_passes import (LEADER, arrowed_items, label_columns, marked_subheadings, leader_labels_joined, marked_labels,
+from handouts.read.line_passes import (LEADER, arrowed_items, dotted_blanks, label_columns, marked_subheadings, leader_labels_joined, marked_labels,
                                        one_box_column, stacked_options, starred_notes, two_column_lists, unboxed_lines,
                                        without_contents_lines, without_margin_marks, without_sales_boxes,
-                                       without_tear_off_tabs, yes_no_rows)
+                                       starred_runs, without_tear_off_tabs, yes_no_rows)
 from handouts.read.line_shape import (BULLET, in_capitals, CONTACT, ENDS_MID_PHRASE, ENDS_ON_VERB, ends_sentence,
                                       GRID_RULER, indent_of, join_wrapped, LETTERED, NEVER_ENDS, next_row, next_text_line,
                                       number_of, NUMBERED, ORGANISATION, PLACE, previous_line_blank, STAR_RULE, STREET,
@@ -30,27 +31,27 @@ _DOSE_LABEL = re.compile(r"[A-Z][a-z]+(?: [A-Za-z]+)? \d[\d.]* ?(?:mg|mcg|g)(?: 
 def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
     """Recover headings, paragraphs, lists and quoted passages from plain text."""
     blocks: list[RawBlock] = []
-    raw_lines = leader_labels_joined(numbered_notes_marked(without_running_lines(body.split("\n"))))
+    raw_lines = leader_labels_joined(dotted_blanks(numbered_notes_marked(without_running_lines(body.split("\n")))))
     boxed: set[int] = set()  # the lines drawn inside a box
     # "+-------+------+" between the rows of a table drawn as a grid: its rulers, no box's edges
     lines = [x.replace("+", "|") if GRID_RULER.fullmatch(x) else x
-             for x in two_column_lists(without_margin_marks(arrowed_items(marked_subheadings(starred_notes(without_contents_lines(raw_lines))))))]
+             for x in two_column_lists(without_margin_marks(arrowed_items(starred_runs(marked_subheadings(starred_notes(without_contents_lines(raw_lines)))))))]
     lines = one_box_column(yes_no_rows(stacked_options(without_sales_boxes(unboxed_lines(lines, boxed), boxed))))
     lines = _instructions_off_headings(label_columns(without_tear_off_tabs(_blank_columns_unnamed(marked_labels(lines)))))
     indents: list[int] = []  # how far in the items of each open level of the list being read stand
     # ("dial 999 if any Step 1 symptom develops": the text names a step by its number, so its heading keeps it)
     # ("If you answer YES to question 8": a form's questions keep their numbers, printed as they are)
-    refers_to_questions = bool(re.search(r"\bquestions? \d", body, re.I))
-    refers_to_sections = bool(re.search(r"\b[Ss]ections? \d", body)
-                              or re.search(r"(?im)^(?!\s*(?:step|part)\s+\d).*?\b(?:steps?|parts?) \d", body))
+    refers_to_questions = bool(rx.search(r"\bquestions? \d", body, re.I))
+    refers_to_sections = bool(rx.search(r"\b[Ss]ections? \d", body)
+                              or rx.search(r"(?im)^(?!\s*(?:step|part)\s+\d).*?\b(?:steps?|parts?) \d", body))
     # "Q: What are the normal ranges?" over its answer, a page of such questions: each a heading (the answer unmarked)
-    questions = len(re.findall(r"(?m)^[ \t]*(?:Q|Question)[ \t]*(?:\d{1,2})?[ \t]*[:.)][ \t]+.+(?:\?|\n[ \t]*[a-z].*\?)[ \t]*$", body))
+    questions = len(rx.findall(r"(?m)^[ \t]*(?:Q|Question)[ \t]*(?:\d{1,2})?[ \t]*[:.)][ \t]+.+(?:\?|\n[ \t]*[a-z].*\?)[ \t]*$", body))
     # Sections numbered in capitals ("3. WALKING"): a numbered line that opens in capitals then is one of them too
     # (in "1. REST - Avoid ...", "2. ICE - ..." with no such line, each is a step)
-    numbered_sections = bool(re.search(r"(?m)^[ \t]*\d{1,2}[.)][ \t]+[A-Z][A-Z0-9 ,/&'’()-]{2,50}[ \t]*$", body))
+    numbered_sections = bool(rx.search(r"(?m)^[ \t]*\d{1,2}[.)][ \t]+[A-Z][A-Z0-9 ,/&'’()-]{2,50}[ \t]*$", body))
     # ("STEP 1." ... "STEP 2.", text under each: a protocol's steps are its sections; "Step 1: Read the label" over "Step
     # 2: ...", one a line, are a list's)
-    steps = [k for k, x in enumerate(lines) if re.match(r"[ \t]*step[ \t]+\d{1,2}[ \t]*[:.)-]", x, re.I)]
+    steps = [k for k, x in enumerate(lines) if rx.match(r"[ \t]*step[ \t]+\d{1,2}[ \t]*[:.)-]", x, re.I)]
     step_sections = len(steps) >= 2 and min(b - a for a, b in zip(steps, steps[1:])) >= 3
     run_ends = _run_ends(lines)
     width = _wrap_width(lines)
@@ -66,13 +67,15 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
         # ("VitalSpan Daily  ☰  Home  |  Longevity  |  Reviews" over "Search...      🛒 Cart (0)": a menu bar of links
         # between "|" is no row of columns)
         # (two spaces after a sentence's stop are a typist's, no column: "... supervision[5].  Keep a" / "headache diary")
-        table = table or (column_table(lines, i) if re.search(r"[^.!?\s] {2,}\S", stripped) and stripped.count("|") < 2 else None)
+        # ("... if not treated" / "promptly.2  Warning signs usually appear ...": a stop's citation numbers are its own)
+        table = table or (column_table(lines, i) if rx.search(r"[^.!?\s] {2,}\S", rx.sub(
+            r"(?<=[a-z)][.!?])\d{1,3}(?:[,–-]\d{1,3})*(?= {2})", "", stripped)) and stripped.count("|") < 2 else None)
         if table and all(is_furniture(x.strip()) or is_menu_bar(x.strip()) for x in lines[i:table[1]] if x.strip()):
             table = None  # "Find a Doctor  |  Locations  |  Pay a Bill" / "Search        Go": a site's menu, no table
-        cells = [c for r in table[0] for c in r if c and re.search(r"\w", c)] if table else []
+        cells = [c for r in table[0] for c in r if c and rx.search(r"\w", c)] if table else []
         if table and all(b.kind == "heading" for b in blocks) and (all(names_or_reaches(c) for c in cells) or not blocks
-                and len(table[0]) <= 4 and all(len(c.split()) <= 7 and not re.search(r"[.;!?]$", c) for c in cells)
-                and any(re.search(r"\d", c) for c in cells) and not any(r for r in table[0][:1])):
+                and len(table[0]) <= 4 and all(len(c.split()) <= 7 and not rx.search(r"[.;!?]$", c) for c in cells)
+                and any(rx.search(r"\d", c) for c in cells) and not any(r for r in table[0][:1])):
             # (the very first lines, a headerless grid of short names, codes and dates: "NORTHGATE HEALTH NURSE ADVICE
             # LINE      Protocol TR-GU-11 (Adult)" / "Clinical Decision Support      Approved 09/2023")
             # "Ambulatory Surgery Unit  |  2210 Calloway Parkway, Suite 300" / "Main line: (614) 555-0182   After
@@ -80,13 +83,22 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
             table = None
         if table:
             rows, skip = table
+            said = [f"{r[0]}: {'; '.join(c for c in r[1:] if c)}" if r[0] else "; ".join(r) for r in rows[1:]]
+            if not rows[0] and blocks and blocks[-1].kind in ("bullets", "numbered") and blocks[-1].levels \
+                    and blocks[-1].texts[-1].endswith(":") and indents and indent_of(line) > indents[0] \
+                    and not previous_line_blank(lines, i):
+                # "4. Extra insulin, as agreed in the care plan:" / "     ketones < 0.6 ..... usual dose": rows set in
+                # under an item that leads into them are its list (apart, the steps after them were numbered from 1)
+                blocks[-1].texts += said
+                blocks[-1].levels += [(blocks[-1].levels[-1][0] + 1, "bullets")] * len(said)
+                continue
             blocks += table_blocks(rows, n) if rows[0] else [
                 # No header: each row says its first cell, then the rest ("Weeks 1 and 2: 25 mg once a day").
                 RawBlock("bullets", [f"{r[0]}: {'; '.join(c for c in r[1:] if c)}" if r[0] else "; ".join(r) for r in rows[1:]],
                          n, table=True)]
             continue
         if blocks and blocks[-1].table and not blocks[-1].levels and not previous_line_blank(lines, i) \
-                and len(cells := [c for c in re.split(r"\s{2,}", stripped) if c]) >= 2 \
+                and len(cells := [c for c in rx.split(r"\s{2,}", stripped) if c]) >= 2 \
                 and len(cells[0].split()) <= 6 and not ends_sentence(cells[0]):
             # "Feb 11, May 13    Open sharing nights": a row under a table whose first cell is too wide for its column
             blocks[-1].texts.append(f"{cells[0]}: {'; '.join(cells[1:])}")
@@ -100,6 +112,15 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
             # "  Sept 10 ...... Open sharing" / "  Sept 24* ..... "Decoding the IEP": guest speaker from the" / (set in)
             # "Parent Training & Information Center": a schedule's lines, each an item, its wrapped lines its own (read
             # as text, two dates became headings and two ran into one)
+            if blocks and blocks[-1].kind in ("bullets", "numbered") and blocks[-1].levels and indents \
+                    and indent_of(line) > indents[0] and not previous_line_blank(lines, i) and (
+                        blocks[-1].texts[-1].endswith(":") and blocks[-1].levels[-1][0] == 0
+                        or blocks[-1].levels[-1][0] > 0 and LEADER.match(raw_lines[i - 1])):
+                # "4. Extra insulin, as agreed in the care plan:" / "     ketones < 0.6 ..... usual dose": dotted rows
+                # set in under an item that leads into them are its list (apart, the steps after them began at 1)
+                blocks[-1].texts.append(stripped)
+                blocks[-1].levels.append((1, "bullets"))
+                continue
             goes_on = bool(blocks) and blocks[-1].kind == "bullets" and not blocks[-1].table and bool(blocks[-1].levels) \
                 and bool(LEADER.match(raw_lines[blocks[-1].line - first_line] if blocks[-1].line >= first_line else ""))
             if blocks and blocks[-1].kind == "bullets" and blocks[-1].table and not blocks[-1].levels \
@@ -112,7 +133,7 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
             _add_item(blocks, goes_on, stripped, n, indent_of(line), indents)
             continue
         note = NOTE.match(stripped)
-        if note and note.group(1) == "*" and not any(re.match(r"\s*\*\s+\S", x) for x in lines[max(0, i - 3):i] + lines[i + 1:i + 4]) \
+        if note and note.group(1) == "*" and not any(rx.match(r"\s*\*\s+\S", x) for x in lines[max(0, i - 3):i] + lines[i + 1:i + 4]) \
                 and any(anchored(t, "*") for b in blocks for t in b.texts if b.kind != "heading"):
             # "* Repeated infections may mean ..." under "... if they keep coming back.*": a footnote, no bullet
             blocks.append(RawBlock("paragraph", [stripped], n))
@@ -124,15 +145,15 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                 m = None  # "   a. Straighten your arm ..." is a step only under a list's item, a heading or a lead-in
             if m and pattern is TICKED and not _checklist(lines, i):
                 m = None
-            if m and pattern is BULLET and re.match(r"\s*(?:-{1,3}>|=>|→|➔)", line) and blocks and blocks[-1].kind == "paragraph" \
+            if m and pattern is BULLET and rx.match(r"\s*(?:-{1,3}>|=>|→|➔)", line) and blocks and blocks[-1].kind == "paragraph" \
                     and not previous_line_blank(lines, i) and not ends_sentence(blocks[-1].texts[-1]):
                 m = None  # "... and" / "-> suggest that your parents ... be tested": the arrow of an item run into the text
-            if m and pattern is BULLET and re.match(r"\s*(?:-{1,3}>|=>|→|➔)", line) and blocks \
+            if m and pattern is BULLET and rx.match(r"\s*(?:-{1,3}>|=>|→|➔)", line) and blocks \
                     and blocks[-1].kind == "bullets" and blocks[-1].texts[-1].startswith("[") and not previous_line_blank(lines, i):
                 # "  [ ] Age under 3 months WITH fever ..." / "      => If any box is ticked, advise the caller ...": a
                 # note on the whole checklist, no item of its last item
                 after = next_text_line(lines, i)
-                if after is not None and not previous_line_blank(lines, i + 1) and re.match(r"\[[ xX✓]\]", after):
+                if after is not None and not previous_line_blank(lines, i + 1) and rx.match(r"\[[ xX✓]\]", after):
                     # "[ ] Trouble breathing ... blue/grey lips" / "    -> call 911; do NOT give anything by mouth" / "[ ]
                     # Known or SUSPECTED button battery ...": more boxes follow, so the arrow is what to do for this one
                     blocks[-1].texts[-1] = f"{blocks[-1].texts[-1]}: {m.group(1).strip()}"
@@ -147,11 +168,11 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                 and (blocks[-1].lettered or number_of(line) != _next_number(blocks[-1]))
             title, more = (_bracket_goes_on(m.group(1).strip(), lines, i) if m and kind == "numbered"
                            else (m.group(1).strip() if m else "", 0))
-            if m and kind == "numbered" and pattern is NUMBERED and step_sections and re.match(r"\s*step\s+\d", line, re.I):
+            if m and kind == "numbered" and pattern is NUMBERED and step_sections and rx.match(r"\s*step\s+\d", line, re.I):
                 # "STEP 2.  ASSESSMENT QUESTIONS", "STEP 1.  IF THE CALLER IS BLEEDING NOW, give first aid ...": a
                 # protocol's steps are its sections (read as a list, the questions under them were renumbered)
                 number = stripped[:len(stripped) - len(title)].strip().rstrip(".:)-").strip()
-                if in_capitals(re.sub(r"\([^()]*\)", "", title)) and len(title.split()) <= _MAX_HEADING_WORDS:
+                if in_capitals(rx.sub(r"\([^()]*\)", "", title)) and len(title.split()) <= _MAX_HEADING_WORDS:
                     blocks.append(RawBlock("heading", [f"{number} - {title}" if refers_to_sections else title], n))
                 else:
                     blocks.append(RawBlock("heading", [number], n))
@@ -192,7 +213,7 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                     depth = _list_depth(indents, indent)  # "2. Isometric wrist extension" after a blank line: step 2
                 lettered = pattern is LETTERED and (depth is None or depth == 0 and (blocks[-1].lettered
                                                                          or _next_letter(blocks, stripped)))
-                lettered = lettered or pattern is NUMBERED and refers_to_questions and bool(re.search(r"\[[ xX]\]", line))
+                lettered = lettered or pattern is NUMBERED and refers_to_questions and bool(rx.search(r"\[[ xX]\]", line))
                 if lettered:
                     # "a) you are pregnant ..." / "b) ...": a list of its own keeps its letters, which the text may name
                     # ("If you tick YES to any of a to e"): items with their letters, no renumbered steps
@@ -216,7 +237,15 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                 if depth and blocks and blocks[-1].kind == "bullets" and not blocks[-1].table and (
                         stripped[0].islower() or NEVER_ENDS.search(blocks[-1].texts[-1])
                         or blocks[-1].texts[-1].endswith(",")) and blocks[-1].levels[-1][0] in (0, 1):
-                    blocks[-1].texts[-1] = join_wrapped(blocks[-1].texts[-1], stripped)  # "... to registered members" / "the Friday ..."
+                    label = blocks[-1].texts[-1]
+                    if indent_of(lines[i - 1]) < indent_of(line) and stripped[0].islower() and not rx.search(
+                            r"[,:;.!?]$", label) and not NEVER_ENDS.search(label) and not ENDS_MID_PHRASE.search(label) \
+                            and (_word_would_fit(lines[i - 1], stripped, width) or label.endswith(")")):
+                        # "Common (may affect up to 1 in 10 people)" / "    nausea, vomiting ...": a label over its
+                        # text set in under it (run on, the label read as words of the text)
+                        blocks[-1].texts[-1] = f"{label}: {stripped}"
+                    else:
+                        blocks[-1].texts[-1] = join_wrapped(label, stripped)  # "... to registered members" / "the Friday ..."
                 elif depth and blocks and blocks[-1].kind == "bullets" and not blocks[-1].table:
                     blocks[-1].texts.append(stripped)
                     blocks[-1].levels.append((1, "bullets"))
@@ -235,13 +264,13 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                 continue
             question = _QUESTION.match(stripped)
             more = 0
-            if not question and re.match(r"^(?:Q|Question)\s*(?:\d{1,2})?\s*[:.)]\s+\S", stripped) and i + 1 < len(lines) \
+            if not question and rx.match(r"^(?:Q|Question)\s*(?:\d{1,2})?\s*[:.)]\s+\S", stripped) and i + 1 < len(lines) \
                     and lines[i + 1].strip().endswith("?") and lines[i + 1].strip()[:1].islower():
                 # "Q: What is lipoprotein(a), and why was it measured when my usual" / "cholesterol panel was already
                 # done?": a question wrapped onto a second line
                 question, more = _QUESTION.match(f"{stripped} {lines[i + 1].strip()}"), 1
-            wiki = re.match(r"^(={2,6})\s*([^=].*?)\s*\1$", stripped)
-            starred = re.match(r"^(\*{3,})\s*([^*]+?)\s*\1$", stripped)
+            wiki = rx.match(r"^(={2,6})\s*([^=].*?)\s*\1$", stripped)
+            starred = rx.match(r"^(\*{3,})\s*([^*]+?)\s*\1$", stripped)
             if starred:
                 # "*** IMPORTANT WARNING: TENDONS, NERVES AND MOOD ***": a line of its own inside its section (as a
                 # heading it would take the section's other text, what must not take the medicine, under "warning")
@@ -249,7 +278,7 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                 continue
             if wiki:
                 blocks.append(RawBlock("heading", [wiki.group(2)], n))  # "== Safety: Who Should Avoid Zinc? =="
-            elif question and (re.match(r"^(?:A|Answer)\s*[:.]\s", next_text_line(lines, i + more) or "") or questions >= 2):
+            elif question and (rx.match(r"^(?:A|Answer)\s*[:.]\s", next_text_line(lines, i + more) or "") or questions >= 2):
                 # "Q: What is a migraine?" over "A: ..."; "Q3. Which medicines do I need to stop ...?" keeps its number
                 said = f"Q{question.group(1)}. {question.group(2)}" if question.group(1) else question.group(2)
                 blocks.append(RawBlock("heading", [said], n))
@@ -263,7 +292,7 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                 b.texts.append(stripped)
                 b.levels.append((depth, "bullets"))
             elif blocks and not previous_line_blank(lines, i) \
-                    and not (blocks[-1].table and re.fullmatch(r"\s*[|+][-=|+:\s]*[|+]\s*", lines[i - 1])) \
+                    and not (blocks[-1].table and rx.fullmatch(r"\s*[|+][-=|+:\s]*[|+]\s*", lines[i - 1])) \
                     and (not ends_sentence(blocks[-1].texts[-1])
                     # ('"I sat in the car park for twenty minutes the first time.' / 'Now I'm the one ..."  - Dave, 67':
                     # a quote not yet closed goes on)
@@ -271,11 +300,11 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                     # "... before switching (guest speaker:" / "Anita Rao, MD)": an open bracket goes on
                     or blocks[-1].texts[-1].count("(") > blocks[-1].texts[-1].count(")") or (
                     # "... when it benefits the patient, e.g." / "before planned chemotherapy": no sentence ends there
-                    stripped[0].islower() and re.search(r"\b(?:e\.g|i\.e|approx|incl|esp|vs|cf|viz|a\.m|p\.m|var|subsp|spp|sp)\.$", blocks[-1].texts[-1])) or (
+                    stripped[0].islower() and rx.search(r"\b(?:e\.g|i\.e|approx|incl|esp|vs|cf|viz|a\.m|p\.m|var|subsp|spp|sp)\.$", blocks[-1].texts[-1])) or (
                     stripped[0].islower() and (blocks[-1].texts[-1].endswith(";") or blocks[-1].texts[-1].endswith(":")
                                                and blocks[-1].kind in ("bullets", "numbered") and bool(indents)
                                                and indent_of(line) > indents[-1] + 1)
-                    and not re.match(r"\(?[a-z][.)]\s", stripped))
+                    and not rx.match(r"\(?[a-z][.)]\s", stripped))
                     # "  * Over-the-counter naproxen sodium ...: 1 tablet every 8 to 12" / "    hours; ..." / "    Never take
                     # more than 2 tablets ...": the item's next sentence, set in as its text is (apart, it read as a rule
                     # for every dose)
@@ -290,31 +319,36 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                              # second injection may be offered ...")
                              and not (blocks[-1].kind in ("bullets", "numbered") and not blocks[-1].table and indents
                                       and indent_of(line) > indents[-1] + 1 and indent_of(line) == _text_column(lines[i - 1]))) \
-                    and not (STREET.match(stripped) and re.search(r"[\w)]$", blocks[-1].texts[-1])) \
-                    and not (stripped[0].isupper() and re.search(r"\s\|\s+[A-Z][\w ]{1,30}:\s", lines[i - 1])) \
+                    and not (STREET.match(stripped) and rx.search(r"[\w)]$", blocks[-1].texts[-1])) \
+                    and not (stripped[0].isupper() and rx.search(r"\s\|\s+[A-Z][\w ]{1,30}:\s", lines[i - 1])) \
                     and not (timed(lines[i - 1].strip()) and not (
                         # ("(Mon-Fri 8.30am-4.30pm). Out" / "of hours, go to ...": a word, then small letters, go on)
-                        stripped[0].islower() and re.search(r"\b(?![ap]m$)[A-Za-z]{2,}$", lines[i - 1].strip()))) \
+                        stripped[0].islower() and rx.search(r"\b(?![ap]m$)[A-Za-z]{2,}$", lines[i - 1].strip()))) \
                     and not ("__" in stripped and LABEL_LINE.match(stripped)) \
-                    and not re.match(r"\[[ xX✓]\]|[¹²³⁴⁵⁶⁷⁸⁹]", stripped) \
-                    and not re.search(r"\S\s+\[[ xX✓]\]\s*[\w/ -]+(?:\s*\(if yes: [^()]*\))?$", blocks[-1].texts[-1]) \
-                    and not (re.fullmatch(r"\([^()]*\)", blocks[-1].texts[-1]) and LABEL_LINE.match(stripped)) \
+                    and not (rx.match(r"[A-Z][a-z]+ [a-z]+", stripped) and len(rx.findall(r"_{3,}", blocks[-1].texts[-1])) >= 2
+                             and LABEL_LINE.match(blocks[-1].texts[-1]) and rx.search(r"_{3,}(?:\s+\w+){0,2}$", blocks[-1].texts[-1])) \
+                    and not rx.match(r"\[[ xX✓]\]|[¹²³⁴⁵⁶⁷⁸⁹]", stripped) \
+                    and not rx.search(r"\S\s+\[[ xX✓]\]\s*[\w/ -]+(?:\s*\(if yes: [^()]*\))?$", blocks[-1].texts[-1]) \
+                    and not (rx.fullmatch(r"\([^()]*\)", blocks[-1].texts[-1]) and LABEL_LINE.match(stripped)) \
                     and not (_DOSE_LABEL.match(stripped) and _DOSE_LABEL.match(lines[i - 1].strip())) \
                     and not (stripped[0].isupper() and _ENDS_ON_ADDRESS.search(blocks[-1].texts[-1])) \
-                    and not (LABEL_LINE.match(stripped) and blocks[-1].kind == "bullets" and LABEL_LINE.match(blocks[-1].texts[-1])
-                             and not re.search(r"[,(/-]$|\b(?:and|or|the|of|to|a)$", blocks[-1].texts[-1])):
+                    and not (LABEL_LINE.match(stripped) and (blocks[-1].kind == "bullets" or rx.match(
+                        r"(?:tel|telephone|phone|mobile|text|fax|e-?mail|web(?:site)?|address)\s*:", stripped, re.I))
+                             and LABEL_LINE.match(blocks[-1].texts[-1])
+                             and not rx.search(r"[,(/-]$|\b(?:and|or|the|of|to|a)$", blocks[-1].texts[-1])):
                 # ("(Compare to: Zestril®, Prinivil®)" over "Dispensed by: Northgate Community Pharmacy ...": a note in
                 # brackets, then a field; "Where: Maple Room, ..." / "Children's Hospital, 415 Orchard Street" / "Parking:
                 # Garage B ...": a field, then the next; apart, each its own line)
-                # ("Clinician: ____", "[ ] Levofloxacin ...", a line after "... pregnant?  [ ] Yes  [ ] No": lines of their own;
+                # ("Clinician: ____", "[ ] Levofloxacin ...", a line after "... pregnant?  [ ] Yes  [ ] No", or after a line of
+                # blanks, "Name: ____  Dose: ____  For ____ days": lines of their own;
                 # "... 960 390 | Employee Assistance: see intranet" / "Confidential support is available.": fields, a line)
                 # A paragraph, or a list item, hard-wrapped over several lines continues here (not a table's last row
                 # under its bottom edge: "+----+" / "mg/L is the same as parts per million (ppm).", a note on it).
                 blocks[-1].texts[-1] = join_wrapped(blocks[-1].texts[-1], stripped)
             elif blocks and blocks[-1].kind == "heading" and not previous_line_blank(lines, i) and not ends_sentence(blocks[-1].texts[-1]) \
-                    and re.match(r"(?i)(?:run|hosted|organi[sz]ed|supported|sponsored|funded|led|facilitated) (?:jointly )?by\b",
-                                 blocks[-1].texts[-1]) and not re.search(r"[:;]$", blocks[-1].texts[-1]) \
-                    and (NEVER_ENDS.search(blocks[-1].texts[-1]) or not (ORGANISATION.search(re.split(r"\s+[|*•·]\s+", stripped)[0])
+                    and rx.match(r"(?i)(?:run|hosted|organi[sz]ed|supported|sponsored|funded|led|facilitated) (?:jointly )?by\b",
+                                 blocks[-1].texts[-1]) and not rx.search(r"[:;]$", blocks[-1].texts[-1]) \
+                    and (NEVER_ENDS.search(blocks[-1].texts[-1]) or not (ORGANISATION.search(rx.split(r"\s+[|*•·]\s+", stripped)[0])
                                                                          or PLACE.search(stripped))):
                 # (not "Sponsored by the ... Program" over "St. Anne's Regional Medical Center * Pastoral Care Office": a
                 # place of its own)
@@ -324,13 +358,13 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
             elif (prev := _title_above(blocks, n, width, stripped)) and title_like(prev.split()) \
                     and len(stripped.split()) <= 10 and title_like(stripped.split()) and not LABEL_LINE.match(stripped) \
                     and not in_capitals(stripped) and not TITLE_GOES_ON.match(stripped) and not DOCUMENT_KIND.search(stripped) \
-                    and not re.search(r"\S {3,}\S", f"{prev} {stripped}"):  # (not a site's menu over two lines)
+                    and not rx.search(r"\S {3,}\S", f"{prev} {stripped}"):  # (not a site's menu over two lines)
                 # "ALWAYS EXHAUSTED? 7 Surprising Signs Your Body Is Begging for Vitamin" / "B12 (And the Best B12 ...)":
                 # a long title wrapped onto a second line
                 blocks[-1].texts[0] += " " + stripped
             elif _is_heading_line(stripped, next_text_line(lines, i)) and not _wraps_on(stripped, lines, i, run_ends) \
-                    and not (i > first_sentence and re.search(r"\w:\s+\S.*\s\|\s+\S", stripped)
-                             and (CONTACT.search(stripped) or re.search(r"\w@\w", stripped))) \
+                    and not (i > first_sentence and rx.search(r"\w:\s+\S.*\s\|\s+\S", stripped)
+                             and (CONTACT.search(stripped) or rx.search(r"\w@\w", stripped))) \
                     and not (i > first_sentence and STREET.match(stripped)) \
                     and not (indent_of(line) >= 1 and i > 0 and lines[i - 1].strip() and indent_of(lines[i - 1]) == indent_of(line)
                              and not in_capitals(stripped) and not in_capitals(lines[i - 1].strip())
@@ -378,7 +412,7 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
             # ">> Not sure if you're deficient? Grab our FREE checklist" / "-- just enter your email below! <<": a box
             # set in the text, no bullet (read as one, it became a warning sign of the list above it)
             b.kind, b.texts, b.levels = "paragraph", [b.texts[0][:-2].rstrip()], []
-        if b.kind == "paragraph" and len(b.texts) == 1 and re.fullmatch(
+        if b.kind == "paragraph" and len(b.texts) == 1 and rx.fullmatch(
                 r"(?:PART|SECTION)\s+[A-Z0-9]{1,2}\s*[-–—:.]\s*[^a-z(]{3,60}\([^()]{3,160}\)", b.texts[0]):
             # "PART A - STATEMENT OF HEALTH PROFESSIONAL  (to be completed by the colposcopist, who" / "must have ...)":
             # a part's heading, its note in brackets wrapped onto a second line
@@ -402,7 +436,7 @@ def _column_named_over_rows(blocks: list[RawBlock], raw_lines: list[str], first_
                 and len(b.texts[0].split()) <= 4 and 0 <= after.line - first_line < len(raw_lines) \
                 and LEADER.match(raw_lines[after.line - first_line]) and all(": " in t for t in after.texts):
             name = b.texts[0][:1] + b.texts[0][1:].lower() if b.texts[0].isupper() else b.texts[0]
-            after.texts = [re.sub(r": ", f": {name} ", t, count=1) for t in after.texts]
+            after.texts = [rx.sub(r": ", f": {name} ", t, count=1) for t in after.texts]
             continue
         out.append(b)
     return out
@@ -420,11 +454,11 @@ def _heads_after_a_box(blocks: list[RawBlock], boxed: set[int], first_line: int)
             heading_boxed = inside
             boxed_heading = b if inside and k + 1 < len(blocks) and blocks[k + 1].line - first_line in boxed else None
         elif heading_boxed and not inside and b.kind == "paragraph" and len(b.texts) == 1 and b.texts[0].endswith(":") \
-                and in_capitals(re.sub(r"\([^()]*\)", "", b.texts[0])) and len(b.texts[0].split()) <= 8:
+                and in_capitals(rx.sub(r"\([^()]*\)", "", b.texts[0])) and len(b.texts[0].split()) <= 8:
             b.kind, heading_boxed = "heading", False
         elif not inside:
             if boxed_heading is not None and k and blocks[k - 1].line - first_line in boxed and b.kind == "paragraph" \
-                    and re.match(r"[A-Z][\w ,&'’]{2,40} [-–—] [a-z].*:$", b.texts[0]) \
+                    and rx.match(r"[A-Z][\w ,&'’]{2,40} [-–—] [a-z].*:$", b.texts[0]) \
                     and any(x.kind == "heading" for x in blocks[:blocks.index(boxed_heading)]):
                 # "# THOUGHTS OF SUICIDE ... #" heading its box, then "Warnings and precautions - talk to your doctor ...
                 # if you:" outside it: the box's heading heads the box alone, a label over its text (as a section's
@@ -440,7 +474,7 @@ def _answers_unlabelled(blocks: list[RawBlock]) -> list[RawBlock]:
     the heading asks, the text answers; printed, "A. Yes" read as a lettered step."""
     for before, b in zip(blocks, blocks[1:]):
         if b.kind == "paragraph" and before.kind == "heading" and before.texts[0].endswith("?"):
-            b.texts[0] = re.sub(r"^(?:A|Answer)\s*[:.]\s+", "", b.texts[0])
+            b.texts[0] = rx.sub(r"^(?:A|Answer)\s*[:.]\s+", "", b.texts[0])
     return blocks
 
 
@@ -501,7 +535,7 @@ def _wrap_width(lines: list[str]) -> int:
     about the wrap's width; where paragraphs stand on one line each, far wider than any short line."""
     # (not a table's lines: their columns run wider than the text's wrap)
     lengths = sorted(len(x.rstrip()) for x in lines if x.strip() and x.count("|") < 2
-                     and not re.search(r"\S\s{3,}\S.*\S\s{3,}\S", x.strip()))
+                     and not rx.search(r"\S\s{3,}\S.*\S\s{3,}\S", x.strip()))
     return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
 
 
@@ -513,7 +547,7 @@ def _word_would_fit(before: str, line: str, width: int) -> bool:
     # (Not under a banner's short line or one in capitals: '"LIVING WELL TOGETHER"' / 'A Support Group for People
     # with MS' is one title over two lines.)
     if before.endswith((",", "(", "-", "/")) or before.count("(") > before.count(")") or NEVER_ENDS.search(before) \
-            or re.search(r"\b(?:such as|as well as|including|like)$", before) or ENDS_MID_PHRASE.search(before):
+            or rx.search(r"\b(?:such as|as well as|including|like)$", before) or ENDS_MID_PHRASE.search(before):
         return False  # "Hosted by the Patient & Family Programs Office," / "Lakeshore Digestive Health Center": it goes on
     return len(before) >= 40 and not in_capitals(before) and len(before) + 1 + len(line.split()[0]) < width - 10
 
@@ -524,7 +558,7 @@ def _title_above(blocks: list[RawBlock], n: int, width: int, line: str) -> str:
     if not blocks or blocks[-1].kind != "heading" or blocks[-1].line != n - 1 or is_furniture(line):
         return ""
     title = blocks[-1].texts[0]
-    return title if len(title) >= max(50, width - 12) and not re.search(r"[.,;:]$", title) else ""
+    return title if len(title) >= max(50, width - 12) and not rx.search(r"[.,;:]$", title) else ""
 
 
 def _centred_title_goes_on(blocks: list[RawBlock], lines: list[str], i: int) -> bool:
@@ -542,7 +576,7 @@ def _centred_title_goes_on(blocks: list[RawBlock], lines: list[str], i: int) -> 
 def _text_column(line: str) -> int:
     """Return the column a line's text starts in, after its bullet, number or box if it has one ("  * Over-the-counter":
     4, "  [ ] Burns to the face": 6)."""
-    m = BULLET.match(line) or NUMBERED.match(line) or LETTERED.match(line) or re.match(r"^\s*\[[ xX]\]\s+(.*)$", line)
+    m = BULLET.match(line) or NUMBERED.match(line) or LETTERED.match(line) or rx.match(r"^\s*\[[ xX]\]\s+(.*)$", line)
     return len(line.expandtabs(4)) - len(m.group(1).expandtabs(4)) if m else indent_of(line)
 
 
@@ -595,7 +629,7 @@ def _two_level_depth(lines: list[str], i: int) -> int | None:
     for x in run:
         t = x.strip()
         if BULLET.match(x) or NUMBERED.match(x) or TICKED.match(x) or len(t) > 100 or t[0].islower() and indent_of(x) == depths[0] \
-                or indent_of(x) == depths[0] and ends_sentence(t) and not re.search(r"\b[ap]\.m\.$", t):
+                or indent_of(x) == depths[0] and ends_sentence(t) and not rx.search(r"\b[ap]\.m\.$", t):
             return None  # ("Daytime group: 2nd Tuesday of every month, 1:30 - 3:00 p.m." ends no sentence)
     return 0 if indent_of(lines[i]) == depths[0] else 1
 
@@ -629,7 +663,7 @@ def _lead_in_headings(blocks: list[RawBlock]) -> list[RawBlock]:
     # its text, has its sections there (read as lead-ins, every section ran on under the one heading above them).
     # The colon stays: "DO NOT:" over its items still leads into them.
     labels = [b for i, b in enumerate(blocks) if b.kind == "paragraph" and len(b.texts) == 1 and b.texts[0].endswith(":")
-              and in_capitals(b.texts[0]) and len(b.texts[0].split()) <= 7 and not re.search(r"\d", b.texts[0])
+              and in_capitals(b.texts[0]) and len(b.texts[0].split()) <= 7 and not rx.search(r"\d", b.texts[0])
               and i + 1 < len(blocks) and blocks[i + 1].kind != "heading"]
     if len(labels) >= 3:
         for b in labels:
@@ -668,40 +702,42 @@ def _apart_as_furniture(before: str, line: str, lines: list[str], i: int) -> boo
 
 def _is_heading_line(line: str, next_line: str | None) -> bool:
     """A heading is a short line without end punctuation, with more text after it."""
-    line = re.sub(r"^[\U0001F300-\U0001FAFF\u2600-\u26FF\uFE0F]+\s*", "", line)  # "🧩  SPECTRUM CIRCLE  🧩": a banner's picture says no word
-    if re.match(r"[¹²³⁴⁵⁶⁷⁸⁹⁰†‡]", line):
+    line = rx.sub(r"^[\U0001F300-\U0001FAFF\u2600-\u26FF\uFE0F]+\s*", "", line)  # "🧩  SPECTRUM CIRCLE  🧩": a banner's picture says no word
+    if rx.match(r"[¹²³⁴⁵⁶⁷⁸⁹⁰†‡]", line):
         return False  # "¹ Tessler FN et al. ACR Thyroid Imaging, Reporting and Data System": a note, wrapped
     if not line:
         return False
-    if re.match(r"#{1,6}\s", line):
+    if rx.match(r"#{1,6}\s", line):
         return True  # (not "#1 BEST OVERALL: VitaPeak ...", a rank)
+    if rx.match(r"for (?:use|completion) (?:by|in)\b", line, re.I):
+        return False  # "For use by registered nurses only": who the sheet is for, said to its reader
     words = line.split()
     if not words or len(words) > _MAX_HEADING_WORDS or next_line is None:
         return False
-    if (next_line[0].islower() and not BULLET.match(next_line) and not re.match(r"\(?[a-h][.)]\s+[A-Z]|o\s+\S", next_line)) \
-            or next_line[0] in ",;)" or re.match(r"\((?![ivx]{1,4}\))[^()]{2,15}\)\s+[a-z]", next_line):
+    if (next_line[0].islower() and not BULLET.match(next_line) and not rx.match(r"\(?[a-h][.)]\s+[A-Z]|o\s+\S", next_line)) \
+            or next_line[0] in ",;)" or rx.match(r"\((?![ivx]{1,4}\))[^()]{2,15}\)\s+[a-z]", next_line):
         # ("o Both venues ...": a bullet; "a. If you forget a dose ...": a lettered item; "(UV) light can cause ...":
         # the bracket names the last word of this line, and the sentence goes on)
         return False  # the next line carries on this one: a hard-wrapped paragraph
     if line[0] in QUOTES[0] or not (line[0].isupper() or line[0].isdigit()):
         return False
-    if len(words) >= 8 and line[-1].islower() and re.match(r"\d+(?:[-–.]\d+)?\s+[a-z]", next_line) and not title_like(words) \
+    if len(words) >= 8 and line[-1].islower() and rx.match(r"\d+(?:[-–.]\d+)?\s+[a-z]", next_line) and not title_like(words) \
             and not in_capitals(" ".join(words[:3])):
         return False  # "Most studies used 300 to 600 mg of nitrate a day, taken" / "2-3 hours before ...": wrapped
-    if re.search(r"\w; ", re.sub(r"\([^()]*\)", "", line)):  # (not in brackets: "(patient to complete; staff to review)")
+    if rx.search(r"\w; ", rx.sub(r"\([^()]*\)", "", line)):  # (not in brackets: "(patient to complete; staff to review)")
         return False  # "Spanish-language interpreter available on request; ASL interpretation ...": two statements
-    if re.search(r"\[[ x]\]", line):
+    if rx.search(r"\[[ x]\]", line):
         return False  # a form's line to fill in ("Which side? [ ] Left [ ] Right"): no title
-    if re.search(r"[\w.+-]+@[\w-]+\.\w", line):
+    if rx.search(r"[\w.+-]+@[\w-]+\.\w", line):
         return False  # "Email: afterprostategroup@examplehealth.nhs.uk": a contact line, no title
-    if re.match(r"[^:]*\b\d[\d.]*\s?(?:mg|mcg|mL|ml|g)\b[^:]*:\s+\S", line):
+    if rx.match(r"[^:]*\b\d[\d.]*\s?(?:mg|mcg|mL|ml|g)\b[^:]*:\s+\S", line):
         return False  # "Paracetamol 120 mg/5 mL: 15 mg/kg, every 4-6 hours, MAX 4 doses in 24 h": a dose, no title
-    if len(parts := re.split(r"\s+[*·•]\s+", line)) >= 3 and any(len(re.findall(r"\b[a-z]+\b", p)) >= 3 for p in parts):
+    if len(parts := rx.split(r"\s+[*·•]\s+", line)) >= 3 and any(len(rx.findall(r"\b[a-z]+\b", p)) >= 3 for p in parts):
         return False  # "Free  *  Peer-led  *  Open to adults, family members and friends": a banner's details
     if TIME.search(line) and not (in_capitals(line.split("(")[0]) and len(line.split("(")[0].split()) >= 2):
         return False  # "Mondays 7:00 - 8:30 pm, Room 2B": a line of a timetable, no heading (a heading in capitals says
         # its times in brackets: "2024 MEETING SCHEDULE (second Tuesday of each month, 6:30 - 8:30 pm)")
-    if re.search(r"[.,;:!][\"”’')\]]*$", line) or re.search(r"[a-z%)\]][.!?]\d{1,3}(?:[,–-]\d{1,3})*$", line):
+    if rx.search(r"[.,;:!][\"”’')\]]*$", line) or rx.search(r"[a-z%)\]][.!?]\d{1,3}(?:[,–-]\d{1,3})*$", line):
         return False  # a sentence, also when a citation number is glued after its full stop ("afterwards.4")
     if line.endswith("?"):
         # A short question line counts as a heading when it reads like a title, or is as short as one
@@ -726,16 +762,16 @@ def _wraps_on(line: str, lines: list[str], i: int, run_ends: list[int]) -> bool:
     is as long as a wrapped line and set as a sentence, not a title ("Outbreaks (2 or more linked cases) should
     be reported to the Communicable Disease" / "Control Program at 555-704-2210.")."""
     after = lines[i + 1].strip() if i + 1 < len(lines) else ""
-    if re.search(r"\b(?:should|can|must|will|may|might|could|would)$", line) and re.match(r"\W*[A-Z][a-z]", after):
+    if rx.search(r"\b(?:should|can|must|will|may|might|could|would)$", line) and rx.match(r"\W*[A-Z][a-z]", after):
         return False  # "If you give more cetirizine than you should" / "!! Contact a doctor ...": no modal runs on into a
         # capital; a heading ends there
     if after and (NEVER_ENDS.search(line) and not in_capitals(line) or line.count("(") > line.count(")")) \
             and not BULLET.match(lines[i + 1]) and not NUMBERED.match(lines[i + 1]):
         return True  # "Disclosure: This post contains affiliate links, which means that" / "WellnessVault may earn ..."
     if not after or BULLET.match(lines[i + 1]) or NUMBERED.match(lines[i + 1]) or after.startswith(("#", "|")) \
-            or re.match(r"\(?[A-Za-z]{1,2}[.)]\s", after) or any(x.startswith("_") or LABEL_LINE.match(x) for x in (line, after)) \
+            or rx.match(r"\(?[A-Za-z]{1,2}[.)]\s", after) or any(x.startswith("_") or LABEL_LINE.match(x) for x in (line, after)) \
             and not (in_capitals(line) and in_capitals(after) and len(line) >= 50 and any(
-                re.search(r"[.!?][¹²³⁴⁵⁶⁷⁸⁹⁰]*(?:\s|$)", lines[k]) for k in range(i + 1, min(run_ends[i + 1], i + 8) + 1))):
+                rx.search(r"[.!?][¹²³⁴⁵⁶⁷⁸⁹⁰]*(?:\s|$)", lines[k]) for k in range(i + 1, min(run_ends[i + 1], i + 8) + 1))):
         # ("NOTICE: THE U.S. FOOD AND DRUG ADMINISTRATION HAS NOT APPROVED INJECTABLE" / "CORTICOSTEROIDS FOR EPIDURAL
         # USE.": a boxed notice in capitals, wrapped, its sentence ending on any of its next lines: "WARNING: TAKING
         # PREGABALIN WITH OPIOIDS SUCH AS OXYCODONE" / "(OXYCONTIN), MORPHINE ..." / "COMA AND DEATH. THE RISK ...")
@@ -746,16 +782,16 @@ def _wraps_on(line: str, lines: list[str], i: int, run_ends: list[int]) -> bool:
     # A title over its subtitle or over "(Soriatane), ...": not a line of 8 words or more that runs on ("Methotrexate
     # (taken ONCE A WEEK, never daily), cyclosporine, acitretin" / "(Soriatane), apremilast ..."); in capitals, a
     # boxed warning's lines wrap too ("... INCLUDING NAPROXEN, MAY" / "INCREASE THE RISK OF HEART ATTACK ...").
-    if in_capitals(line) and (re.search(r"[A-Z]{3,}[.!?]\s+[A-Z]", line) or len(words) >= 5 and len(line) >= 40 and ENDS_ON_VERB.search(line)):
+    if in_capitals(line) and (rx.search(r"[A-Z]{3,}[.!?]\s+[A-Z]", line) or len(words) >= 5 and len(line) >= 40 and ENDS_ON_VERB.search(line)):
         return True
     # (a long line in capitals runs on only into more capitals: "... CORONARY ARTERY BYPASS" / "GRAFT (CABG) SURGERY.";
     # "WHEN TO RETURN TO THE EMERGENCY DEPARTMENT OR CALL 911" over "Call 911 immediately if ..." is a heading)
     # ("You are encouraged to enrol in the North American Antiepileptic Drug": names in capitals, but a sentence)
-    sentence_start = bool(re.match(r"(?:You|We|It|They|This|There|These|I|Your|Our)\s+[a-z]", line)) and len(words) >= 6
+    sentence_start = bool(rx.match(r"(?:You|We|It|They|This|There|These|I|Your|Our)\s+[a-z]", line)) and len(words) >= 6
     if title_like(words) and not sentence_start and not (in_capitals(line) and long and in_capitals(after)) \
             or line.endswith("?") or after[0] == "(" and not long:
         return False
-    if line.count("(") > line.count(")") or re.search(r"\w{3,}[.!?]\s+[A-Z]", line) or NEVER_ENDS.search(line) \
+    if line.count("(") > line.count(")") or rx.search(r"\w{3,}[.!?]\s+[A-Z]", line) or NEVER_ENDS.search(line) \
             or len(words) >= 8 and ENDS_MID_PHRASE.search(line) \
             or len(words) >= 5 and len(line) >= 40 and ENDS_ON_VERB.search(line):  # not "What warfarin is used for"
         return True
@@ -803,8 +839,8 @@ def _blank_columns_unnamed(lines: list[str]) -> list[str]:
     was taken for a heading."""
     out = list(lines)
     for i in range(len(lines) - 1):
-        m = re.fullmatch(r"(.*[a-z)][.!?:])\s{4,}[A-Z][a-z]+(?: [a-z]+)?\s*", lines[i])
-        if m and any(re.search(r"_{4,}\s*$", x) for x in lines[i + 1:i + 4]):
+        m = rx.fullmatch(r"(.*[a-z)][.!?:])\s{4,}[A-Z][a-z]+(?: [a-z]+)?\s*", lines[i])
+        if m and any(rx.search(r"_{4,}\s*$", x) for x in lines[i + 1:i + 4]):
             out[i] = m.group(1)
     return out
 
@@ -817,10 +853,10 @@ def _instructions_off_headings(lines: list[str]) -> list[str]:
     out = list(lines)
     for i in range(len(lines) - 1):
         line, after = lines[i].strip(), lines[i + 1].strip()
-        parts = re.split(r"\s+[-–—]\s+", line)
-        if len(parts) >= 2 and in_capitals(line) and not re.search(r"[.:;,!?]$", line) \
-                and re.match(r"\(?[a-z]", after) and not BULLET.match(lines[i + 1]) and len(parts[-1].split()) >= 2 \
-                and not LETTERED.match(lines[i + 1]) and not re.match(r"\(?[a-z][.)]\s", after):
+        parts = rx.split(r"\s+[-–—]\s+", line)
+        if len(parts) >= 2 and in_capitals(line) and not rx.search(r"[.:;,!?]$", line) \
+                and rx.match(r"\(?[a-z]", after) and not BULLET.match(lines[i + 1]) and len(parts[-1].split()) >= 2 \
+                and not LETTERED.match(lines[i + 1]) and not rx.match(r"\(?[a-z][.)]\s", after):
             # (not over a lettered step: "1. FEEDING - LITTLE AND OFTEN" / "   a) Babies with blocked noses ...")
             indent = lines[i][:len(lines[i]) - len(lines[i].lstrip())]
             out[i] = indent + " - ".join(parts[:-1])
@@ -837,13 +873,13 @@ def _next_letter(blocks: list[RawBlock], text: str) -> bool:
     """Tell whether a lettered item ("c. Fainting ...") is the next of the lettered list just before ("b. ...")."""
     if not blocks or blocks[-1].kind != "bullets" or not blocks[-1].texts:
         return False
-    last, this = re.match(r"\(?([a-z])[.)]\s", blocks[-1].texts[-1]), re.match(r"\(?([a-z])[.)]\s", text)
+    last, this = rx.match(r"\(?([a-z])[.)]\s", blocks[-1].texts[-1]), rx.match(r"\(?([a-z])[.)]\s", text)
     return bool(last and this) and ord(this.group(1)) == ord(last.group(1)) + 1
 
 
 def _without_bangs(text: str) -> str:
     """Say a title's "!! IMPORTANT !!" mark as words after a dash ("DRIVING  !! IMPORTANT !!" -> "DRIVING - IMPORTANT")."""
-    return re.sub(r"\s*!{2,}\s*([^!]*?)\s*!{2,}\s*$", r" - \1", text).strip()
+    return rx.sub(r"\s*!{2,}\s*([^!]*?)\s*!{2,}\s*$", r" - \1", text).strip()
 
 
 def _is_numbered_heading(text: str, blocks: list[RawBlock], next_line: str | None, next_end: str | None = None,
@@ -853,25 +889,25 @@ def _is_numbered_heading(text: str, blocks: list[RawBlock], next_line: str | Non
     A step of a list follows another step or is followed by one; a title is short, has no full stop,
     and the text after it is a paragraph."""
     # ("6. STATEMENT OF HEALTH PROFESSIONAL (to be completed by a professional)": capitals, its note in brackets aside)
-    text = re.sub(r"\s*\([^()]*\)", "", text) if in_capitals(re.sub(r"\s*\([^()]*\)", "", text)) else text
+    text = rx.sub(r"\s*\([^()]*\)", "", text) if in_capitals(rx.sub(r"\s*\([^()]*\)", "", text)) else text
     text = _without_bangs(text)  # ("2. DRIVING  !! IMPORTANT !!")
     if not next_line or NUMBERED.match(next_line) or next_line[0].islower() and not (
-            in_capitals(text) and re.match(r"\(?[a-h][.)]\s|o\s", next_line)):
+            in_capitals(text) and rx.match(r"\(?[a-h][.)]\s|o\s", next_line)):
         return False  # a lower-case next line carries the step on: "5. Insert the needle ... and press" / "the button."
         # (not "a) Do not eat ..." or "o Common: ..." under a title in capitals: a list under the title)
     if blocks and blocks[-1].kind == "numbered" and not restarts:
         # "4. POSSIBLE SIDE EFFECTS AND STORAGE" after steps 1. to 3. in sentence case: a section's title in capitals,
         # no step (a list whose items are all in capitals goes on).
         return in_capitals(text) and 2 <= len(text.split()) <= 10 and not all(in_capitals(t) for t in blocks[-1].texts) \
-            and bool(BULLET.match(next_line) or re.search(r"[.!?:][\"”’')\]]*$", next_line))  # over its text, not "5. FAQ"
+            and bool(BULLET.match(next_line) or rx.search(r"[.!?:][\"”’')\]]*$", next_line))  # over its text, not "5. FAQ"
     if in_capitals(text) and text.endswith(":") and 2 <= len(text.split()) <= 10 and BULLET.match(next_line) \
-            and any(b.kind == "heading" and re.match(r"\d", b.texts[0]) for b in blocks):
+            and any(b.kind == "heading" and rx.match(r"\d", b.texts[0]) for b in blocks):
         return True  # "3. DO NOT TAKE COLCHICINE IF:" over its list, among numbered sections ("2. HOW TO TAKE ...")
-    if len(text.split()) > _MAX_HEADING_WORDS or re.search(r"[.,;:!][\"”’')\]]*$", text):
+    if len(text.split()) > _MAX_HEADING_WORDS or rx.search(r"[.,;:!][\"”’')\]]*$", text):
         return False
     if in_capitals(text):
         return True  # "3. RISKS AND SIDE EFFECTS", "4. OTHER MEDICINES" over a list: no step is set in capitals
     # A paragraph, or a lead-in ("... the following risks:"), also hard-wrapped over lines ending where its run ends.
-    return not BULLET.match(next_line) and bool(re.search(r"[.!?:][\"”’')\]]*$", next_line)
-                                                  or next_end and re.search(r"[.!?:][\"”’')\]]*$", next_end)) \
+    return not BULLET.match(next_line) and bool(rx.search(r"[.!?:][\"”’')\]]*$", next_line)
+                                                  or next_end and rx.search(r"[.!?:][\"”’')\]]*$", next_end)) \
         and len(next_line.split()) > len(text.split())

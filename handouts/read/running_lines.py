@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from handouts.language import rx
 from handouts.read.furniture import is_furniture
 from handouts.read.line_shape import CONTACT, ORGANISATION, SUPERSCRIPT_DIGITS, title_like
 
@@ -31,31 +32,33 @@ def is_code(part: str) -> bool:
     """Tell whether a part of a line is a form's or leaflet's code ("Form AI-CF-02 (v4)", "CDS-114", "PL
     04569/0231", "Leaflet ref. PM-027", "HS-FS-07 Issue 4"): for the printer, no text of the sheet."""
     # ("Leaflet code RVX20-UK-06", "Form no. PH-112": the code's name before it)
-    part = re.sub(r"^(?i:(?:leaflet|form|document|product|item|flyer|poster|sheet|booklet)(?:\s+(?:code|ref(?:erence)?\.?|no\.?|number|id))?|ref(?:erence)?\.?"
+    part = rx.sub(r"^(?i:(?:leaflet|form|document|product|item|flyer|poster|sheet|booklet)(?:\s+(?:code|ref(?:erence)?\.?|no\.?|number|id))?|ref(?:erence)?\.?"
                   r"(?:\s+(?:code|no\.?|number))?)\s*:?\s+(?=[A-Z0-9]+[-/][A-Z0-9])", "", part)
-    return not is_page_mark(part) and bool(re.search(r"\d", part)) and (
-        bool(re.fullmatch(r"[A-Z][A-Z0-9]*(?:[-/ .][A-Z0-9]+)*\d[A-Z0-9]*(?:-[A-Z]{2,3})?(?:\s*\[[A-Z0-9]+\]|\s+v\d+(?:\.\d+)*|\s+(?i:issue|rev\.?|edition)\s*\d+(?:\.\d+)*"
+    return not is_page_mark(part) and bool(rx.search(r"\d", part)) and (
+        bool(rx.fullmatch(r"[A-Z][A-Z0-9]*(?:[-/ .][A-Z0-9]+)*\d[A-Z0-9]*(?:-[A-Z]{2,3})?(?:\s*\[[A-Z0-9]+\]|\s+v\d+(?:\.\d+)*|\s+(?i:issue|rev\.?|edition)\s*\d+(?:\.\d+)*"
                           r"|\s*\((?i:rev|v|version|issue)\.?\s*[\d/.]+\))?", part))
-        or bool(re.fullmatch(r"[A-Z]{2,}(?:/[A-Za-z0-9]+)+", part))  # ("RFG/Flyer/v4")
-        or is_furniture(part) and bool(re.search(r"\b[A-Z]{1,6}(?:-[A-Z0-9]+)*-\d|\b[A-Z]{2,}-[A-Z]", part)))
+        or bool(rx.fullmatch(r"[A-Z]{2,}(?:/[A-Za-z0-9]+)+", part))  # ("RFG/Flyer/v4")
+        or is_furniture(part) and bool(rx.search(r"\b[A-Z]{1,6}(?:-[A-Z0-9]+)*-\d|\b[A-Z]{2,}-[A-Z]", part)))
 
 
 def _record(part: str) -> bool:
     """Tell whether a part of a running line is for the record: a code, a date line ("Revised 08/2025", "Printed
     April 2024"), a field ("Patient: ____")."""
-    return "__" in part or is_code(part) or bool(re.search(r"\d{1,2}/\d{2,4}|\b(?:19|20)\d{2}\b|\bv\d|\bversion\b|\bissue \d", part, re.I)) \
+    return "__" in part or is_code(part) or bool(rx.search(r"\d{1,2}/\d{2,4}|\b(?:19|20)\d{2}\b|\bv\d|\bversion\b|\bissue \d", part, re.I)) \
         and is_furniture(part)
 
 
 def _top_code(part: str) -> bool:
     """Tell whether a part of a line at the sheet's top is for the printer: a code, or a version or date beside the
     title ("VOMITING AND/OR DIARRHEA - ADULT      Version 4.1")."""
-    if re.search(r"\S\s{2,}\S", part):
-        return all(_top_code(q) for q in re.split(r"\s{2,}", part))  # "Protocol TP-PAED-12  Rev. 3  (01/2024)"
-    part = re.sub(r"^\((.*)\)$", r"\1", part)  # ("(01/2024)")
+    if rx.search(r"\S\s{2,}\S", part):
+        return all(_top_code(q) for q in rx.split(r"\s{2,}", part))  # "Protocol TP-PAED-12  Rev. 3  (01/2024)"
+    part = rx.sub(r"^\((.*)\)$", r"\1", part)  # ("(01/2024)")
+    # ("Form CF-GI-03 (Consent Form 1 - adults with capacity)": a form's code and the kind of form it is, in brackets)
+    part = rx.sub(r"(?<=\d)\s+\((?:[^()]*\bforms?\b[^()]*)\)$", "", part, flags=re.I)
     return is_code(part) or "__" not in part and _record(part) \
-        or bool(re.fullmatch(r"(?:[A-Z][a-z]{2,8}\.? )?(?:\d{1,2}/)?(?:19|20)\d{2}", part)) \
-        or bool(re.fullmatch(r"(?i)(?:rev(?:ision)?\.?|version|v\.?|issued?|updated|revised)\s*:?\s*\d(?:[\d/.]|\s/\s)*"
+        or bool(rx.fullmatch(r"(?:[A-Z][a-z]{2,8}\.? )?(?:\d{1,2}/)?(?:19|20)\d{2}", part)) \
+        or bool(rx.fullmatch(r"(?i)(?:rev(?:ision)?\.?|version|v\.?|issued?|updated|revised)\s*:?\s*\d(?:[\d/.]|\s/\s)*"
                              r"(?:\s+(?:[A-Z][a-z]{2,8}\.?\s+)?(?:\d{1,2}/)?(?:19|20)\d{2})?", part))
     # ("Aug 2024", "Rev. 3", "Issued 04/2024", "Version 5.2 / 2024", "Version 4.1  Oct 2023")
 
@@ -82,7 +85,7 @@ def without_running_lines(lines: list[str]) -> list[str]:
     turned = -9  # the last line that held a page mark: the next page's header follows it
     for i, line in enumerate(lines):
         # (not the dots between parts: "Ref: CC/PSY/07   ...   Updated: ...")
-        parts = [p.strip() for p in _GAP.split(line.strip()) if p.strip() not in ("", "|") and not re.fullmatch(r"[.…·•*~-]+", p.strip())]
+        parts = [p.strip() for p in _GAP.split(line.strip()) if p.strip() not in ("", "|") and not rx.fullmatch(r"[.…·•*~-]+", p.strip())]
         indent = " " * (len(line) - len(line.lstrip()))
         marks = [is_page_mark(p) for p in parts]
         if len(parts) > 1 and "__" not in line and any(map(is_code, parts)) and all(is_furniture(p) or _top_code(p) for p in parts):
@@ -92,40 +95,46 @@ def without_running_lines(lines: list[str]) -> list[str]:
             turned = i
         elif not top and len(parts) > 1 and any(map(is_code, parts)) and all(
                 len(p.split()) <= 6 and not _SENTENCE_END.search(p) for p in parts) \
-                and all(not x.strip() or re.fullmatch(r"[-=_*~\s]+", x) for x in lines[turned + 1:i]) and i - turned <= 4:
+                and all(not x.strip() or rx.fullmatch(r"[-=_*~\s]+", x) for x in lines[turned + 1:i]) and i - turned <= 4:
             out[i] = ""  # "Page 1 of 2" / "-----" / "PL 40981/0112        Co-codamol 30/500 Tablets": the next page's header
             continue
         titled = not top and any(_RUNNING_TITLE.fullmatch(p) for p in parts) \
-            and all(len(p.split()) <= _MOST_WORDS and not _SENTENCE_END.search(re.sub(r"\s*\([^()]*\)$", "", p)) for p in parts)
+            and all(len(p.split()) <= _MOST_WORDS and not _SENTENCE_END.search(rx.sub(r"\s*\([^()]*\)$", "", p)) for p in parts)
         # ("CDS-114  Pacemaker discharge   Page 2 of 3": the code two spaces from the sheet's short name)
         if titled or any(marks) and not top and any(_record(q) for p, mark in zip(parts, marks) if not mark
-                                                    for q in re.split(r"\s{2,}", p)):
+                                                    for q in rx.split(r"\s{2,}", p)):
             # ("WESTBROOK FAMILY PRACTICE      Ferritin and Iron Results (cont.)": a later page's header; "travelling.
             # CC/PSY/07  |  Page 1 of 1": a sentence's last words stay)
-            ends = [q for p, mark in zip(parts, marks) if not mark for q in re.split(r"\s{2,}", p)
+            ends = [q for p, mark in zip(parts, marks) if not mark for q in rx.split(r"\s{2,}", p)
                     if q[:1].islower() and not _record(q)]
             out[i] = indent + "    ".join(ends) if ends and not titled else ""
-        elif not top and len(pieces := [q for p in parts for q in re.split(r"\s{2,}", p)]) > 1 and "__" not in line \
+        elif not top and len(pieces := [q for p in parts for q in rx.split(r"\s{2,}", p)]) > 1 and "__" not in line \
                 and not CONTACT.search(line) \
                 and (any(map(is_code, pieces)) or any(map(is_furniture, pieces)) and any(map(_record, pieces))) \
                 and all(_record(p) or is_furniture(p) or ORGANISATION.search(p) and len(p.split()) <= 6 for p in pieces):
             # ("Northgate Manufacturing Ltd | Uncontrolled when printed | Issued 01/04/2025": a page's footer)
             out[i] = ""  # "Leaflet reference: PHY-0417   Published: June 2023   Review date: June 2026": for the record
-        elif i in bottom and len(pieces := [q for p in parts for q in re.split(r"\s{2,}", p)]) > 1 \
+        elif i in bottom and len(pieces := [q for p in parts for q in rx.split(r"\s{2,}", p)]) > 1 \
                 and any(_record(p) for p in pieces if "__" not in p):
             # "This leaflet does not contain all the information ...   MG-NTG-SPR  Rev. 05/2024", "LCPHD-IMM-031  |
             # Revised 08/2025  |  Para español llame al (555) 302-7700", "Ocuvant Pharma Ltd, Dublin 2.  PL 41872/0015":
             # the last lines' codes and dates go
             kept = [p for p in pieces if not (_record(p) or is_page_mark(p)) or "__" in p]
             out[i] = indent + "    ".join(kept) if kept and not all(map(is_furniture, kept)) else ""
-        elif any(marks) or top and (len(parts) > 1 or re.match(r"(?i)form\s", line.strip())) and any(map(_top_code, parts)) \
+        elif any(marks) or top and (len(parts) > 1 or rx.match(r"(?i)form\s", line.strip())) and any(map(_top_code, parts)) \
                 and not is_furniture(line.strip()) \
                 and not any(is_furniture(p) for p in parts if not _top_code(p)) \
-                and not re.search(r"\b(?:Dr\.|MD|PharmD|RN|PhD|By|min read)\b", line):  # (a byline's date stays with it)
+                and not rx.search(r"\b(?:Dr\.|MD|PharmD|RN|PhD|By|min read)\b", line):  # (a byline's date stays with it)
             kept = [p for p, mark in zip(parts, marks) if not mark and not (top and len(parts) > 1 and _top_code(p))]
             if not top and any(marks) and all(p.lower() in short_names for p in kept):
                 kept = []  # "Fact Sheet 12      Page 1 of 2" over "Fact Sheet 12 (continued)": the sheet's short name
             out[i] = indent + "    ".join(kept) if kept else ""
+        elif top and len(parts) > 1 and "__" not in line and 0 < len(gone := [p for p in parts if is_furniture(p) and (
+                _record(p) or rx.match(r"(?i)(?:approved|authori[sz]ed)\b", p))]) < len(parts) \
+                and not rx.search(r"\b(?:Dr\.|MD|PharmD|RN|PhD|By|min read)\b", line):
+            # "Adult (16+ yrs) with Known Diabetes - HIGH BLOOD GLUCOSE   Approved: Clinical Governance": the record's
+            # fields beside the title go (run on, "Approved: ..." became words of the title)
+            out[i] = indent + "    ".join(p for p in parts if p not in gone)
         if not top and header.get(" ".join(line.split()), i) < i:
             out[i] = ""
         if _SENTENCE_END.search(line.strip()) and len(line.split()) > _MOST_WORDS:
@@ -140,15 +149,15 @@ def page_marks_off(lines: list[str]) -> list[str]:
     for i, line in enumerate(lines):
         if line.lstrip().startswith(("#", "|")):
             continue  # a heading or a table's row says its own words
-        if re.fullmatch(r"\s*`[^`]*\bpage\s+\d+\s+of\s+\d+\b[^`]*`\s*", line, re.I):
+        if rx.fullmatch(r"\s*`[^`]*\bpage\s+\d+\s+of\s+\d+\b[^`]*`\s*", line, re.I):
             out[i] = ""  # "`BIO-PIL-027 · Page 1 of 1 · Printed from intranet`": the printed page's line, set as code
             continue
-        parts = [p.strip(" `*_") for p in re.split(r"\s+[|—–]\s+|\s{3,}|(?<=[a-z]\.)\s+(?=Page\s+\d)", line.strip().strip("`"))
+        parts = [p.strip(" `*_") for p in rx.split(r"\s+[|—–]\s+|\s{3,}|(?<=[a-z]\.)\s+(?=Page\s+\d)", line.strip().strip("`"))
                  if p.strip(" `*_|")]
-        marks = [is_page_mark(re.sub(r"</?\w+>", "", p)) for p in parts]
+        marks = [is_page_mark(rx.sub(r"</?\w+>", "", p)) for p in parts]
         if any(marks):
             kept = [p for p, mark in zip(parts, marks) if not mark and not _record(p)]
-            if all(len(p.split()) <= 6 and title_like(re.sub(r"</?\w+>", "", p).split()) for p in kept):
+            if all(len(p.split()) <= 6 and title_like(rx.sub(r"</?\w+>", "", p).split()) for p in kept):
                 kept = []  # "<sub>Renal Patient Information Group. Page 1 of 1.</sub>": who made the page, by its number
             out[i] = "    ".join(kept)
     return out
@@ -162,7 +171,7 @@ def _short_names(lines: list[str]) -> set[str]:
         parts = [p.strip() for p in _GAP.split(line.strip()) if p.strip() not in ("", "|")]
         if any(map(is_page_mark, parts)) or any(_RUNNING_TITLE.fullmatch(p) for p in parts):
             for p in parts:
-                name = re.sub(r"\s*\((?:cont(?:'|’)?d?\.?|continued)\)$", "", p, flags=re.I).lower()
+                name = rx.sub(r"\s*\((?:cont(?:'|’)?d?\.?|continued)\)$", "", p, flags=re.I).lower()
                 if not is_page_mark(p) and len(name.split()) <= _MOST_WORDS and not _SENTENCE_END.search(name):
                     said[name] = said.get(name, 0) + 1
     letterhead = " ".join(x for x in lines[:3]).lower()
@@ -183,19 +192,19 @@ def numbered_notes_marked(lines: list[str]) -> list[str]:
     out = list(lines)
     # ("... lower resistance to infection.1 The risk ..." over "1 UKHSA Cold-Health Alert guidance, 2023. 2 WHO ...":
     # the text cites notes 1 and 2 by marks glued to its words, so a "2" one space after a note's full stop is one too)
-    cited = {int(n) for x in lines for n in re.findall(r"[a-z)][.,;:]?(\d{1,2})(?=[\s,]|$)", x)}
+    cited = {int(n) for x in lines for n in rx.findall(r"[a-z)][.,;:]?(\d{1,2})(?=[\s,]|$)", x)}
     number = _NOTE_NUMBER if not {1, 2} <= cited else re.compile(r"(^\s*|\s{2,}|(?<=[.!?]) )(\d{1,2})\s+(?=[A-Z])")
     # ("exposure.1" in the text over "1. Kuhn A et al. Photosensitivity in lupus erythematosus. 2014." / "2. Royal
     # College of Ophthalmologists. ..., 2020.": the sources it cites, numbered as a list)
-    sources = {1, 2} <= cited and any(re.match(r"\s*1[.)]\s+[A-Z]", x) and _SOURCE.search(x) for x in lines)
+    sources = {1, 2} <= cited and any(rx.match(r"\s*1[.)]\s+[A-Z]", x) and _SOURCE.search(x) for x in lines)
     if sources:
         number = re.compile(r"(^\s*)(\d{1,2})[.)]\s+(?=[A-Z])")
     for i, line in enumerate(lines):
-        if not re.match(r"\s*1[.)]\s+[A-Z]" if sources else r"\s*1\s+[A-Z]", line) or sources and not _SOURCE.search(line) \
+        if not rx.match(r"\s*1[.)]\s+[A-Z]" if sources else r"\s*1\s+[A-Z]", line) or sources and not _SOURCE.search(line) \
                 or not any(m.group(2) == "2" for x in lines[i:i + 4] for m in number.finditer(x)):
             continue
         k, expected = i, 1
-        while k < len(lines) and lines[k].strip() and (k == i or re.match(r"\s*(?:[a-z]|\d{1,2}[.)]?\s+[A-Z])", lines[k])):
+        while k < len(lines) and lines[k].strip() and (k == i or rx.match(r"\s*(?:[a-z]|\d{1,2}[.)]?\s+[A-Z])", lines[k])):
             def mark(m: re.Match) -> str:
                 nonlocal expected
                 if int(m.group(2)) != expected:

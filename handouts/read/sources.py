@@ -10,6 +10,7 @@ from importlib import import_module
 from pathlib import Path
 
 from handouts.errors import SourceError
+from handouts.language import rx
 from handouts.language.sentences import split_sentences
 from handouts.model import Block, Handout, Meta, Section, Sentence
 from handouts.read.blocks import (clean_line, clean_text, Extracted, has_letters, is_sentence, list_item, RawBlock,
@@ -100,7 +101,7 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
         letterhead += blocks[:top]
         del blocks[:top]
         blocks[0].title = True
-        if topic := re.match(r"(?i)(?:topic|subject|procedure|operation)\s*:\s*(\S.*)", blocks[0].texts[0]):
+        if topic := rx.match(r"(?i)(?:topic|subject|procedure|operation)\s*:\s*(\S.*)", blocks[0].texts[0]):
             # "Telephone Triage Protocol — ADULT (age 18+)" over "TOPIC:   BURNS (thermal, scald, ...)": the kind of
             # sheet and its subject name it
             kind = next((x.texts[0] for x in reversed(letterhead) if DOCUMENT_KIND.search(x.texts[0])), "")
@@ -108,7 +109,7 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
             blocks[0].texts[0] = f"{kind}: {said}" if kind else said
         # "Migraine FAQ | Neurology Clinic": the site goes; "DISCHARGE INSTRUCTIONS - ...      Form HS-114 rev 03/24":
         # the form's code too
-        parts = [p.strip() for p in re.split(r"\s+\|\s+|\s{4,}", blocks[0].texts[0]) if p.strip() and not is_furniture(p.strip())] \
+        parts = [p.strip() for p in rx.split(r"\s+\|\s+|\s{4,}", blocks[0].texts[0]) if p.strip() and not is_furniture(p.strip())] \
             or [blocks[0].texts[0]]
         # (nor the form's code beside a department's name: "EMERGENCY DEPARTMENT - DISCHARGE ADVICE      ED/DC/44")
         parts = [p for p in parts if not is_code(p)] or parts
@@ -116,8 +117,8 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
         letterhead += letterhead_under_title(blocks)  # "Riverside Family Practice - Patient Triage Sheet (rev. 02/2024)"
         if len(blocks) > 2 and blocks[1].kind == "heading" and not blocks[1].level and in_capitals(blocks[0].texts[0]) \
                 and not in_capitals(blocks[1].texts[0]) and len(blocks[1].texts[0].split()) <= 12 \
-                and not re.search(r"[.:;?]$", blocks[1].texts[0]) and any("__" in t for t in blocks[2].texts) \
-                and not re.match(r"(?i)(?:patient|your|personal)(?:'s)? (?:details|label|information|name)\b", blocks[1].texts[0]):
+                and not rx.search(r"[.:;?]$", blocks[1].texts[0]) and any("__" in t for t in blocks[2].texts) \
+                and not rx.match(r"(?i)(?:patient|your|personal)(?:'s)? (?:details|label|information|name)\b", blocks[1].texts[0]):
             # (not the form's own heading over its fields: "Patient details (or pre-printed label)")
             # "DISCHARGE INFORMATION: CELLULITIS OF THE LEG (ADULT)" / "Intravenous (IV) antibiotics changed to tablets"
             # over the form's fields: the title's subtitle (read as a heading, it headed the patient's name and number)
@@ -127,11 +128,11 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
             # banner's subtitles, each over another heading (no section's), join the title (read apart, they went)
             if len(blocks) > 2 and blocks[1].kind == "heading" and blocks[2].kind == "heading" and not blocks[1].level \
                     and title_like(blocks[1].texts[0].split()) and not in_capitals(blocks[1].texts[0]) \
-                    and len(blocks[1].texts[0].split()) <= 24 and not re.search(r"[.:;?]$", blocks[1].texts[0]) \
+                    and len(blocks[1].texts[0].split()) <= 24 and not rx.search(r"[.:;?]$", blocks[1].texts[0]) \
                     and not (BANNER_DETAIL.search(blocks[1].texts[0]) or PLACE.search(blocks[1].texts[0])
                              or CONTACT.search(blocks[1].texts[0]) or TIME.search(blocks[1].texts[0])
                              or is_letterhead(blocks, 1) or TITLE_GOES_ON.match(blocks[1].texts[0])
-                             or re.match(r"[A-Z][a-z][\w ]{0,30}:\s", blocks[1].texts[0])):  # ("Ward: 7B (Urology)": a field)
+                             or rx.match(r"[A-Z][a-z][\w ]{0,30}:\s", blocks[1].texts[0])):  # ("Ward: 7B (Urology)": a field)
                 blocks[0].texts[0] = f"{blocks[0].texts[0]}: {blocks.pop(1).texts[0]}"
         if len(blocks) > 1 and (blocks[1].kind == "heading" or blocks[1].kind == "paragraph" and len(blocks[1].texts) == 1
                                 and len(blocks[1].texts[0].split()) <= 20 and not ends_sentence(blocks[1].texts[0])) \
@@ -147,7 +148,7 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
                 more if in_capitals(blocks[0].texts[0]) else more[:1].lower() + more[1:])
             letterhead += letterhead_under_title(blocks)  # "Issued by: Rheumatology Pharmacy Service" under its second line
         if len(blocks) > 1 and blocks[1].kind == "paragraph" and len(blocks[1].texts) == 1 \
-                and (note := re.fullmatch(r"(\([^()]{3,80}\))\s*([a-z][a-z /-]{2,60})?", blocks[1].texts[0])) \
+                and (note := rx.fullmatch(r"(\([^()]{3,80}\))\s*([a-z][a-z /-]{2,60})?", blocks[1].texts[0])) \
                 and (not note.group(2) or all(w in blocks[0].texts[0].lower() for w in note.group(2).split())):
             # "Cetirizine Dihydrochloride 1 mg/ml Oral Solution" / "(for children aged 2 years and over, and adults)" /
             # "cetirizine dihydrochloride": whom the medicine is for is the title's, and its substance is in it already
@@ -155,7 +156,7 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
             del blocks[1]
         tagline = [p.strip() for p in TAGLINE.split(blocks[1].texts[0])] if len(blocks) > 2 and blocks[1].kind == \
             "heading" and blocks[2].kind == "heading" else []
-        if len(tagline) >= 2 and not any(ORGANISATION.search(p) or DOCUMENT_KIND.search(p) or re.search(r"\d", p)
+        if len(tagline) >= 2 and not any(ORGANISATION.search(p) or DOCUMENT_KIND.search(p) or rx.search(r"\d", p)
                                          for p in tagline):
             # "Free of charge - No referral required - All adults welcome" under the title, over a section's heading:
             # a heading of nothing would go, and what it says with it.
@@ -171,7 +172,7 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
         blocks += [RawBlock("heading", ["Contact"], contacts.line), contacts]  # said last, as a sheet's contacts are
     if blocks and blocks[0].title:
         banner_details(blocks)
-        topic = re.match(r"(?i)(?:topic|subject|procedure|operation)\s*:\s*(\S.*)", blocks[1].texts[0]) if len(blocks) > 1 \
+        topic = rx.match(r"(?i)(?:topic|subject|procedure|operation)\s*:\s*(\S.*)", blocks[1].texts[0]) if len(blocks) > 1 \
             and blocks[1].kind == "heading" else None
         if topic:
             # "Telephone Triage Protocol - ADULT" over "TOPIC:   BURNS (thermal, scald, ...)": what the sheet is about
@@ -186,7 +187,7 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
     if "title" not in front and blocks and blocks[0].title:
         meta.title = " ".join(blocks[0].texts[0].split())  # a heading at the very top names the handout (the file
         # name stays the slug; a banner's gaps are one space)
-    elif "title" not in front and blocks and blocks[0].kind == "heading" and re.search(r": | \| ", blocks[0].texts[0]):
+    elif "title" not in front and blocks and blocks[0].kind == "heading" and rx.search(r": | \| ", blocks[0].texts[0]):
         # A first line that reads as a page title ("HIV PrEP: What You Need to Know", "Migraine FAQ | Clinic")
         # names the handout; the part after " | " is the site's name.
         blocks[0].texts[0] = blocks[0].texts[0].split(" | ")[0].strip()
@@ -265,34 +266,34 @@ def _stars(m: re.Match) -> str:
 def _clean(text: str) -> str:
     """Return a text from a reader as every later stage may read it: no control characters, no unsafe address."""
     # "PATIENT DISCHARGE INSTRUCTIONS          Page 1 of 2": a printed page's number is no part of its words.
-    text = re.sub(r"(?:\s{2,}|^)Page \d+ of \d+\s*$", "", without_unsafe_addresses(clean_line(text)))
+    text = rx.sub(r"(?:\s{2,}|^)Page \d+ of \d+\s*$", "", without_unsafe_addresses(clean_line(text)))
     # "... the advice of your child's doctor. © 2024 Lakeshore Children's Hospital. 1200 N. Lakeshore Dr. ... | Privacy
     # Policy": a page's copyright line and what follows it, run on after a sentence
-    text = re.sub(r"(?<=[.!?])\s+(?:©|\([cC]\))\s*(?:19|20)\d{2}\b.*$", "", text)
+    text = rx.sub(r"(?<=[.!?])\s+(?:©|\([cC]\))\s*(?:19|20)\d{2}\b.*$", "", text)
     # "... one week before the meeting.                 FRO-SC-NL-14 / 08.24": a sheet's code set at the line's end
-    text = re.sub(r"(?<=[.!?])\s{3,}[A-Z]{2,6}(?:-[A-Z0-9]{1,8}){2,4}(?:\s*[/·]\s*[\d./-]+)?\s*$", "", text)
+    text = rx.sub(r"(?<=[.!?])\s{3,}[A-Z]{2,6}(?:-[A-Z0-9]{1,8}){2,4}(?:\s*[/·]\s*[\d./-]+)?\s*$", "", text)
     # "🔴 CALL 911 NOW", "⚠️ Important": a picture says no word, and the handout fonts have no glyph for it (a tick
     # "✓" in a form's box stays).
     # A coloured circle or square that codes urgency says its colour ("🔴 CALL 911": "Red: CALL 911"), which the text
     # may refer to ("move straight to the red section").
     # (Not where the line says it: "🔴 RED ZONE - CALL 911 NOW" is no "Red: RED ZONE".)
-    text = re.sub(r"^\s*([🔴🟠🟡🟢🔵🟥🟧🟨🟩🟦])\uFE0F?\s*(?=(\w*))", lambda m: "" if m.group(2).lower() == _COLOURS[m.group(1)].lower()
+    text = rx.sub(r"^\s*([🔴🟠🟡🟢🔵🟥🟧🟨🟩🟦])\uFE0F?\s*(?=(\w*))", lambda m: "" if m.group(2).lower() == _COLOURS[m.group(1)].lower()
                   else _COLOURS[m.group(1)] + ": ", text)
     # "-> While waiting: stop the burning ..." / "Fever over 3 days => call": a typed arrow is an arrow (said as the
     # plain stage says arrows); at the line's start it only points at the line.
-    text = re.sub(r"^\s*(?:-{1,3}>|=>)\s*", "", text)
-    text = re.sub(r"(?<=\S)\s+(?:-{1,3}>|=>)\s+(?=\S)", " \u2192 ", text)
+    text = rx.sub(r"^\s*(?:-{1,3}>|=>)\s*", "", text)
+    text = rx.sub(r"(?<=\S)\s+(?:-{1,3}>|=>)\s+(?=\S)", " \u2192 ", text)
     # (inside a line too, where it is a rule's outcome: "No improvement after 7 days → 🟡" says "Yellow")
-    text = re.sub(r"([🔴🟠🟡🟢🔵🟥🟧🟨🟩🟦])\uFE0F?", lambda m: _COLOURS[m.group(1)], text)
+    text = rx.sub(r"([🔴🟠🟡🟢🔵🟥🟧🟨🟩🟦])\uFE0F?", lambda m: _COLOURS[m.group(1)], text)
     # "... not a substitute for advice from your own doctor. PIL ref: HW-0112 v2.": the leaflet's code after its text
-    text = re.sub(r"(?<=[.!?])\s+(?:PIL |Leaflet |Patient information |Document )?(?i:ref(?:erence)?)\.?:?\s*[A-Z]{1,6}[-/]?\d[\w/-]*"
+    text = rx.sub(r"(?<=[.!?])\s+(?:PIL |Leaflet |Patient information |Document )?(?i:ref(?:erence)?)\.?:?\s*[A-Z]{1,6}[-/]?\d[\w/-]*"
                   r"(?:\s+v\d+(?:\.\d+)?)?\.?$", "", text)
-    text = re.sub(r"[★⭐]+½?☆*", _stars, text)  # "★★★★½": a rating, said in words (as a picture it went, unsaid)
-    text = re.sub(r"\s*[\U0001F000-\U0001FAFF\u2600-\u2712\u2719-\u27BF\u231A\u231B\u23E9-\u23FA\uFE0F\u200D]+\s*", " ",
+    text = rx.sub(r"[★⭐]+½?☆*", _stars, text)  # "★★★★½": a rating, said in words (as a picture it went, unsaid)
+    text = rx.sub(r"\s*[\U0001F000-\U0001FAFF\u2600-\u2712\u2719-\u27BF\u231A\u231B\u23E9-\u23FA\uFE0F\u200D]+\s*", " ",
                   text).strip()  # (and the clocks and buttons among technical signs: "⏱ Hold pressure for 15 minutes")
-    if re.fullmatch(r"\s*(?:[A-Z] ){2,}[A-Z](?:\s{2,}(?:[A-Z] )+[A-Z])*\s*", text):
+    if rx.fullmatch(r"\s*(?:[A-Z] ){2,}[A-Z](?:\s{2,}(?:[A-Z] )+[A-Z])*\s*", text):
         # "S T E A D Y   G R O U N D": a banner set letter by letter is its words.
-        text = " ".join(w.replace(" ", "") for w in re.split(r"\s{2,}", text.strip()))
+        text = " ".join(w.replace(" ", "") for w in rx.split(r"\s{2,}", text.strip()))
     return text
 
 
@@ -306,9 +307,9 @@ def _boxes_off_unless_a_form(blocks: list[RawBlock]) -> None:
     it read as a stray "[ ]"."""
     said = " ".join(t for b in blocks for t in b.texts)
     # (a statement the reader ticks as their own, "[ ] I understand ...", or a line of choices, "[ ] Left  [ ] Right")
-    if any(re.match(_TICK + r"\s*:?\s+I\b", t) or len(re.findall(_TICK, t)) >= 2 for b in blocks for t in b.texts):
+    if any(rx.match(_TICK + r"\s*:?\s+I\b", t) or len(rx.findall(_TICK, t)) >= 2 for b in blocks for t in b.texts):
         return
-    if "__" in said or consent_form(blocks) or re.search(r"\b(?:tick|ticked|check (?:the|each|any) box(?:es)?|circle|"
+    if "__" in said or consent_form(blocks) or rx.search(r"\b(?:tick|ticked|check (?:the|each|any) box(?:es)?|circle|"
                                                          r"signature|signed|informed consent)\b", said, re.I):
         return
     for b in blocks:
@@ -322,7 +323,7 @@ def _cleaned(blocks: list[RawBlock]) -> list[RawBlock]:
         b.texts = [t for t in map(_clean, b.texts) if t.strip()]
         # "This page is for information only ... doctor. | Back to top | Page last reviewed: 14/03/2024": the page's
         # links and dates beside the text, one line with it
-        b.texts = [parts[0] if len(parts := re.split(r"\s+\|\s+", t)) > 1 and not is_furniture(parts[0]) and not is_furniture(t)
+        b.texts = [parts[0] if len(parts := rx.split(r"\s+\|\s+", t)) > 1 and not is_furniture(parts[0]) and not is_furniture(t)
                    and all(is_furniture(p) and not CONTACT.search(p) for p in parts[1:])
                    and (ends_sentence(parts[0]) or len(parts[0].split()) >= 8) else t for t in b.texts]  # (not a byline)
         if b.kind in ("bullets", "numbered"):
@@ -358,6 +359,19 @@ def _without_furniture(blocks: list[RawBlock]) -> list[RawBlock]:
     # A pasted page's menu, breadcrumb and share line over a lone heading and its text: that heading is the page's
     # title ("Knee Osteoarthritis"; the handout had been named after its file).
     top = next((k for k, m in enumerate(marks) if not m), len(blocks))
+    for k, b in enumerate(blocks[:12]):
+        crumbs = [c.strip() for c in b.texts[0].split(">")] if marks[k] and b.texts else []
+        named = next((j for j in range(k + 1, min(k + 3, len(blocks))) if len(crumbs) >= 3 and blocks[j].kind == "heading"
+                      and _norm(blocks[j].texts[0]) == _norm(crumbs[-1])), None)
+        if named is not None:
+            # "Home > ... > Conditions we treat > Pilonidal sinus" over "Pilonidal sinus": the page's own title, which
+            # the breadcrumb names last (taken for more of the menu, it was lost, and the trust's name headed the page)
+            marks[named], blocks[named].title = False, True
+            top = named
+            for j in range(k):
+                marks[j] = marks[j] or blocks[j].kind == "heading" and all(
+                    names_or_reaches(p) for p in letterhead_parts(blocks[j].texts[0]))
+            break
     if top >= 3 and top + 1 < len(blocks) and blocks[top].kind == "heading" and blocks[top + 1].kind == "paragraph" \
             and not blocks[top].level:
         blocks[top].title = True
@@ -381,7 +395,7 @@ def _without_furniture(blocks: list[RawBlock]) -> list[RawBlock]:
         if footer and any(CONTACT.search(p) for p in parts):
             # "LCPHD-IMM-031  |  Revised 08/2025  |  Para español llame al (555) 302-7700": the code goes, the number stays
             kept = "; ".join(p for p in parts if not is_furniture(p))
-            kept = f"Phone: {kept}" if re.fullmatch(r"[\d() -]+", kept) else kept  # ("... | Contact Us | 1-800-555-0142")
+            kept = f"Phone: {kept}" if rx.fullmatch(r"[\d() -]+", kept) else kept  # ("... | Contact Us | 1-800-555-0142")
             b.texts[0], b.kind, footer = kept, "paragraph", False
         elif i > 0 and content_after[i] <= 1 and b.kind == "heading" and len(b.texts) == 1 \
                 and len(parts := letterhead_parts(b.texts[0])) >= 2 and all(names_or_reaches(p) for p in parts):
@@ -397,7 +411,7 @@ def _without_furniture(blocks: list[RawBlock]) -> list[RawBlock]:
             b.kind = "paragraph"
         if furniture and not (consent and signing_line(b)) and not heads_text:
             if len(out) == 1 and out[0].kind == "paragraph" and len(out[0].texts) == 1 and len(out[0].texts[0].split()) <= 30 \
-                    and not ends_sentence(out[0].texts[0]) and re.match(r"By\b", b.texts[0]):
+                    and not ends_sentence(out[0].texts[0]) and rx.match(r"By\b", b.texts[0]):
                 out[0].kind = "heading"  # "ALWAYS EXHAUSTED? THE 3 BEST IRON ..." wrapped over two lines, then its byline
             named = all(names_or_reaches(p) or DOCUMENT_KIND.search(p) for p in letterhead_parts(out[-1].texts[0])) \
                 if out else False
@@ -405,7 +419,7 @@ def _without_furniture(blocks: list[RawBlock]) -> list[RawBlock]:
             # "Last reviewed: ..." line: the trust's name is letterhead, the heading under it the title)
             over = all(x.kind == "heading" and all(names_or_reaches(p) for p in letterhead_parts(x.texts[0])) for x in out[:-1])
             if out and out[-1].kind == "heading" and (not named or SHEET_TITLE.search(out[-1].texts[0])) and (
-                    len(out) == 1 or over and re.match(r"(?i)(?:by|(?:last )?(?:reviewed|updated|published|revised))\b", b.texts[0])):
+                    len(out) == 1 or over and rx.match(r"(?i)(?:by|(?:last )?(?:reviewed|updated|published|revised))\b", b.texts[0])):
                 out[-1].title = True  # "Heat Illness: Stay Safe" then "By Jane Smith | 4 min read" (not a clinic's name)
             continue
         out.append(b)
@@ -446,7 +460,7 @@ def make_meta(front: dict, path: Path, default_language: str) -> Meta:
     """Build the metadata from front matter, falling back to the file name."""
     title = front.get("title") or _clean(path.stem.replace("_", " ").replace("-", " ")).strip().capitalize()
     slug = front.get("slug") or slugify(title if "title" in front else path.stem)
-    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug):
+    if not rx.fullmatch(r"[a-z0-9][a-z0-9-]*", slug):
         raise SourceError(f"slug '{_excerpt(slug)}' may hold only lower-case letters, digits and dashes.", path)
     return Meta(
         title=title, slug=slug, language=front.get("language") or default_language,
@@ -458,7 +472,7 @@ def make_meta(front: dict, path: Path, default_language: str) -> Meta:
 def slugify(text: str) -> str:
     """Make a file-name-safe slug from a title."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-") or "handout"
+    return rx.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-") or "handout"
 
 
 def assemble_sections(blocks: list[RawBlock]) -> list[Section]:
@@ -527,4 +541,4 @@ def _is_table_of_contents(block: RawBlock, last_said: dict[str, int], before: in
 
 def _norm(text: str) -> str:
     """Normalise text for comparing headings: case, punctuation and spacing ignored."""
-    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+    return " ".join(rx.sub(r"[^\w\s]", " ", text.lower()).split())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from handouts.language import rx
 from handouts.read.blocks import RawBlock
 from handouts.read.line_shape import (BULLET, ENDS_MID_PHRASE, LETTERED, NEVER_ENDS, NUMBERED, ends_sentence, join_wrapped,
                                       timed)
@@ -25,9 +26,9 @@ def column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None
     j, ruled, stacked = i, False, False  # ruled: a ruler under the first row makes it the header (stacked: of lines)
     spans = False  # the ruler's runs mark where each column starts
     continued = False  # a line set in under a cell carried it on
-    label = re.match(r"(\s*)[^:]{1,40}:\s{2,}(.*\S)", lines[i])
+    label = rx.match(r"(\s*)[^:]{1,40}:\s{2,}(.*\S)", lines[i])
     if label and not ends_sentence(label.group(2)) and i + 1 < len(lines) and lines[i + 1].strip() \
-            and re.match(r"\s{0,%d}[a-z]" % len(label.group(1)), lines[i + 1]):
+            and rx.match(r"\s{0,%d}[a-z]" % len(label.group(1)), lines[i + 1]):
         # "Expected benefit:  Some patients ... that" / "begins 2 to 4 weeks ...": prose wrapped back under its
         # label, no column (read as one, "begins" had joined the label)
         return None
@@ -40,19 +41,20 @@ def column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None
             records.append(len(rows))
             j += 1
             continue
-        if rows and not ruled and re.search(r"\S\s?\.{4,}\s?\S", line) and not any(
-                re.search(r"\.{4,}", c) for r in rows for c in r):
+        if rows and not ruled and rx.search(r"\S\s?\.{4,}\s?\S", line) and not any(
+                rx.search(r"\.{4,}", c) for r in rows for c in r):
             break  # "5.2  Schedule:" / "   Baseline test ........ before ...": a dotted row of its own, under the item
         if rows and columns and cells and lines[j - 1].rstrip().endswith(":") and cells[0][0] > columns[-1] + 2 \
-                and re.match(r"[A-Z][^:]{0,40}:\s", cells[0][1]):
+                and rx.match(r"[A-Z][^:]{0,40}:\s", cells[0][1]):
             rows[-1][-1] = rows[-1][-1].rstrip(":") + ":"  # (still the lead-in of what follows)
             break  # ("Baseline test: before ...", its dots read as a colon, set in under "5.2  Schedule:": its lead-in's item)
-        if not cells or "__" in line and not (ruled and _lines_up(line, columns)) \
+        if not cells or "__" in line and not (ruled and (_lines_up(line, columns) or any(
+                rx.match(r"\[[ xX✓]\]", c) for _, c in cells[1:]))) \
                 or (BULLET.match(line) or LETTERED.match(line) and not ruled) and not (rows and len(cells) >= 2) \
                 or NUMBERED.match(line) and ends_sentence(cells[0][1]) \
-                or any(re.match(r"\[[ xX✓]\]", c) for _, c in cells[1:]):
+                or any(rx.match(r"\[[ xX✓]\]", c) for _, c in cells[1:]) and not ruled:
             break  # ("1. Take 2 tablets.  Take them with food.": a step of two sentences, no row; "Pregnant?   [ ] Yes
-            # [ ] No": a form's question, each a line of its own)
+            # [ ] No": a form's question, each a line of its own; under a ruled header, boxes are a column's choices)
         if rows and all(_RULER.fullmatch(c) for _, c in cells):
             if len(rows) == 1 and not ruled and len(cells) >= 2 and len(cells) == len(columns) >= 2:
                 # "Dose by WEIGHT (not age)    Acetaminophen 160 mg/5 mL    Ibuprofen ..." / "-------    -------": the
@@ -67,7 +69,7 @@ def column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None
             j += 1
             continue  # "------   ------" under the header: a ruler, no row
         if not rows and len(cells) >= 2:
-            if len(cells) == 2 and re.fullmatch(r"\d{1,2}(?:\.\d{1,2})+\.?", cells[0][1]) and not re.search(r"[a-z]", cells[1][1]):
+            if len(cells) == 2 and rx.fullmatch(r"\d{1,2}(?:\.\d{1,2})+\.?", cells[0][1]) and not rx.search(r"[a-z]", cells[1][1]):
                 return None  # "2.1  WHAT TO DO": a numbered section's heading, set apart from its number
             columns = [at for at, _ in cells]
         elif ruled and columns:
@@ -90,7 +92,7 @@ def column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None
             rows.append(row)
         elif rows and len(cells) == 1 and where[0] is not None and (where[0] != 0 or _cell_goes_on(rows[-1][0])
                                                                     or cells[0][1][0] in "(" and len(cells[0][1].split()) <= 4
-                                                                    and not re.search(r"[.!?]\s", cells[0][1])
+                                                                    and not rx.search(r"(?<!e\.g)(?<!i\.e)[.!?]\s", cells[0][1])
                                                                     or cells[0][1][0].islower()):
             if where[0] == 0 and len(rows) == 1 and rows[0][-1].count("(") > rows[0][-1].count(")"):
                 return None  # "PART A - STATEMENT ...  (to be completed by the colposcopist, who" / "must have ...
@@ -101,7 +103,7 @@ def column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None
             above, cell = rows[-1][where[0]], cells[0][1]
             # ("WALK-IN RSV CLINIC    Tuesdays & Thursdays, 9:00 am" / "    Lakeshore Health Center, Room 114": a line of
             # its own, set in under the cell, starts as a line does and follows a phrase that has ended)
-            joint = "; " if cell[0].isupper() and above and not _cell_goes_on(above) and re.search(r"\d|[a-z]$", above) \
+            joint = "; " if cell[0].isupper() and above and not _cell_goes_on(above) and rx.search(r"\d|[a-z]$", above) \
                 and len(columns) == 2 and len(rows) == 1 else " "
             rows[-1][where[0]] = f"{above}{joint}{cell}".strip()
             continued = True
@@ -126,7 +128,7 @@ def column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None
     # (a ruler under it makes the first row the header, however long its names: "Confirm capillary result with venous
     # test within")
     if stacked or ruled and all(len(c.split()) <= 12 for c in first) \
-            or not any(re.search(r"\d", c) for c in first) and all(len(c.split()) <= 4 for c in first):
+            or not any(rx.search(r"\d", c) for c in first) and all(len(c.split()) <= 4 for c in first):
         return rows, j  # "Day   Time   Location   Format": a header names the columns
     return [[]] + rows, j  # no header: an empty one first
 
@@ -137,8 +139,10 @@ def _typists_gaps_joined(cells: list[tuple[int, str]], line: str) -> list[tuple[
     place and the sentence ran backwards)."""
     out: list[tuple[int, str]] = []
     for at, cell in cells:
-        if out and re.search(r"[a-z]{2}[.!?]$", out[-1][1], re.I) and line[out[-1][0] + len(out[-1][1]):at] == "  " \
-                and re.match(r"[A-Z][a-z]+ [a-z]+ [a-z]+", cell) and len(out[-1][1].split()) >= 4:
+        if out and rx.search(r"[a-z]{2}[.!?]$", out[-1][1], re.I) and line[out[-1][0] + len(out[-1][1]):at] == "  " \
+                and rx.match(r"[A-Z][a-z]+ [a-z]+ [A-Za-z]+", cell) \
+                and (len(out[-1][1].split()) >= 4 or out[-1][1][:1].islower() and len(out[-1][1].split()) >= 2):
+            # (or the tail of a sentence wrapped under its cell: "drive themselves.  If on a pump ...")
             out[-1] = (out[-1][0], f"{out[-1][1]}  {cell}")
         else:
             out.append((at, cell))
@@ -177,7 +181,7 @@ def pipe_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
         rows = _grid_rows(rows)  # a ruler under every row: the lines between two rulers are one row, wrapped
         if len(rows) < 2:
             return None
-        named = not any(re.search(r"\d", c) for c in rows[0]) and all(len(c.split()) <= 4 for c in rows[0])
+        named = not any(rx.search(r"\d", c) for c in rows[0]) and all(len(c.split()) <= 4 for c in rows[0])
         return (rows, j) if named else ([[]] + rows, j)
     ruler = next((k for k, r in enumerate(rows[:5]) if k and _ruler_row(r)), None)
     if ruler and ruler > 1 and len({len(r) for r in rows[:ruler]}) == 1:
@@ -195,7 +199,7 @@ def pipe_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
     if len(rows) < 2:
         return None
     # A ruler under the first row makes it the header; so do names of columns ("| Medicine | Dose | Notes |").
-    named = not any(re.search(r"\d", c) for c in rows[0]) and all(len(c.split()) <= 4 for c in rows[0])
+    named = not any(rx.search(r"\d", c) for c in rows[0]) and all(len(c.split()) <= 4 for c in rows[0])
     return (rows, j) if ruled or named else ([[]] + rows, j)
 
 
@@ -203,7 +207,7 @@ def _spanned_header(lines: list[str]) -> list[str] | None:
     """Return one name per column for a framed header of several lines, where a line's cell may span several columns
     of the line with the most; each column named by every cell above it, top first; None if the lines' "|" do not
     line up."""
-    bars = [[m.start() for m in re.finditer(r"\|", line.expandtabs(4))] for line in lines]
+    bars = [[m.start() for m in rx.finditer(r"\|", line.expandtabs(4))] for line in lines]
     edges = max(bars, key=len)
     names = []
     for a, b in zip(edges, edges[1:]):
@@ -252,7 +256,7 @@ def _split_at_columns(cells: list[tuple[int, str]], columns: list[int]) -> list[
         for start in (c for c in columns if c > at + 2):  # (a later column's, not the cell's own)
             # (give or take two characters: a value set one right of its column's name, "$24.00" under "Price*")
             cut = next((c for c in sorted(range(start - at - 2, start - at + 3), key=lambda c: abs(c - start + at))
-                        if 1 < c < len(cell) and cell[c - 1] == " " and re.match(r"[\d$£€(]", cell[c:])), None)
+                        if 1 < c < len(cell) and cell[c - 1] == " " and rx.match(r"[\d$£€(]", cell[c:])), None)
             # (only before a number, a price or a bracket: "... may usually be given with" is a sentence run across)
             if cut is not None:
                 out.append((at, cell[:cut - 1]))
@@ -272,7 +276,7 @@ def _cell_goes_on(cell: str) -> bool:
     a comma ("Ketoconazole, itraconazole, clarithromycin,"), a word no phrase ends on ("strong CYP3A4" does)."""
     return cell.count("(") > cell.count(")") or cell.endswith((",", ";")) or bool(ENDS_MID_PHRASE.search(cell)) \
         or bool(NEVER_ENDS.search(cell)) \
-        or bool(re.search(r"\b(?:within|during|into|per|every|up to|more than|less than)$", cell))
+        or bool(rx.search(r"\b(?:within|during|into|per|every|up to|more than|less than)$", cell))
     # ("Nirsevimab is recommended, because" / "the baby may not have ..."; "About 90% killed within" / "2 minutes")
 
 
@@ -283,12 +287,12 @@ def _wrapped_rows_joined(rows: list[list[str]]) -> list[list[str]]:
     # Columns whose every full row gives a number (a dose, a price, a rating): a row with none of them filled carries
     # the row above on ("PureDerm Daily | Bovine | 20 g | $1.43 | NSF | 4.6/5" / "Collagen Peptides | (grass-fed) |
     # | | Certified |"), even where its words start with capitals.
-    full = [r for r in rows if all(r) and any(re.search(r"\d", c) for c in r)]  # (not the header)
+    full = [r for r in rows if all(r) and any(rx.search(r"\d", c) for c in r)]  # (not the header)
     numeric = [k for k in range(len(rows[0]) if rows else 0)
-               if len(full) >= 3 and all(k < len(r) and re.search(r"\d", r[k]) for r in full)]
+               if len(full) >= 3 and all(k < len(r) and rx.search(r"\d", r[k]) for r in full)]
     for row in rows:
         said = [c for c in row if c]
-        if out and row and re.match(r"[a-z]+[A-Z]", row[0]) and all(row):
+        if out and row and rx.match(r"[a-z]+[A-Z]", row[0]) and all(row):
             out.append(row)  # "pH | 7.0 - 7.6 | 7.0 - 8.0": a name in small letters then a capital is a row's own label
             continue
         if numeric and out and len(row) == len(out[-1]) and said and all(not row[k] or row[k].startswith("(") for k in numeric) \
@@ -322,13 +326,13 @@ def _wrapped_rows_joined(rows: list[list[str]]) -> list[list[str]]:
                      or row[0][:1].islower() and all(r[0][:1].isupper() for r in out if r[0])):
             out[-1] = [join_wrapped(a, b).strip() if a and b else f"{a} {b}".strip() for a, b in zip(out[-1], row)]
         elif out and len(row) == len(out[-1]) > 2 and not row[0] and out[-1][0] and all(row[1:]) and all(out[-1][1:]) \
-                and (re.match(r"or\b", row[1]) or re.search(r"\bor$", out[-1][1])) \
-                and re.match(r"[\dA-Z]|usually\b|about\b", row[-1]) and not _cell_goes_on(out[-1][-1]):
+                and (rx.match(r"or\b", row[1]) or rx.search(r"\bor$", out[-1][1])) \
+                and rx.match(r"[\dA-Z]|usually\b|about\b", row[-1]) and not _cell_goes_on(out[-1][-1]):
             # "Bacterial vaginosis | 400-500 mg twice daily | 5-7 days" / "| or 2 g as a single dose | 1 day": the
             # other choice, a dose with its own length (joined, the lengths ran together: "5 to 7 days 1 day")
-            out[-1] = [out[-1][0]] + [re.sub(r",?\s+or$", "", c) for c in out[-1][1:]]
+            out[-1] = [out[-1][0]] + [rx.sub(r",?\s+or$", "", c) for c in out[-1][1:]]
             label = out[-1][0].removesuffix(" (another choice)")
-            out.append([f"{label} (another choice)", re.sub(r"^or\s+", "", row[1]), *row[2:]])
+            out.append([f"{label} (another choice)", rx.sub(r"^or\s+", "", row[1]), *row[2:]])
         elif out and len(row) == len(out[-1]) and said and (not row[0] or row[0][0] in "(-") and (
                 any(_cell_goes_on(a) and b for a, b in zip(out[-1], row))
                 or any(b[:1].islower() for b in row[1:] if b) or row[0][:1] in ("(", "-")

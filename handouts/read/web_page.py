@@ -5,9 +5,9 @@ then read as blocks. The page's <h1> or <title> is the title; its `lang` is the 
 from __future__ import annotations
 
 import logging
-import re
 
 from handouts.errors import SourceError
+from handouts.language import rx
 from handouts.read.blocks import Extracted, RawBlock
 from handouts.read.html_blocks import html_blocks
 
@@ -35,7 +35,7 @@ def read_web_page(raw: bytes, path) -> Extracted:
     title = root.get("title", "").strip()
     if title and not (blocks and blocks[0].title):
         blocks.insert(0, RawBlock("heading", [title], title=True))  # the page's <title>, its site name removed
-    front = {"language": language.split("-")[0].lower()} if re.fullmatch(r"[A-Za-z]{2,3}(?:-\w+)*", language) else {}
+    front = {"language": language.split("-")[0].lower()} if rx.fullmatch(r"[A-Za-z]{2,3}(?:-\w+)*", language) else {}
     return Extracted(blocks, front=front)
 
 
@@ -61,7 +61,7 @@ def _as_html(root) -> None:
     for element in root.iter():
         rend = element.get("rend", "")
         if element.tag == "head":
-            element.tag = rend if re.fullmatch(r"h[1-6]", rend) else "h2"
+            element.tag = rend if rx.fullmatch(r"h[1-6]", rend) else "h2"
         elif element.tag == "list":
             element.tag = "ol" if rend == "ol" else "ul"
         elif element.tag in _AS_HTML:

@@ -9,6 +9,7 @@ import re
 import zipfile
 
 from handouts.errors import SourceError
+from handouts.language import rx
 from handouts.read.blocks import Extracted
 from handouts.read.html_blocks import html_blocks, tag_of
 
@@ -52,8 +53,8 @@ def _review_marks(raw: bytes) -> tuple[bool, int]:
     with zipfile.ZipFile(io.BytesIO(raw)) as docx:
         body = docx.read("word/document.xml")
         comments = docx.read("word/comments.xml") if "word/comments.xml" in docx.namelist() else b""
-    changed = re.search(rb"<w:(?:ins|del|moveFrom|moveTo)\b", body) is not None
-    return changed, len(re.findall(rb"<w:comment\b", comments))
+    changed = rx.search(rb"<w:(?:ins|del|moveFrom|moveTo)\b", body) is not None
+    return changed, len(rx.findall(rb"<w:comment\b", comments))
 
 
 def _drop_notes(root) -> int:

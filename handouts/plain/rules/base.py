@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
+from handouts.language import rx
 from handouts.language.grammar import has_verb
 
 from handouts.model import BULLET, STEP, TEXT  # noqa: F401  the roles of a piece (Sentence.role), for the rules
@@ -64,7 +64,7 @@ def rule(reason: str, cases=(), removes_furniture: bool = False, removes_filler:
 
 def cap(text: str) -> str:
     """Upper-case the first letter (not of a name set in mixed case: "eGFR", "mRNA", "iPhone")."""
-    if re.match(r"[a-z]+[A-Z]|[a-z][.)] |(?:mg|mcg|ml|kg|mmol|µg|ng|iu)/", text):
+    if rx.match(r"[a-z]+[A-Z]|[a-z][.)] |(?:mg|mcg|ml|kg|mmol|µg|ng|iu)/", text):
         return text  # (nor a list item's letter: "a) you are pregnant", which the text may name: "any of a to e")
     return text[:1].upper() + text[1:] if text else text
 
@@ -72,7 +72,7 @@ def cap(text: str) -> str:
 def end(text: str) -> str:
     """Make a clause a sentence: trimmed, capitalised, with a full stop."""
     text = text.strip().rstrip(",; ")
-    if not re.search(r"[.!?:][\"”’')\]]*$", text) or re.search(r"\b(?:a\.m|p\.m|etc|e\.g|i\.e)\.\)$", text):
+    if not rx.search(r"[.!?:][\"”’')\]]*$", text) or rx.search(r"\b(?:a\.m|p\.m|etc|e\.g|i\.e)\.\)$", text):
         text += "."  # "(acetaminophen at 8 a.m., ibuprofen at 11 a.m.)" ends an aside, not the sentence
     return cap(text)
 

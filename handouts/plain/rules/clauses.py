@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from handouts.language import rx
 from handouts.language.clause_parse import POINTING, leading_reason, main_clauses, points_elsewhere
 from handouts.language.grammar import (ADVERBS, AUXILIARIES, PEOPLE, has_verb, is_plural, tells_what_to_do, third_person,
                                        verb_forms, words)
@@ -31,8 +32,8 @@ def _first_modal(text: str) -> str | None:
               ["Risks include: a sore throat, in up to 40%; bleeding, in fewer than 1 in 1,000; and a tear, rarely."])])
 def split_semicolons(sentence: str) -> list[str]:
     """Split at semicolons between complete clauses."""
-    parts = re.split(r"\s*;\s+", sentence)
-    if ":" in parts[0] or any(re.match(r"(?:and|or)\b", p) for p in parts[1:]):
+    parts = rx.split(r"\s*;\s+", sentence)
+    if ":" in parts[0] or any(rx.match(r"(?:and|or)\b", p) for p in parts[1:]):
         return [sentence]  # "the following: a sore throat, ...; bleeding, ...; and a tear": one list, its items
     if any(len(words(p)) <= 4 and words(p) and words(p)[-1] in AUXILIARIES | {"not"} for p in parts[1:]):
         return [sentence]  # "The baby blues go away within 2 weeks; PPD does not.": the second half needs the first
@@ -51,19 +52,19 @@ def split_semicolons(sentence: str) -> list[str]:
               ["It is rare.", "Some doctors warn that it can be serious."])])
 def split_with_being(sentence: str) -> list[str]:
     """Split an absolute 'with ... being' (or 'with experts saying ...') phrase into its own sentence."""
-    m = re.match(r"^(.+?), with (?:some |many |most )?([a-z]+s) (suggesting|saying|claiming|arguing|believing|"
+    m = rx.match(r"^(.+?), with (?:some |many |most )?([a-z]+s) (suggesting|saying|claiming|arguing|believing|"
                  r"noting|warning|reporting|finding|showing) (.+)$", sentence)
     if m and not m.group(2).endswith("ss"):
         base, _ = third_person(m.group(3))  # "proponents suggesting it may help" -> "Proponents suggest it may help"
-        who = re.match(r"^.+?, with ((?:some |many |most )?)", sentence).group(1)
+        who = rx.match(r"^.+?, with ((?:some |many |most )?)", sentence).group(1)
         return split_or_keep(sentence, [m.group(1), f"{cap(who + m.group(2))} {base} {m.group(4)}"])
-    m = re.match(r"^(.+?), with (its|their|his|her|the) (.+?) being (.+?)([.!?])$", sentence)
+    m = rx.match(r"^(.+?), with (its|their|his|her|the) (.+?) being (.+?)([.!?])$", sentence)
     if not m:
         return [sentence]
     head = m.group(3).split()[0]
     verb = "are" if head.endswith("s") and not head.endswith("ss") else "is"
     owner = m.group(2)
-    first = re.match(r"[\w-]+", m.group(1)).group(0)
+    first = rx.match(r"[\w-]+", m.group(1)).group(0)
     if owner in ("its", "their") and first.lower() in names_and_terms():
         owner = f"{first}'s"  # "Kratom's effect", not an "Its" that may lose what it points to
     return split_or_keep(sentence, [m.group(1), f"{owner} {m.group(3)} {verb} {m.group(4)}"])
@@ -77,11 +78,11 @@ def split_with_being(sentence: str) -> list[str]:
              ("While you wait, drink water.", ["While you wait, drink water."])])
 def split_while_contrast(sentence: str) -> list[str]:
     """Split a 'While A, others B' contrast into two sentences."""
-    m = re.match(r"^While (.+?), (others|some|many|other studies|other research) (.+)$", sentence)
+    m = rx.match(r"^While (.+?), (others|some|many|other studies|other research) (.+)$", sentence)
     if m:
         return split_or_keep(sentence, [m.group(1), f"But {m.group(2)} {m.group(3)}"])
     # Only a concessive "while" (about research) splits; "While you wait, drink water" stays.
-    m = re.match(r"^While ((?:more|further|some|little) [^,]+), (.+)$", sentence)
+    m = rx.match(r"^While ((?:more|further|some|little) [^,]+), (.+)$", sentence)
     if m:
         return split_or_keep(sentence, [m.group(1), f"But {m.group(2)}"])
     return [sentence]
@@ -102,7 +103,7 @@ def split_while_contrast(sentence: str) -> list[str]:
               ["Although rare, serious reactions can happen within minutes of the injection and need emergency care."])])
 def split_leading_reason(sentence: str) -> list[str]:
     """Split 'Because/Although A, B' (14+ words, A a whole clause by the parse) into 'A.' and 'So/But B.'"""
-    if len(sentence.split()) < SPLIT_FROM or not re.match(r"(?:Because|Although|Though|Even though) ", sentence):
+    if len(sentence.split()) < SPLIT_FROM or not rx.match(r"(?:Because|Although|Though|Even though) ", sentence):
         return [sentence]
     found = leading_reason(sentence)
     if found is None:
@@ -121,7 +122,7 @@ _APPOSITIVE_PARTICIPLES = r"(?:derived|made|extracted|produced|sold|known|grown)
               ["Kratom is derived from a tree.", "Kratom has gained attention."])])
 def split_appositive_participle(sentence: str) -> list[str]:
     """Split 'Subject, derived from X, rest' into two sentences."""
-    m = re.match(rf"^([A-Z][\w’'-]*(?: [\w’'-]+){{0,3}}), ({_APPOSITIVE_PARTICIPLES} [^,]+), (.+)$", sentence)
+    m = rx.match(rf"^([A-Z][\w’'-]*(?: [\w’'-]+){{0,3}}), ({_APPOSITIVE_PARTICIPLES} [^,]+), (.+)$", sentence)
     if not m:
         return [sentence]
     subject = m.group(1)
@@ -160,19 +161,19 @@ def split_copula_relative(sentence: str) -> list[str]:
         # "A biopsy is a procedure in which skin is removed ..., and it is usually recommended when ...": the "it"
         # is the biopsy; cut after "procedure", it would be the skin.
         return [sentence]
-    m = re.match(r"^([A-Z][^,]{0,40}?(?:, (?:also known as|also called|or) [^,]+,)?) (is|are) (an?) "
+    m = rx.match(r"^([A-Z][^,]{0,40}?(?:, (?:also known as|also called|or) [^,]+,)?) (is|are) (an?) "
                  r"((?:[\w-]+ ){0,2}([\w-]+)) in which (.+)$", sentence)
     if m and len(sentence.split()) >= SPLIT_FROM:
         this = "these" if m.group(2) == "are" else "this"
         return split_or_keep(sentence, [f"{m.group(1)} {m.group(2)} {m.group(3)} {m.group(4)}",
                                         f"In {this} {m.group(5)}, {m.group(6)}"])
-    m = re.match(r"^([A-Z][^,]{0,40}?) (is|are) (an?) ((?:[\w-]+ ){0,2}[\w-]+) "
+    m = rx.match(r"^([A-Z][^,]{0,40}?) (is|are) (an?) ((?:[\w-]+ ){0,2}[\w-]+) "
                  r"((?:driven|caused|triggered|marked|made|shaped|affected) by .+)$", sentence)
     if m:
         subject = m.group(1) if len(m.group(1).split()) <= 3 else ("They" if m.group(2) == "are" else "It")
         return split_or_keep(sentence, [f"{m.group(1)} {m.group(2)} {m.group(3)} {m.group(4)}",
                                         f"{subject} {m.group(2)} {m.group(5)}"])
-    m = re.match(r"^([A-Z][^,]{0,40}?) (is|are) (an?|the) ((?:[\w-]+ ){0,2}[\w-]+) (?:that|which) (\w+) (.+)$", sentence)
+    m = rx.match(r"^([A-Z][^,]{0,40}?) (is|are) (an?|the) ((?:[\w-]+ ){0,2}[\w-]+) (?:that|which) (\w+) (.+)$", sentence)
     if not m or not (m.group(5).endswith("s") or m.group(5) in AUXILIARIES) or m.group(3) == "the":
         # ("Transferrin is the protein that carries iron ...": "the" protein is the one the clause names; "Transferrin is
         # the protein." alone says nothing)
@@ -182,7 +183,7 @@ def split_copula_relative(sentence: str) -> list[str]:
         subject = "They" if m.group(2) == "are" else "It"
     # "... that was first identified in 1937 and that has since become ...": the second "that" goes with the first
     # (only where a verb follows it: in "and that many people use" it is the verb's object).
-    rest = re.sub(r"\b(and|or|but)(,?) (?:that|which) (\w+)",
+    rest = rx.sub(r"\b(and|or|but)(,?) (?:that|which) (\w+)",
                   lambda w: f"{w.group(1)}{w.group(2)} {w.group(3)}" if w.group(3) in AUXILIARIES
                   or w.group(3) in verb_forms()[0] else w.group(0), m.group(6))
     # Repeat a short subject rather than "It": the first sentence may later be merged away.
@@ -225,12 +226,12 @@ def _base_verb_first(text: str) -> bool:
                                 "reason must be written down."])])
 def split_unless_in_which_case(sentence: str) -> list[str]:
     """Split 'A, unless B, in which case C.' into 'A.' and 'But if B, C.'"""
-    m = re.match(r"^(.+?), unless ([^,]+), in which case (.+)$", sentence)
-    if not m or re.search(r"\b(?:not|no|never)\b|n['’]t\b", m.group(1)) or re.search(r"\balso\b", m.group(3)):
+    m = rx.match(r"^(.+?), unless ([^,]+), in which case (.+)$", sentence)
+    if not m or rx.search(r"\b(?:not|no|never)\b|n['’]t\b", m.group(1)) or rx.search(r"\balso\b", m.group(3)):
         # "A repeat culture is not needed, unless you are pregnant, in which case a scan may also be arranged": the
         # "unless" says when the culture IS needed; "But if you are pregnant, a scan ..." would lose that.
         return [sentence]
-    then, also = re.match(r"^(.+?)(?:, (?:and|but) ((?:never|always|do not|don't|please)\b.+))?$", m.group(3)).groups()
+    then, also = rx.match(r"^(.+?)(?:, (?:and|but) ((?:never|always|do not|don't|please)\b.+))?$", m.group(3)).groups()
     if not (tells_what_to_do(then) or _base_verb_first(then)):
         # "... select the FIRST zone ..., unless clinical judgment indicates a higher level of care, in which case the
         # reason must be documented": only an instruction after "in which case" says what to do instead of A; "But if
@@ -300,10 +301,10 @@ def split_unless_in_which_case(sentence: str) -> list[str]:
               ["Ask for an Assessment, which every young carer in England is entitled to ask the local authority for."])])
 def split_which_clause(sentence: str) -> list[str]:
     """Split off a non-restrictive ', which' clause as its own sentence."""
-    m = re.match(r"^(.+?), which (.+)$", sentence)
+    m = rx.match(r"^(.+?), which (.+)$", sentence)
     if not m:
         return [sentence]
-    inside = re.match(r"^([^,]+), ([a-z]+\b.+)$", m.group(2))
+    inside = rx.match(r"^([^,]+), ([a-z]+\b.+)$", m.group(2))
     if inside and not has_verb(m.group(1)) and words(inside.group(2))[0] in verb_forms()[0] | verb_forms()[1] | AUXILIARIES:
         # "Side effects, which affect 1 in 100 people, include A and B.": the aside sits between the
         # subject and its verb; say the main sentence whole, then the aside about the same subject.
@@ -315,12 +316,12 @@ def split_which_clause(sentence: str) -> list[str]:
         named = m.group(1).rsplit(",", 1)[-1].strip()  # "During pregnancy, paromomycin, which ...": paromomycin is
         if named.lower() in protected_names() or len(main.split()) > 12 and len(named.split()) <= 5:
             # "Methadone, which is an opioid, is used ...": said after a long sentence, "It" could be anything.
-            pronoun = cap(re.sub(r"^(?:a|an|A|An)\b", "The", named))
+            pronoun = cap(rx.sub(r"^(?:a|an|A|An)\b", "The", named))
         return split_or_keep(sentence, [f"{m.group(1)} {inside.group(2)}", end(f"{pronoun} {inside.group(1)}")])
     before, rest = m.group(1), m.group(2)
     if _AMOUNT_AT_END.search(before):
         return [sentence]  # "between 8 and 30 mg, which is much less than ...": the amount, not "Mg", is less
-    if re.match(r"(?:you|we|they|i|he|she|people|your|their|the|a|an|this|these|its|our|his|her)\b", rest, re.I):
+    if rx.match(r"(?:you|we|they|i|he|she|people|your|their|the|a|an|this|these|its|our|his|her)\b", rest, re.I):
         return [sentence]  # "the full agreement, which you should keep": "This you should keep" is no English
     which = next((t for t in parse(sentence) if t.lower_ == "which" and t.idx > len(before)), None)
     if which is not None and (which.dep_ in ("dobj", "pobj") or any(
@@ -328,46 +329,46 @@ def split_which_clause(sentence: str) -> list[str]:
         # "an Assessment, which every young carer is entitled to ask the local authority for": "which" is the
         # clause's object, its subject comes after it ("This every young carer ..." had been made of it)
         return [sentence]
-    if re.match(r"(?:\w+ ){0,2}(?:all|both|each)\b", rest) or re.search(r", (?:as well as|along with|together with|plus)\b", rest) \
+    if rx.match(r"(?:\w+ ){0,2}(?:all|both|each)\b", rest) or rx.search(r", (?:as well as|along with|together with|plus)\b", rest) \
             or not _aside_runs_to_end(sentence, len(before)):
         # "..., and do not detect xylazine, benzodiazepines and other sedatives, which can all ...": which things?
         # "FAS, which is marked by ..., as well as ARND": the aside ends before the sentence does (by the parse).
         return [sentence]
     # "the 5:2 method, which involves ...": the aside describes the thing named just before it.
-    described = re.search(r"\b[Tt]he ((?:[\w:-]+ ){0,2}(?:method|plan|test|program|programme|diet|vaccine|device|"
+    described = rx.search(r"\b[Tt]he ((?:[\w:-]+ ){0,2}(?:method|plan|test|program|programme|diet|vaccine|device|"
                           r"procedure|treatment|medicine|drug|dose))$", before)
-    describes = described and re.match(r"(?:is|are|involves?|means|uses|contains|lasts)\b", rest)
-    if not describes and (re.search(r"\bsuch as\b[^,]*(?:, [^,]+)*$", before) or re.search(
+    describes = described and rx.match(r"(?:is|are|involves?|means|uses|contains|lasts)\b", rest)
+    if not describes and (rx.search(r"\bsuch as\b[^,]*(?:, [^,]+)*$", before) or rx.search(
             r"\b(?:and|or) [\w-]+(?: \([^)]*\))?$", before) and words(before) and words(before)[-1] in names_and_terms()):
         # "NSAIDs such as ibuprofen or naproxen, which can make heart failure worse": about NSAIDs, or
         # "caffeine and alcohol, which can make anxiety worse": about both, not the last name alone.
         return [sentence]
-    if (tells_what_to_do(before) or re.match(r"You (?:may|can|could|might|should)\b", before)) and re.match(
+    if (tells_what_to_do(before) or rx.match(r"You (?:may|can|could|might|should)\b", before)) and rx.match(
             r"(?:(?:may|might|can|could|will|usually|often) )?(?:(?:appears?|seems?) to )?(?:help|give|reduce|cause|make|"
             r"lead|improve|ease|prevent|lower|raise|increase|decrease|protect|keep|stop|work|speed|spread)", rest):
         # "Ask your doctor about physical therapy, which appears to improve balance"; "You may alternate the two
         # medicines, which may give steadier relief"; "Do not pick or scratch the wart, which may spread the virus":
         # the asking, the alternating, the picking, or the thing? Said as written.
         return [sentence]
-    if re.search(r"\b(?:while|by|after|before|when|without)\s+\w+ing\b[^,]*$", before):
+    if rx.search(r"\b(?:while|by|after|before|when|without)\s+\w+ing\b[^,]*$", before):
         return [sentence]  # "close the eye while pressing the inner corner, which reduces ...": the pressing does
-    if re.search(r",[^,]+,\s(?:and|or)\s[\w\s'-]+$", before) and re.match(r"(?:[\w,]+ ){0,4}?(?:are|were|have|do)\b", rest):
+    if rx.search(r",[^,]+,\s(?:and|or)\s[\w\s'-]+$", before) and rx.match(r"(?:[\w,]+ ){0,4}?(?:are|were|have|do)\b", rest):
         # "diarrhea, nausea, stomach cramps, and vomiting, which in many cases are ...": the things listed (all four, or
         # the last?), not what the sentence says of them ("This in many cases are" had been made of it)
         return [sentence]
-    if re.search(r"\b(?:that|who|whom)\s+(?:[\w'-]+\s+){0,5}[\w'-]+$", before.split(",")[-1]):
+    if rx.search(r"\b(?:that|who|whom)\s+(?:[\w'-]+\s+){0,5}[\w'-]+$", before.split(",")[-1]):
         # "the varicella-zoster virus, the same virus that causes chickenpox, which remains dormant": the virus
         # or the chickenpox? The noun before the aside sits in another's "that" clause ("Chickenpox remains
         # dormant" had been made of it).
         return [sentence]
-    if ";" in rest or re.search(r"\b(?:and|or|but) which\b", rest):
+    if ";" in rest or rx.search(r"\b(?:and|or|but) which\b", rest):
         # "the following: a sore throat, which ...; bleeding, which ...": asides of list items; "which is
         # injected ... and which helps ...": a second "which" a "This" sentence would leave with nothing to describe.
         return [sentence]
-    goes_on = re.search(r", (?:and|or|but) (\w+)", rest)
-    if goes_on and not has_verb(re.split(r",? (?:which|who|that)\b", rest[goes_on.start() + 2:])[0]) \
-            and "," not in re.sub(r"\([^()]*\)", "", rest[:goes_on.start()]) \
-            and not re.match(r"(?:is|was) (?:why|what|how)\b|means\b", rest):
+    goes_on = rx.search(r", (?:and|or|but) (\w+)", rest)
+    if goes_on and not has_verb(rx.split(r",? (?:which|who|that)\b", rest[goes_on.start() + 2:])[0]) \
+            and "," not in rx.sub(r"\([^()]*\)", "", rest[:goes_on.start()]) \
+            and not rx.match(r"(?:is|was) (?:why|what|how)\b|means\b", rest):
         # "cetostearyl alcohol, which may cause skin reactions, and benzyl alcohol, which ...", "struvite, which is
         # linked to infection, or cystine": the list goes on after the aside ("Alcohol may cause ..., and benzyl
         # alcohol" and "This is linked to infection, or cystine" had been made of it); not the aside's own list ("...,
@@ -378,8 +379,8 @@ def split_which_clause(sentence: str) -> list[str]:
         # "Call Poison Control, which is free, or text POISON to ...": after the aside the main sentence
         # goes on; "... dreams, which improve over time, and taking the pill with food may help" too.
         return [sentence]
-    if re.search(r", (?:unless|except|until|if|provided|to be|to take)\b", rest) \
-            or re.match(r"(?:If|When|Unless)\b", before) and "," in rest:
+    if rx.search(r", (?:unless|except|until|if|provided|to be|to take)\b", rest) \
+            or rx.match(r"(?:If|When|Unless)\b", before) and "," in rest:
         # "Cortisol is made by the adrenal glands, which sit on the kidneys, and it helps ...": the aside
         # ends before ", and it", which belongs to the main sentence.
         # "If you feel hopeless, you may have depression, which is treatable, and you should see a doctor":
@@ -388,12 +389,12 @@ def split_which_clause(sentence: str) -> list[str]:
         # "unless" belongs to the main sentence, which a split would cut from it.
         return [sentence]
     last = words(before)[-1] if words(before) else ""
-    if ", " not in before and re.search(r"\b(?:and|or) [\w-]+$", before) and not re.match(r"(?:is|was) (?:why|what|how)\b|means\b", rest):
+    if ", " not in before and rx.search(r"\b(?:and|or) [\w-]+$", before) and not rx.match(r"(?:is|was) (?:why|what|how)\b|means\b", rest):
         return [sentence]  # "tension-type headaches and migraines, which can be painful": both, or migraines alone?
-    if re.match(r"(?:is|was) (?:why|what|how)\b|means\b|is because\b", rest):
+    if rx.match(r"(?:is|was) (?:why|what|how)\b|means\b|is because\b", rest):
         subject = "This"  # "Having lost someone to an overdose, which is why ...": the whole clause is the reason
-    elif (short := re.search(r"(?:\b[Tt]he (?:[\w-]+ ){1,5}|(?:[A-Z][\w-]* ){2,})\(([A-Z][A-Z0-9-]{1,7})\)$", before)) \
-            and not re.search(r"\b(?:and|or)\b|,", before[-60:]):
+    elif (short := rx.search(r"(?:\b[Tt]he (?:[\w-]+ ){1,5}|(?:[A-Z][\w-]* ){2,})\(([A-Z][A-Z0-9-]{1,7})\)$", before)) \
+            and not rx.search(r"\b(?:and|or)\b|,", before[-60:]):
         # "... Intraoperative Floppy Iris Syndrome (IFIS), which can make ...", "the hepatitis A virus (HAV), which
         # spreads ...": the name in brackets says what the aside is about ("These ifis" had been made of it). Not
         # "a disease-modifying drug (DMARD), which": the aside is about the one drug, not the kind.
@@ -402,20 +403,20 @@ def split_which_clause(sentence: str) -> list[str]:
         return [sentence]  # "injury appearing after starting ashwagandha, which resolved": the injury did, not the herb
     elif last in names_and_terms():
         # "donepezil (Aricept), which is ...": the name before the brand in brackets.
-        found = re.search(r"(?:\b([a-z]+(?:ed|al|ic|ive|ous)) )?([\w-]+)$", re.sub(r"\s*\([^()]*\)$", "", before))
+        found = rx.search(r"(?:\b([a-z]+(?:ed|al|ic|ive|ous)) )?([\w-]+)$", rx.sub(r"\s*\([^()]*\)$", "", before))
         if not found:
             return [sentence]
         # "can cause precipitated withdrawal, which is ...": the aside is about precipitated withdrawal.
         subject = f"{found.group(1)} {found.group(2)}" if found.group(1) else found.group(2)
-        if re.search(rf"\b(?:a|an|the)\s+(?:[\w-]+\s+)?{re.escape(subject)}$", re.sub(r"\s*\([^()]*\)$", "", before), re.I):
+        if rx.search(rf"\b(?:a|an|the)\s+(?:[\w-]+\s+)?{re.escape(subject)}$", rx.sub(r"\s*\([^()]*\)$", "", before), re.I):
             subject = f"this {found.group(2)}"  # "a stomach virus, which usually settles": "This virus", not "Virus"
         subject = cap(subject)
-    elif re.match(r"^[A-Z][\w-]*(?: \([^)]*\))? (?:is|was) an? (?:[\w-]+ ){0,3}(?:medicine|medication|drug|vaccine|test|"
-                  r"treatment|supplement|device)$", before) and re.match(r"(?:is|was|can|may|works|helps)\b", rest):
+    elif rx.match(r"^[A-Z][\w-]*(?: \([^)]*\))? (?:is|was) an? (?:[\w-]+ ){0,3}(?:medicine|medication|drug|vaccine|test|"
+                  r"treatment|supplement|device)$", before) and rx.match(r"(?:is|was|can|may|works|helps)\b", rest):
         # "Warfarin (Coumadin) is an anticoagulant medicine, which is prescribed ...": the aside is about warfarin.
         subject = "It"
-    elif (kind := re.search(r"\b(?:about|for|with|of|on) ((?:[\w-]+ ){0,2}(?:treatment|therapy|medicine|vaccine|program))$",
-                            before)) and re.match(r"(?:is|are|has been|have been)\b", rest):
+    elif (kind := rx.search(r"\b(?:about|for|with|of|on) ((?:[\w-]+ ){0,2}(?:treatment|therapy|medicine|vaccine|program))$",
+                            before)) and rx.match(r"(?:is|are|has been|have been)\b", rest):
         subject = cap(kind.group(1))  # "talk about medication-assisted treatment, which has been shown to ..."
     elif describes:
         # "the 5:2 method, which involves ...": "This involves" could be the whole sentence; name the method.
@@ -424,7 +425,7 @@ def split_which_clause(sentence: str) -> list[str]:
         finite, bases = verb_forms()
         verb = next((w for w in words(rest) if w not in ADVERBS), "")  # "which usually improve": improve
         plural_verb = verb in ("are", "were", "have", "do", "don't", "aren't") or verb in bases and verb not in AUXILIARIES
-        listed = re.search(r",\s+(?:and|or)\s+([^,]+)$", before) or ", " in before and re.search(r"\s(?:and|or)\s([^,]+)$", before)
+        listed = rx.search(r",\s+(?:and|or)\s+([^,]+)$", before) or ", " in before and rx.search(r"\s(?:and|or)\s([^,]+)$", before)
         if listed and len(listed.group(1).split()) > 3:
             # "..., or raw sprouts such as alfalfa, which cannot be washed": the aside may be about the last
             # item alone or the whole list; a sentence of its own would have to choose.
@@ -435,9 +436,9 @@ def split_which_clause(sentence: str) -> list[str]:
             return [sentence]  # "Boys can develop throat, anal and penile cancers, which have ...": "They" = the boys?
         elif listed:
             subject = "They" if plural_verb else "This"  # "nausea, poor sleep and dreams, which improve": all of them
-            if re.match(r"(?:can|may|might|could) be (?:\w+ )?(?:signs|symptoms)\b", rest):
+            if rx.match(r"(?:can|may|might|could) be (?:\w+ )?(?:signs|symptoms)\b", rest):
                 subject = "These"  # "confusion, or a seizure, which can be signs of ...": these can be signs
-        elif re.search(r"\b(?:in|at|for|over|within|during|on)\s+(?:some|many|most|a few|rare|certain|all|such)\s+[\w-]+$", before):
+        elif rx.search(r"\b(?:in|at|for|over|within|during|on)\s+(?:some|many|most|a few|rare|certain|all|such)\s+[\w-]+$", before):
             # "... may lower your uric acid by roughly 1 mg/dL in some cases, which can help reduce the number of flares":
             # "in some cases" says when, no thing an aside describes; the aside is about what was said ("These cases
             # can help" had been made of it)
@@ -468,7 +469,7 @@ def split_which_clause(sentence: str) -> list[str]:
             subject = f"These {last}"
         if subject == "This" and plural_verb:
             return [sentence]  # "This are needed" would be wrong, and what the aside is about is unclear
-        if subject == "This" and re.match(r"(?:\w+ly )?\w+ (?:it|them)\b", rest) and not _named_antecedent(sentence, len(before)):
+        if subject == "This" and rx.match(r"(?:\w+ly )?\w+ (?:it|them)\b", rest) and not _named_antecedent(sentence, len(before)):
             return [sentence]  # "a hormone made by the pineal gland, which releases it": "This releases it" is the hormone
         if subject == "This" and (named := _named_antecedent(sentence, len(before))):
             # "Do not use hydrogen peroxide, which can damage ...": the parse's noun, named ("This" could be
@@ -501,7 +502,7 @@ def _named_antecedent(sentence: str, comma: int) -> str | None:
         return None
     noun, clause = which.head.head, which.head
     before = _words_before(doc, comma)
-    if before and noun.i != before[-1].i and re.search(r"[A-Z].*[A-Z]", noun.text) and doc.text[:comma].rstrip().endswith(")"):
+    if before and noun.i != before[-1].i and rx.search(r"[A-Z].*[A-Z]", noun.text) and doc.text[:comma].rstrip().endswith(")"):
         # "your eGFR (estimated glomerular filtration rate), which comes from a blood test": the name, its words in
         # brackets after it
         before = _words_before(doc, comma, brand=True)
@@ -517,7 +518,7 @@ def _named_antecedent(sentence: str, comma: int) -> str | None:
     # the phrase names, not the noun; but an abbreviation is a thing: "with your eGFR (...), which comes from ...")
     if noun.dep_ not in ("dobj", "attr", "nsubj", "nsubjpass") and not (
             noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX") and noun.head.head.i < noun.i
-            and re.search(r"[A-Z]", noun.text[1:]) and doc.text[:comma].rstrip().endswith(")")) \
+            and rx.search(r"[A-Z]", noun.text[1:]) and doc.text[:comma].rstrip().endswith(")")) \
             or noun.head.lemma_ in ("call", "know", "name", "term") \
             or any(c.dep_ in ("conj", "cc", "prep", "acl", "relcl") and c.i < which.i for c in noun.children):
         return None  # "often called a blood thinner, which ...": about the medicine, not the name it is called
@@ -527,7 +528,7 @@ def _named_antecedent(sentence: str, comma: int) -> str | None:
         return None  # "migraines, which is ...": the aside is about something else
     mods = [t for t in noun.lefts if t.dep_ in ("compound", "amod", "nmod", "det", "poss")]
     # ("your eGFR" after "Your ACR is read together with ...": whose is plain next to "you")
-    yours = any(t.lower_ == "your" for t in mods) and re.match(r"(?:you|your)\b", doc.text, re.I) is not None
+    yours = any(t.lower_ == "your" for t in mods) and rx.match(r"(?:you|your)\b", doc.text, re.I) is not None
     if any(t.dep_ in ("det", "poss") and t.lower_ not in _DETERMINERS and not (yours and t.lower_ == "your") for t in mods) \
             or any(t.i != noun.i - len(mods) + k
                                                                                   for k, t in enumerate(mods)):
@@ -633,16 +634,16 @@ _EFFECT_PARTICIPLES = (
 def split_participle_clause(sentence: str) -> list[str]:
     """Split a trailing ', leading/resulting/creating ...' clause into 'This leads ...'."""
     alts = "|".join(_EFFECT_PARTICIPLES)
-    m = re.match(rf"^(.+?), (?:(potentially|possibly|perhaps|mainly|primarily|mostly|often|also) )?({alts}) (.+)$",
+    m = rx.match(rf"^(.+?), (?:(potentially|possibly|perhaps|mainly|primarily|mostly|often|also) )?({alts}) (.+)$",
                  sentence)
     if not m:
         return [sentence]
-    if re.search(r"\b(?:if|when|unless)\b", m.group(1), re.I) and (
-            re.search(r",\s+(?:or|and)\b", m.group(4)) or not re.match(r"(?:the|a|an|in|to|on|your|their|its)\b", m.group(4))):
+    if rx.search(r"\b(?:if|when|unless)\b", m.group(1), re.I) and (
+            rx.search(r",\s+(?:or|and)\b", m.group(4)) or not rx.match(r"(?:the|a|an|in|to|on|your|their|its)\b", m.group(4))):
         # "Call if you have a fever, increasing redness, or pain": the -ing word is a sign in the list.
         return [sentence]
-    if re.search(r",\s+(?:or|and)\s", m.group(4)) and re.search(r"[,:]", m.group(1)) \
-            and not re.match(r"(?:the|a|an|in|to|on|your|their|its)\b", m.group(4)) or sentence.endswith("?"):
+    if rx.search(r",\s+(?:or|and)\s", m.group(4)) and rx.search(r"[,:]", m.group(1)) \
+            and not rx.match(r"(?:the|a|an|in|to|on|your|their|its)\b", m.group(4)) or sentence.endswith("?"):
         # "signs of infection: spreading redness, swelling, pus, red streaks, increasing pain, or a temperature of 38 C":
         # a list goes on after the -ing word, one of its items (and a question's -ing word asks, it tells no effect)
         return [sentence]
@@ -653,7 +654,7 @@ def split_participle_clause(sentence: str) -> list[str]:
         # shower, not what showering does ("This may keep the dressings on" would say it happens by itself).
         return [sentence]
     base, third = third_person(m.group(3))
-    if tells_what_to_do(m.group(1)) or tells_what_to_do(re.sub(r"^(?:When|If|Before|After|While|Once)\b[^,]*, ", "", m.group(1))):
+    if tells_what_to_do(m.group(1)) or tells_what_to_do(rx.sub(r"^(?:When|If|Before|After|While|Once)\b[^,]*, ", "", m.group(1))):
         # ("When changing direction, take several small steps ..., keeping your toes pointed forward" too)
         # "Perform 3 sets of 15, increasing the weight gradually if pain allows": the -ing part of an instruction may
         # be one more step ("This increases the weight" would say it happens by itself) or what the step does ("Take
@@ -767,14 +768,14 @@ def split_coordinate_clauses(sentence: str) -> list[str]:
         return [sentence]
     finite, bases = verb_forms()
     for joiner, text in clauses[1:]:
-        first = re.split(r",\s+(?:so|because|as)\s", text)[0]
+        first = rx.split(r",\s+(?:so|because|as)\s", text)[0]
         if first != text and joiner.lower() == "but" and not has_verb(first) and not (words(first) and words(first)[0] in finite | bases):
             # "..., but in some cases up to about 19 days, so a guest may already have gone home": the "but" part has no
             # verb of its own (it shares "begin"); the verb the parse found is the "so" clause's
             return [sentence]
-        goes_on = re.search(r", (?:and|or) (\w+)", text)
+        goes_on = rx.search(r", (?:and|or) (\w+)", text)
         # (main_clauses says an "although" clause as "But ...")
-        concedes = joiner.lower() in ("although", "though", "whereas", "but") and re.search(
+        concedes = joiner.lower() in ("although", "though", "whereas", "but") and rx.search(
             r",\s+(?:although|though|whereas)\s+" + re.escape(text.split(",")[0][:30]), sentence)
         if concedes and goes_on and (goes_on.group(1).lower() in finite | bases
                                      or goes_on.group(1).lower() in ("they", "it", "these", "this")):
@@ -801,12 +802,12 @@ def split_coordinate_clauses(sentence: str) -> list[str]:
               ["Endophthalmitis and retinal detachment are serious.", "They may cause severe, permanent loss of vision."])])
 def split_shared_subject(sentence: str) -> list[str]:
     """Split 'Subject verb A and <modal> B' (12+ words) into 'Subject verb A.' and 'It/They <modal> B.'"""
-    m = re.match(r"^((?:But |And )?)((?:[Tt]he(?:se|ir)?|Th(?:is|ose)|Its?|[A-Z][\w-]*)(?: [\w-]+){0,3}?) "
+    m = rx.match(r"^((?:But |And )?)((?:[Tt]he(?:se|ir)?|Th(?:is|ose)|Its?|[A-Z][\w-]*)(?: [\w-]+){0,3}?) "
                  r"((?:is|are|isn't|aren't|was|were|has|have|comes|come|acts|act|causes|cause|affects|affect)\b.+?) "
                  r"and ((?:usually |often |sometimes |also )?(?:can|may|might|could|will|should|often|do not|don't|"
                  r"does not|doesn't|cannot|can't)) (.+)$", sentence)
-    if not m or len(sentence.split()) < 12 or re.search(r"\b(?:and|or)\b", m.group(3)) or ":" in sentence \
-            or re.match(r"(?:If|When|Unless)\b", sentence) or re.search(r"\b(?:that|which|who)\b", m.group(3)):
+    if not m or len(sentence.split()) < 12 or rx.search(r"\b(?:and|or)\b", m.group(3)) or ":" in sentence \
+            or rx.match(r"(?:If|When|Unless)\b", sentence) or rx.search(r"\b(?:that|which|who)\b", m.group(3)):
         # "is A and B and can C": the split point is not clear; "are drugs that ..., which, when started early, can
         # shorten it and may reduce ...": the second verb is the "which" clause's, under its "when started early".
         return [sentence]
@@ -827,8 +828,8 @@ def split_shared_subject(sentence: str) -> list[str]:
         head.tag_ in ("NNS", "NNPS") if head is not None and head.pos_ in ("NOUN", "PROPN")
         else subject.endswith("s") and not subject.endswith("ss") and subject.split()[0].lower() not in ("this", "its"))
     # "Endophthalmitis and retinal detachment are serious and may cause ...": two things, "They" (by its verb too)
-    plural = plural or re.search(r"\band\b", subject) is not None and head is not None \
-        and any(c.dep_ == "conj" for c in head.children) or re.match(r"(?:are|were|have|do)\b", m.group(3)) is not None
+    plural = plural or rx.search(r"\band\b", subject) is not None and head is not None \
+        and any(c.dep_ == "conj" for c in head.children) or rx.match(r"(?:are|were|have|do)\b", m.group(3)) is not None
     pronoun = "They" if plural else "It"  # ("Older people ... and may": "They", though "people" ends in no "s")
     return split_or_keep(sentence, [f"{m.group(1)}{subject} {m.group(3)}", f"{pronoun} {m.group(4)} {m.group(5)}"])
 
@@ -839,7 +840,7 @@ def split_shared_subject(sentence: str) -> list[str]:
              ("Bring water, a hat.", ["Bring water, a hat."])])
 def split_trailing_appositive(sentence: str) -> list[str]:
     """Split ', a/an ...' after a medical term into 'Term is a ...'."""
-    m = re.match(r"^(.+\b([\w-]+)), (an?|the) ([^,]+?)([.!?])$", sentence)
+    m = rx.match(r"^(.+\b([\w-]+)), (an?|the) ([^,]+?)([.!?])$", sentence)
     if not m or m.group(2).lower() not in names_and_terms():
         return [sentence]
     verb = "are" if m.group(2).endswith("s") else "is"
@@ -876,7 +877,7 @@ def split_long_reason(sentence: str) -> list[str]:
         return [sentence]  # "available as a patch or, when ..., as buprenorphine-naloxone (Suboxone), is ...": a form, no reason
     if _ELLIPTICAL.fullmatch(m.group(2)):
         return [sentence]  # "... not shown to reduce complications, as some prescription drugs have": a comparison
-    if re.match(r"this\b", m.group(2)):
+    if rx.match(r"this\b", m.group(2)):
         return split_or_keep(sentence, [m.group(1), cap(m.group(2))])  # not "This is because this may ..."
     return split_or_keep(sentence, [m.group(1), f"This is because {m.group(2)}"])
 
@@ -919,7 +920,7 @@ def split_reason_first(sentence: str) -> list[str]:
     if not m or len(sentence.split()) < SPLIT_FROM or len(m.group(2).split()) < 4:
         return [sentence]
     first, reason = m.group(1), m.group(2)
-    if re.match(r"(?:But|And|So|Or)\b", first) or ":" in first or not _reason_clause(sentence, len(first) + 2) \
+    if rx.match(r"(?:But|And|So|Or)\b", first) or ":" in first or not _reason_clause(sentence, len(first) + 2) \
             or _ELLIPTICAL.fullmatch(reason):
         return [sentence]
     doc = parse(first)
@@ -929,7 +930,7 @@ def split_reason_first(sentence: str) -> list[str]:
         # "Use the syringe, not a spoon, and check the strength, since liquids come in two strengths": the reason
         # may be for the last step only; said first, "So" would give it to both.
         return [sentence]
-    opening = first if doc[0].pos_ == "PROPN" or re.match(r"[A-Z]{2}|I\b", first) else first[0].lower() + first[1:]
+    opening = first if doc[0].pos_ == "PROPN" or rx.match(r"[A-Z]{2}|I\b", first) else first[0].lower() + first[1:]
     return split_or_keep(sentence, [cap(reason), f"So {opening}"], parsed=True)
 
 
@@ -942,12 +943,12 @@ def _reason_clause(sentence: str, at: int) -> bool:
         return False
     if any(t.text == "," for t in doc[word.i:word.head.i]):
         return False  # "as buprenorphine-naloxone (Suboxone), is ...": a comma between a clause's subject and verb is no clause
-    if re.search(r", (?:and|or|but) (?:always |never |please )?(?:do not |don't )?[a-z]+\b", doc[word.i:].text) and any(
+    if rx.search(r", (?:and|or|but) (?:always |never |please )?(?:do not |don't )?[a-z]+\b", doc[word.i:].text) and any(
             t.dep_ == "conj" and t.pos_ == "VERB" and t.lower_ in verb_forms()[1]
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
             for t in doc[word.i:]):
         return False  # "because the 15 mg/5 mL liquid is stronger, and always use the syringe": a step, not the reason
-    if re.search(r", (?:unless|if|when|until|except)\b|, (?:and|or|but) (?:unless|if|when|until)\s+\w", doc[word.i:].text):
+    if rx.search(r", (?:unless|if|when|until|except)\b|, (?:and|or|but) (?:unless|if|when|until)\s+\w", doc[word.i:].text):
         return False  # "..., since A, unless your doctor says otherwise": the condition may hold for the main clause
         # (", or if you have a history of kidney stones": the main clause's next condition, after the reason)
     last = max(t.i for t in doc if not t.is_punct)
@@ -978,31 +979,31 @@ def _reason_clause(sentence: str, at: int) -> bool:
               ["It is thought to work partly by increasing the activity of GABA, a calming chemical messenger in the brain."])])
 def split_long_by_means(sentence: str) -> list[str]:
     """Split 'A by doing B' / 'A through B' into 'A.' and 'This works by doing B.' in a sentence of 18+ words."""
-    m = re.match(r"^(.+?) by ([a-z]+ing\b.+)$", sentence) or re.match(
+    m = rx.match(r"^(.+?) by ([a-z]+ing\b.+)$", sentence) or rx.match(
         r"^(.+?\b(?!(?:go|goes|going|went|gone|get|gets|getting|struggle|struggling|live|living|pass|passing|"
         r"come|coming|been|be|is|are|through)\b)[\w-]+) (through (?:[\w-]+ ){0,4}[\w-]+[.!?])$", sentence)
     if not m or len(sentence.split()) < SPLIT_FROM:
         return [sentence]
-    if tells_what_to_do(m.group(1)) or m.group(1).rstrip().endswith(",") or re.search(r"\byou (?:may|can|could|might)\b", m.group(1), re.I):
+    if tells_what_to_do(m.group(1)) or m.group(1).rstrip().endswith(",") or rx.search(r"\byou (?:may|can|could|might)\b", m.group(1), re.I):
         # "Get medical help the same day, by calling your GP": how to do it, not how something works; "You may withdraw
         # consent at any time by contacting the office": what you may do and how ("This may work by" doubts it).
         return [sentence]
-    if re.search(r"\b(?:works?|acts?)$", m.group(1)):
+    if rx.search(r"\b(?:works?|acts?)$", m.group(1)):
         return [sentence]  # "This blood thinner works by ...": "This blood thinner works." would say nothing
-    if re.search(r"\b(?:is|are|was|were|be|been|being)(?: \w+ly)? \w+$", m.group(1)):
+    if rx.search(r"\b(?:is|are|was|were|be|been|being)(?: \w+ly)? \w+$", m.group(1)):
         return [sentence]  # "is given by pressing ...": the 'by' says how it is given; "This works by" would not
-    if re.search(r"\b(?:get|gets|getting|got|catch|catching|spread|spreads|passed|pass|passes|transmitted|infected|"
+    if rx.search(r"\b(?:get|gets|getting|got|catch|catching|spread|spreads|passed|pass|passes|transmitted|infected|"
                  r"exposed|lower|lowers|lowering|reduce|reduces|reducing|risk|chance)\b(?: [\w-]+){0,3}$", m.group(1)):
         return [sentence]  # "could get HIV through vaginal sex": how it spreads, not how something works
-    if re.search(r"\b(?:thought|believed|said|suggested|seems?|appears?|likely|probably|possibly|perhaps|proposed|"
-                 r"presumed|assumed)\b", m.group(1)) or re.search(r"\b(?:partly|mainly|mostly|largely|in part|only)$", m.group(1)):
+    if rx.search(r"\b(?:thought|believed|said|suggested|seems?|appears?|likely|probably|possibly|perhaps|proposed|"
+                 r"presumed|assumed)\b", m.group(1)) or rx.search(r"\b(?:partly|mainly|mostly|largely|in part|only)$", m.group(1)):
         # "It is thought to work partly by increasing ...": the hedge (and the "partly") is on the how; "This works
         # by ..." would say the how as a fact
         return [sentence]
     modal = _first_modal(m.group(1))
-    effect = re.search(r"\b(?:reverse|reverses|help|helps|ease|eases|relieve|relieves|block|blocks|treat|treats|"
+    effect = rx.search(r"\b(?:reverse|reverses|help|helps|ease|eases|relieve|relieves|block|blocks|treat|treats|"
                        r"prevent|prevents|work|works|act|acts)\b", m.group(1))
-    if not modal and not effect or m.group(2).startswith("through ") and (not modal or re.match(r"through \d", m.group(2))):
+    if not modal and not effect or m.group(2).startswith("through ") and (not modal or rx.match(r"through \d", m.group(2))):
         # "Members have tapered by lowering their dose" tells how they did it, not that it works; "breathe
         # out through your mouth" and "aged 19 through 59" are a way and a range, not how something works.
         return [sentence]
@@ -1020,11 +1021,11 @@ def split_long_by_means(sentence: str) -> list[str]:
               ["Depending on the dose, it may help some people who have trouble sleeping."])])
 def split_depending_on(sentence: str) -> list[str]:
     """Split 'A depending on B' (A a whole clause) into 'A.' and 'This depends on B.' in a sentence of 12+ words."""
-    m = re.match(r"^(.+?),? depending on (.+)$", sentence)
+    m = rx.match(r"^(.+?),? depending on (.+)$", sentence)
     if not m or len(sentence.split()) < 12:
         return [sentence]
-    if (rest := re.search(r"[,;] (.+)$", m.group(2))) and (has_verb(rest.group(1))
-                                                          or re.match(r"(?:and|but|or|so|while|although)\b", rest.group(1))):
+    if (rest := rx.search(r"[,;] (.+)$", m.group(2))) and (has_verb(rest.group(1))
+                                                          or rx.match(r"(?:and|but|or|so|while|although)\b", rest.group(1))):
         # "... 5% to 30% of adults, depending on age and how it is defined, and many people are turning to ...":
         # the sentence goes on past the condition; "This depends on ..., and many people ..." would join the two.
         return [sentence]
@@ -1038,7 +1039,7 @@ def split_depending_on(sentence: str) -> list[str]:
              ("More research is needed to clarify this and determine doses.", ["More research is needed to clarify this and determine doses."])])
 def split_long_purposes(sentence: str) -> list[str]:
     """Split 'S is needed to A and B' (B a verb) into two sentences when it is over 20 words."""
-    m = re.match(r"^(.+?) (is|are) (needed|required|used|important) to (.+?) and ([a-z]+) (.+)$", sentence)
+    m = rx.match(r"^(.+?) (is|are) (needed|required|used|important) to (.+?) and ([a-z]+) (.+)$", sentence)
     if not m or len(sentence.split()) <= LONG or m.group(5) not in verb_forms()[1]:
         return [sentence]
     return split_or_keep(sentence, [f"{m.group(1)} {m.group(2)} {m.group(3)} to {m.group(4)}",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from handouts.language import rx
 from handouts.language.grammar import dictionary_words, verb_forms
 from handouts.language.sentences import split_sentences
 from handouts.plain.rules.base import STEP, Piece, cap, end, rule
@@ -20,11 +21,11 @@ from handouts.read.furniture import is_furniture
              ("Take omega3 oil and vitamin d3.", ["Take omega3 oil and vitamin d3."])])
 def strip_citations(sentence: str) -> str:
     """Remove citation markers."""
-    s = re.sub(r"\s*\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]", "", sentence)
-    s = re.sub(r"(?<=[a-z]{3})([.,;:)])\d{1,3}(?:[,–-]\d{1,3})*(?=\s|$)", r"\1", s)
-    s = re.sub(r"(?<=[a-z]{3})[¹²³⁴⁵⁶⁷⁸⁹⁰]+", "", s)
+    s = rx.sub(r"\s*\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]", "", sentence)
+    s = rx.sub(r"(?<=[a-z]{3})([.,;:)])\d{1,3}(?:[,–-]\d{1,3})*(?=\s|$)", r"\1", s)
+    s = rx.sub(r"(?<=[a-z]{3})[¹²³⁴⁵⁶⁷⁸⁹⁰]+", "", s)
     # "bacteria3", "died1": a number glued to an everyday word is a citation ("omega3", "d3" are no such words).
-    return re.sub(r"\b([a-z]{4,})(\d{1,2}(?:[,–-]\d{1,2})*)(?=[\s.,;:)]|$)",
+    return rx.sub(r"\b([a-z]{4,})(\d{1,2}(?:[,–-]\d{1,2})*)(?=[\s.,;:)]|$)",
                   lambda m: m.group(1) if m.group(1) in dictionary_words() - _NUMBERED_NAMES else m.group(0), s)
 
 
@@ -44,12 +45,12 @@ def strip_cross_references(sentence: str) -> list[str]:
     """Remove '(See ...)' cross references; not one to a numbered section, which keeps its number in print, nor to a
     table or list, or just "below": the handout prints them too (the table's rates define "fast breathing"). Nor one
     to another document by its code ("see TT-OPH-05"): the reader can ask for it by that code."""
-    s = re.sub(r"\s*\((?:see|see also|cf\.?)\s(?![^)]*\b(?:sections?|questions?|steps?|parts?|items?) \d)"
+    s = rx.sub(r"\s*\((?:see|see also|cf\.?)\s(?![^)]*\b(?:sections?|questions?|steps?|parts?|items?) \d)"
                r"(?![^)]*\b(?:table|chart|list|box)\b)"
                r"(?![^)]*\b(?-i:[A-Z]{2,}[-/ ]?(?:[A-Z]+[-/ ]?)*\d))"
                r"(?!(?:below|above)\))[^)]*\)", "", sentence, flags=re.I).strip()
-    s = re.sub(r"\s+([.,;:!?])", r"\1", s)
-    return [s] if re.search(r"\w", s) else []
+    s = rx.sub(r"\s+([.,;:!?])", r"\1", s)
+    return [s] if rx.search(r"\w", s) else []
 
 
 @rule("Removing citations can join two sentences; split again, knowing abbreviations and decimals.",
@@ -73,7 +74,7 @@ def resplit_sentences(sentence: str) -> list[str]:
 def drop_page_furniture(sentence: str) -> list[str]:
     """Drop page furniture (not a consent form's signing line, which the reader kept: "Patient or legal
     representative: ________"; on any other sheet it went when it was read)."""
-    if re.match(r"[^:]{0,60}\b(?:signature|signed|witness|interpreter|legal representative|obtaining consent)\b[^:]*:\s*_",
+    if rx.match(r"[^:]{0,60}\b(?:signature|signed|witness|interpreter|legal representative|obtaining consent)\b[^:]*:\s*_",
                 sentence, re.I):
         return [sentence]
     return [] if is_furniture(sentence) else [sentence]
@@ -83,11 +84,13 @@ def drop_page_furniture(sentence: str) -> list[str]:
       cases=[("Q: Is it safe if I'm allergic to eggs?", ["Is it safe if I'm allergic to eggs?"]),
              ("A: Yes.", ["Yes."]), ("A: Vitamin A is in carrots.", ["Vitamin A is in carrots."]),
              ("A B C", ["A B C"]),
-             ("A: Asymmetry -- the two halves look different", ["A: Asymmetry -- the two halves look different"])])
+             ("A: Asymmetry -- the two halves look different", ["A: Asymmetry -- the two halves look different"]),
+             ("A: EMERGENCY; Dial 999 now.", ["A: EMERGENCY; Dial 999 now."])])
 def drop_question_answer_marks(sentence: str) -> str:
     """Remove a leading 'Q:' or 'A:' (or 'Question:'/'Answer:'), not a memory aid's letter ("A: Asymmetry -- ...",
-    over "B: Border -- ...": the letter the word starts with)."""
-    return re.sub(r"^(?:Q|A(?!\s*[:.]\s+A\w+ [-–—])|Question|Answer)\s*[:.]\s+(?=\S)", "", sentence)
+    over "B: Border -- ...": the letter the word starts with; nor a tier's letter over its name in capitals, "A: EMERGENCY;
+    Dial 999", which the text calls "Disposition A")."""
+    return rx.sub(r"^(?:Q|A(?!\s*[:.]\s+(?:A\w+ [-–—]|[A-Z]{3,}\b))|Question|Answer)\s*[:.]\s+(?=\S)", "", sentence)
 
 
 # Acronyms that are also words: kept in capitals when a shouted run is put in sentence case.
@@ -118,40 +121,40 @@ _SYMBOLS = re.compile(r"\s*[\u2600-\u27bf\U0001f000-\U0001faff\u2b00-\u2bff\u231
 def symbols_to_words(sentence: str) -> str:
     """Say arrows as 'to' and drop emoji, tick marks and check boxes."""
     # ("... Supplements of 2024 →" at the end is a link's arrow, no "to": it points at a page.)
-    text = re.sub(r"\s*[\u2190-\u21ff\u27f0-\u27ff\u2900-\u297f]+\s*$", "", sentence)
+    text = rx.sub(r"\s*[\u2190-\u21ff\u27f0-\u27ff\u2900-\u297f]+\s*$", "", sentence)
     # "your doctor will usually → review your other risk factors, → consider a lower LDL target, and → suggest ...":
     # arrows set before each item of a list run into a sentence mark the items; no "then" (it would make "and, then
     # suggest ..." an order of steps, and a split made "So suggest ..." an order to the reader)
-    arrows = list(re.finditer(r"(,|\band|\bor|\w)\s*[\u2190-\u21ff\u27f0-\u27ff\u2900-\u297f]+\s*(?=\w)", text))
+    arrows = list(rx.finditer(r"(,|\band|\bor|\w)\s*[\u2190-\u21ff\u27f0-\u27ff\u2900-\u297f]+\s*(?=\w)", text))
     if len(arrows) >= 2 and sum(m.group(1) in (",", "and", "or") for m in arrows) >= 1:
-        text = re.sub(r"\s*[\u2190-\u21ff\u27f0-\u27ff\u2900-\u297f]+\s*(?=\w)", " ", text)
+        text = rx.sub(r"\s*[\u2190-\u21ff\u27f0-\u27ff\u2900-\u297f]+\s*(?=\w)", " ", text)
     # "Step 6 → Return to games": after a step's name an arrow names what the step is, no "then"
-    text = re.sub(r"^((?:Step|Stage|Phase|Level|Day|Week|Zone)\s+\d+[a-z]?)\s*[\u2190-\u21ff\u27f0-\u27ff\u2900-\u297f]+\s*",
+    text = rx.sub(r"^((?:Step|Stage|Phase|Level|Day|Week|Zone)\s+\d+[a-z]?)\s*[\u2190-\u21ff\u27f0-\u27ff\u2900-\u297f]+\s*",
                   r"\1 - ", text, flags=re.I)
     # "... bleeding for more than 20 minutes → move up one tier": before what to do, an arrow says "then"
-    text = re.sub(r"\s*[\u2190-\u21ff\u27f0-\u27ff\u2900-\u297f]+\s*(?=(\w+))",
+    text = rx.sub(r"\s*[\u2190-\u21ff\u27f0-\u27ff\u2900-\u297f]+\s*(?=(\w+))",
                   lambda m: ", then " if m.group(1).lower() in verb_forms()[1] and not m.group(1)[0].isdigit() else m.group(0),
                   text)
     # Between numbers an arrow is a range ("38 → 39 °C"); elsewhere it leads from a finding to what it means or what
     # to do ("... does not fade under pressure → possible meningitis"): a dash, not "to"
-    text = re.sub(r"(?<=\d)\s*[\u2190-\u21ff\u27f0-\u27ff\u2900-\u297f]+\s*(?=\d|(?:day|week|month|year)s? \d)", " to ", text)
-    text = re.sub(r"\s*[\u2190-\u21ff\u27f0-\u27ff\u2900-\u297f]+\s*", " - ", text)
+    text = rx.sub(r"(?<=\d)\s*[\u2190-\u21ff\u27f0-\u27ff\u2900-\u297f]+\s*(?=\d|(?:day|week|month|year)s? \d)", " to ", text)
+    text = rx.sub(r"\s*[\u2190-\u21ff\u27f0-\u27ff\u2900-\u297f]+\s*", " - ", text)
     text = _SYMBOLS.sub("", text).strip()
-    return re.sub(r"\s+([.,;:!?])", r"\1", text) if text != sentence else sentence
+    return rx.sub(r"\s+([.,;:!?])", r"\1", text) if text != sentence else sentence
 
 
 def _unshout(sentence: str) -> str:
     """Lower-case shouted words (capitals that are everyday words, not acronyms); the first letter keeps its case."""
-    caps = list(re.finditer(r"\b[A-Z][A-Z'’]*[A-Z]\b(?:['’][A-Z]+)?|\b[A-Z]\b", sentence))
-    whole_line = not re.search(r"[a-z]", sentence) and len(caps) > 0  # "WHAT IS KAVA?", "TREATMENT": all shouted
+    caps = list(rx.finditer(r"\b[A-Z][A-Z'’]*[A-Z]\b(?:['’][A-Z]+)?|\b[A-Z]\b", sentence))
+    whole_line = not rx.search(r"[a-z]", sentence) and len(caps) > 0  # "WHAT IS KAVA?", "TREATMENT": all shouted
     runs = _caps_runs(sentence, caps)
     out, last = [], 0
     for n, m in enumerate(caps):
         word = m.group(0)
         base = word.lower().replace("’", "'")
         # A capital word on its own may be an acronym ("CAT scan"); next to another one it is shouting.
-        gap_before = n and re.fullmatch(_GAP, sentence[caps[n - 1].end():m.start()])
-        gap_after = n + 1 < len(caps) and re.fullmatch(_GAP, sentence[m.end():caps[n + 1].start()])
+        gap_before = n and rx.fullmatch(_GAP, sentence[caps[n - 1].end():m.start()])
+        gap_after = n + 1 < len(caps) and rx.fullmatch(_GAP, sentence[m.end():caps[n + 1].start()])
         shouted = gap_before or gap_after or base in _EMPHASIS
         if not whole_line and runs.get(n) == 2 and not any(
                 caps[k].group(0).lower() in _EMPHASIS | _URGENT for k in range(n - 1, n + 2) if 0 <= k < len(caps)
@@ -159,16 +162,16 @@ def _unshout(sentence: str) -> str:
             continue  # "the letters in BE FAST": two capital words in a written sentence name something
         if whole_line:
             shouted = True
-        if re.search(r"\d-[\w-]*$", sentence[:m.start()]) or re.match(r"-\d", sentence[m.end():]):
+        if rx.search(r"\d-[\w-]*$", sentence[:m.start()]) or rx.match(r"-\d", sentence[m.end():]):
             continue  # "1-800-QUIT-NOW" is a number to dial, spelled as it is printed
-        if re.match(r",? et al\b", sentence[m.end():]):
+        if rx.match(r",? et al\b", sentence[m.end():]):
             continue  # "Clegg DO et al": an author's initials
-        if len(word) == 1 and re.search(r"\b(?:part|section|step|tier|zone|appendix|type|group|phase|grade|class|option|"
+        if len(word) == 1 and rx.search(r"\b(?:part|section|step|tier|zone|appendix|type|group|phase|grade|class|option|"
                                         r"plan|list|schedule|form|hepatitis|vitamin)\s+$", sentence[:m.start()], re.I):
             continue  # "PART A - ABOUT THE TEST": the part's letter names it ("Part a" read as an article)
-        if len(word) <= 4 and (re.search(r"\b[A-Z]{2,4}-$", sentence[:m.start()]) or re.match(r"-[A-Z]{1,4}\b", sentence[m.end():])):
+        if len(word) <= 4 and (rx.search(r"\b[A-Z]{2,4}-$", sentence[:m.start()]) or rx.match(r"-[A-Z]{1,4}\b", sentence[m.end():])):
             continue  # "ASC-US", "ASC-H": one name of a result, in capitals as the report prints it (not "ANTI-INFLAMMATORY")
-        asks = base == "who" and whole_line and re.match(r"\s+(?:SHOULD|IS|ARE|CAN|MAY|MUST|NEEDS?|GETS?|HAS|WILL|DOES|WE|YOU|THEY|"
+        asks = base == "who" and whole_line and rx.match(r"\s+(?:SHOULD|IS|ARE|CAN|MAY|MUST|NEEDS?|GETS?|HAS|WILL|DOES|WE|YOU|THEY|"
                                                          r"ELSE|TO)\b",
                                                          sentence[m.end():])  # "WHO SHOULD NOT TAKE ...": no agency
         if base.endswith("s") and base[:-1] in _ACRONYMS:
@@ -185,7 +188,7 @@ def _unshout(sentence: str) -> str:
     if not out:
         return sentence
     text = "".join(out) + sentence[last:]
-    return re.sub(r"(?i)\bmg/dl\b", "mg/dL", re.sub(r"(?i)\bmmol/l\b", "mmol/L", text))  # units keep their case
+    return rx.sub(r"(?i)\bmg/dl\b", "mg/dL", rx.sub(r"(?i)\bmmol/l\b", "mmol/L", text))  # units keep their case
 
 
 def _unshout_item(item: Piece) -> Piece:
@@ -226,7 +229,7 @@ def _caps_runs(sentence: str, caps: list) -> dict[int, int]:
     """Map each capital word to the length of the run of capital words it belongs to (joined by spaces only)."""
     sizes, start = {}, 0
     for n in range(1, len(caps) + 1):
-        if n == len(caps) or not re.fullmatch(r" ", sentence[caps[n - 1].end():caps[n].start()]):
+        if n == len(caps) or not rx.fullmatch(r" ", sentence[caps[n - 1].end():caps[n].start()]):
             for k in range(start, n):
                 sizes[k] = n - start
             start = n
@@ -237,7 +240,7 @@ _EMPHASIS = {"not", "no", "never", "always", "only", "do", "don't", "must", "sto
 
 def _tidy_item(item: Piece) -> Piece:
     """Fix a list item's articles and spacing; a step, a whole instruction, also gets a capital and a full stop."""
-    text = re.sub(r"\b([Aa])n? ([\w-]+)", _article, " ".join(item.text.split()))
+    text = rx.sub(r"\b([Aa])n? ([\w-]+)", _article, " ".join(item.text.split()))
     return item._replace(text=end(text) if item.role == STEP else text)
 
 
@@ -254,29 +257,29 @@ def _tidy_item(item: Piece) -> Piece:
 def tidy(sentence: str) -> str:
     """Fix articles, spacing and the first capital."""
     s = " ".join(sentence.split())
-    s = re.sub(r"\s+([.,;:!?])", r"\1", s)
+    s = rx.sub(r"\s+([.,;:!?])", r"\1", s)
     return end(fix_articles(s))
 
 
 def fix_articles(text: str) -> str:
     """Put 'a' or 'an' before each word as it is said ("an suitable" after a swap is "a suitable")."""
     # (not a name's initial: "Pitman A et al.")
-    return re.sub(r"\b([Aa])n? (?!et al\b)([\w-]+)", _article, text)
+    return rx.sub(r"\b([Aa])n? (?!et al\b)([\w-]+)", _article, text)
 
 
 def _article(m: re.Match) -> str:
     word = m.group(2)
     if m.group(1) == "A" and (word.lower() in ("and", "or", "to", "through", "nor")
-                              or re.search(r"\b(?:hepatitis|vitamin|type|plan|group|grade|class|part|option|step|"
+                              or rx.search(r"\b(?:hepatitis|vitamin|type|plan|group|grade|class|part|option|step|"
                                            r"category|section|list|blood|zone|strep)\s+$", m.string[:m.start()], re.I)):
         return m.group(0)  # "hepatitis A and B", "vitamin A": a letter that names something, not the article
-    vowel = bool(re.match(r"[aeiou]", word, re.I)) and not re.match(r"(?:u[bcfhjkqrst][aeiou]|uni|eu|one|use)", word, re.I)
-    vowel = vowel or bool(re.match(r"(?:hour|honest|honor)", word, re.I))
-    if re.fullmatch(r"[A-Z]{2,5}s?", word) and word.lower() not in ("aids",) \
+    vowel = bool(rx.match(r"[aeiou]", word, re.I)) and not rx.match(r"(?:u[bcfhjkqrst][aeiou]|uni|eu|one|use)", word, re.I)
+    vowel = vowel or bool(rx.match(r"(?:hour|honest|honor)", word, re.I))
+    if rx.fullmatch(r"[A-Z]{2,5}s?", word) and word.lower() not in ("aids",) \
             and not (len(word) > 3 and word.lower() in dictionary_words()):  # ("a FALSE NEGATIVE": a shouted word)
         vowel = word[0] in "AEFHILMNORSX"  # said letter by letter: "an HIV test", "an MRI", "a UTI"
     # Numbers are said: "an 8-hour window", "an 11-year-old", "an 18 mg dose", but "a 1-hour wait".
-    vowel = vowel or bool(re.match(r"(?:8|1[18](?:\D|$)|1[18],?\d{3}(?:\D|$))", word))
+    vowel = vowel or bool(rx.match(r"(?:8|1[18](?:\D|$)|1[18],?\d{3}(?:\D|$))", word))
     article = "an" if vowel else "a"
     return (cap(article) if m.group(1).isupper() else article) + " " + word
 
@@ -284,4 +287,4 @@ def _article(m: re.Match) -> str:
 def claim_text(source: str) -> str:
     """Return a source sentence without citation markers, cross references and step labels: those are not claims."""
     text = " ".join(strip_cross_references.apply(strip_citations.apply(source)[0]))
-    return re.sub(r"(?:(?<=:)|(?<=,)|(?<=\band)|(?<=\bthen))\s+\d{1,2}\)\s", " ", text)  # "steps: 1) wash, 2) dry"
+    return rx.sub(r"(?:(?<=:)|(?<=,)|(?<=\band)|(?<=\bthen))\s+\d{1,2}\)\s", " ", text)  # "steps: 1) wash, 2) dry"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import re
 
+from handouts.language import rx
 from handouts.language.parse import parse
 from handouts.language.grammar import ADVERBS, AUXILIARIES, PEOPLE, has_verb, is_plural, verb_forms, words
 from handouts.plain.rules.base import SPLIT_FROM, cap, rule, split_or_keep
@@ -20,10 +20,13 @@ from handouts.plain.rules.base import SPLIT_FROM, cap, rule, split_or_keep
 def examples_as_such_as(sentence: str) -> str:
     """Say ', e.g., A, B, or C.' (a list that ends the sentence) as ', such as A, B, or C.'"""
     # (after a comma or in brackets: "may receive e.g. nitazoxanide 100 mg" has no noun the examples could be of)
-    said = re.sub(r"(?:, \(?| \()(?:e\.g\.|for example|for instance),? (?=[^,.()]+(?:, [^,.()]+)*,? (?:or|and) [^,.()]+[.!?]$)",
+    said = rx.sub(r"(?:, \(?| \()(?:e\.g\.|for example|for instance),? (?=[^,.()]+(?:, [^,.()]+)*,? (?:or|and) [^,.()]+[.!?]$)",
                   ", such as ", sentence)
     # "Behavioral approaches, e.g., CBT-I, regular sleep times, and less caffeine, are advised": mid-sentence too.
-    return re.sub(r"(?<=\w), e\.g\.,? (?=[^.]+?, (?:are|is|may|can|should|have|has)\b)", ", such as ", said)
+    return rx.sub(r"(?<=\w), e\.g\.,? (?=[^.]+?, (?:are|is|may|can|should|have|has)\b)", ", such as ", said)
+
+
+_SOME = ("some", "certain", "several", "other", "many", "few")  # words that pick out some of a kind
 
 
 @rule("Examples in a ', such as A or B,' aside break the main sentence in two; give them their own sentence.",
@@ -44,49 +47,54 @@ def examples_as_such_as(sentence: str) -> str:
              ("Some antibiotics, such as metronidazole and ciprofloxacin, can raise your INR.",
               ["Some antibiotics can raise your INR.", "These antibiotics include metronidazole and ciprofloxacin."]),
              ("Direct-acting antivirals (DAAs), such as Epclusa or Mavyret, usually last 8 to 12 weeks.",
-              ["Direct-acting antivirals (DAAs) include Epclusa and Mavyret.",
-               "Direct-acting antivirals (DAAs) usually last 8 to 12 weeks."]),
+              ["Direct-acting antivirals (DAAs) usually last 8 to 12 weeks.",
+               "These direct-acting antivirals (DAAs) include Epclusa and Mavyret."]),
+             ("Antibiotics, such as flucloxacillin or co-amoxiclav, may be given if there is spreading infection.",
+              ["Antibiotics may be given if there is spreading infection.",
+               "These antibiotics include flucloxacillin and co-amoxiclav."]),
              ("Studies have not shown that sleeping pills, such as zolpidem or diphenhydramine, lower blood pressure.",
               ["Sleeping pills include zolpidem and diphenhydramine.",
                "Studies have not shown that sleeping pills lower blood pressure."]),
              ("Behavioral approaches, such as therapy, regular sleep and wake times, and less caffeine, are advised.",
-              ["Behavioral approaches include therapy, regular sleep and wake times, and less caffeine.",
-               "Behavioral approaches are advised."]),
+              ["Behavioral approaches are advised.",
+               "These behavioral approaches include therapy, regular sleep and wake times, and less caffeine."]),
              ("It may harm your heart and kidneys over many years, such as heart disease, stroke or kidney failure.",
               ["It may harm your heart and kidneys over many years, such as heart disease, stroke or kidney failure."]),
              ("Medicines that thin the blood, such as warfarin or apixaban, may increase bleeding after the procedure.",
               ["Medicines that thin the blood, such as warfarin or apixaban, may increase bleeding after the procedure."]),
              ("Foods made with raw eggs, such as homemade mayonnaise or mousse, can carry salmonella.",
               ["Foods made with raw eggs, such as homemade mayonnaise or mousse, can carry salmonella."])])
+
+
 def split_such_as(sentence: str) -> list[str]:
     """Move a mid-sentence 'such as' list into a sentence of its own (a closing one too, in a long sentence)."""
     finite, bases = verb_forms()
     # The list ends where the sentence goes on with its verb ("approaches, such as A, B and C, and D, are
     # advised"): try each comma after "such as" and take the first after which a verb comes.
-    head = re.match(r"^(.+?), such as (.+)$", sentence)
+    head = rx.match(r"^(.+?), such as (.+)$", sentence)
     m = None
     if head:
-        cut = [c.start() for c in re.finditer(r", ", head.group(2))]
+        cut = [c.start() for c in rx.finditer(r", ", head.group(2))]
         for c in cut:
             examples, rest = head.group(2)[:c], head.group(2)[c + 2:]
             first_word = (words(rest) or [""])[0]
-            if re.search(r"(?:^|, )(?:and|or|but) (?:they|it|you|we|this|these)\b", examples) \
+            if rx.search(r"(?:^|, )(?:and|or|but) (?:they|it|you|we|this|these)\b", examples) \
                     or _step_begins(sentence, head.start(2), examples):
                 # "such as nitazenes, and they do not detect ...", "a low-fibre diet, such as rice and fish, and
                 # avoid seeds ...": the examples ended where a clause began
                 break
             if first_word in finite | bases | AUXILIARIES | ADVERBS or first_word in ("which", "who"):
-                if re.search(r"(?:^|, )(?:and|or) |\b(?:and|or) [^,]+$", examples) or "," not in examples:
+                if rx.search(r"(?:^|, )(?:and|or) |\b(?:and|or) [^,]+$", examples) or "," not in examples:
                     m = (head.group(1), examples, rest)
                 break
     if not m or not has_verb(m[2]):
         return _split_closing_such_as(sentence)  # ", such as A, B or C." ends the sentence: no verb follows
-    if re.match(r"(?:an?)\s", m[1]) and not re.search(r",|\band\b", m[1]) and not is_plural(words(m[0])[-1] if words(m[0]) else ""):
+    if rx.match(r"(?:an?)\s", m[1]) and not rx.search(r",|\band\b", m[1]) and not is_plural(words(m[0])[-1] if words(m[0]) else ""):
         # "Even brief exposure, such as a visit to a pet shop or aviary, has been linked to cases": an example of a
         # time it happened, no member of a kind ("Brief exposure includes a visit to a pet shop and aviary"); "mild
         # side effects, such as a sore arm or aches" are members of the kind its plural names
         return [sentence]
-    if re.match(r"(?:those|people|anyone|someone|patients|children|adults|women|men)\b", m[1]):
+    if rx.match(r"(?:those|people|anyone|someone|patients|children|adults|women|men)\b", m[1]):
         # "People with weakened immune systems, such as those with HIV ...": the examples are people, and "Weakened
         # immune systems include those with HIV" had been made of it
         return [sentence]
@@ -106,7 +114,7 @@ def split_such_as(sentence: str) -> list[str]:
                 or len(noun) == 3):
             break  # "who have risk factors": "risk" is part of the noun here, not a verb
         noun.insert(0, w)
-    plural = bool(noun) and re.sub(r"\W+$", "", noun[-1]).endswith("s")
+    plural = bool(noun) and rx.sub(r"\W+$", "", noun[-1]).endswith("s")
     if not noun or len(before) > len(noun) and (before[-len(noun) - 1].lower() in ("of", "and", "or")
                                                 or before[-len(noun) - 1].lower() in (
                                                     "to", "with", "from", "against", "after", "on", "in", "by", "for",
@@ -127,8 +135,14 @@ def split_such_as(sentence: str) -> list[str]:
                                                    "during", "since", "without", "within", "between", "into", "through",
                                                    "under", "over", "at", "about", "of", "like"):
         return [sentence]
-    verb = "include" if re.sub(r"\W+$", "", noun[-1]).endswith("s") else "includes"  # "antivirals (DAAs) include"
+    verb = "include" if rx.sub(r"\W+$", "", noun[-1]).endswith("s") else "includes"  # "antivirals (DAAs) include"
     quantified = before[-len(noun) - 1].lower() if len(before) > len(noun) else ""
+    if len(noun) > 1 and noun[0].lower() in _SOME:
+        quantified, noun = noun[0].lower(), noun[1:]  # ("Other antibiotics, such as ...": "other" is no part of the name)
+    if len(before) == len(noun) + bool(quantified) and plural and quantified in ("", "other"):
+        # "Antibiotics, such as A or B, may be given if ...": the examples are of the ones the sentence is about, as
+        # "These antibiotics include A and B" after it says ("Antibiotics include A and B" said it of all of them)
+        quantified = "some"
     if quantified in ("a", "an"):
         # "a contrast agent, such as A or B": examples of the kind ("Contrast agents include A and B"), not
         # parts of one ("Contrast agent includes A and B" reads as both in it); no plural known, no split.
@@ -136,15 +150,15 @@ def split_such_as(sentence: str) -> list[str]:
         if plural is None:
             return [sentence]
         noun, verb = noun[:-1] + [plural], "include"
-    if quantified in ("some", "certain", "several", "other", "many", "few"):
+    if quantified in _SOME:
         # "Some antibiotics, such as A and B, can raise your INR": "Antibiotics include A and B" would be a
         # general fact; "These antibiotics include A and B" says they are the ones meant (a bare "These" could
         # point at another thing the sentence names: "these instructions").
         noun, verb = ["These"] + [w.lower() if i == 0 and w[:1].isupper() and w[1:].islower() else w
                                   for i, w in enumerate(noun)], "include"
     # "such as A or B" names examples of one kind; "include A and B" says the same (both are examples).
-    examples = re.sub(r" or ([^,]+)$", r" and \1", m[1])
-    joint = ", " if re.match(r"(?:which|who)\b", m[2]) else " "  # "effects, which last 2 days" stays an aside
+    examples = rx.sub(r" or ([^,]+)$", r" and \1", m[1])
+    joint = ", " if rx.match(r"(?:which|who)\b", m[2]) else " "  # "effects, which last 2 days" stays an aside
     main, listed = f"{m[0]}{joint}{m[2]}", f"{cap(' '.join(noun))} {verb} {examples}"
     if noun[0] == "These" or joint == ", ":
         # "These include ..." must follow what it points at; "Some people get side effects, which last 2
@@ -181,7 +195,7 @@ def _inside_a_modifier(sentence: str, comma: int) -> bool:
 def _step_begins(sentence: str, start: int, examples: str) -> bool:
     """Tell whether an "and"/"or" in the examples starts an instruction of its own ("..., and avoid seeds"), by the
     parse (not "chicken and fish": "fish" may be a verb, but here it is a thing)."""
-    found = [start + m.start(1) for m in re.finditer(r"(?:^|, )(?:and|or) (?:then )?([a-z]+)\b", examples)]
+    found = [start + m.start(1) for m in rx.finditer(r"(?:^|, )(?:and|or) (?:then )?([a-z]+)\b", examples)]
     if not found:
         return False
     verbs = {t.idx for t in parse(sentence) if t.pos_ == "VERB" and t.tag_ in ("VB", "VBP")}
@@ -210,7 +224,7 @@ _NOT_NOUN = {"the", "a", "an", "of", "who", "that", "which", "has", "been", "hav
 
 def _split_closing_such_as(sentence: str) -> list[str]:
     """Split a long 'A causes problems, such as B and C.' into 'A causes problems.' and 'These include B and C.'"""
-    m = re.match(r"^(.+), such as ([^,]+(?:, [^,]+)*)([.!?])$", sentence)
+    m = rx.match(r"^(.+), such as ([^,]+(?:, [^,]+)*)([.!?])$", sentence)
     if not m or len(sentence.split()) < SPLIT_FROM or not words(m.group(1)) or not is_plural(words(m.group(1))[-1]):
         return [sentence]
     finite, bases = verb_forms()
@@ -218,10 +232,10 @@ def _split_closing_such_as(sentence: str) -> list[str]:
     stop = next((w for w in reversed(before[:-1]) if w in _NOT_NOUN or w in finite or w in bases), "")
     if not (stop in finite or stop in bases or stop in ("the", "a", "an")):
         return [sentence]  # "over many years, such as ...": the examples must be of a thing, not a time
-    examples = re.split(r",\s*(?:and |or )?|\s+(?:and|or)\s+", m.group(2))
+    examples = rx.split(r",\s*(?:and |or )?|\s+(?:and|or)\s+", m.group(2))
     if any(len(x.split()) > 4 or has_verb(x) for x in examples):
         return [sentence]  # only a list of things: ", such as heroin, stops or ..." goes on with the sentence
-    listed = re.sub(r" or ([^,]+)$", r" and \1", m.group(2))  # examples of a kind: all of them are examples
+    listed = rx.sub(r" or ([^,]+)$", r" and \1", m.group(2))  # examples of a kind: all of them are examples
     return split_or_keep(sentence, [m.group(1), f"These include {listed}{m.group(3)}"])
 
 
@@ -239,11 +253,11 @@ def split_like_list_subject(sentence: str) -> list[str]:
     """Split 'Nouns like A, B(,) and C verb ...' (three or more examples) into 'Nouns include A, B and C. They verb ...'."""
     finite, bases = verb_forms()
     for last in (r"[\w'’-]+ [\w'’-]+", r"[\w'’-]+"):  # the last example may be two words ("mood swings")
-        m = re.match(rf"^([A-Z][a-z-]*s) like ((?:[\w'’-]+(?: [\w'’-]+)?, )+(?:[\w'’-]+ )?(?:and|or) {last}) "
+        m = rx.match(rf"^([A-Z][a-z-]*s) like ((?:[\w'’-]+(?: [\w'’-]+)?, )+(?:[\w'’-]+ )?(?:and|or) {last}) "
                      r"([a-z]+) (.+)$", sentence)
         if not m or m.group(2).split()[-1] in AUXILIARIES | finite:
             continue  # "... and morphine can slow": 'can' starts the claim, it is no example
-        examples = [x for x in re.split(r",\s*|\s+(?:and|or)\s+", m.group(2)) if x.strip()]
+        examples = [x for x in rx.split(r",\s*|\s+(?:and|or)\s+", m.group(2)) if x.strip()]
         if len(examples) >= 3 and (m.group(3) in AUXILIARIES or m.group(3) in bases or m.group(3) in finite):
             break
     else:
@@ -260,10 +274,10 @@ def split_like_list_subject(sentence: str) -> list[str]:
              ("Eat foods like rice, beans and bread.", ["Eat foods like rice, beans and bread."])])
 def split_trailing_like_list(sentence: str) -> list[str]:
     """Split 'Claim about nouns like A, B(,) and C.' (12+ words, 3+ examples ending it) into 'Claim about nouns. These include A, B and C.'"""
-    m = re.match(r"^(.+ [a-z][a-z-]*s) like ((?:[^,]+, )+(?:and|or) [^,]+?)([.!?])$", sentence)
+    m = rx.match(r"^(.+ [a-z][a-z-]*s) like ((?:[^,]+, )+(?:and|or) [^,]+?)([.!?])$", sentence)
     if not m or len(sentence.split()) < 12:
         return [sentence]
-    examples = re.split(r",\s*(?:and |or )?", m.group(2))
+    examples = rx.split(r",\s*(?:and |or )?", m.group(2))
     if len(examples) < 3 or any(len(x.split()) > 4 for x in examples):
         return [sentence]
     return split_or_keep(sentence, [m.group(1), f"These include {m.group(2)}{m.group(3)}"])

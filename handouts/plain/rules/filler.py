@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from handouts.language import rx
 from handouts.language.phrases import phrases
 from handouts.plain.rules.base import cap, end, rule
 
@@ -34,7 +35,7 @@ def strip_filler_lead_in(sentence: str) -> str:
 def remove_keyword_stuffing(sentence: str) -> str:
     """Remove a clause where a preposition runs straight into a question ('for does kratom')."""
     # (not "is"/"are": "the person they care for is unable to attend" strands its preposition, as English does)
-    m = re.search(r"\b(?:for|of|about|on|with|the)\s+(?:does|do|did|can|should|will)\s+[a-z]+\s+[a-z]+", sentence)
+    m = rx.search(r"\b(?:for|of|about|on|with|the)\s+(?:does|do|did|can|should|will)\s+[a-z]+\s+[a-z]+", sentence)
     if not m:
         return sentence
     comma = sentence.rfind(",", 0, m.start())

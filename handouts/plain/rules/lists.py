@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from handouts.language import rx
 from handouts.language.grammar import ADVERBS, AUXILIARIES, has_verb, verb_forms, words
 from handouts.language.lexicon import uncap
 from handouts.language.parse import parse
@@ -127,55 +128,55 @@ def list_to_bullets(sentence: str) -> list[str | Piece]:
     """Turn 'Lead-in include(s)/notice/have A, B, C, D(,) and/or E.' into 'Lead-in include:' and one bullet per item."""
     made = (_inline_steps(sentence) or _action_list(sentence) or _condition_list(sentence) or _if_you_list(sentence)
             or _if_clauses_list(sentence) or _subject_list(sentence))
-    if made and isinstance(made[-1], Piece) and re.search(r",\s+(?:until|unless|except|provided)\b", made[-1].text):
+    if made and isinstance(made[-1], Piece) and rx.search(r",\s+(?:until|unless|except|provided)\b", made[-1].text):
         # "Do not use it if A, or if B, until the level has been corrected": the last clause holds for every item;
         # as the last bullet's words it held for B only
         return [sentence]
     if made:
         parallel = _parallel([p.text for p in made if isinstance(p, Piece)])
         return made if _keeps_every_word(sentence, made) and parallel else [sentence]
-    sentence = re.sub(rf"\b({_LIST_LEAD}) (?:any of )?the following:\s+", r"\1 ", sentence)  # the bullets say "these"
-    m = re.match(rf"^(.+? {_LIST_LEAD}) (.+?)\.$", sentence)
-    if not m or len(m.group(1).split()) > (14 if "," not in m.group(1) else 10) or re.search(r"\b(?:not|no|never)\b|n['’]t\b", m.group(1)):
+    sentence = rx.sub(rf"\b({_LIST_LEAD}) (?:any of )?the following:\s+", r"\1 ", sentence)  # the bullets say "these"
+    m = rx.match(rf"^(.+? {_LIST_LEAD}) (.+?)\.$", sentence)
+    if not m or len(m.group(1).split()) > (14 if "," not in m.group(1) else 10) or rx.search(r"\b(?:not|no|never)\b|n['’]t\b", m.group(1)):
         return [sentence]  # a negated lead-in ("may not include") reads wrongly above a list
-    items = re.split(r",\s*", m.group(2))
-    oxford = bool(re.match(r"^(?:and|or) ", items[-1]))
+    items = rx.split(r",\s*", m.group(2))
+    oxford = bool(rx.match(r"^(?:and|or) ", items[-1]))
     items, joiner = _last_joined(items)
     if not joiner:
         return [sentence]
     # In a long sentence with the comma before its last 'and', the commas alone mark the items,
     # so an item may hold its own 'or' ("slow or shallow breathing"); short items need five or more.
     long_items = oxford and len(sentence.split()) > LONG and len(items) >= 3 and all(len(i.split()) <= 25 for i in items)
-    if not long_items and (len(items) < 5 or any(len(i.split()) > 7 or re.search(r"\b(?:and|or)\b", i)
+    if not long_items and (len(items) < 5 or any(len(i.split()) > 7 or rx.search(r"\b(?:and|or)\b", i)
                                                  and i is not items[-1] for i in items)):
         return [sentence]
-    if any(not i or _goes_on(i) or re.match(r"(?:and|or|such as|including|for example|which|who|whose|that|where|"
+    if any(not i or _goes_on(i) or rx.match(r"(?:and|or|such as|including|for example|which|who|whose|that|where|"
                                                r"especially|particularly)\b", i) for i in items):
         # "swelling of the face, lips, or tongue, ...": a list inside an item; "diarrhea, which may be bloody,
         # fever, ...": a clause about the item before, no item of its own
         return [sentence]
     if not _parallel(items) or _inside_an_item(sentence, m.start(2), items):
         return [sentence]
-    if re.match(r"If\b", m.group(1)) and any(words(i) and words(i)[0] in verb_forms()[1] for i in items[1:]) \
+    if rx.match(r"If\b", m.group(1)) and any(words(i) and words(i)[0] in verb_forms()[1] for i in items[1:]) \
             or not _is_action(items[0]) and any(_is_action(i) for i in items[1:]):
         # "If you have these signs, eat 15 grams of sugar, ...": the items are what to do; "Try to get 7 hours
         # of sleep, move your body, and cut back ...": a thing, then actions, under one lead-in.
         return [sentence]
-    example = re.match(r"^(.+? such as) (.+)$", items[0])
-    if example and re.search(r"\binclude[sd]?$", m.group(1)):
+    example = rx.match(r"^(.+? such as) (.+)$", items[0])
+    if example and rx.search(r"\binclude[sd]?$", m.group(1)):
         return [sentence]  # "Alternatives include blood tests such as flow cytometry, imaging, ...": is imaging a blood test?
-    if example and re.search(r"\b(?:and|or)\b", example.group(2)):
+    if example and rx.search(r"\b(?:and|or)\b", example.group(2)):
         # "include stool tests such as FIT or a DNA test, CT colonography, and ...": the examples end inside
         # the first item, so the later items are not stool tests; bullets under "such as" would say they are.
         return [sentence]
     if example:
         # "may have withdrawal symptoms such as muscle aches, runny nose, ...": "such as" leads the whole list.
-        m = re.match(r"^(.*)$", f"{m.group(1)} {example.group(1)}"), None
+        m = rx.match(r"^(.*)$", f"{m.group(1)} {example.group(1)}"), None
         lead_text, items = m[0].group(1), [example.group(2)] + items[1:]
         return [f"{lead_text}:"] + [Piece(BULLET, i) for i in items]
     lead = m.group(1)
     if joiner == "or" and not lead.endswith(("include", "includes")):  # "may include A or B" lists maybes
-        if not re.search(r"\b(?:if|when|whenever)\b.*\b(?:notice|have|has|get)$", lead):
+        if not rx.search(r"\b(?:if|when|whenever)\b.*\b(?:notice|have|has|get)$", lead):
             return [sentence]  # "you have A, B or C" outside a condition: bullets would lose the "or"
         if any(words(i) and (words(i)[0] in verb_forms()[1] or words(i)[0] in ADVERBS) for i in items[1:]):
             return [sentence]  # "if you have darker skin, rarely go outside, or take ...": "have ... rarely go outside"
@@ -193,8 +194,8 @@ def _inside_an_item(sentence: str, start: int, items: list[str]) -> bool:
         spans.append((begin, begin + len(item)))
         at = begin + len(item)
     for (b0, e0), (b1, e1) in zip(spans, spans[1:]):
-        if not re.search(r"\b(?:of|in|on|around) (?:the |your |a )?[a-z]+$", sentence[b0:e0]) \
-                or not re.fullmatch(r"\w+(?: \w+)? (?:or|and) \w+(?: \w+)?", sentence[b1:e1]):
+        if not rx.search(r"\b(?:of|in|on|around) (?:the |your |a )?[a-z]+$", sentence[b0:e0]) \
+                or not rx.fullmatch(r"\w+(?: \w+)? (?:or|and) \w+(?: \w+)?", sentence[b1:e1]):
             continue  # only an item that ends on the thing it is of ("swelling of the face") may go on in the next,
             # which then ends the inner list ("lips or tongue")
         inside = [t for t in doc if b1 <= t.idx < e1]
@@ -208,10 +209,10 @@ def _inside_an_item(sentence: str, start: int, items: list[str]) -> bool:
 def _parallel(items: list[str]) -> bool:
     """Tell whether a list's items are of one kind: "to treat a clot" is a purpose, no condition like "atrial
     fibrillation", so under one lead-in ("if you have any of these:") one of them would be misread."""
-    purposes = [bool(re.match(r"to [a-z]", i)) for i in items]
+    purposes = [bool(rx.match(r"to [a-z]", i)) for i in items]
     # "poor kidney function, ..., or if you become dehydrated": a clause of its own among things, which
     # under "if you have any of these:" would read "if you have if you become dehydrated".
-    clauses = [bool(re.match(r"(?:if|when|whenever|unless|because|while|after|before|once)\b", i, re.I)) for i in items]
+    clauses = [bool(rx.match(r"(?:if|when|whenever|unless|because|while|after|before|once)\b", i, re.I)) for i in items]
     return (all(purposes) or not any(purposes)) and (all(clauses) or not any(clauses))
 
 
@@ -223,10 +224,10 @@ def _keeps_every_word(sentence: str, pieces: list[str | Piece]) -> bool:
 
 def _inline_steps(sentence: str) -> list[str | Piece]:
     """Turn 'To change it, do this: 1) wash ..., 2) remove ..., and 3) tape ...' into its lead-in and numbered steps."""
-    m = re.match(r"^(.+?:)\s*(1\)\s+.+?)\.?$", sentence)
+    m = rx.match(r"^(.+?:)\s*(1\)\s+.+?)\.?$", sentence)
     if not m:
         return []
-    parts = re.split(r"(?:^|,?\s+(?:and\s+|then\s+)?)(\d{1,2})\)\s+", m.group(2))
+    parts = rx.split(r"(?:^|,?\s+(?:and\s+|then\s+)?)(\d{1,2})\)\s+", m.group(2))
     numbers, items = parts[1::2], [p.strip().rstrip(",;") for p in parts[2::2]]
     if len(items) < 2 or numbers != [str(n) for n in range(1, len(items) + 1)] or any(len(i.split()) < 2 for i in items):
         return []  # the numbers must count the steps: "1) ... 3)" is no plain list of steps
@@ -244,11 +245,11 @@ def _is_action(item: str) -> bool:
 def _action_list(sentence: str) -> list[str | Piece]:
     """Split a long 'You should A, B(,) and C.' (each item an action) into its lead-in and one bullet per action."""
     _, bases = verb_forms()
-    m = re.match(r"^(.+? (?:that you|you should|you can|you need to|try to|be sure to|it is best to))"
+    m = rx.match(r"^(.+? (?:that you|you should|you can|you need to|try to|be sure to|it is best to))"
                  r" ((?:[^,]+, )+[^,]*?\b(?:and|or) [^,]+?)\.$", sentence)
-    if not m or len(sentence.split()) <= LONG or re.search(r"\b(?:not|no|never)\b|n['’]t\b", m.group(1)):
+    if not m or len(sentence.split()) <= LONG or rx.search(r"\b(?:not|no|never)\b|n['’]t\b", m.group(1)):
         return []  # a short list reads well as it is; under a negation bullets would lose the "not"
-    items, joiner = _last_joined(re.split(r",\s*", m.group(2)))
+    items, joiner = _last_joined(rx.split(r",\s*", m.group(2)))
     if len(items) < 3 or any(not words(i) or words(i)[0] not in bases or len(i.split()) > 12 for i in items):
         return []  # every bullet must be an action of its own ("eat ...", "get ...")
     lead = m.group(1)
@@ -260,10 +261,10 @@ def _action_list(sentence: str) -> list[str | Piece]:
 def _last_joined(items: list[str]) -> tuple[list[str], str]:
     """Split the 'and'/'or' off a list's last item: [A, B, 'and C'] or [A, 'B or C'] -> ([A, B, C], joiner)."""
     last = items[-1]
-    m = re.match(r"^(and|or) (.+)$", last)
+    m = rx.match(r"^(and|or) (.+)$", last)
     if m:
         return items[:-1] + [m.group(2)], m.group(1)
-    parts = re.split(r" (and|or) ", last)
+    parts = rx.split(r" (and|or) ", last)
     if len(parts) != 3:
         return items, ""  # no joiner, or two of them: not a plain list
     return items[:-1] + [parts[0], parts[2]], parts[1]
@@ -271,19 +272,19 @@ def _last_joined(items: list[str]) -> tuple[list[str], str]:
 
 def _if_you_list(sentence: str) -> list[str | Piece]:
     """Turn 'Call us if you A, if you B, or if you C.' into 'Call us if you:' and one bullet per condition."""
-    m = re.match(r"^(.+? if) (.+?), ((?:if .+?, )*)or if (.+?)\.$", sentence)
+    m = rx.match(r"^(.+? if) (.+?), ((?:if .+?, )*)or if (.+?)\.$", sentence)
     if not m or not m.group(3) and len(sentence.split()) <= LONG or not _lead_says_what(m.group(1)):
         return []  # two short conditions read well in one sentence
-    items = [m.group(2)] + [x.strip(", ") for x in re.split(r"(?:^|,\s+)if\s+", m.group(3)) if x.strip(", ")] + [m.group(4)]
+    items = [m.group(2)] + [x.strip(", ") for x in rx.split(r"(?:^|,\s+)if\s+", m.group(3)) if x.strip(", ")] + [m.group(4)]
     if any(", " in i for i in items[:-1]) or not all(has_verb(i) for i in items):
         return []  # each bullet must be a whole condition ("your inhaler does not help")
-    said_after = re.search(r",\s+(please\s+|then\s+)?([a-z]+)\b(?!(?:\s+\w+)?\s+(?:or|and)\b)", items[-1])
+    said_after = rx.search(r",\s+(please\s+|then\s+)?([a-z]+)\b(?!(?:\s+\w+)?\s+(?:or|and)\b)", items[-1])
     if said_after and (said_after.group(1) or said_after.group(2) in verb_forms()[1]):  # (not "to speak, eat or sleep")
         # "Note: if a building is heavily infested, or if you are pregnant ..., consider hiring a professional": what
         # the conditions lead to comes after the last one (an instruction), and a bullet would make it that one's alone
         return []
     lead = m.group(1)
-    if all(i.startswith("you ") and not re.match(r"you (?:and|or)\b", i) for i in items):  # not "you or a relative"
+    if all(i.startswith("you ") and not rx.match(r"you (?:and|or)\b", i) for i in items):  # not "you or a relative"
         lead, items = f"{lead} you", [i[len("you "):] for i in items]
     return [f"{lead}:"] + [Piece(BULLET, i) for i in items]  # any one of them is reason enough
 
@@ -295,22 +296,22 @@ _CONNECTIVES = {"however", "but", "and", "or", "so", "yet", "also", "even", "onl
 def _lead_says_what(lead: str) -> bool:
     """Tell whether a lead-in ending in 'if' holds the main clause ("Call us if"), not only a connective
     ("However, if"): then what the conditions lead to comes after the last one, and a bullet would swallow it."""
-    if re.match(r"[A-Z][\w ]{0,20}:\s*if$", lead):
+    if rx.match(r"[A-Z][\w ]{0,20}:\s*if$", lead):
         return False  # "Note: if": a label, no main clause
-    said = [w for w in words(re.sub(r"\bif$", "", lead)) if w not in ADVERBS]
+    said = [w for w in words(rx.sub(r"\bif$", "", lead)) if w not in ADVERBS]
     return bool(said) and not all(w in _CONNECTIVES for w in said)
 
 
 def _if_clauses_list(sentence: str) -> list[str | Piece]:
     """Turn a long 'Get help if you are sick, it gets worse, or it lasts 1 hour.' into 'Get help if:' and bullets."""
-    m = re.match(r"^([A-Z].+? if) ((?:[^,]+, )+)or ([^,]+?)\.$", sentence)
+    m = rx.match(r"^([A-Z].+? if) ((?:[^,]+, )+)or ([^,]+?)\.$", sentence)
     if not m or len(sentence.split()) <= LONG or " if " in m.group(2) or not _lead_says_what(m.group(1)):
         return []
-    items = re.split(r",\s*", m.group(2).rstrip(", ")) + [m.group(3)]
-    if any(re.match(r"and\b", i) for i in items):
+    items = rx.split(r",\s*", m.group(2).rstrip(", ")) + [m.group(3)]
+    if any(rx.match(r"and\b", i) for i in items):
         return []  # "A, B and C, or D": some conditions hold only together; bullets would part them
     # "A, B, or C, D, or E" are all alternatives: any one is reason enough, so each gets a bullet.
-    items = [re.sub(r"^or\s+", "", i) for i in items]
+    items = [rx.sub(r"^or\s+", "", i) for i in items]
     if len(items) < 3 or not all(has_verb(i) and len(i.split()) >= 3 for i in items):
         return []  # each bullet must be a whole condition, not a word of a list ("if you are hot, tired or ill")
     lead = m.group(1)
@@ -319,7 +320,7 @@ def _if_clauses_list(sentence: str) -> list[str | Piece]:
     verb_first = [bool(words(i)) and (words(i)[0] in AUXILIARIES | finite | bases) for i in items]
     first = items[0].split()
     k = next((n for n, w in enumerate(first[:4]) if w.lower() in AUXILIARIES or w.lower() in finite), 0)
-    if k and re.search(r"\b(?:who|that|which|whose)\b", " ".join(first[:k]), re.I):
+    if k and rx.search(r"\b(?:who|that|which|whose)\b", " ".join(first[:k]), re.I):
         return []  # "if someone who has mixed alcohol and a sedative cannot wake": where the subject ends is unclear
     if k and not verb_first[0] and all(verb_first[1:]):
         # "if your child is younger ..., has a fever ..., seems sleepy": the conditions share "your child".
@@ -336,11 +337,11 @@ _SIGNS = r"(?:signs|symptoms|causes|side effects|risk factors|warning signs)"
 
 def _subject_list(sentence: str) -> list[str | Piece]:
     """Turn a long 'A, B, C(,) and D are (all) possible signs of X.' into 'Possible signs of X include:' and bullets."""
-    m = re.match(rf"^((?:[^,]+, )+[^,]*?\b(?:and|or) [^,]+?) (are|can be|may be|might be) (?:all )?"
+    m = rx.match(rf"^((?:[^,]+, )+[^,]*?\b(?:and|or) [^,]+?) (are|can be|may be|might be) (?:all )?"
                  rf"((?:(?:possible|common|early|likely|serious) )?{_SIGNS}(?: of [^,]+)?)\.$", sentence)
     if not m or len(sentence.split()) <= LONG:
         return []
-    items, joiner = _last_joined(re.split(r",\s*", m.group(1)))
+    items, joiner = _last_joined(rx.split(r",\s*", m.group(1)))
     if not joiner or len(items) < 4 or any(len(i.split()) > 6 or _goes_on(i) for i in items):
         return []
     modal = {"are": "include"}.get(m.group(2), m.group(2).replace(" be", " include"))  # "may be" -> "may include"
@@ -350,10 +351,10 @@ def _subject_list(sentence: str) -> list[str | Piece]:
 def _condition_list(sentence: str) -> list[str | Piece]:
     """Turn a long 'If you have A, B, C or D, call 911.' into 'Call 911 if you have any of these:' and bullets."""
     _, bases = verb_forms()
-    m = re.match(r"^If (.+? (?:have|notice|get|feel|see)) ((?:[^,]+, )+[^,]+? (?:and|or) [^,]+?), ([a-z][^,]+)\.$", sentence)
+    m = rx.match(r"^If (.+? (?:have|notice|get|feel|see)) ((?:[^,]+, )+[^,]+? (?:and|or) [^,]+?), ([a-z][^,]+)\.$", sentence)
     if not m or len(sentence.split()) <= LONG or words(m.group(3))[0] not in bases:
         return []  # only an instruction after the list ("call 911 ..."), so the bullets say when to do it
-    items, joiner = _last_joined(re.split(r",\s*", m.group(2)))
+    items, joiner = _last_joined(rx.split(r",\s*", m.group(2)))
     if joiner != "or" or len(items) < 4 or any(len(i.split()) > 5 or _goes_on(i) for i in items):
         return []  # "A, B and C" needs all of them: "any of these" would change it
     if any(words(i) and (words(i)[0] in bases or words(i)[0] in ADVERBS) for i in items[1:]):
@@ -372,14 +373,14 @@ def _condition_list(sentence: str) -> list[str | Piece]:
                "bleeding between periods or after sex."])])
 def split_long_list(sentence: str) -> list[str]:
     """Split a sentence listing six or more items after 'include' or 'are' into two."""
-    m = re.match(r"^(.+? (include|includes|are|were|can be|may include))( .+?)([.!?])$", sentence)
+    m = rx.match(r"^(.+? (include|includes|are|were|can be|may include))( .+?)([.!?])$", sentence)
     if not m or len(sentence.split()) <= 16:
         return [sentence]
-    items = [i.strip() for i in re.split(r",\s*(?:and |or )?", m.group(3).strip())]
+    items = [i.strip() for i in rx.split(r",\s*(?:and |or )?", m.group(3).strip())]
     if len(items) < 6 or any(len(i.split()) > 6 or i in ("and", "or", "") for i in items) \
-            or len(re.findall(r",\s*(?:and|or)\b", m.group(3))) > 1:
+            or len(rx.findall(r",\s*(?:and|or)\b", m.group(3))) > 1:
         return [sentence]  # "discharge from the penis, vagina, or anus, and, in women, bleeding": lists in a list
-    conj = "or" if re.search(r",\s*or ", m.group(3)) else "and"
+    conj = "or" if rx.search(r",\s*or ", m.group(3)) else "and"
     half = (len(items) + 1) // 2
     verb = {"includes": "include", "include": "include", "may include": "may include"}.get(m.group(2), m.group(2))
     pronoun = "They" if verb != "is" else "It"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from handouts.language import rx
 from handouts.language.grammar import DEGREE_WORDS
 from handouts.language.lexicon import apply_swaps
 from handouts.language.parse import parse
@@ -28,14 +29,14 @@ def use_everyday_words(sentence: str) -> str:
         return sentence  # nothing to swap: no parse needed
     doc = parse(sentence)
     swapped = apply_swaps(sentence, lambda start, end, plain: swap_fits(doc, start, end, plain))
-    if len(re.findall(r"\w+", swapped)) < 2 <= len(re.findall(r"\w+", sentence)):
+    if len(rx.findall(r"\w+", swapped)) < 2 <= len(rx.findall(r"\w+", sentence)):
         return sentence  # "But, it is important to note that:" is a lead-in: "But:" would lead into nothing
-    before, after = re.findall(r"\(([^()]*)\)", sentence), re.findall(r"\(([^()]*)\)", swapped)
+    before, after = rx.findall(r"\(([^()]*)\)", sentence), rx.findall(r"\(([^()]*)\)", swapped)
     if len(before) == len(after):
         # "difficulty sleeping (insomnia)" is no "trouble sleeping (trouble sleeping)": a bracket that names the term
         # the words before it explain keeps the term
         for was, now in zip(before, after):
-            if now != was and re.search(rf"\b{re.escape(now)} \({re.escape(now)}\)", swapped, re.I):
+            if now != was and rx.search(rf"\b{re.escape(now)} \({re.escape(now)}\)", swapped, re.I):
                 swapped = swapped.replace(f"({now})", f"({was})", 1)
     return swapped
 
@@ -84,7 +85,7 @@ def swap_fits(doc, start: int, end: int, plain: str) -> bool:
         said = parse(f"a {plain} thing")
         if any(t.pos_ in ("NOUN", "PROPN") and t.dep_ != "ROOT" and t.dep_ != "amod" for t in said[1:-1]):
             return False
-    if (letter := re.search(r"(?:^|\]\s*)([A-Z])\s*[-–—:]\s*$", doc.text[:start])) \
+    if (letter := rx.search(r"(?:^|\]\s*)([A-Z])\s*[-–—:]\s*$", doc.text[:start])) \
             and words[0].text[:1].upper() == letter.group(1):
         return False  # "I - INDIVIDUAL: are you fit to do it?": a memory aid's word starts with its letter (TILE)
     if words[-1].dep_ == "amod" and plain.split()[-1].endswith("ed") and any(w.lemma_ == "be" for w in words):
@@ -93,7 +94,7 @@ def swap_fits(doc, start: int, end: int, plain: str) -> bool:
                                                 "senior", "specialist", "consultant"):
         return False  # "for use by registered clinicians only": a profession the rule names, as it names it
     if last.pos_ == "ADP" and plain.split()[-1].lower() != last.lower_ \
-            and re.search(rf"\b(?:and|or|nor)\s+{re.escape(last.lower_)}\b", doc.text[end:].lower()):
+            and rx.search(rf"\b(?:and|or|nor)\s+{re.escape(last.lower_)}\b", doc.text[end:].lower()):
         # "is NOT a replacement for an assessment, or for family intervention": the second "for" hangs on the phrase
         # swapped away ("does not replace an assessment, or for family intervention")
         return False
@@ -135,7 +136,7 @@ def use_plain_connectives(sentence: str) -> str:
             rest, plain = m.group(1), row.columns["plain"]
             if plain == "So" and rest.split()[0].lower() in DEGREE_WORDS:
                 return sentence  # "So many people stop" would say "so many"
-            if not plain.endswith(",") and not re.match(r"[A-Z]{2}|I\b", rest):
+            if not plain.endswith(",") and not rx.match(r"[A-Z]{2}|I\b", rest):
                 rest = rest[0].lower() + rest[1:]  # "But it is ..." ("But I", "But HIV" keep their capital)
             return f"{plain} {rest}"
     return sentence
@@ -154,11 +155,11 @@ def use_you(sentence: str) -> str:
     """Turn 'patients should' and 'one must' into 'you should', 'you must' (and their 'their' into 'your')."""
     # Only as the subject of the whole sentence: in "Doctors should not assume X, and patients should not
     # stop their medicines" the sentence speaks about two groups, and "you" would mix them up.
-    m = re.match(r"^((?:But |So |Also )?)(?:patients|readers|one|the patient|the reader|individuals)\s+"
+    m = rx.match(r"^((?:But |So |Also )?)(?:patients|readers|one|the patient|the reader|individuals)\s+"
                  r"(should|must|need to|can ask|may want to)\b(.*)$", sentence, flags=re.I)
     if not m:
         return sentence
-    rest = re.sub(r"\b(?:their|his or her|his/her)\b", "your", m.group(3))  # the patients' own is now the reader's
+    rest = rx.sub(r"\b(?:their|his or her|his/her)\b", "your", m.group(3))  # the patients' own is now the reader's
     you = "you" if m.group(1) else "You"
     return f"{m.group(1)}{you} {m.group(2)}{rest}"
 
@@ -181,10 +182,10 @@ def say_ranges_with_to(sentence: str) -> str:
     """Write numeric ranges with 'to' (phone numbers, codes and dates are left alone)."""
     # "555-0142" is a phone number (three digits, then four), not a range; "2024-02" is a year and its month.
     # "N Engl J Med 2006;354:795-808": a journal's pages, cited as printed ("251-6" is pages 251 to 256).
-    return _RANGE.sub(lambda m: m.group(0) if re.fullmatch(r"\d{3}[-–]\d{4}|(?:19|20)\d\d[-–](?:0[1-9]|1[0-2])", m.group(0))
-                      or re.search(r"\d;\s?\d+(?:\([\w-]+\))?:$", m.string[:m.start()])
+    return _RANGE.sub(lambda m: m.group(0) if rx.fullmatch(r"\d{3}[-–]\d{4}|(?:19|20)\d\d[-–](?:0[1-9]|1[0-2])", m.group(0))
+                      or rx.search(r"\d;\s?\d+(?:\([\w-]+\))?:$", m.string[:m.start()])
                       # "Registered charity no. 108-442", "Form #12-3": a number that names something, no range
-                      or re.search(r"(?i)(?:\bno\.?|\bnumber|#|\bID|\bcode|\bref\.?)\s*:?\s*$", m.string[:m.start()])
+                      or rx.search(r"(?i)(?:\bno\.?|\bnumber|#|\bID|\bcode|\bref\.?)\s*:?\s*$", m.string[:m.start()])
                       # "BS EN ISO 12312-1": a standard and its part; a range runs up, never down from 12312 to 1
-                      or re.search(r"\b(?:ISO|EN|BS|IEC|ANSI|ASTM)\s*$", m.string[:m.start()])
+                      or rx.search(r"\b(?:ISO|EN|BS|IEC|ANSI|ASTM)\s*$", m.string[:m.start()])
                       else f"{m.group(1)} to {m.group(2)}", sentence)
