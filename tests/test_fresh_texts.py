@@ -50,8 +50,8 @@ def _own_summary(name: str) -> bool:
     return any(SUMMARY_BOX.match(s.heading) for s in read_source(path, "en").sections)
 
 
-def test_there_are_four_hundred_and_thirty_nine_and_every_split_sentence_is_whole(plain):
-    assert len(plain) == 439
+def test_there_are_four_hundred_and_fifty_one_and_every_split_sentence_is_whole(plain):
+    assert len(plain) == 451
     splits = {r.name for r in RULES if r.kind in ("clauses", "examples")}
     for name, r in plain.items():
         for s in r.handout.sentences:
@@ -1719,3 +1719,47 @@ def test_the_thirty_seventh_round_s_classes(plain, views):
     assert any(i.startswith("Name: ____") and "Antibiotics" not in i for i in finger)
     # Dot leaders in Markdown join a label to its value.
     assert "Contact: Coeliac Nurse Advice Line, Mon-Fri 09:00 to 16:00: 0161 555 0472" in items["qa_coeliac_blood_test_results"]
+
+
+def test_the_thirty_eighth_round_s_classes(plain, views):
+    text, items, points, headings = views.text, views.items, views.points, views.headings
+    # A "(see Q6, because ...)" says why: kept. "A value of 7.0 or more may suggest ..., and you will be seen more
+    # urgently" keeps its consequence with its value; a clinic's number beside the references stays.
+    gdm = text["qa_gestational_diabetes_glucose_test"] + " ".join(items["qa_gestational_diabetes_glucose_test"])
+    assert "(see Q6, because the timing is different)" in gdm
+    assert "may suggest diabetes that was present before pregnancy, and you will be seen more urgently" in gdm
+    assert "Antenatal Clinic: 0161 555 0192" in gdm
+    # A disclaimer after the references is the page's own (its "Always speak to your doctor" stays); a line with two
+    # numbers to ring is no heading (as one it was dropped).
+    assert "Always speak to your doctor before starting any new supplement" in text["seo_glutathione_supplements"] + " ".join(
+        items["seo_glutathione_supplements"])
+    nasal = text["discharge_after_nasal_polyp_surgery"] + " ".join(items["discharge_after_nasal_polyp_surgery"])
+    assert "0161 555 0142" in nasal and "0161 555 0178" in nasal
+    # A "which" after a time ("for up to 20 minutes, which can be uncomfortable") and in a question is not split.
+    ganglion = text["consent_ganglion_cyst_excision"] + " ".join(items["consent_ganglion_cyst_excision"])
+    assert "These minutes" not in ganglion and "in every 100 patients" in ganglion
+    assert "SERIOUS OR FREQUENTLY OCCURRING RISKS" in headings["consent_ganglion_cyst_excision"] \
+        or "Serious or often occurring risks" in headings["consent_ganglion_cyst_excision"]
+    assert not any("Discussed" in h or "Please tick" in h for h in headings["consent_ganglion_cyst_excision"])
+    vision = items["triage_adult_sudden_vision_loss_phone"]
+    assert any("like a blind coming down, which has now FULLY recovered" in i for i in vision)
+    # "YES | NO" columns and "[ ] | [ ]" boxes; a question wrapped over lines is one; the tier's heading heads its
+    # questions; "Owner: ..." is the record's.
+    assert any(h.startswith("TIER 1b") for h in headings["triage_adult_sudden_vision_loss_phone"])
+    assert any(i.startswith("1.2 Did the vision loss start with a sudden, severe") and i.endswith("[ ] Yes [ ] No") for i in vision)
+    assert not any("| [ ]" in i or "[ ] |" in i for i in vision)
+    assert not any(h.startswith("Owner") for h in headings["triage_adult_sudden_vision_loss_phone"])
+    # A superscript note before a typist's two spaces is no column; a table's name goes on in small letters ("liquid").
+    scabies = items["factsheet_scabies_schools"]
+    assert any("or that the child is still infectious. A soothing cream such as crotamiton, or an antihistamine at night" in i
+               for i in scabies)
+    assert any(i.startswith("Malathion 0.5% aqueous liquid: apply to the whole body") and "allergic to permethrin" in i
+               for i in scabies)
+    # "...continued from page 1", "/continued overleaf..."; "x It is not ..." crosses; a page titled by its breadcrumb
+    # though its heading says more ("Hidradenitis suppurativa (HS)"); a topic list is no Key point.
+    assert "continued" not in text["discharge_child_wrist_fracture_backslab"].lower()
+    assert "continued" not in text["leaflet_doxazosin_tablets"].lower()
+    assert "It is not a medical clinic. Facilitators cannot prescribe, change your doses or give individual medical advice." \
+        in items["support_group_sickle_cell_adults"]
+    assert not any(p.startswith("Work, study") for p in points["support_group_sickle_cell_adults"])
+    assert plain["web_page_hidradenitis_suppurativa"].handout.meta.title == "Hidradenitis suppurativa (HS)"

@@ -430,6 +430,8 @@ def _stands_alone(s: Sentence, limit: int | None = None) -> bool:
         return False
     if rx.search(r"\(TM\)|™|®|^Our [A-Z]", s.text):
         return False  # "Our ZincShield(TM) Lozenges deliver 13.3 mg ...": a seller's claim for its product, no point
+    if rx.match(r"[A-Z][a-z]+, [a-z]+(?:,| and) ", s.text) and not s.text.endswith("."):
+        return False  # "Work, study, benefits and talking to your employer": a list of topics, no instruction
     if rx.match(r"(?:Does|Is|Are|Was|Were|Has|Can|Could|May|Might|Will|Would|Should|Must)\s", s.text):
         return False  # "Does not replace clinical judgment.", "May cause drowsiness.": no subject, the heading's or a label's
     if rx.search(r"\b(?:I|my|me|I'm|I've)\b", s.text):

@@ -471,5 +471,7 @@ def table_rows(rows: list[list[str]]) -> list[str]:
         if rx.fullmatch(r"(?:[<>≤≥]=?\s*)?[\d.,]+(?:\s*(?:to|-|–)\s*[\d.,]+)?(?: onwards?| and (?:on|after|over|up))?", label) \
                 and header[0]:  # (and "< 3.5", "≥ 70": "BLL (µg/dL) < 3.5")
             label = f"{header[0]} {label}"  # "4 to 28" alone has lost its unit: "Weeks of pregnancy 4 to 28"
-        out.append(f"{label}: {'; '.join(pairs)}" if label and pairs else " ".join(c for c in row if c))
+        # ("... Wash off after 8 to 12 hours." then "repeat after 7 days": the cell's stop gives way to the semicolon)
+        out.append(f"{label}: {'; '.join(rx.sub(r'(?<=[a-z]{2})[.]$', '', p) for p in pairs)}" if label and pairs
+                   else " ".join(c for c in row if c))
     return [t for t in out if t]

@@ -317,6 +317,14 @@ def yes_no_rows(lines: list[str]) -> list[str]:
     row = re.compile(r"(\s*)(\S.*?)(?:\s*\.{3,}\s*|\s+)\[([ xX])\]\s+\[([ xX])\](?:\s+(?:-{1,3}>|=>|→)?\s*(\S.*?))?\s*")
     # ("... direct pressure?   [ ]->E   [ ]": what a YES leads to, written against its box; its third column)
     lines = [rx.sub(r"\[([ xX])\]\s*(?:-{1,3}>|=>|→)\s*(\S{1,12})\s+\[([ xX])\]\s*$", r"[\1]   [\3]   -> \2", x) for x in lines]
+    # ("SERIOUS OR FREQUENTLY OCCURRING RISKS          Please tick" / "               when discussed": a tick column's
+    # name at the far right of a heading, no words of it)
+    lines = [rx.sub(r"(?i)(?:^|\s{8,})(?:please tick(?: (?:if|when) discussed)?|tick (?:if|when) discussed|when discussed|"
+                    r"discussed)\s*$", "", x) if (len(x) - len(x.lstrip()) >= 8 or rx.search(r"\S\s{8,}\S", x))
+             and not _STAFF_TICKS.search(x) else x for x in lines]  # ("Tick if discussed": the staff's boxes, said so below)
+    # ("... now FULLY recovered?     [ ] | [ ]" under "... WITHIN 24 HOURS     YES | NO": the columns parted by a bar)
+    lines = [rx.sub(r"\[([ xX])\]\s*\|\s*\[([ xX])\]\s*$", r"[\1]   [\2]",
+                    rx.sub(r"(?<=\S)\s{2,}(YES|Yes)\s*\|\s*(NO|No)\s*$", r"    \1   \2", x)) for x in lines]
     for k in range(1, len(lines)):
         # "  3. Bleeding has not stopped after 2 attempts of 10-15 minutes" / "     of firm, continuous pressure?   [ ]
         # [ ]": a question wrapped before its boxes, said on its first line (apart, each half was a question)

@@ -25,6 +25,9 @@ def without_references(blocks: list[RawBlock]) -> list[RawBlock]:
             skipping = bool(_REFERENCES.match(b.texts[0].strip()))  # "## References", or "**References**" on its own
         elif skipping and b.kind == "paragraph" and (rx.match(r"[*†‡]|(?:Questions|Contact us|For more information)\b",
                                                               b.texts[0]) or CONTACT.search(b.texts[0])
+                                                     # ("DISCLAIMER: ... Always speak to your doctor before ...": the
+                                                     # page's own words after its references)
+                                                     or rx.match(r"(?i)(?:disclaimer|important|note|warning)\s*:\s", b.texts[0])
                                                      # ("... Contact the School Health Team: 555-0148 | ...")
                                                      or rx.search(r"\b(?:contact|call|phone|ring)\b[^.]{0,60}\d{3}[-\s]\d{4}\b",
                                                                   b.texts[0], re.I)):
@@ -49,6 +52,10 @@ def without_references(blocks: list[RawBlock]) -> list[RawBlock]:
             and (rx.search(r"\bet al\b|\b(?:19|20)\d{2}\b", b.texts[0]) or b.texts[0][:1].islower() and len(b.texts[0].split()) <= 6
                  or rx.search(r"\.\s+\d{1,2}\s+[A-Z]", b.texts[0]))  # ("Dengue factsheet.  4 UKHSA Green Book ...": the next one)
         sources_above = bool(listed)
+        if listed and len(parts := [p.strip() for p in b.texts[0].split(" | ")]) > 1 and any(CONTACT.search(p) for p in parts):
+            # "References: 1. NICE NG3 ... | This page does not replace advice ... | Antenatal Clinic: 0161 555 0192": the
+            # parts after the references are the page's own (the clinic's number went with them)
+            out += [RawBlock("paragraph", [p], b.line) for p in parts[1:] if p]
         if not skipping and not listed and not wrapped \
                 and not (b.kind == "paragraph" and (_citation_notes(b.texts[0]) or _REFERENCE.match(b.texts[0]))):
             out.append(b)

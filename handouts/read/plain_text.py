@@ -69,7 +69,7 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
         # (two spaces after a sentence's stop are a typist's, no column: "... supervision[5].  Keep a" / "headache diary")
         # ("... if not treated" / "promptly.2  Warning signs usually appear ...": a stop's citation numbers are its own)
         table = table or (column_table(lines, i) if rx.search(r"[^.!?\s] {2,}\S", rx.sub(
-            r"(?<=[a-z)][.!?])\d{1,3}(?:[,–-]\d{1,3})*(?= {2})", "", stripped)) and stripped.count("|") < 2 else None)
+            r"(?<=[a-z)][.!?])(?:\d{1,3}(?:[,–-]\d{1,3})*|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)(?= {2})", "", stripped)) and stripped.count("|") < 2 else None)
         if table and all(is_furniture(x.strip()) or is_menu_bar(x.strip()) for x in lines[i:table[1]] if x.strip()):
             table = None  # "Find a Doctor  |  Locations  |  Pay a Bill" / "Search        Go": a site's menu, no table
         cells = [c for r in table[0] for c in r if c and rx.search(r"\w", c)] if table else []
@@ -711,6 +711,8 @@ def _is_heading_line(line: str, next_line: str | None) -> bool:
         return True  # (not "#1 BEST OVERALL: VitaPeak ...", a rank)
     if rx.match(r"for (?:use|completion) (?:by|in)\b", line, re.I):
         return False  # "For use by registered nurses only": who the sheet is for, said to its reader
+    if len(CONTACT.findall(line)) >= 2:
+        return False  # "ENT Ward 14 (24 hours): 0161 555 0142     ENT Nurse ...: 0161 555 0178": numbers to ring, no heading
     words = line.split()
     if not words or len(words) > _MAX_HEADING_WORDS or next_line is None:
         return False

@@ -362,7 +362,7 @@ def _without_furniture(blocks: list[RawBlock]) -> list[RawBlock]:
     for k, b in enumerate(blocks[:12]):
         crumbs = [c.strip() for c in b.texts[0].split(">")] if marks[k] and b.texts else []
         named = next((j for j in range(k + 1, min(k + 3, len(blocks))) if len(crumbs) >= 3 and blocks[j].kind == "heading"
-                      and _norm(blocks[j].texts[0]) == _norm(crumbs[-1])), None)
+                      and _norm(rx.sub(r"\s*\([^()]*\)$", "", blocks[j].texts[0])) == _norm(crumbs[-1])), None)
         if named is not None:
             # "Home > ... > Conditions we treat > Pilonidal sinus" over "Pilonidal sinus": the page's own title, which
             # the breadcrumb names last (taken for more of the menu, it was lost, and the trust's name headed the page)

@@ -104,6 +104,7 @@ def column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None
             # ("WALK-IN RSV CLINIC    Tuesdays & Thursdays, 9:00 am" / "    Lakeshore Health Center, Room 114": a line of
             # its own, set in under the cell, starts as a line does and follows a phrase that has ended)
             joint = "; " if cell[0].isupper() and above and not _cell_goes_on(above) and rx.search(r"\d|[a-z]$", above) \
+                and not ends_sentence(above) \
                 and len(columns) == 2 and len(rows) == 1 else " "
             rows[-1][where[0]] = f"{above}{joint}{cell}".strip()
             continued = True
@@ -324,6 +325,11 @@ def _wrapped_rows_joined(rows: list[list[str]]) -> list[list[str]]:
                      # "Direct | < 0.3 mg/dL | bilirubin already | ..." / "bilirubin | (< 5 µmol/L) | processed by liver":
                      # a first cell in lower case under first cells in capitals carries its row on
                      or row[0][:1].islower() and all(r[0][:1].isupper() for r in out if r[0])):
+            out[-1] = [join_wrapped(a, b).strip() if a and b else f"{a} {b}".strip() for a, b in zip(out[-1], row)]
+        elif out and len(row) == len(out[-1]) and row[0][:1].islower() and all(r[0][:1].isupper() for r in out if r[0]) \
+                and any(_cell_goes_on(c) for c in out[-1][1:]):
+            # "Malathion 0.5% aqueous | Apply ... as above. | After 7 | Use if allergic to" / "liquid | Wash off after 24
+            # hours. | days | permethrin": the name goes on in small letters, and a cell above stops mid-phrase
             out[-1] = [join_wrapped(a, b).strip() if a and b else f"{a} {b}".strip() for a, b in zip(out[-1], row)]
         elif out and len(row) == len(out[-1]) > 2 and not row[0] and out[-1][0] and all(row[1:]) and all(out[-1][1:]) \
                 and (rx.match(r"or\b", row[1]) or rx.search(r"\bor$", out[-1][1])) \

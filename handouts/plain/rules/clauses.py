@@ -247,6 +247,10 @@ def split_unless_in_which_case(sentence: str) -> list[str]:
 @rule("A ', which ...' aside is a second sentence; name what it is about and let it stand alone.",
       cases=[("It can trigger many symptoms, which vary in strength.",
               ["It can trigger many symptoms.", "These symptoms vary in strength."]),
+             ("A cuff may be placed on the arm for up to 20 minutes, which can be uncomfortable.",
+              ["A cuff may be placed on the arm for up to 20 minutes, which can be uncomfortable."]),
+             ("Was there loss of vision in one eye, which has now fully recovered?",
+              ["Was there loss of vision in one eye, which has now fully recovered?"]),
              ("Doctors may suggest kratom, which may help with withdrawal.",
               ["Doctors may suggest kratom.", "Kratom may help with withdrawal."]),
              ("It causes mood swings, irritability, and low mood, which may prompt relapse.",
@@ -319,6 +323,8 @@ def split_which_clause(sentence: str) -> list[str]:
             pronoun = cap(rx.sub(r"^(?:a|an|A|An)\b", "The", named))
         return split_or_keep(sentence, [f"{m.group(1)} {inside.group(2)}", end(f"{pronoun} {inside.group(1)}")])
     before, rest = m.group(1), m.group(2)
+    if sentence.rstrip().endswith("?"):
+        return [sentence]  # "Was there brief loss of vision ..., which has now FULLY recovered?": the question asks both
     if _AMOUNT_AT_END.search(before):
         return [sentence]  # "between 8 and 30 mg, which is much less than ...": the amount, not "Mg", is less
     if rx.match(r"(?:you|we|they|i|he|she|people|your|their|the|a|an|this|these|its|our|his|her)\b", rest, re.I):
@@ -485,7 +491,9 @@ _DETERMINERS = {"a", "an", "the", "this", "that", "these", "those"}
 _IN_A_PLACE = re.compile(r"\b(?:in|into|inside|on|onto|under|behind|through|within|between)\s+(?:the |a |an |your |their |its |"
                          r"his |her |both )?(?:[\w-]+ )?[\w-]+$")
 # A number and its unit end the words before the aside: "8 to 30 mg", "20%", "2 weeks", "400 mg/day".
-_AMOUNT_AT_END = re.compile(r"\d(?:\s?%|\s?(?:mg|mcg|µg|g|kg|lbs?|ml|mL|L|oz|IU|units?|mmol|mg/dL|mmol/L|mg/day))?$")
+# (a time too: "placed on the upper arm for up to 20 minutes, which can be uncomfortable": the cuff is, not the minutes)
+_AMOUNT_AT_END = re.compile(r"\d(?:\s?%|\s?(?:mg|mcg|µg|g|kg|lbs?|ml|mL|L|oz|IU|units?|mmol|mg/dL|mmol/L|mg/day|"
+                            r"seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?))?$")
 
 
 def _named_antecedent(sentence: str, comma: int) -> str | None:
@@ -758,7 +766,11 @@ def _done_by_a_person(main: str, participle: str) -> bool:
              ("Symptoms usually begin 2 to 10 days after exposure, but in some cases up to about 19 days, so a guest may "
               "already have gone home.",
               ["Symptoms usually begin 2 to 10 days after exposure, but in some cases up to about 19 days, so a guest may "
-               "already have gone home."])])
+               "already have gone home."]),
+             ("A fasting value of 7.0 mmol/L or more may suggest diabetes from before pregnancy, and you will be seen "
+              "more urgently.",
+              ["A fasting value of 7.0 mmol/L or more may suggest diabetes from before pregnancy, and you will be seen "
+               "more urgently."])])
 def split_coordinate_clauses(sentence: str) -> list[str]:
     """Split where the parse joins two main clauses with ', and' / ', but' / ', so' / ', although'."""
     if not _JOINS.search(sentence):
@@ -782,6 +794,12 @@ def split_coordinate_clauses(sentence: str) -> list[str]:
             # "Symptoms usually begin 2 to 10 days after exposure, although in some cases they may appear up to 14 days
             # later, and include cough, fever ...": the main clause goes on after the aside ("and include" is what the
             # symptoms do); split, the symptoms would be said only "in some cases"
+            return [sentence]
+        if joiner.lower() in ("", "and") and rx.match(r"(?:you|they|she|he|we)\s+will\b", text, re.I) and rx.search(
+                r"\b(?:or (?:more|above|higher|over|less|below|lower)|above|below|over|under) \d|\d\s*\S*\s+or "
+                r"(?:more|above|higher|over|less|below|lower)\b", clauses[0][1]):
+            # "A fasting value of 7.0 mmol/L or more ... may suggest diabetes ..., and you will be seen more urgently":
+            # what "will" happen follows from the value; alone, "You will be seen more urgently" says it of everyone
             return [sentence]
     # "and" only adds: the second sentence can stand without it. "But" and "so" carry meaning.
     return split_or_keep(sentence, [f"{joiner} {text}".strip() for joiner, text in clauses], parsed=True)

@@ -40,12 +40,17 @@ _NUMBERED_NAMES = {"omega", "covid", "vitamin", "type", "step", "stage", "grade"
              ("Tell us if you have had skin cancer (see Section 4).", ["Tell us if you have had skin cancer (see Section 4)."]),
              ("Fast breathing (see table above) or retractions", ["Fast breathing (see table above) or retractions"]),
              ("Ibuprofen: as needed (see below)", ["Ibuprofen: as needed (see below)"]),
-             ("Not for blunt trauma (see TT-OPH-05).", ["Not for blunt trauma (see TT-OPH-05)."])])
+             ("Not for blunt trauma (see TT-OPH-05).", ["Not for blunt trauma (see TT-OPH-05)."]),
+             ("a previous pregnancy (see Q6, because the timing is different)",
+              ["a previous pregnancy (see Q6, because the timing is different)"])])
 def strip_cross_references(sentence: str) -> list[str]:
     """Remove '(See ...)' cross references; not one to a numbered section, which keeps its number in print, nor to a
     table or list, or just "below": the handout prints them too (the table's rates define "fast breathing"). Nor one
     to another document by its code ("see TT-OPH-05"): the reader can ask for it by that code."""
+    # (nor one that says why: "(see Q6, because the timing is different)" is a claim; nor one to a numbered question,
+    # "Q6", which the handout prints as it is)
     s = rx.sub(r"\s*\((?:see|see also|cf\.?)\s(?![^)]*\b(?:sections?|questions?|steps?|parts?|items?) \d)"
+               r"(?![^)]*\b(?:because|since|as)\b)(?![^)]*\bQ\d)"
                r"(?![^)]*\b(?:table|chart|list|box)\b)"
                r"(?![^)]*\b(?-i:[A-Z]{2,}[-/ ]?(?:[A-Z]+[-/ ]?)*\d))"
                r"(?!(?:below|above)\))[^)]*\)", "", sentence, flags=re.I).strip()
