@@ -48,7 +48,8 @@ def sheet(path: Path, config: Config) -> tuple[str, dict]:
         lines += ["### Key points"] + [f"- {s.text}" for s in handout.key_points] + [""]
     long_left, flagged = 0, sum(len(c.long) for c in plain.changes)
     for section in handout.sections:
-        lines.append(f"### {section.heading or '(introduction)'}")
+        if section.heading:  # (a section with no heading prints none: its text follows what is above it)
+            lines.append(f"### {section.heading}")
         # the steps of the outer list so far: after a list set in under a step they go on (as printed)
         nest_of = {id(b): n for n, nest in enumerate(list_nests(section.blocks)) for b in nest}
         counted, nest = 0, None

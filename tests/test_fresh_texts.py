@@ -50,8 +50,8 @@ def _own_summary(name: str) -> bool:
     return any(SUMMARY_BOX.match(s.heading) for s in read_source(path, "en").sections)
 
 
-def test_there_are_four_hundred_and_fifty_one_and_every_split_sentence_is_whole(plain):
-    assert len(plain) == 451
+def test_there_are_four_hundred_and_sixty_three_and_every_split_sentence_is_whole(plain):
+    assert len(plain) == 463
     splits = {r.name for r in RULES if r.kind in ("clauses", "examples")}
     for name, r in plain.items():
         for s in r.handout.sentences:
@@ -1763,3 +1763,65 @@ def test_the_thirty_eighth_round_s_classes(plain, views):
         in items["support_group_sickle_cell_adults"]
     assert not any(p.startswith("Work, study") for p in points["support_group_sickle_cell_adults"])
     assert plain["web_page_hidradenitis_suppurativa"].handout.meta.title == "Hidradenitis suppurativa (HS)"
+
+
+def test_the_thirty_ninth_round_s_classes(plain, views):
+    text, items, points, headings = views.text, views.items, views.points, views.headings
+
+    def said(name: str) -> str:
+        return text[name] + " " + " ".join(items[name])
+
+    # "some commonly used antibiotics, such as amoxicillin ..., do not work": the examples are of the ones that fail.
+    mycoplasma = said("factsheet_mycoplasma_pneumonia_children")
+    assert "Antibiotics include amoxicillin" not in mycoplasma
+    assert "do not work against it. These antibiotics include amoxicillin and other penicillins." in mycoplasma
+    # A "this" that meant what came before a semicolon stays with it; a break inside brackets, or in a question, is
+    # no break.
+    assert "with other members; most ADHD stimulants are controlled drugs and this is illegal." in said(
+        "support_group_adults_with_adhd")
+    assert "(maximum 4 g in 24 hours; lower doses may be advised if you weigh less than 50 kg)" in said(
+        "discharge_adult_ankle_fracture_boot")
+    assert any(i.startswith("2.2 Has the limp followed an injury, but the child can bear some weight?")
+               for i in items["triage_child_limp_phone"])
+    # A version and its month beside the title, on a flyer's foot or after a contact are the record's.
+    assert plain["triage_child_limp_phone"].handout.meta.title == \
+        "PAEDIATRIC TELEPHONE TRIAGE PROTOCOL: LIMP OR REFUSAL TO WALK (age 0-16 years)"
+    assert "Flyer v3" not in said("support_group_adults_with_adhd")
+    typhoid = said("factsheet_typhoid_travellers")
+    assert "Version 3.1" not in typhoid and "Contact: Travel Clinic 01632 960 925" in typhoid
+    assert "[+]" not in typhoid and "[-]" not in typhoid and "Eat food that is freshly cooked and piping hot." in typhoid
+    # A consent form: its code; a table's header over a ruler of two runs; a cell wrapped over three lines; a row whose
+    # label reaches its column; one column of boxes named "YES" beside its lead-in; tick-box choices under a field.
+    grommets, heads = items["consent_child_ear_grommets"], headings["consent_child_ear_grommets"]
+    assert "Section C - serious or often occurring risks" in heads and any(h.startswith("Section F") for h in heads)
+    assert not any(h.startswith(("Form ENT", "Risk", "Please tick", "Grommet falling")) for h in heads)
+    assert [i for i in grommets if i.startswith("Hole in the eardrum")] == [
+        'Hole in the eardrum that does not heal after the grommet comes out (persistent tympanic perforation), which may '
+        'need a further operation to repair: about 1 in 50 with standard grommets; up to 1 in 6 with long-term "T-tubes"']
+    assert "Grommet falling inwards into the middle ear: less than 1 in 100" in grommets
+    assert any(i.startswith("PROPOSED PROCEDURE:") and "[ ] left [ ] both ears, under general anaesthetic" in i for i in grommets)
+    assert "Responsible consultant: ________" in " ".join(grommets)
+    # A form's tick-box field is no title; the blanks an item leads into stay in its list; a ticked choice's
+    # sentences are no Key points.
+    nose = plain["discharge_adult_nosebleed_nasal_packing"]
+    assert nose.handout.meta.title == "NOSEBLEED (EPISTAXIS) TREATED WITH NASAL PACKING"
+    assert not any(p.startswith(("Finish the course", "Do not use Naseptin")) for p in points["discharge_adult_nosebleed_nasal_packing"])
+    blocks = _blocks(nose)
+    k = next(k for k, (_, _, its) in enumerate(blocks) if its[:1] == ["a) Your pack removal appointment is:"])
+    assert blocks[k + 1][1:] == (1, ["Date: ___/___/____ Time: ____:____ Place: [ ] ED Review Clinic [ ] ENT Ward 4B"])
+    assert blocks[k + 2][:2] == ("bullets", 0) and blocks[k + 2][2][0].startswith("b) Do not remove the pack yourself")
+    # The maker's address and the leaflet's code at its foot; a page's share bar, its own contents, a download link,
+    # related links and the leaflet's reference; a Key point that says to tell someone, not what.
+    assert not any("Generica" in h for h in headings["leaflet_baclofen_tablets"])
+    assert "BAC-10-PIL-UK" not in said("leaflet_baclofen_tablets")
+    osgood = said("web_page_osgood_schlatter")
+    for furniture in ("Share", "Download this page", "You might also", "PIL-ORTH-118", "What is it? - Symptoms", "Sports medicine clinic"):
+        assert furniture not in osgood, furniture
+    assert not any(p.startswith("Let your child's coach") for p in points["web_page_osgood_schlatter"])
+    # One value down a table's first column names no row: said with its column's name; two numbers to ring are two lines.
+    thal = items["qa_thalassaemia_trait_results"]
+    assert "Your result: carrier; partner's result carrier; chance of a baby with a serious thalassaemia 1 in 4 (25%) in each " \
+           "pregnancy; next step referral to a genetic counsellor; prenatal diagnosis offered" in thal
+    paragraphs = [t for _, _, its in _blocks(plain["qa_thalassaemia_trait_results"]) for t in its]
+    assert any(t.startswith("Antenatal Screening Coordinators: 020 7946 0182") for t in paragraphs)
+    assert "Haematology Nurse Line: 020 7946 0457" in paragraphs

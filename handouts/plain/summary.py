@@ -13,6 +13,7 @@ from handouts.language.parse import KEPT, parse, parse_all
 from handouts.model import Handout, Sentence, Term, lead_ins
 from handouts.plain.merging import DEFINITION, HEDGE_WORDS, IN_THIS, STOP_WORDS, content_words
 from handouts.plain.rules.lists import LIST_RULE, lists_conditions
+from handouts.plain.rules.base import cap
 from handouts.plain.verify import instruction, whole
 from handouts.read.sources import SUMMARY_BOX
 
@@ -165,6 +166,10 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     # A part of a form's ticked statement ("[ ] INCOMPLETE TREATMENT - ... come back, and a further treatment may be
     # needed."): "A further treatment may be needed." says of what only with its statement
     leaning |= {id(x) for x in handout.sentences if any(rx.match(r"\s*\[[ xX]?\]", t) for t in x.sources)}
+    # ... and every sentence after it in its item or paragraph ("[ ] You have been prescribed: ____. ... Finish the
+    # course unless ..."): it holds only if that box is ticked
+    leaning |= {id(x) for sec in handout.sections for blk in sec.blocks for item in blk.items
+                if item and any(rx.match(r"\s*\[[ xX]?\]", t) for t in item[0].sources) for x in item}
     candidates, from_lists, long_urgent = [], [], []
     # "Antibiotics, which can shorten illness ..., are usually reserved for ...": the aside split off after its main
     # sentence is background; in the box, alone, it would say the opposite of the point (take them).
@@ -234,13 +239,15 @@ def _warnings_led_in(handout: Handout, under_condition: set[int]) -> list[tuple[
             if not blk.is_list or blk.level or not before.sentences or not blk.items or not blk.items[0]:
                 continue
             lead, sign = before.sentences[-1], blk.items[0][0]
+            # ("Warning signs - call 999 or return to ... if:": the box's label goes, the call is the sentence)
+            called = cap(rx.sub(r"^[A-Z][\w ]{2,30}?\s+[-–—:]\s+(?=[a-z])", "", lead.text))
             if not rx.search(r"\bif(?: you(?: have| notice| develop| get)?| your (?:child|baby) (?:has|is|develops))?:$",
-                             lead.text) or id(lead) in under_condition or not _urgent(lead.text) \
-                    or not _says_what_to_do(lead.text) or len(blk.items[0]) > 1:
+                             called) or id(lead) in under_condition or not _urgent(called) \
+                    or not _says_what_to_do(called) or len(blk.items[0]) > 1:
                 continue
             said = rx.sub(r"(?:[;,.]|,? (?:or|and))$", "", sign.text.strip())
             said = uncap(said)  # ("if you have:" / "A sudden, severe headache ...": "if you have a sudden ...")
-            point = Sentence(f"{lead.text[:-1].rstrip()} {said}.", [*lead.sources, *sign.sources],
+            point = Sentence(f"{called[:-1].rstrip()} {said}.", [*lead.sources, *sign.sources],
                              [r for r in (*lead.rules, *sign.rules) if r != LIST_RULE], origin=lead.origin)
             if ":" not in said and _stands_alone(point, limit=URGENT_MAX_WORDS) and not rx.search(
                     r"\b(?:it|its|they|them|their)\b", said, re.I):  # ("... that reaches its worst": whose, alone?)
@@ -465,6 +472,8 @@ def _object_left_out(text: str) -> bool:
     the box, the reader cannot tell what. Read from the words after the verb: a condition, a time or a place where
     the thing should be (the tagger takes a drug's name it does not know for an adverb: "use loperamide")."""
     said = words(text)
+    if rx.search(r"\blet\b(?:(?!\b(?:if|when|about|that|whether)\b)[\w'’ ]){1,40}\bknow\s*[.!]?$", text.strip(), re.I):
+        return True  # "Let your child's coach or PE teacher know.": know what, the text before said
     lead = 2 if said[:2] == ["do", "not"] else 1 if said[:1] in (["never"], ["don't"]) else 0
     first = said[lead:lead + 1]
     if not first or first[0] not in _NEEDS_OBJECT or said[lead:lead + 2] == ["continue", "to"]:

@@ -64,6 +64,15 @@ def veto(rule, before: str, after: list[str], in_list_item: bool | str = False,
         # "Patches, such as Evorel or Estradot, changed twice a week": a list item with no full stop is a thing or a
         # sign, not a sentence; its parts would be none either ("Patches changed twice a week" reads as the past).
         return "a list item with no full stop is no sentence, so its parts would not be"
+    if len(after) > 1 and before.rstrip().endswith("?") and not rule.makes_list \
+            and any(not p.rstrip().endswith("?") for p in after):
+        # "Has the limp followed an injury, but the child can bear some weight?": one question; split, its first
+        # part reads as a statement and the second as a question of its own
+        return "a question is asked whole"
+    if len(after) > 1 and not _brackets_open(before) and any(_brackets_open(p) for p in new):
+        # "a day (maximum 4 g in 24 hours; lower doses if you weigh less than 50 kg)": a break inside brackets
+        # leaves one half with an opening bracket and the other with a closing one
+        return "a break inside brackets would cut them in two"
     if len(new) > 1:
         parse_all(new)  # each piece is parsed below: together, in one batch, a third faster
     for i, piece in enumerate(after):
@@ -71,7 +80,8 @@ def veto(rule, before: str, after: list[str], in_list_item: bool | str = False,
             return f"'{piece}' is not a whole sentence"
         if piece in new and len(after) > 1 and not (i and rule.makes_list) and (reason := says_too_little(piece, before)):
             return reason
-        if i and piece in new and (reason := points_astray(piece, after[i - 1], before)):
+        if i and piece in new and (reason := points_astray(piece, after[i - 1], before)
+                                   or pointer_left_behind(piece)):
             return reason
     dropped = dropped_words(before, after)
     if dropped:
@@ -328,6 +338,29 @@ def points_astray(piece: str, previous: str, before: str) -> str | None:
     # ("Older people are at greater risk. It may not shiver.": a reader takes "It" for the subject, which it cannot be,
     # or for "risk", which it was not meant to be)
     return f"'{words[0]}' could point at {'none' if not nouns else 'more than one'} of the things in '{previous}'"
+
+
+def _brackets_open(piece: str) -> bool:
+    """Tell whether a piece opens a bracket it does not close, or closes one it did not open."""
+    depth = 0
+    for ch in piece:
+        depth += {"(": 1, ")": -1, "[": 1, "]": -1}.get(ch, 0)
+        if depth < 0:
+            return True
+    return depth != 0
+
+
+def pointer_left_behind(piece: str) -> str | None:
+    """Return why a "this"/"that" inside a later piece may lose what it points at (None: it has none inside)."""
+    # "Never share your medicine; most stimulants are controlled drugs and this is illegal": the "this" meant the
+    # sharing before the break; split off, it is read as the nearer thing (taking controlled drugs).
+    doc = parse(piece)
+    # ("... and you should not stop those": "those" names things, the medicines said in the piece; "this" an event)
+    # Only the subject of a clause joined on by "and"/"but" to one before it in the piece: "If this happens, call us",
+    # "call us, since this may be a sign of ...": a condition or reason points at what its own sentence says.
+    inside = next((t for t in doc[1:] if t.tag_ == "DT" and t.pos_ == "PRON" and t.lower_ in ("this", "that")
+                   and t.dep_ in SUBJECTS and t.head.dep_ == "conj"), None)
+    return f"'{inside.text}' in '{piece}' could point at what was said before the break" if inside else None
 
 
 def _one_statement(text: str, reason: bool = False) -> bool:

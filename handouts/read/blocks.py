@@ -449,6 +449,8 @@ def table_rows(rows: list[list[str]]) -> list[str]:
     header, out = rows[0], []
     # A cell of dashes ("--" under "Midday" on day 1) says the column has nothing that day: no cell.
     rows = [header] + [[c if not rx.fullmatch(r"[-–—]+", c.strip()) else "" for c in row] for row in rows[1:]]
+    firsts = [row[0] for row in rows[1:] if row and any(row)]
+    same_first = len(firsts) >= 2 and len(set(firsts)) == 1 and bool(rx.search(r"[A-Za-z]{2}", firsts[0])) and all(len(row) > 2 for row in rows[1:] if row and any(row))
     for row in rows[1:]:
         if row and row[0] and header[0] and all(not c or rx.search(r"[.!?][\d¹²³⁴⁵⁶⁷⁸⁹⁰,]*$", c) for c in row):
             # "Lice can jump or fly ..." | "Lice cannot jump or fly; ...": sentences under their columns' names, each
@@ -468,7 +470,11 @@ def table_rows(rows: list[list[str]]) -> list[str]:
             # for each of them; named by the first, it had held for chlorine systems only
             pairs = [uncap(c) for c in row[1:]]
         label = row[0] if row else ""
-        if rx.fullmatch(r"(?:[<>≤≥]=?\s*)?[\d.,]+(?:\s*(?:to|-|–)\s*[\d.,]+)?(?: onwards?| and (?:on|after|over|up))?", label) \
+        if same_first and header[0]:
+            # "Your result | Partner's result | ..." over "Carrier | Not a carrier", "Carrier | Carrier": one value down
+            # the first column names no row; said as the row's label, nothing said whose result "Carrier" was
+            label, pairs = header[0], [uncap(label)] + pairs
+        elif rx.fullmatch(r"(?:[<>≤≥]=?\s*)?[\d.,]+(?:\s*(?:to|-|–)\s*[\d.,]+)?(?: onwards?| and (?:on|after|over|up))?", label) \
                 and header[0]:  # (and "< 3.5", "≥ 70": "BLL (µg/dL) < 3.5")
             label = f"{header[0]} {label}"  # "4 to 28" alone has lost its unit: "Weeks of pregnancy 4 to 28"
         # ("... Wash off after 8 to 12 hours." then "repeat after 7 days": the cell's stop gives way to the semicolon)

@@ -10,7 +10,8 @@ from handouts.language.phrases import phrases
 
 _PROSE = re.compile(r"[.!?:][\"”’')\]]*$")  # a line that ends as a sentence does
 # A heading over links to other pages: the links under it are no content either.
-_RELATED = re.compile(r"^(?:related|see also|read more|more on this topic|you may also like|other pages|useful links)"
+_RELATED = re.compile(r"^(?:related|see also|read more|more on this topic|you may also like|you might also (?:like|be interested)|"
+                      r"you may also be interested|other pages|useful links)"
                       r"\b", re.I)
 _MENU_ITEM_WORDS = 4  # a site menu's items are short: "Find a Doctor", "Conditions & Treatments"
 _LINK_WORDS = 8  # a link's words: "Chronic fatigue syndrome (ME/CFS)"

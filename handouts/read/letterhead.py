@@ -219,11 +219,11 @@ def title_at_top(blocks: list[RawBlock]) -> int | None:
                 and "__" not in b.texts[0]:
             return i if run > 1 else None
     banner = blocks[run]
-    if "__" in banner.texts[0]:
+    if rx.search(r"_{2,}|\[[ xX✓]\]", banner.texts[0]):
         # "Child's weight: ______ kg": a form's field under the letterhead, no banner; the title may stand under the
         # fields ("DISCHARGE ADVICE FOR PARENTS AND CARERS: PULLED ELBOW")
         k = run
-        while k < min(len(blocks), 8) and "__" in blocks[k].texts[0]:
+        while k < min(len(blocks), 8) and rx.search(r"_{2,}|\[[ xX✓]\]", blocks[k].texts[0]):  # ("Side: [ ] Left [ ] Right")
             k += 1
         return k if k < len(blocks) and blocks[k].kind == "heading" and not is_letterhead(blocks, k) else None
     if run <= 5 and banner.kind == "paragraph" and len(banner.texts) == 1 and in_capitals(banner.texts[0]) \

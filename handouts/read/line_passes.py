@@ -70,10 +70,28 @@ def dotted_blanks(lines: list[str]) -> list[str]:
     leaders, each label ran on into the next: "Surname: First names: .")."""
     out = list(lines)
     for k, line in enumerate(lines):
-        if rx.search(r"[\w)]\s*\.{4,}[\s./]*$", line) and not rx.fullmatch(r"[\s.]*", line) \
+        # ("Hospital no. ......": a label's own stop before the dots)
+        # ("Responsible consultant ..........   Special requirements: [ ] interpreter": a field beside another)
+        if (rx.search(r"[\w)]\.?\s*\.{4,}[\s./]*$", line) or rx.search(r"[\w)]\.?\s*\.{8,}\s{2,}[A-Z][\w ()'/-]{0,40}:", line)) and not rx.fullmatch(r"[\s.]*", line) \
                 and all(rx.match(r"\s{2,}\S|[\s./]*$", line[m.end():]) for m in rx.finditer(r"\.{4,}(?:\s*/\s*\.{2,})*", line)):
-            said = rx.sub(r"(?<=[\w)])\s*\.{4,}(?:\s*/\s*\.{2,})*", ": ________", line)
+            said = rx.sub(r"(?:(?<=[\w)])|(?<=\w\.))\s*\.{4,}(?:\s*/\s*\.{2,})*", ": ________", line)
             out[k] = rx.sub(r":\s*:", ":", rx.sub(r"(?<=:)\s*\.{4,}(?:\s*/\s*\.{2,})*", " ________", said))
+    return out
+
+
+def boxed_choices_joined(lines: list[str]) -> list[str]:
+    """Put a form field's tick-box choices set in under its value back on its line ("PROPOSED PROCEDURE:  Insertion of
+    grommets   [ ] right  [ ] left" / "                     [ ] both ears, under general anaesthetic"): read as a list,
+    the choices lost the field and "under general anaesthetic" held for the last one only."""
+    out = list(lines)
+    k = 0
+    while k < len(lines):
+        field = rx.match(r"(\s*[A-Z][A-Z ()/-]{2,40}:\s+)\S.*\[ \]", lines[k])
+        j = k + 1
+        while field and j < len(lines) and rx.match(r"\s*\[ \]\s", lines[j]) and indent_of(lines[j]) == len(field.group(1)):
+            out[k], out[j] = f"{out[k].rstrip()}  {lines[j].strip()}", ""
+            j += 1
+        k = j
     return out
 
 
@@ -322,6 +340,8 @@ def yes_no_rows(lines: list[str]) -> list[str]:
     lines = [rx.sub(r"(?i)(?:^|\s{8,})(?:please tick(?: (?:if|when) discussed)?|tick (?:if|when) discussed|when discussed|"
                     r"discussed)\s*$", "", x) if (len(x) - len(x.lstrip()) >= 8 or rx.search(r"\S\s{8,}\S", x))
              and not _STAFF_TICKS.search(x) else x for x in lines]  # ("Tick if discussed": the staff's boxes, said so below)
+    # ("Please tick each box:          YES": one column of boxes named at the far right of its lead-in, no word of it)
+    lines = [rx.sub(r"(?<=:)\s{8,}(?:YES|Yes|AGREE|Agree|TICK|Tick)\s*$", "", x) for x in lines]
     # ("... now FULLY recovered?     [ ] | [ ]" under "... WITHIN 24 HOURS     YES | NO": the columns parted by a bar)
     lines = [rx.sub(r"\[([ xX])\]\s*\|\s*\[([ xX])\]\s*$", r"[\1]   [\2]",
                     rx.sub(r"(?<=\S)\s{2,}(YES|Yes)\s*\|\s*(NO|No)\s*$", r"    \1   \2", x)) for x in lines]
@@ -453,6 +473,12 @@ def unboxed_lines(lines: list[str], boxed: set[int] | None = None) -> list[str]:
                 and columns.search(lines[k - 1]) and columns.search(lines[k + 1]):
             # "Category   Points   Estimated ..." / "-------------" / "TR1 Benign   0   about 0.3% ...": a table's
             # ruler drawn across, under its header (as a rule it cut the header from its rows)
+            out.append(line)
+            continue
+        if not in_box and rx.fullmatch(r"\s*-{3,}(?:\s+-{3,})+\s*", line) and 0 < k < len(lines) - 1 \
+                and rx.search(r"\S\s{2,}\S", lines[k - 1]) and rx.search(r"\S\s{2,}\S", lines[k + 1]):
+            # "Risk        How often" / "----------- ----------": a run of dashes under each column's name is the
+            # table's ruler (as a rule it cut the header from its rows, and the header became a heading)
             out.append(line)
             continue
         if _TABLE_RULER.fullmatch(line):
@@ -621,6 +647,15 @@ def without_contents_lines(lines: list[str]) -> list[str]:
     wrapped onto a line of its own, became a list of one."""
     out = list(lines)
     for k, line in enumerate(lines):
+        if rx.fullmatch(r"\s*(?:on this page|in this (?:article|page|section)|page contents|jump to)\s*:?\s*", line, re.I):
+            # "On this page" / "  - What is it?  - Symptoms  - Treatment": a web page's links to its own sections
+            j = k + 1
+            while j < len(lines) and rx.fullmatch(r"\s*(?:[-*•]\s+[^.!:;]{1,40}?\s*)+", lines[j]):
+                out[j] = ""
+                j += 1
+            if j > k + 1:
+                out[k] = ""
+            continue
         if not _CONTENTS_IN_A_LINE.match(line) or ends_sentence(line.strip()):
             continue
         out[k] = ""

@@ -8,7 +8,7 @@ import re
 from handouts.language import rx
 from handouts.read.blocks import laid_out, RawBlock, safe_link, sentence_end, table_blocks, table_rows, unquote
 from handouts.read.furniture import stands_apart
-from handouts.read.line_shape import BULLET, ends_sentence, NUMBERED, SUPERSCRIPT_DIGITS
+from handouts.read.line_shape import BULLET, CONTACT, ends_sentence, NUMBERED, PHONE, SUPERSCRIPT_DIGITS
 from handouts.read.plain_text import parse_plain_text
 from handouts.read.running_lines import page_marks_off
 
@@ -129,7 +129,10 @@ def parse_markdown(body: str, first_line: int = 1) -> list[RawBlock]:
                 blocks.append(RawBlock("heading", [text], line, title=tokens[i - 1].tag == "h1",
                                        level=int(tokens[i - 1].tag[1])))
             elif len(lines) > 1 and (any(stands_apart(x, lines[n - 1] if n else None, lines[n + 1] if n + 1 < len(lines)
-                                                      else None) for n, x in enumerate(lines)) or _emphasised_lines(raw, tok.map)):
+                                                      else None) for n, x in enumerate(lines)) or _emphasised_lines(raw, tok.map)
+                                     # ("Screening Coordinators: 020 7946 0182 (Mon-Fri)" / "Nurse Line: 020 7946 0457":
+                                     # a number to ring on each line, each its own, not one run-on line)
+                                     or all(CONTACT.search(x) or PHONE.search(x) for x in lines)):
                 # Lines of a pasted page that Markdown runs together ("Skip to main content" / "Home" / ...):
                 # each its own, so the furniture among them is seen.
                 blocks += [RawBlock("paragraph", [x], line + n, quoted=bool(in_quote)) for n, x in enumerate(lines)]

@@ -10,7 +10,7 @@ from handouts.read.blocks import laid_out, QUOTES, RawBlock, table_blocks, unquo
 from handouts.read.forms import LABEL_LINE
 from handouts.read.furniture import is_furniture, is_menu_bar, stands_apart
 from handouts.read.letterhead import DOCUMENT_KIND, names_or_reaches, SHEET_TITLE, TITLE_GOES_ON
-from handouts.read.line_passes import (LEADER, arrowed_items, dotted_blanks, label_columns, marked_subheadings, leader_labels_joined, marked_labels,
+from handouts.read.line_passes import (LEADER, arrowed_items, boxed_choices_joined, dotted_blanks, label_columns, marked_subheadings, leader_labels_joined, marked_labels,
                                        one_box_column, stacked_options, starred_notes, two_column_lists, unboxed_lines,
                                        without_contents_lines, without_margin_marks, without_sales_boxes,
                                        starred_runs, without_tear_off_tabs, yes_no_rows)
@@ -31,7 +31,7 @@ _DOSE_LABEL = re.compile(r"[A-Z][a-z]+(?: [A-Za-z]+)? \d[\d.]* ?(?:mg|mcg|g)(?: 
 def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
     """Recover headings, paragraphs, lists and quoted passages from plain text."""
     blocks: list[RawBlock] = []
-    raw_lines = leader_labels_joined(dotted_blanks(numbered_notes_marked(without_running_lines(body.split("\n")))))
+    raw_lines = leader_labels_joined(boxed_choices_joined(dotted_blanks(numbered_notes_marked(without_running_lines(body.split("\n"))))))
     boxed: set[int] = set()  # the lines drawn inside a box
     # "+-------+------+" between the rows of a table drawn as a grid: its rulers, no box's edges
     lines = [x.replace("+", "|") if GRID_RULER.fullmatch(x) else x
@@ -605,7 +605,10 @@ def _item_detail(blocks: list[RawBlock], lines: list[str], i: int, indents: list
         return False
     b = blocks[-1]
     item = next((t for (d, _), t in zip(reversed(b.levels), reversed(b.texts)) if d == 0), b.texts[-1])
+    # ("a) Your pack removal appointment is:" / "     Date: ___/___/____  Time: ____  Place: [ ] ED Review Clinic": the
+    # blanks the item leads into)
     return timed(item) and not ends_sentence(lines[i - 1].strip()) or \
+        lines[i - 1].strip().endswith(":") and bool(rx.search(r"_{3,}|\[[ xX✓]\]", stripped)) or \
         not ends_sentence(lines[i - 1].strip()) and _word_would_fit(lines[i - 1], stripped, width)
 
 

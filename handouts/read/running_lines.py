@@ -35,7 +35,7 @@ def is_code(part: str) -> bool:
     part = rx.sub(r"^(?i:(?:leaflet|form|document|product|item|flyer|poster|sheet|booklet)(?:\s+(?:code|ref(?:erence)?\.?|no\.?|number|id))?|ref(?:erence)?\.?"
                   r"(?:\s+(?:code|no\.?|number))?)\s*:?\s+(?=[A-Z0-9]+[-/][A-Z0-9])", "", part)
     return not is_page_mark(part) and bool(rx.search(r"\d", part)) and (
-        bool(rx.fullmatch(r"[A-Z][A-Z0-9]*(?:[-/ .][A-Z0-9]+)*\d[A-Z0-9]*(?:-[A-Z]{2,3})?(?:\s*\[[A-Z0-9]+\]|\s+v\d+(?:\.\d+)*|\s+(?i:issue|rev\.?|edition)\s*\d+(?:\.\d+)*"
+        bool(rx.fullmatch(r"[A-Z][A-Z0-9]*(?:[-/ .][A-Z0-9]+)*\d[A-Z0-9]*(?:-[A-Z]{2,3}){0,2}(?:\s*\[[A-Z0-9]+\]|\s+v\d+(?:\.\d+)*|\s+(?i:issue|rev\.?|edition)\s*\d+(?:\.\d+)*"
                           r"|\s*\((?i:rev|v|version|issue)\.?\s*[\d/.]+\))?", part))
         or bool(rx.fullmatch(r"[A-Z]{2,}(?:/[A-Za-z0-9]+)+", part))  # ("RFG/Flyer/v4")
         or is_furniture(part) and bool(rx.search(r"\b[A-Z]{1,6}(?:-[A-Z0-9]+)*-\d|\b[A-Z]{2,}-[A-Z]", part)))

@@ -39,6 +39,8 @@ _NO_LETTERS = ("no text: this file holds no words, only numbers, signs or contro
                "Check that it is the right file, saved as text, and write the handout's sentences in it.")
 
 
+_TOPIC = re.compile(r"(?i)(?:topic|subject|procedure|operation|presenting (?:problem|complaint))\s*:\s*(\S.*)")  # what a sheet is about
+
 def _reader(suffix: str):
     """Return the function that reads a file with this suffix into blocks (text and Markdown: read_text)."""
     if suffix not in READERS:
@@ -95,13 +97,26 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
         del blocks[:marked]
     if blocks and blocks[0].title:
         letterhead += letterhead_under_title(blocks)  # "# Title" over "**Riverbend Sleep Associates** | Tel. ..."
+    if len(blocks) > 2 and blocks[0].kind == "heading" and blocks[1].kind == "bullets" and _TOPIC.match(blocks[1].texts[0]):
+        # "PAEDIATRIC TELEPHONE TRIAGE PROTOCOL" / "Presenting problem: LIMP ..." / "For use by: ...": the sheet's subject
+        # over its other fields, no list item
+        topic = RawBlock("heading", [blocks[1].texts[0]], blocks[1].line)
+        if len(blocks[1].texts) == 1:
+            blocks[1] = topic
+        else:
+            del blocks[1].texts[0]
+            if blocks[1].levels:
+                del blocks[1].levels[0]
+            if len(blocks[1].texts) == 1:
+                blocks[1] = RawBlock("paragraph", blocks[1].texts, blocks[1].line)  # one field left: no list
+            blocks.insert(1, topic)
     if "title" not in front and not (blocks and blocks[0].title) and (top := title_at_top(blocks)) is not None:
         # "EASTSIDE COMMUNITY HEALTH CENTER" over "Seasonal Influenza (Flu) Vaccine - Information and Consent Form":
         # the letterhead and document-kind lines above the title go; the title names the handout.
         letterhead += blocks[:top]
         del blocks[:top]
         blocks[0].title = True
-        if topic := rx.match(r"(?i)(?:topic|subject|procedure|operation)\s*:\s*(\S.*)", blocks[0].texts[0]):
+        if topic := _TOPIC.match(blocks[0].texts[0]):
             # "Telephone Triage Protocol — ADULT (age 18+)" over "TOPIC:   BURNS (thermal, scald, ...)": the kind of
             # sheet and its subject name it
             kind = next((x.texts[0] for x in reversed(letterhead) if DOCUMENT_KIND.search(x.texts[0])), "")
@@ -172,7 +187,7 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
         blocks += [RawBlock("heading", ["Contact"], contacts.line), contacts]  # said last, as a sheet's contacts are
     if blocks and blocks[0].title:
         banner_details(blocks)
-        topic = rx.match(r"(?i)(?:topic|subject|procedure|operation)\s*:\s*(\S.*)", blocks[1].texts[0]) if len(blocks) > 1 \
+        topic = _TOPIC.match(blocks[1].texts[0]) if len(blocks) > 1 \
             and blocks[1].kind == "heading" else None
         if topic:
             # "Telephone Triage Protocol - ADULT" over "TOPIC:   BURNS (thermal, scald, ...)": what the sheet is about

@@ -309,7 +309,10 @@ def _wrapped_rows_joined(rows: list[list[str]]) -> list[list[str]]:
             and all(not r[1][:1].islower() for r in out if len(r) > 1 and r[1])
         if out and len(row) == len(out[-1]) and row[0] and out[-1][0].count("(") > out[-1][0].count(")") \
                 and row[0].count(")") > row[0].count("("):
-            if all(row[1:]) and all(out[-1][1:]):
+            if all(row[1:]) and all(out[-1][1:]) and not any(_cell_goes_on(c) for c in out[-1][1:]) \
+                    and not all(c[:1].islower() for c in row[1:]):
+                # (not where the other cells go on too: "about 1 in 50 with standard" / "grommets; up to 1 in 6 with"
+                # / "long-term T-tubes", beside "(persistent" / "tympanic perforation), which may need a")
                 # "Shape (transverse | Wider-than-tall | 0" / "view) | Taller-than-wide | 3": the label's bracket closes
                 # here, on a row of its own under the same label
                 out[-1][0] = join_wrapped(out[-1][0], row[0])

@@ -139,6 +139,10 @@ def split_such_as(sentence: str) -> list[str]:
     quantified = before[-len(noun) - 1].lower() if len(before) > len(noun) else ""
     if len(noun) > 1 and noun[0].lower() in _SOME:
         quantified, noun = noun[0].lower(), noun[1:]  # ("Other antibiotics, such as ...": "other" is no part of the name)
+    if plural and quantified not in _SOME and _described_before(sentence, len(m[0]), len(noun)):
+        # "some commonly used antibiotics, such as amoxicillin, do not work": the examples are of the ones the
+        # words before the noun pick out ("Antibiotics include amoxicillin" lost that they are ones that fail)
+        quantified = "some"
     if len(before) == len(noun) + bool(quantified) and plural and quantified in ("", "other"):
         # "Antibiotics, such as A or B, may be given if ...": the examples are of the ones the sentence is about, as
         # "These antibiotics include A and B" after it says ("Antibiotics include A and B" said it of all of them)
@@ -167,6 +171,19 @@ def split_such_as(sentence: str) -> list[str]:
     # The examples go first: after the main sentence they would stand between it and a next sentence
     # that points back at it ("Opioid withdrawal happens when someone stops ... This sudden change ...").
     return split_or_keep(sentence, [listed, main])
+
+
+def _described_before(sentence: str, end: int, size: int) -> bool:
+    """Tell whether the noun of `size` words ending at `end` has words before it in its phrase that pick some out
+    ("some commonly used antibiotics": "some", "commonly used"), by the parse."""
+    doc = parse(sentence)
+    last = next((t for t in reversed(doc) if t.idx + len(t.text) <= end and not t.is_punct), None)
+    if last is None or last.i - size + 1 < 0:
+        return False
+    first = last.i - size + 1
+    # (an article, or a "that" the parse took for one, picks none out: "shown that sleeping pills, such as ...")
+    return any(t.i < first and not (t.dep_ == "det" and t.lower_ in ("the", "a", "an", "that"))
+               for left in last.lefts for t in left.subtree)
 
 
 def _inside_a_modifier(sentence: str, comma: int) -> bool:
