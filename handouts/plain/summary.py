@@ -180,7 +180,7 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
         if id(s) in asides:
             continue
         if id(s) in with_call and id(s) not in listed and id(s) not in under_condition and id(s) not in conditional \
-                and id(s) not in pointing:
+                and id(s) not in pointing and _names_its_topic(with_call[id(s)].text, topic, True):
             long_urgent.append((False, False, -len(s.sources), pos, with_call[id(s)]))
         if id(s) in qualified or id(s) in pointing or id(s) in conditional or id(s) in under_condition \
                 or id(s) in leaning or not _names_its_topic(s.text, topic, first_piece[tuple(s.sources)] is not s):
@@ -391,7 +391,7 @@ def _names_its_topic(text: str, topic: frozenset[str], later_piece: bool = False
     "Do not drive yourself." (when?): each needs the sentence or heading it came from. A point names a medicine or a
     defined term, a word of the handout's title, or it is an instruction that says when (its own "if ...").
     """
-    if _LABEL.match(text) or _THAT_POINTS_BACK.search(text) or rx.search(r"\bif any\b", text) or _BARE_ASK.match(text):
+    if _LABEL.match(text) or _THAT_POINTS_BACK.search(text) or rx.search(r"\bif any\b", text, re.I) or _BARE_ASK.match(text):
         return False
     step = instruction(text)
     if len(text.split()) < 5 and not step:
@@ -474,6 +474,10 @@ def _object_left_out(text: str) -> bool:
     said = words(text)
     if rx.search(r"\blet\b(?:(?!\b(?:if|when|about|that|whether)\b)[\w'’ ]){1,40}\bknow\s*[.!]?$", text.strip(), re.I):
         return True  # "Let your child's coach or PE teacher know.": know what, the text before said
+    if rx.search(r"(?:^|, )ask (?:(?!(?:about|for|if|whether|to|how|what|when|which|before|after)\b)[\w'’ ]){1,40}[.!]?$", text.strip(), re.I) \
+            and not rx.search(r"\b(?:questions?|unsure|not sure|worried|concerns?|doubt)\b", text, re.I) \
+            or rx.search(r"\bstay away\b(?! from\b)", text, re.I):
+        return True  # "For children under 6 months, ask your pharmacist or GP." (ask what?), "Stay away for 48 hours" (from?)
     lead = 2 if said[:2] == ["do", "not"] else 1 if said[:1] in (["never"], ["don't"]) else 0
     first = said[lead:lead + 1]
     if not first or first[0] not in _NEEDS_OBJECT or said[lead:lead + 2] == ["continue", "to"]:

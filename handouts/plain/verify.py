@@ -80,6 +80,10 @@ def veto(rule, before: str, after: list[str], in_list_item: bool | str = False,
             return f"'{piece}' is not a whole sentence"
         if piece in new and len(after) > 1 and not (i and rule.makes_list) and (reason := says_too_little(piece, before)):
             return reason
+        if i and piece in new and " - " in piece and not has_verb(head := piece.split(" - ", 1)[0]) and len(head.split()) <= 6:
+            # "..., and for good reason - people have used it for 2,000 years": the words before the dash lean on
+            # the sentence before ("For good reason - people have ..." alone is no sentence)
+            return f"'{head}' before the dash leans on the sentence before"
         if i and piece in new and (reason := points_astray(piece, after[i - 1], before)
                                    or pointer_left_behind(piece)):
             return reason

@@ -338,6 +338,14 @@ def table_blocks(rows: list[list[str]], line: int = 0) -> list[RawBlock]:
         return [RawBlock("bullets", said, line, table=True)]
     if asked := _questions_ticked(rows):
         return [RawBlock("bullets", asked, line, table=True)]
+    if columns := _lists_side_by_side(rows):
+        out = []
+        for name, said in columns:
+            # ("PARACETAMOL up to 4 doses ...": its name in capitals over its limits, said in small letters)
+            name = rx.sub(r"\b[A-Z]{4,}\b", lambda w: w.group(0).capitalize() if w.start() == 0 else w.group(0).lower(), name)
+            out += [RawBlock("paragraph", [f"{name.rstrip(':')}:"], line),
+                    RawBlock("bullets", said, line, levels=[(0, "bullets")] * len(said), table=True)]
+        return out
     if len(rows) > 2 and len(rows[0]) == 2 and _contrasted(*rows[0]):
         # "| NORMAL - no action needed | NOT NORMAL - contact us |": two lists side by side, each under its name; a
         # row pairs nothing (read across, each normal thing was said to be "not normal - contact us")
@@ -345,7 +353,7 @@ def table_blocks(rows: list[list[str]], line: int = 0) -> list[RawBlock]:
         for k, name in enumerate(rows[0]):
             said = [r[k] for r in rows[1:] if k < len(r) and r[k]]
             if said:
-                out += [RawBlock("paragraph", [f"{name.rstrip(':')}:"], line),
+                out += [RawBlock("paragraph", [f"{name.rstrip(':. …')}:"], line),
                         RawBlock("bullets", said, line, levels=[(0, "bullets")] * len(said), table=True)]
         return out
     if rows and len(rows) > 1 and all(c.isupper() for c in rows[0] if rx.search(r"[A-Za-z]", c)):
@@ -377,6 +385,30 @@ def table_blocks(rows: list[list[str]], line: int = 0) -> list[RawBlock]:
     return blocks
 
 
+_PAIR = re.compile(r"(\S.*?)(?::\s*|\s*\.{3,}\s*|\s{3,})(\d[\d.,]*\s*[a-zµ%/]+(?:/\d+\s*[a-z]+)?)")  # "2 - 4 years .... 7.5 ml"
+
+
+def _lists_side_by_side(rows: list[list[str]]) -> list[tuple[str, list[str]]]:
+    """Return the two lists of a table whose columns are lists of their own ("PARACETAMOL | IBUPROFEN" over "2 - 4 years
+    .... 7.5 ml | 1 - 3 years .... 5 ml"), each its name and its items, a line's sub-name ("120 mg/5 ml:") said with
+    the items under it; [] if the table is no such thing. Read across, each row paired two doses of two medicines."""
+    if len(rows) < 4 or len(rows[0]) != 2 or not all(rows[0]) or any(len(r) != 2 for r in rows[1:]):
+        return []
+    pairs = [r for r in rows[1:] if all(_PAIR.fullmatch(c) for c in r)]
+    if len(pairs) < 2 or not all(_PAIR.fullmatch(c) or not c or c.endswith(":") for r in rows[1:] for c in r):
+        return []
+    out = []
+    for k, name in enumerate(rows[0]):
+        said, under = [], ""
+        for r in rows[1:]:
+            if r[k].endswith(":"):
+                under = r[k].rstrip(":")  # "120 mg/5 ml:": the strength the rows under it are for
+            elif m := _PAIR.fullmatch(r[k]):
+                said.append(f"{m.group(1)}{f' ({under})' if under else ''}: {m.group(2)}")
+        out.append((name, said))
+    return out
+
+
 _SHORT_WORDS = {"a", "an", "the", "it", "is", "of", "to", "in", "on", "at", "by", "or", "and", "for", "if", "do", "be",
                 "as", "we", "you", "who", "how", "why", "what", "when", "can", "may", "per", "not", "no", "day", "age", "use"}
 
@@ -384,7 +416,11 @@ _SHORT_WORDS = {"a", "an", "the", "it", "is", "of", "to", "in", "on", "at", "by"
 def _contrasted(first: str, second: str) -> bool:
     """Tell whether two columns' names are opposites, each a list's name ("NORMAL" / "NOT NORMAL", "DO" / "DON'T",
     "Safe" / "Not safe", "Do" / "Avoid")."""
-    a, b = (rx.split(r"\s+[-–—:(]|\s*[-–—:(]\s", x.strip().lower(), maxsplit=1)[0].strip() for x in (first, second))
+    a, b = (rx.split(r"\s+[-–—:(]|\s*[-–—:(]\s", x.strip().lower(), maxsplit=1)[0].strip(" .…") for x in (first, second))
+    if a and " ".join(rx.sub(r"\bnot\b|n't\b", "", b).split()) == a and b != a:
+        return True  # "IT IS ..." / "IT IS NOT ...", "Can" / "Can't"
+    if a and rx.match(r"other\b", b):
+        return True  # "Gynaecological" / "Other conditions": two lists of kinds, side by side
     return bool(a) and (b in (f"not {a}", f"un{a}", f"non-{a}", f"{a}n't") or (a, b) in {
         ("do", "don't"), ("do", "do not"), ("dos", "don'ts"), ("do", "avoid"), ("safe", "unsafe"), ("ok", "not ok"),
         ("normal", "abnormal"), ("expected", "not expected"), ("usual", "unusual"), ("yes", "no")} and a != "yes")
@@ -459,7 +495,10 @@ def table_rows(rows: list[list[str]]) -> list[str]:
             continue
         # A header that asks ("How often") is answered by its cell ("Every 4 weeks"): say only the answer.
         # (Not one that hedges: "What a result outside the range may suggest" keeps its "may" with the answer.)
-        pairs = [c if not h else uncap(c) if rx.match(r"(?:how|when|what|where|who|which)\b", h, re.I) and not _HEDGED.search(h)
+        # ("Why" over "Antibodies cross the placenta": the answer is a reason, said with "because")
+        pairs = [f"because {uncap(c)}" if rx.fullmatch(r"(?:why|reason)\??", h.strip(), re.I)
+                 and not rx.match(r"(?:may|might|can|could|should|must|will|would)\b", c, re.I)
+                 else c if not h else uncap(c) if rx.match(r"(?:how|when|what|where|who|which)\b", h, re.I) and not _HEDGED.search(h)
                  else f"{uncap(h)}: {c}" if rx.search(r"\d", h) or _HEDGED.search(h)  # "acetaminophen 160 mg/5 mL: 2.5 mL"
 
                  # (a cell that says its own verb: "Stop before test" / "may be continued, but not on test morning")

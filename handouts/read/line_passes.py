@@ -197,6 +197,15 @@ def _leader_table_headed(lines: list[str], raw: list[str]) -> list[str]:
                 # in": the value's wrapped line, set under the values
                 out[last], out[j] = f"{out[last].rstrip()} {out[j].strip()}", ""
                 continue
+            said = rx.fullmatch(r"(\s*)(.*?)(\s\.{3,}\s*)(.*)", out[last]) if last is not None else None
+            if said and out[j].strip() and not LEADER.match(out[j]) and indent_of(out[j]) < column - 3 \
+                    and (out[j].strip()[0].islower() or out[j].strip()[0] == "("):
+                # "Scar tenderness / pain at the      up to 1 in 4 ...; usually settles" / "base of the palm ("pillar
+                # pain")   within 6 to 12 months", "(CRPS)": the row's label and value both wrapped, each in its column
+                more = gap.groups() if gap and abs(gap.start(2) - column) <= 3 else (out[j].strip(), "")
+                out[last] = f"{said.group(1)}{said.group(2)} {more[0].strip()}{said.group(3)}{said.group(4)} {more[1]}".rstrip()
+                out[j] = ""
+                continue
             if gap and not LEADER.match(out[j]) and abs(gap.start(2) - column) <= 3:
                 # "Late failure (tubes rejoin after clearance)  about 1 in 2,000": a label too long for its dots
                 out[j] = f"{gap.group(1)} .... {gap.group(2)}"
@@ -292,7 +301,7 @@ def without_margin_marks(lines: list[str]) -> list[str]:
                 while k < len(lines) and lines[k].strip() and indent_of(lines[k]) > len(m.group(1)):
                     out[k] = m.group(1) + lines[k].strip()
                     k += 1
-        elif m and j - i >= 2 and not lead_in and any(runs_on(bare[k], bare[k + 1]) or len(bare[k]) >= 60
+        elif m and j - i >= 2 and not lead_in and any(runs_on(bare[k], bare[k + 1]) or len(bare[k]) >= 40
                                                      and bare[k + 1][:1].islower() and not ends_sentence(bare[k])
                                                      for k in range(len(bare) - 1)):
             for k in range(i, j):
@@ -343,8 +352,10 @@ def yes_no_rows(lines: list[str]) -> list[str]:
     # ("Please tick each box:          YES": one column of boxes named at the far right of its lead-in, no word of it)
     lines = [rx.sub(r"(?<=:)\s{8,}(?:YES|Yes|AGREE|Agree|TICK|Tick)\s*$", "", x) for x in lines]
     # ("... now FULLY recovered?     [ ] | [ ]" under "... WITHIN 24 HOURS     YES | NO": the columns parted by a bar)
+    # (not a table drawn with bars, its boxes in cells of their own: "| A1 | Is the patient ... | [ ] | [ ]")
     lines = [rx.sub(r"\[([ xX])\]\s*\|\s*\[([ xX])\]\s*$", r"[\1]   [\2]",
-                    rx.sub(r"(?<=\S)\s{2,}(YES|Yes)\s*\|\s*(NO|No)\s*$", r"    \1   \2", x)) for x in lines]
+                    rx.sub(r"(?<=\S)\s{2,}(YES|Yes)\s*\|\s*(NO|No)\s*$", r"    \1   \2", x)) if x.count("|") == 1 else x
+             for x in lines]
     for k in range(1, len(lines)):
         # "  3. Bleeding has not stopped after 2 attempts of 10-15 minutes" / "     of firm, continuous pressure?   [ ]
         # [ ]": a question wrapped before its boxes, said on its first line (apart, each half was a question)
@@ -650,11 +661,10 @@ def without_contents_lines(lines: list[str]) -> list[str]:
         if rx.fullmatch(r"\s*(?:on this page|in this (?:article|page|section)|page contents|jump to)\s*:?\s*", line, re.I):
             # "On this page" / "  - What is it?  - Symptoms  - Treatment": a web page's links to its own sections
             j = k + 1
-            while j < len(lines) and rx.fullmatch(r"\s*(?:[-*•]\s+[^.!:;]{1,40}?\s*)+", lines[j]):
-                out[j] = ""
+            while j < len(lines) and rx.fullmatch(r"\s*(?:[-*•>]\s+[^.!:;]{1,60}?\s*)+", lines[j]):
                 j += 1
-            if j > k + 1:
-                out[k] = ""
+            if j > k + 1 and (j == len(lines) or not lines[j].strip() or rx.fullmatch(r"\s*[-=_*~]{5,}\s*", lines[j])):
+                out[k:j] = [""] * (j - k)  # (all of the links, or none: a line that is no link ends no such run)
             continue
         if not _CONTENTS_IN_A_LINE.match(line) or ends_sentence(line.strip()):
             continue

@@ -32,7 +32,7 @@ TICKED = re.compile(r"^\s*(\[[ xX]\]\s+(?!.*(?:\[[ xX]\]|\( \)|__)).*\S)\s*$")
 ORGANISATION = re.compile(r"^(?!.*:).*\b(?:hospital|cent(?:er|re)|clinic|unit|department|dept|division|services?|trust|"
                           r"(?:city|county|borough|district) of [A-Z]\w+|(?:environmental|public) health|council|"
                            r"practice|health system|foundation|pharmacy|network|associates|physicians|"
-                           r"institute|medical group|general surgery|program|programme|library|(?:nurse |advice |help)line|"
+                           r"institute|medical group|(?:clinical|care|health) hub|general surgery|program|programme|library|(?:nurse |advice |help)line|"
                            r"hotline|(?:sports|family|internal|sleep|travel) medicine|laboratory|imaging centre|imaging center|"
                            r"ward \d+[A-Z]?|ltd|limited|inc|plc|llc|infection prevention|occupational health|(?:health|care) partnership|estates (?:&|and) facilities)\b|_{3,}|please take one"  # ("Ward 7B (Surgical
                            # Short Stay)", "HARTWELL CIVIL & UTILITIES LTD")
@@ -76,7 +76,7 @@ def indent_of(line: str) -> int:
     return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
 
 
-GRID_RULER = re.compile(r"\s*\+(?:[-=:]{2,}\+){2,}\s*|\s*[-=:]{2,}(?:\+[-=:]{2,}){2,}\s*")  # ("-----+-----+-----": unframed)
+GRID_RULER = re.compile(r"\s*\+(?:[-=:]{2,}\+){2,}\s*|\s*[-=:]{2,}(?:\+[-=:]{2,})+\s*")  # ("-----+-----+-----", "-----+-----": unframed)
 
 
 def runs_on(line: str, after: str) -> bool:

@@ -89,6 +89,12 @@ def parse_markdown(body: str, first_line: int = 1) -> list[RawBlock]:
         elif tok.type in ("code_block", "fence") and not list_kinds:
             # Text set in by four spaces ("    Drug    Dose    Duration"): a table laid out in columns, or lines pasted
             # as they were; Markdown keeps it as code, which a handout has none of: read it as plain text.
+            rows = [x.strip() for x in tok.content.split("\n") if x.strip()]
+            if len(rows) >= 2 and all(rx.match(r"[A-Z][^:]{1,40}:\s+\S", x) for x in rows):
+                # "Incubation period ...... usually 7-10 days" / "Infant vaccines ...... 8, 12 and 16 weeks" in a fence,
+                # their leaders made colons: one fact a line (as text, the last two ran together)
+                blocks.append(RawBlock("bullets", rows, line, levels=[(0, "bullets")] * len(rows)))
+                continue
             pasted = parse_plain_text(tok.content, line)
             for b in pasted:
                 if b.kind == "heading" and blocks and blocks[-1].kind == "heading":

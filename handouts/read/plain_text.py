@@ -28,6 +28,9 @@ _MAX_HEADING_WORDS = 16
 _DOSE_LABEL = re.compile(r"[A-Z][a-z]+(?: [A-Za-z]+)? \d[\d.]* ?(?:mg|mcg|g)(?: ?/ ?\d+ ?mL)?:\s+\S")
 
 
+# "d) ANAESTHESIA", "f) AFTER THE OPERATION  (please read the leaflet)": a lettered part's name in capitals, on its own line
+_CAPS_LABEL = re.compile(r"(?:[a-z]|\d{1,2})[.)]\s+[A-Z][A-Z0-9 ,&/'’-]{3,}(?:\s*\([^()]*\))?")
+
 def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
     """Recover headings, paragraphs, lists and quoted passages from plain text."""
     blocks: list[RawBlock] = []
@@ -146,7 +149,8 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
             if m and pattern is TICKED and not _checklist(lines, i):
                 m = None
             if m and pattern is BULLET and rx.match(r"\s*(?:-{1,3}>|=>|→|➔)", line) and blocks and blocks[-1].kind == "paragraph" \
-                    and not previous_line_blank(lines, i) and not ends_sentence(blocks[-1].texts[-1]):
+                    and not previous_line_blank(lines, i) and not ends_sentence(blocks[-1].texts[-1]) \
+                    and not _CAPS_LABEL.fullmatch(blocks[-1].texts[-1]):  # (not under "f) AFTER THE OPERATION")
                 m = None  # "... and" / "-> suggest that your parents ... be tested": the arrow of an item run into the text
             if m and pattern is BULLET and rx.match(r"\s*(?:-{1,3}>|=>|→|➔)", line) and blocks \
                     and blocks[-1].kind == "bullets" and blocks[-1].texts[-1].startswith("[") and not previous_line_blank(lines, i):
@@ -236,7 +240,9 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                 # names (or places) set in, each with its details set in further (read as headings, each its section)
                 if depth and blocks and blocks[-1].kind == "bullets" and not blocks[-1].table and (
                         stripped[0].islower() or NEVER_ENDS.search(blocks[-1].texts[-1])
-                        or blocks[-1].texts[-1].endswith(",")) and blocks[-1].levels[-1][0] in (0, 1):
+                        or blocks[-1].texts[-1].endswith(",")
+                        # ("Tel: ... (answerphone -- we aim to ring back within" / "2 working days)": its bracket goes on)
+                        or blocks[-1].texts[-1].count("(") > blocks[-1].texts[-1].count(")")) and blocks[-1].levels[-1][0] in (0, 1):
                     label = blocks[-1].texts[-1]
                     if indent_of(lines[i - 1]) < indent_of(line) and stripped[0].islower() and not rx.search(
                             r"[,:;.!?]$", label) and not NEVER_ENDS.search(label) and not ENDS_MID_PHRASE.search(label) \
@@ -319,6 +325,8 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                              # second injection may be offered ...")
                              and not (blocks[-1].kind in ("bullets", "numbered") and not blocks[-1].table and indents
                                       and indent_of(line) > indents[-1] + 1 and indent_of(line) == _text_column(lines[i - 1]))) \
+                    and not ((stripped[0].isupper() or BULLET.match(line)) and indent_of(line) > indent_of(lines[i - 1])
+                             and _CAPS_LABEL.fullmatch(lines[i - 1].strip())) \
                     and not (STREET.match(stripped) and rx.search(r"[\w)]$", blocks[-1].texts[-1])) \
                     and not (stripped[0].isupper() and rx.search(r"\s\|\s+[A-Z][\w ]{1,30}:\s", lines[i - 1])) \
                     and not (timed(lines[i - 1].strip()) and not (
@@ -604,6 +612,8 @@ def _item_detail(blocks: list[RawBlock], lines: list[str], i: int, indents: list
             or not indents or indent_of(line) <= indents[-1] or not (stripped[0].isupper() or stripped[0].isdigit()):
         return False
     b = blocks[-1]
+    if b.texts[-1].count("(") > b.texts[-1].count(")"):
+        return False  # "Tel: ... (answerphone -- we aim to ring back within" / "2 working days)": its bracket goes on
     item = next((t for (d, _), t in zip(reversed(b.levels), reversed(b.texts)) if d == 0), b.texts[-1])
     # ("a) Your pack removal appointment is:" / "     Date: ___/___/____  Time: ____  Place: [ ] ED Review Clinic": the
     # blanks the item leads into)

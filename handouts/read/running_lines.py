@@ -18,7 +18,9 @@ _PAGE_MARK = re.compile(
     r"|(?:please\s+)?turn\s+over|p\.?t\.?o\.?)[-–)>\s.]*", re.I)  # ("> > > continued on page 2 > > >", "... continued ->")
 # "Ferritin and Iron Results (cont.)": the sheet's short name, running on a later page
 _RUNNING_TITLE = re.compile(r".{3,60}\((?:cont(?:'|’)?d?\.?|continued)\)", re.I)
-_GAP = re.compile(r"\s+\|\s+|\s{3,}")  # between the parts of a running line, set apart across the page
+# between the parts of a running line, set apart across the page (or a dash before its page mark: "HS-CF1/CTR  Carpal
+# tunnel release  - Page 2 of 2"; or a sentence's stop: "... a risk assessment. Page 2 of 2")
+_GAP = re.compile(r"\s+\|\s+|\s{3,}|\s+[-–—]\s+(?=(?i:page)\s+\d+(?:\s+of\s+\d+)?\s*$)|(?<=[.!?])\s+(?=(?i:page)\s+\d+\s+of\s+\d+\s*$)")
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*$")
 _MOST_WORDS = 8  # a running line's other parts are short: a code, the sheet's short name, a date
 
@@ -35,7 +37,7 @@ def is_code(part: str) -> bool:
     part = rx.sub(r"^(?i:(?:leaflet|form|document|product|item|flyer|poster|sheet|booklet)(?:\s+(?:code|ref(?:erence)?\.?|no\.?|number|id))?|ref(?:erence)?\.?"
                   r"(?:\s+(?:code|no\.?|number))?)\s*:?\s+(?=[A-Z0-9]+[-/][A-Z0-9])", "", part)
     return not is_page_mark(part) and bool(rx.search(r"\d", part)) and (
-        bool(rx.fullmatch(r"[A-Z][A-Z0-9]*(?:[-/ .][A-Z0-9]+)*\d[A-Z0-9]*(?:-[A-Z]{2,3}){0,2}(?:\s*\[[A-Z0-9]+\]|\s+v\d+(?:\.\d+)*|\s+(?i:issue|rev\.?|edition)\s*\d+(?:\.\d+)*"
+        bool(rx.fullmatch(r"[A-Z][A-Z0-9]*(?:[-/ .][A-Z0-9]+)*\d[A-Z0-9]*(?:[-/][A-Z]{2,3}){0,2}(?:\s*\[[A-Z0-9]+\]|\s+v\d+(?:\.\d+)*|\s+(?i:issue|rev\.?|edition)\s*\d+(?:\.\d+)*"
                           r"|\s*\((?i:rev|v|version|issue)\.?\s*[\d/.]+\))?", part))
         or bool(rx.fullmatch(r"[A-Z]{2,}(?:/[A-Za-z0-9]+)+", part))  # ("RFG/Flyer/v4")
         or is_furniture(part) and bool(rx.search(r"\b[A-Z]{1,6}(?:-[A-Z0-9]+)*-\d|\b[A-Z]{2,}-[A-Z]", part)))
@@ -84,6 +86,9 @@ def without_running_lines(lines: list[str]) -> list[str]:
               if len(lines[k].split()) >= 3 and not _SENTENCE_END.search(lines[k].strip())}
     turned = -9  # the last line that held a page mark: the next page's header follows it
     for i, line in enumerate(lines):
+        if (coded := rx.match(r"(\s*)(\S+)\s+[-–—]{1,2}\s+(?=[A-Z][a-z])", line)) and is_code(coded.group(2)):
+            # "QA/ENV/09 -- This fact sheet does not replace ...": the sheet's code before its last words
+            line = out[i] = coded.group(1) + line[coded.end():]
         # (not the dots between parts: "Ref: CC/PSY/07   ...   Updated: ...")
         parts = [p.strip() for p in _GAP.split(line.strip()) if p.strip() not in ("", "|") and not rx.fullmatch(r"[.…·•*~-]+", p.strip())]
         indent = " " * (len(line) - len(line.lstrip()))
@@ -119,7 +124,7 @@ def without_running_lines(lines: list[str]) -> list[str]:
             # "This leaflet does not contain all the information ...   MG-NTG-SPR  Rev. 05/2024", "LCPHD-IMM-031  |
             # Revised 08/2025  |  Para español llame al (555) 302-7700", "Ocuvant Pharma Ltd, Dublin 2.  PL 41872/0015":
             # the last lines' codes and dates go
-            kept = [p for p in pieces if not (_record(p) or is_page_mark(p)) or "__" in p]
+            kept = [p for p in pieces if not (_record(p) or is_page_mark(p) or rx.fullmatch(r"[-–—~=*]+", p)) or "__" in p]
             out[i] = indent + "    ".join(kept) if kept and not all(map(is_furniture, kept)) else ""
         elif any(marks) or top and (len(parts) > 1 or rx.match(r"(?i)form\s", line.strip())) and any(map(_top_code, parts)) \
                 and not is_furniture(line.strip()) \

@@ -196,7 +196,9 @@ def pipe_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
         rows = [spanned] + rows[ruler:]
         ruler = 1
     ruled = len(rows) > 2 and ruler == 1
-    rows = _wrapped_rows_joined([r for r in rows if not _ruler_row(r)])
+    rows = [r for r in rows if not _ruler_row(r)]
+    # (a ruled header is no row its lines carry on: "IT IS ..." over "a confidential space to talk")
+    rows = rows[:1] + _wrapped_rows_joined(rows[1:]) if ruled else _wrapped_rows_joined(rows)
     if len(rows) < 2:
         return None
     # A ruler under the first row makes it the header; so do names of columns ("| Medicine | Dose | Notes |").
@@ -325,6 +327,8 @@ def _wrapped_rows_joined(rows: list[list[str]]) -> list[list[str]]:
                 and all(c[0].islower() or c[0] in ")" or (c[0].isdigit() or c[0] == "(") and (c is not said[0] or lower_rest)
                         for c in (said[1:] if lower_rest else said)) \
                 and (lower_rest or any(_cell_goes_on(c) for c in out[-1])
+                     # ("a confidential space to talk" / "and listen to others": a cell's line that starts on "and")
+                     or bool(row[0]) and rx.match(r"(?:and|or|but|with|to|of|who|which|that)\b", row[0]) is not None
                      # "Direct | < 0.3 mg/dL | bilirubin already | ..." / "bilirubin | (< 5 µmol/L) | processed by liver":
                      # a first cell in lower case under first cells in capitals carries its row on
                      or row[0][:1].islower() and all(r[0][:1].isupper() for r in out if r[0])):

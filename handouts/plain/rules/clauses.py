@@ -327,6 +327,15 @@ def split_which_clause(sentence: str) -> list[str]:
         return [sentence]  # "Was there brief loss of vision ..., which has now FULLY recovered?": the question asks both
     if _AMOUNT_AT_END.search(before):
         return [sentence]  # "between 8 and 30 mg, which is much less than ...": the amount, not "Mg", is less
+    if rx.search(r"\b(?:one|some|any|each|none|many|most|several|either|neither|both|all) of (?:the |these |those |your |their )?"
+                 r"(?:[\w-]+ ){0,3}[\w-]+$", before, re.I):
+        return [sentence]  # "torn one of the rotator cuff tendons, which may show up as ...": the tear, not "These tendons"
+    if rx.match(r"(?:is|are|was|will be)\s+(?:(?:usually|often|normally|generally|typically|about|around|roughly|at least)\s+)*"
+                r"(?:\d+|a few|several|one|two|three)\b[^,]*?\b(?:days?|weeks?|months?|years?|hours?)\s+(?:after|before|later|from)\b",
+                rest):
+        # "until you can grip the wheel and do an emergency stop, which is usually 1 to 2 weeks after surgery": the
+        # time is of the whole (when you can drive), not of the last thing named ("This emergency stop is ...")
+        return [sentence]
     if rx.match(r"(?:you|we|they|i|he|she|people|your|their|the|a|an|this|these|its|our|his|her)\b", rest, re.I):
         return [sentence]  # "the full agreement, which you should keep": "This you should keep" is no English
     which = next((t for t in parse(sentence) if t.lower_ == "which" and t.idx > len(before)), None)
@@ -895,11 +904,17 @@ def split_long_reason(sentence: str) -> list[str]:
         return [sentence]  # "available as a patch or, when ..., as buprenorphine-naloxone (Suboxone), is ...": a form, no reason
     if _ELLIPTICAL.fullmatch(m.group(2)):
         return [sentence]  # "... not shown to reduce complications, as some prescription drugs have": a comparison
+    if _ADVICE_AFTER.search(m.group(2)):
+        # "not recommended in pregnancy, because there is not enough safety information, and people with hormone-
+        # sensitive conditions should avoid ...": advice of its own after the reason, no part of it ("This is because
+        # ..., and people ... should avoid" made it one)
+        return [sentence]
     if rx.match(r"this\b", m.group(2)):
         return split_or_keep(sentence, [m.group(1), cap(m.group(2))])  # not "This is because this may ..."
     return split_or_keep(sentence, [m.group(1), f"This is because {m.group(2)}"])
 
 
+_ADVICE_AFTER = re.compile(r", (?:and|but) (?!(?:it|they|this|that|these)\b)[\w'(),. -]{1,140}?\b(?:should|must|need to|ought to)\b")
 # "..., as some prescription drugs have.": "as" compares; the clause ends on its helping verb, no reason given.
 # "as some prescription drugs have": a comparison; "as the Diabetes Prevention Program trial demonstrated", "as your
 # doctor advised": who showed or said it, no reason (a reporting verb with nothing after it).

@@ -133,7 +133,10 @@ def list_to_bullets(sentence: str) -> list[str | Piece]:
         # as the last bullet's words it held for B only
         return [sentence]
     if made:
-        parallel = _parallel([p.text for p in made if isinstance(p, Piece)])
+        said = [p.text for p in made if isinstance(p, Piece)]
+        if _split_inside_an_item(said):
+            return [sentence]
+        parallel = _parallel(said)
         return made if _keeps_every_word(sentence, made) and parallel else [sentence]
     sentence = rx.sub(rf"\b({_LIST_LEAD}) (?:any of )?the following:\s+", r"\1 ", sentence)  # the bullets say "these"
     m = rx.match(rf"^(.+? {_LIST_LEAD}) (.+?)\.$", sentence)
@@ -155,7 +158,7 @@ def list_to_bullets(sentence: str) -> list[str | Piece]:
         # "swelling of the face, lips, or tongue, ...": a list inside an item; "diarrhea, which may be bloody,
         # fever, ...": a clause about the item before, no item of its own
         return [sentence]
-    if not _parallel(items) or _inside_an_item(sentence, m.start(2), items):
+    if not _parallel(items) or _inside_an_item(sentence, m.start(2), items) or _split_inside_an_item(items):
         return [sentence]
     if rx.match(r"If\b", m.group(1)) and any(words(i) and words(i)[0] in verb_forms()[1] for i in items[1:]) \
             or not _is_action(items[0]) and any(_is_action(i) for i in items[1:]):
@@ -204,6 +207,13 @@ def _inside_an_item(sentence: str, start: int, items: list[str]) -> bool:
                 and any(a.dep_ == "prep" and b0 <= a.idx < e0 for a in top.head.ancestors):
             return True
     return False
+
+
+def _split_inside_an_item(items: list[str]) -> bool:
+    """Tell whether a bare word or two follows an item that ends on what it is of ("swelling of the face", "lips",
+    "tongue or throat"): the words are of the swelling, a list inside the item (as bullets, "lips" is a sign)."""
+    return any(rx.search(r"\b(?:of|in|on|around) (?:the |your |a )?[a-z]+$", a) and rx.fullmatch(r"[a-z]+(?: (?:or|and) [a-z]+)?", b)
+               for a, b in zip(items, items[1:]))
 
 
 def _parallel(items: list[str]) -> bool:

@@ -149,6 +149,7 @@ def use_plain_connectives(sentence: str) -> str:
              ("Patients should not use creams unless their doctor says so.",
               ["You should not use creams unless your doctor says so."]),
              ("Patients should take their medicine with their meals.", ["You should take your medicine with your meals."]),
+             ("The patient must not drive themselves.", ["You must not drive yourself."]),
              ("Doctors should not assume it, and patients should not stop their medicines.",
               ["Doctors should not assume it, and patients should not stop their medicines."])])
 def use_you(sentence: str) -> str:
@@ -160,6 +161,8 @@ def use_you(sentence: str) -> str:
     if not m:
         return sentence
     rest = rx.sub(r"\b(?:their|his or her|his/her)\b", "your", m.group(3))  # the patients' own is now the reader's
+    # ("The patient must not drive themselves": the reader now, "drive yourself")
+    rest = rx.sub(r"\b(?:themselves|themself|himself or herself|himself/herself)\b", "yourself", rest)
     you = "you" if m.group(1) else "You"
     return f"{m.group(1)}{you} {m.group(2)}{rest}"
 
