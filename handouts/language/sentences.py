@@ -47,6 +47,10 @@ _CITATIONS_AFTER_NUMBER = re.compile(r"(?<![\d.,])(\d+)\.\d{1,3}(?:,\d{1,3})+(?=
                                      r"|(?<![\d.,])(\d+)\.\d{1,2}(?=\s+(?:And|But|So|Yet|However|Still)\b)")
 
 
+# "... in fewer than 1 in 100.3": a "1 in N" odds has no decimal, so the digit after its stop is a note's
+_CITATION_AFTER_ODDS = re.compile(r"(?<=\b1 in )(\d{1,3}(?:,\d{3})+|\d{2,})\.\d{1,2}(?=\s|$)")
+
+
 def _citation_or_exponent(m: re.Match) -> str:
     """Drop a superscript citation; keep a unit's exponent ("m²") and a power of ten's ("10⁹")."""
     if m.group(0).startswith("⁻") or _EXPONENT_BEFORE.search(m.string, max(0, m.start() - 8), m.start()):
@@ -59,6 +63,7 @@ def without_citations(text: str) -> str:
     "2020.5 Most" -> "2020. Most"), [1]-style markers and superscripts (not a unit's exponent: "m²" stays)."""
     text = _CITATION_AT_END.sub("", _CARET_CITATION.sub("", _BRACKET_CITATION.sub("", text)))
     text = _SUPERSCRIPT.sub(_citation_or_exponent, text)
+    text = _CITATION_AFTER_ODDS.sub(r"\1.", text)
     text = _CITATIONS_AFTER_NUMBER.sub(lambda m: f"{m.group(1) or m.group(2) or m.group(3)}.",
                                        _CITATION_AFTER_YEAR.sub(r"\1.", text))
     return _CITATION_AFTER_BRACKET.sub("", _CITATION_AFTER_STOP.sub(r"\1", text))

@@ -451,7 +451,8 @@ def condition_moved(before: str, after: list[str]) -> str | None:
     if len(after) < 2:
         return None
     doc = parse(before)
-    first = next((t for t in doc if not t.is_punct), None)
+    # (past a section's number: "6.2 If you are pregnant ..., tell OH ...; you should not care for ...")
+    first = next((t for t in doc if not t.is_punct and not rx.fullmatch(r"\d+(?:\.\d+)*\.?", t.text)), None)
     own = all(rx.match(r"(?:But |So |And )?(?:if|unless|when)\b", p, re.I) for p in after[1:])
     if first is not None and first.lower_ in ("if", "unless") and first.dep_ == "mark" and not (
             _restated(before, after) or own):

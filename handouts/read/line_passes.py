@@ -241,7 +241,8 @@ def without_margin_marks(lines: list[str]) -> list[str]:
     ... IF YOU HAVE" / "!! SWELLING OF THE FACE ..."; "  >>> GO TO THE NEAREST EMERGENCY DEPARTMENT ..."): where a
     marked line runs on into the next (no sentence ends there), the marks are the warning's, not bullets (as bullets
     the sentence was cut at each line's end)."""
-    lines = _hashes_off(lines)
+    # ("4.3!! Staff WITHOUT evidence ...": a warning's mark between a section's number and its words)
+    lines = [rx.sub(r"^(\s*\d{1,2}(?:\.\d{1,2})+)\s*!{2,3}\s+", r"\1 ", x) for x in _hashes_off(lines)]
     out, i = list(lines), 0
     listing = False  # marked items open, each a line marked "!!" with its wrapped lines set in under it
     while i < len(lines):
@@ -474,7 +475,7 @@ def unboxed_lines(lines: list[str], boxed: set[int] | None = None) -> list[str]:
         side = in_box and not edge and (m := _BOXED_LINE.fullmatch(line))
         if named:
             out.append("")
-            name, in_box = named.group(2), True
+            name, in_box = named.group(2) or named.group(3), True
             continue
         if name and side:
             # (its name leads its first line in: "BOX A: TETANUS - animal bites ...", which the text names: "see Box A")
@@ -508,7 +509,8 @@ def unboxed_lines(lines: list[str], boxed: set[int] | None = None) -> list[str]:
 
 
 _TABLE_RULER = re.compile(r"\s*\|(?:[-=:]{2,}\|){2,}\s*")
-_NAMED_EDGE = re.compile(r"(\s*)[+┌╔][-=─═]{3,}\s+([A-Z][\w &/'’-]{0,40}?)\s+[-=─═]{3,}[+┐╗]\s*")
+# (or drawn with "#": "## SMOKING ######" over "#  Smokers have ...  #")
+_NAMED_EDGE = re.compile(r"(\s*)(?:[+┌╔][-=─═]{3,}\s+([A-Z][\w &/'’-]{0,40}?)\s+[-=─═]{3,}[+┐╗]|#{2,}\s+([A-Z][\w &/'’-]{0,40}?)\s+#{5,})\s*")
 _BOXED_LINE = re.compile(r"\s*(\|\||[|│║*#=])\s(.*?)(?:\s+|(?<=[.!?]))\1\s*")  # ("||  ... ||": sides drawn double)  # ("# ... 48 HOURS.#": a side at the stop)
 
 
@@ -523,7 +525,7 @@ def _unboxed(line: str) -> str:
     the box's top and bottom edges become blank lines."""
     if BOX_EDGE.fullmatch(line) or STAR_RULE.fullmatch(line):
         return ""
-    if ruled := rx.fullmatch(r"(\s*)(?:={3,}|#{3,}|~{3,})\s+(\S.*?\S)\s+(?:={3,}|#{3,}|~{3,})\s*", line):
+    if ruled := rx.fullmatch(r"(\s*)(?:={3,}|#{3,}|~{3,}|-{3,})\s+(\S.*?\S)\s+(?:={3,}|#{3,}|~{3,}|-{3,})\s*", line):
         return ruled.group(1) + ruled.group(2)  # "=== PART A: TO BE COMPLETED ... =====": a heading between rules
     line = _dots_blank(line)
     # "Emergency services ........ 911": dot leaders join a label to its value, as a colon does.

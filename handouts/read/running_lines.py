@@ -15,7 +15,9 @@ _PAGE_MARK = re.compile(
     r"[-–(>\s]*(?:\.{2,}\s*|…\s*)?(?:page\s+\d+(?:\s*(?:of|/)\s*\d+)?|(?:leaflet|sheet|side)\s+\d\s+of\s+\d|[-–]\s*\d{1,2}\s*[-–]$|(?:p\.|pg\.?)\s*\d+\s*(?:of|/)\s*\d+"
     r"|\(?(?:continued|cont(?:'|’)?d\.?|cont\.)\)?"
     r"(?:\s*(?:\.{2,}|…))?(?:\s+(?:overleaf|over|on\s+(?:the\s+)?(?:next\s+page|back|reverse|page\s+\d+)))?"
-    r"|(?:please\s+)?turn\s+over|p\.?t\.?o\.?)[-–)>\s.]*", re.I)  # ("> > > continued on page 2 > > >", "... continued ->")
+    r"|(?:please\s+)?turn\s+over|p\.?t\.?o\.?|\[\d{1,2}\s*/\s*\d{1,2}\])[-–)>\s.]*"
+    # ("Page 1 of 2 / cont.": the page's number and its turn-over mark together)
+    r"(?:/\s*(?:continued|cont(?:'|’)?d\.?|cont\.)[\s.]*)?", re.I)  # ("> > > continued on page 2 > > >", "[2/2]")
 # "Ferritin and Iron Results (cont.)": the sheet's short name, running on a later page
 _RUNNING_TITLE = re.compile(r".{3,60}\((?:cont(?:'|’)?d?\.?|continued)\)", re.I)
 # between the parts of a running line, set apart across the page (or a dash before its page mark: "HS-CF1/CTR  Carpal

@@ -338,6 +338,10 @@ def split_which_clause(sentence: str) -> list[str]:
         return [sentence]
     if rx.match(r"(?:you|we|they|i|he|she|people|your|their|the|a|an|this|these|its|our|his|her)\b", rest, re.I):
         return [sentence]  # "the full agreement, which you should keep": "This you should keep" is no English
+    if rx.search(r"\b(?:and|or),\s", before) and _last_of_a_pair(sentence, len(before)):
+        # "It can cause dizziness when you stand up and, in men, a reduced amount of semen, which is harmless": the
+        # last of two things, an aside between them; "This is harmless" could be read of both
+        return [sentence]
     which = next((t for t in parse(sentence) if t.lower_ == "which" and t.idx > len(before)), None)
     if which is not None and (which.dep_ in ("dobj", "pobj") or any(
             c.dep_ in ("nsubj", "nsubjpass") and c.i != which.i for c in which.head.children)):
@@ -912,6 +916,21 @@ def split_long_reason(sentence: str) -> list[str]:
     if rx.match(r"this\b", m.group(2)):
         return split_or_keep(sentence, [m.group(1), cap(m.group(2))])  # not "This is because this may ..."
     return split_or_keep(sentence, [m.group(1), f"This is because {m.group(2)}"])
+
+
+def _last_of_a_pair(sentence: str, end: int) -> bool:
+    """Tell whether the noun phrase ending at `end` is joined by "and"/"or" to a thing named before it (by the parse,
+    up through its "of"/"at" phrases: "dizziness ... and a reduced amount of semen at ejaculation")."""
+    doc = parse(sentence)
+    word = next((t for t in reversed(doc) if t.idx + len(t.text) <= end and t.pos_ in ("NOUN", "PROPN")), None)
+    while word is not None:
+        if word.dep_ == "conj" and word.head.i < word.i:  # (the parse may hang it on a verb: "stand up and, in men, a reduced amount")
+            return True
+        if word.dep_ in ("pobj", "compound", "amod", "nmod") or word.dep_ == "prep":
+            word = word.head
+        else:
+            return False
+    return False
 
 
 _ADVICE_AFTER = re.compile(r", (?:and|but) (?!(?:it|they|this|that|these)\b)[\w'(),. -]{1,140}?\b(?:should|must|need to|ought to)\b")

@@ -103,7 +103,8 @@ _ACRONYMS = {"aids", "er", "icu", "iv", "otc", "fda", "cdc", "who", "hiv", "copd
              "bmi", "apap", "ace", "uk", "nhs", "ems", "cpr", "ct", "mri", "ekg", "ecg", "std", "sti", "uti", "nice",
              "md", "rn", "facs", "lcsw", "aprn", "dds", "mph", "ed",
              "co", "gp", "bp", "inr", "dvt", "tb", "ent", "gi", "hpv", "rsv", "uv",  # ("CO ALARMS": carbon monoxide's)
-             "bs", "en", "iso", "spf", "upf", "uva", "uvb"}  # ("BS EN ISO 12312-1": a standard's name)
+             "bs", "en", "iso", "spf", "upf", "uva", "uvb",  # ("BS EN ISO 12312-1": a standard's name)
+             "oh"}  # ("contact OH IMMEDIATELY": Occupational Health, no "oh")
 # (a clinician's letters: "Dr. Okafor, MD, FACS";
 # "MEDICINES GIVEN IN THE ED": the emergency department)
 
@@ -179,7 +180,9 @@ def _unshout(sentence: str) -> str:
         asks = base == "who" and whole_line and rx.match(r"\s+(?:SHOULD|IS|ARE|CAN|MAY|MUST|NEEDS?|GETS?|HAS|WILL|DOES|WE|YOU|THEY|"
                                                          r"ELSE|TO)\b",
                                                          sentence[m.end():])  # "WHO SHOULD NOT TAKE ...": no agency
-        if base.endswith("s") and base[:-1] in _ACRONYMS:
+        if base.endswith("s") and base[:-1] in _ACRONYMS and not (len(word) == 3 and sentence[m.start() - 1:m.start()] == "("
+                                                                   and sentence[m.end():m.end() + 1] == ")"):
+            # (not a name's letters in brackets after it: "myelodysplastic syndrome (MDS)" is no "MDs")
             out += [sentence[last:m.start()], word[:-1] + "s"]  # "NSAIDS" is "NSAIDs": the plural of an acronym
             last = m.end()
             continue

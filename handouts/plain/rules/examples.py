@@ -114,6 +114,8 @@ def split_such_as(sentence: str) -> list[str]:
                 or len(noun) == 3):
             break  # "who have risk factors": "risk" is part of the noun here, not a verb
         noun.insert(0, w)
+    if noun and noun[0].startswith("("):
+        return [sentence]  # "A macrogol laxative (polyethylene glycol 3350), such as ...": "(polyethylene ...) includes" is none
     plural = bool(noun) and rx.sub(r"\W+$", "", noun[-1]).endswith("s")
     if not noun or len(before) > len(noun) and (before[-len(noun) - 1].lower() in ("of", "and", "or")
                                                 or before[-len(noun) - 1].lower() in (
