@@ -28,10 +28,13 @@ def plain():
 def views(plain):
     """Each handout's text, list items, Key points and headings, by name: what the round tests read."""
     blocks = {name: _blocks(r) for name, r in plain.items()}
-    return SimpleNamespace(text={name: _text(r) for name, r in plain.items()},
-                           items={name: [i for _, _, its in b for i in its] for name, b in blocks.items()},
+    text = {name: _text(r) for name, r in plain.items()}
+    items = {name: [i for _, _, its in b for i in its] for name, b in blocks.items()}
+    return SimpleNamespace(text=text, items=items,
                            points={name: _points(r) for name, r in plain.items()},
-                           headings={name: [s.heading for s in r.handout.sections] for name, r in plain.items()})
+                           headings={name: [s.heading for s in r.handout.sections] for name, r in plain.items()},
+                           # its sentences and its list items, one text: where a round test looks for words said anywhere
+                           said=lambda name: text[name] + " " + " ".join(items[name]))
 
 
 def _text(result) -> str:
@@ -1768,9 +1771,7 @@ def test_the_thirty_eighth_round_s_classes(plain, views):
 def test_the_thirty_ninth_round_s_classes(plain, views):
     text, items, points, headings = views.text, views.items, views.points, views.headings
 
-    def said(name: str) -> str:
-        return text[name] + " " + " ".join(items[name])
-
+    said = views.said
     # "some commonly used antibiotics, such as amoxicillin ..., do not work": the examples are of the ones that fail.
     mycoplasma = said("factsheet_mycoplasma_pneumonia_children")
     assert "Antibiotics include amoxicillin" not in mycoplasma
@@ -1830,9 +1831,7 @@ def test_the_thirty_ninth_round_s_classes(plain, views):
 def test_the_fortieth_round_s_classes(plain, views):
     text, items, points, headings = views.text, views.items, views.points, views.headings
 
-    def said(name: str) -> str:
-        return text[name] + " " + " ".join(items[name])
-
+    said = views.said
     # A "which" after "one of the tendons", or one that gives a time ("which is usually 1 to 2 weeks after surgery"),
     # is not split off with "These tendons"/"This emergency stop"; a reason is no home for advice after it; a phrase
     # before a dash is no sentence; "The patient must not drive themselves" is "You must not drive yourself".
@@ -1892,9 +1891,7 @@ def test_the_fortieth_round_s_classes(plain, views):
 def test_the_forty_first_round_s_classes(plain, views):
     text, items, points, headings = views.text, views.items, views.points, views.headings
 
-    def said(name: str) -> str:
-        return text[name] + " " + " ".join(items[name])
-
+    said = views.said
     # "OH" (Occupational Health) and "(MDS)" keep their letters; a section's number before a leading "If" still
     # keeps the semicolon's second half with it; "(polyethylene glycol 3350)" is no name for "includes"; the last of
     # two things with an aside between them ("and, in men, a reduced amount of semen, which is harmless") keeps its

@@ -339,23 +339,14 @@ def table_blocks(rows: list[list[str]], line: int = 0) -> list[RawBlock]:
     if asked := _questions_ticked(rows):
         return [RawBlock("bullets", asked, line, table=True)]
     if columns := _lists_side_by_side(rows):
-        out = []
-        for name, said in columns:
-            # ("PARACETAMOL up to 4 doses ...": its name in capitals over its limits, said in small letters)
-            name = rx.sub(r"\b[A-Z]{4,}\b", lambda w: w.group(0).capitalize() if w.start() == 0 else w.group(0).lower(), name)
-            out += [RawBlock("paragraph", [f"{name.rstrip(':')}:"], line),
-                    RawBlock("bullets", said, line, levels=[(0, "bullets")] * len(said), table=True)]
-        return out
+        # ("PARACETAMOL up to 4 doses ...": its name in capitals over its limits, said in small letters)
+        return _named_lists([(rx.sub(r"\b[A-Z]{4,}\b", lambda w: w.group(0).capitalize() if w.start() == 0
+                                     else w.group(0).lower(), name).rstrip(":"), said) for name, said in columns], line)
     if len(rows) > 2 and len(rows[0]) == 2 and _contrasted(*rows[0]):
         # "| NORMAL - no action needed | NOT NORMAL - contact us |": two lists side by side, each under its name; a
         # row pairs nothing (read across, each normal thing was said to be "not normal - contact us")
-        out = []
-        for k, name in enumerate(rows[0]):
-            said = [r[k] for r in rows[1:] if k < len(r) and r[k]]
-            if said:
-                out += [RawBlock("paragraph", [f"{name.rstrip(':. …')}:"], line),
-                        RawBlock("bullets", said, line, levels=[(0, "bullets")] * len(said), table=True)]
-        return out
+        return _named_lists([(name.rstrip(":. …"), [r[k] for r in rows[1:] if k < len(r) and r[k]])
+                             for k, name in enumerate(rows[0])], line)
     if rows and len(rows) > 1 and all(c.isupper() for c in rows[0] if rx.search(r"[A-Za-z]", c)):
         # "RESULT   DOB VALUE   WHAT IT USUALLY MEANS": a header in capitals is said in small letters, its
         # abbreviations kept ("DOB value")
@@ -383,6 +374,16 @@ def table_blocks(rows: list[list[str]], line: int = 0) -> list[RawBlock]:
         blocks.append(RawBlock("paragraph", [lead], line))
     blocks.append(RawBlock("bullets", items, line, table=True))
     return blocks
+
+
+def _named_lists(columns: list[tuple[str, list[str]]], line: int) -> list[RawBlock]:
+    """Say a table's columns that are lists of their own one after the other, each under its name ("IT IS:", ...)."""
+    out = []
+    for name, said in columns:
+        if said:
+            out += [RawBlock("paragraph", [f"{name}:"], line),
+                    RawBlock("bullets", said, line, levels=[(0, "bullets")] * len(said), table=True)]
+    return out
 
 
 _PAIR = re.compile(r"(\S.*?)(?::\s*|\s*\.{3,}\s*|\s{3,})(\d[\d.,]*\s*[a-zµ%/]+(?:/\d+\s*[a-z]+)?)")  # "2 - 4 years .... 7.5 ml"
