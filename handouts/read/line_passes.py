@@ -54,11 +54,19 @@ def _short_leaders_lengthened(lines: list[str]) -> list[str]:
     end made a leader ("Codeine phosphate 30-60 mg .. every 4 to 6 hours" under "Ibuprofen 400 mg ...... three
     times a day"): the label's length left no room for more dots, and read as text it ran into the next row."""
     short = re.compile(r"(?<=\S)(?:\s?\.{2,3}\s*|\s\.\s+)(?=\S)")  # ("Very common (more than 1 in 10) . dizziness")
+    # ("Liver problems (moderate/severe)  no more than 8 mg in 24 hours" under "After an operation ....... 16 mg ...":
+    # no room for a dot at all, the value in the leaders' column; read as a line of its own it was a heading)
+    gap = re.compile(r"(?<=\S) {2,}(?=\S)")
     out = list(lines)
     for k, line in enumerate(lines):
-        if LEADER.match(line) or not (m := short.search(line)):
+        # (a row's label starts in capitals: "  levels (avoid)        ritonavir ..." carries on the row above, label and value)
+        if LEADER.match(line) or not (m := short.search(line) or len(gap.findall(line.strip())) == 1
+                                      and line.strip()[:1].isupper() and gap.search(line)):
             continue
-        near = [lines[j] for j in range(max(0, k - 3), min(len(lines), k + 4)) if j != k and LEADER.match(lines[j])]
+        # (the gap's row under a dotted row: "Age        Paracetamol ..." over them is their header)
+        near = [lines[j] for j in range(max(0, k - 3), min(len(lines), k + 4)) if j != k and LEADER.match(lines[j])
+                and (m.re is short or j < k and indent_of(lines[j]) == indent_of(line)
+                     and rx.search(r"[^\s.]\s?\.{4,}\s*\S[^.]*$", lines[j]))]
         if any((n := rx.search(r"(?<=\S)\s?\.{4,}\s*(?=\S)", x)) and n.end() == m.end() for x in near):
             out[k] = line[:m.start()] + " " + "." * max(4, len(m.group()) - 1) + " " + line[m.end():]
     return out
@@ -124,7 +132,26 @@ def leader_labels_joined(lines: list[str]) -> list[str]:
             # ritonavir and some other HIV medicines": the label and its value both wrapped, each in its column
             out[k] = f"{dots.group(1)}{dots.group(2)} {wrap.group(2)} {dots.group(3)} {dots.group(4)} {wrap.group(3)}"
             out[k + 1] = ""
-    return _dotted_columns(_leader_table_headed(_dotted_rulers(out), lines))
+    return _dotted_columns(_leader_table_headed(_dotted_rulers(_leader_values_joined(out)), lines))
+
+
+def _leader_values_joined(lines: list[str]) -> list[str]:
+    """Put a dotted label's value wrapped onto the lines under where it starts back with it ("In person ........ 2nd
+    Tuesday of each month, 6.30 - 8.30 pm" / "                     Community Room, Northfield Library,"): read apart,
+    the place was a list of its own and "via Zoom (link emailed ...)" no longer said which meeting."""
+    out = list(lines)
+    for k, line in enumerate(lines):
+        value = rx.match(r"\s*\S.*?[^\s.]\s?\.{4,}\s*(?=\S)", line) if out[k] == line else None
+        if not value or _DOTTED_ROW.fullmatch(line):
+            continue
+        j = k + 1
+        while j < len(lines) and lines[j].strip() and indent_of(lines[j]) == value.end() and not LEADER.match(lines[j]) \
+                and not BULLET.match(lines[j].strip()) and not rx.search(r"[.!?]$", out[k].strip()):
+            # (a line that starts anew in capitals is the value's next part: "6.30 - 8.30 pm, Community Room, ...")
+            apart = lines[j].strip()[:1].isupper() and bool(rx.search(r"(?:\d|\)|[ap]m|noon)$", out[k].rstrip()))
+            out[k], out[j] = f"{out[k].rstrip()}{',' if apart else ''} {lines[j].strip()}", ""
+            j += 1
+    return out
 
 
 def _dotted_rulers(lines: list[str]) -> list[str]:

@@ -200,7 +200,10 @@ def _emphasised_lines(raw: list[str], where) -> bool:
     "Endoscopy Center | Nurse line: ...", "*Cedar Valley Family Medicine*" over "*Questions? Nurse line: ...*"): lines
     of letterhead, each its own, which Markdown would run into one sentence."""
     lines = raw[where[0]:where[1]] if where else []
-    return len(lines) > 1 and any(rx.fullmatch(r"\s*(\*\*|__|\*|_)(?!\s).*\S\1\s*", x) for x in lines)
+    # (wholly: "*Escherichia coli* O157 is one type of ... *E. coli*" starts and ends in italics, but is one sentence's line)
+    # (or each line opens on a label in bold: "**Generic name:** prednisone | ..." / "**Strength dispensed:** 5 mg ...")
+    return len(lines) > 1 and (any(rx.fullmatch(r"\s*(\*\*|__|\*|_)(?!\s)(?:(?!\1).)*\S\1\s*", x) for x in lines)
+                               or all(rx.match(r"\s*(\*\*|__)[^*_]{1,40}:\s*\1", x) for x in lines))
 
 
 def _run_on_paragraph(lines: list[str], raw: list[str], where) -> int | None:

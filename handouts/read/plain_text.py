@@ -34,6 +34,7 @@ _CAPS_LABEL = re.compile(r"(?:[a-z]|\d{1,2})[.)]\s+[A-Z][A-Z0-9 ,&/'’-]{3,}(?:
 def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
     """Recover headings, paragraphs, lists and quoted passages from plain text."""
     blocks: list[RawBlock] = []
+    source_lines = body.split("\n")
     raw_lines = leader_labels_joined(boxed_choices_joined(dotted_blanks(numbered_notes_marked(without_running_lines(body.split("\n"))))))
     boxed: set[int] = set()  # the lines drawn inside a box
     # "+-------+------+" between the rows of a table drawn as a grid: its rulers, no box's edges
@@ -61,6 +62,7 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
     # the sheet's first sentence: above it, letterhead
     first_sentence = next((k for k, x in enumerate(lines) if ends_sentence(x.strip()) and len(x.split()) > 8), len(lines))
     skip = 0  # the lines up to here were read as a table
+    last_section = 0  # the number of the last numbered line read as a section's title
     for i, line in enumerate(lines):
         n = first_line + i
         stripped = line.strip()
@@ -109,7 +111,8 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
         if LEADER.match(raw_lines[i]) and not BULLET.match(line) and not NUMBERED.match(line) \
                 and any(LEADER.match(raw_lines[k]) and abs(indent_of(raw_lines[k]) - indent_of(line)) <= 2
                         for k in (i - 3, i - 2, i - 1, i + 1, i + 2,  # (a row joined from two lines leaves a blank)
-                                  next_row(lines, i, indent_of(line) + 2) if i and not BULLET.match(lines[i - 1]) else -1)
+                                  next_row(lines, i, indent_of(line) + 2) if i and not BULLET.match(lines[i - 1]) else -1,
+                                  _past_joined_lines(lines, source_lines, i))
                         if 0 <= k < len(lines)):
             # (dates set right: " 9 Jan ......" over "13 Feb ......")
             # "  Sept 10 ...... Open sharing" / "  Sept 24* ..... "Decoding the IEP": guest speaker from the" / (set in)
@@ -200,12 +203,15 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                     blocks.append(RawBlock("paragraph", [headed.group(2)[0].upper() + headed.group(2)[1:]], n))
                 else:
                     blocks.append(RawBlock("heading", [stripped if refers_to_sections else title], n))
+                last_section = number_of(line) or 0
                 break
-            if m and kind == "numbered" and pattern is NUMBERED and _is_numbered_heading(title, blocks, next_text_line(lines, i + more),
-                                                                 _next_run_end(lines, i + more, run_ends), restarts):
+            if m and kind == "numbered" and pattern is NUMBERED and _is_numbered_heading(
+                    title, blocks, next_text_line(lines, i + more), _next_run_end(lines, i + more, run_ends), restarts,
+                    next_section=bool(last_section) and number_of(line) == last_section + 1):
                 # "1. Why get vaccinated?"; its number stays where the text refers to it ("see Section 4").
                 said = f"{stripped} {' '.join(x.strip() for x in lines[i + 1:i + 1 + more])}".strip() if more else stripped
                 blocks.append(RawBlock("heading", [_without_bangs(said if refers_to_sections else title)], n))
+                last_section = number_of(line) or 0
                 skip = i + 1 + more
                 break
             if m:
@@ -824,8 +830,9 @@ def _bracket_goes_on(text: str, lines: list[str], i: int) -> tuple[str, int]:
     """Return a numbered line's text with the lines that close its open bracket ("6. STATEMENT OF HEALTH PROFESSIONAL
     (to be completed by a" / "professional with appropriate knowledge)"), and how many lines those are (0: none)."""
     said, k = text, i + 1
+    # (or a number: "2. SWELLING CHECKS  (every 2 to 3 hours on day 1, ..., then" / "3 to 4 times a day for 2 more days)")
     while said.count("(") > said.count(")") and k < len(lines) and k <= i + 2 and lines[k].strip() \
-            and lines[k].strip()[0].islower():
+            and (lines[k].strip()[0].islower() or lines[k].strip()[0].isdigit() and not NUMBERED.match(lines[k])):
         said, k = f"{said} {lines[k].strip()}", k + 1
     return (said, k - i - 1) if said.count("(") == said.count(")") else (text, 0)
 
@@ -897,8 +904,19 @@ def _without_bangs(text: str) -> str:
     return rx.sub(r"\s*!{2,}\s*([^!]*?)\s*!{2,}\s*$", r" - \1", text).strip()
 
 
+def _past_joined_lines(lines: list[str], source: list[str], i: int) -> int:
+    """Return the next line after line `i` with text, when the blank lines between are lines joined up into it (a dotted
+    row's value wrapped over three lines and more); -1 if a blank line of the source comes first."""
+    k = i + 1
+    while k < len(lines) and not lines[k].strip():
+        if k >= len(source) or not source[k].strip():
+            return -1
+        k += 1
+    return k if k < len(lines) else -1
+
+
 def _is_numbered_heading(text: str, blocks: list[RawBlock], next_line: str | None, next_end: str | None = None,
-                         restarts: bool = False) -> bool:
+                         restarts: bool = False, next_section: bool = False) -> bool:
     """A numbered line is a section title ("1. Why get vaccinated?") when it stands alone before a paragraph.
 
     A step of a list follows another step or is followed by one; a title is short, has no full stop,
@@ -922,6 +940,10 @@ def _is_numbered_heading(text: str, blocks: list[RawBlock], next_line: str | Non
         return False
     if in_capitals(text):
         return True  # "3. RISKS AND SIDE EFFECTS", "4. OTHER MEDICINES" over a list: no step is set in capitals
+    if next_section and not BULLET.match(next_line):
+        # "2. What you need to know before you take Ondansetron" over "Do not take Ondansetron:", after "1. What
+        # Ondansetron is ..." was read as a section's title: the next section's (its text's first line is short)
+        return True
     # A paragraph, or a lead-in ("... the following risks:"), also hard-wrapped over lines ending where its run ends.
     return not BULLET.match(next_line) and bool(rx.search(r"[.!?:][\"”’')\]]*$", next_line)
                                                   or next_end and rx.search(r"[.!?:][\"”’')\]]*$", next_end)) \

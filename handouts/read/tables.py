@@ -121,6 +121,12 @@ def column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None
         # (under a ruled header, the header is no row a lower-case cell carries on: "MEDICINE" / "------" /
         # "ketoconazole, itraconazole ...")
         rows = rows[:1] + _wrapped_rows_joined(rows[1:]) if ruled and len(rows) > 1 else _wrapped_rows_joined(rows)
+    # "Sept  ->  Work: telling your employer ...": a column of arrows points from one cell to the next, and says nothing
+    # (read as a cell, each row said "Sept: ->; Work: ...")
+    arrows = [k for k in range(len(columns)) if all(k < len(r) and rx.fullmatch(r"->|-->|=>|→|➔", r[k])
+                                                    for r in rows if any(r))]
+    rows = [[c for k, c in enumerate(r) if k not in arrows] for r in rows]
+    columns = [at for k, at in enumerate(columns) if k not in arrows]
     if len(rows) == 1 and continued and len(columns) == 2 and rows[0][0] and rows[0][1]:
         return [[]] + rows, j  # a label and its lines set in beside it: one item ("Walk-in clinic: Tuesdays ...; Room 114")
     if len(rows) < 2:
