@@ -53,8 +53,8 @@ def _own_summary(name: str) -> bool:
     return any(SUMMARY_BOX.match(s.heading) for s in read_source(path, "en").sections)
 
 
-def test_there_are_four_hundred_and_eighty_seven_and_every_split_sentence_is_whole(plain):
-    assert len(plain) == 487
+def test_there_are_four_hundred_and_ninety_nine_and_every_split_sentence_is_whole(plain):
+    assert len(plain) == 499
     splits = {r.name for r in RULES if r.kind in ("clauses", "examples")}
     for name, r in plain.items():
         for s in r.handout.sentences:
@@ -1917,3 +1917,62 @@ def test_the_forty_first_round_s_classes(plain, views):
     assert "[2/2]" not in said("leaflet_hyoscine_patch_travel_sickness")
     assert "Patient copy" not in said("discharge_adult_cellulitis_oral_antibiotics")
     assert not any(h.endswith(">") for h in headings["web_page_toddler_constipation"])
+
+
+def test_the_forty_second_round_s_classes(plain, views):
+    items, points, headings, said = views.items, views.points, views.headings, views.said
+    # A pointer to another leaflet stays; "unless you are told otherwise" after a semicolon keeps every instruction
+    # it overrules with it; "(chronic tension-type headache)" is the name the doctor uses, kept.
+    tonsils = said("consent_child_tonsillectomy")
+    assert 'see the separate leaflet "Your child\'s general anaesthetic"' in tonsils
+    assert "for 6 hours before the anaesthetic; clear fluids" in tonsils
+    assert "(chronic tension-type headache)" in said("web_page_tension_headache")
+    # Key points: no "Out of hours, call NHS 111" (for what?), no step of "How should I collect the sample?", no
+    # "Equally, ...".
+    assert not any(p.startswith("Out of hours") for p in points["factsheet_latent_tb_treatment"])
+    assert not any("lubricants" in p or p.startswith("Equally") for p in points["qa_semen_analysis_results"])
+    # Reading: "** CALL 999 IF **"; a guideline by its version is a source; the follow-up steps stay one list; the
+    # contacts after the clinician's checklist are no items of it.
+    pe = said("discharge_adult_pulmonary_embolism_anticoagulant")
+    assert "**" not in pe and "Guideline v5.2" not in pe
+    assert "Contacts" in headings["discharge_adult_pulmonary_embolism_anticoagulant"]
+    assert not any("Anticoagulation nurses" in i and "Yes" in i for i in items["discharge_adult_pulmonary_embolism_anticoagulant"])
+    assert any(i.startswith("Ambulatory PE clinic") for i in items["discharge_adult_pulmonary_embolism_anticoagulant"])
+    # A capital lead-in right under its box's text stays its lead-in; the organisation's team is letterhead, no title;
+    # a fact sheet's top line of series and dates; two strengths of one medicine are one title.
+    assert not any("A&E" in h for h in headings["discharge_child_infected_eczema"])
+    assert plain["factsheet_latent_tb_treatment"].handout.meta.title.startswith("LATENT TUBERCULOSIS")
+    assert "Travel Health Series" not in said("factsheet_malaria_prevention_travellers")
+    assert plain["leaflet_clindamycin_capsules"].handout.meta.title.startswith("Clindamycin 150 mg and 300 mg Hard Capsules")
+    assert plain["leaflet_cefalexin_capsules"].handout.meta.title.startswith("Cefalexin 250 mg and 500 mg Capsules")
+    clinda = said("leaflet_clindamycin_capsules")
+    assert "[>]" not in clinda and "DIARRHOEA Clindamycin" not in clinda
+    assert not any("300 mg" in h for h in headings["leaflet_clindamycin_capsules"])
+    # Table headers: a column of plain "Side effects" says no word in each row; "If the report says... | It means..."
+    # is a sentence each row finishes; "CAN | CANNOT" ticks say which.
+    assert "side effects feeling sick" not in said("leaflet_sodium_valproate").lower()
+    semen = said("qa_semen_analysis_results")
+    assert "If the report says Oligozoospermia, it means total sperm number" in semen
+    assert "^" not in semen and "Document ref" not in semen and "WHO laboratory manual, 5th" not in semen
+    feeding = items["support_group_breastfeeding_peer"]
+    assert "Can: Help you try different feeding positions" in feeding
+    assert "Cannot: Diagnose tongue-tie, thrush or mastitis" in feeding
+    assert "Please recycle" not in said("support_group_breastfeeding_peer")
+    assert not any("Friendly" in h for h in headings["support_group_breastfeeding_peer"])
+    # A contents list under "In this guide we'll cover:"; share buttons; a feedback box, "Footer"; "Do"/"Don't" lead
+    # in their lists; a record's blanks; "==>" marks an item, its wrapped line no sentence of its own.
+    assert not any(i == "What fenugreek is" for i in items["seo_fenugreek_breast_milk_supply"])
+    assert "Pin it" not in said("seo_fenugreek_breast_milk_supply")
+    headache = said("web_page_tension_headache")
+    assert "Tell us how we can improve" not in headache and "Footer" not in headings["web_page_tension_headache"]
+    assert "Don't" not in headings["web_page_tension_headache"]
+    dental = said("triage_adult_dental_swelling_phone")
+    assert "Disposition reached" not in dental and "nearest. Emergency" not in dental
+    # Earlier rounds' gaps: numbered sections after "1."; a dotted row with no room for dots; a Markdown line in
+    # italics at both ends; a column of arrows; a dotted value wrapped under its column.
+    assert "What you need to know before you take Ondansetron" in headings["leaflet_ondansetron_orodispersible"]
+    assert "Liver problems (moderate/severe): no more than 8 mg in 24 hours" in items["leaflet_ondansetron_orodispersible"]
+    assert "Shiga toxin-producing E. coli (STEC), a bacterium" in said("factsheet_ecoli_petting_farms")
+    parkinsons = items["support_group_young_onset_parkinsons"]
+    assert not any("->" in i for i in parkinsons)
+    assert any(i.startswith("In person: 2nd Tuesday of each month") and "Community Room" in i for i in parkinsons)

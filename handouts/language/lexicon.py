@@ -108,6 +108,8 @@ def apply_swaps(text: str, fits=None) -> str:
             return found  # "high blood pressure, also known as hypertension" teaches the word: keep it
         if _quoted(text, m.start()):
             return found  # 'Avoid words like "junkie"' talks about the word: swapping it would say the opposite
+        if _named_in_brackets(text, m.start(1), m.end(1)):
+            return found  # "on 15 or more days a month (chronic tension-type headache)": the name of what was said
         if _spelled_out(text, m.end()):
             return found  # "therapy for insomnia (CBT-I)" names a thing by its short form: the words must match it
         if found.isupper() and len(found) > 1 and plain:
@@ -151,6 +153,21 @@ def _quoted(text: str, at: int) -> bool:
         return True
     return before.rfind("“") > before.rfind("”") or before.rfind("‘") > max(before.rfind("’"), -1) \
         and not rx.search(r"\w‘$", before)
+
+
+def _named_in_brackets(text: str, start: int, end: int) -> bool:
+    """Tell whether the words from `start` to `end` stand in a short bracket after what it names ("... for more than 3
+    months (chronic tension-type headache)"): the term a doctor will use, which a swap would make another thing."""
+    opened, closed = text.rfind("(", 0, start), text.find(")", end)
+    if opened < 0 or closed < 0 or text.rfind(")", 0, start) > opened or text.find("(", end, closed) >= 0 or not opened:
+        return False
+    inside = text[opened + 1:closed]
+    # (a name of two words or more, no adverb in it and no participle: "(gradually reduce)", "(medical clearance
+    # required)", "(where appropriate)", "(e.g. gentamicin)" name nothing, and say their words plainly)
+    return 2 <= len(inside.split()) <= 5 and not text[start:end].lower().endswith("ly") \
+        and not rx.search(r"[\d,;:.]|\b(?:is|are|was|were|may|can|or|and|not|see|where|when|if|for|about|such|like|"
+                          r"including|as|with|without)\b|\w+ed\b", inside, re.I) \
+        and bool(rx.search(r"\w", text[:opened]))
 
 
 def _spelled_out(text: str, at: int) -> bool:

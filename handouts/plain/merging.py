@@ -100,6 +100,9 @@ def _directions() -> frozenset:
 _CONDITIONAL = re.compile(r"\b(?:if|unless|when|whenever|until|only)\b", re.I)
 
 
+_TABLE_LEAD_IN = re.compile(r"Each line (?:gives|compares)\b")
+
+
 def repeats(dropped: str, kept: str) -> bool:
     """Tell whether `dropped` says nothing `kept` does not: its claim words and protected items are in `kept`."""
     a, b = content_words(dropped), content_words(kept)
@@ -271,8 +274,8 @@ def merge_near_duplicates(handout: Handout, changes: list[Change]) -> None:
     def keeper_for(x: Sentence, exclude: list[Sentence]) -> Sentence | None:
         said = meant.get(id(x), x.text)
         for k in (everything[i] for i in could_repeat(index, said, place[id(x)])):
-            if k is x or id(k) in gone or id(k) in boxed or any(k is e for e in exclude):
-                continue
+            if k is x or id(k) in gone or id(k) in boxed or any(k is e for e in exclude) or _TABLE_LEAD_IN.match(k.text):
+                continue  # ("Each line gives the situation and preferred method:" names a table's columns: it claims nothing)
             if repeats(said, k.text) and (not repeats(k.text, x.text) or _clearer(k, x)):
                 return k
             soft = soften(softened.get(id(k), k.text))

@@ -147,7 +147,10 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
                                 # ("It may be used to:" / "Treat high blood pressure ...": the item finishes the
                                 # lead-in's sentence; alone it reads as an order)
                                 or rx.search(r"\bto:\s*$", lead_in)) \
-                    or blk.kind == "numbered":  # (a table's row, "Tea or coffee: effect ...; wait 1 to 2 hours", is no point)
+                    or blk.kind == "numbered" \
+                    or blk.is_list and _HOW_TO.match(sec.heading):  # (a table's row, "Tea or coffee: effect ...; wait 1 to 2 hours", is no point)
+                # ("How should I collect the sample?" over "Wash your hands ...; do not use lubricants ...": the steps
+                # of that one job; in the box, "Do not use lubricants" would be said of everything)
                 condition_items |= {id(x) for x in blk.sentences}
     # An item of a list set in under another item ("Avoid tampons for 48 hours" under "Small biopsies might be
     # taken") holds only for that item; "The virus is found in saliva": which of the viruses the text names?
@@ -427,12 +430,15 @@ def _stands_alone(s: Sentence, limit: int | None = None) -> bool:
     if len(s.text.split()) > limit or LIST_RULE in s.rules or not has_verb(s.text) or not whole(s.text):
         return False
     # No opening "But"/"This", no "this effect" or "them" pointing back.
-    if rx.match(r"^(?:But|And|So|As a result|Also|This|These|That|It|They|Its|Their|In fact|Instead|Even so|(?:Only |Even )?[Tt]hen)\b",
+    if rx.match(r"^(?:But|And|So|As a result|Also|This|These|That|It|They|Its|Their|In fact|Instead|Even so|(?:Only |Even )?[Tt]hen|"
+                r"Equally|Similarly|Likewise|Conversely|In contrast|On the other hand|Again|In the same way)\b",
                 s.text) \
             or rx.search(r"\b(?:this|these|those)\s+(?!works?\b)[a-z]+", s.text, re.I) or _unnamed_pronoun(s.text):
         return False
     if s.text.endswith(":") or any(p.search(s.text) for p in _POINTS_ELSEWHERE) or _CONTACT_LINE.match(s.text):
         return False
+    if _ANOTHER_WAY.match(s.text):
+        return False  # "Out of hours, call NHS 111." (for what?): another way to do what the sentence before said
     if _UNSAID_MEASURE.search(s.text) or _FORM_PARTS.search(s.text):
         return False
     if rx.search(r"\(TM\)|™|®|^Our [A-Z]", s.text):
@@ -460,6 +466,16 @@ def _stands_alone(s: Sentence, limit: int | None = None) -> bool:
     return all(len(a.split()) <= 5 and not has_verb(a) and not rx.search(r"\d|\b(?:for example|e\.g|such as|including)\b", a)
                for a in asides) and not s.text.endswith("?") \
         and s.text.count("(") == s.text.count(")")  # "For emergencies, call 911 or 988.)": half of a note in brackets
+
+
+# "How should I collect the sample?", "How to use the spray": a section of the steps of one job
+_HOW_TO = re.compile(r"(?:Q\d{1,2}[.:)]?\s+)?How (?:to|do I|should I|do you|can I|should you)\b", re.I)
+
+# "Out of hours, call NHS 111", "If you cannot reach us, ...", "Otherwise, ...": the other way to do what was said before
+_ANOTHER_WAY = re.compile(r"(?:Out of (?:office |working )?hours|Outside (?:these|those|office|opening|working|clinic) hours|"
+                          r"After hours|(?:At|On) (?:night|nights|weekends)(?: (?:and|or) (?:weekends|bank holidays))?|"
+                          r"Otherwise|If (?:you|they) (?:cannot|can't|are unable to) (?:reach|get through|contact|get hold of)|"
+                          r"If (?:we|they|the \w+) (?:are|is) closed)\b", re.I)
 
 
 _NEEDS_OBJECT = {"continue", "give", "take", "use", "apply", "repeat", "store", "keep", "swallow", "mix", "shake", "inject", "insert",

@@ -459,6 +459,13 @@ def condition_moved(before: str, after: list[str]) -> str | None:
         # "If you miss a dose, take it ...; if it is the next day, skip it": a part with a condition of its own stands.
         # "If A, do B; do C": C holds only if A too.
         return f"a leading '{first.text} ...' holds for the whole sentence: it would not be said with every part"
+    if (override := _OVERRIDE.search(before)) and not any(_OVERRIDE.search(p) for p in after[:-1]) \
+            and any(instruction(p) or rx.search(r"\b(?:must|should|need to|have to|(?:is|are) allowed)\b", p, re.I)
+                    for p in after[:-1]):
+        # "must NOT eat ... for 6 hours before; clear fluids are allowed until 1 hour before, unless you are told
+        # otherwise": a closing word of the team's overrules every instruction, not only the last one it would stay
+        # with (a part that only describes, "Most rashes are not serious", it does not overrule)
+        return f"a closing '{override.group().strip(' ,.')}' holds for every part: it would be said with the last only"
     for mark in doc:
         if mark.lower_ not in CONDITIONS or mark.dep_ != "mark" or mark.head.dep_ != "advcl":
             continue
@@ -473,6 +480,13 @@ def condition_moved(before: str, after: list[str]) -> str | None:
         if not together:
             return f"it would part '{mark.text} ... {clause.text}' from '{action.text}'"
     return None
+
+
+# "unless you are told otherwise", "unless your doctor tells you to": the team's word overrules the whole instruction
+_OVERRIDE = re.compile(r",?\s*\b(?:unless|except (?:when|if))\s+(?:(?:you\s+(?:are|have\s+been)|you're)\s+)?"
+                       r"(?:told|advised|instructed|asked)\s+(?:otherwise|differently)\b[^.;!?]*[.!]?\s*$"
+                       r"|,?\s*\bunless\s+(?:your|the|a)\s+(?:doctor|nurse|dentist|pharmacist|surgeon|midwife|team|GP|clinic)"
+                       r"\b[^.;!?]*\b(?:says|tells\s+you|advises|asks)\b[^.;!?]*[.!]?\s*$", re.I)
 
 
 def clause_starts(text: str) -> str:

@@ -351,6 +351,16 @@ def table_blocks(rows: list[list[str]], line: int = 0) -> list[RawBlock]:
         # "RESULT   DOB VALUE   WHAT IT USUALLY MEANS": a header in capitals is said in small letters, its
         # abbreviations kept ("DOB value")
         rows = [[_said_small(c) for c in rows[0]], *rows[1:]]
+    if len(rows) > 1 and len(rows[0]) >= 2 and all(rx.search(r"\w\s*(?:\.{3}|…)$", c) for c in rows[0]):
+        # "| If the report says... | It means... |": the header is a sentence each row finishes, said so ("If the
+        # report says oligozoospermia, it means total sperm number ... below the limit"); as names, "it means..." ran
+        # into every row
+        frames = [rx.sub(r"\s*(?:\.{3}|…)$", "", c) for c in rows[0]]
+        said = [", ".join(f"{uncap(f) if k else f} {uncap(c) if k else c}" for k, (f, c) in enumerate(zip(frames, r)) if c)
+                for r in rows[1:]]
+        return [RawBlock("bullets", [t[:1].upper() + t[1:] for t in said if t], line, table=True)]
+    plain_second = len(rows) > 1 and len(rows[0]) == 2 and _PLAIN_NAME.fullmatch(rows[0][1].strip() or "-") is not None \
+        and not any(all(not c or rx.search(r"[.!?][\d¹²³⁴⁵⁶⁷⁸⁹⁰,]*$", c) for c in r) for r in rows[1:])  # (not "Myth | Fact")
     items = table_rows(rows)
     if not items:
         return []
@@ -372,8 +382,19 @@ def table_blocks(rows: list[list[str]], line: int = 0) -> list[RawBlock]:
             # "|  | HEAT EXHAUSTION | HEAT STROKE |": the rows' names are unnamed, the columns are the things compared
             lead = "Each line compares " + ", ".join(said[:-1]) + f" and {said[-1]}:"
         blocks.append(RawBlock("paragraph", [lead], line))
+        if plain_second:
+            # "Frequency | Side effects": the lead-in names the one column of values, so each row says its value alone
+            # ("Rare (up to 1 in 1,000): reversible dementia, ...", not "...: side effects reversible dementia")
+            items = table_rows([[rows[0][0], ""], *([r[0], *(uncap(c) for c in r[1:])] for r in rows[1:])])
     blocks.append(RawBlock("bullets", items, line, table=True))
     return blocks
+
+
+# "Side effects", "Description", "Examples": a column's name that says only what kind of thing its cells are (not
+# "Target", "Restart" or "PSA usually considered raised", which say what the value means)
+_PLAIN_NAME = re.compile(r"(?:(?:possible|common|usual|main|typical) )?(?:side[- ]effects?|effects?|examples?|details?|"
+                         r"descriptions?|notes?|comments?|categor(?:y|ies)|types?|signs?|symptoms?|signs and symptoms|"
+                         r"information|what it is)", re.I)
 
 
 def _named_lists(columns: list[tuple[str, list[str]]], line: int) -> list[RawBlock]:

@@ -13,6 +13,9 @@ _PROSE = re.compile(r"[.!?:][\"”’')\]]*$")  # a line that ends as a sentence
 _RELATED = re.compile(r"^(?:related|see also|read more|more on this topic|you may also like|you might also (?:like|be interested)|"
                       r"you may also be interested|other pages|useful links)"
                       r"\b", re.I)
+# "Public Health Fact Sheet", "Patient information leaflet": the kind of sheet, on its top line of furniture
+_SHEET_KIND = re.compile(r"(?:[\w&' -]{0,40}\s)?(?:fact ?sheet|information (?:sheet|leaflet)|patient information(?: leaflet)?|"
+                         r"leaflet|handout|flyer)", re.I)
 _MENU_ITEM_WORDS = 4  # a site menu's items are short: "Find a Doctor", "Conditions & Treatments"
 _LINK_WORDS = 8  # a link's words: "Chronic fatigue syndrome (ME/CFS)"
 
@@ -29,6 +32,8 @@ def _matches(text: str, menu: bool = False) -> bool:
         return True
     if all(p and any(f.pattern.match(p) for f in furniture) for p in parts):
         return True
+    if len(parts) >= 3 and _SHEET_KIND.fullmatch(parts[0]) and all(p and any(f.pattern.match(p) for f in furniture) for p in parts[1:]):
+        return True  # "Public Health Fact Sheet | Travel Health Series No. 12 | Reviewed: January 2024 | Next review: ..."
     # "Find a Doctor    Locations    MyChart Login", "By Jordan Ellery, MS  •  Medically reviewed by ..."
     # ("Last updated: February 9, 2024  *  8 min read  *  [Share] [Pin]": parted by stars)
     gapped = [p.strip() for p in rx.split(r"\||\s+[·•*]\s+|\s{2,}", text.strip())]

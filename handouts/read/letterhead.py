@@ -142,6 +142,25 @@ _SUBSTANCE_UNDER_FORM = re.compile(r"\b((?i:tablets|capsules|patch(?:es)?|cream|
                                    r"drops|inhaler|syrup|granules|powder|lozenges?))\s+([a-z][a-z /-]{2,60})$")
 
 
+_STRENGTH = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:mg|mcg|micrograms?|g|ml|mL|%)(?:/\d*\s?(?:ml|mL|g|hours?|h))?\b")
+
+
+def _strengths_joined(blocks: list[RawBlock]) -> None:
+    """Join the headings at the top that name one medicine in two strengths ("Clindamycin 150 mg Hard Capsules" /
+    "Clindamycin 300 mg Hard Capsules") into one title, "Clindamycin 150 mg and 300 mg Hard Capsules": read apart,
+    the second was a section's heading over the leaflet's opening, as if it were for that strength alone."""
+    k = 0
+    while k + 1 < min(len(blocks), 6) and blocks[k].kind == "heading":
+        a, b = blocks[k].texts[0], blocks[k + 1].texts[0]
+        first, second = _STRENGTH.search(a), _STRENGTH.search(b)
+        if blocks[k + 1].kind == "heading" and first and second and first.group() != second.group() \
+                and a[:first.start()] == b[:second.start()] and a[first.end():] == b[second.end():]:
+            blocks[k].texts[0] = f"{a[:first.end()]} and {second.group()}{a[first.end():]}"
+            del blocks[k + 1]
+            continue
+        k += 1
+
+
 def title_at_top(blocks: list[RawBlock]) -> int | None:
     """Return where the title is among the headings a source opens with (a run of them before any text), or None.
 
@@ -149,6 +168,7 @@ def title_at_top(blocks: list[RawBlock]) -> int | None:
     ("Respiratory Syncytial Virus (RSV) in Older Adults" over "Fact Sheet for Patients | Updated 2025").
     A lone heading over the first paragraph stays its section's heading; a Markdown source marks its own (# Title).
     """
+    _strengths_joined(blocks)
     if len(blocks) > 2 and blocks[0].kind == "paragraph" and len(blocks[0].texts) == 1 and in_capitals(blocks[0].texts[0]) \
             and len(blocks[0].texts[0].split()) <= 12 and blocks[1].kind == "heading" and not blocks[1].level \
             and in_capitals(blocks[1].texts[0]) and len(blocks[1].texts[0].split()) <= 12 and not is_letterhead(blocks, 1):

@@ -362,6 +362,40 @@ def without_sales_boxes(lines: list[str], boxed: set[int]) -> list[str]:
     return out
 
 
+def ticked_columns_said(lines: list[str]) -> list[str]:
+    """Say each row of a table of two named columns of tick boxes, one ticked a row ("CAN   CANNOT" over "Help you try
+    different feeding positions   [x]   [ ]"), by the name of its ticked column: "- Can: Help you try ...". Read as
+    they stood, the boxes said nothing, and a row ticked CAN read like one ticked CANNOT."""
+    out = list(lines)
+    row = re.compile(r"(\s*)(\S.*?\S)\s{2,}\[([ xX✓])\]\s+\[([ xX✓])\]\s*")
+    for k, line in enumerate(lines):
+        head = rx.fullmatch(r"\s{12,}([A-Z][A-Za-z'’]{1,15}(?: [A-Z][A-Za-z'’]{1,15})?)\s{2,}([A-Z][A-Za-z'’]{1,15}(?: [A-Z][A-Za-z'’]{1,15})?)\s*", line)
+        if not head or rx.fullmatch(r"(?i)yes|no|n/a", head.group(1)) or rx.fullmatch(r"(?i)yes|no|n/a", head.group(2)):
+            continue
+        rows, j, label, first = [], k + 1, [], None
+        while j < len(lines) and lines[j].strip():
+            m = row.fullmatch(lines[j])
+            if m:
+                ticks = [m.group(3).strip() != "", m.group(4).strip() != ""]
+                if ticks.count(True) != 1:
+                    break
+                rows.append((first if first is not None else j, j, " ".join(label + [m.group(2).strip()]), ticks.index(True)))
+                label, first = [], None
+            elif not rx.search(r"\[[ xX✓]?\]", lines[j]) and not label:
+                label, first = [lines[j].strip()], j  # a row's label wrapped before its boxes
+            else:
+                break
+            j += 1
+        if len(rows) < 2 or label or {r[3] for r in rows} != {0, 1}:
+            continue
+        names = [head.group(1).capitalize(), head.group(2).capitalize()]
+        # (the items one after another from the columns' names down, the lines their wrapped labels took left blank
+        # after them: a blank line between two items would part the list)
+        said = [f"{indent_of(lines[start]) * ' '}- {names[ticked]}: {text}" for start, _, text, ticked in rows]
+        out[k:rows[-1][1] + 1] = said + [""] * (rows[-1][1] + 1 - k - len(said))
+    return out
+
+
 def yes_no_rows(lines: list[str]) -> list[str]:
     """Read a form's questions under "YES  NO" columns of tick boxes ("  a. Pacemaker, defibrillator or heart wire   [ ]
     [ ]") with their boxes named at the end of the question ("... heart wire: [ ] Yes [ ] No", after its wrapped line):
@@ -526,7 +560,11 @@ def unboxed_lines(lines: list[str], boxed: set[int] | None = None) -> list[str]:
             out.append(line)
             in_box = False
             continue
-        out.append(_dots_blank(m.group(2)) if side else _unboxed(line))
+        said = _dots_blank(m.group(2)) if side else _unboxed(line)
+        if side and (bangs := rx.fullmatch(r"!{1,3}\s+([A-Z][A-Z0-9 ,&/'’()-]{2,60}?)\s*!{0,3}", said.strip())) \
+                and len(bangs.group(1).split()) <= 8:
+            said = bangs.group(1)  # "|  !! IMPORTANT - DIARRHOEA   |": the box's name, its marks no word of it
+        out.append(said)
         if boxed is not None and (side or BOX_SIDES.fullmatch(line) and not edge):
             boxed.add(len(out) - 1)
         in_box = edge or bool(side) or in_box and bool(BOX_SIDES.fullmatch(line))
@@ -687,10 +725,14 @@ def without_contents_lines(lines: list[str]) -> list[str]:
     wrapped onto a line of its own, became a list of one."""
     out = list(lines)
     for k, line in enumerate(lines):
-        if rx.fullmatch(r"\s*(?:on this page|in this (?:article|page|section)|page contents|jump to)\s*:?\s*", line, re.I):
+        if rx.fullmatch(r"\s*(?:on this page|in this (?:article|page|section)|page contents|jump to|in this (?:guide|article|post|page),? "
+                        r"(?:we(?:'ll| will)|you(?:'ll| will))\s+(?:cover|learn|find|look at|discuss|explain)(?: about)?)\s*:?\s*", line, re.I):
             # "On this page" / "  - What is it?  - Symptoms  - Treatment": a web page's links to its own sections
+            # ("In this guide we'll cover:" / "  >> What fenugreek is" / "  >> What the research says (spoiler: it's
+            # complicated!)": its sections said as a list, no claim)
             j = k + 1
-            while j < len(lines) and rx.fullmatch(r"\s*(?:[-*•>]\s+[^.!:;]{1,60}?\s*)+", lines[j]):
+            while j < len(lines) and rx.fullmatch(r"\s*(?:(?:[-*•>]|>>|->|→)\s+[^.!:;]{1,60}?\s*)+",
+                                                  rx.sub(r"\s*\([^()]*\)", "", lines[j])):
                 j += 1
             if j > k + 1 and (j == len(lines) or not lines[j].strip() or rx.fullmatch(r"\s*[-=_*~]{5,}\s*", lines[j])):
                 out[k:j] = [""] * (j - k)  # (all of the links, or none: a line that is no link ends no such run)

@@ -192,7 +192,10 @@ def _footnotes_as_superscripts(body: str) -> str:
         return numbers.setdefault(name, str(len(numbers) + 1).translate(SUPERSCRIPT_DIGITS))
 
     body = rx.sub(r"(?m)^[ \t]*\[\^([^\]\s]{1,20})\]:[ \t]*", lambda m: number(m.group(1)) + " ", body)
-    return rx.sub(r"\[\^([^\]\s]{1,20})\]", lambda m: number(m.group(1)), body)
+    body = rx.sub(r"\[\^([^\]\s]{1,20})\]", lambda m: number(m.group(1)), body)
+    # ("...2021).^1^ These are ..." / "^1^ World Health Organization. ...": a superscript written as Pandoc writes it,
+    # its number as it stands, which the notes at the end answer)
+    return rx.sub(r"\^(\d{1,3})\^", lambda m: m.group(1).translate(SUPERSCRIPT_DIGITS), body)
 
 
 def _emphasised_lines(raw: list[str], where) -> bool:

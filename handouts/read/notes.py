@@ -78,7 +78,10 @@ def _source_note(note: str) -> bool:
     # ("¹ Tessler FN et al. ACR Thyroid Imaging ... J Am Coll Radiol 2017;14:587-595.": a journal's reference, however long)
     # (nor a note that says where to go: "² Enrolment: www.aedpregnancyregistry.org, or ask ...")
     return bool(len(note.split()) <= 12 and not has_verb(note)
-                or rx.search(r"\bet al\b|\b(?:19|20)\d{2}\s*;\s*\d+|\b\d+(?:st|nd|rd|th) ed\b|\b(?:19|20)\d{2}\.?$", note)) \
+                or rx.search(r"\bet al\b|\b(?:19|20)\d{2}\s*;\s*\d+|\b\d+(?:st|nd|rd|th) ed\b|\b(?:19|20)\d{2}\.?$", note)
+                # ("² Trust Anticoagulation Guideline v5.2.": a document by its version, whose "Trust" is no verb)
+                or len(note.split()) <= 8 and rx.search(r"\b(?:guidelines?|guidance|protocol|policy|formulary)\s+v\d+(?:\.\d+)*\.?$",
+                                                        note, re.I)) \
         and not CONTACT.search(note) and not PHONE.search(note) and not rx.search(r"www\.|https?://|\w@\w", note)
 
 

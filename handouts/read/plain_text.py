@@ -10,7 +10,7 @@ from handouts.read.blocks import laid_out, QUOTES, RawBlock, table_blocks, unquo
 from handouts.read.forms import LABEL_LINE
 from handouts.read.furniture import is_furniture, is_menu_bar, stands_apart
 from handouts.read.letterhead import DOCUMENT_KIND, names_or_reaches, SHEET_TITLE, TITLE_GOES_ON
-from handouts.read.line_passes import (LEADER, arrowed_items, boxed_choices_joined, dotted_blanks, label_columns, marked_subheadings, leader_labels_joined, marked_labels,
+from handouts.read.line_passes import (LEADER, arrowed_items, ticked_columns_said, boxed_choices_joined, dotted_blanks, label_columns, marked_subheadings, leader_labels_joined, marked_labels,
                                        one_box_column, stacked_options, starred_notes, two_column_lists, unboxed_lines,
                                        without_contents_lines, without_margin_marks, without_sales_boxes,
                                        starred_runs, without_tear_off_tabs, yes_no_rows)
@@ -40,7 +40,7 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
     # "+-------+------+" between the rows of a table drawn as a grid: its rulers, no box's edges
     lines = [x.replace("+", "|") if GRID_RULER.fullmatch(x) else x
              for x in two_column_lists(without_margin_marks(arrowed_items(starred_runs(marked_subheadings(starred_notes(without_contents_lines(raw_lines)))))))]
-    lines = one_box_column(yes_no_rows(stacked_options(without_sales_boxes(unboxed_lines(lines, boxed), boxed))))
+    lines = one_box_column(yes_no_rows(ticked_columns_said(stacked_options(without_sales_boxes(unboxed_lines(lines, boxed), boxed)))))
     lines = _instructions_off_headings(label_columns(without_tear_off_tabs(_blank_columns_unnamed(marked_labels(lines)))))
     indents: list[int] = []  # how far in the items of each open level of the list being read stand
     # ("dial 999 if any Step 1 symptom develops": the text names a step by its number, so its heading keeps it)
@@ -205,9 +205,9 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                     blocks.append(RawBlock("heading", [stripped if refers_to_sections else title], n))
                 last_section = number_of(line) or 0
                 break
-            if m and kind == "numbered" and pattern is NUMBERED and _is_numbered_heading(
-                    title, blocks, next_text_line(lines, i + more), _next_run_end(lines, i + more, run_ends), restarts,
-                    next_section=bool(last_section) and number_of(line) == last_section + 1):
+            if m and kind == "numbered" and pattern is NUMBERED and not _step_follows(lines, i, more) \
+                    and _is_numbered_heading(title, blocks, next_text_line(lines, i + more), _next_run_end(lines, i + more, run_ends),
+                                             restarts, next_section=bool(last_section) and number_of(line) == last_section + 1):
                 # "1. Why get vaccinated?"; its number stays where the text refers to it ("see Section 4").
                 said = f"{stripped} {' '.join(x.strip() for x in lines[i + 1:i + 1 + more])}".strip() if more else stripped
                 blocks.append(RawBlock("heading", [_without_bangs(said if refers_to_sections else title)], n))
@@ -435,8 +435,20 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
             b.texts[0], b.quoted = unquote(b.texts[0])
     blocks = _column_named_over_rows(blocks, raw_lines, first_line)
     blocks = _lead_in_headings(laid_out(timetables(_after_last_rule(_answers_unlabelled(_contacts_apart(blocks)), raw_lines,
-                                                                     first_line))))
-    return _heads_after_a_box(blocks, boxed, first_line)
+                                                                     first_line))), raw_lines, first_line)
+    return _heads_after_a_box(_do_and_dont_led_in(blocks), boxed, first_line)
+
+
+def _do_and_dont_led_in(blocks: list[RawBlock]) -> list[RawBlock]:
+    """Make "Do" and "Don't" over their lists the lists' lead-ins ("Do:", "Don't:"), no headings: as sections they
+    took the place of the section they are in ("Things you can do yourself"), and the text after the "Don't" list
+    ("Adults can usually take paracetamol 1g ...") read as a thing not to do."""
+    for k, b in enumerate(blocks[:-1]):
+        if b.kind == "heading" and not b.level and rx.fullmatch(r"(?i)(?:do|dos|do's|don[’']t|don[’']ts|do not|avoid|never)\s*:?",
+                                                                b.texts[0].strip()) \
+                and blocks[k + 1].kind in ("bullets", "numbered") and blocks[k + 1].line == b.line + 1:
+            b.kind, b.texts = "paragraph", [b.texts[0].strip().rstrip(":") + ":"]
+    return blocks
 
 
 def _column_named_over_rows(blocks: list[RawBlock], raw_lines: list[str], first_line: int) -> list[RawBlock]:
@@ -498,9 +510,16 @@ def _contacts_apart(blocks: list[RawBlock]) -> list[RawBlock]:
     of its items."""
     out: list[RawBlock] = []
     for b in blocks:
+        label = rx.match(r"(contacts?|contact us|useful (?:phone |telephone )?numbers|who to contact|phone numbers)\s*:\s+(\S.*)",
+                         b.texts[0], re.I) if b.kind in ("paragraph", "heading") and len(b.texts) == 1 else None
         if b.kind == "bullets" and not b.table and out and out[-1].kind in ("bullets", "numbered") \
                 and all(CONTACT.search(t) and len(t.split()) <= 12 for t in b.texts):
             out += [RawBlock("paragraph", [t], b.line) for t in b.texts]
+        elif label and CONTACT.search(b.texts[0]) and out and (out[-1].kind in ("bullets", "numbered") or "__" in out[-1].texts[-1]):
+            # "Contacts: Anticoagulation nurses 0161 555 0842 ..." after the clinician's checklist: the sheet's contacts,
+            # under their own heading (under the checklist's, they read as more of its items; a signing line between)
+            out += [RawBlock("heading", [label.group(1)[:1].upper() + label.group(1)[1:].lower()], b.line),
+                    RawBlock("paragraph", [label.group(2)], b.line)]
         else:
             out.append(b)
     return out
@@ -674,7 +693,7 @@ def _set_in_under_lead_in(lines: list[str], i: int) -> bool:
                                 for x in run)  # ("..., or": one choice of two)
 
 
-def _lead_in_headings(blocks: list[RawBlock]) -> list[RawBlock]:
+def _lead_in_headings(blocks: list[RawBlock], raw_lines: list[str], first_line: int) -> list[RawBlock]:
     """Make a lead-in in capitals over a list that a heading follows ("RETURN TO THE EMERGENCY DEPARTMENT OR CALL 911
     IF:" / its warning signs / "FOLLOW-UP") the heading of that list: read as a lead-in, its signs stayed in the
     section before ("Pain medicines"). Not when text follows the list: it would go under the signs' heading."""
@@ -691,6 +710,10 @@ def _lead_in_headings(blocks: list[RawBlock]) -> list[RawBlock]:
         if b.kind != "paragraph" or len(b.texts) != 1 or not b.texts[0].endswith(":") or not in_capitals(b.texts[0]) \
                 or not 3 <= len(b.texts[0].split()) <= 16 or i + 1 >= len(blocks) or blocks[i + 1].kind not in ("bullets", "numbered"):
             continue
+        if i and blocks[i - 1].kind == "paragraph" and 0 < b.line - first_line < len(raw_lines) \
+                and rx.search(r"[A-Za-z0-9]", raw_lines[b.line - first_line - 1].strip("|#*=+ \t")):
+            continue  # "... needs treatment with an antiviral medicine on the SAME DAY." / "GO TO A&E OR CALL 999 IF YOUR
+            # CHILD HAS:": the lead-in goes on from the text right above it, under that text's heading (a box's)
         j = i + 1
         while j < len(blocks) and (blocks[j].kind in ("bullets", "numbered") and (j == i + 1 or blocks[j].depth)):
             j += 1
@@ -753,8 +776,10 @@ def _is_heading_line(line: str, next_line: str | None) -> bool:
         return False  # "Email: afterprostategroup@examplehealth.nhs.uk": a contact line, no title
     if rx.match(r"[^:]*\b\d[\d.]*\s?(?:mg|mcg|mL|ml|g)\b[^:]*:\s+\S", line):
         return False  # "Paracetamol 120 mg/5 mL: 15 mg/kg, every 4-6 hours, MAX 4 doses in 24 h": a dose, no title
-    if len(parts := rx.split(r"\s+[*·•]\s+", line)) >= 3 and any(len(rx.findall(r"\b[a-z]+\b", p)) >= 3 for p in parts):
-        return False  # "Free  *  Peer-led  *  Open to adults, family members and friends": a banner's details
+    if len(parts := rx.split(r"\s+[*·•]\s+", line)) >= 3 and (any(len(rx.findall(r"\b[a-z]+\b", p)) >= 3 for p in parts)
+                                                           or len(parts) >= 4):
+        return False  # "Free  *  Peer-led  *  Open to adults, family members and friends": a banner's details (and
+        # "Free * Friendly * No appointment needed * All welcome": four of them)
     if TIME.search(line) and not (in_capitals(line.split("(")[0]) and len(line.split("(")[0].split()) >= 2):
         return False  # "Mondays 7:00 - 8:30 pm, Room 2B": a line of a timetable, no heading (a heading in capitals says
         # its times in brackets: "2024 MEETING SCHEDULE (second Tuesday of each month, 6:30 - 8:30 pm)")
@@ -902,6 +927,18 @@ def _next_letter(blocks: list[RawBlock], text: str) -> bool:
 def _without_bangs(text: str) -> str:
     """Say a title's "!! IMPORTANT !!" mark as words after a dash ("DRIVING  !! IMPORTANT !!" -> "DRIVING - IMPORTANT")."""
     return rx.sub(r"\s*!{2,}\s*([^!]*?)\s*!{2,}\s*$", r" - \1", text).strip()
+
+
+def _step_follows(lines: list[str], i: int, more: int) -> bool:
+    """Tell whether the next number's line comes right after numbered line `i` (and the `more` lines its text goes on
+    over) and a line set in under it, with no blank line between ("  1. Ambulatory PE clinic ..... date: ___" /
+    "     (usually within 7-14 days; ...)" / "  2. Anticoagulation review ..."): steps of one list, no section's title."""
+    number, k = number_of(lines[i]), i + more + 1
+    while k < len(lines) and lines[k].strip() and not NUMBERED.match(lines[k]) and k <= i + more + 3 \
+            and indent_of(lines[k]) > indent_of(lines[i]):  # (set in under the step; at the margin, a section's text)
+        k += 1
+    return number is not None and k > i + more + 1 and k < len(lines) and bool(NUMBERED.match(lines[k])) \
+        and number_of(lines[k]) == number + 1 and indent_of(lines[k]) == indent_of(lines[i])
 
 
 def _past_joined_lines(lines: list[str], source: list[str], i: int) -> int:

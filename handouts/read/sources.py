@@ -303,6 +303,9 @@ def _clean(text: str) -> str:
     # "... not a substitute for advice from your own doctor. PIL ref: HW-0112 v2.": the leaflet's code after its text
     text = rx.sub(r"(?<=[.!?])\s+(?:PIL |Leaflet |Patient information |Document )?(?i:ref(?:erence)?)\.?:?\s*[A-Z]{1,6}[-/]?\d[\w/-]*"
                   r"(?:\s+v\d+(?:\.\d+)?)?\.?$", "", text)
+    # "** CALL 999 IF ** your breathlessness gets ...": stars typed around words to make them stand out, in a plain
+    # text (Markdown's own are read by its parser): marks, no words
+    text = rx.sub(r"(?<![\w*])\*\*\s*([^*\s](?:[^*]*[^*\s])?)\s*\*\*(?![\w*])", r"\1", text)
     text = rx.sub(r"[★⭐]+½?☆*", _stars, text)  # "★★★★½": a rating, said in words (as a picture it went, unsaid)
     text = rx.sub(r"\s*[\U0001F000-\U0001FAFF\u2600-\u2712\u2719-\u27BF\u231A\u231B\u23E9-\u23FA\uFE0F\u200D]+\s*", " ",
                   text).strip()  # (and the clocks and buttons among technical signs: "⏱ Hold pressure for 15 minutes")

@@ -42,16 +42,20 @@ _NUMBERED_NAMES = {"omega", "covid", "vitamin", "type", "step", "stage", "grade"
              ("Ibuprofen: as needed (see below)", ["Ibuprofen: as needed (see below)"]),
              ("Not for blunt trauma (see TT-OPH-05).", ["Not for blunt trauma (see TT-OPH-05)."]),
              ("a previous pregnancy (see Q6, because the timing is different)",
-              ["a previous pregnancy (see Q6, because the timing is different)"])])
+              ["a previous pregnancy (see Q6, because the timing is different)"]),
+             ('Risks of the anaesthetic (see the separate leaflet "Your child\'s general anaesthetic").',
+              ['Risks of the anaesthetic (see the separate leaflet "Your child\'s general anaesthetic").'])])
 def strip_cross_references(sentence: str) -> list[str]:
     """Remove '(See ...)' cross references; not one to a numbered section, which keeps its number in print, nor to a
     table or list, or just "below": the handout prints them too (the table's rates define "fast breathing"). Nor one
-    to another document by its code ("see TT-OPH-05"): the reader can ask for it by that code."""
+    to another document by its code ("see TT-OPH-05") or its name ('see the separate leaflet "Your child's general
+    anaesthetic"'): the reader can ask for it by that code or name, and learns where the rest is explained."""
     # (nor one that says why: "(see Q6, because the timing is different)" is a claim; nor one to a numbered question,
     # "Q6", which the handout prints as it is)
     s = rx.sub(r"\s*\((?:see|see also|cf\.?)\s(?![^)]*\b(?:sections?|questions?|steps?|parts?|items?) \d)"
                r"(?![^)]*\b(?:because|since|as)\b)(?![^)]*\bQ\d)"
                r"(?![^)]*\b(?:table|chart|list|box)\b)"
+               r"(?![^)]*\b(?:leaflets?|booklets?|fact ?sheets?|information sheets?|websites?|www\.))"
                r"(?![^)]*\b(?-i:[A-Z]{2,}[-/ ]?(?:[A-Z]+[-/ ]?)*\d))"
                r"(?!(?:below|above)\))[^)]*\)", "", sentence, flags=re.I).strip()
     s = rx.sub(r"\s+([.,;:!?])", r"\1", s)
