@@ -52,8 +52,10 @@ def label_lines(blocks: list[RawBlock]) -> list[RawBlock]:
             out[-1].texts.append(b.texts[0])  # "Phone: (555) 013-7745 (Monday to Friday, ...)." under "Facilitator: ..."
             out[-1].levels.append((0, "bullets"))
             continue
-        if b.kind != "heading" or b.level or not i or in_capitals(b.texts[0]) or _SECTION_LABEL.match(b.texts[0]):
+        if b.kind != "heading" or b.level or not i or in_capitals(b.texts[0]) or _SECTION_LABEL.match(b.texts[0]) \
+                or rx.match(r"(?:section|part|step|tier|stage|box)\s+[A-Z0-9]{1,3}\s*[-–:.]", b.texts[0], re.I):
             # "A QUICK REMINDER: THE RULE OF 15": a heading in capitals; "Prevention: the MMR vaccine": a section's name
+            # ("SECTION A - EMERGENCY: advise 999 / ambulance now": a part of the sheet by its letter, its name)
             out.append(b)
             continue
         if ":" in b.texts[0] and PHONE.search(b.texts[0]) and any(x.kind != "heading" for x in blocks[:i]):

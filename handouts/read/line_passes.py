@@ -7,7 +7,7 @@ import re
 
 from handouts.language import rx
 from handouts.read.blocks import starred_run
-from handouts.read.line_shape import (BOX_EDGE, BOX_SIDES, BULLET, ends_sentence, indent_of, next_row, NUMBERED, runs_on,
+from handouts.read.line_shape import (BOX_EDGE, BOX_SIDES, BULLET, ends_sentence, in_capitals, indent_of, next_row, NUMBERED, runs_on,
                                       STAR_RULE)
 
 
@@ -418,6 +418,17 @@ def yes_no_rows(lines: list[str]) -> list[str]:
     lines = [rx.sub(r"\[([ xX])\]\s*\|\s*\[([ xX])\]\s*$", r"[\1]   [\2]",
                     rx.sub(r"(?<=\S)\s{2,}(YES|Yes)\s*\|\s*(NO|No)\s*$", r"    \1   \2", x)) if x.count("|") == 1 else x
              for x in lines]
+    for k in range(2, len(lines)):
+        # ("B2  Does the child have a known bleeding disorder, liver" / "    disease, or take aspirin, ... a blood" /
+        # "    thinner?      [  ]   [  ]": a question over three lines, its number's line two above its boxes)
+        m = row.fullmatch(lines[k])
+        label = rx.match(r"\s*(?:[A-Z]?\d{1,2}(?:\.\d{1,2})?[.)]?)\s+(?=\S)", lines[k - 2])
+        if m and label and "[" not in lines[k - 2] + lines[k - 1] and lines[k - 1].strip() \
+                and indent_of(lines[k - 1]) == indent_of(lines[k]) == label.end() \
+                and not ends_sentence(lines[k - 2].strip()) and not ends_sentence(lines[k - 1].strip()):
+            lines[k - 2], lines[k - 1] = f"{lines[k - 2].rstrip()} {lines[k - 1].strip()}", ""
+            lines[k - 1], lines[k] = lines[k - 2], lines[k]  # (the number's line, now two lines, over the boxes' line)
+            lines[k - 2] = ""
     for k in range(1, len(lines)):
         # "  3. Bleeding has not stopped after 2 attempts of 10-15 minutes" / "     of firm, continuous pressure?   [ ]
         # [ ]": a question wrapped before its boxes, said on its first line (apart, each half was a question)
@@ -427,10 +438,15 @@ def yes_no_rows(lines: list[str]) -> list[str]:
         # ("I agree to tissue samples being stored ..." / "(this will not affect my care if I say no) ...  [ ]  [ ]": a
         # note in brackets carries the question on, set in or not)
         noted = m is not None and m.group(2)[:1] == "(" and indent_of(above) <= indent_of(lines[k])
-        if m and (m.group(2)[:1].islower() and not rx.match(r"[a-z][.)]\s", m.group(2)) or noted) and above.strip() \
+        # ("A4  Is there ANY chance the child has swallowed a BUTTON" / "    BATTERY or magnet, ...?   [  ]   [  ]": set in
+        # where the question's words start, under its number, the line goes on with it whatever its first letter)
+        label = rx.match(r"\s*(?:[A-Z]?\d{1,2}(?:\.\d{1,2})?[.)]?)\s+(?=\S)", above)
+        under = m is not None and label is not None and indent_of(lines[k]) == label.end() and not ends_sentence(above.strip()) \
+            and not rx.search(r"\s{2,}(?:YES|Yes|NO|No|N/A)\s*$", above)  # (not a section's line over the columns' names)
+        if m and (m.group(2)[:1].islower() and not rx.match(r"[a-z][.)]\s", m.group(2)) or noted or under) and above.strip() \
                 and "[" not in above \
                 and not LEADER.match(above) and not rx.search(r"\s{3,}(?:YES|Yes|DISCUSSED|Discussed|GIVEN|DONE)\s{2,}\S+\s*$", above) \
-                and (indent_of(above) < indent_of(lines[k]) or noted) and not above.rstrip().endswith((".", ":")):
+                and (indent_of(above) < indent_of(lines[k]) or noted or under) and not above.rstrip().endswith((".", ":")):
             lines[k - 1] = f"{above.rstrip()} {m.group(2)}   [{m.group(3)}]   [{m.group(4)}]" + (
                 f"   -> {m.group(5)}" if m.group(5) else "")  # (and what a YES leads to)
             lines[k] = ""
@@ -438,11 +454,14 @@ def yes_no_rows(lines: list[str]) -> list[str]:
     names = None  # the columns' names, once a head has named them
     while i < len(lines):
         # (a name over the columns may stand before them: "6. FOLLOW-UP     GIVEN?  YES   NO")
-        head = rx.fullmatch(r"(\s*\S.*?\S)?\s{4,}(?:[A-Z][A-Za-z]*\?\s{2,})?(YES|Yes|DISCUSSED|Discussed|GIVEN|Given|DONE|Done)"
+        head = rx.fullmatch(r"(\s*\S.*?\S)?(\s{2,})(?:[A-Z][A-Za-z]*\?\s{2,})?(YES|Yes|DISCUSSED|Discussed|GIVEN|Given|DONE|Done)"
                             r"\s{2,}(NO|No|N/A|n/a|NOT DONE|Not done)"
                             r"(?:\s{2,}(?:IF YES|If yes|ACTION|Action|THEN|Then)\b[\w ,]*)?\s*", lines[i])
-        if head and (head.group(1) is None or len(lines[i]) - len(head.group(1)) >= 8):
-            names = tuple(n if n.upper() == "N/A" else n.capitalize() for n in head.group(2, 3))
+        # (two spaces are gap enough after a heading in capitals: "SECTION B - SAME DAY: face-to-face ... 4 hours  YES
+        # NO"; after words in small letters, four: "... do you smoke?  YES  NO" is a question's answers)
+        if head and (len(head.group(2)) >= 4 or head.group(1) and in_capitals(head.group(1).split(":")[0])) \
+                and (head.group(1) is None or len(lines[i]) - len(head.group(1)) >= 8):
+            names = tuple(n if n.upper() == "N/A" else n.capitalize() for n in head.group(3, 4))
             # ("Question    YES   NO": the first column's name says only what its rows are; as a heading it took the
             # place of the step's own, "STEP 2 - RED FLAG QUESTIONS (ask ALL; any YES = TIER 1)")
             out[i] = "" if not head.group(1) or rx.fullmatch(r"\s*(?:questions?|symptoms?|signs?|items?|check)\s*", head.group(1), re.I) \

@@ -48,10 +48,13 @@ def without_references(blocks: list[RawBlock]) -> list[RawBlock]:
         # "a practical guide.")
         # ("References: 1. Health and Safety ... 2013." / "2. UKHSA Green Book. 3. BHIVA/BASHH ..., 2021.": its next
         # numbers, read as a list)
-        wrapped = sources_above and b.kind in ("paragraph", "bullets", "numbered") and len(b.texts) == 1 and not has_verb(b.texts[0]) \
+        # ("... 2 Deshpande A et al, Sleep Med" / "2020. 3 Cheah KL et al, PLoS One 2021. 4 ...": a line of them read as a
+        # heading, and the line after it too)
+        wrapped = sources_above and b.kind in ("paragraph", "bullets", "numbered", "heading") and len(b.texts) == 1 \
+            and not has_verb(b.texts[0]) \
             and (rx.search(r"\bet al\b|\b(?:19|20)\d{2}\b", b.texts[0]) or b.texts[0][:1].islower() and len(b.texts[0].split()) <= 6
                  or rx.search(r"\.\s+\d{1,2}\s+[A-Z]", b.texts[0]))  # ("Dengue factsheet.  4 UKHSA Green Book ...": the next one)
-        sources_above = bool(listed)
+        sources_above = bool(listed or wrapped)
         if listed and len(parts := [p.strip() for p in b.texts[0].split(" | ")]) > 1 and any(CONTACT.search(p) for p in parts):
             # "References: 1. NICE NG3 ... | This page does not replace advice ... | Antenatal Clinic: 0161 555 0192": the
             # parts after the references are the page's own (the clinic's number went with them)

@@ -35,6 +35,8 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
     """Recover headings, paragraphs, lists and quoted passages from plain text."""
     blocks: list[RawBlock] = []
     source_lines = body.split("\n")
+    # "[  ]", "[   ]": a tick box drawn wide is one box ("[ ]"), its width kept so the columns still line up
+    body = rx.sub(r"\[( {2,3})\]", lambda m: "[ ]" + " " * (len(m.group(1)) - 1), body)
     raw_lines = leader_labels_joined(boxed_choices_joined(dotted_blanks(numbered_notes_marked(without_running_lines(body.split("\n"))))))
     boxed: set[int] = set()  # the lines drawn inside a box
     # "+-------+------+" between the rows of a table drawn as a grid: its rulers, no box's edges
@@ -58,7 +60,7 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
     steps = [k for k, x in enumerate(lines) if rx.match(r"[ \t]*step[ \t]+\d{1,2}[ \t]*[:.)-]", x, re.I)]
     step_sections = len(steps) >= 2 and min(b - a for a, b in zip(steps, steps[1:])) >= 3
     run_ends = _run_ends(lines)
-    width = _wrap_width(lines)
+    width = _wrap_width(source_lines)  # (the lines as typed: the passes join some into lines far wider than the wrap)
     # the sheet's first sentence: above it, letterhead
     first_sentence = next((k for k, x in enumerate(lines) if ends_sentence(x.strip()) and len(x.split()) > 8), len(lines))
     skip = 0  # the lines up to here were read as a table
