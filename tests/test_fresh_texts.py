@@ -53,8 +53,8 @@ def _own_summary(name: str) -> bool:
     return any(SUMMARY_BOX.match(s.heading) for s in read_source(path, "en").sections)
 
 
-def test_there_are_four_hundred_and_ninety_nine_and_every_split_sentence_is_whole(plain):
-    assert len(plain) == 499
+def test_there_are_five_hundred_and_eleven_and_every_split_sentence_is_whole(plain):
+    assert len(plain) == 511
     splits = {r.name for r in RULES if r.kind in ("clauses", "examples")}
     for name, r in plain.items():
         for s in r.handout.sentences:
@@ -1976,3 +1976,43 @@ def test_the_forty_second_round_s_classes(plain, views):
     parkinsons = items["support_group_young_onset_parkinsons"]
     assert not any("->" in i for i in parkinsons)
     assert any(i.startswith("In person: 2nd Tuesday of each month") and "Community Room" in i for i in parkinsons)
+
+
+def test_the_forty_third_round_s_classes(plain, views):
+    items, points, headings, said = views.items, views.points, views.headings, views.said
+    # "These may be signs that the infection has spread behind the eye." says what the list above means: never merged.
+    assert "These may be signs that the infection has spread behind the eye." in said("discharge_child_periorbital_cellulitis")
+    # Key points: no "both" without its two things, no "therefore" without its reason, no numbered point that holds
+    # under the condition of the point before, no section number.
+    assert not any(re.search(r"\bboth\b", p) for p in points["discharge_child_periorbital_cellulitis"])
+    assert not any("therefore" in p for p in points["leaflet_hydroxyzine_tablets"])
+    chickenpox = points["factsheet_chickenpox_pregnancy_exposure"]
+    assert not any("will be arranged" in p or re.match(r"\d\.\d", p) for p in chickenpox)
+    assert not any(re.match(r"\d\.\d", p) for p in points["factsheet_measles_healthcare_workers"])
+    # Reading: a logo's place and a label over its blank; a question's two columns of choices; two contact lines; a
+    # table's header of seven words; "[!]" items; "WITHIN 10 DAYS" going on; contents lines; a site's search box, menu
+    # and cookie buttons in brackets; a feedback box's lines; "(!!)" after a heading; a genus's initial; a column of
+    # list marks; a furniture line of fields; "STEP 1 ... Take"; a documentation part's fields.
+    consent = said("consent_adult_circumcision_local")
+    assert "logo" not in consent and "Patient label" not in consent
+    eye = views.text["discharge_child_periorbital_cellulitis"] + " ".join(items["discharge_child_periorbital_cellulitis"])
+    assert "Can your child open the eye? Morning: [ ] Yes [ ] No; Evening: [ ] Yes [ ] No" in eye
+    assert not any("Morning" in h or "01632" in h for h in headings["discharge_child_periorbital_cellulitis"])
+    pox = said("factsheet_chickenpox_pregnancy_exposure")
+    assert "Each line gives the stage of pregnancy when you get chickenpox" in pox
+    assert "[!]" not in pox and "given: WITHIN" not in pox and "effective.3" not in pox
+    assert not any("Before you take it" in i for i in items["leaflet_trimethoprim_tablets"])
+    assert plain["web_page_ear_wax"].handout.meta.title == "Ear wax build-up"
+    wax = said("web_page_ear_wax")
+    assert "Accept all cookies" not in wax and "Send feedback" not in wax and "Treating ear wax at home 3." not in wax
+    assert not any(h.startswith("Menu") for h in headings["web_page_ear_wax"])
+    assert "IODINE: THE BIG ONE TO WATCH" in [h.upper() for h in headings["seo_sea_moss_gel_benefits"]]
+    assert "species c. Crispus" not in said("seo_sea_moss_gel_benefits") and "species C. crispus" in said("seo_sea_moss_gel_benefits")
+    assert not any(" o;" in i or ": -;" in i for i in items["support_group_fibromyalgia_pacing"])
+    hypo = said("triage_adult_diabetic_low_blood_sugar_phone")
+    assert "Approved 09/2023" not in hypo and ".. ." not in hypo and "Tier reached" not in hypo
+    # Earlier rounds: a source list's wrapped lines; "[  ]"; section letters; questions set in under their numbers.
+    assert "Cheah KL" not in said("seo_ashwagandha_thyroid_sleep")
+    blood = said("triage_child_vomiting_blood_phone")
+    assert "[;" not in blood and "B1 Has the child vomited about a teaspoon of blood" in blood
+    assert any(h.startswith("SECTION A") for h in headings["triage_child_vomiting_blood_phone"])

@@ -80,6 +80,8 @@ def uncap(text: str) -> str:
     after = next((w for w in text.split()[1:3] if w[:1].isalpha()), "")
     if after[:1].isupper() and not after.isupper():
         return text  # "Children's Dressing Clinic", "Hand / Fracture Clinic": a name's first word
+    if rx.fullmatch(r"[A-Z]\.", first):
+        return text  # "C. crispus", "E. coli": a genus by its initial
     if first[1:] == first[1:].lower() and word in dictionary_words() and word not in protected_names():
         return word + text[len(first):]
     return text

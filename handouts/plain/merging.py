@@ -199,7 +199,11 @@ def never_merged(s: Sentence, block) -> bool:
             or any(rx.match(r"\s*(?:\[[ xX]?\]|[☐☑☒])", t) is not None for t in [s.text, *s.sources])
             # ("I agree that tissue samples may be used ... [ ] Yes [ ] No": its boxes after it, or none)
             or any(rx.search(r"\[[ xX]?\]\s*(?:yes|no)\b", t, re.I) is not None for t in s.sources)
-            or rx.match(r"I (?:agree|consent|understand|confirm|give|do not agree|have (?:read|been|had))\b", s.text) is not None)
+            or rx.match(r"I (?:agree|consent|understand|confirm|give|do not agree|have (?:read|been|had))\b", s.text) is not None
+            # ("These may be signs that the infection has spread behind the eye." under a box's warning signs: what
+            # the list above means, said of it alone; "the infection may spread behind the septum" elsewhere is not it)
+            or rx.match(r"(?:These|Any of these|All of these|Such) (?:\w+ ){0,3}(?:signs?|symptoms?|problems?|changes?|"
+                        r"effects?|may|can|could|might|are|mean)\b", s.text) is not None)
 
 
 _GENERIC = frozenset({"people", "way", "thing", "time", "process", "level", "amount"})  # say who or how much, no claim

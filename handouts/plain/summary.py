@@ -173,6 +173,17 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     # course unless ..."): it holds only if that box is ticked
     leaning |= {id(x) for sec in handout.sections for blk in sec.blocks for item in blk.items
                 if item and any(rx.match(r"\s*\[[ xX]?\]", t) for t in item[0].sources) for x in item}
+    # "3.2 If you are not sure whether you have had chickenpox, ..." / "3.3 A blood test ... will be arranged.": a
+    # section's numbered points follow on, and the one after a condition holds under it
+    for sec in handout.sections:
+        point: list[Sentence] = []  # the sentences of the numbered point before, from its number on
+        for b in sec.sentences:
+            if _SUBSECTION.match(b.text):
+                if point and any(rx.search(r"\b(?:if|unless|only|when)\b", a.text, re.I) for a in point):
+                    leaning.add(id(b))
+                point = [b]
+            elif point:
+                point.append(b)
     candidates, from_lists, long_urgent = [], [], []
     # "Antibiotics, which can shorten illness ..., are usually reserved for ...": the aside split off after its main
     # sentence is background; in the box, alone, it would say the opposite of the point (take them).
@@ -258,7 +269,7 @@ def _warnings_led_in(handout: Handout, under_condition: set[int]) -> list[tuple[
     return out
 
 
-_STEP_MARK = re.compile(r"^(?:step|stage)\s+\d{1,2}\s*(?:[-–—:.)]|→|->)\s*(?=[A-Z])", re.I)
+_STEP_MARK = re.compile(r"^(?:(?:step|stage)\s+\d{1,2}\s*(?:[-–—:.)]|→|->)|\d{1,2}\.\d{1,2}\.?)\s*(?=[A-Z])", re.I)
 
 
 def source_summary(handout: Handout) -> list[Sentence]:
@@ -439,6 +450,10 @@ def _stands_alone(s: Sentence, limit: int | None = None) -> bool:
         return False
     if _ANOTHER_WAY.match(s.text):
         return False  # "Out of hours, call NHS 111." (for what?): another way to do what the sentence before said
+    if rx.search(r"\b(?:therefore|thus|hence|consequently|for this reason|for that reason|because of this)\b", s.text, re.I) \
+            or rx.search(r"\bboth\b(?! (?:hands|eyes|ears|sides|arms|legs|feet|knees|nostrils|lungs|kidneys|parents)\b)", s.text, re.I) \
+            and not rx.search(r"\band\b", s.text):
+        return False  # "Hydroxyzine is therefore not ...": for the reason before it; "Do not give both ...": which two?
     if _UNSAID_MEASURE.search(s.text) or _FORM_PARTS.search(s.text):
         return False
     if rx.search(r"\(TM\)|™|®|^Our [A-Z]", s.text):
@@ -467,6 +482,8 @@ def _stands_alone(s: Sentence, limit: int | None = None) -> bool:
                for a in asides) and not s.text.endswith("?") \
         and s.text.count("(") == s.text.count(")")  # "For emergencies, call 911 or 988.)": half of a note in brackets
 
+
+_SUBSECTION = re.compile(r"\d{1,2}\.\d{1,2}\.?\s+[A-Z]")  # "3.3 A blood test ...": a section's numbered point
 
 # "How should I collect the sample?", "How to use the spray": a section of the steps of one job
 _HOW_TO = re.compile(r"(?:Q\d{1,2}[.:)]?\s+)?How (?:to|do I|should I|do you|can I|should you)\b", re.I)

@@ -367,7 +367,7 @@ def table_blocks(rows: list[list[str]], line: int = 0) -> list[RawBlock]:
     header = [c.strip() for c in rows[0]] if len(rows) > 1 else []
     named = [c for c in header if c]
     blocks = []
-    if len(named) >= 2 and all(len(c.split()) <= 6 and not rx.search(r"[.!?]$", c) and rx.search(r"[^\W\d_]", c)
+    if len(named) >= 2 and all(len(c.split()) <= 8 and not rx.search(r"[.!?]$", c) and rx.search(r"[^\W\d_]", c)
                                for c in named):  # a header of numbers names no column ("| 1 | 2 |"): no lead-in
         # A sentence, not a row of labels: "Each line gives the symptom and what you can do:".
         names = [rx.sub(r"[*†‡:]+$", "", c) for c in named]  # (a note's mark on a column is said with its rows)
@@ -376,7 +376,8 @@ def table_blocks(rows: list[list[str]], line: int = 0) -> list[RawBlock]:
         said = [f'"{_lower(c)}"' if rx.search(r"\b(?:into|within|to|for|of|by|with|per|from)$", c, re.I)
                 or rx.match(r"(?:if|when|unless)\s+(?:you|your|the|a|an|he|she|they|it|we|there)\b", c, re.I)
                 else _lower(c) for c in names]
-        the = "" if rx.match(r"(?:who|what|when|where|which|how)\b|\"", said[0], re.I) else "the "  # not "the who"
+        the = "" if rx.match(r"(?:who|what|when|where|which|how|your|my|our|their|his|her)\b|\"", said[0], re.I) \
+            else "the "  # not "the who", "the your result"
         lead = f"Each line gives {the}" + ", ".join(said[:-1]) + f" and {said[-1]}:"
         if not header[0] and not the.strip() == "" and len(named) == len(header) - 1:
             # "|  | HEAT EXHAUSTION | HEAT STROKE |": the rows' names are unnamed, the columns are the things compared
@@ -392,7 +393,8 @@ def table_blocks(rows: list[list[str]], line: int = 0) -> list[RawBlock]:
 
 # "Side effects", "Description", "Examples": a column's name that says only what kind of thing its cells are (not
 # "Target", "Restart" or "PSA usually considered raised", which say what the value means)
-_PLAIN_NAME = re.compile(r"(?:(?:possible|common|usual|main|typical) )?(?:side[- ]effects?|effects?|examples?|details?|"
+# ("Possible effect", "Common symptoms": a hedge or a frequency, said with each row)
+_PLAIN_NAME = re.compile(r"(?:side[- ]effects?|effects?|examples?|details?|"
                          r"descriptions?|notes?|comments?|categor(?:y|ies)|types?|signs?|symptoms?|signs and symptoms|"
                          r"information|what it is)", re.I)
 

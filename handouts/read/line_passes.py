@@ -49,6 +49,18 @@ def marked_labels(lines: list[str]) -> list[str]:
     return out
 
 
+_ELLIPSIS_LABEL = re.compile(r"^(\s*[A-Z][\w/()-]*(?: [\w/()-]+){0,3}) \.{2,3} (?=[A-Z])")
+
+
+def _ellipsis_labels(lines: list[str]) -> list[str]:
+    """Read three dots between a short label and its text, on two lines or more ("STEP 1 ... Take 15 to 20 g of
+    fast-acting sugar" / "STEP 2 ... Recheck ..."), as the colon they stand for: read as text, the dots stayed
+    ("Step 1.. . Take ...")."""
+    if sum(bool(_ELLIPSIS_LABEL.match(x)) for x in lines) < 2:
+        return lines
+    return [_ELLIPSIS_LABEL.sub(r"\1: ", x) for x in lines]
+
+
 def _short_leaders_lengthened(lines: list[str]) -> list[str]:
     """Return the lines with a dot leader of two or three dots that leads to the column where the leaders around it
     end made a leader ("Codeine phosphate 30-60 mg .. every 4 to 6 hours" under "Ibuprofen 400 mg ...... three
@@ -106,7 +118,7 @@ def boxed_choices_joined(lines: list[str]) -> list[str]:
 def leader_labels_joined(lines: list[str]) -> list[str]:
     """Put a dotted line's label wrapped onto the line above back with it ("  Out of hours / seizure lasting" / "  longer
     than 5 minutes .......... CALL 911"): read apart, the 911 line said no seizure."""
-    lines = _short_leaders_lengthened(lines)
+    lines = _short_leaders_lengthened(_ellipsis_labels(lines))
     out = list(lines)
     for k in range(len(lines) - 1):
         above, line = out[k], lines[k + 1]
@@ -362,6 +374,18 @@ def without_sales_boxes(lines: list[str], boxed: set[int]) -> list[str]:
     return out
 
 
+def labels_over_blanks(lines: list[str]) -> list[str]:
+    """Put a field's label back on the line of its blank, set right under it ("      Patient label / NHS number:" /
+    "      ______________"): read apart, the label was a line of text with nothing to fill in."""
+    out = list(lines)
+    for k in range(len(lines) - 1):
+        label, blank = lines[k], lines[k + 1]
+        if rx.fullmatch(r"\s*[A-Z][\w /()#'-]{1,40}:\s*", label) and (m := rx.fullmatch(r"(\s*)_{4,}\s*", blank)) \
+                and abs(len(m.group(1)) - indent_of(label)) <= 2:
+            out[k], out[k + 1] = f"{label.rstrip()} {blank.strip()}", ""
+    return out
+
+
 def ticked_columns_said(lines: list[str]) -> list[str]:
     """Say each row of a table of two named columns of tick boxes, one ticked a row ("CAN   CANNOT" over "Help you try
     different feeding positions   [x]   [ ]"), by the name of its ticked column: "- Can: Help you try ...". Read as
@@ -393,6 +417,37 @@ def ticked_columns_said(lines: list[str]) -> list[str]:
         # after them: a blank line between two items would part the list)
         said = [f"{indent_of(lines[start]) * ' '}- {names[ticked]}: {text}" for start, _, text, ticked in rows]
         out[k:rows[-1][1] + 1] = said + [""] * (rows[-1][1] + 1 - k - len(said))
+    return out
+
+
+def paired_choice_columns(lines: list[str]) -> list[str]:
+    """Name each choice of a table whose two named columns each hold a question's own choices ("Morning   Evening" over
+    "Can your child open the eye?   [ ] YES [ ] NO   [ ] YES [ ] NO"): "... open the eye? Morning: [ ] Yes [ ] No;
+    Evening: [ ] Yes [ ] No". Read as it stood, the names were a heading and the boxes said not which was which."""
+    out = list(lines)
+    pair = r"\[[ xX✓]?\]\s*([A-Za-z]{2,6})\s+\[[ xX✓]?\]\s*([A-Za-z]{2,6})"
+    row = re.compile(rf"(\s*)(\S.*?\S)\s{{2,}}{pair}\s{{2,}}{pair}\s*")
+    for k, line in enumerate(lines):
+        head = rx.fullmatch(r"\s{12,}([A-Z][A-Za-z'’]{1,15})\s{2,}([A-Z][A-Za-z'’]{1,15})\s*", line)
+        if not head:
+            continue
+        rows, j, label = [], k + 1, []
+        while j < len(lines) and lines[j].strip():
+            m = row.fullmatch(lines[j])
+            if m:
+                rows.append(" ".join(label + [m.group(2).strip()]) + "".join(
+                    f"{'; ' if n else ' '}{name.capitalize()}: [ ] {a.capitalize()} [ ] {b.capitalize()}"
+                    for n, (name, a, b) in enumerate(((head.group(1), m.group(3), m.group(4)), (head.group(2), m.group(5), m.group(6))))))
+                label = []
+            elif "[" not in lines[j]:
+                label.append(lines[j].strip())  # a question wrapped before its boxes
+            else:
+                break
+            j += 1
+        if len(rows) < 2 or label:
+            continue
+        indent = " " * indent_of(lines[k + 1])
+        out[k:j] = [indent + r for r in rows] + [""] * (j - k - len(rows))
     return out
 
 
@@ -755,6 +810,17 @@ def without_contents_lines(lines: list[str]) -> list[str]:
                 j += 1
             if j > k + 1 and (j == len(lines) or not lines[j].strip() or rx.fullmatch(r"\s*[-=_*~]{5,}\s*", lines[j])):
                 out[k:j] = [""] * (j - k)  # (all of the links, or none: a line that is no link ends no such run)
+            continue
+        if rx.fullmatch(r"\s*(?:contents|page contents|what is in this (?:leaflet|page|booklet)|in this (?:leaflet|booklet))\s*:?\s*",
+                        line, re.I):
+            # "What is in this leaflet" / "  1. What Trimethoprim is   2. Before you take it   3. How ..." / "  4. ...": the
+            # sections named on lines of their own, several a line (read as text, they ran into a list with colons)
+            j = k + 1
+            while j < len(lines) and rx.fullmatch(r"\s*(?:\d{1,2}[.)]\s+[^.!?:]{1,40}?\s*){1,6}", lines[j]) \
+                    and len(rx.findall(r"(?:^|\s{2,})\d{1,2}[.)]\s", lines[j])) >= 2:
+                j += 1
+            if j > k + 1:
+                out[k:j] = [""] * (j - k)
             continue
         if not _CONTENTS_IN_A_LINE.match(line) or ends_sentence(line.strip()):
             continue

@@ -10,7 +10,7 @@ from handouts.read.blocks import laid_out, QUOTES, RawBlock, table_blocks, unquo
 from handouts.read.forms import LABEL_LINE
 from handouts.read.furniture import is_furniture, is_menu_bar, stands_apart
 from handouts.read.letterhead import DOCUMENT_KIND, names_or_reaches, SHEET_TITLE, TITLE_GOES_ON
-from handouts.read.line_passes import (LEADER, arrowed_items, ticked_columns_said, boxed_choices_joined, dotted_blanks, label_columns, marked_subheadings, leader_labels_joined, marked_labels,
+from handouts.read.line_passes import (LEADER, arrowed_items, ticked_columns_said, labels_over_blanks, paired_choice_columns, boxed_choices_joined, dotted_blanks, label_columns, marked_subheadings, leader_labels_joined, marked_labels,
                                        one_box_column, stacked_options, starred_notes, two_column_lists, unboxed_lines,
                                        without_contents_lines, without_margin_marks, without_sales_boxes,
                                        starred_runs, without_tear_off_tabs, yes_no_rows)
@@ -37,12 +37,17 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
     source_lines = body.split("\n")
     # "[  ]", "[   ]": a tick box drawn wide is one box ("[ ]"), its width kept so the columns still line up
     body = rx.sub(r"\[( {2,3})\]", lambda m: "[ ]" + " " * (len(m.group(1)) - 1), body)
+    # "[Trust logo]", "[Insert hospital logo]", "[QR code]": where a picture goes on the printed form, no words (its
+    # width kept, for the columns beside it)
+    body = rx.sub(r"\[\s*(?:insert\s+)?(?:[\w&' -]{0,30}\s)?(?:logo|image|photo|picture|barcode|bar code|qr code)\s*\]",
+                  lambda m: " " * len(m.group()), body, flags=re.I)
+    body = "\n".join(labels_over_blanks(body.split("\n")))
     raw_lines = leader_labels_joined(boxed_choices_joined(dotted_blanks(numbered_notes_marked(without_running_lines(body.split("\n"))))))
     boxed: set[int] = set()  # the lines drawn inside a box
     # "+-------+------+" between the rows of a table drawn as a grid: its rulers, no box's edges
     lines = [x.replace("+", "|") if GRID_RULER.fullmatch(x) else x
              for x in two_column_lists(without_margin_marks(arrowed_items(starred_runs(marked_subheadings(starred_notes(without_contents_lines(raw_lines)))))))]
-    lines = one_box_column(yes_no_rows(ticked_columns_said(stacked_options(without_sales_boxes(unboxed_lines(lines, boxed), boxed)))))
+    lines = one_box_column(yes_no_rows(paired_choice_columns(ticked_columns_said(stacked_options(without_sales_boxes(unboxed_lines(lines, boxed), boxed))))))
     lines = _instructions_off_headings(label_columns(without_tear_off_tabs(_blank_columns_unnamed(marked_labels(lines)))))
     indents: list[int] = []  # how far in the items of each open level of the list being read stand
     # ("dial 999 if any Step 1 symptom develops": the text names a step by its number, so its heading keeps it)
@@ -420,7 +425,7 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                               else RawBlock("paragraph", [stripped], n) if i in boxed and i + 1 not in boxed
                               and not (i - 1 not in boxed and i - 2 not in boxed
                                        and in_capitals(" ".join(stripped.split()[:4])))
-                              else RawBlock("heading", [stripped.lstrip("#").strip()], n))
+                              else RawBlock("heading", [rx.sub(r"\s*\(!{1,3}\)$", "", stripped.lstrip("#").strip())], n))
             else:
                 blocks.append(RawBlock("paragraph", [stripped], n))
     for b in blocks:
@@ -438,7 +443,32 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
     blocks = _column_named_over_rows(blocks, raw_lines, first_line)
     blocks = _lead_in_headings(laid_out(timetables(_after_last_rule(_answers_unlabelled(_contacts_apart(blocks)), raw_lines,
                                                                      first_line))), raw_lines, first_line)
-    return _heads_after_a_box(_do_and_dont_led_in(blocks), boxed, first_line)
+    return _heads_after_a_box(_do_and_dont_led_in(_record_off(blocks)), boxed, first_line)
+
+
+def _record_off(blocks: list[RawBlock]) -> list[RawBlock]:
+    """Drop the staff's fields and boxes from a "DOCUMENTATION" part ("Reading (mmol/L): ______  Time: ______  Tier
+    reached: 1 [ ] 2 [ ] 3 [ ]"): the call's record, nothing for the reader (a line that says something stays, under the
+    part's heading; with none, the heading goes too)."""
+    out: list[RawBlock] = []
+    k = 0
+    while k < len(blocks):
+        b = blocks[k]
+        j = k + 1
+        while j < len(blocks) and blocks[j].kind != "heading":
+            j += 1
+        if b.kind == "heading" and _RECORD_HEADING.fullmatch(b.texts[0].strip()) and j > k + 1:
+            kept = [x for x in blocks[k + 1:j] if not all(rx.search(r"_{3,}|\[[ xX✓]?\]|\(\s?\)", t) for t in x.texts)]
+            out += [b] + kept if kept else []
+            k = j
+            continue
+        out.append(b)
+        k += 1
+    return out
+
+
+_RECORD_HEADING = re.compile(r"(?i)(?:call )?(?:documentation|record(?: keeping)?|for (?:office|staff|clinic) use(?: only)?|"
+                             r"office use(?: only)?|audit)\s*:?")
 
 
 def _do_and_dont_led_in(blocks: list[RawBlock]) -> list[RawBlock]:
@@ -641,6 +671,8 @@ def _item_detail(blocks: list[RawBlock], lines: list[str], i: int, indents: list
     b = blocks[-1]
     if b.texts[-1].count("(") > b.texts[-1].count(")"):
         return False  # "Tel: ... (answerphone -- we aim to ring back within" / "2 working days)": its bracket goes on
+    if rx.match(r"[A-Z]{2,}\b", stripped) and rx.search(r"\b[a-z]{2,}\b", stripped) and rx.search(r"[a-z]$", lines[i - 1].strip()):
+        return False  # "..., which must be given" / "WITHIN 10 DAYS of the contact ...": words in capitals for weight, going on
     item = next((t for (d, _), t in zip(reversed(b.levels), reversed(b.texts)) if d == 0), b.texts[-1])
     # ("a) Your pack removal appointment is:" / "     Date: ___/___/____  Time: ____  Place: [ ] ED Review Clinic": the
     # blanks the item leads into)
@@ -741,12 +773,16 @@ def _apart_as_furniture(before: str, line: str, lines: list[str], i: int) -> boo
     its own, and so is the line after it. Never a line in lower case: "send an" / "email" / "to the clinic"."""
     if line[0].islower():
         return False
-    return len(before) <= 300 and is_furniture(before) or stands_apart(line, before, next_text_line(lines, i))
+    # ("For use by: registered nurses ... only" / "Approved 09/2023        Review due 09/2025": a furniture line of
+    # fields set apart by wide gaps never carries a sentence on)
+    return len(before) <= 300 and is_furniture(before) or stands_apart(line, before, next_text_line(lines, i)) \
+        or bool(rx.search(r"\S\s{3,}\S", line.strip())) and is_furniture(line.strip())
 
 
 def _is_heading_line(line: str, next_line: str | None) -> bool:
     """A heading is a short line without end punctuation, with more text after it."""
     line = rx.sub(r"^[\U0001F300-\U0001FAFF\u2600-\u26FF\uFE0F]+\s*", "", line)  # "🧩  SPECTRUM CIRCLE  🧩": a banner's picture says no word
+    line = rx.sub(r"\s*\(!{1,3}\)$", "", line)  # "IODINE: THE BIG ONE TO WATCH  (!!)": a mark of weight, no sentence's stop
     if rx.match(r"[¹²³⁴⁵⁶⁷⁸⁹⁰†‡]", line):
         return False  # "¹ Tessler FN et al. ACR Thyroid Imaging, Reporting and Data System": a note, wrapped
     if not line:
@@ -760,6 +796,8 @@ def _is_heading_line(line: str, next_line: str | None) -> bool:
     words = line.split()
     if not words or len(words) > _MAX_HEADING_WORDS or next_line is None:
         return False
+    if CONTACT.search(line) and ":" in line and CONTACT.search(next_line):
+        return False  # "Paediatric Assessment Unit (24 hours): 01632 960 771" over "Eye Clinic ...: 01632 960 785": numbers
     if (next_line[0].islower() and not BULLET.match(next_line) and not rx.match(r"\(?[a-h][.)]\s+[A-Z]|o\s+\S", next_line)) \
             or next_line[0] in ",;)" or rx.match(r"\((?![ivx]{1,4}\))[^()]{2,15}\)\s+[a-z]", next_line):
         # ("o Both venues ...": a bullet; "a. If you forget a dose ...": a lettered item; "(UV) light can cause ...":

@@ -123,8 +123,10 @@ def column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None
         rows = rows[:1] + _wrapped_rows_joined(rows[1:]) if ruled and len(rows) > 1 else _wrapped_rows_joined(rows)
     # "Sept  ->  Work: telling your employer ...": a column of arrows points from one cell to the next, and says nothing
     # (read as a cell, each row said "Sept: ->; Work: ...")
-    arrows = [k for k in range(len(columns)) if all(k < len(r) and rx.fullmatch(r"->|-->|=>|→|➔", r[k])
-                                                    for r in rows if any(r))]
+    # (or of a list's marks, down two rows or more: "Week 1  o  Understanding ...", "YES  -  you are 18 or over ...")
+    marked = [r for r in rows if any(r)]
+    arrows = [k for k in range(len(columns)) if all(k < len(r) and rx.fullmatch(r"->|-->|=>|→|➔", r[k]) for r in marked)
+              or len(marked) >= 2 and all(k < len(r) and rx.fullmatch(r"[-–•*o]", r[k]) for r in marked)]
     rows = [[c for k, c in enumerate(r) if k not in arrows] for r in rows]
     columns = [at for k, at in enumerate(columns) if k not in arrows]
     if len(rows) == 1 and continued and len(columns) == 2 and rows[0][0] and rows[0][1]:
