@@ -129,6 +129,11 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
         # (nor the form's code beside a department's name: "EMERGENCY DEPARTMENT - DISCHARGE ADVICE      ED/DC/44")
         parts = [p for p in parts if not is_code(p)] or parts
         blocks[0].texts[0] = next((p for p in parts if not (ORGANISATION.search(p) or DOCUMENT_KIND.search(p))), parts[0])
+        if band := next((m.group(0) for x in letterhead for m in [_AGE_BAND.search(" ".join(x.texts))] if m), None):
+            # "PROTOCOL TP-END-04      TELEPHONE TRIAGE - ADULT (16 YEARS +)": whom the sheet is for, by age, said in
+            # its title (gone with the letterhead, the handout said only "an adult")
+            if not _AGE_BAND.search(blocks[0].texts[0]):
+                blocks[0].texts[0] = f"{blocks[0].texts[0].rstrip(' :')} - {band.strip()}"
         letterhead += letterhead_under_title(blocks)  # "Riverside Family Practice - Patient Triage Sheet (rev. 02/2024)"
         if len(blocks) > 2 and blocks[1].kind == "heading" and not blocks[1].level and in_capitals(blocks[0].texts[0]) \
                 and not in_capitals(blocks[1].texts[0]) and len(blocks[1].texts[0].split()) <= 12 \
@@ -276,6 +281,12 @@ def _stars(m: re.Match) -> str:
     if "☆" in m.group():
         return f"{stars:g} out of {stars + m.group().count('☆'):g} stars"
     return f"{stars:g} star{'s' if stars != 1 else ''}"
+
+
+# "ADULT (16 YEARS +)", "CHILD (under 16 years)", "adults aged 18 and over": whom a sheet is for, by age
+_AGE_BAND = re.compile(r"\b(?:adults?|child(?:ren)?|paediatric|pediatric|infants?)\s*(?:[-–:]\s*)?\(?\s*(?:aged?\s+)?"
+                       r"(?:\d{1,2}\s*(?:years?|yrs)?\s*(?:\+|and over|or over|and older|or older)|under\s+\d{1,2}\s*(?:years?|yrs)?)\s*\)?",
+                       re.I)
 
 
 def _clean(text: str) -> str:
