@@ -8,7 +8,7 @@ from handouts.language import rx
 
 # Abbreviations whose full stop never ends a sentence here, though pySBD may end one there
 # ("Approx. 1 in 3 ...", "Dr. Lee"); lower-cased, without the final dot.
-NEVER_FINAL = {"dr", "mr", "mrs", "ms", "prof", "st", "jr", "sr", "vs", "approx", "fig", "cf", "e.g", "i.e", "no",
+NEVER_FINAL = {"dr", "mr", "mrs", "ms", "prof", "st", "jr", "sr", "vs", "approx", "max", "fig", "cf", "e.g", "i.e", "no",
                "var", "subsp"}  # "Sarcoptes scabiei var. hominis": a variety's name goes on
 # A time of day runs on into a day or a month ("9 a.m. to 5 p.m. Monday to Friday").
 _TIME_THEN_DATE = re.compile(r"\b[ap]\.m\.$", re.I)

@@ -302,6 +302,8 @@ def merge_near_duplicates(handout: Handout, changes: list[Change]) -> None:
         chain = [x]
         while id(chain[-1]) in follower:
             chain.append(follower[id(chain[-1])])
+        if len(chain) > 1 and rx.match(r"(?:So|Therefore|Thus|Hence|As a result|This means)\b", chain[1].text):
+            continue  # "Colostrum comes from cow's milk." / "So it is not suitable if ...": the reason stays with what follows
         keepers = [keeper_for(y, chain) for y in chain]
         if keepers[0] and None in keepers and (named := _named_subject(x.text, chain[1].text)):
             # The next sentence says something new about x's subject: name it, and let x go alone.
@@ -542,7 +544,10 @@ def _followers(handout: Handout) -> dict[int, Sentence]:
                     # ("In this procedure, ..." cut from "X is a procedure in which ...": it points back as well.)
                     # ("Children with kidney problems may need a lower dose; follow your doctor's instructions.": the
                     # instruction split off holds for them only, with or without an "it")
-                    if IN_THIS.match(b.text) or rx.match(r"^(?:This|These|It|Its|They|Their)\b", b.text) or (
+                    # ("Colostrum comes from cow's milk." / "So it is not suitable if you have a cow's milk allergy": a
+                    # "So" and its "it" point back too)
+                    if IN_THIS.match(b.text) or rx.match(r"^(?:(?:So|Because of this),? )?(?:[Tt]his|[Tt]hese|[Ii]t|[Ii]ts|[Tt]hey|[Tt]heir)\b",
+                                                          b.text) or (
                             a.sources == b.sources and tells_what_to_do(b.text)):
                         out[id(a)] = b
     return out

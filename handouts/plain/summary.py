@@ -146,7 +146,9 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
                                 or lead_in.startswith("Each line gives") or _NEGATING.search(lead_in)
                                 # ("It may be used to:" / "Treat high blood pressure ...": the item finishes the
                                 # lead-in's sentence; alone it reads as an order)
-                                or rx.search(r"\bto:\s*$", lead_in)) \
+                                or rx.search(r"\bto:\s*$", lead_in)
+                                # ("A GP may:" / "Refer you to a dermatologist ...": the item finishes the lead-in's "may")
+                                or rx.search(r"\b(?:may|might|can|could|will|would|should|must)(?: also)?:\s*$", lead_in, re.I)) \
                     or blk.kind == "numbered" \
                     or blk.is_list and _HOW_TO.match(sec.heading):  # (a table's row, "Tea or coffee: effect ...; wait 1 to 2 hours", is no point)
                 # ("How should I collect the sample?" over "Wash your hands ...; do not use lubricants ...": the steps
@@ -184,6 +186,10 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
                 point = [b]
             elif point:
                 point.append(b)
+    # "Take the whole course, even if you feel well." (of what?): the medicine is named neither there nor in the title
+    title_names = set(protected(handout.meta.title).names)
+    leaning |= {id(s) for s in handout.sentences if _WHOLE_COURSE.search(s.text) and not protected(s.text).names
+                and not title_names and not rx.search(r"\b(?:antibiotics?|medicines?|tablets|capsules)\b", handout.meta.title, re.I)}
     candidates, from_lists, long_urgent = [], [], []
     # "Antibiotics, which can shorten illness ..., are usually reserved for ...": the aside split off after its main
     # sentence is background; in the box, alone, it would say the opposite of the point (take them).
@@ -430,7 +436,9 @@ def _names_its_topic(text: str, topic: frozenset[str], later_piece: bool = False
 
 # "Do not drive yourself." (when?), "Ask your child's doctor." (about what?): a step that needs its neighbours.
 _BARE_ASK = re.compile(r"^(?:(?:Do not|Don't|Never|Always|Please) )?\w+(?: (?:to|with))? (?:yourself|(?:your|a|the) "
-                       r"(?:child's |baby's )?(?:doctor|nurse|pharmacist|provider|GP|prescriber|care team|clinic))\.?$", re.I)
+                       r"(?:child's |baby's )?(?:doctor|nurse|pharmacist|provider|GP|prescriber|care team|clinic))"
+                       # ("Do not drive yourself to hospital." (when?): the 999 box's, said while waiting for the ambulance)
+                       r"(?: to (?:the )?(?:hospital|emergency department|A&E|ED))?\.?$", re.I)
 _THAT_POINTS_BACK = re.compile(r"\b(?:above|below|than|over|under|beyond|like|of|after|before|with) that\b(?! \w+ (?:is|are|was|were)\b)"
                                r"|\bthat\.?$|\bmany more\b", re.I)
 
@@ -483,6 +491,7 @@ def _stands_alone(s: Sentence, limit: int | None = None) -> bool:
         and s.text.count("(") == s.text.count(")")  # "For emergencies, call 911 or 988.)": half of a note in brackets
 
 
+_WHOLE_COURSE = re.compile(r"\b(?:the|your) (?:whole|full|complete|entire) course\b(?! of)", re.I)
 _SUBSECTION = re.compile(r"\d{1,2}\.\d{1,2}\.?\s+[A-Z]")  # "3.3 A blood test ...": a section's numbered point
 
 # "How should I collect the sample?", "How to use the spray": a section of the steps of one job

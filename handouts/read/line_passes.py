@@ -93,7 +93,9 @@ def dotted_blanks(lines: list[str]) -> list[str]:
         # ("Hospital no. ......": a label's own stop before the dots)
         # ("Responsible consultant ..........   Special requirements: [ ] interpreter": a field beside another)
         if (rx.search(r"[\w)]\.?\s*\.{4,}[\s./]*$", line) or rx.search(r"[\w)]\.?\s*\.{8,}\s{2,}[A-Z][\w ()'/-]{0,40}:", line)) and not rx.fullmatch(r"[\s.]*", line) \
-                and all(rx.match(r"\s{2,}\S|[\s./]*$", line[m.end():]) for m in rx.finditer(r"\.{4,}(?:\s*/\s*\.{2,})*", line)):
+                and all(rx.match(r"\s{2,}\S|\s[A-Z][\w ()/'-]{0,30}?\s*\.{4,}|[\s./]*$", line[m.end():])
+                        for m in rx.finditer(r"\.{4,}(?:\s*/\s*\.{2,})*", line)):
+            # (one space before the next field's label will do: "Patient surname ....... First name(s) .......")
             said = rx.sub(r"(?:(?<=[\w)])|(?<=\w\.))\s*\.{4,}(?:\s*/\s*\.{2,})*", ": ________", line)
             out[k] = rx.sub(r":\s*:", ":", rx.sub(r"(?<=:)\s*\.{4,}(?:\s*/\s*\.{2,})*", " ________", said))
     return out
@@ -119,6 +121,17 @@ def leader_labels_joined(lines: list[str]) -> list[str]:
     """Put a dotted line's label wrapped onto the line above back with it ("  Out of hours / seizure lasting" / "  longer
     than 5 minutes .......... CALL 911"): read apart, the 911 line said no seizure."""
     lines = _short_leaders_lengthened(_ellipsis_labels(lines))
+    # ("Asthma + Lung UK helpline ......... 0300 222 5800  (Mon-Fri 9am-5pm)": a note in brackets after the value is
+    # the value's, no column of its own)
+    lines = [rx.sub(r"(?<=\S)\s{2,}(?=\([^()]{1,40}\)\s*$)", " ", x) if LEADER.match(x) else x for x in lines]
+    # ("  Adults and children aged 12 years and over" over "    Starting dose ...... 2 capsules (4 mg)": whom the dotted
+    # rows set in under it are for, their lead-in (as a heading, the advice after the rows was for them alone))
+    # (not a line that goes on into the row, "... may" / "perform the procedure ..... [ ]", nor a line of columns)
+    lines = [f"{x.rstrip()}:" if k + 1 < len(lines) and indent_of(x) >= 2 and x.strip() and not LEADER.match(x)
+             and not rx.search(r"[.:;,!?]$", x.strip()) and LEADER.match(lines[k + 1]) and indent_of(lines[k + 1]) > indent_of(x)
+             and lines[k + 1].strip()[:1].isupper() and not rx.search(r"\S\s{3,}\S|\[|_", x.strip()) and not NUMBERED.match(x)
+             and rx.search(r"\b(?:aged?|years?|months?|weeks?|for|if|when|with|over|under|from)\b", x, re.I)
+             and not BULLET.match(x) and len(x.split()) <= 10 else x for k, x in enumerate(lines)]
     out = list(lines)
     for k in range(len(lines) - 1):
         above, line = out[k], lines[k + 1]
@@ -383,6 +396,11 @@ def labels_over_blanks(lines: list[str]) -> list[str]:
         if rx.fullmatch(r"\s*[A-Z][\w /()#'-]{1,40}:\s*", label) and (m := rx.fullmatch(r"(\s*)_{4,}\s*", blank)) \
                 and abs(len(m.group(1)) - indent_of(label)) <= 2:
             out[k], out[k + 1] = f"{label.rstrip()} {blank.strip()}", ""
+        elif rx.fullmatch(r"\s*[A-Z][\w ,/()#'-]{1,60}:\s*", label) and indent_of(blank) > indent_of(label) \
+                and in_capitals(blank.strip()) and 2 <= len(blank.split()) <= 10 and not rx.search(r"[.:!?]$", blank.strip()):
+            # "Name of proposed procedure (include site and side):" / "   EXCISION OF SKIN LESION UNDER LOCAL ANAESTHETIC":
+            # the field filled in, set in under its label (alone, the answer was read as a heading; a field, said as one)
+            out[k], out[k + 1] = f"{' ' * indent_of(label)}- {label.strip()} {blank.strip()}", ""
     return out
 
 
@@ -810,6 +828,12 @@ def without_contents_lines(lines: list[str]) -> list[str]:
                 j += 1
             if j > k + 1 and (j == len(lines) or not lines[j].strip() or rx.fullmatch(r"\s*[-=_*~]{5,}\s*", lines[j])):
                 out[k:j] = [""] * (j - k)  # (all of the links, or none: a line that is no link ends no such run)
+            continue
+        if rx.match(r"\s*(?:jump to|on this page|skip to)\s*:", line, re.I) and line.rstrip().endswith("|") \
+                and k + 1 < len(lines) and "|" in lines[k + 1] and indent_of(lines[k + 1]) > indent_of(line):
+            # "JUMP TO:  What is colostrum? | The science | Who should avoid it |" / "          Athletes | Top picks | FAQ":
+            # a bar of links to the page's own parts, wrapped (read apart, its second line was a heading)
+            out[k] = out[k + 1] = ""
             continue
         if rx.fullmatch(r"\s*(?:contents|page contents|what is in this (?:leaflet|page|booklet)|in this (?:leaflet|booklet))\s*:?\s*",
                         line, re.I):

@@ -134,6 +134,11 @@ def parse_markdown(body: str, first_line: int = 1) -> list[RawBlock]:
             elif opener == "heading_open":
                 blocks.append(RawBlock("heading", [text], line, title=tokens[i - 1].tag == "h1",
                                        level=int(tokens[i - 1].tag[1])))
+            elif len(lines) == 1 and tok.map and rx.fullmatch(r"\s*(\*\*|__)(?!\s)[^*_]{2,60}(?<![\s.:;,!?])\1\s*", raw[tok.map[0]]) \
+                    and len(text.split()) <= 6 and not in_quote:
+                # "**Contact numbers**" on a line of its own, over the lines it names: a heading set in bold (as a line
+                # of text, the numbers under it stayed in the section before)
+                blocks.append(RawBlock("heading", [text], line, level=3))
             elif len(lines) > 1 and (any(stands_apart(x, lines[n - 1] if n else None, lines[n + 1] if n + 1 < len(lines)
                                                       else None) for n, x in enumerate(lines)) or _emphasised_lines(raw, tok.map)
                                      # ("Screening Coordinators: 020 7946 0182 (Mon-Fri)" / "Nurse Line: 020 7946 0457":

@@ -59,7 +59,11 @@ def without_references(blocks: list[RawBlock]) -> list[RawBlock]:
             # "References: 1. NICE NG3 ... | This page does not replace advice ... | Antenatal Clinic: 0161 555 0192": the
             # parts after the references are the page's own (the clinic's number went with them)
             out += [RawBlock("paragraph", [p], b.line) for p in parts[1:] if p]
-        if not skipping and not listed and not wrapped \
+        # ("[1] Chief Medical Officer's Annual Report 2022: Air Pollution." / "[2] Defra, Daily Air Quality Index, 2023.":
+        # a source under the number the text cites it by, one a line)
+        bracketed = b.kind in ("paragraph", "bullets", "numbered") and len(b.texts) == 1 \
+            and (m := rx.match(r"\[\d{1,3}\]\s+(\S.*)$", b.texts[0])) is not None and _source_note(m.group(1))
+        if not skipping and not listed and not wrapped and not bracketed \
                 and not (b.kind == "paragraph" and (_citation_notes(b.texts[0]) or _REFERENCE.match(b.texts[0]))):
             out.append(b)
     return out

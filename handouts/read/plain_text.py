@@ -42,6 +42,12 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
     body = rx.sub(r"\[\s*(?:insert\s+)?(?:[\w&' -]{0,30}\s)?(?:logo|image|photo|picture|barcode|bar code|qr code)\s*\]",
                   lambda m: " " * len(m.group()), body, flags=re.I)
     body = "\n".join(labels_over_blanks(body.split("\n")))
+    if rx.search(r"\(?tick (?:when|if|once)\s+(?:discussed|explained)\)?", " ".join(body.split()), re.I):
+        # "Serious or frequently occurring risks         (tick when" / "           discussed)" over risks that each end
+        # "...... [ ]": the boxes are the staff's record of saying them (their dots and boxes cut the items at lines)
+        body = rx.sub(r"(?m)(?<=\S)\s*\.{3,}\s*\[[ xX✓]?\]\s*$", "", body)
+        body = rx.sub(r"(?m)\s{4,}\(tick (?:when|if|once)\s*$\n\s+(?:discussed|explained)\)\s*$", "", body)
+        body = rx.sub(r"(?mi)\s{4,}\(tick (?:when|if|once) (?:discussed|explained)\)\s*$", "", body)
     raw_lines = leader_labels_joined(boxed_choices_joined(dotted_blanks(numbered_notes_marked(without_running_lines(body.split("\n"))))))
     boxed: set[int] = set()  # the lines drawn inside a box
     # "+-------+------+" between the rows of a table drawn as a grid: its rulers, no box's edges
@@ -119,7 +125,7 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                 and any(LEADER.match(raw_lines[k]) and abs(indent_of(raw_lines[k]) - indent_of(line)) <= 2
                         for k in (i - 3, i - 2, i - 1, i + 1, i + 2,  # (a row joined from two lines leaves a blank)
                                   next_row(lines, i, indent_of(line) + 2) if i and not BULLET.match(lines[i - 1]) else -1,
-                                  _past_joined_lines(lines, source_lines, i))
+                                  _past_joined_lines(lines, source_lines, i), _past_joined_lines(lines, source_lines, i, -1))
                         if 0 <= k < len(lines)):
             # (dates set right: " 9 Jan ......" over "13 Feb ......")
             # "  Sept 10 ...... Open sharing" / "  Sept 24* ..... "Decoding the IEP": guest speaker from the" / (set in)
@@ -354,7 +360,9 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                     and not (_DOSE_LABEL.match(stripped) and _DOSE_LABEL.match(lines[i - 1].strip())) \
                     and not (stripped[0].isupper() and _ENDS_ON_ADDRESS.search(blocks[-1].texts[-1])) \
                     and not (LABEL_LINE.match(stripped) and (blocks[-1].kind == "bullets" or rx.match(
-                        r"(?:tel|telephone|phone|mobile|text|fax|e-?mail|web(?:site)?|address)\s*:", stripped, re.I))
+                        r"(?:tel|telephone|phone|mobile|text|fax|e-?mail|web(?:site)?|address)\s*:", stripped, re.I)
+                        # ("For use by: registered nurses ..." / "Not for use by: non-clinical call handlers": one field a line)
+                        or blocks[-1].texts[-1] == lines[i - 1].strip() and rx.match(r"(?:not )?for (?:use|completion) by\s*:", stripped, re.I))
                              and LABEL_LINE.match(blocks[-1].texts[-1])
                              and not rx.search(r"[,(/-]$|\b(?:and|or|the|of|to|a)$", blocks[-1].texts[-1])):
                 # ("(Compare to: Zestril®, Prinivil®)" over "Dispensed by: Northgate Community Pharmacy ...": a note in
@@ -671,6 +679,9 @@ def _item_detail(blocks: list[RawBlock], lines: list[str], i: int, indents: list
     b = blocks[-1]
     if b.texts[-1].count("(") > b.texts[-1].count(")"):
         return False  # "Tel: ... (answerphone -- we aim to ring back within" / "2 working days)": its bracket goes on
+    if rx.search(r"\b(?:after|before|of|to|than|with|for|by|from|at|in|on|and|or|the|a|an|every|about|over|under|within|up)$",
+                 lines[i - 1].strip(), re.I):
+        return False  # "... your reliever gives no relief after" / "10 puffs (1 puff every 30-60 seconds ...)": the words go on
     if rx.match(r"[A-Z]{2,}\b", stripped) and rx.search(r"\b[a-z]{2,}\b", stripped) and rx.search(r"[a-z]$", lines[i - 1].strip()):
         return False  # "..., which must be given" / "WITHIN 10 DAYS of the contact ...": words in capitals for weight, going on
     item = next((t for (d, _), t in zip(reversed(b.levels), reversed(b.texts)) if d == 0), b.texts[-1])
@@ -789,6 +800,12 @@ def _is_heading_line(line: str, next_line: str | None) -> bool:
         return False
     if rx.match(r"#{1,6}\s", line):
         return True  # (not "#1 BEST OVERALL: VitaPeak ...", a rank)
+    if next_line and (rx.fullmatch(r"\([^()]+\)[.!]", next_line.strip())
+                      # ("... AND has any of: a new headache" / "(often at the temples), scalp tenderness ...")
+                      or rx.match(r"\([^()]*\)[,;]?\s+[a-z]", next_line) and rx.search(r"\b[a-z]+$", line) and not in_capitals(line)):
+        return False  # "Reporting of side effects: you can report ... via the Yellow Card Scheme" / "(www....).": a sentence
+    if rx.match(r"(?:unless|although|whereas|because|so that)\s", line, re.I) and not in_capitals(line):
+        return False  # "Unless your clinician has ticked the box for the Rapid Access Chest Pain" / "Clinic ...": a sentence
     if rx.match(r"for (?:use|completion) (?:by|in)\b", line, re.I):
         return False  # "For use by registered nurses only": who the sheet is for, said to its reader
     if len(CONTACT.findall(line)) >= 2:
@@ -981,15 +998,16 @@ def _step_follows(lines: list[str], i: int, more: int) -> bool:
         and number_of(lines[k]) == number + 1 and indent_of(lines[k]) == indent_of(lines[i])
 
 
-def _past_joined_lines(lines: list[str], source: list[str], i: int) -> int:
-    """Return the next line after line `i` with text, when the blank lines between are lines joined up into it (a dotted
-    row's value wrapped over three lines and more); -1 if a blank line of the source comes first."""
-    k = i + 1
-    while k < len(lines) and not lines[k].strip():
+def _past_joined_lines(lines: list[str], source: list[str], i: int, step: int = 1) -> int:
+    """Return the next line after line `i` (before it, with `step` -1) with text, when the blank lines between are lines
+    joined up into a line (a dotted row's value wrapped over three lines and more); -1 if a blank line of the source
+    comes first."""
+    k = i + step
+    while 0 <= k < len(lines) and not lines[k].strip():
         if k >= len(source) or not source[k].strip():
             return -1
-        k += 1
-    return k if k < len(lines) else -1
+        k += step
+    return k if 0 <= k < len(lines) else -1
 
 
 def _is_numbered_heading(text: str, blocks: list[RawBlock], next_line: str | None, next_end: str | None = None,

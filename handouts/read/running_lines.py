@@ -206,9 +206,13 @@ def numbered_notes_marked(lines: list[str]) -> list[str]:
     sources = {1, 2} <= cited and any(rx.match(r"\s*1[.)]\s+[A-Z]", x) and _SOURCE.search(x) for x in lines)
     if sources:
         number = re.compile(r"(^\s*)(\d{1,2})[.)]\s+(?=[A-Z])")
+    # (one note alone, near the sheet's end, that the text cites: "... using a high-sensitivity test.1" over "1
+    # Measurement of troponin at presentation and repeated after 1-3 hours, ...")
+    filled = [k for k, x in enumerate(lines) if x.strip()]
+    last = set(filled[-10:]) if 1 in cited and 2 not in cited else set()
     for i, line in enumerate(lines):
         if not rx.match(r"\s*1[.)]\s+[A-Z]" if sources else r"\s*1\s+[A-Z]", line) or sources and not _SOURCE.search(line) \
-                or not any(m.group(2) == "2" for x in lines[i:i + 4] for m in number.finditer(x)):
+                or not (i in last or any(m.group(2) == "2" for x in lines[i:i + 4] for m in number.finditer(x))):
             continue
         k, expected = i, 1
         while k < len(lines) and lines[k].strip() and (k == i or rx.match(r"\s*(?:[a-z]|\d{1,2}[.)]?\s+[A-Z])", lines[k])):

@@ -69,8 +69,10 @@ def column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None
             j += 1
             continue  # "------   ------" under the header: a ruler, no row
         if not rows and len(cells) >= 2:
-            if len(cells) == 2 and rx.fullmatch(r"\d{1,2}(?:\.\d{1,2})+\.?", cells[0][1]) and not rx.search(r"[a-z]", cells[1][1]):
-                return None  # "2.1  WHAT TO DO": a numbered section's heading, set apart from its number
+            if len(cells) == 2 and rx.fullmatch(r"\d{1,2}(?:\.\d{1,2})+\.?", cells[0][1]) and (
+                    not rx.search(r"[a-z]", cells[1][1]) or len(cells[1][1].split()) >= 6):
+                return None  # "2.1  WHAT TO DO": a numbered section's heading, set apart from its number (or its
+                # paragraph: "1.1  On most days in the UK the air is clean enough that ...", wrapped under its words)
             columns = [at for at, _ in cells]
         elif ruled and columns:
             cells = _split_at_columns(cells, columns)
@@ -267,8 +269,9 @@ def _split_at_columns(cells: list[tuple[int, str]], columns: list[int]) -> list[
         for start in (c for c in columns if c > at + 2):  # (a later column's, not the cell's own)
             # (give or take two characters: a value set one right of its column's name, "$24.00" under "Price*")
             cut = next((c for c in sorted(range(start - at - 2, start - at + 3), key=lambda c: abs(c - start + at))
-                        if 1 < c < len(cell) and cell[c - 1] == " " and rx.match(r"[\d$£€(]", cell[c:])), None)
-            # (only before a number, a price or a bracket: "... may usually be given with" is a sentence run across)
+                        if 1 < c < len(cell) and cell[c - 1] == " " and rx.match(r"[\d$£€(]|[A-Z][a-z]+\b", cell[c:])), None)
+            # (only before a number, a price, a bracket or a word in capitals, "Pasture Prime Organic Powder" over "Form":
+            # "... may usually be given with" is a sentence run across)
             if cut is not None:
                 out.append((at, cell[:cut - 1]))
                 at, cell = at + cut, cell[cut:]

@@ -555,8 +555,9 @@ def _named_antecedent(sentence: str, comma: int) -> str | None:
                                                                                   for k, t in enumerate(mods)):
         return None  # "your weight" ("Your weight" would be right, but whose is plain only next to "you"), or a gap
     words_ = [t.text for t in mods if t.dep_ not in ("det", "poss")] + [noun.text]
-    if len(words_) > 4:
-        return None
+    first = mods[0] if mods else noun
+    if len(words_) > 4 or first.i and not doc[first.i - 1].whitespace_ and doc[first.i - 1].text in ("-", "/", "–"):
+        return None  # (nor half a word joined by a hyphen: "gastro-oesophageal reflux, which" is no "Oesophageal reflux")
     phrase = " ".join(words_)
     if yours:
         return "Your " + phrase

@@ -114,8 +114,11 @@ def split_such_as(sentence: str) -> list[str]:
                 or len(noun) == 3):
             break  # "who have risk factors": "risk" is part of the noun here, not a verb
         noun.insert(0, w)
-    if noun and noun[0].startswith("("):
-        return [sentence]  # "A macrogol laxative (polyethylene glycol 3350), such as ...": "(polyethylene ...) includes" is none
+    if noun and any(("(" in w or ")" in w) and not rx.fullmatch(r"\([A-Z]{2,6}s?\)", w) for w in noun):
+        # "A macrogol laxative (polyethylene glycol 3350), such as ...": "(polyethylene ...) includes" is none; "Movement
+        # side effects (extrapyramidal disorders), such as ...": the name's words before its bracket are out of reach (an
+        # abbreviation's bracket is the name's own: "Direct-acting antivirals (DAAs)")
+        return [sentence]
     plural = bool(noun) and rx.sub(r"\W+$", "", noun[-1]).endswith("s")
     if not noun or len(before) > len(noun) and (before[-len(noun) - 1].lower() in ("of", "and", "or")
                                                 or before[-len(noun) - 1].lower() in (
@@ -163,7 +166,9 @@ def split_such_as(sentence: str) -> list[str]:
         noun, verb = ["These"] + [w.lower() if i == 0 and w[:1].isupper() and w[1:].islower() else w
                                   for i, w in enumerate(noun)], "include"
     # "such as A or B" names examples of one kind; "include A and B" says the same (both are examples).
-    examples = rx.sub(r" or ([^,]+)$", r" and \1", m[1])
+    # (not "spasms of the face, neck or eyes": the "or" is inside the one example, which its "of" opens)
+    examples = m[1] if rx.search(r"\b(?:of|in|on|around|to|from)\b", m[1].split(",")[0]) \
+        else rx.sub(r" or ([^,]+)$", r" and \1", m[1])
     joint = ", " if rx.match(r"(?:which|who)\b", m[2]) else " "  # "effects, which last 2 days" stays an aside
     main, listed = f"{m[0]}{joint}{m[2]}", f"{cap(' '.join(noun))} {verb} {examples}"
     if noun[0] == "These" or joint == ", ":
