@@ -183,3 +183,29 @@ def _filled(field: str, furniture: bool = False, consent: bool = False) -> str:
 def reads_as_content(line: str) -> bool:
     """Tell whether a short line read as a heading says something of its own (a time, a place, a number)."""
     return bool(rx.search(r"\d", line)) and not line.rstrip().endswith(("?", ":"))
+
+
+def staff_record_dropped(blocks: list[RawBlock]) -> list[RawBlock]:
+    """Drop the staff's fields and boxes from a "DOCUMENTATION" part ("Reading (mmol/L): ______  Time: ______  Tier
+    reached: 1 [ ] 2 [ ] 3 [ ]"): the call's record, nothing for the reader (a line that says something stays, under the
+    part's heading; with none, the heading goes too). A record's fields on one line of their own ("Record: Disposition
+    reached ____ Adviser ID ____") are page furniture, a row of furniture.tsv."""
+    out: list[RawBlock] = []
+    k = 0
+    while k < len(blocks):
+        b = blocks[k]
+        j = k + 1
+        while j < len(blocks) and blocks[j].kind != "heading":
+            j += 1
+        if b.kind == "heading" and _RECORD_HEADING.fullmatch(b.texts[0].strip()) and j > k + 1:
+            kept = [x for x in blocks[k + 1:j] if not all(rx.search(r"_{3,}|\[[ xX✓]?\]|\(\s?\)", t) for t in x.texts)]
+            out += [b] + kept if kept else []
+            k = j
+            continue
+        out.append(b)
+        k += 1
+    return out
+
+
+_RECORD_HEADING = re.compile(r"(?i)(?:call )?(?:documentation|record(?: keeping)?|for (?:office|staff|clinic) use(?: only)?|"
+                             r"office use(?: only)?|audit)\s*:?")

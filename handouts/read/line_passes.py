@@ -124,14 +124,7 @@ def leader_labels_joined(lines: list[str]) -> list[str]:
     # ("Asthma + Lung UK helpline ......... 0300 222 5800  (Mon-Fri 9am-5pm)": a note in brackets after the value is
     # the value's, no column of its own)
     lines = [rx.sub(r"(?<=\S)\s{2,}(?=\([^()]{1,40}\)\s*$)", " ", x) if LEADER.match(x) else x for x in lines]
-    # ("  Adults and children aged 12 years and over" over "    Starting dose ...... 2 capsules (4 mg)": whom the dotted
-    # rows set in under it are for, their lead-in (as a heading, the advice after the rows was for them alone))
-    # (not a line that goes on into the row, "... may" / "perform the procedure ..... [ ]", nor a line of columns)
-    lines = [f"{x.rstrip()}:" if k + 1 < len(lines) and indent_of(x) >= 2 and x.strip() and not LEADER.match(x)
-             and not rx.search(r"[.:;,!?]$", x.strip()) and LEADER.match(lines[k + 1]) and indent_of(lines[k + 1]) > indent_of(x)
-             and lines[k + 1].strip()[:1].isupper() and not rx.search(r"\S\s{3,}\S|\[|_", x.strip()) and not NUMBERED.match(x)
-             and rx.search(r"\b(?:aged?|years?|months?|weeks?|for|if|when|with|over|under|from)\b", x, re.I)
-             and not BULLET.match(x) and len(x.split()) <= 10 else x for k, x in enumerate(lines)]
+    lines = _lead_ins_over_dotted_rows(lines)
     out = list(lines)
     for k in range(len(lines) - 1):
         above, line = out[k], lines[k + 1]
@@ -158,6 +151,21 @@ def leader_labels_joined(lines: list[str]) -> list[str]:
             out[k] = f"{dots.group(1)}{dots.group(2)} {wrap.group(2)} {dots.group(3)} {dots.group(4)} {wrap.group(3)}"
             out[k + 1] = ""
     return _dotted_columns(_leader_table_headed(_dotted_rulers(_leader_values_joined(out)), lines))
+
+
+def _lead_ins_over_dotted_rows(lines: list[str]) -> list[str]:
+    """End with a colon a line naming whom the dotted rows set in under it are for ("  Adults and children aged 12
+    years and over" over "    Starting dose ...... 2 capsules (4 mg)"): their lead-in. As a heading, the advice after
+    the rows was read as for them alone."""
+    def lead_in(k: int, x: str) -> bool:
+        below = lines[k + 1] if k + 1 < len(lines) else ""
+        # (not a line that goes on into the row, "... may" / "perform the procedure ..... [ ]", nor a line of columns)
+        return bool(indent_of(x) >= 2 and x.strip() and not LEADER.match(x) and not rx.search(r"[.:;,!?]$", x.strip())
+                    and LEADER.match(below) and indent_of(below) > indent_of(x) and below.strip()[:1].isupper()
+                    and not rx.search(r"\S\s{3,}\S|\[|_", x.strip()) and not NUMBERED.match(x)
+                    and rx.search(r"\b(?:aged?|years?|months?|weeks?|for|if|when|with|over|under|from)\b", x, re.I)
+                    and not BULLET.match(x) and len(x.split()) <= 10)
+    return [f"{x.rstrip()}:" if lead_in(k, x) else x for k, x in enumerate(lines)]
 
 
 def _leader_values_joined(lines: list[str]) -> list[str]:
@@ -404,36 +412,43 @@ def labels_over_blanks(lines: list[str]) -> list[str]:
     return out
 
 
+def _rows_under_names(lines: list[str], k: int, row: re.Pattern, wraps: int, accept=lambda m: True) -> tuple[list, bool]:
+    """Gather the rows of tick boxes under two columns' names on line k: for each row its first line, its boxes' line,
+    its label (the lines it wrapped over before its boxes joined) and its match; and whether a label was left over
+    with no boxes (then the lines are no such table)."""
+    rows, j, label, first = [], k + 1, [], None
+    while j < len(lines) and lines[j].strip():
+        m = row.fullmatch(lines[j])
+        if m and accept(m):
+            rows.append((first if first is not None else j, j, " ".join(label + [m.group(2).strip()]), m))
+            label, first = [], None
+        elif not m and not rx.search(r"\[[ xX✓]?\]", lines[j]) and len(label) < wraps:
+            label.append(lines[j].strip())  # a row's label wrapped before its boxes
+            first = j if first is None else first
+        else:
+            break
+        j += 1
+    return rows, bool(label)
+
+
 def ticked_columns_said(lines: list[str]) -> list[str]:
     """Say each row of a table of two named columns of tick boxes, one ticked a row ("CAN   CANNOT" over "Help you try
     different feeding positions   [x]   [ ]"), by the name of its ticked column: "- Can: Help you try ...". Read as
     they stood, the boxes said nothing, and a row ticked CAN read like one ticked CANNOT."""
     out = list(lines)
     row = re.compile(r"(\s*)(\S.*?\S)\s{2,}\[([ xX✓])\]\s+\[([ xX✓])\]\s*")
+    ticked = lambda m: [m.group(3).strip() != "", m.group(4).strip() != ""]  # noqa: E731
     for k, line in enumerate(lines):
         head = rx.fullmatch(r"\s{12,}([A-Z][A-Za-z'’]{1,15}(?: [A-Z][A-Za-z'’]{1,15})?)\s{2,}([A-Z][A-Za-z'’]{1,15}(?: [A-Z][A-Za-z'’]{1,15})?)\s*", line)
         if not head or rx.fullmatch(r"(?i)yes|no|n/a", head.group(1)) or rx.fullmatch(r"(?i)yes|no|n/a", head.group(2)):
             continue
-        rows, j, label, first = [], k + 1, [], None
-        while j < len(lines) and lines[j].strip():
-            m = row.fullmatch(lines[j])
-            if m:
-                ticks = [m.group(3).strip() != "", m.group(4).strip() != ""]
-                if ticks.count(True) != 1:
-                    break
-                rows.append((first if first is not None else j, j, " ".join(label + [m.group(2).strip()]), ticks.index(True)))
-                label, first = [], None
-            elif not rx.search(r"\[[ xX✓]?\]", lines[j]) and not label:
-                label, first = [lines[j].strip()], j  # a row's label wrapped before its boxes
-            else:
-                break
-            j += 1
-        if len(rows) < 2 or label or {r[3] for r in rows} != {0, 1}:
+        rows, left_over = _rows_under_names(lines, k, row, 1, lambda m: ticked(m).count(True) == 1)
+        if len(rows) < 2 or left_over or {ticked(r[3]).index(True) for r in rows} != {0, 1}:
             continue
         names = [head.group(1).capitalize(), head.group(2).capitalize()]
         # (the items one after another from the columns' names down, the lines their wrapped labels took left blank
         # after them: a blank line between two items would part the list)
-        said = [f"{indent_of(lines[start]) * ' '}- {names[ticked]}: {text}" for start, _, text, ticked in rows]
+        said = [f"{indent_of(lines[start]) * ' '}- {names[ticked(m).index(True)]}: {text}" for start, _, text, m in rows]
         out[k:rows[-1][1] + 1] = said + [""] * (rows[-1][1] + 1 - k - len(said))
     return out
 
@@ -449,24 +464,19 @@ def paired_choice_columns(lines: list[str]) -> list[str]:
         head = rx.fullmatch(r"\s{12,}([A-Z][A-Za-z'’]{1,15})\s{2,}([A-Z][A-Za-z'’]{1,15})\s*", line)
         if not head:
             continue
-        rows, j, label = [], k + 1, []
-        while j < len(lines) and lines[j].strip():
-            m = row.fullmatch(lines[j])
-            if m:
-                rows.append(" ".join(label + [m.group(2).strip()]) + "".join(
-                    f"{'; ' if n else ' '}{name.capitalize()}: [ ] {a.capitalize()} [ ] {b.capitalize()}"
-                    for n, (name, a, b) in enumerate(((head.group(1), m.group(3), m.group(4)), (head.group(2), m.group(5), m.group(6))))))
-                label = []
-            elif "[" not in lines[j]:
-                label.append(lines[j].strip())  # a question wrapped before its boxes
-            else:
-                break
-            j += 1
-        if len(rows) < 2 or label:
+        rows, left_over = _rows_under_names(lines, k, row, len(lines))
+        if len(rows) < 2 or left_over:
             continue
-        indent = " " * indent_of(lines[k + 1])
-        out[k:j] = [indent + r for r in rows] + [""] * (j - k - len(rows))
+        said = [text + "".join(f"{'; ' if n else ' '}{name.capitalize()}: [ ] {a.capitalize()} [ ] {b.capitalize()}"
+                               for n, (name, a, b) in enumerate(((head.group(1), m.group(3), m.group(4)),
+                                                                 (head.group(2), m.group(5), m.group(6)))))
+                for _, _, text, m in rows]
+        end = rows[-1][1] + 1
+        out[k:end] = [" " * indent_of(lines[k + 1]) + r for r in said] + [""] * (end - k - len(said))
     return out
+
+
+_QUESTION_NUMBER = re.compile(r"\s*(?:[A-Z]?\d{1,2}(?:\.\d{1,2})?[.)]?)\s+(?=\S)")  # "B2  ", "3. ", "1.2 "
 
 
 def yes_no_rows(lines: list[str]) -> list[str]:
@@ -495,13 +505,12 @@ def yes_no_rows(lines: list[str]) -> list[str]:
         # ("B2  Does the child have a known bleeding disorder, liver" / "    disease, or take aspirin, ... a blood" /
         # "    thinner?      [  ]   [  ]": a question over three lines, its number's line two above its boxes)
         m = row.fullmatch(lines[k])
-        label = rx.match(r"\s*(?:[A-Z]?\d{1,2}(?:\.\d{1,2})?[.)]?)\s+(?=\S)", lines[k - 2])
+        label = _QUESTION_NUMBER.match(lines[k - 2])
         if m and label and "[" not in lines[k - 2] + lines[k - 1] and lines[k - 1].strip() \
                 and indent_of(lines[k - 1]) == indent_of(lines[k]) == label.end() \
                 and not ends_sentence(lines[k - 2].strip()) and not ends_sentence(lines[k - 1].strip()):
-            lines[k - 2], lines[k - 1] = f"{lines[k - 2].rstrip()} {lines[k - 1].strip()}", ""
-            lines[k - 1], lines[k] = lines[k - 2], lines[k]  # (the number's line, now two lines, over the boxes' line)
-            lines[k - 2] = ""
+            # (the number's line, now two lines, over the boxes' line)
+            lines[k - 2], lines[k - 1] = "", f"{lines[k - 2].rstrip()} {lines[k - 1].strip()}"
     for k in range(1, len(lines)):
         # "  3. Bleeding has not stopped after 2 attempts of 10-15 minutes" / "     of firm, continuous pressure?   [ ]
         # [ ]": a question wrapped before its boxes, said on its first line (apart, each half was a question)
@@ -513,7 +522,7 @@ def yes_no_rows(lines: list[str]) -> list[str]:
         noted = m is not None and m.group(2)[:1] == "(" and indent_of(above) <= indent_of(lines[k])
         # ("A4  Is there ANY chance the child has swallowed a BUTTON" / "    BATTERY or magnet, ...?   [  ]   [  ]": set in
         # where the question's words start, under its number, the line goes on with it whatever its first letter)
-        label = rx.match(r"\s*(?:[A-Z]?\d{1,2}(?:\.\d{1,2})?[.)]?)\s+(?=\S)", above)
+        label = _QUESTION_NUMBER.match(above)
         under = m is not None and label is not None and indent_of(lines[k]) == label.end() and not ends_sentence(above.strip()) \
             and not rx.search(r"\s{2,}(?:YES|Yes|NO|No|N/A)\s*$", above)  # (not a section's line over the columns' names)
         if m and (m.group(2)[:1].islower() and not rx.match(r"[a-z][.)]\s", m.group(2)) or noted or under) and above.strip() \

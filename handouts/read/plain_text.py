@@ -7,7 +7,7 @@ import re
 
 from handouts.language import rx
 from handouts.read.blocks import laid_out, QUOTES, RawBlock, table_blocks, unquote
-from handouts.read.forms import LABEL_LINE
+from handouts.read.forms import LABEL_LINE, staff_record_dropped
 from handouts.read.furniture import is_furniture, is_menu_bar, stands_apart
 from handouts.read.letterhead import DOCUMENT_KIND, names_or_reaches, SHEET_TITLE, TITLE_GOES_ON
 from handouts.read.line_passes import (LEADER, arrowed_items, ticked_columns_said, labels_over_blanks, paired_choice_columns, boxed_choices_joined, dotted_blanks, label_columns, marked_subheadings, leader_labels_joined, marked_labels,
@@ -451,32 +451,7 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
     blocks = _column_named_over_rows(blocks, raw_lines, first_line)
     blocks = _lead_in_headings(laid_out(timetables(_after_last_rule(_answers_unlabelled(_contacts_apart(blocks)), raw_lines,
                                                                      first_line))), raw_lines, first_line)
-    return _heads_after_a_box(_do_and_dont_led_in(_record_off(blocks)), boxed, first_line)
-
-
-def _record_off(blocks: list[RawBlock]) -> list[RawBlock]:
-    """Drop the staff's fields and boxes from a "DOCUMENTATION" part ("Reading (mmol/L): ______  Time: ______  Tier
-    reached: 1 [ ] 2 [ ] 3 [ ]"): the call's record, nothing for the reader (a line that says something stays, under the
-    part's heading; with none, the heading goes too)."""
-    out: list[RawBlock] = []
-    k = 0
-    while k < len(blocks):
-        b = blocks[k]
-        j = k + 1
-        while j < len(blocks) and blocks[j].kind != "heading":
-            j += 1
-        if b.kind == "heading" and _RECORD_HEADING.fullmatch(b.texts[0].strip()) and j > k + 1:
-            kept = [x for x in blocks[k + 1:j] if not all(rx.search(r"_{3,}|\[[ xX✓]?\]|\(\s?\)", t) for t in x.texts)]
-            out += [b] + kept if kept else []
-            k = j
-            continue
-        out.append(b)
-        k += 1
-    return out
-
-
-_RECORD_HEADING = re.compile(r"(?i)(?:call )?(?:documentation|record(?: keeping)?|for (?:office|staff|clinic) use(?: only)?|"
-                             r"office use(?: only)?|audit)\s*:?")
+    return _heads_after_a_box(_do_and_dont_led_in(staff_record_dropped(blocks)), boxed, first_line)
 
 
 def _do_and_dont_led_in(blocks: list[RawBlock]) -> list[RawBlock]:
