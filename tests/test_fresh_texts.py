@@ -53,8 +53,8 @@ def _own_summary(name: str) -> bool:
     return any(SUMMARY_BOX.match(s.heading) for s in read_source(path, "en").sections)
 
 
-def test_there_are_five_hundred_and_twenty_three_and_every_split_sentence_is_whole(plain):
-    assert len(plain) == 523
+def test_there_are_five_hundred_and_thirty_five_and_every_split_sentence_is_whole(plain):
+    assert len(plain) == 535
     splits = {r.name for r in RULES if r.kind in ("clauses", "examples")}
     for name, r in plain.items():
         for s in r.handout.sentences:
@@ -2056,3 +2056,52 @@ def test_the_forty_fourth_round_s_classes(plain, views):
     assert "Drug Safety Update" not in loperamide
     assert not any(h.startswith("Adults and children") for h in headings["leaflet_loperamide_capsules"])
     assert "Yellow Card Scheme (www.mhra.gov.uk/yellowcard)." in loperamide
+
+
+def test_the_forty_fifth_round_s_classes(plain, views):
+    items, points, headings, said = views.items, views.points, views.headings, views.said
+    # A line that ends on a verb still wanting its object goes on into a name ("stop taking" / "Finasteride and
+    # contact ..."); a warning in capitals wraps onto the next line's "FINASTERIDE TABLETS."; "Page 1 of 2
+    # ...continued" and a later page's header with a licence number; a contents list by its section numbers.
+    fin = said("leaflet_finasteride_tablets")
+    assert "stop taking Finasteride and contact your doctor" in fin and "stop taking." not in fin
+    assert "must not handle crushed or broken Finasteride tablets" in fin
+    assert not any(h.startswith(("Women who are", "Page 1", "What is in this leaflet")) for h in headings["leaflet_finasteride_tablets"])
+    assert "PL 17734" not in fin and any(h.startswith("3. How to take") for h in headings["leaflet_finasteride_tablets"])
+    assert any(h.startswith("2. What you need to know") for h in headings["leaflet_finasteride_tablets"])
+    # A dotted table under its columns' names; a unit closing its bracket ("(1 g)") is no list's "g)"; a box of
+    # warning signs under "IF YOU SMOKE" is its own part; a contact set in under a contact line.
+    ribs = plain["discharge_adult_rib_fractures"].handout
+    assert not any(h.startswith(("Medicine", "NHS 111")) for h in headings["discharge_adult_rib_fractures"])
+    assert any("2 tablets (1 g)" in i and "24 h)" in i for i in items["discharge_adult_rib_fractures"])
+    smoke = next(s for s in ribs.sections if s.heading.startswith("If you smoke"))
+    assert not any("temperature of 38" in t.text for t in smoke.sentences)
+    # A form's "No. of sutures" field; a field's blank ends its line ("... (____ days)" / "Absorbable stitches ...").
+    hand = said("discharge_adult_hand_laceration_stitches")
+    assert not any(i.endswith("cm No.") for i in items["discharge_adult_hand_laceration_stitches"]) and not any(s.text.startswith("Your stitches should be removed") and "Absorbable" in s.text
+                                            for s in plain["discharge_adult_hand_laceration_stitches"].handout.sentences)
+    # A page's "On this page" menu numbered in columns, its feedback box and "More in ..." links; "Urgent advice: when
+    # to get help quickly" heads its part; a lead-in ending "... and" over its items.
+    sores = said("web_page_cold_sores")
+    assert "Treating it yourself" not in sores and "More in Skin" not in sores and "HealthInfo Online" not in sores
+    assert "Urgent advice: when to get help quickly" in headings["web_page_cold_sores"]
+    assert not any(h.endswith(" and") for h in headings["web_page_cold_sores"])
+    # A banner's details in capitals, "== ... =====" around a heading, a contact under its heading, a flyer's code.
+    walk = said("support_group_type2_diabetes_walking")
+    assert not any("FRIENDLY" in h or "===" in h or h.startswith("Walk co-ordinator") for h in headings["support_group_type2_diabetes_walking"])
+    assert "CONTACT" in [h.upper() for h in headings["support_group_type2_diabetes_walking"]] and "ST-WALK-03" not in walk
+    # The title under a protocol's code and revision; "TP-GYN-07 continued on page 2"; a staff's record on one line and
+    # the call handler's fields.
+    bleed = plain["triage_pregnancy_bleeding_phone"].handout
+    assert "bleeding in early pregnancy" in bleed.meta.title.lower() and "TP-GYN" not in bleed.meta.title
+    assert not any(x in said("triage_pregnancy_bleeding_phone") for x in ("continued on page", "Tier assigned", "Call handler"))
+    # "AST, ALT": test names listed, no shouting; a dotted table's header over its first row; a note spelling out
+    # "MASLD*" said in brackets after it.
+    liver = said("qa_fatty_liver_ultrasound")
+    assert "AST, ALT and platelet count" in liver and "Next step below" not in liver
+    assert any(i.startswith("MASLD (metabolic dysfunction-associated steatotic liver disease)") for i in items["qa_fatty_liver_ultrasound"])
+    # " x  if you are pregnant": a cross marks an item; "## ... ##" a box's sides; a table's key ("Sports drink = 500
+    # ml bottle.") is no Key point.
+    assert not any(i.startswith("X:") for i in items["leaflet_isotretinoin_capsules"])
+    assert "##" not in said("factsheet_damp_mould_homes")
+    assert not any("=" in p for p in points["seo_electrolyte_drinks_hydration"])

@@ -124,6 +124,8 @@ def _runs_on(before: str, after: str) -> bool:
     """Tell whether a break pySBD made after `before` is no sentence end (an abbreviation, or "a.m." before a day)."""
     if rx.match(r"\d{1,2}\)\s", after) and rx.search(r"(?:[:,]|\band|\bor)$", before):
         return True  # steps numbered inside a sentence ("follow these steps: 1) wash ..., 2) dry ...")
+    if rx.match(r"[a-zA-Zµ]{1,3}\)", after) and rx.search(r"(?:^|[\s(/])[\d.,]+$", before) and before.count("(") > before.count(")"):
+        return True  # "2 tablets (1 g)", "(max 4 doses / 24 h)": a unit closing its bracket, which pySBD took for an item's "g)"
     if rx.fullmatch(_CLOSING, after):
         return True  # "... our honest reviews!]": the bracket or quote that closes it, no sentence of its own
     if rx.fullmatch(r"\(?[a-zA-Z][.)]", before):

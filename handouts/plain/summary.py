@@ -480,6 +480,10 @@ def _stands_alone(s: Sentence, limit: int | None = None) -> bool:
     if rx.match(r"(?:The |Most |Common |Possible |Other )?(?:side effects|effects|risks|complications|symptoms)\b(?! of\b| from\b)",
                 s.text, re.I) and not set(w.lower() for w in words(s.text)) & set(protected_names()):
         return False  # "Side effects such as nausea ... may happen": of what? (the medicine is named in the sentence before)
+    if rx.search(r"\b(?:if|and|or|when|unless|because|that|the|a|an|of|to|with)$", s.text):
+        return False  # "Return to the emergency department if": a lead-in whose items said when, no sentence
+    if rx.search(r"\s=\s", s.text):
+        return False  # "Sports drink = 500 ml bottle.": a table's key, what a word in it stands for, no sentence
     if ": " in s.text and not whole(s.text.split(": ", 1)[1]):
         return False  # "Eye to be operated on: Right eye Left eye": a form's field, not a sentence
     # An aside in brackets is detail (a brand name, an abbreviation or "(or your local emergency number)" is not);

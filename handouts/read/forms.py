@@ -9,9 +9,9 @@ from handouts.read.blocks import RawBlock
 from handouts.read.line_shape import in_capitals, CONTACT, ends_sentence, PHONE, title_like
 
 
-# "Diagnosis: ...", "Stone size on CT: ...": a label of up to four words, not a heading that asks or says what to
+# "Diagnosis: ...", "Stone size on CT: ...", "No. of sutures: ____": a label of up to four words, not a heading that asks or says what to
 # do ("What to do after an exposure: post-exposure prophylaxis (PEP)" heads what follows).
-LABEL_LINE = re.compile(r"^(?!(?:What|How|When|Why|Who|Where|Which|If|Before|After)\b)([A-Z][A-Za-z-]*(?:'s)?(?: [A-Za-z/-]+){0,3}):"
+LABEL_LINE = re.compile(r"^(?!(?:What|How|When|Why|Who|Where|Which|If|Before|After)\b)((?:No\.|[A-Z][A-Za-z-]*(?:'s)?)(?: [A-Za-z/-]+){0,3}):"
                          r"\s+(\S.*)$")
 
 
@@ -52,10 +52,16 @@ def label_lines(blocks: list[RawBlock]) -> list[RawBlock]:
             out[-1].texts.append(b.texts[0])  # "Phone: (555) 013-7745 (Monday to Friday, ...)." under "Facilitator: ..."
             out[-1].levels.append((0, "bullets"))
             continue
+        if b.kind == "paragraph" and len(b.texts) == 1 and "__" in b.texts[0] and not consent \
+                and _who_blanks(rx.split(r"\s{2,}|(?<=__)\s+(?=[A-Z][\w' /]{0,30}:)", b.texts[0]), times=True):
+            continue  # "Call handler: ________  NMC PIN: ______  Date/time: ___": who took the call, for the record
         if b.kind != "heading" or b.level or not i or in_capitals(b.texts[0]) or _SECTION_LABEL.match(b.texts[0]) \
-                or rx.match(r"(?:section|part|step|tier|stage|box)\s+[A-Z0-9]{1,3}\s*[-–:.]", b.texts[0], re.I):
+                or rx.match(r"(?:section|part|step|tier|stage|box)\s+[A-Z0-9]{1,3}\s*[-–:.]", b.texts[0], re.I) \
+                or rx.match(r"[^:]{2,40}:\s+(?:when|what|how|where|who|why|which)\s+(?:to|you|your|it|is|are|can|should)\b",
+                            b.texts[0], re.I):
             # "A QUICK REMINDER: THE RULE OF 15": a heading in capitals; "Prevention: the MMR vaccine": a section's name
             # ("SECTION A - EMERGENCY: advise 999 / ambulance now": a part of the sheet by its letter, its name)
+            # ("Urgent advice: when to get help quickly": what the section tells, no value of a field)
             out.append(b)
             continue
         if ":" in b.texts[0] and PHONE.search(b.texts[0]) and any(x.kind != "heading" for x in blocks[:i]):
@@ -79,8 +85,7 @@ def label_lines(blocks: list[RawBlock]) -> list[RawBlock]:
         run = _in_field_run(blocks, i)
         labelled = [f for f in fields if (m := LABEL_LINE.match(f)) and (run or
             "__" in f or not title_like(m.group(2).split()) and len(m.group(2).split()) >= 2 or rx.search(r"\d", m.group(2)))]
-        if all(rx.fullmatch(r"[^:_]+:\s*_+[_/ ]*|\[[ xX]\]\s*[\w ]{1,30}", f) for f in fields) \
-                and any(_PATIENT_FIELD.search(f.split(":")[0]) for f in fields if ":" in f):
+        if _who_blanks(fields):
             # "Patient name: ____   Date of birth: ____/____   Chart #: ____": who the patient is, blank ("Nurse: ____
             # [ ] Interpreter used   Language: ____": who saw them, and how)
             continue
@@ -106,6 +111,15 @@ def label_lines(blocks: list[RawBlock]) -> list[RawBlock]:
     return out
 
 
+def _who_blanks(fields: list[str], times: bool = False) -> bool:
+    """Tell whether a line's fields are all blank and one asks who the patient is, or who saw them ("Patient name:
+    ____   DOB: ____", "Call handler: ____   NMC PIN: ____"): for the record, nothing the reader is told. (Not a
+    sentence with a blank: "For children under 8 kg ..., use the dose written below by the doctor or nurse: ____".)"""
+    fields = [f.strip() for f in fields if f.strip()]
+    blank = r"[^:_]+:\s*_+[_/: ]*" if times else r"[^:_]+:\s*_+[_/ ]*"  # ("Date/time: ___ __:__" on a staff's line)
+    return bool(fields) and all(rx.fullmatch(rf"{blank}|\[[ xX]\]\s*[\w ]{{1,30}}", f) for f in fields) \
+        and any(_PATIENT_FIELD.search(f.split(":")[0]) and len(f.split(":")[0].split()) <= 8 for f in fields if ":" in f)
+
 def consent_form(blocks: list[RawBlock]) -> bool:
     """Tell whether a sheet is a consent form: the patient signs that they consent ("I consent to the procedure")."""
     return any(rx.search(r"\bI (?:hereby )?(?:\w+ )?(?:consent|agree|give (?:my )?(?:permission|consent))\b|"
@@ -125,7 +139,10 @@ def _in_field_run(blocks: list[RawBlock], i: int) -> bool:
     # (Lines of a form or a contact block, not a list's items: "Recognising a New Stroke: BE FAST" over "- B - Balance:
     # ..." stays a heading.)
     before = blocks[i - 1] if i and blocks[i - 1].kind in ("heading", "paragraph") else None
-    after = blocks[i + 1] if i + 1 < len(blocks) and blocks[i + 1].kind in ("heading", "paragraph") else None
+    # ("Walk co-ordinator: Janet Okafor" over "Tel / text ...... 07700 900 418", read as a list: who, and how to reach them)
+    after = blocks[i + 1] if i + 1 < len(blocks) and (blocks[i + 1].kind in ("heading", "paragraph") or blocks[i + 1].kind
+                                                      == "bullets" and not blocks[i + 1].table and bool(PHONE.search(blocks[i + 1].texts[0])
+                                                                                     or CONTACT.search(blocks[i + 1].texts[0]))) else None
     return bool(before and before.line + len(before.texts) == blocks[i].line and _field(before.texts[-1])
                 or after and after.line == blocks[i].line + 1 and _field(after.texts[0]))
 
@@ -150,7 +167,8 @@ BLANK = "________"  # a form's blank to fill in, as printed
 _PATIENT_FIELD = re.compile(r"\b(?:(?:patient|child)(?:'s)?(?: full)? name|(?:full |print(?:ed)? )?name|patient|"
                             r"date of birth|dob|d\.o\.b|mrn|medical record|record number|hospital number|nhs number|"
                             r"(?:patient )?id|address|relationship|ward|bed|admitted|admission|date of admission|"
-                            r"discharge date|date of discharge|attending|seen by|discharging|treating|nurse|staff)\b", re.I)
+                            r"discharge date|date of discharge|attending|seen by|discharging|treating|nurse|staff|"
+                            r"call handler|handler|adviser|advisor|clinician|(?:nmc|gmc|hcpc) (?:pin|number|no)|bleep)\b", re.I)
 # Fields of the signing: a consent form's purpose, and furniture on any other sheet.
 _SIGNING_FIELD = re.compile(r"\b(?:signature|signed|witness|interpreter|parent/guardian|legal representative|"
                             r"obtaining consent)\b", re.I)  # ("Patient or legal representative: ____", "Physician obtaining consent: ____")
@@ -197,6 +215,10 @@ def staff_record_dropped(blocks: list[RawBlock]) -> list[RawBlock]:
         j = k + 1
         while j < len(blocks) and blocks[j].kind != "heading":
             j += 1
+        if b.kind == "paragraph" and len(b.texts) == 1 and (label := rx.match(r"(.{3,30}?):\s+", b.texts[0])) \
+                and _RECORD_HEADING.fullmatch(label.group(1)) and rx.search(r"_{3,}|\[[ xX✓]?\]", b.texts[0]):
+            k += 1  # "DOCUMENTATION:  Tier assigned:  [ ] EMERGENCY   [ ] EPU same day ...": the record on one line
+            continue
         if b.kind == "heading" and _RECORD_HEADING.fullmatch(b.texts[0].strip()) and j > k + 1:
             kept = [x for x in blocks[k + 1:j] if not all(rx.search(r"_{3,}|\[[ xX✓]?\]|\(\s?\)", t) for t in x.texts)]
             out += [b] + kept if kept else []

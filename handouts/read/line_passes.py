@@ -12,7 +12,8 @@ from handouts.read.line_shape import (BOX_EDGE, BOX_SIDES, BULLET, ends_sentence
 
 
 LEADER = re.compile(r"^\s*\S.{0,140}?(?:\s*\.{4,}|\s\.{3}(?=\s+\S[^.]{0,30}$))\s*\S")  # "Sept 10 ...... Open sharing": dot leaders from a label to its line
-_MARGIN_MARK = re.compile(r"^(\s*)(!{1,3}|>{1,3}|\*{2,3}|={2,3}>?)\s+(?=\S)")
+# (not "== IF YOU TAKE INSULIN -- PLEASE READ =========": a heading drawn between rules)
+_MARGIN_MARK = re.compile(r"^(\s*)(!{1,3}|>{1,3}|\*{2,3}|={2,3}>?(?!.*\s={2,}\s*$))\s+(?=\S)")
 
 
 def marked_labels(lines: list[str]) -> list[str]:
@@ -130,7 +131,10 @@ def leader_labels_joined(lines: list[str]) -> list[str]:
         above, line = out[k], lines[k + 1]
         if above.strip() and LEADER.match(line) and line.strip()[:1].islower() and not LEADER.match(above) \
                 and indent_of(above) <= indent_of(line) <= indent_of(above) + 4 and not rx.search(r"[.:;!?]$", above.strip()) \
-                and rx.search(r"[A-Za-z]", above) and not rx.match(r"\s*\(?[a-z][.)]\s", line) and not BULLET.match(line):
+                and rx.search(r"[A-Za-z]", above) and not rx.match(r"\s*\(?[a-z][.)]\s", line) and not BULLET.match(line) \
+                and not (len(rx.findall(r"\S\s{3,}\S", above.strip())) >= 2 and _DOTTED_ROW.fullmatch(line)):
+            # (not the names of a dotted table's columns over its first row: "FIB-4 score     What it usually means
+            # Next step" / "below 1.3 ...... low risk of advanced fibrosis ... repeat in about 3 years")
             # (no rule above, no lettered question: " a. Difficulty breathing ...... [ ] [ ]" under "-------" is one)
             # (set in under the label too: "  Non-sedating antihistamines: cetirizine, levocetirizine," / "    loratadine,
             # desloratadine, fexofenadine ....... 5-7 days")
@@ -189,16 +193,23 @@ def _leader_values_joined(lines: list[str]) -> list[str]:
 
 def _dotted_rulers(lines: list[str]) -> list[str]:
     """Draw a run of dots under a table's column names ("Level     Daily/weekly exposure     Peak sound pressure" /
-    "........................") as the ruler it is, in dashes: read as text, the names became a heading, the dots a line."""
+    "........................") as the ruler it is, in dashes: read as text, the names became a heading, the dots a line.
+    Under the names may stand rows whose columns are joined by dots ("Paracetamol 500 mg .... 2 tablets (1 g) ....
+    every 6 hours"), a ruler of dots closing them."""
     out = list(lines)
     for k in range(1, len(lines) - 1):
         if rx.fullmatch(r"\s*\.{10,}\s*", lines[k]) and len(rx.findall(r"\S\s{3,}\S", lines[k - 1].strip())) >= 1 \
-                and rx.search(r"\S\s{3,}\S", lines[k + 1].strip()) and not LEADER.match(lines[k + 1]):
+                and (rx.search(r"\S\s{3,}\S", lines[k + 1].strip()) and not LEADER.match(lines[k + 1])
+                     or _DOTTED_ROW.fullmatch(lines[k + 1])):
+            out[k] = lines[k].replace(".", "-")
+        elif rx.fullmatch(r"\s*\.{10,}\s*", lines[k]) and _DOTTED_ROW.fullmatch(lines[k - 1]) and k >= 3 \
+                and all(_DOTTED_ROW.fullmatch(x) for x in lines[k - 3:k]):
+            # (and the ruler closing its rows: "Codeine 30 mg* .... 1-2 tablets .... up to 4 times a day" / "......")
             out[k] = lines[k].replace(".", "-")
     return out
 
 
-_DOTTED_ROW = re.compile(r"\s*[^\s.].*?[^\s.]\s?\.{2,}\s?[^\s.].*?[^\s.]\s?\.{2,}\s?[^\s.].*")  # two dotted gaps
+_DOTTED_ROW = re.compile(r"\s*[^\s.].*?[^\s.]\s{0,2}\.{2,}\s?[^\s.].*?[^\s.]\s{0,2}\.{2,}\s?[^\s.].*")  # two dotted gaps
 
 
 def _dotted_columns(lines: list[str]) -> list[str]:
@@ -280,6 +291,12 @@ def _hashes_off(lines: list[str]) -> list[str]:
     " ## ABOUT THE CONTRAST ####" / " ## Gadolinium is a dye ..." / " ########"): read as text, the marks ran into it.
     So too "!!" down a box's side, where a line of the run holds the mark alone or a rule ("!! 3. WARNING SIGNS" /
     "!! -------" / "!!" / "!! The most important ..."): no warning's mark on each line, a box's edge."""
+    # ("    ## CALL 999 if someone has severe difficulty breathing, ... or cannot ##" / "    ## speak in full sentences.
+    # ##": a box's two sides and no edges, on a line of words; not a heading closed by its marks, "## Title ##")
+    sided = [bool(rx.fullmatch(r"\s*##\s.*?\s##\s*", x)) for x in lines]
+    runs = {k for k in range(len(lines)) if sided[k] and (len(lines[k].split()) >= 7 or k and sided[k - 1] and len(lines[k - 1].split()) >= 7
+                                                          or k + 1 < len(lines) and sided[k + 1] and len(lines[k + 1].split()) >= 7)}
+    lines = [rx.sub(r"^(\s*)##\s(.*?)\s*##\s*$", r"\1\2", x) if k in runs else x for k, x in enumerate(lines)]
     out, i = list(lines), 0
     while i < len(lines):
         j = i
@@ -677,7 +694,7 @@ def unboxed_lines(lines: list[str], boxed: set[int] | None = None) -> list[str]:
 _TABLE_RULER = re.compile(r"\s*\|(?:[-=:]{2,}\|){2,}\s*")
 # (or drawn with "#": "## SMOKING ######" over "#  Smokers have ...  #")
 _NAMED_EDGE = re.compile(r"(\s*)(?:[+┌╔][-=─═]{3,}\s+([A-Z][\w &/'’-]{0,40}?)\s+[-=─═]{3,}[+┐╗]|#{2,}\s+([A-Z][\w &/'’-]{0,40}?)\s+#{5,})\s*")
-_BOXED_LINE = re.compile(r"\s*(\|\||[|│║*#=])\s(.*?)(?:\s+|(?<=[.!?]))\1\s*")  # ("||  ... ||": sides drawn double)  # ("# ... 48 HOURS.#": a side at the stop)
+_BOXED_LINE = re.compile(r"\s*(\|\||##|[|│║*#=])\s(.*?)(?:\s+|(?<=[.!?]))\1\s*")  # ("||  ... ||", "## ... ##": sides drawn double)  # ("# ... 48 HOURS.#": a side at the stop)
 
 
 def _dots_blank(line: str) -> str:
@@ -832,8 +849,10 @@ def without_contents_lines(lines: list[str]) -> list[str]:
             # ("In this guide we'll cover:" / "  >> What fenugreek is" / "  >> What the research says (spoiler: it's
             # complicated!)": its sections said as a list, no claim)
             j = k + 1
-            while j < len(lines) and rx.fullmatch(r"\s*(?:(?:[-*•>]|>>|->|→)\s+[^.!:;]{1,60}?\s*)+",
-                                                  rx.sub(r"\s*\([^()]*\)", "", lines[j])):
+            # ("On this page" / "  1. Check if it's a cold sore   2. Treating it yourself ...": numbered, several a line)
+            while j < len(lines) and (rx.fullmatch(r"\s*(?:(?:[-*•>]|>>|->|→)\s+[^.!:;]{1,60}?\s*)+",
+                                                   rx.sub(r"\s*\([^()]*\)", "", lines[j]))
+                                      or rx.fullmatch(r"\s*(?:\d{1,2}[.)]\s+[^.!?:]{1,40}?(?:\s{2,}|\s*$)){2,6}", lines[j])):
                 j += 1
             if j > k + 1 and (j == len(lines) or not lines[j].strip() or rx.fullmatch(r"\s*[-=_*~]{5,}\s*", lines[j])):
                 out[k:j] = [""] * (j - k)  # (all of the links, or none: a line that is no link ends no such run)

@@ -15,9 +15,9 @@ SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 # ">> your toes become cold", "! faint again", "o Room 3B has a hearing loop" (an "o" at the line's start too): bullets
 # "  -> Begin taking your pain medicines ...", "→ Rest": an arrow set at a line's start marks an item too, and so
 # does a tick ("✔ NMN and NR are precursors ...").
-BULLET = re.compile(r"^(?!.*<<\s*$)(?:\s*(?:[-*•‣◦–▪►➤»›!→➔✔✓✅]|>{2,3}|-{1,3}>|={1,3}>|\[[+>*•!-]\])|\s+o|o(?=\s+[A-Z0-9\"“(])|\s*[xX✗✘](?=\s{2,}[A-Z])|\s+[xX✗✘](?=\s[a-z]{2,}\s)|\s+[xX✗✘](?=\s(?:It|This|We|You|They)\s))"
+BULLET = re.compile(r"^(?!.*<<\s*$)(?:\s*(?:[-*•‣◦–▪►➤»›!→➔✔✓✅]|>{2,3}|-{1,3}>|={1,3}>|\[[+>*•!-]\])|\s+o|o(?=\s+[A-Z0-9\"“(])|\s*[xX✗✘](?=\s{2,}[A-Z])|\s+[xX✗✘](?=\s{1,3}[a-z]{2,}\s)|\s+[xX✗✘](?=\s(?:It|This|We|You|They)\s))"
                     r"\s+(.*)$")  # (">> ... <<": a box; "x  It is NOT a medical service.", "  x if you are allergic ...":
-# a cross, what a group is not or when not to take a medicine; "  x It is not a medical clinic."; "  [+] Eat ...",
+# a cross, what a group is not or when not to take a medicine (" x  if you are pregnant"); "  x It is not a medical clinic."; "  [+] Eat ...",
 # "  [-] AVOID ice": do and do-not marks, the words say which)
 LETTERED = re.compile(r"^\s+\(?[a-z][.)]\s+(.*)$")  # "   a. Straighten your arm": a step set in under a numbered one
 NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|step \d{1,2}\s*[:.)-])\s+(.*)$", re.I)  # "1. Wash", "Step 1: Wash"

@@ -128,6 +128,26 @@ def anchored(text: str, mark: str) -> bool:
     return bool(rx.search(_footnote_mark(mark), text)) and not (mark == "*" and rx.search(r"(?<![\w*])\*[A-Za-z]", text))
 
 
+def _spelled_out(marked: list[tuple[RawBlock, int]], mark: str, note: str) -> str | None:
+    """Put a note that spells out the abbreviation its mark follows in brackets after the abbreviation ("MASLD*" /
+    "* Metabolic dysfunction-associated steatotic liver disease. ..." -> "MASLD (metabolic dysfunction-associated
+    steatotic liver disease)"); return the rest of the note ("" if none), or None where the note spells nothing out."""
+    first, _, rest = note.partition(". ")
+    first = first.rstrip(".")
+    o, k = marked[0]
+    m = rx.search(rf"\b([A-Z]{{2,6}})\s*{_footnote_mark(mark)}", o.texts[k])
+    if len(marked) != 1 or not m or rx.search(r"[,;:()]", first) or not 2 <= len(first.split()) <= 10:
+        return None
+    initials = [w[0].lower() for w in rx.split(r"[\s-]+", first) if w]
+    letters, at = m.group(1).lower(), 0
+    for c in initials:
+        if at < len(letters) and c == letters[at]:
+            at += 1
+    if at < len(letters) or initials[0] != letters[0]:
+        return None  # (the note's words do not give the abbreviation's letters in order)
+    o.texts[k] = f"{o.texts[k][:m.end(1)]} ({first[:1].lower() + first[1:]}){o.texts[k][m.end():]}"
+    return rest.strip()
+
 def _note_in_place(block: RawBlock, k: int, mark: str, note: str) -> bool:
     """Say a note where its mark is, when more follows the mark: a short note on a table's cell in brackets after it
     ("1.25 mL infant (50 mg)†" / "† Only if 6 months or older.": "1.25 mL infant (50 mg) (only if 6 months or older)",
@@ -239,6 +259,13 @@ def table_notes(blocks: list[RawBlock]) -> list[RawBlock]:
             # "† Only if 6 months or older. Dose by weight when it is known, ...": the first sentence is the cell's
             # note, the rest a note on the whole table, said after it (not after the one row; a note on the last row is said whole in it).
             out.append(RawBlock("paragraph", [parts[1]], b.line))
+            continue
+        if marked and (spelled := _spelled_out(marked, mark, note)) is not None:
+            # "MASLD* (previously called NAFLD)" ... "* Metabolic dysfunction-associated steatotic liver disease. You may
+            # still see ...": the note spells the mark's abbreviation out, said in brackets after it (after the row, a
+            # name with no verb read as a fragment); the rest of the note after the text it marks
+            if spelled:
+                out.append(RawBlock("paragraph", [spelled], b.line))
             continue
         if marked:
             for o, k in marked:

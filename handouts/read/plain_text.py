@@ -294,7 +294,8 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                 # "Q: What is lipoprotein(a), and why was it measured when my usual" / "cholesterol panel was already
                 # done?": a question wrapped onto a second line
                 question, more = _QUESTION.match(f"{stripped} {lines[i + 1].strip()}"), 1
-            wiki = rx.match(r"^(={2,6})\s*([^=].*?)\s*\1$", stripped)
+            # ("== IF YOU TAKE INSULIN OR GLICLAZIDE -- PLEASE READ =========": the rule after it drawn to the margin)
+            wiki = rx.match(r"^(={2,6})\s*([^=].*?)\s*(?:\1|={6,})$", stripped)
             starred = rx.match(r"^(\*{3,})\s*([^*]+?)\s*\1$", stripped)
             if starred:
                 # "*** IMPORTANT WARNING: TENDONS, NERVES AND MOOD ***": a line of its own inside its section (as a
@@ -347,6 +348,11 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                     and not ((stripped[0].isupper() or BULLET.match(line)) and indent_of(line) > indent_of(lines[i - 1])
                              and _CAPS_LABEL.fullmatch(lines[i - 1].strip())) \
                     and not (STREET.match(stripped) and rx.search(r"[\w)]$", blocks[-1].texts[-1])) \
+                    and not (  # ("... removed on or about: ___/___/____  (____ days)" / "Absorbable stitches do not
+                             # need ...": a field's blank ends its line, and the next sentence starts anew)
+                             rx.match(r"[A-Z][a-z]+\s+[a-z]", stripped) and not rx.search(r"\[[ xX✓]?\]|__", stripped)
+                             and rx.search(r"_{3,}[_/: ]*(?:\(\s*_{2,}[^()]{0,12}\))?$", blocks[-1].texts[-1])
+                             and not previous_line_blank(lines, i) and len(stripped.split()) >= 4) \
                     and not (stripped[0].isupper() and rx.search(r"\s\|\s+[A-Z][\w ]{1,30}:\s", lines[i - 1])) \
                     and not (timed(lines[i - 1].strip()) and not (
                         # ("(Mon-Fri 8.30am-4.30pm). Out" / "of hours, go to ...": a word, then small letters, go on)
@@ -395,6 +401,7 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                     and not (i > first_sentence and rx.search(r"\w:\s+\S.*\s\|\s+\S", stripped)
                              and (CONTACT.search(stripped) or rx.search(r"\w@\w", stripped))) \
                     and not (i > first_sentence and STREET.match(stripped)) \
+                    and not _under_a_contact(lines, i) \
                     and not (indent_of(line) >= 1 and i > 0 and lines[i - 1].strip() and indent_of(lines[i - 1]) == indent_of(line)
                              and not in_capitals(stripped) and not in_capitals(lines[i - 1].strip())
                              and not lines[i - 1].rstrip().endswith(":")
@@ -451,7 +458,8 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
     blocks = _column_named_over_rows(blocks, raw_lines, first_line)
     blocks = _lead_in_headings(laid_out(timetables(_after_last_rule(_answers_unlabelled(_contacts_apart(blocks)), raw_lines,
                                                                      first_line))), raw_lines, first_line)
-    return _heads_after_a_box(_do_and_dont_led_in(staff_record_dropped(blocks)), boxed, first_line)
+    return _box_lead_ins_heading(_heads_after_a_box(_do_and_dont_led_in(staff_record_dropped(blocks)), boxed, first_line),
+                                 boxed, first_line)
 
 
 def _do_and_dont_led_in(blocks: list[RawBlock]) -> list[RawBlock]:
@@ -481,6 +489,27 @@ def _column_named_over_rows(blocks: list[RawBlock], raw_lines: list[str], first_
             continue
         out.append(b)
     return out
+
+
+def _box_lead_ins_heading(blocks: list[RawBlock], boxed: set[int], first_line: int) -> list[RawBlock]:
+    """Make a box's lead-in in capitals a heading ("| SIGNS OF A CHEST INFECTION - SEE YOUR GP OR CALL 111 THE SAME DAY
+    IF YOU HAVE: |" over its items) where the box stands after a section's text and nothing but the box comes before
+    the next heading, under a heading for some readers only: under "IF YOU SMOKE", the warning read as for smokers
+    alone."""
+    for k, b in enumerate(blocks):
+        if not (k and b.kind == "paragraph" and len(b.texts) == 1 and b.texts[0].endswith(":") and b.line - first_line in boxed
+                and in_capitals(b.texts[0]) and len(b.texts[0].split()) >= 4):
+            continue
+        if blocks[k - 1].kind == "heading" or blocks[k - 1].line - first_line in boxed:
+            continue  # (the box's section is its own already, or the lead-in is the box's text going on)
+        heading = next((x.texts[0] for x in reversed(blocks[:k]) if x.kind == "heading"), "")
+        if not rx.match(r"(?i)(?:if|unless|when|only|for|smokers|people who)\b", heading):
+            continue  # (only a heading that holds for some readers narrows what a box under it says)
+        rest = blocks[k + 1:]
+        end = next((j for j, x in enumerate(rest) if x.kind == "heading"), len(rest))
+        if end and all(x.line - first_line in boxed for x in rest[:end]):
+            b.kind = "heading"
+    return blocks
 
 
 def _heads_after_a_box(blocks: list[RawBlock], boxed: set[int], first_line: int) -> list[RawBlock]:
@@ -587,6 +616,21 @@ def _wrap_width(lines: list[str]) -> int:
     return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
 
 
+def _under_a_contact(lines: list[str], i: int) -> bool:
+    """Tell whether line i is another way to reach us, set in under a contact line's value ("Contact: Emergency
+    Department reception 01632 960 418" / "         NHS 111 - call 111 or visit 111.nhs.uk"): no heading."""
+    above = lines[i - 1] if i else ""
+    label = rx.match(r"\s*[A-Z][\w /&'’-]{1,30}:\s+(?=\S)", above)
+    return bool(label and (CONTACT.search(above) or rx.search(r"\w@\w|www\.|\.(?:nhs\.uk|org|com|gov)\b", above))
+                and indent_of(lines[i]) == label.end()
+                and (CONTACT.search(lines[i]) or rx.search(r"\w@\w|www\.|\.(?:nhs\.uk|org|com|gov)\b|\b(?:call|ring|phone)\s+\d", lines[i])))
+
+
+# "... If you notice any of these, stop taking" / "Finasteride and contact ...": a verb still wanting its object, the
+# line goes on however short (a name after it starts with a capital, as a new line would)
+_WANTS_OBJECT = re.compile(r"(?i)\b(?:stop|start|keep|continue|avoid|finish|begin|try|consider)\s+\w+ing$|\b(?:taking|using)$")
+
+
 def _word_would_fit(before: str, line: str, width: int) -> bool:
     """Tell whether the first word of a line would have fitted at the end of the line before it, with room to spare:
     then the break is the writer's, no wrap ("After hours: call the operator ... on call" / "Spanish-language
@@ -595,7 +639,8 @@ def _word_would_fit(before: str, line: str, width: int) -> bool:
     # (Not under a banner's short line or one in capitals: '"LIVING WELL TOGETHER"' / 'A Support Group for People
     # with MS' is one title over two lines.)
     if before.endswith((",", "(", "-", "/")) or before.count("(") > before.count(")") or NEVER_ENDS.search(before) \
-            or rx.search(r"\b(?:such as|as well as|including|like)$", before) or ENDS_MID_PHRASE.search(before):
+            or rx.search(r"\b(?:such as|as well as|including|like)$", before) or ENDS_MID_PHRASE.search(before) \
+            or _WANTS_OBJECT.search(before):
         return False  # "Hosted by the Patient & Family Programs Office," / "Lakeshore Digestive Health Center": it goes on
     return len(before) >= 40 and not in_capitals(before) and len(before) + 1 + len(line.split()[0]) < width - 10
 
@@ -779,6 +824,10 @@ def _is_heading_line(line: str, next_line: str | None) -> bool:
                       # ("... AND has any of: a new headache" / "(often at the temples), scalp tenderness ...")
                       or rx.match(r"\([^()]*\)[,;]?\s+[a-z]", next_line) and rx.search(r"\b[a-z]+$", line) and not in_capitals(line)):
         return False  # "Reporting of side effects: you can report ... via the Yellow Card Scheme" / "(www....).": a sentence
+    if next_line and in_capitals(line) and len(line.split()) >= 5 and not rx.search(r"[.:;,!?)]$", line) \
+            and rx.match(r"[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){0,4}\.(?:\s+[A-Z]|$)", next_line.strip()):
+        return False  # "WOMEN WHO ARE PREGNANT ... MUST NOT HANDLE CRUSHED OR BROKEN" / "FINASTERIDE TABLETS. The active
+        # substance ...": a warning in capitals, wrapped, its full stop on the next line (a heading, it lost its object)
     if rx.match(r"(?:unless|although|whereas|because|so that)\s", line, re.I) and not in_capitals(line):
         return False  # "Unless your clinician has ticked the box for the Rapid Access Chest Pain" / "Clinic ...": a sentence
     if rx.match(r"for (?:use|completion) (?:by|in)\b", line, re.I):
@@ -797,6 +846,9 @@ def _is_heading_line(line: str, next_line: str | None) -> bool:
         return False  # the next line carries on this one: a hard-wrapped paragraph
     if line[0] in QUOTES[0] or not (line[0].isupper() or line[0].isdigit()):
         return False
+    if rx.search(r"\b(?:and|or)$", line) and not in_capitals(line) and BULLET.match(next_line) and len(words) >= 6:
+        return False  # "Go to A&E ... immediately if you have a cold sore and" / "  * your eye is painful ...": a lead-in
+        # whose items finish its sentence
     if len(words) >= 8 and line[-1].islower() and rx.match(r"\d+(?:[-–.]\d+)?\s+[a-z]", next_line) and not title_like(words) \
             and not in_capitals(" ".join(words[:3])):
         return False  # "Most studies used 300 to 600 mg of nitrate a day, taken" / "2-3 hours before ...": wrapped
@@ -808,8 +860,10 @@ def _is_heading_line(line: str, next_line: str | None) -> bool:
         return False  # "Email: afterprostategroup@examplehealth.nhs.uk": a contact line, no title
     if rx.match(r"[^:]*\b\d[\d.]*\s?(?:mg|mcg|mL|ml|g)\b[^:]*:\s+\S", line):
         return False  # "Paracetamol 120 mg/5 mL: 15 mg/kg, every 4-6 hours, MAX 4 doses in 24 h": a dose, no title
-    if len(parts := rx.split(r"\s+[*·•]\s+", line)) >= 3 and (any(len(rx.findall(r"\b[a-z]+\b", p)) >= 3 for p in parts)
+    if len(parts := rx.split(r"\s+[*·•]\s+", line)) >= 3 and (any(len(rx.findall(r"\b[a-z]+\b", p.lower() if in_capitals(line) else p)) >= 3
+                                                               for p in parts)
                                                            or len(parts) >= 4):
+        # ("FREE  *  FRIENDLY  *  NO BOOKING NEEDED AFTER YOUR FIRST WALK": in capitals too)
         return False  # "Free  *  Peer-led  *  Open to adults, family members and friends": a banner's details (and
         # "Free * Friendly * No appointment needed * All welcome": four of them)
     if TIME.search(line) and not (in_capitals(line.split("(")[0]) and len(line.split("(")[0].split()) >= 2):

@@ -16,8 +16,8 @@ _PAGE_MARK = re.compile(
     r"|\(?(?:continued|cont(?:'|’)?d\.?|cont\.)\)?"
     r"(?:\s*(?:\.{2,}|…))?(?:\s+(?:overleaf|over|on\s+(?:the\s+)?(?:next\s+page|back|reverse|page\s+\d+)))?"
     r"|(?:please\s+)?turn\s+over|p\.?t\.?o\.?|\[\d{1,2}\s*/\s*\d{1,2}\])[-–)>\s.]*"
-    # ("Page 1 of 2 / cont.": the page's number and its turn-over mark together)
-    r"(?:/\s*(?:continued|cont(?:'|’)?d\.?|cont\.)[\s.]*)?", re.I)  # ("> > > continued on page 2 > > >", "[2/2]")
+    # ("Page 1 of 2 / cont.", "Page 1 of 2 ...continued": the page's number and its turn-over mark together)
+    r"(?:/?\s*(?:continued|cont(?:'|’)?d\.?|cont\.)[\s.]*)?", re.I)  # ("> > > continued on page 2 > > >", "[2/2]")
 # "Ferritin and Iron Results (cont.)": the sheet's short name, running on a later page
 _RUNNING_TITLE = re.compile(r".{3,60}\((?:cont(?:'|’)?d?\.?|continued)\)", re.I)
 # between the parts of a running line, set apart across the page (or a dash before its page mark: "HS-CF1/CTR  Carpal
@@ -36,7 +36,7 @@ def is_code(part: str) -> bool:
     """Tell whether a part of a line is a form's or leaflet's code ("Form AI-CF-02 (v4)", "CDS-114", "PL
     04569/0231", "Leaflet ref. PM-027", "HS-FS-07 Issue 4"): for the printer, no text of the sheet."""
     # ("Leaflet code RVX20-UK-06", "Form no. PH-112": the code's name before it)
-    part = rx.sub(r"^(?i:(?:leaflet|form|document|product|item|flyer|poster|sheet|booklet)(?:\s+(?:code|ref(?:erence)?\.?|no\.?|number|id))?|ref(?:erence)?\.?"
+    part = rx.sub(r"^(?i:(?:leaflet|form|document|product|item|flyer|poster|sheet|booklet|protocol)(?:\s+(?:code|ref(?:erence)?\.?|no\.?|number|id))?|ref(?:erence)?\.?"
                   r"(?:\s+(?:code|no\.?|number))?)\s*:?\s+(?=[A-Z0-9]+[-/][A-Z0-9])", "", part)
     return not is_page_mark(part) and bool(rx.search(r"\d", part)) and (
         bool(rx.fullmatch(r"[A-Z][A-Z0-9]*(?:[-/ .][A-Z0-9]+)*\d[A-Z0-9]*(?:[-/][A-Z]{2,3}){0,2}(?:\s*\[[A-Z0-9]+\]|\s+v\d+(?:\.\d+)*|\s+(?i:issue|rev\.?|edition)\s*\d+(?:\.\d+)*"
@@ -63,8 +63,8 @@ def _top_code(part: str) -> bool:
     return is_code(part) or "__" not in part and _record(part) \
         or bool(rx.fullmatch(r"(?:[A-Z][a-z]{2,8}\.? )?(?:\d{1,2}/)?(?:19|20)\d{2}", part)) \
         or bool(rx.fullmatch(r"(?i)(?:rev(?:ision)?\.?|version|v\.?|issued?|updated|revised)\s*:?\s*\d(?:[\d/.]|\s/\s)*"
-                             r"(?:\s+(?:[A-Z][a-z]{2,8}\.?\s+)?(?:\d{1,2}/)?(?:19|20)\d{2})?", part))
-    # ("Aug 2024", "Rev. 3", "Issued 04/2024", "Version 5.2 / 2024", "Version 4.1  Oct 2023")
+                             r"(?:\s+\(?(?:[A-Z][a-z]{2,8}\.?\s+)?(?:\d{1,2}/)?(?:19|20)\d{2}\)?)?", part))
+    # ("Aug 2024", "Rev. 3", "Issued 04/2024", "Version 5.2 / 2024", "Version 4.1  Oct 2023", "Rev. 5 (06/2023)")
 
 
 def without_running_lines(lines: list[str]) -> list[str]:
@@ -92,6 +92,10 @@ def without_running_lines(lines: list[str]) -> list[str]:
             # "QA/ENV/09 -- This fact sheet does not replace ...": the sheet's code before its last words
             line = out[i] = coded.group(1) + line[coded.end():]
         # (not the dots between parts: "Ref: CC/PSY/07   ...   Updated: ...")
+        if (coded := rx.fullmatch(r"\s*(\S+)\s+(\S.*?)\s*", line)) and is_code(coded.group(1)) and is_page_mark(coded.group(2)):
+            out[i] = ""  # "TP-GYN-07 continued on page 2 ...": the form's code by its turn-over mark
+            turned = i
+            continue
         parts = [p.strip() for p in _GAP.split(line.strip()) if p.strip() not in ("", "|") and not rx.fullmatch(r"[.…·•*~-]+", p.strip())]
         indent = " " * (len(line) - len(line.lstrip()))
         marks = [is_page_mark(p) for p in parts]
@@ -101,9 +105,11 @@ def without_running_lines(lines: list[str]) -> list[str]:
         if any(marks):
             turned = i
         elif not top and len(parts) > 1 and any(map(is_code, parts)) and all(
-                len(p.split()) <= 6 and not _SENTENCE_END.search(p) for p in parts) \
+                len([w for w in p.split() if rx.search(r"\w", w)]) <= _MOST_WORDS and not _SENTENCE_END.search(p) for p in parts) \
                 and all(not x.strip() or rx.fullmatch(r"[-=_*~\s]+", x) for x in lines[turned + 1:i]) and i - turned <= 4:
-            out[i] = ""  # "Page 1 of 2" / "-----" / "PL 40981/0112        Co-codamol 30/500 Tablets": the next page's header
+            # "Page 1 of 2" / "-----" / "PL 40981/0112        Co-codamol 30/500 Tablets": the next page's header (its
+            # sheet's name may be long: "Finasteride 5 mg film-coated tablets - Patient Information Leaflet   PL ...")
+            out[i] = ""
             continue
         titled = not top and any(_RUNNING_TITLE.fullmatch(p) for p in parts) \
             and all(len(p.split()) <= _MOST_WORDS and not _SENTENCE_END.search(rx.sub(r"\s*\([^()]*\)$", "", p)) for p in parts)

@@ -517,6 +517,16 @@ def assemble_sections(blocks: list[RawBlock]) -> list[Section]:
         if b.kind == "paragraph" and len(b.texts) == 1 and SUMMARY_BOX.match(b.texts[0]) \
                 and i + 1 < len(blocks) and blocks[i + 1].kind in ("bullets", "numbered"):
             b = RawBlock("heading", [b.texts[0].rstrip(":").strip()], b.line)  # "Key takeaways:" over its list
+        if b.kind == "heading" and i and blocks[i - 1].kind == "heading" and not blocks[i - 1].title \
+                and rx.match(r"\d{1,2}[.)]?\s+[A-Za-z]", blocks[i - 1].texts[0]) and not rx.match(r"\d", b.texts[0]) \
+                and i + 1 < len(blocks) and blocks[i + 1].kind in ("bullets", "numbered") and not blocks[i + 1].table \
+                and len(b.texts[0].split()) <= 8 and not rx.search(r"[?:]$", b.texts[0]) \
+                and _norm(b.texts[0]) not in by_heading and _norm(blocks[i - 1].texts[0]) != _norm(b.texts[0]) \
+                and not _is_table_of_contents(blocks[i + 1], last_said, before + 1):
+            # "2. WHAT YOU NEED TO KNOW BEFORE YOU TAKE FINASTERIDE" / "Do not take Finasteride" / "  - if you are ...": a
+            # heading right under the section's, over a list, is the list's lead-in (as a heading, the section's went,
+            # a heading of nothing)
+            b = RawBlock("paragraph", [f"{b.texts[0]}:"], b.line)
         if b.kind == "heading":
             key = _norm(b.texts[0])
             if key in by_heading:  # the same heading again continues its first section
@@ -570,4 +580,5 @@ def _is_table_of_contents(block: RawBlock, last_said: dict[str, int], before: in
 
 def _norm(text: str) -> str:
     """Normalise text for comparing headings: case, punctuation and spacing ignored."""
-    return " ".join(rx.sub(r"[^\w\s]", " ", text.lower()).split())
+    # ("1. WHAT FINASTERIDE IS ..." is the contents' "What Finasteride is ...": a section's number is no word of it)
+    return " ".join(rx.sub(r"[^\w\s]", " ", rx.sub(r"^\s*\d{1,2}(?:\.\d{1,2})*[.)]?\s+(?=\S)", "", text).lower()).split())

@@ -139,8 +139,8 @@ def column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None
     # (a ruler under it makes the first row the header, however long its names: "Confirm capillary result with venous
     # test within")
     if stacked or ruled and all(len(c.split()) <= 12 for c in first) \
-            or not any(rx.search(r"\d", c) for c in first) and all(len(c.split()) <= 4 for c in first):
-        return rows, j  # "Day   Time   Location   Format": a header names the columns
+            or not any(rx.search(r"(?<![A-Za-z]-)\d", c) for c in first) and all(len(c.split()) <= 4 for c in first):
+        return rows, j  # "Day   Time   Location   Format": a header names the columns ("FIB-4 score": a name's number)
     return [[]] + rows, j  # no header: an empty one first
 
 
@@ -334,7 +334,10 @@ def _wrapped_rows_joined(rows: list[list[str]]) -> list[list[str]]:
             # "Ibuprofen (Advil," / "Motrin)": the first cell's bracket closes on this line, which carries its row on
             out[-1] = [join_wrapped(a, b).strip() if a and b else f"{a} {b}".strip() for a, b in zip(out[-1], row)]
             continue
-        if out and len(row) == len(out[-1]) and said and (said[0][0].islower() or said[0][0] == ")" or lower_rest) \
+        # (not a full row under a first row whose names have ended: "FIB-4 score | What it usually means | Next step" /
+        # "below 1.3 | low risk of advanced fibrosis | repeat in about 3 years" is the header and a row)
+        headed = len(out) == 1 and len(row) >= 3 and all(row) and not any(_cell_goes_on(c) for c in out[-1])
+        if out and not headed and len(row) == len(out[-1]) and said and (said[0][0].islower() or said[0][0] == ")" or lower_rest) \
                 and all(c[0].islower() or c[0] in ")" or (c[0].isdigit() or c[0] == "(") and (c is not said[0] or lower_rest)
                         for c in (said[1:] if lower_rest else said)) \
                 and (lower_rest or any(_cell_goes_on(c) for c in out[-1])

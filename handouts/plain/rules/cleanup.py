@@ -166,6 +166,9 @@ def _unshout(sentence: str) -> str:
         gap_before = n and rx.fullmatch(_GAP, sentence[caps[n - 1].end():m.start()])
         gap_after = n + 1 < len(caps) and rx.fullmatch(_GAP, sentence[m.end():caps[n + 1].start()])
         shouted = gap_before or gap_after or base in _EMPHASIS
+        # ("your age, AST, ALT and platelet count": short words in capitals, listed by commas, are names of tests)
+        if not whole_line and (gap_before or gap_after) and _listed_letters(sentence, caps, n):
+            shouted = False
         if not whole_line and runs.get(n) == 2 and not any(
                 caps[k].group(0).lower() in _EMPHASIS | _URGENT for k in range(n - 1, n + 2) if 0 <= k < len(caps)
                 and runs.get(k) == 2):
@@ -203,6 +206,22 @@ def _unshout(sentence: str) -> str:
     return rx.sub(r"(?i)\bmg/dl\b", "mg/dL", rx.sub(r"(?i)\bmmol/l\b", "mmol/L", text))  # units keep their case
 
 
+_SMALL_WORDS = {"for", "by", "to", "and", "or", "the", "in", "on", "at", "of", "if", "is", "it", "be", "as", "a", "an", "we",
+                "you", "our", "so", "up", "yes", "but"}  # ("Run BY adults with ADHD, FOR adults ...": shouting)
+
+
+def _listed_letters(sentence: str, caps: list, n: int) -> bool:
+    """Tell whether capital word n stands in a list of short words in capitals, each after a comma ("your age, AST,
+    ALT and platelet count"): names of tests, no shouting."""
+    first = last = n
+    while first and rx.fullmatch(_GAP, sentence[caps[first - 1].end():caps[first].start()]):
+        first -= 1
+    while last + 1 < len(caps) and rx.fullmatch(_GAP, sentence[caps[last].end():caps[last + 1].start()]):
+        last += 1
+    return all(len(caps[k].group(0)) <= 4 and caps[k].group(0).lower() not in _EMPHASIS | _URGENT | _SMALL_WORDS
+               for k in range(first, last + 1)) \
+        and all(rx.fullmatch(r",\s", sentence[caps[k].end():caps[k + 1].start()]) for k in range(first, last))
+
 def _unshout_item(item: Piece) -> Piece:
     """Lower-case a list item's shouted words; its first letter keeps its case (a bullet is no sentence)."""
     return item._replace(text=_unshout(item.text))
@@ -216,6 +235,7 @@ def _unshout_item(item: Piece) -> Piece:
              ("ASC-US is the most common abnormal Pap result.", ["ASC-US is the most common abnormal Pap result."]),
              ("Call RIGHT AWAY, EVEN IF YOU FEEL FINE.", ["Call right away, even if you feel fine."]),
              ("Ask about HIV, COPD and the FDA.", ["Ask about HIV, COPD and the FDA."]),
+             ("Your doctor can use your age, AST, ALT and platelet count.", ["Your doctor can use your age, AST, ALT and platelet count."]),
              ("People with AIDS and I need care.", ["People with AIDS and I need care."]),
              ("Do NOT take it before a CAT scan.", ["Do not take it before a CAT scan."]),
              ("Call 1-800-QUIT-NOW TODAY.", ["Call 1-800-QUIT-NOW today."]),
@@ -263,6 +283,7 @@ def _tidy_item(item: Piece) -> Piece:
              ("Eat within an 8-hour window, not a 1-hour one; an 11-year-old may too.",
               ["Eat within an 8-hour window, not a 1-hour one; an 11-year-old may too."]),
              ("You need a HIV test and an UTI check.", ["You need an HIV test and a UTI check."]),
+             ("It is not visible on a X-ray.", ["It is not visible on an X-ray."]),
              ("Get vaccinated against hepatitis A and B; vitamin A is in carrots.",
               ["Get vaccinated against hepatitis A and B; vitamin A is in carrots."])],
       items=_tidy_item)
@@ -290,6 +311,8 @@ def _article(m: re.Match) -> str:
     if rx.fullmatch(r"[A-Z]{2,5}s?", word) and word.lower() not in ("aids",) \
             and not (len(word) > 3 and word.lower() in dictionary_words()):  # ("a FALSE NEGATIVE": a shouted word)
         vowel = word[0] in "AEFHILMNORSX"  # said letter by letter: "an HIV test", "an MRI", "a UTI"
+    if rx.fullmatch(r"[A-Z]-[\w-]+", word):
+        vowel = word[0] in "AEFHILMNORSX"  # a letter said before its word: "an X-ray", "an E-coli", "a T-cell"
     # Numbers are said: "an 8-hour window", "an 11-year-old", "an 18 mg dose", but "a 1-hour wait".
     vowel = vowel or bool(rx.match(r"(?:8|1[18](?:\D|$)|1[18],?\d{3}(?:\D|$))", word))
     article = "an" if vowel else "a"
