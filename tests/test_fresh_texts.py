@@ -53,8 +53,8 @@ def _own_summary(name: str) -> bool:
     return any(SUMMARY_BOX.match(s.heading) for s in read_source(path, "en").sections)
 
 
-def test_there_are_five_hundred_and_thirty_five_and_every_split_sentence_is_whole(plain):
-    assert len(plain) == 535
+def test_there_are_five_hundred_and_forty_seven_and_every_split_sentence_is_whole(plain):
+    assert len(plain) == 547
     splits = {r.name for r in RULES if r.kind in ("clauses", "examples")}
     for name, r in plain.items():
         for s in r.handout.sentences:
@@ -2105,3 +2105,36 @@ def test_the_forty_fifth_round_s_classes(plain, views):
     assert not any(i.startswith("X:") for i in items["leaflet_isotretinoin_capsules"])
     assert "##" not in said("factsheet_damp_mould_homes")
     assert not any("=" in p for p in points["seo_electrolyte_drinks_hydration"])
+
+
+def test_the_forty_sixth_round_s_classes(plain, views):
+    items, points, headings, said = views.items, views.points, views.headings, views.said
+    # A closing "although ..." on two like clauses holds for both; "such as" examples end before "or ... refer you";
+    # a name in brackets at a reason's end names all that was said; no cut inside brackets; a short list's Key point
+    # says all its conditions.
+    legion = plain["factsheet_legionella_home_water"].handout.sentences
+    assert not any(s.text.startswith("Several hundred cases") and s.text.endswith("England and Wales.") for s in legion)
+    warts = said("web_page_warts_verrucas")
+    assert "These treatments may include laser treatment" not in warts and "Stronger treatments include" not in warts
+    assert any("reduced feeling" in p for p in points["web_page_warts_verrucas"])
+    assert not any(s.text.startswith("Cold blood from your limbs") for s in plain["factsheet_cold_water_swimming"].handout.sentences)
+    unmarked = [re.sub(r"^\(?[a-z0-9]{1,2}\)\s", "", s.text) for s in plain["consent_child_dental_extraction_general"].handout.sentences]
+    assert not any(t.count("(") != t.count(")") for t in unmarked if "anaesthetic" in t)
+    # Reading: a banner's name over its motto in quotes is the title; "Free ~ No referral needed ~ Drop in" is no
+    # heading; UK phone numbers; a box with one "#" down its left side; a contact line of numbers parted by "|";
+    # a footer said on every page; a heading's "7." kept; "NHS 111" is no code.
+    voices = plain["support_group_hearing_voices"].handout
+    assert voices.meta.title.upper().startswith("RIVERSIDE HEARING VOICES") and "No referral needed" in said("support_group_hearing_voices")
+    assert not any(h.startswith("Endoscopy Unit") for h in headings["discharge_adult_food_bolus_oesophagus"])
+    assert any(i.startswith("Endoscopy Unit") and "01632 960 215" in i for i in items["discharge_adult_food_bolus_oesophagus"])
+    bee = said("discharge_child_bee_sting_allergy")
+    assert "#" not in bee and "NHS 111" in bee and not any(h.startswith("CED") for h in headings["discharge_child_bee_sting_allergy"])
+    cold = said("factsheet_cold_water_swimming")
+    assert "Fact sheet 31" not in cold and "7. AFTER-DROP" in [h.upper() for h in headings["factsheet_cold_water_swimming"]]
+    # A pipe table's "If YES" column said after the boxes; a staff record's fields read as headings; ">>" after a
+    # sentence; a shop's button; "Page last reviewed:" wrapped from its date.
+    back = items["triage_adult_back_pain_red_flags_phone"]
+    assert any(i.startswith("E1. Any numbness") and i.endswith("(if yes: EMERGENCY)") for i in back)
+    assert "Triager name" not in said("triage_adult_back_pain_red_flags_phone") and "Documentation" not in headings["triage_adult_back_pain_red_flags_phone"]
+    assert ">>" not in said("qa_urine_dipstick_results") and "CHECK PRICE" not in said("seo_ketone_drinks_focus")
+    assert "Page last reviewed" not in warts

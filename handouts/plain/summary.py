@@ -265,13 +265,20 @@ def _warnings_led_in(handout: Handout, under_condition: set[int]) -> list[tuple[
                              called) or id(lead) in under_condition or not _urgent(called) \
                     or not _says_what_to_do(called) or len(blk.items[0]) > 1:
                 continue
-            said = rx.sub(r"(?:[;,.]|,? (?:or|and))$", "", sign.text.strip())
-            said = uncap(said)  # ("if you have:" / "A sudden, severe headache ...": "if you have a sudden ...")
-            point = Sentence(f"{called[:-1].rstrip()} {said}.", [*lead.sources, *sign.sources],
-                             [r for r in (*lead.rules, *sign.rules) if r != LIST_RULE], origin=lead.origin)
-            if ":" not in said and _stands_alone(point, limit=URGENT_MAX_WORDS) and not rx.search(
-                    r"\b(?:it|its|they|them|their)\b", said, re.I):  # ("... that reaches its worst": whose, alone?)
-                out.append((handout.sentences.index(lead) if lead in handout.sentences else 0, point))
+            signs = [uncap(rx.sub(r"(?:[;,.]|,? (?:or|and))$", "", i[0].text.strip())) for i in blk.items if len(i) == 1]
+            # (all the signs of a short list where they fit: "Do not use wart treatments ... if you have diabetes or poor
+            # circulation" had left out "or your feet have reduced feeling"; else the first, enough to act on)
+            last = ", or " if any(" or " in x for x in signs) else " or "  # ("... or poor circulation, or your feet ...")
+            for said in ([", ".join(signs[:-1]) + f"{last}{signs[-1]}"] if 2 <= len(signs) == len(blk.items) <= 3 else []) + signs[:1]:
+                # ("if you have:" / "A sudden, severe headache ...": "if you have a sudden ...")
+                signed = [i[0] for i in blk.items[:len(signs)]] if said != signs[0] else [sign]
+                point = Sentence(f"{called[:-1].rstrip()} {said}.", [*lead.sources, *(x for i in signed for x in i.sources)],
+                                 [r for r in (*lead.rules, *(x for i in signed for x in i.rules)) if r != LIST_RULE],
+                                 origin=lead.origin)
+                if ":" not in said and _stands_alone(point, limit=URGENT_MAX_WORDS) and not rx.search(
+                        r"\b(?:it|its|they|them|their)\b", said, re.I):  # ("... that reaches its worst": whose, alone?)
+                    out.append((handout.sentences.index(lead) if lead in handout.sentences else 0, point))
+                    break
     return out
 
 

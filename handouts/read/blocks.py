@@ -464,16 +464,20 @@ def _questions_ticked(rows: list[list[str]]) -> list[str]:
     """Say a form's questions with their "YES | NO" boxes as each question, then its boxes named ("| 1 | Do you have
     diabetes? | [ ] | [ ] |" -> "1. Do you have diabetes? [ ] Yes [ ] No"); [] if the table is no such form. Read as a
     table, the column named "Question" was said in every row, and the boxes as words."""
+    # ("| No | Question | YES | NO | If YES |": a last column says what a YES leads to, said after the boxes)
+    then = [r[-1].strip() for r in rows] if len(rows) >= 2 and len(rows[0]) >= 4 \
+        and rx.fullmatch(r"(?i)if yes|then|action|outcome|go to", rows[0][-1].strip()) else None
+    rows = [r[:-1] for r in rows] if then else rows
     if len(rows) < 2 or len(rows[0]) < 3 or [c.strip().lower() for c in rows[0][-2:]] != ["yes", "no"] \
             or not all(_TICK_CELL.fullmatch(c.strip()) for r in rows[1:] for c in r[-2:]):
         return []
     asked = []
-    for r in rows[1:]:
+    for n, r in enumerate(rows[1:], 1):
         said = [c for c in r[:-2] if c]
-        if said and rx.fullmatch(r"\d{1,2}[a-z]?", said[0]):
+        if said and rx.fullmatch(r"[A-Z]?\d{1,2}[a-z]?", said[0]):
             said = [f"{said[0]}. {' '.join(said[1:])}"]
         boxes = [c.strip() or "[ ]" for c in r[-2:]]
-        asked.append(f"{' '.join(said)} {boxes[0]} Yes {boxes[1]} No")
+        asked.append(f"{' '.join(said)} {boxes[0]} Yes {boxes[1]} No" + (f" (if yes: {then[n]})" if then and then[n] else ""))
     return asked
 
 

@@ -64,7 +64,8 @@ def label_lines(blocks: list[RawBlock]) -> list[RawBlock]:
             # ("Urgent advice: when to get help quickly": what the section tells, no value of a field)
             out.append(b)
             continue
-        if ":" in b.texts[0] and PHONE.search(b.texts[0]) and any(x.kind != "heading" for x in blocks[:i]):
+        if ":" in rx.sub(r"\([^()]*\)", "", b.texts[0]) and PHONE.search(b.texts[0]) and any(x.kind != "heading" for x in blocks[:i]):
+            # (not a colon in brackets: "When to call (Ward 4B, 24 hours: 01632 960 418)" heads what to call about)
             # (not in the headings a sheet opens with: "Main: (614) 555-0182 | Nurse line: ..." is its letterhead)
             # "After-hours on-call line (urgent medical questions): (555) 013-2000": a contact, one of a list, no
             # heading of the lines after it.
@@ -213,7 +214,8 @@ def staff_record_dropped(blocks: list[RawBlock]) -> list[RawBlock]:
     while k < len(blocks):
         b = blocks[k]
         j = k + 1
-        while j < len(blocks) and blocks[j].kind != "heading":
+        # (a field read as a heading, "Caller name: ____  DOB: ____", is one of the record's lines)
+        while j < len(blocks) and (blocks[j].kind != "heading" or rx.search(r"_{3,}|\[[ xX✓]?\]", blocks[j].texts[0])):
             j += 1
         if b.kind == "paragraph" and len(b.texts) == 1 and (label := rx.match(r"(.{3,30}?):\s+", b.texts[0])) \
                 and _RECORD_HEADING.fullmatch(label.group(1)) and rx.search(r"_{3,}|\[[ xX✓]?\]", b.texts[0]):

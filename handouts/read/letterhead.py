@@ -195,11 +195,13 @@ def title_at_top(blocks: list[RawBlock]) -> int | None:
     if run == 0 or run == len(blocks) or marked is not None:
         return None
     if run == 1 and not is_letterhead(blocks, 0) and not DOCUMENT_KIND.search(blocks[0].texts[0]) \
-            and blocks[1].kind == "paragraph" and len(blocks[1].texts) == 1 and not ends_sentence(blocks[1].texts[0]) \
+            and blocks[1].kind == "paragraph" and len(blocks[1].texts) == 1 \
+            and (not ends_sentence(blocks[1].texts[0]) or blocks[1].quoted and in_capitals(blocks[0].texts[0])) \
             and not rx.search(r"[:;]$|\[[ xX✓]\]|_{2,}", blocks[1].texts[0]) and len(blocks) > 2 \
             and 3 <= len(blocks[0].texts[0].split()) <= 14 and not blocks[0].texts[0].endswith(":"):
         # "GENTLE HEARTS ~ Pregnancy & Infant Loss Support Group" over "A free peer support group for parents who have
-        # experienced ...": a banner's name over its subtitle (no sentence): the name is the title
+        # experienced ...": a banner's name over its subtitle (no sentence): the name is the title (or over its motto
+        # in quotes: "RIVERSIDE HEARING VOICES PEER SUPPORT GROUP" / '"You are not alone, and your experiences ..."')
         return 0
     if run == 1 and DOCUMENT_KIND.search(blocks[0].texts[0]) and blocks[1].kind == "paragraph" and len(blocks[1].texts) == 1 \
             and not ends_sentence(blocks[1].texts[0]) and len(blocks[1].texts[0].split()) <= 40 and len(blocks) > 2:

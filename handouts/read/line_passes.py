@@ -297,6 +297,16 @@ def _hashes_off(lines: list[str]) -> list[str]:
     runs = {k for k in range(len(lines)) if sided[k] and (len(lines[k].split()) >= 7 or k and sided[k - 1] and len(lines[k - 1].split()) >= 7
                                                           or k + 1 < len(lines) and sided[k + 1] and len(lines[k + 1].split()) >= 7)}
     lines = [rx.sub(r"^(\s*)##\s(.*?)\s*##\s*$", r"\1\2", x) if k in runs else x for k, x in enumerate(lines)]
+    # ("#####" / "!!  #  WARNING SIGNS OF ANAPHYLAXIS ..." / "    #   -> swelling of the lips ..." / "#####": a box drawn
+    # with its left side only, one "#" a line, between two rules of hashes)
+    lines = list(lines)
+    for k, line in enumerate(lines):
+        if rx.fullmatch(r"\s*#{10,}\s*", line):
+            j = next((j for j in range(k + 1, min(k + 40, len(lines))) if rx.fullmatch(r"\s*#{10,}\s*", lines[j])), None)
+            if j and j > k + 1 and all(rx.match(r"\s*(?:!{2,3}\s+)?#(?:\s|$)", x) and not rx.search(r"\S\s*#\s*$", x)
+                                       for x in lines[k + 1:j]):
+                for n in range(k + 1, j):
+                    lines[n] = rx.sub(r"^(\s*(?:!{2,3}\s+)?)#(\s|$)", r"\1 \2", lines[n])
     out, i = list(lines), 0
     while i < len(lines):
         j = i

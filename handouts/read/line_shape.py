@@ -55,7 +55,9 @@ PLACE = re.compile(r"\b(?i:suite|room|level|floor|wing|building|road|rd|street|s
 
 STREET = re.compile(r"^\d+ [\w.' ]+ (?:street|st|road|rd|avenue|ave|drive|dr|boulevard|blvd|lane|ln|way|court|place|parkway|"
                      r"highway|plaza)\b", re.I)
-PHONE = re.compile(r"(?:\(\d{3}\)\s?|\b\d{3}[-.\s])\d{3}[-.\s]\d{4}\b|\b1-800-[\dA-Z-]{7,}|\b988\b")
+# ("01632 960 215", "020 7946 0381", "0300 222 5800", "07700 900 418": a UK number, its area code first)
+PHONE = re.compile(r"(?:\(\d{3}\)\s?|\b\d{3}[-.\s])\d{3}[-.\s]\d{4}\b|\b1-800-[\dA-Z-]{7,}|\b988\b"
+                   r"|(?<![\d/.-])\b0\d{2,4}\s\d{3,4}\s?\d{3,4}\b(?![/.-]\d)")
 
 
 BOX_EDGE = re.compile(r"\s*[+┌└╔╚][-=─═+┬┴]{3,}[+┐┘╗╝]\s*|\s*[|│║]_{3,}[|│║]\s*")  # ("|______|": a box's bottom)

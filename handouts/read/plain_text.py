@@ -41,6 +41,13 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
     # width kept, for the columns beside it)
     body = rx.sub(r"\[\s*(?:insert\s+)?(?:[\w&' -]{0,30}\s)?(?:logo|image|photo|picture|barcode|bar code|qr code)\s*\]",
                   lambda m: " " * len(m.group()), body, flags=re.I)
+    # ('... rather than "roots". Page last reviewed:' / "12 June 2024 | Next review due: ...": the page's date, its
+    # label left at the end of the text's line; with its date on the next line, both are the page's furniture)
+    body = rx.sub(r"(?<=[.!?\"”])[ \t]+((?i:page )?(?i:last )?(?i:reviewed|updated|revised)(?i: on)?:)[ \t]*\n(?=\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4})",
+                  r"\n\1 ", body)
+    # "   [ CHECK PRICE → ]" under a product table: a shop's button, no cell of its last row
+    body = rx.sub(r"(?mi)^[ \t]*\[\s*(?:check (?:the )?price|buy now|shop now|view deal|see (?:the )?price|add to (?:cart|basket)|"
+                  r"order now|get it here)\b[^\]\n]{0,20}\][ \t]*$", "", body)
     body = "\n".join(labels_over_blanks(body.split("\n")))
     if rx.search(r"\(?tick (?:when|if|once)\s+(?:discussed|explained)\)?", " ".join(body.split()), re.I):
         # "Serious or frequently occurring risks         (tick when" / "           discussed)" over risks that each end
@@ -348,6 +355,8 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                     and not ((stripped[0].isupper() or BULLET.match(line)) and indent_of(line) > indent_of(lines[i - 1])
                              and _CAPS_LABEL.fullmatch(lines[i - 1].strip())) \
                     and not (STREET.match(stripped) and rx.search(r"[\w)]$", blocks[-1].texts[-1])) \
+                    and not (  # ("CED reception 01632 960 400  |  NHS 111  |  EMERGENCY 999": numbers to ring, a line apart)
+                             stripped[0].isupper() and CONTACT.search(lines[i - 1]) and rx.search(r"\S\s+\|\s+\S", lines[i - 1])) \
                     and not (  # ("... removed on or about: ___/___/____  (____ days)" / "Absorbable stitches do not
                              # need ...": a field's blank ends its line, and the next sentence starts anew)
                              rx.match(r"[A-Z][a-z]+\s+[a-z]", stripped) and not rx.search(r"\[[ xX✓]?\]|__", stripped)
@@ -832,6 +841,8 @@ def _is_heading_line(line: str, next_line: str | None) -> bool:
         return False  # "Unless your clinician has ticked the box for the Rapid Access Chest Pain" / "Clinic ...": a sentence
     if rx.match(r"for (?:use|completion) (?:by|in)\b", line, re.I):
         return False  # "For use by registered nurses only": who the sheet is for, said to its reader
+    if CONTACT.search(line) and rx.search(r"\S\s+\|\s+\S", line):
+        return False  # "CED reception 01632 960 400 (24 hours)  |  NHS 111  |  EMERGENCY 999": numbers to ring, no heading
     if len(CONTACT.findall(line)) >= 2:
         return False  # "ENT Ward 14 (24 hours): 0161 555 0142     ENT Nurse ...: 0161 555 0178": numbers to ring, no heading
     words = line.split()
@@ -860,7 +871,7 @@ def _is_heading_line(line: str, next_line: str | None) -> bool:
         return False  # "Email: afterprostategroup@examplehealth.nhs.uk": a contact line, no title
     if rx.match(r"[^:]*\b\d[\d.]*\s?(?:mg|mcg|mL|ml|g)\b[^:]*:\s+\S", line):
         return False  # "Paracetamol 120 mg/5 mL: 15 mg/kg, every 4-6 hours, MAX 4 doses in 24 h": a dose, no title
-    if len(parts := rx.split(r"\s+[*·•]\s+", line)) >= 3 and (any(len(rx.findall(r"\b[a-z]+\b", p.lower() if in_capitals(line) else p)) >= 3
+    if len(parts := rx.split(r"\s+[*·•~]\s+", line)) >= 3 and (any(len(rx.findall(r"\b[a-z]+\b", p.lower() if in_capitals(line) else p)) >= 3
                                                                for p in parts)
                                                            or len(parts) >= 4):
         # ("FREE  *  FRIENDLY  *  NO BOOKING NEEDED AFTER YOUR FIRST WALK": in capitals too)

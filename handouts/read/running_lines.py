@@ -5,6 +5,7 @@ of 2   (continued)"), its turn-over marks ("continued overleaf", "- continued on
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from handouts.language import rx
 from handouts.read.furniture import is_furniture
@@ -38,6 +39,8 @@ def is_code(part: str) -> bool:
     # ("Leaflet code RVX20-UK-06", "Form no. PH-112": the code's name before it)
     part = rx.sub(r"^(?i:(?:leaflet|form|document|product|item|flyer|poster|sheet|booklet|protocol)(?:\s+(?:code|ref(?:erence)?\.?|no\.?|number|id))?|ref(?:erence)?\.?"
                   r"(?:\s+(?:code|no\.?|number))?)\s*:?\s+(?=[A-Z0-9]+[-/][A-Z0-9])", "", part)
+    if rx.fullmatch(r"(?i)(?:nhs|emergency|call|dial|ring|phone|tel\.?)?\s*(?:111|999|911|112|988|000)", part):
+        return False  # "NHS 111", "EMERGENCY 999": a number to call, no code
     return not is_page_mark(part) and bool(rx.search(r"\d", part)) and (
         bool(rx.fullmatch(r"[A-Z][A-Z0-9]*(?:[-/ .][A-Z0-9]+)*\d[A-Z0-9]*(?:[-/][A-Z]{2,3}){0,2}(?:\s*\[[A-Z0-9]+\]|\s+v\d+(?:\.\d+)*|\s+(?i:issue|rev\.?|edition)\s*\d+(?:\.\d+)*"
                           r"|\s*\((?i:rev|v|version|issue)\.?\s*[\d/.]+\))?", part))
@@ -87,7 +90,16 @@ def without_running_lines(lines: list[str]) -> list[str]:
     header = {" ".join(lines[k].split()): k for k in firsts
               if len(lines[k].split()) >= 3 and not _SENTENCE_END.search(lines[k].strip())}
     turned = -9  # the last line that held a page mark: the next page's header follows it
+    # ("Fact sheet 31 - Open water swimming      Issued 05/2024      Review date 05/2026" at each page's foot: a line of
+    # parts said again and again, one of them a date for the record, is the page's running line)
+    said = Counter(" ".join(x.split()) for x in lines if x.strip())
+    repeated = {i for i, line in enumerate(lines) if said[" ".join(line.split())] >= 2 and "__" not in line
+                and len(parts := [p for p in rx.split(r"\s{3,}|\s+\|\s+", line.strip()) if p.strip()]) > 1
+                and any(_record(p.strip()) for p in parts) and not _SENTENCE_END.search(line.strip())}
     for i, line in enumerate(lines):
+        if i in repeated:
+            out[i] = ""
+            continue
         if (coded := rx.match(r"(\s*)(\S+)\s+[-–—]{1,2}\s+(?=[A-Z][a-z])", line)) and is_code(coded.group(2)):
             # "QA/ENV/09 -- This fact sheet does not replace ...": the sheet's code before its last words
             line = out[i] = coded.group(1) + line[coded.end():]

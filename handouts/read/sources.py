@@ -305,6 +305,8 @@ def _clean(text: str) -> str:
     # (Not where the line says it: "🔴 RED ZONE - CALL 911 NOW" is no "Red: RED ZONE".)
     text = rx.sub(r"^\s*([🔴🟠🟡🟢🔵🟥🟧🟨🟩🟦])\uFE0F?\s*(?=(\w*))", lambda m: "" if m.group(2).lower() == _COLOURS[m.group(1)].lower()
                   else _COLOURS[m.group(1)] + ": ", text)
+    # "... are normally arranged. >> **Visible blood** in the urine ...": a pull-out mark after a sentence, no word
+    text = rx.sub(r"(?<=[.!?])\s+>{2,3}\s+(?=\S)(?!.*<<)", " ", text)  # (not ">> sitting service <<": a box)
     # "-> While waiting: stop the burning ..." / "Fever over 3 days => call": a typed arrow is an arrow (said as the
     # plain stage says arrows); at the line's start it only points at the line.
     text = rx.sub(r"^\s*(?:-{1,3}>|=>)\s*", "", text)

@@ -82,6 +82,12 @@ def _complete(parts: list[str]) -> bool:
     return all(len(p.split()) >= 3 and has_verb(p) for p in parts)
 
 
+def _balanced(text: str) -> bool:
+    """Tell whether a text closes every bracket it opens (an item's letter, "f) ...", opens none)."""
+    text = rx.sub(r"^\(?[a-z0-9]{1,2}\)\s", "", text.strip())
+    return text.count("(") == text.count(")")
+
+
 def split_or_keep(sentence: str, parts: list[str], parsed: bool = False) -> list[str]:
     """Return the parts as sentences when each is complete, else the sentence unchanged.
 
@@ -92,5 +98,7 @@ def split_or_keep(sentence: str, parts: list[str], parsed: bool = False) -> list
         return [sentence]  # it introduces the list or table that follows: a split would hand that to its last part
     if any(p.count('"') % 2 or p.count("“") != p.count("”") for p in parts):
         return [sentence]  # someone's words in quotation marks are said as they said them
+    if _balanced(sentence) and not all(map(_balanced, parts)):
+        return [sentence]  # "(sore throat ... are common; ... death is very rare)": a cut inside brackets halves them
     parts = [end(p) for p in parts if p.strip()]
     return parts if len(parts) > 1 and (parsed or _complete(parts)) else [sentence]

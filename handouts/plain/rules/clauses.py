@@ -29,7 +29,9 @@ def _first_modal(text: str) -> str | None:
              ("Bring: pens; paper.", ["Bring: pens; paper."]),
              ("The baby blues go away within 2 weeks; PPD does not.", ["The baby blues go away within 2 weeks; PPD does not."]),
              ("Risks include: a sore throat, in up to 40%; bleeding, in fewer than 1 in 1,000; and a tear, rarely.",
-              ["Risks include: a sore throat, in up to 40%; bleeding, in fewer than 1 in 1,000; and a tear, rarely."])])
+              ["Risks include: a sore throat, in up to 40%; bleeding, in fewer than 1 in 1,000; and a tear, rarely."]),
+             ("Risks of the anaesthetic (sore throat is common; death is very rare), which the anaesthetist will discuss.",
+              ["Risks of the anaesthetic (sore throat is common; death is very rare), which the anaesthetist will discuss."])])
 def split_semicolons(sentence: str) -> list[str]:
     """Split at semicolons between complete clauses."""
     parts = rx.split(r"\s*;\s+", sentence)
@@ -706,6 +708,10 @@ def _done_by_a_person(main: str, participle: str) -> bool:
     return bool(subject) and subject.lemma_.lower() in PEOPLE | {"i", "we", "he", "she"}
 
 
+_EVERY_CLAUSE_S = {"week", "day", "month", "hour", "minute", "time", "people", "person", "child", "change", "way", "number",
+                   "part", "thing", "lot"}  # nouns any two clauses may share ("within 2 weeks ... within 3 weeks")
+
+
 @rule("'A, but B', 'A, although B' and 'A, so B' join two complete sentences (as the parse shows); split them and keep the 'But'.",
       cases=[("Research suggests it may help, but the details remain unclear.",
               ["Research suggests it may help.", "But the details remain unclear."]),
@@ -784,7 +790,11 @@ def _done_by_a_person(main: str, participle: str) -> bool:
              ("A fasting value of 7.0 mmol/L or more may suggest diabetes from before pregnancy, and you will be seen "
               "more urgently.",
               ["A fasting value of 7.0 mmol/L or more may suggest diabetes from before pregnancy, and you will be seen "
-               "more urgently."])])
+               "more urgently."]),
+             ("Several hundred cases are reported each year in England, and more than 10,000 cases a year are reported "
+              "across the EU, although the true number is thought to be higher.",
+              ["Several hundred cases are reported each year in England, and more than 10,000 cases a year are reported "
+               "across the EU, although the true number is thought to be higher."])])
 def split_coordinate_clauses(sentence: str) -> list[str]:
     """Split where the parse joins two main clauses with ', and' / ', but' / ', so' / ', although'."""
     if not _JOINS.search(sentence):
@@ -793,6 +803,14 @@ def split_coordinate_clauses(sentence: str) -> list[str]:
     if not clauses:
         return [sentence]
     finite, bases = verb_forms()
+    aside = rx.search(r",\s+(?:although|though|even though)\s", clauses[-1][1]) if len(clauses) >= 2 else None
+    if aside and clauses[-1][0].lower() in ("", "and", "or") and ({t.lemma_.lower() for t in parse(clauses[0][1]) if t.pos_ == "NOUN"}
+                                                                & {t.lemma_.lower() for t in parse(clauses[-1][1][:aside.start()])
+                                                                   if t.pos_ == "NOUN"}) - _EVERY_CLAUSE_S:
+        # "Several hundred cases ... in England, and more than 10,000 cases ... across the EU, although the true number
+        # is thought to be higher": a closing aside on two like clauses (both of cases) holds for both; split, it held
+        # for the last only
+        return [sentence]
     for joiner, text in clauses[1:]:
         first = rx.split(r",\s+(?:so|because|as)\s", text)[0]
         if first != text and joiner.lower() == "but" and not has_verb(first) and not (words(first) and words(first)[0] in finite | bases):
@@ -879,6 +897,11 @@ def split_trailing_appositive(sentence: str) -> list[str]:
     return split_or_keep(sentence, [m.group(1), f"{cap(m.group(2))} {verb} {m.group(3)} {m.group(4)}"])
 
 
+# "... can keep falling for 30 minutes after you leave the water, as cold blood ... returns to the centre ("after-drop")":
+# a name in brackets at the end is of all that was said; split off with the reason, it named the reason alone
+_NAMED_AT_END = re.compile(r"\((?:[\"“'‘][^()]{2,40}[\"”'’]|(?:called|known as) [^()]{2,40})\)[.!]?$")
+
+
 @rule("'Do A, as B' in a long sentence gives an order and its reason at once; give the reason its own sentence.",
       cases=[("Keep the wound clean and dry for the first 24 hours, as moisture can increase the risk of infection.",
               ["Keep the wound clean and dry for the first 24 hours.",
@@ -899,7 +922,11 @@ def split_trailing_appositive(sentence: str) -> list[str]:
               ["A short course can usually be stopped at once, since the body has not had time to adapt, unless your "
                "doctor says otherwise."]),
              ("Ask first if you take warfarin, because it may raise the risk of bleeding, or if you have kidney stones.",
-              ["Ask first if you take warfarin, because it may raise the risk of bleeding, or if you have kidney stones."])])
+              ["Ask first if you take warfarin, because it may raise the risk of bleeding, or if you have kidney stones."]),
+             ("Your core temperature can keep falling for 30 minutes after you leave the water, as cold blood from your "
+              "limbs returns to the centre of the body (\"after-drop\").",
+              ["Your core temperature can keep falling for 30 minutes after you leave the water, as cold blood from your "
+               "limbs returns to the centre of the body (\"after-drop\")."])])
 def split_long_reason(sentence: str) -> list[str]:
     """Split 'A, as/since/because B' (B a whole clause) into 'A.' and 'This is because B.' in a sentence of 14+ words."""
     m = _REASON.match(sentence)  # not "as determined by their doctor": that says who decides, not why
@@ -913,6 +940,8 @@ def split_long_reason(sentence: str) -> list[str]:
         # "not recommended in pregnancy, because there is not enough safety information, and people with hormone-
         # sensitive conditions should avoid ...": advice of its own after the reason, no part of it ("This is because
         # ..., and people ... should avoid" made it one)
+        return [sentence]
+    if _NAMED_AT_END.search(m.group(2)):
         return [sentence]
     if rx.match(r"this\b", m.group(2)):
         return split_or_keep(sentence, [m.group(1), cap(m.group(2))])  # not "This is because this may ..."
@@ -974,7 +1003,7 @@ def split_reason_first(sentence: str) -> list[str]:
         return [sentence]
     first, reason = m.group(1), m.group(2)
     if rx.match(r"(?:But|And|So|Or)\b", first) or ":" in first or not _reason_clause(sentence, len(first) + 2) \
-            or _ELLIPTICAL.fullmatch(reason):
+            or _ELLIPTICAL.fullmatch(reason) or _NAMED_AT_END.search(reason):
         return [sentence]
     doc = parse(first)
     if _condition(doc) or points_elsewhere(doc) or points_elsewhere(parse(reason)):

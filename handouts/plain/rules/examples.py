@@ -63,7 +63,11 @@ _SOME = ("some", "certain", "several", "other", "many", "few")  # words that pic
              ("Medicines that thin the blood, such as warfarin or apixaban, may increase bleeding after the procedure.",
               ["Medicines that thin the blood, such as warfarin or apixaban, may increase bleeding after the procedure."]),
              ("Foods made with raw eggs, such as homemade mayonnaise or mousse, can carry salmonella.",
-              ["Foods made with raw eggs, such as homemade mayonnaise or mousse, can carry salmonella."])])
+              ["Foods made with raw eggs, such as homemade mayonnaise or mousse, can carry salmonella."]),
+             ("A GP may offer stronger treatments, such as freezing, or in some cases refer you to a specialist, who may "
+              "offer surgery.",
+              ["A GP may offer stronger treatments, such as freezing, or in some cases refer you to a specialist, who may "
+               "offer surgery."])])
 
 
 def split_such_as(sentence: str) -> list[str]:
@@ -78,8 +82,13 @@ def split_such_as(sentence: str) -> list[str]:
         for c in cut:
             examples, rest = head.group(2)[:c], head.group(2)[c + 2:]
             first_word = (words(rest) or [""])[0]
+            verb_on = rx.search(r"(?:^|, )(?:and|or) (?:(?:in some cases|sometimes|often|may|might|can|also|then) )*(\w+) "
+                                r"(?:you|them|him|her|it|your|their)\b", examples)
             if rx.search(r"(?:^|, )(?:and|or|but) (?:they|it|you|we|this|these)\b", examples) \
+                    or verb_on and verb_on.group(1).lower() in finite | bases \
                     or _step_begins(sentence, head.start(2), examples):
+                # ("stronger treatments, such as freezing with liquid nitrogen, or in some cases refer you to a
+                # specialist ...": the sentence's verb goes on, "or ... refer you"; the examples ended before it)
                 # "such as nitazenes, and they do not detect ...", "a low-fibre diet, such as rice and fish, and
                 # avoid seeds ...": the examples ended where a clause began
                 break
