@@ -103,6 +103,10 @@ _CONDITIONAL = re.compile(r"\b(?:if|unless|when|whenever|until|only)\b", re.I)
 _TABLE_LEAD_IN = re.compile(r"Each line (?:gives|compares)\b")
 
 
+_HOW_OFTEN = {"common", "commonly", "uncommon", "rare", "rarely", "usually", "often", "sometimes", "always", "never",
+              "frequent", "frequently", "occasionally", "seldom"}
+
+
 def repeats(dropped: str, kept: str) -> bool:
     """Tell whether `dropped` says nothing `kept` does not: its claim words and protected items are in `kept`."""
     a, b = content_words(dropped), content_words(kept)
@@ -119,6 +123,10 @@ def repeats(dropped: str, kept: str) -> bool:
         return False
     if not _numbers_said(dropped) <= _numbers_said(kept):
         return False  # "more than 80%" is not said by "between 50% and 80%": the same number, another claim
+    if {w.lower() for w in words(dropped)} & _HOW_OFTEN - {w.lower() for w in words(kept)}:
+        # "a raised result is common in people who do not have a clot" is not said by "a raised result simply means a
+        # clot has not been excluded": how often is a claim of its own
+        return False
     if _CONDITIONAL.search(dropped) and not _CONDITIONAL.search(kept):
         return False  # "If you use more NicoStep than you should" is not said by "Do not use NicoStep:"
     extra = a - b

@@ -229,7 +229,9 @@ _PRONOUN_FIRST = re.compile(r"(?!It (?:is|was|has been|may be|can be|might be|se
                             r"(?:that|whether|how)|(?:very |not |also )?(?:important|best|safe|okay|ok|normal|common|"
                             r"rare|possible|unlikely|likely|hard|easy|helpful|useful|wise|vital|essential|better|"
                             r"unsafe|dangerous|difficult|usual) to)\b|It (?:\w+ )?takes? (?:\S+ ){0,5}for\b)"
-                            r"(?:It|They|(?:This|These|That) (?:is|are|was|were|may|might|can|could|will|would|"
+                            # ("In adults it is used to treat depression ...": a short opening phrase before the "it")
+                            r"(?:(?:In|For|At|During|After|Before|Since|With) [a-z][\w -]{1,25}? (?=it |they ))?"
+                            r"(?:(?:[Ii]ts?|[Tt]he(?:y|ir))\b|(?:This|These|That) (?:is|are|was|were|may|might|can|could|will|would|"
                             r"should|has|have|had|does|do|did|means|also|usually|often)\b)")
 
 

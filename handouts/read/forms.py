@@ -169,7 +169,7 @@ _PATIENT_FIELD = re.compile(r"\b(?:(?:patient|child)(?:'s)?(?: full)? name|(?:fu
                             r"date of birth|dob|d\.o\.b|mrn|medical record|record number|hospital number|nhs number|"
                             r"(?:patient )?id|address|relationship|ward|bed|admitted|admission|date of admission|"
                             r"discharge date|date of discharge|attending|seen by|discharging|treating|nurse|staff|"
-                            r"call handler|handler|adviser|advisor|clinician|(?:nmc|gmc|hcpc) (?:pin|number|no)|bleep)\b", re.I)
+                            r"call handler|handler|adviser|advisor|clinician|(?:nmc|gmc|hcpc) (?:pin|number|no)|bleep|completed by|call ref(?:erence)?)\b", re.I)
 # Fields of the signing: a consent form's purpose, and furniture on any other sheet.
 _SIGNING_FIELD = re.compile(r"\b(?:signature|signed|witness|interpreter|parent/guardian|legal representative|"
                             r"obtaining consent)\b", re.I)  # ("Patient or legal representative: ____", "Physician obtaining consent: ____")

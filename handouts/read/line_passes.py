@@ -183,7 +183,10 @@ def _leader_values_joined(lines: list[str]) -> list[str]:
             continue
         j = k + 1
         while j < len(lines) and lines[j].strip() and indent_of(lines[j]) == value.end() and not LEADER.match(lines[j]) \
-                and not BULLET.match(lines[j].strip()) and not rx.search(r"[.!?]$", out[k].strip()):
+                and not BULLET.match(lines[j].strip()) and (not rx.search(r"[.!?]$", out[k].strip())
+                                                            # ("... without twisting or jerking." / "(If using a tool,
+                                                            # ...)": a note in brackets set under the value is its own)
+                                                            or lines[j].strip().startswith("(")):
             # (a line that starts anew in capitals is the value's next part: "6.30 - 8.30 pm, Community Room, ...")
             apart = lines[j].strip()[:1].isupper() and bool(rx.search(r"(?:\d|\)|[ap]m|noon)$", out[k].rstrip()))
             out[k], out[j] = f"{out[k].rstrip()}{',' if apart else ''} {lines[j].strip()}", ""
@@ -254,6 +257,8 @@ def _leader_table_headed(lines: list[str], raw: list[str]) -> list[str]:
             for j in rows:
                 out[j] = rx.sub(r"\s+\[[ xX]?\]\s*$", "", out[j])
         if len(header) != 2:
+            if len(header) >= 3 and _DOT_RULER.fullmatch(lines[k]):
+                out[k] = lines[k].replace(".", "-")  # ("AGE BAND   DISPOSITION   TIMEFRAME" over dots: a table's ruler)
             continue
         column = lines[k - 1].find(header[1])  # where the values stand
         out[k - 1], out[k] = "", ""
@@ -734,6 +739,46 @@ def _unboxed(line: str) -> str:
 
 _TWO_COLUMN_HEAD = re.compile(r"(\s*)([A-Z][A-Z'’]+(?: [A-Z'’]+){0,4})\s{4,}([A-Z][A-Z'’]+(?: [A-Z'’]+){0,4})\s*")  # "DO     DON'T"
 
+
+_GRID_EDGE = re.compile(r"\s*\+-{3,}\+-{3,}\+\s*")  # "+------+------+": a two-column grid's ruler
+_GRID_ROW = re.compile(r"(\s*)\|(.*?)\|(.*?)\|\s*")
+
+
+def gridded_lists(lines: list[str]) -> list[str]:
+    """Read a grid of two columns whose names lead into lists ("| CALL 111 or your GP (same day) if: | CALL 999 or go
+    to A&E if: |" over cells of "- ..." items, wrapped) as two lists, each under its lead-in: read as rows, the items
+    of both ran together, the 111 signs with the 999 ones, and a wrapped item's end started the next row."""
+    out = list(lines)
+    k = 0
+    while k < len(lines):
+        head = _GRID_ROW.fullmatch(lines[k + 1]) if _GRID_EDGE.fullmatch(lines[k]) and k + 2 < len(lines) else None
+        if not (head and head.group(2).strip().endswith(":") and head.group(3).strip().endswith(":")
+                and _GRID_EDGE.fullmatch(lines[k + 2])):
+            k += 1
+            continue
+        j, columns = k + 3, ([], [])
+        while j < len(lines) and (row := _GRID_ROW.fullmatch(lines[j])):
+            for cell, items in zip(row.group(2, 3), columns):
+                if rx.match(r"\s*[-*•]\s", cell):
+                    items.append(rx.sub(r"^\s*[-*•]\s+", "", cell).strip())
+                elif cell.strip() and items:
+                    items[-1] += " " + cell.strip()  # (an item's wrapped line, set in under it)
+                elif cell.strip():
+                    break
+            else:
+                j += 1
+                continue
+            break
+        if j >= len(lines) or not _GRID_EDGE.fullmatch(lines[j]) or not all(columns):
+            k += 1
+            continue
+        indent = head.group(1)
+        said = [indent + head.group(2).strip(), *(f"{indent}  - {x}" for x in columns[0]), "",
+                indent + head.group(3).strip(), *(f"{indent}  - {x}" for x in columns[1])]
+        if len(said) <= j + 1 - k:
+            out[k:j + 1] = said + [""] * (j + 1 - k - len(said))
+        k = j + 1
+    return out
 
 def two_column_lists(lines: list[str]) -> list[str]:
     """Say a two-column list under two names in capitals ("WE CAN ACCEPT        WE CANNOT ACCEPT" / "o  unopened boxes

@@ -234,13 +234,22 @@ def _html_text(markup: str) -> str:
     return " ".join(html.unescape(rx.sub(r"<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", " ", markup)).split())
 
 
+_SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
 def _inline_lines(tok) -> list[str]:
     """Return the plain text of an inline token, line by line: emphasis and links become their words (a link's
     address is dropped; an address written as a link, <https://...>, is kept only when it is a safe one); pictures
     are dropped (a handout prints none, and alt text alone reads as a stray line)."""
-    parts, hidden = [], False
+    parts, hidden, raised = [], False, False
     for child in tok.children or []:
-        if child.type == "link_open":
+        if child.type == "html_inline" and rx.fullmatch(r"(?i)<\s*(/?)\s*sup\s*>", child.content.strip()):
+            # "enterovirus 71.<sup>2</sup> It mainly ...": a note's number raised, said as superscript digits (which
+            # the sentence splitter drops as a citation, or keeps as a unit's power); as plain digits it read "71.2"
+            raised = not rx.match(r"<\s*/", child.content.strip())
+        elif child.type == "text" and raised and rx.fullmatch(r"[\d,–-]+", child.content.strip()):
+            parts.append(child.content.strip().translate(_SUPERSCRIPTS))
+        elif child.type == "link_open":
             hidden = child.markup == "autolink" and not safe_link(str(child.attrs.get("href", "")))
         elif child.type == "link_close":
             hidden = False

@@ -10,7 +10,7 @@ from handouts.read.blocks import laid_out, QUOTES, RawBlock, table_blocks, unquo
 from handouts.read.forms import LABEL_LINE, staff_record_dropped
 from handouts.read.furniture import is_furniture, is_menu_bar, stands_apart
 from handouts.read.letterhead import DOCUMENT_KIND, names_or_reaches, SHEET_TITLE, TITLE_GOES_ON
-from handouts.read.line_passes import (LEADER, arrowed_items, ticked_columns_said, labels_over_blanks, paired_choice_columns, boxed_choices_joined, dotted_blanks, label_columns, marked_subheadings, leader_labels_joined, marked_labels,
+from handouts.read.line_passes import (LEADER, gridded_lists, arrowed_items, ticked_columns_said, labels_over_blanks, paired_choice_columns, boxed_choices_joined, dotted_blanks, label_columns, marked_subheadings, leader_labels_joined, marked_labels,
                                        one_box_column, stacked_options, starred_notes, two_column_lists, unboxed_lines,
                                        without_contents_lines, without_margin_marks, without_sales_boxes,
                                        starred_runs, without_tear_off_tabs, yes_no_rows)
@@ -41,6 +41,11 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
     # width kept, for the columns beside it)
     body = rx.sub(r"\[\s*(?:insert\s+)?(?:[\w&' -]{0,30}\s)?(?:logo|image|photo|picture|barcode|bar code|qr code)\s*\]",
                   lambda m: " " * len(m.group()), body, flags=re.I)
+    # ("Westfield Children's Hospital        Patient label here": where the ward sticks the patient's label, no words)
+    body = rx.sub(r"(?im)(?:(?<=\S)[ \t]{3,}|^[ \t]*)(?:affix |place |attach |stick )?(?:patient|addressograph|hospital|id) "
+                  r"(?:id )?(?:label|sticker)(?: here)?[ \t]*$", "", body)
+    # ("... |  Reg. charity no." / "1098765  |  Flyer ref ...": a charity's number wrapped from its label)
+    body = rx.sub(r"(?im)(charity (?:no\.?|number):?)[ \t]*\n[ \t]*(\d{6,8}\b)", r"\1 \2\n", body)
     # ('... rather than "roots". Page last reviewed:' / "12 June 2024 | Next review due: ...": the page's date, its
     # label left at the end of the text's line; with its date on the next line, both are the page's furniture)
     body = rx.sub(r"(?<=[.!?\"”])[ \t]+((?i:page )?(?i:last )?(?i:reviewed|updated|revised)(?i: on)?:)[ \t]*\n(?=\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4})",
@@ -59,7 +64,8 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
     boxed: set[int] = set()  # the lines drawn inside a box
     # "+-------+------+" between the rows of a table drawn as a grid: its rulers, no box's edges
     lines = [x.replace("+", "|") if GRID_RULER.fullmatch(x) else x
-             for x in two_column_lists(without_margin_marks(arrowed_items(starred_runs(marked_subheadings(starred_notes(without_contents_lines(raw_lines)))))))]
+             for x in two_column_lists(without_margin_marks(arrowed_items(starred_runs(marked_subheadings(starred_notes(
+                 without_contents_lines(gridded_lists(raw_lines))))))))]
     lines = one_box_column(yes_no_rows(paired_choice_columns(ticked_columns_said(stacked_options(without_sales_boxes(unboxed_lines(lines, boxed), boxed))))))
     lines = _instructions_off_headings(label_columns(without_tear_off_tabs(_blank_columns_unnamed(marked_labels(lines)))))
     indents: list[int] = []  # how far in the items of each open level of the list being read stand
@@ -537,7 +543,9 @@ def _heads_after_a_box(blocks: list[RawBlock], boxed: set[int], first_line: int)
             b.kind, heading_boxed = "heading", False
         elif not inside:
             if boxed_heading is not None and k and blocks[k - 1].line - first_line in boxed and b.kind == "paragraph" \
-                    and rx.match(r"[A-Z][\w ,&'’]{2,40} [-–—] [a-z].*:$", b.texts[0]) \
+                    and (rx.match(r"[A-Z][\w ,&'’]{2,40} [-–—] [a-z].*:$", b.texts[0])
+                         # ("Serotonin syndrome.  Rarely, sertraline taken with ...": the section's next point, by its name)
+                         or rx.match(r"[A-Z][\w ,&'’-]{2,40}\.\s+[A-Z]", b.texts[0]) and len(b.texts[0].split(".")[0].split()) <= 5) \
                     and any(x.kind == "heading" for x in blocks[:blocks.index(boxed_heading)]):
                 # "# THOUGHTS OF SUICIDE ... #" heading its box, then "Warnings and precautions - talk to your doctor ...
                 # if you:" outside it: the box's heading heads the box alone, a label over its text (as a section's

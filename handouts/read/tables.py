@@ -194,7 +194,8 @@ def pipe_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
             return None
         named = not any(rx.search(r"\d", c) for c in rows[0]) and all(len(c.split()) <= 4 for c in rows[0])
         return (rows, j) if named else ([[]] + rows, j)
-    ruler = next((k for k, r in enumerate(rows[:5]) if k and _ruler_row(r)), None)
+    # (not the grid's bottom edge: "+----+----+" under its last row closes it, no header above it)
+    ruler = next((k for k, r in enumerate(rows[:5]) if k and _ruler_row(r) and k < len(rows) - 1), None)
     if ruler and ruler > 1 and len({len(r) for r in rows[:ruler]}) == 1:
         # "| Weight (lb) | Acetaminophen |" / "|  | 160 mg/5 mL |" over "|---|---|": a header of several lines, one
         # header (its second line read as a row had dosed no one)

@@ -803,6 +803,8 @@ def split_coordinate_clauses(sentence: str) -> list[str]:
     if not clauses:
         return [sentence]
     finite, bases = verb_forms()
+    if any(rx.match(r"(?:only|not|never) (?:if|when|after|before|while|as long as|until)\b", text) for _, text in clauses[1:]):
+        return [sentence]  # "they CAN be, but only if they contain what the label says": a condition on the first
     aside = rx.search(r",\s+(?:although|though|even though)\s", clauses[-1][1]) if len(clauses) >= 2 else None
     if aside and clauses[-1][0].lower() in ("", "and", "or") and ({t.lemma_.lower() for t in parse(clauses[0][1]) if t.pos_ == "NOUN"}
                                                                 & {t.lemma_.lower() for t in parse(clauses[-1][1][:aside.start()])

@@ -176,7 +176,8 @@ def split_such_as(sentence: str) -> list[str]:
                                   for i, w in enumerate(noun)], "include"
     # "such as A or B" names examples of one kind; "include A and B" says the same (both are examples).
     # (not "spasms of the face, neck or eyes": the "or" is inside the one example, which its "of" opens)
-    examples = m[1] if rx.search(r"\b(?:of|in|on|around|to|from)\b", m[1].split(",")[0]) \
+    # (nor "headache and muscle or joint pains": with its "and", the list's last joint is said; the "or" is one example's)
+    examples = m[1] if rx.search(r"\b(?:of|in|on|around|to|from)\b", m[1].split(",")[0]) or rx.search(r"\band\b", m[1]) \
         else rx.sub(r" or ([^,]+)$", r" and \1", m[1])
     joint = ", " if rx.match(r"(?:which|who)\b", m[2]) else " "  # "effects, which last 2 days" stays an aside
     main, listed = f"{m[0]}{joint}{m[2]}", f"{cap(' '.join(noun))} {verb} {examples}"
@@ -268,7 +269,8 @@ def _split_closing_such_as(sentence: str) -> list[str]:
     examples = rx.split(r",\s*(?:and |or )?|\s+(?:and|or)\s+", m.group(2))
     if any(len(x.split()) > 4 or has_verb(x) for x in examples):
         return [sentence]  # only a list of things: ", such as heroin, stops or ..." goes on with the sentence
-    listed = rx.sub(r" or ([^,]+)$", r" and \1", m.group(2))  # examples of a kind: all of them are examples
+    # examples of a kind: all of them are examples (not "headache and muscle or joint pains": one example's "or")
+    listed = m.group(2) if rx.search(r"\band\b", m.group(2)) else rx.sub(r" or ([^,]+)$", r" and \1", m.group(2))
     return split_or_keep(sentence, [m.group(1), f"These include {listed}{m.group(3)}"])
 
 
