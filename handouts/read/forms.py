@@ -9,8 +9,8 @@ from handouts.read.blocks import RawBlock
 from handouts.read.line_shape import in_capitals, CONTACT, ends_sentence, PHONE, title_like
 
 
-# "Diagnosis: ...", "Stone size on CT: ...", "No. of sutures: ____": a label of up to four words, not a heading that asks or says what to
-# do ("What to do after an exposure: post-exposure prophylaxis (PEP)" heads what follows).
+# "Diagnosis: ...", "Stone size on CT: ...", "No. of sutures: ____": a label of up to four words, not a heading that
+# asks or says what to do ("What to do after an exposure: post-exposure prophylaxis (PEP)" heads what follows).
 LABEL_LINE = re.compile(r"^(?!(?:What|How|When|Why|Who|Where|Which|If|Before|After)\b)((?:No\.|[A-Z][A-Za-z-]*(?:'s)?)(?: [A-Za-z/-]+){0,3}):"
                          r"\s+(\S.*)$")
 
@@ -121,6 +121,7 @@ def _who_blanks(fields: list[str], times: bool = False) -> bool:
     return bool(fields) and all(rx.fullmatch(rf"{blank}|\[[ xX]\]\s*[\w ]{{1,30}}", f) for f in fields) \
         and any(_PATIENT_FIELD.search(f.split(":")[0]) and len(f.split(":")[0].split()) <= 8 for f in fields if ":" in f)
 
+
 def consent_form(blocks: list[RawBlock]) -> bool:
     """Tell whether a sheet is a consent form: the patient signs that they consent ("I consent to the procedure")."""
     return any(rx.search(r"\bI (?:hereby )?(?:\w+ )?(?:consent|agree|give (?:my )?(?:permission|consent))\b|"
@@ -169,7 +170,8 @@ _PATIENT_FIELD = re.compile(r"\b(?:(?:patient|child)(?:'s)?(?: full)? name|(?:fu
                             r"date of birth|dob|d\.o\.b|mrn|medical record|record number|hospital number|nhs number|"
                             r"(?:patient )?id|address|relationship|ward|bed|admitted|admission|date of admission|"
                             r"discharge date|date of discharge|attending|seen by|discharging|treating|nurse|staff|"
-                            r"call handler|handler|adviser|advisor|clinician|(?:nmc|gmc|hcpc) (?:pin|number|no)|bleep|completed by|call ref(?:erence)?)\b", re.I)
+                            r"call handler|handler|adviser|advisor|clinician|(?:nmc|gmc|hcpc) (?:pin|number|no)|bleep|"
+                            r"completed by|call ref(?:erence)?)\b", re.I)
 # Fields of the signing: a consent form's purpose, and furniture on any other sheet.
 _SIGNING_FIELD = re.compile(r"\b(?:signature|signed|witness|interpreter|parent/guardian|legal representative|"
                             r"obtaining consent)\b", re.I)  # ("Patient or legal representative: ____", "Physician obtaining consent: ____")

@@ -708,8 +708,9 @@ def _done_by_a_person(main: str, participle: str) -> bool:
     return bool(subject) and subject.lemma_.lower() in PEOPLE | {"i", "we", "he", "she"}
 
 
-_EVERY_CLAUSE_S = {"week", "day", "month", "hour", "minute", "time", "people", "person", "child", "change", "way", "number",
-                   "part", "thing", "lot"}  # nouns any two clauses may share ("within 2 weeks ... within 3 weeks")
+# Nouns any two clauses may share ("within 2 weeks ... within 3 weeks"): no sign that they say like things.
+_NOUNS_ANY_CLAUSES_SHARE = {"week", "day", "month", "hour", "minute", "time", "people", "person", "child", "change", "way",
+                            "number", "part", "thing", "lot"}
 
 
 @rule("'A, but B', 'A, although B' and 'A, so B' join two complete sentences (as the parse shows); split them and keep the 'But'.",
@@ -808,7 +809,7 @@ def split_coordinate_clauses(sentence: str) -> list[str]:
     aside = rx.search(r",\s+(?:although|though|even though)\s", clauses[-1][1]) if len(clauses) >= 2 else None
     if aside and clauses[-1][0].lower() in ("", "and", "or") and ({t.lemma_.lower() for t in parse(clauses[0][1]) if t.pos_ == "NOUN"}
                                                                 & {t.lemma_.lower() for t in parse(clauses[-1][1][:aside.start()])
-                                                                   if t.pos_ == "NOUN"}) - _EVERY_CLAUSE_S:
+                                                                   if t.pos_ == "NOUN"}) - _NOUNS_ANY_CLAUSES_SHARE:
         # "Several hundred cases ... in England, and more than 10,000 cases ... across the EU, although the true number
         # is thought to be higher": a closing aside on two like clauses (both of cases) holds for both; split, it held
         # for the last only

@@ -106,6 +106,8 @@ def swap_fits(doc, start: int, end: int, plain: str) -> bool:
         # "Ohio requires blood lead testing": a law's demand; "Ohio needs testing" is a wish, or a shortage ("Active TB
         # requires 6 months of therapy": a need, its name an abbreviation, no rule maker)
         return False
+    if rx.fullmatch(r"\w+ing (?:up|out|off|down|over)", plain) and first.i and doc[first.i - 1].pos_ in ("DET", "PRON"):
+        return False  # "the vomiting settles" is no "the throwing up settles": a verb with its particle names no thing
     clause = next((a for a in [head, *head.ancestors] if a.pos_ in ("VERB", "AUX")), head.sent.root)
     if clause.lemma_ == "define" or clause.lemma_ in _NAMING and any(c.dep_ in ("auxpass", "oprd") for c in clause.children):
         return False  # "Chronic pain is usually defined as ...", "This is called chronic pain": the text teaches the term
