@@ -2165,6 +2165,8 @@ def test_the_forty_seventh_round_s_classes(plain, views):
     assert "enterovirus 71.2" not in hfmd and "enterovirus 71." in hfmd and "Version 2.1" not in hfmd
     assert any(i.startswith("Pull upwards slowly") and "maker's instructions" in i for i in items["factsheet_ticks_lyme_walkers"])
     assert not any(h.upper().startswith("THOUGHTS OF SUICIDE") for h in headings["leaflet_sertraline_oral_adults"])
+    # an arrow after a thing named leads to what to do about it, no ", then"
+    assert any(i.endswith("blurred vision): seek help urgently") for i in items["leaflet_sertraline_oral_adults"])
     battery = items["triage_child_button_battery_phone"]
     assert any(i.startswith("Under 1 year:") for i in battery) and any(i.startswith("EMERGENCY (999): Life threat") for i in battery)
     assert "Completed by" not in said("triage_child_button_battery_phone") and "|--" not in said("triage_child_button_battery_phone")

@@ -124,6 +124,7 @@ _SYMBOLS = re.compile(r"\s*[\u2600-\u27bf\U0001f000-\U0001faff\u2b00-\u2bff\u231
              ("Your doctor will usually → check your blood, → review your medicines, and → see you again.",
               ["Your doctor will usually check your blood, review your medicines, and see you again."]),
              ("Bleeding for more than 20 minutes → move up one tier.", ["Bleeding for more than 20 minutes, then move up one tier."]),
+             ("An attack of glaucoma (painful red eye) → seek help urgently.", ["An attack of glaucoma (painful red eye): seek help urgently."]),
              ("A rash that does not fade under pressure → possible meningitis.",
               ["A rash that does not fade under pressure - possible meningitis."]),
              ("☐ Bring your card.", ["Bring your card."]), ("See our picks for 2024 →", ["See our picks for 2024"]), ("Take ½ a tablet if ≥ 38 °C.", ["Take ½ a tablet if ≥ 38 °C."])],
@@ -141,10 +142,13 @@ def symbols_to_words(sentence: str) -> str:
     # "Step 6 → Return to games": after a step's name an arrow names what the step is, no "then"
     text = rx.sub(r"^((?:Step|Stage|Phase|Level|Day|Week|Zone)\s+\d+[a-z]?)\s*[\u2190-\u21ff\u27f0-\u27ff\u2900-\u297f]+\s*",
                   r"\1 - ", text, flags=re.I)
-    # "... bleeding for more than 20 minutes → move up one tier": before what to do, an arrow says "then"
+    # "... bleeding for more than 20 minutes → move up one tier": before what to do, an arrow says "then"; after a thing
+    # named ("an attack of acute angle-closure glaucoma (painful red eye) → seek help urgently"), what to do about it:
+    # ", then" read as what happens next in the attack
+    named = bool(rx.match(r"(?:an?|the|any)\s", text, re.I))
     text = rx.sub(r"\s*[\u2190-\u21ff\u27f0-\u27ff\u2900-\u297f]+\s*(?=(\w+))",
-                  lambda m: ", then " if m.group(1).lower() in verb_forms()[1] and not m.group(1)[0].isdigit() else m.group(0),
-                  text)
+                  lambda m: (": " if named else ", then ") if m.group(1).lower() in verb_forms()[1] and not m.group(1)[0].isdigit()
+                  else m.group(0), text)
     # Between numbers an arrow is a range ("38 → 39 °C"); elsewhere it leads from a finding to what it means or what
     # to do ("... does not fade under pressure → possible meningitis"): a dash, not "to"
     text = rx.sub(r"(?<=\d)\s*[\u2190-\u21ff\u27f0-\u27ff\u2900-\u297f]+\s*(?=\d|(?:day|week|month|year)s? \d)", " to ", text)
