@@ -234,9 +234,6 @@ def _html_text(markup: str) -> str:
     return " ".join(html.unescape(rx.sub(r"<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", " ", markup)).split())
 
 
-_SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-
 def _inline_lines(tok) -> list[str]:
     """Return the plain text of an inline token, line by line: emphasis and links become their words (a link's
     address is dropped; an address written as a link, <https://...>, is kept only when it is a safe one); pictures
@@ -248,7 +245,7 @@ def _inline_lines(tok) -> list[str]:
             # the sentence splitter drops as a citation, or keeps as a unit's power); as plain digits it read "71.2"
             raised = not rx.match(r"<\s*/", child.content.strip())
         elif child.type == "text" and raised and rx.fullmatch(r"[\d,–-]+", child.content.strip()):
-            parts.append(child.content.strip().translate(_SUPERSCRIPTS))
+            parts.append(child.content.strip().translate(SUPERSCRIPT_DIGITS))
         elif child.type == "link_open":
             hidden = child.markup == "autolink" and not safe_link(str(child.attrs.get("href", "")))
         elif child.type == "link_close":
