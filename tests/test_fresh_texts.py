@@ -53,8 +53,8 @@ def _own_summary(name: str) -> bool:
     return any(SUMMARY_BOX.match(s.heading) for s in read_source(path, "en").sections)
 
 
-def test_there_are_five_hundred_and_fifty_nine_and_every_split_sentence_is_whole(plain):
-    assert len(plain) == 559
+def test_there_are_five_hundred_and_seventy_one_and_every_split_sentence_is_whole(plain):
+    assert len(plain) == 571
     splits = {r.name for r in RULES if r.kind in ("clauses", "examples")}
     for name, r in plain.items():
         for s in r.handout.sentences:
@@ -2170,3 +2170,35 @@ def test_the_forty_seventh_round_s_classes(plain, views):
     battery = items["triage_child_button_battery_phone"]
     assert any(i.startswith("Under 1 year:") for i in battery) and any(i.startswith("EMERGENCY (999): Life threat") for i in battery)
     assert "Completed by" not in said("triage_child_button_battery_phone") and "|--" not in said("triage_child_button_battery_phone")
+
+
+def test_the_forty_eighth_round_s_classes(plain, views):
+    items, points, headings, said = views.items, views.points, views.headings, views.said
+    # Markdown: lines wrapped under a bold question are one sentence, not halves ("... nerves and muscles to" / "work
+    # properly ..."); a call to act "now" after an "If ..." is no Key point alone; a row of web buttons goes.
+    potassium = [s.text for s in plain["qa_potassium_high_result"].handout.sentences]
+    assert any("for nerves and muscles to work properly, including the heart muscle." in s for s in potassium)
+    assert not any(s.startswith(("Small amount", "Slowly.", "Nutrients.")) for s in potassium)
+    assert "Call 999 or go to your nearest Emergency Department now." not in points["qa_potassium_high_result"]
+    assert "[Print this page]" not in said("qa_potassium_high_result")
+    # A list split never cuts a phrase: inside brackets, a word from its thing ("a regular, soft poo pattern"), items
+    # of different kinds ("get into the body, usually through ..., wound or drip site, and cause problems").
+    assert not any(i.endswith("the combined pill") for i in items["support_group_endometriosis"])
+    assert "a regular" not in items["discharge_child_constipation_impaction"]
+    assert "into the body" not in items["factsheet_mrsa_carriers"]
+    # "vomiting it back" is no "throwing up it back"; a field under a line of tick boxes is a line of its own.
+    assert "throwing up it back" not in said("discharge_child_constipation_impaction")
+    assert not any("Both eyes (OU) Contact lens" in s for s in said("discharge_adult_corneal_abrasion").split(". "))
+    assert "posted Continence nurse line" not in said("discharge_child_constipation_impaction")
+    # Running headers "(continued)" / "(cont.)" go; a section heading after one stays a heading; "Not for use with"
+    # is said; a site's policy link and reader count go.
+    assert any(h.startswith("4. AFTER THE VARNISH") for h in headings["factsheet_fluoride_varnish_children"])
+    assert "(continued)" not in " ".join(headings["factsheet_fluoride_varnish_children"])
+    assert "(cont.)" not in said("triage_adult_fall_older_person_phone")
+    assert "Not for use with: children; pregnancy" in said("triage_adult_fall_older_person_phone")
+    assert "disclosure policy here" not in said("seo_black_seed_oil") and "48,000+ readers" not in said("seo_black_seed_oil")
+    # A Key point with a bare "if you start" or "reduce by" leans on the sentence before.
+    assert not any(p.endswith("if you start.") or "reduce by" in p for name in points for p in points[name])
+    # A handout made only of lists gets Key points from its steps, its times and its calls with their signs.
+    assert any(p.startswith("Call 999 or go to the Emergency Department if your child")
+               for p in points["discharge_child_constipation_impaction"])

@@ -1124,3 +1124,19 @@ def test_a_reason_said_first_joins_with_so_and_a_concession_with_but(tmp_path):
                         "during the first 2 weeks.")
     # Neither half of a "But" pair is a Key point alone: the first is half a point.
     assert "Short car journeys are usually fine." not in [s.text for s in r.handout.key_points]
+
+
+def test_a_safety_sheet_made_only_of_lists_gets_key_points_from_its_lead_ins_and_items(tmp_path):
+    sheet = ("After Your Tooth Extraction\n\nFor the first 24 hours:\n- Bite firmly on the gauze pad for 30 minutes.\n"
+             "- Do not rinse your mouth, spit or drink through a straw.\n- Do not smoke for at least 48 hours.\n\n"
+             "Pain relief:\n- Take paracetamol or ibuprofen as directed on the packet.\n"
+             "- Do not take aspirin, as it can make bleeding worse.\n\n"
+             "Call the dental clinic or NHS 111 if:\n- bleeding does not stop after 30 minutes of pressure\n"
+             "- you have a fever or swelling that gets worse after 3 days\n")
+    points = [s.text for s in _plain_text_of(tmp_path, sheet).handout.key_points]
+    # a step said with its time (alone, "do not rinse" would be a rule for ever), a step that says its own time; the
+    # call to act said with its signs
+    assert "For the first 24 hours, do not rinse your mouth, spit or drink through a straw." in points
+    assert "Do not smoke for at least 48 hours." in points
+    assert any(p.startswith("Call the dental clinic or NHS 111 if bleeding does not stop after 30 minutes") for p in points)
+    assert all(p.endswith(".") for p in points) and 3 <= len(points) <= 5

@@ -73,6 +73,11 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
                 if a.sources == b.sources and (rx.search(r"\b(?:it|its|they|them|their)\b", b.text, re.I)
                                                or rx.match(r"(?:It|This|They|These)\b", a.text)
                                                and not (protected(b.text).names or protected(b.text).numbers))}
+    # "If you have been told your potassium is 6.5 mmol/L or higher, ..., do not wait ..." / "Call 999 ... now.": the
+    # "now" (or "then") is when the sentence before's condition holds; alone, it told every reader to call 999
+    pointing |= {id(b) for sec in handout.sections for blk in sec.blocks for a, b in zip(blk.sentences, blk.sentences[1:])
+                 if rx.match(r"(?:If|When|Unless)\b", a.text) and not rx.search(r"\b(?:if|when|unless)\b", b.text, re.I)
+                 and rx.search(r"\b(?:now|then|right away|immediately|straight away|at once)\b", b.text, re.I)}
     # "If you are pregnant, don't stop lithium; talk to your doctor": the "if" holds for every piece.
     first_piece: dict[tuple, Sentence] = {}
     for x in handout.sentences:
@@ -224,17 +229,20 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
             candidates.append(rank)
         elif instruction(s.text) and id(s) not in condition_items:
             from_lists.append(rank)  # a step that is a whole instruction, for a handout made only of lists
-    long_urgent += [(False, False, 0, pos, x) for pos, x in _warnings_led_in(handout, under_condition)]
+    warnings = [(False, False, 0, pos, x) for pos, x in _warnings_led_in(handout, under_condition)]
+    long_urgent += warnings
     if len(candidates) < KEY_POINTS[0]:
-        candidates += from_lists
+        # A handout made only of lists: its whole steps, its calls to act said with their signs ("Call the clinic if
+        # bleeding does not stop ..."), its steps said with their times ("For the first 24 hours, do not rinse ...").
+        candidates += from_lists + warnings + _steps_with_their_time(handout, under_condition | leaning | pointing)
     ranked = sorted(candidates, key=lambda c: c[:4])
     chosen = ranked[: KEY_POINTS[1]]
     # A handout with a safety instruction puts one in the box (a step of a list, if none is said elsewhere).
     urgent = [c for c in ranked if not c[1]] or sorted((c for c in from_lists if not c[1]), key=lambda c: c[:4])[:1] \
         or long_urgent[:1]
     if urgent and not any(c in chosen for c in urgent):
-        if len(chosen) < KEY_POINTS[0]:
-            chosen.append(urgent[0])  # two points and the safety instruction make a box
+        if len(chosen) < KEY_POINTS[1]:
+            chosen.append(urgent[0])  # where the box has room, the safety instruction joins the points
         else:
             chosen[-1] = urgent[0]
     # Say what is not known too (CDC Clear Communication Index): keep a "more research" point.
@@ -244,8 +252,9 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     if len(chosen) < KEY_POINTS[0] and not (urgent and urgent[0] in chosen):
         return []  # one safety instruction is a box of its own; one description is not
     # ("Step 5 - Attend your follow-up appointments.": a step's number means nothing out of its steps)
-    return [Sentence(_STEP_MARK.sub("", s.text), list(s.sources), list(s.rules) + ["key_point"], origin=s.origin)
-            for *_, s in sorted(chosen, key=lambda c: c[3])]
+    # ("Wear loose, cotton clothing": a list's item, said in the box as a sentence, with its full stop)
+    return [Sentence(rx.sub(r"(?<=[\w)])$", ".", _STEP_MARK.sub("", s.text)), list(s.sources), list(s.rules) + ["key_point"],
+                     origin=s.origin) for *_, s in sorted(chosen, key=lambda c: c[3])]
 
 
 def _warnings_led_in(handout: Handout, under_condition: set[int]) -> list[tuple[int, Sentence]]:
@@ -261,8 +270,8 @@ def _warnings_led_in(handout: Handout, under_condition: set[int]) -> list[tuple[
             lead, sign = before.sentences[-1], blk.items[0][0]
             # ("Warning signs - call 999 or return to ... if:": the box's label goes, the call is the sentence)
             called = cap(rx.sub(r"^[A-Z][\w ]{2,30}?\s+[-–—:]\s+(?=[a-z])", "", lead.text))
-            if not rx.search(r"\bif(?: you(?: have| notice| develop| get)?| your (?:child|baby) (?:has|is|develops))?:$",
-                             called) or id(lead) in under_condition or not _urgent(called) \
+            if not rx.search(r"\bif(?: you(?: have| notice| develop| get)?| your (?:child|baby)(?: has| is| develops)?)?:$",
+                             called) or id(lead) in under_condition or not (_urgent(called) or _CALL.match(called)) \
                     or not _says_what_to_do(called) or len(blk.items[0]) > 1:
                 continue
             signs = [uncap(rx.sub(r"(?:[;,.]|,? (?:or|and))$", "", i[0].text.strip())) for i in blk.items if len(i) == 1]
@@ -282,6 +291,40 @@ def _warnings_led_in(handout: Handout, under_condition: set[int]) -> list[tuple[
     return out
 
 
+def _steps_with_their_time(handout: Handout, leaning: set[int]) -> list[tuple]:
+    """Return the steps of lists led in by a time or stage alone ("For the first 24 hours:" / "Do not rinse your mouth
+    ..."), each said with it ("For the first 24 hours, do not rinse your mouth ..."), and where each stands; a step
+    that says its own time ("Do not smoke for at least 48 hours.") is said as it is; ranked as Key points are. For a
+    handout made only of lists, whose steps are otherwise held to their lead-ins ("do not rinse" is no rule for ever)."""
+    out = []
+    for sec in handout.sections:
+        for blk, lead_in in zip(sec.blocks, lead_ins(sec.blocks, sec.heading)):
+            when = rx.match(_TIME_LEAD_IN, lead_in.strip())
+            if not blk.is_list or blk.level or not when or has_verb(when.group(1)):
+                continue
+            for item in blk.items:
+                if len(item) != 1 or id(item[0]) in leaning or not instruction(item[0].text):
+                    continue
+                step = item[0]
+                said = step.text if _TIME_SPAN.search(step.text) else f"{when.group(1)}, {uncap(step.text)}"
+                point = Sentence(said, list(step.sources), [r for r in step.rules if r != LIST_RULE], origin=step.origin)
+                # (the step is asked whether it stands alone: the parse takes "From the second day, rinse ..." for a
+                # noun phrase; the time in front adds no word it could lean on)
+                alone = Sentence(step.text, [], [])
+                if _stands_alone(alone) and _names_its_topic(step.text, frozenset()) \
+                        and len(said.split()) <= KEY_POINT_MAX_WORDS + 5:
+                    pos = handout.sentences.index(step) if step in handout.sentences else 0
+                    out.append((not _says_what_to_do(step.text), not _urgent(step.text), -len(step.sources), pos, point))
+    return out
+
+
+# "For the first 24 hours:", "From the second day:", "After 1 week:": a time or stage, no verb, over its steps.
+_TIME_LEAD_IN = re.compile(r"((?:For|During|From|After|Before|Until|Within|Over|On|In) (?:the |your |each |every )?"
+                           r"(?:first|next|second|third|\d{1,3}|day|night|morning|evening|week|weeks|days|hours?)\b[^:.;!?]{0,30}):$")
+
+
+# "Call the dental clinic or NHS 111 if:", "Contact your GP if:": over warning signs, a call to act for safety.
+_CALL = re.compile(r"(?:Call|Phone|Ring|Contact|Tell|See|Return to|Go to|Get|Seek)\b")
 _STEP_MARK = re.compile(r"^(?:(?:step|stage)\s+\d{1,2}\s*(?:[-–—:.)]|→|->)|\d{1,2}\.\d{1,2}\.?)\s*(?=[A-Z])", re.I)
 
 
@@ -333,6 +376,9 @@ _POINTS_ELSEWHERE = (
     r"\b(?:shown|listed|given|written|noted|ticked|circled|marked) (?:above|below|overleaf)\b",  # ("the time shown above")
     r"\bno (?:agreed|set|standard|fixed|recommended) dose\b",  # ("There is no agreed dose for gout": of what?)
     r"^Here\b",  # "Here is where many fans ... get caught out." (where?)
+    # "Check your levels more often if you start." (start what?), "reduce by 1 sachet a day, but do not stop." (what?)
+    r"\b(?:if|when|once|before|after|until) you (?:start|stop|begin|finish|change|switch)\.$",
+    r"\b(?:do not|don't|never) (?:stop|start|change)\.$", r"^(?:Restart|Resume|Start again|Carry on) (?:once|when|if|after|as soon as)\b", r"\b(?:safer|better|worse|easier) (?:choice|option)\b(?![^.]*\bthan\b)", r"(?:^|:\s)(?:[Rr]educe|[Ii]ncrease|[Ll]ower|[Rr]aise|[Cc]ut) by\b",
     r"\b(?:longer|shorter|sooner|more|less)\.$",  # "Ask the ward for a fit note if you need longer." (than what?)
     r"^Allow (?:about |at least |up to )?\d",  # "Allow 15 to 30 minutes for short hair" (to do what?)
     r"^(?:Any|All) (?:yes|no)\b",  # "Any yes: go to Tier 1 right away." (yes to what?)
@@ -351,7 +397,7 @@ _UNSAID_MEASURE = re.compile(r"\b(?:estimates?|reductions?|increases?|decreases?
                              r"(?:expiration|expiry|use-by) dates?)\b"  # "Check expiration dates ..." (of what?)
                              r"(?! (?:of|in|on|for) (?!(?:about |roughly |around |up to |only )?\d))", re.I)
 # "Please read each statement and initial the box": the form's parts are where the form is, not in a box of points.
-_FORM_PARTS = re.compile(r"\b(?:the|each|this|both|all) (?:box|boxes|line|space|form|statement|statements|section|pages?|table|chart)\b"
+_FORM_PARTS = re.compile(r"\b(?:the|each|this|both|all|no|any) (?:box|boxes|line|space|form|statement|statements|section|pages?|table|chart)\b"
                          r"|\[[ x]\]|\b(?:sign|initial|print|date) (?:below|here|above)\b", re.I)
 # Things every reader knows without being told which: "the doctor", "the hospital", not "the law" or "the dose".
 _KNOWN = {"doctor", "nurs", "hospit", "pharmaci", "emerg", "room", "bodi", "skin", "brain", "heart", "babi",

@@ -66,9 +66,13 @@ def stands_apart(line: str, before: str | None, after: str | None) -> bool:
              or len(before) <= 300 and (is_furniture(before) or _short_line(before)))
 
 
+# A menu's search box, "Search..." or "Search…": a link's name, no sentence's end.
+_SEARCH_BOX = re.compile(r"^Search\s*(?:\.{3}|…)$")
+
+
 def is_link_bar(text: str) -> bool:
     """Tell whether a line is a row of links: two or more short titles between '|', none a sentence."""
-    parts = [p.strip() for p in text.split("|")]
+    parts = [_SEARCH_BOX.sub("Search", p.strip()) for p in text.split("|")]
     # (a phone number is no link: "Nurse line (555) 418-6600 | Poison Control 1-800-222-1222" is a sheet's contacts)
     # (a link may be a question: "What is L-theanine? | Benefits | FAQ")
     return len(parts) >= 2 and all(p and len(p.split()) <= _LINK_WORDS and not rx.search(r"[.!:;,]$", p)
@@ -85,6 +89,7 @@ def is_menu_bar(text: str) -> bool:
     """A row of a site menu's links set apart by wide gaps ("Conditions & Treatments   Services   Research   About Us"):
     three or more short capitalised names, none ending as a sentence (only in a run of menu lines: `page_furniture`)."""
     parts = [p.strip() for p in rx.split(r"\||\s+[·•]\s+|\s{2,}", text.strip()) if p.strip()]
+    parts = [_SEARCH_BOX.sub("Search", p) for p in parts]
     return len(parts) >= 3 and all(len(p.split()) <= 3 and p[0].isupper() and not rx.search(r"[.!?:;,]$", p) for p in parts)
 
 

@@ -8,7 +8,7 @@ import re
 from handouts.language import rx
 from handouts.read.blocks import laid_out, RawBlock, safe_link, sentence_end, table_blocks, table_rows, unquote
 from handouts.read.furniture import stands_apart
-from handouts.read.line_shape import BULLET, CONTACT, ends_sentence, NUMBERED, PHONE, SUPERSCRIPT_DIGITS
+from handouts.read.line_shape import BULLET, CONTACT, ends_sentence, join_wrapped, NUMBERED, PHONE, runs_on, SUPERSCRIPT_DIGITS
 from handouts.read.plain_text import parse_plain_text
 from handouts.read.running_lines import page_marks_off
 
@@ -146,11 +146,25 @@ def parse_markdown(body: str, first_line: int = 1) -> list[RawBlock]:
                                      or all(CONTACT.search(x) or PHONE.search(x) for x in lines)):
                 # Lines of a pasted page that Markdown runs together ("Skip to main content" / "Home" / ...):
                 # each its own, so the furniture among them is seen.
-                blocks += [RawBlock("paragraph", [x], line + n, quoted=bool(in_quote)) for n, x in enumerate(lines)]
+                blocks += [RawBlock("paragraph", [x], line + n, quoted=bool(in_quote)) for n, x in _wrapped_joined(lines)]
             else:
                 text, quoted = unquote(text)
                 blocks.append(RawBlock("paragraph", [text], line, quoted=quoted or bool(in_quote)))
     return [b for b in laid_out(blocks) if b.texts]
+
+
+def _wrapped_joined(lines: list[str]) -> list[tuple[int, str]]:
+    """Return a paragraph's lines, each with where it starts, a line that carries on the one before joined to it
+    ("A: Potassium is a mineral ... for nerves and muscles to" / "work properly, ..." under a bold "**Q: ...?**"):
+    the lines stand apart, but a sentence wrapped over them is one sentence (it had printed in halves)."""
+    out: list[tuple[int, str]] = []
+    for n, x in enumerate(lines):
+        if out and (runs_on(out[-1][1], x) or not ends_sentence(out[-1][1]) and x[:1].islower()) \
+                and not stands_apart(x, lines[n - 1], lines[n + 1] if n + 1 < len(lines) else None):
+            out[-1] = (out[-1][0], join_wrapped(out[-1][1], x))
+        else:
+            out.append((n, x))
+    return out
 
 
 def _cells_cut(lines: list[str]) -> bool:

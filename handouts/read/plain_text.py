@@ -376,6 +376,7 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                     and not (rx.match(r"[A-Z][a-z]+ [a-z]+", stripped) and len(rx.findall(r"_{3,}", blocks[-1].texts[-1])) >= 2
                              and LABEL_LINE.match(blocks[-1].texts[-1]) and rx.search(r"_{3,}(?:\s+\w+){0,2}$", blocks[-1].texts[-1])) \
                     and not rx.match(r"\[[ xX✓]\]|[¹²³⁴⁵⁶⁷⁸⁹]", stripped) \
+                    and not (rx.match(r"[A-Z][\w()'/ -]{1,40}:\s+\S", stripped) and rx.search(r"\[[ xX✓]?\]", lines[i - 1])) \
                     and not rx.search(r"\S\s+\[[ xX✓]\]\s*[\w/ -]+(?:\s*\(if yes: [^()]*\))?$", blocks[-1].texts[-1]) \
                     and not (rx.fullmatch(r"\([^()]*\)", blocks[-1].texts[-1]) and LABEL_LINE.match(stripped)) \
                     and not (_DOSE_LABEL.match(stripped) and _DOSE_LABEL.match(lines[i - 1].strip())) \
@@ -383,12 +384,13 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                     and not (LABEL_LINE.match(stripped) and (blocks[-1].kind == "bullets" or rx.match(
                         r"(?:tel|telephone|phone|mobile|text|fax|e-?mail|web(?:site)?|address)\s*:", stripped, re.I)
                         # ("For use by: registered nurses ..." / "Not for use by: non-clinical call handlers": one field a line)
-                        or blocks[-1].texts[-1] == lines[i - 1].strip() and rx.match(r"(?:not )?for (?:use|completion) by\s*:", stripped, re.I))
+                        or blocks[-1].texts[-1] == lines[i - 1].strip() and rx.match(r"(?:not )?for (?:use|completion) (?:by|with|in|on)\s*:", stripped, re.I))
                              and LABEL_LINE.match(blocks[-1].texts[-1])
                              and not rx.search(r"[,(/-]$|\b(?:and|or|the|of|to|a)$", blocks[-1].texts[-1])):
                 # ("(Compare to: Zestril®, Prinivil®)" over "Dispensed by: Northgate Community Pharmacy ...": a note in
                 # brackets, then a field; "Where: Maple Room, ..." / "Children's Hospital, 415 Orchard Street" / "Parking:
                 # Garage B ...": a field, then the next; apart, each its own line)
+                # ("Contact lens wearer: [ ] Yes", "Site(s): ____" under a line of tick boxes: a field of its own)
                 # ("Clinician: ____", "[ ] Levofloxacin ...", a line after "... pregnant?  [ ] Yes  [ ] No", or after a line of
                 # blanks, "Name: ____  Dose: ____  For ____ days": lines of their own;
                 # "... 960 390 | Employee Assistance: see intranet" / "Confidential support is available.": fields, a line)
@@ -939,6 +941,10 @@ def _wraps_on(line: str, lines: list[str], i: int, run_ends: list[int]) -> bool:
     # "WHEN TO RETURN TO THE EMERGENCY DEPARTMENT OR CALL 911" over "Call 911 immediately if ..." is a heading)
     # ("You are encouraged to enrol in the North American Antiepileptic Drug": names in capitals, but a sentence)
     sentence_start = bool(rx.match(r"(?:You|We|It|They|This|There|These|I|Your|Our)\s+[a-z]", line)) and len(words) >= 6
+    if len(words) >= 8 and not in_capitals(line) and rx.search(r"\b(?:is|are|was|were|has|have)\b", line) \
+            and rx.match(r"[A-Z]?[a-z]+(?: [A-Za-z]+){0,3}[.!?]\s+[A-Z]", after):
+        return True  # "Meadowcroft Health is an information service run by Meadowcroft Community Health" / "Partnership.
+        # Contact us: ...": names in capitals, but a sentence, its end on the next line
     if title_like(words) and not sentence_start and not (in_capitals(line) and long and in_capitals(after)) \
             or line.endswith("?") or after[0] == "(" and not long:
         return False

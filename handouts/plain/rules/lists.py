@@ -134,8 +134,8 @@ def list_to_bullets(sentence: str) -> list[str | Piece]:
         return [sentence]
     if made:
         said = [p.text for p in made if isinstance(p, Piece)]
-        if _split_inside_an_item(said):
-            return [sentence]
+        if _split_inside_an_item(said) or any(i.count("(") != i.count(")") for i in said):
+            return [sentence]  # ("hormonal treatments (for example the combined pill" / "progestogen-only ...)")
         parallel = _parallel(said)
         return made if _keeps_every_word(sentence, made) and parallel else [sentence]
     sentence = rx.sub(rf"\b({_LIST_LEAD}) (?:any of )?the following:\s+", r"\1 ", sentence)  # the bullets say "these"
@@ -158,7 +158,8 @@ def list_to_bullets(sentence: str) -> list[str | Piece]:
         # "swelling of the face, lips, or tongue, ...": a list inside an item; "diarrhea, which may be bloody,
         # fever, ...": a clause about the item before, no item of its own
         return [sentence]
-    if not _parallel(items) or _inside_an_item(sentence, m.start(2), items) or _split_inside_an_item(items):
+    if not _parallel(items) or _inside_an_item(sentence, m.start(2), items) or _split_inside_an_item(items) \
+            or _cuts_a_phrase(sentence, m.start(2), items):
         return [sentence]
     if rx.match(r"If\b", m.group(1)) and any(words(i) and words(i)[0] in verb_forms()[1] for i in items[1:]) \
             or not _is_action(items[0]) and any(_is_action(i) for i in items[1:]):
@@ -207,6 +208,35 @@ def _inside_an_item(sentence: str, start: int, items: list[str]) -> bool:
                 and any(a.dep_ == "prep" and b0 <= a.idx < e0 for a in top.head.ancestors):
             return True
     return False
+
+
+def _cuts_a_phrase(sentence: str, start: int, items: list[str]) -> bool:
+    """Tell whether the commas cut a phrase, not a list: an item opens or closes a bracket the next one closes ("the
+    combined pill, progestogen-only treatments or a hormonal coil)"), a word describes a thing in another item ("a
+    regular, soft poo pattern": "regular" is the pattern's), or the items are of different kinds ("get into the body,
+    usually through a break ..., wound or drip site, and cause problems": where, how, a thing, an action)."""
+    if any(i.count("(") != i.count(")") for i in items):
+        return True
+    kinds = {"where" if rx.match(_PLACE_WORD, i) else "how" if rx.match(_HOW_OFTEN, i) else "" for i in items}
+    if len(kinds) > 1:
+        return True
+    doc, spans, at = parse(sentence), [], start
+    for item in items:
+        begin = sentence.find(item, at)
+        spans.append((begin, begin + len(item)))
+        at = begin + len(item)
+
+    def where(t) -> int | None:
+        return next((n for n, (b, e) in enumerate(spans) if b <= t.idx < e), None)
+
+    # (only a word an item ends on: the parse may join words across a long list's items wrongly inside them)
+    ends = {e for _, e in spans}
+    return any(t.dep_ in ("amod", "det", "nummod", "poss") and t.idx + len(t) in ends
+               and where(t) is not None and where(t.head) is not None and where(t) != where(t.head) for t in doc)
+
+
+_HOW_OFTEN = r"(?:usually|often|mostly|mainly|especially|particularly|typically|normally|sometimes|rarely|commonly)\b"
+_PLACE_WORD = r"(?:into|onto|in|on|at|through|from|under|over|inside|outside|around|across|near|within)\b"
 
 
 def _split_inside_an_item(items: list[str]) -> bool:

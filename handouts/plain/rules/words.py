@@ -108,6 +108,9 @@ def swap_fits(doc, start: int, end: int, plain: str) -> bool:
         return False
     if rx.fullmatch(r"\w+ing (?:up|out|off|down|over)", plain) and first.i and doc[first.i - 1].pos_ in ("DET", "PRON"):
         return False  # "the vomiting settles" is no "the throwing up settles": a verb with its particle names no thing
+    if rx.fullmatch(r"\w+ (?:up|out|off|down|over)", plain) and end < len(doc.text) \
+            and rx.match(r"\s+(?:it|them|him|her)\b", doc.text[end:], re.I):
+        return False  # "keeps vomiting it back" is no "keeps throwing up it back": the pronoun goes inside the phrase
     clause = next((a for a in [head, *head.ancestors] if a.pos_ in ("VERB", "AUX")), head.sent.root)
     if clause.lemma_ == "define" or clause.lemma_ in _NAMING and any(c.dep_ in ("auxpass", "oprd") for c in clause.children):
         return False  # "Chronic pain is usually defined as ...", "This is called chronic pain": the text teaches the term
