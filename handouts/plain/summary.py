@@ -229,12 +229,12 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
             candidates.append(rank)
         elif instruction(s.text) and id(s) not in condition_items:
             from_lists.append(rank)  # a step that is a whole instruction, for a handout made only of lists
-    warnings = [(False, False, 0, pos, x) for pos, x in _warnings_led_in(handout, under_condition)]
-    long_urgent += warnings
+    long_urgent += [(False, False, 0, pos, x) for pos, x in _warnings_led_in(handout, under_condition)]
     if len(candidates) < KEY_POINTS[0]:
         # A handout made only of lists: its whole steps, its calls to act said with their signs ("Call the clinic if
         # bleeding does not stop ..."), its steps said with their times ("For the first 24 hours, do not rinse ...").
-        candidates += from_lists + warnings + _steps_with_their_time(handout, under_condition | leaning | pointing)
+        # (and the long safety instructions said in a sentence: "If you suddenly become short of breath, ..., call 911.")
+        candidates += from_lists + long_urgent + _steps_with_their_time(handout, under_condition | leaning | pointing)
     ranked = sorted(candidates, key=lambda c: c[:4])
     chosen = ranked[: KEY_POINTS[1]]
     # A handout with a safety instruction puts one in the box (a step of a list, if none is said elsewhere).
@@ -373,11 +373,13 @@ _POINTS_ELSEWHERE = (
     r"\bagain\b", r"\brepeat\b",  # "Wait 30 seconds, shake again, and repeat": the steps before say what
     r"\b(?:happen|happens|occur|occurs|develop|appear|follow)\.$",  # "Fever, chills and aches may happen." (with what?)
     r"\b(?:before|after|earlier|later|beforehand|afterwards?)\.?$",  # ("Avoid cycling for 48 hours beforehand", an item)
-    r"\b(?:shown|listed|given|written|noted|ticked|circled|marked) (?:above|below|overleaf)\b",  # ("the time shown above")
+    r"\b(?:shown|listed|given|written|noted|ticked|circled|marked|stated|mentioned|described) (?:above|below|overleaf)\b",
+    r"\bthan (?:shown|stated|listed|described)\b",  # "Do not give more often than shown." (where? in the table)  # ("the time shown above")
     r"\bno (?:agreed|set|standard|fixed|recommended) dose\b",  # ("There is no agreed dose for gout": of what?)
     r"^Here\b",  # "Here is where many fans ... get caught out." (where?)
     # "Check your levels more often if you start." (start what?), "reduce by 1 sachet a day, but do not stop." (what?)
     r"\b(?:if|when|once|before|after|until) you (?:start|stop|begin|finish|change|switch)\.$",
+    r"\bif (?:you are |you're )?(?:not sure|unsure|in doubt)\.$",  # "Check with your pharmacist if you are not sure." (of what?)
     r"\b(?:do not|don't|never) (?:stop|start|change)\.$", r"^(?:Restart|Resume|Start again|Carry on) (?:once|when|if|after|as soon as)\b", r"\b(?:safer|better|worse|easier) (?:choice|option)\b(?![^.]*\bthan\b)", r"(?:^|:\s)(?:[Rr]educe|[Ii]ncrease|[Ll]ower|[Rr]aise|[Cc]ut) by\b",
     r"\b(?:longer|shorter|sooner|more|less)\.$",  # "Ask the ward for a fit note if you need longer." (than what?)
     r"^Allow (?:about |at least |up to )?\d",  # "Allow 15 to 30 minutes for short hair" (to do what?)

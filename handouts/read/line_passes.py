@@ -245,7 +245,8 @@ def _leader_table_headed(lines: list[str], raw: list[str]) -> list[str]:
     read apart, the header was a heading and each value lost its "at least"."""
     out = list(lines)
     for k in range(1, len(lines)):
-        dashes = bool(_DASH_RULER.fullmatch(lines[k])) and k + 1 < len(lines) and bool(LEADER.match(lines[k + 1]))
+        dashes = bool(_DASH_RULER.fullmatch(lines[k]) or rx.fullmatch(r"\s*\.{20,}\s*", lines[k])) and k + 1 < len(lines) \
+            and bool(LEADER.match(lines[k + 1]))  # (or one run of dots: "Risk    How often (approx.)" / "......" / rows)
         if not (_DOT_RULER.fullmatch(lines[k]) or dashes):
             continue
         header = [c for c in rx.split(r"\s{2,}", lines[k - 1].strip()) if c]
@@ -1011,3 +1012,73 @@ def label_columns(lines: list[str]) -> list[str]:
             out[k] = f"{m.group(1)}{m.group(2)}: {'; '.join(values)}"
             out[k + 1:j] = [""] * (j - k - 1)
     return out
+
+
+def lettered_aids(lines: list[str]) -> list[str]:
+    """Set out a memory aid's lines ("B - Balance: sudden loss of balance" / "E - Eyes: ..." / "F - Face drooping on one
+    side" / ...), three or more in a row, each opening on one capital letter and a dash, as a list's items: read line
+    by line, those with no colon or full stop were taken for headings, and the signs under them were lost."""
+    out = list(lines)
+    run: list[int] = []
+    for k, line in enumerate([*lines, ""]):
+        if _AID_LINE.match(line):
+            run.append(k)
+            continue
+        if len(run) >= 3 and all(b - a == 1 for a, b in zip(run, run[1:])):
+            for j in run:
+                out[j] = f"{' ' * indent_of(lines[j])}- {lines[j].strip()}"
+        run = []
+    return out
+
+
+_AID_LINE = re.compile(r"\s*[A-Z]\s+[-–—]\s+[A-Z][a-z]")
+
+
+def numbers_wrapped_back(lines: list[str]) -> list[str]:
+    """Move a number that a line's last word wants back onto that line ("... or are under" / "25. If you have these
+    thoughts ..."; "... by a doctor within" / "     2 hours. Usually refer to ..."): at the next line's start it was
+    read as a list's number, or as a line of its own, and the sentence lost its age or its time."""
+    out = list(lines)
+    for k in range(1, len(lines)):
+        before = out[k - 1].rstrip()
+        m = _NUMBER_WRAPPED.match(lines[k])
+        if m and _WANTS_A_NUMBER.search(before) and not ends_sentence(before.strip()):
+            out[k - 1] = f"{before} {m.group(2)}"
+            out[k] = f"{m.group(1)}{lines[k][m.end():]}"
+    return out
+
+
+# "under" / "25. If ...", "within" / "2 hours. Usually ...": a number and its unit, to the first stop, then more text
+_WANTS_A_NUMBER = re.compile(r"\b(?:under|over|than|aged|age|within|least|most|about|around|every|after|before|up to)$", re.I)
+_NUMBER_WRAPPED = re.compile(r"(\s*)(\d{1,4}(?:[.,]\d+)?(?: ?[a-z%]{1,8}){0,2}[.,;])\s+(?=[A-Z])")
+
+
+def columns_ruled(lines: list[str]) -> list[str]:
+    """Cut a ruler drawn the whole width under a table's column names ("Age of child    Dose of amoxicillin    125 mg/5 ml
+    suspension    250 mg/5 ml suspension" / "......................") into one run under each name, as a ruler under
+    columns is drawn, and take away the same rule framing the table above its names and under its rows: read as
+    one rule, the names ran into a line of text and each row's values lost the column they are in."""
+    out = list(lines)
+    for k in range(1, len(lines) - 1):
+        if not _WHOLE_RULE.fullmatch(lines[k]) or LEADER.match(lines[k + 1]) or not lines[k + 1].strip():
+            continue
+        names = [m.span() for m in rx.finditer(r"\S+(?: \S+)*", lines[k - 1])]
+        cells = {m.start() for m in rx.finditer(r"(?<=\s{3})\S", lines[k + 1])}  # where the first row's later cells start
+        if len(names) < 3 or _WHOLE_RULE.fullmatch(lines[k - 1]) or any(b - a < 3 for (_, a), (b, _) in zip(names, names[1:])) \
+                or not any(abs(start - c) <= 2 for start, _ in names[1:] for c in cells) or rx.search(r"\[[ xX✓]*\]", lines[k + 1]):
+            continue  # (the row's cells stand under the names: no form's line under a rule; rows of tick boxes under
+            # "YES  NO  N/A" are a form's, read by the tick-box passes)
+        ruler = [" "] * names[-1][1]
+        for a, b in names:
+            ruler[a:b] = "-" * (b - a)
+        out[k] = "".join(ruler)
+        if k >= 2 and _WHOLE_RULE.fullmatch(lines[k - 2]):
+            out[k - 2] = ""  # the frame over the names
+        end = next((j for j in range(k + 1, len(lines)) if not lines[j].strip() or _WHOLE_RULE.fullmatch(lines[j])), None)
+        if end is not None and _WHOLE_RULE.fullmatch(lines[end]):
+            out[end] = ""  # the frame under the rows
+    return out
+
+
+_WHOLE_RULE = re.compile(r"\s*(?:-{20,}|\.{20,}|={20,})\s*")
+

@@ -10,7 +10,7 @@ from handouts.read.blocks import laid_out, QUOTES, RawBlock, table_blocks, unquo
 from handouts.read.forms import LABEL_LINE, staff_record_dropped
 from handouts.read.furniture import is_furniture, is_menu_bar, stands_apart
 from handouts.read.letterhead import DOCUMENT_KIND, names_or_reaches, SHEET_TITLE, TITLE_GOES_ON
-from handouts.read.line_passes import (LEADER, gridded_lists, arrowed_items, ticked_columns_said, labels_over_blanks, paired_choice_columns, boxed_choices_joined, dotted_blanks, label_columns, marked_subheadings, leader_labels_joined, marked_labels,
+from handouts.read.line_passes import (LEADER, columns_ruled, gridded_lists, lettered_aids, numbers_wrapped_back, arrowed_items, ticked_columns_said, labels_over_blanks, paired_choice_columns, boxed_choices_joined, dotted_blanks, label_columns, marked_subheadings, leader_labels_joined, marked_labels,
                                        one_box_column, stacked_options, starred_notes, two_column_lists, unboxed_lines,
                                        without_contents_lines, without_margin_marks, without_sales_boxes,
                                        starred_runs, without_tear_off_tabs, yes_no_rows)
@@ -60,13 +60,15 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
         body = rx.sub(r"(?m)(?<=\S)\s*\.{3,}\s*\[[ xX✓]?\]\s*$", "", body)
         body = rx.sub(r"(?m)\s{4,}\(tick (?:when|if|once)\s*$\n\s+(?:discussed|explained)\)\s*$", "", body)
         body = rx.sub(r"(?mi)\s{4,}\(tick (?:when|if|once) (?:discussed|explained)\)\s*$", "", body)
-    raw_lines = leader_labels_joined(boxed_choices_joined(dotted_blanks(numbered_notes_marked(without_running_lines(body.split("\n"))))))
+    raw_lines = leader_labels_joined(boxed_choices_joined(dotted_blanks(numbered_notes_marked(numbers_wrapped_back(
+        columns_ruled(without_running_lines(body.split("\n"))))))))
     boxed: set[int] = set()  # the lines drawn inside a box
     # "+-------+------+" between the rows of a table drawn as a grid: its rulers, no box's edges
     lines = [x.replace("+", "|") if GRID_RULER.fullmatch(x) else x
              for x in two_column_lists(without_margin_marks(arrowed_items(starred_runs(marked_subheadings(starred_notes(
                  without_contents_lines(gridded_lists(raw_lines))))))))]
-    lines = one_box_column(yes_no_rows(paired_choice_columns(ticked_columns_said(stacked_options(without_sales_boxes(unboxed_lines(lines, boxed), boxed))))))
+    lines = lettered_aids(one_box_column(yes_no_rows(paired_choice_columns(ticked_columns_said(stacked_options(
+        without_sales_boxes(unboxed_lines(lines, boxed), boxed)))))))
     lines = _instructions_off_headings(label_columns(without_tear_off_tabs(_blank_columns_unnamed(marked_labels(lines)))))
     indents: list[int] = []  # how far in the items of each open level of the list being read stand
     # ("dial 999 if any Step 1 symptom develops": the text names a step by its number, so its heading keeps it)
@@ -231,7 +233,9 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                     blocks.append(RawBlock("heading", [stripped if refers_to_sections else title], n))
                 last_section = number_of(line) or 0
                 break
-            if m and kind == "numbered" and pattern is NUMBERED and not _step_follows(lines, i, more) \
+            section_over_steps = bool(last_section) and number_of(line) == last_section + 1 and in_capitals(title) \
+                and number_of(next_text_line(lines, i + more) or "") == 1  # ("3. WHAT TO DO IF ..." over steps 1. to 5.)
+            if m and kind == "numbered" and pattern is NUMBERED and (section_over_steps or not _step_follows(lines, i, more)) \
                     and _is_numbered_heading(title, blocks, next_text_line(lines, i + more), _next_run_end(lines, i + more, run_ends),
                                              restarts, next_section=bool(last_section) and number_of(line) == last_section + 1):
                 # "1. Why get vaccinated?"; its number stays where the text refers to it ("see Section 4").
@@ -921,6 +925,11 @@ def _wraps_on(line: str, lines: list[str], i: int, run_ends: list[int]) -> bool:
     if after and (NEVER_ENDS.search(line) and not in_capitals(line) or line.count("(") > line.count(")")) \
             and not BULLET.match(lines[i + 1]) and not NUMBERED.match(lines[i + 1]):
         return True  # "Disclosure: This post contains affiliate links, which means that" / "WellnessVault may earn ..."
+    if after and not ends_sentence(line) and rx.search(r"[a-z]{2,}[.!]\s+[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}$", line) \
+            and not BULLET.match(lines[i + 1]) and not NUMBERED.match(lines[i + 1]) and not LABEL_LINE.match(after) \
+            and not is_furniture(after) and not rx.match(r"By [A-Z]", after):  # (not a title over its byline)
+        return True  # "Here's the honest answer: ... doesn't help much. A 2020" / "Cochrane review, which ...": a sentence
+        # begun after a full stop breaks off at the line's end (no label's line, though it opens on "...answer:")
     if not after or BULLET.match(lines[i + 1]) or NUMBERED.match(lines[i + 1]) or after.startswith(("#", "|")) \
             or rx.match(r"\(?[A-Za-z]{1,2}[.)]\s", after) or any(x.startswith("_") or LABEL_LINE.match(x) for x in (line, after)) \
             and not (in_capitals(line) and in_capitals(after) and len(line) >= 50 and any(
@@ -1073,6 +1082,8 @@ def _is_numbered_heading(text: str, blocks: list[RawBlock], next_line: str | Non
     # ("6. STATEMENT OF HEALTH PROFESSIONAL (to be completed by a professional)": capitals, its note in brackets aside)
     text = rx.sub(r"\s*\([^()]*\)", "", text) if in_capitals(rx.sub(r"\s*\([^()]*\)", "", text)) else text
     text = _without_bangs(text)  # ("2. DRIVING  !! IMPORTANT !!")
+    if next_section and in_capitals(text) and 2 <= len(text.split()) <= 12 and next_line and number_of(next_line) == 1:
+        return True  # "3. WHAT TO DO IF YOU SUSPECT A LEAK" after sections 1. and 2., over its own steps 1. to 5.
     if not next_line or NUMBERED.match(next_line) or next_line[0].islower() and not (
             in_capitals(text) and rx.match(r"\(?[a-h][.)]\s|o\s", next_line)):
         return False  # a lower-case next line carries the step on: "5. Insert the needle ... and press" / "the button."

@@ -92,6 +92,11 @@ def split_such_as(sentence: str) -> list[str]:
                 # "such as nitazenes, and they do not detect ...", "a low-fibre diet, such as rice and fish, and
                 # avoid seeds ...": the examples ended where a clause began
                 break
+            if first_word in ("which", "who", "whose") and rx.search(r"(?:^|, )(?:and|or) ", examples):
+                # ("serious complications, such as ear infections, ..., and death, which in the U.S. occurs in 1 to 3 of
+                # every 1,000 children": the clause may be the last example's; said of the complications, the death
+                # rate became theirs)
+                return [sentence]
             if first_word in finite | bases | AUXILIARIES | ADVERBS or first_word in ("which", "who"):
                 if rx.search(r"(?:^|, )(?:and|or) |\b(?:and|or) [^,]+$", examples) or "," not in examples:
                     m = (head.group(1), examples, rest)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from handouts.language import rx
+from handouts.language.grammar import verb_forms
 from handouts.language.phrases import phrases
 from handouts.plain.rules.base import cap, end, rule
 
@@ -29,14 +30,18 @@ def strip_filler_lead_in(sentence: str) -> str:
               ["Some seek the drug to feel well."]),
              ("Ask what does help you.", ["Ask what does help you."]),
              ("Does kratom help?", ["Does kratom help?"]),
+             ("It is sensitive to ciprofloxacin, so the tablets you are going home with should work against it.",
+              ["It is sensitive to ciprofloxacin, so the tablets you are going home with should work against it."]),
              ("Caregivers are welcome, even if the person they care for is unable to attend.",
               ["Caregivers are welcome, even if the person they care for is unable to attend."])],
       removes_filler=True)
 def remove_keyword_stuffing(sentence: str) -> str:
     """Remove a clause where a preposition runs straight into a question ('for does kratom')."""
     # (not "is"/"are": "the person they care for is unable to attend" strands its preposition, as English does)
-    m = rx.search(r"\b(?:for|of|about|on|with|the)\s+(?:does|do|did|can|should|will)\s+[a-z]+\s+[a-z]+", sentence)
-    if not m:
+    m = rx.search(r"\b(?:for|of|about|on|with|the)\s+(?:does|do|did|can|should|will)\s+([a-z]+)\s+[a-z]+", sentence)
+    if not m or m.group(1) in verb_forms()[1]:
+        # ("the tablets you are going home with should work against it": a verb straight after the helper, no question's
+        # subject; the clause is English, and it said what the result means)
         return sentence
     comma = sentence.rfind(",", 0, m.start())
     cut = comma if comma > 0 else m.start()

@@ -71,6 +71,11 @@ def swap_fits(doc, start: int, end: int, plain: str) -> bool:
         return False  # "more difficult" is no "more hard": a short word takes "-er", which a swap cannot give
     if head.dep_ == "advmod" and head.head.dep_ in ("amod", "compound", "nmod") and len(plain.split()) > 1:
         return False  # "correctly timed PPI therapy" is no "the right way timed PPI therapy": a phrase cannot go there
+    if head.dep_ == "advmod" and plain.split()[-1] in ("away", "once", "now") and head.head.i > head.i \
+            and (head.head.pos_ == "ADJ" or head.head.tag_ in ("VBG", "VBN")):
+        # "immediately life-threatening" is no "right away life-threatening": a time said after what it times, never
+        # before a word that describes ("increasingly swollen" is "more and more swollen")
+        return False
     if head.pos_ == "PROPN" and not head.is_sent_start:
         return False  # part of a name ("Northgate Pulmonary Clinic"): a name is said as it is
     first, last = words[0], words[-1]
