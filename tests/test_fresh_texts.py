@@ -2235,3 +2235,8 @@ def test_the_forty_ninth_round_s_classes(plain, views):
     # Key points: no table's header, nothing that says "if you are not sure" of something unnamed.
     assert not any("How often" in p for p in points["consent_steroid_joint_injection_knee_ultrasound"])
     assert not any(p.endswith("if you are not sure.") for name in points for p in points[name])
+    # A banner's "Hosted by ..." line is its own; a link to the page in Spanish goes; "one of the most popular" is a
+    # set-up, no Key point.
+    assert not any("after a stroke Hosted by" in s.text for s in plain["support_group_stroke_carers_online"].handout.sentences)
+    assert "haga clic" not in said("factsheet_measles_mmr_catch_up")
+    assert not any("most popular" in p for name in points for p in points[name])

@@ -377,6 +377,7 @@ _POINTS_ELSEWHERE = (
     r"\bthan (?:shown|stated|listed|described)\b",  # "Do not give more often than shown." (where? in the table)  # ("the time shown above")
     r"\bno (?:agreed|set|standard|fixed|recommended) dose\b",  # ("There is no agreed dose for gout": of what?)
     r"^Here\b",  # "Here is where many fans ... get caught out." (where?)
+    r"\b(?:one of the most|the most) popular\b",  # "Magnesium is one of the most popular home remedies.": a set-up, no point
     # "Check your levels more often if you start." (start what?), "reduce by 1 sachet a day, but do not stop." (what?)
     r"\b(?:if|when|once|before|after|until) you (?:start|stop|begin|finish|change|switch)\.$",
     r"\bif (?:you are |you're )?(?:not sure|unsure|in doubt)\.$",  # "Check with your pharmacist if you are not sure." (of what?)

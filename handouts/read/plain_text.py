@@ -380,6 +380,8 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                     and not (rx.match(r"[A-Z][a-z]+ [a-z]+", stripped) and len(rx.findall(r"_{3,}", blocks[-1].texts[-1])) >= 2
                              and LABEL_LINE.match(blocks[-1].texts[-1]) and rx.search(r"_{3,}(?:\s+\w+){0,2}$", blocks[-1].texts[-1])) \
                     and not rx.match(r"\[[ xX✓]\]|[¹²³⁴⁵⁶⁷⁸⁹]", stripped) \
+                    and not (rx.match(r"(?:Hosted|Run|Organi[sz]ed|Supported|Sponsored|Funded|Facilitated) (?:jointly )?by\b", stripped)
+                             and not NEVER_ENDS.search(blocks[-1].texts[-1]) and not blocks[-1].texts[-1].endswith(",")) \
                     and not (rx.match(r"[A-Z][\w()'/ -]{1,40}:\s+\S", stripped) and rx.search(r"\[[ xX✓]?\]", lines[i - 1])) \
                     and not rx.search(r"\S\s+\[[ xX✓]\]\s*[\w/ -]+(?:\s*\(if yes: [^()]*\))?$", blocks[-1].texts[-1]) \
                     and not (rx.fullmatch(r"\([^()]*\)", blocks[-1].texts[-1]) and LABEL_LINE.match(stripped)) \
@@ -394,7 +396,8 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                 # ("(Compare to: Zestril®, Prinivil®)" over "Dispensed by: Northgate Community Pharmacy ...": a note in
                 # brackets, then a field; "Where: Maple Room, ..." / "Children's Hospital, 415 Orchard Street" / "Parking:
                 # Garage B ...": a field, then the next; apart, each its own line)
-                # ("Contact lens wearer: [ ] Yes", "Site(s): ____" under a line of tick boxes: a field of its own)
+                # ("Contact lens wearer: [ ] Yes", "Site(s): ____" under a line of tick boxes: a field of its own; "... caring
+                # for someone after a stroke" / "Hosted by the Neuro Rehab ... team": who runs the group, a line of its own)
                 # ("Clinician: ____", "[ ] Levofloxacin ...", a line after "... pregnant?  [ ] Yes  [ ] No", or after a line of
                 # blanks, "Name: ____  Dose: ____  For ____ days": lines of their own;
                 # "... 960 390 | Employee Assistance: see intranet" / "Confidential support is available.": fields, a line)
