@@ -373,15 +373,19 @@ _POINTS_ELSEWHERE = (
     r"\bagain\b", r"\brepeat\b",  # "Wait 30 seconds, shake again, and repeat": the steps before say what
     r"\b(?:happen|happens|occur|occurs|develop|appear|follow)\.$",  # "Fever, chills and aches may happen." (with what?)
     r"\b(?:before|after|earlier|later|beforehand|afterwards?)\.?$",  # ("Avoid cycling for 48 hours beforehand", an item)
+    # ("the time shown above", "... any further than stated above")
     r"\b(?:shown|listed|given|written|noted|ticked|circled|marked|stated|mentioned|described) (?:above|below|overleaf)\b",
-    r"\bthan (?:shown|stated|listed|described)\b",  # "Do not give more often than shown." (where? in the table)  # ("the time shown above")
+    r"\bthan (?:shown|stated|listed|described)\b",  # "Do not give more often than shown." (where? in the table)
     r"\bno (?:agreed|set|standard|fixed|recommended) dose\b",  # ("There is no agreed dose for gout": of what?)
     r"^Here\b",  # "Here is where many fans ... get caught out." (where?)
     r"\b(?:one of the most|the most) popular\b",  # "Magnesium is one of the most popular home remedies.": a set-up, no point
     # "Check your levels more often if you start." (start what?), "reduce by 1 sachet a day, but do not stop." (what?)
     r"\b(?:if|when|once|before|after|until) you (?:start|stop|begin|finish|change|switch)\.$",
     r"\bif (?:you are |you're )?(?:not sure|unsure|in doubt)\.$",  # "Check with your pharmacist if you are not sure." (of what?)
-    r"\b(?:do not|don't|never) (?:stop|start|change)\.$", r"^(?:Restart|Resume|Start again|Carry on) (?:once|when|if|after|as soon as)\b", r"\b(?:safer|better|worse|easier) (?:choice|option)\b(?![^.]*\bthan\b)", r"(?:^|:\s)(?:[Rr]educe|[Ii]ncrease|[Ll]ower|[Rr]aise|[Cc]ut) by\b",
+    r"\b(?:do not|don't|never) (?:stop|start|change)\.$",
+    r"(?:^|:\s)(?:[Rr]educe|[Ii]ncrease|[Ll]ower|[Rr]aise|[Cc]ut) by\b",
+    r"^(?:Restart|Resume|Start again|Carry on) (?:once|when|if|after|as soon as)\b",  # "Restart once you are eating ..." (what?)
+    r"\b(?:safer|better|worse|easier) (?:choice|option)\b(?![^.]*\bthan\b)",  # "... is usually a safer choice" (than what?)
     r"\b(?:longer|shorter|sooner|more|less)\.$",  # "Ask the ward for a fit note if you need longer." (than what?)
     r"^Allow (?:about |at least |up to )?\d",  # "Allow 15 to 30 minutes for short hair" (to do what?)
     r"^(?:Any|All) (?:yes|no)\b",  # "Any yes: go to Tier 1 right away." (yes to what?)

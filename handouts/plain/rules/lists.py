@@ -191,12 +191,7 @@ def list_to_bullets(sentence: str) -> list[str | Piece]:
 def _inside_an_item(sentence: str, start: int, items: list[str]) -> bool:
     """Tell whether an item is a thing listed inside the item before it, as the parse joins them ("swelling of the
     face, lips or tongue": "lips" is joined to "face", not to "swelling"); a bullet of its own would lose its "of"."""
-    doc = parse(sentence)
-    spans, at = [], start
-    for item in items:
-        begin = sentence.find(item, at)
-        spans.append((begin, begin + len(item)))
-        at = begin + len(item)
+    doc, spans = parse(sentence), _item_spans(sentence, start, items)
     for (b0, e0), (b1, e1) in zip(spans, spans[1:]):
         if not rx.search(r"\b(?:of|in|on|around) (?:the |your |a )?[a-z]+$", sentence[b0:e0]) \
                 or not rx.fullmatch(r"\w+(?: \w+)? (?:or|and) \w+(?: \w+)?", sentence[b1:e1]):
@@ -210,6 +205,16 @@ def _inside_an_item(sentence: str, start: int, items: list[str]) -> bool:
     return False
 
 
+def _item_spans(sentence: str, start: int, items: list[str]) -> list[tuple[int, int]]:
+    """Return where each item stands in the sentence (from `start`, the list's first item), as (begin, end)."""
+    spans, at = [], start
+    for item in items:
+        begin = sentence.find(item, at)
+        spans.append((begin, begin + len(item)))
+        at = begin + len(item)
+    return spans
+
+
 def _cuts_a_phrase(sentence: str, start: int, items: list[str]) -> bool:
     """Tell whether the commas cut a phrase, not a list: an item opens or closes a bracket the next one closes ("the
     combined pill, progestogen-only treatments or a hormonal coil)"), a word describes a thing in another item ("a
@@ -220,11 +225,7 @@ def _cuts_a_phrase(sentence: str, start: int, items: list[str]) -> bool:
     kinds = {"where" if rx.match(_PLACE_WORD, i) else "how" if rx.match(_HOW_OFTEN, i) else "" for i in items}
     if len(kinds) > 1:
         return True
-    doc, spans, at = parse(sentence), [], start
-    for item in items:
-        begin = sentence.find(item, at)
-        spans.append((begin, begin + len(item)))
-        at = begin + len(item)
+    doc, spans = parse(sentence), _item_spans(sentence, start, items)
 
     def where(t) -> int | None:
         return next((n for n, (b, e) in enumerate(spans) if b <= t.idx < e), None)
