@@ -47,8 +47,8 @@ def has_verb(sentence: str) -> bool:
     """Tell whether a sentence has a finite verb (so it is not a fragment)."""
     ws = [w for w in words(sentence) if w not in ADVERBS and w not in ("never", "always")]  # "they also include"
     finite, bases = verb_forms()
-    if ws and (ws[0] in bases or ws[0] == "please" and ws[1:2] and ws[1] in bases):
-        return True  # an instruction: "Wash the cut.", "Please bring ..."
+    if ws and (ws[0] in bases and ws[:2] != ["contact", "with"] or ws[0] == "please" and ws[1:2] and ws[1] in bases):
+        return True  # an instruction: "Wash the cut.", "Please bring ..." (not the noun: "Contact with farm animals")
     for i, w in enumerate(ws):
         if w in AUXILIARIES or w in finite and not (i and ws[i - 1] in ("the", "a", "an", "its", "their")):
             return True
@@ -109,5 +109,7 @@ def tells_what_to_do(sentence: str) -> bool:
     ws = words(sentence)
     while ws and ws[0] in ("always", "please", "also", "first", "then"):
         ws = ws[1:]  # "Always call 911 ..." is an instruction too
+    if ws[:2] == ["contact", "with"]:
+        return False  # "Contact with farm animals ...": the noun
     return bool(ws) and (ws[0] in verb_forms()[1] or ws[0] in ("don't", "never")
                          or ws[:2] == ["do", "not"] or ws[:2] == ["you", "should"])

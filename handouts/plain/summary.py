@@ -18,6 +18,7 @@ from handouts.plain.verify import instruction, whole
 from handouts.read.sources import SUMMARY_BOX
 
 KEY_POINTS = (2, 5)  # fewer than 2 points that stand alone: no box (a box of fragments is worse)
+_DESCRIPTIONS_UP_TO = 3  # descriptions join the box only while it holds fewer points than this
 KEY_POINTS_FROM = 10  # a handout shorter than this many sentences is its own summary
 KEY_POINT_MAX_WORDS = 15  # an instruction may take 5 more: "Do not stop ... without ..." must stay whole
 URGENT_MAX_WORDS = 40  # a handout's only safety instruction goes in the box whole, however long (up to this)
@@ -76,8 +77,13 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     # "If you have been told your potassium is 6.5 mmol/L or higher, ..., do not wait ..." / "Call 999 ... now.": the
     # "now" (or "then") is when the sentence before's condition holds; alone, it told every reader to call 999
     pointing |= {id(b) for sec in handout.sections for blk in sec.blocks for a, b in zip(blk.sentences, blk.sentences[1:])
-                 if rx.match(r"(?:If|When|Unless)\b", a.text) and not rx.search(r"\b(?:if|when|unless)\b", b.text, re.I)
-                 and rx.search(r"\b(?:now|then|right away|immediately|straight away|at once)\b", b.text, re.I)}
+                 if rx.match(r"(?:[A-Z][A-Za-z ]{1,20}:\s+)?(?:If|When|Unless)\b", a.text)
+                 and not rx.search(r"\b(?:if|when|unless)\b", b.text, re.I)
+                 and (rx.search(r"\b(?:now|then|right away|immediately|straight away|at once)\b", b.text, re.I)
+                      # ("IMPORTANT: If your breathing gets worse, ..., your asthma may not be well controlled." / "See
+                      # your doctor or nurse soon.": a short step after a condition is what to do then)
+                      or len(b.text.split()) <= 8 and tells_what_to_do(b.text) and not protected(b.text).names
+                      and not rx.search(r"\b(?:during|within|until|before|after|while)\b", b.text))}
     # "If you are pregnant, don't stop lithium; talk to your doctor": the "if" holds for every piece.
     first_piece: dict[tuple, Sentence] = {}
     for x in handout.sentences:
@@ -93,12 +99,17 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
                         and not rx.search(r"\b(?:if|when|unless)\b", x.text, re.I))}
     # "Do not give more than 4 doses in 24 hours." under "Ibuprofen": a limit that names no medicine is
     # ambiguous in a handout about several.
-    several = len({n for x in handout.sentences for n in protected(x.text).names}) > 1
+    # (A leaflet whose title names its one medicine, "Amoxicillin 125 mg/5 ml ...", means that one by "this medicine".)
+    one_medicine = len(protected(handout.meta.title).names) == 1
+    several = len({n for x in handout.sentences for n in protected(x.text).names}) > 1 and not one_medicine
     # "Self-care at home only if ...", "Red zone": a step under a heading that sets a condition holds only there.
     # ("Do not go into a waiting room if you think you may have measles" says its own condition: it may go; "...
     # do not take aspirin unless the dispatcher tells you to" says only when not to take aspirin.)
+    # ("Do not take a double dose to make up for a forgotten dose." under "If you forget to take ...", "Do not stop
+    # without talking to your doctor" under "If you stop taking ...": a step that says the heading's condition again)
     under_condition = {id(x) for sec in handout.sections if _CONDITIONAL_HEADING.search(sec.heading)
-                       for x in sec.sentences if not rx.search(r"^(?:If|When)\b|\b(?<!even )(?:if|when) you\b", x.text)}
+                       for x in sec.sentences if not rx.search(r"^(?:If|When)\b|\b(?<!even )(?:if|when) you\b", x.text)
+                       and not _echoes_condition(sec.heading, x.text)}
     # "If you use more than you should" on a line of its own over "Contact your doctor ... right away, even if you feel
     # well.": a bare condition heads the text after it, as a heading would
     for sec in handout.sections:
@@ -108,6 +119,13 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
                 under_condition |= {id(x) for x in blk.sentences if not rx.match(r"(?:If|When)\b", x.text)}
             if len(blk.sentences) == 1 and rx.match(r"(?:If|When|Unless)\b[^,.;:!?]*$", blk.sentences[0].text):
                 bare = True
+        # ("Fever after immunisation (babies 2 to 3 months old):" over "... Do not give more than 2 doses in 24 hours.":
+        # a label naming a case or a group heads the paragraph under it; alone, the limit was for all)
+        for blk, after in zip(sec.blocks, sec.blocks[1:]):
+            if len(blk.sentences) == 1 and not blk.is_list and not after.is_list and blk.sentences[0].text.endswith(":") \
+                    and rx.match(r"[A-Z][\w'-]*(?: [\w'-]+){0,2}(?: \(|$)", blk.sentences[0].text[:-1]) \
+                    and not has_verb(blk.sentences[0].text[:-1]) and _CASE_LABEL.search(blk.sentences[0].text):
+                under_condition |= {id(x) for x in after.sentences}
     # "FIRST AID IF IT HAPPENS AGAIN: cool the burn ... Never use ice, butter, toothpaste or creams.": a paragraph led by
     # a label that sets a condition holds only then (alone, "never use creams" forbade the healed skin's moisturiser)
     under_condition |= {id(x) for sec in handout.sections for blk in sec.blocks if blk.sentences
@@ -134,7 +152,10 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     under_condition |= {id(x) for sec in handout.sections for blk, lead_in in zip(sec.blocks, lead_ins(sec.blocks, sec.heading))
                         if blk.is_list and _FOR_OTHERS.search(lead_in) for x in blk.sentences}
     topic = topic_words(handout.meta.title)
-    leaning = leaning_back(handout, topic)
+    # "Do not use Salventra" over "- if you are allergic to ...": a lead-in, no point of its own
+    leaning_in = {id(before.sentences[-1]) for sec in handout.sections for before, blk in zip(sec.blocks, sec.blocks[1:])
+                  if before.sentences and _leads_into_conditions(before.sentences[-1], blk)}
+    leaning = leaning_back(handout, topic) | leaning_in
     # "Some studies suggest that IF may help ...": an abbreviation the body spells out elsewhere ("(IF)").
     spelled = {m.group(1) for s in handout.sentences for m in rx.finditer(r"\(([A-Z]{2,6})\)", s.text)} \
         - set(rx.findall(r"\b[A-Z]{2,6}\b", handout.meta.title))  # "RSV" in a handout titled "... (RSV) ..." is known
@@ -164,8 +185,13 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
     condition_items |= {id(x) for sec in handout.sections for blk in sec.blocks if blk.level for x in blk.sentences}
     # "Constipation, nausea and dark stools are common but not usually dangerous." under "What side effects should I
     # expect?": an answer that names nothing its question asks about says it only under the question.
-    leaning |= {id(x) for sec in handout.sections if rx.match(r"(?:What|Which) .*\?$", sec.heading) for x in sec.sentences
-                if not _says_what_to_do(x.text) and not content_words(x.text) & (content_words(sec.heading) | topic)}
+    # ("Q4. Which drops have I been given?" / "Check your prescription label.", "How much chia should you eat?" / "Start
+    # low and go slow.": a short answer that says what to do leans on its question as much)
+    leaning |= {id(x) for sec in handout.sections
+                if rx.match(r"(?:Q?\d{1,2}[.:)]?\s+)?(?:What|Which|How (?:much|many|long|often|soon)) .*\?$", sec.heading, re.I)
+                for x in sec.sentences if (not _says_what_to_do(x.text) or len(x.text.split()) <= 6
+                                           and _urgency(x.text) != _EMERGENCY_CALL)
+                and not content_words(x.text) & (content_words(sec.heading) | topic)}
     headed = topic.union(*(content_words(sec.heading) for sec in handout.sections))
     leaning |= {id(s) for s in handout.sentences if (m := _GENERIC_SUBJECT.match(s.text))
                 and not content_words(m.group(1)) & headed}  # "The vaccine ..." under "Flu vaccine consent": that one
@@ -206,7 +232,7 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
             continue
         if id(s) in with_call and id(s) not in listed and id(s) not in under_condition and id(s) not in conditional \
                 and id(s) not in pointing and _names_its_topic(with_call[id(s)].text, topic, True):
-            long_urgent.append((False, False, -len(s.sources), pos, with_call[id(s)]))
+            long_urgent.append((False, _urgency(with_call[id(s)].text), -len(s.sources), pos, with_call[id(s)]))
         if id(s) in qualified or id(s) in pointing or id(s) in conditional or id(s) in under_condition \
                 or id(s) in leaning or not _names_its_topic(s.text, topic, first_piece[tuple(s.sources)] is not s):
             continue
@@ -215,32 +241,48 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
         if rx.match(r"^(?:[A-Z][\w-]*)(?: [\w-]+){0,2} (?:also )?includes? ", s.text) and len(s.rules) > 0 \
                 or "split_such_as" in s.rules and rx.search(r"\binclude", s.text):
             continue  # "Sleeping pills include zolpidem and diphenhydramine.": examples split off are detail
-        if not _stands_alone(s):
-            if _says_what_to_do(s.text) and _urgent(s.text) and _stands_alone(s, limit=URGENT_MAX_WORDS):
+        if not _stands_alone(s, medicine_named=one_medicine):
+            if _says_what_to_do(s.text) and _urgent(s.text) and _stands_alone(s, URGENT_MAX_WORDS, one_medicine):
                 # "Call 911 or go to the nearest emergency department if you ... or ...": long, but the one
                 # thing a reader must not miss; said whole, never cut.
-                long_urgent.append((False, False, -len(s.sources), pos, s))
+                long_urgent.append((False, _urgency(s.text), -len(s.sources), pos, s))
             continue
         # What to do comes first (the issue of actions over descriptions; CDC Clear Communication Index),
         # and among things to do, what keeps the reader safe ("Call 911 ...", "Never ...", "Do not ...");
         # then what the source repeated most.
-        rank = (not _says_what_to_do(s.text), not _urgent(s.text), -len(s.sources), pos, s)
+        rank = (not _says_what_to_do(s.text), _urgency(s.text), -len(s.sources), pos, s)
         if id(s) not in listed:
             candidates.append(rank)
         elif instruction(s.text) and id(s) not in condition_items:
             from_lists.append(rank)  # a step that is a whole instruction, for a handout made only of lists
-    long_urgent += [(False, False, 0, pos, x) for pos, x in _warnings_led_in(handout, under_condition)]
+    long_urgent += [(False, _urgency(x.text), 0, pos, x) for pos, x in _warnings_led_in(handout, under_condition, one_medicine)]
     if len(candidates) < KEY_POINTS[0]:
         # A handout made only of lists: its whole steps, its calls to act said with their signs ("Call the clinic if
         # bleeding does not stop ..."), its steps said with their times ("For the first 24 hours, do not rinse ...").
         # (and the long safety instructions said in a sentence: "If you suddenly become short of breath, ..., call 911.")
         candidates += from_lists + long_urgent + _steps_with_their_time(handout, under_condition | leaning | pointing)
+    elif sum(not c[0] for c in candidates) < _DESCRIPTIONS_UP_TO:
+        # ("Do not take Clarithromycin Tablets if you are allergic to ...", said from its lead-in and first item: with
+        # few things to do said in a sentence, the safety instructions said whole join them before any description)
+        candidates += [c for c in long_urgent if c[1] < _NOT_URGENT]
     ranked = sorted(candidates, key=lambda c: c[:4])
-    chosen = ranked[: KEY_POINTS[1]]
-    # A handout with a safety instruction puts one in the box (a step of a list, if none is said elsewhere).
-    urgent = [c for c in ranked if not c[1]] or sorted((c for c in from_lists if not c[1]), key=lambda c: c[:4])[:1] \
-        or long_urgent[:1]
-    if urgent and not any(c in chosen for c in urgent):
+    # Actions fill the box; a description only makes up the fewest a box should hold ("The active substance is
+    # mesalazine." beside three things to do is no key point: the issue's action first, and CDC's Clear Communication
+    # Index).
+    # (A text that says nothing to do, an article that only explains, is summed up by what it says.)
+    actions = [c for c in ranked if not c[0]][: KEY_POINTS[1]]
+    room = (_DESCRIPTIONS_UP_TO if actions else KEY_POINTS[1]) - len(actions)
+    chosen = actions + [c for c in ranked if c[0]][: max(0, room)]
+    # A handout with a safety instruction puts one in the box (a step of a list, if none is said elsewhere); a call
+    # for help in an emergency before a "do not" ("Call 911 right away if your child has stridor ..." over "Do not give
+    # ibuprofen to babies under 6 months"), however long.
+    urgent = [c for c in ranked if c[1] < _NOT_URGENT] or sorted((c for c in from_lists if c[1] < _NOT_URGENT),
+                                                                 key=lambda c: c[:4])[:1]
+    emergency = sorted((c for c in long_urgent if c[1] == _EMERGENCY_CALL), key=lambda c: c[:4])
+    if emergency and (not urgent or urgent[0][1] > _EMERGENCY_CALL):
+        urgent = emergency[:1]
+    urgent = urgent or sorted(long_urgent, key=lambda c: c[:4])[:1]
+    if urgent and (min((c[1] for c in chosen), default=_NOT_URGENT) > urgent[0][1] or not any(c in chosen for c in urgent)):
         if len(chosen) < KEY_POINTS[1]:
             chosen.append(urgent[0])  # where the box has room, the safety instruction joins the points
         else:
@@ -257,7 +299,21 @@ def pick_key_points(handout: Handout) -> list[Sentence]:
                      origin=s.origin) for *_, s in sorted(chosen, key=lambda c: c[3])]
 
 
-def _warnings_led_in(handout: Handout, under_condition: set[int]) -> list[tuple[int, Sentence]]:
+def _named_sign(item: str) -> str:
+    """Return a warning sign by its name where the item names it before its colon ("An allergic reaction: swelling of
+    the face, ..." -> "An allergic reaction"), else the item."""
+    m = rx.match(r"((?:An?|The) [\w -]{2,40}?):\s+\S", item)
+    return m.group(1) if m and len(m.group(1).split()) <= 5 else item
+
+
+def _leads_into_conditions(lead: Sentence, blk) -> bool:
+    """Tell whether a sentence with no colon leads into a list of conditions ("Do not use Salventra" / "- if you are
+    allergic to salbutamol ..."): alone, it said the opposite of the leaflet (never use it)."""
+    return blk.is_list and not lead.text.endswith(":") and bool(blk.items) and all(
+        item and rx.match(r"(?i)(?:if|unless|when|while)\b", item[0].text) for item in blk.items)
+
+
+def _warnings_led_in(handout: Handout, under_condition: set[int], medicine_named: bool = False) -> list[tuple[int, Sentence]]:
     """Return, for each list of warning signs led in by a call to act ("Return to the Children's Emergency Department,
     or call 111, if:" / "your child has a temperature of 38C or above;" / ...), that call said with its first sign, and
     where it stands: any one sign is enough to act on, so the call holds for the first (for a sheet whose only safety
@@ -270,11 +326,17 @@ def _warnings_led_in(handout: Handout, under_condition: set[int]) -> list[tuple[
             lead, sign = before.sentences[-1], blk.items[0][0]
             # ("Warning signs - call 999 or return to ... if:": the box's label goes, the call is the sentence)
             called = cap(rx.sub(r"^[A-Z][\w ]{2,30}?\s+[-–—:]\s+(?=[a-z])", "", lead.text))
+            bare_if = _leads_into_conditions(lead, blk)
+            if bare_if:
+                called = rx.sub(r"[.:]?$", " if:", called)  # "Do not use Salventra" / "- if you are allergic to ...": the same
             if not rx.search(r"\bif(?: you(?: have| notice| develop| get)?| your (?:child|baby)(?: has| is| develops)?)?:$",
                              called) or id(lead) in under_condition or not (_urgent(called) or _CALL.match(called)) \
                     or not _says_what_to_do(called) or len(blk.items[0]) > 1:
                 continue
-            signs = [uncap(rx.sub(r"(?:[;,.]|,? (?:or|and))$", "", i[0].text.strip())) for i in blk.items if len(i) == 1]
+            # ("An allergic reaction: swelling of the face, lips or throat, ...": the sign's name says it)
+            signs = [uncap(rx.sub(r"(?:[;,.]|,? (?:or|and))$", "", rx.sub(r"^(?i:if)\s+" if bare_if else "^$", "",
+                                                                         _named_sign(i[0].text.strip()))))
+                     for i in blk.items if len(i) == 1]
             # (all the signs of a short list where they fit: "Do not use wart treatments ... if you have diabetes or poor
             # circulation" had left out "or your feet have reduced feeling"; else the first, enough to act on)
             last = ", or " if any(" or " in x for x in signs) else " or "  # ("... or poor circulation, or your feet ...")
@@ -284,8 +346,13 @@ def _warnings_led_in(handout: Handout, under_condition: set[int]) -> list[tuple[
                 point = Sentence(f"{called[:-1].rstrip()} {said}.", [*lead.sources, *(x for i in signed for x in i.sources)],
                                  [r for r in (*lead.rules, *(x for i in signed for x in i.rules)) if r != LIST_RULE],
                                  origin=lead.origin)
-                if ":" not in said and _stands_alone(point, limit=URGENT_MAX_WORDS) and not rx.search(
-                        r"\b(?:it|its|they|them|their)\b", said, re.I):  # ("... that reaches its worst": whose, alone?)
+                # ("reaches its worst ...": whose, alone? "any BE FAST sign appears, even if it goes away": the sign's)
+                # ("Contact us straight away ... if:" / "abdominal pain that is getting worse": after a bare "if" the sign
+                # must be a clause, "if abdominal pain that ..." is none)
+                # (a relative clause's verb is not the sign's: the tagger takes "turn" in "lips turn blue" for a noun)
+                bare = rx.search(r"\bif:$", called) and not has_verb(rx.sub(r"\s(?:that|which|who)\s.*$", "", said))
+                if ":" not in said and not bare and _stands_alone(point, URGENT_MAX_WORDS, medicine_named) \
+                        and not _unnamed_pronoun(said):
                     out.append((handout.sentences.index(lead) if lead in handout.sentences else 0, point))
                     break
     return out
@@ -314,7 +381,7 @@ def _steps_with_their_time(handout: Handout, leaning: set[int]) -> list[tuple]:
                 if _stands_alone(alone) and _names_its_topic(step.text, frozenset()) \
                         and len(said.split()) <= KEY_POINT_MAX_WORDS + 5:
                     pos = handout.sentences.index(step) if step in handout.sentences else 0
-                    out.append((not _says_what_to_do(step.text), not _urgent(step.text), -len(step.sources), pos, point))
+                    out.append((not _says_what_to_do(step.text), _urgency(step.text), -len(step.sources), pos, point))
     return out
 
 
@@ -351,6 +418,9 @@ _SECTION_SCOPE = re.compile(r"\b(?:may be|is|are|can be)\s+(?:only\s+)?(?:approp
                             r"\s+(?:only\s+)?(?:when|if)\b", re.I)
 _TIME_SPAN = re.compile(r"\b\d+(?:\s*(?:to|-|–)\s*\d+)?\s*(?:hours?|days?|weeks?|months?)\b|\b(?:hours?|days?|weeks?|months?) \d", re.I)
 _TIME_LIMITED = re.compile(rf"\b(?:first|next|for|until|after|within|during)\b.*(?:{_TIME_SPAN.pattern})", re.I)
+# A label that names a case or a group of people: "Fever after immunisation (babies 2 to 3 months old):".
+_CASE_LABEL = re.compile(r"\b(?:if|when|unless|only|after|during|before|while|aged?|old|babies|infants|children|adults|"
+                         r"pregnan\w*|breastfeeding|over \d+|under \d+)\b", re.I)
 _CONDITIONAL_HEADING = re.compile(r"\b(?:if|unless|only|zone)\b|\bwhen\b(?! to\b)", re.I)  # not "When to call"
 _DOSE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:mg|mcg|ml|mL|g|doses?|tablets?|pills?|puffs?|capsules?|times)\b")
 
@@ -376,12 +446,19 @@ _POINTS_ELSEWHERE = (
     # ("the time shown above", "... any further than stated above")
     r"\b(?:shown|listed|given|written|noted|ticked|circled|marked|stated|mentioned|described) (?:above|below|overleaf)\b",
     r"\bthan (?:shown|stated|listed|described)\b",  # "Do not give more often than shown." (where? in the table)
+    r"\bthe (?:[\w-]+ ){1,3}(?:above|below)(?=[.,;)]|$| and\b| or\b)",  # "... after 2 to 3 months of the measures above"
     r"\bno (?:agreed|set|standard|fixed|recommended) dose\b",  # ("There is no agreed dose for gout": of what?)
     r"^Here\b",  # "Here is where many fans ... get caught out." (where?)
     r"\b(?:one of the most|the most) popular\b",  # "Magnesium is one of the most popular home remedies.": a set-up, no point
     # "Check your levels more often if you start." (start what?), "reduce by 1 sachet a day, but do not stop." (what?)
     r"\b(?:if|when|once|before|after|until) you (?:start|stop|begin|finish|change|switch)\.$",
     r"\bif (?:you are |you're )?(?:not sure|unsure|in doubt)\.$",  # "Check with your pharmacist if you are not sure." (of what?)
+    r"^If (?:you are |you're )?(?:not sure|unsure|in doubt),",  # "If you are not sure, check your vaccination record" (of what?)
+    # "Do tell your midwife or doctor." (tell them what?)
+    r"^(?:(?:Do|Please|Always) )?(?:[Tt]ell|[Ii]nform) (?:your|the|a)\b(?![^.]*\b(?:if|about|that|when|whether|before|after|you|"
+    r"know|any|straight away|right away|immediately)\b)[^.]*\.$",
+    r"^(?:Always )?(?:[Tt]alk|[Ss]peak|[Cc]heck) (?:with|to) (?:your|a|the)\b(?![^.]*\b(?:if|about|before|when|whether)\b)[^.]*\.$",
+    r"\bthe caller\b",  # "Use the highest level of care if the caller is unsure": the protocol's advice to its nurse
     r"\b(?:do not|don't|never) (?:stop|start|change)\.$",
     r"(?:^|:\s)(?:[Rr]educe|[Ii]ncrease|[Ll]ower|[Rr]aise|[Cc]ut) by\b",
     r"^(?:Restart|Resume|Start again|Carry on) (?:once|when|if|after|as soon as)\b",  # "Restart once you are eating ..." (what?)
@@ -503,8 +580,9 @@ _THAT_POINTS_BACK = re.compile(r"\b(?:above|below|than|over|under|beyond|like|of
                                r"|\bthat\.?$|\bmany more\b", re.I)
 
 
-def _stands_alone(s: Sentence, limit: int | None = None) -> bool:
-    """Tell whether a sentence makes sense in the Key points box, away from its neighbours (at most `limit` words)."""
+def _stands_alone(s: Sentence, limit: int | None = None, medicine_named: bool = False) -> bool:
+    """Tell whether a sentence makes sense in the Key points box, away from its neighbours (at most `limit` words;
+    `medicine_named`: the title names the one medicine that "this medicine" means)."""
     limit = limit or KEY_POINT_MAX_WORDS + 5 * _says_what_to_do(s.text)
     if len(s.text.split()) > limit or LIST_RULE in s.rules or not has_verb(s.text) or not whole(s.text):
         return False
@@ -512,7 +590,8 @@ def _stands_alone(s: Sentence, limit: int | None = None) -> bool:
     if rx.match(r"^(?:But|And|So|As a result|Also|This|These|That|It|They|Its|Their|In fact|Instead|Even so|(?:Only |Even )?[Tt]hen|"
                 r"Equally|Similarly|Likewise|Conversely|In contrast|On the other hand|Again|In the same way)\b",
                 s.text) \
-            or rx.search(r"\b(?:this|these|those)\s+(?!works?\b)[a-z]+", s.text, re.I) or _unnamed_pronoun(s.text):
+            or rx.search(r"\b(?:this|these|those)\s+(?!works?\b)(?!medicine\b)[a-z]+" if medicine_named else
+                         r"\b(?:this|these|those)\s+(?!works?\b)[a-z]+", s.text, re.I) or _unnamed_pronoun(s.text):
         return False
     if s.text.endswith(":") or any(p.search(s.text) for p in _POINTS_ELSEWHERE) or _CONTACT_LINE.match(s.text):
         return False
@@ -532,7 +611,7 @@ def _stands_alone(s: Sentence, limit: int | None = None) -> bool:
         return False  # "Does not replace clinical judgment.", "May cause drowsiness.": no subject, the heading's or a label's
     if rx.search(r"\b(?:I|my|me|I'm|I've)\b", s.text):
         return False  # "I understand the risks": a statement a patient signs on a form, not a point for the reader
-    if _object_left_out(s.text):
+    if _object_left_out(s.text) or _elliptic_condition(s.text) or _person_unnamed(s.text):
         return False
     if rx.match(r"(?:box|table|figure|part|section|step|tier)\s+[A-Z0-9]{1,3}\b|(?:run|hosted|organi[sz]ed|sponsored|supported|"
                 r"funded|led|facilitated)\s+(?:jointly\s+)?by\b", s.text, re.I):
@@ -569,7 +648,52 @@ _ANOTHER_WAY = re.compile(r"(?:Out of (?:office |working )?hours|Outside (?:thes
 
 
 _NEEDS_OBJECT = {"continue", "give", "take", "use", "apply", "repeat", "store", "keep", "swallow", "mix", "shake", "inject", "insert",
-                 "crush", "chew", "dissolve", "refrigerate", "spray", "rub", "put", "place", "remove", "finish"}
+                 "crush", "chew", "dissolve", "refrigerate", "spray", "rub", "put", "place", "remove", "finish", "change",
+                 "clean", "wash", "cover", "soak", "stir", "blend", "add", "stop"}
+
+
+def _echoes_condition(heading: str, text: str) -> bool:
+    """Tell whether a sentence says again the verb of its heading's condition ("If you forget to take ..." /
+    "... to make up for a forgotten dose"); a verb any step might say ("take", "use", "have") is no echo."""
+    m = rx.match(r"(?:\d{1,2}[.)]?\s+)?(?:If|When) (?:you|your \w+|they|he|she) (?:\w+ )?(forget|forgot|miss|missed|stop|"
+                 r"vomit|swallow|spill|lose|run out)\b", heading, re.I)
+    if not m:
+        return False
+    from lemminflect import getAllInflections, getAllLemmas  # here: importing lemminflect imports spaCy
+    verb = m.group(1).lower().split()[0]
+    base = next(iter(getAllLemmas(verb, "VERB").get("VERB", (verb,))))
+    forms = {base} | {f for fs in getAllInflections(base, "VERB").values() for f in fs}
+    return bool(set(words(text)) & forms)
+
+
+def _elliptic_condition(text: str) -> bool:
+    """Tell whether a condition leaves out who or what it is about ("Seek advice if under 3 months." after a sentence
+    about a baby's fever; "Change daily or if wet/dirty."): it holds for the thing the sentence before named."""
+    for m in rx.finditer(r"\b(?:if|unless|when)\s+([^,.;:!?()]+)", text, re.I):
+        clause = m.group(1).strip()
+        if rx.match(r"(?:you|your|they|their|he|she|his|her|it|its|the|a|an|this|that|these|those|there|any|anyone|someone|"
+                    r"we|I|my|one|both|each|all|no|not|so|needed|necessary|possible|required|prescribed|advised|directed|"
+                    r"in doubt|unsure|not sure|appropriate|available|in use)\b", clause, re.I) or _READERS_STATE.fullmatch(clause):
+            continue  # ("if needed", "if your child ...", "if possible", "call 999 if very unwell": said whole)
+        if rx.match(r"\w+ing\b", clause):
+            continue  # "... has stridor when resting or sitting quietly": the sentence's subject does it
+        if not has_verb(clause):
+            return True
+    return False
+
+
+# How the reader may be, said after "if" with no "you are": "call 999 if very unwell".
+_READERS_STATE = re.compile(r"(?i)(?:(?:very|more|too|at all|still|really|extremely) )?(?:unwell|ill|sick|pregnant|breast-?feeding|"
+                            r"worried|concerned|anxious|in pain|distressed|drowsy|dizzy|short of breath|unable to \w+|"
+                            r"awake|well|thirsty|tired|confused)(?: or (?:[\w-]+ ){0,2}[\w-]+)?")
+
+
+def _person_unnamed(text: str) -> bool:
+    """Tell whether a 'him'/'her' stands for a person the sentence never names ("Keep a bottle with him at school.")."""
+    m = rx.search(r"\b(?:he|him|his|she|her|hers)\b", text, re.I)
+    return bool(m) and not rx.search(r"\b(?:child|son|daughter|baby|partner|husband|wife|man|woman|boy|girl|person|relative|"
+                                     r"patient|carer|friend|brother|sister|father|mother|dad|mum|mom)\b|(?<!^)\b[A-Z][a-z]{2,}\b",
+                                     text[:m.start()])
 
 
 def _object_left_out(text: str) -> bool:
@@ -588,12 +712,28 @@ def _object_left_out(text: str) -> bool:
     first = said[lead:lead + 1]
     if not first or first[0] not in _NEEDS_OBJECT or said[lead:lead + 2] == ["continue", "to"]:
         return False  # ("Continue to take the anticoagulant ...": the verb after it has its object)
-    after = said[lead + 1:lead + 2]
-    return not after or after[0] in _CLAUSE_STARTS or after[0] in _PLACE_WORDS_AFTER
+    # The word after the verbs that share an object ("Do not stop, change or swap ADHD medicine ..."): a number or a
+    # time there leaves the object out ("Mix, refrigerate 4 hours or overnight.": what to mix the recipe above said)
+    tokens = rx.findall(r"[a-z][a-z'’-]*|\d+|[,;:.]", text.lower())
+    k = tokens.index(first[0]) + 1
+    bases = verb_forms()[1]
+    while k + 1 < len(tokens) and tokens[k] in (",", "or", "and") and (
+            tokens[k + 1] in bases or tokens[k + 1] in _NEEDS_OBJECT
+            or tokens[k] != "," and tokens[k + 1] not in STOP_WORDS and not tokens[k + 1][0].isdigit()
+            and tokens[k + 2:k + 3] != [","]):  # ("... or swap ADHD medicine")
+        k += 2
+    after = tokens[k:k + 1]
+    if tokens[k:k + 3] == ["all", "at", "once"]:
+        return True  # "Do not stop all at once." (stop what?)
+    if after and after[0][0].isdigit():  # "refrigerate 4 hours" (a time), not "take 1 to 2 tablets"
+        while k + 2 < len(tokens) and tokens[k + 1] in ("to", "or", "and") and tokens[k + 2][0].isdigit():
+            k += 2
+        return tokens[k + 1:k + 2] in (["hours"], ["hour"], ["minutes"], ["days"], ["weeks"], ["months"], ["times"])
+    return not after or after[0] in _CLAUSE_STARTS or after[0] in _PLACE_WORDS_AFTER or after[0] in (",", ";", ":", ".")
 
 
 _CLAUSE_STARTS = {"if", "when", "unless", "until", "while", "after", "before", "with", "without", "for", "at", "in", "on",
-                  "during", "every", "each", "as", "or", "and", "twice", "once", "daily"}
+                  "during", "every", "each", "as", "or", "and", "twice", "once", "daily", "suddenly", "abruptly"}
 _PLACE_WORDS_AFTER = {"below", "above", "under", "over", "out", "away", "up", "off", "between", "from", "into", "by",
                       "within", "near", "inside", "to", "about", "around"}
 
@@ -623,7 +763,10 @@ def _limits(later: str, sentence: str) -> bool:
     # side. "But more people are turning to kratom" after "Withdrawal can be hard": the text moves on.
     # ("But there is little published evidence of benefit ..." after "Clinics may charge $300 per infusion": what the
     # evidence says of it is the point)
+    # ("Rubella is usually a mild illness" / "But infection early in pregnancy can cause miscarriage ...": what holds
+    # usually is the concession, the exception the point)
     return bool(guarded.negations or guarded.numbers or rx.search(r"\b(?:it|they|this|these|others)\b", m.group(1), re.I)
+                or rx.search(r"\b(?:usually|often|generally|mostly|normally|mild|rarely|in most cases)\b", sentence, re.I)
                 or rx.search(r"\b(?:little|few|limited|unclear|unknown|uncertain|evidence|studies|research)\b", m.group(1), re.I)
                 or content_words(m.group(1)) & content_words(sentence))
 
@@ -650,6 +793,19 @@ _CONDITION_THEN_ASK = re.compile(r"(?:If|When|Unless|As soon as)\b[^.;]*?,\s+(?:
                                  r"contact|tell|see|stop|take|use|give|lie|sit|do not|don't|never)\b(?! (?:is|are|was|were)\b)", re.I)
 _NEGATING = re.compile(r"\b(?:not|never|avoid|don't|no|stop|without)\b", re.I)
 _EMERGENCY = re.compile(r"\b(?:911|999|112|emergency department|emergency room|ER|A&E|ambulance)\b")
+
+
+_EMERGENCY_CALL, _SAFETY_RULE, _NOT_URGENT = 0, 1, 2  # how urgent a thing to do is, most first
+
+
+def _urgency(sentence: str) -> int:
+    """Say how urgent an instruction is: a call for help now (911, 'right away'), a safety rule ('never', 'do not'),
+    or neither."""
+    # ("Do not take two doses at once" is no call for help: "at once" is no time there)
+    if rx.search(r"\b(?:911|988|999|112|emergency|right away|immediately|straight away|urgent|urgently|ambulance|A&E|"
+                 r"poison)\b", sentence, re.I):
+        return _EMERGENCY_CALL
+    return _SAFETY_RULE if _urgent(sentence) else _NOT_URGENT
 
 
 def _urgent(sentence: str) -> bool:

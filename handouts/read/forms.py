@@ -52,6 +52,18 @@ def label_lines(blocks: list[RawBlock]) -> list[RawBlock]:
             out[-1].texts.append(b.texts[0])  # "Phone: (555) 013-7745 (Monday to Friday, ...)." under "Facilitator: ..."
             out[-1].levels.append((0, "bullets"))
             continue
+        if b.kind in ("heading", "paragraph") and len(b.texts) == 1 and _staff_ticks(b.texts[0]):
+            continue  # "Checked by pharmacist: [x]   TTOs given: [x]   GP copy sent: [x]": what staff did, for the record
+        if b.kind in ("heading", "paragraph") and len(b.texts) == 1 and _identity_line(b.texts[0]):
+            continue  # "Patient name: Mrs Helen ____   Hospital No: WGH 0048 ____": who the patient is, for the record
+        if b.kind == "bullets" and b.table and any(_identity_line(t) for t in b.texts):
+            # "Patient name: Mrs Helen ____   Hospital No: WGH 0048 ____" read as a row of a table: who the patient
+            # is, for the record (the rows under it, "Admitted: 11/06/2024; Discharged: 14/06/2024", stay)
+            kept = [k for k, t in enumerate(b.texts) if not _identity_line(t)]
+            if kept:
+                out.append(RawBlock("bullets", [b.texts[k] for k in kept], b.line, table=True,
+                                    levels=[b.levels[k] for k in kept] if b.levels else []))
+            continue
         if b.kind == "paragraph" and len(b.texts) == 1 and "__" in b.texts[0] and not consent \
                 and _who_blanks(rx.split(r"\s{2,}|(?<=__)\s+(?=[A-Z][\w' /]{0,30}:)", b.texts[0]), times=True):
             continue  # "Call handler: ________  NMC PIN: ______  Date/time: ___": who took the call, for the record
@@ -122,6 +134,20 @@ def _who_blanks(fields: list[str], times: bool = False) -> bool:
         and any(_PATIENT_FIELD.search(f.split(":")[0]) and len(f.split(":")[0].split()) <= 8 for f in fields if ":" in f)
 
 
+def _staff_ticks(line: str) -> bool:
+    """Tell whether a line is two or more fields that are each only a tick box ("Checked by pharmacist: [x]   TTOs
+    given: [x]"): staff ticking off what they did. (A field with choices, "Contact lens wearer: [ ] Yes [ ] No", asks.)"""
+    fields = [f for f in rx.split(r"\s{3,}|(?<=\])\s+(?=[A-Z])", line.strip()) if f]
+    return len(fields) >= 2 and all(rx.fullmatch(r"[A-Za-z][^:\[\]]{1,40}:\s*\[[ xX✓]?\]", f) for f in fields)
+
+
+def _identity_line(text: str) -> bool:
+    """Tell whether a line's fields only say who the patient is, one of them still to fill in ("Patient name: Mrs
+    Helen ____; Hospital No: WGH 0048 ____", "Date of birth: __ / __ / 19__; NHS No: ____")."""
+    fields = [f for f in rx.split(r";\s+|\s{3,}|(?<=_)\s+(?=[A-Z][\w' /.]{0,30}:)", text.strip()) if f]
+    return "__" in text and all(":" in f and _IDENTITY_FIELD.fullmatch(f.split(":")[0].strip()) for f in fields)
+
+
 def consent_form(blocks: list[RawBlock]) -> bool:
     """Tell whether a sheet is a consent form: the patient signs that they consent ("I consent to the procedure")."""
     return any(rx.search(r"\bI (?:hereby )?(?:\w+ )?(?:consent|agree|give (?:my )?(?:permission|consent))\b|"
@@ -172,6 +198,10 @@ _PATIENT_FIELD = re.compile(r"\b(?:(?:patient|child)(?:'s)?(?: full)? name|(?:fu
                             r"discharge date|date of discharge|attending|seen by|discharging|treating|nurse|staff|"
                             r"call handler|handler|adviser|advisor|clinician|(?:nmc|gmc|hcpc) (?:pin|number|no)|bleep|"
                             r"completed by|call ref(?:erence)?)\b", re.I)
+# The fields that name the patient on a form's top ("Patient name", "DOB", "Hospital No.", "NHS number", "MRN").
+_IDENTITY_FIELD = re.compile(r"(?i)(?:(?:patient|child)(?:'s)? )?(?:(?:full |first |last |sur)?name|date of birth|dob|"
+                             r"d\.o\.b\.?|(?:mrn|hospital|nhs|chart|record|unit|patient id|id)(?: (?:no\.?|number|#))?|"
+                             r"medical record(?: number| no\.?)?|address|postcode|zip code)")
 # Fields of the signing: a consent form's purpose, and furniture on any other sheet.
 _SIGNING_FIELD = re.compile(r"\b(?:signature|signed|witness|interpreter|parent/guardian|legal representative|"
                             r"obtaining consent)\b", re.I)  # ("Patient or legal representative: ____", "Physician obtaining consent: ____")
@@ -198,6 +228,9 @@ def _filled(field: str, furniture: bool = False, consent: bool = False) -> str:
                                                                                    m.group(2)).replace(BLANK, "")).strip(" /:,_")
     if only_blank and (_PATIENT_FIELD.search(m.group(1)) or not consent and (furniture or _SIGNING_FIELD.search(m.group(1)))):
         return ""
+    if furniture and not consent and rx.search(r"(?i)\b(?:discharging|attending|treating|seen by|completed by|checked by)\b",
+                                               m.group(1)):
+        return ""  # "Discharging doctor: Dr L. Pereira, FY2  Bleep 4471   Signature: ____": who signs the sheet off
     return text
 
 
@@ -220,10 +253,10 @@ def staff_record_dropped(blocks: list[RawBlock]) -> list[RawBlock]:
         while j < len(blocks) and (blocks[j].kind != "heading" or rx.search(r"_{3,}|\[[ xX✓]?\]", blocks[j].texts[0])):
             j += 1
         if b.kind == "paragraph" and len(b.texts) == 1 and (label := rx.match(r"(.{3,30}?):\s+", b.texts[0])) \
-                and _RECORD_HEADING.fullmatch(label.group(1)) and rx.search(r"_{3,}|\[[ xX✓]?\]", b.texts[0]):
+                and _record_heading(label.group(1)) and rx.search(r"_{3,}|\[[ xX✓]?\]", b.texts[0]):
             k += 1  # "DOCUMENTATION:  Tier assigned:  [ ] EMERGENCY   [ ] EPU same day ...": the record on one line
             continue
-        if b.kind == "heading" and _RECORD_HEADING.fullmatch(b.texts[0].strip()) and j > k + 1:
+        if b.kind == "heading" and _record_heading(b.texts[0]) and j > k + 1:
             kept = [x for x in blocks[k + 1:j] if not all(rx.search(r"_{3,}|\[[ xX✓]?\]|\(\s?\)", t) for t in x.texts)]
             out += [b] + kept if kept else []
             k = j
@@ -234,4 +267,11 @@ def staff_record_dropped(blocks: list[RawBlock]) -> list[RawBlock]:
 
 
 _RECORD_HEADING = re.compile(r"(?i)(?:call )?(?:documentation|record(?: keeping)?|for (?:office|staff|clinic) use(?: only)?|"
-                             r"office use(?: only)?|audit)\s*:?")
+                             r"office use(?: only)?|audit|(?:staff|clinician|clinical|nurse|call handler)(?:'s)? record)\s*:?")
+
+
+def _record_heading(text: str) -> bool:
+    """Tell whether a heading names the staff's record ("DOCUMENTATION", "SECTION E - STAFF RECORD (complete for every
+    call; scan to EMIS)"): a part's letter before it and a note in brackets after it are no other subject."""
+    name = rx.sub(r"^(?:section|part|box)\s+[A-Z0-9]{1,3}\s*[-–:.]\s*|\s*\([^()]*\)\s*$", "", text.strip(), flags=re.I)
+    return bool(_RECORD_HEADING.fullmatch(name))

@@ -116,7 +116,7 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
             table = None
         if table:
             rows, skip = table
-            said = [f"{r[0]}: {'; '.join(c for c in r[1:] if c)}" if r[0] else "; ".join(r) for r in rows[1:]]
+            said = [_headerless_row(r) for r in rows[1:]]
             if not rows[0] and blocks and blocks[-1].kind in ("bullets", "numbered") and blocks[-1].levels \
                     and blocks[-1].texts[-1].endswith(":") and indents and indent_of(line) > indents[0] \
                     and not previous_line_blank(lines, i):
@@ -127,8 +127,7 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                 continue
             blocks += table_blocks(rows, n) if rows[0] else [
                 # No header: each row says its first cell, then the rest ("Weeks 1 and 2: 25 mg once a day").
-                RawBlock("bullets", [f"{r[0]}: {'; '.join(c for c in r[1:] if c)}" if r[0] else "; ".join(r) for r in rows[1:]],
-                         n, table=True)]
+                RawBlock("bullets", said, n, table=True)]
             continue
         if blocks and blocks[-1].table and not blocks[-1].levels and not previous_line_blank(lines, i) \
                 and len(cells := [c for c in rx.split(r"\s{2,}", stripped) if c]) >= 2 \
@@ -1111,3 +1110,15 @@ def _is_numbered_heading(text: str, blocks: list[RawBlock], next_line: str | Non
     return not BULLET.match(next_line) and bool(rx.search(r"[.!?:][\"”’')\]]*$", next_line)
                                                   or next_end and rx.search(r"[.!?:][\"”’')\]]*$", next_end)) \
         and len(next_line.split()) > len(text.split())
+
+
+def _headerless_row(row: list[str]) -> str:
+    """Say a row of a table with no column names: its first cell, then the rest ("Weeks 1 and 2: 25 mg once a day").
+    A first cell that is a field of its own ("Admitted: 11/06/2024") is one of the row's fields, said apart
+    ("Admitted: 11/06/2024; Discharged: 14/06/2024", not "...: Discharged: ...")."""
+    cells = [c for c in row[1:] if c]
+    if not row[0]:
+        return "; ".join(row)
+    if rx.match(r"[A-Z][\w' /()-]{0,30}:\s+\S", row[0]):
+        return "; ".join([row[0]] + cells)
+    return f"{row[0]}: {'; '.join(cells)}"

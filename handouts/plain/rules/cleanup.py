@@ -125,6 +125,8 @@ _SYMBOLS = re.compile(r"\s*[\u2600-\u27bf\U0001f000-\U0001faff\u2b00-\u2bff\u231
               ["Your doctor will usually check your blood, review your medicines, and see you again."]),
              ("Bleeding for more than 20 minutes → move up one tier.", ["Bleeding for more than 20 minutes, then move up one tier."]),
              ("An attack of glaucoma (painful red eye) → seek help urgently.", ["An attack of glaucoma (painful red eye): seek help urgently."]),
+             ("Accessibility requests (quiet seating) → contact Dana a week before.",
+              ["Accessibility requests (quiet seating): contact Dana a week before."]),
              ("A rash that does not fade under pressure → possible meningitis.",
               ["A rash that does not fade under pressure - possible meningitis."]),
              ("☐ Bring your card.", ["Bring your card."]), ("See our picks for 2024 →", ["See our picks for 2024"]), ("Take ½ a tablet if ≥ 38 °C.", ["Take ½ a tablet if ≥ 38 °C."])],
@@ -145,7 +147,12 @@ def symbols_to_words(sentence: str) -> str:
     # "... bleeding for more than 20 minutes → move up one tier": before what to do, an arrow says "then"; after a thing
     # named ("an attack of acute angle-closure glaucoma (painful red eye) → seek help urgently"), what to do about it:
     # ", then" read as what happens next in the attack
-    named = bool(rx.match(r"(?:an?|the|any)\s", text, re.I))
+    # (and after a topic: "Accessibility requests (ASL interpretation, ...) → contact Dana ...": what to do about them,
+    # no "then"; a finding with its measure or an -ing, "Bleeding for more than 20 minutes", happens first)
+    before = rx.split(r"[\u2190-\u21ff\u27f0-\u27ff\u2900-\u297f]", text, 1)[0]
+    named = bool(rx.match(r"(?:an?|the|any)\s", text, re.I)) or not (
+        rx.match(r"\W*\w+ing\b", before) or rx.search(r"\d|\b(?:if|when|more|less|over|under|above|below|after|still|not|no)\b",
+                                                      before, re.I))
     text = rx.sub(r"\s*[\u2190-\u21ff\u27f0-\u27ff\u2900-\u297f]+\s*(?=(\w+))",
                   lambda m: (": " if named else ", then ") if m.group(1).lower() in verb_forms()[1] and not m.group(1)[0].isdigit()
                   else m.group(0), text)
