@@ -53,8 +53,8 @@ def _own_summary(name: str) -> bool:
     return any(SUMMARY_BOX.match(s.heading) for s in read_source(path, "en").sections)
 
 
-def test_there_are_five_hundred_and_eighty_three_and_every_split_sentence_is_whole(plain):
-    assert len(plain) == 583
+def test_there_are_five_hundred_and_ninety_five_and_every_split_sentence_is_whole(plain):
+    assert len(plain) == 595
     splits = {r.name for r in RULES if r.kind in ("clauses", "examples")}
     for name, r in plain.items():
         for s in r.handout.sentences:
@@ -2249,3 +2249,80 @@ def test_the_forty_ninth_round_s_classes(plain, views):
     assert not any("after a stroke Hosted by" in s.text for s in plain["support_group_stroke_carers_online"].handout.sentences)
     assert "haga clic" not in said("factsheet_measles_mmr_catch_up")
     assert not any("most popular" in p for name in points for p in points[name])
+
+
+def test_the_fiftieth_round_s_classes(plain, views):
+    items, points, headings, said = views.items, views.points, views.headings, views.said
+    # Key points, action first: a call for help over its signs, said whole ("... if your child is allergic to ...",
+    # "... if any BE FAST sign appears, even if it goes away ..."); no lead-in without its "if" items ("Do not use
+    # Salventra."), no step that leans on a condition before it, an elliptic condition or a question above it.
+    assert any(p.startswith("Do not give this medicine if your child is allergic to amoxicillin")
+               for p in points["leaflet_amoxicillin_suspension_children"])
+    assert "Call 911 if any BE FAST sign appears, even if it goes away within minutes." in points["support_group_caregivers_stroke"]
+    assert any(p.startswith("Call 911 right away if your child has stridor") for p in points["web_page_croup"])
+    leaning = {"leaflet_salbutamol_inhaler": ("Do not use Salventra.", "See your doctor or nurse soon."),
+               "factsheet_safe_sleep_babies": ("Seek advice if under 3 months.",),
+               "factsheet_rubella_pregnancy": ("Key message: Rubella is usually a mild illness.", "Do tell your midwife or doctor.",
+                                               "If you are not sure, check your vaccination record with your GP practice."),
+               "seo_chia_seeds_constipation": ("Start low and go slow.", "Mix, refrigerate 4 hours or overnight."),
+               "qa_glaucoma_eye_pressure": ("Check your prescription label.",),
+               "triage_adult_wound_infection_phone": ("Change daily or if wet/dirty.",),
+               "discharge_child_sickle_cell_pain_crisis": ("Keep a bottle with him at school.",)}
+    for name, said_alone in leaning.items():
+        assert not set(said_alone) & set(points[name]), (name, points[name])
+    # where there is something to do, a description only makes up a box of three
+    assert "The active substance is mesalazine." not in points["leaflet_mesalazine_tablets"]
+    # Forms: a patient's identity lines, the staff's ticks and a staff record go; fields in one row are said apart.
+    kidney = said("discharge_adult_kidney_infection_iv_to_oral")
+    assert "Patient name" not in kidney and "Checked by pharmacist" not in kidney and "Hospital No" not in kidney
+    assert "Admitted: 11/06/2024 (via Emergency Department); Discharged: 14/06/2024" in items["discharge_adult_kidney_infection_iv_to_oral"]
+    assert "Call-back number" not in said("triage_child_fever_under_5_phone")
+    # A protocol's coded questions are a list, each with its code and without its answer boxes; two items side by side
+    # stay two; a label's value wrapped onto a bracket stays with it; a code's label goes with its code.
+    wound = said("triage_adult_wound_infection_phone")
+    assert "A1: Is the caller hard to wake, confused, or acting very differently from normal?" in items["triage_adult_wound_infection_phone"]
+    assert not any(h.startswith(("B3.", "C6.")) for h in headings["triage_adult_wound_infection_phone"])
+    assert "Diabetes; on chemotherapy or steroid tablets" in items["triage_adult_wound_infection_phone"]
+    assert "Call back if: redness spreads past the pen line; fever 100.4 F (38.0 C) or higher" in wound
+    assert "[Y]" not in wound and "Code:" not in wound and "Caller name" not in wound
+    # A Markdown table with no column names is read row by row (its first row had named the columns).
+    rubella = items["factsheet_rubella_pregnancy"]
+    assert "Incubation period: 14 to 21 days (usually 16 to 18)" in rubella and "Pregnancy after MMR: Wait 1 month" in rubella
+    # A web page's chrome: cookie banner, menu, advert, wrapped byline, share and feedback buttons, sidebar, sign-up box
+    # and its offer, footer.
+    foot = said("web_page_athletes_foot")
+    for chrome in ("cookies", "FRESHSTEP", "Markovic", "Share:", "Get expert health tips", "Most read", "Sitemap"):
+        assert chrome not in foot, chrome
+    assert not any("|" in h for h in headings["web_page_athletes_foot"])
+    chia = said("seo_chia_seeds_constipation")
+    assert "Get our FREE" not in chia and "Do Not Sell" not in chia and "Poop Instantly" not in chia
+    assert not any("helpful" in h for h in headings["seo_chia_seeds_constipation"])
+    # A value under its label's line is the label's ("suspected trigger:" / "CASHEW NUT ..."); fields filled in on
+    # their dots are said plainly; a discharge summary's title names it.
+    anaphylaxis = plain["discharge_adult_anaphylaxis_adrenaline_pen"]
+    assert "suspected trigger: CASHEW NUT" in said("discharge_adult_anaphylaxis_adrenaline_pen")
+    assert "Seen by: Dr R. Okonedo (ST5 Emergency Medicine)" in items["discharge_adult_anaphylaxis_adrenaline_pen"]
+    assert "Hospital no" not in said("discharge_adult_anaphylaxis_adrenaline_pen")
+    assert anaphylaxis.handout.meta.title == "EMERGENCY DEPARTMENT DISCHARGE SUMMARY - PATIENT COPY"
+    # Rewrites: ", which starves the tissue" is said of what blocks the vessels, not "These vessels"; "ocular
+    # hypertension" is no high blood pressure.
+    assert "These vessels" not in said("discharge_child_sickle_cell_pain_crisis")
+    assert not any(t.word == "hypertension" for t in plain["qa_glaucoma_eye_pressure"].handout.words_to_know)
+    # A sentence after the sources that offers the sheet in large print keeps its number; a page-turn mark and a cut
+    # line go.
+    assert "call 01632 960250" in said("factsheet_safe_sleep_babies")
+    assert "continued over" not in said("leaflet_mesalazine_tablets")
+    assert "cut here" not in said("support_group_infertility").lower()
+    # A medicine named in two strengths is one title; an address wrapped inside a name is one line; a table of
+    # records parted by blank lines is read record by record; people named with their roles are a list under their
+    # heading; a label's wrapped instruction goes on; a dotted table's label as wide as its column keeps its value.
+    assert plain["leaflet_mesalazine_tablets"].handout.meta.title == "Mesalazine 400 mg and 800 mg Gastro-resistant Tablets (mesalazine)"
+    assert "Corbeck Business Park, Stenbury" in said("leaflet_mesalazine_tablets")
+    assert "1st Tuesday of each month; 7.00pm - 8.30pm: evening group (all welcome); Doors open 6.45pm" in items["support_group_infertility"]
+    assert "YOUR FACILITATORS" in [h.upper() for h in headings["support_group_infertility"]]
+    assert "Children's Emergency Department (or call 999) if Tariq has any of the following:" in said("discharge_child_sickle_cell_pain_crisis")
+    assert "ADEYEMI-COLE" not in said("discharge_child_sickle_cell_pain_crisis")
+    assert any(i.startswith("Treatment does not heal the infection (seen on later X-ray or symptoms): how often (approximate) About 1 in 10.")
+               for i in items["consent_dental_root_canal"])
+    assert not any("ALD-C07" in h for h in headings["consent_dental_root_canal"])
+    assert "Most people have a pressure between about 10 and 21 mmHg." not in points["qa_glaucoma_eye_pressure"]

@@ -478,7 +478,8 @@ _MEDICINE = re.compile(r"\b(?:the dose|doses|(?:every|each|a|your|any) dose|tabl
 # "Estimates vary widely", "Some studies suggest reductions of 15% to 40%", "Check expiration dates twice a year": of
 # what? The sentence before said.
 _UNSAID_MEASURE = re.compile(r"\b(?:estimates?|reductions?|increases?|decreases?|rates|results|figures|numbers|"
-                             r"(?:expiration|expiry|use-by) dates?)\b"  # "Check expiration dates ..." (of what?)
+                             r"(?:expiration|expiry|use-by) dates?|(?<=\ba )(?:pressure|level|reading|value|score|count))\b"
+                             # "Check expiration dates ..." (of what?), "Most people have a pressure between ..." (which?)
                              r"(?! (?:of|in|on|for) (?!(?:about |roughly |around |up to |only )?\d))", re.I)
 # "Please read each statement and initial the box": the form's parts are where the form is, not in a box of points.
 _FORM_PARTS = re.compile(r"\b(?:the|each|this|both|all|no|any) (?:box|boxes|line|space|form|statement|statements|section|pages?|table|chart)\b"
@@ -809,8 +810,8 @@ def _urgency(sentence: str) -> int:
 
 
 def _urgent(sentence: str) -> bool:
-    """Tell whether an instruction is about safety: an emergency number, 'right away', or a 'never'/'do not'."""
-    return bool(rx.search(r"\b(?:911|988|999|112|emergency|right away|immediately|poison|never|do not|don't|must not)\b",
+    """Tell whether an instruction is about safety: an emergency number, 'right away', an overdose, or a 'never'/'do not'."""
+    return bool(rx.search(r"\b(?:911|988|999|112|emergency|right away|immediately|poison|overdose|never|do not|don't|must not)\b",
                           sentence, re.I))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from handouts.language import rx
 from handouts.read.blocks import RawBlock
@@ -54,6 +55,10 @@ def label_lines(blocks: list[RawBlock]) -> list[RawBlock]:
             continue
         if b.kind in ("heading", "paragraph") and len(b.texts) == 1 and _staff_ticks(b.texts[0]):
             continue  # "Checked by pharmacist: [x]   TTOs given: [x]   GP copy sent: [x]": what staff did, for the record
+        if b.kind == "bullets" and any(_staff_ticks(t) for t in b.texts) and not all(_staff_ticks(t) for t in b.texts):
+            # ("GP copy sent: [x]     School nurse letter given: [x]" among the follow-up's items: the staff's, too)
+            kept = [k for k, t in enumerate(b.texts) if not _staff_ticks(t)]
+            b = replace(b, texts=[b.texts[k] for k in kept], levels=[b.levels[k] for k in kept] if b.levels else [])
         if b.kind in ("heading", "paragraph") and len(b.texts) == 1 and _identity_line(b.texts[0]):
             continue  # "Patient name: Mrs Helen ____   Hospital No: WGH 0048 ____": who the patient is, for the record
         if b.kind == "bullets" and b.table and any(_identity_line(t) for t in b.texts):
@@ -130,8 +135,12 @@ def _who_blanks(fields: list[str], times: bool = False) -> bool:
     sentence with a blank: "For children under 8 kg ..., use the dose written below by the doctor or nurse: ____".)"""
     fields = [f.strip() for f in fields if f.strip()]
     blank = r"[^:_]+:\s*_+[_/: ]*" if times else r"[^:_]+:\s*_+[_/ ]*"  # ("Date/time: ___ __:__" on a staff's line)
+    # (not a field of what is done beside them: "Patient ref no.: ____   Tooth/teeth to be treated: ____" names the
+    # tooth a consent form's "the tooth/teeth above" means)
     return bool(fields) and all(rx.fullmatch(rf"{blank}|\[[ xX]\]\s*[\w ]{{1,30}}", f) for f in fields) \
-        and any(_PATIENT_FIELD.search(f.split(":")[0]) and len(f.split(":")[0].split()) <= 8 for f in fields if ":" in f)
+        and any(_PATIENT_FIELD.search(f.split(":")[0]) and len(f.split(":")[0].split()) <= 8 for f in fields if ":" in f) \
+        and not any(rx.search(r"(?i)\bto be (?:treated|removed|injected|operated|examined)\b|\b(?:site|side|tooth|teeth|procedure)\b",
+                              f.split(":")[0]) for f in fields if ":" in f)
 
 
 def _staff_ticks(line: str) -> bool:
@@ -142,10 +151,14 @@ def _staff_ticks(line: str) -> bool:
 
 
 def _identity_line(text: str) -> bool:
-    """Tell whether a line's fields only say who the patient is, one of them still to fill in ("Patient name: Mrs
-    Helen ____; Hospital No: WGH 0048 ____", "Date of birth: __ / __ / 19__; NHS No: ____")."""
-    fields = [f for f in rx.split(r";\s+|\s{3,}|(?<=_)\s+(?=[A-Z][\w' /.]{0,30}:)", text.strip()) if f]
-    return "__" in text and all(":" in f and _IDENTITY_FIELD.fullmatch(f.split(":")[0].strip()) for f in fields)
+    """Tell whether a line's fields only say who the patient is ("Patient name: Mrs Helen ____; Hospital No: WGH 0048
+    ____", "Date of birth: __ / __ / 19__; NHS No: ____", "Hospital no.: HG 0047 3391   NHS no.: [on file]"): for the
+    record, and a patient's name, birth date and numbers have no place on a handout printed for others."""
+    fields = [f for f in rx.split(r";\s+|\s{2,}|(?<=_)\s+(?=[A-Z][\w' /.]{0,30}:)", text.strip()) if f]
+    labels = [f.split(":")[0].strip() for f in fields if ":" in f]
+    # (filled in, two fields or more and one that names the patient: "Age: 50 years or older" is a risk table's row)
+    return bool(fields) and len(labels) == len(fields) and all(_IDENTITY_FIELD.fullmatch(x) for x in labels) \
+        and ("__" in text or len(labels) >= 2 and any(not rx.fullmatch(r"(?i)age", x) for x in labels))
 
 
 def consent_form(blocks: list[RawBlock]) -> bool:
@@ -199,7 +212,7 @@ _PATIENT_FIELD = re.compile(r"\b(?:(?:patient|child)(?:'s)?(?: full)? name|(?:fu
                             r"call handler|handler|adviser|advisor|clinician|(?:nmc|gmc|hcpc) (?:pin|number|no)|bleep|"
                             r"completed by|call ref(?:erence)?)\b", re.I)
 # The fields that name the patient on a form's top ("Patient name", "DOB", "Hospital No.", "NHS number", "MRN").
-_IDENTITY_FIELD = re.compile(r"(?i)(?:(?:patient|child)(?:'s)? )?(?:(?:full |first |last |sur)?name|date of birth|dob|"
+_IDENTITY_FIELD = re.compile(r"(?i)(?:(?:patient|child)(?:'s)? )?(?:(?:full |first |last |sur)?name|date of birth|dob|age|"
                              r"d\.o\.b\.?|(?:mrn|hospital|nhs|chart|record|unit|patient id|id)(?: (?:no\.?|number|#))?|"
                              r"medical record(?: number| no\.?)?|address|postcode|zip code)")
 # Fields of the signing: a consent form's purpose, and furniture on any other sheet.
@@ -231,6 +244,9 @@ def _filled(field: str, furniture: bool = False, consent: bool = False) -> str:
     if furniture and not consent and rx.search(r"(?i)\b(?:discharging|attending|treating|seen by|completed by|checked by)\b",
                                                m.group(1)):
         return ""  # "Discharging doctor: Dr L. Pereira, FY2  Bleep 4471   Signature: ____": who signs the sheet off
+    if not consent and not only_blank and (_SIGNING_FIELD.search(m.group(1))
+                                           or furniture and rx.fullmatch(r"(?i)date(?:\s*/\s*time)?|time", m.group(1))):
+        return ""  # "Nurse signature: ____S Whitcombe____   Date: 06/06/2024": a sheet's sign-off, signed (a blank one: above)
     return text
 
 
@@ -258,7 +274,11 @@ def staff_record_dropped(blocks: list[RawBlock]) -> list[RawBlock]:
             continue
         if b.kind == "heading" and _record_heading(b.texts[0]) and j > k + 1:
             kept = [x for x in blocks[k + 1:j] if not all(rx.search(r"_{3,}|\[[ xX✓]?\]|\(\s?\)", t) for t in x.texts)]
-            out += [b] + kept if kept else []
+            # (a page's contacts after the record, "Nurse Advice Line: 555-0150 | After-hours supervisor: 555-0151",
+            # are the sheet's, not the record's: no heading of theirs)
+            contacts = all((PHONE.search(t) or rx.search(r"\b\d{3}[-. ]\d{4}\b", t)) and not ends_sentence(t)
+                           for x in kept for t in x.texts)
+            out += ([] if contacts else [b]) + kept
             k = j
             continue
         out.append(b)

@@ -19,7 +19,7 @@ DOCUMENT_KIND = re.compile(r"^(?!.*:)(?:[\w' &–—-]+ )?(?:fact ?sheets?|hando
                             r"sheet|information for patients)\b|^package leaflet: information for the (?:patient|user)$", re.I)
 
 
-SHEET_TITLE = re.compile(r"\b(?:discharge instructions|instructions for|after-care instructions|consent (?:form|for)|"
+SHEET_TITLE = re.compile(r"\b(?:discharge (?:instructions|summary)|instructions for|after-care instructions|consent (?:form|for)|"
                          r"agreement to (?:treatment|investigation|procedure)|"
                           r"care plan|action plan)\b", re.I)
 
@@ -101,14 +101,15 @@ def letterhead_under_title(blocks: list[RawBlock]) -> list[RawBlock]:
         # ("# HEAD LICE: SEPARATING MYTH FROM FACT" / "### A Fact Sheet for School Nurses, Teachers and Parents": what
         # kind of sheet, for whom; as a heading, it headed the key message)
         taken.append(blocks.pop(1))
-    if len(blocks) > 1 and blocks[1].kind == "paragraph" and len(blocks[1].texts) == 1 \
+    if len(blocks) > 1 and blocks[1].kind == "paragraph" and len(blocks[1].texts) == 1 and "__" not in blocks[1].texts[0] \
             and not ends_sentence(blocks[1].texts[0]) and (len(parts := letterhead_parts(blocks[1].texts[0])) >= 2
                                                           or ORGANISATION.search(parts[0]) and any(
                 DOCUMENT_KIND.search(q.strip()) for q in rx.split(r"\s[–—-]\s", parts[0]))) \
             and all(names_or_reaches(p) or DOCUMENT_KIND.search(p) for p in parts) and any(map(names_or_reaches, parts)):
         # ("*Department of Clinical Biochemistry & Haematology – Patient Information Series*": who, and the series)
         # "*Patient Education Series | Weight Management Clinic | Form WM-114 (rev. 03/2024)*" under the title: an
-        # emphasised line of letterhead parts, read as a paragraph
+        # emphasised line of letterhead parts, read as a paragraph (no form's blanks: "Patient ref no.: ____   Tooth/teeth
+        # to be treated: ____" is the form's)
         taken.append(blocks.pop(1))
     return taken
 

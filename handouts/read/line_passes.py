@@ -88,9 +88,10 @@ def _short_leaders_lengthened(lines: list[str]) -> list[str]:
 def dotted_blanks(lines: list[str]) -> list[str]:
     """Return a form's fields drawn with dots as the blanks they are ("   Surname ..........  First names ........." ->
     "   Surname: ____  First names: ____"): a line that ends on dots is fields to fill in, no dot leaders (read as
-    leaders, each label ran on into the next: "Surname: First names: .")."""
-    out = list(lines)
-    for k, line in enumerate(lines):
+    leaders, each label ran on into the next: "Surname: First names: ."). A field filled in on its dots ("Seen by:
+    ..Dr R. Okonedo (ST5 Emergency Medicine).........") is its label and value."""
+    out = list(_filled_on_dots(lines))
+    for k, line in enumerate(list(out)):
         # ("Hospital no. ......": a label's own stop before the dots)
         # ("Responsible consultant ..........   Special requirements: [ ] interpreter": a field beside another)
         if (rx.search(r"[\w)]\.?\s*\.{4,}[\s./]*$", line) or rx.search(r"[\w)]\.?\s*\.{8,}\s{2,}[A-Z][\w ()'/-]{0,40}:", line)) and not rx.fullmatch(r"[\s.]*", line) \
@@ -99,6 +100,19 @@ def dotted_blanks(lines: list[str]) -> list[str]:
             # (one space before the next field's label will do: "Patient surname ....... First name(s) .......")
             said = rx.sub(r"(?:(?<=[\w)])|(?<=\w\.))\s*\.{4,}(?:\s*/\s*\.{2,})*", ": ________", line)
             out[k] = rx.sub(r":\s*:", ":", rx.sub(r"(?<=:)\s*\.{4,}(?:\s*/\s*\.{2,})*", " ________", said))
+    return out
+
+
+def _filled_on_dots(lines: list[str]) -> list[str]:
+    """Return the lines with fields written on their dots said plainly ("Hospital no.: ..HG 0047 3391.........   NHS
+    no.: ..[on file]......" -> "Hospital no.: HG 0047 3391   NHS no.: [on file]"): read as they were, the dots stayed
+    ("Seen by:. .Dr R. Okonedo") and the last ones were taken for a blank still to fill in."""
+    out = []
+    for line in lines:
+        if rx.search(r":\s*\.{2}[^.\s]", line):
+            line = rx.sub(r"(?<=:)\s*\.{2,}(?=[^.\s])", " ", line)
+            line = rx.sub(r"(?<=[^.\s])\.{2,}(?=\s{2,}|\s*$)", "", line)
+        out.append(line)
     return out
 
 
@@ -286,6 +300,12 @@ def _leader_table_headed(lines: list[str], raw: list[str]) -> list[str]:
             if gap and not LEADER.match(out[j]) and abs(gap.start(2) - column) <= 3:
                 # "Late failure (tubes rejoin after clearance)  about 1 in 2,000": a label too long for its dots
                 out[j] = f"{gap.group(1)} .... {gap.group(2)}"
+            elif not LEADER.match(out[j]) and 2 < column < len(out[j]) and out[j][column - 1] == " " \
+                    and out[j][column] != " " and out[j][column - 2] != " " and indent_of(out[j]) < column - 3:
+                # "Treatment does not heal the infection About 1 in 10. Re-treatment,": a label as wide as its column,
+                # one space from its value
+                out[j] = f"{out[j][:column - 1].rstrip()} .... {out[j][column:]}"
+                gap = rx.fullmatch(r"(\s*\S.*?\S)\s{2,}(\S.*)", out[j])
             out[j] = rx.sub(r"(\s\.{3,}\s*)(?=\S)(.*)$", lambda m: f"{m.group(1)}{named} {' '.join(m.group(2).split())}",
                             out[j], count=1)  # ("3 mL   (240 mg)": one value, its gap no column's)
             last = j if out[j].strip() else last
@@ -1017,21 +1037,25 @@ def label_columns(lines: list[str]) -> list[str]:
 def lettered_aids(lines: list[str]) -> list[str]:
     """Set out a memory aid's lines ("B - Balance: sudden loss of balance" / "E - Eyes: ..." / "F - Face drooping on one
     side" / ...), three or more in a row, each opening on one capital letter and a dash, as a list's items: read line
-    by line, those with no colon or full stop were taken for headings, and the signs under them were lost."""
+    by line, those with no colon or full stop were taken for headings, and the signs under them were lost. So too
+    people named with their roles, two or more set in ("Meera Kallingal - accredited fertility counsellor" / "Owen
+    Threlfall  - volunteer peer supporter ..."): the first had become a heading over the second."""
     out = list(lines)
-    run: list[int] = []
-    for k, line in enumerate([*lines, ""]):
-        if _AID_LINE.match(line):
-            run.append(k)
-            continue
-        if len(run) >= 3 and all(b - a == 1 for a, b in zip(run, run[1:])):
-            for j in run:
-                out[j] = f"{' ' * indent_of(lines[j])}- {lines[j].strip()}"
-        run = []
+    for line_shape, fewest in ((_AID_LINE, 3), (_NAMED_ROLE, 2)):
+        run: list[int] = []
+        for k, line in enumerate([*lines, ""]):
+            if line_shape.match(line):
+                run.append(k)
+                continue
+            if len(run) >= fewest and all(b - a == 1 for a, b in zip(run, run[1:])):
+                for j in run:
+                    out[j] = f"{' ' * indent_of(lines[j])}- {lines[j].strip()}"
+            run = []
     return out
 
 
 _AID_LINE = re.compile(r"\s*[A-Z]\s+[-–—]\s+[A-Z][a-z]")
+_NAMED_ROLE = re.compile(r"\s+[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2}\s+[-–—]\s+[a-z]")  # "   Owen Threlfall  - volunteer ..."
 
 
 def numbers_wrapped_back(lines: list[str]) -> list[str]:

@@ -81,6 +81,13 @@ def parse_markdown(body: str, first_line: int = 1) -> list[RawBlock]:
                 rows = table_rows([r for r in table if any(r)])
                 outer.texts += rows
                 outer.levels += [(len(list_kinds), "bullets")] * len(rows)
+            elif table and not any(table[0]) and len(table) > 1:
+                # "| | |" over "|---|---|" / "| Incubation period | 14-21 days |": a table with no column names, each row
+                # its first cell and the rest (by the header's place, its first row had named the columns: "14-21
+                # days" was said of every row)
+                blocks.append(RawBlock("bullets", [f"{r[0]}: {'; '.join(c for c in r[1:] if c)}" if r[0] and any(r[1:])
+                                                   else "; ".join(c for c in r if c) for r in table[1:] if any(r)],
+                                       table_line, table=True))
             else:
                 # ("| Farmers / vets | Handling cattle ... urine or |" / "| | birthing fluids; ... |": a row wrapped in
                 # its cells, one row)

@@ -59,6 +59,12 @@ def without_references(blocks: list[RawBlock]) -> list[RawBlock]:
             # "References: 1. NICE NG3 ... | This page does not replace advice ... | Antenatal Clinic: 0161 555 0192": the
             # parts after the references are the page's own (the clinic's number went with them)
             out += [RawBlock("paragraph", [p], b.line) for p in parts[1:] if p]
+        elif listed and len(said := rx.split(r"(?<=[a-z]\.)\s+(?=[A-Z])", b.texts[0])) > 1:
+            # "Sources: ... annual report 2023; national safer sleep guidance. Available in large print and other
+            # languages on request - call 01632 960250.": a sentence after the sources that offers the reader something
+            kept = [t for t in said[1:] if CONTACT.search(t) or rx.search(r"(?i)\b(?:call|contact|phone|ring|available)\b", t)]
+            if kept:
+                out.append(RawBlock("paragraph", [" ".join(kept)], b.line))
         # ("[1] Chief Medical Officer's Annual Report 2022: Air Pollution." / "[2] Defra, Daily Air Quality Index, 2023.":
         # a source under the number the text cites it by, one a line)
         bracketed = b.kind in ("paragraph", "bullets", "numbered") and len(b.texts) == 1 \

@@ -10,6 +10,8 @@ from handouts.read.blocks import laid_out, QUOTES, RawBlock, table_blocks, unquo
 from handouts.read.forms import LABEL_LINE, staff_record_dropped
 from handouts.read.furniture import is_furniture, is_menu_bar, stands_apart
 from handouts.read.letterhead import DOCUMENT_KIND, names_or_reaches, SHEET_TITLE, TITLE_GOES_ON
+from handouts.read.protocol_lines import coded_questions
+from handouts.read.site_chrome import without_site_chrome
 from handouts.read.line_passes import (LEADER, columns_ruled, gridded_lists, lettered_aids, numbers_wrapped_back, arrowed_items, ticked_columns_said, labels_over_blanks, paired_choice_columns, boxed_choices_joined, dotted_blanks, label_columns, marked_subheadings, leader_labels_joined, marked_labels,
                                        one_box_column, stacked_options, starred_notes, two_column_lists, unboxed_lines,
                                        without_contents_lines, without_margin_marks, without_sales_boxes,
@@ -61,7 +63,7 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
         body = rx.sub(r"(?m)\s{4,}\(tick (?:when|if|once)\s*$\n\s+(?:discussed|explained)\)\s*$", "", body)
         body = rx.sub(r"(?mi)\s{4,}\(tick (?:when|if|once) (?:discussed|explained)\)\s*$", "", body)
     raw_lines = leader_labels_joined(boxed_choices_joined(dotted_blanks(numbered_notes_marked(numbers_wrapped_back(
-        columns_ruled(without_running_lines(body.split("\n"))))))))
+        columns_ruled(without_running_lines(coded_questions(without_site_chrome(body.split("\n"))))))))))
     boxed: set[int] = set()  # the lines drawn inside a box
     # "+-------+------+" between the rows of a table drawn as a grid: its rulers, no box's edges
     lines = [x.replace("+", "|") if GRID_RULER.fullmatch(x) else x
@@ -420,6 +422,12 @@ def parse_plain_text(body: str, first_line: int = 1) -> list[RawBlock]:
                 # "ALWAYS EXHAUSTED? 7 Surprising Signs Your Body Is Begging for Vitamin" / "B12 (And the Best B12 ...)":
                 # a long title wrapped onto a second line
                 blocks[-1].texts[0] += " " + stripped
+            elif blocks and blocks[-1].kind == "paragraph" and blocks[-1].texts[-1].endswith(":") and not previous_line_blank(lines, i) \
+                    and (i + 1 >= len(lines) or not lines[i + 1].strip()) and len(stripped.split()) <= 12 \
+                    and not ends_sentence(stripped) and not LABEL_LINE.match(stripped):
+                # "Anaphylaxis (severe allergic reaction) - suspected trigger:" / "CASHEW NUT (eaten in a takeaway curry
+                # ...)": the value under its label, the last line of the block (as a heading of nothing it went)
+                blocks[-1].texts[-1] = f"{blocks[-1].texts[-1]} {stripped}"
             elif _is_heading_line(stripped, next_text_line(lines, i)) and not _wraps_on(stripped, lines, i, run_ends) \
                     and not (i > first_sentence and rx.search(r"\w:\s+\S.*\s\|\s+\S", stripped)
                              and (CONTACT.search(stripped) or rx.search(r"\w@\w", stripped))) \
@@ -921,6 +929,16 @@ def _wraps_on(line: str, lines: list[str], i: int, run_ends: list[int]) -> bool:
     is as long as a wrapped line and set as a sentence, not a title ("Outbreaks (2 or more linked cases) should
     be reported to the Communicable Disease" / "Control Program at 555-704-2210.")."""
     after = lines[i + 1].strip() if i + 1 < len(lines) else ""
+    if after and not ends_sentence(line) and rx.search(r"\s[-–—]\s+(?:go|call|ring|come|return|contact|see|phone|seek)\b", line) \
+            and rx.search(r"[:.]$", after) and not BULLET.match(lines[i + 1]) and not NUMBERED.match(lines[i + 1]):
+        return True  # "WHEN TO COME BACK - go straight to Rowan Ward or the Children's Emergency" / "Department (or call
+        # 999) if Tariq has any of the following:": what to do, said after its label, wrapped
+    if after and LABEL_LINE.match(line) and not ends_sentence(line) and len(line.split()) >= 6 \
+            and (rx.match(r"[A-Z][a-z]+,\s+\S", after) or rx.search(r"[a-z]\.\s+[A-Z]", line) and not LABEL_LINE.match(after)) \
+            and not BULLET.match(lines[i + 1]) and not NUMBERED.match(lines[i + 1]):
+        return True  # "Marketing Authorisation Holder: Halvern Pharma Ltd, Unit 9 Corbeck Business" / "Park, Stenbury, ...":
+        # an address wrapped inside a name; "Disposition: Same-day appointment. If none available at Cedar" / "Hollow
+        # clinics, ...": a label's sentences, wrapped
     if rx.search(r"\b(?:should|can|must|will|may|might|could|would)$", line) and rx.match(r"\W*[A-Z][a-z]", after):
         return False  # "If you give more cetirizine than you should" / "!! Contact a doctor ...": no modal runs on into a
         # capital; a heading ends there

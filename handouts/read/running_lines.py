@@ -151,6 +151,8 @@ def without_running_lines(lines: list[str]) -> list[str]:
                 and not any(is_furniture(p) for p in parts if not _top_code(p)) \
                 and not rx.search(r"\b(?:Dr\.|MD|PharmD|RN|PhD|By|min read)\b", line):  # (a byline's date stays with it)
             kept = [p for p, mark in zip(parts, marks) if not mark and not (top and len(parts) > 1 and _top_code(p))]
+            if len(kept) < len(parts):
+                kept = [p for p in kept if not rx.fullmatch(r"[A-Z][\w .#/-]{0,20}:", p)]  # ("Code:" of a code gone)
             if not top and any(marks) and all(p.lower() in short_names for p in kept):
                 kept = []  # "Fact Sheet 12      Page 1 of 2" over "Fact Sheet 12 (continued)": the sheet's short name
             out[i] = indent + "    ".join(kept) if kept else ""
@@ -159,7 +161,7 @@ def without_running_lines(lines: list[str]) -> list[str]:
                 and not rx.search(r"\b(?:Dr\.|MD|PharmD|RN|PhD|By|min read)\b", line):
             # "Adult (16+ yrs) with Known Diabetes - HIGH BLOOD GLUCOSE   Approved: Clinical Governance": the record's
             # fields beside the title go (run on, "Approved: ..." became words of the title)
-            out[i] = indent + "    ".join(p for p in parts if p not in gone)
+            out[i] = indent + "    ".join(p for p in parts if p not in gone and not rx.fullmatch(r"[A-Z][\w .#/-]{0,20}:", p))
         if not top and header.get(" ".join(line.split()), i) < i:
             out[i] = ""
         if _SENTENCE_END.search(line.strip()) and len(line.split()) > _MOST_WORDS:

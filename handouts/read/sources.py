@@ -39,7 +39,7 @@ _NO_LETTERS = ("no text: this file holds no words, only numbers, signs or contro
                "Check that it is the right file, saved as text, and write the handout's sentences in it.")
 
 
-_TOPIC = re.compile(r"(?i)(?:topic|subject|procedure|operation|presenting (?:problem|complaint))\s*:\s*(\S.*)")  # what a sheet is about
+_TOPIC = re.compile(r"(?i)(?:topic|subject|procedure|operation|protocol|presenting (?:problem|complaint))\s*:\s*(\S.*)")  # what a sheet is about
 
 def _reader(suffix: str):
     """Return the function that reads a file with this suffix into blocks (text and Markdown: read_text)."""
@@ -174,6 +174,11 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
             # "cetirizine dihydrochloride": whom the medicine is for is the title's, and its substance is in it already
             blocks[0].texts[0] += f" {note.group(1)}"
             del blocks[1]
+        if len(blocks) > 1 and len(blocks[1].texts) == 1 and (both := _strengths_joined(blocks[0].texts[0], blocks[1].texts[0])):
+            # "Mesalazine 400 mg Gastro-resistant Tablets" / "Mesalazine 800 mg Gastro-resistant Tablets" / "mesalazine":
+            # one medicine in two strengths (the second line had been printed as the handout's first sentence)
+            blocks[0].texts[0] = both
+            del blocks[1]
         tagline = [p.strip() for p in TAGLINE.split(blocks[1].texts[0])] if len(blocks) > 2 and blocks[1].kind == \
             "heading" and blocks[2].kind == "heading" else []
         if len(tagline) >= 2 and not any(ORGANISATION.search(p) or DOCUMENT_KIND.search(p) or rx.search(r"\d", p)
@@ -230,6 +235,24 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
     if not any(has_letters(s.text) for sec in sections for s in sec.sentences):
         raise SourceError(_NO_LETTERS, path)  # "%%%% 1234", a file of NUL bytes: a handout of it says nothing
     return Handout(meta=meta, sections=sections)
+
+
+_STRENGTH = re.compile(r"^(.*?)(\d+(?:\.\d+)?\s*(?:mg|micrograms?|mcg|g|ml|mL)(?:\s*/\s*\d*\s*(?:ml|mL))?)(.*)$")
+
+
+def _strengths_joined(title: str, line: str) -> str | None:
+    """Return one title for a medicine named twice in two strengths ("Mesalazine 400 mg Gastro-resistant Tablets" and
+    "Mesalazine 800 mg Gastro-resistant Tablets mesalazine": "Mesalazine 400 mg and 800 mg Gastro-resistant Tablets
+    (mesalazine)"), or None when the line names something else."""
+    first, second = _STRENGTH.match(title), _STRENGTH.match(line)
+    if not first or not second or first.group(1).lower() != second.group(1).lower() or first.group(2) == second.group(2):
+        return None
+    rest, substance = second.group(3), ""
+    if (tail := rx.fullmatch(r"(.*?)\s+([a-z][a-z -]{3,40})", rest)) and tail.group(1).lower() == first.group(3).lower():
+        rest, substance = tail.group(1), f" ({tail.group(2)})"
+    if rest.strip().lower() != first.group(3).strip().lower():
+        return None
+    return f"{first.group(1)}{first.group(2)} and {second.group(2)}{first.group(3)}{substance}"
 
 
 def _nested_headings(blocks: list[RawBlock]) -> list[RawBlock]:
@@ -583,4 +606,5 @@ def _is_table_of_contents(block: RawBlock, last_said: dict[str, int], before: in
 def _norm(text: str) -> str:
     """Normalise text for comparing headings: case, punctuation and spacing ignored."""
     # ("1. WHAT FINASTERIDE IS ..." is the contents' "What Finasteride is ...": a section's number is no word of it)
-    return " ".join(rx.sub(r"[^\w\s]", " ", rx.sub(r"^\s*\d{1,2}(?:\.\d{1,2})*[.)]?\s+(?=\S)", "", text).lower()).split())
+    # (nor a question's: "Q1. What do my eye pressure numbers mean?" is the contents' "What do my eye pressure ...")
+    return " ".join(rx.sub(r"[^\w\s]", " ", rx.sub(r"^\s*(?:Q\s?)?\d{1,2}(?:\.\d{1,2})*[.):]?\s+(?=\S)", "", text).lower()).split())

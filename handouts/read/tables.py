@@ -28,14 +28,15 @@ def column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None
     continued = False  # a line set in under a cell carried it on
     label = rx.match(r"(\s*)[^:]{1,40}:\s{2,}(.*\S)", lines[i])
     if label and not ends_sentence(label.group(2)) and i + 1 < len(lines) and lines[i + 1].strip() \
-            and rx.match(r"\s{0,%d}[a-z]" % len(label.group(1)), lines[i + 1]):
+            and rx.match(r"\s{0,%d}(?:[a-z]|\(?\d)" % len(label.group(1)), lines[i + 1]):
         # "Expected benefit:  Some patients ... that" / "begins 2 to 4 weeks ...": prose wrapped back under its
-        # label, no column (read as one, "begins" had joined the label)
+        # label, no column (read as one, "begins" had joined the label); "CALL BACK IF:  ... fever 100.4 F" / "(38.0 C) or
+        # higher; ...": its number's bracket too
         return None
     while j < len(lines):
         line = lines[j].expandtabs(4).rstrip()
         cells = _typists_gaps_joined([(m.start(), m.group()) for m in _CELL.finditer(line)], line)
-        if not cells and ruled and len(columns) >= 3 and j + 1 < len(lines) and _lines_up(lines[j + 1], columns):
+        if not cells and ruled and len(columns) >= 2 and j + 1 < len(lines) and _lines_up(lines[j + 1], columns):
             # "Albuterol HFA    4 puffs every 4  ..." / "90 mcg/puff    hours while awake, ..." / "" / "Prednisolone ...":
             # a record of several lines, then a blank line, then the next record
             records.append(len(rows))
@@ -116,8 +117,10 @@ def column_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None
     records = [r for r in records if r < len(rows)]  # (a blank line after the last row starts no record)
     if records:
         # each record's lines are one row, cell by cell (the header and the first record before the first blank)
+        # (of two columns, each line a thing of its own: "1st Tuesday of each month" / "7.00pm - 8.30pm", said apart;
+        # a line in small letters carries the one above on: "... - for those" / "who have stopped treatment ...")
         starts = [1] + records
-        rows = rows[:1] + [[" ".join(c for c in col if c) for col in zip(*rows[a:b])]
+        rows = rows[:1] + [[_record_cell([c for c in col if c], len(columns)) for col in zip(*rows[a:b])]
                            for a, b in zip(starts, starts[1:] + [len(rows)]) if b > a]
     else:
         # (under a ruled header, the header is no row a lower-case cell carries on: "MEDICINE" / "------" /
@@ -278,6 +281,14 @@ def _split_at_columns(cells: list[tuple[int, str]], columns: list[int]) -> list[
                 at, cell = at + cut, cell[cut:]
         out.append((at, cell))
     return out
+
+
+def _record_cell(lines: list[str], columns: int) -> str:
+    """Return a record's cell said from its lines (see column_table)."""
+    said = ""
+    for line in lines:
+        said = line if not said else f"{said}{' ' if columns > 2 or line[:1].islower() else '; '}{line}"
+    return said
 
 
 def _lines_up(line: str, columns: list[int]) -> bool:

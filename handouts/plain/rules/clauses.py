@@ -30,6 +30,8 @@ def _first_modal(text: str) -> str | None:
              ("The baby blues go away within 2 weeks; PPD does not.", ["The baby blues go away within 2 weeks; PPD does not."]),
              ("Risks include: a sore throat, in up to 40%; bleeding, in fewer than 1 in 1,000; and a tear, rarely.",
               ["Risks include: a sore throat, in up to 40%; bleeding, in fewer than 1 in 1,000; and a tear, rarely."]),
+             ("Keep pillows and adult bedding away from your baby; put them on a firm, flat surface.",
+              ["Keep pillows and adult bedding away from your baby; put them on a firm, flat surface."]),
              ("Risks of the anaesthetic (sore throat is common; death is very rare), which the anaesthetist will discuss.",
               ["Risks of the anaesthetic (sore throat is common; death is very rare), which the anaesthetist will discuss."])])
 def split_semicolons(sentence: str) -> list[str]:
@@ -41,6 +43,13 @@ def split_semicolons(sentence: str) -> list[str]:
         return [sentence]  # "The baby blues go away within 2 weeks; PPD does not.": the second half needs the first
     if any(next((t.pos_ for t in parse(p) if t.dep_ == "ROOT"), "") not in ("VERB", "AUX") for p in parts[1:]):
         return [sentence]  # "...; never in the gluteal region, where ...": its verb is the first half's (only the aside has one)
+    for before, after in zip(parts, parts[1:]):
+        # "Keep pillows and adult bedding away from your baby; put them on a firm, flat surface": after a full stop,
+        # "them" reads as the bedding just named, not the baby (the half before names two things or more)
+        if (m := rx.match(r"(?:(?:do not|don't|never|always) )?(\w+) (?:them|it)\b", after, re.I)) \
+                and m.group(1).lower() in verb_forms()[1] \
+                and len(rx.findall(r"\b[a-z]{2,}[a-rt-z]s\b|\band\b", before)) >= 2:
+            return [sentence]
     return split_or_keep(sentence, parts)
 
 
@@ -244,6 +253,14 @@ def split_unless_in_which_case(sentence: str) -> list[str]:
         # after "But if B," it would hold only then. It gets a sentence of its own.
         return split_or_keep(sentence, [m.group(1), f"But if {m.group(2)}, {then}", also])
     return split_or_keep(sentence, [m.group(1), f"But if {m.group(2)}, {m.group(3)}"])
+
+
+def _third_singular(word: str) -> bool:
+    """Tell whether a word our verb list lacks is a verb said of one thing ("starves", "worsens"), by lemminflect."""
+    from lemminflect import getAllLemmas  # here: importing lemminflect imports spaCy
+
+    lemmas = getAllLemmas(word, "VERB").get("VERB", ())
+    return bool(lemmas) and word not in lemmas and word.endswith("s")
 
 
 @rule("A ', which ...' aside is a second sentence; name what it is about and let it stand alone.",
@@ -480,7 +497,7 @@ def split_which_clause(sentence: str) -> list[str]:
                 if prior in ("the", "a", "an", "these", "those", "some", "and", "or") or not prior.isalpha():
                     return [sentence]
                 subject = f"The {prior} {last}"
-        elif is_plural(last) and verb in finite and verb.endswith("s") and verb not in bases:
+        elif is_plural(last) and verb.endswith("s") and verb not in bases and (verb in finite or _third_singular(verb)):
             subject = "This"  # "raised for the first 2 to 3 days, which helps": not the days; what was said helps
         elif not is_plural(last) or plural_verb is False and verb in ("is", "was", "has", "does"):
             subject = "This"
