@@ -2294,6 +2294,9 @@ def test_the_fiftieth_round_s_classes(plain, views):
     for chrome in ("cookies", "FRESHSTEP", "Markovic", "Share:", "Get expert health tips", "Most read", "Sitemap"):
         assert chrome not in foot, chrome
     assert not any("|" in h for h in headings["web_page_athletes_foot"])
+    # (the site's bar with its search box and a menu wrapped after its "|" go: the page's own title names it)
+    assert plain["web_page_athletes_foot"].handout.meta.title == "Athlete's foot (tinea pedis)"
+    assert plain["web_page_warts_verrucas"].handout.meta.title == "Warts and verrucas"
     chia = said("seo_chia_seeds_constipation")
     assert "Get our FREE" not in chia and "Do Not Sell" not in chia and "Poop Instantly" not in chia
     assert not any("helpful" in h for h in headings["seo_chia_seeds_constipation"])

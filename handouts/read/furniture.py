@@ -72,7 +72,8 @@ _SEARCH_BOX = re.compile(r"^Search\s*(?:\.{3}|…)$")
 
 def is_link_bar(text: str) -> bool:
     """Tell whether a line is a row of links: two or more short titles between '|', none a sentence."""
-    parts = [_SEARCH_BOX.sub("Search", p.strip()) for p in text.split("|")]
+    # ("Home | Conditions A-Z | Medicines | Healthy Living | Pharmacy Finder |": a bar wrapped after its "|")
+    parts = [_SEARCH_BOX.sub("Search", p.strip()) for p in text.strip().strip("|").split("|")]
     # (a phone number is no link: "Nurse line (555) 418-6600 | Poison Control 1-800-222-1222" is a sheet's contacts)
     # (a link may be a question: "What is L-theanine? | Benefits | FAQ")
     return len(parts) >= 2 and all(p and len(p.split()) <= _LINK_WORDS and not rx.search(r"[.!:;,]$", p)

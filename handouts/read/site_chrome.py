@@ -29,6 +29,8 @@ _OFFER = re.compile(r"(?i)\b(?:free|newsletter|tips|sign up|subscribe|join|inbox
 # "Was this page helpful?  [ Yes ]  [ No ]", "Share:  f  X  in  (email)  (print)": the page's buttons.
 _BUTTONS_LINE = re.compile(r"(?i)^\s*(?:was this (?:page |article |post |information )?(?:helpful|useful)\??|"
                            r"did you find this (?:page |article )?(?:helpful|useful)\??|share(?: this(?: page| article| post)?)?\s*:)")
+# "Search conditions... [Go]", "Search...  [ Search ]": a site's search box at the end of its top bar.
+_SEARCH_BAR = re.compile(r"(?i)\bsearch\b[^\n]{0,40}?(?:\.\.\.|…)\s*\[\s*(?:go|search|>)\s*\]\s*$")
 # "(c) 2024 GutGlow Living Media LLC, ...", "© 2024 ...", "Copyright ...": the owner's line.
 _COPYRIGHT = re.compile(r"(?i)^\s*(?:(?:\(c\)|©)\s*\d{4}\b|copyright\b)")  # (not a list's "(c) Splinting ...")
 # "By the HealthWise Daily editorial team | Medically reviewed by Dr Lena" / "Markovic, GP | Updated 11 January 2024 |
@@ -56,8 +58,8 @@ def without_site_chrome(lines: list[str]) -> list[str]:
             out[k] = ""
             if k and lines[k - 1].strip() and _OFFER.search(lines[k - 1]) and len(lines[k - 1].split()) <= 14:
                 out[k - 1] = ""  # "Get our FREE 7-Day Gut Reset Meal Plan!" over its box: an offer to sign up
-        elif _BUTTONS_LINE.match(line) and len(line.split()) <= 16:
-            out[k] = ""
+        elif _BUTTONS_LINE.match(line) and len(line.split()) <= 16 or _SEARCH_BAR.search(line) and len(line.split()) <= 10:
+            out[k] = ""  # ("HealthWise Daily      Search conditions... [Go]": the site's bar, its name no title of the page)
         elif _COPYRIGHT.match(line) and line.rstrip().endswith(",") and k + 1 < len(lines) and "|" in lines[k + 1]:
             # "(c) 2024 GutGlow Living Media LLC, ..., Brookfield," / "OR 97099 | Contact: (555) 555-0142 | Privacy |
             # Terms | Affiliate" / "Disclosure | Do Not Sell My Info": the owner's line wrapped with its links (read
