@@ -57,17 +57,14 @@ def label_lines(blocks: list[RawBlock]) -> list[RawBlock]:
             continue  # "Checked by pharmacist: [x]   TTOs given: [x]   GP copy sent: [x]": what staff did, for the record
         if b.kind == "bullets" and any(_staff_ticks(t) for t in b.texts) and not all(_staff_ticks(t) for t in b.texts):
             # ("GP copy sent: [x]     School nurse letter given: [x]" among the follow-up's items: the staff's, too)
-            kept = [k for k, t in enumerate(b.texts) if not _staff_ticks(t)]
-            b = replace(b, texts=[b.texts[k] for k in kept], levels=[b.levels[k] for k in kept] if b.levels else [])
+            b = _items_without(b, _staff_ticks)
         if b.kind in ("heading", "paragraph") and len(b.texts) == 1 and _identity_line(b.texts[0]):
             continue  # "Patient name: Mrs Helen ____   Hospital No: WGH 0048 ____": who the patient is, for the record
         if b.kind == "bullets" and b.table and any(_identity_line(t) for t in b.texts):
             # "Patient name: Mrs Helen ____   Hospital No: WGH 0048 ____" read as a row of a table: who the patient
             # is, for the record (the rows under it, "Admitted: 11/06/2024; Discharged: 14/06/2024", stay)
-            kept = [k for k, t in enumerate(b.texts) if not _identity_line(t)]
-            if kept:
-                out.append(RawBlock("bullets", [b.texts[k] for k in kept], b.line, table=True,
-                                    levels=[b.levels[k] for k in kept] if b.levels else []))
+            if not all(_identity_line(t) for t in b.texts):
+                out.append(_items_without(b, _identity_line))
             continue
         if b.kind == "paragraph" and len(b.texts) == 1 and "__" in b.texts[0] and not consent \
                 and _who_blanks(rx.split(r"\s{2,}|(?<=__)\s+(?=[A-Z][\w' /]{0,30}:)", b.texts[0]), times=True):
@@ -141,6 +138,12 @@ def _who_blanks(fields: list[str], times: bool = False) -> bool:
         and any(_PATIENT_FIELD.search(f.split(":")[0]) and len(f.split(":")[0].split()) <= 8 for f in fields if ":" in f) \
         and not any(rx.search(r"(?i)\bto be (?:treated|removed|injected|operated|examined)\b|\b(?:site|side|tooth|teeth|procedure)\b",
                               f.split(":")[0]) for f in fields if ":" in f)
+
+
+def _items_without(b: RawBlock, drop) -> RawBlock:
+    """Return a list block without the items `drop` tells apart (their nesting levels go with them)."""
+    kept = [k for k, t in enumerate(b.texts) if not drop(t)]
+    return replace(b, texts=[b.texts[k] for k in kept], levels=[b.levels[k] for k in kept] if b.levels else [])
 
 
 def _staff_ticks(line: str) -> bool:

@@ -149,16 +149,23 @@ _STRENGTH = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:mg|mcg|micrograms?|g|ml|mL|%)(?:
 def _strengths_joined(blocks: list[RawBlock]) -> None:
     """Join the headings at the top that name one medicine in two strengths ("Clindamycin 150 mg Hard Capsules" /
     "Clindamycin 300 mg Hard Capsules") into one title, "Clindamycin 150 mg and 300 mg Hard Capsules": read apart,
-    the second was a section's heading over the leaflet's opening, as if it were for that strength alone."""
+    the second was a section's heading over the leaflet's opening, as if it were for that strength alone. (So too a
+    second name run into its substance's line and read as a paragraph: "Mesalazine 800 mg Gastro-resistant Tablets
+    mesalazine" gives "Mesalazine 400 mg and 800 mg Gastro-resistant Tablets (mesalazine)"; said, it had been the
+    handout's first sentence.)"""
     k = 0
     while k + 1 < min(len(blocks), 6) and blocks[k].kind == "heading":
         a, b = blocks[k].texts[0], blocks[k + 1].texts[0]
         first, second = _STRENGTH.search(a), _STRENGTH.search(b)
-        if blocks[k + 1].kind == "heading" and first and second and first.group() != second.group() \
-                and a[:first.start()] == b[:second.start()] and a[first.end():] == b[second.end():]:
-            blocks[k].texts[0] = f"{a[:first.end()]} and {second.group()}{a[first.end():]}"
-            del blocks[k + 1]
-            continue
+        named = blocks[k + 1].kind == "heading" or blocks[k + 1].kind == "paragraph" and len(blocks[k + 1].texts) == 1
+        if named and first and second and first.group() != second.group() and a[:first.start()] == b[:second.start()]:
+            substance = rx.fullmatch(rf"{re.escape(a[first.end():])}\s+([a-z][a-z -]{{3,40}})", b[second.end():]) \
+                if blocks[k + 1].kind == "paragraph" else None
+            if a[first.end():] == b[second.end():] or substance:
+                blocks[k].texts[0] = f"{a[:first.end()]} and {second.group()}{a[first.end():]}" \
+                    + (f" ({substance.group(1)})" if substance else "")
+                del blocks[k + 1]
+                continue
         k += 1
 
 

@@ -174,11 +174,6 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
             # "cetirizine dihydrochloride": whom the medicine is for is the title's, and its substance is in it already
             blocks[0].texts[0] += f" {note.group(1)}"
             del blocks[1]
-        if len(blocks) > 1 and len(blocks[1].texts) == 1 and (both := _strengths_joined(blocks[0].texts[0], blocks[1].texts[0])):
-            # "Mesalazine 400 mg Gastro-resistant Tablets" / "Mesalazine 800 mg Gastro-resistant Tablets" / "mesalazine":
-            # one medicine in two strengths (the second line had been printed as the handout's first sentence)
-            blocks[0].texts[0] = both
-            del blocks[1]
         tagline = [p.strip() for p in TAGLINE.split(blocks[1].texts[0])] if len(blocks) > 2 and blocks[1].kind == \
             "heading" and blocks[2].kind == "heading" else []
         if len(tagline) >= 2 and not any(ORGANISATION.search(p) or DOCUMENT_KIND.search(p) or rx.search(r"\d", p)
@@ -235,24 +230,6 @@ def read_source(path: Path, default_language: str = "en", raw: bytes | None = No
     if not any(has_letters(s.text) for sec in sections for s in sec.sentences):
         raise SourceError(_NO_LETTERS, path)  # "%%%% 1234", a file of NUL bytes: a handout of it says nothing
     return Handout(meta=meta, sections=sections)
-
-
-_STRENGTH = re.compile(r"^(.*?)(\d+(?:\.\d+)?\s*(?:mg|micrograms?|mcg|g|ml|mL)(?:\s*/\s*\d*\s*(?:ml|mL))?)(.*)$")
-
-
-def _strengths_joined(title: str, line: str) -> str | None:
-    """Return one title for a medicine named twice in two strengths ("Mesalazine 400 mg Gastro-resistant Tablets" and
-    "Mesalazine 800 mg Gastro-resistant Tablets mesalazine": "Mesalazine 400 mg and 800 mg Gastro-resistant Tablets
-    (mesalazine)"), or None when the line names something else."""
-    first, second = _STRENGTH.match(title), _STRENGTH.match(line)
-    if not first or not second or first.group(1).lower() != second.group(1).lower() or first.group(2) == second.group(2):
-        return None
-    rest, substance = second.group(3), ""
-    if (tail := rx.fullmatch(r"(.*?)\s+([a-z][a-z -]{3,40})", rest)) and tail.group(1).lower() == first.group(3).lower():
-        rest, substance = tail.group(1), f" ({tail.group(2)})"
-    if rest.strip().lower() != first.group(3).strip().lower():
-        return None
-    return f"{first.group(1)}{first.group(2)} and {second.group(2)}{first.group(3)}{substance}"
 
 
 def _nested_headings(blocks: list[RawBlock]) -> list[RawBlock]:
